@@ -1,0 +1,1 @@
+//! `plenum count` from the command line.
