@@ -6,3 +6,6 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
 pub mod date;
+pub mod id;
+pub mod source;
+pub mod statute;

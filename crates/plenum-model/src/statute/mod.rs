@@ -1,0 +1,264 @@
+//! The statute as data: organs, posts, who elects whom, cadence, quorum, majorities,
+//! eligibility and discipline, each rule citing the numbered article it comes from.
+//!
+//! A statute document (see [`read`]) holds one or more [`Version`]s, each in
+//! force from its effective date for one organization. The [`StatuteBook`]
+//! collects the versions of every document recorded in a ledger and answers
+//! which version judges an event.
+
+mod measure;
+mod read;
+
+use std::collections::BTreeMap;
+
+use crate::date::{Day, FuzzyDate};
+use crate::id::{Key, OrgId, VersionId};
+
+pub use measure::{Base, Period, Share, Threshold};
+pub use read::read;
+
+/// A rule with the article it comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cited<T> {
+    /// The rule.
+    pub rule: T,
+    /// The article number (`24`, `12(3)`), when the statute names one.
+    pub article: Option<String>,
+}
+
+/// A parsed statute document: one or more versions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    /// The document's title, if given.
+    pub title: Option<String>,
+    /// The versions, in the order written.
+    pub versions: Vec<Version>,
+}
+
+/// One version of a statute, in force for one organization from its effective date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Version {
+    /// The version id, unique per organization.
+    pub id: VersionId,
+    /// The organization it governs.
+    pub org: OrgId,
+    /// Its title, if given.
+    pub title: Option<String>,
+    /// In force from the earliest day of this date.
+    pub effective: FuzzyDate,
+    /// The numbered articles, whose text findings quote.
+    pub articles: Vec<Article>,
+    /// The organs it defines.
+    pub organs: Vec<OrganDef>,
+    /// The posts it defines.
+    pub posts: Vec<PostDef>,
+    /// Who may expel, suspend, remove and reinstate.
+    pub discipline: Vec<DisciplineRule>,
+}
+
+impl Version {
+    /// The article with this number.
+    pub fn article(&self, number: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.number == number)
+    }
+
+    /// The organ with this key.
+    pub fn organ(&self, key: &Key) -> Option<&OrganDef> {
+        self.organs.iter().find(|o| &o.key == key)
+    }
+
+    /// The post with this key.
+    pub fn post(&self, key: &Key) -> Option<&PostDef> {
+        self.posts.iter().find(|p| &p.key == key)
+    }
+
+    /// The discipline rule for an act, if the statute has one.
+    pub fn discipline(&self, act: Act) -> Option<&DisciplineRule> {
+        self.discipline.iter().find(|d| d.act == act)
+    }
+}
+
+/// A numbered article and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Article {
+    /// The number as written (`24`, `12(3)`).
+    pub number: String,
+    /// The text, quoted in findings.
+    pub text: String,
+}
+
+/// An organ: a body with seats, elected by someone, meeting on a cadence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrganDef {
+    /// Its key within the organization.
+    pub key: Key,
+    /// Its name.
+    pub name: String,
+    /// Other names it goes by.
+    pub aliases: Vec<String>,
+    /// What kind of body (`congress`, `committee`, `bureau`, ...), free text.
+    pub kind: Option<String>,
+    /// Who fills its seats.
+    pub elected_by: Option<Cited<Elector>>,
+    /// The most seats it may have.
+    pub seats: Option<Cited<SeatLimits>>,
+    /// How long a term lasts.
+    pub term: Option<Cited<Period>>,
+    /// It must meet at least this often.
+    pub meets: Option<Cited<Period>>,
+    /// Members must be given at least this much notice of a meeting.
+    pub notice: Option<Cited<Period>>,
+    /// The share of full members who must be present for a decision.
+    pub quorum: Option<Cited<Threshold>>,
+    /// The majority each kind of decision needs; `default` for the rest.
+    pub majority: BTreeMap<String, Cited<Majority>>,
+    /// What a seat holder must be.
+    pub eligibility: Vec<Cited<Requirement>>,
+}
+
+impl OrganDef {
+    /// The majority rule for a kind of decision, falling back to `default`.
+    pub fn majority_for(&self, kind: &str) -> Option<&Cited<Majority>> {
+        self.majority.get(kind).or_else(|| self.majority.get("default"))
+    }
+}
+
+/// A post: a seat with a title, such as general secretary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PostDef {
+    /// Its key within the organization.
+    pub key: Key,
+    /// Its title.
+    pub name: String,
+    /// Other titles it goes by.
+    pub aliases: Vec<String>,
+    /// How many may hold it at once (1 unless stated).
+    pub holders: u32,
+    /// Who fills it.
+    pub elected_by: Option<Cited<Elector>>,
+    /// How long a term lasts.
+    pub term: Option<Cited<Period>>,
+    /// What a holder must be.
+    pub eligibility: Vec<Cited<Requirement>>,
+}
+
+/// Who fills an organ or a post.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Elector {
+    /// The members of the organization directly.
+    Members,
+    /// Appointment, by no organ of the organization.
+    Appointment,
+    /// Another organ of the same organization.
+    Organ(Key),
+}
+
+/// The most seats an organ may have, by role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SeatLimits {
+    /// Full (voting) members.
+    pub full: Option<u32>,
+    /// Alternate (candidate) members.
+    pub alternate: Option<u32>,
+}
+
+/// A majority: a threshold over a base.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Majority {
+    /// At least / more than which share.
+    pub threshold: Threshold,
+    /// Counted against what.
+    pub base: Base,
+}
+
+/// What a holder of a seat or post must be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Requirement {
+    /// A member (candidate or full) of the organization.
+    Member,
+    /// A full member of the organization.
+    FullMember,
+    /// Holder of a seat (full or alternate) on another organ.
+    Seat(Key),
+}
+
+/// A disciplinary act the statute regulates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Act {
+    /// Expulsion from the organization.
+    Expulsion,
+    /// Suspension of membership.
+    Suspension,
+    /// Removal from an organ or post before the term ends.
+    Removal,
+    /// Reinstatement of an expelled or suspended member.
+    Reinstatement,
+}
+
+impl Act {
+    /// The word used in statutes and findings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Act::Expulsion => "expulsion",
+            Act::Suspension => "suspension",
+            Act::Removal => "removal",
+            Act::Reinstatement => "reinstatement",
+        }
+    }
+}
+
+/// Which organs may perform a disciplinary act, and by what majority.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DisciplineRule {
+    /// The act.
+    pub act: Act,
+    /// The organs competent to decide it.
+    pub by: Vec<Key>,
+    /// The majority the decision needs, if the statute sets one.
+    pub majority: Option<Majority>,
+    /// The article.
+    pub article: Option<String>,
+}
+
+/// Every statute version recorded in a ledger, by organization and effective date.
+#[derive(Clone, Debug, Default)]
+pub struct StatuteBook {
+    by_org: BTreeMap<OrgId, Vec<Version>>,
+}
+
+impl StatuteBook {
+    /// Adds the versions of a document; a version with the id of one already
+    /// in the book replaces it (an amendment rewrites that version).
+    pub fn adopt(&mut self, document: Document) {
+        for version in document.versions {
+            let versions = self.by_org.entry(version.org.clone()).or_default();
+            versions.retain(|v| v.id != version.id);
+            versions.push(version);
+            versions.sort_by_key(|v| v.effective.earliest());
+        }
+    }
+
+    /// The version in force for `org` on `day`: the latest one effective on or before it.
+    pub fn in_force(&self, org: &OrgId, day: Day) -> Option<&Version> {
+        self.by_org.get(org)?.iter().rev().find(|v| v.effective.earliest() <= day)
+    }
+
+    /// Every version of every organization.
+    pub fn versions(&self) -> impl Iterator<Item = &Version> {
+        self.by_org.values().flatten()
+    }
+
+    /// The organizations that have a statute.
+    pub fn orgs(&self) -> impl Iterator<Item = &OrgId> {
+        self.by_org.keys()
+    }
+
+    /// The versions of one organization, oldest first.
+    pub fn versions_of(&self, org: &OrgId) -> &[Version] {
+        self.by_org.get(org).map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,488 @@
+//! Reading a statute document from TOML, with every error placed at a line and column.
+//!
+//! ```toml
+//! organization = "wpk"            # the organization governed (a version may override it)
+//! title = "Rules of the Workers' Party of Korea"
+//!
+//! [[version]]
+//! id = "1980"
+//! effective = "1980-10-10"
+//!
+//! [[version.article]]
+//! number = "24"
+//! text = "The Central Committee elects the General Secretary ..."
+//!
+//! [[version.organ]]
+//! id = "cc"
+//! name = "Central Committee"
+//! aliases = ["CC"]
+//! elected_by = { by = "congress", article = "21" }    # an organ key, "members" or "appointment"
+//! seats = { full = 160, alternate = 143, article = "23" }
+//! meets = { every = "6 months", article = "24" }
+//! notice = { at_least = "7 days" }
+//! quorum = { more_than = "1/2" }                        # of its full members
+//! majority.default = { more_than = "1/2", of = "votes" } # votes | present | members
+//! majority.expulsion = { at_least = "2/3", of = "present" }
+//! eligibility = [{ requires = "full-member" }, { requires = "seat", organ = "congress" }]
+//!
+//! [[version.post]]
+//! id = "general-secretary"
+//! name = "General Secretary"
+//! elected_by = { by = "cc", article = "24" }
+//! eligibility = [{ requires = "seat", organ = "politburo" }]
+//!
+//! [[version.discipline]]
+//! act = "expulsion"                                     # expulsion | suspension | removal | reinstatement
+//! by = ["cc"]
+//! article = "9"
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
+
+use serde::Deserialize;
+use serde_spanned::Spanned;
+
+use super::{
+    Act, Article, Base, Cited, DisciplineRule, Document, Elector, Majority, OrganDef, Period, PostDef, Requirement,
+    SeatLimits, Share, Threshold, Version,
+};
+use crate::date::FuzzyDate;
+use crate::id::{Key, OrgId, VersionId};
+use crate::source::InputError;
+
+/// Reads and checks a statute document.
+///
+/// Refuses unknown keys, references to undefined organs or articles, an
+/// organ that elects itself (directly or through a cycle), a share over
+/// 100%, and duplicate ids, each with the line and column where it is written.
+pub fn read(text: &str) -> Result<Document, InputError> {
+    let raw: RawDocument = toml::from_str(text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        InputError::at(text, span, e.message().trim_end_matches('\n').to_owned())
+    })?;
+    Reader { text }.document(raw)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDocument {
+    organization: Option<Spanned<String>>,
+    title: Option<String>,
+    #[serde(default, rename = "version")]
+    versions: Vec<RawVersion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVersion {
+    id: Spanned<String>,
+    organization: Option<Spanned<String>>,
+    title: Option<String>,
+    effective: FuzzyDate,
+    #[serde(default, rename = "article")]
+    articles: Vec<RawArticle>,
+    #[serde(default, rename = "organ")]
+    organs: Vec<RawOrgan>,
+    #[serde(default, rename = "post")]
+    posts: Vec<RawPost>,
+    #[serde(default)]
+    discipline: Vec<RawDiscipline>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawArticle {
+    number: Spanned<String>,
+    text: String,
+}
+
+type ArticleRef = Option<Spanned<String>>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOrgan {
+    id: Spanned<String>,
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    kind: Option<String>,
+    elected_by: Option<RawElector>,
+    seats: Option<RawSeats>,
+    term: Option<RawLength>,
+    meets: Option<RawEvery>,
+    notice: Option<RawNotice>,
+    quorum: Option<RawThreshold>,
+    #[serde(default)]
+    majority: BTreeMap<String, RawMajority>,
+    #[serde(default)]
+    eligibility: Vec<RawRequirement>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPost {
+    id: Spanned<String>,
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    holders: Option<Spanned<u32>>,
+    elected_by: Option<RawElector>,
+    term: Option<RawLength>,
+    #[serde(default)]
+    eligibility: Vec<RawRequirement>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawElector {
+    by: Spanned<String>,
+    article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSeats {
+    full: Option<u32>,
+    alternate: Option<u32>,
+    article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLength {
+    length: Spanned<String>,
+    article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvery {
+    every: Spanned<String>,
+    article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNotice {
+    at_least: Spanned<String>,
+    article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawThreshold {
+    at_least: Option<Spanned<String>>,
+    more_than: Option<Spanned<String>>,
+    article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMajority {
+    at_least: Option<Spanned<String>>,
+    more_than: Option<Spanned<String>>,
+    of: Option<Base>,
+    article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRequirement {
+    requires: Spanned<String>,
+    organ: Option<Spanned<String>>,
+    article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDiscipline {
+    act: Spanned<String>,
+    by: Vec<Spanned<String>>,
+    majority: Option<RawMajority>,
+    article: ArticleRef,
+}
+
+struct Reader<'a> {
+    text: &'a str,
+}
+
+/// What one version has defined so far, to check references against.
+struct Scope<'a> {
+    version: &'a str,
+    articles: BTreeSet<String>,
+    organs: BTreeSet<String>,
+}
+
+impl Reader<'_> {
+    fn err(&self, span: Range<usize>, message: impl Into<String>) -> InputError {
+        InputError::at(self.text, span, message)
+    }
+
+    fn document(&self, raw: RawDocument) -> Result<Document, InputError> {
+        if raw.versions.is_empty() {
+            return Err(self.err(0..0, "a statute needs at least one `[[version]]`"));
+        }
+        let default_org = raw.organization.map(|o| self.org(&o)).transpose()?;
+        let mut seen = HashMap::new();
+        let mut versions = Vec::new();
+        for raw_version in raw.versions {
+            let org = match (&raw_version.organization, &default_org) {
+                (Some(o), _) => self.org(o)?,
+                (None, Some(o)) => o.clone(),
+                (None, None) => {
+                    return Err(self.err(
+                        raw_version.id.span(),
+                        "no organization: set `organization` at the top of the file or in this version",
+                    ));
+                }
+            };
+            let key = (org.clone(), raw_version.id.get_ref().clone());
+            if seen.insert(key, ()).is_some() {
+                return Err(self.err(raw_version.id.span(), format!("version `{}` is defined twice", raw_version.id.get_ref())));
+            }
+            versions.push(self.version(org, raw_version)?);
+        }
+        Ok(Document { title: raw.title, versions })
+    }
+
+    fn org(&self, raw: &Spanned<String>) -> Result<OrgId, InputError> {
+        OrgId::new(raw.get_ref()).map_err(|e| self.err(raw.span(), e.to_string()))
+    }
+
+    fn key(&self, raw: &Spanned<String>) -> Result<Key, InputError> {
+        Key::new(raw.get_ref()).map_err(|e| self.err(raw.span(), e.to_string()))
+    }
+
+    fn version(&self, org: OrgId, raw: RawVersion) -> Result<Version, InputError> {
+        let id = VersionId::new(raw.id.get_ref()).map_err(|e| self.err(raw.id.span(), e.to_string()))?;
+        let mut scope = Scope { version: raw.id.get_ref(), articles: BTreeSet::new(), organs: BTreeSet::new() };
+        let mut articles = Vec::new();
+        for a in raw.articles {
+            if !scope.articles.insert(a.number.get_ref().clone()) {
+                return Err(self.err(a.number.span(), format!("article {} is defined twice", a.number.get_ref())));
+            }
+            articles.push(Article { number: a.number.into_inner(), text: a.text });
+        }
+        for organ in &raw.organs {
+            if !scope.organs.insert(organ.id.get_ref().clone()) {
+                return Err(self.err(organ.id.span(), format!("organ `{}` is defined twice", organ.id.get_ref())));
+            }
+        }
+        self.check_election_cycles(&raw.organs)?;
+        let organs = raw.organs.into_iter().map(|o| self.organ(&scope, o)).collect::<Result<Vec<_>, _>>()?;
+        let mut post_ids = BTreeSet::new();
+        let mut posts = Vec::new();
+        for p in raw.posts {
+            if !post_ids.insert(p.id.get_ref().clone()) {
+                return Err(self.err(p.id.span(), format!("post `{}` is defined twice", p.id.get_ref())));
+            }
+            posts.push(self.post(&scope, p)?);
+        }
+        let discipline = raw.discipline.into_iter().map(|d| self.discipline(&scope, d)).collect::<Result<_, _>>()?;
+        Ok(Version { id, org, title: raw.title, effective: raw.effective, articles, organs, posts, discipline })
+    }
+
+    fn article(&self, scope: &Scope<'_>, raw: ArticleRef) -> Result<Option<String>, InputError> {
+        let Some(raw) = raw else { return Ok(None) };
+        if !scope.articles.contains(raw.get_ref()) {
+            return Err(self.err(
+                raw.span(),
+                format!(
+                    "article {} is not defined in version `{}`; add a [[version.article]] with number = \"{}\"",
+                    raw.get_ref(),
+                    scope.version,
+                    raw.get_ref()
+                ),
+            ));
+        }
+        Ok(Some(raw.into_inner()))
+    }
+
+    fn organ_key(&self, scope: &Scope<'_>, raw: &Spanned<String>) -> Result<Key, InputError> {
+        if !scope.organs.contains(raw.get_ref()) {
+            let known = scope.organs.iter().map(String::as_str).collect::<Vec<_>>().join(", ");
+            return Err(self.err(
+                raw.span(),
+                format!("unknown organ `{}` in version `{}`; defined organs: {known}", raw.get_ref(), scope.version),
+            ));
+        }
+        self.key(raw)
+    }
+
+    fn elector(&self, scope: &Scope<'_>, raw: RawElector) -> Result<Cited<Elector>, InputError> {
+        let rule = match raw.by.get_ref().as_str() {
+            "members" => Elector::Members,
+            "appointment" => Elector::Appointment,
+            _ => Elector::Organ(self.organ_key(scope, &raw.by)?),
+        };
+        Ok(Cited { rule, article: self.article(scope, raw.article)? })
+    }
+
+    fn period(&self, raw: &Spanned<String>) -> Result<Period, InputError> {
+        raw.get_ref().parse().map_err(|e: String| self.err(raw.span(), e))
+    }
+
+    fn threshold(
+        &self,
+        at_least: Option<Spanned<String>>,
+        more_than: Option<Spanned<String>>,
+        whole: Range<usize>,
+    ) -> Result<Threshold, InputError> {
+        let share = |raw: &Spanned<String>| raw.get_ref().parse::<Share>().map_err(|e| self.err(raw.span(), e));
+        match (at_least, more_than) {
+            (Some(a), None) => Ok(Threshold::AtLeast(share(&a)?)),
+            (None, Some(m)) => Ok(Threshold::MoreThan(share(&m)?)),
+            (Some(_), Some(m)) => Err(self.err(m.span(), "give either `at_least` or `more_than`, not both")),
+            (None, None) => Err(self.err(whole, "expected `at_least = \"2/3\"` or `more_than = \"1/2\"`")),
+        }
+    }
+
+    fn majority(&self, scope: &Scope<'_>, raw: RawMajority, whole: Range<usize>) -> Result<Cited<Majority>, InputError> {
+        let threshold = self.threshold(raw.at_least, raw.more_than, whole)?;
+        Ok(Cited {
+            rule: Majority { threshold, base: raw.of.unwrap_or(Base::Votes) },
+            article: self.article(scope, raw.article)?,
+        })
+    }
+
+    fn requirements(&self, scope: &Scope<'_>, raws: Vec<RawRequirement>) -> Result<Vec<Cited<Requirement>>, InputError> {
+        raws.into_iter()
+            .map(|raw| {
+                let rule = match (raw.requires.get_ref().as_str(), &raw.organ) {
+                    ("member", None) => Requirement::Member,
+                    ("full-member", None) => Requirement::FullMember,
+                    ("seat", Some(organ)) => Requirement::Seat(self.organ_key(scope, organ)?),
+                    ("seat", None) => return Err(self.err(raw.requires.span(), "`requires = \"seat\"` needs `organ = ...`")),
+                    ("member" | "full-member", Some(organ)) => {
+                        return Err(self.err(organ.span(), "`organ` goes only with `requires = \"seat\"`"));
+                    }
+                    (other, _) => {
+                        return Err(self.err(
+                            raw.requires.span(),
+                            format!("unknown requirement `{other}`; expected `member`, `full-member` or `seat`"),
+                        ));
+                    }
+                };
+                Ok(Cited { rule, article: self.article(scope, raw.article)? })
+            })
+            .collect()
+    }
+
+    fn organ(&self, scope: &Scope<'_>, raw: RawOrgan) -> Result<OrganDef, InputError> {
+        let key = self.key(&raw.id)?;
+        let id_span = raw.id.span();
+        let mut majority = BTreeMap::new();
+        for (kind, m) in raw.majority {
+            majority.insert(kind, self.majority(scope, m, id_span.clone())?);
+        }
+        Ok(OrganDef {
+            key,
+            name: raw.name,
+            aliases: raw.aliases,
+            kind: raw.kind,
+            elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
+            seats: raw
+                .seats
+                .map(|s| {
+                    Ok(Cited {
+                        rule: SeatLimits { full: s.full, alternate: s.alternate },
+                        article: self.article(scope, s.article)?,
+                    })
+                })
+                .transpose()?,
+            term: raw
+                .term
+                .map(|t| Ok(Cited { rule: self.period(&t.length)?, article: self.article(scope, t.article)? }))
+                .transpose()?,
+            meets: raw
+                .meets
+                .map(|m| Ok(Cited { rule: self.period(&m.every)?, article: self.article(scope, m.article)? }))
+                .transpose()?,
+            notice: raw
+                .notice
+                .map(|n| Ok(Cited { rule: self.period(&n.at_least)?, article: self.article(scope, n.article)? }))
+                .transpose()?,
+            quorum: raw
+                .quorum
+                .map(|q| {
+                    Ok(Cited {
+                        rule: self.threshold(q.at_least, q.more_than, id_span.clone())?,
+                        article: self.article(scope, q.article)?,
+                    })
+                })
+                .transpose()?,
+            majority,
+            eligibility: self.requirements(scope, raw.eligibility)?,
+        })
+    }
+
+    fn post(&self, scope: &Scope<'_>, raw: RawPost) -> Result<PostDef, InputError> {
+        let holders = match raw.holders {
+            Some(h) if *h.get_ref() == 0 => return Err(self.err(h.span(), "a post needs at least one holder")),
+            Some(h) => h.into_inner(),
+            None => 1,
+        };
+        Ok(PostDef {
+            key: self.key(&raw.id)?,
+            name: raw.name,
+            aliases: raw.aliases,
+            holders,
+            elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
+            term: raw
+                .term
+                .map(|t| Ok(Cited { rule: self.period(&t.length)?, article: self.article(scope, t.article)? }))
+                .transpose()?,
+            eligibility: self.requirements(scope, raw.eligibility)?,
+        })
+    }
+
+    fn discipline(&self, scope: &Scope<'_>, raw: RawDiscipline) -> Result<DisciplineRule, InputError> {
+        let act = match raw.act.get_ref().as_str() {
+            "expulsion" => Act::Expulsion,
+            "suspension" => Act::Suspension,
+            "removal" => Act::Removal,
+            "reinstatement" => Act::Reinstatement,
+            other => {
+                return Err(self.err(
+                    raw.act.span(),
+                    format!("unknown act `{other}`; expected `expulsion`, `suspension`, `removal` or `reinstatement`"),
+                ));
+            }
+        };
+        if raw.by.is_empty() {
+            return Err(self.err(raw.act.span(), "`by` must name at least one organ"));
+        }
+        let by = raw.by.iter().map(|b| self.organ_key(scope, b)).collect::<Result<_, _>>()?;
+        let act_span = raw.act.span();
+        let majority = raw.majority.map(|m| self.majority(scope, m, act_span)).transpose()?.map(|c| c.rule);
+        Ok(DisciplineRule { act, by, majority, article: self.article(scope, raw.article)? })
+    }
+
+    /// Refuses an organ that elects itself, directly or through other organs.
+    fn check_election_cycles(&self, organs: &[RawOrgan]) -> Result<(), InputError> {
+        let elector_of = |key: &str| {
+            organs.iter().find(|o| o.id.get_ref() == key).and_then(|o| o.elected_by.as_ref()).map(|e| &e.by)
+        };
+        for organ in organs {
+            let start = organ.id.get_ref().as_str();
+            let mut path = vec![start];
+            let mut current = start;
+            while let Some(next) = elector_of(current) {
+                let next_key = next.get_ref().as_str();
+                if next_key == start {
+                    path.push(start);
+                    let cycle = path.iter().rev().copied().collect::<Vec<_>>().join(" elects ");
+                    let span = organ.elected_by.as_ref().map_or(organ.id.span(), |e| e.by.span());
+                    return Err(self.err(span, format!("organ `{start}` elects itself: {cycle}")));
+                }
+                if path.contains(&next_key) {
+                    break; // a cycle not through this organ; reported from its own start
+                }
+                path.push(next_key);
+                current = next_key;
+            }
+        }
+        Ok(())
+    }
+}
