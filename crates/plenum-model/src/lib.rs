@@ -9,3 +9,4 @@ pub mod date;
 pub mod id;
 pub mod source;
 pub mod statute;
+pub mod event;

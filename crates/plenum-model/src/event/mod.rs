@@ -1,0 +1,399 @@
+//! Events: what the record says happened, each with an id, a fuzzy date and its sources.
+//!
+//! An event is a header (`id`, `date`, `sources`, `note`) and a body whose
+//! shape depends on its `kind` ([`EventKind`], one struct per kind in
+//! [`kinds`]). Files of events are read by [`read`]; the ledger's bytes come
+//! from [`codec`].
+
+pub mod codec;
+pub mod kinds;
+pub mod read;
+
+use crate::date::FuzzyDate;
+use crate::id::{EventId, FactionId, MeetingId, OrgId, OrganRef, PersonId, PostRef};
+
+pub use kinds::{EndCause, Outcome, Role, Scope, Source, Status, TakeCause, Votes};
+
+/// One event of the record.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Event {
+    /// Unique in its ledger.
+    pub id: EventId,
+    /// When it happened.
+    pub date: FuzzyDate,
+    /// What happened.
+    pub kind: EventKind,
+    /// The documents (and quotes) it rests on.
+    pub sources: Vec<Source>,
+    /// A remark by whoever recorded it.
+    pub note: Option<String>,
+}
+
+/// A correction replacing an earlier event's date, sources and body; the id stays.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Superseded {
+    /// The event corrected.
+    pub target: EventId,
+    /// Why.
+    pub reason: String,
+    /// The event as it should read; its id is `target`.
+    pub replacement: Box<Event>,
+}
+
+macro_rules! event_kinds {
+    ($($variant:ident = $name:literal),* $(,)?) => {
+        /// The body of an event, by kind.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum EventKind {
+            $(
+                #[doc = concat!("`", $name, "`: see [`kinds::", stringify!($variant), "`].")]
+                $variant(kinds::$variant),
+            )*
+            /// `event_superseded`: see [`Superseded`].
+            EventSuperseded(Superseded),
+        }
+
+        impl EventKind {
+            /// Every kind name, as written in files.
+            pub const NAMES: &'static [&'static str] = &[$($name,)* "event_superseded"];
+
+            /// This event's kind name.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(EventKind::$variant(_) => $name,)*
+                    EventKind::EventSuperseded(_) => "event_superseded",
+                }
+            }
+
+            /// Reads the body of a kind (not `event_superseded`) from a deserializer;
+            /// `None` for an unknown kind.
+            fn deserialize_body<'de, D: serde::Deserializer<'de>>(
+                name: &str,
+                deserializer: D,
+            ) -> Option<Result<EventKind, D::Error>> {
+                use serde::Deserialize as _;
+                match name {
+                    $($name => Some(kinds::$variant::deserialize(deserializer).map(EventKind::$variant)),)*
+                    _ => None,
+                }
+            }
+
+            /// The body's fields as JSON (not for `event_superseded`, which the codec nests).
+            fn body_to_json(&self) -> serde_json::Result<serde_json::Value> {
+                match self {
+                    $(EventKind::$variant(body) => serde_json::to_value(body),)*
+                    EventKind::EventSuperseded(_) => Ok(serde_json::Value::Object(serde_json::Map::new())),
+                }
+            }
+        }
+    };
+}
+
+event_kinds! {
+    OrganizationFounded = "organization_founded",
+    OrganizationRenamed = "organization_renamed",
+    OrganizationsMerged = "organizations_merged",
+    OrganizationSplit = "organization_split",
+    OrganizationJoined = "organization_joined",
+    OrganizationLeft = "organization_left",
+    OrganizationBanned = "organization_banned",
+    OrganizationDissolved = "organization_dissolved",
+    PersonRegistered = "person_registered",
+    MemberAdmitted = "member_admitted",
+    MemberPromoted = "member_promoted",
+    MemberSuspended = "member_suspended",
+    MemberExpelled = "member_expelled",
+    MemberReinstated = "member_reinstated",
+    MemberResigned = "member_resigned",
+    PersonRehabilitated = "person_rehabilitated",
+    PersonDied = "person_died",
+    PersonArrested = "person_arrested",
+    PersonTried = "person_tried",
+    PersonPurged = "person_purged",
+    PersonFled = "person_fled",
+    FactionFormed = "faction_formed",
+    FactionJoined = "faction_joined",
+    FactionLeft = "faction_left",
+    FactionLed = "faction_led",
+    FactionDissolved = "faction_dissolved",
+    OrganEstablished = "organ_established",
+    PostEstablished = "post_established",
+    MeetingConvened = "meeting_convened",
+    MeetingHeld = "meeting_held",
+    SpeechGiven = "speech_given",
+    MotionDecided = "motion_decided",
+    ElectionHeld = "election_held",
+    SeatTaken = "seat_taken",
+    SeatVacated = "seat_vacated",
+    SeatsCounted = "seats_counted",
+    MembersCounted = "members_counted",
+    PostAssigned = "post_assigned",
+    PostVacated = "post_vacated",
+    StatuteAdopted = "statute_adopted",
+    EventRetracted = "event_retracted",
+}
+
+/// Something an event points at, with the field that names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ref<'a> {
+    /// A person.
+    Person(&'a PersonId),
+    /// An organization.
+    Org(&'a OrgId),
+    /// An organ.
+    Organ(&'a OrganRef),
+    /// A post.
+    Post(&'a PostRef),
+    /// A faction.
+    Faction(&'a FactionId),
+    /// A meeting.
+    Meeting(&'a MeetingId),
+    /// A decision: a `motion_decided` event.
+    Decision(&'a EventId),
+    /// Any earlier event (the target of a correction).
+    Event(&'a EventId),
+}
+
+impl EventKind {
+    /// What this event points at, each with the name of the field that holds it.
+    ///
+    /// Entities the event itself introduces (the `org` of `organization_founded`,
+    /// the `meeting` of a `meeting_held` not convened before, ...) are listed
+    /// by [`EventKind::declares`] instead.
+    pub fn references(&self) -> Vec<(&'static str, Ref<'_>)> {
+        use EventKind as K;
+        let mut refs = Vec::new();
+        let mut push = |field, r| refs.push((field, r));
+        match self {
+            K::OrganizationFounded(b) => {
+                if let Some(p) = &b.parent {
+                    push("parent", Ref::Org(p));
+                }
+                b.founders.iter().for_each(|p| push("founders", Ref::Person(p)));
+            }
+            K::OrganizationRenamed(b) => push("org", Ref::Org(&b.org)),
+            K::OrganizationsMerged(b) => b.orgs.iter().filter(|o| **o != b.into).for_each(|o| push("orgs", Ref::Org(o))),
+            K::OrganizationSplit(b) => push("org", Ref::Org(&b.org)),
+            K::OrganizationJoined(b) => {
+                push("org", Ref::Org(&b.org));
+                push("parent", Ref::Org(&b.parent));
+            }
+            K::OrganizationLeft(b) => {
+                push("org", Ref::Org(&b.org));
+                push("parent", Ref::Org(&b.parent));
+            }
+            K::OrganizationBanned(b) => push("org", Ref::Org(&b.org)),
+            K::OrganizationDissolved(b) => push("org", Ref::Org(&b.org)),
+            K::PersonRegistered(_) => {}
+            K::MemberAdmitted(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+            }
+            K::MemberPromoted(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+            }
+            K::MemberSuspended(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
+            }
+            K::MemberExpelled(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
+            }
+            K::MemberReinstated(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
+            }
+            K::MemberResigned(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+            }
+            K::PersonRehabilitated(b) => {
+                push("person", Ref::Person(&b.person));
+                if let Some(o) = &b.org {
+                    push("org", Ref::Org(o));
+                }
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
+            }
+            K::PersonDied(b) => push("person", Ref::Person(&b.person)),
+            K::PersonArrested(b) => push("person", Ref::Person(&b.person)),
+            K::PersonTried(b) => push("person", Ref::Person(&b.person)),
+            K::PersonPurged(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
+            }
+            K::PersonFled(b) => push("person", Ref::Person(&b.person)),
+            K::FactionFormed(b) => {
+                if let Some(o) = &b.org {
+                    push("org", Ref::Org(o));
+                }
+            }
+            K::FactionJoined(b) => {
+                push("person", Ref::Person(&b.person));
+                push("faction", Ref::Faction(&b.faction));
+            }
+            K::FactionLeft(b) => {
+                push("person", Ref::Person(&b.person));
+                push("faction", Ref::Faction(&b.faction));
+            }
+            K::FactionLed(b) => {
+                push("faction", Ref::Faction(&b.faction));
+                push("person", Ref::Person(&b.person));
+            }
+            K::FactionDissolved(b) => push("faction", Ref::Faction(&b.faction)),
+            K::OrganEstablished(b) => push("organ", Ref::Org(&b.organ.org)),
+            K::PostEstablished(b) => push("post", Ref::Org(&b.post.org)),
+            K::MeetingConvened(b) => {
+                push("organ", Ref::Organ(&b.organ));
+                b.joint_with.iter().for_each(|o| push("joint_with", Ref::Organ(o)));
+            }
+            K::MeetingHeld(b) => {
+                if let Some(o) = &b.organ {
+                    push("organ", Ref::Organ(o));
+                }
+                b.joint_with.iter().for_each(|o| push("joint_with", Ref::Organ(o)));
+            }
+            K::SpeechGiven(b) => {
+                if let Some(m) = &b.meeting {
+                    push("meeting", Ref::Meeting(m));
+                }
+                push("person", Ref::Person(&b.person));
+            }
+            K::MotionDecided(b) => {
+                if let Some(m) = &b.meeting {
+                    push("meeting", Ref::Meeting(m));
+                }
+                if let Some(o) = &b.organ {
+                    push("organ", Ref::Organ(o));
+                }
+                b.moved_by.iter().for_each(|p| push("moved_by", Ref::Person(p)));
+                b.subjects.iter().for_each(|p| push("subjects", Ref::Person(p)));
+            }
+            K::ElectionHeld(b) => {
+                if let Some(m) = &b.meeting {
+                    push("meeting", Ref::Meeting(m));
+                }
+                if let Some(o) = &b.by {
+                    push("by", Ref::Organ(o));
+                }
+                if let Some(o) = &b.organ {
+                    push("organ", Ref::Organ(o));
+                }
+                if let Some(p) = &b.post {
+                    push("post", Ref::Post(p));
+                }
+                b.elected.iter().for_each(|p| push("elected", Ref::Person(p)));
+                b.alternates.iter().for_each(|p| push("alternates", Ref::Person(p)));
+                b.tally.iter().for_each(|t| push("tally", Ref::Person(&t.person)));
+            }
+            K::SeatTaken(b) => {
+                push("person", Ref::Person(&b.person));
+                push("organ", Ref::Organ(&b.organ));
+                if let Some(o) = &b.by {
+                    push("by", Ref::Organ(o));
+                }
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
+            }
+            K::SeatVacated(b) => {
+                push("person", Ref::Person(&b.person));
+                push("organ", Ref::Organ(&b.organ));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
+            }
+            K::SeatsCounted(b) => {
+                push("organ", Ref::Organ(&b.organ));
+                if let Some(f) = &b.faction {
+                    push("faction", Ref::Faction(f));
+                }
+            }
+            K::MembersCounted(b) => {
+                push("org", Ref::Org(&b.org));
+                if let Some(o) = &b.from {
+                    push("from", Ref::Org(o));
+                }
+            }
+            K::PostAssigned(b) => {
+                push("person", Ref::Person(&b.person));
+                push("post", Ref::Post(&b.post));
+                if let Some(o) = &b.by {
+                    push("by", Ref::Organ(o));
+                }
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
+            }
+            K::PostVacated(b) => {
+                push("person", Ref::Person(&b.person));
+                push("post", Ref::Post(&b.post));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
+            }
+            K::StatuteAdopted(b) => {
+                if let Some(m) = &b.meeting {
+                    push("meeting", Ref::Meeting(m));
+                }
+            }
+            K::EventRetracted(b) => push("target", Ref::Event(&b.target)),
+            K::EventSuperseded(b) => push("target", Ref::Event(&b.target)),
+        }
+        refs
+    }
+
+    /// The person the event is about, for career views and the rules on dead or expelled persons.
+    pub fn subject(&self) -> Option<&PersonId> {
+        use EventKind as K;
+        Some(match self {
+            K::PersonRegistered(b) => &b.person,
+            K::MemberAdmitted(b) => &b.person,
+            K::MemberPromoted(b) => &b.person,
+            K::MemberSuspended(b) => &b.person,
+            K::MemberExpelled(b) => &b.person,
+            K::MemberReinstated(b) => &b.person,
+            K::MemberResigned(b) => &b.person,
+            K::PersonRehabilitated(b) => &b.person,
+            K::PersonDied(b) => &b.person,
+            K::PersonArrested(b) => &b.person,
+            K::PersonTried(b) => &b.person,
+            K::PersonPurged(b) => &b.person,
+            K::PersonFled(b) => &b.person,
+            K::FactionJoined(b) => &b.person,
+            K::FactionLeft(b) => &b.person,
+            K::FactionLed(b) => &b.person,
+            K::SpeechGiven(b) => &b.person,
+            K::SeatTaken(b) => &b.person,
+            K::SeatVacated(b) => &b.person,
+            K::PostAssigned(b) => &b.person,
+            K::PostVacated(b) => &b.person,
+            _ => return None,
+        })
+    }
+}
+
+impl Event {
+    /// The event's kind name.
+    pub fn kind_name(&self) -> &'static str {
+        self.kind.name()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,193 @@
+//! Reading files of events: TOML (`[[event]]` tables) and JSON Lines (one object per line).
+//!
+//! ```toml
+//! [[event]]
+//! id = "nwpk-founded"
+//! date = "1946-08-28/1946-08-30"
+//! kind = "organizations_merged"
+//! orgs = ["cpnk", "npp"]
+//! into = "nwpk"
+//! name = "North Workers' Party of Korea"
+//! sources = [{ document = "article", quote = "adopted the name North Workers' Party of Korea" }]
+//! ```
+//!
+//! Every error names the line and column of the field at fault.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use serde_json::{Map, Number, Value};
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use super::codec::{FieldError, from_json};
+use super::Event;
+use crate::source::InputError;
+
+/// The two file formats of events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// `[[event]]` tables.
+    Toml,
+    /// One JSON object per line.
+    JsonLines,
+}
+
+impl Format {
+    /// Guesses the format from a file name and its text: `.jsonl`/`.json`
+    /// names, or text whose first non-blank character is `{`, are JSON Lines.
+    pub fn detect(file_name: &str, text: &str) -> Format {
+        let lower = file_name.to_ascii_lowercase();
+        if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") || lower.ends_with(".json") {
+            return Format::JsonLines;
+        }
+        if lower.ends_with(".toml") {
+            return Format::Toml;
+        }
+        if text.trim_start().starts_with('{') { Format::JsonLines } else { Format::Toml }
+    }
+}
+
+/// An event and where it is written, so later checks can point at a field.
+#[derive(Clone, Debug)]
+pub struct Located {
+    /// The event.
+    pub event: Event,
+    /// The span of the whole event in the text.
+    pub span: Range<usize>,
+    /// The span of each top-level field's key.
+    pub fields: Vec<(String, Range<usize>)>,
+}
+
+impl Located {
+    /// The span of a top-level field, or of the whole event if it is not written.
+    pub fn field_span(&self, field: &str) -> Range<usize> {
+        let top = field.split(['.', '[']).next().unwrap_or(field);
+        self.fields.iter().find(|(name, _)| name == top).map_or(self.span.clone(), |(_, span)| span.clone())
+    }
+}
+
+/// Reads every event of a file; the first error stops the reading.
+///
+/// Ids must be unique within the file.
+pub fn read(text: &str, format: Format) -> Result<Vec<Located>, InputError> {
+    let events = match format {
+        Format::Toml => read_toml(text)?,
+        Format::JsonLines => read_json_lines(text)?,
+    };
+    let mut seen = HashSet::new();
+    for located in &events {
+        if !seen.insert(located.event.id.clone()) {
+            return Err(InputError::at(
+                text,
+                located.field_span("id"),
+                format!("event id `{}` is used twice in this file", located.event.id),
+            ));
+        }
+    }
+    Ok(events)
+}
+
+fn read_toml(text: &str) -> Result<Vec<Located>, InputError> {
+    let root = DeTable::parse(text).map_err(|e| {
+        InputError::at(text, e.span().unwrap_or(0..0), e.message().trim_end().to_owned())
+    })?;
+    let mut events = Vec::new();
+    for (key, value) in root.get_ref().iter() {
+        if key.get_ref() != "event" {
+            return Err(InputError::at(
+                text,
+                key.span(),
+                format!("unknown key `{}` at the top level; a file of events holds only `[[event]]` tables", key.get_ref()),
+            ));
+        }
+        let DeValue::Array(items) = value.get_ref() else {
+            return Err(InputError::at(text, value.span(), "`event` must be written as `[[event]]` tables"));
+        };
+        for item in items.iter() {
+            let DeValue::Table(table) = item.get_ref() else {
+                return Err(InputError::at(text, item.span(), "expected an `[[event]]` table"));
+            };
+            let fields: Vec<_> = table.iter().map(|(k, _)| (k.get_ref().to_string(), k.span())).collect();
+            let json = table_to_json(table).map_err(|(span, msg)| InputError::at(text, span, msg))?;
+            let span = item.span();
+            let event = from_json(json).map_err(|e| locate(text, &e, &fields, span.clone()))?;
+            events.push(Located { event, span, fields });
+        }
+    }
+    Ok(events)
+}
+
+fn locate(text: &str, error: &FieldError, fields: &[(String, Range<usize>)], whole: Range<usize>) -> InputError {
+    let top = error.path.split(['.', '[']).next().unwrap_or("");
+    let span = fields.iter().find(|(name, _)| name == top).map_or(whole, |(_, span)| span.clone());
+    InputError::at(text, span, error.to_string())
+}
+
+type ConvertError = (Range<usize>, String);
+
+fn table_to_json(table: &DeTable<'_>) -> Result<Value, ConvertError> {
+    let mut map = Map::new();
+    for (key, value) in table.iter() {
+        map.insert(key.get_ref().to_string(), value_to_json(value)?);
+    }
+    Ok(Value::Object(map))
+}
+
+fn value_to_json(value: &Spanned<DeValue<'_>>) -> Result<Value, ConvertError> {
+    Ok(match value.get_ref() {
+        DeValue::String(s) => Value::String(s.to_string()),
+        DeValue::Integer(i) => {
+            let n = i64::from_str_radix(i.as_str(), i.radix())
+                .map_err(|_| (value.span(), format!("integer `{}` is out of range", i.as_str())))?;
+            Value::Number(Number::from(n))
+        }
+        DeValue::Float(f) => {
+            let x: f64 = f.as_str().parse().map_err(|_| (value.span(), format!("invalid number `{}`", f.as_str())))?;
+            Number::from_f64(x).map(Value::Number).ok_or_else(|| (value.span(), "numbers must be finite".to_owned()))?
+        }
+        DeValue::Boolean(b) => Value::Bool(*b),
+        // A native TOML date (`date = 1946-08-30`) reads like the string "1946-08-30".
+        DeValue::Datetime(d) => Value::String(d.to_string()),
+        DeValue::Array(items) => Value::Array(items.iter().map(value_to_json).collect::<Result<_, _>>()?),
+        DeValue::Table(t) => table_to_json(t)?,
+    })
+}
+
+fn read_json_lines(text: &str) -> Result<Vec<Located>, InputError> {
+    let mut events = Vec::new();
+    let mut offset = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        let line_start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            continue;
+        }
+        let value: Value = serde_json::from_str(content).map_err(|e| {
+            InputError::at_line(text, index + 1, e.column().max(1), format!("invalid JSON: {e}"))
+        })?;
+        let fields: Vec<_> = match &value {
+            Value::Object(map) => map.keys().map(|k| (k.clone(), key_span(content, k, line_start))).collect(),
+            _ => Vec::new(),
+        };
+        let span = line_start..line_start + content.len();
+        let event = from_json(value).map_err(|e| locate(text, &e, &fields, span.clone()))?;
+        events.push(Located { event, span, fields });
+    }
+    Ok(events)
+}
+
+/// The span of `"key"` in a JSON line: the first occurrence followed by a colon.
+fn key_span(line: &str, key: &str, line_start: usize) -> Range<usize> {
+    let quoted = serde_json::to_string(key).unwrap_or_else(|_| format!("\"{key}\""));
+    let mut from = 0;
+    while let Some(i) = line[from..].find(&quoted) {
+        let at = from + i;
+        if line[at + quoted.len()..].trim_start().starts_with(':') {
+            return line_start + at..line_start + at + quoted.len();
+        }
+        from = at + quoted.len();
+    }
+    line_start..line_start + line.len()
+}
