@@ -24,7 +24,13 @@ pub struct IdError {
 }
 
 fn check_slug(what: &'static str, text: &str) -> Result<(), IdError> {
-    let error = |reason| Err(IdError { what, text: text.to_owned(), reason });
+    let error = |reason| {
+        Err(IdError {
+            what,
+            text: text.to_owned(),
+            reason,
+        })
+    };
     if text.is_empty() {
         return error("it is empty");
     }
@@ -34,7 +40,10 @@ fn check_slug(what: &'static str, text: &str) -> Result<(), IdError> {
     if !text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         return error("it must start with a letter or digit");
     }
-    if !text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':')) {
+    if !text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+    {
         return error("only ASCII letters, digits, `-`, `_`, `.` and `:` are allowed");
     }
     Ok(())
@@ -196,7 +205,9 @@ qualified_ref!(
 );
 
 /// A position in the ledger: the first entry is 1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(transparent)]
 pub struct Seq(pub u64);
 
@@ -215,7 +226,10 @@ mod tests {
         assert!(PersonId::new("kim-il-sung").is_ok());
         assert!(EventId::new("1946-08-28.founding:nwpk").is_ok());
         let err = PersonId::new("Kim Il-sung").unwrap_err();
-        assert_eq!(err.to_string(), "invalid person id `Kim Il-sung`: only ASCII letters, digits, `-`, `_`, `.` and `:` are allowed");
+        assert_eq!(
+            err.to_string(),
+            "invalid person id `Kim Il-sung`: only ASCII letters, digits, `-`, `_`, `.` and `:` are allowed"
+        );
         assert!(PersonId::new("").is_err());
         assert!(PersonId::new("-x").is_err());
         assert!(PersonId::new(&"a".repeat(129)).is_err());
@@ -227,7 +241,10 @@ mod tests {
         assert_eq!(organ.org.as_str(), "wpk");
         assert_eq!(organ.to_string(), "wpk/politburo");
         let err = "politburo".parse::<OrganRef>().unwrap_err();
-        assert!(err.to_string().contains("expected `organization/key`"), "{err}");
+        assert!(
+            err.to_string().contains("expected `organization/key`"),
+            "{err}"
+        );
         assert!("wpk/polit buro".parse::<PostRef>().is_err());
     }
 

@@ -6,7 +6,7 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
 pub mod date;
+pub mod event;
 pub mod id;
 pub mod source;
 pub mod statute;
-pub mod event;

@@ -22,13 +22,28 @@ impl InputError {
     /// An error at a byte span of `text`.
     pub fn at(text: &str, span: Range<usize>, message: impl Into<String>) -> InputError {
         let (line, column) = line_col(text, span.start);
-        InputError { line, column, span, message: message.into() }
+        InputError {
+            line,
+            column,
+            span,
+            message: message.into(),
+        }
     }
 
     /// An error at a 1-based line and column, with no byte span known.
-    pub fn at_line(text: &str, line: usize, column: usize, message: impl Into<String>) -> InputError {
+    pub fn at_line(
+        text: &str,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> InputError {
         let start = offset_of(text, line, column);
-        InputError { line, column, span: start..start, message: message.into() }
+        InputError {
+            line,
+            column,
+            span: start..start,
+            message: message.into(),
+        }
     }
 
     /// Shifts the error of a fragment to its place in the whole text.
@@ -48,9 +63,17 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let line_start = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>();
+    let line_start = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
     let rest = &text[line_start.min(text.len())..];
-    line_start + rest.char_indices().nth(column.saturating_sub(1)).map_or(rest.len(), |(i, _)| i)
+    line_start
+        + rest
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(rest.len(), |(i, _)| i)
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {

@@ -50,7 +50,9 @@ impl Day {
     /// The day as the integer `YYYYMMDD` (negative for years before 0),
     /// which sorts like the day itself; this is how stores keep days.
     pub fn to_key(self) -> i32 {
-        i32::from(self.0.year()) * 10_000 + i32::from(self.0.month()) * 100 + i32::from(self.0.day())
+        i32::from(self.0.year()) * 10_000
+            + i32::from(self.0.month()) * 100
+            + i32::from(self.0.day())
     }
 
     /// The inverse of [`Day::to_key`].
@@ -91,9 +93,21 @@ impl Day {
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.0.year() < 0 {
-            write!(f, "-{:04}-{:02}-{:02}", -self.0.year(), self.0.month(), self.0.day())
+            write!(
+                f,
+                "-{:04}-{:02}-{:02}",
+                -self.0.year(),
+                self.0.month(),
+                self.0.day()
+            )
         } else {
-            write!(f, "{:04}-{:02}-{:02}", self.0.year(), self.0.month(), self.0.day())
+            write!(
+                f,
+                "{:04}-{:02}-{:02}",
+                self.0.year(),
+                self.0.month(),
+                self.0.day()
+            )
         }
     }
 }

@@ -51,15 +51,6 @@ impl Truth {
         self.max(other)
     }
 
-    /// The negation: definitely and no swap, possibly stays.
-    pub fn not(self) -> Truth {
-        match self {
-            Truth::No => Truth::Definitely,
-            Truth::Possibly => Truth::Possibly,
-            Truth::Definitely => Truth::No,
-        }
-    }
-
     /// At most possibly: what an uncertain source can support.
     pub fn at_most_possibly(self) -> Truth {
         self.min(Truth::Possibly)
@@ -76,6 +67,19 @@ impl Truth {
             Truth::No => "no",
             Truth::Possibly => "possibly",
             Truth::Definitely => "definitely",
+        }
+    }
+}
+
+impl std::ops::Not for Truth {
+    type Output = Truth;
+
+    /// The negation: definitely and no swap, possibly stays.
+    fn not(self) -> Truth {
+        match self {
+            Truth::No => Truth::Definitely,
+            Truth::Possibly => Truth::Possibly,
+            Truth::Definitely => Truth::No,
         }
     }
 }
@@ -150,7 +154,11 @@ pub struct Qualified {
 impl Qualified {
     /// A point with the given qualifiers.
     pub fn new(point: Point, approximate: bool, uncertain: bool) -> Qualified {
-        Qualified { point, approximate, uncertain }
+        Qualified {
+            point,
+            approximate,
+            uncertain,
+        }
     }
 
     /// An exact, certain point.
@@ -307,7 +315,12 @@ impl FuzzyDate {
                 (lo, hi, members.iter().any(|m| m.is_uncertain()))
             }
         };
-        (earliest <= latest).then_some(FuzzyDate { shape, earliest, latest, uncertain })
+        (earliest <= latest).then_some(FuzzyDate {
+            shape,
+            earliest,
+            latest,
+            uncertain,
+        })
     }
 
     /// The written form.
@@ -349,7 +362,7 @@ impl FuzzyDate {
 
     /// Whether the day this date denotes falls on or before the day `other` denotes.
     pub fn on_or_before(&self, other: &FuzzyDate) -> Truth {
-        other.before(self).not()
+        !other.before(self)
     }
 
     /// Whether this date and `other` may denote the same day.
@@ -373,7 +386,11 @@ impl FuzzyDate {
         } else {
             Truth::Possibly
         };
-        if self.uncertain { truth.at_most_possibly() } else { truth }
+        if self.uncertain {
+            truth.at_most_possibly()
+        } else {
+            truth
+        }
     }
 
     // An uncertain source never supports "definitely" nor a hard "no" that
@@ -424,7 +441,11 @@ impl fmt::Display for Point {
 }
 
 fn write_year(f: &mut fmt::Formatter<'_>, year: i16) -> fmt::Result {
-    if year < 0 { write!(f, "-{:04}", -year) } else { write!(f, "{year:04}") }
+    if year < 0 {
+        write!(f, "-{:04}", -year)
+    } else {
+        write!(f, "{year:04}")
+    }
 }
 
 impl fmt::Display for Qualified {
@@ -511,7 +532,9 @@ impl<'de> serde::de::Visitor<'de> for FuzzyDateVisitor {
     // one-entry map holding the date's text; accept them like strings.
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<FuzzyDate, A::Error> {
         let Some((_key, text)) = map.next_entry::<String, String>()? else {
-            return Err(serde::de::Error::custom("expected a date, found an empty table"));
+            return Err(serde::de::Error::custom(
+                "expected a date, found an empty table",
+            ));
         };
         if text.contains('T') || text.contains(':') {
             return Err(serde::de::Error::custom(format!(

@@ -98,7 +98,11 @@ impl Parser<'_> {
         loop {
             self.skip_spaces();
             let first = self.qualified()?;
-            let member = if self.eat("..") { SetMember::Range(first, self.qualified()?) } else { SetMember::Point(first) };
+            let member = if self.eat("..") {
+                SetMember::Range(first, self.qualified()?)
+            } else {
+                SetMember::Point(first)
+            };
             members.push(member);
             self.skip_spaces();
             if self.eat("]") {
@@ -130,7 +134,9 @@ impl Parser<'_> {
         let year = if negative { -year } else { year };
         let year = i16::try_from(year).map_err(|_| self.error("a four-digit year"))?;
         // A `-` followed by a digit starts a month; `..` or `/` end the point.
-        if !(self.rest().starts_with('-') && self.rest()[1..].starts_with(|c: char| c.is_ascii_digit())) {
+        if !(self.rest().starts_with('-')
+            && self.rest()[1..].starts_with(|c: char| c.is_ascii_digit()))
+        {
             return Ok(Point::Year(year));
         }
         self.pos += 1;
@@ -141,13 +147,18 @@ impl Parser<'_> {
             return Err(self.error("a month from 01 to 12"));
         }
         let month = month as i8;
-        if !self.rest().starts_with('-') || !self.rest()[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        if !self.rest().starts_with('-')
+            || !self.rest()[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
             return Ok(Point::Month(year, month));
         }
         self.pos += 1;
         let day_at = self.pos;
         let day = self.digits(2, "a two-digit day")?;
-        let Some(day) = i8::try_from(day).ok().and_then(|d| Day::new(year, month, d)) else {
+        let Some(day) = i8::try_from(day)
+            .ok()
+            .and_then(|d| Day::new(year, month, d))
+        else {
             self.pos = day_at;
             return Err(self.error("a day that exists in that month"));
         };
@@ -162,7 +173,9 @@ impl Parser<'_> {
         if rest.get(n).is_some_and(u8::is_ascii_digit) {
             return Err(self.error(expected));
         }
-        let value = rest[..n].iter().fold(0i32, |acc, b| acc * 10 + i32::from(b - b'0'));
+        let value = rest[..n]
+            .iter()
+            .fold(0i32, |acc, b| acc * 10 + i32::from(b - b'0'));
         self.pos += n;
         Ok(value)
     }

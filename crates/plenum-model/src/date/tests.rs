@@ -35,7 +35,11 @@ fn bounds_of_every_form_in_the_module_table() {
     ];
     for (text, lo, hi) in cases {
         let date = d(text);
-        assert_eq!((date.earliest().to_string(), date.latest().to_string()), (lo.to_owned(), hi.to_owned()), "{text}");
+        assert_eq!(
+            (date.earliest().to_string(), date.latest().to_string()),
+            (lo.to_owned(), hi.to_owned()),
+            "{text}"
+        );
     }
 }
 
@@ -91,10 +95,17 @@ fn errors_say_where_and_what() {
     ];
     for (text, column, expected) in cases {
         let err = text.parse::<FuzzyDate>().expect_err(text);
-        assert_eq!((err.column, err.expected), (column, expected), "{text}: {err}");
+        assert_eq!(
+            (err.column, err.expected),
+            (column, expected),
+            "{text}: {err}"
+        );
     }
     let message = "1946-13".parse::<FuzzyDate>().unwrap_err().to_string();
-    assert_eq!(message, "invalid date `1946-13` at column 6: expected a month from 01 to 12");
+    assert_eq!(
+        message,
+        "invalid date `1946-13` at column 6: expected a month from 01 to 12"
+    );
 }
 
 #[test]
@@ -103,7 +114,10 @@ fn three_valued_order() {
     assert_eq!(d("1946").before(&d("1946-08-30")), Truth::Possibly);
     assert_eq!(d("1947").before(&d("1946")), Truth::No);
     assert_eq!(d("1946-08-30").before(&d("1946-08-30")), Truth::No);
-    assert_eq!(d("1946-08-30").on_or_before(&d("1946-08-30")), Truth::Definitely);
+    assert_eq!(
+        d("1946-08-30").on_or_before(&d("1946-08-30")),
+        Truth::Definitely
+    );
     // Uncertain sources never support "definitely".
     assert_eq!(d("1946?").before(&d("1947")), Truth::Possibly);
     // "1955 ... or some time in 1956"
@@ -113,13 +127,28 @@ fn three_valued_order() {
 
 #[test]
 fn three_valued_overlap_and_window() {
-    assert_eq!(d("1946-08-30").overlaps(&d("1946-08-30")), Truth::Definitely);
+    assert_eq!(
+        d("1946-08-30").overlaps(&d("1946-08-30")),
+        Truth::Definitely
+    );
     assert_eq!(d("1946").overlaps(&d("1946-08")), Truth::Possibly);
     assert_eq!(d("1946").overlaps(&d("1947")), Truth::No);
-    assert_eq!(d("1946-08").within(day(1946, 1, 1), day(1946, 12, 31)), Truth::Definitely);
-    assert_eq!(d("1946").within(day(1946, 6, 1), day(1946, 12, 31)), Truth::Possibly);
-    assert_eq!(d("1946?").within(day(1946, 1, 1), day(1946, 12, 31)), Truth::Possibly);
-    assert_eq!(d("1945").within(day(1946, 1, 1), day(1946, 12, 31)), Truth::No);
+    assert_eq!(
+        d("1946-08").within(day(1946, 1, 1), day(1946, 12, 31)),
+        Truth::Definitely
+    );
+    assert_eq!(
+        d("1946").within(day(1946, 6, 1), day(1946, 12, 31)),
+        Truth::Possibly
+    );
+    assert_eq!(
+        d("1946?").within(day(1946, 1, 1), day(1946, 12, 31)),
+        Truth::Possibly
+    );
+    assert_eq!(
+        d("1945").within(day(1946, 1, 1), day(1946, 12, 31)),
+        Truth::No
+    );
 }
 
 #[test]
@@ -127,8 +156,8 @@ fn kleene_logic() {
     use Truth::*;
     assert_eq!(Definitely.and(Possibly), Possibly);
     assert_eq!(No.or(Possibly), Possibly);
-    assert_eq!(Possibly.not(), Possibly);
-    assert_eq!(No.not(), Definitely);
+    assert_eq!(!Possibly, Possibly);
+    assert_eq!(!No, Definitely);
 }
 
 #[test]
@@ -140,8 +169,13 @@ fn deserializes_from_strings_integers_and_toml_dates() {
         c: FuzzyDate,
     }
     let row: Row = toml::from_str("a = \"1955~\"\nb = 1946\nc = 1946-08-30\n").unwrap();
-    assert_eq!((row.a.to_string(), row.b.to_string(), row.c.to_string()), ("1955~".into(), "1946".into(), "1946-08-30".into()));
-    let err = toml::from_str::<Row>("a = \"1955\"\nb = 1946\nc = 1946-08-30T10:00:00\n").err().unwrap();
+    assert_eq!(
+        (row.a.to_string(), row.b.to_string(), row.c.to_string()),
+        ("1955~".into(), "1946".into(), "1946-08-30".into())
+    );
+    let err = toml::from_str::<Row>("a = \"1955\"\nb = 1946\nc = 1946-08-30T10:00:00\n")
+        .err()
+        .unwrap();
     assert!(err.to_string().contains("without a time of day"), "{err}");
 }
 

@@ -30,11 +30,18 @@ pub struct FieldError {
 
 impl FieldError {
     fn new(path: impl Into<String>, message: impl Into<String>) -> FieldError {
-        FieldError { path: path.into(), message: message.into() }
+        FieldError {
+            path: path.into(),
+            message: message.into(),
+        }
     }
 
     fn within(self, prefix: &str) -> FieldError {
-        let path = if self.path.is_empty() { prefix.to_owned() } else { format!("{prefix}.{}", self.path) };
+        let path = if self.path.is_empty() {
+            prefix.to_owned()
+        } else {
+            format!("{prefix}.{}", self.path)
+        };
         FieldError { path, ..self }
     }
 }
@@ -60,7 +67,10 @@ pub fn to_json(event: &Event) -> Value {
     object.insert("date".into(), Value::String(event.date.to_string()));
     object.insert("kind".into(), Value::String(event.kind.name().into()));
     if !event.sources.is_empty() {
-        object.insert("sources".into(), serde_json::to_value(&event.sources).unwrap_or(Value::Null));
+        object.insert(
+            "sources".into(),
+            serde_json::to_value(&event.sources).unwrap_or(Value::Null),
+        );
     }
     if let Some(note) = &event.note {
         object.insert("note".into(), Value::String(note.clone()));
@@ -117,7 +127,8 @@ fn write_string(s: &str, out: &mut Vec<u8>) {
 
 /// Reads an event from canonical (or any JSON) bytes.
 pub fn from_bytes(bytes: &[u8]) -> Result<Event, FieldError> {
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| FieldError::new("", e.to_string()))?;
+    let value: Value =
+        serde_json::from_slice(bytes).map_err(|e| FieldError::new("", e.to_string()))?;
     from_json(value)
 }
 
@@ -136,11 +147,19 @@ const HEADER_KEYS: [&str; 4] = ["id", "date", "sources", "note"];
 /// Reads an event from its JSON object, naming the field at fault on error.
 pub fn from_json(value: Value) -> Result<Event, FieldError> {
     let Value::Object(mut object) = value else {
-        return Err(FieldError::new("", "expected an event: a table (or JSON object) with `id`, `date` and `kind`"));
+        return Err(FieldError::new(
+            "",
+            "expected an event: a table (or JSON object) with `id`, `date` and `kind`",
+        ));
     };
     let kind = match object.remove("kind") {
         Some(Value::String(kind)) => kind,
-        Some(other) => return Err(FieldError::new("kind", format!("expected a kind name, found {other}"))),
+        Some(other) => {
+            return Err(FieldError::new(
+                "kind",
+                format!("expected a kind name, found {other}"),
+            ));
+        }
         None => return Err(FieldError::new("", "missing field `kind`")),
     };
     if !EventKind::NAMES.contains(&kind.as_str()) {
@@ -160,21 +179,37 @@ pub fn from_json(value: Value) -> Result<Event, FieldError> {
         let de = serde_path_to_error::Deserializer::new(Value::Object(object), &mut track);
         match EventKind::deserialize_body(&kind, de) {
             Some(Ok(body)) => body,
-            Some(Err(e)) => return Err(FieldError::new(track.path().to_string().trim_start_matches('.'), e.to_string())),
+            Some(Err(e)) => {
+                return Err(FieldError::new(
+                    track.path().to_string().trim_start_matches('.'),
+                    e.to_string(),
+                ));
+            }
             None => return Err(FieldError::new("kind", unknown_kind_message(&kind))),
         }
     };
-    Ok(Event { id: header.id, date: header.date, kind, sources: header.sources, note: header.note })
+    Ok(Event {
+        id: header.id,
+        date: header.date,
+        kind,
+        sources: header.sources,
+        note: header.note,
+    })
 }
 
-fn superseded_from_json(id: &EventId, mut object: Map<String, Value>) -> Result<EventKind, FieldError> {
+fn superseded_from_json(
+    id: &EventId,
+    mut object: Map<String, Value>,
+) -> Result<EventKind, FieldError> {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Fields {
         target: EventId,
         reason: String,
     }
-    let replacement = object.remove("replacement").ok_or_else(|| FieldError::new("", "missing field `replacement`"))?;
+    let replacement = object
+        .remove("replacement")
+        .ok_or_else(|| FieldError::new("", "missing field `replacement`"))?;
     let fields: Fields = deserialize_tracked(Value::Object(object))?;
     let mut replacement = match replacement {
         Value::Object(mut r) => {
@@ -186,36 +221,66 @@ fn superseded_from_json(id: &EventId, mut object: Map<String, Value>) -> Result<
                 Some(_) => {
                     return Err(FieldError::new(
                         "replacement.id",
-                        format!("a replacement keeps the id of the event it corrects, `{}`; leave `id` out", fields.target),
+                        format!(
+                            "a replacement keeps the id of the event it corrects, `{}`; leave `id` out",
+                            fields.target
+                        ),
                     ));
                 }
             }
             from_json(Value::Object(r)).map_err(|e| e.within("replacement"))?
         }
-        _ => return Err(FieldError::new("replacement", "expected a table holding the corrected event")),
+        _ => {
+            return Err(FieldError::new(
+                "replacement",
+                "expected a table holding the corrected event",
+            ));
+        }
     };
-    if matches!(replacement.kind, EventKind::EventSuperseded(_) | EventKind::EventRetracted(_)) {
-        return Err(FieldError::new("replacement.kind", "a replacement cannot itself be a correction"));
+    if matches!(
+        replacement.kind,
+        EventKind::EventSuperseded(_) | EventKind::EventRetracted(_)
+    ) {
+        return Err(FieldError::new(
+            "replacement.kind",
+            "a replacement cannot itself be a correction",
+        ));
     }
     if &fields.target == id {
         return Err(FieldError::new("target", "an event cannot correct itself"));
     }
     replacement.id = fields.target.clone();
-    Ok(EventKind::EventSuperseded(Superseded { target: fields.target, reason: fields.reason, replacement: Box::new(replacement) }))
+    Ok(EventKind::EventSuperseded(Superseded {
+        target: fields.target,
+        reason: fields.reason,
+        replacement: Box::new(replacement),
+    }))
 }
 
 fn deserialize_tracked<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, FieldError> {
     let mut track = serde_path_to_error::Track::new();
     let de = serde_path_to_error::Deserializer::new(value, &mut track);
-    T::deserialize(de).map_err(|e| FieldError::new(track.path().to_string().trim_start_matches('.'), e.to_string()))
+    T::deserialize(de).map_err(|e| {
+        FieldError::new(
+            track.path().to_string().trim_start_matches('.'),
+            e.to_string(),
+        )
+    })
 }
 
 fn unknown_kind_message(kind: &str) -> String {
-    let closest = EventKind::NAMES.iter().min_by_key(|name| edit_distance(kind, name)).copied().unwrap_or("");
+    let closest = EventKind::NAMES
+        .iter()
+        .min_by_key(|name| edit_distance(kind, name))
+        .copied()
+        .unwrap_or("");
     if edit_distance(kind, closest) <= 3 {
         format!("unknown kind `{kind}`; did you mean `{closest}`?")
     } else {
-        format!("unknown kind `{kind}`; expected one of: {}", EventKind::NAMES.join(", "))
+        format!(
+            "unknown kind `{kind}`; expected one of: {}",
+            EventKind::NAMES.join(", ")
+        )
     }
 }
 
@@ -228,7 +293,9 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
             diagonal = above;
         }
     }

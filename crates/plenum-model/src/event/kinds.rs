@@ -26,7 +26,9 @@ fn is_full(role: &Role) -> bool {
 }
 
 /// A seat's role on an organ.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     /// A full (voting) member.
@@ -47,7 +49,9 @@ impl Role {
 }
 
 /// A membership status in an organization.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// A candidate member, on probation.
@@ -116,7 +120,10 @@ impl EndCause {
 
     /// Whether the end was forced on the holder by others (and so needs a decision).
     pub fn is_removal(self) -> bool {
-        matches!(self, EndCause::Removed | EndCause::Demoted | EndCause::Expelled | EndCause::Purged)
+        matches!(
+            self,
+            EndCause::Removed | EndCause::Demoted | EndCause::Expelled | EndCause::Purged
+        )
     }
 }
 

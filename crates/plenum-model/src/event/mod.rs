@@ -169,10 +169,16 @@ impl EventKind {
                 if let Some(p) = &b.parent {
                     push("parent", Ref::Org(p));
                 }
-                b.founders.iter().for_each(|p| push("founders", Ref::Person(p)));
+                b.founders
+                    .iter()
+                    .for_each(|p| push("founders", Ref::Person(p)));
             }
             K::OrganizationRenamed(b) => push("org", Ref::Org(&b.org)),
-            K::OrganizationsMerged(b) => b.orgs.iter().filter(|o| **o != b.into).for_each(|o| push("orgs", Ref::Org(o))),
+            K::OrganizationsMerged(b) => b
+                .orgs
+                .iter()
+                .filter(|o| **o != b.into)
+                .for_each(|o| push("orgs", Ref::Org(o))),
             K::OrganizationSplit(b) => push("org", Ref::Org(&b.org)),
             K::OrganizationJoined(b) => {
                 push("org", Ref::Org(&b.org));
@@ -260,13 +266,17 @@ impl EventKind {
             K::PostEstablished(b) => push("post", Ref::Org(&b.post.org)),
             K::MeetingConvened(b) => {
                 push("organ", Ref::Organ(&b.organ));
-                b.joint_with.iter().for_each(|o| push("joint_with", Ref::Organ(o)));
+                b.joint_with
+                    .iter()
+                    .for_each(|o| push("joint_with", Ref::Organ(o)));
             }
             K::MeetingHeld(b) => {
                 if let Some(o) = &b.organ {
                     push("organ", Ref::Organ(o));
                 }
-                b.joint_with.iter().for_each(|o| push("joint_with", Ref::Organ(o)));
+                b.joint_with
+                    .iter()
+                    .for_each(|o| push("joint_with", Ref::Organ(o)));
             }
             K::SpeechGiven(b) => {
                 if let Some(m) = &b.meeting {
@@ -281,8 +291,12 @@ impl EventKind {
                 if let Some(o) = &b.organ {
                     push("organ", Ref::Organ(o));
                 }
-                b.moved_by.iter().for_each(|p| push("moved_by", Ref::Person(p)));
-                b.subjects.iter().for_each(|p| push("subjects", Ref::Person(p)));
+                b.moved_by
+                    .iter()
+                    .for_each(|p| push("moved_by", Ref::Person(p)));
+                b.subjects
+                    .iter()
+                    .for_each(|p| push("subjects", Ref::Person(p)));
             }
             K::ElectionHeld(b) => {
                 if let Some(m) = &b.meeting {
@@ -297,9 +311,15 @@ impl EventKind {
                 if let Some(p) = &b.post {
                     push("post", Ref::Post(p));
                 }
-                b.elected.iter().for_each(|p| push("elected", Ref::Person(p)));
-                b.alternates.iter().for_each(|p| push("alternates", Ref::Person(p)));
-                b.tally.iter().for_each(|t| push("tally", Ref::Person(&t.person)));
+                b.elected
+                    .iter()
+                    .for_each(|p| push("elected", Ref::Person(p)));
+                b.alternates
+                    .iter()
+                    .for_each(|p| push("alternates", Ref::Person(p)));
+                b.tally
+                    .iter()
+                    .for_each(|t| push("tally", Ref::Person(&t.person)));
             }
             K::SeatTaken(b) => {
                 push("person", Ref::Person(&b.person));

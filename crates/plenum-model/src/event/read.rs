@@ -17,11 +17,11 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use serde_json::{Map, Number, Value};
-use toml::de::{DeTable, DeValue};
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
-use super::codec::{FieldError, from_json};
 use super::Event;
+use super::codec::{FieldError, from_json};
 use crate::source::InputError;
 
 /// The two file formats of events.
@@ -44,7 +44,11 @@ impl Format {
         if lower.ends_with(".toml") {
             return Format::Toml;
         }
-        if text.trim_start().starts_with('{') { Format::JsonLines } else { Format::Toml }
+        if text.trim_start().starts_with('{') {
+            Format::JsonLines
+        } else {
+            Format::Toml
+        }
     }
 }
 
@@ -63,7 +67,10 @@ impl Located {
     /// The span of a top-level field, or of the whole event if it is not written.
     pub fn field_span(&self, field: &str) -> Range<usize> {
         let top = field.split(['.', '[']).next().unwrap_or(field);
-        self.fields.iter().find(|(name, _)| name == top).map_or(self.span.clone(), |(_, span)| span.clone())
+        self.fields
+            .iter()
+            .find(|(name, _)| name == top)
+            .map_or(self.span.clone(), |(_, span)| span.clone())
     }
 }
 
@@ -90,7 +97,11 @@ pub fn read(text: &str, format: Format) -> Result<Vec<Located>, InputError> {
 
 fn read_toml(text: &str) -> Result<Vec<Located>, InputError> {
     let root = DeTable::parse(text).map_err(|e| {
-        InputError::at(text, e.span().unwrap_or(0..0), e.message().trim_end().to_owned())
+        InputError::at(
+            text,
+            e.span().unwrap_or(0..0),
+            e.message().trim_end().to_owned(),
+        )
     })?;
     let mut events = Vec::new();
     for (key, value) in root.get_ref().iter() {
@@ -98,29 +109,56 @@ fn read_toml(text: &str) -> Result<Vec<Located>, InputError> {
             return Err(InputError::at(
                 text,
                 key.span(),
-                format!("unknown key `{}` at the top level; a file of events holds only `[[event]]` tables", key.get_ref()),
+                format!(
+                    "unknown key `{}` at the top level; a file of events holds only `[[event]]` tables",
+                    key.get_ref()
+                ),
             ));
         }
         let DeValue::Array(items) = value.get_ref() else {
-            return Err(InputError::at(text, value.span(), "`event` must be written as `[[event]]` tables"));
+            return Err(InputError::at(
+                text,
+                value.span(),
+                "`event` must be written as `[[event]]` tables",
+            ));
         };
         for item in items.iter() {
             let DeValue::Table(table) = item.get_ref() else {
-                return Err(InputError::at(text, item.span(), "expected an `[[event]]` table"));
+                return Err(InputError::at(
+                    text,
+                    item.span(),
+                    "expected an `[[event]]` table",
+                ));
             };
-            let fields: Vec<_> = table.iter().map(|(k, _)| (k.get_ref().to_string(), k.span())).collect();
-            let json = table_to_json(table).map_err(|(span, msg)| InputError::at(text, span, msg))?;
+            let fields: Vec<_> = table
+                .iter()
+                .map(|(k, _)| (k.get_ref().to_string(), k.span()))
+                .collect();
+            let json =
+                table_to_json(table).map_err(|(span, msg)| InputError::at(text, span, msg))?;
             let span = item.span();
             let event = from_json(json).map_err(|e| locate(text, &e, &fields, span.clone()))?;
-            events.push(Located { event, span, fields });
+            events.push(Located {
+                event,
+                span,
+                fields,
+            });
         }
     }
     Ok(events)
 }
 
-fn locate(text: &str, error: &FieldError, fields: &[(String, Range<usize>)], whole: Range<usize>) -> InputError {
+fn locate(
+    text: &str,
+    error: &FieldError,
+    fields: &[(String, Range<usize>)],
+    whole: Range<usize>,
+) -> InputError {
     let top = error.path.split(['.', '[']).next().unwrap_or("");
-    let span = fields.iter().find(|(name, _)| name == top).map_or(whole, |(_, span)| span.clone());
+    let span = fields
+        .iter()
+        .find(|(name, _)| name == top)
+        .map_or(whole, |(_, span)| span.clone());
     InputError::at(text, span, error.to_string())
 }
 
@@ -138,18 +176,29 @@ fn value_to_json(value: &Spanned<DeValue<'_>>) -> Result<Value, ConvertError> {
     Ok(match value.get_ref() {
         DeValue::String(s) => Value::String(s.to_string()),
         DeValue::Integer(i) => {
-            let n = i64::from_str_radix(i.as_str(), i.radix())
-                .map_err(|_| (value.span(), format!("integer `{}` is out of range", i.as_str())))?;
+            let n = i64::from_str_radix(i.as_str(), i.radix()).map_err(|_| {
+                (
+                    value.span(),
+                    format!("integer `{}` is out of range", i.as_str()),
+                )
+            })?;
             Value::Number(Number::from(n))
         }
         DeValue::Float(f) => {
-            let x: f64 = f.as_str().parse().map_err(|_| (value.span(), format!("invalid number `{}`", f.as_str())))?;
-            Number::from_f64(x).map(Value::Number).ok_or_else(|| (value.span(), "numbers must be finite".to_owned()))?
+            let x: f64 = f
+                .as_str()
+                .parse()
+                .map_err(|_| (value.span(), format!("invalid number `{}`", f.as_str())))?;
+            Number::from_f64(x)
+                .map(Value::Number)
+                .ok_or_else(|| (value.span(), "numbers must be finite".to_owned()))?
         }
         DeValue::Boolean(b) => Value::Bool(*b),
         // A native TOML date (`date = 1946-08-30`) reads like the string "1946-08-30".
         DeValue::Datetime(d) => Value::String(d.to_string()),
-        DeValue::Array(items) => Value::Array(items.iter().map(value_to_json).collect::<Result<_, _>>()?),
+        DeValue::Array(items) => {
+            Value::Array(items.iter().map(value_to_json).collect::<Result<_, _>>()?)
+        }
         DeValue::Table(t) => table_to_json(t)?,
     })
 }
@@ -165,15 +214,27 @@ fn read_json_lines(text: &str) -> Result<Vec<Located>, InputError> {
             continue;
         }
         let value: Value = serde_json::from_str(content).map_err(|e| {
-            InputError::at_line(text, index + 1, e.column().max(1), format!("invalid JSON: {e}"))
+            InputError::at_line(
+                text,
+                index + 1,
+                e.column().max(1),
+                format!("invalid JSON: {e}"),
+            )
         })?;
         let fields: Vec<_> = match &value {
-            Value::Object(map) => map.keys().map(|k| (k.clone(), key_span(content, k, line_start))).collect(),
+            Value::Object(map) => map
+                .keys()
+                .map(|k| (k.clone(), key_span(content, k, line_start)))
+                .collect(),
             _ => Vec::new(),
         };
         let span = line_start..line_start + content.len();
         let event = from_json(value).map_err(|e| locate(text, &e, &fields, span.clone()))?;
-        events.push(Located { event, span, fields });
+        events.push(Located {
+            event,
+            span,
+            fields,
+        });
     }
     Ok(events)
 }

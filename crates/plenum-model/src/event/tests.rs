@@ -45,15 +45,33 @@ replacement = { date = "1956-08-31", kind = "motion_decided", text = "Expel them
 fn toml_events_read_with_every_field() {
     let events = read(SAMPLE, Format::Toml).unwrap();
     assert_eq!(events.len(), 4);
-    let EventKind::PersonRegistered(p) = &events[0].event.kind else { panic!("{:?}", events[0].event.kind) };
+    let EventKind::PersonRegistered(p) = &events[0].event.kind else {
+        panic!("{:?}", events[0].event.kind)
+    };
     assert_eq!(p.aliases, ["Kim Il Sung"]);
     assert_eq!(events[0].event.date.to_string(), "1912");
-    let EventKind::OrganizationsMerged(m) = &events[1].event.kind else { panic!() };
+    let EventKind::OrganizationsMerged(m) = &events[1].event.kind else {
+        panic!()
+    };
     assert_eq!(m.into.as_str(), "nwpk");
-    assert_eq!(events[1].event.sources[0].quote.as_deref(), Some("adopted the name North Workers' Party of Korea"));
-    let EventKind::MotionDecided(motion) = &events[2].event.kind else { panic!() };
-    assert_eq!(motion.votes, Some(Votes { in_favour: 100, against: 3, abstain: 0 }));
-    let EventKind::EventSuperseded(s) = &events[3].event.kind else { panic!() };
+    assert_eq!(
+        events[1].event.sources[0].quote.as_deref(),
+        Some("adopted the name North Workers' Party of Korea")
+    );
+    let EventKind::MotionDecided(motion) = &events[2].event.kind else {
+        panic!()
+    };
+    assert_eq!(
+        motion.votes,
+        Some(Votes {
+            in_favour: 100,
+            against: 3,
+            abstain: 0
+        })
+    );
+    let EventKind::EventSuperseded(s) = &events[3].event.kind else {
+        panic!()
+    };
     assert_eq!(s.replacement.id.as_str(), "m1");
     assert_eq!(s.replacement.date.to_string(), "1956-08-31");
 }
@@ -76,7 +94,10 @@ fn the_codec_round_trips_and_is_canonical() {
 #[test]
 fn json_lines_read_like_toml() {
     let toml_events = read(SAMPLE, Format::Toml).unwrap();
-    let lines: String = toml_events.iter().map(|l| format!("{}\n\n", to_json(&l.event))).collect();
+    let lines: String = toml_events
+        .iter()
+        .map(|l| format!("{}\n\n", to_json(&l.event)))
+        .collect();
     let json_events = read(&lines, Format::JsonLines).unwrap();
     let a: Vec<_> = toml_events.into_iter().map(|l| l.event).collect();
     let b: Vec<_> = json_events.into_iter().map(|l| l.event).collect();
@@ -95,24 +116,82 @@ fn format_is_detected_from_name_or_text() {
 #[test]
 fn bad_events_are_refused_at_the_field() {
     let cases: &[(&str, &str, usize, &str)] = &[
-        ("date = 1956-08-30", "date = \"1956-13\"", 21, "field `date`: invalid date `1956-13` at column 6"),
-        ("kind = \"person_registered\"", "kind = \"person_registred\"", 5, "unknown kind `person_registred`; did you mean `person_registered`?"),
-        ("aliases = [\"Kim Il Sung\"]", "colour = \"red\"", 8, "unknown field `colour`"),
-        ("person = \"kim-il-sung\"", "person = \"Kim Il-sung\"", 6, "field `person`: invalid person id `Kim Il-sung`"),
-        ("votes = { for = 100, against = 3 }", "votes = { for = \"many\", against = 3 }", 26, "field `votes.for`: invalid type"),
-        ("outcome = \"carried\"\n\n", "outcome = \"won\"\n\n", 27, "field `outcome`: unknown variant `won`"),
+        (
+            "date = 1956-08-30",
+            "date = \"1956-13\"",
+            21,
+            "field `date`: invalid date `1956-13` at column 6",
+        ),
+        (
+            "kind = \"person_registered\"",
+            "kind = \"person_registred\"",
+            5,
+            "unknown kind `person_registred`; did you mean `person_registered`?",
+        ),
+        (
+            "aliases = [\"Kim Il Sung\"]",
+            "colour = \"red\"",
+            8,
+            "unknown field `colour`",
+        ),
+        (
+            "person = \"kim-il-sung\"",
+            "person = \"Kim Il-sung\"",
+            6,
+            "field `person`: invalid person id `Kim Il-sung`",
+        ),
+        (
+            "votes = { for = 100, against = 3 }",
+            "votes = { for = \"many\", against = 3 }",
+            26,
+            "field `votes.for`: invalid type",
+        ),
+        (
+            "outcome = \"carried\"\n\n",
+            "outcome = \"won\"\n\n",
+            27,
+            "field `outcome`: unknown variant `won`",
+        ),
         ("id = \"p1\"\n", "", 2, "missing field `id`"),
-        ("[[event]]\nid = \"nwpk\"", "[[event]]\nid = \"p1\"", 11, "event id `p1` is used twice in this file"),
-        ("target = \"m1\"", "target = \"fix\"", 33, "an event cannot correct itself"),
-        ("replacement = { date", "replacement = { id = \"other\", date", 35, "field `replacement.id`: a replacement keeps the id"),
-        ("\n[[event]]\nid = \"p1\"", "\nevents = 3\n[[event]]\nid = \"p1\"", 2, "unknown key `events` at the top level"),
-        ("name = \"Kim Il-sung\"", "name = \"Kim Il-sung", 7, "invalid basic string"),
+        (
+            "[[event]]\nid = \"nwpk\"",
+            "[[event]]\nid = \"p1\"",
+            11,
+            "event id `p1` is used twice in this file",
+        ),
+        (
+            "target = \"m1\"",
+            "target = \"fix\"",
+            33,
+            "an event cannot correct itself",
+        ),
+        (
+            "replacement = { date",
+            "replacement = { id = \"other\", date",
+            35,
+            "field `replacement.id`: a replacement keeps the id",
+        ),
+        (
+            "\n[[event]]\nid = \"p1\"",
+            "\nevents = 3\n[[event]]\nid = \"p1\"",
+            2,
+            "unknown key `events` at the top level",
+        ),
+        (
+            "name = \"Kim Il-sung\"",
+            "name = \"Kim Il-sung",
+            7,
+            "invalid basic string",
+        ),
     ];
     for (from, to, line, expected) in cases {
         assert!(SAMPLE.contains(from), "case does not apply: {from}");
         let text = SAMPLE.replacen(from, to, 1);
         let err = read(&text, Format::Toml).map(|_| ()).expect_err(to);
-        assert!(err.message.contains(expected), "for `{to}`:\n  expected {expected}\n  got      {err}");
+        assert!(
+            err.message.contains(expected),
+            "for `{to}`:\n  expected {expected}\n  got      {err}"
+        );
         assert_eq!(err.line, *line, "line for `{to}`: {err}");
     }
 }
@@ -136,7 +215,10 @@ fn bad_json_lines_are_refused_at_line_and_column() {
 fn references_name_their_fields() {
     let events = read(SAMPLE, Format::Toml).unwrap();
     let refs = events[2].event.kind.references();
-    assert_eq!(refs, vec![("meeting", Ref::Meeting(&"august-plenum".parse().unwrap()))]);
+    assert_eq!(
+        refs,
+        vec![("meeting", Ref::Meeting(&"august-plenum".parse().unwrap()))]
+    );
     let refs = events[1].event.kind.references();
     assert_eq!(refs.len(), 2);
 }

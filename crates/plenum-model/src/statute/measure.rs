@@ -38,7 +38,10 @@ impl FromStr for Share {
         let (num, den) = if let Some(percent) = text.strip_suffix('%') {
             (percent.trim().parse::<u32>().map_err(|_| expected())?, 100)
         } else if let Some((n, d)) = text.split_once('/') {
-            (n.trim().parse::<u32>().map_err(|_| expected())?, d.trim().parse::<u32>().map_err(|_| expected())?)
+            (
+                n.trim().parse::<u32>().map_err(|_| expected())?,
+                d.trim().parse::<u32>().map_err(|_| expected())?,
+            )
         } else {
             (text.parse::<u32>().map_err(|_| expected())?, 1)
         };
@@ -94,7 +97,11 @@ impl Threshold {
         };
         let product = u128::from(total) * u128::from(share.num());
         let den = u128::from(share.den());
-        let min = if strict { product / den + 1 } else { product.div_ceil(den) };
+        let min = if strict {
+            product / den + 1
+        } else {
+            product.div_ceil(den)
+        };
         u64::try_from(min).unwrap_or(u64::MAX)
     }
 }
@@ -161,7 +168,9 @@ impl FromStr for Period {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Period, String> {
-        let expected = || format!("expected a period such as `5 years`, `6 months` or `30 days`, found `{text}`");
+        let expected = || {
+            format!("expected a period such as `5 years`, `6 months` or `30 days`, found `{text}`")
+        };
         let span: jiff::Span = text.trim().parse().map_err(|_| expected())?;
         let has_time = span.get_hours() != 0
             || span.get_minutes() != 0
@@ -170,7 +179,9 @@ impl FromStr for Period {
             || span.get_microseconds() != 0
             || span.get_nanoseconds() != 0;
         if has_time {
-            return Err(format!("`{text}` has a time of day; use years, months, weeks or days"));
+            return Err(format!(
+                "`{text}` has a time of day; use years, months, weeks or days"
+            ));
         }
         if span.is_negative() || span.is_zero() {
             return Err(format!("`{text}` must be longer than zero"));
@@ -254,7 +265,10 @@ mod tests {
         let day = Day::new(1980, 10, 10).unwrap();
         assert_eq!(five_years.after(day), Day::new(1985, 10, 10).unwrap());
         let month: Period = "1 month".parse().unwrap();
-        assert_eq!(month.after(Day::new(1956, 1, 31).unwrap()), Day::new(1956, 2, 29).unwrap());
+        assert_eq!(
+            month.after(Day::new(1956, 1, 31).unwrap()),
+            Day::new(1956, 2, 29).unwrap()
+        );
         assert_eq!("6mo".parse::<Period>().unwrap().to_string(), "6 months");
         assert!("2 hours".parse::<Period>().is_err());
         assert!("0 days".parse::<Period>().is_err());

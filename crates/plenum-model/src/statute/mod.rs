@@ -119,7 +119,9 @@ pub struct OrganDef {
 impl OrganDef {
     /// The majority rule for a kind of decision, falling back to `default`.
     pub fn majority_for(&self, kind: &str) -> Option<&Cited<Majority>> {
-        self.majority.get(kind).or_else(|| self.majority.get("default"))
+        self.majority
+            .get(kind)
+            .or_else(|| self.majority.get("default"))
     }
 }
 
@@ -241,7 +243,11 @@ impl StatuteBook {
 
     /// The version in force for `org` on `day`: the latest one effective on or before it.
     pub fn in_force(&self, org: &OrgId, day: Day) -> Option<&Version> {
-        self.by_org.get(org)?.iter().rev().find(|v| v.effective.earliest() <= day)
+        self.by_org
+            .get(org)?
+            .iter()
+            .rev()
+            .find(|v| v.effective.earliest() <= day)
     }
 
     /// Every version of every organization.

@@ -44,8 +44,8 @@ use serde::Deserialize;
 use serde_spanned::Spanned;
 
 use super::{
-    Act, Article, Base, Cited, DisciplineRule, Document, Elector, Majority, OrganDef, Period, PostDef, Requirement,
-    SeatLimits, Share, Threshold, Version,
+    Act, Article, Base, Cited, DisciplineRule, Document, Elector, Majority, OrganDef, Period,
+    PostDef, Requirement, SeatLimits, Share, Threshold, Version,
 };
 use crate::date::FuzzyDate;
 use crate::id::{Key, OrgId, VersionId};
@@ -239,11 +239,17 @@ impl Reader<'_> {
             };
             let key = (org.clone(), raw_version.id.get_ref().clone());
             if seen.insert(key, ()).is_some() {
-                return Err(self.err(raw_version.id.span(), format!("version `{}` is defined twice", raw_version.id.get_ref())));
+                return Err(self.err(
+                    raw_version.id.span(),
+                    format!("version `{}` is defined twice", raw_version.id.get_ref()),
+                ));
             }
             versions.push(self.version(org, raw_version)?);
         }
-        Ok(Document { title: raw.title, versions })
+        Ok(Document {
+            title: raw.title,
+            versions,
+        })
     }
 
     fn org(&self, raw: &Spanned<String>) -> Result<OrgId, InputError> {
@@ -255,32 +261,66 @@ impl Reader<'_> {
     }
 
     fn version(&self, org: OrgId, raw: RawVersion) -> Result<Version, InputError> {
-        let id = VersionId::new(raw.id.get_ref()).map_err(|e| self.err(raw.id.span(), e.to_string()))?;
-        let mut scope = Scope { version: raw.id.get_ref(), articles: BTreeSet::new(), organs: BTreeSet::new() };
+        let id =
+            VersionId::new(raw.id.get_ref()).map_err(|e| self.err(raw.id.span(), e.to_string()))?;
+        let mut scope = Scope {
+            version: raw.id.get_ref(),
+            articles: BTreeSet::new(),
+            organs: BTreeSet::new(),
+        };
         let mut articles = Vec::new();
         for a in raw.articles {
             if !scope.articles.insert(a.number.get_ref().clone()) {
-                return Err(self.err(a.number.span(), format!("article {} is defined twice", a.number.get_ref())));
+                return Err(self.err(
+                    a.number.span(),
+                    format!("article {} is defined twice", a.number.get_ref()),
+                ));
             }
-            articles.push(Article { number: a.number.into_inner(), text: a.text });
+            articles.push(Article {
+                number: a.number.into_inner(),
+                text: a.text,
+            });
         }
         for organ in &raw.organs {
             if !scope.organs.insert(organ.id.get_ref().clone()) {
-                return Err(self.err(organ.id.span(), format!("organ `{}` is defined twice", organ.id.get_ref())));
+                return Err(self.err(
+                    organ.id.span(),
+                    format!("organ `{}` is defined twice", organ.id.get_ref()),
+                ));
             }
         }
         self.check_election_cycles(&raw.organs)?;
-        let organs = raw.organs.into_iter().map(|o| self.organ(&scope, o)).collect::<Result<Vec<_>, _>>()?;
+        let organs = raw
+            .organs
+            .into_iter()
+            .map(|o| self.organ(&scope, o))
+            .collect::<Result<Vec<_>, _>>()?;
         let mut post_ids = BTreeSet::new();
         let mut posts = Vec::new();
         for p in raw.posts {
             if !post_ids.insert(p.id.get_ref().clone()) {
-                return Err(self.err(p.id.span(), format!("post `{}` is defined twice", p.id.get_ref())));
+                return Err(self.err(
+                    p.id.span(),
+                    format!("post `{}` is defined twice", p.id.get_ref()),
+                ));
             }
             posts.push(self.post(&scope, p)?);
         }
-        let discipline = raw.discipline.into_iter().map(|d| self.discipline(&scope, d)).collect::<Result<_, _>>()?;
-        Ok(Version { id, org, title: raw.title, effective: raw.effective, articles, organs, posts, discipline })
+        let discipline = raw
+            .discipline
+            .into_iter()
+            .map(|d| self.discipline(&scope, d))
+            .collect::<Result<_, _>>()?;
+        Ok(Version {
+            id,
+            org,
+            title: raw.title,
+            effective: raw.effective,
+            articles,
+            organs,
+            posts,
+            discipline,
+        })
     }
 
     fn article(&self, scope: &Scope<'_>, raw: ArticleRef) -> Result<Option<String>, InputError> {
@@ -301,10 +341,19 @@ impl Reader<'_> {
 
     fn organ_key(&self, scope: &Scope<'_>, raw: &Spanned<String>) -> Result<Key, InputError> {
         if !scope.organs.contains(raw.get_ref()) {
-            let known = scope.organs.iter().map(String::as_str).collect::<Vec<_>>().join(", ");
+            let known = scope
+                .organs
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(", ");
             return Err(self.err(
                 raw.span(),
-                format!("unknown organ `{}` in version `{}`; defined organs: {known}", raw.get_ref(), scope.version),
+                format!(
+                    "unknown organ `{}` in version `{}`; defined organs: {known}",
+                    raw.get_ref(),
+                    scope.version
+                ),
             ));
         }
         self.key(raw)
@@ -316,11 +365,16 @@ impl Reader<'_> {
             "appointment" => Elector::Appointment,
             _ => Elector::Organ(self.organ_key(scope, &raw.by)?),
         };
-        Ok(Cited { rule, article: self.article(scope, raw.article)? })
+        Ok(Cited {
+            rule,
+            article: self.article(scope, raw.article)?,
+        })
     }
 
     fn period(&self, raw: &Spanned<String>) -> Result<Period, InputError> {
-        raw.get_ref().parse().map_err(|e: String| self.err(raw.span(), e))
+        raw.get_ref()
+            .parse()
+            .map_err(|e: String| self.err(raw.span(), e))
     }
 
     fn threshold(
@@ -329,24 +383,45 @@ impl Reader<'_> {
         more_than: Option<Spanned<String>>,
         whole: Range<usize>,
     ) -> Result<Threshold, InputError> {
-        let share = |raw: &Spanned<String>| raw.get_ref().parse::<Share>().map_err(|e| self.err(raw.span(), e));
+        let share = |raw: &Spanned<String>| {
+            raw.get_ref()
+                .parse::<Share>()
+                .map_err(|e| self.err(raw.span(), e))
+        };
         match (at_least, more_than) {
             (Some(a), None) => Ok(Threshold::AtLeast(share(&a)?)),
             (None, Some(m)) => Ok(Threshold::MoreThan(share(&m)?)),
-            (Some(_), Some(m)) => Err(self.err(m.span(), "give either `at_least` or `more_than`, not both")),
-            (None, None) => Err(self.err(whole, "expected `at_least = \"2/3\"` or `more_than = \"1/2\"`")),
+            (Some(_), Some(m)) => {
+                Err(self.err(m.span(), "give either `at_least` or `more_than`, not both"))
+            }
+            (None, None) => Err(self.err(
+                whole,
+                "expected `at_least = \"2/3\"` or `more_than = \"1/2\"`",
+            )),
         }
     }
 
-    fn majority(&self, scope: &Scope<'_>, raw: RawMajority, whole: Range<usize>) -> Result<Cited<Majority>, InputError> {
+    fn majority(
+        &self,
+        scope: &Scope<'_>,
+        raw: RawMajority,
+        whole: Range<usize>,
+    ) -> Result<Cited<Majority>, InputError> {
         let threshold = self.threshold(raw.at_least, raw.more_than, whole)?;
         Ok(Cited {
-            rule: Majority { threshold, base: raw.of.unwrap_or(Base::Votes) },
+            rule: Majority {
+                threshold,
+                base: raw.of.unwrap_or(Base::Votes),
+            },
             article: self.article(scope, raw.article)?,
         })
     }
 
-    fn requirements(&self, scope: &Scope<'_>, raws: Vec<RawRequirement>) -> Result<Vec<Cited<Requirement>>, InputError> {
+    fn requirements(
+        &self,
+        scope: &Scope<'_>,
+        raws: Vec<RawRequirement>,
+    ) -> Result<Vec<Cited<Requirement>>, InputError> {
         raws.into_iter()
             .map(|raw| {
                 let rule = match (raw.requires.get_ref().as_str(), &raw.organ) {
@@ -386,22 +461,40 @@ impl Reader<'_> {
                 .seats
                 .map(|s| {
                     Ok(Cited {
-                        rule: SeatLimits { full: s.full, alternate: s.alternate },
+                        rule: SeatLimits {
+                            full: s.full,
+                            alternate: s.alternate,
+                        },
                         article: self.article(scope, s.article)?,
                     })
                 })
                 .transpose()?,
             term: raw
                 .term
-                .map(|t| Ok(Cited { rule: self.period(&t.length)?, article: self.article(scope, t.article)? }))
+                .map(|t| {
+                    Ok(Cited {
+                        rule: self.period(&t.length)?,
+                        article: self.article(scope, t.article)?,
+                    })
+                })
                 .transpose()?,
             meets: raw
                 .meets
-                .map(|m| Ok(Cited { rule: self.period(&m.every)?, article: self.article(scope, m.article)? }))
+                .map(|m| {
+                    Ok(Cited {
+                        rule: self.period(&m.every)?,
+                        article: self.article(scope, m.article)?,
+                    })
+                })
                 .transpose()?,
             notice: raw
                 .notice
-                .map(|n| Ok(Cited { rule: self.period(&n.at_least)?, article: self.article(scope, n.article)? }))
+                .map(|n| {
+                    Ok(Cited {
+                        rule: self.period(&n.at_least)?,
+                        article: self.article(scope, n.article)?,
+                    })
+                })
                 .transpose()?,
             quorum: raw
                 .quorum
@@ -419,7 +512,9 @@ impl Reader<'_> {
 
     fn post(&self, scope: &Scope<'_>, raw: RawPost) -> Result<PostDef, InputError> {
         let holders = match raw.holders {
-            Some(h) if *h.get_ref() == 0 => return Err(self.err(h.span(), "a post needs at least one holder")),
+            Some(h) if *h.get_ref() == 0 => {
+                return Err(self.err(h.span(), "a post needs at least one holder"));
+            }
             Some(h) => h.into_inner(),
             None => 1,
         };
@@ -431,13 +526,22 @@ impl Reader<'_> {
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
             term: raw
                 .term
-                .map(|t| Ok(Cited { rule: self.period(&t.length)?, article: self.article(scope, t.article)? }))
+                .map(|t| {
+                    Ok(Cited {
+                        rule: self.period(&t.length)?,
+                        article: self.article(scope, t.article)?,
+                    })
+                })
                 .transpose()?,
             eligibility: self.requirements(scope, raw.eligibility)?,
         })
     }
 
-    fn discipline(&self, scope: &Scope<'_>, raw: RawDiscipline) -> Result<DisciplineRule, InputError> {
+    fn discipline(
+        &self,
+        scope: &Scope<'_>,
+        raw: RawDiscipline,
+    ) -> Result<DisciplineRule, InputError> {
         let act = match raw.act.get_ref().as_str() {
             "expulsion" => Act::Expulsion,
             "suspension" => Act::Suspension,
@@ -453,16 +557,33 @@ impl Reader<'_> {
         if raw.by.is_empty() {
             return Err(self.err(raw.act.span(), "`by` must name at least one organ"));
         }
-        let by = raw.by.iter().map(|b| self.organ_key(scope, b)).collect::<Result<_, _>>()?;
+        let by = raw
+            .by
+            .iter()
+            .map(|b| self.organ_key(scope, b))
+            .collect::<Result<_, _>>()?;
         let act_span = raw.act.span();
-        let majority = raw.majority.map(|m| self.majority(scope, m, act_span)).transpose()?.map(|c| c.rule);
-        Ok(DisciplineRule { act, by, majority, article: self.article(scope, raw.article)? })
+        let majority = raw
+            .majority
+            .map(|m| self.majority(scope, m, act_span))
+            .transpose()?
+            .map(|c| c.rule);
+        Ok(DisciplineRule {
+            act,
+            by,
+            majority,
+            article: self.article(scope, raw.article)?,
+        })
     }
 
     /// Refuses an organ that elects itself, directly or through other organs.
     fn check_election_cycles(&self, organs: &[RawOrgan]) -> Result<(), InputError> {
         let elector_of = |key: &str| {
-            organs.iter().find(|o| o.id.get_ref() == key).and_then(|o| o.elected_by.as_ref()).map(|e| &e.by)
+            organs
+                .iter()
+                .find(|o| o.id.get_ref() == key)
+                .and_then(|o| o.elected_by.as_ref())
+                .map(|e| &e.by)
         };
         for organ in organs {
             let start = organ.id.get_ref().as_str();
@@ -472,8 +593,16 @@ impl Reader<'_> {
                 let next_key = next.get_ref().as_str();
                 if next_key == start {
                     path.push(start);
-                    let cycle = path.iter().rev().copied().collect::<Vec<_>>().join(" elects ");
-                    let span = organ.elected_by.as_ref().map_or(organ.id.span(), |e| e.by.span());
+                    let cycle = path
+                        .iter()
+                        .rev()
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" elects ");
+                    let span = organ
+                        .elected_by
+                        .as_ref()
+                        .map_or(organ.id.span(), |e| e.by.span());
                     return Err(self.err(span, format!("organ `{start}` elects itself: {cycle}")));
                 }
                 if path.contains(&next_key) {
