@@ -309,7 +309,7 @@ body!(
 );
 
 body!(
-    /// A person entered the record. The date is their birth if known, else any date they are known by.
+    /// A person entered the record. The date is when the sources first mention them.
     PersonRegistered {
         /// The person.
         person: PersonId,
@@ -317,6 +317,8 @@ body!(
         name: String,
         /// Other names and romanizations.
         aliases: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// When they were born, if the sources say.
+        born: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
