@@ -1,0 +1,3 @@
+//! Placeholder.
+pub(crate) mod ranked_pairs;
+pub(crate) mod schulze;

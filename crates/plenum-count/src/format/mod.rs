@@ -1,0 +1,257 @@
+//! Ballot files: BLT, ranked-ballot CSV, `ballot_id,rank,choice` CSV, `option,votes` CSV and
+//! approval CSV, read line by line (a file is never held whole in memory) and detected from
+//! their content.
+//!
+//! Readers never panic: bad input is a [`ParseError`] with the line and column where reading
+//! stopped. Identical ballots are merged as they are read.
+
+mod blt;
+mod csv;
+
+use std::fmt;
+use std::io::BufRead;
+use std::str::FromStr;
+
+pub use blt::write_blt;
+
+use crate::{Election, ParseError};
+
+/// A ballot file format.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// BLT: header `candidates seats`, optional withdrawn line of negative numbers, ballots
+    /// `weight c1 c2 ... 0` (equal ranks as `c1=c2`), a line `0`, the names, the title.
+    Blt,
+    /// CSV, one ballot per row: the candidates' names in order of preference (optionally a
+    /// leading weight column and equal ranks as `A=B`), or a header of names with each row
+    /// giving each candidate's rank number.
+    RankedCsv,
+    /// CSV with one row per ranking: `ballot_id,rank,choice`, rows of a ballot together;
+    /// `$UNDERVOTE` skips a rank and `$OVERVOTE` ends the ballot.
+    LongCsv,
+    /// CSV `option,votes`: the votes of each option (party); for party-list methods.
+    VotesCsv,
+    /// CSV with a header of names and one row per ballot marking each approved candidate
+    /// with `1`, `x` or `yes`.
+    ApprovalCsv,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 5] = [
+        Format::Blt,
+        Format::RankedCsv,
+        Format::LongCsv,
+        Format::VotesCsv,
+        Format::ApprovalCsv,
+    ];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Blt => "blt",
+            Format::RankedCsv => "ranked-csv",
+            Format::LongCsv => "long-csv",
+            Format::VotesCsv => "votes-csv",
+            Format::ApprovalCsv => "approval-csv",
+        }
+    }
+
+    /// A one-line description.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Format::Blt => "BLT ranked ballots (OpenSTV, Droop, eSTV; read and written)",
+            Format::RankedCsv => "CSV, a ballot per row: names in order, or a rank per candidate",
+            Format::LongCsv => "CSV ballot_id,rank,choice, a row per ranking",
+            Format::VotesCsv => "CSV option,votes, for party-list methods",
+            Format::ApprovalCsv => "CSV, a header of names and a row of 1/x marks per ballot",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Format, String> {
+        let wanted = text.trim().to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|format| format.name() == wanted)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|format| format.name()).collect();
+                format!(
+                    "unknown format {text:?}: expected one of {}",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+/// Reads an election from `input`, in `format` or else the format detected from the content.
+pub fn read(mut input: impl BufRead, format: Option<Format>) -> Result<Election, ParseError> {
+    let format = match format {
+        Some(format) => format,
+        None => {
+            let start = input.fill_buf().map_err(|err| io_error(0, &err))?;
+            detect(start)
+        }
+    };
+    let mut lines = Lines::new(input);
+    match format {
+        Format::Blt => blt::read(&mut lines),
+        Format::RankedCsv => csv::read_ranked(&mut lines),
+        Format::LongCsv => csv::read_long(&mut lines),
+        Format::VotesCsv => csv::read_votes(&mut lines),
+        Format::ApprovalCsv => csv::read_approval(&mut lines),
+    }
+}
+
+/// The format of a file that starts with `start` (a few kilobytes are enough).
+pub fn detect(start: &[u8]) -> Format {
+    let text = String::from_utf8_lossy(start);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut rows = text.lines().map(str::trim).filter(|line| !line.is_empty());
+    let Some(first) = rows.next() else {
+        return Format::Blt;
+    };
+    let numbers: Vec<&str> = first
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|token| !token.is_empty())
+        .collect();
+    if numbers.len() >= 2
+        && numbers
+            .iter()
+            .all(|token| token.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Format::Blt;
+    }
+    let header = csv::split_record(first).unwrap_or_default();
+    let lower: Vec<String> = header.iter().map(|cell| cell.to_lowercase()).collect();
+    let has = |words: &[&str]| {
+        lower
+            .iter()
+            .any(|cell| words.iter().any(|word| cell.contains(word)))
+    };
+    if header.len() == 3 && has(&["rank"]) && has(&["choice", "candidate", "option"]) {
+        return Format::LongCsv;
+    }
+    let second = rows
+        .next()
+        .and_then(|row| csv::split_record(row).ok())
+        .unwrap_or_default();
+    if header.len() == 2 && (has(&["vote", "count"]) || csv::is_count(&header[1])) {
+        return Format::VotesCsv;
+    }
+    let marks: Vec<&String> = second
+        .iter()
+        .filter(|cell| !cell.trim().is_empty())
+        .collect();
+    if !marks.is_empty()
+        && second.len() == header.len()
+        && marks.iter().all(|cell| csv::approval_mark(cell).is_some())
+    {
+        return Format::ApprovalCsv;
+    }
+    Format::RankedCsv
+}
+
+/// A line reader that counts lines and reuses one buffer.
+pub(crate) struct Lines<R> {
+    input: R,
+    buffer: Vec<u8>,
+    number: usize,
+    peeked: bool,
+}
+
+impl<R: BufRead> Lines<R> {
+    fn new(input: R) -> Lines<R> {
+        Lines {
+            input,
+            buffer: Vec::new(),
+            number: 0,
+            peeked: false,
+        }
+    }
+
+    /// The next line without its line ending, or `None` at the end of the input.
+    pub(crate) fn next_line(&mut self) -> Result<Option<(usize, &[u8])>, ParseError> {
+        if self.peeked {
+            self.peeked = false;
+            return Ok(Some((
+                self.number,
+                trim_line_end(&self.buffer, self.number == 1),
+            )));
+        }
+        self.buffer.clear();
+        let read = self
+            .input
+            .read_until(b'\n', &mut self.buffer)
+            .map_err(|err| io_error(self.number + 1, &err))?;
+        if read == 0 {
+            return Ok(None);
+        }
+        self.number += 1;
+        Ok(Some((
+            self.number,
+            trim_line_end(&self.buffer, self.number == 1),
+        )))
+    }
+
+    /// Makes the line just read the next one returned again.
+    pub(crate) fn push_back(&mut self) {
+        self.peeked = true;
+    }
+}
+
+fn trim_line_end(line: &[u8], first: bool) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    if first {
+        line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line)
+    } else {
+        line
+    }
+}
+
+fn io_error(line: usize, err: &std::io::Error) -> ParseError {
+    ParseError::new(line.max(1), 1, format!("cannot read: {err}"))
+}
+
+/// The 1-based column of byte `offset` of `line`, counted in characters.
+pub(crate) fn column(line: &[u8], offset: usize) -> usize {
+    String::from_utf8_lossy(&line[..offset.min(line.len())])
+        .chars()
+        .count()
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_each_format() {
+        assert_eq!(detect(b"3 2\n1 1 0\n0\n"), Format::Blt);
+        assert_eq!(detect(b"\xef\xbb\xbf5 1,\n"), Format::Blt);
+        assert_eq!(detect(b"ballot_id,rank,choice\n1,1,Bob\n"), Format::LongCsv);
+        assert_eq!(detect(b"option,votes\nA,100\n"), Format::VotesCsv);
+        assert_eq!(detect(b"Party A,100\nParty B,80\n"), Format::VotesCsv);
+        assert_eq!(detect(b"Ann,Bob,Cy\n1,,x\n"), Format::ApprovalCsv);
+        assert_eq!(detect(b"Ann,Bob,Cy\n1,3,2\n"), Format::RankedCsv);
+        assert_eq!(detect(b"Ann,Bob\nCy,Ann\n"), Format::RankedCsv);
+    }
+
+    #[test]
+    fn format_names_round_trip() {
+        for format in Format::ALL {
+            assert_eq!(format.name().parse::<Format>(), Ok(format));
+        }
+        assert!("xml".parse::<Format>().is_err());
+    }
+}

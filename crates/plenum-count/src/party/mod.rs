@@ -1,0 +1,3 @@
+//! Placeholder.
+pub(crate) mod divisor;
+pub(crate) mod largest_remainder;
