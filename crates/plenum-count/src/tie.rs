@@ -97,6 +97,28 @@ impl Ties {
         chosen
     }
 
+    /// Like [`Ties::pick`], but a tie that no earlier stage decides stays undecided (`None`)
+    /// instead of going to lot, and only decided ties are recorded.
+    pub(crate) fn pick_by_history(
+        &mut self,
+        tied: &[CandidateId],
+        history: &[Vec<u64>],
+        look: Look,
+        want: Want,
+        stage: usize,
+        purpose: &'static str,
+    ) -> Option<CandidateId> {
+        let before = self.broken.len();
+        let chosen = self.pick(tied, history, look, want, stage, purpose);
+        match self.broken.get(before) {
+            Some(tie) if tie.by == TieBreak::Lot => {
+                self.broken.truncate(before);
+                None
+            }
+            _ => Some(chosen),
+        }
+    }
+
     /// The `n` best of `candidates` by `score` (highest first); ties at the boundary are
     /// broken by lot and recorded. Returns them best first.
     pub(crate) fn top<S: Ord + Copy>(

@@ -459,8 +459,15 @@ fn parse_quoted(text: &str) -> Option<Vec<Part>> {
 }
 
 /// The name a name line shows: quotes removed, a second quoted part read as a party in
-/// parentheses, stray trailing commas dropped.
+/// parentheses, stray trailing commas dropped, runs of spaces made one.
 fn display_name(line: &str) -> String {
+    unquoted_name(line)
+        .split_whitespace()
+        .collect::<Vec<&str>>()
+        .join(" ")
+}
+
+fn unquoted_name(line: &str) -> String {
     let text = line.trim().trim_end_matches(',').trim();
     if !text.starts_with('"') {
         return text.to_owned();
@@ -559,6 +566,10 @@ mod tests {
             "Lab (George ADAM)"
         );
         assert_eq!(display_name("Kathleen BAIRD,"), "Kathleen BAIRD");
+        assert_eq!(
+            display_name("Marion DONALDSON     (Lab)"),
+            "Marion DONALDSON (Lab)"
+        );
         assert_eq!(display_name(r#""unclosed"#), "unclosed");
     }
 
