@@ -8,5 +8,8 @@
 pub mod date;
 pub mod event;
 pub mod id;
+pub mod query;
+pub mod rules;
 pub mod source;
+pub mod state;
 pub mod statute;

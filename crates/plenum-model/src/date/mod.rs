@@ -30,7 +30,10 @@ pub use day::Day;
 pub use parse::DateParseError;
 
 /// A three-valued answer (Kleene logic): `No < Possibly < Definitely`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Truth {
     /// Certainly false.
     No,

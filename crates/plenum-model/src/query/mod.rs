@@ -1,0 +1,241 @@
+//! Queries over projection rows: `at`, `person`, `lineage`, and name resolution.
+//!
+//! Queries read rows through the [`Facts`] trait, which the in-memory state
+//! and every store implement; the answers are plain values (serializable as
+//! the stable `--json` formats), the same whichever backend served the rows.
+
+pub mod at;
+pub mod compose;
+pub mod lineage;
+pub mod person;
+
+use std::fmt;
+
+use crate::date::Day;
+use crate::id::{OrganRef, PersonId, PostRef};
+use crate::state::registry::{Entity, EntityKind, normalize};
+use crate::state::rows::{
+    AlignmentRow, CountRow, FigureRow, LinkRow, MembershipRow, NameRow, OrgRow, PostRow, RecordRow,
+    SeatRow,
+};
+
+/// Read access to projection rows. Windows are closed day ranges; a method
+/// returns at least every row that may overlap the window (more is allowed).
+pub trait Facts {
+    /// The backend's error.
+    type Error: std::error::Error + Send + Sync + 'static;
+
+    /// Every entity of a kind.
+    fn entities(&self, kind: EntityKind) -> Result<Vec<Entity>, Self::Error>;
+    /// One entity by exact id.
+    fn entity(&self, kind: EntityKind, id: &str) -> Result<Option<Entity>, Self::Error>;
+    /// Seats of an organ that may overlap the window.
+    fn seats_on(&self, organ: &OrganRef, lo: Day, hi: Day) -> Result<Vec<SeatRow>, Self::Error>;
+    /// Counted seats of an organ that may overlap the window.
+    fn counts_on(&self, organ: &OrganRef, lo: Day, hi: Day) -> Result<Vec<CountRow>, Self::Error>;
+    /// Tenures of a post that may overlap the window.
+    fn holders_of(&self, post: &PostRef, lo: Day, hi: Day) -> Result<Vec<PostRow>, Self::Error>;
+    /// Alignments (and leaderships) of these persons that may overlap the window.
+    fn alignments_of(
+        &self,
+        persons: &[PersonId],
+        lo: Day,
+        hi: Day,
+    ) -> Result<Vec<AlignmentRow>, Self::Error>;
+    /// Everything about one person.
+    fn person_rows(&self, person: &PersonId) -> Result<PersonRows, Self::Error>;
+    /// The organizations, their names, links and figures.
+    fn lineage_rows(&self) -> Result<LineageRows, Self::Error>;
+}
+
+/// The rows about one person.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PersonRows {
+    /// Seats.
+    pub seats: Vec<SeatRow>,
+    /// Posts.
+    pub posts: Vec<PostRow>,
+    /// Memberships.
+    pub memberships: Vec<MembershipRow>,
+    /// Alignments and leaderships.
+    pub alignments: Vec<AlignmentRow>,
+    /// The record.
+    pub records: Vec<RecordRow>,
+}
+
+/// The rows of the lineage graph.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LineageRows {
+    /// Organizations.
+    pub orgs: Vec<OrgRow>,
+    /// Their names over time.
+    pub names: Vec<NameRow>,
+    /// Links between them.
+    pub links: Vec<LinkRow>,
+    /// Membership figures.
+    pub figures: Vec<FigureRow>,
+}
+
+/// Why a query could not be answered.
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError<E: std::error::Error + 'static> {
+    /// Nothing is called that.
+    #[error("no {kind} is called `{text}`{}", suggestion(.suggestions))]
+    NotFound {
+        /// What was looked for.
+        kind: &'static str,
+        /// The text given.
+        text: String,
+        /// Close names, if any.
+        suggestions: Vec<String>,
+    },
+    /// Several things are called that.
+    #[error("`{text}` is ambiguous; it could be: {}", .candidates.join(", "))]
+    Ambiguous {
+        /// The text given.
+        text: String,
+        /// `id (name)` of each candidate.
+        candidates: Vec<String>,
+    },
+    /// The backend failed.
+    #[error(transparent)]
+    Backend(#[from] E),
+}
+
+fn suggestion(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", suggestions.join(" or "))
+    }
+}
+
+impl<E: std::error::Error + 'static> QueryError<E> {
+    /// Wraps a backend error.
+    pub fn backend(e: E) -> Self {
+        QueryError::Backend(e)
+    }
+}
+
+/// An entity's id and name, as queries report them.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Named {
+    /// The id.
+    pub id: String,
+    /// The name.
+    pub name: String,
+}
+
+impl fmt::Display for Named {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+impl From<&Entity> for Named {
+    fn from(e: &Entity) -> Named {
+        Named {
+            id: e.id.clone(),
+            name: e.name.clone(),
+        }
+    }
+}
+
+/// The entities of the given kinds that `text` names (id, name, alias, or
+/// for organs and posts the key after `org/`), ignoring case and punctuation.
+pub fn find<F: Facts>(
+    facts: &F,
+    kinds: &[EntityKind],
+    text: &str,
+) -> Result<Vec<Entity>, F::Error> {
+    let wanted = normalize(text);
+    let mut found = Vec::new();
+    for &kind in kinds {
+        for entity in facts.entities(kind)? {
+            let key_matches = matches!(kind, EntityKind::Organ | EntityKind::Post)
+                && entity
+                    .id
+                    .split_once('/')
+                    .is_some_and(|(_, key)| normalize(key) == wanted);
+            if entity.is_named(text) || key_matches {
+                found.push(entity);
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// The one entity of a kind that `text` names, or a helpful error.
+pub fn resolve<F: Facts>(
+    facts: &F,
+    kind: EntityKind,
+    text: &str,
+) -> Result<Entity, QueryError<F::Error>> {
+    let mut found = find(facts, &[kind], text)?;
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(not_found(facts, &[kind], text)?),
+        _ => Err(ambiguous(text, &found)),
+    }
+}
+
+pub(crate) fn ambiguous<E: std::error::Error + 'static>(
+    text: &str,
+    found: &[Entity],
+) -> QueryError<E> {
+    QueryError::Ambiguous {
+        text: text.to_owned(),
+        candidates: found
+            .iter()
+            .map(|e| format!("{} ({})", e.id, e.name))
+            .collect(),
+    }
+}
+
+pub(crate) fn not_found<F: Facts>(
+    facts: &F,
+    kinds: &[EntityKind],
+    text: &str,
+) -> Result<QueryError<F::Error>, F::Error> {
+    let wanted = normalize(text);
+    let mut scored = Vec::new();
+    for &kind in kinds {
+        for entity in facts.entities(kind)? {
+            let best = std::iter::once(&entity.name)
+                .chain(&entity.aliases)
+                .chain(std::iter::once(&entity.id))
+                .map(|n| crate::event::codec::edit_distance(&wanted, &normalize(n)))
+                .min()
+                .unwrap_or(usize::MAX);
+            if best <= 3.max(wanted.len() / 4) {
+                scored.push((best, entity.name.clone()));
+            }
+        }
+    }
+    scored.sort();
+    scored.dedup_by(|a, b| a.1 == b.1);
+    let kind = match kinds {
+        [one] => one.as_str(),
+        _ => "organ or post",
+    };
+    Ok(QueryError::NotFound {
+        kind,
+        text: text.to_owned(),
+        suggestions: scored
+            .into_iter()
+            .take(3)
+            .map(|(_, n)| format!("`{n}`"))
+            .collect(),
+    })
+}
+
+/// The name of an entity, or its id if unknown.
+pub(crate) fn named<F: Facts>(facts: &F, kind: EntityKind, id: &str) -> Result<Named, F::Error> {
+    Ok(facts.entity(kind, id)?.map_or_else(
+        || Named {
+            id: id.to_owned(),
+            name: id.to_owned(),
+        },
+        |e| Named::from(&e),
+    ))
+}
