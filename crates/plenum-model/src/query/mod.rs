@@ -27,6 +27,16 @@ pub trait Facts {
 
     /// Every entity of a kind.
     fn entities(&self, kind: EntityKind) -> Result<Vec<Entity>, Self::Error>;
+    /// The entities of a kind that a text names: id, name or alias (or, for
+    /// organs and posts, the key after `org/`), compared in [`normalize`]d form.
+    fn entities_named(&self, kind: EntityKind, text: &str) -> Result<Vec<Entity>, Self::Error> {
+        let wanted = normalize(text);
+        Ok(self
+            .entities(kind)?
+            .into_iter()
+            .filter(|e| entity_matches(e, &wanted))
+            .collect())
+    }
     /// One entity by exact id.
     fn entity(&self, kind: EntityKind, id: &str) -> Result<Option<Entity>, Self::Error>;
     /// Seats of an organ that may overlap the window.
@@ -148,21 +158,33 @@ pub fn find<F: Facts>(
     kinds: &[EntityKind],
     text: &str,
 ) -> Result<Vec<Entity>, F::Error> {
-    let wanted = normalize(text);
     let mut found = Vec::new();
     for &kind in kinds {
-        for entity in facts.entities(kind)? {
-            let key_matches = matches!(kind, EntityKind::Organ | EntityKind::Post)
-                && entity
-                    .id
-                    .split_once('/')
-                    .is_some_and(|(_, key)| normalize(key) == wanted);
-            if entity.is_named(text) || key_matches {
-                found.push(entity);
-            }
-        }
+        found.extend(facts.entities_named(kind, text)?);
     }
     Ok(found)
+}
+
+/// The normalized forms under which an entity can be named.
+pub fn name_forms(entity: &Entity) -> Vec<String> {
+    let mut forms: Vec<String> = std::iter::once(&entity.id)
+        .chain(std::iter::once(&entity.name))
+        .chain(&entity.aliases)
+        .map(|n| normalize(n))
+        .collect();
+    if matches!(entity.kind, EntityKind::Organ | EntityKind::Post)
+        && let Some((_, key)) = entity.id.split_once('/')
+    {
+        forms.push(normalize(key));
+    }
+    forms.retain(|f| !f.is_empty());
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+fn entity_matches(entity: &Entity, wanted: &str) -> bool {
+    name_forms(entity).iter().any(|f| f == wanted)
 }
 
 /// The one entity of a kind that `text` names, or a helpful error.

@@ -8,6 +8,7 @@
 //! before it and then applied.
 
 mod apply;
+pub mod diff;
 pub mod history;
 pub mod registry;
 pub mod rows;

@@ -63,18 +63,6 @@ pub struct Entity {
     pub holders: Option<u32>,
 }
 
-impl Entity {
-    /// Whether `text` names this entity: its id, name or an alias, ignoring
-    /// case, spaces and punctuation (`Kim Jong Il` = `Kim Jong-il`).
-    pub fn is_named(&self, text: &str) -> bool {
-        let wanted = normalize(text);
-        !wanted.is_empty()
-            && (normalize(&self.id) == wanted
-                || normalize(&self.name) == wanted
-                || self.aliases.iter().any(|a| normalize(a) == wanted))
-    }
-}
-
 /// Lowercase letters and digits only: the form names are compared in.
 pub fn normalize(text: &str) -> String {
     text.chars()
