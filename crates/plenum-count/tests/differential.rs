@@ -11,7 +11,7 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::Command;
 
-use plenum_count::{ElectionBuilder, Method, Options, count};
+use plenum_count::{Election, ElectionBuilder, Method, Options, count, format};
 
 /// SplitMix64, enough to draw test elections.
 struct Draw(u64);
@@ -73,26 +73,45 @@ fn random_election(seed: u64) -> RandomElection {
     }
 }
 
-/// The election as stv-rs reads it: BLT with a `[nick ...]` line and nicknames in ballots.
-fn stv_rs_input(election: &RandomElection) -> String {
-    let mut text = format!("{} {}\n[nick", election.n_candidates, election.seats);
-    for c in 0..election.n_candidates {
+/// The election as stv-rs reads it: BLT with a `[nick ...]` line and nicknames in ballots,
+/// candidates named `C0`, `C1`, ... so that its report can be read back.
+fn stv_rs_input(election: &Election) -> String {
+    let n = election.candidates().len();
+    let seats = election.seats().unwrap_or(1);
+    let mut text = format!("{n} {seats}\n[nick");
+    for c in 0..n {
         write!(text, " c{c}").unwrap_or_default();
     }
     text.push_str("]\n");
-    for (weight, ranking) in &election.ballots {
-        write!(text, "{weight}").unwrap_or_default();
-        for c in ranking {
-            write!(text, " c{c}").unwrap_or_default();
+    for ballot in election.ballots() {
+        write!(text, "{}", ballot.weight()).unwrap_or_default();
+        for c in ballot.candidates() {
+            write!(text, " c{}", c.index()).unwrap_or_default();
         }
         text.push_str(" 0\n");
     }
     text.push_str("0\n");
-    for c in 0..election.n_candidates {
+    for c in 0..n {
         writeln!(text, "\"C{c}\"").unwrap_or_default();
     }
-    text.push_str("\"random\"\n");
+    text.push_str("\"differential\"\n");
     text
+}
+
+/// The stv-rs binary; `None` (the test then passes as skipped) only when it is absent and
+/// `PLENUM_SKIP_DIFFERENTIAL=1`.
+fn stv_rs_or_skip() -> Option<PathBuf> {
+    if let Some(binary) = stv_rs() {
+        return Some(binary);
+    }
+    if env::var("PLENUM_SKIP_DIFFERENTIAL").is_ok_and(|value| value == "1") {
+        println!("skipped: stv-rs not found and PLENUM_SKIP_DIFFERENTIAL=1");
+        return None;
+    }
+    panic!(
+        "stv-rs not found: install it with `cargo install stv-rs --version 0.5.1` \
+         (or set STV_RS to its path); set PLENUM_SKIP_DIFFERENTIAL=1 to skip this test"
+    );
 }
 
 fn stv_rs() -> Option<PathBuf> {
@@ -131,19 +150,12 @@ fn stv_rs_winners(binary: &PathBuf, input: &str, file: &PathBuf) -> Vec<usize> {
 }
 
 #[test]
-fn meek_elects_the_same_candidates_as_stv_rs() {
-    let Some(binary) = stv_rs() else {
-        if env::var("PLENUM_SKIP_DIFFERENTIAL").is_ok_and(|value| value == "1") {
-            println!("skipped: stv-rs not found and PLENUM_SKIP_DIFFERENTIAL=1");
-            return;
-        }
-        panic!(
-            "stv-rs not found: install it with `cargo install stv-rs --version 0.5.1` \
-             (or set STV_RS to its path); set PLENUM_SKIP_DIFFERENTIAL=1 to skip this test"
-        );
+fn meek_elects_the_same_candidates_as_stv_rs_on_random_elections() {
+    let Some(binary) = stv_rs_or_skip() else {
+        return;
     };
     let file = env::temp_dir().join(format!(
-        "plenum-count-differential-{}.blt",
+        "plenum-count-differential-random-{}.blt",
         std::process::id()
     ));
     let mut compared = 0;
@@ -171,7 +183,7 @@ fn meek_elects_the_same_candidates_as_stv_rs() {
         }
         let mut ours: Vec<usize> = outcome.elected.iter().map(|c| c.index()).collect();
         ours.sort_unstable();
-        let theirs = stv_rs_winners(&binary, &stv_rs_input(&random), &file);
+        let theirs = stv_rs_winners(&binary, &stv_rs_input(&election), &file);
         compared += 1;
         if ours != theirs {
             different.push(format!("seed {seed}: plenum {ours:?}, stv-rs {theirs:?}"));
@@ -183,6 +195,48 @@ fn meek_elects_the_same_candidates_as_stv_rs() {
         compared >= 150,
         "only {compared} of 200 elections were free of ties"
     );
+    assert!(
+        different.is_empty(),
+        "winners differ:\n{}",
+        different.join("\n")
+    );
+}
+
+/// The same on the 114 real Scottish wards of `test_data/scotland`.
+#[test]
+fn meek_elects_the_same_candidates_as_stv_rs_on_real_wards() {
+    let Some(binary) = stv_rs_or_skip() else {
+        return;
+    };
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/scotland");
+    let file = env::temp_dir().join(format!(
+        "plenum-count-differential-wards-{}.blt",
+        std::process::id()
+    ));
+    let list = fs::read_to_string(root.join("expected.tsv")).expect("expected.tsv is readable");
+    let mut compared = 0;
+    let mut different = Vec::new();
+    for ward in list
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split('\t').next())
+    {
+        let text = fs::read(root.join(ward)).expect("the ward is readable");
+        let election = format::read(text.as_slice(), None).expect("the ward reads");
+        let outcome = count(&election, Method::Meek, &Options::default()).expect("the ward counts");
+        if !outcome.ties.is_empty() {
+            continue;
+        }
+        let mut ours: Vec<usize> = outcome.elected.iter().map(|c| c.index()).collect();
+        ours.sort_unstable();
+        let theirs = stv_rs_winners(&binary, &stv_rs_input(&election), &file);
+        compared += 1;
+        if ours != theirs {
+            different.push(format!("{ward}: plenum {ours:?}, stv-rs {theirs:?}"));
+        }
+    }
+    let _ = fs::remove_file(&file);
+    assert!(compared >= 100, "only {compared} wards were free of ties");
     assert!(
         different.is_empty(),
         "winners differ:\n{}",
