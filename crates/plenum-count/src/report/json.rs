@@ -150,8 +150,20 @@ fn text(value: Value) -> String {
     value.to_string()
 }
 
-/// The JSON report of `outcome`, a count of `election`.
+/// The JSON report of `outcome`, a count of `election`, as a value (object members sorted).
 pub fn json(election: &Election, outcome: &Outcome) -> Json {
+    serde_json::to_value(build(election, outcome)).unwrap_or(Json::Null)
+}
+
+/// The JSON report of `outcome`, a count of `election`, as pretty text with the members in
+/// the documented order and a final newline.
+pub fn to_string(election: &Election, outcome: &Outcome) -> String {
+    serde_json::to_string_pretty(&build(election, outcome))
+        .map(|text| text + "\n")
+        .unwrap_or_default()
+}
+
+fn build<'a>(election: &'a Election, outcome: &'a Outcome) -> Report<'a> {
     let name = |c: CandidateId| election.candidate(c).name();
     let names = |list: &[CandidateId]| list.iter().map(|&c| name(c)).collect::<Vec<&str>>();
     let labels = stage_labels(outcome);
@@ -245,7 +257,7 @@ pub fn json(election: &Election, outcome: &Outcome) -> Json {
             .map(|&(a, b)| [name(a), name(b)])
             .collect(),
     });
-    let report = Report {
+    Report {
         format: FORMAT_VERSION,
         method: outcome.method.name(),
         title: election.title(),
@@ -276,6 +288,5 @@ pub fn json(election: &Election, outcome: &Outcome) -> Json {
                 .map(|index| outcome.seats_won(CandidateId::at(index)))
                 .collect()
         }),
-    };
-    serde_json::to_value(report).unwrap_or(Json::Null)
+    }
 }

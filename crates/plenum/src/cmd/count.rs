@@ -117,8 +117,7 @@ pub fn run(args: &CountArgs, json: bool) -> anyhow::Result<ExitCode> {
     let outcome = count(&election, method, &options)
         .map_err(|err| anyhow!("{}: {err}", args.file.display()))?;
     let printed = if json {
-        let value = report::json::json(&election, &outcome);
-        serde_json::to_string_pretty(&value).map(|text| text + "\n")?
+        report::json::to_string(&election, &outcome)
     } else {
         report::text(&election, &outcome)
     };
