@@ -207,9 +207,9 @@ impl FromStr for Decimal {
 
     fn from_str(text: &str) -> Result<Decimal, String> {
         let trimmed = text.trim().trim_end_matches('%').trim();
-        let (whole, fraction) = trimmed.split_once('.').unwrap_or((trimmed, ""));
+        let (whole, fraction) = trimmed.split_once('.').unwrap_or((trimmed, "0"));
         let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
-        if !digits(whole) || !(fraction.is_empty() || digits(fraction)) || fraction.len() > 9 {
+        if !digits(whole) || !digits(fraction) || fraction.len() > 9 {
             return Err(format!("expected a decimal number, found {text:?}"));
         }
         let whole: u64 = whole

@@ -364,26 +364,37 @@ fn read_names<R: BufRead>(
             rows.push((line_no, text.into_owned()));
         }
     }
-    let names: Vec<(usize, String)> = if rows.len() >= n_candidates {
-        rows.into_iter()
-            .map(|(line_no, row)| (line_no, display_name(&row)))
-            .collect()
-    } else {
-        // Names given as quoted strings several to a line.
-        let mut quoted = Vec::new();
-        for (line_no, row) in &rows {
-            let parts =
-                parse_quoted(row.trim()).filter(|parts| parts.iter().all(|part| part.quoted));
-            let Some(parts) = parts else {
-                let message = format!(
-                    "expected {n_candidates} candidate names, found {}",
-                    rows.len()
-                );
-                return Err(ParseError::new(*line_no, 1, message));
-            };
-            quoted.extend(parts.into_iter().map(|part| (*line_no, part.text)));
+    // Names are one per line, as the Scottish files have them ("Name" "Party" on a line is
+    // one candidate), unless every line is quoted strings only, some line holds several,
+    // and they count exactly the candidates (and a title): then they are several to a line.
+    let mut quoted: Option<Vec<(usize, String)>> = Some(Vec::new());
+    for (line_no, row) in &rows {
+        match (parse_quoted(row.trim()), quoted.as_mut()) {
+            (Some(parts), Some(names)) if parts.iter().all(|part| part.quoted) => {
+                names.extend(parts.into_iter().map(|part| (*line_no, part.text)));
+            }
+            _ => quoted = None,
         }
-        quoted
+    }
+    let names: Vec<(usize, String)> = match quoted {
+        Some(quoted)
+            if quoted.len() != rows.len()
+                && (quoted.len() == n_candidates || quoted.len() == n_candidates + 1) =>
+        {
+            quoted
+        }
+        _ if rows.len() >= n_candidates => rows
+            .into_iter()
+            .map(|(line_no, row)| (line_no, display_name(&row)))
+            .collect(),
+        _ => {
+            let line = rows.last().map_or(1, |(line_no, _)| *line_no);
+            let message = format!(
+                "expected {n_candidates} candidate names, found {}",
+                rows.len()
+            );
+            return Err(ParseError::new(line, 1, message));
+        }
     };
     if names.len() < n_candidates {
         let line = names.last().map_or(1, |(line_no, _)| *line_no);
@@ -499,7 +510,9 @@ fn unquoted_name(line: &str) -> String {
 }
 
 /// Writes `election` as BLT with `seats` seats: withdrawn candidates, every distinct ballot
-/// with its weight, quoted names and the title.
+/// with its weight, quoted names and the title (if any). Reading the result gives back the
+/// same election, except that a name containing double quotes comes back read as a
+/// published file's would (`Ann "Lab"` as `Ann (Lab)`).
 pub fn write_blt(election: &Election, seats: usize, out: &mut impl Write) -> io::Result<()> {
     let candidates = election.candidates();
     writeln!(out, "{} {seats}", candidates.len())?;
@@ -531,11 +544,10 @@ pub fn write_blt(election: &Election, seats: usize, out: &mut impl Write) -> io:
     for candidate in candidates {
         writeln!(out, "\"{}\"", candidate.name().replace('"', "\"\""))?;
     }
-    writeln!(
-        out,
-        "\"{}\"",
-        election.title().unwrap_or("").replace('"', "\"\"")
-    )
+    match election.title() {
+        Some(title) => writeln!(out, "\"{}\"", title.replace('"', "\"\"")),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -148,8 +148,12 @@ pub fn detect(start: &[u8]) -> Format {
     if header.len() == 2 && (has(&["vote", "count"]) || csv::is_count(&header[1])) {
         return Format::VotesCsv;
     }
+    let weighted = lower
+        .first()
+        .is_some_and(|cell| matches!(cell.as_str(), "weight" | "count" | "ballots"));
     let marks: Vec<&String> = second
         .iter()
+        .skip(usize::from(weighted))
         .filter(|cell| !cell.trim().is_empty())
         .collect();
     if !marks.is_empty()
@@ -243,6 +247,7 @@ mod tests {
         assert_eq!(detect(b"option,votes\nA,100\n"), Format::VotesCsv);
         assert_eq!(detect(b"Party A,100\nParty B,80\n"), Format::VotesCsv);
         assert_eq!(detect(b"Ann,Bob,Cy\n1,,x\n"), Format::ApprovalCsv);
+        assert_eq!(detect(b"weight,Ann,Bob\n3,x,\n"), Format::ApprovalCsv);
         assert_eq!(detect(b"Ann,Bob,Cy\n1,3,2\n"), Format::RankedCsv);
         assert_eq!(detect(b"Ann,Bob\nCy,Ann\n"), Format::RankedCsv);
     }
