@@ -13,3 +13,4 @@ pub mod rules;
 pub mod source;
 pub mod state;
 pub mod statute;
+pub mod synthetic;

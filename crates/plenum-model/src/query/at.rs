@@ -120,6 +120,7 @@ pub fn at<F: Facts>(
                     tenure.span.end.as_ref(),
                 )?);
             }
+            members.sort_by(|a, b| (&a.since, &a.id).cmp(&(&b.since, &b.id)));
             let mut by_faction = BTreeMap::new();
             for m in &members {
                 *by_faction

@@ -126,12 +126,23 @@ pub fn compose(
 
     let mut unnamed = Vec::new();
     for role in [Role::Full, Role::Alternate] {
-        let active: Vec<(&CountRow, Truth)> = counts
-            .iter()
-            .filter(|c| c.role == role)
-            .map(|c| (c, c.span.holds(lo, hi)))
-            .filter(|(_, t)| *t != Truth::No)
-            .collect();
+        // One count per faction (and one total): the one that holds most
+        // surely on the window, the latest among equals. Counts that follow
+        // one another must not add up.
+        let mut active: std::collections::BTreeMap<Option<FactionId>, (&CountRow, Truth)> =
+            Default::default();
+        for count in counts.iter().filter(|c| c.role == role) {
+            let truth = count.span.holds(lo, hi);
+            if truth == Truth::No {
+                continue;
+            }
+            let better = active.get(&count.faction).is_none_or(|(best, best_truth)| {
+                (truth, &count.span.start, &count.key) > (*best_truth, &best.span.start, &best.key)
+            });
+            if better {
+                active.insert(count.faction.clone(), (count, truth));
+            }
+        }
         let named_of = |faction: &Option<FactionId>| {
             named
                 .iter()
@@ -140,7 +151,7 @@ pub fn compose(
         };
         let mut accounted = named.iter().filter(|s| s.role == role).count() as u32;
         let mut total_count = None;
-        for (count, certainty) in &active {
+        for (count, certainty) in active.values() {
             match &count.faction {
                 Some(_) => {
                     let shortfall = count.count.saturating_sub(named_of(&count.faction));

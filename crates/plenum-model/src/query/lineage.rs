@@ -173,9 +173,11 @@ fn walk<'a>(
 fn org_line<F: Facts>(facts: &F, rows: &LineageRows, org: &OrgId) -> Result<OrgLine, F::Error> {
     let row = rows.orgs.iter().find(|o| &o.org == org);
     let mut names: Vec<_> = rows.names.iter().filter(|n| &n.org == org).collect();
-    names.sort_by(|a, b| a.span.start.cmp(&b.span.start));
+    names.sort_by(|a, b| (&a.span.start, &a.key).cmp(&(&b.span.start, &b.key)));
     let mut figures = Vec::new();
-    for f in rows.figures.iter().filter(|f| &f.org == org) {
+    let mut rows_figures: Vec<_> = rows.figures.iter().filter(|f| &f.org == org).collect();
+    rows_figures.sort_by(|a, b| (&a.date, &a.event).cmp(&(&b.date, &b.event)));
+    for f in rows_figures {
         figures.push(FigureLine {
             date: f.date.to_string(),
             count: f.count,

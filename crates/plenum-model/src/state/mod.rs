@@ -222,6 +222,11 @@ impl State {
         &self.history
     }
 
+    /// Every finding of the history's events (without the date-dependent ones; see [`State::findings_at`]).
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
     /// The projection rows.
     pub fn rows(&self) -> &Rows {
         self.history.rows()

@@ -1,0 +1,490 @@
+//! Synthetic histories, from a seed: random valid ledgers for property tests, and large
+//! organizations for benchmarks. Deterministic: the same seed gives the same events.
+
+use crate::date::{Day, FuzzyDate};
+use crate::event::kinds::{
+    ElectionHeld, EventRetracted, FactionFormed, FactionJoined, FactionLeft, MeetingHeld,
+    MemberAdmitted, MemberExpelled, OrganizationFounded, OrganizationRenamed, OrganizationsMerged,
+    PersonDied, PersonRegistered, PostAssigned, PostVacated, SeatTaken, SeatVacated, SeatsCounted,
+    StatuteAdopted,
+};
+use crate::event::{EndCause, Event, EventKind, Role, Status, Superseded};
+use crate::id::{FactionId, MeetingId, OrgId, OrganRef, PersonId, PostRef};
+
+/// SplitMix64: a tiny, good-enough generator with no dependencies.
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (n > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+
+    /// True with probability `percent`/100.
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.next_u64() % 100 < percent
+    }
+}
+
+/// The statute the synthetic histories use: organization `org`, a congress,
+/// a council and a bureau, a chair, and expulsion by the council.
+pub const STATUTE: &str = r#"
+organization = "org"
+
+[[version]]
+id = "v1"
+effective = "1900"
+
+[[version.article]]
+number = "1"
+text = "The congress meets every five years and elects the council."
+
+[[version.article]]
+number = "2"
+text = "The council elects the bureau and the chair, and alone may expel."
+
+[[version.organ]]
+id = "congress"
+name = "Congress"
+elected_by = { by = "members" }
+meets = { every = "5 years", article = "1" }
+
+[[version.organ]]
+id = "council"
+name = "Council"
+elected_by = { by = "congress", article = "1" }
+meets = { every = "1 year" }
+quorum = { more_than = "1/2" }
+
+[[version.organ]]
+id = "bureau"
+name = "Bureau"
+aliases = ["Politburo"]
+elected_by = { by = "council", article = "2" }
+eligibility = [{ requires = "seat", organ = "council", article = "2" }]
+
+[[version.post]]
+id = "chair"
+name = "Chair"
+elected_by = { by = "council", article = "2" }
+
+[[version.discipline]]
+act = "expulsion"
+by = ["council"]
+article = "2"
+"#;
+
+fn id<T: std::str::FromStr>(text: String) -> T {
+    // Every id built here is a valid slug by construction.
+    match text.parse() {
+        Ok(v) => v,
+        Err(_) => unreachable!("synthetic id `{text}` is not a slug"),
+    }
+}
+
+fn event(n: &mut usize, date: FuzzyDate, kind: EventKind) -> Event {
+    *n += 1;
+    Event {
+        id: id(format!("e{n}")),
+        date,
+        kind,
+        sources: Vec::new(),
+        note: None,
+    }
+}
+
+fn random_date(rng: &mut Rng) -> FuzzyDate {
+    let year = 1940 + rng.below(25) as i16;
+    let month = 1 + rng.below(12) as i8;
+    let day = 1 + rng.below(28) as i8;
+    let text = match rng.below(10) {
+        0 => format!("{year}"),
+        1 => format!("{year}-{month:02}"),
+        2 => format!("{year}~"),
+        3 => format!("{year}-{month:02}/{}", year + 1),
+        4 => format!("[{year},{}]", year + 1),
+        5 => format!("{year}-{month:02}-{day:02}?"),
+        _ => format!("{year}-{month:02}-{day:02}"),
+    };
+    text.parse().unwrap_or_else(|_| FuzzyDate::day(Day::MIN))
+}
+
+/// A random valid ledger of about `size` events, over the [`STATUTE`]: every
+/// reference declared before use (in ledger order), dates in any order,
+/// corrections included.
+pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
+    let mut rng = Rng::new(seed);
+    let mut n = 0;
+    let mut out = Vec::new();
+    let org: OrgId = id("org".into());
+    out.push(event(
+        &mut n,
+        "1900".parse().unwrap_or_else(|_| FuzzyDate::day(Day::MIN)),
+        EventKind::StatuteAdopted(StatuteAdopted {
+            text: STATUTE.into(),
+            meeting: None,
+        }),
+    ));
+    out.push(event(
+        &mut n,
+        "1939".parse().unwrap_or_else(|_| FuzzyDate::day(Day::MIN)),
+        EventKind::OrganizationFounded(OrganizationFounded {
+            org: org.clone(),
+            name: "The Organization".into(),
+            aliases: vec!["TO".into()],
+            category: Some("party".into()),
+            parent: None,
+            place: None,
+            founders: Vec::new(),
+        }),
+    ));
+    let organs: Vec<OrganRef> = ["congress", "council", "bureau"]
+        .iter()
+        .map(|k| id(format!("org/{k}")))
+        .collect();
+    let chair: PostRef = id("org/chair".into());
+    let mut persons: Vec<PersonId> = Vec::new();
+    let mut factions: Vec<FactionId> = Vec::new();
+    let mut meetings = 0;
+    let mut others: Vec<OrgId> = Vec::new();
+    let mut correctable: Vec<Event> = Vec::new();
+    while out.len() < size {
+        let date = random_date(&mut rng);
+        let pick = |rng: &mut Rng, v: &[PersonId]| v[rng.below(v.len())].clone();
+        let kind = match rng.below(20) {
+            _ if persons.len() < 3 || rng.chance(10) => {
+                let p: PersonId = id(format!("p{}", persons.len()));
+                persons.push(p.clone());
+                EventKind::PersonRegistered(PersonRegistered {
+                    person: p.clone(),
+                    name: format!("Person {}", persons.len()),
+                    aliases: vec![format!("P-{p}")],
+                    born: None,
+                })
+            }
+            _ if factions.len() < 2 || rng.chance(3) => {
+                let f: FactionId = id(format!("f{}", factions.len()));
+                factions.push(f.clone());
+                EventKind::FactionFormed(FactionFormed {
+                    faction: f,
+                    name: format!("Faction {}", factions.len()),
+                    aliases: Vec::new(),
+                    org: Some(org.clone()),
+                })
+            }
+            0..=3 => EventKind::SeatTaken(SeatTaken {
+                person: pick(&mut rng, &persons),
+                organ: organs[rng.below(3)].clone(),
+                role: if rng.chance(25) {
+                    Role::Alternate
+                } else {
+                    Role::Full
+                },
+                cause: None,
+                by: None,
+                decision: None,
+            }),
+            4 | 5 => EventKind::SeatVacated(SeatVacated {
+                person: pick(&mut rng, &persons),
+                organ: organs[rng.below(3)].clone(),
+                cause: Some(
+                    [EndCause::Resigned, EndCause::Removed, EndCause::Demoted][rng.below(3)],
+                ),
+                decision: None,
+            }),
+            6 | 7 => EventKind::FactionJoined(FactionJoined {
+                person: pick(&mut rng, &persons),
+                faction: factions[rng.below(factions.len())].clone(),
+            }),
+            8 => EventKind::FactionLeft(FactionLeft {
+                person: pick(&mut rng, &persons),
+                faction: factions[rng.below(factions.len())].clone(),
+            }),
+            9 => {
+                let elected: Vec<PersonId> = (0..1 + rng.below(4))
+                    .map(|_| pick(&mut rng, &persons))
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                EventKind::ElectionHeld(ElectionHeld {
+                    meeting: None,
+                    by: None,
+                    organ: Some(organs[rng.below(3)].clone()),
+                    post: None,
+                    method: None,
+                    seats: None,
+                    elected,
+                    alternates: Vec::new(),
+                    tally: Vec::new(),
+                    replaces: rng.chance(70),
+                })
+            }
+            10 => EventKind::SeatsCounted(SeatsCounted {
+                organ: organs[rng.below(3)].clone(),
+                role: Role::Full,
+                faction: if rng.chance(60) {
+                    Some(factions[rng.below(factions.len())].clone())
+                } else {
+                    None
+                },
+                count: rng.below(8) as u32,
+                until: None,
+            }),
+            11 => EventKind::MemberAdmitted(MemberAdmitted {
+                person: pick(&mut rng, &persons),
+                org: org.clone(),
+                status: if rng.chance(30) {
+                    Status::Candidate
+                } else {
+                    Status::Full
+                },
+            }),
+            12 => EventKind::MemberExpelled(MemberExpelled {
+                person: pick(&mut rng, &persons),
+                org: org.clone(),
+                decision: None,
+                reason: None,
+            }),
+            13 if rng.chance(30) => EventKind::PersonDied(PersonDied {
+                person: pick(&mut rng, &persons),
+                cause: None,
+            }),
+            14 => EventKind::PostAssigned(PostAssigned {
+                person: pick(&mut rng, &persons),
+                post: chair.clone(),
+                by: None,
+                decision: None,
+                acting: false,
+            }),
+            15 => EventKind::PostVacated(PostVacated {
+                person: pick(&mut rng, &persons),
+                post: chair.clone(),
+                cause: None,
+                decision: None,
+            }),
+            16 => {
+                meetings += 1;
+                EventKind::MeetingHeld(MeetingHeld {
+                    meeting: id::<MeetingId>(format!("m{meetings}")),
+                    organ: Some(organs[rng.below(2)].clone()),
+                    joint_with: Vec::new(),
+                    name: Some(format!("Meeting {meetings}")),
+                    number: None,
+                    present: Some(rng.below(20) as u32),
+                    entitled: None,
+                })
+            }
+            17 if others.len() < 4 => {
+                let o: OrgId = id(format!("o{}", others.len()));
+                others.push(o.clone());
+                EventKind::OrganizationFounded(OrganizationFounded {
+                    org: o.clone(),
+                    name: format!("Other {o}"),
+                    aliases: Vec::new(),
+                    category: None,
+                    parent: None,
+                    place: None,
+                    founders: Vec::new(),
+                })
+            }
+            17 => {
+                let a = others[rng.below(others.len())].clone();
+                if rng.chance(50) {
+                    EventKind::OrganizationRenamed(OrganizationRenamed {
+                        org: a.clone(),
+                        name: format!("Renamed {a} {}", rng.below(100)),
+                        aliases: Vec::new(),
+                    })
+                } else {
+                    let into: OrgId = id(format!("o{}", others.len()));
+                    others.push(into.clone());
+                    EventKind::OrganizationsMerged(OrganizationsMerged {
+                        orgs: vec![a],
+                        into,
+                        name: Some(format!("Merged {}", others.len())),
+                        aliases: Vec::new(),
+                        category: None,
+                    })
+                }
+            }
+            18 if !correctable.is_empty() => {
+                let target = correctable.remove(rng.below(correctable.len()));
+                if rng.chance(50) {
+                    EventKind::EventRetracted(EventRetracted {
+                        target: target.id,
+                        reason: "synthetic retraction".into(),
+                    })
+                } else {
+                    let mut replacement = target.clone();
+                    replacement.date = random_date(&mut rng);
+                    EventKind::EventSuperseded(Superseded {
+                        target: target.id,
+                        reason: "synthetic correction".into(),
+                        replacement: Box::new(replacement),
+                    })
+                }
+            }
+            _ => EventKind::FactionJoined(FactionJoined {
+                person: pick(&mut rng, &persons),
+                faction: factions[rng.below(factions.len())].clone(),
+            }),
+        };
+        let e = event(&mut n, date, kind);
+        if matches!(
+            e.kind,
+            EventKind::SeatTaken(_)
+                | EventKind::SeatVacated(_)
+                | EventKind::FactionJoined(_)
+                | EventKind::PostAssigned(_)
+        ) {
+            correctable.push(e.clone());
+        }
+        out.push(e);
+    }
+    out
+}
+
+/// A large organization for benchmarks: `members` persons admitted over
+/// the years, a council of `seats` renewed by election every five years,
+/// four factions, and a few expulsions and deaths; all in date order.
+pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
+    let mut rng = Rng::new(seed);
+    let mut n = 0;
+    let day = |y: i32, d: usize| -> FuzzyDate {
+        let base = Day::new(y as i16, 1, 1).unwrap_or(Day::MIN);
+        FuzzyDate::day(base.saturating_add(jiff::Span::new().days(d as i64 % 365)))
+    };
+    let org: OrgId = id("org".into());
+    let mut out = vec![
+        event(
+            &mut n,
+            day(1900, 0),
+            EventKind::StatuteAdopted(StatuteAdopted {
+                text: STATUTE.into(),
+                meeting: None,
+            }),
+        ),
+        event(
+            &mut n,
+            day(1900, 1),
+            EventKind::OrganizationFounded(OrganizationFounded {
+                org: org.clone(),
+                name: "The Organization".into(),
+                aliases: Vec::new(),
+                category: Some("party".into()),
+                parent: None,
+                place: None,
+                founders: Vec::new(),
+            }),
+        ),
+    ];
+    let factions: Vec<FactionId> = (0..4).map(|i| id(format!("f{i}"))).collect();
+    for (i, f) in factions.iter().enumerate() {
+        out.push(event(
+            &mut n,
+            day(1900, 2),
+            EventKind::FactionFormed(FactionFormed {
+                faction: f.clone(),
+                name: format!("Faction {i}"),
+                aliases: Vec::new(),
+                org: Some(org.clone()),
+            }),
+        ));
+    }
+    let council: OrganRef = id("org/council".into());
+    let years = 100usize;
+    let per_year = members.div_ceil(years);
+    let mut admitted: Vec<PersonId> = Vec::with_capacity(members);
+    for year in 0..years {
+        let y = 1901 + year as i32;
+        for k in 0..per_year {
+            if admitted.len() >= members {
+                break;
+            }
+            let p: PersonId = id(format!("p{}", admitted.len()));
+            let d = k * 365 / per_year.max(1);
+            out.push(event(
+                &mut n,
+                day(y, d),
+                EventKind::PersonRegistered(PersonRegistered {
+                    person: p.clone(),
+                    name: format!("Member {}", admitted.len()),
+                    aliases: Vec::new(),
+                    born: None,
+                }),
+            ));
+            out.push(event(
+                &mut n,
+                day(y, d),
+                EventKind::MemberAdmitted(MemberAdmitted {
+                    person: p.clone(),
+                    org: org.clone(),
+                    status: Status::Full,
+                }),
+            ));
+            if rng.chance(30) {
+                out.push(event(
+                    &mut n,
+                    day(y, d),
+                    EventKind::FactionJoined(FactionJoined {
+                        person: p.clone(),
+                        faction: factions[rng.below(4)].clone(),
+                    }),
+                ));
+            }
+            admitted.push(p);
+        }
+        if year % 5 == 4 && admitted.len() >= seats {
+            let elected: Vec<PersonId> = (0..seats)
+                .map(|i| admitted[(rng.below(admitted.len()) + i) % admitted.len()].clone())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            out.push(event(
+                &mut n,
+                day(y, 364),
+                EventKind::ElectionHeld(ElectionHeld {
+                    meeting: None,
+                    by: None,
+                    organ: Some(council.clone()),
+                    post: None,
+                    method: None,
+                    seats: Some(seats as u32),
+                    elected,
+                    alternates: Vec::new(),
+                    tally: Vec::new(),
+                    replaces: true,
+                }),
+            ));
+        }
+        if rng.chance(50) && !admitted.is_empty() {
+            let p = admitted[rng.below(admitted.len())].clone();
+            out.push(event(
+                &mut n,
+                day(y, 364),
+                EventKind::MemberExpelled(MemberExpelled {
+                    person: p,
+                    org: org.clone(),
+                    decision: None,
+                    reason: None,
+                }),
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,245 @@
+//! The SQLite schema: the entries, and one table per projection with its rows as JSON
+//! beside the columns that queries filter on.
+
+use plenum_model::state::diff::{Keyed, RowsDiff, Table};
+use plenum_model::state::registry::Entity;
+use plenum_model::state::rows::{
+    AlignmentRow, CountRow, FigureRow, LinkRow, MembershipRow, NameRow, OrgRow, PostRow, RecordRow,
+    SeatRow, Span,
+};
+use rusqlite::types::Value;
+use rusqlite::{Transaction, params};
+use serde::Serialize;
+
+use crate::Error;
+
+/// The format this code writes and reads.
+pub(crate) const FORMAT: &str = "plenum-ledger-1";
+
+pub(crate) const SCHEMA: &str = r#"
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE entries(
+    seq INTEGER PRIMARY KEY,
+    recorded_at TEXT NOT NULL,
+    payload BLOB NOT NULL,
+    chain BLOB NOT NULL
+) STRICT;
+CREATE TABLE organs(num INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE) STRICT;
+CREATE TABLE seats(num INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, data TEXT NOT NULL, organ TEXT, person TEXT, lo INTEGER, hi INTEGER) STRICT;
+CREATE INDEX seats_person ON seats(person);
+CREATE VIRTUAL TABLE seat_spans USING rtree_i32(num, organ_lo, organ_hi, lo, hi);
+CREATE TABLE posts(key TEXT PRIMARY KEY, data TEXT NOT NULL, post TEXT, person TEXT, lo INTEGER, hi INTEGER) STRICT;
+CREATE INDEX posts_post ON posts(post, lo);
+CREATE INDEX posts_person ON posts(person);
+CREATE TABLE memberships(key TEXT PRIMARY KEY, data TEXT NOT NULL, org TEXT, person TEXT, lo INTEGER, hi INTEGER) STRICT;
+CREATE INDEX memberships_person ON memberships(person);
+CREATE TABLE alignments(key TEXT PRIMARY KEY, data TEXT NOT NULL, person TEXT, lo INTEGER, hi INTEGER) STRICT;
+CREATE INDEX alignments_person ON alignments(person, lo);
+CREATE TABLE counts(key TEXT PRIMARY KEY, data TEXT NOT NULL, organ TEXT, lo INTEGER, hi INTEGER) STRICT;
+CREATE INDEX counts_organ ON counts(organ, lo);
+CREATE TABLE orgs(key TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;
+CREATE TABLE names(key TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;
+CREATE TABLE links(key TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;
+CREATE TABLE figures(key TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;
+CREATE TABLE records(key TEXT PRIMARY KEY, data TEXT NOT NULL, person TEXT) STRICT;
+CREATE INDEX records_person ON records(person);
+CREATE TABLE entities(key TEXT PRIMARY KEY, data TEXT NOT NULL, kind TEXT NOT NULL) STRICT;
+CREATE INDEX entities_kind ON entities(kind);
+CREATE TABLE entity_names(kind TEXT NOT NULL, form TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY(kind, form, entity)) STRICT, WITHOUT ROWID;
+CREATE INDEX entity_names_entity ON entity_names(entity);
+"#;
+
+/// A projection row as SQLite keeps it: JSON, plus the columns queries filter on.
+pub(crate) trait SqlRow: Serialize + Keyed {
+    /// The table.
+    const TABLE: &'static str;
+    /// The filter columns, after `key` and `data`.
+    const COLUMNS: &'static [&'static str];
+    /// The filter columns' values.
+    fn columns(&self) -> Vec<Value>;
+}
+
+fn text(s: impl ToString) -> Value {
+    Value::Text(s.to_string())
+}
+
+fn span_columns(span: &Span) -> [Value; 2] {
+    [
+        Value::Integer(i64::from(span.lo().to_key())),
+        Value::Integer(i64::from(span.hi().to_key())),
+    ]
+}
+
+macro_rules! sql_row {
+    ($ty:ty, $table:literal, [$($col:literal),*], |$row:ident| $values:expr) => {
+        impl SqlRow for $ty {
+            const TABLE: &'static str = $table;
+            const COLUMNS: &'static [&'static str] = &[$($col),*];
+            fn columns(&self) -> Vec<Value> {
+                let $row = self;
+                $values
+            }
+        }
+    };
+}
+
+sql_row!(SeatRow, "seats", ["organ", "person", "lo", "hi"], |r| {
+    let [lo, hi] = span_columns(&r.span);
+    vec![text(&r.organ), text(&r.person), lo, hi]
+});
+sql_row!(PostRow, "posts", ["post", "person", "lo", "hi"], |r| {
+    let [lo, hi] = span_columns(&r.span);
+    vec![text(&r.post), text(&r.person), lo, hi]
+});
+sql_row!(
+    MembershipRow,
+    "memberships",
+    ["org", "person", "lo", "hi"],
+    |r| {
+        let [lo, hi] = span_columns(&r.span);
+        vec![text(&r.org), text(&r.person), lo, hi]
+    }
+);
+sql_row!(AlignmentRow, "alignments", ["person", "lo", "hi"], |r| {
+    let [lo, hi] = span_columns(&r.span);
+    vec![text(&r.person), lo, hi]
+});
+sql_row!(CountRow, "counts", ["organ", "lo", "hi"], |r| {
+    let [lo, hi] = span_columns(&r.span);
+    vec![text(&r.organ), lo, hi]
+});
+sql_row!(OrgRow, "orgs", [], |_r| Vec::new());
+sql_row!(NameRow, "names", [], |_r| Vec::new());
+sql_row!(LinkRow, "links", [], |_r| Vec::new());
+sql_row!(FigureRow, "figures", [], |_r| Vec::new());
+sql_row!(RecordRow, "records", ["person"], |r| vec![text(&r.person)]);
+sql_row!(Entity, "entities", ["kind"], |r| vec![text(
+    r.kind.as_str()
+)]);
+
+fn upsert_sql(table: &str, columns: &[&str]) -> String {
+    let all: Vec<&str> = ["key", "data"]
+        .into_iter()
+        .chain(columns.iter().copied())
+        .collect();
+    let placeholders = (1..=all.len())
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let updates = all[1..]
+        .iter()
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "INSERT INTO {table}({}) VALUES ({placeholders}) ON CONFLICT(key) DO UPDATE SET {updates}",
+        all.join(", ")
+    )
+}
+
+fn upsert<T: SqlRow>(tx: &Transaction<'_>, rows: &[T]) -> Result<(), Error> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let mut statement = tx.prepare_cached(&upsert_sql(T::TABLE, T::COLUMNS))?;
+    for row in rows {
+        let mut values = vec![
+            Value::Text(row.key()),
+            Value::Text(serde_json::to_string(row)?),
+        ];
+        values.extend(row.columns());
+        statement.execute(rusqlite::params_from_iter(values))?;
+    }
+    Ok(())
+}
+
+fn organ_num(tx: &Transaction<'_>, organ: &str) -> Result<i64, Error> {
+    tx.prepare_cached("INSERT OR IGNORE INTO organs(ref) VALUES (?1)")?
+        .execute([organ])?;
+    Ok(tx
+        .prepare_cached("SELECT num FROM organs WHERE ref = ?1")?
+        .query_row([organ], |r| r.get(0))?)
+}
+
+fn upsert_seats(tx: &Transaction<'_>, rows: &[SeatRow]) -> Result<(), Error> {
+    upsert(tx, rows)?;
+    let mut span = tx.prepare_cached(
+        "INSERT OR REPLACE INTO seat_spans(num, organ_lo, organ_hi, lo, hi) \
+         SELECT num, ?2, ?2, ?3, ?4 FROM seats WHERE key = ?1",
+    )?;
+    for row in rows {
+        let organ = organ_num(tx, &row.organ.to_string())?;
+        span.execute(params![
+            row.key,
+            organ,
+            row.span.lo().to_key(),
+            row.span.hi().to_key()
+        ])?;
+    }
+    Ok(())
+}
+
+fn upsert_entities(tx: &Transaction<'_>, rows: &[Entity]) -> Result<(), Error> {
+    upsert(tx, rows)?;
+    let mut clear = tx.prepare_cached("DELETE FROM entity_names WHERE entity = ?1")?;
+    let mut name = tx.prepare_cached(
+        "INSERT OR IGNORE INTO entity_names(kind, form, entity) VALUES (?1, ?2, ?3)",
+    )?;
+    for entity in rows {
+        let key = entity.key();
+        clear.execute([&key])?;
+        for form in plenum_model::query::name_forms(entity) {
+            name.execute(params![entity.kind.as_str(), form, key])?;
+        }
+    }
+    Ok(())
+}
+
+fn delete(tx: &Transaction<'_>, table: Table, key: &str) -> Result<(), Error> {
+    let name = match table {
+        Table::Seats => {
+            tx.prepare_cached(
+                "DELETE FROM seat_spans WHERE num = (SELECT num FROM seats WHERE key = ?1)",
+            )?
+            .execute([key])?;
+            "seats"
+        }
+        Table::Entities => {
+            tx.prepare_cached("DELETE FROM entity_names WHERE entity = ?1")?
+                .execute([key])?;
+            "entities"
+        }
+        Table::Posts => "posts",
+        Table::Memberships => "memberships",
+        Table::Alignments => "alignments",
+        Table::Counts => "counts",
+        Table::Orgs => "orgs",
+        Table::Names => "names",
+        Table::Links => "links",
+        Table::Figures => "figures",
+        Table::Records => "records",
+    };
+    tx.prepare_cached(&format!("DELETE FROM {name} WHERE key = ?1"))?
+        .execute([key])?;
+    Ok(())
+}
+
+/// Writes a diff of projection rows.
+pub(crate) fn apply(tx: &Transaction<'_>, diff: &RowsDiff) -> Result<(), Error> {
+    for (table, key) in &diff.delete {
+        delete(tx, *table, key)?;
+    }
+    let rows = &diff.upsert;
+    upsert_seats(tx, &rows.seats)?;
+    upsert(tx, &rows.posts)?;
+    upsert(tx, &rows.memberships)?;
+    upsert(tx, &rows.alignments)?;
+    upsert(tx, &rows.counts)?;
+    upsert(tx, &rows.orgs)?;
+    upsert(tx, &rows.names)?;
+    upsert(tx, &rows.links)?;
+    upsert(tx, &rows.figures)?;
+    upsert(tx, &rows.records)?;
+    upsert_entities(tx, &diff.upsert_entities)?;
+    Ok(())
+}
