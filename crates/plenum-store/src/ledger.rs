@@ -59,6 +59,26 @@ pub(crate) fn read_entries(store: &dyn Store, until: Option<Seq>) -> Result<Vec<
     Ok(entries)
 }
 
+/// Writes the first batch of a new, empty store (as `plenum init` does), through
+/// the same checks as [`Ledger::record`].
+pub fn record_first(
+    store: &mut dyn Store,
+    events: Vec<Event>,
+    recorded_at: &str,
+) -> Result<Head, RecordError> {
+    let state = State::default().append(events.clone())?;
+    let entities: Vec<Entity> = state.registry().entities().cloned().collect();
+    let diff = RowsDiff::all(state.rows(), &entities);
+    Ok(store.append(
+        Head::EMPTY,
+        Batch {
+            events: &events,
+            recorded_at,
+            diff: &diff,
+        },
+    )?)
+}
+
 impl<S: Store> Ledger<S> {
     /// Opens a store and replays its entries.
     pub fn open(store: S) -> Result<Ledger<S>, Error> {

@@ -22,7 +22,7 @@ use plenum_model::query::Facts;
 use plenum_model::state::diff::RowsDiff;
 
 pub use chain::Hash;
-pub use ledger::{Ledger, RecordError, Recorded};
+pub use ledger::{Ledger, RecordError, Recorded, record_first};
 pub use verify::{Verified, verify};
 
 /// What a store can fail with; each variant is a different decision for the caller.

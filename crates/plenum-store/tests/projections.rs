@@ -11,7 +11,7 @@ proptest! {
     #[test]
     fn sqlite_projections_answer_like_a_fresh_replay(seed in any::<u64>(), size in 20usize..220) {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = SqliteStore::create(&dir.path().join("ledger.db"), |_| Ok(())).expect("create");
+        let store = SqliteStore::create(&dir.path().join("ledger.db"), |_| Ok::<(), plenum_store::Error>(())).expect("create");
         projections_match_replay(store, seed, size);
     }
 }

@@ -1,18 +1,24 @@
 //! The command-line grammar: clap derive structs, validated without touching the disk.
 
-use std::path::PathBuf;
-
 use clap::{Parser, Subcommand};
 
 use crate::cmd;
 
-/// plenum: a governance ledger for organizations that run under a written statute.
+/// A governance ledger for organizations that run under a written statute.
+///
+/// plenum keeps an organization's history (foundings, mergers, members,
+/// factions, congresses, plenums, elections, purges, rehabilitations) as an
+/// append-only, hash-chained ledger; checks every event against the statute
+/// in force and cites the article it breaks; answers who held what on any
+/// date, as the record stands now or stood before a correction; and counts
+/// elections by well-specified methods.
 #[derive(Debug, Parser)]
-#[command(name = "plenum", version, about, long_about = None, propagate_version = true)]
+#[command(name = "plenum", version, propagate_version = true, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// The ledger: a file path for SQLite, or a postgres:// URL.
-    #[arg(long, global = true, env = "PLENUM_DB", default_value = "plenum.db")]
-    pub db: PathBuf,
+    /// The ledger: a SQLite file path (or, later, a postgres:// URL) [default: plenum.db;
+    /// plenum-demo.db for `demo`].
+    #[arg(long, global = true, env = "PLENUM_DB", value_name = "PATH")]
+    pub db: Option<String>,
 
     /// Print stable JSON instead of a human table.
     #[arg(long, global = true)]
@@ -23,9 +29,51 @@ pub struct Cli {
     pub command: Command,
 }
 
+const AFTER_HELP: &str = "\
+Start here:
+  plenum demo                                   build the bundled example and take the tour
+  plenum init --statute examples/wpk/statute.toml
+  plenum record examples/wpk/history/*.toml
+  plenum at 1956-09-01 politburo --by faction   who sat there then, by faction
+  plenum check                                  every finding, with its article
+
+Names of organizations, organs, posts, factions and persons may be given by
+id, name or alias, in any case. Dates are EDTF: 1946, 1946-08, 1946-08-30,
+1955~ (about), 1955? (uncertain), 1946-05/1946-06, [1955,1956].
+Exit status: 0 success, 1 findings or damage found, 2 error.";
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Build the bundled example into a fresh ledger and take a short tour.
+    Demo(cmd::demo::DemoArgs),
+    /// Create a new ledger for an organization, from its statute.
+    Init(cmd::init::InitArgs),
+    /// Append events from files (TOML or JSON Lines); all files are one all-or-nothing batch.
+    Record(cmd::record::RecordArgs),
+    /// List the ledger's entries, in ledger order.
+    Log(cmd::log::LogArgs),
+    /// Who sat on an organ, or held a post, on a date.
+    At(cmd::at::AtArgs),
+    /// A person's career: seats, posts, memberships, factions and record.
+    Person(cmd::person::PersonArgs),
+    /// An organization's predecessors and successors.
+    Lineage(cmd::lineage::LineageArgs),
+    /// Every finding of the rules engine, each citing its statute article.
+    Check(cmd::check::CheckArgs),
+    /// Re-hash the whole ledger; on damage, name the first bad entry and exit 1.
+    Verify(cmd::verify::VerifyArgs),
     /// Count an election from a ballot file (BLT, ranked CSV, option,votes CSV, approval).
     Count(cmd::count::CountArgs),
+}
+
+/// What every command gets besides its own arguments.
+#[derive(Debug, Clone)]
+pub struct Global {
+    /// `--db`, or `plenum.db`.
+    pub db: String,
+    /// Whether `--db` (or `PLENUM_DB`) was given.
+    pub db_given: bool,
+    /// `--json`.
+    pub json: bool,
 }

@@ -2,21 +2,51 @@
 
 mod cli;
 mod cmd;
+mod failure;
+mod open;
+mod progress;
+mod render;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
-    let result = match &cli.command {
-        cli::Command::Count(args) => cmd::count::run(args, cli.json),
+    let args = cli::Cli::parse();
+    let global = cli::Global {
+        db: args.db.clone().unwrap_or_else(|| "plenum.db".to_owned()),
+        db_given: args.db.is_some(),
+        json: args.json,
+    };
+    use cli::Command as C;
+    let result = match &args.command {
+        C::Demo(a) => cmd::demo::run(a, &global),
+        C::Init(a) => cmd::init::run(a, &global),
+        C::Record(a) => cmd::record::run(a, &global),
+        C::Log(a) => cmd::log::run(a, &global),
+        C::At(a) => cmd::at::run(a, &global),
+        C::Person(a) => cmd::person::run(a, &global),
+        C::Lineage(a) => cmd::lineage::run(a, &global),
+        C::Check(a) => cmd::check::run(a, &global),
+        C::Verify(a) => cmd::verify::run(a, &global),
+        C::Count(a) => cmd::count::run(a, global.json),
     };
     match result {
         Ok(code) => code,
-        Err(err) => {
-            eprintln!("plenum: {err:#}");
+        Err(error) => {
+            if is_broken_pipe(&error) {
+                return ExitCode::SUCCESS;
+            }
+            failure::report(&error);
             ExitCode::from(2)
         }
     }
+}
+
+/// Output cut short by a closed pipe (`plenum log | head`) is not an error.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

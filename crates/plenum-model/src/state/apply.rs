@@ -3,6 +3,7 @@
 use crate::event::{EndCause, Event, EventKind, Role, Status};
 use crate::id::{EventId, OrgId, PersonId};
 
+use super::describe::describe;
 use super::history::{Decision, History, MeetingState};
 use super::registry::{EntityKind, Registry};
 use super::rows::{
@@ -459,102 +460,5 @@ impl History {
             );
         }
         self.open_post(post.clone(), person.clone(), acting, &event.date, &event.id);
-    }
-}
-
-/// One sentence saying what an event did, for a person's record.
-pub fn describe(event: &Event, registry: &Registry) -> String {
-    let org = |o: &OrgId| registry.name_of(EntityKind::Org, o.as_str());
-    let organ = |o: &crate::id::OrganRef| registry.name_of(EntityKind::Organ, &o.to_string());
-    let post = |p: &crate::id::PostRef| registry.name_of(EntityKind::Post, &p.to_string());
-    let with_cause = |text: String, cause: Option<EndCause>| match cause {
-        Some(c) => format!("{text} ({})", c.as_str()),
-        None => text,
-    };
-    use EventKind as K;
-    match &event.kind {
-        K::PersonRegistered(b) => format!("{} enters the record", b.name),
-        K::MemberAdmitted(b) => format!(
-            "admitted to {} as a {} member",
-            org(&b.org),
-            if b.status == Status::Candidate {
-                "candidate"
-            } else {
-                "full"
-            }
-        ),
-        K::MemberPromoted(b) => format!("became a full member of {}", org(&b.org)),
-        K::MemberSuspended(b) => format!("suspended from {}", org(&b.org)),
-        K::MemberExpelled(b) => match &b.reason {
-            Some(r) => format!("expelled from {}: {r}", org(&b.org)),
-            None => format!("expelled from {}", org(&b.org)),
-        },
-        K::MemberReinstated(b) => format!("reinstated in {}", org(&b.org)),
-        K::MemberResigned(b) => format!("resigned from {}", org(&b.org)),
-        K::PersonRehabilitated(b) => match &b.org {
-            Some(o) => format!("rehabilitated by {}", org(o)),
-            None => "rehabilitated".to_owned(),
-        },
-        K::PersonDied(b) => match &b.cause {
-            Some(c) => format!("died ({c})"),
-            None => "died".to_owned(),
-        },
-        K::PersonArrested(b) => {
-            let mut text = "arrested".to_owned();
-            if let Some(by) = &b.by {
-                text.push_str(&format!(" by {by}"));
-            }
-            if !b.charges.is_empty() {
-                text.push_str(&format!(", charged with {}", b.charges.join("; ")));
-            }
-            text
-        }
-        K::PersonTried(b) => {
-            let mut text = if b.show_trial {
-                "put on show trial".to_owned()
-            } else {
-                "put on trial".to_owned()
-            };
-            if !b.charges.is_empty() {
-                text.push_str(&format!(" for {}", b.charges.join("; ")));
-            }
-            if let Some(s) = &b.sentence {
-                text.push_str(&format!(", sentenced to {s}"));
-            }
-            text
-        }
-        K::PersonPurged(b) => match &b.reason {
-            Some(r) => format!("purged from {}: {r}", org(&b.org)),
-            None => format!("purged from {}", org(&b.org)),
-        },
-        K::PersonFled(b) => {
-            let verb = if b.forced { "forced to leave" } else { "fled" };
-            match &b.to {
-                Some(to) => format!("{verb} to {to}"),
-                None => verb.to_owned(),
-            }
-        }
-        K::FactionJoined(b) => format!(
-            "aligned with {}",
-            registry.name_of(EntityKind::Faction, b.faction.as_str())
-        ),
-        K::FactionLeft(b) => format!(
-            "left {}",
-            registry.name_of(EntityKind::Faction, b.faction.as_str())
-        ),
-        K::FactionLed(b) => format!(
-            "became leader of {}",
-            registry.name_of(EntityKind::Faction, b.faction.as_str())
-        ),
-        K::SpeechGiven(b) => format!("spoke: {}", b.summary),
-        K::SeatTaken(b) => format!("took a {} seat on {}", b.role.as_str(), organ(&b.organ)),
-        K::SeatVacated(b) => with_cause(format!("left {}", organ(&b.organ)), b.cause),
-        K::PostAssigned(b) => format!(
-            "{}{}",
-            if b.acting { "acting " } else { "became " },
-            post(&b.post)
-        ),
-        K::PostVacated(b) => with_cause(format!("left the post of {}", post(&b.post)), b.cause),
-        other => other.name().replace('_', " "),
     }
 }

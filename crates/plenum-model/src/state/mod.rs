@@ -8,6 +8,7 @@
 //! before it and then applied.
 
 mod apply;
+mod describe;
 pub mod diff;
 pub mod history;
 pub mod registry;
@@ -26,7 +27,7 @@ use history::History;
 use registry::{Entity, EntityKind, Refusal, Registry};
 use rows::{AlignmentRow, CountRow, PostRow, Rows, SeatRow};
 
-pub use apply::describe;
+pub use describe::{describe, summarize};
 
 /// An event at its place in the ledger.
 #[derive(Clone, Debug, PartialEq, Eq)]

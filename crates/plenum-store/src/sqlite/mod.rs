@@ -3,6 +3,8 @@
 mod facts;
 mod tables;
 
+pub use rusqlite;
+
 use std::path::{Path, PathBuf};
 
 use plenum_model::event::codec;
@@ -36,56 +38,67 @@ fn configure(connection: &Connection) -> Result<(), Error> {
 }
 
 impl SqliteStore {
-    /// Creates a new, empty ledger file; fails if the file exists.
+    /// Creates a new ledger file, lets `first` write its first entries, and
+    /// only then puts it at `path`; fails if the file exists.
     ///
     /// The file is built under a temporary name and renamed into place, so a
-    /// crash never leaves a half-made ledger at `path`.
-    pub fn create(
+    /// crash, or an error from `first`, never leaves a half-made ledger at `path`.
+    pub fn create<E: From<Error>>(
         path: &Path,
-        first: impl FnOnce(&mut SqliteStore) -> Result<(), Error>,
-    ) -> Result<SqliteStore, Error> {
+        first: impl FnOnce(&mut SqliteStore) -> Result<(), E>,
+    ) -> Result<SqliteStore, E> {
         if path.exists() {
-            return Err(Error::NotALedger(format!(
+            let message = format!(
                 "{} already exists; plenum init will not overwrite it",
                 path.display()
-            )));
+            );
+            return Err(Error::NotALedger(message).into());
         }
         let file_name = path
             .file_name()
             .map_or_else(|| "ledger".into(), |n| n.to_string_lossy().into_owned());
         let temporary = path.with_file_name(format!(".{file_name}.{}.new", std::process::id()));
-        let built = (|| {
-            let connection = Connection::open(&temporary)?;
-            configure(&connection)?;
-            connection.execute_batch(tables::SCHEMA)?;
-            connection.execute(
-                "INSERT INTO meta(key, value) VALUES ('format', ?1)",
-                [tables::FORMAT],
-            )?;
-            connection.execute(
-                "INSERT INTO meta(key, value) VALUES ('head_seq', '0'), ('head_hash', '')",
-                [],
-            )?;
-            let mut store = SqliteStore {
-                connection,
-                path: temporary.clone(),
-            };
-            first(&mut store)?;
-            // Leave a single file behind: fold the WAL back in before the rename.
-            store
-                .connection
-                .pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
-            drop(store);
-            Ok::<(), Error>(())
-        })();
+        let built = SqliteStore::empty(&temporary)
+            .map_err(E::from)
+            .and_then(|mut store| {
+                first(&mut store)?;
+                // Leave a single file behind: fold the WAL back in before the rename.
+                store
+                    .connection
+                    .pragma_update(None, "wal_checkpoint", "TRUNCATE")
+                    .map_err(Error::from)?;
+                Ok(())
+            });
         if let Err(e) = built {
             remove_with_sidecars(&temporary);
             return Err(e);
         }
-        std::fs::rename(&temporary, path)
-            .map_err(|e| Error::NotALedger(format!("cannot create {}: {e}", path.display())))?;
+        let renamed = std::fs::rename(&temporary, path);
         remove_with_sidecars(&temporary);
-        SqliteStore::open(path)
+        renamed.map_err(|e| Error::NotALedger(format!("cannot create {}: {e}", path.display())))?;
+        // Make the rename itself durable.
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+        }
+        Ok(SqliteStore::open(path)?)
+    }
+
+    fn empty(path: &Path) -> Result<SqliteStore, Error> {
+        let connection = Connection::open(path)?;
+        configure(&connection)?;
+        connection.execute_batch(tables::SCHEMA)?;
+        connection.execute(
+            "INSERT INTO meta(key, value) VALUES ('format', ?1)",
+            [tables::FORMAT],
+        )?;
+        connection.execute(
+            "INSERT INTO meta(key, value) VALUES ('head_seq', '0'), ('head_hash', '')",
+            [],
+        )?;
+        Ok(SqliteStore {
+            connection,
+            path: path.to_owned(),
+        })
     }
 
     /// Opens an existing ledger file.
@@ -127,6 +140,14 @@ impl SqliteStore {
             connection,
             path: path.to_owned(),
         })
+    }
+
+    /// SQLite's own check of the file (`PRAGMA quick_check`): empty when intact.
+    pub fn integrity_problems(&self) -> Result<Vec<String>, Error> {
+        let mut statement = self.connection.prepare("PRAGMA quick_check")?;
+        let rows = statement.query_map([], |r| r.get::<_, String>(0))?;
+        let problems: Vec<String> = rows.collect::<Result<_, _>>()?;
+        Ok(problems.into_iter().filter(|p| p != "ok").collect())
     }
 
     /// The file.

@@ -1,0 +1,221 @@
+//! Events in words: one sentence per event, for a person's record and for the log.
+
+use crate::event::{EndCause, Event, EventKind, Outcome, Status};
+use crate::id::{OrgId, OrganRef, PersonId, PostRef};
+
+use super::registry::{EntityKind, Registry};
+
+/// One sentence saying what an event did, for a person's record.
+pub fn describe(event: &Event, registry: &Registry) -> String {
+    let org = |o: &OrgId| registry.name_of(EntityKind::Org, o.as_str());
+    let organ = |o: &crate::id::OrganRef| registry.name_of(EntityKind::Organ, &o.to_string());
+    let post = |p: &crate::id::PostRef| registry.name_of(EntityKind::Post, &p.to_string());
+    let with_cause = |text: String, cause: Option<EndCause>| match cause {
+        Some(c) => format!("{text} ({})", c.as_str()),
+        None => text,
+    };
+    use EventKind as K;
+    match &event.kind {
+        K::PersonRegistered(b) => format!("{} enters the record", b.name),
+        K::MemberAdmitted(b) => format!(
+            "admitted to {} as a {} member",
+            org(&b.org),
+            if b.status == Status::Candidate {
+                "candidate"
+            } else {
+                "full"
+            }
+        ),
+        K::MemberPromoted(b) => format!("became a full member of {}", org(&b.org)),
+        K::MemberSuspended(b) => format!("suspended from {}", org(&b.org)),
+        K::MemberExpelled(b) => match &b.reason {
+            Some(r) => format!("expelled from {}: {r}", org(&b.org)),
+            None => format!("expelled from {}", org(&b.org)),
+        },
+        K::MemberReinstated(b) => format!("reinstated in {}", org(&b.org)),
+        K::MemberResigned(b) => format!("resigned from {}", org(&b.org)),
+        K::PersonRehabilitated(b) => match &b.org {
+            Some(o) => format!("rehabilitated by {}", org(o)),
+            None => "rehabilitated".to_owned(),
+        },
+        K::PersonDied(b) => match &b.cause {
+            Some(c) => format!("died ({c})"),
+            None => "died".to_owned(),
+        },
+        K::PersonArrested(b) => {
+            let mut text = "arrested".to_owned();
+            if let Some(by) = &b.by {
+                text.push_str(&format!(" by {by}"));
+            }
+            if !b.charges.is_empty() {
+                text.push_str(&format!(", charged with {}", b.charges.join("; ")));
+            }
+            text
+        }
+        K::PersonTried(b) => {
+            let mut text = if b.show_trial {
+                "put on show trial".to_owned()
+            } else {
+                "put on trial".to_owned()
+            };
+            if !b.charges.is_empty() {
+                text.push_str(&format!(" for {}", b.charges.join("; ")));
+            }
+            if let Some(s) = &b.sentence {
+                text.push_str(&format!(", sentenced to {s}"));
+            }
+            text
+        }
+        K::PersonPurged(b) => match &b.reason {
+            Some(r) => format!("purged from {}: {r}", org(&b.org)),
+            None => format!("purged from {}", org(&b.org)),
+        },
+        K::PersonFled(b) => {
+            let verb = if b.forced { "forced to leave" } else { "fled" };
+            match &b.to {
+                Some(to) => format!("{verb} to {to}"),
+                None => verb.to_owned(),
+            }
+        }
+        K::FactionJoined(b) => format!(
+            "aligned with {}",
+            registry.name_of(EntityKind::Faction, b.faction.as_str())
+        ),
+        K::FactionLeft(b) => format!(
+            "left {}",
+            registry.name_of(EntityKind::Faction, b.faction.as_str())
+        ),
+        K::FactionLed(b) => format!(
+            "became leader of {}",
+            registry.name_of(EntityKind::Faction, b.faction.as_str())
+        ),
+        K::SpeechGiven(b) => format!("spoke: {}", b.summary),
+        K::SeatTaken(b) => format!("took a {} seat on {}", b.role.as_str(), organ(&b.organ)),
+        K::SeatVacated(b) => with_cause(format!("left {}", organ(&b.organ)), b.cause),
+        K::PostAssigned(b) => format!(
+            "{}{}",
+            if b.acting { "acting " } else { "became " },
+            post(&b.post)
+        ),
+        K::PostVacated(b) => with_cause(format!("left the post of {}", post(&b.post)), b.cause),
+        other => other.name().replace('_', " "),
+    }
+}
+
+/// One line saying what an event records, for the log: the person's
+/// record line prefixed with their name, or a sentence about the organization.
+pub fn summarize(event: &Event, registry: &Registry) -> String {
+    let person = |p: &PersonId| registry.name_of(EntityKind::Person, p.as_str());
+    let org = |o: &OrgId| registry.name_of(EntityKind::Org, o.as_str());
+    let organ = |o: &OrganRef| registry.name_of(EntityKind::Organ, &o.to_string());
+    let post = |p: &PostRef| registry.name_of(EntityKind::Post, &p.to_string());
+    let people = |ps: &[PersonId]| ps.iter().map(&person).collect::<Vec<_>>().join(", ");
+    let meeting = |m: &crate::id::MeetingId| registry.name_of(EntityKind::Meeting, m.as_str());
+    if let Some(subject) = event.kind.subject() {
+        return format!("{}: {}", person(subject), describe(event, registry));
+    }
+    use EventKind as K;
+    match &event.kind {
+        K::OrganizationFounded(b) => match &b.parent {
+            Some(p) => format!("{} founded, as part of {}", b.name, org(p)),
+            None => format!("{} founded", b.name),
+        },
+        K::OrganizationRenamed(b) => format!("{} renamed {}", b.org, b.name),
+        K::OrganizationsMerged(b) => {
+            let from = b
+                .orgs
+                .iter()
+                .filter(|o| **o != b.into)
+                .map(&org)
+                .collect::<Vec<_>>()
+                .join(" and ");
+            format!(
+                "{from} merged into {}",
+                b.name.clone().unwrap_or_else(|| org(&b.into))
+            )
+        }
+        K::OrganizationSplit(b) => format!(
+            "{} split into {}",
+            org(&b.org),
+            b.into
+                .iter()
+                .map(|n| n.name.clone())
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ),
+        K::OrganizationJoined(b) => format!("{} joined {}", org(&b.org), org(&b.parent)),
+        K::OrganizationLeft(b) => format!("{} left {}", org(&b.org), org(&b.parent)),
+        K::OrganizationBanned(b) => match &b.by {
+            Some(by) => format!("{} banned by {by}", org(&b.org)),
+            None => format!("{} banned", org(&b.org)),
+        },
+        K::OrganizationDissolved(b) => format!("{} dissolved", org(&b.org)),
+        K::FactionFormed(b) => format!("{} formed", b.name),
+        K::FactionDissolved(b) => format!(
+            "{} ceased to exist",
+            registry.name_of(EntityKind::Faction, b.faction.as_str())
+        ),
+        K::OrganEstablished(b) => format!("{} established", b.name),
+        K::PostEstablished(b) => format!("post of {} established", b.name),
+        K::MeetingConvened(b) => {
+            let name = b.name.clone().unwrap_or_else(|| meeting(&b.meeting));
+            match &b.scheduled {
+                Some(s) => format!("{name} of {} convened for {s}", organ(&b.organ)),
+                None => format!("{name} of {} convened", organ(&b.organ)),
+            }
+        }
+        K::MeetingHeld(b) => {
+            let name = b.name.clone().unwrap_or_else(|| meeting(&b.meeting));
+            match &b.present {
+                Some(n) => format!("{name} held, {n} present"),
+                None => format!("{name} held"),
+            }
+        }
+        K::MotionDecided(b) => {
+            let outcome = match b.outcome {
+                Outcome::Carried => "carried",
+                Outcome::Defeated => "defeated",
+            };
+            let votes = b.votes.map_or_else(String::new, |v| {
+                format!(" ({}–{}–{})", v.in_favour, v.against, v.abstain)
+            });
+            format!("motion {outcome}{votes}: {}", b.text)
+        }
+        K::ElectionHeld(b) => {
+            let target = b
+                .organ
+                .as_ref()
+                .map(organ)
+                .or_else(|| b.post.as_ref().map(post))
+                .unwrap_or_default();
+            let mut text = format!("elected to {target}: {}", people(&b.elected));
+            if !b.alternates.is_empty() {
+                text.push_str(&format!("; alternates: {}", people(&b.alternates)));
+            }
+            text
+        }
+        K::SeatsCounted(b) => {
+            let of = b.faction.as_ref().map_or_else(String::new, |f| {
+                format!(" of {}", registry.name_of(EntityKind::Faction, f.as_str()))
+            });
+            format!(
+                "{}: {} {} seats{of}",
+                organ(&b.organ),
+                b.count,
+                b.role.as_str()
+            )
+        }
+        K::MembersCounted(b) => {
+            let bound = if b.at_least { "more than " } else { "" };
+            let from = b
+                .from
+                .as_ref()
+                .map_or_else(String::new, |o| format!(" from {}", org(o)));
+            format!("{}: {bound}{} members{from}", org(&b.org), b.count)
+        }
+        K::StatuteAdopted(_) => "statute adopted".to_owned(),
+        K::EventRetracted(b) => format!("correction: `{}` retracted ({})", b.target, b.reason),
+        K::EventSuperseded(b) => format!("correction: `{}` superseded ({})", b.target, b.reason),
+        other => other.name().replace('_', " "),
+    }
+}

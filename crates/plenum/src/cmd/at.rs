@@ -1,0 +1,183 @@
+//! `plenum at`: who sat on an organ, or held a post, on a date.
+
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use plenum_model::date::{FuzzyDate, Truth};
+use plenum_model::id::Seq;
+use plenum_model::query::at::{AtReport, UNKNOWN_FACTION, at};
+
+use crate::cli::Global;
+use crate::{open, out, render};
+
+/// Arguments of `plenum at`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n\
+  plenum at 1956-09-01 politburo --by faction\n\
+  plenum at 1992-09 \"central committee\" --org WPK --json\n\
+  plenum at 1950 chairman                 who held the post\n\
+  plenum at 1950 politburo --as-of 120    as the record stood at entry 120\n\n\
+Certainty is three-valued: a seat held on the whole date is `definitely` held; one\n\
+that may have begun or ended within it, or rests on an uncertain date, `possibly`.\n\
+Seats the record counts without names (\"the Yanan faction had 6\") are listed as\n\
+unnamed, by faction, and counted in the totals.")]
+pub struct AtArgs {
+    /// The date (EDTF: 1956-09-01, 1956-09, 1956, 1955~, ...).
+    #[arg(value_parser = super::parse_date)]
+    pub date: FuzzyDate,
+
+    /// The organ or post: id, name or alias (`politburo`, `wpk/cc`, "General Secretary").
+    pub target: String,
+
+    /// The organization, when the name fits organs of several.
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+
+    /// Group the seats: `faction`.
+    #[arg(long, value_name = "GROUPING", value_parser = ["faction"])]
+    pub by: Option<String>,
+
+    /// Answer from the record as it stood after this ledger entry.
+    #[arg(long, value_name = "SEQ")]
+    pub as_of: Option<u64>,
+}
+
+/// Runs `plenum at`.
+pub fn run(args: &AtArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    let report = match args.as_of {
+        None => {
+            let store = open::store(&global.db)?;
+            at(&store, &args.date, &args.target, args.org.as_deref())?
+        }
+        Some(seq) => {
+            let ledger = open::ledger(&global.db)?;
+            let head = ledger.head().seq.0;
+            if seq == 0 || seq > head {
+                anyhow::bail!("--as-of {seq} is outside the ledger, which holds entries 1–{head}");
+            }
+            let state = ledger
+                .state_as_of(Seq(seq))
+                .context("cannot replay the ledger")?;
+            at(&state, &args.date, &args.target, args.org.as_deref())
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+        }
+    };
+    if global.json {
+        let mut value = serde_json::to_value(&report)?;
+        if let (Some(seq), Some(object)) = (args.as_of, value.as_object_mut()) {
+            object.insert("as_of".into(), seq.into());
+        }
+        render::json(&value)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    print_human(&report, args)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_human(report: &AtReport, args: &AtArgs) -> anyhow::Result<()> {
+    let what = report
+        .organ
+        .as_ref()
+        .or(report.post.as_ref())
+        .map_or("", |n| n.name.as_str());
+    let as_of = args.as_of.map_or_else(String::new, |s| {
+        format!(", as the record stood at entry {s}")
+    });
+    let possibly = report.total - report.definite;
+    let certainty = if possibly > 0 {
+        format!(" ({possibly} only possibly)")
+    } else {
+        String::new()
+    };
+    let noun = if report.post.is_some() {
+        "holder"
+    } else {
+        "seat"
+    };
+    out!(
+        "{what} of the {} on {}{as_of}: {} {noun}{}{certainty}",
+        report.organization.name,
+        report.date,
+        report.total,
+        if report.total == 1 { "" } else { "s" }
+    )?;
+    if report.total == 0 {
+        return Ok(());
+    }
+    out!()?;
+    if args.by.is_some() {
+        return print_by_faction(report);
+    }
+    let mut table = render::table(&["name", "role", "faction", "certainty", "held"]);
+    for m in &report.members {
+        table.add_row(vec![
+            m.name.clone(),
+            m.role.map_or("holder", |r| r.as_str()).to_owned(),
+            m.faction
+                .as_ref()
+                .map_or_else(|| "–".to_owned(), |f| f.name.clone()),
+            m.certainty.as_str().to_owned(),
+            render::span(&m.since, m.until.as_deref()),
+        ]);
+    }
+    for u in &report.unnamed {
+        table.add_row(vec![
+            format!("({} unnamed)", u.count),
+            u.role.as_str().to_owned(),
+            u.faction
+                .as_ref()
+                .map_or_else(|| "–".to_owned(), |f| f.name.clone()),
+            u.certainty.as_str().to_owned(),
+            String::new(),
+        ]);
+    }
+    render::print_table(&table)?;
+    Ok(())
+}
+
+fn print_by_faction(report: &AtReport) -> anyhow::Result<()> {
+    let mut groups: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for m in &report.members {
+        let faction = m
+            .faction
+            .as_ref()
+            .map_or(UNKNOWN_FACTION, |f| f.name.as_str());
+        let mark = if m.certainty == Truth::Possibly {
+            " (possibly)"
+        } else {
+            ""
+        };
+        let role = if m.role == Some(plenum_model::event::Role::Alternate) {
+            " [alternate]"
+        } else {
+            ""
+        };
+        groups
+            .entry(faction)
+            .or_default()
+            .push(format!("{}{role}{mark}", m.name));
+    }
+    for u in &report.unnamed {
+        let faction = u
+            .faction
+            .as_ref()
+            .map_or(UNKNOWN_FACTION, |f| f.name.as_str());
+        let role = if u.role == plenum_model::event::Role::Alternate {
+            " alternate"
+        } else {
+            ""
+        };
+        groups
+            .entry(faction)
+            .or_default()
+            .push(format!("{} unnamed{role}", u.count));
+    }
+    for (faction, seats) in &report.by_faction {
+        out!("{faction}: {seats}")?;
+        for line in groups.get(faction.as_str()).into_iter().flatten() {
+            out!("  {line}")?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! `plenum log`: the ledger's entries in ledger order.
+
+use std::process::ExitCode;
+
+use plenum_model::event::codec;
+use plenum_model::id::Seq;
+use plenum_model::state::registry::Registry;
+use plenum_model::state::summarize;
+use plenum_store::{Error, Store};
+
+use crate::cli::Global;
+use crate::{open, out, render};
+
+/// Arguments of `plenum log`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Each entry: its position, when it was recorded, the event's date, kind, id, and a\n\
+sentence. With --json, one object per entry: seq, recorded_at, hash (the chain hash\n\
+through it) and the event in its JSON Lines form, which `plenum record` reads back."
+)]
+pub struct LogArgs {
+    /// Start at this entry.
+    #[arg(long, default_value_t = 1, value_name = "SEQ")]
+    pub from: u64,
+
+    /// Show at most this many entries.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+
+    /// Only events of this kind (`member_expelled`, `election_held`, ...).
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+}
+
+/// Runs `plenum log`.
+pub fn run(args: &LogArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    if let Some(kind) = &args.kind
+        && !plenum_model::event::EventKind::NAMES.contains(&kind.as_str())
+    {
+        anyhow::bail!(
+            "unknown kind `{kind}`; kinds are: {}",
+            plenum_model::event::EventKind::NAMES.join(", ")
+        );
+    }
+    let store = open::store(&global.db)?;
+    let mut registry = Registry::default();
+    let mut rows = Vec::new();
+    let limit = args.limit.unwrap_or(usize::MAX);
+    store.scan(Seq(1), &mut |entry| {
+        let event = codec::from_bytes(&entry.payload).map_err(|e| Error::Corrupt {
+            seq: entry.seq,
+            reason: format!("payload is not an event: {e}"),
+        })?;
+        registry.record(&event);
+        let wanted =
+            entry.seq.0 >= args.from && args.kind.as_deref().is_none_or(|k| k == event.kind_name());
+        if wanted && rows.len() < limit {
+            rows.push((entry, event));
+        }
+        Ok(())
+    })?;
+    if global.json {
+        let entries: Vec<_> = rows
+            .iter()
+            .map(|(entry, event)| {
+                serde_json::json!({
+                    "seq": entry.seq.0,
+                    "recorded_at": entry.recorded_at,
+                    "hash": entry.chain.to_hex(),
+                    "event": codec::to_json(event),
+                })
+            })
+            .collect();
+        render::json(&entries)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut table = render::table(&["seq", "date", "kind", "id", "what"]);
+    for (entry, event) in &rows {
+        table.add_row(vec![
+            entry.seq.0.to_string(),
+            event.date.to_string(),
+            event.kind_name().to_owned(),
+            event.id.to_string(),
+            summarize(event, &registry),
+        ]);
+    }
+    render::print_table(&table)?;
+    if rows.is_empty() {
+        out!("(no entries)")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,94 @@
+//! `plenum record`: append events from files, all-or-nothing.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::anyhow;
+use plenum_model::event::read::{Format, Located, read};
+use plenum_store::RecordError;
+
+use crate::cli::Global;
+use crate::failure::BadInput;
+use crate::{open, out, render};
+
+/// Arguments of `plenum record`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Files are TOML (`[[event]]` tables) or JSON Lines (one event per line), told apart by\n\
+extension or content. Every file is read and every event checked (ids unique, every\n\
+person, organization, organ, post, faction and meeting declared before it is used)\n\
+before anything is written; then all of them are appended in one transaction.\n\
+On any error nothing is recorded, and the error names the file, line and column.\n\
+Findings of the rules engine never refuse an event: they are reported, and\n\
+`plenum check` lists them all."
+)]
+pub struct RecordArgs {
+    /// Event files, recorded in the order given.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// Runs `plenum record`.
+pub fn run(args: &RecordArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    // Read everything before opening the ledger: bad input never touches it.
+    let mut texts = Vec::new();
+    let mut located: Vec<(usize, Located)> = Vec::new();
+    for (file, path) in args.files.iter().enumerate() {
+        let text = super::read_text(path)?;
+        let format = Format::detect(&path.to_string_lossy(), &text);
+        let events = read(&text, format).map_err(|e| BadInput::new(path, &text, e))?;
+        located.extend(events.into_iter().map(|l| (file, l)));
+        texts.push(text);
+    }
+    let mut ledger = open::ledger(&global.db)?;
+    let events = located.iter().map(|(_, l)| l.event.clone()).collect();
+    let recorded = match ledger.record(events, &super::now()) {
+        Ok(recorded) => recorded,
+        Err(RecordError::Refused(refused)) => {
+            let (file, l) = &located[refused.index];
+            let path = &args.files[*file];
+            let text = &texts[*file];
+            let span = l.field_span(&refused.refusal.field);
+            let error =
+                plenum_model::source::InputError::at(text, span, refused.refusal.message.clone());
+            return Err(BadInput::new(path, text, error).into());
+        }
+        Err(RecordError::Store(e)) => return Err(anyhow!(e).context("nothing was recorded")),
+    };
+    let count = located.len();
+    if global.json {
+        render::json(&serde_json::json!({
+            "recorded": count,
+            "first": recorded.first.0,
+            "head": recorded.head.seq.0,
+            "head_hash": recorded.head.hash.to_hex(),
+            "findings": recorded.findings,
+        }))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let last = recorded.head.seq.0;
+    out!(
+        "recorded {count} events as entries {}–{last} of {}",
+        recorded.first.0,
+        global.db
+    )?;
+    if !recorded.findings.is_empty() {
+        out!(
+            "{} findings on these events (all of them: plenum check):",
+            recorded.findings.len()
+        )?;
+        for finding in recorded.findings.iter().take(10) {
+            out!(
+                "  {} {} {}: {}",
+                finding.date,
+                finding.severity.as_str(),
+                finding.rule,
+                finding.message
+            )?;
+        }
+        if recorded.findings.len() > 10 {
+            out!("  … and {} more", recorded.findings.len() - 10)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

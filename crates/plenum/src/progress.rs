@@ -1,0 +1,30 @@
+//! Progress bars on standard error, only when it is a terminal and the work is long.
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// Work smaller than this finishes before a bar would be read.
+const WORTH_SHOWING: u64 = 20_000;
+
+/// A bar over `total` units, hidden for small work or when stderr is not a terminal.
+pub fn bar(total: u64, message: &'static str) -> ProgressBar {
+    if total < WORTH_SHOWING || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template("{msg} {bar:40} {pos}/{len} ({eta})")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.set_message(message);
+    bar
+}
+
+/// A spinner for work of `size` units whose progress is not reported step by step.
+pub fn spinner(size: u64, message: &'static str) -> ProgressBar {
+    if size < WORTH_SHOWING || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return ProgressBar::hidden();
+    }
+    let spinner = ProgressBar::new_spinner();
+    spinner.set_message(message);
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    spinner
+}
