@@ -85,8 +85,8 @@ fn load(dir: &Path) -> Example {
     let statute_path = dir.join("statute.toml");
     let statute = statute_path.exists().then(|| {
         let text = fs::read_to_string(&statute_path).expect("statute text");
-        let document = statute::read(&text)
-            .unwrap_or_else(|e| panic!("{}:{e}", statute_path.display()));
+        let document =
+            statute::read(&text).unwrap_or_else(|e| panic!("{}:{e}", statute_path.display()));
         let mut book = StatuteBook::default();
         book.adopt(document);
         book
@@ -289,7 +289,9 @@ fn declarations(located: &Located, known: &HashSet<Entity>) -> Vec<Entity> {
                 out.push(into);
             }
         }
-        K::OrganizationSplit(b) => out.extend(b.into.iter().map(|n| Entity::Org(n.org.to_string()))),
+        K::OrganizationSplit(b) => {
+            out.extend(b.into.iter().map(|n| Entity::Org(n.org.to_string())))
+        }
         K::PersonRegistered(b) => out.push(Entity::Person(b.person.to_string())),
         K::FactionFormed(b) => out.push(Entity::Faction(b.faction.to_string())),
         K::OrganEstablished(b) => out.push(Entity::Organ(b.organ.to_string())),
@@ -471,7 +473,10 @@ fn wpk_headline_facts_are_in_the_record() {
         .events()
         .filter_map(|(_, l)| match &l.event.kind {
             EventKind::SeatsCounted(c) if c.organ.to_string() == "nwpk/politburo" => Some((
-                c.faction.as_ref().map(ToString::to_string).unwrap_or_default(),
+                c.faction
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
                 c.count,
             )),
             _ => None,
@@ -507,4 +512,67 @@ fn wpk_headline_facts_are_in_the_record() {
         Some(EventKind::SeatVacated(b)) => assert!(b.decision.is_some()),
         other => panic!("choe-chang-ik-expelled-from-cc: {other:?}"),
     }
+}
+
+/// An example as the engine takes it: its statute adopted, then its events in file order.
+fn into_state(example: &Example) -> plenum_model::state::State {
+    use plenum_model::event::kinds::StatuteAdopted;
+    use plenum_model::event::{Event, EventKind, Source};
+    let statute = fs::read_to_string(example.dir.join("statute.toml")).expect("statute text");
+    let adopted = Event {
+        id: EventId::new("statute-adopted").expect("an id"),
+        date: "1900".parse().expect("a date"),
+        kind: EventKind::StatuteAdopted(StatuteAdopted {
+            text: statute,
+            meeting: None,
+        }),
+        sources: vec![Source {
+            document: "statute.toml".to_owned(),
+            quote: None,
+            locator: None,
+        }],
+        note: None,
+    };
+    let events: Vec<Event> = std::iter::once(adopted)
+        .chain(example.events().map(|(_, l)| l.event.clone()))
+        .collect();
+    plenum_model::state::State::default()
+        .append(events)
+        .unwrap_or_else(|refused| panic!("{}: the engine refuses {refused}", example.name))
+}
+
+/// The rule ids of the findings as of `day` about `event` (the first event a finding names).
+fn rules_about(state: &plenum_model::state::State, day: Day, event: &str) -> Vec<&'static str> {
+    state
+        .findings_at(day)
+        .iter()
+        .filter(|f| f.events.first().is_some_and(|e| e.as_str() == event))
+        .map(|f| f.rule.id())
+        .collect()
+}
+
+#[test]
+fn the_engine_takes_every_example_and_finds_what_it_should() {
+    for example in examples() {
+        into_state(&example);
+    }
+    let day = |y, m, d| Day::new(y, m, d).expect("a day");
+    let wpk = into_state(&example("wpk"));
+    let end = day(2001, 12, 31);
+    assert!(rules_about(&wpk, end, "1956-08-plenum-held").contains(&"meeting-postponed"));
+    assert!(rules_about(&wpk, end, "mu-chong-expelled").contains(&"no-competent-decision"));
+    assert!(rules_about(&wpk, end, "kim-tu-bong-purged").contains(&"no-competent-decision"));
+    assert!(rules_about(&wpk, end, "1980-10-sixth-congress").contains(&"meeting-overdue"));
+    assert!(rules_about(&wpk, end, "choe-chang-ik-expelled-from-cc").is_empty());
+    let association = into_state(&example("association"));
+    let end = day(2024, 3, 31);
+    assert!(rules_about(&association, end, "2022-06-18-shed").contains(&"quorum-not-met"));
+    assert!(
+        rules_about(&association, end, "dmitri-haddad-dismissed-as-treasurer")
+            .contains(&"no-competent-decision")
+    );
+    assert!(
+        rules_about(&association, end, "2023-05-20-general-assembly").contains(&"meeting-late")
+    );
+    assert!(rules_about(&association, end, "farid-nakamura-expelled").is_empty());
 }
