@@ -1,3 +1,7 @@
 //! Tests that run the real `plenum` binary; one test binary for the whole CLI.
 
+mod bad_input;
 mod count;
+mod ledger;
+mod support;
+mod tamper;
