@@ -78,7 +78,7 @@ pub fn overdue(
             citation: Some(Citation::of(version, article.as_ref())),
             events,
             message: format!(
-                "no meeting of {organ_name} since {meeting_name} ({last}): the statute requires one at least every {every}; overdue since {due}"
+                "no meeting of {organ_name} is recorded since {meeting_name} ({last}): the statute requires one at least every {every}; overdue since {due}"
             ),
         });
     }

@@ -890,8 +890,10 @@ impl Ctx<'_> {
             .kind
             .references()
             .into_iter()
-            .filter_map(|(_, r)| match r {
-                crate::event::Ref::Person(p) => Some(p),
+            .filter_map(|(field, r)| match r {
+                // The subjects of a motion are acted upon, not acting: an
+                // expelled member's appeal is theirs to make.
+                crate::event::Ref::Person(p) if field != "subjects" => Some(p),
                 _ => None,
             })
             .collect();
