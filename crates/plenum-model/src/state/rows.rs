@@ -26,32 +26,29 @@ impl Span {
         Span { start, end: None }
     }
 
-    /// Whether the span holds over the whole window `lo..=hi` (definitely),
-    /// on some day of it (possibly), or on none (no).
+    /// Whether the span holds on some day of the window `lo..=hi`:
+    /// definitely (on some day it certainly held), possibly (on some day it
+    /// may have held), or no. For a one-day window this is simply whether it
+    /// held that day. A span holds from its start up to, not including, its end.
     pub fn holds(&self, lo: Day, hi: Day) -> Truth {
         let start = &self.start;
-        let started = if start.latest() <= lo {
-            Truth::Definitely
-        } else if start.earliest() <= hi {
-            Truth::Possibly
-        } else {
-            Truth::No
-        };
-        let not_ended = match &self.end {
-            None => Truth::Definitely,
-            Some(end) if end.earliest() > hi => Truth::Definitely,
-            Some(end) if end.latest() > lo => Truth::Possibly,
-            Some(_) => Truth::No,
-        };
-        let mut truth = started.and(not_ended);
-        // A span that starts and ends inside the window holds on some day of
-        // it, but both ends being merely possible does not make it "no".
-        if truth == Truth::Possibly
-            && let Some(end) = &self.end
-            && end.latest() <= start.earliest()
-        {
-            truth = Truth::No; // ends no later than it starts: empty
+        let (end_lo, end_hi) = self
+            .end
+            .as_ref()
+            .map_or((Day::MAX, Day::MAX), |e| (e.earliest(), e.latest()));
+        // Ends no later than it starts: empty.
+        if self.end.is_some() && end_hi <= start.earliest() {
+            return Truth::No;
         }
+        if start.earliest() > hi || end_hi <= lo {
+            return Truth::No;
+        }
+        let first_sure_day = lo.max(start.latest());
+        let truth = if first_sure_day <= hi && first_sure_day < end_lo {
+            Truth::Definitely
+        } else {
+            Truth::Possibly
+        };
         let uncertain =
             start.is_uncertain() || self.end.as_ref().is_some_and(FuzzyDate::is_uncertain);
         if uncertain {
@@ -375,6 +372,33 @@ mod tests {
         assert_eq!(
             uncertain.holds(day("2000-01-01"), day("2000-01-01")),
             Truth::Possibly
+        );
+        // A window: held on some day of it.
+        let s = span("1946-08-30", Some("1956-08-30"));
+        assert_eq!(
+            s.holds(day("1956-01-01"), day("1956-12-31")),
+            Truth::Definitely,
+            "held until August 1956"
+        );
+        let counted = span("1992-09", None);
+        assert_eq!(
+            counted.holds(day("1992-09-01"), day("1992-09-30")),
+            Truth::Definitely,
+            "counted some day of September"
+        );
+        assert_eq!(
+            counted.holds(day("1992-08-01"), day("1992-08-31")),
+            Truth::No
+        );
+        let expelled = span("1946-08-30", Some("1956-09"));
+        assert_eq!(
+            expelled.holds(day("1956-09-01"), day("1956-09-30")),
+            Truth::Possibly,
+            "may have left on the 1st"
+        );
+        assert_eq!(
+            expelled.holds(day("1956-10-01"), day("1956-10-31")),
+            Truth::No
         );
     }
 }
