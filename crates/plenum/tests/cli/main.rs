@@ -5,3 +5,4 @@ mod count;
 mod ledger;
 mod support;
 mod tamper;
+mod wpk;

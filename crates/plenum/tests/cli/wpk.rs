@@ -1,0 +1,248 @@
+//! The bundled example: `plenum demo` builds it, and the article's headline facts come
+//! back from the queries. Each assertion quotes the sentence of the article it checks.
+
+use serde_json::{Value, json};
+
+use crate::support::Env;
+
+fn demo() -> Env {
+    let env = Env::new();
+    let out = env.plenum().arg("demo").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    env
+}
+
+fn ask(env: &Env, args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.extend(["--db", "plenum-demo.db"]);
+    env.json(&all)
+}
+
+#[test]
+fn demo_builds_the_example_and_tours_it() {
+    let env = Env::new();
+    let out = env.stdout(&["demo"]);
+    assert!(env.dir.path().join("plenum-demo.db").exists());
+    for line in [
+        "The first Politburo of the North Workers' Party of Korea",
+        "plenum lineage wpk --db plenum-demo.db",
+        "Yanan faction: 6",
+        "no meeting of Party Congress is recorded since Sixth Party Congress (1980-10)",
+    ] {
+        assert!(out.contains(line), "missing `{line}` in:\n{out}");
+    }
+    // Run again: the demo ledger is rebuilt, not appended to.
+    let again = env.json(&["demo"]);
+    assert_eq!(
+        again["entries"],
+        env.json(&["verify", "--db", "plenum-demo.db"])["entries"]
+    );
+    // Any other file is left alone.
+    std::fs::write(env.dir.path().join("notes.db"), "my notes").unwrap();
+    env.plenum()
+        .args(["demo", "--db", "notes.db"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("is not a plenum ledger"));
+    assert_eq!(
+        std::fs::read_to_string(env.dir.path().join("notes.db")).unwrap(),
+        "my notes"
+    );
+}
+
+#[test]
+fn politburo_compositions_by_faction() {
+    let env = demo();
+    // "On the NWPK's first Politburo the Soviet faction had 3 members, the Yanan faction had 6,
+    // the domestic faction had 2 and the guerrilla faction had 2."
+    let first = ask(&env, &["at", "1946-09-01", "politburo", "--org", "NWPK"]);
+    assert_eq!(
+        first["by_faction"],
+        json!({ "Soviet faction": 3, "Yanan faction": 6, "Domestic faction": 2, "Guerrilla faction": 2 })
+    );
+    assert_eq!(first["total"], 13);
+    // "the Yanan, Soviet and Domestic factions each having four representatives on the
+    // Politburo with the Guerrilla faction having three."
+    let merged = ask(
+        &env,
+        &[
+            "at",
+            "1949-07",
+            "politburo",
+            "--org",
+            "Korean Workers' Party",
+        ],
+    );
+    assert_eq!(
+        merged["by_faction"],
+        json!({ "Soviet faction": 4, "Yanan faction": 4, "Domestic faction": 4, "Guerrilla faction": 3 })
+    );
+}
+
+#[test]
+fn central_committee_sizes() {
+    let env = demo();
+    // "In the 1961 Central Committee there were only two members of the Soviet faction, three
+    // members of the Yanan faction and three members of the Domestic faction left out of a
+    // total Central Committee membership of 68."
+    let cc = ask(&env, &["at", "1961", "central committee"]);
+    assert_eq!(cc["total"], 68);
+    assert_eq!(cc["by_faction"]["Soviet faction"], 2);
+    assert_eq!(cc["by_faction"]["Yanan faction"], 3);
+    assert_eq!(cc["by_faction"]["Domestic faction"], 3);
+    // "As of September 1992, the WPK had 160 Central Committee members and 143 Central
+    // Committee alternate (candidate) members."
+    let cc = ask(&env, &["at", "1992-09", "CC", "--org", "WPK"]);
+    let by_role: Vec<(String, u64)> = cc["unnamed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            (
+                u["role"].as_str().unwrap().to_owned(),
+                u["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        by_role.contains(&("full".into(), 160)) && by_role.contains(&("alternate".into(), 143)),
+        "{by_role:?}"
+    );
+    assert_eq!(cc["total"], 303);
+}
+
+#[test]
+fn lineage_and_membership_figures() {
+    let env = demo();
+    // "In June 1949 the North and South Korean parties were merged into the Workers' Party of Korea"
+    let wpk = ask(&env, &["lineage", "WPK"]);
+    let into_wpk: Vec<&str> = wpk["predecessors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["to"]["id"] == "wpk")
+        .map(|l| l["from"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(into_wpk.len(), 2, "{into_wpk:?}");
+    assert!(
+        into_wpk.contains(&"North Workers' Party of Korea")
+            && into_wpk.contains(&"South Workers' Party of Korea")
+    );
+    // "The new party had a membership of more than 170,000 with 134,000 coming from the old
+    // Communist Party and 35,000 from the New People's Party."
+    let nwpk = ask(&env, &["lineage", "North Workers' Party of Korea"]);
+    let figures: Vec<(u64, bool)> = nwpk["organization"]["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["count"].as_u64().unwrap(),
+                f["at_least"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        figures.contains(&(170_000, true))
+            && figures.contains(&(134_000, false))
+            && figures.contains(&(35_000, false)),
+        "{figures:?}"
+    );
+    // "On October 13, 1945 the North Korea Bureau of the Communist Party of Korea was
+    // established." It was later renamed, and the old name still finds it.
+    let bureau = ask(
+        &env,
+        &[
+            "lineage",
+            "North Korea Bureau of the Communist Party of Korea",
+        ],
+    );
+    assert_eq!(bureau["organization"]["founded"], "1945-10-13");
+    assert_eq!(bureau["organization"]["names"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn posts_and_aliases() {
+    let env = demo();
+    // "The first chairman of the party was Kim Tu-bong ... Kim Il-sung ... was also deputy
+    // chairman of the new party."
+    assert_eq!(
+        ask(&env, &["at", "1947", "chairman", "--org", "NWPK"])["members"][0]["name"],
+        "Kim Tu-bong"
+    );
+    assert_eq!(
+        ask(&env, &["at", "1947", "deputy chairman", "--org", "NWPK"])["members"][0]["name"],
+        "Kim Il-sung"
+    );
+    // "with Kim Il-sung as party chairman with the Pak Hon-yong ... becoming the deputy chairman."
+    assert_eq!(
+        ask(&env, &["at", "1950", "chairman", "--org", "WPK"])["members"][0]["name"],
+        "Kim Il-sung"
+    );
+    assert_eq!(
+        ask(&env, &["at", "1950", "deputy chairman", "--org", "WPK"])["members"][0]["name"],
+        "Pak Hon-yong"
+    );
+    // "Alexei Ivanovich Hagai (also known as Ho Ka-ai)", elsewhere "Hegai".
+    let ids: Vec<Value> = ["Ho Ka-ai", "Hegai", "hagai", "Alexei Ivanovich Hagai"]
+        .iter()
+        .map(|n| ask(&env, &["person", n])["id"].clone())
+        .collect();
+    assert!(ids.windows(2).all(|w| w[0] == w[1]), "{ids:?}");
+    // "Kim Jong Il" and "Kim Jong-il" are one person.
+    assert_eq!(
+        ask(&env, &["person", "Kim Jong Il"])["id"],
+        ask(&env, &["person", "Kim Jong-il"])["id"]
+    );
+}
+
+#[test]
+fn findings_the_article_implies() {
+    let env = demo();
+    let out = env
+        .plenum()
+        .args([
+            "check",
+            "--at",
+            "2001-12-31",
+            "--json",
+            "--db",
+            "plenum-demo.db",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "there are violations");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    let has = |rule: &str, text: &str| {
+        findings
+            .iter()
+            .any(|f| f["rule"] == rule && f["message"].as_str().unwrap().contains(text))
+    };
+    // "A party congress is supposed to be convened every five years, but none has been held
+    // since the Sixth Party Congress of October 1980."
+    assert!(
+        has(
+            "meeting-overdue",
+            "Party Congress is recorded since Sixth Party Congress (1980-10)"
+        ),
+        "{findings:#?}"
+    );
+    // "delaying the plenum by almost a month ... When the plenum finally opened on August 30"
+    assert!(has("meeting-postponed", "held 1956-08-30"), "{findings:#?}");
+    // "Mu Chong and a number of other military leaders were expelled from the party"; the
+    // article names no decision of the Central Committee.
+    assert!(
+        has("no-competent-decision", "expulsion of Mu Chong"),
+        "{findings:#?}"
+    );
+    // The purges of the leaders of the domestic faction, without the statute's procedure.
+    assert!(
+        has("no-competent-decision", "Pak Hon-yong"),
+        "{findings:#?}"
+    );
+}
