@@ -9,6 +9,10 @@ use std::collections::HashMap;
 
 use thiserror::Error;
 
+use table::Table;
+
+mod table;
+
 /// The largest number of candidates an election may have.
 pub const MAX_CANDIDATES: usize = 0x7FFF;
 
@@ -22,7 +26,7 @@ pub struct CandidateId(u16);
 impl CandidateId {
     /// The candidate at 0-based `index`, if `index` is below [`MAX_CANDIDATES`].
     pub fn new(index: usize) -> Option<CandidateId> {
-        (index < MAX_CANDIDATES).then(|| CandidateId(index as u16))
+        (index < MAX_CANDIDATES).then_some(CandidateId(index as u16))
     }
 
     /// The 0-based position of the candidate.
@@ -69,6 +73,10 @@ pub struct Ballot<'a> {
 }
 
 impl<'a> Ballot<'a> {
+    pub(crate) fn new(weight: u64, marks: &'a [u16]) -> Ballot<'a> {
+        Ballot { weight, marks }
+    }
+
     /// How many ballots cast this ranking.
     pub fn weight(&self) -> u64 {
         self.weight
@@ -192,12 +200,17 @@ impl Election {
 
     /// The distinct ballots in order of first appearance; none is empty.
     pub fn ballots(&self) -> impl ExactSizeIterator<Item = Ballot<'_>> + '_ {
-        (0..self.table.weights.len()).map(|index| self.table.ballot(index))
+        (0..self.table.len()).map(|index| self.table.ballot(index))
+    }
+
+    /// Distinct ballot `index` (0-based, below [`Election::n_distinct`]).
+    pub(crate) fn ballot(&self, index: usize) -> Ballot<'_> {
+        self.table.ballot(index)
     }
 
     /// The number of distinct rankings.
     pub fn n_distinct(&self) -> usize {
-        self.table.weights.len()
+        self.table.len()
     }
 
     /// The total weight of the ballots that mark at least one standing candidate.
@@ -301,7 +314,7 @@ impl ElectionBuilder {
     /// Marks candidate `id` withdrawn: it is dropped from every ballot.
     pub fn withdraw(&mut self, id: CandidateId) {
         self.candidates[id.index()].withdrawn = true;
-        if !self.table.weights.is_empty() {
+        if self.table.len() > 0 {
             self.withdrawn_late = true;
         }
     }
@@ -377,9 +390,10 @@ impl ElectionBuilder {
     pub fn build(mut self) -> Election {
         self.discard_ballot();
         if self.withdrawn_late {
-            let old = std::mem::take(&mut self.table);
+            let mut old = std::mem::take(&mut self.table);
+            old.seal();
             self.total = 0;
-            for index in 0..old.weights.len() {
+            for index in 0..old.len() {
                 let ballot = old.ballot(index);
                 for rank in ballot.ranks() {
                     let mut first = true;
@@ -392,6 +406,7 @@ impl ElectionBuilder {
                 let _ = self.finish_ballot(ballot.weight);
             }
         }
+        self.table.seal();
         Election {
             title: self.title,
             seats: self.seats,
@@ -401,110 +416,6 @@ impl ElectionBuilder {
             blank: self.blank,
         }
     }
-}
-
-/// Distinct ballots in flat arrays with an open-addressing index for merging.
-#[derive(Clone, Debug, Default)]
-struct Table {
-    marks: Vec<u16>,
-    bounds: Vec<u32>,
-    weights: Vec<u64>,
-    hashes: Vec<u64>,
-    slots: Vec<u32>,
-}
-
-impl PartialEq for Table {
-    fn eq(&self, other: &Table) -> bool {
-        self.marks == other.marks && self.bounds == other.bounds && self.weights == other.weights
-    }
-}
-
-impl Eq for Table {}
-
-const EMPTY_SLOT: u32 = u32::MAX;
-
-impl Table {
-    fn ballot(&self, index: usize) -> Ballot<'_> {
-        let start = if index == 0 {
-            0
-        } else {
-            self.bounds[index - 1] as usize
-        };
-        let end = self.bounds[index] as usize;
-        Ballot {
-            weight: self.weights[index],
-            marks: &self.marks[start..end],
-        }
-    }
-
-    fn marks_of(&self, index: usize) -> &[u16] {
-        self.ballot(index).marks
-    }
-
-    fn insert(&mut self, marks: &[u16], weight: u64) -> Result<(), BuildError> {
-        if self.slots.len() < 2 * (self.weights.len() + 1) {
-            self.grow();
-        }
-        let hash = hash_marks(marks);
-        let mask = self.slots.len() - 1;
-        let mut slot = (hash as usize) & mask;
-        loop {
-            let entry = self.slots[slot];
-            if entry == EMPTY_SLOT {
-                break;
-            }
-            let index = entry as usize;
-            if self.hashes[index] == hash && self.marks_of(index) == marks {
-                let sum = self.weights[index]
-                    .checked_add(weight)
-                    .ok_or(BuildError::WeightOverflow)?;
-                self.weights[index] = sum;
-                return Ok(());
-            }
-            slot = (slot + 1) & mask;
-        }
-        let end =
-            u32::try_from(self.marks.len() + marks.len()).map_err(|_| BuildError::TooManyMarks)?;
-        if self.weights.len() >= EMPTY_SLOT as usize - 1 {
-            return Err(BuildError::TooManyMarks);
-        }
-        self.slots[slot] = self.weights.len() as u32;
-        self.marks.extend_from_slice(marks);
-        self.bounds.push(end);
-        self.weights.push(weight);
-        self.hashes.push(hash);
-        Ok(())
-    }
-
-    fn grow(&mut self) {
-        let size = (self.slots.len() * 2).max(64);
-        self.slots = vec![EMPTY_SLOT; size];
-        let mask = size - 1;
-        for (index, &hash) in self.hashes.iter().enumerate() {
-            let mut slot = (hash as usize) & mask;
-            while self.slots[slot] != EMPTY_SLOT {
-                slot = (slot + 1) & mask;
-            }
-            self.slots[slot] = index as u32;
-        }
-    }
-}
-
-fn hash_marks(marks: &[u16]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut hash = (marks.len() as u64).wrapping_mul(K);
-    let mut chunks = marks.chunks_exact(4);
-    for chunk in &mut chunks {
-        let word = u64::from(chunk[0])
-            | u64::from(chunk[1]) << 16
-            | u64::from(chunk[2]) << 32
-            | u64::from(chunk[3]) << 48;
-        hash = (hash.rotate_left(23) ^ word).wrapping_mul(K);
-    }
-    for &mark in chunks.remainder() {
-        hash = (hash.rotate_left(23) ^ u64::from(mark)).wrapping_mul(K);
-    }
-    hash ^ (hash >> 31)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 
 mod blt;
 mod csv;
+mod names;
 
 use std::fmt;
 use std::io::BufRead;
@@ -93,13 +94,16 @@ impl FromStr for Format {
     }
 }
 
+/// How much of a file [`detect`] looks at.
+const DETECT_BYTES: usize = 16 * 1024;
+
 /// Reads an election from `input`, in `format` or else the format detected from the content.
 pub fn read(mut input: impl BufRead, format: Option<Format>) -> Result<Election, ParseError> {
     let format = match format {
         Some(format) => format,
         None => {
             let start = input.fill_buf().map_err(|err| io_error(0, &err))?;
-            detect(start)
+            detect(&start[..start.len().min(DETECT_BYTES)])
         }
     };
     let mut lines = Lines::new(input);

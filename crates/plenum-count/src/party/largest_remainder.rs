@@ -33,7 +33,7 @@ pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
     let mut elected: Vec<CandidateId> = Vec::new();
     for &c in &parties.eligible {
         let scaled = u128::from(votes[c.index()]) * scale;
-        let whole = if quota == 0 { 0 } else { scaled / quota };
+        let whole = scaled.checked_div(quota).unwrap_or(0);
         won[c.index()] = u64::try_from(whole).unwrap_or(u64::MAX).min(seats);
         remainder[c.index()] = scaled - u128::from(won[c.index()]) * quota;
     }

@@ -33,10 +33,10 @@
 use std::cmp::Ordering;
 
 use crate::outcome::{Action, IterationEnd, Outcome, Stage, values};
-use crate::stv::{Status, StvBallots, by_votes_descending, initial_status, with_status};
+use crate::stv::{Status, by_votes_descending, initial_status, with_status};
 use crate::tie::{Look, Ties, Want};
 use crate::value::mul_div_ceil;
-use crate::{CandidateId, Context, CountError, Value};
+use crate::{CandidateId, Context, CountError, Election, Value};
 
 /// Decimal places of every value in the count.
 const DECIMALS: u8 = 9;
@@ -47,16 +47,15 @@ const OMEGA: u64 = 1_000;
 
 /// Counts by Meek's method.
 pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
-    let ballots = StvBallots::new(context.election);
-    ballots
-        .valid
+    let (tree, valid, invalid) = Tree::new(context.election);
+    valid
         .checked_mul(ONE)
         .ok_or(CountError::Overflow("meek stv"))?;
-    let tree = Tree::new(&ballots);
     let mut count = Count {
         tree,
+        frontier: Frontier::default(),
         seats: context.seats,
-        total: ballots.valid * ONE,
+        total: valid * ONE,
         status: initial_status(context.election),
         keep: Vec::new(),
         votes: vec![0; context.n_candidates()],
@@ -88,8 +87,8 @@ pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
         stages: count.stages,
         ties: count.ties.broken,
         seed: context.options.seed,
-        valid: ballots.valid,
-        invalid: ballots.invalid,
+        valid,
+        invalid,
         condorcet: None,
     })
 }
@@ -104,11 +103,56 @@ struct Tree {
 }
 
 impl Tree {
-    fn new(ballots: &StvBallots<'_>) -> Tree {
-        let mut order: Vec<u32> = (0..ballots.prefixes.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| {
-            ballots.prefixes[a as usize].cmp(ballots.prefixes[b as usize])
-        });
+    /// The tree of the strict prefixes of `election`'s ballots, with the total weight of
+    /// valid ballots and of ballots whose first preference is uncertain.
+    ///
+    /// Ballots are put in lexicographic order of their prefixes by sorting a packed key of
+    /// their first candidates (each plus one, so that a shorter prefix sorts first); the key
+    /// also gives the common prefix of neighbours and the first nodes of each branch, so a
+    /// ballot is only read again where it is longer than the key holds (25 candidates of an
+    /// election of 20 to 31).
+    fn new(election: &Election) -> (Tree, u64, u64) {
+        let (mut valid, mut invalid) = (0, 0);
+        let lane_bits = (usize::BITS - election.candidates().len().leading_zeros()).max(1);
+        let lanes = (u128::BITS / lane_bits) as usize;
+        let lane_mask = (1u128 << lane_bits) - 1;
+        let mut keyed: Vec<Keyed> = Vec::with_capacity(election.n_distinct());
+        for (index, ballot) in election.ballots().enumerate() {
+            let prefix = ballot.strict_prefix();
+            if prefix.is_empty() {
+                invalid += ballot.weight();
+                continue;
+            }
+            valid += ballot.weight();
+            let key = (0..lanes).fold(0u128, |key, position| {
+                key << lane_bits | prefix.get(position).map_or(0, |&c| u128::from(c) + 1)
+            });
+            keyed.push(Keyed {
+                key,
+                weight: ballot.weight(),
+                index: index as u32,
+                len: prefix.len() as u32,
+            });
+        }
+        keyed.sort_unstable_by_key(|ballot| ballot.key);
+        let prefix = |ballot: &Keyed| election.ballot(ballot.index as usize).strict_prefix();
+        let mut start = 0;
+        while start < keyed.len() {
+            let end = start
+                + keyed[start..]
+                    .iter()
+                    .take_while(|ballot| ballot.key == keyed[start].key)
+                    .count();
+            if keyed[start..end]
+                .iter()
+                .filter(|ballot| ballot.len as usize > lanes)
+                .count()
+                > 1
+            {
+                keyed[start..end].sort_unstable_by(|a, b| prefix(a).cmp(prefix(b)));
+            }
+            start = end;
+        }
         let mut tree = Tree {
             candidate: Vec::new(),
             weight: Vec::new(),
@@ -116,68 +160,162 @@ impl Tree {
         };
         // The nodes on the path to the previous ballot.
         let mut path: Vec<usize> = Vec::new();
-        let mut previous: &[u16] = &[];
-        for index in order {
-            let prefix = ballots.prefixes[index as usize];
-            let weight = ballots.weights[index as usize];
-            let shared = prefix
-                .iter()
-                .zip(previous)
-                .take_while(|(a, b)| a == b)
-                .count();
+        let mut previous: Option<&Keyed> = None;
+        for ballot in &keyed {
+            let shared = match previous {
+                None => 0,
+                Some(previous) => {
+                    let unused = u128::BITS - lanes as u32 * lane_bits;
+                    let equal_bits = (previous.key ^ ballot.key).leading_zeros() - unused;
+                    let equal_lanes = (equal_bits / lane_bits) as usize;
+                    let mut shared = equal_lanes
+                        .min(previous.len as usize)
+                        .min(ballot.len as usize);
+                    if shared == lanes {
+                        let (a, b) = (prefix(previous), prefix(ballot));
+                        shared += a[lanes..]
+                            .iter()
+                            .zip(&b[lanes..])
+                            .take_while(|(x, y)| x == y)
+                            .count();
+                    }
+                    shared
+                }
+            };
             for node in path.drain(shared..) {
                 tree.end[node] = tree.candidate.len() as u32;
             }
             for &node in &path {
-                tree.weight[node] += weight;
+                tree.weight[node] += ballot.weight;
             }
-            for &candidate in &prefix[shared..] {
+            let full = (ballot.len as usize > lanes).then(|| prefix(ballot));
+            for level in shared..ballot.len as usize {
+                let candidate = match full {
+                    Some(full) => full[level],
+                    None => {
+                        let shift = lane_bits as usize * (lanes - 1 - level);
+                        ((ballot.key >> shift) & lane_mask) as u16 - 1
+                    }
+                };
                 path.push(tree.candidate.len());
                 tree.candidate.push(candidate);
-                tree.weight.push(weight);
+                tree.weight.push(ballot.weight);
                 tree.end.push(0);
             }
-            previous = prefix;
+            previous = Some(ballot);
         }
         for node in path {
             tree.end[node] = tree.candidate.len() as u32;
         }
-        tree
+        (tree, valid, invalid)
     }
 
-    /// Distributes every ballot under `keep`; returns each candidate's votes.
-    fn distribute(&self, keep: &[u64], votes: &mut [u64]) {
-        votes.fill(0);
-        // (end of subtree, weight reaching its children)
-        let mut stack: Vec<(u32, u64)> = Vec::with_capacity(32);
+    /// The part of the tree a round's iterations must redistribute, given who is hopeful,
+    /// elected or excluded (which stays fixed during a round).
+    ///
+    /// A ballot stops at its first hopeful candidate and passes excluded ones by whole, so
+    /// the branches that reach a hopeful candidate through excluded ones only give the same
+    /// votes at every iteration: they are added up once, into `base`. What is left are the
+    /// elected candidates and what lies below them, kept in pre-order with each node's
+    /// nearest elected ancestor.
+    fn frontier(&self, status: &[Status], frontier: &mut Frontier) {
+        frontier.base.clear();
+        frontier.base.resize(status.len(), 0);
+        frontier.candidate.clear();
+        frontier.weight.clear();
+        frontier.parent.clear();
+        // (end of subtree, nearest elected ancestor in the frontier)
+        let mut stack: Vec<(u32, u32)> = Vec::with_capacity(32);
         let mut node = 0;
-        let n_nodes = self.candidate.len();
-        while node < n_nodes {
+        while node < self.candidate.len() {
             while stack.last().is_some_and(|&(end, _)| node as u32 >= end) {
                 stack.pop();
             }
-            let reaching = stack.last().map_or(ONE, |&(_, weight)| weight);
-            let candidate = usize::from(self.candidate[node]);
-            let kept = match keep[candidate] {
-                ONE => reaching,
-                0 => 0,
-                // reaching and keep are at most ONE, so the product fits in u64.
-                value => (reaching * value).div_ceil(ONE),
-            };
-            votes[candidate] += kept * self.weight[node];
-            let passed = reaching - kept;
-            if passed == 0 {
-                node = self.end[node] as usize;
-            } else {
-                stack.push((self.end[node], passed));
-                node += 1;
+            let parent = stack.last().map_or(NO_PARENT, |&(_, parent)| parent);
+            let candidate = self.candidate[node];
+            match status[usize::from(candidate)] {
+                Status::Hopeful if parent == NO_PARENT => {
+                    frontier.base[usize::from(candidate)] += ONE * self.weight[node];
+                    node = self.end[node] as usize;
+                }
+                Status::Hopeful => {
+                    frontier.push(candidate, self.weight[node], parent);
+                    node = self.end[node] as usize;
+                }
+                Status::Elected => {
+                    let index = frontier.push(candidate, self.weight[node], parent);
+                    stack.push((self.end[node], index));
+                    node += 1;
+                }
+                Status::Excluded | Status::Withdrawn => {
+                    stack.push((self.end[node], parent));
+                    node += 1;
+                }
             }
         }
     }
 }
 
+/// No elected ancestor: the ballot reaches the node with its whole weight.
+const NO_PARENT: u32 = u32::MAX;
+
+/// The tree as one round sees it (see [`Tree::frontier`]).
+#[derive(Default)]
+struct Frontier {
+    /// Votes that do not change during the round.
+    base: Vec<u64>,
+    candidate: Vec<u16>,
+    weight: Vec<u64>,
+    /// Each node's nearest elected ancestor (an earlier node), or [`NO_PARENT`].
+    parent: Vec<u32>,
+    /// Scratch: the weight each node passes on.
+    passed: Vec<u64>,
+}
+
+impl Frontier {
+    fn push(&mut self, candidate: u16, weight: u64, parent: u32) -> u32 {
+        self.candidate.push(candidate);
+        self.weight.push(weight);
+        self.parent.push(parent);
+        self.candidate.len() as u32 - 1
+    }
+
+    /// Distributes every ballot under `keep` (keep values of this round's elected
+    /// candidates; hopeful ones keep all); sets each candidate's votes.
+    fn distribute(&mut self, keep: &[u64], votes: &mut [u64]) {
+        votes.copy_from_slice(&self.base);
+        self.passed.resize(self.candidate.len(), 0);
+        for node in 0..self.candidate.len() {
+            let parent = self.parent[node];
+            let reaching = if parent == NO_PARENT {
+                ONE
+            } else {
+                self.passed[parent as usize]
+            };
+            let candidate = usize::from(self.candidate[node]);
+            let kept = match keep[candidate] {
+                ONE => reaching,
+                // reaching and keep are at most ONE, so the product fits in u64.
+                value => (reaching * value).div_ceil(ONE),
+            };
+            votes[candidate] += kept * self.weight[node];
+            self.passed[node] = reaching - kept;
+        }
+    }
+}
+
+/// A ballot as the tree is built from it: its sort key (its first candidates, each plus one,
+/// in as many lanes of just enough bits as fit in 128), weight, index and prefix length.
+struct Keyed {
+    key: u128,
+    weight: u64,
+    index: u32,
+    len: u32,
+}
+
 struct Count {
     tree: Tree,
+    frontier: Frontier,
     seats: usize,
     /// The valid votes, in units of 10^-9.
     total: u64,
@@ -195,7 +333,7 @@ struct Count {
 impl Count {
     /// Distributes the ballots and recomputes the quota and the total surplus.
     fn distribute(&mut self) {
-        self.tree.distribute(&self.keep, &mut self.votes);
+        self.frontier.distribute(&self.keep, &mut self.votes);
         let held: u64 = self.votes.iter().sum();
         self.excess = self.total - held;
         self.quota = held / (self.seats as u64 + 1) + 1;
@@ -209,6 +347,7 @@ impl Count {
 
     /// One round: iterate until a candidate is elected or iteration ends, then exclude.
     fn round(&mut self, hopeful: &[CandidateId]) {
+        self.tree.frontier(&self.status, &mut self.frontier);
         let mut iterations = 0;
         let mut last_surplus: Option<u64> = None;
         let ended = loop {
@@ -313,6 +452,7 @@ impl Count {
             return;
         }
         if self.stages.is_empty() {
+            self.tree.frontier(&self.status, &mut self.frontier);
             self.distribute();
             self.push_stage(Action::Count, Vec::new(), Vec::new());
         }
