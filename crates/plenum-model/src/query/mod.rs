@@ -153,6 +153,10 @@ impl From<&Entity> for Named {
 
 /// The entities of the given kinds that `text` names (id, name, alias, or
 /// for organs and posts the key after `org/`), ignoring case and punctuation.
+///
+/// When nothing is named exactly so, falls back to the entities one of whose
+/// names contains every word of `text` (`head of the provisional committee`
+/// finds `Head of the North Korean Provisional People's Committee`).
 pub fn find<F: Facts>(
     facts: &F,
     kinds: &[EntityKind],
@@ -162,7 +166,32 @@ pub fn find<F: Facts>(
     for &kind in kinds {
         found.extend(facts.entities_named(kind, text)?);
     }
+    if found.is_empty() {
+        let wanted = words(text);
+        if !wanted.is_empty() {
+            for &kind in kinds {
+                for entity in facts.entities(kind)? {
+                    let names = std::iter::once(&entity.name).chain(&entity.aliases);
+                    if names
+                        .map(|n| words(n))
+                        .any(|have| wanted.iter().all(|w| have.contains(w)))
+                    {
+                        found.push(entity);
+                    }
+                }
+            }
+        }
+    }
     Ok(found)
+}
+
+/// The significant words of a name, normalized.
+fn words(text: &str) -> Vec<String> {
+    const MINOR: [&str; 8] = ["of", "the", "a", "an", "and", "for", "in", "to"];
+    text.split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .map(normalize)
+        .filter(|w| !w.is_empty() && !MINOR.contains(&w.as_str()))
+        .collect()
 }
 
 /// The normalized forms under which an entity can be named.

@@ -6,6 +6,7 @@ use crate::date::FuzzyDate;
 use crate::event::read::{Format, read};
 use crate::query::{at::at, lineage::lineage, person::person};
 use crate::rules::Rule;
+use crate::state::registry::EntityKind;
 
 pub(crate) const STATUTE: &str = r#"
 organization = "party"
@@ -327,4 +328,46 @@ name = "North Workers' Party"
     let report = lineage(&state, "bureau").unwrap();
     assert_eq!(report.successors.len(), 1);
     assert_eq!(report.organization.ended_how.as_deref(), Some("merged"));
+}
+
+#[test]
+fn names_resolve_by_their_words_when_nothing_matches_exactly() {
+    let state = build(PEOPLE);
+    // Exact names, aliases, ids and keys first.
+    assert_eq!(
+        crate::query::resolve(&state, EntityKind::Organ, "CC")
+            .unwrap()
+            .id,
+        "party/cc"
+    );
+    assert_eq!(
+        crate::query::resolve(&state, EntityKind::Organ, "politburo")
+            .unwrap()
+            .id,
+        "party/politburo"
+    );
+    // Then every word of the text within one name.
+    assert_eq!(
+        crate::query::resolve(&state, EntityKind::Organ, "central")
+            .unwrap()
+            .id,
+        "party/cc"
+    );
+    assert_eq!(
+        crate::query::resolve(&state, EntityKind::Person, "choe")
+            .unwrap()
+            .id,
+        "choe"
+    );
+    let err = crate::query::resolve(&state, EntityKind::Person, "chang")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "`chang` is ambiguous; it could be: choe (Choe Chang-ik), pak (Pak Chang-ok)"
+    );
+    let err = crate::query::resolve(&state, EntityKind::Person, "nobody at all")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "no person is called `nobody at all`");
 }
