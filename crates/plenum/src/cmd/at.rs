@@ -95,9 +95,14 @@ fn print_human(report: &AtReport, args: &AtArgs) -> anyhow::Result<()> {
     } else {
         "seat"
     };
+    // "Head of the Provisional Committee", not "... of the Provisional Committee" twice.
+    let of = if what.contains(&report.organization.name) {
+        String::new()
+    } else {
+        format!(" of the {}", report.organization.name)
+    };
     out!(
-        "{what} of the {} on {}{as_of}: {} {noun}{}{certainty}",
-        report.organization.name,
+        "{what}{of} on {}{as_of}: {} {noun}{}{certainty}",
         report.date,
         report.total,
         if report.total == 1 { "" } else { "s" }
