@@ -152,64 +152,38 @@ impl Ctx<'_> {
                 self.check_post_eligibility(&b.post, &b.person, out);
             }
             K::SeatVacated(b) => {
-                if self
+                let held = self
                     .history
                     .open_seats_of(&b.person)
-                    .all(|s| s.organ != b.organ)
-                {
-                    out.push(
-                        Rule::NotHeld,
-                        Severity::Warning,
-                        Truth::Definitely,
-                        None,
-                        vec![],
-                        format!(
-                            "{} leaves {}, but the record shows no seat held there",
-                            self.person(&b.person),
-                            self.organ_name(&b.organ)
-                        ),
-                    );
-                }
-                if b.cause.is_some_and(EndCause::is_removal) {
-                    self.check_discipline(
-                        Act::Removal,
-                        &b.organ.org,
-                        Some(&b.organ),
-                        b.decision.as_ref(),
-                        &b.person,
-                        out,
-                    );
-                }
+                    .any(|s| s.organ == b.organ);
+                let what = self.organ_name(&b.organ);
+                self.check_vacated(
+                    held,
+                    &b.person,
+                    &what,
+                    b.cause,
+                    &b.organ.org,
+                    Some(&b.organ),
+                    b.decision.as_ref(),
+                    out,
+                );
             }
             K::PostVacated(b) => {
-                if self
+                let held = self
                     .history
                     .open_posts_of(&b.person)
-                    .all(|p| p.post != b.post)
-                {
-                    out.push(
-                        Rule::NotHeld,
-                        Severity::Warning,
-                        Truth::Definitely,
-                        None,
-                        vec![],
-                        format!(
-                            "{} leaves the post of {}, but the record shows them not holding it",
-                            self.person(&b.person),
-                            self.post_name(&b.post)
-                        ),
-                    );
-                }
-                if b.cause.is_some_and(EndCause::is_removal) {
-                    self.check_discipline(
-                        Act::Removal,
-                        &b.post.org,
-                        None,
-                        b.decision.as_ref(),
-                        &b.person,
-                        out,
-                    );
-                }
+                    .any(|p| p.post == b.post);
+                let what = format!("the post of {}", self.post_name(&b.post));
+                self.check_vacated(
+                    held,
+                    &b.person,
+                    &what,
+                    b.cause,
+                    &b.post.org,
+                    None,
+                    b.decision.as_ref(),
+                    out,
+                );
             }
             K::MemberExpelled(b) => {
                 let last = self.history.memberships_of(&b.person, &b.org).last();
@@ -294,6 +268,38 @@ impl Ctx<'_> {
             _ => {}
         }
         self.check_defunct(event, out);
+    }
+
+    /// A seat or post left: it must have been held, and a removal needs a decision.
+    #[allow(clippy::too_many_arguments)]
+    fn check_vacated(
+        &self,
+        held: bool,
+        person: &PersonId,
+        what: &str,
+        cause: Option<EndCause>,
+        org: &OrgId,
+        organ: Option<&OrganRef>,
+        decision: Option<&EventId>,
+        out: &mut Out<'_>,
+    ) {
+        if !held {
+            let message = format!(
+                "{} leaves {what}, but the record does not show it held",
+                self.person(person)
+            );
+            out.push(
+                Rule::NotHeld,
+                Severity::Warning,
+                Truth::Definitely,
+                None,
+                vec![],
+                message,
+            );
+        }
+        if cause.is_some_and(EndCause::is_removal) {
+            self.check_discipline(Act::Removal, org, organ, decision, person, out);
+        }
     }
 
     fn electors_of(&self, by: Option<&OrganRef>, decision: Option<&EventId>) -> Vec<OrganRef> {

@@ -243,27 +243,20 @@ impl History {
         event: &EventId,
         cause: EndCause,
     ) -> usize {
-        let Some(open) = self.open_seats.get_mut(person) else {
-            return 0;
-        };
-        let rows = &mut self.rows.seats;
-        let by_organ = &mut self.open_by_organ;
-        let mut closed = 0;
-        open.retain(|&i| {
-            if which(&rows[i]) {
-                rows[i].span.end = Some(date.clone());
-                rows[i].end_event = Some(event.clone());
-                rows[i].end_cause = Some(cause);
-                if let Some(set) = by_organ.get_mut(&rows[i].organ) {
-                    set.remove(&i);
-                }
-                closed += 1;
-                false
-            } else {
-                true
+        let closed = end_rows(
+            self.open_seats.get_mut(person),
+            &mut self.rows.seats,
+            which,
+            date,
+            event,
+            cause,
+        );
+        for &i in &closed {
+            if let Some(set) = self.open_by_organ.get_mut(&self.rows.seats[i].organ) {
+                set.remove(&i);
             }
-        });
-        closed
+        }
+        closed.len()
     }
 
     /// The people holding open seats on an organ.
@@ -305,23 +298,15 @@ impl History {
         event: &EventId,
         cause: EndCause,
     ) -> usize {
-        let Some(open) = self.open_posts.get_mut(person) else {
-            return 0;
-        };
-        let rows = &mut self.rows.posts;
-        let mut closed = 0;
-        open.retain(|&i| {
-            if which(&rows[i]) {
-                rows[i].span.end = Some(date.clone());
-                rows[i].end_event = Some(event.clone());
-                rows[i].end_cause = Some(cause);
-                closed += 1;
-                false
-            } else {
-                true
-            }
-        });
-        closed
+        end_rows(
+            self.open_posts.get_mut(person),
+            &mut self.rows.posts,
+            which,
+            date,
+            event,
+            cause,
+        )
+        .len()
     }
 
     pub(crate) fn open_membership(
@@ -362,23 +347,23 @@ impl History {
         event: &EventId,
         cause: MembershipEnd,
     ) -> Vec<(OrgId, MemberStatus)> {
-        let Some(open) = self.open_memberships.get_mut(person) else {
-            return Vec::new();
-        };
-        let rows = &mut self.rows.memberships;
-        let mut closed = Vec::new();
-        open.retain(|&i| {
-            if which(&rows[i]) {
-                rows[i].span.end = Some(date.clone());
-                rows[i].end_event = Some(event.clone());
-                rows[i].end_cause = Some(cause);
-                closed.push((rows[i].org.clone(), rows[i].status));
-                false
-            } else {
-                true
-            }
-        });
+        let closed = end_rows(
+            self.open_memberships.get_mut(person),
+            &mut self.rows.memberships,
+            which,
+            date,
+            event,
+            cause,
+        );
         closed
+            .into_iter()
+            .map(|i| {
+                (
+                    self.rows.memberships[i].org.clone(),
+                    self.rows.memberships[i].status,
+                )
+            })
+            .collect()
     }
 
     /// The people with an open membership of an organization, with their status.
@@ -599,4 +584,48 @@ impl History {
         people.dedup();
         people
     }
+}
+
+/// A row that an event can end, with a cause.
+trait Ending {
+    type Cause: Copy;
+    fn end(&mut self, date: &FuzzyDate, event: &EventId, cause: Self::Cause);
+}
+
+macro_rules! ending {
+    ($($row:ty => $cause:ty),*) => {$(
+        impl Ending for $row {
+            type Cause = $cause;
+            fn end(&mut self, date: &FuzzyDate, event: &EventId, cause: $cause) {
+                self.span.end = Some(date.clone());
+                self.end_event = Some(event.clone());
+                self.end_cause = Some(cause);
+            }
+        }
+    )*};
+}
+
+ending!(SeatRow => EndCause, PostRow => EndCause, MembershipRow => MembershipEnd);
+
+/// Ends the open rows (indexes in `open`) that `which` selects; returns their indexes.
+fn end_rows<T: Ending>(
+    open: Option<&mut Vec<usize>>,
+    rows: &mut [T],
+    which: impl Fn(&T) -> bool,
+    date: &FuzzyDate,
+    event: &EventId,
+    cause: T::Cause,
+) -> Vec<usize> {
+    let Some(open) = open else { return Vec::new() };
+    let mut closed = Vec::new();
+    open.retain(|&i| {
+        if which(&rows[i]) {
+            rows[i].end(date, event, cause);
+            closed.push(i);
+            false
+        } else {
+            true
+        }
+    });
+    closed
 }

@@ -371,6 +371,18 @@ impl Reader<'_> {
         })
     }
 
+    fn cited_period(
+        &self,
+        scope: &Scope<'_>,
+        raw: &Spanned<String>,
+        article: ArticleRef,
+    ) -> Result<Cited<Period>, InputError> {
+        Ok(Cited {
+            rule: self.period(raw)?,
+            article: self.article(scope, article)?,
+        })
+    }
+
     fn period(&self, raw: &Spanned<String>) -> Result<Period, InputError> {
         raw.get_ref()
             .parse()
@@ -471,30 +483,15 @@ impl Reader<'_> {
                 .transpose()?,
             term: raw
                 .term
-                .map(|t| {
-                    Ok(Cited {
-                        rule: self.period(&t.length)?,
-                        article: self.article(scope, t.article)?,
-                    })
-                })
+                .map(|t| self.cited_period(scope, &t.length, t.article))
                 .transpose()?,
             meets: raw
                 .meets
-                .map(|m| {
-                    Ok(Cited {
-                        rule: self.period(&m.every)?,
-                        article: self.article(scope, m.article)?,
-                    })
-                })
+                .map(|m| self.cited_period(scope, &m.every, m.article))
                 .transpose()?,
             notice: raw
                 .notice
-                .map(|n| {
-                    Ok(Cited {
-                        rule: self.period(&n.at_least)?,
-                        article: self.article(scope, n.article)?,
-                    })
-                })
+                .map(|n| self.cited_period(scope, &n.at_least, n.article))
                 .transpose()?,
             quorum: raw
                 .quorum
@@ -526,12 +523,7 @@ impl Reader<'_> {
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
             term: raw
                 .term
-                .map(|t| {
-                    Ok(Cited {
-                        rule: self.period(&t.length)?,
-                        article: self.article(scope, t.article)?,
-                    })
-                })
+                .map(|t| self.cited_period(scope, &t.length, t.article))
                 .transpose()?,
             eligibility: self.requirements(scope, raw.eligibility)?,
         })
