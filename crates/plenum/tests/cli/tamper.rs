@@ -9,7 +9,11 @@ use crate::support::Env;
 fn flip(db: &std::path::Path, seq: i64, column: &str, at: usize) {
     let connection = Connection::open(db).unwrap();
     let mut bytes: Vec<u8> = connection
-        .query_row(&format!("SELECT CAST({column} AS BLOB) FROM entries WHERE seq = ?1"), [seq], |r| r.get(0))
+        .query_row(
+            &format!("SELECT CAST({column} AS BLOB) FROM entries WHERE seq = ?1"),
+            [seq],
+            |r| r.get(0),
+        )
         .unwrap();
     let at = at % bytes.len();
     bytes[at] ^= 0x01;
@@ -32,8 +36,15 @@ fn a_flipped_byte_in_any_column_of_any_entry_is_named() {
                 flip(&pristine.db(), seq, column, at);
                 let out = pristine.plenum().arg("verify").output().unwrap();
                 let stderr = String::from_utf8_lossy(&out.stderr);
-                assert_eq!(out.status.code(), Some(1), "{column}[{at}] of entry {seq}: {stderr}");
-                assert!(stderr.contains(&format!("entry {seq} is damaged")), "{column}[{at}] of entry {seq}: {stderr}");
+                assert_eq!(
+                    out.status.code(),
+                    Some(1),
+                    "{column}[{at}] of entry {seq}: {stderr}"
+                );
+                assert!(
+                    stderr.contains(&format!("entry {seq} is damaged")),
+                    "{column}[{at}] of entry {seq}: {stderr}"
+                );
             }
         }
     }
@@ -46,10 +57,17 @@ fn a_flipped_byte_in_the_file_itself_is_found() {
     let mut file = std::fs::read(&db).unwrap();
     // The payload of entry 16 holds this id; flip a byte of it in the raw file.
     let needle = b"\"id\":\"chair\"";
-    let at = file.windows(needle.len()).position(|w| w == needle).expect("payload bytes in the file");
+    let at = file
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .expect("payload bytes in the file");
     file[at + 7] ^= 0x20;
     std::fs::write(&db, &file).unwrap();
     let out = env.plenum().arg("verify").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("entry 16 is damaged"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("entry 16 is damaged"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -1,0 +1,141 @@
+//! Organs and posts outside a statute; meetings, speeches, motions, elections.
+
+use serde::{Deserialize, Serialize};
+
+use super::*;
+use crate::date::FuzzyDate;
+use crate::id::{MeetingId, OrganRef, PersonId, PostRef};
+
+body!(
+    /// An organ not defined by any recorded statute (of a predecessor, a front, a state).
+    OrganEstablished {
+        /// The organ.
+        organ: OrganRef,
+        /// Its name.
+        name: String,
+        /// Other names.
+        aliases: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// What kind of body.
+        category: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+    }
+);
+
+body!(
+    /// A post not defined by any recorded statute, such as a state ministry.
+    PostEstablished {
+        /// The post.
+        post: PostRef,
+        /// Its title.
+        name: String,
+        /// Other titles.
+        aliases: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// Party or state.
+        scope: Scope = (default),
+        /// How many may hold it at once.
+        holders: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
+    }
+);
+
+body!(
+    /// A meeting was called; the event's date is when notice was given.
+    MeetingConvened {
+        /// The meeting.
+        meeting: MeetingId,
+        /// The organ meeting.
+        organ: OrganRef,
+        /// Other organs meeting jointly with it.
+        joint_with: Vec<OrganRef> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// Its name ("Second Congress", "August plenum").
+        name: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// Its ordinal number (the 2 of "Second Congress").
+        number: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
+        /// The date it was called for.
+        scheduled: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
+    }
+);
+
+body!(
+    /// A meeting took place; the event's date is when (an interval for several days).
+    MeetingHeld {
+        /// The meeting (convened before, or introduced here).
+        meeting: MeetingId,
+        /// The organ meeting; required unless the meeting was convened before.
+        organ: Option<OrganRef> = (default, skip_serializing_if = "Option::is_none"),
+        /// Other organs meeting jointly with it.
+        joint_with: Vec<OrganRef> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// Its name.
+        name: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// Its ordinal number.
+        number: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
+        /// Members present.
+        present: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
+        /// Members entitled to attend, if the record says; otherwise the organ's full seats.
+        entitled: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
+    }
+);
+
+body!(
+    /// Someone spoke at a meeting.
+    SpeechGiven {
+        /// The meeting.
+        meeting: Option<MeetingId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The speaker.
+        person: PersonId,
+        /// What the speech said, in a sentence.
+        summary: String,
+    }
+);
+
+body!(
+    /// A meeting (or organ) decided a motion.
+    MotionDecided {
+        /// The meeting that decided it.
+        meeting: Option<MeetingId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The deciding organ, when no meeting is recorded.
+        organ: Option<OrganRef> = (default, skip_serializing_if = "Option::is_none"),
+        /// What was decided.
+        text: String,
+        /// The kind of decision, matched against the statute's majorities (`expulsion`, `statute`, ...).
+        category: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// Who moved it.
+        moved_by: Vec<PersonId> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// Whom it concerns.
+        subjects: Vec<PersonId> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// The votes, if counted.
+        votes: Option<Votes> = (default, skip_serializing_if = "Option::is_none"),
+        /// Members present, if known and not recorded on the meeting.
+        present: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
+        /// The outcome.
+        outcome: Outcome,
+    }
+);
+
+body!(
+    /// An election filled an organ or a post.
+    ///
+    /// For an organ, the elected take seats (full, then alternate); unless
+    /// `replaces` is false, every seat of that organ not renewed ends.
+    /// For a post, the first elected takes it and any previous holder leaves.
+    ElectionHeld {
+        /// The meeting that elected.
+        meeting: Option<MeetingId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The electing organ, when no meeting is recorded.
+        by: Option<OrganRef> = (default, skip_serializing_if = "Option::is_none"),
+        /// The organ filled.
+        organ: Option<OrganRef> = (default, skip_serializing_if = "Option::is_none"),
+        /// The post filled.
+        post: Option<PostRef> = (default, skip_serializing_if = "Option::is_none"),
+        /// The counting method (a `plenum count` method name), if known.
+        method: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// Seats to fill, if stated.
+        seats: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
+        /// Elected to full seats (or to the post), in order of election.
+        elected: Vec<PersonId>,
+        /// Elected to alternate seats.
+        alternates: Vec<PersonId> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// The votes each candidate received, if published.
+        tally: Vec<TallyRow> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// Whether the election renews the whole organ (default true).
+        replaces: bool = (default = "yes", skip_serializing_if = "is_true"),
+    }
+);

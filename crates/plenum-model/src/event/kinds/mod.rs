@@ -1,0 +1,223 @@
+//! The body of each kind of event: what the record says happened, field by field.
+//!
+//! Field names are the file format: a TOML `[[event]]` table or a JSON line
+//! holds `id`, `date`, `kind`, `sources`, `note`, and the fields of its kind.
+//! Optional fields may be left out; lists default to empty.
+
+mod meetings;
+mod offices;
+mod organizations;
+mod people;
+
+use serde::{Deserialize, Serialize};
+
+use crate::id::{OrgId, PersonId};
+
+pub use meetings::*;
+pub use offices::*;
+pub use organizations::*;
+pub use people::*;
+
+pub(crate) fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+pub(crate) fn is_true(b: &bool) -> bool {
+    *b
+}
+
+pub(crate) fn yes() -> bool {
+    true
+}
+
+pub(crate) fn is_full(role: &Role) -> bool {
+    *role == Role::Full
+}
+
+/// A seat's role on an organ.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// A full (voting) member.
+    #[default]
+    Full,
+    /// An alternate (candidate) member.
+    Alternate,
+}
+
+impl Role {
+    /// `full` or `alternate`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Full => "full",
+            Role::Alternate => "alternate",
+        }
+    }
+}
+
+/// A membership status in an organization.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// A candidate member, on probation.
+    Candidate,
+    /// A full member.
+    #[default]
+    Full,
+}
+
+/// Why a seat or post was taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TakeCause {
+    /// Elected by the competent body.
+    Elected,
+    /// Co-opted by the organ itself.
+    CoOpted,
+    /// Appointed.
+    Appointed,
+    /// Promoted from alternate to full.
+    Promoted,
+}
+
+/// Why a seat or post ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EndCause {
+    /// The holder resigned.
+    Resigned,
+    /// Removed by a decision.
+    Removed,
+    /// Moved to a lower seat or post.
+    Demoted,
+    /// Moved from alternate to full, or to a higher post.
+    Promoted,
+    /// Expelled from the organization.
+    Expelled,
+    /// Purged: driven from power.
+    Purged,
+    /// The holder died.
+    Died,
+    /// The term ended (a new election replaced the body).
+    TermEnded,
+    /// Someone else took the post.
+    Replaced,
+    /// The organization ceased to exist (dissolved, merged, banned).
+    OrganizationEnded,
+}
+
+impl EndCause {
+    /// The kebab-case word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EndCause::Resigned => "resigned",
+            EndCause::Removed => "removed",
+            EndCause::Demoted => "demoted",
+            EndCause::Promoted => "promoted",
+            EndCause::Expelled => "expelled",
+            EndCause::Purged => "purged",
+            EndCause::Died => "died",
+            EndCause::TermEnded => "term-ended",
+            EndCause::Replaced => "replaced",
+            EndCause::OrganizationEnded => "organization-ended",
+        }
+    }
+
+    /// Whether the end was forced on the holder by others (and so needs a decision).
+    pub fn is_removal(self) -> bool {
+        matches!(
+            self,
+            EndCause::Removed | EndCause::Demoted | EndCause::Expelled | EndCause::Purged
+        )
+    }
+}
+
+/// The outcome of a motion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// Adopted.
+    Carried,
+    /// Rejected.
+    Defeated,
+}
+
+/// Whether a post is a party post or a state post.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// A post of the organization itself.
+    #[default]
+    Party,
+    /// A post of a state.
+    State,
+}
+
+/// A document and the words in it that an event rests on.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The document: a title, a citation, a file name or a URL.
+    pub document: String,
+    /// The exact words quoted from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// Where in the document (page, paragraph, section).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
+}
+
+/// Votes on a motion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Votes {
+    /// Votes in favour.
+    #[serde(rename = "for")]
+    pub in_favour: u64,
+    /// Votes against.
+    pub against: u64,
+    /// Abstentions.
+    #[serde(default)]
+    pub abstain: u64,
+}
+
+/// A new organization named by a split.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewOrg {
+    /// Its id.
+    pub org: OrgId,
+    /// Its name.
+    pub name: String,
+    /// Other names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+/// One line of an election tally.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TallyRow {
+    /// The candidate.
+    pub person: PersonId,
+    /// The votes received.
+    pub votes: u64,
+}
+
+/// Defines the struct of one kind of event: its fields, their docs and serde attributes.
+macro_rules! body {
+    ($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident : $ty:ty $(= $attr:tt)?),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            $($(#[$fdoc])* $(#[serde $attr])? pub $field: $ty,)*
+        }
+    };
+}
+
+use body;

@@ -1,0 +1,104 @@
+//! Organizations: founded, renamed, merged, split, joined, left, banned, dissolved.
+
+use serde::{Deserialize, Serialize};
+
+use super::*;
+use crate::id::{OrgId, PersonId};
+
+body!(
+    /// An organization came into being.
+    OrganizationFounded {
+        /// The new organization.
+        org: OrgId,
+        /// Its name at founding.
+        name: String,
+        /// Other names and abbreviations.
+        aliases: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// What it is: `party`, `front`, `bureau`, `state`, `league`, ...
+        category: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// The organization it is a section or branch of.
+        parent: Option<OrgId> = (default, skip_serializing_if = "Option::is_none"),
+        /// Where it was founded.
+        place: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// Its founders.
+        founders: Vec<PersonId> = (default, skip_serializing_if = "Vec::is_empty"),
+    }
+);
+
+body!(
+    /// An organization took a new name; it stays the same organization.
+    OrganizationRenamed {
+        /// The organization.
+        org: OrgId,
+        /// The new name.
+        name: String,
+        /// Other names under the new name.
+        aliases: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
+    }
+);
+
+body!(
+    /// Organizations merged into one; `into` is founded by the merger unless it already exists.
+    OrganizationsMerged {
+        /// The organizations that merged; all but `into` cease.
+        orgs: Vec<OrgId>,
+        /// The result of the merger.
+        into: OrgId,
+        /// The name of `into`, required when the merger founds it.
+        name: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// Other names of `into`.
+        aliases: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// What `into` is, when the merger founds it.
+        category: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+    }
+);
+
+body!(
+    /// An organization split into new ones.
+    OrganizationSplit {
+        /// The organization that split.
+        org: OrgId,
+        /// The organizations founded by the split.
+        into: Vec<NewOrg>,
+        /// Whether `org` goes on existing after the split.
+        continues: bool = (default, skip_serializing_if = "is_false"),
+    }
+);
+
+body!(
+    /// An organization joined a front, federation or parent body.
+    OrganizationJoined {
+        /// The organization that joined.
+        org: OrgId,
+        /// The body it joined.
+        parent: OrgId,
+    }
+);
+
+body!(
+    /// An organization left a front, federation or parent body.
+    OrganizationLeft {
+        /// The organization that left.
+        org: OrgId,
+        /// The body it left.
+        parent: OrgId,
+    }
+);
+
+body!(
+    /// An organization was banned by an authority; it may live on illegally.
+    OrganizationBanned {
+        /// The organization.
+        org: OrgId,
+        /// Who banned it.
+        by: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+    }
+);
+
+body!(
+    /// An organization ceased to exist.
+    OrganizationDissolved {
+        /// The organization.
+        org: OrgId,
+    }
+);

@@ -1,0 +1,219 @@
+//! Persons, memberships, discipline and repression, factions.
+
+use serde::{Deserialize, Serialize};
+
+use super::*;
+use crate::date::FuzzyDate;
+use crate::id::{EventId, FactionId, OrgId, PersonId};
+
+body!(
+    /// A person entered the record. The date is when the sources first mention them.
+    PersonRegistered {
+        /// The person.
+        person: PersonId,
+        /// The name the record uses.
+        name: String,
+        /// Other names and romanizations.
+        aliases: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// When they were born, if the sources say.
+        born: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
+    }
+);
+
+body!(
+    /// A person was admitted to an organization.
+    MemberAdmitted {
+        /// The person.
+        person: PersonId,
+        /// The organization.
+        org: OrgId,
+        /// Candidate or full member.
+        status: Status = (default),
+    }
+);
+
+body!(
+    /// A candidate member became a full member.
+    MemberPromoted {
+        /// The person.
+        person: PersonId,
+        /// The organization.
+        org: OrgId,
+    }
+);
+
+body!(
+    /// A member's membership was suspended.
+    MemberSuspended {
+        /// The person.
+        person: PersonId,
+        /// The organization.
+        org: OrgId,
+        /// The motion that decided it.
+        decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+    }
+);
+
+body!(
+    /// A member was expelled; every seat and post they held in the organization ends.
+    MemberExpelled {
+        /// The person.
+        person: PersonId,
+        /// The organization.
+        org: OrgId,
+        /// The motion that decided it.
+        decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The stated reason.
+        reason: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+    }
+);
+
+body!(
+    /// A suspended or expelled member was restored to membership.
+    MemberReinstated {
+        /// The person.
+        person: PersonId,
+        /// The organization.
+        org: OrgId,
+        /// The motion that decided it.
+        decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+    }
+);
+
+body!(
+    /// A member left of their own accord.
+    MemberResigned {
+        /// The person.
+        person: PersonId,
+        /// The organization.
+        org: OrgId,
+    }
+);
+
+body!(
+    /// A person was officially pardoned or rehabilitated (possibly after death).
+    PersonRehabilitated {
+        /// The person.
+        person: PersonId,
+        /// The organization that rehabilitated them.
+        org: Option<OrgId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The motion that decided it.
+        decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// Whether membership is restored too.
+        reinstated: bool = (default, skip_serializing_if = "is_false"),
+    }
+);
+
+body!(
+    /// A person died; every seat and post they held ends.
+    PersonDied {
+        /// The person.
+        person: PersonId,
+        /// How: `executed`, `suicide`, `in prison`, ...
+        cause: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+    }
+);
+
+body!(
+    /// A person was arrested.
+    PersonArrested {
+        /// The person.
+        person: PersonId,
+        /// By whom.
+        by: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// The charges.
+        charges: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
+    }
+);
+
+body!(
+    /// A person was put on trial.
+    PersonTried {
+        /// The person.
+        person: PersonId,
+        /// The charges.
+        charges: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// The sentence, if any.
+        sentence: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// Whether it was a show trial.
+        show_trial: bool = (default, skip_serializing_if = "is_false"),
+    }
+);
+
+body!(
+    /// A person was driven from power in an organization: every seat and post they held there ends.
+    PersonPurged {
+        /// The person.
+        person: PersonId,
+        /// The organization.
+        org: OrgId,
+        /// The motion that decided it, if any.
+        decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The stated accusation.
+        reason: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+    }
+);
+
+body!(
+    /// A person fled or was forced abroad.
+    PersonFled {
+        /// The person.
+        person: PersonId,
+        /// Where to.
+        to: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// Whether they were forced out rather than fled.
+        forced: bool = (default, skip_serializing_if = "is_false"),
+    }
+);
+
+body!(
+    /// A faction came into being.
+    FactionFormed {
+        /// The faction.
+        faction: FactionId,
+        /// Its name.
+        name: String,
+        /// Other names.
+        aliases: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// The organization it is a faction of, if one.
+        org: Option<OrgId> = (default, skip_serializing_if = "Option::is_none"),
+    }
+);
+
+body!(
+    /// A person became aligned with a faction (leaving any other).
+    FactionJoined {
+        /// The person.
+        person: PersonId,
+        /// The faction.
+        faction: FactionId,
+    }
+);
+
+body!(
+    /// A person stopped being aligned with a faction.
+    FactionLeft {
+        /// The person.
+        person: PersonId,
+        /// The faction.
+        faction: FactionId,
+    }
+);
+
+body!(
+    /// A person became the leader of a faction.
+    FactionLed {
+        /// The faction.
+        faction: FactionId,
+        /// The new leader.
+        person: PersonId,
+    }
+);
+
+body!(
+    /// A faction ceased to exist; every alignment with it ends.
+    FactionDissolved {
+        /// The faction.
+        faction: FactionId,
+    }
+);

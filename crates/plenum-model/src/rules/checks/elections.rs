@@ -1,0 +1,264 @@
+//! Who fills organs and posts: the elector, the number of seats, eligibility.
+
+use crate::date::Truth;
+use crate::event::Role;
+use crate::id::{EventId, OrgId, OrganRef, PersonId, PostRef};
+use crate::statute::{Cited, Elector, Requirement, Version};
+
+use super::super::{Citation, Rule, Severity};
+use super::{Ctx, Out};
+
+impl Ctx<'_> {
+    pub(super) fn electors_of(
+        &self,
+        by: Option<&OrganRef>,
+        decision: Option<&EventId>,
+    ) -> Vec<OrganRef> {
+        if let Some(by) = by {
+            return vec![by.clone()];
+        }
+        decision
+            .and_then(|d| self.history.decision(d))
+            .map(|d| {
+                d.meeting
+                    .as_ref()
+                    .map(|m| self.meeting_organs(m))
+                    .unwrap_or_else(|| d.organ.clone().into_iter().collect())
+            })
+            .unwrap_or_default()
+    }
+
+    pub(super) fn check_elector(
+        &self,
+        what: String,
+        rule: Option<&Cited<Elector>>,
+        org: &OrgId,
+        electors: &[OrganRef],
+        version: &Version,
+        out: &mut Out<'_>,
+    ) {
+        let (
+            Some(Cited {
+                rule: Elector::Organ(key),
+                article,
+            }),
+            false,
+        ) = (rule, electors.is_empty())
+        else {
+            return;
+        };
+        let wanted = OrganRef::new(org.clone(), key.clone());
+        if electors.contains(&wanted) {
+            return;
+        }
+        let by = electors
+            .iter()
+            .map(|o| self.organ_name(o))
+            .collect::<Vec<_>>()
+            .join(" and ");
+        out.push(
+            Rule::WrongElector,
+            Severity::Violation,
+            Truth::Definitely,
+            Some(Citation::of(version, article.as_ref())),
+            vec![],
+            format!(
+                "{what} was filled by {by}; the statute gives that to {}",
+                self.organ_name(&wanted)
+            ),
+        );
+    }
+
+    pub(super) fn check_organ_elector(
+        &self,
+        organ: &OrganRef,
+        electors: &[OrganRef],
+        out: &mut Out<'_>,
+    ) {
+        let Some(version) = self.version(&organ.org, &out.event.date) else {
+            return;
+        };
+        let Some(def) = version.organ(&organ.key) else {
+            return;
+        };
+        self.check_elector(
+            self.organ_name(organ),
+            def.elected_by.as_ref(),
+            &organ.org,
+            electors,
+            version,
+            out,
+        );
+    }
+
+    pub(super) fn check_post_elector(
+        &self,
+        post: &PostRef,
+        electors: &[OrganRef],
+        out: &mut Out<'_>,
+    ) {
+        let Some(version) = self.version(&post.org, &out.event.date) else {
+            return;
+        };
+        let Some(def) = version.post(&post.key) else {
+            return;
+        };
+        self.check_elector(
+            format!("the post of {}", self.post_name(post)),
+            def.elected_by.as_ref(),
+            &post.org,
+            electors,
+            version,
+            out,
+        );
+    }
+
+    /// Seats after the event, against the statute's number.
+    pub(super) fn check_seat_limit(
+        &self,
+        organ: &OrganRef,
+        role: Role,
+        adding: usize,
+        replaces: bool,
+        out: &mut Out<'_>,
+    ) {
+        let Some(version) = self.version(&organ.org, &out.event.date) else {
+            return;
+        };
+        let Some(def) = version.organ(&organ.key) else {
+            return;
+        };
+        let Some(Cited {
+            rule: limits,
+            article,
+        }) = &def.seats
+        else {
+            return;
+        };
+        let Some(limit) = (if role == Role::Full {
+            limits.full
+        } else {
+            limits.alternate
+        }) else {
+            return;
+        };
+        let after = if replaces {
+            adding as u32
+        } else {
+            self.history
+                .current(organ, out.event.date.earliest())
+                .total(Some(role))
+                + adding as u32
+        };
+        if after > limit {
+            out.push(
+                Rule::SeatsOverLimit,
+                Severity::Violation,
+                Truth::Definitely,
+                Some(Citation::of(version, article.as_ref())),
+                vec![],
+                format!(
+                    "{} would have {after} {} seats; the statute allows {limit}",
+                    self.organ_name(organ),
+                    role.as_str()
+                ),
+            );
+        }
+    }
+
+    pub(super) fn check_organ_eligibility(
+        &self,
+        organ: &OrganRef,
+        person: &PersonId,
+        out: &mut Out<'_>,
+    ) {
+        let Some(version) = self.version(&organ.org, &out.event.date) else {
+            return;
+        };
+        let Some(def) = version.organ(&organ.key) else {
+            return;
+        };
+        self.check_requirements(
+            &def.eligibility,
+            &organ.org,
+            person,
+            &format!("a seat on {}", self.organ_name(organ)),
+            version,
+            out,
+        );
+    }
+
+    pub(super) fn check_post_eligibility(
+        &self,
+        post: &PostRef,
+        person: &PersonId,
+        out: &mut Out<'_>,
+    ) {
+        let Some(version) = self.version(&post.org, &out.event.date) else {
+            return;
+        };
+        let Some(def) = version.post(&post.key) else {
+            return;
+        };
+        self.check_requirements(
+            &def.eligibility,
+            &post.org,
+            person,
+            &format!("the post of {}", self.post_name(post)),
+            version,
+            out,
+        );
+    }
+
+    /// Eligibility is judged only where the record keeps the register: an
+    /// organization with recorded memberships, an organ with named seats.
+    /// Elsewhere the absence of a record is not evidence.
+    pub(super) fn check_requirements(
+        &self,
+        requirements: &[Cited<Requirement>],
+        org: &OrgId,
+        person: &PersonId,
+        what: &str,
+        version: &Version,
+        out: &mut Out<'_>,
+    ) {
+        let register_kept = self.history.keeps_register(org);
+        for Cited { rule, article } in requirements {
+            let problem = match rule {
+                Requirement::Member | Requirement::FullMember if register_kept => {
+                    match self.history.membership(person, org) {
+                        None => Some("is not a member".to_owned()),
+                        Some(m) if m.status == crate::state::rows::MemberStatus::Suspended => {
+                            Some("is a suspended member".to_owned())
+                        }
+                        Some(m)
+                            if *rule == Requirement::FullMember
+                                && m.status == crate::state::rows::MemberStatus::Candidate =>
+                        {
+                            Some("is only a candidate member".to_owned())
+                        }
+                        Some(_) => None,
+                    }
+                }
+                Requirement::Seat(key) => {
+                    let organ = OrganRef::new(org.clone(), key.clone());
+                    let kept = self.history.names_seats(&organ);
+                    let seated = self.history.open_seats_of(person).any(|s| s.organ == organ);
+                    (kept && !seated)
+                        .then(|| format!("holds no seat on {}", self.organ_name(&organ)))
+                }
+                _ => None,
+            };
+            if let Some(problem) = problem {
+                out.push(
+                    Rule::IneligibleHolder,
+                    Severity::Violation,
+                    Truth::Definitely,
+                    Some(Citation::of(version, article.as_ref())),
+                    vec![],
+                    format!("{} takes {what} but {problem}", self.person(person)),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! Meetings and decisions: quorum, majorities, notice, postponement and cadence.
+
+use crate::date::{FuzzyDate, Truth};
+use crate::event::{Event, EventKind, Outcome, Role};
+use crate::id::{MeetingId, OrganRef};
+use crate::state::registry::EntityKind;
+use crate::statute::{Base, Cited};
+
+use super::super::{Citation, Rule, Severity};
+use super::{Ctx, Out};
+
+impl Ctx<'_> {
+    pub(super) fn check_quorum(
+        &self,
+        meeting: &MeetingId,
+        present: Option<u32>,
+        out: &mut Out<'_>,
+    ) {
+        let Some(state) = self.history.meeting(meeting) else {
+            return;
+        };
+        let Some(organ) = &state.organ else { return };
+        let Some(present) = present.or(state.present) else {
+            return;
+        };
+        let Some(version) = self.version(&organ.org, &out.event.date) else {
+            return;
+        };
+        let Some(def) = version.organ(&organ.key) else {
+            return;
+        };
+        let Some(Cited {
+            rule: quorum,
+            article,
+        }) = &def.quorum
+        else {
+            return;
+        };
+        let entitled = state
+            .entitled
+            .unwrap_or_else(|| self.full_seats(organ, &out.event.date));
+        if entitled == 0 || quorum.is_met(u64::from(present), u64::from(entitled)) {
+            return;
+        }
+        let mut events = vec![];
+        if let Some((_, e)) = &state.held {
+            events.push(e.clone());
+        }
+        out.push(
+            Rule::QuorumNotMet,
+            Severity::Violation,
+            Truth::Definitely,
+            Some(Citation::of(version, article.as_ref())),
+            events,
+            format!(
+                "{present} of {entitled} members of {} were present; the quorum is {quorum} ({} members)",
+                self.organ_name(organ),
+                quorum.minimum(u64::from(entitled))
+            ),
+        );
+    }
+
+    pub(super) fn full_seats(&self, organ: &OrganRef, date: &FuzzyDate) -> u32 {
+        self.history
+            .current(organ, date.earliest())
+            .total(Some(Role::Full))
+    }
+
+    pub(super) fn check_majority(&self, event: &Event, out: &mut Out<'_>) {
+        let EventKind::MotionDecided(b) = &event.kind else {
+            return;
+        };
+        let (Some(votes), Outcome::Carried) = (b.votes, b.outcome) else {
+            return;
+        };
+        let meeting = b.meeting.as_ref().and_then(|m| self.history.meeting(m));
+        let Some(organ) = b
+            .organ
+            .clone()
+            .or_else(|| meeting.and_then(|m| m.organ.clone()))
+        else {
+            return;
+        };
+        let Some(version) = self.version(&organ.org, &event.date) else {
+            return;
+        };
+        let Some(def) = version.organ(&organ.key) else {
+            return;
+        };
+        let category = b.category.as_deref().unwrap_or("default");
+        let Some(Cited {
+            rule: majority,
+            article,
+        }) = def.majority_for(category)
+        else {
+            return;
+        };
+        let total = match majority.base {
+            Base::Votes => Some(votes.in_favour + votes.against),
+            Base::Present => b
+                .present
+                .or_else(|| meeting.and_then(|m| m.present))
+                .map(u64::from),
+            Base::Members => Some(u64::from(
+                meeting
+                    .and_then(|m| m.entitled)
+                    .unwrap_or_else(|| self.full_seats(&organ, &event.date)),
+            )),
+        };
+        let Some(total) = total else { return };
+        if majority.threshold.is_met(votes.in_favour, total) {
+            return;
+        }
+        out.push(
+            Rule::MajorityNotMet,
+            Severity::Violation,
+            Truth::Definitely,
+            Some(Citation::of(version, article.as_ref())),
+            vec![],
+            format!(
+                "carried with {} votes for of {total} {}; a {category} decision needs {} {} ({} votes)",
+                votes.in_favour,
+                match majority.base {
+                    Base::Votes => "votes cast",
+                    Base::Present => "present",
+                    Base::Members => "members",
+                },
+                majority.threshold,
+                majority.base,
+                majority.threshold.minimum(total)
+            ),
+        );
+    }
+
+    pub(super) fn check_meeting(
+        &self,
+        meeting: &MeetingId,
+        organ: Option<&OrganRef>,
+        out: &mut Out<'_>,
+    ) {
+        let state = self.history.meeting(meeting);
+        let Some(organ) = organ
+            .cloned()
+            .or_else(|| state.and_then(|m| m.organ.clone()))
+        else {
+            return;
+        };
+        let held = &out.event.date;
+        let name = self.registry.name_of(EntityKind::Meeting, meeting.as_str());
+        if let Some(scheduled) = state.and_then(|m| m.scheduled.as_ref())
+            && scheduled.before(held) != Truth::No
+        {
+            let days = scheduled.latest().days_until(held.earliest());
+            let late = if days > 0 {
+                format!(", at least {days} days late")
+            } else {
+                String::new()
+            };
+            let convened = state
+                .and_then(|m| m.convened.as_ref())
+                .map(|(_, e)| e.clone());
+            out.push(
+                Rule::MeetingPostponed,
+                Severity::Notice,
+                scheduled.before(held),
+                None,
+                convened.into_iter().collect(),
+                format!("{name} was called for {scheduled} but held {held}{late}"),
+            );
+        }
+        let Some(version) = self.version(&organ.org, held) else {
+            return;
+        };
+        let Some(def) = version.organ(&organ.key) else {
+            return;
+        };
+        if let Some(Cited {
+            rule: notice,
+            article,
+        }) = &def.notice
+            && let Some((convened, convened_event)) = state.and_then(|m| m.convened.as_ref())
+        {
+            // Short if even the longest possible gap is shorter than the notice.
+            let definitely = notice.after(convened.earliest()) > held.latest();
+            let possibly = notice.after(convened.latest()) > held.earliest();
+            let certainty = if definitely {
+                Truth::Definitely
+            } else if possibly {
+                Truth::Possibly
+            } else {
+                Truth::No
+            };
+            out.push(
+                Rule::ShortNotice,
+                Severity::Violation,
+                certainty,
+                Some(Citation::of(version, article.as_ref())),
+                vec![convened_event.clone()],
+                format!("{name} was convened on {convened} and held {held}: less than the {notice} of notice required"),
+            );
+        }
+        if let Some(Cited {
+            rule: every,
+            article,
+        }) = &def.meets
+            && let Some((previous, previous_meeting)) = self.history.held_meetings(&organ).last()
+        {
+            let definitely = held.earliest() > every.after(previous.latest());
+            let possibly = held.latest() > every.after(previous.earliest());
+            let certainty = if definitely {
+                Truth::Definitely
+            } else if possibly {
+                Truth::Possibly
+            } else {
+                Truth::No
+            };
+            let previous_name = self
+                .registry
+                .name_of(EntityKind::Meeting, previous_meeting.as_str());
+            let previous_event = self
+                .history
+                .meeting(previous_meeting)
+                .and_then(|m| m.held.as_ref())
+                .map(|(_, e)| e.clone());
+            out.push(
+                Rule::MeetingLate,
+                Severity::Violation,
+                certainty,
+                Some(Citation::of(version, article.as_ref())),
+                previous_event.into_iter().collect(),
+                format!(
+                    "no meeting of {} is recorded between {previous_name} ({previous}) and {name} ({held}); the statute requires one at least every {every}",
+                    self.organ_name(&organ)
+                ),
+            );
+        }
+    }
+}

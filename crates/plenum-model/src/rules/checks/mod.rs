@@ -1,0 +1,313 @@
+//! The per-event rules: each event judged against the statute in force and the history before it.
+//!
+//! This module dispatches by kind of event; `elections` judges who fills organs and posts,
+//! `meetings` quorum, majorities, notice and cadence, `people` discipline and the acts of
+//! the dead and the expelled.
+
+mod elections;
+mod meetings;
+mod people;
+
+use crate::date::{FuzzyDate, Truth};
+use crate::event::{EndCause, Event, EventKind, Role};
+use crate::id::{EventId, MeetingId, OrgId, OrganRef, PersonId, PostRef};
+use crate::state::history::History;
+use crate::state::registry::{EntityKind, Registry};
+use crate::statute::{Act, Cited, StatuteBook, Version};
+
+use super::{Citation, Finding, Rule, Severity};
+
+/// What the rules read.
+pub(crate) struct Ctx<'a> {
+    pub history: &'a History,
+    pub registry: &'a Registry,
+    pub book: &'a StatuteBook,
+}
+
+/// The findings of one event, as they are found.
+struct Out<'a> {
+    event: &'a Event,
+    findings: Vec<Finding>,
+}
+
+impl Out<'_> {
+    fn push(
+        &mut self,
+        rule: Rule,
+        severity: Severity,
+        certainty: Truth,
+        citation: Option<Citation>,
+        events: Vec<EventId>,
+        message: String,
+    ) {
+        if certainty == Truth::No {
+            return;
+        }
+        let mut all = vec![self.event.id.clone()];
+        for e in events {
+            if !all.contains(&e) {
+                all.push(e);
+            }
+        }
+        self.findings.push(Finding {
+            rule,
+            severity,
+            certainty,
+            date: self.event.date.clone(),
+            citation,
+            events: all,
+            message,
+        });
+    }
+}
+
+/// The findings for one event, judged on the history before it.
+pub fn check_event(
+    history: &History,
+    registry: &Registry,
+    book: &StatuteBook,
+    event: &Event,
+) -> Vec<Finding> {
+    let ctx = Ctx {
+        history,
+        registry,
+        book,
+    };
+    let mut out = Out {
+        event,
+        findings: Vec::new(),
+    };
+    ctx.check(event, &mut out);
+    out.findings
+}
+
+impl Ctx<'_> {
+    fn version(&self, org: &OrgId, date: &FuzzyDate) -> Option<&Version> {
+        self.book.in_force(org, date.earliest())
+    }
+
+    fn person(&self, p: &PersonId) -> String {
+        self.registry.name_of(EntityKind::Person, p.as_str())
+    }
+
+    fn organ_name(&self, o: &OrganRef) -> String {
+        self.registry.name_of(EntityKind::Organ, &o.to_string())
+    }
+
+    fn post_name(&self, p: &PostRef) -> String {
+        self.registry.name_of(EntityKind::Post, &p.to_string())
+    }
+
+    fn meeting_organs(&self, meeting: &MeetingId) -> Vec<OrganRef> {
+        let state = self.history.meeting(meeting);
+        let organ = state
+            .and_then(|m| m.organ.clone())
+            .or_else(|| self.registry.meeting_organ(meeting).cloned());
+        organ
+            .into_iter()
+            .chain(state.map(|m| m.joint_with.clone()).unwrap_or_default())
+            .collect()
+    }
+
+    fn check(&self, event: &Event, out: &mut Out<'_>) {
+        use EventKind as K;
+        self.check_persons(event, out);
+        match &event.kind {
+            K::ElectionHeld(b) => {
+                let electors = match (&b.meeting, &b.by) {
+                    (_, Some(by)) => vec![by.clone()],
+                    (Some(m), None) => self.meeting_organs(m),
+                    (None, None) => Vec::new(),
+                };
+                if let Some(organ) = &b.organ {
+                    self.check_organ_elector(organ, &electors, out);
+                    self.check_seat_limit(organ, Role::Full, b.elected.len(), b.replaces, out);
+                    self.check_seat_limit(
+                        organ,
+                        Role::Alternate,
+                        b.alternates.len(),
+                        b.replaces,
+                        out,
+                    );
+                    for person in b.elected.iter().chain(&b.alternates) {
+                        self.check_organ_eligibility(organ, person, out);
+                    }
+                }
+                if let Some(post) = &b.post {
+                    self.check_post_elector(post, &electors, out);
+                    for person in b.elected.iter().take(1) {
+                        self.check_post_eligibility(post, person, out);
+                    }
+                }
+                if let Some(m) = &b.meeting {
+                    self.check_quorum(m, None, out);
+                }
+            }
+            K::SeatTaken(b) => {
+                let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
+                self.check_organ_elector(&b.organ, &electors, out);
+                let already = self
+                    .history
+                    .open_seats_of(&b.person)
+                    .any(|s| s.organ == b.organ && s.role == b.role);
+                if !already {
+                    self.check_seat_limit(&b.organ, b.role, 1, false, out);
+                }
+                self.check_organ_eligibility(&b.organ, &b.person, out);
+            }
+            K::PostAssigned(b) => {
+                let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
+                self.check_post_elector(&b.post, &electors, out);
+                self.check_post_eligibility(&b.post, &b.person, out);
+            }
+            K::SeatVacated(b) => {
+                let held = self
+                    .history
+                    .open_seats_of(&b.person)
+                    .any(|s| s.organ == b.organ);
+                let what = self.organ_name(&b.organ);
+                self.check_vacated(
+                    held,
+                    &b.person,
+                    &what,
+                    b.cause,
+                    &b.organ.org,
+                    Some(&b.organ),
+                    b.decision.as_ref(),
+                    out,
+                );
+            }
+            K::PostVacated(b) => {
+                let held = self
+                    .history
+                    .open_posts_of(&b.person)
+                    .any(|p| p.post == b.post);
+                let what = format!("the post of {}", self.post_name(&b.post));
+                self.check_vacated(
+                    held,
+                    &b.person,
+                    &what,
+                    b.cause,
+                    &b.post.org,
+                    None,
+                    b.decision.as_ref(),
+                    out,
+                );
+            }
+            K::MemberExpelled(b) => {
+                let last = self.history.memberships_of(&b.person, &b.org).last();
+                if last.is_some_and(|m| {
+                    m.span.end.is_some()
+                        && m.end_cause == Some(crate::state::rows::MembershipEnd::Expelled)
+                }) {
+                    out.push(
+                        Rule::ExpelledPerson,
+                        Severity::Notice,
+                        Truth::Definitely,
+                        None,
+                        vec![],
+                        format!(
+                            "{} is expelled again, though already expelled",
+                            self.person(&b.person)
+                        ),
+                    );
+                }
+                self.check_discipline(
+                    Act::Expulsion,
+                    &b.org,
+                    None,
+                    b.decision.as_ref(),
+                    &b.person,
+                    out,
+                );
+            }
+            K::MemberSuspended(b) => self.check_discipline(
+                Act::Suspension,
+                &b.org,
+                None,
+                b.decision.as_ref(),
+                &b.person,
+                out,
+            ),
+            K::PersonPurged(b) => self.check_discipline(
+                Act::Removal,
+                &b.org,
+                None,
+                b.decision.as_ref(),
+                &b.person,
+                out,
+            ),
+            K::MotionDecided(b) => {
+                if let Some(m) = &b.meeting {
+                    self.check_quorum(m, b.present, out);
+                }
+                self.check_majority(event, out);
+            }
+            K::MeetingHeld(b) => self.check_meeting(&b.meeting, b.organ.as_ref(), out),
+            K::SeatsCounted(b) if b.faction.is_none() => {
+                if let Some(version) = self.version(&b.organ.org, &event.date)
+                    && let Some(def) = version.organ(&b.organ.key)
+                    && let Some(Cited {
+                        rule: limits,
+                        article,
+                    }) = &def.seats
+                {
+                    let limit = if b.role == Role::Full {
+                        limits.full
+                    } else {
+                        limits.alternate
+                    };
+                    if let Some(limit) = limit.filter(|l| b.count > *l) {
+                        out.push(
+                            Rule::SeatsOverLimit,
+                            Severity::Violation,
+                            Truth::Definitely,
+                            Some(Citation::of(version, article.as_ref())),
+                            vec![],
+                            format!(
+                                "{} has {} {} seats; the statute allows {limit}",
+                                self.organ_name(&b.organ),
+                                b.count,
+                                b.role.as_str()
+                            ),
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.check_defunct(event, out);
+    }
+
+    /// A seat or post left: it must have been held, and a removal needs a decision.
+    #[allow(clippy::too_many_arguments)]
+    fn check_vacated(
+        &self,
+        held: bool,
+        person: &PersonId,
+        what: &str,
+        cause: Option<EndCause>,
+        org: &OrgId,
+        organ: Option<&OrganRef>,
+        decision: Option<&EventId>,
+        out: &mut Out<'_>,
+    ) {
+        if !held {
+            let message = format!(
+                "{} leaves {what}, but the record does not show it held",
+                self.person(person)
+            );
+            out.push(
+                Rule::NotHeld,
+                Severity::Warning,
+                Truth::Definitely,
+                None,
+                vec![],
+                message,
+            );
+        }
+        if cause.is_some_and(EndCause::is_removal) {
+            self.check_discipline(Act::Removal, org, organ, decision, person, out);
+        }
+    }
+}

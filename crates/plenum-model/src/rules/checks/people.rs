@@ -1,0 +1,294 @@
+//! Persons: discipline by the competent organ, acts of the dead and the expelled, defunct organizations.
+
+use crate::date::Truth;
+use crate::event::{Event, EventKind, Outcome};
+use crate::id::{EventId, MeetingId, OrgId, OrganRef, PersonId};
+use crate::state::registry::EntityKind;
+use crate::statute::{Act, Cited, Elector};
+
+use super::super::{Citation, Rule, Severity};
+use super::{Ctx, Out};
+
+impl Ctx<'_> {
+    /// A disciplinary act needs a carried decision of an organ the statute empowers.
+    pub(super) fn check_discipline(
+        &self,
+        act: Act,
+        org: &OrgId,
+        from_organ: Option<&OrganRef>,
+        decision: Option<&EventId>,
+        person: &PersonId,
+        out: &mut Out<'_>,
+    ) {
+        let version = self.version(org, &out.event.date);
+        let rule = version.and_then(|v| v.discipline(act));
+        // Without a discipline rule, the organ that elects an organ is the one
+        // competent to remove from it.
+        let competent: Vec<OrganRef> = match (rule, from_organ, version) {
+            (Some(r), _, _) => {
+                r.by.iter()
+                    .map(|k| OrganRef::new(org.clone(), k.clone()))
+                    .collect()
+            }
+            (None, Some(organ), Some(v)) => {
+                match v.organ(&organ.key).and_then(|d| d.elected_by.as_ref()) {
+                    Some(Cited {
+                        rule: Elector::Organ(k),
+                        ..
+                    }) => vec![OrganRef::new(org.clone(), k.clone())],
+                    _ => Vec::new(),
+                }
+            }
+            _ => Vec::new(),
+        };
+        let article = rule.and_then(|r| r.article.as_ref()).or_else(|| {
+            from_organ.and_then(|o| {
+                version?
+                    .organ(&o.key)?
+                    .elected_by
+                    .as_ref()?
+                    .article
+                    .as_ref()
+            })
+        });
+        let citation = version
+            .filter(|_| !competent.is_empty())
+            .map(|v| Citation::of(v, article));
+        let who = self.person(person);
+        let competent_names = competent
+            .iter()
+            .map(|o| self.organ_name(o))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let Some(decision_id) = decision else {
+            let (severity, message) = if competent.is_empty() {
+                (
+                    Severity::Warning,
+                    format!(
+                        "{} of {who} with no recorded decision of any organ",
+                        act.as_str()
+                    ),
+                )
+            } else {
+                (
+                    Severity::Violation,
+                    format!(
+                        "{} of {who} without a decision of {competent_names}, the competent organ",
+                        act.as_str()
+                    ),
+                )
+            };
+            out.push(
+                Rule::NoCompetentDecision,
+                severity,
+                Truth::Definitely,
+                citation,
+                vec![],
+                message,
+            );
+            return;
+        };
+        let Some(d) = self.history.decision(decision_id) else {
+            out.push(
+                Rule::NoCompetentDecision,
+                Severity::Warning,
+                Truth::Possibly,
+                citation,
+                vec![decision_id.clone()],
+                format!(
+                    "{} of {who} rests on decision `{decision_id}`, which the record dates later",
+                    act.as_str()
+                ),
+            );
+            return;
+        };
+        if d.outcome == Outcome::Defeated {
+            out.push(
+                Rule::NoCompetentDecision,
+                Severity::Violation,
+                Truth::Definitely,
+                citation.clone(),
+                vec![decision_id.clone()],
+                format!(
+                    "{} of {who} rests on a motion that was defeated",
+                    act.as_str()
+                ),
+            );
+        }
+        let deciders: Vec<OrganRef> = match &d.meeting {
+            Some(m) => self.meeting_organs(m),
+            None => d.organ.clone().into_iter().collect(),
+        };
+        if !competent.is_empty()
+            && !deciders.is_empty()
+            && !deciders.iter().any(|o| competent.contains(o))
+        {
+            let by = deciders
+                .iter()
+                .map(|o| self.organ_name(o))
+                .collect::<Vec<_>>()
+                .join(" and ");
+            out.push(
+                Rule::NoCompetentDecision,
+                Severity::Violation,
+                Truth::Definitely,
+                citation,
+                vec![decision_id.clone()],
+                format!(
+                    "{} of {who} was decided by {by}; the statute gives it to {competent_names}",
+                    act.as_str()
+                ),
+            );
+        }
+    }
+
+    /// Acts by or about persons who had died, or in an organization by persons expelled from it.
+    pub(super) fn check_persons(&self, event: &Event, out: &mut Out<'_>) {
+        use EventKind as K;
+        if matches!(
+            event.kind,
+            K::PersonRehabilitated(_)
+                | K::MemberReinstated(_)
+                | K::PersonRegistered(_)
+                | K::EventRetracted(_)
+                | K::EventSuperseded(_)
+        ) {
+            return;
+        }
+        let mut persons: Vec<&PersonId> = event
+            .kind
+            .references()
+            .into_iter()
+            .filter_map(|(field, r)| match r {
+                // The subjects of a motion are acted upon, not acting: an
+                // expelled member's appeal is theirs to make.
+                crate::event::Ref::Person(p) if field != "subjects" => Some(p),
+                _ => None,
+            })
+            .collect();
+        persons.sort();
+        persons.dedup();
+        for person in &persons {
+            if let Some((died, death_event)) = self.history.death(person)
+                && died.before(&event.date) == Truth::Definitely
+                && death_event != &event.id
+            {
+                out.push(
+                    Rule::DeadPerson,
+                    Severity::Warning,
+                    Truth::Definitely,
+                    None,
+                    vec![death_event.clone()],
+                    format!(
+                        "{} is recorded as dead since {died}, yet appears in this {}",
+                        self.person(person),
+                        event.kind.name().replace('_', " ")
+                    ),
+                );
+            }
+        }
+        let Some(org) = self.acting_org(event) else {
+            return;
+        };
+        for person in persons {
+            if matches!(event.kind, K::MemberAdmitted(_) | K::MemberExpelled(_)) {
+                continue;
+            }
+            let last = self.history.memberships_of(person, &org).last();
+            if let Some(m) = last
+                && m.end_cause == Some(crate::state::rows::MembershipEnd::Expelled)
+                && self.history.membership(person, &org).is_none()
+            {
+                out.push(
+                    Rule::ExpelledPerson,
+                    Severity::Violation,
+                    Truth::Definitely,
+                    self.version(&org, &event.date)
+                        .map(|v| Citation::of(v, None)),
+                    m.end_event.iter().cloned().collect(),
+                    format!(
+                        "{} was expelled from {} ({}), yet acts in it here",
+                        self.person(person),
+                        self.registry.name_of(EntityKind::Org, org.as_str()),
+                        m.span
+                            .end
+                            .as_ref()
+                            .map_or_else(String::new, ToString::to_string)
+                    ),
+                );
+            }
+        }
+    }
+
+    /// The organization an event acts within, if one.
+    pub(super) fn acting_org(&self, event: &Event) -> Option<OrgId> {
+        use EventKind as K;
+        let meeting_org = |m: &Option<MeetingId>| {
+            m.as_ref()
+                .and_then(|m| self.meeting_organs(m).first().map(|o| o.org.clone()))
+        };
+        match &event.kind {
+            K::SeatTaken(b) => Some(b.organ.org.clone()),
+            K::PostAssigned(b) => Some(b.post.org.clone()),
+            K::ElectionHeld(b) => b
+                .organ
+                .as_ref()
+                .map(|o| o.org.clone())
+                .or_else(|| b.post.as_ref().map(|p| p.org.clone())),
+            K::SpeechGiven(b) => meeting_org(&b.meeting),
+            K::MotionDecided(b) => b
+                .organ
+                .as_ref()
+                .map(|o| o.org.clone())
+                .or_else(|| meeting_org(&b.meeting)),
+            K::MemberPromoted(b) => Some(b.org.clone()),
+            K::MeetingHeld(b) => b
+                .organ
+                .as_ref()
+                .map(|o| o.org.clone())
+                .or_else(|| meeting_org(&Some(b.meeting.clone()))),
+            K::MeetingConvened(b) => Some(b.organ.org.clone()),
+            _ => None,
+        }
+    }
+
+    pub(super) fn check_defunct(&self, event: &Event, out: &mut Out<'_>) {
+        let Some(org) = self.acting_org(event) else {
+            return;
+        };
+        let Some(span) = self.history.org(&org).and_then(|o| o.span.as_ref()) else {
+            return;
+        };
+        let date = &event.date;
+        let name = self.registry.name_of(EntityKind::Org, org.as_str());
+        if date.before(&span.start) == Truth::Definitely {
+            out.push(
+                Rule::DefunctOrganization,
+                Severity::Warning,
+                Truth::Definitely,
+                None,
+                vec![],
+                format!(
+                    "{name} was founded only in {}, after this {}",
+                    span.start,
+                    event.kind.name().replace('_', " ")
+                ),
+            );
+        }
+        if let Some(end) = &span.end
+            && end.before(date) == Truth::Definitely
+        {
+            out.push(
+                Rule::DefunctOrganization,
+                Severity::Warning,
+                Truth::Definitely,
+                None,
+                vec![],
+                format!(
+                    "{name} had ceased to exist in {end}, before this {}",
+                    event.kind.name().replace('_', " ")
+                ),
+            );
+        }
+    }
+}
