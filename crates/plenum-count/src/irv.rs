@@ -11,25 +11,34 @@
 //!   same candidate as one-seat STV.
 
 use crate::outcome::{Action, Outcome, Stage};
-use crate::stv::StvBallots;
+use crate::stv::{AHEAD, strict_ranges, touch};
 use crate::tie::{Look, Ties, Want};
 use crate::{CandidateId, Context, CountError, Value};
 
 /// Counts by instant-runoff.
 pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
-    let ballots = StvBallots::new(context.election);
     let n = context.n_candidates();
     let mut continuing = vec![false; n];
     for c in context.standing() {
         continuing[c.index()] = true;
     }
     let mut votes = vec![0u64; n];
-    let mut position = vec![0usize; ballots.prefixes.len()];
+    // Each ballot as (where its marks end, the mark of the candidate holding it, weight):
+    // one record per move.
+    let marks = context.election.raw_marks();
+    let mut papers: Vec<(u32, u32, u64)> = Vec::with_capacity(context.election.n_distinct());
     let mut piles: Vec<Vec<u32>> = vec![Vec::new(); n];
-    for (index, prefix) in ballots.prefixes.iter().enumerate() {
-        let first = usize::from(prefix[0]);
-        piles[first].push(index as u32);
-        votes[first] += ballots.weights[index];
+    let (mut valid, mut invalid) = (0, 0);
+    for (start, end, weight) in strict_ranges(context.election) {
+        if start == end {
+            invalid += weight;
+            continue;
+        }
+        valid += weight;
+        let first = usize::from(marks[start as usize]);
+        piles[first].push(papers.len() as u32);
+        papers.push((end, start, weight));
+        votes[first] += weight;
     }
     let mut exhausted = 0;
     let mut stages = vec![stage(Action::Count, &votes, exhausted)];
@@ -68,20 +77,21 @@ pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
             "exclusion",
         );
         continuing[out.index()] = false;
-        for index in std::mem::take(&mut piles[out.index()]) {
-            let ballot = index as usize;
-            let prefix = ballots.prefixes[ballot];
-            let weight = ballots.weights[ballot];
-            let next =
-                (position[ballot] + 1..prefix.len()).find(|&p| continuing[usize::from(prefix[p])]);
-            match next {
-                Some(p) => {
-                    position[ballot] = p;
-                    let to = usize::from(prefix[p]);
+        let pile = std::mem::take(&mut piles[out.index()]);
+        for (offset, &index) in pile.iter().enumerate() {
+            if offset % AHEAD == 0 {
+                let chunk = &pile[offset..pile.len().min(offset + AHEAD)];
+                touch(chunk, |ballot| papers[ballot].1 as usize, marks);
+            }
+            let (end, position, weight) = &mut papers[index as usize];
+            match (*position + 1..*end).find(|&p| continuing[usize::from(marks[p as usize])]) {
+                Some(next) => {
+                    *position = next;
+                    let to = usize::from(marks[next as usize]);
                     piles[to].push(index);
-                    votes[to] += weight;
+                    votes[to] += *weight;
                 }
-                None => exhausted += weight,
+                None => exhausted += *weight,
             }
         }
         votes[out.index()] = 0;
@@ -107,8 +117,8 @@ pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
         stages,
         ties: ties.broken,
         seed: context.options.seed,
-        valid: ballots.valid,
-        invalid: ballots.invalid,
+        valid,
+        invalid,
         condorcet: None,
     })
 }

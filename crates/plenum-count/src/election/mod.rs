@@ -203,6 +203,16 @@ impl Election {
         (0..self.table.len()).map(|index| self.table.ballot(index))
     }
 
+    /// The marks of every distinct ballot, end to end, and where ballot `index`'s start.
+    pub(crate) fn raw_marks(&self) -> &[u16] {
+        self.table.raw_marks()
+    }
+
+    /// Where the marks of ballot `index` start in [`Election::raw_marks`].
+    pub(crate) fn marks_start(&self, index: usize) -> u32 {
+        self.table.start(index)
+    }
+
     /// Distinct ballot `index` (0-based, below [`Election::n_distinct`]).
     pub(crate) fn ballot(&self, index: usize) -> Ballot<'_> {
         self.table.ballot(index)

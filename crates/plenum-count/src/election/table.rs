@@ -61,6 +61,16 @@ impl Table {
         self.entries.len() + self.staged.len()
     }
 
+    /// Every mark, ballot after ballot; the table must be sealed.
+    pub(super) fn raw_marks(&self) -> &[u16] {
+        &self.marks
+    }
+
+    /// Where ballot `index`'s marks start; the table must be sealed.
+    pub(super) fn start(&self, index: usize) -> u32 {
+        self.entries[index].start
+    }
+
     /// Ballot `index`; the table must be sealed.
     pub(super) fn ballot(&self, index: usize) -> Ballot<'_> {
         let entry = self.entries[index];

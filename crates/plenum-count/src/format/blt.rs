@@ -38,13 +38,17 @@ enum Token {
 }
 
 /// Nicknames of `[nick ...]`, looked up on every preference of every ballot: words of up to
-/// eight bytes are packed into a `u64` and found in a small open-addressing table.
+/// eight bytes are packed into a `u64` and found with a perfect hash (a multiplier chosen so
+/// that no two nicknames share a slot), in one probe.
 #[derive(Debug, Default)]
 struct Nicknames {
-    /// Packed nickname, or 0 for an empty slot.
+    /// Packed nickname per slot, or 0.
     keys: Vec<u64>,
     ids: Vec<CandidateId>,
-    /// Nicknames longer than eight bytes (or holding a NUL byte).
+    multiplier: u64,
+    shift: u32,
+    /// Nicknames longer than eight bytes (or holding a NUL byte), and all of them if no
+    /// perfect multiplier turns up.
     long: HashMap<Vec<u8>, CandidateId>,
 }
 
@@ -66,51 +70,73 @@ impl Nicknames {
         Some(key)
     }
 
+    #[inline]
     fn slot(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (self.keys.len() - 1)
+        (key.wrapping_mul(self.multiplier) >> self.shift) as usize
     }
 
     /// Sets the nicknames, in candidate order.
     fn set(&mut self, words: &[&[u8]]) {
-        let size = (words.len() * 4).next_power_of_two().max(16);
-        self.keys = vec![0; size];
-        self.ids = vec![CandidateId::at(0); size];
-        self.long.clear();
+        *self = Nicknames::default();
+        let packed: Vec<(u64, CandidateId)> = words
+            .iter()
+            .enumerate()
+            .filter_map(|(index, word)| Some((Nicknames::pack(word)?, CandidateId::at(index))))
+            .collect();
         for (index, word) in words.iter().enumerate() {
-            let id = CandidateId::at(index);
-            match Nicknames::pack(word) {
-                Some(key) => {
-                    let mut slot = self.slot(key);
-                    while self.keys[slot] != 0 && self.keys[slot] != key {
-                        slot = (slot + 1) & (size - 1);
-                    }
-                    if self.keys[slot] == 0 {
-                        self.keys[slot] = key;
-                        self.ids[slot] = id;
-                    }
-                }
-                None => {
-                    self.long.entry(word.to_vec()).or_insert(id);
-                }
+            if Nicknames::pack(word).is_none() {
+                self.long
+                    .entry(word.to_vec())
+                    .or_insert(CandidateId::at(index));
             }
+        }
+        let mut bits = (packed.len() * 2)
+            .next_power_of_two()
+            .max(16)
+            .trailing_zeros();
+        let mut multiplier: u64 = 0x9E37_79B9_7F4A_7C15;
+        for attempt in 0..64 {
+            if attempt % 16 == 15 {
+                bits += 1;
+            }
+            multiplier = multiplier
+                .wrapping_mul(0xD605_BBB5_8C8A_BBED)
+                .wrapping_add(0x2545_F491)
+                | 1;
+            let (size, shift) = (1usize << bits, 64 - bits);
+            let mut keys = vec![0u64; size];
+            let mut ids = vec![CandidateId::at(0); size];
+            let placed = packed.iter().all(|&(key, id)| {
+                let slot = (key.wrapping_mul(multiplier) >> shift) as usize;
+                if keys[slot] != 0 && keys[slot] != key {
+                    return false;
+                }
+                if keys[slot] == 0 {
+                    keys[slot] = key;
+                    ids[slot] = id;
+                }
+                true
+            });
+            if placed {
+                (self.keys, self.ids, self.multiplier, self.shift) = (keys, ids, multiplier, shift);
+                return;
+            }
+        }
+        for (index, word) in words.iter().enumerate() {
+            self.long
+                .entry(word.to_vec())
+                .or_insert(CandidateId::at(index));
         }
     }
 
     #[inline]
     fn get(&self, word: &[u8]) -> Option<CandidateId> {
-        let Some(key) = Nicknames::pack(word) else {
-            return self.long.get(word).copied();
-        };
-        if self.keys.is_empty() {
-            return None;
-        }
-        let mut slot = self.slot(key);
-        loop {
-            match self.keys[slot] {
-                0 => return None,
-                found if found == key => return Some(self.ids[slot]),
-                _ => slot = (slot + 1) & (self.keys.len() - 1),
+        match Nicknames::pack(word) {
+            Some(key) if !self.keys.is_empty() => {
+                let slot = self.slot(key);
+                (self.keys[slot] == key).then_some(self.ids[slot])
             }
+            _ => self.long.get(word).copied(),
         }
     }
 }

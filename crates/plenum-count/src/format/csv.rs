@@ -270,6 +270,7 @@ pub(super) fn read_long<R: BufRead>(lines: &mut Lines<R>) -> Result<Election, Pa
             .iter()
             .position(|cell| words.iter().any(|word| cell.contains(word)))
     };
+    let mut headerless = None;
     let columns = match (
         find(&["ballot", "voter", "id"]),
         find(&["rank"]),
@@ -277,7 +278,7 @@ pub(super) fn read_long<R: BufRead>(lines: &mut Lines<R>) -> Result<Election, Pa
     ) {
         (Some(id), Some(rank), Some(choice)) => (id, rank, choice),
         _ if header.len() == 3 && is_count(&header[1]) => {
-            lines.push_back();
+            headerless = Some((line_no, text.clone(), header.clone()));
             (0, 1, 2)
         }
         _ => {
@@ -292,7 +293,14 @@ pub(super) fn read_long<R: BufRead>(lines: &mut Lines<R>) -> Result<Election, Pa
     let mut finished: HashSet<String> = HashSet::new();
     let mut current: Option<String> = None;
     let mut rankings: Vec<(u64, String)> = Vec::new();
-    while let Some((line_no, text, cells)) = next_record(lines)? {
+    loop {
+        let record = match headerless.take() {
+            Some(record) => Some(record),
+            None => next_record(lines)?,
+        };
+        let Some((line_no, text, cells)) = record else {
+            break;
+        };
         let cell = |index: usize| cells.get(index).map(String::as_str).unwrap_or("");
         if cells.len() <= columns.0.max(columns.1).max(columns.2) {
             return Err(ParseError::new(

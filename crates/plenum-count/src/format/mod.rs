@@ -169,12 +169,14 @@ pub fn detect(start: &[u8]) -> Format {
     Format::RankedCsv
 }
 
-/// A line reader that counts lines and reuses one buffer.
+/// A line reader that counts lines. A line is handed out in place, from the reader's own
+/// buffer, and copied only when it straddles two fills of it.
 pub(crate) struct Lines<R> {
     input: R,
     buffer: Vec<u8>,
     number: usize,
-    peeked: bool,
+    /// Bytes of the input's buffer handed out as the last line, consumed at the next call.
+    pending: usize,
 }
 
 impl<R: BufRead> Lines<R> {
@@ -183,37 +185,39 @@ impl<R: BufRead> Lines<R> {
             input,
             buffer: Vec::new(),
             number: 0,
-            peeked: false,
+            pending: 0,
         }
     }
 
     /// The next line without its line ending, or `None` at the end of the input.
     pub(crate) fn next_line(&mut self) -> Result<Option<(usize, &[u8])>, ParseError> {
-        if self.peeked {
-            self.peeked = false;
+        self.input.consume(std::mem::take(&mut self.pending));
+        let line_no = self.number + 1;
+        let available = self
+            .input
+            .fill_buf()
+            .map_err(|err| io_error(line_no, &err))?;
+        if available.is_empty() {
+            return Ok(None);
+        }
+        self.number = line_no;
+        if let Some(end) = available.iter().position(|&byte| byte == b'\n') {
+            self.pending = end + 1;
+            // Filling again hands back the same buffered bytes, without reading.
+            let available = self
+                .input
+                .fill_buf()
+                .map_err(|err| io_error(line_no, &err))?;
             return Ok(Some((
-                self.number,
-                trim_line_end(&self.buffer, self.number == 1),
+                line_no,
+                trim_line_end(&available[..=end], line_no == 1),
             )));
         }
         self.buffer.clear();
-        let read = self
-            .input
+        self.input
             .read_until(b'\n', &mut self.buffer)
-            .map_err(|err| io_error(self.number + 1, &err))?;
-        if read == 0 {
-            return Ok(None);
-        }
-        self.number += 1;
-        Ok(Some((
-            self.number,
-            trim_line_end(&self.buffer, self.number == 1),
-        )))
-    }
-
-    /// Makes the line just read the next one returned again.
-    pub(crate) fn push_back(&mut self) {
-        self.peeked = true;
+            .map_err(|err| io_error(line_no, &err))?;
+        Ok(Some((line_no, trim_line_end(&self.buffer, line_no == 1))))
     }
 }
 

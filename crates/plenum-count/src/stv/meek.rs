@@ -47,6 +47,11 @@ const OMEGA: u64 = 1_000;
 
 /// Counts by Meek's method.
 pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
+    if context.election.total_weight() > u64::from(u32::MAX) {
+        return Err(CountError::Overflow(
+            "meek stv (more than 2^32 - 1 ballots)",
+        ));
+    }
     let (tree, valid, invalid) = Tree::new(context.election);
     valid
         .checked_mul(ONE)
@@ -98,7 +103,7 @@ pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
 struct Tree {
     candidate: Vec<u16>,
     /// The weight of the ballots whose prefix passes through the node.
-    weight: Vec<u64>,
+    weight: Vec<u32>,
     end: Vec<u32>,
 }
 
@@ -127,25 +132,37 @@ impl Tree {
             let key = (0..lanes).fold(0u128, |key, position| {
                 key << lane_bits | prefix.get(position).map_or(0, |&c| u128::from(c) + 1)
             });
+            // The total weight is checked to fit in u32 first.
+            let weight = ballot.weight() as u32;
             keyed.push(Keyed {
-                key,
-                weight: ballot.weight(),
+                key_high: (key >> 64) as u64,
+                key_low: key as u64,
+                weight,
                 index: index as u32,
-                len: prefix.len() as u32,
             });
         }
-        keyed.sort_unstable_by_key(|ballot| ballot.key);
+        keyed.sort_unstable_by_key(Keyed::key);
+        // A prefix's length: its lanes in use, unless it fills them all.
+        let len = |ballot: &Keyed| {
+            let key = ballot.key();
+            match (0..lanes)
+                .find(|&lane| (key >> (lane_bits as usize * (lanes - 1 - lane))) & lane_mask == 0)
+            {
+                Some(used) => used,
+                None => election.ballot(ballot.index as usize).strict_prefix().len(),
+            }
+        };
         let prefix = |ballot: &Keyed| election.ballot(ballot.index as usize).strict_prefix();
         let mut start = 0;
         while start < keyed.len() {
             let end = start
                 + keyed[start..]
                     .iter()
-                    .take_while(|ballot| ballot.key == keyed[start].key)
+                    .take_while(|ballot| ballot.key() == keyed[start].key())
                     .count();
             if keyed[start..end]
                 .iter()
-                .filter(|ballot| ballot.len as usize > lanes)
+                .filter(|ballot| len(ballot) > lanes)
                 .count()
                 > 1
             {
@@ -166,11 +183,9 @@ impl Tree {
                 None => 0,
                 Some(previous) => {
                     let unused = u128::BITS - lanes as u32 * lane_bits;
-                    let equal_bits = (previous.key ^ ballot.key).leading_zeros() - unused;
+                    let equal_bits = (previous.key() ^ ballot.key()).leading_zeros() - unused;
                     let equal_lanes = (equal_bits / lane_bits) as usize;
-                    let mut shared = equal_lanes
-                        .min(previous.len as usize)
-                        .min(ballot.len as usize);
+                    let mut shared = equal_lanes.min(len(previous)).min(len(ballot));
                     if shared == lanes {
                         let (a, b) = (prefix(previous), prefix(ballot));
                         shared += a[lanes..]
@@ -188,13 +203,13 @@ impl Tree {
             for &node in &path {
                 tree.weight[node] += ballot.weight;
             }
-            let full = (ballot.len as usize > lanes).then(|| prefix(ballot));
-            for level in shared..ballot.len as usize {
+            let full = (len(ballot) > lanes).then(|| prefix(ballot));
+            for level in shared..len(ballot) {
                 let candidate = match full {
                     Some(full) => full[level],
                     None => {
                         let shift = lane_bits as usize * (lanes - 1 - level);
-                        ((ballot.key >> shift) & lane_mask) as u16 - 1
+                        ((ballot.key() >> shift) & lane_mask) as u16 - 1
                     }
                 };
                 path.push(tree.candidate.len());
@@ -235,15 +250,15 @@ impl Tree {
             let candidate = self.candidate[node];
             match status[usize::from(candidate)] {
                 Status::Hopeful if parent == NO_PARENT => {
-                    frontier.base[usize::from(candidate)] += ONE * self.weight[node];
+                    frontier.base[usize::from(candidate)] += ONE * u64::from(self.weight[node]);
                     node = self.end[node] as usize;
                 }
                 Status::Hopeful => {
-                    frontier.push(candidate, self.weight[node], parent);
+                    frontier.push(candidate, u64::from(self.weight[node]), parent);
                     node = self.end[node] as usize;
                 }
                 Status::Elected => {
-                    let index = frontier.push(candidate, self.weight[node], parent);
+                    let index = frontier.push(candidate, u64::from(self.weight[node]), parent);
                     stack.push((self.end[node], index));
                     node += 1;
                 }
@@ -307,10 +322,16 @@ impl Frontier {
 /// A ballot as the tree is built from it: its sort key (its first candidates, each plus one,
 /// in as many lanes of just enough bits as fit in 128), weight, index and prefix length.
 struct Keyed {
-    key: u128,
-    weight: u64,
+    key_high: u64,
+    key_low: u64,
+    weight: u32,
     index: u32,
-    len: u32,
+}
+
+impl Keyed {
+    fn key(&self) -> u128 {
+        u128::from(self.key_high) << 64 | u128::from(self.key_low)
+    }
 }
 
 struct Count {

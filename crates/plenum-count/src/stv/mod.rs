@@ -30,6 +30,8 @@ pub(crate) struct StvBallots<'a> {
     pub(crate) prefixes: Vec<&'a [u16]>,
     /// The weight of each ballot.
     pub(crate) weights: Vec<u64>,
+    /// The index of each ballot in the election.
+    pub(crate) indices: Vec<u32>,
     /// The total weight of valid ballots.
     pub(crate) valid: u64,
     /// The total weight of ballots with an uncertain first preference.
@@ -41,21 +43,37 @@ impl<'a> StvBallots<'a> {
         let mut ballots = StvBallots {
             prefixes: Vec::new(),
             weights: Vec::new(),
+            indices: Vec::new(),
             valid: 0,
             invalid: 0,
         };
-        for ballot in election.ballots() {
+        for (index, ballot) in election.ballots().enumerate() {
             let prefix = ballot.strict_prefix();
             if prefix.is_empty() {
                 ballots.invalid += ballot.weight();
             } else {
                 ballots.prefixes.push(prefix);
                 ballots.weights.push(ballot.weight());
+                ballots.indices.push(index as u32);
                 ballots.valid += ballot.weight();
             }
         }
         ballots
     }
+}
+
+/// Each distinct ballot as STV reads it, straight from the election: where its marks start in
+/// [`Election::raw_marks`], where its strict prefix ends, and its weight. Ballots whose first
+/// preference is uncertain come with `start == end`.
+pub(crate) fn strict_ranges(election: &Election) -> impl Iterator<Item = (u32, u32, u64)> + '_ {
+    election.ballots().enumerate().map(|(index, ballot)| {
+        let start = election.marks_start(index);
+        (
+            start,
+            start + ballot.strict_prefix().len() as u32,
+            ballot.weight(),
+        )
+    })
 }
 
 /// Every candidate's starting status.
@@ -90,4 +108,26 @@ pub(crate) fn by_votes_descending(
 ) -> Vec<CandidateId> {
     candidates.sort_by(|a, b| votes[b.index()].cmp(&votes[a.index()]).then(a.cmp(b)));
     candidates
+}
+
+/// Ballots moved as one group when [`touch`] loads ahead.
+pub(crate) const AHEAD: usize = 16;
+
+/// Loads what moving the ballots of `chunk` will read (each ballot's record, through
+/// `position`, and the mark after its position) before they are moved, so that the cache
+/// misses of the whole chunk overlap instead of following one another. Only warms the cache.
+pub(crate) fn touch(chunk: &[u32], position: impl Fn(usize) -> usize, marks: &[u16]) {
+    let mut touched = 0usize;
+    for &index in chunk {
+        touched ^= position(index as usize);
+    }
+    for &index in chunk {
+        touched ^= usize::from(
+            marks
+                .get(position(index as usize) + 1)
+                .copied()
+                .unwrap_or(0),
+        );
+    }
+    std::hint::black_box(touched);
 }

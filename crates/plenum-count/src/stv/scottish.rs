@@ -22,7 +22,9 @@
 //!   left, they are all elected and no further transfer is made.
 
 use crate::outcome::{Action, Outcome, Stage};
-use crate::stv::{Status, StvBallots, by_votes_descending, initial_status, with_status};
+use crate::stv::{
+    AHEAD, Status, by_votes_descending, initial_status, strict_ranges, touch, with_status,
+};
 use crate::tie::{Look, Ties, Want};
 use crate::value::mul_div_floor;
 use crate::{CandidateId, Context, CountError, Value};
@@ -34,8 +36,7 @@ const ONE: u64 = 100_000;
 
 /// Counts by the Scottish rules.
 pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
-    let ballots = StvBallots::new(context.election);
-    let mut count = Count::new(context, &ballots)?;
+    let mut count = Count::new(context)?;
     count.first_stage();
     loop {
         let seats_left = context.seats - count.elected.len();
@@ -61,20 +62,32 @@ pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
         }
         count.elect_reaching_quota();
     }
-    Ok(count.finish(context, &ballots))
+    Ok(count.finish(context))
+}
+
+/// A distinct ballot during the count: where its marks end in the election's marks, the
+/// mark of the candidate holding it, its value (units of 0.00001) and weight.
+#[derive(Copy, Clone, Debug)]
+struct Paper {
+    end: u32,
+    position: u32,
+    value: u32,
+    weight: u64,
 }
 
 /// The state of a count in progress.
 struct Count<'b> {
-    ballots: &'b StvBallots<'b>,
     seats: usize,
+    /// The weight of the valid ballots, and of those with an uncertain first preference.
+    valid: u64,
+    invalid: u64,
     quota: u64,
     status: Vec<Status>,
     votes: Vec<u64>,
-    /// Each ballot's position in its prefix.
-    position: Vec<u16>,
-    /// Each ballot's current value, in units of 0.00001.
-    value: Vec<u32>,
+    /// Each distinct ballot's state, together so that moving one touches one record.
+    papers: Vec<Paper>,
+    /// Every mark of every ballot (see [`Election::raw_marks`]).
+    marks: &'b [u16],
     /// The ballots each candidate holds.
     piles: Vec<Vec<u32>>,
     non_transferable: u64,
@@ -88,24 +101,39 @@ struct Count<'b> {
 }
 
 impl<'b> Count<'b> {
-    fn new(context: &Context<'_>, ballots: &'b StvBallots<'b>) -> Result<Count<'b>, CountError> {
+    fn new(context: &Context<'b>) -> Result<Count<'b>, CountError> {
         let n = context.n_candidates();
-        let quota_votes = ballots.valid / (context.seats as u64 + 1) + 1;
+        let (mut valid, mut invalid) = (0, 0);
+        let mut papers = Vec::with_capacity(context.election.n_distinct());
+        for (start, end, weight) in strict_ranges(context.election) {
+            if start == end {
+                invalid += weight;
+            } else {
+                valid += weight;
+                papers.push(Paper {
+                    end,
+                    position: start,
+                    value: ONE as u32,
+                    weight,
+                });
+            }
+        }
+        let quota_votes = valid / (context.seats as u64 + 1) + 1;
         let quota = quota_votes
             .checked_mul(ONE)
             .ok_or(CountError::Overflow("scottish stv"))?;
-        ballots
-            .valid
+        valid
             .checked_mul(ONE)
             .ok_or(CountError::Overflow("scottish stv"))?;
         Ok(Count {
-            ballots,
             seats: context.seats,
+            valid,
+            invalid,
             quota,
             status: initial_status(context.election),
             votes: vec![0; n],
-            position: vec![0; ballots.weights.len()],
-            value: vec![ONE as u32; ballots.weights.len()],
+            papers,
+            marks: context.election.raw_marks(),
             piles: vec![Vec::new(); n],
             non_transferable: 0,
             residue: 0,
@@ -119,10 +147,10 @@ impl<'b> Count<'b> {
 
     /// Rule 45: first preferences, then rule 47.
     fn first_stage(&mut self) {
-        for (index, prefix) in self.ballots.prefixes.iter().enumerate() {
-            let first = usize::from(prefix[0]);
+        for (index, paper) in self.papers.iter().enumerate() {
+            let first = usize::from(self.marks[paper.position as usize]);
             self.piles[first].push(index as u32);
-            self.votes[first] += self.ballots.weights[index] * ONE;
+            self.votes[first] += paper.weight * ONE;
         }
         self.push_stage(Action::Count, Vec::new());
         self.elect_reaching_quota();
@@ -176,12 +204,22 @@ impl<'b> Count<'b> {
         let excess = held - self.quota;
         let mut moved = 0;
         let mut lost = 0;
-        for index in std::mem::take(&mut self.piles[from.index()]) {
+        let pile = std::mem::take(&mut self.piles[from.index()]);
+        for (offset, &index) in pile.iter().enumerate() {
+            if offset % AHEAD == 0 {
+                let chunk = &pile[offset..pile.len().min(offset + AHEAD)];
+                touch(
+                    chunk,
+                    |ballot| self.papers[ballot].position as usize,
+                    self.marks,
+                );
+            }
             let ballot = index as usize;
             // The value is at most one, so the product fits; the quotient never exceeds it.
-            let value = mul_div_floor(u64::from(self.value[ballot]), excess, held).unwrap_or(0);
-            self.value[ballot] = value as u32;
-            let amount = value * self.ballots.weights[ballot];
+            let paper = &mut self.papers[ballot];
+            let value = mul_div_floor(u64::from(paper.value), excess, held).unwrap_or(0);
+            paper.value = value as u32;
+            let amount = value * paper.weight;
             if self.pass_on(index) {
                 moved += amount;
             } else {
@@ -222,9 +260,19 @@ impl<'b> Count<'b> {
             "exclusion",
         );
         self.status[out.index()] = Status::Excluded;
-        for index in std::mem::take(&mut self.piles[out.index()]) {
+        let pile = std::mem::take(&mut self.piles[out.index()]);
+        for (offset, &index) in pile.iter().enumerate() {
+            if offset % AHEAD == 0 {
+                let chunk = &pile[offset..pile.len().min(offset + AHEAD)];
+                touch(
+                    chunk,
+                    |ballot| self.papers[ballot].position as usize,
+                    self.marks,
+                );
+            }
             let ballot = index as usize;
-            let amount = u64::from(self.value[ballot]) * self.ballots.weights[ballot];
+            let paper = &self.papers[ballot];
+            let amount = u64::from(paper.value) * paper.weight;
             if !self.pass_on(index) {
                 self.non_transferable += amount;
             }
@@ -242,20 +290,17 @@ impl<'b> Count<'b> {
     /// Moves ballot `index` to its next continuing preference at its current value and
     /// credits it; false if it has none.
     fn pass_on(&mut self, index: u32) -> bool {
-        let ballot = index as usize;
-        let prefix = self.ballots.prefixes[ballot];
-        let mut position = usize::from(self.position[ballot]) + 1;
-        while position < prefix.len() {
-            let next = usize::from(prefix[position]);
+        let paper = &mut self.papers[index as usize];
+        for position in paper.position + 1..paper.end {
+            let next = usize::from(self.marks[position as usize]);
             if self.status[next] == Status::Hopeful {
-                self.position[ballot] = position as u16;
+                paper.position = position;
                 self.piles[next].push(index);
-                self.votes[next] += u64::from(self.value[ballot]) * self.ballots.weights[ballot];
+                self.votes[next] += u64::from(paper.value) * paper.weight;
                 return true;
             }
-            position += 1;
         }
-        self.position[ballot] = position.min(usize::from(u16::MAX)) as u16;
+        paper.position = paper.end;
         false
     }
 
@@ -269,10 +314,10 @@ impl<'b> Count<'b> {
         self.history.push(self.votes.clone());
     }
 
-    fn finish(self, context: &Context<'_>, ballots: &StvBallots<'_>) -> Outcome {
+    fn finish(self, context: &Context<'_>) -> Outcome {
         debug_assert!(self.stages.iter().all(|stage| {
             let sum: u64 = stage.votes.iter().map(|v| v.raw()).sum();
-            sum + stage.non_transferable.raw() + stage.residue.raw() == ballots.valid * ONE
+            sum + stage.non_transferable.raw() + stage.residue.raw() == self.valid * ONE
         }));
         Outcome {
             method: context.method,
@@ -281,8 +326,8 @@ impl<'b> Count<'b> {
             stages: self.stages,
             ties: self.ties.broken,
             seed: context.options.seed,
-            valid: ballots.valid,
-            invalid: ballots.invalid,
+            valid: self.valid,
+            invalid: self.invalid,
             condorcet: None,
         }
     }
