@@ -20,8 +20,9 @@
 //!   omega = 10^-6, or it stops falling (the limit of nine decimals).
 //! - **Exclusion.** If iteration ended without an election, the hopeful candidate with fewest
 //!   votes is excluded (keep value 0). Candidates whose votes are within the total surplus of
-//!   the lowest cannot be told apart by further iteration, so they count as tied; Algorithm
-//!   123 breaks such ties by lot, as is done here with the seeded generator.
+//!   the lowest cannot be told apart by further iteration, so (as in the reference rule) they
+//!   count as tied; the tie is decided by lot, as Algorithm 123 decides ties, with the seeded
+//!   generator (the reference rule and stv-rs take candidate order instead).
 //! - **End.** When the hopeful candidates are no more than the seats left, they are all
 //!   elected; once the seats are filled, the rest are excluded.
 //!
@@ -129,9 +130,11 @@ impl Tree {
                 continue;
             }
             valid += ballot.weight();
-            let key = (0..lanes).fold(0u128, |key, position| {
-                key << lane_bits | prefix.get(position).map_or(0, |&c| u128::from(c) + 1)
-            });
+            let used = prefix.len().min(lanes);
+            let key = prefix[..used]
+                .iter()
+                .fold(0u128, |key, &c| key << lane_bits | (u128::from(c) + 1));
+            let key = key << (lane_bits as usize * (lanes - used));
             // The total weight is checked to fit in u32 first.
             let weight = ballot.weight() as u32;
             keyed.push(Keyed {
@@ -143,13 +146,14 @@ impl Tree {
         }
         keyed.sort_unstable_by_key(Keyed::key);
         // A prefix's length: its lanes in use, unless it fills them all.
+        // A prefix's length: its lanes in use (the empty lanes are the trailing zero bits,
+        // whole lanes of them), unless it fills them all.
         let len = |ballot: &Keyed| {
-            let key = ballot.key();
-            match (0..lanes)
-                .find(|&lane| (key >> (lane_bits as usize * (lanes - 1 - lane))) & lane_mask == 0)
-            {
-                Some(used) => used,
-                None => election.ballot(ballot.index as usize).strict_prefix().len(),
+            let used = lanes - (ballot.key().trailing_zeros() / lane_bits) as usize;
+            if used < lanes {
+                used
+            } else {
+                election.ballot(ballot.index as usize).strict_prefix().len()
             }
         };
         let prefix = |ballot: &Keyed| election.ballot(ballot.index as usize).strict_prefix();
