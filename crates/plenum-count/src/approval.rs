@@ -55,10 +55,20 @@ pub(crate) fn count(context: &Context<'_>, satisfaction: bool) -> Result<Outcome
         "last seat",
     );
     let scale = 10u128.pow(u32::from(SAV_DECIMALS));
-    let shown: Vec<u64> = scores
-        .iter()
-        .map(|&score| u64::try_from(score * scale / common).unwrap_or(u64::MAX))
-        .collect();
+    // Shown to five decimals: whole part and fraction apart, so that nothing overflows.
+    let show = |score: u128| -> u64 {
+        let fraction = (score % common).checked_mul(scale).map_or_else(
+            || (score % common) / (common / scale),
+            |scaled| scaled / common,
+        );
+        u64::try_from(
+            (score / common)
+                .saturating_mul(scale)
+                .saturating_add(fraction),
+        )
+        .unwrap_or(u64::MAX)
+    };
+    let shown: Vec<u64> = scores.iter().map(|&score| show(score)).collect();
     let mut stage = Stage::new(Action::Count, &shown, SAV_DECIMALS);
     stage.elected = elected.clone();
     Ok(Outcome {

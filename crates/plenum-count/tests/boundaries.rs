@@ -213,3 +213,35 @@ fn party_list_options_change_the_allocation() {
         assert_eq!(outcome.elected.len(), 5);
     }
 }
+
+/// Satisfaction approval splits a ballot's vote among its approvals: {A, B} three times and
+/// {A} once give A 1.5 + 1 = 2.5 and B 1.5.
+#[test]
+fn satisfaction_approval_splits_each_vote() {
+    let mut builder = ElectionBuilder::new();
+    let a = builder.add_candidate("A").expect("a candidate");
+    let b = builder.add_candidate("B").expect("a candidate");
+    builder.add_candidate("C").expect("a candidate");
+    builder.set_seats(1);
+    builder.rank(a);
+    builder.tie(b);
+    builder.finish_ballot(3).expect("small weight");
+    builder.rank(a);
+    builder.finish_ballot(1).expect("small weight");
+    let election = builder.build();
+    let outcome = count(&election, Method::Sav, &Options::default()).expect("counts");
+    let scores: Vec<String> = outcome.stages[0]
+        .votes
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(scores, ["2.50000", "1.50000", "0.00000"]);
+    assert_eq!(outcome.elected, [a]);
+    let approval = count(&election, Method::Approval, &Options::default()).expect("counts");
+    let votes: Vec<String> = approval.stages[0]
+        .votes
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(votes, ["4", "3", "0"]);
+}

@@ -8,11 +8,18 @@
 pub(crate) mod ranked_pairs;
 pub(crate) mod schulze;
 
-use crate::{CandidateId, Election};
+use crate::{CandidateId, CountError, Election};
+
+/// The most candidates a pairwise count takes (its matrices grow as the square).
+pub(crate) const MAX_PAIRWISE: usize = 2000;
 
 /// The pairwise count of `election`, by candidate index.
-pub(crate) fn pairwise(election: &Election) -> Vec<Vec<u64>> {
+pub(crate) fn pairwise(election: &Election) -> Result<Vec<Vec<u64>>, CountError> {
     let n = election.candidates().len();
+    if n > MAX_PAIRWISE {
+        let message = format!("pairwise methods take at most {MAX_PAIRWISE} candidates, not {n}");
+        return Err(CountError::InvalidOption(message));
+    }
     // `pairwise[a][b] = above_all[a] - at_or_above[a][b]`: each ballot adds its weight to every
     // column of the rows of the candidates it marks, less the columns of the candidates ranked
     // at or above them. That costs the square of the marks, not of the candidates.
@@ -32,9 +39,9 @@ pub(crate) fn pairwise(election: &Election) -> Vec<Vec<u64>> {
             }
         }
     }
-    (0..n)
+    Ok((0..n)
         .map(|a| (0..n).map(|b| above_all[a] - at_or_above[a][b]).collect())
-        .collect()
+        .collect())
 }
 
 /// The candidate among `standing` who beats each of the others pairwise, if any.
@@ -66,7 +73,7 @@ mod tests {
         builder.tie(ids[2]);
         builder.finish_ballot(3).unwrap();
         let election = builder.build();
-        let d = pairwise(&election);
+        let d = pairwise(&election).unwrap();
         assert_eq!(d[1], [3, 0, 3, 3]);
         assert_eq!(d[0], [0, 0, 0, 3]);
         assert_eq!(d[2], [0, 0, 0, 3]);

@@ -16,7 +16,7 @@ use crate::{CandidateId, Context, CountError};
 
 /// Counts by ranked pairs.
 pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
-    let d = pairwise(context.election);
+    let d = pairwise(context.election)?;
     let standing = context.standing();
     let n = d.len();
     let mut majorities: Vec<(CandidateId, CandidateId)> = Vec::new();

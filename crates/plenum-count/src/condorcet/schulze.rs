@@ -13,7 +13,7 @@ use crate::{CandidateId, Context, CountError};
 
 /// Counts by Schulze's method.
 pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
-    let d = pairwise(context.election);
+    let d = pairwise(context.election)?;
     let standing = context.standing();
     let n = d.len();
     let mut p = vec![vec![0u64; n]; n];
