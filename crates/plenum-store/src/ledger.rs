@@ -119,7 +119,7 @@ impl<S: Store> Ledger<S> {
         events: Vec<Event>,
         recorded_at: &str,
     ) -> Result<Recorded, RecordError> {
-        let ids: Vec<_> = events.iter().map(|e| e.id.clone()).collect();
+        let ids: std::collections::HashSet<_> = events.iter().map(|e| e.id.clone()).collect();
         let previous = std::mem::take(&mut self.state);
         let rows_before = previous.rows().clone();
         let entities_before: Vec<Entity> = previous.registry().entities().cloned().collect();

@@ -1,12 +1,12 @@
 //! `at`: who sat on an organ, or held a post, on a date, by faction and with certainty.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
 use crate::date::{FuzzyDate, Truth};
 use crate::event::Role;
-use crate::id::{OrgId, OrganRef, PersonId, PostRef};
+use crate::id::{FactionId, OrgId, OrganRef, PersonId, PostRef};
 use crate::state::registry::{Entity, EntityKind};
 
 use super::compose::{Composition, compose};
@@ -103,6 +103,11 @@ pub fn at<F: Facts>(
             let tenures = facts.holders_of(post, lo, hi)?;
             let persons: Vec<PersonId> = tenures.iter().map(|t| t.person.clone()).collect();
             let alignments = facts.alignments_of(&persons, lo, hi)?;
+            let names = Names::read(
+                facts,
+                persons.iter().map(PersonId::as_str),
+                alignments.iter().map(|a| a.faction.as_str()),
+            )?;
             let mut members = Vec::new();
             for tenure in &tenures {
                 let certainty = tenure.span.holds(lo, hi);
@@ -111,14 +116,14 @@ pub fn at<F: Facts>(
                 }
                 let (faction, _) = super::compose::faction_of(&tenure.person, lo, hi, &alignments);
                 members.push(member(
-                    facts,
+                    &names,
                     &tenure.person,
                     None,
                     faction.as_ref().map(|f| f.as_str()),
                     certainty,
                     &tenure.span.start,
                     tenure.span.end.as_ref(),
-                )?);
+                ));
             }
             members.sort_by(|a, b| (&a.since, &a.id).cmp(&(&b.since, &b.id)));
             let mut by_faction = BTreeMap::new();
@@ -161,25 +166,33 @@ fn report_organ<F: Facts>(
     organ: &Entity,
     c: &Composition,
 ) -> Result<AtReport, QueryError<F::Error>> {
+    let names = Names::read(
+        facts,
+        c.named.iter().map(|s| s.person.as_str()),
+        c.named
+            .iter()
+            .filter_map(|s| s.faction.as_ref())
+            .chain(c.unnamed.iter().filter_map(|u| u.faction.as_ref()))
+            .map(FactionId::as_str),
+    )?;
     let mut members = Vec::new();
     for seat in &c.named {
         members.push(member(
-            facts,
+            &names,
             &seat.person,
             Some(seat.role),
             seat.faction.as_ref().map(|f| f.as_str()),
             seat.certainty,
             &seat.since,
             seat.until.as_ref(),
-        )?);
+        ));
     }
     let mut unnamed = Vec::new();
     for seats in &c.unnamed {
         let faction = seats
             .faction
             .as_ref()
-            .map(|f| named(facts, EntityKind::Faction, f.as_str()))
-            .transpose()?;
+            .map(|f| Names::get(&names.factions, f.as_str()));
         unnamed.push(Unnamed {
             role: seats.role,
             faction,
@@ -190,7 +203,7 @@ fn report_organ<F: Facts>(
     let mut by_faction = BTreeMap::new();
     for (faction, n) in c.by_faction(None) {
         let label = match faction {
-            Some(f) => named(facts, EntityKind::Faction, f.as_str())?.name,
+            Some(f) => Names::get(&names.factions, f.as_str()).name,
             None => UNKNOWN_FACTION.to_owned(),
         };
         *by_faction.entry(label).or_insert(0) += n;
@@ -220,20 +233,56 @@ fn report_organ<F: Facts>(
     })
 }
 
-fn member<F: Facts>(
-    facts: &F,
+/// The names of the persons and factions a report shows, read with one call per kind
+/// (a 1,000-seat organ would otherwise take a thousand reads).
+struct Names {
+    persons: HashMap<String, Named>,
+    factions: HashMap<String, Named>,
+}
+
+impl Names {
+    fn read<'a, F: Facts>(
+        facts: &F,
+        persons: impl Iterator<Item = &'a str>,
+        factions: impl Iterator<Item = &'a str>,
+    ) -> Result<Names, F::Error> {
+        let read = |kind, ids: Vec<&str>| -> Result<HashMap<String, Named>, F::Error> {
+            let mut ids = ids;
+            ids.sort_unstable();
+            ids.dedup();
+            Ok(facts
+                .entities_by_id(kind, &ids)?
+                .iter()
+                .map(|e| (e.id.clone(), Named::from(e)))
+                .collect())
+        };
+        Ok(Names {
+            persons: read(EntityKind::Person, persons.collect())?,
+            factions: read(EntityKind::Faction, factions.collect())?,
+        })
+    }
+
+    /// The name of an entity, or its id if unknown (as [`named`] gives it).
+    fn get(names: &HashMap<String, Named>, id: &str) -> Named {
+        names.get(id).cloned().unwrap_or_else(|| Named {
+            id: id.to_owned(),
+            name: id.to_owned(),
+        })
+    }
+}
+
+fn member(
+    names: &Names,
     person: &PersonId,
     role: Option<Role>,
     faction: Option<&str>,
     certainty: Truth,
     since: &FuzzyDate,
     until: Option<&FuzzyDate>,
-) -> Result<Member, F::Error> {
-    let who = named(facts, EntityKind::Person, person.as_str())?;
-    let faction = faction
-        .map(|f| named(facts, EntityKind::Faction, f))
-        .transpose()?;
-    Ok(Member {
+) -> Member {
+    let who = Names::get(&names.persons, person.as_str());
+    let faction = faction.map(|f| Names::get(&names.factions, f));
+    Member {
         id: who.id,
         name: who.name,
         role,
@@ -241,7 +290,7 @@ fn member<F: Facts>(
         certainty,
         since: since.to_string(),
         until: until.map(ToString::to_string),
-    })
+    }
 }
 
 /// The organization's name on a date, from its name history.

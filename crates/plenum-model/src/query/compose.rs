@@ -4,7 +4,7 @@
 //! rows) and the rules engine (over the history being replayed), so both
 //! count seats the same way.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::date::{Day, FuzzyDate, Truth};
 use crate::event::Role;
@@ -92,6 +92,11 @@ pub fn compose(
     counts: &[CountRow],
     alignments: &[AlignmentRow],
 ) -> Composition {
+    // Each person's alignments, in the order given: one pass, not one per seat.
+    let mut aligned: HashMap<&PersonId, Vec<&AlignmentRow>> = HashMap::new();
+    for a in alignments {
+        aligned.entry(&a.person).or_default().push(a);
+    }
     let mut named: Vec<NamedSeat> = seats
         .iter()
         .filter_map(|seat| {
@@ -99,7 +104,8 @@ pub fn compose(
             if certainty == Truth::No {
                 return None;
             }
-            let (faction, faction_certainty) = faction_of(&seat.person, lo, hi, alignments);
+            let rows = aligned.get(&seat.person).into_iter().flatten().copied();
+            let (faction, faction_certainty) = strongest(rows, lo, hi);
             Some(NamedSeat {
                 person: seat.person.clone(),
                 role: seat.role,
@@ -191,9 +197,18 @@ pub fn faction_of(
     hi: Day,
     alignments: &[AlignmentRow],
 ) -> (Option<FactionId>, Truth) {
+    strongest(alignments.iter().filter(|a| &a.person == person), lo, hi)
+}
+
+/// The faction of the alignments (of one person) that holds most surely on the
+/// window, the latest-begun among equals (the last of those, in the order given).
+fn strongest<'a>(
+    alignments: impl Iterator<Item = &'a AlignmentRow>,
+    lo: Day,
+    hi: Day,
+) -> (Option<FactionId>, Truth) {
     alignments
-        .iter()
-        .filter(|a| &a.person == person && !a.leader)
+        .filter(|a| !a.leader)
         .map(|a| (a, a.span.holds(lo, hi)))
         .filter(|(_, t)| *t != Truth::No)
         .max_by(|(a, ta), (b, tb)| ta.cmp(tb).then_with(|| a.span.start.cmp(&b.span.start)))

@@ -39,6 +39,15 @@ pub trait Facts {
     }
     /// One entity by exact id.
     fn entity(&self, kind: EntityKind, id: &str) -> Result<Option<Entity>, Self::Error>;
+    /// The entities of a kind with these exact ids: those that exist, in any order.
+    /// Stores answer in one read; the default asks [`Facts::entity`] for each id.
+    fn entities_by_id(&self, kind: EntityKind, ids: &[&str]) -> Result<Vec<Entity>, Self::Error> {
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.extend(self.entity(kind, id)?);
+        }
+        Ok(out)
+    }
     /// Seats of an organ that may overlap the window.
     fn seats_on(&self, organ: &OrganRef, lo: Day, hi: Day) -> Result<Vec<SeatRow>, Self::Error>;
     /// Counted seats of an organ that may overlap the window.

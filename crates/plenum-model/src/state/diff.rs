@@ -170,7 +170,8 @@ fn table<T: Keyed + PartialEq + Clone>(
     let aligned = before
         .iter()
         .zip(after)
-        .take_while(|(b, a)| b.key() == a.key())
+        // Equal rows have equal keys: compare keys (which allocate) only when rows differ.
+        .take_while(|(b, a)| b == a || b.key() == a.key())
         .count();
     for i in 0..aligned {
         if before[i] != after[i] {

@@ -63,6 +63,8 @@ pub struct History {
     seated_organs: HashSet<OrganRef>,
     open_posts: HashMap<PersonId, Vec<usize>>,
     open_memberships: HashMap<PersonId, Vec<usize>>,
+    /// Every membership row of a person, open or closed, in row order.
+    memberships_by_person: HashMap<PersonId, Vec<usize>>,
     open_alignment: HashMap<PersonId, usize>,
     open_leader: HashMap<FactionId, usize>,
     open_counts: HashMap<(OrganRef, Role, Option<FactionId>), usize>,
@@ -170,10 +172,12 @@ impl History {
         person: &'a PersonId,
         org: &'a OrgId,
     ) -> impl Iterator<Item = &'a MembershipRow> + 'a {
-        self.rows
-            .memberships
-            .iter()
-            .filter(move |m| &m.person == person && &m.org == org)
+        self.memberships_by_person
+            .get(person)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.rows.memberships[i])
+            .filter(move |m| &m.org == org)
     }
 
     /// The organization's row, if it was founded in the record.
@@ -332,6 +336,10 @@ impl History {
                 .org
                 .clone(),
         );
+        self.memberships_by_person
+            .entry(person.clone())
+            .or_default()
+            .push(self.rows.memberships.len() - 1);
         self.open_memberships
             .entry(person)
             .or_default()

@@ -45,6 +45,20 @@ impl Facts for SqliteStore {
             .pop())
     }
 
+    fn entities_by_id(&self, kind: EntityKind, ids: &[&str]) -> Result<Vec<Entity>, Error> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let keys: Vec<String> = ids
+            .iter()
+            .map(|id| format!("{}:{id}", kind.as_str()))
+            .collect();
+        self.rows(
+            "SELECT data FROM entities WHERE key IN (SELECT value FROM json_each(?1))",
+            [serde_json::to_string(&keys)?],
+        )
+    }
+
     fn entities_named(&self, kind: EntityKind, text: &str) -> Result<Vec<Entity>, Error> {
         self.rows(
             "SELECT e.data FROM entity_names n JOIN entities e ON e.key = n.entity \
@@ -85,15 +99,18 @@ impl Facts for SqliteStore {
         lo: Day,
         hi: Day,
     ) -> Result<Vec<AlignmentRow>, Error> {
-        let (lo, hi) = window(lo, hi);
-        let mut out = Vec::new();
-        for person in persons {
-            out.extend(self.rows::<AlignmentRow>(
-                "SELECT data FROM alignments WHERE person = ?1 AND lo <= ?3 AND hi >= ?2",
-                params![person.as_str(), lo, hi],
-            )?);
+        if persons.is_empty() {
+            return Ok(Vec::new());
         }
-        Ok(out)
+        let (lo, hi) = window(lo, hi);
+        // One statement for all the persons, not one each: in the order of
+        // `persons` (repeats included), then as the `(person, lo)` index lists them.
+        let persons: Vec<&str> = persons.iter().map(PersonId::as_str).collect();
+        self.rows(
+            "SELECT a.data FROM json_each(?1) j JOIN alignments a ON a.person = j.value \
+             WHERE a.lo <= ?3 AND a.hi >= ?2 ORDER BY j.key, a.lo, a.rowid",
+            params![serde_json::to_string(&persons)?, lo, hi],
+        )
     }
 
     fn person_rows(&self, person: &PersonId) -> Result<PersonRows, Error> {
