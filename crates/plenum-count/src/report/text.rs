@@ -30,6 +30,18 @@ pub fn text(election: &Election, outcome: &Outcome) -> String {
     sheet(&mut out, election, outcome);
     out.push('\n');
     actions(&mut out, election, outcome);
+    if let Some(keep) = outcome.stages.last().and_then(|stage| stage.keep.as_ref()) {
+        let kept: Vec<String> = outcome
+            .elected
+            .iter()
+            .map(|&c| format!("{} {}", short(election, c), keep[c.index()]))
+            .collect();
+        let _ = writeln!(
+            out,
+            "\nKeep values of the elected at the end: {}",
+            kept.join("; ")
+        );
+    }
     if let Some(condorcet) = &outcome.condorcet {
         out.push('\n');
         matrix(
