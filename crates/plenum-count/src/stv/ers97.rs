@@ -32,7 +32,7 @@
 use std::collections::BTreeMap;
 
 use crate::outcome::{Action, Outcome, Stage};
-use crate::stv::{Status, StvBallots, by_votes_descending, initial_status, with_status};
+use crate::stv::{Status, by_votes_descending, initial_status, strict_ranges, with_status};
 use crate::tie::{Look, Ties, Want};
 use crate::{CandidateId, Context, CountError, Value};
 
@@ -43,14 +43,23 @@ const ONE: u64 = 100;
 
 /// Counts by the ERS97 rules.
 pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
-    let ballots = StvBallots::new(context.election);
-    let total = ballots
-        .valid
+    let (mut valid, mut invalid) = (0, 0);
+    let mut papers = Vec::with_capacity(context.election.n_distinct());
+    for (start, end, weight) in strict_ranges(context.election) {
+        if start == end {
+            invalid += weight;
+        } else {
+            valid += weight;
+            papers.push((start, end, weight));
+        }
+    }
+    let total = valid
         .checked_mul(ONE)
         .ok_or(CountError::Overflow("ers97 stv"))?;
     let n = context.n_candidates();
     let mut count = Count {
-        ballots: &ballots,
+        papers,
+        marks: context.election.raw_marks(),
         seats: context.seats,
         total,
         quota: quota(total, 0, context.seats),
@@ -108,8 +117,8 @@ pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
         stages: count.stages,
         ties: count.ties.broken,
         seed: context.options.seed,
-        valid: ballots.valid,
-        invalid: ballots.invalid,
+        valid,
+        invalid,
         condorcet: None,
     })
 }
@@ -127,7 +136,9 @@ struct Batch {
 }
 
 struct Count<'b> {
-    ballots: &'b StvBallots<'b>,
+    /// Each valid distinct ballot: its strict prefix `start..end` in `marks`, its weight.
+    papers: Vec<(u32, u32, u64)>,
+    marks: &'b [u16],
     seats: usize,
     total: u64,
     quota: u64,
@@ -151,10 +162,10 @@ impl Count<'_> {
     fn first_stage(&mut self) {
         let n = self.votes.len();
         let mut first: Vec<Vec<u32>> = vec![Vec::new(); n];
-        for (index, prefix) in self.ballots.prefixes.iter().enumerate() {
-            let c = usize::from(prefix[0]);
+        for (index, &(start, _, weight)) in self.papers.iter().enumerate() {
+            let c = usize::from(self.marks[start as usize]);
             first[c].push(index as u32);
-            self.votes[c] += self.ballots.weights[index] * ONE;
+            self.votes[c] += weight * ONE;
         }
         for (c, ballots) in first.into_iter().enumerate() {
             if !ballots.is_empty() {
@@ -356,7 +367,7 @@ impl Count<'_> {
         for &index in &batch.ballots {
             if let Some(next) = self.next_continuing(index) {
                 to.entry(next).or_default().push(index);
-                transferable += self.ballots.weights[index as usize];
+                transferable += self.papers[index as usize].2;
             }
         }
         let value = if u128::from(transferable) * u128::from(batch.value) > u128::from(surplus) {
@@ -366,10 +377,7 @@ impl Count<'_> {
         };
         let mut credited = 0;
         for (next, ballots) in to {
-            let papers: u64 = ballots
-                .iter()
-                .map(|&b| self.ballots.weights[b as usize])
-                .sum();
+            let papers: u64 = ballots.iter().map(|&b| self.papers[b as usize].2).sum();
             self.votes[next] += papers * value;
             credited += papers * value;
             self.batches[next].push(Batch { value, ballots });
@@ -415,7 +423,7 @@ impl Count<'_> {
         for (part, (value, papers)) in by_value.into_iter().rev().enumerate() {
             let mut to: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
             for (owner, index) in papers {
-                let amount = value * self.ballots.weights[index as usize];
+                let amount = value * self.papers[index as usize].2;
                 self.votes[owner] -= amount;
                 match self.next_continuing(index) {
                     Some(next) => {
@@ -451,7 +459,8 @@ impl Count<'_> {
 
     /// The next continuing candidate on ballot `index` after the one holding it.
     fn next_continuing(&self, index: u32) -> Option<usize> {
-        self.ballots.prefixes[index as usize]
+        let (start, end, _) = self.papers[index as usize];
+        self.marks[start as usize..end as usize]
             .iter()
             .map(|&c| usize::from(c))
             .find(|&c| self.status[c] == Status::Hopeful)

@@ -24,44 +24,6 @@ pub(crate) enum Status {
     Withdrawn,
 }
 
-/// The ballots as STV reads them: each distinct ballot's strict prefix and weight.
-pub(crate) struct StvBallots<'a> {
-    /// The candidates of each ballot in order, up to the first equal preference.
-    pub(crate) prefixes: Vec<&'a [u16]>,
-    /// The weight of each ballot.
-    pub(crate) weights: Vec<u64>,
-    /// The index of each ballot in the election.
-    pub(crate) indices: Vec<u32>,
-    /// The total weight of valid ballots.
-    pub(crate) valid: u64,
-    /// The total weight of ballots with an uncertain first preference.
-    pub(crate) invalid: u64,
-}
-
-impl<'a> StvBallots<'a> {
-    pub(crate) fn new(election: &'a Election) -> StvBallots<'a> {
-        let mut ballots = StvBallots {
-            prefixes: Vec::new(),
-            weights: Vec::new(),
-            indices: Vec::new(),
-            valid: 0,
-            invalid: 0,
-        };
-        for (index, ballot) in election.ballots().enumerate() {
-            let prefix = ballot.strict_prefix();
-            if prefix.is_empty() {
-                ballots.invalid += ballot.weight();
-            } else {
-                ballots.prefixes.push(prefix);
-                ballots.weights.push(ballot.weight());
-                ballots.indices.push(index as u32);
-                ballots.valid += ballot.weight();
-            }
-        }
-        ballots
-    }
-}
-
 /// Each distinct ballot as STV reads it, straight from the election: where its marks start in
 /// [`Election::raw_marks`], where its strict prefix ends, and its weight. Ballots whose first
 /// preference is uncertain come with `start == end`.
