@@ -213,6 +213,7 @@ fn tour(name: &str, ledger: &Ledger<SqliteStore>, db: &str) -> anyhow::Result<()
     }
 
     let mut by_year: BTreeMap<i16, Vec<String>> = BTreeMap::new();
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     for (_, event) in state.effective_events() {
         if matches!(
             event.kind,
@@ -225,11 +226,13 @@ fn tour(name: &str, ledger: &Ledger<SqliteStore>, db: &str) -> anyhow::Result<()
                 .entry(event.date.earliest().year())
                 .or_default()
                 .push(summarize(event, state.registry()));
+            *kinds.entry(event.kind_name()).or_default() += 1;
         }
     }
-    if !by_year.is_empty() {
+    // Point at the kind of discipline the history has most of.
+    if let Some((kind, _)) = kinds.iter().max_by_key(|(_, n)| **n) {
         out!(
-            "\nPurges, expulsions, trials and rehabilitations, year by year:    plenum log --kind person_purged{db}"
+            "\nDiscipline, year by year: purges, expulsions, trials, rehabilitations:    plenum log --kind {kind}{db}"
         )?;
         for (year, lines) in &by_year {
             out!("  {year}: {}", lines.join("; "))?;
