@@ -192,6 +192,7 @@ fn sheet(out: &mut String, election: &Election, outcome: &Outcome) {
         }
         let won = outcome.seats_won(c);
         let mark = match (status[index], won) {
+            ("elected", 1) if outcome.method.is_party_list() => "  1 seat".to_owned(),
             ("elected", won) if won > 1 => format!("  {won} seats"),
             ("elected", _) => "  elected".to_owned(),
             (other, _) if !other.is_empty() => format!("  {other}"),
@@ -267,6 +268,9 @@ fn actions(out: &mut String, election: &Election, outcome: &Outcome) {
             Action::Count => match outcome.method {
                 crate::Method::Approval | crate::Method::Sav => "approvals counted".to_owned(),
                 crate::Method::Block => "votes counted".to_owned(),
+                method if method.is_party_list() => {
+                    "votes counted (later columns: quotients or remainders)".to_owned()
+                }
                 _ => "first preferences counted".to_owned(),
             },
             Action::Surplus { candidate, surplus } => {
