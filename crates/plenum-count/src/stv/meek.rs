@@ -115,13 +115,13 @@ impl Tree {
     /// Ballots are put in lexicographic order of their prefixes by sorting a packed key of
     /// their first candidates (each plus one, so that a shorter prefix sorts first); the key
     /// also gives the common prefix of neighbours and the first nodes of each branch, so a
-    /// ballot is only read again where it is longer than the key holds (25 candidates of an
-    /// election of 20 to 31).
+    /// ballot is only read again where it is longer than the key holds (12 candidates of an
+    /// election of 16 to 31).
     fn new(election: &Election) -> (Tree, u64, u64) {
         let (mut valid, mut invalid) = (0, 0);
         let lane_bits = (usize::BITS - election.candidates().len().leading_zeros()).max(1);
-        let lanes = (u128::BITS / lane_bits) as usize;
-        let lane_mask = (1u128 << lane_bits) - 1;
+        let lanes = (u64::BITS / lane_bits) as usize;
+        let lane_mask = (1u64 << lane_bits) - 1;
         let mut keyed: Vec<Keyed> = Vec::with_capacity(election.n_distinct());
         for (index, ballot) in election.ballots().enumerate() {
             let prefix = ballot.strict_prefix();
@@ -133,13 +133,12 @@ impl Tree {
             let used = prefix.len().min(lanes);
             let key = prefix[..used]
                 .iter()
-                .fold(0u128, |key, &c| key << lane_bits | (u128::from(c) + 1));
+                .fold(0u64, |key, &c| key << lane_bits | (u64::from(c) + 1));
             let key = key << (lane_bits as usize * (lanes - used));
             // The total weight is checked to fit in u32 first.
             let weight = ballot.weight() as u32;
             keyed.push(Keyed {
-                key_high: (key >> 64) as u64,
-                key_low: key as u64,
+                key,
                 weight,
                 index: index as u32,
             });
@@ -186,7 +185,7 @@ impl Tree {
             let shared = match previous {
                 None => 0,
                 Some(previous) => {
-                    let unused = u128::BITS - lanes as u32 * lane_bits;
+                    let unused = u64::BITS - lanes as u32 * lane_bits;
                     let equal_bits = (previous.key() ^ ballot.key()).leading_zeros() - unused;
                     let equal_lanes = (equal_bits / lane_bits) as usize;
                     let mut shared = equal_lanes.min(len(previous)).min(len(ballot));
@@ -323,18 +322,17 @@ impl Frontier {
     }
 }
 
-/// A ballot as the tree is built from it: its sort key (its first candidates, each plus one,
-/// in as many lanes of just enough bits as fit in 128), weight, index and prefix length.
+/// A ballot as the tree is built from it (16 bytes): its sort key (its first candidates, each
+/// plus one, in as many lanes of just enough bits as fit in 64), weight and index.
 struct Keyed {
-    key_high: u64,
-    key_low: u64,
+    key: u64,
     weight: u32,
     index: u32,
 }
 
 impl Keyed {
-    fn key(&self) -> u128 {
-        u128::from(self.key_high) << 64 | u128::from(self.key_low)
+    fn key(&self) -> u64 {
+        self.key
     }
 }
 
