@@ -16,7 +16,8 @@ use crate::{open, out, render};
 #[command(
     after_help = "Each entry: its position, when it was recorded, the event's date, kind, id, and a\n\
 sentence. With --json, one object per entry: seq, recorded_at, hash (the chain hash\n\
-through it) and the event in its JSON Lines form, which `plenum record` reads back."
+through it), what (the sentence, with names) and the event in its JSON Lines form,\n\
+which `plenum record` reads back."
 )]
 pub struct LogArgs {
     /// Start at this entry.
@@ -67,6 +68,7 @@ pub fn run(args: &LogArgs, global: &Global) -> anyhow::Result<ExitCode> {
                     "seq": entry.seq.0,
                     "recorded_at": entry.recorded_at,
                     "hash": entry.chain.to_hex(),
+                    "what": summarize(event, &registry),
                     "event": codec::to_json(event),
                 })
             })
