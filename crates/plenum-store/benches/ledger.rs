@@ -19,11 +19,13 @@ use std::time::{Duration, Instant};
 use plenum_model::date::{Day, FuzzyDate};
 use plenum_model::event::{Event, codec};
 use plenum_model::id::Seq;
+use plenum_model::id::{OrganRef, PersonId};
 use plenum_model::query::at::at;
-use plenum_model::query::name_forms;
+use plenum_model::query::compose::compose;
+use plenum_model::query::{Facts, name_forms};
 use plenum_model::state::State;
 use plenum_model::state::diff::{Keyed, RowsDiff, Table};
-use plenum_model::state::registry::Entity;
+use plenum_model::state::registry::{Entity, EntityKind};
 use plenum_model::state::rows::Span;
 use plenum_model::synthetic::{self, Rng};
 use plenum_store::sqlite::SqliteStore;
@@ -58,6 +60,8 @@ struct Config {
     append_seats: usize,
     /// The generator seed.
     seed: u64,
+    /// Use a cached history without checking it against the generator (for profiling).
+    trust_cache: bool,
 }
 
 impl Config {
@@ -75,18 +79,20 @@ impl Config {
                 append_members: 20_000,
                 append_seats: 500,
                 seed: 1,
+                trust_cache: false,
             }
         } else {
             Config {
                 full,
                 only: Vec::new(),
-                members: 3_000,
-                seats: 100,
-                queries: 50,
+                members: 1_000,
+                seats: 50,
+                queries: 20,
                 runs: 1,
-                append_members: 1_000,
-                append_seats: 50,
+                append_members: 500,
+                append_seats: 20,
                 seed: 1,
+                trust_cache: false,
             }
         };
         let mut i = 0;
@@ -107,6 +113,11 @@ impl Config {
                 "--append-members" => config.append_members = number(),
                 "--append-seats" => config.append_seats = number(),
                 "--seed" => config.seed = number() as u64,
+                "--trust-cache" => {
+                    config.trust_cache = true;
+                    i += 1;
+                    continue;
+                }
                 _ => {
                     i += 1;
                     continue;
@@ -136,13 +147,16 @@ fn main() {
     if config.wants("append") {
         bench_append(&config, &data);
     }
-    if config.wants("at") || config.wants("verify") {
+    if config.wants("at") || config.wants("verify") || config.wants("record") {
         let path = history_file(&config, &data);
         if config.wants("at") {
             bench_at(&config, &path);
         }
         if config.wants("verify") {
             bench_verify(&config, &path);
+        }
+        if config.wants("record") {
+            bench_record_large(&config, &path, &data);
         }
     }
     if !config.full {
@@ -575,7 +589,7 @@ fn bench_append(config: &Config, data: &Path) {
     let workloads: Vec<(usize, usize)> = if config.full {
         vec![(1, 1_000), (100, events.len()), (10_000, events.len())]
     } else {
-        vec![(1, 50), (100, events.len())]
+        vec![(1, 20), (100, events.len())]
     };
     println!(
         "| batch size | events | batches | rows written | Store::append ev/s | raw inserts ev/s | ratio | Ledger::record ev/s |"
@@ -688,6 +702,11 @@ fn history_file(config: &Config, data: &Path) -> PathBuf {
         "org-m{}-s{}-seed{}-v{DATA_VERSION}.db",
         config.members, config.seats, config.seed
     ));
+    if config.trust_cache && path.exists() {
+        println!();
+        println!("history: {} (cached, not checked)", path.display());
+        return path;
+    }
     let started = Instant::now();
     let events = synthetic::organization(config.members, config.seats, config.seed);
     eprintln!(
@@ -722,7 +741,7 @@ fn history_file(config: &Config, data: &Path) -> PathBuf {
     let started = Instant::now();
     let mut ledger = Ledger::open(empty_ledger(&building)).expect("open");
     // About a year of the history per batch, as an archivist might record it.
-    let chunk = (events.len() / 100).max(1);
+    let chunk = (events.len() / if config.full { 100 } else { 10 }).max(1);
     let total = events.len();
     for (i, batch) in events.chunks(chunk).enumerate() {
         ledger.record(batch.to_vec(), NOW).expect("record");
@@ -832,6 +851,127 @@ fn bench_at(config: &Config, path: &Path) {
         config.runs,
         p99s.iter().copied().fold(f64::INFINITY, f64::min),
         p99s.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+    );
+    at_breakdown(config, &store, &days);
+}
+
+/// Where an `at` spends its time: each read it makes, timed alone, on the same days.
+fn at_breakdown(config: &Config, store: &SqliteStore, days: &[Day]) {
+    let organ: OrganRef = "org/council".parse().expect("organ");
+    let mut phases: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+    let mut rng = Rng::new(config.seed ^ 0xA7);
+    for _ in 0..config.queries.min(500) {
+        let day = days[rng.below(days.len())];
+        let mut time = |phase, f: &mut dyn FnMut()| {
+            let t = Instant::now();
+            f();
+            phases.entry(phase).or_default().push(ms(t.elapsed()));
+        };
+        let (mut seats, mut counts, mut alignments) = (Vec::new(), Vec::new(), Vec::new());
+        time("1 entities_named (organ, post)", &mut || {
+            store
+                .entities_named(EntityKind::Organ, "council")
+                .expect("read");
+            store
+                .entities_named(EntityKind::Post, "council")
+                .expect("read");
+        });
+        time("2 seats_on", &mut || {
+            seats = store.seats_on(&organ, day, day).expect("read");
+        });
+        time("3 counts_on", &mut || {
+            counts = store.counts_on(&organ, day, day).expect("read");
+        });
+        let persons: Vec<PersonId> = seats.iter().map(|s| s.person.clone()).collect();
+        time("4 alignments_of", &mut || {
+            alignments = store.alignments_of(&persons, day, day).expect("read");
+        });
+        time("5 compose", &mut || {
+            std::hint::black_box(compose(day, day, &seats, &counts, &alignments));
+        });
+        let ids: Vec<&str> = persons.iter().map(PersonId::as_str).collect();
+        time("6 entities_by_id (persons)", &mut || {
+            store
+                .entities_by_id(EntityKind::Person, &ids)
+                .expect("read");
+        });
+        time("7 lineage_rows", &mut || {
+            store.lineage_rows().expect("read");
+        });
+        let date = FuzzyDate::day(day);
+        time("8 at, in all", &mut || {
+            at(store, &date, "council", None).expect("at");
+        });
+    }
+    println!("where the time goes (each read timed alone; medians over the same days, ms):");
+    println!(
+        "{}",
+        phases
+            .iter()
+            .map(|(phase, times)| format!("{}: {:.2}", &phase[2..], median(times.clone())))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Recording into the large ledger, as `plenum record` does
+
+/// `size` new members (registered and admitted), after the history's end.
+fn new_members(size: usize) -> Vec<Event> {
+    (0..size)
+        .flat_map(|i| {
+            [
+                format!(
+                    r#"{{"date":"2001-01-02","id":"bench-r{i}","kind":"person_registered","name":"New {i}","person":"new{i}"}}"#
+                ),
+                format!(
+                    r#"{{"date":"2001-01-02","id":"bench-a{i}","kind":"member_admitted","org":"org","person":"new{i}","status":"full"}}"#
+                ),
+            ]
+        })
+        .map(|json| codec::from_bytes(json.as_bytes()).expect("a valid event"))
+        .collect()
+}
+
+/// `Ledger::open` (the replay every `plenum record` starts with) and one
+/// `Ledger::record` of 100 events, on a copy of the large history.
+fn bench_record_large(config: &Config, path: &Path, data: &Path) {
+    println!();
+    println!(
+        "## record: `Ledger::open` and one `Ledger::record` of 100 events on a copy of the history"
+    );
+    let copy = data.join("scratch-record.db");
+    let mut opens = Vec::new();
+    let mut records = Vec::new();
+    for run in 0..config.runs {
+        std::fs::copy(path, &copy).expect("copy the history");
+        let t = Instant::now();
+        let mut ledger = Ledger::open(SqliteStore::open(&copy).expect("open")).expect("replay");
+        let open = t.elapsed();
+        let t = Instant::now();
+        ledger.record(new_members(50), NOW).expect("record");
+        let record = t.elapsed();
+        eprintln!(
+            "  run {}: open (replay) {:.1} s, record {:.1} s",
+            run + 1,
+            open.as_secs_f64(),
+            record.as_secs_f64()
+        );
+        opens.push(open.as_secs_f64());
+        records.push(record.as_secs_f64());
+    }
+    let _ = std::fs::remove_file(&copy);
+    for sidecar in ["-wal", "-shm"] {
+        let mut p = copy.as_os_str().to_owned();
+        p.push(sidecar);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+    println!(
+        "open (replay of every entry): {:.1} s; record of 100 events: {:.1} s (medians of {} runs)",
+        median(opens),
+        median(records),
+        config.runs
     );
 }
 

@@ -92,6 +92,26 @@ impl Day {
 
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let year = self.0.year();
+        if (0..=9999).contains(&year) {
+            // `YYYY-MM-DD` by hand: queries print thousands of days, and
+            // `write!` with padding costs ten times as much.
+            let digit = |n: i16, place: i16| b'0' + ((n / place) % 10) as u8;
+            let (month, day) = (i16::from(self.0.month()), i16::from(self.0.day()));
+            let text = [
+                digit(year, 1000),
+                digit(year, 100),
+                digit(year, 10),
+                digit(year, 1),
+                b'-',
+                digit(month, 10),
+                digit(month, 1),
+                b'-',
+                digit(day, 10),
+                digit(day, 1),
+            ];
+            return f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?);
+        }
         if self.0.year() < 0 {
             write!(
                 f,

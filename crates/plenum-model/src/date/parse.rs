@@ -20,6 +20,11 @@ impl FromStr for FuzzyDate {
     type Err = DateParseError;
 
     fn from_str(input: &str) -> Result<FuzzyDate, DateParseError> {
+        // The common case, a plain `YYYY-MM-DD` (every stored row has a few),
+        // without the general parser; anything else, or no such day, goes on.
+        if let Some(day) = plain_day(input) {
+            return Ok(FuzzyDate::day(day));
+        }
         let mut parser = Parser { input, pos: 0 };
         let shape = parser.date()?;
         if parser.pos != input.len() {
@@ -31,6 +36,21 @@ impl FromStr for FuzzyDate {
             expected: "a start no later than the end",
         })
     }
+}
+
+/// `YYYY-MM-DD` with a day that exists, as the general parser would read it.
+fn plain_day(input: &str) -> Option<Day> {
+    let b = input.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0i16, |acc, c| {
+            c.is_ascii_digit().then(|| acc * 10 + i16::from(c - b'0'))
+        })
+    };
+    let (year, month, day) = (number(&b[..4])?, number(&b[5..7])?, number(&b[8..])?);
+    Day::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?)
 }
 
 struct Parser<'a> {
@@ -178,5 +198,49 @@ impl Parser<'_> {
             .fold(0i32, |acc, b| acc * 10 + i32::from(b - b'0'));
         self.pos += n;
         Ok(value)
+    }
+}
+
+#[cfg(test)]
+mod plain_day_tests {
+    use super::*;
+
+    fn general(input: &str) -> Result<FuzzyDate, DateParseError> {
+        let mut parser = Parser { input, pos: 0 };
+        let shape = parser.date()?;
+        assert_eq!(parser.pos, input.len());
+        Ok(FuzzyDate::from_shape(shape).expect("a single day"))
+    }
+
+    /// The fast paths (parsing and printing plain days) agree with the general ones.
+    #[test]
+    fn plain_days_read_and_print_as_the_general_parser_does() {
+        let mut day = Day::new(1899, 12, 20).unwrap();
+        let mut samples = vec![
+            Day::new(0, 1, 1).unwrap(),
+            Day::new(4, 2, 29).unwrap(),
+            Day::new(9999, 12, 31).unwrap(),
+        ];
+        while day < Day::new(1901, 3, 10).unwrap() {
+            samples.push(day);
+            day = day.succ();
+        }
+        for day in samples {
+            let text = format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day());
+            assert_eq!(day.to_string(), text);
+            assert_eq!(text.parse::<FuzzyDate>(), general(&text), "{text}");
+            assert_eq!(FuzzyDate::day(day).to_string(), text);
+        }
+        for bad in [
+            "1900-02-29",
+            "1900-13-01",
+            "1900-00-10",
+            "19a0-01-01",
+            "1900-01-32",
+        ] {
+            assert!(bad.parse::<FuzzyDate>().is_err(), "{bad}");
+            let mut parser = Parser { input: bad, pos: 0 };
+            assert_eq!(bad.parse::<FuzzyDate>().err(), parser.date().err(), "{bad}");
+        }
     }
 }
