@@ -37,7 +37,7 @@ use plenum_store::{Batch, Head, Ledger, Store, chain, verify};
 const NOW: &str = "2026-11-27T00:00:00Z";
 
 /// Bumped whenever the cached history would no longer match what this code builds.
-const DATA_VERSION: u32 = 1;
+const DATA_VERSION: u32 = 2;
 
 /// Sizes and switches, from the command line.
 #[derive(Clone, Debug)]
@@ -264,9 +264,35 @@ struct RawBatch {
     head_hash: String,
 }
 
-const SEATS_SQL: &str = "INSERT INTO seats(key, data, organ, person, lo, hi) VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
-     ON CONFLICT(key) DO UPDATE SET data = excluded.data, organ = excluded.organ, person = excluded.person, \
-     lo = excluded.lo, hi = excluded.hi RETURNING num";
+const SEATS_SQL: &str = "INSERT INTO seats(key, organ, person, role, start, end, lo, hi, start_event, end_event, end_cause) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
+     ON CONFLICT(key) DO UPDATE SET organ = excluded.organ, person = excluded.person, role = excluded.role, \
+     start = excluded.start, end = excluded.end, lo = excluded.lo, hi = excluded.hi, start_event = excluded.start_event, \
+     end_event = excluded.end_event, end_cause = excluded.end_cause RETURNING num";
+
+const ALIGNMENTS_SQL: &str = "INSERT INTO alignments(key, faction, person, leader, start, end, lo, hi, start_event, end_event) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
+     ON CONFLICT(key) DO UPDATE SET faction = excluded.faction, person = excluded.person, leader = excluded.leader, \
+     start = excluded.start, end = excluded.end, lo = excluded.lo, hi = excluded.hi, start_event = excluded.start_event, \
+     end_event = excluded.end_event";
+
+/// A serde enum's name (`full`, `term-ended`), as the store keeps it.
+fn word<T: serde::Serialize>(value: &T) -> Value {
+    match serde_json::to_value(value).expect("enums serialize") {
+        serde_json::Value::String(s) => Value::Text(s),
+        other => Value::Text(other.to_string()),
+    }
+}
+
+fn optional(value: Option<impl ToString>) -> Value {
+    value.map_or(Value::Null, |v| Value::Text(v.to_string()))
+}
+
+/// A seat or alignment's span columns: start, end, lo, hi.
+fn span_columns(span: &Span) -> [Value; 4] {
+    let [lo, hi] = span_values(span);
+    [text(&span.start), optional(span.end.as_ref()), lo, hi]
+}
 
 fn json<T: serde::Serialize>(row: &T) -> Value {
     Value::Text(serde_json::to_string(row).expect("rows serialize"))
@@ -314,14 +340,13 @@ fn raw_row(sql: &'static str, key: String, data: Value, columns: Vec<Value>) -> 
 fn raw_batches(prepared: &[Prepared]) -> Vec<RawBatch> {
     let posts = upsert_sql("posts", &["post", "person", "lo", "hi"]);
     let memberships = upsert_sql("memberships", &["org", "person", "lo", "hi"]);
-    let alignments = upsert_sql("alignments", &["person", "lo", "hi"]);
     let counts = upsert_sql("counts", &["organ", "lo", "hi"]);
     let orgs = upsert_sql("orgs", &[]);
     let names = upsert_sql("names", &[]);
     let links = upsert_sql("links", &[]);
     let figures = upsert_sql("figures", &[]);
     let records = upsert_sql("records", &["person"]);
-    let entities = upsert_sql("entities", &["kind"]);
+    let entities = upsert_sql("entities", &["kind", "name"]);
     let mut head = Head::EMPTY;
     let mut organ_nums: BTreeMap<String, i64> = BTreeMap::new();
     let mut stored_entities: HashSet<String> = HashSet::new();
@@ -368,13 +393,22 @@ fn raw_batches(prepared: &[Prepared]) -> Vec<RawBatch> {
                 raw.organs.push((next, organ.clone()));
                 next
             });
-            let [lo, hi] = span_values(&r.span);
-            let row = raw_row(
-                SEATS_SQL,
-                r.key(),
-                json(r),
-                vec![text(&r.organ), text(&r.person), lo, hi],
-            );
+            let mut values = vec![
+                Value::Text(r.key()),
+                text(&r.organ),
+                text(&r.person),
+                word(&r.role),
+            ];
+            values.extend(span_columns(&r.span));
+            values.extend([
+                text(&r.start_event),
+                optional(r.end_event.as_ref()),
+                r.end_cause.as_ref().map_or(Value::Null, word),
+            ]);
+            let row = RawRow {
+                sql: SEATS_SQL,
+                values,
+            };
             raw.seats.push((
                 row,
                 num,
@@ -401,13 +435,18 @@ fn raw_batches(prepared: &[Prepared]) -> Vec<RawBatch> {
             ));
         }
         for r in &rows.alignments {
-            let [lo, hi] = span_values(&r.span);
-            raw.rows.push(raw_row(
-                alignments,
-                r.key(),
-                json(r),
-                vec![text(&r.person), lo, hi],
-            ));
+            let mut values = vec![
+                Value::Text(r.key()),
+                text(&r.faction),
+                text(&r.person),
+                Value::Integer(i64::from(r.leader)),
+            ];
+            values.extend(span_columns(&r.span));
+            values.extend([text(&r.start_event), optional(r.end_event.as_ref())]);
+            raw.rows.push(RawRow {
+                sql: ALIGNMENTS_SQL,
+                values,
+            });
         }
         for r in &rows.counts {
             let [lo, hi] = span_values(&r.span);
@@ -441,7 +480,7 @@ fn raw_batches(prepared: &[Prepared]) -> Vec<RawBatch> {
                 entities,
                 key.clone(),
                 json(e),
-                vec![text(e.kind.as_str())],
+                vec![text(e.kind.as_str()), text(&e.name)],
             ));
             if !stored_entities.insert(key.clone()) {
                 raw.renamed.push(key.clone());

@@ -53,6 +53,14 @@ pub enum Error {
     /// A projection row could not be encoded or decoded.
     #[error("projection row: {0}")]
     Row(#[from] serde_json::Error),
+    /// A projection row's column does not hold what it should.
+    #[error("projection row in {table}: {reason}")]
+    BadColumn {
+        /// The table.
+        table: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
 }
 
 /// The last entry of a ledger: its position and chain hash.

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use plenum_model::date::Day;
 use plenum_model::event::codec;
-use plenum_model::id::{OrganRef, PersonId, PostRef, Seq};
+use plenum_model::id::{FactionId, OrganRef, PersonId, PostRef, Seq};
 use plenum_model::query::{Facts, LineageRows, PersonRows};
 use plenum_model::state::diff::{Keyed, RowsDiff, Table};
 use plenum_model::state::registry::{Entity, EntityKind};
@@ -196,6 +196,21 @@ impl Facts for MemoryStore {
             .alignments
             .values()
             .filter(|a| persons.contains(&a.person) && overlaps(&a.span, lo, hi))
+            .cloned()
+            .collect())
+    }
+
+    fn faction_on(
+        &self,
+        faction: &FactionId,
+        lo: Day,
+        hi: Day,
+    ) -> Result<Vec<AlignmentRow>, Error> {
+        Ok(self
+            .tables
+            .alignments
+            .values()
+            .filter(|a| &a.faction == faction && overlaps(&a.span, lo, hi))
             .cloned()
             .collect())
     }

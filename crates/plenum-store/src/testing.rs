@@ -55,18 +55,23 @@ pub fn assert_same_answers<F: Facts>(facts: &F, reference: &State, context: &str
 where
     F::Error: std::fmt::Debug,
 {
-    let organs: Vec<String> = reference
+    let targets: Vec<(String, Option<String>)> = reference
         .registry()
         .entities()
-        .filter(|e| e.kind == EntityKind::Organ || e.kind == EntityKind::Post)
-        .map(|e| e.id.clone())
+        .filter_map(|e| match e.kind {
+            EntityKind::Organ | EntityKind::Post => {
+                e.id.split_once('/')
+                    .map(|(org, key)| (key.to_owned(), Some(org.to_owned())))
+            }
+            EntityKind::Faction => Some((e.id.clone(), None)),
+            _ => None,
+        })
         .collect();
-    for target in &organs {
-        let (org, key) = target.split_once('/').unwrap_or(("", target));
+    for (target, org) in &targets {
         for date in query_dates() {
-            let expected = at(reference, &date, key, Some(org)).map_err(|e| e.to_string());
-            let actual = at(facts, &date, key, Some(org)).map_err(|e| e.to_string());
-            assert_eq!(actual, expected, "{context}: at {date} {target}");
+            let expected = at(reference, &date, target, org.as_deref()).map_err(|e| e.to_string());
+            let actual = at(facts, &date, target, org.as_deref()).map_err(|e| e.to_string());
+            assert_eq!(actual, expected, "{context}: at {date} {target} of {org:?}");
         }
     }
     for entity in reference.registry().entities() {

@@ -1,4 +1,5 @@
-//! `at`: who sat on an organ, or held a post, on a date, by faction and with certainty.
+//! `at`: who sat on an organ, held a post, or stood with a faction on a date, by faction
+//! and with certainty.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -8,8 +9,9 @@ use crate::date::{FuzzyDate, Truth};
 use crate::event::Role;
 use crate::id::{FactionId, OrgId, OrganRef, PersonId, PostRef};
 use crate::state::registry::{Entity, EntityKind};
+use crate::state::rows::Span;
 
-use super::compose::{Composition, compose};
+use super::compose::{Composition, compose, faction_of};
 use super::{Facts, Named, QueryError, ambiguous, find, named, not_found, resolve};
 
 /// The answer to `plenum at`; its JSON form is stable.
@@ -17,7 +19,7 @@ use super::{Facts, Named, QueryError, ambiguous, find, named, not_found, resolve
 pub struct AtReport {
     /// The date asked about, as written.
     pub date: String,
-    /// The organization, with its name on that date.
+    /// The organization, with its name on that date (empty for a faction of none).
     pub organization: Named,
     /// The organ, when the question was about an organ.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -25,7 +27,10 @@ pub struct AtReport {
     /// The post, when the question was about a post.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub post: Option<Named>,
-    /// Named seats (or holders of the post).
+    /// The faction, when the question was about a faction.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub faction: Option<Named>,
+    /// Named seats (holders of the post, members of the faction).
     pub members: Vec<Member>,
     /// Seats counted without names.
     pub unnamed: Vec<Unnamed>,
@@ -37,7 +42,7 @@ pub struct AtReport {
     pub definite: u32,
 }
 
-/// A named seat or tenure.
+/// A named seat, tenure or alignment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Member {
     /// Person id.
@@ -49,6 +54,9 @@ pub struct Member {
     pub role: Option<Role>,
     /// The faction on the date, if recorded.
     pub faction: Option<Named>,
+    /// For a faction: whether as its leader.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub leader: bool,
     /// `definitely` or `possibly` held on the date.
     pub certainty: Truth,
     /// When the seat or tenure began.
@@ -73,12 +81,16 @@ pub struct Unnamed {
 /// The label for seats of no recorded faction.
 pub const UNKNOWN_FACTION: &str = "(unknown)";
 
+/// The kinds of things `at` answers about.
+const TARGETS: [EntityKind; 3] = [EntityKind::Organ, EntityKind::Post, EntityKind::Faction];
+
 enum Target {
     Organ(OrganRef, Entity),
     Post(PostRef, Entity),
+    Faction(FactionId, Entity),
 }
 
-/// Answers `at DATE TARGET [--org ORG]`.
+/// Answers `at DATE TARGET [--org ORG]`: TARGET is an organ, a post or a faction.
 pub fn at<F: Facts>(
     facts: &F,
     date: &FuzzyDate,
@@ -86,21 +98,32 @@ pub fn at<F: Facts>(
     org: Option<&str>,
 ) -> Result<AtReport, QueryError<F::Error>> {
     let (lo, hi) = (date.earliest(), date.latest());
-    let target = pick_target(facts, date, target, org)?;
-    let (org_id, mut report) = match &target {
+    let mut report = AtReport {
+        date: date.to_string(),
+        organization: Named {
+            id: String::new(),
+            name: String::new(),
+        },
+        organ: None,
+        post: None,
+        faction: None,
+        members: Vec::new(),
+        unnamed: Vec::new(),
+        by_faction: BTreeMap::new(),
+        total: 0,
+        definite: 0,
+    };
+    let org_id: Option<OrgId> = match pick_target(facts, date, target, org)? {
         Target::Organ(organ, entity) => {
-            let seats = facts.seats_on(organ, lo, hi)?;
-            let counts = facts.counts_on(organ, lo, hi)?;
-            let persons: Vec<PersonId> = seats.iter().map(|s| s.person.clone()).collect();
-            let alignments = facts.alignments_of(&persons, lo, hi)?;
-            let composition = compose(lo, hi, &seats, &counts, &alignments);
-            (
-                organ.org.clone(),
-                report_organ(facts, date, entity, &composition)?,
-            )
+            let rows = facts.organ_on(&organ, lo, hi)?;
+            let names = Names::from_rows(&rows.names);
+            let composition = compose(lo, hi, &rows.seats, &rows.counts, &rows.alignments);
+            fill_organ(&mut report, &names, &composition);
+            report.organ = Some(Named::from(&entity));
+            Some(organ.org)
         }
         Target::Post(post, entity) => {
-            let tenures = facts.holders_of(post, lo, hi)?;
+            let tenures = facts.holders_of(&post, lo, hi)?;
             let persons: Vec<PersonId> = tenures.iter().map(|t| t.person.clone()).collect();
             let alignments = facts.alignments_of(&persons, lo, hi)?;
             let names = Names::read(
@@ -108,188 +131,213 @@ pub fn at<F: Facts>(
                 persons.iter().map(PersonId::as_str),
                 alignments.iter().map(|a| a.faction.as_str()),
             )?;
-            let mut members = Vec::new();
             for tenure in &tenures {
-                let certainty = tenure.span.holds(lo, hi);
-                if certainty == Truth::No {
-                    continue;
-                }
-                let (faction, _) = super::compose::faction_of(&tenure.person, lo, hi, &alignments);
-                members.push(member(
-                    &names,
-                    &tenure.person,
-                    None,
-                    faction.as_ref().map(|f| f.as_str()),
-                    certainty,
-                    &tenure.span.start,
-                    tenure.span.end.as_ref(),
-                ));
+                let (faction, _) = faction_of(&tenure.person, lo, hi, &alignments);
+                let seat = Seat {
+                    person: &tenure.person,
+                    role: None,
+                    faction: faction.as_ref(),
+                    leader: false,
+                    span: &tenure.span,
+                };
+                report.members.extend(member(&names, seat, lo, hi));
             }
-            members.sort_by(|a, b| (&a.since, &a.id).cmp(&(&b.since, &b.id)));
-            let mut by_faction = BTreeMap::new();
-            for m in &members {
-                *by_faction
-                    .entry(
-                        m.faction
-                            .as_ref()
-                            .map_or(UNKNOWN_FACTION.to_owned(), |f| f.name.clone()),
-                    )
-                    .or_insert(0) += 1;
+            report.post = Some(Named::from(&entity));
+            Some(post.org)
+        }
+        Target::Faction(faction, entity) => {
+            let rows = facts.faction_on(&faction, lo, hi)?;
+            let names = Names::read(
+                facts,
+                rows.iter().map(|a| a.person.as_str()),
+                std::iter::once(faction.as_str()),
+            )?;
+            for row in &rows {
+                let seat = Seat {
+                    person: &row.person,
+                    role: None,
+                    faction: Some(&faction),
+                    leader: row.leader,
+                    span: &row.span,
+                };
+                report.members.extend(member(&names, seat, lo, hi));
             }
-            let report = AtReport {
-                date: date.to_string(),
-                organization: Named {
-                    id: String::new(),
-                    name: String::new(),
-                },
-                organ: None,
-                post: Some(Named::from(entity)),
-                total: members.len() as u32,
-                definite: members
-                    .iter()
-                    .filter(|m| m.certainty == Truth::Definitely)
-                    .count() as u32,
-                members,
-                unnamed: Vec::new(),
-                by_faction,
-            };
-            (post.org.clone(), report)
+            report.faction = Some(Named::from(&entity));
+            entity.org.as_deref().and_then(|o| o.parse().ok())
         }
     };
-    report.organization = org_name_on(facts, &org_id, date)?;
+    if report.organ.is_none() {
+        report
+            .members
+            .sort_by(|a, b| (!a.leader, &a.since, &a.id).cmp(&(!b.leader, &b.since, &b.id)));
+        // Leaders are counted once, as members, unless they are leaders only.
+        let counted: Vec<&Member> = report
+            .members
+            .iter()
+            .filter(|m| !m.leader || !report.members.iter().any(|o| !o.leader && o.id == m.id))
+            .collect();
+        report.total = counted.len() as u32;
+        report.definite = counted
+            .iter()
+            .filter(|m| m.certainty == Truth::Definitely)
+            .count() as u32;
+        for m in counted {
+            let label = m
+                .faction
+                .as_ref()
+                .map_or(UNKNOWN_FACTION.to_owned(), |f| f.name.clone());
+            *report.by_faction.entry(label).or_insert(0) += 1;
+        }
+    }
+    if let Some(org) = org_id {
+        report.organization = org_name_on(facts, &org, date)?;
+    }
     Ok(report)
 }
 
-fn report_organ<F: Facts>(
-    facts: &F,
-    date: &FuzzyDate,
-    organ: &Entity,
-    c: &Composition,
-) -> Result<AtReport, QueryError<F::Error>> {
-    let names = Names::read(
-        facts,
-        c.named.iter().map(|s| s.person.as_str()),
-        c.named
-            .iter()
-            .filter_map(|s| s.faction.as_ref())
-            .chain(c.unnamed.iter().filter_map(|u| u.faction.as_ref()))
-            .map(FactionId::as_str),
-    )?;
-    let mut members = Vec::new();
+fn fill_organ(report: &mut AtReport, names: &Names, c: &Composition) {
     for seat in &c.named {
-        members.push(member(
-            &names,
-            &seat.person,
-            Some(seat.role),
-            seat.faction.as_ref().map(|f| f.as_str()),
-            seat.certainty,
-            &seat.since,
-            seat.until.as_ref(),
-        ));
+        report.members.push(Member {
+            faction: seat.faction.as_ref().map(|f| names.faction(f.as_str())),
+            role: Some(seat.role),
+            leader: false,
+            certainty: seat.certainty,
+            since: seat.since.to_string(),
+            until: seat.until.as_ref().map(ToString::to_string),
+            ..names.person_member(seat.person.as_str())
+        });
     }
-    let mut unnamed = Vec::new();
     for seats in &c.unnamed {
-        let faction = seats
-            .faction
-            .as_ref()
-            .map(|f| Names::get(&names.factions, f.as_str()));
-        unnamed.push(Unnamed {
+        report.unnamed.push(Unnamed {
             role: seats.role,
-            faction,
+            faction: seats.faction.as_ref().map(|f| names.faction(f.as_str())),
             count: seats.count,
             certainty: seats.certainty,
         });
     }
-    let mut by_faction = BTreeMap::new();
     for (faction, n) in c.by_faction(None) {
-        let label = match faction {
-            Some(f) => Names::get(&names.factions, f.as_str()).name,
-            None => UNKNOWN_FACTION.to_owned(),
-        };
-        *by_faction.entry(label).or_insert(0) += n;
+        let label = faction.map_or(UNKNOWN_FACTION.to_owned(), |f| {
+            names.faction(f.as_str()).name
+        });
+        *report.by_faction.entry(label).or_insert(0) += n;
     }
-    let definite = members
+    report.total = c.total(None);
+    report.definite = report
+        .members
         .iter()
         .filter(|m| m.certainty == Truth::Definitely)
         .count() as u32
-        + unnamed
+        + report
+            .unnamed
             .iter()
             .filter(|u| u.certainty == Truth::Definitely)
             .map(|u| u.count)
             .sum::<u32>();
-    Ok(AtReport {
-        date: date.to_string(),
-        organization: Named {
-            id: String::new(),
-            name: String::new(),
-        },
-        organ: Some(Named::from(organ)),
-        post: None,
-        members,
-        unnamed,
-        by_faction,
-        total: c.total(None),
-        definite,
+}
+
+/// A holder, as `member` reads it.
+struct Seat<'a> {
+    person: &'a PersonId,
+    role: Option<Role>,
+    faction: Option<&'a FactionId>,
+    leader: bool,
+    span: &'a Span,
+}
+
+/// The member line of a seat, if it may have been held on the window.
+fn member(
+    names: &Names,
+    seat: Seat<'_>,
+    lo: crate::date::Day,
+    hi: crate::date::Day,
+) -> Option<Member> {
+    let certainty = seat.span.holds(lo, hi);
+    (certainty != Truth::No).then(|| Member {
+        role: seat.role,
+        faction: seat.faction.map(|f| names.faction(f.as_str())),
+        leader: seat.leader,
+        certainty,
+        since: seat.span.start.to_string(),
+        until: seat.span.end.as_ref().map(ToString::to_string),
+        ..names.person_member(seat.person.as_str())
     })
 }
 
-/// The names of the persons and factions a report shows, read with one call per kind
+/// The names of the persons and factions a report shows, read in one call per kind
 /// (a 1,000-seat organ would otherwise take a thousand reads).
 struct Names {
-    persons: HashMap<String, Named>,
-    factions: HashMap<String, Named>,
+    persons: HashMap<String, String>,
+    factions: HashMap<String, String>,
 }
 
 impl Names {
+    fn from_rows(rows: &[(EntityKind, String, String)]) -> Names {
+        let mut names = Names {
+            persons: HashMap::new(),
+            factions: HashMap::new(),
+        };
+        for (kind, id, name) in rows {
+            let map = if *kind == EntityKind::Person {
+                &mut names.persons
+            } else {
+                &mut names.factions
+            };
+            map.insert(id.clone(), name.clone());
+        }
+        names
+    }
+
     fn read<'a, F: Facts>(
         facts: &F,
         persons: impl Iterator<Item = &'a str>,
         factions: impl Iterator<Item = &'a str>,
     ) -> Result<Names, F::Error> {
-        let read = |kind, ids: Vec<&str>| -> Result<HashMap<String, Named>, F::Error> {
+        let mut rows = Vec::new();
+        for (kind, ids) in [
+            (EntityKind::Person, persons.collect::<Vec<_>>()),
+            (EntityKind::Faction, factions.collect()),
+        ] {
             let mut ids = ids;
             ids.sort_unstable();
             ids.dedup();
-            Ok(facts
-                .entities_by_id(kind, &ids)?
-                .iter()
-                .map(|e| (e.id.clone(), Named::from(e)))
-                .collect())
-        };
-        Ok(Names {
-            persons: read(EntityKind::Person, persons.collect())?,
-            factions: read(EntityKind::Faction, factions.collect())?,
-        })
+            rows.extend(
+                facts
+                    .entities_by_id(kind, &ids)?
+                    .into_iter()
+                    .map(|e| (kind, e.id, e.name)),
+            );
+        }
+        Ok(Names::from_rows(&rows))
     }
 
-    /// The name of an entity, or its id if unknown (as [`named`] gives it).
-    fn get(names: &HashMap<String, Named>, id: &str) -> Named {
-        names.get(id).cloned().unwrap_or_else(|| Named {
+    /// A faction's id and name (its id if unknown, as [`named`] gives it).
+    fn faction(&self, id: &str) -> Named {
+        Named {
             id: id.to_owned(),
-            name: id.to_owned(),
-        })
+            name: self
+                .factions
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| id.to_owned()),
+        }
     }
-}
 
-fn member(
-    names: &Names,
-    person: &PersonId,
-    role: Option<Role>,
-    faction: Option<&str>,
-    certainty: Truth,
-    since: &FuzzyDate,
-    until: Option<&FuzzyDate>,
-) -> Member {
-    let who = Names::get(&names.persons, person.as_str());
-    let faction = faction.map(|f| Names::get(&names.factions, f));
-    Member {
-        id: who.id,
-        name: who.name,
-        role,
-        faction,
-        certainty,
-        since: since.to_string(),
-        until: until.map(ToString::to_string),
+    /// A member line with the person's id and name filled in.
+    fn person_member(&self, id: &str) -> Member {
+        Member {
+            id: id.to_owned(),
+            name: self
+                .persons
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| id.to_owned()),
+            role: None,
+            faction: None,
+            leader: false,
+            certainty: Truth::No,
+            since: String::new(),
+            until: None,
+        }
     }
 }
 
@@ -302,7 +350,7 @@ pub fn org_name_on<F: Facts>(facts: &F, org: &OrgId, date: &FuzzyDate) -> Result
         .filter(|n| &n.org == org)
         .map(|n| (n.span.holds(date.earliest(), date.latest()), n))
         .filter(|(t, _)| *t != Truth::No)
-        .max_by(|(ta, a), (tb, b)| ta.cmp(tb).then_with(|| a.span.start.cmp(&b.span.start)))
+        .max_by(|(ta, a), (tb, b)| (ta, &a.span.start, &a.key).cmp(&(tb, &b.span.start, &b.key)))
         .map(|(_, n)| n.name.clone());
     match name {
         Some(name) => Ok(Named {
@@ -313,22 +361,30 @@ pub fn org_name_on<F: Facts>(facts: &F, org: &OrgId, date: &FuzzyDate) -> Result
     }
 }
 
+/// The organization an organ, post or faction belongs to.
+fn org_of(entity: &Entity) -> Option<&str> {
+    match entity.kind {
+        EntityKind::Faction => entity.org.as_deref(),
+        _ => entity.id.split_once('/').map(|(o, _)| o),
+    }
+}
+
 fn pick_target<F: Facts>(
     facts: &F,
     date: &FuzzyDate,
     text: &str,
     org: Option<&str>,
 ) -> Result<Target, QueryError<F::Error>> {
-    let mut found = find(facts, &[EntityKind::Organ, EntityKind::Post], text)?;
+    let mut found = find(facts, &TARGETS, text)?;
     if let Some(org) = org {
         let org = resolve(facts, EntityKind::Org, org)?;
-        found.retain(|e| e.id.split_once('/').is_some_and(|(o, _)| o == org.id));
+        found.retain(|e| org_of(e) == Some(org.id.as_str()));
     }
     if found.len() > 1 {
         // Prefer organs and posts of organizations that existed on the date.
         let lineage = facts.lineage_rows()?;
         let existed = |e: &Entity| {
-            let org = e.id.split_once('/').map_or("", |(o, _)| o);
+            let org = org_of(e).unwrap_or("");
             lineage
                 .orgs
                 .iter()
@@ -342,19 +398,17 @@ fn pick_target<F: Facts>(
         }
     }
     match found.len() {
-        0 => Err(not_found(
-            facts,
-            &[EntityKind::Organ, EntityKind::Post],
-            text,
-        )?),
+        0 => Err(not_found(facts, &TARGETS, text)?),
         1 => {
             let entity = found.remove(0);
+            let id = entity.id.clone();
             let target = match entity.kind {
-                EntityKind::Organ => entity.id.parse().map(|r| Target::Organ(r, entity.clone())),
-                _ => entity.id.parse().map(|r| Target::Post(r, entity.clone())),
+                EntityKind::Organ => id.parse().ok().map(|r| Target::Organ(r, entity)),
+                EntityKind::Post => id.parse().ok().map(|r| Target::Post(r, entity)),
+                _ => id.parse().ok().map(|f| Target::Faction(f, entity)),
             };
-            target.map_err(|_| QueryError::NotFound {
-                kind: "organ or post",
+            target.ok_or_else(|| QueryError::NotFound {
+                kind: "organ, post or faction",
                 text: text.to_owned(),
                 suggestions: Vec::new(),
             })

@@ -201,7 +201,8 @@ pub fn faction_of(
 }
 
 /// The faction of the alignments (of one person) that holds most surely on the
-/// window, the latest-begun among equals (the last of those, in the order given).
+/// window, the latest-begun among equals, then by row key: never by the order
+/// the rows come in, which differs from store to store.
 fn strongest<'a>(
     alignments: impl Iterator<Item = &'a AlignmentRow>,
     lo: Day,
@@ -211,7 +212,7 @@ fn strongest<'a>(
         .filter(|a| !a.leader)
         .map(|a| (a, a.span.holds(lo, hi)))
         .filter(|(_, t)| *t != Truth::No)
-        .max_by(|(a, ta), (b, tb)| ta.cmp(tb).then_with(|| a.span.start.cmp(&b.span.start)))
+        .max_by(|(a, ta), (b, tb)| (ta, &a.span.start, &a.key).cmp(&(tb, &b.span.start, &b.key)))
         .map_or((None, Truth::No), |(a, t)| (Some(a.faction.clone()), t))
 }
 

@@ -12,7 +12,7 @@ pub mod person;
 use std::fmt;
 
 use crate::date::Day;
-use crate::id::{OrganRef, PersonId, PostRef};
+use crate::id::{FactionId, OrganRef, PersonId, PostRef};
 use crate::state::registry::{Entity, EntityKind, normalize};
 use crate::state::rows::{
     AlignmentRow, CountRow, FigureRow, LinkRow, MembershipRow, NameRow, OrgRow, PostRow, RecordRow,
@@ -61,10 +61,74 @@ pub trait Facts {
         lo: Day,
         hi: Day,
     ) -> Result<Vec<AlignmentRow>, Self::Error>;
+    /// Everything `at` needs about an organ on a window: its seats and counted
+    /// seats that may overlap it, the holders' alignments that may overlap it,
+    /// and the names of the holders and of every faction involved. Stores
+    /// answer in as few reads as they can; the default asks for each part.
+    fn organ_on(&self, organ: &OrganRef, lo: Day, hi: Day) -> Result<OrganRows, Self::Error> {
+        let seats = self.seats_on(organ, lo, hi)?;
+        let counts = self.counts_on(organ, lo, hi)?;
+        let persons: Vec<PersonId> = seats.iter().map(|s| s.person.clone()).collect();
+        let alignments = self.alignments_of(&persons, lo, hi)?;
+        let mut names = Vec::new();
+        for (kind, ids) in [
+            (
+                EntityKind::Person,
+                persons.iter().map(PersonId::as_str).collect::<Vec<_>>(),
+            ),
+            (
+                EntityKind::Faction,
+                alignments
+                    .iter()
+                    .map(|a| a.faction.as_str())
+                    .chain(
+                        counts
+                            .iter()
+                            .filter_map(|c| c.faction.as_ref().map(FactionId::as_str)),
+                    )
+                    .collect(),
+            ),
+        ] {
+            let mut ids = ids;
+            ids.sort_unstable();
+            ids.dedup();
+            names.extend(
+                self.entities_by_id(kind, &ids)?
+                    .into_iter()
+                    .map(|e| (kind, e.id, e.name)),
+            );
+        }
+        Ok(OrganRows {
+            seats,
+            counts,
+            alignments,
+            names,
+        })
+    }
+    /// Alignments with (and leaderships of) a faction that may overlap the window.
+    fn faction_on(
+        &self,
+        faction: &FactionId,
+        lo: Day,
+        hi: Day,
+    ) -> Result<Vec<AlignmentRow>, Self::Error>;
     /// Everything about one person.
     fn person_rows(&self, person: &PersonId) -> Result<PersonRows, Self::Error>;
     /// The organizations, their names, links and figures.
     fn lineage_rows(&self) -> Result<LineageRows, Self::Error>;
+}
+
+/// The rows `at` reads about an organ; see [`Facts::organ_on`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OrganRows {
+    /// Seats that may overlap the window.
+    pub seats: Vec<SeatRow>,
+    /// Counted seats that may overlap the window.
+    pub counts: Vec<CountRow>,
+    /// The holders' alignments that may overlap the window.
+    pub alignments: Vec<AlignmentRow>,
+    /// `(kind, id, name)` of the holders and factions.
+    pub names: Vec<(EntityKind, String, String)>,
 }
 
 /// The rows about one person.
@@ -276,7 +340,7 @@ pub(crate) fn not_found<F: Facts>(
     scored.dedup_by(|a, b| a.1 == b.1);
     let kind = match kinds {
         [one] => one.as_str(),
-        _ => "organ or post",
+        _ => "organ, post or faction",
     };
     Ok(QueryError::NotFound {
         kind,

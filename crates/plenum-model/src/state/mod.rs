@@ -18,7 +18,7 @@ use std::collections::HashMap;
 
 use crate::date::Day;
 use crate::event::{Event, EventKind};
-use crate::id::{EventId, OrganRef, PersonId, PostRef, Seq};
+use crate::id::{EventId, FactionId, OrganRef, PersonId, PostRef, Seq};
 use crate::query::{Facts, LineageRows, PersonRows};
 use crate::rules::{self, Finding};
 use crate::statute::{self, StatuteBook};
@@ -316,6 +316,21 @@ impl Facts for State {
             .alignments
             .iter()
             .filter(|a| persons.contains(&a.person) && a.span.lo() <= hi && a.span.hi() >= lo)
+            .cloned()
+            .collect())
+    }
+
+    fn faction_on(
+        &self,
+        faction: &FactionId,
+        lo: Day,
+        hi: Day,
+    ) -> Result<Vec<AlignmentRow>, Self::Error> {
+        Ok(self
+            .rows()
+            .alignments
+            .iter()
+            .filter(|a| &a.faction == faction && a.span.lo() <= hi && a.span.hi() >= lo)
             .cloned()
             .collect())
     }

@@ -61,6 +61,9 @@ pub struct Entity {
     /// For posts: how many may hold it at once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub holders: Option<u32>,
+    /// For factions: the organization they are a faction of, if one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org: Option<String>,
 }
 
 /// Lowercase letters and digits only: the form names are compared in.
@@ -458,6 +461,7 @@ impl Registry {
                 aliases: Vec::new(),
                 scope: None,
                 holders: None,
+                org: None,
             });
         if entity.name != name {
             let old = std::mem::replace(&mut entity.name, name.to_owned());
@@ -512,12 +516,13 @@ impl Registry {
                 );
             }
             K::FactionFormed(b) => {
-                self.upsert(
+                let entity = self.upsert(
                     EntityKind::Faction,
                     b.faction.to_string(),
                     &b.name,
                     &b.aliases,
                 );
+                entity.org = b.org.as_ref().map(ToString::to_string);
             }
             K::OrganEstablished(b) => {
                 self.upsert(EntityKind::Organ, b.organ.to_string(), &b.name, &b.aliases);

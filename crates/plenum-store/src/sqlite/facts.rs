@@ -1,17 +1,33 @@
 //! Queries over the SQLite projections: each `Facts` method is one indexed read.
 
 use plenum_model::date::Day;
-use plenum_model::id::{OrganRef, PersonId, PostRef};
-use plenum_model::query::{Facts, LineageRows, PersonRows};
+use plenum_model::id::{FactionId, OrganRef, PersonId, PostRef};
+use plenum_model::query::{Facts, LineageRows, OrganRows, PersonRows};
 use plenum_model::state::registry::{Entity, EntityKind, normalize};
 use plenum_model::state::rows::{AlignmentRow, CountRow, PostRow, SeatRow};
 use rusqlite::{Params, params};
 use serde::de::DeserializeOwned;
 
-use super::SqliteStore;
+use super::{SqliteStore, columns};
 use crate::Error;
 
 impl SqliteStore {
+    /// Rows read column by column with `read`.
+    fn read_rows<T>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        read: impl Fn(&rusqlite::Row<'_>) -> Result<T, Error>,
+    ) -> Result<Vec<T>, Error> {
+        let mut statement = self.connection().prepare_cached(sql)?;
+        let mut rows = statement.query(params)?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push(read(row)?);
+        }
+        Ok(out)
+    }
+
     fn rows<T: DeserializeOwned>(&self, sql: &str, params: impl Params) -> Result<Vec<T>, Error> {
         let mut statement = self.connection().prepare_cached(sql)?;
         let mut rows = statement.query(params)?;
@@ -69,12 +85,83 @@ impl Facts for SqliteStore {
 
     fn seats_on(&self, organ: &OrganRef, lo: Day, hi: Day) -> Result<Vec<SeatRow>, Error> {
         let (lo, hi) = window(lo, hi);
-        self.rows(
-            "SELECT s.data FROM organs o JOIN seat_spans r ON r.organ_lo <= o.num AND r.organ_hi >= o.num \
+        let sql = format!(
+            "SELECT {} FROM organs o JOIN seat_spans r ON r.organ_lo <= o.num AND r.organ_hi >= o.num \
+             JOIN seats s ON s.num = r.num WHERE o.ref = ?1 AND r.lo <= ?3 AND r.hi >= ?2",
+            columns::SEAT
+        );
+        self.read_rows(&sql, params![organ.to_string(), lo, hi], |row| {
+            columns::seat(row, 0)
+        })
+    }
+
+    /// One statement: the seats on the window (through the R*-tree), each
+    /// joined to its holder's name and to the holder's alignments on the
+    /// window with their factions' names.
+    fn organ_on(&self, organ: &OrganRef, lo: Day, hi: Day) -> Result<OrganRows, Error> {
+        let (lo_key, hi_key) = window(lo, hi);
+        let sql = format!(
+            "SELECT {}, p.name, {}, f.name FROM organs o \
+             JOIN seat_spans r ON r.organ_lo <= o.num AND r.organ_hi >= o.num AND r.lo <= ?3 AND r.hi >= ?2 \
              JOIN seats s ON s.num = r.num \
-             WHERE o.ref = ?1 AND r.lo <= ?3 AND r.hi >= ?2",
-            params![organ.to_string(), lo, hi],
-        )
+             LEFT JOIN entities p ON p.key = 'person:' || s.person \
+             LEFT JOIN alignments a ON a.person = s.person AND a.lo <= ?3 AND a.hi >= ?2 \
+             LEFT JOIN entities f ON f.key = 'faction:' || a.faction \
+             WHERE o.ref = ?1 ORDER BY s.num, a.lo, a.key",
+            columns::SEAT,
+            columns::ALIGNMENT
+        );
+        let mut out = OrganRows::default();
+        let mut seen_seats = std::collections::HashSet::new();
+        let mut seen_alignments = std::collections::HashSet::new();
+        let mut names = std::collections::BTreeSet::new();
+        let mut statement = self.connection().prepare_cached(&sql)?;
+        let mut rows = statement.query(params![organ.to_string(), lo_key, hi_key])?;
+        while let Some(row) = rows.next()? {
+            let seat = columns::seat(row, 0)?;
+            if let Some(name) = row.get::<_, Option<String>>(9)? {
+                names.insert((EntityKind::Person, seat.person.to_string(), name));
+            }
+            if let Some(alignment) = columns::alignment(row, 10)? {
+                if let Some(name) = row.get::<_, Option<String>>(18)? {
+                    names.insert((EntityKind::Faction, alignment.faction.to_string(), name));
+                }
+                if seen_alignments.insert(alignment.key.clone()) {
+                    out.alignments.push(alignment);
+                }
+            }
+            if seen_seats.insert(seat.key.clone()) {
+                out.seats.push(seat);
+            }
+        }
+        out.counts = self.counts_on(organ, lo, hi)?;
+        let counted: Vec<&str> = out
+            .counts
+            .iter()
+            .filter_map(|c| c.faction.as_ref().map(|f| f.as_str()))
+            .collect();
+        for faction in self.entities_by_id(EntityKind::Faction, &counted)? {
+            names.insert((EntityKind::Faction, faction.id, faction.name));
+        }
+        out.names = names.into_iter().collect();
+        Ok(out)
+    }
+
+    fn faction_on(
+        &self,
+        faction: &FactionId,
+        lo: Day,
+        hi: Day,
+    ) -> Result<Vec<AlignmentRow>, Error> {
+        let (lo, hi) = window(lo, hi);
+        let sql = format!(
+            "SELECT {} FROM alignments a WHERE a.faction = ?1 AND a.lo <= ?3 AND a.hi >= ?2",
+            columns::ALIGNMENT
+        );
+        let rows = self.read_rows(&sql, params![faction.as_str(), lo, hi], |row| {
+            columns::alignment(row, 0)
+        })?;
+        Ok(rows.into_iter().flatten().collect())
     }
 
     fn counts_on(&self, organ: &OrganRef, lo: Day, hi: Day) -> Result<Vec<CountRow>, Error> {
@@ -103,23 +190,43 @@ impl Facts for SqliteStore {
             return Ok(Vec::new());
         }
         let (lo, hi) = window(lo, hi);
-        // One statement for all the persons, not one each: in the order of
-        // `persons` (repeats included), then as the `(person, lo)` index lists them.
+        // One statement for all the persons, not one each.
         let persons: Vec<&str> = persons.iter().map(PersonId::as_str).collect();
-        self.rows(
-            "SELECT a.data FROM json_each(?1) j JOIN alignments a ON a.person = j.value \
+        let sql = format!(
+            "SELECT {} FROM json_each(?1) j JOIN alignments a ON a.person = j.value \
              WHERE a.lo <= ?3 AND a.hi >= ?2 ORDER BY j.key, a.lo, a.rowid",
+            columns::ALIGNMENT
+        );
+        let rows = self.read_rows(
+            &sql,
             params![serde_json::to_string(&persons)?, lo, hi],
-        )
+            |row| columns::alignment(row, 0),
+        )?;
+        Ok(rows.into_iter().flatten().collect())
     }
 
     fn person_rows(&self, person: &PersonId) -> Result<PersonRows, Error> {
         let p = person.as_str();
         Ok(PersonRows {
-            seats: self.rows("SELECT data FROM seats WHERE person = ?1", [p])?,
+            seats: self.read_rows(
+                &format!("SELECT {} FROM seats s WHERE s.person = ?1", columns::SEAT),
+                [p],
+                |row| columns::seat(row, 0),
+            )?,
             posts: self.rows("SELECT data FROM posts WHERE person = ?1", [p])?,
             memberships: self.rows("SELECT data FROM memberships WHERE person = ?1", [p])?,
-            alignments: self.rows("SELECT data FROM alignments WHERE person = ?1", [p])?,
+            alignments: self
+                .read_rows(
+                    &format!(
+                        "SELECT {} FROM alignments a WHERE a.person = ?1",
+                        columns::ALIGNMENT
+                    ),
+                    [p],
+                    |row| columns::alignment(row, 0),
+                )?
+                .into_iter()
+                .flatten()
+                .collect(),
             records: self.rows("SELECT data FROM records WHERE person = ?1", [p])?,
         })
     }

@@ -1,5 +1,6 @@
 //! The embedded store: one SQLite file in WAL mode, entries and projections in one transaction.
 
+mod columns;
 mod facts;
 mod tables;
 

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::Error;
 
 /// The format this code writes and reads.
-pub(crate) const FORMAT: &str = "plenum-ledger-1";
+pub(crate) const FORMAT: &str = "plenum-ledger-2";
 
 pub(crate) const SCHEMA: &str = r#"
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -25,7 +25,11 @@ CREATE TABLE entries(
     chain BLOB NOT NULL
 ) STRICT;
 CREATE TABLE organs(num INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE) STRICT;
-CREATE TABLE seats(num INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, data TEXT NOT NULL, organ TEXT, person TEXT, lo INTEGER, hi INTEGER) STRICT;
+CREATE TABLE seats(
+    num INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, organ TEXT NOT NULL, person TEXT NOT NULL, role TEXT NOT NULL,
+    start TEXT NOT NULL, end TEXT, lo INTEGER NOT NULL, hi INTEGER NOT NULL,
+    start_event TEXT NOT NULL, end_event TEXT, end_cause TEXT
+) STRICT;
 CREATE INDEX seats_person ON seats(person);
 CREATE VIRTUAL TABLE seat_spans USING rtree_i32(num, organ_lo, organ_hi, lo, hi);
 CREATE TABLE posts(key TEXT PRIMARY KEY, data TEXT NOT NULL, post TEXT, person TEXT, lo INTEGER, hi INTEGER) STRICT;
@@ -33,8 +37,13 @@ CREATE INDEX posts_post ON posts(post, lo);
 CREATE INDEX posts_person ON posts(person);
 CREATE TABLE memberships(key TEXT PRIMARY KEY, data TEXT NOT NULL, org TEXT, person TEXT, lo INTEGER, hi INTEGER) STRICT;
 CREATE INDEX memberships_person ON memberships(person);
-CREATE TABLE alignments(key TEXT PRIMARY KEY, data TEXT NOT NULL, person TEXT, lo INTEGER, hi INTEGER) STRICT;
+CREATE TABLE alignments(
+    key TEXT PRIMARY KEY, faction TEXT NOT NULL, person TEXT NOT NULL, leader INTEGER NOT NULL,
+    start TEXT NOT NULL, end TEXT, lo INTEGER NOT NULL, hi INTEGER NOT NULL,
+    start_event TEXT NOT NULL, end_event TEXT
+) STRICT;
 CREATE INDEX alignments_person ON alignments(person, lo);
+CREATE INDEX alignments_faction ON alignments(faction, lo);
 CREATE TABLE counts(key TEXT PRIMARY KEY, data TEXT NOT NULL, organ TEXT, lo INTEGER, hi INTEGER) STRICT;
 CREATE INDEX counts_organ ON counts(organ, lo);
 CREATE TABLE orgs(key TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;
@@ -43,85 +52,157 @@ CREATE TABLE links(key TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;
 CREATE TABLE figures(key TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;
 CREATE TABLE records(key TEXT PRIMARY KEY, data TEXT NOT NULL, person TEXT) STRICT;
 CREATE INDEX records_person ON records(person);
-CREATE TABLE entities(key TEXT PRIMARY KEY, data TEXT NOT NULL, kind TEXT NOT NULL) STRICT;
+CREATE TABLE entities(key TEXT PRIMARY KEY, data TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL) STRICT;
 CREATE INDEX entities_kind ON entities(kind);
 CREATE TABLE entity_names(kind TEXT NOT NULL, form TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY(kind, form, entity)) STRICT, WITHOUT ROWID;
 CREATE INDEX entity_names_entity ON entity_names(entity);
 "#;
 
-/// A projection row as SQLite keeps it: JSON, plus the columns queries filter on.
-pub(crate) trait SqlRow: Serialize + Keyed {
+/// A projection row as SQLite keeps it: after its `key`, the columns of
+/// `COLUMNS`. Most tables keep the row as JSON (`data`) beside the columns
+/// queries filter on; seats and alignments, which `at` reads by the thousand,
+/// keep every field in a column of its own.
+pub(crate) trait SqlRow: Keyed {
     /// The table.
     const TABLE: &'static str;
-    /// The filter columns, after `key` and `data`.
+    /// The columns after `key`.
     const COLUMNS: &'static [&'static str];
-    /// The filter columns' values.
-    fn columns(&self) -> Vec<Value>;
+    /// Their values.
+    fn values(&self) -> Result<Vec<Value>, Error>;
 }
 
 fn text(s: impl ToString) -> Value {
     Value::Text(s.to_string())
 }
 
-fn span_columns(span: &Span) -> [Value; 2] {
+fn optional(s: Option<impl ToString>) -> Value {
+    s.map_or(Value::Null, text)
+}
+
+/// A serde enum's name (`full`, `term-ended`), as stored.
+fn word<T: Serialize>(value: &T) -> Result<Value, Error> {
+    match serde_json::to_value(value)? {
+        serde_json::Value::String(s) => Ok(Value::Text(s)),
+        other => Ok(Value::Text(other.to_string())),
+    }
+}
+
+fn span_columns(span: &Span) -> [Value; 4] {
+    [
+        text(&span.start),
+        optional(span.end.as_ref()),
+        Value::Integer(i64::from(span.lo().to_key())),
+        Value::Integer(i64::from(span.hi().to_key())),
+    ]
+}
+
+fn lo_hi(span: &Span) -> [Value; 2] {
     [
         Value::Integer(i64::from(span.lo().to_key())),
         Value::Integer(i64::from(span.hi().to_key())),
     ]
 }
 
-macro_rules! sql_row {
+/// Rows kept as JSON plus filter columns.
+macro_rules! json_row {
     ($ty:ty, $table:literal, [$($col:literal),*], |$row:ident| $values:expr) => {
         impl SqlRow for $ty {
             const TABLE: &'static str = $table;
-            const COLUMNS: &'static [&'static str] = &[$($col),*];
-            fn columns(&self) -> Vec<Value> {
+            const COLUMNS: &'static [&'static str] = &["data", $($col),*];
+            fn values(&self) -> Result<Vec<Value>, Error> {
                 let $row = self;
-                $values
+                let mut values = vec![Value::Text(serde_json::to_string(self)?)];
+                values.extend($values);
+                Ok(values)
             }
         }
     };
 }
 
-sql_row!(SeatRow, "seats", ["organ", "person", "lo", "hi"], |r| {
-    let [lo, hi] = span_columns(&r.span);
-    vec![text(&r.organ), text(&r.person), lo, hi]
+impl SqlRow for SeatRow {
+    const TABLE: &'static str = "seats";
+    const COLUMNS: &'static [&'static str] = &[
+        "organ",
+        "person",
+        "role",
+        "start",
+        "end",
+        "lo",
+        "hi",
+        "start_event",
+        "end_event",
+        "end_cause",
+    ];
+    fn values(&self) -> Result<Vec<Value>, Error> {
+        let mut values = vec![text(&self.organ), text(&self.person), word(&self.role)?];
+        values.extend(span_columns(&self.span));
+        values.extend([
+            text(&self.start_event),
+            optional(self.end_event.as_ref()),
+            self.end_cause
+                .as_ref()
+                .map(word)
+                .transpose()?
+                .unwrap_or(Value::Null),
+        ]);
+        Ok(values)
+    }
+}
+
+impl SqlRow for AlignmentRow {
+    const TABLE: &'static str = "alignments";
+    const COLUMNS: &'static [&'static str] = &[
+        "faction",
+        "person",
+        "leader",
+        "start",
+        "end",
+        "lo",
+        "hi",
+        "start_event",
+        "end_event",
+    ];
+    fn values(&self) -> Result<Vec<Value>, Error> {
+        let mut values = vec![
+            text(&self.faction),
+            text(&self.person),
+            Value::Integer(i64::from(self.leader)),
+        ];
+        values.extend(span_columns(&self.span));
+        values.extend([text(&self.start_event), optional(self.end_event.as_ref())]);
+        Ok(values)
+    }
+}
+
+json_row!(PostRow, "posts", ["post", "person", "lo", "hi"], |r| {
+    let [lo, hi] = lo_hi(&r.span);
+    [text(&r.post), text(&r.person), lo, hi]
 });
-sql_row!(PostRow, "posts", ["post", "person", "lo", "hi"], |r| {
-    let [lo, hi] = span_columns(&r.span);
-    vec![text(&r.post), text(&r.person), lo, hi]
-});
-sql_row!(
+json_row!(
     MembershipRow,
     "memberships",
     ["org", "person", "lo", "hi"],
     |r| {
-        let [lo, hi] = span_columns(&r.span);
-        vec![text(&r.org), text(&r.person), lo, hi]
+        let [lo, hi] = lo_hi(&r.span);
+        [text(&r.org), text(&r.person), lo, hi]
     }
 );
-sql_row!(AlignmentRow, "alignments", ["person", "lo", "hi"], |r| {
-    let [lo, hi] = span_columns(&r.span);
-    vec![text(&r.person), lo, hi]
+json_row!(CountRow, "counts", ["organ", "lo", "hi"], |r| {
+    let [lo, hi] = lo_hi(&r.span);
+    [text(&r.organ), lo, hi]
 });
-sql_row!(CountRow, "counts", ["organ", "lo", "hi"], |r| {
-    let [lo, hi] = span_columns(&r.span);
-    vec![text(&r.organ), lo, hi]
-});
-sql_row!(OrgRow, "orgs", [], |_r| Vec::new());
-sql_row!(NameRow, "names", [], |_r| Vec::new());
-sql_row!(LinkRow, "links", [], |_r| Vec::new());
-sql_row!(FigureRow, "figures", [], |_r| Vec::new());
-sql_row!(RecordRow, "records", ["person"], |r| vec![text(&r.person)]);
-sql_row!(Entity, "entities", ["kind"], |r| vec![text(
-    r.kind.as_str()
-)]);
+json_row!(OrgRow, "orgs", [], |_r| []);
+json_row!(NameRow, "names", [], |_r| []);
+json_row!(LinkRow, "links", [], |_r| []);
+json_row!(FigureRow, "figures", [], |_r| []);
+json_row!(RecordRow, "records", ["person"], |r| [text(&r.person)]);
+json_row!(Entity, "entities", ["kind", "name"], |r| [
+    text(r.kind.as_str()),
+    text(&r.name)
+]);
 
 fn upsert_sql(table: &str, columns: &[&str]) -> String {
-    let all: Vec<&str> = ["key", "data"]
-        .into_iter()
-        .chain(columns.iter().copied())
-        .collect();
+    let all: Vec<&str> = ["key"].into_iter().chain(columns.iter().copied()).collect();
     let placeholders = (1..=all.len())
         .map(|i| format!("?{i}"))
         .collect::<Vec<_>>()
@@ -143,11 +224,8 @@ fn upsert<T: SqlRow>(tx: &Transaction<'_>, rows: &[T]) -> Result<(), Error> {
     }
     let mut statement = tx.prepare_cached(&upsert_sql(T::TABLE, T::COLUMNS))?;
     for row in rows {
-        let mut values = vec![
-            Value::Text(row.key()),
-            Value::Text(serde_json::to_string(row)?),
-        ];
-        values.extend(row.columns());
+        let mut values = vec![Value::Text(row.key())];
+        values.extend(row.values()?);
         statement.execute(rusqlite::params_from_iter(values))?;
     }
     Ok(())

@@ -17,9 +17,11 @@ use crate::{open, out, render};
   plenum at 1956-09-01 politburo --by faction\n\
   plenum at 1992-09 \"central committee\" --org WPK --json\n\
   plenum at 1950 chairman                 who held the post\n\
-  plenum at 1950 politburo --as-of 120    as the record stood at entry 120\n\n\
-Certainty is three-valued: a seat held on the whole date is `definitely` held; one\n\
-that may have begun or ended within it, or rests on an uncertain date, `possibly`.\n\
+  plenum at 1950 politburo --as-of 120    as the record stood at entry 120\n\
+  plenum at 1950 \"Yanan faction\"         who stood with the faction, and who led it\n\n\
+A date of a month or a year asks who held on some day of it. Certainty is three-valued:\n\
+`definitely` if the seat was certainly held on some day of the date; `possibly` if it may\n\
+have been (fuzzy or uncertain dates).\n\
 Seats the record counts without names (\"the Yanan faction had 6\") are listed as\n\
 unnamed, by faction, and counted in the totals.")]
 pub struct AtArgs {
@@ -27,7 +29,8 @@ pub struct AtArgs {
     #[arg(value_parser = super::parse_date)]
     pub date: FuzzyDate,
 
-    /// The organ or post: id, name or alias (`politburo`, `wpk/cc`, "General Secretary").
+    /// The organ, post or faction: id, name or alias (`politburo`, `wpk/cc`, "General Secretary",
+    /// "Yanan faction"); the words of a name are enough when they fit one thing only.
     pub target: String,
 
     /// The organization, when the name fits organs of several.
@@ -80,6 +83,7 @@ fn print_human(report: &AtReport, args: &AtArgs) -> anyhow::Result<()> {
         .organ
         .as_ref()
         .or(report.post.as_ref())
+        .or(report.faction.as_ref())
         .map_or("", |n| n.name.as_str());
     let as_of = args.as_of.map_or_else(String::new, |s| {
         format!(", as the record stood at entry {s}")
@@ -90,13 +94,13 @@ fn print_human(report: &AtReport, args: &AtArgs) -> anyhow::Result<()> {
     } else {
         String::new()
     };
-    let noun = if report.post.is_some() {
-        "holder"
-    } else {
-        "seat"
+    let noun = match (&report.post, &report.faction) {
+        (Some(_), _) => "holder",
+        (_, Some(_)) => "member",
+        _ => "seat",
     };
     // "Head of the Provisional Committee", not "... of the Provisional Committee" twice.
-    let of = if what.contains(&report.organization.name) {
+    let of = if what.contains(&report.organization.name) || report.organization.name.is_empty() {
         String::new()
     } else {
         format!(" of the {}", report.organization.name)
@@ -118,7 +122,13 @@ fn print_human(report: &AtReport, args: &AtArgs) -> anyhow::Result<()> {
     for m in &report.members {
         table.add_row(vec![
             m.name.clone(),
-            m.role.map_or("holder", |r| r.as_str()).to_owned(),
+            match (m.role, m.leader, &report.faction) {
+                (Some(role), _, _) => role.as_str(),
+                (None, true, _) => "leader",
+                (None, false, Some(_)) => "member",
+                (None, false, None) => "holder",
+            }
+            .to_owned(),
             m.faction
                 .as_ref()
                 .map_or_else(|| "–".to_owned(), |f| f.name.clone()),

@@ -246,3 +246,45 @@ fn findings_the_article_implies() {
         "{findings:#?}"
     );
 }
+
+#[test]
+fn factions_their_leaders_and_members() {
+    let env = demo();
+    let leaders = |date: &str, faction: &str| -> Vec<String> {
+        ask(&env, &["at", date, faction])["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["leader"] == true)
+            .map(|m| m["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // "The Soviet Koreans, led first by Alexei Ivanovich Hagai and then by Pak Chang-ok"
+    assert_eq!(
+        leaders("1950", "Soviet faction"),
+        ["Alexei Ivanovich Hagai"]
+    );
+    assert_eq!(leaders("1955", "Soviet Koreans"), ["Pak Chang-ok"]);
+    // "The Domestic faction, led by Pak Hon-yong"; "The Guerrilla faction, led by Kim Il-sung"
+    assert_eq!(leaders("1950", "domestic faction"), ["Pak Hon-yong"]);
+    assert_eq!(leaders("1950", "guerrilla faction"), ["Kim Il-sung"]);
+    // "The Yanan faction, led first by Mu Chong"; the article also spells it "Yunan".
+    let yanan = ask(&env, &["at", "1947", "Yunan faction"]);
+    assert_eq!(
+        yanan["faction"]["id"],
+        ask(&env, &["at", "1947", "Yanan faction"])["faction"]["id"]
+    );
+    assert!(leaders("1947", "Yanan faction").contains(&"Mu Chong".to_owned()));
+    let members: Vec<&str> = yanan["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        members.contains(&"Kim Tu-bong") && members.contains(&"Choe Chang-ik"),
+        "{members:?}"
+    );
+    // "by 1958 the Yanan faction had ceased to exist"
+    assert_eq!(ask(&env, &["at", "1959", "Yanan faction"])["total"], 0);
+}
