@@ -12,7 +12,7 @@
 //! with the spread. The large history is built once and kept in
 //! `target/bench-data/` (or `$PLENUM_BENCH_DATA`), keyed by its parameters.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -37,7 +37,7 @@ use plenum_store::{Batch, Head, Ledger, Store, chain, verify};
 const NOW: &str = "2026-11-27T00:00:00Z";
 
 /// Bumped whenever the cached history would no longer match what this code builds.
-const DATA_VERSION: u32 = 2;
+const DATA_VERSION: u32 = 3;
 
 /// Sizes and switches, from the command line.
 #[derive(Clone, Debug)]
@@ -264,11 +264,14 @@ struct RawBatch {
     head_hash: String,
 }
 
-const SEATS_SQL: &str = "INSERT INTO seats(key, organ, person, role, start, end, lo, hi, start_event, end_event, end_cause) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
+const SEATS_SQL: &str = "INSERT INTO seats(key, organ, person, role, start, end, lo, hi, start_event, end_event, end_cause, name) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
      ON CONFLICT(key) DO UPDATE SET organ = excluded.organ, person = excluded.person, role = excluded.role, \
      start = excluded.start, end = excluded.end, lo = excluded.lo, hi = excluded.hi, start_event = excluded.start_event, \
-     end_event = excluded.end_event, end_cause = excluded.end_cause RETURNING num";
+     end_event = excluded.end_event, end_cause = excluded.end_cause, name = excluded.name RETURNING num";
+
+/// A person's new name, onto the seats that show it.
+const SEAT_NAMES_SQL: &str = "UPDATE seats SET name = ?2 WHERE person = ?1 AND name IS NOT ?2";
 
 const ALIGNMENTS_SQL: &str = "INSERT INTO alignments(key, faction, person, leader, start, end, lo, hi, start_event, end_event) \
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
@@ -350,6 +353,8 @@ fn raw_batches(prepared: &[Prepared]) -> Vec<RawBatch> {
     let mut head = Head::EMPTY;
     let mut organ_nums: BTreeMap<String, i64> = BTreeMap::new();
     let mut stored_entities: HashSet<String> = HashSet::new();
+    // Seats carry their holders' names: the baseline computes them beforehand too.
+    let mut person_names: HashMap<String, String> = HashMap::new();
     let mut out = Vec::with_capacity(prepared.len());
     for batch in prepared {
         let mut raw = RawBatch::default();
@@ -386,6 +391,20 @@ fn raw_batches(prepared: &[Prepared]) -> Vec<RawBatch> {
             raw.deletes.push((statements, key.clone()));
         }
         let rows = &batch.diff.upsert;
+        for e in batch
+            .diff
+            .upsert_entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+        {
+            let previous = person_names.insert(e.id.clone(), e.name.clone());
+            if previous.is_some_and(|p| p != e.name) {
+                raw.rows.push(RawRow {
+                    sql: SEAT_NAMES_SQL,
+                    values: vec![text(&e.id), text(&e.name)],
+                });
+            }
+        }
         for r in &rows.seats {
             let organ = r.organ.to_string();
             let next = organ_nums.len() as i64 + 1;
@@ -404,6 +423,7 @@ fn raw_batches(prepared: &[Prepared]) -> Vec<RawBatch> {
                 text(&r.start_event),
                 optional(r.end_event.as_ref()),
                 r.end_cause.as_ref().map_or(Value::Null, word),
+                optional(person_names.get(r.person.as_str())),
             ]);
             let row = RawRow {
                 sql: SEATS_SQL,

@@ -115,13 +115,17 @@ pub fn person<F: Facts>(facts: &F, text: &str) -> Result<PersonReport, QueryErro
         suggestions: Vec::new(),
     })?;
     let mut rows = facts.person_rows(&id)?;
-    rows.seats.sort_by(|a, b| a.span.start.cmp(&b.span.start));
-    rows.posts.sort_by(|a, b| a.span.start.cmp(&b.span.start));
+    // Stores return rows in any order: sort by date, then by key.
+    rows.seats
+        .sort_by(|a, b| (&a.span.start, &a.key).cmp(&(&b.span.start, &b.key)));
+    rows.posts
+        .sort_by(|a, b| (&a.span.start, &a.key).cmp(&(&b.span.start, &b.key)));
     rows.memberships
-        .sort_by(|a, b| a.span.start.cmp(&b.span.start));
+        .sort_by(|a, b| (&a.span.start, &a.key).cmp(&(&b.span.start, &b.key)));
     rows.alignments
-        .sort_by(|a, b| a.span.start.cmp(&b.span.start));
-    rows.records.sort_by(|a, b| a.date.cmp(&b.date));
+        .sort_by(|a, b| (&a.span.start, &a.key).cmp(&(&b.span.start, &b.key)));
+    rows.records
+        .sort_by(|a, b| (&a.date, &a.event, &a.kind).cmp(&(&b.date, &b.event, &b.kind)));
     let end = |s: &crate::state::rows::Span| s.end.as_ref().map(ToString::to_string);
     let mut seats = Vec::new();
     for s in &rows.seats {

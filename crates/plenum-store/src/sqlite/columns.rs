@@ -10,12 +10,18 @@ use serde::de::DeserializeOwned;
 use crate::Error;
 
 /// The seat columns, in the order [`seat`] reads them, for table alias `s`.
-pub(super) const SEAT: &str =
-    "s.key, s.organ, s.person, s.role, s.start, s.end, s.start_event, s.end_event, s.end_cause";
+/// The holder's name follows them.
+pub(super) const SEAT: &str = "s.key, s.organ, s.person, s.role, s.start, s.end, s.start_event, s.end_event, s.end_cause, s.name";
+
+/// How many columns [`SEAT`] lists.
+pub(super) const SEAT_WIDTH: usize = 10;
 
 /// The alignment columns, in the order [`alignment`] reads them, for table alias `a`.
 pub(super) const ALIGNMENT: &str =
     "a.key, a.faction, a.person, a.leader, a.start, a.end, a.start_event, a.end_event";
+
+/// How many columns [`ALIGNMENT`] lists.
+pub(super) const ALIGNMENT_WIDTH: usize = 8;
 
 /// Reads a column as text, or none if NULL.
 fn text<'r>(row: &'r Row<'_>, at: usize) -> Result<Option<&'r str>, Error> {
@@ -65,6 +71,11 @@ where
 fn word<T: DeserializeOwned>(table: &'static str, value: &str) -> Result<T, Error> {
     serde_json::from_value(serde_json::Value::String(value.to_owned()))
         .map_err(|e| bad(table, format!("`{value}`: {e}")))
+}
+
+/// The holder's name from the columns of [`SEAT`], starting at `at`.
+pub(super) fn seat_name(row: &Row<'_>, at: usize) -> Result<Option<String>, Error> {
+    Ok(text(row, at + 9)?.map(str::to_owned))
 }
 
 /// A seat from the columns of [`SEAT`], starting at `at`.

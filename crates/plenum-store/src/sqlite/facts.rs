@@ -95,22 +95,23 @@ impl Facts for SqliteStore {
         })
     }
 
-    /// One statement: the seats on the window (through the R*-tree), each
-    /// joined to its holder's name and to the holder's alignments on the
+    /// One statement: the seats on the window (through the R*-tree) with
+    /// their holders' names, each joined to the holder's alignments on the
     /// window with their factions' names.
     fn organ_on(&self, organ: &OrganRef, lo: Day, hi: Day) -> Result<OrganRows, Error> {
         let (lo_key, hi_key) = window(lo, hi);
         let sql = format!(
-            "SELECT {}, p.name, {}, f.name FROM organs o \
+            "SELECT {}, {}, f.name FROM organs o \
              JOIN seat_spans r ON r.organ_lo <= o.num AND r.organ_hi >= o.num AND r.lo <= ?3 AND r.hi >= ?2 \
              JOIN seats s ON s.num = r.num \
-             LEFT JOIN entities p ON p.key = 'person:' || s.person \
              LEFT JOIN alignments a ON a.person = s.person AND a.lo <= ?3 AND a.hi >= ?2 \
              LEFT JOIN entities f ON f.key = 'faction:' || a.faction \
-             WHERE o.ref = ?1 ORDER BY s.num, a.lo, a.key",
+             WHERE o.ref = ?1",
             columns::SEAT,
             columns::ALIGNMENT
         );
+        let after_seat = columns::SEAT_WIDTH;
+        let after_alignment = after_seat + columns::ALIGNMENT_WIDTH;
         let mut out = OrganRows::default();
         let mut seen_seats = std::collections::HashSet::new();
         let mut seen_alignments = std::collections::HashSet::new();
@@ -119,11 +120,8 @@ impl Facts for SqliteStore {
         let mut rows = statement.query(params![organ.to_string(), lo_key, hi_key])?;
         while let Some(row) = rows.next()? {
             let seat = columns::seat(row, 0)?;
-            if let Some(name) = row.get::<_, Option<String>>(9)? {
-                names.insert((EntityKind::Person, seat.person.to_string(), name));
-            }
-            if let Some(alignment) = columns::alignment(row, 10)? {
-                if let Some(name) = row.get::<_, Option<String>>(18)? {
+            if let Some(alignment) = columns::alignment(row, after_seat)? {
+                if let Some(name) = row.get::<_, Option<String>>(after_alignment)? {
                     names.insert((EntityKind::Faction, alignment.faction.to_string(), name));
                 }
                 if seen_alignments.insert(alignment.key.clone()) {
@@ -131,6 +129,9 @@ impl Facts for SqliteStore {
                 }
             }
             if seen_seats.insert(seat.key.clone()) {
+                if let Some(name) = columns::seat_name(row, 0)? {
+                    names.insert((EntityKind::Person, seat.person.to_string(), name));
+                }
                 out.seats.push(seat);
             }
         }
@@ -194,7 +195,7 @@ impl Facts for SqliteStore {
         let persons: Vec<&str> = persons.iter().map(PersonId::as_str).collect();
         let sql = format!(
             "SELECT {} FROM json_each(?1) j JOIN alignments a ON a.person = j.value \
-             WHERE a.lo <= ?3 AND a.hi >= ?2 ORDER BY j.key, a.lo, a.rowid",
+             WHERE a.lo <= ?3 AND a.hi >= ?2 ORDER BY j.key, a.lo, a.key",
             columns::ALIGNMENT
         );
         let rows = self.read_rows(

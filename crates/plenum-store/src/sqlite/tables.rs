@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::Error;
 
 /// The format this code writes and reads.
-pub(crate) const FORMAT: &str = "plenum-ledger-2";
+pub(crate) const FORMAT: &str = "plenum-ledger-3";
 
 pub(crate) const SCHEMA: &str = r#"
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -28,7 +28,8 @@ CREATE TABLE organs(num INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE) STRICT;
 CREATE TABLE seats(
     num INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, organ TEXT NOT NULL, person TEXT NOT NULL, role TEXT NOT NULL,
     start TEXT NOT NULL, end TEXT, lo INTEGER NOT NULL, hi INTEGER NOT NULL,
-    start_event TEXT NOT NULL, end_event TEXT, end_cause TEXT
+    start_event TEXT NOT NULL, end_event TEXT, end_cause TEXT,
+    name TEXT
 ) STRICT;
 CREATE INDEX seats_person ON seats(person);
 CREATE VIRTUAL TABLE seat_spans USING rtree_i32(num, organ_lo, organ_hi, lo, hi);
@@ -38,11 +39,11 @@ CREATE INDEX posts_person ON posts(person);
 CREATE TABLE memberships(key TEXT PRIMARY KEY, data TEXT NOT NULL, org TEXT, person TEXT, lo INTEGER, hi INTEGER) STRICT;
 CREATE INDEX memberships_person ON memberships(person);
 CREATE TABLE alignments(
-    key TEXT PRIMARY KEY, faction TEXT NOT NULL, person TEXT NOT NULL, leader INTEGER NOT NULL,
+    key TEXT NOT NULL UNIQUE, faction TEXT NOT NULL, person TEXT NOT NULL, leader INTEGER NOT NULL,
     start TEXT NOT NULL, end TEXT, lo INTEGER NOT NULL, hi INTEGER NOT NULL,
-    start_event TEXT NOT NULL, end_event TEXT
-) STRICT;
-CREATE INDEX alignments_person ON alignments(person, lo);
+    start_event TEXT NOT NULL, end_event TEXT,
+    PRIMARY KEY(person, lo, key)
+) STRICT, WITHOUT ROWID;
 CREATE INDEX alignments_faction ON alignments(faction, lo);
 CREATE TABLE counts(key TEXT PRIMARY KEY, data TEXT NOT NULL, organ TEXT, lo INTEGER, hi INTEGER) STRICT;
 CREATE INDEX counts_organ ON counts(organ, lo);
@@ -57,6 +58,11 @@ CREATE INDEX entities_kind ON entities(kind);
 CREATE TABLE entity_names(kind TEXT NOT NULL, form TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY(kind, form, entity)) STRICT, WITHOUT ROWID;
 CREATE INDEX entity_names_entity ON entity_names(entity);
 "#;
+
+/// Seats keep their holder's name beside them (kept up to date when the
+/// person's entity changes), so that `at` reads a 1,000-seat organ without
+/// a thousand lookups of names.
+const SEAT_NAME: &str = "UPDATE seats SET name = (SELECT name FROM entities WHERE key = 'person:' || seats.person) WHERE key = ?1";
 
 /// A projection row as SQLite keeps it: after its `key`, the columns of
 /// `COLUMNS`. Most tables keep the row as JSON (`data`) beside the columns
@@ -241,6 +247,10 @@ fn organ_num(tx: &Transaction<'_>, organ: &str) -> Result<i64, Error> {
 
 fn upsert_seats(tx: &Transaction<'_>, rows: &[SeatRow]) -> Result<(), Error> {
     upsert(tx, rows)?;
+    let mut name = tx.prepare_cached(SEAT_NAME)?;
+    for row in rows {
+        name.execute([&row.key])?;
+    }
     let mut span = tx.prepare_cached(
         "INSERT OR REPLACE INTO seat_spans(num, organ_lo, organ_hi, lo, hi) \
          SELECT num, ?2, ?2, ?3, ?4 FROM seats WHERE key = ?1",
@@ -259,6 +269,14 @@ fn upsert_seats(tx: &Transaction<'_>, rows: &[SeatRow]) -> Result<(), Error> {
 
 fn upsert_entities(tx: &Transaction<'_>, rows: &[Entity]) -> Result<(), Error> {
     upsert(tx, rows)?;
+    let mut renamed =
+        tx.prepare_cached("UPDATE seats SET name = ?2 WHERE person = ?1 AND name IS NOT ?2")?;
+    for person in rows
+        .iter()
+        .filter(|e| e.kind == plenum_model::state::registry::EntityKind::Person)
+    {
+        renamed.execute(params![person.id, person.name])?;
+    }
     let mut clear = tx.prepare_cached("DELETE FROM entity_names WHERE entity = ?1")?;
     let mut name = tx.prepare_cached(
         "INSERT OR IGNORE INTO entity_names(kind, form, entity) VALUES (?1, ?2, ?3)",
@@ -308,6 +326,8 @@ pub(crate) fn apply(tx: &Transaction<'_>, diff: &RowsDiff) -> Result<(), Error> 
         delete(tx, *table, key)?;
     }
     let rows = &diff.upsert;
+    // Entities first: seats take their holders' names from them.
+    upsert_entities(tx, &diff.upsert_entities)?;
     upsert_seats(tx, &rows.seats)?;
     upsert(tx, &rows.posts)?;
     upsert(tx, &rows.memberships)?;
@@ -318,6 +338,5 @@ pub(crate) fn apply(tx: &Transaction<'_>, diff: &RowsDiff) -> Result<(), Error> 
     upsert(tx, &rows.links)?;
     upsert(tx, &rows.figures)?;
     upsert(tx, &rows.records)?;
-    upsert_entities(tx, &diff.upsert_entities)?;
     Ok(())
 }
