@@ -26,7 +26,7 @@ use plenum_model::query::{Facts, name_forms};
 use plenum_model::state::State;
 use plenum_model::state::diff::{Keyed, RowsDiff, Table};
 use plenum_model::state::registry::{Entity, EntityKind};
-use plenum_model::state::rows::Span;
+use plenum_model::state::rows::{AlignmentRow, Span};
 use plenum_model::synthetic::{self, Rng};
 use plenum_store::sqlite::SqliteStore;
 use plenum_store::sqlite::rusqlite::types::Value;
@@ -37,7 +37,7 @@ use plenum_store::{Batch, Head, Ledger, Store, chain, verify};
 const NOW: &str = "2026-11-27T00:00:00Z";
 
 /// Bumped whenever the cached history would no longer match what this code builds.
-const DATA_VERSION: u32 = 3;
+const DATA_VERSION: u32 = 4;
 
 /// Sizes and switches, from the command line.
 #[derive(Clone, Debug)]
@@ -264,11 +264,16 @@ struct RawBatch {
     head_hash: String,
 }
 
-const SEATS_SQL: &str = "INSERT INTO seats(key, organ, person, role, start, end, lo, hi, start_event, end_event, end_cause, name) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
+const SEATS_SQL: &str = "INSERT INTO seats(key, organ, person, role, start, end, lo, hi, start_event, end_event, end_cause, name, alignments) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) \
      ON CONFLICT(key) DO UPDATE SET organ = excluded.organ, person = excluded.person, role = excluded.role, \
      start = excluded.start, end = excluded.end, lo = excluded.lo, hi = excluded.hi, start_event = excluded.start_event, \
-     end_event = excluded.end_event, end_cause = excluded.end_cause, name = excluded.name RETURNING num";
+     end_event = excluded.end_event, end_cause = excluded.end_cause, name = excluded.name, alignments = excluded.alignments \
+     RETURNING num";
+
+/// A person's alignments, onto the seats that keep them.
+const SEAT_ALIGNMENTS_SQL: &str =
+    "UPDATE seats SET alignments = ?2 WHERE person = ?1 AND alignments IS NOT ?2";
 
 /// A person's new name, onto the seats that show it.
 const SEAT_NAMES_SQL: &str = "UPDATE seats SET name = ?2 WHERE person = ?1 AND name IS NOT ?2";
@@ -355,9 +360,14 @@ fn raw_batches(prepared: &[Prepared]) -> Vec<RawBatch> {
     let mut stored_entities: HashSet<String> = HashSet::new();
     // Seats carry their holders' names: the baseline computes them beforehand too.
     let mut person_names: HashMap<String, String> = HashMap::new();
+    // ... and all their holders' alignments, ordered by (lo, key), as JSON.
+    let mut person_alignments: HashMap<String, BTreeMap<(i32, String), AlignmentRow>> =
+        HashMap::new();
+    let mut alignment_person: HashMap<String, String> = HashMap::new();
     let mut out = Vec::with_capacity(prepared.len());
     for batch in prepared {
         let mut raw = RawBatch::default();
+        let mut realigned: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
         for event in &batch.events {
             let seq = Seq(head.seq.0 + 1);
             let payload = codec::to_canonical_bytes(event);
@@ -388,9 +398,32 @@ fn raw_batches(prepared: &[Prepared]) -> Vec<RawBatch> {
             if *table == Table::Entities {
                 stored_entities.remove(key);
             }
+            if *table == Table::Alignments
+                && let Some(person) = alignment_person.remove(key)
+            {
+                if let Some(rows) = person_alignments.get_mut(&person) {
+                    rows.retain(|(_, k), _| k != key);
+                }
+                realigned.insert(person);
+            }
             raw.deletes.push((statements, key.clone()));
         }
         let rows = &batch.diff.upsert;
+        for a in &rows.alignments {
+            let person = a.person.to_string();
+            let held = person_alignments.entry(person.clone()).or_default();
+            held.retain(|(_, k), _| *k != a.key);
+            held.insert((a.span.lo().to_key(), a.key.clone()), a.clone());
+            alignment_person.insert(a.key.clone(), person.clone());
+            realigned.insert(person);
+        }
+        let held_json = |person: &str| -> Value {
+            let rows: Vec<&AlignmentRow> = person_alignments
+                .get(person)
+                .map(|m| m.values().collect())
+                .unwrap_or_default();
+            Value::Text(serde_json::to_string(&rows).expect("alignments serialize"))
+        };
         for e in batch
             .diff
             .upsert_entities
@@ -424,6 +457,7 @@ fn raw_batches(prepared: &[Prepared]) -> Vec<RawBatch> {
                 optional(r.end_event.as_ref()),
                 r.end_cause.as_ref().map_or(Value::Null, word),
                 optional(person_names.get(r.person.as_str())),
+                held_json(r.person.as_str()),
             ]);
             let row = RawRow {
                 sql: SEATS_SQL,
@@ -435,6 +469,12 @@ fn raw_batches(prepared: &[Prepared]) -> Vec<RawBatch> {
                 i64::from(r.span.lo().to_key()),
                 i64::from(r.span.hi().to_key()),
             ));
+        }
+        for person in &realigned {
+            raw.rows.push(RawRow {
+                sql: SEAT_ALIGNMENTS_SQL,
+                values: vec![text(person), held_json(person)],
+            });
         }
         for r in &rows.posts {
             let [lo, hi] = span_values(&r.span);

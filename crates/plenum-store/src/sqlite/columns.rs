@@ -3,6 +3,7 @@
 
 use std::str::FromStr;
 
+use plenum_model::event::Role;
 use plenum_model::state::rows::{AlignmentRow, SeatRow, Span};
 use rusqlite::Row;
 use serde::de::DeserializeOwned;
@@ -19,9 +20,6 @@ pub(super) const SEAT_WIDTH: usize = 10;
 /// The alignment columns, in the order [`alignment`] reads them, for table alias `a`.
 pub(super) const ALIGNMENT: &str =
     "a.key, a.faction, a.person, a.leader, a.start, a.end, a.start_event, a.end_event";
-
-/// How many columns [`ALIGNMENT`] lists.
-pub(super) const ALIGNMENT_WIDTH: usize = 8;
 
 /// Reads a column as text, or none if NULL.
 fn text<'r>(row: &'r Row<'_>, at: usize) -> Result<Option<&'r str>, Error> {
@@ -85,7 +83,11 @@ pub(super) fn seat(row: &Row<'_>, at: usize) -> Result<SeatRow, Error> {
         key: parse(T, row, at)?,
         organ: parse(T, row, at + 1)?,
         person: parse(T, row, at + 2)?,
-        role: word(T, text(row, at + 3)?.unwrap_or_default())?,
+        role: match text(row, at + 3)? {
+            Some("full") => Role::Full,
+            Some("alternate") => Role::Alternate,
+            other => return Err(bad(T, format!("role `{}`", other.unwrap_or_default()))),
+        },
         span: Span {
             start: parse(T, row, at + 4)?,
             end: parse_optional(T, row, at + 5)?,

@@ -95,53 +95,56 @@ impl Facts for SqliteStore {
         })
     }
 
-    /// One statement: the seats on the window (through the R*-tree) with
-    /// their holders' names, each joined to the holder's alignments on the
-    /// window with their factions' names.
+    /// One statement: the seats on the window (through the R*-tree), each
+    /// with its holder's name and alignments kept beside it; then the names of
+    /// the few factions involved.
     fn organ_on(&self, organ: &OrganRef, lo: Day, hi: Day) -> Result<OrganRows, Error> {
         let (lo_key, hi_key) = window(lo, hi);
         let sql = format!(
-            "SELECT {}, {}, f.name FROM organs o \
+            "SELECT {}, s.alignments FROM organs o \
              JOIN seat_spans r ON r.organ_lo <= o.num AND r.organ_hi >= o.num AND r.lo <= ?3 AND r.hi >= ?2 \
-             JOIN seats s ON s.num = r.num \
-             LEFT JOIN alignments a ON a.person = s.person AND a.lo <= ?3 AND a.hi >= ?2 \
-             LEFT JOIN entities f ON f.key = 'faction:' || a.faction \
-             WHERE o.ref = ?1",
-            columns::SEAT,
-            columns::ALIGNMENT
+             JOIN seats s ON s.num = r.num WHERE o.ref = ?1",
+            columns::SEAT
         );
-        let after_seat = columns::SEAT_WIDTH;
-        let after_alignment = after_seat + columns::ALIGNMENT_WIDTH;
         let mut out = OrganRows::default();
-        let mut seen_seats = std::collections::HashSet::new();
-        let mut seen_alignments = std::collections::HashSet::new();
+        let mut holders = std::collections::BTreeSet::new();
         let mut names = std::collections::BTreeSet::new();
         let mut statement = self.connection().prepare_cached(&sql)?;
         let mut rows = statement.query(params![organ.to_string(), lo_key, hi_key])?;
         while let Some(row) = rows.next()? {
             let seat = columns::seat(row, 0)?;
-            if let Some(alignment) = columns::alignment(row, after_seat)? {
-                if let Some(name) = row.get::<_, Option<String>>(after_alignment)? {
-                    names.insert((EntityKind::Faction, alignment.faction.to_string(), name));
-                }
-                if seen_alignments.insert(alignment.key.clone()) {
-                    out.alignments.push(alignment);
-                }
+            if let Some(name) = columns::seat_name(row, 0)? {
+                names.insert((EntityKind::Person, seat.person.to_string(), name));
             }
-            if seen_seats.insert(seat.key.clone()) {
-                if let Some(name) = columns::seat_name(row, 0)? {
-                    names.insert((EntityKind::Person, seat.person.to_string(), name));
-                }
-                out.seats.push(seat);
+            // A holder of two seats brings their alignments twice: take them once.
+            if holders.insert(seat.person.clone()) {
+                let kept = row
+                    .get_ref(columns::SEAT_WIDTH)?
+                    .as_str()
+                    .map_err(rusqlite::Error::from)?;
+                let alignments: Vec<AlignmentRow> = serde_json::from_str(kept)?;
+                out.alignments.extend(
+                    alignments
+                        .into_iter()
+                        .filter(|a| a.span.lo() <= hi && a.span.hi() >= lo),
+                );
             }
+            out.seats.push(seat);
         }
         out.counts = self.counts_on(organ, lo, hi)?;
-        let counted: Vec<&str> = out
-            .counts
+        let mut factions: Vec<&str> = out
+            .alignments
             .iter()
-            .filter_map(|c| c.faction.as_ref().map(|f| f.as_str()))
+            .map(|a| a.faction.as_str())
+            .chain(
+                out.counts
+                    .iter()
+                    .filter_map(|c| c.faction.as_ref().map(|f| f.as_str())),
+            )
             .collect();
-        for faction in self.entities_by_id(EntityKind::Faction, &counted)? {
+        factions.sort_unstable();
+        factions.dedup();
+        for faction in self.entities_by_id(EntityKind::Faction, &factions)? {
             names.insert((EntityKind::Faction, faction.id, faction.name));
         }
         out.names = names.into_iter().collect();

@@ -8,13 +8,13 @@ use plenum_model::state::rows::{
     SeatRow, Span,
 };
 use rusqlite::types::Value;
-use rusqlite::{Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 
 use crate::Error;
 
 /// The format this code writes and reads.
-pub(crate) const FORMAT: &str = "plenum-ledger-3";
+pub(crate) const FORMAT: &str = "plenum-ledger-4";
 
 pub(crate) const SCHEMA: &str = r#"
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -29,7 +29,7 @@ CREATE TABLE seats(
     num INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, organ TEXT NOT NULL, person TEXT NOT NULL, role TEXT NOT NULL,
     start TEXT NOT NULL, end TEXT, lo INTEGER NOT NULL, hi INTEGER NOT NULL,
     start_event TEXT NOT NULL, end_event TEXT, end_cause TEXT,
-    name TEXT
+    name TEXT, alignments TEXT NOT NULL DEFAULT '[]'
 ) STRICT;
 CREATE INDEX seats_person ON seats(person);
 CREATE VIRTUAL TABLE seat_spans USING rtree_i32(num, organ_lo, organ_hi, lo, hi);
@@ -59,10 +59,31 @@ CREATE TABLE entity_names(kind TEXT NOT NULL, form TEXT NOT NULL, entity TEXT NO
 CREATE INDEX entity_names_entity ON entity_names(entity);
 "#;
 
-/// Seats keep their holder's name beside them (kept up to date when the
-/// person's entity changes), so that `at` reads a 1,000-seat organ without
-/// a thousand lookups of names.
-const SEAT_NAME: &str = "UPDATE seats SET name = (SELECT name FROM entities WHERE key = 'person:' || seats.person) WHERE key = ?1";
+/// Seats keep beside them their holder's name and every alignment of their
+/// holder (as JSON, in the order of `(lo, key)`), kept up to date when the
+/// person's entity or alignments change, so that `at` reads a 1,000-seat
+/// organ without two thousand lookups.
+const SEAT_HOLDER: &str = "UPDATE seats SET name = (SELECT name FROM entities WHERE key = 'person:' || seats.person), \
+     alignments = ?2 WHERE key = ?1";
+
+/// A person's alignments, onto every seat of theirs.
+const HOLDER_ALIGNMENTS: &str =
+    "UPDATE seats SET alignments = ?2 WHERE person = ?1 AND alignments IS NOT ?2";
+
+/// Every alignment of a person, as the JSON that seats keep.
+fn holder_alignments(tx: &Transaction<'_>, person: &str) -> Result<String, Error> {
+    let sql = format!(
+        "SELECT {} FROM alignments a WHERE a.person = ?1 ORDER BY a.lo, a.key",
+        super::columns::ALIGNMENT
+    );
+    let mut statement = tx.prepare_cached(&sql)?;
+    let mut rows = statement.query([person])?;
+    let mut alignments = Vec::new();
+    while let Some(row) = rows.next()? {
+        alignments.extend(super::columns::alignment(row, 0)?);
+    }
+    Ok(serde_json::to_string(&alignments)?)
+}
 
 /// A projection row as SQLite keeps it: after its `key`, the columns of
 /// `COLUMNS`. Most tables keep the row as JSON (`data`) beside the columns
@@ -247,9 +268,14 @@ fn organ_num(tx: &Transaction<'_>, organ: &str) -> Result<i64, Error> {
 
 fn upsert_seats(tx: &Transaction<'_>, rows: &[SeatRow]) -> Result<(), Error> {
     upsert(tx, rows)?;
-    let mut name = tx.prepare_cached(SEAT_NAME)?;
+    let mut holder = tx.prepare_cached(SEAT_HOLDER)?;
+    let mut known = std::collections::HashMap::new();
     for row in rows {
-        name.execute([&row.key])?;
+        let person = row.person.as_str();
+        if !known.contains_key(person) {
+            known.insert(person, holder_alignments(tx, person)?);
+        }
+        holder.execute(params![row.key, known[person]])?;
     }
     let mut span = tx.prepare_cached(
         "INSERT OR REPLACE INTO seat_spans(num, organ_lo, organ_hi, lo, hi) \
@@ -322,16 +348,35 @@ fn delete(tx: &Transaction<'_>, table: Table, key: &str) -> Result<(), Error> {
 
 /// Writes a diff of projection rows.
 pub(crate) fn apply(tx: &Transaction<'_>, diff: &RowsDiff) -> Result<(), Error> {
+    // Persons whose alignments change: their seats are brought up to date last.
+    let mut realigned: std::collections::BTreeSet<String> = diff
+        .upsert
+        .alignments
+        .iter()
+        .map(|a| a.person.to_string())
+        .collect();
     for (table, key) in &diff.delete {
+        if *table == Table::Alignments {
+            let person: Option<String> = tx
+                .prepare_cached("SELECT person FROM alignments WHERE key = ?1")?
+                .query_row([key], |r| r.get(0))
+                .optional()?;
+            realigned.extend(person);
+        }
         delete(tx, *table, key)?;
     }
     let rows = &diff.upsert;
-    // Entities first: seats take their holders' names from them.
+    // Entities and alignments first: seats take their holders' names and
+    // alignments from them.
     upsert_entities(tx, &diff.upsert_entities)?;
+    upsert(tx, &rows.alignments)?;
     upsert_seats(tx, &rows.seats)?;
+    let mut holder = tx.prepare_cached(HOLDER_ALIGNMENTS)?;
+    for person in &realigned {
+        holder.execute(params![person, holder_alignments(tx, person)?])?;
+    }
     upsert(tx, &rows.posts)?;
     upsert(tx, &rows.memberships)?;
-    upsert(tx, &rows.alignments)?;
     upsert(tx, &rows.counts)?;
     upsert(tx, &rows.orgs)?;
     upsert(tx, &rows.names)?;
