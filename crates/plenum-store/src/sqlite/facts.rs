@@ -107,17 +107,17 @@ impl Facts for SqliteStore {
             columns::SEAT
         );
         let mut out = OrganRows::default();
-        let mut holders = std::collections::BTreeSet::new();
-        let mut names = std::collections::BTreeSet::new();
+        let mut holders = std::collections::HashSet::new();
+        let mut names = Vec::new();
         let mut statement = self.connection().prepare_cached(&sql)?;
         let mut rows = statement.query(params![organ.to_string(), lo_key, hi_key])?;
         while let Some(row) = rows.next()? {
             let seat = columns::seat(row, 0)?;
-            if let Some(name) = columns::seat_name(row, 0)? {
-                names.insert((EntityKind::Person, seat.person.to_string(), name));
-            }
-            // A holder of two seats brings their alignments twice: take them once.
+            // A holder of two seats brings their name and alignments twice: take them once.
             if holders.insert(seat.person.clone()) {
+                if let Some(name) = columns::seat_name(row, 0)? {
+                    names.push((EntityKind::Person, seat.person.to_string(), name));
+                }
                 let kept = row
                     .get_ref(columns::SEAT_WIDTH)?
                     .as_str()
@@ -145,9 +145,9 @@ impl Facts for SqliteStore {
         factions.sort_unstable();
         factions.dedup();
         for faction in self.entities_by_id(EntityKind::Faction, &factions)? {
-            names.insert((EntityKind::Faction, faction.id, faction.name));
+            names.push((EntityKind::Faction, faction.id, faction.name));
         }
-        out.names = names.into_iter().collect();
+        out.names = names;
         Ok(out)
     }
 
