@@ -1,6 +1,8 @@
 //! The SQLite schema: the entries, and one table per projection with its rows as JSON
 //! beside the columns that queries filter on.
 
+use std::collections::HashMap;
+
 use plenum_model::state::diff::{Keyed, RowsDiff, Table};
 use plenum_model::state::registry::Entity;
 use plenum_model::state::rows::{
@@ -59,12 +61,10 @@ CREATE TABLE entity_names(kind TEXT NOT NULL, form TEXT NOT NULL, entity TEXT NO
 CREATE INDEX entity_names_entity ON entity_names(entity);
 "#;
 
-/// Seats keep beside them their holder's name and every alignment of their
-/// holder (as JSON, in the order of `(lo, key)`), kept up to date when the
-/// person's entity or alignments change, so that `at` reads a 1,000-seat
-/// organ without two thousand lookups.
-const SEAT_HOLDER: &str = "UPDATE seats SET name = (SELECT name FROM entities WHERE key = 'person:' || seats.person), \
-     alignments = ?2 WHERE key = ?1";
+// Seats keep beside them their holder's name and every alignment of their
+// holder (as JSON, in the order of `(lo, key)`), kept up to date when the
+// person's entity or alignments change, so that `at` reads a 1,000-seat
+// organ without two thousand lookups.
 
 /// A person's alignments, onto every seat of theirs.
 const HOLDER_ALIGNMENTS: &str =
@@ -267,24 +267,45 @@ fn organ_num(tx: &Transaction<'_>, organ: &str) -> Result<i64, Error> {
 }
 
 fn upsert_seats(tx: &Transaction<'_>, rows: &[SeatRow]) -> Result<(), Error> {
-    upsert(tx, rows)?;
-    let mut holder = tx.prepare_cached(SEAT_HOLDER)?;
-    let mut known = std::collections::HashMap::new();
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let mut columns = SeatRow::COLUMNS.to_vec();
+    columns.extend(["name", "alignments"]);
+    let mut statement = tx.prepare_cached(&format!(
+        "{} RETURNING num",
+        upsert_sql(SeatRow::TABLE, &columns)
+    ))?;
+    let mut name_of = tx.prepare_cached("SELECT name FROM entities WHERE key = ?1")?;
+    let mut span = tx.prepare_cached(
+        "INSERT OR REPLACE INTO seat_spans(num, organ_lo, organ_hi, lo, hi) VALUES (?1, ?2, ?2, ?3, ?4)",
+    )?;
+    let mut holders: HashMap<&str, (Value, String)> = HashMap::new();
+    let mut organs: HashMap<String, i64> = HashMap::new();
     for row in rows {
         let person = row.person.as_str();
-        if !known.contains_key(person) {
-            known.insert(person, holder_alignments(tx, person)?);
+        if !holders.contains_key(person) {
+            let name: Option<String> = name_of
+                .query_row([format!("person:{person}")], |r| r.get(0))
+                .optional()?;
+            holders.insert(person, (optional(name), holder_alignments(tx, person)?));
         }
-        holder.execute(params![row.key, known[person]])?;
-    }
-    let mut span = tx.prepare_cached(
-        "INSERT OR REPLACE INTO seat_spans(num, organ_lo, organ_hi, lo, hi) \
-         SELECT num, ?2, ?2, ?3, ?4 FROM seats WHERE key = ?1",
-    )?;
-    for row in rows {
-        let organ = organ_num(tx, &row.organ.to_string())?;
+        let (name, alignments) = &holders[person];
+        let mut values = vec![Value::Text(row.key())];
+        values.extend(row.values()?);
+        values.extend([name.clone(), Value::Text(alignments.clone())]);
+        let num: i64 = statement.query_row(rusqlite::params_from_iter(values), |r| r.get(0))?;
+        let organ = row.organ.to_string();
+        let organ = match organs.get(&organ) {
+            Some(&n) => n,
+            None => {
+                let n = organ_num(tx, &organ)?;
+                organs.insert(organ, n);
+                n
+            }
+        };
         span.execute(params![
-            row.key,
+            num,
             organ,
             row.span.lo().to_key(),
             row.span.hi().to_key()
@@ -372,8 +393,11 @@ pub(crate) fn apply(tx: &Transaction<'_>, diff: &RowsDiff) -> Result<(), Error> 
     upsert(tx, &rows.alignments)?;
     upsert_seats(tx, &rows.seats)?;
     let mut holder = tx.prepare_cached(HOLDER_ALIGNMENTS)?;
+    let mut seated = tx.prepare_cached("SELECT EXISTS(SELECT 1 FROM seats WHERE person = ?1)")?;
     for person in &realigned {
-        holder.execute(params![person, holder_alignments(tx, person)?])?;
+        if seated.query_row([person], |r| r.get::<_, bool>(0))? {
+            holder.execute(params![person, holder_alignments(tx, person)?])?;
+        }
     }
     upsert(tx, &rows.posts)?;
     upsert(tx, &rows.memberships)?;
