@@ -19,10 +19,10 @@ use std::time::{Duration, Instant};
 use plenum_model::date::{Day, FuzzyDate};
 use plenum_model::event::{Event, codec};
 use plenum_model::id::Seq;
-use plenum_model::id::{OrganRef, PersonId};
+use plenum_model::id::OrganRef;
 use plenum_model::query::at::at;
 use plenum_model::query::compose::compose;
-use plenum_model::query::{Facts, name_forms};
+use plenum_model::query::{Facts, OrganRows, name_forms};
 use plenum_model::state::State;
 use plenum_model::state::diff::{Keyed, RowsDiff, Table};
 use plenum_model::state::registry::{Entity, EntityKind};
@@ -966,39 +966,32 @@ fn at_breakdown(config: &Config, store: &SqliteStore, days: &[Day]) {
             f();
             phases.entry(phase).or_default().push(ms(t.elapsed()));
         };
-        let (mut seats, mut counts, mut alignments) = (Vec::new(), Vec::new(), Vec::new());
-        time("1 entities_named (organ, post)", &mut || {
-            store
-                .entities_named(EntityKind::Organ, "council")
-                .expect("read");
-            store
-                .entities_named(EntityKind::Post, "council")
-                .expect("read");
+        let mut rows = OrganRows::default();
+        time("1 entities_named (organ, post, faction)", &mut || {
+            for kind in [EntityKind::Organ, EntityKind::Post, EntityKind::Faction] {
+                store.entities_named(kind, "council").expect("read");
+            }
         });
-        time("2 seats_on", &mut || {
-            seats = store.seats_on(&organ, day, day).expect("read");
+        time(
+            "2 organ_on (seats with names and alignments, counts, faction names)",
+            &mut || {
+                rows = store.organ_on(&organ, day, day).expect("read");
+            },
+        );
+        time("3 compose", &mut || {
+            std::hint::black_box(compose(
+                day,
+                day,
+                &rows.seats,
+                &rows.counts,
+                &rows.alignments,
+            ));
         });
-        time("3 counts_on", &mut || {
-            counts = store.counts_on(&organ, day, day).expect("read");
-        });
-        let persons: Vec<PersonId> = seats.iter().map(|s| s.person.clone()).collect();
-        time("4 alignments_of", &mut || {
-            alignments = store.alignments_of(&persons, day, day).expect("read");
-        });
-        time("5 compose", &mut || {
-            std::hint::black_box(compose(day, day, &seats, &counts, &alignments));
-        });
-        let ids: Vec<&str> = persons.iter().map(PersonId::as_str).collect();
-        time("6 entities_by_id (persons)", &mut || {
-            store
-                .entities_by_id(EntityKind::Person, &ids)
-                .expect("read");
-        });
-        time("7 lineage_rows", &mut || {
+        time("4 lineage_rows (the organization's name)", &mut || {
             store.lineage_rows().expect("read");
         });
         let date = FuzzyDate::day(day);
-        time("8 at, in all", &mut || {
+        time("5 at, in all", &mut || {
             at(store, &date, "council", None).expect("at");
         });
     }
