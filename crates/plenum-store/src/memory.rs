@@ -10,7 +10,7 @@ use plenum_model::state::diff::{Keyed, RowsDiff, Table};
 use plenum_model::state::registry::{Entity, EntityKind};
 use plenum_model::state::rows::{
     AlignmentRow, CountRow, FigureRow, LinkRow, MembershipRow, NameRow, OrgRow, PostRow, RecordRow,
-    SeatRow, Span,
+    SeatRow, overlapping,
 };
 
 use crate::{Batch, Error, Head, Store, StoredEntry, chain};
@@ -83,10 +83,6 @@ impl MemoryStore {
     }
 }
 
-fn overlaps(span: &Span, lo: Day, hi: Day) -> bool {
-    span.lo() <= hi && span.hi() >= lo
-}
-
 impl Store for MemoryStore {
     fn head(&self) -> Result<Head, Error> {
         Ok(self.entries.last().map_or(Head::EMPTY, |e| Head {
@@ -156,33 +152,21 @@ impl Facts for MemoryStore {
     }
 
     fn seats_on(&self, organ: &OrganRef, lo: Day, hi: Day) -> Result<Vec<SeatRow>, Error> {
-        Ok(self
-            .tables
-            .seats
-            .values()
-            .filter(|s| &s.organ == organ && overlaps(&s.span, lo, hi))
-            .cloned()
-            .collect())
+        Ok(overlapping(self.tables.seats.values(), lo, hi, |s| {
+            &s.organ == organ
+        }))
     }
 
     fn counts_on(&self, organ: &OrganRef, lo: Day, hi: Day) -> Result<Vec<CountRow>, Error> {
-        Ok(self
-            .tables
-            .counts
-            .values()
-            .filter(|c| &c.organ == organ && overlaps(&c.span, lo, hi))
-            .cloned()
-            .collect())
+        Ok(overlapping(self.tables.counts.values(), lo, hi, |c| {
+            &c.organ == organ
+        }))
     }
 
     fn holders_of(&self, post: &PostRef, lo: Day, hi: Day) -> Result<Vec<PostRow>, Error> {
-        Ok(self
-            .tables
-            .posts
-            .values()
-            .filter(|p| &p.post == post && overlaps(&p.span, lo, hi))
-            .cloned()
-            .collect())
+        Ok(overlapping(self.tables.posts.values(), lo, hi, |p| {
+            &p.post == post
+        }))
     }
 
     fn alignments_of(
@@ -191,13 +175,9 @@ impl Facts for MemoryStore {
         lo: Day,
         hi: Day,
     ) -> Result<Vec<AlignmentRow>, Error> {
-        Ok(self
-            .tables
-            .alignments
-            .values()
-            .filter(|a| persons.contains(&a.person) && overlaps(&a.span, lo, hi))
-            .cloned()
-            .collect())
+        Ok(overlapping(self.tables.alignments.values(), lo, hi, |a| {
+            persons.contains(&a.person)
+        }))
     }
 
     fn faction_on(
@@ -206,13 +186,9 @@ impl Facts for MemoryStore {
         lo: Day,
         hi: Day,
     ) -> Result<Vec<AlignmentRow>, Error> {
-        Ok(self
-            .tables
-            .alignments
-            .values()
-            .filter(|a| &a.faction == faction && overlaps(&a.span, lo, hi))
-            .cloned()
-            .collect())
+        Ok(overlapping(self.tables.alignments.values(), lo, hi, |a| {
+            &a.faction == faction
+        }))
     }
 
     fn person_rows(&self, person: &PersonId) -> Result<PersonRows, Error> {

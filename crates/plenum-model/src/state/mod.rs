@@ -25,7 +25,7 @@ use crate::statute::{self, StatuteBook};
 
 use history::History;
 use registry::{Entity, EntityKind, Refusal, Registry};
-use rows::{AlignmentRow, CountRow, PostRow, Rows, SeatRow};
+use rows::{AlignmentRow, CountRow, PostRow, Rows, SeatRow, overlapping};
 
 pub use describe::{describe, summarize};
 
@@ -276,33 +276,19 @@ impl Facts for State {
     }
 
     fn seats_on(&self, organ: &OrganRef, lo: Day, hi: Day) -> Result<Vec<SeatRow>, Self::Error> {
-        Ok(self
-            .rows()
-            .seats
-            .iter()
-            .filter(|s| &s.organ == organ && s.span.lo() <= hi && s.span.hi() >= lo)
-            .cloned()
-            .collect())
+        Ok(overlapping(&self.rows().seats, lo, hi, |s| {
+            &s.organ == organ
+        }))
     }
 
     fn counts_on(&self, organ: &OrganRef, lo: Day, hi: Day) -> Result<Vec<CountRow>, Self::Error> {
-        Ok(self
-            .rows()
-            .counts
-            .iter()
-            .filter(|c| &c.organ == organ && c.span.lo() <= hi && c.span.hi() >= lo)
-            .cloned()
-            .collect())
+        Ok(overlapping(&self.rows().counts, lo, hi, |c| {
+            &c.organ == organ
+        }))
     }
 
     fn holders_of(&self, post: &PostRef, lo: Day, hi: Day) -> Result<Vec<PostRow>, Self::Error> {
-        Ok(self
-            .rows()
-            .posts
-            .iter()
-            .filter(|p| &p.post == post && p.span.lo() <= hi && p.span.hi() >= lo)
-            .cloned()
-            .collect())
+        Ok(overlapping(&self.rows().posts, lo, hi, |p| &p.post == post))
     }
 
     fn alignments_of(
@@ -311,13 +297,9 @@ impl Facts for State {
         lo: Day,
         hi: Day,
     ) -> Result<Vec<AlignmentRow>, Self::Error> {
-        Ok(self
-            .rows()
-            .alignments
-            .iter()
-            .filter(|a| persons.contains(&a.person) && a.span.lo() <= hi && a.span.hi() >= lo)
-            .cloned()
-            .collect())
+        Ok(overlapping(&self.rows().alignments, lo, hi, |a| {
+            persons.contains(&a.person)
+        }))
     }
 
     fn faction_on(
@@ -326,13 +308,9 @@ impl Facts for State {
         lo: Day,
         hi: Day,
     ) -> Result<Vec<AlignmentRow>, Self::Error> {
-        Ok(self
-            .rows()
-            .alignments
-            .iter()
-            .filter(|a| &a.faction == faction && a.span.lo() <= hi && a.span.hi() >= lo)
-            .cloned()
-            .collect())
+        Ok(overlapping(&self.rows().alignments, lo, hi, |a| {
+            &a.faction == faction
+        }))
     }
 
     fn person_rows(&self, person: &PersonId) -> Result<PersonRows, Self::Error> {

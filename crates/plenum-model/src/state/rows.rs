@@ -58,6 +58,11 @@ impl Span {
         }
     }
 
+    /// Whether the span may cover some day of the window `lo..=hi`.
+    pub fn may_overlap(&self, lo: Day, hi: Day) -> bool {
+        self.lo() <= hi && self.hi() >= lo
+    }
+
     /// The earliest day the span may cover.
     pub fn lo(&self) -> Day {
         self.start.earliest()
@@ -67,6 +72,36 @@ impl Span {
     pub fn hi(&self) -> Day {
         self.end.as_ref().map_or(Day::MAX, FuzzyDate::latest)
     }
+}
+
+/// A row that holds over a span of time.
+pub trait Dated {
+    /// The span.
+    fn span(&self) -> &Span;
+}
+
+macro_rules! dated {
+    ($($row:ty),*) => {$(
+        impl Dated for $row {
+            fn span(&self) -> &Span {
+                &self.span
+            }
+        }
+    )*};
+}
+
+/// The rows that `keep` selects and that may overlap the window `lo..=hi`, cloned:
+/// the plain scan that in-memory `Facts` answer with.
+pub fn overlapping<'a, T: Dated + Clone + 'a>(
+    rows: impl IntoIterator<Item = &'a T>,
+    lo: Day,
+    hi: Day,
+    keep: impl Fn(&T) -> bool,
+) -> Vec<T> {
+    rows.into_iter()
+        .filter(|r| keep(r) && r.span().may_overlap(lo, hi))
+        .cloned()
+        .collect()
 }
 
 /// A person's seat on an organ.
@@ -290,6 +325,16 @@ pub struct RecordRow {
     /// What happened, in a sentence.
     pub text: String,
 }
+
+dated!(
+    SeatRow,
+    PostRow,
+    MembershipRow,
+    AlignmentRow,
+    CountRow,
+    NameRow,
+    LinkRow
+);
 
 /// Every projection row, by table.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
