@@ -18,8 +18,8 @@ use std::time::{Duration, Instant};
 
 use plenum_model::date::{Day, FuzzyDate};
 use plenum_model::event::{Event, codec};
-use plenum_model::id::Seq;
 use plenum_model::id::OrganRef;
+use plenum_model::id::Seq;
 use plenum_model::query::at::at;
 use plenum_model::query::compose::compose;
 use plenum_model::query::{Facts, OrganRows, name_forms};
