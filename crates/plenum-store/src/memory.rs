@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use plenum_model::date::Day;
 use plenum_model::event::codec;
-use plenum_model::id::{FactionId, OrganRef, PersonId, PostRef, Seq};
+use plenum_model::id::{FactionId, OrgId, OrganRef, PersonId, PostRef, Seq};
 use plenum_model::query::{Facts, LineageRows, PersonRows};
 use plenum_model::state::diff::{Keyed, RowsDiff, Table};
 use plenum_model::state::registry::{Entity, EntityKind};
@@ -177,6 +177,12 @@ impl Facts for MemoryStore {
     ) -> Result<Vec<AlignmentRow>, Error> {
         Ok(overlapping(self.tables.alignments.values(), lo, hi, |a| {
             persons.contains(&a.person)
+        }))
+    }
+
+    fn members_on(&self, org: &OrgId, lo: Day, hi: Day) -> Result<Vec<MembershipRow>, Error> {
+        Ok(overlapping(self.tables.memberships.values(), lo, hi, |m| {
+            &m.org == org
         }))
     }
 

@@ -63,7 +63,7 @@ where
                 e.id.split_once('/')
                     .map(|(org, key)| (key.to_owned(), Some(org.to_owned())))
             }
-            EntityKind::Faction => Some((e.id.clone(), None)),
+            EntityKind::Faction | EntityKind::Org => Some((e.id.clone(), None)),
             _ => None,
         })
         .collect();

@@ -9,7 +9,7 @@ use crate::date::{FuzzyDate, Truth};
 use crate::event::Role;
 use crate::id::{FactionId, OrgId, OrganRef, PersonId, PostRef};
 use crate::state::registry::{Entity, EntityKind};
-use crate::state::rows::Span;
+use crate::state::rows::{MemberStatus, Span};
 
 use super::compose::{Composition, compose, faction_of};
 use super::{Facts, Named, QueryError, ambiguous, find, named, not_found, resolve};
@@ -57,6 +57,9 @@ pub struct Member {
     /// For a faction: whether as its leader.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub leader: bool,
+    /// For an organization: the membership status (`full`, `candidate`, `suspended`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<MemberStatus>,
     /// `definitely` or `possibly` held on the date.
     pub certainty: Truth,
     /// When the seat or tenure began.
@@ -82,15 +85,22 @@ pub struct Unnamed {
 pub const UNKNOWN_FACTION: &str = "(unknown)";
 
 /// The kinds of things `at` answers about.
-const TARGETS: [EntityKind; 3] = [EntityKind::Organ, EntityKind::Post, EntityKind::Faction];
+const TARGETS: [EntityKind; 4] = [
+    EntityKind::Organ,
+    EntityKind::Post,
+    EntityKind::Faction,
+    EntityKind::Org,
+];
 
 enum Target {
     Organ(OrganRef, Entity),
     Post(PostRef, Entity),
     Faction(FactionId, Entity),
+    Org(OrgId),
 }
 
-/// Answers `at DATE TARGET [--org ORG]`: TARGET is an organ, a post or a faction.
+/// Answers `at DATE TARGET [--org ORG]`: TARGET is an organ, a post, a faction,
+/// or an organization (its members).
 pub fn at<F: Facts>(
     facts: &F,
     date: &FuzzyDate,
@@ -144,6 +154,46 @@ pub fn at<F: Facts>(
             }
             report.post = Some(Named::from(&entity));
             Some(post.org)
+        }
+        Target::Org(org) => {
+            let rows = facts.members_on(&org, lo, hi)?;
+            let persons: Vec<PersonId> = rows.iter().map(|m| m.person.clone()).collect();
+            let alignments = facts.alignments_of(&persons, lo, hi)?;
+            let names = Names::read(
+                facts,
+                persons.iter().map(PersonId::as_str),
+                alignments.iter().map(|a| a.faction.as_str()),
+            )?;
+            for row in &rows {
+                let (faction, _) = faction_of(&row.person, lo, hi, &alignments);
+                let seat = Seat {
+                    person: &row.person,
+                    role: None,
+                    faction: faction.as_ref(),
+                    leader: false,
+                    span: &row.span,
+                };
+                report
+                    .members
+                    .extend(member(&names, seat, lo, hi).map(|m| Member {
+                        status: Some(row.status),
+                        ..m
+                    }));
+            }
+            // A member whose status changed within the window has two rows: list them once.
+            report
+                .members
+                .sort_by(|a, b| (&a.id, &a.since).cmp(&(&b.id, &b.since)));
+            report.members.dedup_by(|later, earlier| {
+                let same = later.id == earlier.id;
+                if same {
+                    earlier.certainty = earlier.certainty.or(later.certainty);
+                    earlier.until.clone_from(&later.until);
+                    earlier.status = later.status;
+                }
+                same
+            });
+            Some(org)
         }
         Target::Faction(faction, entity) => {
             let rows = facts.faction_on(&faction, lo, hi)?;
@@ -334,6 +384,7 @@ impl Names {
             role: None,
             faction: None,
             leader: false,
+            status: None,
             certainty: Truth::No,
             since: String::new(),
             until: None,
@@ -365,6 +416,7 @@ pub fn org_name_on<F: Facts>(facts: &F, org: &OrgId, date: &FuzzyDate) -> Result
 fn org_of(entity: &Entity) -> Option<&str> {
     match entity.kind {
         EntityKind::Faction => entity.org.as_deref(),
+        EntityKind::Org => Some(entity.id.as_str()),
         _ => entity.id.split_once('/').map(|(o, _)| o),
     }
 }
@@ -405,6 +457,7 @@ fn pick_target<F: Facts>(
             let target = match entity.kind {
                 EntityKind::Organ => id.parse().ok().map(|r| Target::Organ(r, entity)),
                 EntityKind::Post => id.parse().ok().map(|r| Target::Post(r, entity)),
+                EntityKind::Org => id.parse().ok().map(Target::Org),
                 _ => id.parse().ok().map(|f| Target::Faction(f, entity)),
             };
             target.ok_or_else(|| QueryError::NotFound {

@@ -12,7 +12,7 @@ pub mod person;
 use std::fmt;
 
 use crate::date::Day;
-use crate::id::{FactionId, OrganRef, PersonId, PostRef};
+use crate::id::{FactionId, OrgId, OrganRef, PersonId, PostRef};
 use crate::state::registry::{Entity, EntityKind, normalize};
 use crate::state::rows::{
     AlignmentRow, CountRow, FigureRow, LinkRow, MembershipRow, NameRow, OrgRow, PostRow, RecordRow,
@@ -105,6 +105,8 @@ pub trait Facts {
             names,
         })
     }
+    /// Memberships of an organization that may overlap the window.
+    fn members_on(&self, org: &OrgId, lo: Day, hi: Day) -> Result<Vec<MembershipRow>, Self::Error>;
     /// Alignments with (and leaderships of) a faction that may overlap the window.
     fn faction_on(
         &self,
@@ -340,7 +342,7 @@ pub(crate) fn not_found<F: Facts>(
     scored.dedup_by(|a, b| a.1 == b.1);
     let kind = match kinds {
         [one] => one.as_str(),
-        _ => "organ, post or faction",
+        _ => "organ, post, faction or organization",
     };
     Ok(QueryError::NotFound {
         kind,

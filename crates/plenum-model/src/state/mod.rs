@@ -18,14 +18,14 @@ use std::collections::HashMap;
 
 use crate::date::Day;
 use crate::event::{Event, EventKind};
-use crate::id::{EventId, FactionId, OrganRef, PersonId, PostRef, Seq};
+use crate::id::{EventId, FactionId, OrgId, OrganRef, PersonId, PostRef, Seq};
 use crate::query::{Facts, LineageRows, PersonRows};
 use crate::rules::{self, Finding};
 use crate::statute::{self, StatuteBook};
 
 use history::History;
 use registry::{Entity, EntityKind, Refusal, Registry};
-use rows::{AlignmentRow, CountRow, PostRow, Rows, SeatRow, overlapping};
+use rows::{AlignmentRow, CountRow, MembershipRow, PostRow, Rows, SeatRow, overlapping};
 
 pub use describe::{describe, summarize};
 
@@ -299,6 +299,12 @@ impl Facts for State {
     ) -> Result<Vec<AlignmentRow>, Self::Error> {
         Ok(overlapping(&self.rows().alignments, lo, hi, |a| {
             persons.contains(&a.person)
+        }))
+    }
+
+    fn members_on(&self, org: &OrgId, lo: Day, hi: Day) -> Result<Vec<MembershipRow>, Self::Error> {
+        Ok(overlapping(&self.rows().memberships, lo, hi, |m| {
+            &m.org == org
         }))
     }
 

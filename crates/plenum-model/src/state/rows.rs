@@ -158,6 +158,17 @@ pub enum MemberStatus {
     Suspended,
 }
 
+impl MemberStatus {
+    /// The lowercase word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MemberStatus::Candidate => "candidate",
+            MemberStatus::Full => "full",
+            MemberStatus::Suspended => "suspended",
+        }
+    }
+}
+
 /// How a membership ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -1,10 +1,10 @@
 //! Queries over the SQLite projections: each `Facts` method is one indexed read.
 
 use plenum_model::date::Day;
-use plenum_model::id::{FactionId, OrganRef, PersonId, PostRef};
+use plenum_model::id::{FactionId, OrgId, OrganRef, PersonId, PostRef};
 use plenum_model::query::{Facts, LineageRows, OrganRows, PersonRows};
 use plenum_model::state::registry::{Entity, EntityKind, normalize};
-use plenum_model::state::rows::{AlignmentRow, CountRow, PostRow, SeatRow};
+use plenum_model::state::rows::{AlignmentRow, CountRow, MembershipRow, PostRow, SeatRow};
 use rusqlite::{Params, params};
 use serde::de::DeserializeOwned;
 
@@ -149,6 +149,14 @@ impl Facts for SqliteStore {
         }
         out.names = names;
         Ok(out)
+    }
+
+    fn members_on(&self, org: &OrgId, lo: Day, hi: Day) -> Result<Vec<MembershipRow>, Error> {
+        let (lo, hi) = window(lo, hi);
+        self.rows(
+            "SELECT data FROM memberships WHERE org = ?1 AND lo <= ?3 AND hi >= ?2",
+            params![org.as_str(), lo, hi],
+        )
     }
 
     fn faction_on(

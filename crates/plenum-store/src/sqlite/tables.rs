@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::Error;
 
 /// The format this code writes and reads.
-pub(crate) const FORMAT: &str = "plenum-ledger-4";
+pub(crate) const FORMAT: &str = "plenum-ledger-5";
 
 pub(crate) const SCHEMA: &str = r#"
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -40,6 +40,7 @@ CREATE INDEX posts_post ON posts(post, lo);
 CREATE INDEX posts_person ON posts(person);
 CREATE TABLE memberships(key TEXT PRIMARY KEY, data TEXT NOT NULL, org TEXT, person TEXT, lo INTEGER, hi INTEGER) STRICT;
 CREATE INDEX memberships_person ON memberships(person);
+CREATE INDEX memberships_org ON memberships(org, lo);
 CREATE TABLE alignments(
     key TEXT NOT NULL UNIQUE, faction TEXT NOT NULL, person TEXT NOT NULL, leader INTEGER NOT NULL,
     start TEXT NOT NULL, end TEXT, lo INTEGER NOT NULL, hi INTEGER NOT NULL,

@@ -18,7 +18,8 @@ use crate::{open, out, render};
   plenum at 1992-09 \"central committee\" --org WPK --json\n\
   plenum at 1950 chairman                 who held the post\n\
   plenum at 1950 politburo --as-of 120    as the record stood at entry 120\n\
-  plenum at 1950 \"Yanan faction\"         who stood with the faction, and who led it\n\n\
+  plenum at 1950 \"Yanan faction\"         who stood with the faction, and who led it\n\
+  plenum at 1945-11 \"North Korea Bureau\"  an organization: its members (as the record keeps them)\n\n\
 A date of a month or a year asks who held on some day of it. Certainty is three-valued:\n\
 `definitely` if the seat was certainly held on some day of the date; `possibly` if it may\n\
 have been (fuzzy or uncertain dates).\n\
@@ -29,8 +30,9 @@ pub struct AtArgs {
     #[arg(value_parser = super::parse_date)]
     pub date: FuzzyDate,
 
-    /// The organ, post or faction: id, name or alias (`politburo`, `wpk/cc`, "General Secretary",
-    /// "Yanan faction"); the words of a name are enough when they fit one thing only.
+    /// The organ, post, faction or organization: id, name or alias (`politburo`, `wpk/cc`,
+    /// "General Secretary", "Yanan faction", WPK); the words of a name are enough when they
+    /// fit one thing only.
     pub target: String,
 
     /// The organization, when the name fits organs of several.
@@ -84,7 +86,7 @@ fn print_human(report: &AtReport, args: &AtArgs) -> anyhow::Result<()> {
         .as_ref()
         .or(report.post.as_ref())
         .or(report.faction.as_ref())
-        .map_or("", |n| n.name.as_str());
+        .map_or("Members", |n| n.name.as_str());
     let as_of = args.as_of.map_or_else(String::new, |s| {
         format!(", as the record stood at entry {s}")
     });
@@ -94,10 +96,10 @@ fn print_human(report: &AtReport, args: &AtArgs) -> anyhow::Result<()> {
     } else {
         String::new()
     };
-    let noun = match (&report.post, &report.faction) {
-        (Some(_), _) => "holder",
-        (_, Some(_)) => "member",
-        _ => "seat",
+    let noun = match (&report.organ, &report.post) {
+        (Some(_), _) => "seat",
+        (_, Some(_)) => "holder",
+        _ => "member",
     };
     // "Head of the Provisional Committee", not "... of the Provisional Committee" twice.
     let of = if what.contains(&report.organization.name) || report.organization.name.is_empty() {
@@ -122,11 +124,12 @@ fn print_human(report: &AtReport, args: &AtArgs) -> anyhow::Result<()> {
     for m in &report.members {
         table.add_row(vec![
             m.name.clone(),
-            match (m.role, m.leader, &report.faction) {
-                (Some(role), _, _) => role.as_str(),
-                (None, true, _) => "leader",
-                (None, false, Some(_)) => "member",
-                (None, false, None) => "holder",
+            match (m.role, m.leader, m.status, &report.post) {
+                (Some(role), ..) => role.as_str(),
+                (None, true, ..) => "leader",
+                (None, false, Some(status), _) => status.as_str(),
+                (None, false, None, Some(_)) => "holder",
+                (None, false, None, None) => "member",
             }
             .to_owned(),
             m.faction

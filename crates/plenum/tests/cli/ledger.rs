@@ -133,7 +133,7 @@ fn ambiguous_and_unknown_names_are_errors_that_help() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            "no organ, post or faction is called `politbureau`; did you mean `Political Bureau`?",
+            "no organ, post, faction or organization is called `politbureau`; did you mean `Political Bureau`?",
         ));
     env.plenum()
         .args(["person", "Kim Ill"])
