@@ -227,6 +227,127 @@ impl fmt::Display for Seq {
     }
 }
 
+/// The kinds of named things.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organization.
+    Org,
+    /// An organ (`org/key`).
+    Organ,
+    /// A post (`org/key`).
+    Post,
+    /// A faction.
+    Faction,
+    /// A meeting.
+    Meeting,
+}
+
+impl EntityKind {
+    /// Every kind.
+    pub const ALL: [EntityKind; 6] = [
+        EntityKind::Person,
+        EntityKind::Org,
+        EntityKind::Organ,
+        EntityKind::Post,
+        EntityKind::Faction,
+        EntityKind::Meeting,
+    ];
+
+    /// The word used in messages and keys.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Org => "organization",
+            EntityKind::Organ => "organ",
+            EntityKind::Post => "post",
+            EntityKind::Faction => "faction",
+            EntityKind::Meeting => "meeting",
+        }
+    }
+
+    /// The kind whose word is `word`.
+    pub fn from_word(word: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|k| k.as_str() == word)
+    }
+}
+
+/// A place in date order: the event's earliest day, then its ledger position.
+///
+/// History is replayed in this order ([ADR 2](../../docs/adr/0002-replay-in-date-order-reference-in-ledger-order.md)),
+/// and every projection row remembers the positions of the events that opened
+/// and closed it, so that a back-dated batch can undo exactly what follows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    /// The earliest day of the event's date.
+    pub day: plenum_date::Day,
+    /// The ledger position of the event (of the original, for a superseded one).
+    pub seq: Seq,
+}
+
+/// Day keys are shifted by this much so that every encoded position is positive.
+const DAY_OFFSET: i64 = 100_000_000;
+
+impl Pos {
+    /// Before every event.
+    pub const MIN: Pos = Pos {
+        day: plenum_date::Day::MIN,
+        seq: Seq(0),
+    };
+
+    /// The position `(day, seq)`.
+    pub fn new(day: plenum_date::Day, seq: Seq) -> Pos {
+        Pos { day, seq }
+    }
+
+    /// The first position of a day: before every event dated on it.
+    pub fn start_of(day: plenum_date::Day) -> Pos {
+        Pos { day, seq: Seq(0) }
+    }
+
+    /// The position as one integer that sorts like it, for stores:
+    /// `(day key + 10^8) * 2^32 + seq`. Positions past entry 2^32 - 1 do not fit.
+    pub fn to_i64(self) -> Option<i64> {
+        let seq = u32::try_from(self.seq.0).ok()?;
+        Some(((i64::from(self.day.to_key()) + DAY_OFFSET) << 32) | i64::from(seq))
+    }
+
+    /// The inverse of [`Pos::to_i64`].
+    pub fn from_i64(value: i64) -> Option<Pos> {
+        let day = plenum_date::Day::from_key(i32::try_from((value >> 32) - DAY_OFFSET).ok()?)?;
+        Some(Pos {
+            day,
+            seq: Seq((value & 0xFFFF_FFFF) as u64),
+        })
+    }
+}
+
+impl serde::Serialize for Pos {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.to_i64() {
+            Some(value) => s.serialize_i64(value),
+            None => Err(serde::ser::Error::custom("position beyond entry 2^32")),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Pos {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = i64::deserialize(d)?;
+        Pos::from_i64(value).ok_or_else(|| serde::de::Error::custom("not a position"))
+    }
+}
+
+impl fmt::Display for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}#{}", self.day, self.seq)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,6 +377,26 @@ mod tests {
             "{err}"
         );
         assert!("wpk/polit buro".parse::<PostRef>().is_err());
+    }
+
+    #[test]
+    fn positions_encode_in_order() {
+        let days = ["-9999-01-01", "0001-01-01", "1946-08-30", "1946-08-31", "9999-12-31"];
+        let mut encoded = Vec::new();
+        for day in days {
+            let day: plenum_date::FuzzyDate = day.parse().unwrap();
+            for seq in [0, 1, 7, u64::from(u32::MAX)] {
+                let pos = Pos::new(day.earliest(), Seq(seq));
+                let value = pos.to_i64().unwrap();
+                assert!(value >= 0);
+                assert_eq!(Pos::from_i64(value), Some(pos));
+                encoded.push((pos, value));
+            }
+        }
+        for pair in encoded.windows(2) {
+            assert!(pair[0].0 < pair[1].0 && pair[0].1 < pair[1].1, "{pair:?}");
+        }
+        assert_eq!(Pos::new(plenum_date::Day::MAX, Seq(1 << 32)).to_i64(), None);
     }
 
     #[test]

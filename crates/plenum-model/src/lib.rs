@@ -5,12 +5,18 @@
 
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
-pub mod date;
+/// Fuzzy dates: the `plenum-date` crate.
+pub use plenum_date as date;
 pub mod event;
+pub mod finding;
+pub mod history;
 pub mod id;
+pub mod ledger;
+pub mod phrase;
 pub mod query;
+pub mod registry;
+pub mod rows;
 pub mod rules;
 pub mod source;
-pub mod state;
 pub mod statute;
 pub mod synthetic;

@@ -6,6 +6,7 @@
 //! from [`codec`].
 
 pub mod codec;
+pub mod describe;
 pub mod kinds;
 pub mod read;
 

@@ -8,10 +8,9 @@ use serde::Serialize;
 use crate::date::{FuzzyDate, Truth};
 use crate::event::Role;
 use crate::id::{FactionId, OrgId, OrganRef, PersonId, PostRef};
-use crate::state::registry::{Entity, EntityKind};
-use crate::state::rows::{MemberStatus, Span};
+use crate::rows::compose::{Composition, compose, faction_of};
+use crate::rows::{Entity, EntityKind, MemberStatus, Span};
 
-use super::compose::{Composition, compose, faction_of};
 use super::{Facts, Named, QueryError, ambiguous, find, named, not_found, resolve};
 
 /// The answer to `plenum at`; its JSON form is stable.
@@ -404,11 +403,11 @@ pub fn org_name_on<F: Facts>(facts: &F, org: &OrgId, date: &FuzzyDate) -> Result
         .max_by(|(ta, a), (tb, b)| (ta, &a.span.start, &a.key).cmp(&(tb, &b.span.start, &b.key)))
         .map(|(_, n)| n.name.clone());
     match name {
-        Some(name) => Ok(Named {
+        Some(Some(name)) => Ok(Named {
             id: org.to_string(),
             name,
         }),
-        None => named(facts, EntityKind::Org, org.as_str()),
+        _ => named(facts, EntityKind::Org, org.as_str()),
     }
 }
 

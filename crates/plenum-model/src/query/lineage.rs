@@ -5,8 +5,7 @@ use std::collections::{BTreeSet, VecDeque};
 use serde::Serialize;
 
 use crate::id::OrgId;
-use crate::state::registry::EntityKind;
-use crate::state::rows::{LinkKind, LinkRow};
+use crate::rows::{EntityKind, LinkKind, LinkRow};
 
 use super::{Facts, LineageRows, Named, QueryError, named, resolve};
 
@@ -190,9 +189,11 @@ fn org_line<F: Facts>(facts: &F, rows: &LineageRows, org: &OrgId) -> Result<OrgL
         });
     }
     let entity = named(facts, EntityKind::Org, org.as_str())?;
+    let registered = entity.name.clone();
+    let name_of = |n: &crate::rows::NameRow| n.name.clone().unwrap_or_else(|| registered.clone());
     Ok(OrgLine {
-        id: entity.id,
-        name: names.last().map_or(entity.name, |n| n.name.clone()),
+        id: entity.id.clone(),
+        name: names.last().map_or(entity.name.clone(), |n| name_of(n)),
         category: row.and_then(|r| r.category.clone()),
         founded: row
             .and_then(|r| r.span.as_ref())
@@ -206,7 +207,7 @@ fn org_line<F: Facts>(facts: &F, rows: &LineageRows, org: &OrgId) -> Result<OrgL
         names: names
             .into_iter()
             .map(|n| NameLine {
-                name: n.name.clone(),
+                name: name_of(n),
                 from: n.span.start.to_string(),
                 to: n.span.end.as_ref().map(ToString::to_string),
             })

@@ -1,22 +1,24 @@
-//! Queries over projection rows: `at`, `person`, `lineage`, and name resolution.
+//! Queries over projection rows: `at`, `person`, `lineage`, `check`, and name resolution.
 //!
-//! Queries read rows through the [`Facts`] trait, which the in-memory state
-//! and every store implement; the answers are plain values (serializable as
-//! the stable `--json` formats), the same whichever backend served the rows.
+//! Queries read rows through the [`Facts`] trait, which the in-memory
+//! [`Tables`](crate::ledger::Tables) and every store implement; the answers
+//! are plain values (serializable as the stable `--json` formats), the same
+//! whichever backend served the rows.
 
 pub mod at;
-pub mod compose;
+pub mod check;
 pub mod lineage;
 pub mod person;
 
 use std::fmt;
 
 use crate::date::Day;
-use crate::id::{FactionId, OrgId, OrganRef, PersonId, PostRef};
-use crate::state::registry::{Entity, EntityKind, normalize};
-use crate::state::rows::{
-    AlignmentRow, CountRow, FigureRow, LinkRow, MembershipRow, NameRow, OrgRow, PostRow, RecordRow,
-    SeatRow,
+use crate::event::Event;
+use crate::id::{EntityKind, FactionId, OrgId, OrganRef, PersonId, PostRef};
+use crate::phrase::Phrase;
+use crate::rows::{
+    AlignmentRow, CountRow, Entity, FigureRow, FindingRow, HeldRow, LinkRow, MembershipRow,
+    NameRow, OrgRow, PostRow, SeatRow, normalize,
 };
 
 /// Read access to projection rows. Windows are closed day ranges; a method
@@ -118,6 +120,14 @@ pub trait Facts {
     fn person_rows(&self, person: &PersonId) -> Result<PersonRows, Self::Error>;
     /// The organizations, their names, links and figures.
     fn lineage_rows(&self) -> Result<LineageRows, Self::Error>;
+    /// The findings about events dated (possibly) on or before `day`.
+    fn findings(&self, day: Day) -> Result<Vec<FindingRow>, Self::Error>;
+    /// Every meeting held, of every organ.
+    fn held(&self) -> Result<Vec<HeldRow>, Self::Error>;
+    /// Every effective `statute_adopted` event, in ledger order.
+    fn statute_events(&self) -> Result<Vec<Event>, Self::Error>;
+    /// An organization's row.
+    fn org_row(&self, org: &OrgId) -> Result<Option<OrgRow>, Self::Error>;
 }
 
 /// The rows `at` reads about an organ; see [`Facts::organ_on`].
@@ -144,8 +154,9 @@ pub struct PersonRows {
     pub memberships: Vec<MembershipRow>,
     /// Alignments and leaderships.
     pub alignments: Vec<AlignmentRow>,
-    /// The record.
-    pub records: Vec<RecordRow>,
+    /// Every effective event about them (their subject, or naming them among the
+    /// elected), in any order.
+    pub events: Vec<Event>,
 }
 
 /// The rows of the lineage graph.
@@ -271,24 +282,41 @@ fn words(text: &str) -> Vec<String> {
 
 /// The normalized forms under which an entity can be named.
 pub fn name_forms(entity: &Entity) -> Vec<String> {
-    let mut forms: Vec<String> = std::iter::once(&entity.id)
-        .chain(std::iter::once(&entity.name))
-        .chain(&entity.aliases)
-        .map(|n| normalize(n))
-        .collect();
-    if matches!(entity.kind, EntityKind::Organ | EntityKind::Post)
-        && let Some((_, key)) = entity.id.split_once('/')
-    {
-        forms.push(normalize(key));
-    }
-    forms.retain(|f| !f.is_empty());
-    forms.sort();
-    forms.dedup();
-    forms
+    entity.name_forms()
 }
 
 fn entity_matches(entity: &Entity, wanted: &str) -> bool {
     name_forms(entity).iter().any(|f| f == wanted)
+}
+
+/// A phrase with its references replaced by the entities' names (their ids where
+/// the record has no such entity).
+pub fn render<F: Facts>(facts: &F, phrases: &[&Phrase]) -> Result<Vec<String>, F::Error> {
+    let mut wanted: std::collections::BTreeMap<EntityKind, Vec<&str>> = Default::default();
+    for phrase in phrases {
+        for (kind, id) in phrase.references() {
+            wanted.entry(kind).or_default().push(id);
+        }
+    }
+    let mut names: std::collections::HashMap<(EntityKind, String), String> = Default::default();
+    for (kind, mut ids) in wanted {
+        ids.sort_unstable();
+        ids.dedup();
+        for entity in facts.entities_by_id(kind, &ids)? {
+            names.insert((kind, entity.id), entity.name);
+        }
+    }
+    Ok(phrases
+        .iter()
+        .map(|p| {
+            p.render(|kind, id| {
+                names
+                    .get(&(kind, id.to_owned()))
+                    .cloned()
+                    .unwrap_or_else(|| id.to_owned())
+            })
+        })
+        .collect())
 }
 
 /// The one entity of a kind that `text` names, or a helpful error.

@@ -3,8 +3,10 @@
 use serde::Serialize;
 
 use crate::event::{EndCause, Role};
-use crate::state::registry::EntityKind;
-use crate::state::rows::{MemberStatus, MembershipEnd};
+use crate::event::EventKind;
+use crate::event::describe::describe;
+use crate::phrase::{Phrase, name};
+use crate::rows::{EntityKind, MemberStatus, MembershipEnd, Span};
 
 use super::{Facts, Named, QueryError, named, resolve};
 
@@ -124,9 +126,43 @@ pub fn person<F: Facts>(facts: &F, text: &str) -> Result<PersonReport, QueryErro
         .sort_by(|a, b| (&a.span.start, &a.key).cmp(&(&b.span.start, &b.key)));
     rows.alignments
         .sort_by(|a, b| (&a.span.start, &a.key).cmp(&(&b.span.start, &b.key)));
-    rows.records
-        .sort_by(|a, b| (&a.date, &a.event, &a.kind).cmp(&(&b.date, &b.event, &b.kind)));
-    let end = |s: &crate::state::rows::Span| s.end.as_ref().map(ToString::to_string);
+    // The record: one line per event about them (and per election they were elected in).
+    let mut lines: Vec<(crate::date::FuzzyDate, String, String, Phrase)> = Vec::new();
+    for event in &rows.events {
+        if event.kind.subject() == Some(&id) {
+            lines.push((
+                event.date.clone(),
+                event.id.to_string(),
+                event.kind.name().to_owned(),
+                describe(event),
+            ));
+        }
+        if let EventKind::ElectionHeld(b) = &event.kind {
+            let target = match (&b.organ, &b.post) {
+                (Some(o), _) => name(EntityKind::Organ, o),
+                (None, Some(p)) => name(EntityKind::Post, p),
+                (None, None) => String::new(),
+            };
+            let text = if b.elected.contains(&id) {
+                Some(format!("elected to {target}"))
+            } else if b.alternates.contains(&id) {
+                Some(format!("elected alternate member of {target}"))
+            } else {
+                None
+            };
+            if let Some(text) = text {
+                lines.push((
+                    event.date.clone(),
+                    event.id.to_string(),
+                    event.kind.name().to_owned(),
+                    Phrase::new(text),
+                ));
+            }
+        }
+    }
+    lines.sort_by(|a, b| (&a.0, &a.1, &a.2).cmp(&(&b.0, &b.1, &b.2)));
+    let texts = super::render(facts, &lines.iter().map(|l| &l.3).collect::<Vec<_>>())?;
+    let end = |s: &Span| s.end.as_ref().map(ToString::to_string);
     let mut seats = Vec::new();
     for s in &rows.seats {
         seats.push(SeatLine {
@@ -174,19 +210,18 @@ pub fn person<F: Facts>(facts: &F, text: &str) -> Result<PersonReport, QueryErro
             to: end(&a.span),
         });
     }
-    let died = rows
-        .records
+    let died = lines
         .iter()
-        .find(|r| r.kind == "person_died")
-        .map(|r| r.date.to_string());
-    let record = rows
-        .records
-        .iter()
-        .map(|r| RecordLine {
-            date: r.date.to_string(),
-            event: r.event.to_string(),
-            kind: r.kind.clone(),
-            text: r.text.clone(),
+        .find(|l| l.2 == "person_died")
+        .map(|l| l.0.to_string());
+    let record = lines
+        .into_iter()
+        .zip(texts)
+        .map(|((date, event, kind, _), text)| RecordLine {
+            date: date.to_string(),
+            event,
+            kind,
+            text,
         })
         .collect();
     Ok(PersonReport {

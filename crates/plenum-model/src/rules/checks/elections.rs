@@ -8,7 +8,7 @@ use crate::statute::{Cited, Elector, Requirement, Version};
 use super::super::{Citation, Rule, Severity};
 use super::{Ctx, Out};
 
-impl Ctx<'_> {
+impl Ctx<'_, '_> {
     pub(super) fn electors_of(
         &self,
         by: Option<&OrganRef>,
@@ -23,7 +23,7 @@ impl Ctx<'_> {
                 d.meeting
                     .as_ref()
                     .map(|m| self.meeting_organs(m))
-                    .unwrap_or_else(|| d.organ.clone().into_iter().collect())
+                    .unwrap_or_else(|| d.organ.into_iter().collect())
             })
             .unwrap_or_default()
     }
@@ -142,13 +142,13 @@ impl Ctx<'_> {
         }) else {
             return;
         };
+        let adding = u32::try_from(adding).unwrap_or(u32::MAX);
         let after = if replaces {
-            adding as u32
+            adding
         } else {
             self.history
-                .current(organ, out.event.date.earliest())
-                .total(Some(role))
-                + adding as u32
+                .seat_total(organ, Some(role), out.event.date.earliest())
+                .saturating_add(adding)
         };
         if after > limit {
             out.push(
@@ -228,12 +228,12 @@ impl Ctx<'_> {
                 Requirement::Member | Requirement::FullMember if register_kept => {
                     match self.history.membership(person, org) {
                         None => Some("is not a member".to_owned()),
-                        Some(m) if m.status == crate::state::rows::MemberStatus::Suspended => {
+                        Some(m) if m.status == crate::rows::MemberStatus::Suspended => {
                             Some("is a suspended member".to_owned())
                         }
                         Some(m)
                             if *rule == Requirement::FullMember
-                                && m.status == crate::state::rows::MemberStatus::Candidate =>
+                                && m.status == crate::rows::MemberStatus::Candidate =>
                         {
                             Some("is only a candidate member".to_owned())
                         }
@@ -243,7 +243,7 @@ impl Ctx<'_> {
                 Requirement::Seat(key) => {
                     let organ = OrganRef::new(org.clone(), key.clone());
                     let kept = self.history.names_seats(&organ);
-                    let seated = self.history.open_seats_of(person).any(|s| s.organ == organ);
+                    let seated = self.history.holds_seat(person, &organ, None);
                     (kept && !seated)
                         .then(|| format!("holds no seat on {}", self.organ_name(&organ)))
                 }

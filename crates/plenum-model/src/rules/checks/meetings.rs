@@ -3,13 +3,12 @@
 use crate::date::{FuzzyDate, Truth};
 use crate::event::{Event, EventKind, Outcome, Role};
 use crate::id::{MeetingId, OrganRef};
-use crate::state::registry::EntityKind;
 use crate::statute::{Base, Cited};
 
 use super::super::{Citation, Rule, Severity};
 use super::{Ctx, Out};
 
-impl Ctx<'_> {
+impl Ctx<'_, '_> {
     pub(super) fn check_quorum(
         &self,
         meeting: &MeetingId,
@@ -62,8 +61,7 @@ impl Ctx<'_> {
 
     pub(super) fn full_seats(&self, organ: &OrganRef, date: &FuzzyDate) -> u32 {
         self.history
-            .current(organ, date.earliest())
-            .total(Some(Role::Full))
+            .seat_total(organ, Some(Role::Full), date.earliest())
     }
 
     pub(super) fn check_majority(&self, event: &Event, out: &mut Out<'_>) {
@@ -74,6 +72,7 @@ impl Ctx<'_> {
             return;
         };
         let meeting = b.meeting.as_ref().and_then(|m| self.history.meeting(m));
+        let meeting = meeting.as_ref();
         let Some(organ) = b
             .organ
             .clone()
@@ -139,6 +138,7 @@ impl Ctx<'_> {
         out: &mut Out<'_>,
     ) {
         let state = self.history.meeting(meeting);
+        let state = state.as_ref();
         let Some(organ) = organ
             .cloned()
             .or_else(|| state.and_then(|m| m.organ.clone()))
@@ -146,7 +146,7 @@ impl Ctx<'_> {
             return;
         };
         let held = &out.event.date;
-        let name = self.registry.name_of(EntityKind::Meeting, meeting.as_str());
+        let name = self.meeting_name(meeting);
         if let Some(scheduled) = state.and_then(|m| m.scheduled.as_ref())
             && scheduled.before(held) != Truth::No
         {
@@ -203,10 +203,19 @@ impl Ctx<'_> {
             rule: every,
             article,
         }) = &def.meets
-            && let Some((previous, previous_meeting)) = self.history.held_meetings(&organ).last()
+            && let Some(previous) = self.history.held_meetings(&organ).pop()
         {
-            let definitely = held.earliest() > every.after(previous.latest());
-            let possibly = held.latest() > every.after(previous.earliest());
+            // The rule judges only the time it is in force: its clock starts at
+            // the later of the previous meeting and the day the rule took effect.
+            let since = crate::rules::cadence::in_force_since(self.book, &organ, held.earliest());
+            let (from_lo, from_hi) = match since {
+                Some(since) if since > previous.date.earliest() => {
+                    (since.max(previous.date.earliest()), since.max(previous.date.latest()))
+                }
+                _ => (previous.date.earliest(), previous.date.latest()),
+            };
+            let definitely = held.earliest() > every.after(from_hi);
+            let possibly = held.latest() > every.after(from_lo);
             let certainty = if definitely {
                 Truth::Definitely
             } else if possibly {
@@ -214,23 +223,23 @@ impl Ctx<'_> {
             } else {
                 Truth::No
             };
-            let previous_name = self
-                .registry
-                .name_of(EntityKind::Meeting, previous_meeting.as_str());
-            let previous_event = self
-                .history
-                .meeting(previous_meeting)
-                .and_then(|m| m.held.as_ref())
-                .map(|(_, e)| e.clone());
+            let previous_name = self.meeting_name(&previous.meeting);
+            let since_text = match since {
+                Some(since) if since > previous.date.earliest() => {
+                    format!(" (in force since {since})")
+                }
+                _ => String::new(),
+            };
             out.push(
                 Rule::MeetingLate,
                 Severity::Violation,
                 certainty,
                 Some(Citation::of(version, article.as_ref())),
-                previous_event.into_iter().collect(),
+                vec![previous.event.clone()],
                 format!(
-                    "no meeting of {} is recorded between {previous_name} ({previous}) and {name} ({held}); the statute requires one at least every {every}",
-                    self.organ_name(&organ)
+                    "no meeting of {} is recorded between {previous_name} ({}) and {name} ({held}); the statute requires one at least every {every}{since_text}",
+                    self.organ_name(&organ),
+                    previous.date
                 ),
             );
         }

@@ -10,17 +10,16 @@ mod people;
 
 use crate::date::{FuzzyDate, Truth};
 use crate::event::{EndCause, Event, EventKind, Role};
-use crate::id::{EventId, MeetingId, OrgId, OrganRef, PersonId, PostRef};
-use crate::state::history::History;
-use crate::state::registry::{EntityKind, Registry};
+use crate::history::History;
+use crate::id::{EntityKind, EventId, MeetingId, OrgId, OrganRef, PersonId, PostRef};
+use crate::phrase::{Phrase, name};
 use crate::statute::{Act, Cited, StatuteBook, Version};
 
 use super::{Citation, Finding, Rule, Severity};
 
 /// What the rules read.
-pub(crate) struct Ctx<'a> {
-    pub history: &'a History,
-    pub registry: &'a Registry,
+pub(crate) struct Ctx<'a, 'b> {
+    pub history: &'a History<'b>,
     pub book: &'a StatuteBook,
 }
 
@@ -56,23 +55,14 @@ impl Out<'_> {
             date: self.event.date.clone(),
             citation,
             events: all,
-            message,
+            message: Phrase::new(message),
         });
     }
 }
 
 /// The findings for one event, judged on the history before it.
-pub fn check_event(
-    history: &History,
-    registry: &Registry,
-    book: &StatuteBook,
-    event: &Event,
-) -> Vec<Finding> {
-    let ctx = Ctx {
-        history,
-        registry,
-        book,
-    };
+pub fn check_event(history: &History<'_>, book: &StatuteBook, event: &Event) -> Vec<Finding> {
+    let ctx = Ctx { history, book };
     let mut out = Out {
         event,
         findings: Vec::new(),
@@ -81,31 +71,40 @@ pub fn check_event(
     out.findings
 }
 
-impl Ctx<'_> {
+impl Ctx<'_, '_> {
     fn version(&self, org: &OrgId, date: &FuzzyDate) -> Option<&Version> {
         self.book.in_force(org, date.earliest())
     }
 
     fn person(&self, p: &PersonId) -> String {
-        self.registry.name_of(EntityKind::Person, p.as_str())
+        name(EntityKind::Person, p)
     }
 
     fn organ_name(&self, o: &OrganRef) -> String {
-        self.registry.name_of(EntityKind::Organ, &o.to_string())
+        name(EntityKind::Organ, o)
     }
 
     fn post_name(&self, p: &PostRef) -> String {
-        self.registry.name_of(EntityKind::Post, &p.to_string())
+        name(EntityKind::Post, p)
+    }
+
+    fn org_name(&self, o: &OrgId) -> String {
+        name(EntityKind::Org, o)
+    }
+
+    fn meeting_name(&self, m: &MeetingId) -> String {
+        name(EntityKind::Meeting, m)
     }
 
     fn meeting_organs(&self, meeting: &MeetingId) -> Vec<OrganRef> {
         let state = self.history.meeting(meeting);
         let organ = state
+            .as_ref()
             .and_then(|m| m.organ.clone())
-            .or_else(|| self.registry.meeting_organ(meeting).cloned());
+            .or_else(|| self.history.meeting_organ(meeting));
         organ
             .into_iter()
-            .chain(state.map(|m| m.joint_with.clone()).unwrap_or_default())
+            .chain(state.map(|m| m.joint_with).unwrap_or_default())
             .collect()
     }
 
@@ -146,10 +145,7 @@ impl Ctx<'_> {
             K::SeatTaken(b) => {
                 let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
                 self.check_organ_elector(&b.organ, &electors, out);
-                let already = self
-                    .history
-                    .open_seats_of(&b.person)
-                    .any(|s| s.organ == b.organ && s.role == b.role);
+                let already = self.history.holds_seat(&b.person, &b.organ, Some(b.role));
                 if !already {
                     self.check_seat_limit(&b.organ, b.role, 1, false, out);
                 }
@@ -161,10 +157,7 @@ impl Ctx<'_> {
                 self.check_post_eligibility(&b.post, &b.person, out);
             }
             K::SeatVacated(b) => {
-                let held = self
-                    .history
-                    .open_seats_of(&b.person)
-                    .any(|s| s.organ == b.organ);
+                let held = self.history.holds_seat(&b.person, &b.organ, None);
                 let what = self.organ_name(&b.organ);
                 self.check_vacated(
                     held,
@@ -181,6 +174,7 @@ impl Ctx<'_> {
                 let held = self
                     .history
                     .open_posts_of(&b.person)
+                    .iter()
                     .any(|p| p.post == b.post);
                 let what = format!("the post of {}", self.post_name(&b.post));
                 self.check_vacated(
@@ -195,10 +189,9 @@ impl Ctx<'_> {
                 );
             }
             K::MemberExpelled(b) => {
-                let last = self.history.memberships_of(&b.person, &b.org).last();
+                let last = self.history.memberships_of(&b.person, &b.org).pop();
                 if last.is_some_and(|m| {
-                    m.span.end.is_some()
-                        && m.end_cause == Some(crate::state::rows::MembershipEnd::Expelled)
+                    m.span.end.is_some() && m.end_cause == Some(crate::rows::MembershipEnd::Expelled)
                 }) {
                     out.push(
                         Rule::ExpelledPerson,

@@ -3,13 +3,12 @@
 use crate::date::Truth;
 use crate::event::{Event, EventKind, Outcome};
 use crate::id::{EventId, MeetingId, OrgId, OrganRef, PersonId};
-use crate::state::registry::EntityKind;
 use crate::statute::{Act, Cited, Elector};
 
 use super::super::{Citation, Rule, Severity};
 use super::{Ctx, Out};
 
-impl Ctx<'_> {
+impl Ctx<'_, '_> {
     /// A disciplinary act needs a carried decision of an organ the statute empowers.
     pub(super) fn check_discipline(
         &self,
@@ -169,10 +168,11 @@ impl Ctx<'_> {
         persons.sort();
         persons.dedup();
         for person in &persons {
-            if let Some((died, death_event)) = self.history.death(person)
-                && died.before(&event.date) == Truth::Definitely
-                && death_event != &event.id
+            if let Some(death) = self.history.death(person)
+                && death.date.before(&event.date) == Truth::Definitely
+                && death.event != event.id
             {
+                let (died, death_event) = (&death.date, &death.event);
                 out.push(
                     Rule::DeadPerson,
                     Severity::Warning,
@@ -194,9 +194,9 @@ impl Ctx<'_> {
             if matches!(event.kind, K::MemberAdmitted(_) | K::MemberExpelled(_)) {
                 continue;
             }
-            let last = self.history.memberships_of(person, &org).last();
+            let last = self.history.memberships_of(person, &org).pop();
             if let Some(m) = last
-                && m.end_cause == Some(crate::state::rows::MembershipEnd::Expelled)
+                && m.end_cause == Some(crate::rows::MembershipEnd::Expelled)
                 && self.history.membership(person, &org).is_none()
             {
                 out.push(
@@ -209,7 +209,7 @@ impl Ctx<'_> {
                     format!(
                         "{} was expelled from {} ({}), yet acts in it here",
                         self.person(person),
-                        self.registry.name_of(EntityKind::Org, org.as_str()),
+                        self.org_name(&org),
                         m.span
                             .end
                             .as_ref()
@@ -256,11 +256,11 @@ impl Ctx<'_> {
         let Some(org) = self.acting_org(event) else {
             return;
         };
-        let Some(span) = self.history.org(&org).and_then(|o| o.span.as_ref()) else {
+        let Some(span) = self.history.org(&org).and_then(|o| o.span) else {
             return;
         };
         let date = &event.date;
-        let name = self.registry.name_of(EntityKind::Org, org.as_str());
+        let name = self.org_name(&org);
         if date.before(&span.start) == Truth::Definitely {
             out.push(
                 Rule::DefunctOrganization,

@@ -1,15 +1,20 @@
 //! Events in words: one sentence per event, for a person's record and for the log.
+//!
+//! Sentences are [`Phrase`]s: entities are referred to, and named when read.
 
 use crate::event::{EndCause, Event, EventKind, Outcome, Status};
-use crate::id::{OrgId, OrganRef, PersonId, PostRef};
-
-use super::registry::{EntityKind, Registry};
+use crate::id::{EntityKind, OrgId, OrganRef, PersonId, PostRef};
+use crate::phrase::{Phrase, name};
 
 /// One sentence saying what an event did, for a person's record.
-pub fn describe(event: &Event, registry: &Registry) -> String {
-    let org = |o: &OrgId| registry.name_of(EntityKind::Org, o.as_str());
-    let organ = |o: &crate::id::OrganRef| registry.name_of(EntityKind::Organ, &o.to_string());
-    let post = |p: &crate::id::PostRef| registry.name_of(EntityKind::Post, &p.to_string());
+pub fn describe(event: &Event) -> Phrase {
+    Phrase::new(describe_text(event))
+}
+
+fn describe_text(event: &Event) -> String {
+    let org = |o: &OrgId| name(EntityKind::Org, o);
+    let organ = |o: &OrganRef| name(EntityKind::Organ, o);
+    let post = |p: &PostRef| name(EntityKind::Post, p);
     let with_cause = |text: String, cause: Option<EndCause>| match cause {
         Some(c) => format!("{text} ({})", c.as_str()),
         None => text,
@@ -79,15 +84,15 @@ pub fn describe(event: &Event, registry: &Registry) -> String {
         }
         K::FactionJoined(b) => format!(
             "aligned with {}",
-            registry.name_of(EntityKind::Faction, b.faction.as_str())
+            name(EntityKind::Faction, &b.faction)
         ),
         K::FactionLeft(b) => format!(
             "left {}",
-            registry.name_of(EntityKind::Faction, b.faction.as_str())
+            name(EntityKind::Faction, &b.faction)
         ),
         K::FactionLed(b) => format!(
             "became leader of {}",
-            registry.name_of(EntityKind::Faction, b.faction.as_str())
+            name(EntityKind::Faction, &b.faction)
         ),
         K::SpeechGiven(b) => format!("spoke: {}", b.summary),
         K::SeatTaken(b) => format!("took a {} seat on {}", b.role.as_str(), organ(&b.organ)),
@@ -104,15 +109,19 @@ pub fn describe(event: &Event, registry: &Registry) -> String {
 
 /// One line saying what an event records, for the log: the person's
 /// record line prefixed with their name, or a sentence about the organization.
-pub fn summarize(event: &Event, registry: &Registry) -> String {
-    let person = |p: &PersonId| registry.name_of(EntityKind::Person, p.as_str());
-    let org = |o: &OrgId| registry.name_of(EntityKind::Org, o.as_str());
-    let organ = |o: &OrganRef| registry.name_of(EntityKind::Organ, &o.to_string());
-    let post = |p: &PostRef| registry.name_of(EntityKind::Post, &p.to_string());
+pub fn summarize(event: &Event) -> Phrase {
+    Phrase::new(summarize_text(event))
+}
+
+fn summarize_text(event: &Event) -> String {
+    let person = |p: &PersonId| name(EntityKind::Person, p);
+    let org = |o: &OrgId| name(EntityKind::Org, o);
+    let organ = |o: &OrganRef| name(EntityKind::Organ, o);
+    let post = |p: &PostRef| name(EntityKind::Post, p);
     let people = |ps: &[PersonId]| ps.iter().map(&person).collect::<Vec<_>>().join(", ");
-    let meeting = |m: &crate::id::MeetingId| registry.name_of(EntityKind::Meeting, m.as_str());
+    let meeting = |m: &crate::id::MeetingId| name(EntityKind::Meeting, m);
     if let Some(subject) = event.kind.subject() {
-        return format!("{}: {}", person(subject), describe(event, registry));
+        return format!("{}: {}", person(subject), describe_text(event));
     }
     use EventKind as K;
     match &event.kind {
@@ -153,7 +162,7 @@ pub fn summarize(event: &Event, registry: &Registry) -> String {
         K::FactionFormed(b) => format!("{} formed", b.name),
         K::FactionDissolved(b) => format!(
             "{} ceased to exist",
-            registry.name_of(EntityKind::Faction, b.faction.as_str())
+            name(EntityKind::Faction, &b.faction)
         ),
         K::OrganEstablished(b) => format!("{} established", b.name),
         K::PostEstablished(b) => format!("post of {} established", b.name),
@@ -196,7 +205,7 @@ pub fn summarize(event: &Event, registry: &Registry) -> String {
         }
         K::SeatsCounted(b) => {
             let of = b.faction.as_ref().map_or_else(String::new, |f| {
-                format!(" of {}", registry.name_of(EntityKind::Faction, f.as_str()))
+                format!(" of {}", name(EntityKind::Faction, f))
             });
             format!(
                 "{}: {} {} seats{of}",

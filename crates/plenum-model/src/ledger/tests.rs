@@ -1,12 +1,14 @@
-//! Replaying histories: what events do to the rows, and what the rules find. Tests are data:
-//! a statute and a file of events in, answers out.
+//! Recording histories: what events do to the rows, what the rules find, and what a
+//! back-dated batch or a correction changes. Tests are data: a statute and a file of
+//! events in, answers out.
 
 use super::*;
-use crate::date::FuzzyDate;
+use crate::date::{Day, FuzzyDate};
 use crate::event::read::{Format, read};
-use crate::query::{at::at, lineage::lineage, person::person};
+use crate::id::EventId;
+use crate::query::{at::at, check::FindingLine, lineage::lineage, person::person};
+use crate::rows::EntityKind;
 use crate::rules::Rule;
-use crate::state::registry::EntityKind;
 
 pub(crate) const STATUTE: &str = r#"
 organization = "party"
@@ -64,9 +66,9 @@ by = ["cc"]
 article = "9"
 "#;
 
-/// Builds a state from the statute and a TOML file of events.
-pub(crate) fn build(events: &str) -> State {
-    let statute = Event {
+/// The statute event every test history starts with.
+fn statute_event() -> Event {
+    Event {
         id: EventId::new("statute").unwrap(),
         date: "1946-08-28".parse().unwrap(),
         kind: EventKind::StatuteAdopted(crate::event::kinds::StatuteAdopted {
@@ -75,17 +77,29 @@ pub(crate) fn build(events: &str) -> State {
         }),
         sources: vec![],
         note: None,
-    };
-    let mut batch = vec![statute];
-    batch.extend(
-        read(events, Format::Toml)
-            .unwrap()
-            .into_iter()
-            .map(|l| l.event),
-    );
-    State::default()
-        .append(batch)
-        .unwrap_or_else(|e| panic!("{e}"))
+    }
+}
+
+fn events_of(text: &str) -> Vec<Event> {
+    read(text, Format::Toml)
+        .unwrap()
+        .into_iter()
+        .map(|l| l.event)
+        .collect()
+}
+
+/// Records the statute and a TOML file of events, in one batch.
+pub(crate) fn build(events: &str) -> Tables {
+    let mut batch = vec![statute_event()];
+    batch.extend(events_of(events));
+    replay(&batch).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Records more events, as a later batch.
+fn more(tables: &Tables, events: &str) -> Result<(Tables, Recorded), RecordError> {
+    let mut tables = tables.clone();
+    let recorded = record(&mut tables, &events_of(events))?;
+    Ok((tables, recorded))
 }
 
 const PEOPLE: &str = r#"
@@ -148,8 +162,12 @@ person = "choe"
 faction = "yanan"
 "#;
 
-fn findings_of(state: &State, rule: Rule) -> Vec<&Finding> {
-    state.findings.iter().filter(|f| f.rule == rule).collect()
+fn findings_of(tables: &Tables, rule: Rule) -> Vec<FindingLine> {
+    crate::query::check::check(tables, Day::MAX)
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .collect()
 }
 
 fn date(text: &str) -> FuzzyDate {
@@ -246,19 +264,18 @@ organ = "party/politburo"
 "#
     );
     let before = build(&events);
-    let corrected = before
-        .clone()
-        .append(vec![Event {
-            id: EventId::new("fix").unwrap(),
-            date: date("1960"),
-            kind: EventKind::EventRetracted(crate::event::kinds::EventRetracted {
-                target: EventId::new("seat").unwrap(),
-                reason: "wrong".into(),
-            }),
-            sources: vec![],
-            note: None,
-        }])
-        .unwrap();
+    let (corrected, _) = more(
+        &before,
+        r#"
+[[event]]
+id = "fix"
+date = "1960"
+kind = "event_retracted"
+target = "seat"
+reason = "wrong"
+"#,
+    )
+    .unwrap();
     assert_eq!(
         at(&before, &date("1950"), "politburo", None).unwrap().total,
         1
@@ -274,7 +291,8 @@ organ = "party/politburo"
 #[test]
 fn refusals_name_the_field() {
     let state = build(PEOPLE);
-    let bad = read(
+    let err = more(
+        &state,
         r#"
 [[event]]
 id = "x"
@@ -283,12 +301,11 @@ kind = "seat_taken"
 person = "kimm"
 organ = "party/cc"
 "#,
-        Format::Toml,
     )
-    .unwrap()
-    .remove(0)
-    .event;
-    let err = state.append(vec![bad]).unwrap_err();
+    .unwrap_err();
+    let RecordError::Refused(err) = err else {
+        panic!("{err}")
+    };
     assert_eq!(err.refusal.field, "person");
     assert_eq!(
         err.refusal.message,

@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, HashMap};
 use crate::date::{Day, FuzzyDate, Truth};
 use crate::event::Role;
 use crate::id::{FactionId, PersonId};
-use crate::state::rows::{AlignmentRow, CountRow, SeatRow};
+
+use super::{AlignmentRow, CountRow, SeatRow};
 
 /// A named seat on the date.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -219,8 +220,8 @@ fn strongest<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::id::{EventId, OrganRef};
-    use crate::state::rows::Span;
+    use crate::id::{EventId, OrganRef, Pos};
+    use crate::rows::Span;
 
     fn span(start: &str, end: Option<&str>) -> Span {
         Span {
@@ -239,6 +240,10 @@ mod tests {
             start_event: EventId::new("e").unwrap(),
             end_event: None,
             end_cause: None,
+            start_pos: Pos::MIN,
+            end_pos: None,
+            holder: None,
+            factions: Vec::new(),
         }
     }
 
@@ -251,6 +256,9 @@ mod tests {
             count: n,
             span: span(start, None),
             event: EventId::new("c").unwrap(),
+            end_event: None,
+            start_pos: Pos::MIN,
+            end_pos: None,
         }
     }
 
@@ -263,6 +271,8 @@ mod tests {
             span: span(start, None),
             start_event: EventId::new("a").unwrap(),
             end_event: None,
+            start_pos: Pos::MIN,
+            end_pos: None,
         }
     }
 

@@ -1,0 +1,161 @@
+//! Findings: what the rules engine says of the record, each citing the article it rests on.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::{FuzzyDate, Truth};
+use crate::id::{EventId, OrgId, VersionId};
+use crate::phrase::Phrase;
+use crate::statute::Version;
+
+/// Every rule, with a stable id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// An organ or post filled by someone the statute does not empower to fill it.
+    WrongElector,
+    /// More seats than the statute allows.
+    SeatsOverLimit,
+    /// A holder who does not meet the statute's eligibility rule.
+    IneligibleHolder,
+    /// A decision taken with fewer present than the quorum.
+    QuorumNotMet,
+    /// A motion recorded as carried without the majority it needs.
+    MajorityNotMet,
+    /// A meeting convened with less notice than the statute requires.
+    ShortNotice,
+    /// A meeting held later than the cadence allows after the previous one.
+    MeetingLate,
+    /// A meeting held later than the date it was called for.
+    MeetingPostponed,
+    /// An organ that has not met within its cadence, as of a date.
+    MeetingOverdue,
+    /// An act by or about a person who had died.
+    DeadPerson,
+    /// An act in an organization by a person expelled from it.
+    ExpelledPerson,
+    /// A disciplinary act without a decision of the competent organ.
+    NoCompetentDecision,
+    /// A seat or post vacated that the record does not show as held.
+    NotHeld,
+    /// An act in an organization that did not exist at the time.
+    DefunctOrganization,
+}
+
+impl Rule {
+    /// The stable id (`wrong-elector`, ...).
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::WrongElector => "wrong-elector",
+            Rule::SeatsOverLimit => "seats-over-limit",
+            Rule::IneligibleHolder => "ineligible-holder",
+            Rule::QuorumNotMet => "quorum-not-met",
+            Rule::MajorityNotMet => "majority-not-met",
+            Rule::ShortNotice => "short-notice",
+            Rule::MeetingLate => "meeting-late",
+            Rule::MeetingPostponed => "meeting-postponed",
+            Rule::MeetingOverdue => "meeting-overdue",
+            Rule::DeadPerson => "dead-person",
+            Rule::ExpelledPerson => "expelled-person",
+            Rule::NoCompetentDecision => "no-competent-decision",
+            Rule::NotHeld => "not-held",
+            Rule::DefunctOrganization => "defunct-organization",
+        }
+    }
+
+    /// Every rule, for documentation and `--help`.
+    pub const ALL: [Rule; 14] = [
+        Rule::WrongElector,
+        Rule::SeatsOverLimit,
+        Rule::IneligibleHolder,
+        Rule::QuorumNotMet,
+        Rule::MajorityNotMet,
+        Rule::ShortNotice,
+        Rule::MeetingLate,
+        Rule::MeetingPostponed,
+        Rule::MeetingOverdue,
+        Rule::DeadPerson,
+        Rule::ExpelledPerson,
+        Rule::NoCompetentDecision,
+        Rule::NotHeld,
+        Rule::DefunctOrganization,
+    ];
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// Worth knowing; breaks no article.
+    Notice,
+    /// Probably irregular, or a gap in the record.
+    Warning,
+    /// Breaks an article of the statute.
+    Violation,
+}
+
+impl Severity {
+    /// The lowercase word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Notice => "notice",
+            Severity::Warning => "warning",
+            Severity::Violation => "violation",
+        }
+    }
+}
+
+/// The article a finding rests on, quoted.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Citation {
+    /// The organization whose statute it is.
+    pub org: OrgId,
+    /// The statute version.
+    pub version: VersionId,
+    /// The article number, if the statute numbers the rule.
+    pub article: Option<String>,
+    /// The article's text.
+    pub text: Option<String>,
+}
+
+impl Citation {
+    /// Cites an article (by number, possibly none) of a version.
+    pub fn of(version: &Version, article: Option<&String>) -> Citation {
+        let text = article
+            .and_then(|n| version.article(n))
+            .map(|a| a.text.clone());
+        Citation {
+            org: version.org.clone(),
+            version: version.id.clone(),
+            article: article.cloned(),
+            text,
+        }
+    }
+}
+
+/// One result of the rules engine.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Finding {
+    /// The rule.
+    pub rule: Rule,
+    /// How serious.
+    pub severity: Severity,
+    /// Definitely, or only possibly (fuzzy dates, uncertain sources).
+    pub certainty: Truth,
+    /// When.
+    pub date: FuzzyDate,
+    /// The article broken, quoted, when the statute states the rule.
+    pub citation: Option<Citation>,
+    /// The events it rests on.
+    pub events: Vec<EventId>,
+    /// What is wrong, in a sentence a person understands (with references to
+    /// entities, named when read: see [`Phrase`]).
+    pub message: Phrase,
+}

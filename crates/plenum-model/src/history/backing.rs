@@ -1,0 +1,91 @@
+//! What the write path reads and writes: the projections as a store keeps them.
+//!
+//! The model computes every row; a store only answers these look-ups and
+//! writes the changes it is handed (in one transaction with the entries).
+//! The in-memory [`Tables`](crate::ledger::Tables) implement it for replays
+//! and tests, and every store implements it over its own tables.
+
+use crate::event::Event;
+use crate::id::{EntityKind, Pos, Seq};
+use crate::rows::{AnyRow, By, Table};
+
+/// A store failed; the batch is abandoned and nothing of it is written.
+pub type BackingError = Box<dyn std::error::Error + Send + Sync>;
+
+/// A row replaced: `before` as read, `after` as it must now be (`None`: gone).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// The row as the backing held it, if it did.
+    pub before: Option<AnyRow>,
+    /// The row as it must be, if it remains.
+    pub after: Option<AnyRow>,
+}
+
+impl Change {
+    /// The table changed.
+    pub fn table(&self) -> Option<Table> {
+        self.after
+            .as_ref()
+            .or(self.before.as_ref())
+            .map(AnyRow::table)
+    }
+}
+
+/// Read access to the projections, for the write path.
+pub trait Backing {
+    /// The rows of `table` whose lookup column `by` equals `value` (only those
+    /// still open, if `open_only`), in any order.
+    fn select(
+        &self,
+        table: Table,
+        by: By,
+        value: &str,
+        open_only: bool,
+    ) -> Result<Vec<AnyRow>, BackingError>;
+
+    /// Whether any row of `table` has `value` in its lookup column `by`.
+    fn any(&self, table: Table, by: By, value: &str) -> Result<bool, BackingError> {
+        Ok(!self.select(table, by, value, false)?.is_empty())
+    }
+
+    /// Up to `limit` rows of a date-order table written by an event at or after `from`.
+    fn touched_since(
+        &self,
+        table: Table,
+        from: Pos,
+        limit: usize,
+    ) -> Result<Vec<AnyRow>, BackingError>;
+
+    /// Up to `limit` effective events (corrections applied, retractions left out)
+    /// recorded in entries up to `through`, at or after `from` in date order, after
+    /// `after` if given: with their positions, in date order.
+    fn events_from(
+        &self,
+        from: Pos,
+        after: Option<Pos>,
+        through: Seq,
+        limit: usize,
+    ) -> Result<Vec<(Pos, Event)>, BackingError>;
+
+    /// The latest position of an effective event.
+    fn last_pos(&self) -> Result<Option<Pos>, BackingError>;
+
+    /// Every effective `statute_adopted` event, in ledger order.
+    fn statutes(&self) -> Result<Vec<Event>, BackingError>;
+
+    /// The last entry's position.
+    fn head(&self) -> Result<Seq, BackingError>;
+
+    /// The id of an entity of `kind` whose id is closest to `id`, for "did you mean".
+    fn suggest(&self, kind: EntityKind, id: &str) -> Result<Option<String>, BackingError>;
+}
+
+/// Write access, within the store's transaction.
+pub trait Writer: Backing {
+    /// Writes row changes (their `before` is what this backing returned).
+    fn write(&mut self, changes: &[Change]) -> Result<(), BackingError>;
+
+    /// Appends the batch's events as entries after the head, committing to the
+    /// projections as they now stand.
+    fn append(&mut self, events: &[Event]) -> Result<(), BackingError>;
+}

@@ -1,0 +1,378 @@
+//! The history as the write path sees it: the projections before the event being judged,
+//! read from the store on first use and changed in memory.
+//!
+//! Rules read a [`History`]; `ledger::apply` changes it through the
+//! primitives in `write.rs`; the ledger hands its changes back to the store.
+//! Look-ups go to the backing at most once per key; a backing error is kept
+//! and reported when the batch ends (reads then answer as if empty, and the
+//! batch is abandoned, so nothing built on them is written).
+
+mod backing;
+mod cache;
+mod write;
+
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+
+use crate::date::Day;
+use crate::event::Role;
+use crate::id::{EntityKind, EventId, MeetingId, OrgId, OrganRef, PersonId, PostRef};
+use crate::rows::compose::{Composition, compose};
+use crate::rows::{
+    AlignmentRow, By, CountRow, DeathRow, DecisionRow, Entity, FigureRow, HeldRow,
+    LinkRow, MeetingRow, MeetingState, MembershipRow, NameRow, OrgRow, PostRow, SeatRow,
+    Table,
+};
+
+pub use backing::{Backing, BackingError, Change, Writer};
+pub use write::Stamp;
+use cache::Cache;
+
+/// The working sets of every table the write path touches.
+pub(crate) struct Caches {
+    seats: Cache<SeatRow>,
+    posts: Cache<PostRow>,
+    memberships: Cache<MembershipRow>,
+    alignments: Cache<AlignmentRow>,
+    counts: Cache<CountRow>,
+    orgs: Cache<OrgRow>,
+    names: Cache<NameRow>,
+    links: Cache<LinkRow>,
+    figures: Cache<FigureRow>,
+    deaths: Cache<DeathRow>,
+    meetings: Cache<MeetingRow>,
+    held: Cache<HeldRow>,
+    decisions: Cache<DecisionRow>,
+    entities: Cache<Entity>,
+    /// Open seats per role on organs whose open seats are loaded.
+    tallies: HashMap<OrganRef, [u32; 2]>,
+}
+
+impl Caches {
+    fn new() -> Caches {
+        Caches {
+            seats: Cache::new(&[
+                (By::Person, true),
+                (By::Person, false),
+                (By::Organ, true),
+                (By::Org, true),
+            ]),
+            posts: Cache::new(&[(By::Person, true), (By::Post, true), (By::Org, true)]),
+            memberships: Cache::new(&[(By::Person, false), (By::Person, true), (By::Org, true)]),
+            alignments: Cache::new(&[
+                (By::Person, false),
+                (By::Person, true),
+                (By::Faction, true),
+            ]),
+            counts: Cache::new(&[(By::Organ, true)]),
+            orgs: Cache::new(&[(By::Key, false)]),
+            names: Cache::new(&[(By::Org, true)]),
+            links: Cache::new(&[(By::Earlier, true)]),
+            figures: Cache::new(&[]),
+            deaths: Cache::new(&[(By::Key, false)]),
+            meetings: Cache::new(&[(By::Key, false)]),
+            held: Cache::new(&[(By::Organ, false)]),
+            decisions: Cache::new(&[(By::Key, false)]),
+            entities: Cache::new(&[(By::Key, false)]),
+            tallies: HashMap::new(),
+        }
+    }
+}
+
+/// The history before the event being judged.
+pub struct History<'b> {
+    backing: &'b dyn Backing,
+    caches: RefCell<Caches>,
+    error: RefCell<Option<BackingError>>,
+    /// Persons whose seats or alignments changed: their seats' kept alignments are redone.
+    pub(crate) touched_persons: BTreeSet<PersonId>,
+}
+
+fn role_index(role: Role) -> usize {
+    match role {
+        Role::Full => 0,
+        Role::Alternate => 1,
+    }
+}
+
+impl<'b> History<'b> {
+    /// The history as `backing` holds it.
+    pub fn new(backing: &'b dyn Backing) -> History<'b> {
+        History {
+            backing,
+            caches: RefCell::new(Caches::new()),
+            error: RefCell::new(None),
+            touched_persons: BTreeSet::new(),
+        }
+    }
+
+    /// Runs a read over the caches, keeping the first backing error.
+    fn read<T: Default>(
+        &self,
+        f: impl FnOnce(&mut Caches, &dyn Backing) -> Result<T, BackingError>,
+    ) -> T {
+        let mut caches = self.caches.borrow_mut();
+        match f(&mut caches, self.backing) {
+            Ok(value) => value,
+            Err(e) => {
+                self.error.borrow_mut().get_or_insert(e);
+                T::default()
+            }
+        }
+    }
+
+    /// The first backing error met, if any.
+    pub fn take_error(&self) -> Option<BackingError> {
+        self.error.borrow_mut().take()
+    }
+
+    /// Every row changed, for the backing.
+    pub fn into_changes(self) -> Result<Vec<Change>, BackingError> {
+        if let Some(e) = self.error.into_inner() {
+            return Err(e);
+        }
+        let c = self.caches.into_inner();
+        let mut out = Vec::new();
+        c.seats.changes(&mut out);
+        c.posts.changes(&mut out);
+        c.memberships.changes(&mut out);
+        c.alignments.changes(&mut out);
+        c.counts.changes(&mut out);
+        c.orgs.changes(&mut out);
+        c.names.changes(&mut out);
+        c.links.changes(&mut out);
+        c.figures.changes(&mut out);
+        c.deaths.changes(&mut out);
+        c.meetings.changes(&mut out);
+        c.held.changes(&mut out);
+        c.decisions.changes(&mut out);
+        c.entities.changes(&mut out);
+        Ok(out)
+    }
+
+    // Reads.
+
+    /// Open seats of a person.
+    pub fn open_seats_of(&self, person: &PersonId) -> Vec<SeatRow> {
+        self.read(|c, b| {
+            c.seats.load(b, By::Person, true, person.as_str())?;
+            Ok(c.seats.find(By::Person, true, person.as_str()).cloned().collect())
+        })
+    }
+
+    /// Whether a person holds an open seat on an organ (in `role`, if given).
+    pub fn holds_seat(&self, person: &PersonId, organ: &OrganRef, role: Option<Role>) -> bool {
+        self.open_seats_of(person)
+            .iter()
+            .any(|s| &s.organ == organ && role.is_none_or(|r| r == s.role))
+    }
+
+    /// Open seats on an organ, in key order.
+    pub fn open_seats_on(&self, organ: &OrganRef) -> Vec<SeatRow> {
+        let mut seats: Vec<SeatRow> = self.read(|c, b| {
+            load_organ(c, b, organ)?;
+            Ok(c.seats.find(By::Organ, true, &organ.to_string()).cloned().collect())
+        });
+        seats.sort_by(|a, b| a.key.cmp(&b.key));
+        seats
+    }
+
+    /// Whether the record names anyone on an organ, ever (so far).
+    pub fn names_seats(&self, organ: &OrganRef) -> bool {
+        let id = organ.to_string();
+        self.read(|c, b| {
+            if c.seats.rows().any(|s| s.organ == *organ) {
+                return Ok(true);
+            }
+            b.any(Table::Seats, By::Organ, &id)
+        })
+    }
+
+    /// Whether the record keeps a membership register for an organization
+    /// (at least one membership recorded so far).
+    pub fn keeps_register(&self, org: &OrgId) -> bool {
+        self.read(|c, b| {
+            if c.memberships.rows().any(|m| m.org == *org) {
+                return Ok(true);
+            }
+            b.any(Table::Memberships, By::Org, org.as_str())
+        })
+    }
+
+    /// The seats of a role (or of all) on an organ now, judged on `day`:
+    /// named seats plus unnamed counted ones, as `at` would count them.
+    pub fn seat_total(&self, organ: &OrganRef, role: Option<Role>, day: Day) -> u32 {
+        let counted = self.read(|c, b| {
+            c.counts.load(b, By::Organ, true, &organ.to_string())?;
+            Ok(c.counts.find(By::Organ, true, &organ.to_string()).next().is_some())
+        });
+        if counted {
+            return self.current(organ, day).total(role);
+        }
+        let tally = self.read(|c, b| {
+            load_organ(c, b, organ)?;
+            Ok(c.tallies.get(organ).copied().unwrap_or_default())
+        });
+        match role {
+            Some(r) => tally[role_index(r)],
+            None => tally[0] + tally[1],
+        }
+    }
+
+    /// The composition of an organ now, judged on `day`: open seats, open counts,
+    /// and the holders' open alignments.
+    pub fn current(&self, organ: &OrganRef, day: Day) -> Composition {
+        let seats = self.open_seats_on(organ);
+        let counts: Vec<CountRow> = self.read(|c, b| {
+            c.counts.load(b, By::Organ, true, &organ.to_string())?;
+            Ok(c.counts.find(By::Organ, true, &organ.to_string()).cloned().collect())
+        });
+        let alignments: Vec<AlignmentRow> = seats
+            .iter()
+            .filter_map(|s| self.open_alignment(&s.person))
+            .collect();
+        compose(day, day, &seats, &counts, &alignments)
+    }
+
+    /// Open posts of a person.
+    pub fn open_posts_of(&self, person: &PersonId) -> Vec<PostRow> {
+        self.read(|c, b| {
+            c.posts.load(b, By::Person, true, person.as_str())?;
+            Ok(c.posts.find(By::Person, true, person.as_str()).cloned().collect())
+        })
+    }
+
+    /// Open tenures of a post, in key order.
+    pub fn open_holders_of(&self, post: &PostRef) -> Vec<PostRow> {
+        let id = post.to_string();
+        let mut rows: Vec<PostRow> = self.read(|c, b| {
+            c.posts.load(b, By::Post, true, &id)?;
+            Ok(c.posts.find(By::Post, true, &id).cloned().collect())
+        });
+        rows.sort_by(|a, b| a.key.cmp(&b.key));
+        rows
+    }
+
+    /// The open membership of a person in an organization.
+    pub fn membership(&self, person: &PersonId, org: &OrgId) -> Option<MembershipRow> {
+        self.read(|c, b| {
+            c.memberships.load(b, By::Person, true, person.as_str())?;
+            Ok(c.memberships
+                .find(By::Person, true, person.as_str())
+                .find(|m| &m.org == org)
+                .cloned())
+        })
+    }
+
+    /// Every membership row (open or closed) of a person in an organization, latest last.
+    pub fn memberships_of(&self, person: &PersonId, org: &OrgId) -> Vec<MembershipRow> {
+        let mut rows: Vec<MembershipRow> = self.read(|c, b| {
+            c.memberships.load(b, By::Person, false, person.as_str())?;
+            Ok(c.memberships
+                .find(By::Person, false, person.as_str())
+                .filter(|m| &m.org == org)
+                .cloned()
+                .collect())
+        });
+        rows.sort_by(|a, b| (a.start_pos, &a.key).cmp(&(b.start_pos, &b.key)));
+        rows
+    }
+
+    /// The organization's row, if anything made one.
+    pub fn org(&self, org: &OrgId) -> Option<OrgRow> {
+        self.read(|c, b| {
+            c.orgs.load(b, By::Key, false, org.as_str())?;
+            Ok(c.orgs.get(org.as_str()).cloned())
+        })
+    }
+
+    /// When a person died, if recorded.
+    pub fn death(&self, person: &PersonId) -> Option<DeathRow> {
+        self.read(|c, b| {
+            c.deaths.load(b, By::Key, false, person.as_str())?;
+            Ok(c.deaths.get(person.as_str()).cloned())
+        })
+    }
+
+    /// A meeting, as recorded so far.
+    pub fn meeting(&self, meeting: &MeetingId) -> Option<MeetingState> {
+        self.meeting_row(meeting).map(|m| m.state())
+    }
+
+    pub(crate) fn meeting_row(&self, meeting: &MeetingId) -> Option<MeetingRow> {
+        self.read(|c, b| {
+            c.meetings.load(b, By::Key, false, meeting.as_str())?;
+            Ok(c.meetings.get(meeting.as_str()).cloned())
+        })
+    }
+
+    /// A decision.
+    pub fn decision(&self, event: &EventId) -> Option<DecisionRow> {
+        self.read(|c, b| {
+            c.decisions.load(b, By::Key, false, event.as_str())?;
+            Ok(c.decisions.get(event.as_str()).cloned())
+        })
+    }
+
+    /// Meetings an organ has held so far, in date order.
+    pub fn held_meetings(&self, organ: &OrganRef) -> Vec<HeldRow> {
+        let id = organ.to_string();
+        let mut rows: Vec<HeldRow> = self.read(|c, b| {
+            c.held.load(b, By::Organ, false, &id)?;
+            Ok(c.held.find(By::Organ, false, &id).cloned().collect())
+        });
+        rows.sort_by(|a, b| (&a.date, a.pos).cmp(&(&b.date, b.pos)));
+        rows
+    }
+
+    /// An entity of the registry, as recorded.
+    pub fn entity(&self, kind: EntityKind, id: &str) -> Option<Entity> {
+        let key = Entity::key_of(kind, id);
+        self.read(|c, b| {
+            c.entities.load(b, By::Key, false, &key)?;
+            Ok(c.entities.get(&key).cloned())
+        })
+    }
+
+    /// The organ a meeting is of, as the registry records it.
+    pub fn meeting_organ(&self, meeting: &MeetingId) -> Option<OrganRef> {
+        self.entity(EntityKind::Meeting, meeting.as_str())
+            .and_then(|e| e.organ)
+            .and_then(|o| o.parse().ok())
+    }
+
+    /// The open (non-leader) alignment of a person.
+    pub fn open_alignment(&self, person: &PersonId) -> Option<AlignmentRow> {
+        self.read(|c, b| {
+            c.alignments.load(b, By::Person, true, person.as_str())?;
+            Ok(c.alignments
+                .find(By::Person, true, person.as_str())
+                .find(|a| !a.leader)
+                .cloned())
+        })
+    }
+
+    /// Every open seat on an organ, loaded once with its tally.
+    #[cfg(test)]
+    pub(crate) fn tally(&self, organ: &OrganRef) -> [u32; 2] {
+        self.read(|c, b| {
+            load_organ(c, b, organ)?;
+            Ok(c.tallies.get(organ).copied().unwrap_or_default())
+        })
+    }
+}
+
+/// Loads an organ's open seats and counts them by role, once.
+fn load_organ(c: &mut Caches, b: &dyn Backing, organ: &OrganRef) -> Result<(), BackingError> {
+    if c.tallies.contains_key(organ) {
+        return Ok(());
+    }
+    let id = organ.to_string();
+    c.seats.load(b, By::Organ, true, &id)?;
+    let mut tally = [0u32; 2];
+    for seat in c.seats.find(By::Organ, true, &id) {
+        tally[role_index(seat.role)] += 1;
+    }
+    c.tallies.insert(organ.clone(), tally);
+    Ok(())
+}

@@ -1,0 +1,383 @@
+//! What each event does to the history. Applying never judges: the rules ran before.
+
+use crate::event::{EndCause, Event, EventKind, Role, Status};
+use crate::history::{History, Stamp};
+use crate::id::{EntityKind, OrgId, PersonId, Pos, PostRef};
+use crate::rows::{
+    CountRow, DecisionRow, FigureRow, LinkKind, MeetingFact, MemberStatus, MembershipEnd,
+    OrgChange, Span,
+};
+use crate::statute::StatuteBook;
+
+/// Applies one event, in date order at `pos`, to the history.
+pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &StatuteBook) {
+    let at = Stamp {
+        date: &event.date,
+        event: &event.id,
+        pos,
+    };
+    use EventKind as K;
+    match &event.kind {
+        K::OrganizationFounded(b) => {
+            history.org_fact(
+                &b.org,
+                OrgChange::Founded {
+                    date: event.date.clone(),
+                    category: b.category.clone(),
+                },
+                pos,
+            );
+            history.name_org(&b.org, Some(b.name.clone()), at);
+            if let Some(parent) = &b.parent {
+                history.link(&b.org, parent, LinkKind::PartOf, at);
+            }
+        }
+        K::OrganizationRenamed(b) => history.name_org(&b.org, Some(b.name.clone()), at),
+        K::OrganizationsMerged(b) => {
+            if history.org(&b.into).and_then(|o| o.span).is_none() {
+                history.org_fact(
+                    &b.into,
+                    OrgChange::Founded {
+                        date: event.date.clone(),
+                        category: b.category.clone(),
+                    },
+                    pos,
+                );
+                history.name_org(&b.into, b.name.clone(), at);
+            }
+            for org in b.orgs.iter().filter(|o| **o != b.into) {
+                history.link(org, &b.into, LinkKind::MergedInto, at);
+                for (person, status) in history.members_of(org) {
+                    history.close_memberships(
+                        &person,
+                        |m| &m.org == org,
+                        MembershipEnd::Merged,
+                        at,
+                    );
+                    if history.membership(&person, &b.into).is_none() {
+                        history.open_membership(&b.into, &person, status, at);
+                    }
+                }
+                end_org(history, org, "merged", at);
+            }
+        }
+        K::OrganizationSplit(b) => {
+            for new in &b.into {
+                history.org_fact(
+                    &new.org,
+                    OrgChange::Founded {
+                        date: event.date.clone(),
+                        category: None,
+                    },
+                    pos,
+                );
+                history.name_org(&new.org, Some(new.name.clone()), at);
+                history.link(&b.org, &new.org, LinkKind::SplitInto, at);
+            }
+            if !b.continues {
+                end_org(history, &b.org, "split", at);
+            }
+        }
+        K::OrganizationJoined(b) => history.link(&b.org, &b.parent, LinkKind::PartOf, at),
+        K::OrganizationLeft(b) => history.end_part_of(&b.org, Some(&b.parent), at),
+        K::OrganizationBanned(b) => history.org_fact(
+            &b.org,
+            OrgChange::Banned {
+                date: event.date.clone(),
+            },
+            pos,
+        ),
+        K::OrganizationDissolved(b) => end_org(history, &b.org, "dissolved", at),
+        K::PersonRegistered(_) => {}
+        K::MemberAdmitted(b) => {
+            let status = match b.status {
+                Status::Candidate => MemberStatus::Candidate,
+                Status::Full => MemberStatus::Full,
+            };
+            history.close_memberships(
+                &b.person,
+                |m| m.org == b.org,
+                MembershipEnd::StatusChanged,
+                at,
+            );
+            history.open_membership(&b.org, &b.person, status, at);
+        }
+        K::MemberPromoted(b) => change_status(history, &b.person, &b.org, MemberStatus::Full, at),
+        K::MemberSuspended(b) => {
+            change_status(history, &b.person, &b.org, MemberStatus::Suspended, at)
+        }
+        K::MemberReinstated(b) => {
+            change_status(history, &b.person, &b.org, MemberStatus::Full, at)
+        }
+        K::MemberExpelled(b) => {
+            history.close_memberships(&b.person, |m| m.org == b.org, MembershipEnd::Expelled, at);
+            end_everything_in(history, &b.person, &b.org, EndCause::Expelled, at);
+        }
+        K::MemberResigned(b) => {
+            history.close_memberships(&b.person, |m| m.org == b.org, MembershipEnd::Resigned, at);
+        }
+        K::PersonRehabilitated(b) => {
+            if b.reinstated
+                && let Some(org) = &b.org
+            {
+                change_status(history, &b.person, org, MemberStatus::Full, at);
+            }
+        }
+        K::PersonDied(b) => {
+            history.record_death(&b.person, at);
+            history.close_seats(&b.person, |_| true, EndCause::Died, at);
+            history.close_posts(&b.person, |_| true, EndCause::Died, at);
+            history.close_memberships(&b.person, |_| true, MembershipEnd::Died, at);
+            history.end_alignment(&b.person, None, at);
+            history.end_leadership_of(&b.person, at);
+        }
+        K::PersonPurged(b) => end_everything_in(history, &b.person, &b.org, EndCause::Purged, at),
+        K::PersonArrested(_) | K::PersonTried(_) | K::PersonFled(_) | K::SpeechGiven(_) => {}
+        K::FactionFormed(_) => {}
+        K::FactionJoined(b) => history.align(&b.person, &b.faction, at),
+        K::FactionLeft(b) => {
+            history.end_alignment(&b.person, Some(&b.faction), at);
+        }
+        K::FactionLed(b) => history.lead(&b.faction, &b.person, at),
+        K::FactionDissolved(b) => {
+            for person in history.aligned_with(&b.faction) {
+                history.end_alignment(&person, Some(&b.faction), at);
+            }
+            history.end_leadership(&b.faction, at);
+        }
+        K::OrganEstablished(_) | K::PostEstablished(_) => {}
+        K::MeetingConvened(b) => history.meeting_fact(
+            &b.meeting,
+            MeetingFact::Convened {
+                organ: b.organ.clone(),
+                joint_with: b.joint_with.clone(),
+                date: event.date.clone(),
+                event: event.id.clone(),
+                scheduled: b.scheduled.clone(),
+            },
+            pos,
+        ),
+        K::MeetingHeld(b) => {
+            let organ = b
+                .organ
+                .clone()
+                .or_else(|| history.meeting_organ(&b.meeting));
+            history.meeting_fact(
+                &b.meeting,
+                MeetingFact::Held {
+                    organ: organ.clone(),
+                    joint_with: b.joint_with.clone(),
+                    date: event.date.clone(),
+                    event: event.id.clone(),
+                    present: b.present,
+                    entitled: b.entitled,
+                },
+                pos,
+            );
+            let joint = history
+                .meeting(&b.meeting)
+                .map(|m| m.joint_with)
+                .unwrap_or_default();
+            let mut organs: Vec<_> = organ.into_iter().chain(joint).collect();
+            organs.dedup();
+            for organ in organs {
+                history.held(&organ, &b.meeting, at);
+            }
+        }
+        K::MotionDecided(b) => {
+            let meeting = b.meeting.as_ref().and_then(|m| history.meeting(m));
+            let organ = b
+                .organ
+                .clone()
+                .or_else(|| meeting.as_ref().and_then(|m| m.organ.clone()));
+            let present = b.present.or_else(|| meeting.as_ref().and_then(|m| m.present));
+            history.decide(DecisionRow {
+                event: event.id.clone(),
+                date: event.date.clone(),
+                meeting: b.meeting.clone(),
+                organ,
+                category: b.category.clone(),
+                votes: b.votes,
+                present,
+                outcome: b.outcome,
+                pos,
+            });
+        }
+        K::ElectionHeld(b) => {
+            if let Some(organ) = &b.organ {
+                let elected: Vec<(PersonId, Role)> = b
+                    .elected
+                    .iter()
+                    .map(|p| (p.clone(), Role::Full))
+                    .chain(b.alternates.iter().map(|p| (p.clone(), Role::Alternate)))
+                    .collect();
+                if b.replaces {
+                    let chosen: std::collections::HashSet<&(PersonId, Role)> =
+                        elected.iter().collect();
+                    for (person, role) in history.seated_on(organ) {
+                        if !chosen.contains(&(person.clone(), role)) {
+                            history.close_seats(
+                                &person,
+                                |s| &s.organ == organ,
+                                EndCause::TermEnded,
+                                at,
+                            );
+                        }
+                    }
+                    history.end_counts(organ, at);
+                }
+                for (person, role) in elected {
+                    if !history.holds_seat(&person, organ, Some(role)) {
+                        history.close_seats(&person, |s| &s.organ == organ, EndCause::Promoted, at);
+                        history.open_seat(organ, &person, role, at);
+                    }
+                }
+            }
+            if let (Some(post), Some(first)) = (&b.post, b.elected.first()) {
+                assign_post(history, book, post, first, false, at);
+            }
+        }
+        K::SeatTaken(b) => {
+            if !history.holds_seat(&b.person, &b.organ, Some(b.role)) {
+                let cause = if b.role == Role::Full {
+                    EndCause::Promoted
+                } else {
+                    EndCause::Demoted
+                };
+                history.close_seats(&b.person, |s| s.organ == b.organ, cause, at);
+                history.open_seat(&b.organ, &b.person, b.role, at);
+            }
+        }
+        K::SeatVacated(b) => {
+            let cause = b.cause.unwrap_or(EndCause::Removed);
+            history.close_seats(&b.person, |s| s.organ == b.organ, cause, at);
+        }
+        K::SeatsCounted(b) => history.count_seats(
+            CountRow {
+                key: format!("count:{}", event.id),
+                organ: b.organ.clone(),
+                role: b.role,
+                faction: b.faction.clone(),
+                count: b.count,
+                span: Span {
+                    start: event.date.clone(),
+                    end: b.until.clone(),
+                },
+                event: event.id.clone(),
+                end_event: None,
+                start_pos: pos,
+                end_pos: None,
+            },
+            at,
+        ),
+        K::MembersCounted(b) => history.figure(FigureRow {
+            event: event.id.clone(),
+            org: b.org.clone(),
+            date: event.date.clone(),
+            count: b.count,
+            at_least: b.at_least,
+            from: b.from.clone(),
+            pos,
+        }),
+        K::PostAssigned(b) => assign_post(history, book, &b.post, &b.person, b.acting, at),
+        K::PostVacated(b) => {
+            let cause = b.cause.unwrap_or(EndCause::Removed);
+            history.close_posts(&b.person, |p| p.post == b.post, cause, at);
+        }
+        K::StatuteAdopted(_) | K::EventRetracted(_) | K::EventSuperseded(_) => {}
+    }
+}
+
+fn end_org(history: &mut History<'_>, org: &OrgId, how: &str, at: Stamp<'_>) {
+    history.org_fact(
+        org,
+        OrgChange::Ended {
+            date: at.date.clone(),
+            how: how.to_owned(),
+        },
+        at.pos,
+    );
+    history.end_name(org, at);
+    for person in history.people_in(org) {
+        history.close_seats(&person, |s| &s.organ.org == org, EndCause::OrganizationEnded, at);
+        history.close_posts(&person, |p| &p.post.org == org, EndCause::OrganizationEnded, at);
+    }
+    for (person, _) in history.members_of(org) {
+        history.close_memberships(
+            &person,
+            |m| &m.org == org,
+            MembershipEnd::OrganizationEnded,
+            at,
+        );
+    }
+    history.end_part_of(org, None, at);
+}
+
+fn change_status(
+    history: &mut History<'_>,
+    person: &PersonId,
+    org: &OrgId,
+    status: MemberStatus,
+    at: Stamp<'_>,
+) {
+    if history
+        .membership(person, org)
+        .is_some_and(|m| m.status == status)
+    {
+        return;
+    }
+    history.close_memberships(person, |m| &m.org == org, MembershipEnd::StatusChanged, at);
+    history.open_membership(org, person, status, at);
+}
+
+fn end_everything_in(
+    history: &mut History<'_>,
+    person: &PersonId,
+    org: &OrgId,
+    cause: EndCause,
+    at: Stamp<'_>,
+) {
+    history.close_seats(person, |s| &s.organ.org == org, cause, at);
+    history.close_posts(person, |p| &p.post.org == org, cause, at);
+}
+
+/// The most holders a post may have on a day: from the statute in force, else
+/// from its `post_established` event, else one.
+pub(crate) fn post_holders(history: &History<'_>, book: &StatuteBook, post: &PostRef, at: Stamp<'_>) -> u32 {
+    if let Some(def) = book
+        .in_force(&post.org, at.date.earliest())
+        .and_then(|v| v.post(&post.key))
+    {
+        return def.holders;
+    }
+    history
+        .entity(EntityKind::Post, &post.to_string())
+        .and_then(|e| e.holders)
+        .unwrap_or(1)
+}
+
+fn assign_post(
+    history: &mut History<'_>,
+    book: &StatuteBook,
+    post: &PostRef,
+    person: &PersonId,
+    acting: bool,
+    at: Stamp<'_>,
+) {
+    if history.open_posts_of(person).iter().any(|p| &p.post == post) {
+        return;
+    }
+    let limit = post_holders(history, book, post, at) as usize;
+    let mut holders: Vec<_> = history
+        .open_holders_of(post)
+        .into_iter()
+        .map(|p| (p.span.start, p.person))
+        .collect();
+    holders.sort();
+    // The longest-serving holders make room for the new one.
+    let excess = (holders.len() + 1).saturating_sub(limit);
+    for (_, old) in holders.into_iter().take(excess) {
+        history.close_posts(&old, |p| &p.post == post, EndCause::Replaced, at);
+    }
+    history.open_post(post, person, acting, at);
+}

@@ -1,0 +1,287 @@
+//! Rows that several events shape: an organization's life and a meeting's course.
+//!
+//! Each keeps the facts that made it, with their positions, and is their
+//! fold: rolling back drops the facts at or after the point and folds again.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::FuzzyDate;
+use crate::id::{EventId, MeetingId, OrgId, OrganRef, Pos};
+
+use super::columns::{Columns, Reader};
+use super::span::Span;
+use super::{Row, RowError, Table, Value};
+
+/// One thing that happened to an organization's row.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "fact")]
+pub enum OrgChange {
+    /// Founded (or first recorded), as a kind of body.
+    Founded {
+        /// When.
+        date: FuzzyDate,
+        /// What it is, if said.
+        category: Option<String>,
+    },
+    /// Ceased to exist.
+    Ended {
+        /// When.
+        date: FuzzyDate,
+        /// How (`merged`, `split`, `dissolved`).
+        how: String,
+    },
+    /// Banned.
+    Banned {
+        /// When.
+        date: FuzzyDate,
+    },
+}
+
+/// A change with the position of the event that made it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct OrgFact {
+    /// Where the event stands in date order.
+    pub pos: Pos,
+    /// What it did.
+    pub change: OrgChange,
+}
+
+/// An organization's life: founding, end, category, bans.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct OrgRow {
+    /// The organization.
+    pub org: OrgId,
+    /// What it is (`party`, `front`, ...).
+    pub category: Option<String>,
+    /// When it existed (start: founding; end: dissolution, merger or split).
+    pub span: Option<Span>,
+    /// How it ended (`merged`, `split`, `dissolved`).
+    pub ended_how: Option<String>,
+    /// When it was banned, if it was.
+    pub banned: Option<FuzzyDate>,
+    /// What made the row, in date order.
+    pub facts: Vec<OrgFact>,
+}
+
+impl OrgRow {
+    /// An organization of which nothing is known yet.
+    pub fn new(org: OrgId) -> OrgRow {
+        OrgRow {
+            org,
+            category: None,
+            span: None,
+            ended_how: None,
+            banned: None,
+            facts: Vec::new(),
+        }
+    }
+
+    /// Adds a fact (at a position after every earlier one) and folds it in.
+    pub fn add(&mut self, pos: Pos, change: OrgChange) {
+        self.fold(&change);
+        self.facts.push(OrgFact { pos, change });
+    }
+
+    fn fold(&mut self, change: &OrgChange) {
+        match change {
+            OrgChange::Founded { date, category } => {
+                self.span.get_or_insert_with(|| Span::from(date.clone()));
+                if self.category.is_none() {
+                    self.category.clone_from(category);
+                }
+            }
+            OrgChange::Ended { date, how } => {
+                let span = self.span.get_or_insert_with(|| Span::from(date.clone()));
+                span.end = Some(date.clone());
+                self.ended_how = Some(how.clone());
+            }
+            OrgChange::Banned { date } => self.banned = Some(date.clone()),
+        }
+    }
+}
+
+impl Row for OrgRow {
+    const TABLE: Table = Table::Orgs;
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self.org.as_str())
+    }
+    fn values(&self) -> Vec<Value> {
+        let mut c = Columns::default();
+        c.text(&self.org).json(self);
+        if let Some(touched) = self.touched() {
+            c.pos(touched);
+        } else {
+            c.pos(Pos::MIN);
+        }
+        c.into_values()
+    }
+    fn from_values(values: Vec<Value>) -> Result<Self, RowError> {
+        let mut r = Reader::new(Self::TABLE, values)?;
+        let _key: OrgId = r.text()?;
+        let row = r.json()?;
+        r.pos()?;
+        Ok(row)
+    }
+    fn touched(&self) -> Option<Pos> {
+        self.facts.iter().map(|f| f.pos).max()
+    }
+    fn rolled_back(&self, to: Pos) -> Option<Self> {
+        let mut row = OrgRow::new(self.org.clone());
+        for fact in self.facts.iter().filter(|f| f.pos < to) {
+            row.add(fact.pos, fact.change.clone());
+        }
+        (!row.facts.is_empty()).then_some(row)
+    }
+}
+
+/// One thing the record says of a meeting.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "fact")]
+pub enum MeetingFact {
+    /// Convened: notice given.
+    Convened {
+        /// The organ meeting.
+        organ: OrganRef,
+        /// Organs meeting jointly with it.
+        joint_with: Vec<OrganRef>,
+        /// When notice was given.
+        date: FuzzyDate,
+        /// The event.
+        event: EventId,
+        /// The date it was called for.
+        scheduled: Option<FuzzyDate>,
+    },
+    /// Held.
+    Held {
+        /// The organ meeting, if known.
+        organ: Option<OrganRef>,
+        /// Organs meeting jointly with it.
+        joint_with: Vec<OrganRef>,
+        /// When it sat.
+        date: FuzzyDate,
+        /// The event.
+        event: EventId,
+        /// Members present.
+        present: Option<u32>,
+        /// Members entitled to attend.
+        entitled: Option<u32>,
+    },
+}
+
+/// A meeting as the history knows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MeetingState {
+    /// The organ meeting.
+    pub organ: Option<OrganRef>,
+    /// Organs meeting jointly with it.
+    pub joint_with: Vec<OrganRef>,
+    /// When notice was given, and by which event.
+    pub convened: Option<(FuzzyDate, EventId)>,
+    /// The date it was called for.
+    pub scheduled: Option<FuzzyDate>,
+    /// When it sat, and the event recording it.
+    pub held: Option<(FuzzyDate, EventId)>,
+    /// Members present.
+    pub present: Option<u32>,
+    /// Members entitled to attend, if the record says.
+    pub entitled: Option<u32>,
+}
+
+/// A meeting's row: the facts recorded of it, in date order.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct MeetingRow {
+    /// The meeting.
+    pub meeting: MeetingId,
+    /// The facts, with the positions of their events.
+    pub facts: Vec<(Pos, MeetingFact)>,
+}
+
+impl MeetingRow {
+    /// A meeting of which nothing is known yet.
+    pub fn new(meeting: MeetingId) -> MeetingRow {
+        MeetingRow {
+            meeting,
+            facts: Vec::new(),
+        }
+    }
+
+    /// The meeting as its facts describe it.
+    pub fn state(&self) -> MeetingState {
+        let mut state = MeetingState::default();
+        for (_, fact) in &self.facts {
+            match fact {
+                MeetingFact::Convened {
+                    organ,
+                    joint_with,
+                    date,
+                    event,
+                    scheduled,
+                } => {
+                    state.organ = Some(organ.clone());
+                    state.joint_with.clone_from(joint_with);
+                    state.convened = Some((date.clone(), event.clone()));
+                    state.scheduled.clone_from(scheduled);
+                }
+                MeetingFact::Held {
+                    organ,
+                    joint_with,
+                    date,
+                    event,
+                    present,
+                    entitled,
+                } => {
+                    if organ.is_some() {
+                        state.organ.clone_from(organ);
+                    }
+                    if !joint_with.is_empty() {
+                        state.joint_with.clone_from(joint_with);
+                    }
+                    state.held = Some((date.clone(), event.clone()));
+                    state.present = present.or(state.present);
+                    state.entitled = entitled.or(state.entitled);
+                }
+            }
+        }
+        state
+    }
+}
+
+impl Row for MeetingRow {
+    const TABLE: Table = Table::Meetings;
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self.meeting.as_str())
+    }
+    fn values(&self) -> Vec<Value> {
+        let mut c = Columns::default();
+        c.text(&self.meeting)
+            .json(&self.facts)
+            .pos(self.touched().unwrap_or(Pos::MIN));
+        c.into_values()
+    }
+    fn from_values(values: Vec<Value>) -> Result<Self, RowError> {
+        let mut r = Reader::new(Self::TABLE, values)?;
+        let row = MeetingRow {
+            meeting: r.text()?,
+            facts: r.json()?,
+        };
+        r.pos()?;
+        Ok(row)
+    }
+    fn touched(&self) -> Option<Pos> {
+        self.facts.iter().map(|(p, _)| *p).max()
+    }
+    fn rolled_back(&self, to: Pos) -> Option<Self> {
+        let facts: Vec<_> = self
+            .facts
+            .iter()
+            .filter(|(p, _)| *p < to)
+            .cloned()
+            .collect();
+        (!facts.is_empty()).then(|| MeetingRow {
+            meeting: self.meeting.clone(),
+            facts,
+        })
+    }
+}
