@@ -19,4 +19,3 @@ pub mod rows;
 pub mod rules;
 pub mod source;
 pub mod statute;
-pub mod synthetic;

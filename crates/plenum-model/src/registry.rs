@@ -270,11 +270,13 @@ impl<'b> Registry<'b> {
         let backing = |e| CheckError::Backing(e);
         for (kind, id) in self.declared_by(event) {
             // A merger may name an existing organization as `into`; a meeting
-            // convened before may be held now. Neither redeclares.
+            // convened before may be held now; an amended statute restates the
+            // organs and posts it keeps. None of them redeclares.
             let redeclaring_allowed = matches!(
                 (&event.kind, kind),
                 (EventKind::OrganizationsMerged(_), EntityKind::Org)
                     | (EventKind::MeetingHeld(_), EntityKind::Meeting)
+                    | (EventKind::StatuteAdopted(_), EntityKind::Organ | EntityKind::Post)
             );
             let existing = self.entity(kind, &id).map_err(backing)?.cloned();
             if existing.is_some() && !redeclaring_allowed {

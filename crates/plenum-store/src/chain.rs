@@ -6,8 +6,14 @@
 //! ```text
 //! leaf(n)  = BLAKE3(0x00 || "plenum/entry/v1" || codec u32 || seq u64 || len u32 || recorded_at || payload)
 //! chain(0) = 32 zero bytes
-//! chain(n) = BLAKE3(0x01 || chain(n-1) || leaf(n))
+//! chain(n) = BLAKE3(0x01 || chain(n-1) || leaf(n))                 inside a batch
+//! chain(n) = BLAKE3(0x02 || chain(n-1) || leaf(n) || digest(n))    the last entry of a batch
 //! ```
+//!
+//! `digest(n)` is the combined projection digest ([`crate::digest`]) after the
+//! batch: the last entry of every batch commits to what the projections hold,
+//! so the head commits to the tables that queries read. (A batch is atomic:
+//! no projection state between its entries was ever visible.)
 //!
 //! All integers are big-endian. Golden values in the tests pin the bytes.
 
@@ -49,6 +55,7 @@ impl fmt::Debug for Hash {
 
 const LEAF: u8 = 0x00;
 const NODE: u8 = 0x01;
+const BATCH: u8 = 0x02;
 const TAG: &[u8] = b"plenum/entry/v1";
 
 /// The leaf hash of one entry.
@@ -77,9 +84,30 @@ pub fn link(previous: Hash, leaf: Hash) -> Hash {
     Hash(*hasher.finalize().as_bytes())
 }
 
-/// The chain hash of an entry following `previous`.
-pub fn next(previous: Hash, seq: Seq, recorded_at: &str, payload: &[u8]) -> Hash {
-    link(previous, leaf(seq, recorded_at, payload))
+/// The chain hash through the last entry of a batch, committing to the projections' digest.
+pub fn link_committing(previous: Hash, leaf: Hash, digest: Hash) -> Hash {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(&[BATCH]);
+    hasher.update(&previous.0);
+    hasher.update(&leaf.0);
+    hasher.update(&digest.0);
+    Hash(*hasher.finalize().as_bytes())
+}
+
+/// The chain hash of an entry following `previous`: committing to `digest` if it
+/// closes a batch.
+pub fn next(
+    previous: Hash,
+    seq: Seq,
+    recorded_at: &str,
+    payload: &[u8],
+    digest: Option<Hash>,
+) -> Hash {
+    let leaf = leaf(seq, recorded_at, payload);
+    match digest {
+        Some(digest) => link_committing(previous, leaf, digest),
+        None => link(previous, leaf),
+    }
 }
 
 #[cfg(test)]
@@ -93,8 +121,9 @@ mod tests {
     fn golden_hashes() {
         let payload =
             br#"{"date":"1946-08-28","id":"a","kind":"organization_founded","name":"A","org":"a"}"#;
-        let first = next(Hash::ZERO, Seq(1), "2026-11-27T00:00:00Z", payload);
-        let second = next(first, Seq(2), "2026-11-27T00:00:00Z", payload);
+        let first = next(Hash::ZERO, Seq(1), "2026-11-27T00:00:00Z", payload, None);
+        let second = next(first, Seq(2), "2026-11-27T00:00:00Z", payload, None);
+        let closing = next(first, Seq(2), "2026-11-27T00:00:00Z", payload, Some(Hash([7; 32])));
         assert_eq!(
             first.to_hex(),
             "849941a9b022276ef9329f56077ced456aa5188e52dbf3bf310d1664a9860c23"
@@ -103,6 +132,8 @@ mod tests {
             second.to_hex(),
             "f5f3a8c833a8cb8d00f8b9378e1d63f48d8d46b765c132b50cb94cf97fe7f353"
         );
+        assert_eq!(closing.to_hex(), "114f5346763a9532bff2b0409c397a6750dc9290195af910fee189c19278017b");
+        assert_ne!(closing, second);
     }
 
     #[test]

@@ -1,29 +1,30 @@
-//! The plenum ledger: an append-only, hash-chained log of events and the projection rows
-//! derived from it, written together in one transaction, behind one [`Store`] trait.
+//! The plenum ledger store: an append-only, hash-chained log of events and the projection
+//! rows derived from it, written together in one transaction, behind one [`Store`] trait.
 //!
-//! Stores know nothing of statutes or rules: they keep bytes, hashes and rows
-//! that `plenum-model` computes. [`Ledger`] is the one write path: it checks
-//! events against the state, computes the rows they change, and hands both to
-//! the store.
+//! Stores know nothing of statutes or rules. They keep bytes, hashes and the
+//! rows the model computes, answer the look-ups of the write path
+//! ([`plenum_model::history::Backing`]) and of queries
+//! ([`plenum_model::query::Facts`]), and keep a digest of every projection
+//! table that each batch's last entry commits to ([`digest`]), so that
+//! [`verify`] can tell a row changed behind the ledger's back.
 
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
 pub mod chain;
-mod ledger;
+pub mod digest;
 pub mod memory;
 pub mod sqlite;
-#[cfg(any(test, feature = "testing"))]
-pub mod testing;
 mod verify;
 
 use plenum_model::event::Event;
+use plenum_model::history::Writer;
 use plenum_model::id::Seq;
+use plenum_model::ledger::{RecordError, Recorded};
 use plenum_model::query::Facts;
-use plenum_model::state::diff::RowsDiff;
+use plenum_model::rows::{Table, ValueRef};
 
 pub use chain::Hash;
-pub use ledger::{Ledger, RecordError, Recorded, record_first};
-pub use verify::{Verified, verify};
+pub use verify::{Verified, verify, verify_deep};
 
 /// What a store can fail with; each variant is a different decision for the caller.
 #[derive(Debug, thiserror::Error)]
@@ -44,23 +45,47 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+    /// A projection table does not hold what the ledger says it holds.
+    #[error("the {table} table was changed behind the ledger's back: {reason}")]
+    Tampered {
+        /// The table.
+        table: String,
+        /// What differs.
+        reason: String,
+    },
     /// The file is not a plenum ledger (or of a format this version cannot read).
     #[error("{0}")]
     NotALedger(String),
+    /// The file is damaged below the ledger: the database cannot read its own pages.
+    #[error("the database file is damaged: {0}")]
+    Damaged(String),
+    /// The ledger cannot be opened or written (permissions, a lock held too long, ...).
+    #[error("{0}")]
+    Unavailable(String),
     /// The database failed.
     #[error("database: {0}")]
-    Sqlite(#[from] rusqlite::Error),
-    /// A projection row could not be encoded or decoded.
+    Database(String),
+    /// A stored projection row cannot be read back.
     #[error("projection row: {0}")]
-    Row(#[from] serde_json::Error),
-    /// A projection row's column does not hold what it should.
-    #[error("projection row in {table}: {reason}")]
-    BadColumn {
-        /// The table.
-        table: &'static str,
-        /// What is wrong.
-        reason: String,
-    },
+    Row(#[from] plenum_model::rows::RowError),
+}
+
+impl Error {
+    /// The error as the write path's backing error.
+    pub fn boxed(self) -> plenum_model::history::BackingError {
+        Box::new(self)
+    }
+}
+
+/// Why a batch was not recorded.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The model refused it, or found the ledger full.
+    #[error(transparent)]
+    Record(#[from] RecordError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] Error),
 }
 
 /// The last entry of a ledger: its position and chain hash.
@@ -89,25 +114,46 @@ pub struct StoredEntry {
     pub recorded_at: String,
     /// The event's canonical bytes.
     pub payload: Vec<u8>,
+    /// For the last entry of a batch: the digest of every projection table after the batch.
+    pub digest: Option<Hash>,
     /// The chain hash through this entry.
     pub chain: Hash,
 }
 
-/// What one append writes: events and the projection rows they change.
-#[derive(Clone, Copy, Debug)]
-pub struct Batch<'a> {
-    /// The events, in ledger order.
-    pub events: &'a [Event],
-    /// When they were recorded (RFC 3339, UTC).
-    pub recorded_at: &'a str,
-    /// The projection rows to write and delete.
-    pub diff: &'a RowsDiff,
+/// What a successful record did.
+#[derive(Clone, Debug)]
+pub struct Written {
+    /// What the model did.
+    pub recorded: Recorded,
+    /// The new head.
+    pub head: Head,
 }
 
-/// A ledger store. Every store passes the same conformance suite ([`testing`]).
-pub trait Store: Facts<Error = Error> {
+/// A ledger store. Every store passes the same conformance suite (`plenum-dev`).
+///
+/// A store is shared between threads: any number of readers, one writer at a time.
+pub trait Store: Send + Sync {
+    /// The view queries read: consistent for as long as it lives.
+    type Snapshot<'a>: Facts<Error = Error>
+    where
+        Self: 'a;
+
     /// The current head.
     fn head(&self) -> Result<Head, Error>;
+
+    /// A consistent view for queries.
+    fn snapshot(&self) -> Result<Self::Snapshot<'_>, Error>;
+
+    /// Runs `write` in one transaction with the write path's access to the ledger;
+    /// commits if it succeeds (its entries appended, their chain committing to the
+    /// projections), rolls everything back if not. With `expected`, fails with
+    /// [`Error::Conflict`] unless the head is still that.
+    fn transact(
+        &self,
+        expected: Option<Head>,
+        recorded_at: &str,
+        write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
+    ) -> Result<Written, WriteError>;
 
     /// Calls `visit` with every entry from `from` on, in order.
     fn scan(
@@ -116,8 +162,29 @@ pub trait Store: Facts<Error = Error> {
         visit: &mut dyn FnMut(StoredEntry) -> Result<(), Error>,
     ) -> Result<(), Error>;
 
-    /// Appends a batch atomically: all its entries and rows, or nothing.
-    ///
-    /// Fails with [`Error::Conflict`] unless the head is still `expected`.
-    fn append(&mut self, expected: Head, batch: Batch<'_>) -> Result<Head, Error>;
+    /// Calls `visit` with the values of every row of a table, in key order.
+    fn rows(
+        &self,
+        table: Table,
+        visit: &mut dyn FnMut(&[ValueRef<'_>]) -> Result<(), Error>,
+    ) -> Result<(), Error>;
+
+    /// The per-table digests the store keeps, as of the head.
+    fn digests(&self) -> Result<digest::Digests, Error>;
+
+    /// The store's own check of its storage (indexes, auxiliary structures): a
+    /// list of problems, each naming its table; empty when sound. `deep` asks for
+    /// the slowest, most thorough check the backend has.
+    fn self_check(&self, deep: bool) -> Result<Vec<(String, String)>, Error>;
+}
+
+/// Records a batch: checks, rules, projections and entries, in one transaction.
+pub fn record<S: Store + ?Sized>(
+    store: &S,
+    events: &[Event],
+    recorded_at: &str,
+) -> Result<Written, WriteError> {
+    store.transact(None, recorded_at, &mut |tx| {
+        plenum_model::ledger::record(tx, events)
+    })
 }

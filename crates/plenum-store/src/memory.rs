@@ -1,79 +1,41 @@
-//! A store in memory: for tests and as the simplest reference of the [`Store`] contract.
+//! A store in memory: for tests, and the simplest reference of the [`Store`] contract.
 
-use std::collections::BTreeMap;
+use std::sync::{RwLock, RwLockReadGuard};
 
 use plenum_model::date::Day;
-use plenum_model::event::codec;
-use plenum_model::id::{FactionId, OrgId, OrganRef, PersonId, PostRef, Seq};
-use plenum_model::query::{Facts, LineageRows, PersonRows};
-use plenum_model::state::diff::{Keyed, RowsDiff, Table};
-use plenum_model::state::registry::{Entity, EntityKind};
-use plenum_model::state::rows::{
-    AlignmentRow, CountRow, FigureRow, LinkRow, MembershipRow, NameRow, OrgRow, PostRow, RecordRow,
-    SeatRow, overlapping,
+use plenum_model::event::{Event, codec};
+use plenum_model::history::{Backing, BackingError, Change, Writer};
+use plenum_model::id::{EntityKind, FactionId, OrgId, OrganRef, PersonId, Pos, PostRef, Seq};
+use plenum_model::ledger::{RecordError, Recorded, Tables};
+use plenum_model::query::{Facts, LineageRows, OrganRows, PersonRows};
+use plenum_model::rows::{
+    AlignmentRow, AnyRow, By, CountRow, Entity, FindingRow, HeldRow, MembershipRow, OrgRow,
+    PostRow, SeatRow, Table, ValueRef,
 };
 
-use crate::{Batch, Error, Head, Store, StoredEntry, chain};
+use crate::digest::Digests;
+use crate::{Error, Head, Store, StoredEntry, WriteError, Written, chain};
 
-/// The projection tables, keyed.
 #[derive(Clone, Debug, Default)]
-struct Tables {
-    seats: BTreeMap<String, SeatRow>,
-    posts: BTreeMap<String, PostRow>,
-    memberships: BTreeMap<String, MembershipRow>,
-    alignments: BTreeMap<String, AlignmentRow>,
-    counts: BTreeMap<String, CountRow>,
-    orgs: BTreeMap<String, OrgRow>,
-    names: BTreeMap<String, NameRow>,
-    links: BTreeMap<String, LinkRow>,
-    figures: BTreeMap<String, FigureRow>,
-    records: BTreeMap<String, RecordRow>,
-    entities: BTreeMap<String, Entity>,
+struct Inner {
+    tables: Tables,
+    entries: Vec<StoredEntry>,
+    digests: Digests,
 }
 
-fn upsert<T: Keyed + Clone>(table: &mut BTreeMap<String, T>, rows: &[T]) {
-    for row in rows {
-        table.insert(row.key(), row.clone());
-    }
-}
-
-impl Tables {
-    fn apply(&mut self, diff: &RowsDiff) {
-        for (table, key) in &diff.delete {
-            match table {
-                Table::Seats => self.seats.remove(key).map(drop),
-                Table::Posts => self.posts.remove(key).map(drop),
-                Table::Memberships => self.memberships.remove(key).map(drop),
-                Table::Alignments => self.alignments.remove(key).map(drop),
-                Table::Counts => self.counts.remove(key).map(drop),
-                Table::Orgs => self.orgs.remove(key).map(drop),
-                Table::Names => self.names.remove(key).map(drop),
-                Table::Links => self.links.remove(key).map(drop),
-                Table::Figures => self.figures.remove(key).map(drop),
-                Table::Records => self.records.remove(key).map(drop),
-                Table::Entities => self.entities.remove(key).map(drop),
-            };
-        }
-        let rows = &diff.upsert;
-        upsert(&mut self.seats, &rows.seats);
-        upsert(&mut self.posts, &rows.posts);
-        upsert(&mut self.memberships, &rows.memberships);
-        upsert(&mut self.alignments, &rows.alignments);
-        upsert(&mut self.counts, &rows.counts);
-        upsert(&mut self.orgs, &rows.orgs);
-        upsert(&mut self.names, &rows.names);
-        upsert(&mut self.links, &rows.links);
-        upsert(&mut self.figures, &rows.figures);
-        upsert(&mut self.records, &rows.records);
-        upsert(&mut self.entities, &diff.upsert_entities);
+impl Inner {
+    fn head(&self) -> Head {
+        self.entries.last().map_or(Head::EMPTY, |e| Head {
+            seq: e.seq,
+            hash: e.chain,
+        })
     }
 }
 
 /// Entries and rows in memory.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct MemoryStore {
-    entries: Vec<StoredEntry>,
-    tables: Tables,
+    inner: RwLock<Inner>,
 }
 
 impl MemoryStore {
@@ -81,14 +43,128 @@ impl MemoryStore {
     pub fn new() -> MemoryStore {
         MemoryStore::default()
     }
+
+    fn read(&self) -> Result<RwLockReadGuard<'_, Inner>, Error> {
+        self.inner
+            .read()
+            .map_err(|_| Error::Database("a writer panicked".into()))
+    }
+
+    /// Changes a row behind the ledger's back: for tamper tests.
+    pub fn tamper(&self, change: Change) -> Result<(), Error> {
+        let mut inner = self
+            .inner
+            .write()
+            .map_err(|_| Error::Database("a writer panicked".into()))?;
+        inner
+            .tables
+            .write(&[change])
+            .map_err(|e| Error::Database(e.to_string()))
+    }
+}
+
+/// The write path's access to a copy of the store, swapped in on commit.
+struct MemoryTx<'a> {
+    inner: &'a mut Inner,
+    recorded_at: &'a str,
+}
+
+impl Backing for MemoryTx<'_> {
+    fn select(&self, table: Table, by: By, value: &str, open: bool) -> Result<Vec<AnyRow>, BackingError> {
+        self.inner.tables.select(table, by, value, open)
+    }
+    fn touched_since(&self, table: Table, from: Pos, limit: usize) -> Result<Vec<AnyRow>, BackingError> {
+        self.inner.tables.touched_since(table, from, limit)
+    }
+    fn events_from(
+        &self,
+        from: Pos,
+        after: Option<Pos>,
+        through: Seq,
+        limit: usize,
+    ) -> Result<Vec<(Pos, Event)>, BackingError> {
+        self.inner.tables.events_from(from, after, through, limit)
+    }
+    fn last_pos(&self) -> Result<Option<Pos>, BackingError> {
+        self.inner.tables.last_pos()
+    }
+    fn statutes(&self) -> Result<Vec<Event>, BackingError> {
+        self.inner.tables.statutes()
+    }
+    fn head(&self) -> Result<Seq, BackingError> {
+        Ok(self.inner.head().seq)
+    }
+    fn suggest(&self, kind: EntityKind, id: &str) -> Result<Option<String>, BackingError> {
+        self.inner.tables.suggest(kind, id)
+    }
+}
+
+impl Writer for MemoryTx<'_> {
+    fn write(&mut self, changes: &[Change]) -> Result<(), BackingError> {
+        self.inner.digests.apply(changes);
+        self.inner.tables.write(changes)
+    }
+
+    fn append(&mut self, events: &[Event]) -> Result<(), BackingError> {
+        let mut head = self.inner.head();
+        let digest = self.inner.digests.combined();
+        for (i, event) in events.iter().enumerate() {
+            let seq = Seq(head.seq.0 + 1);
+            let payload = codec::to_canonical_bytes(event);
+            let closing = (i + 1 == events.len()).then_some(digest);
+            let hash = chain::next(head.hash, seq, self.recorded_at, &payload, closing);
+            self.inner.entries.push(StoredEntry {
+                seq,
+                recorded_at: self.recorded_at.to_owned(),
+                payload,
+                digest: closing,
+                chain: hash,
+            });
+            head = Head { seq, hash };
+        }
+        self.inner.tables.append(events)
+    }
 }
 
 impl Store for MemoryStore {
+    type Snapshot<'a> = MemorySnapshot<'a>;
+
     fn head(&self) -> Result<Head, Error> {
-        Ok(self.entries.last().map_or(Head::EMPTY, |e| Head {
-            seq: e.seq,
-            hash: e.chain,
-        }))
+        Ok(self.read()?.head())
+    }
+
+    fn snapshot(&self) -> Result<MemorySnapshot<'_>, Error> {
+        Ok(MemorySnapshot(self.read()?))
+    }
+
+    fn transact(
+        &self,
+        expected: Option<Head>,
+        recorded_at: &str,
+        write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
+    ) -> Result<Written, WriteError> {
+        let mut guard = self
+            .inner
+            .write()
+            .map_err(|_| Error::Database("a writer panicked".into()))?;
+        let head = guard.head();
+        if let Some(expected) = expected
+            && expected != head
+        {
+            return Err(Error::Conflict {
+                expected: expected.seq,
+                actual: head.seq,
+            }
+            .into());
+        }
+        let mut copy = guard.clone();
+        let recorded = write(&mut MemoryTx {
+            inner: &mut copy,
+            recorded_at,
+        })?;
+        let head = copy.head();
+        *guard = copy;
+        Ok(Written { recorded, head })
     }
 
     fn scan(
@@ -96,150 +172,95 @@ impl Store for MemoryStore {
         from: Seq,
         visit: &mut dyn FnMut(StoredEntry) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        for entry in self.entries.iter().filter(|e| e.seq >= from) {
-            visit(entry.clone())?;
+        let entries: Vec<StoredEntry> = self
+            .read()?
+            .entries
+            .iter()
+            .filter(|e| e.seq >= from)
+            .cloned()
+            .collect();
+        for entry in entries {
+            visit(entry)?;
         }
         Ok(())
     }
 
-    fn append(&mut self, expected: Head, batch: Batch<'_>) -> Result<Head, Error> {
-        let mut head = self.head()?;
-        if head != expected {
-            return Err(Error::Conflict {
-                expected: expected.seq,
-                actual: head.seq,
-            });
+    fn rows(
+        &self,
+        table: Table,
+        visit: &mut dyn FnMut(&[ValueRef<'_>]) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let inner = self.read()?;
+        for row in inner.tables.table(table) {
+            let values = row.values();
+            let refs: Vec<ValueRef<'_>> = values.iter().map(|v| v.as_ref()).collect();
+            visit(&refs)?;
         }
-        let mut fresh = Vec::with_capacity(batch.events.len());
-        for event in batch.events {
-            let seq = Seq(head.seq.0 + 1);
-            let payload = codec::to_canonical_bytes(event);
-            let hash = chain::next(head.hash, seq, batch.recorded_at, &payload);
-            fresh.push(StoredEntry {
-                seq,
-                recorded_at: batch.recorded_at.to_owned(),
-                payload,
-                chain: hash,
-            });
-            head = Head { seq, hash };
-        }
-        self.entries.extend(fresh);
-        self.tables.apply(batch.diff);
-        Ok(head)
+        Ok(())
+    }
+
+    fn digests(&self) -> Result<Digests, Error> {
+        Ok(self.read()?.digests.clone())
+    }
+
+    fn self_check(&self, _deep: bool) -> Result<Vec<(String, String)>, Error> {
+        Ok(Vec::new())
     }
 }
 
-impl Facts for MemoryStore {
+/// A read view of the memory store.
+pub struct MemorySnapshot<'a>(RwLockReadGuard<'a, Inner>);
+
+fn ok<T>(result: Result<T, std::convert::Infallible>) -> Result<T, Error> {
+    result.map_err(|never| match never {})
+}
+
+impl Facts for MemorySnapshot<'_> {
     type Error = Error;
 
     fn entities(&self, kind: EntityKind) -> Result<Vec<Entity>, Error> {
-        Ok(self
-            .tables
-            .entities
-            .values()
-            .filter(|e| e.kind == kind)
-            .cloned()
-            .collect())
+        ok(self.0.tables.entities(kind))
     }
-
     fn entity(&self, kind: EntityKind, id: &str) -> Result<Option<Entity>, Error> {
-        Ok(self
-            .tables
-            .entities
-            .values()
-            .find(|e| e.kind == kind && e.id == id)
-            .cloned())
+        ok(self.0.tables.entity(kind, id))
     }
-
     fn seats_on(&self, organ: &OrganRef, lo: Day, hi: Day) -> Result<Vec<SeatRow>, Error> {
-        Ok(overlapping(self.tables.seats.values(), lo, hi, |s| {
-            &s.organ == organ
-        }))
+        ok(self.0.tables.seats_on(organ, lo, hi))
     }
-
     fn counts_on(&self, organ: &OrganRef, lo: Day, hi: Day) -> Result<Vec<CountRow>, Error> {
-        Ok(overlapping(self.tables.counts.values(), lo, hi, |c| {
-            &c.organ == organ
-        }))
+        ok(self.0.tables.counts_on(organ, lo, hi))
     }
-
     fn holders_of(&self, post: &PostRef, lo: Day, hi: Day) -> Result<Vec<PostRow>, Error> {
-        Ok(overlapping(self.tables.posts.values(), lo, hi, |p| {
-            &p.post == post
-        }))
+        ok(self.0.tables.holders_of(post, lo, hi))
     }
-
-    fn alignments_of(
-        &self,
-        persons: &[PersonId],
-        lo: Day,
-        hi: Day,
-    ) -> Result<Vec<AlignmentRow>, Error> {
-        Ok(overlapping(self.tables.alignments.values(), lo, hi, |a| {
-            persons.contains(&a.person)
-        }))
+    fn alignments_of(&self, persons: &[PersonId], lo: Day, hi: Day) -> Result<Vec<AlignmentRow>, Error> {
+        ok(self.0.tables.alignments_of(persons, lo, hi))
     }
-
+    fn organ_on(&self, organ: &OrganRef, lo: Day, hi: Day) -> Result<OrganRows, Error> {
+        ok(self.0.tables.organ_on(organ, lo, hi))
+    }
     fn members_on(&self, org: &OrgId, lo: Day, hi: Day) -> Result<Vec<MembershipRow>, Error> {
-        Ok(overlapping(self.tables.memberships.values(), lo, hi, |m| {
-            &m.org == org
-        }))
+        ok(self.0.tables.members_on(org, lo, hi))
     }
-
-    fn faction_on(
-        &self,
-        faction: &FactionId,
-        lo: Day,
-        hi: Day,
-    ) -> Result<Vec<AlignmentRow>, Error> {
-        Ok(overlapping(self.tables.alignments.values(), lo, hi, |a| {
-            &a.faction == faction
-        }))
+    fn faction_on(&self, faction: &FactionId, lo: Day, hi: Day) -> Result<Vec<AlignmentRow>, Error> {
+        ok(self.0.tables.faction_on(faction, lo, hi))
     }
-
     fn person_rows(&self, person: &PersonId) -> Result<PersonRows, Error> {
-        let t = &self.tables;
-        Ok(PersonRows {
-            seats: t
-                .seats
-                .values()
-                .filter(|s| &s.person == person)
-                .cloned()
-                .collect(),
-            posts: t
-                .posts
-                .values()
-                .filter(|p| &p.person == person)
-                .cloned()
-                .collect(),
-            memberships: t
-                .memberships
-                .values()
-                .filter(|m| &m.person == person)
-                .cloned()
-                .collect(),
-            alignments: t
-                .alignments
-                .values()
-                .filter(|a| &a.person == person)
-                .cloned()
-                .collect(),
-            records: t
-                .records
-                .values()
-                .filter(|r| &r.person == person)
-                .cloned()
-                .collect(),
-        })
+        ok(self.0.tables.person_rows(person))
     }
-
     fn lineage_rows(&self) -> Result<LineageRows, Error> {
-        let t = &self.tables;
-        Ok(LineageRows {
-            orgs: t.orgs.values().cloned().collect(),
-            names: t.names.values().cloned().collect(),
-            links: t.links.values().cloned().collect(),
-            figures: t.figures.values().cloned().collect(),
-        })
+        ok(self.0.tables.lineage_rows())
+    }
+    fn findings(&self, day: Day) -> Result<Vec<FindingRow>, Error> {
+        ok(self.0.tables.findings(day))
+    }
+    fn held(&self) -> Result<Vec<HeldRow>, Error> {
+        ok(self.0.tables.held())
+    }
+    fn statute_events(&self) -> Result<Vec<Event>, Error> {
+        ok(self.0.tables.statute_events())
+    }
+    fn org_row(&self, org: &OrgId) -> Result<Option<OrgRow>, Error> {
+        ok(self.0.tables.org_row(org))
     }
 }

@@ -1,9 +1,13 @@
-//! `verify`: re-hash every entry and name the first one that does not match.
+//! `verify`: re-hash every entry, recompute every projection table's digest from its rows,
+//! and name the first entry or the table that does not match.
 
 use plenum_model::event::codec;
 use plenum_model::id::Seq;
+use plenum_model::rows::{Table, Value, ValueRef};
 
-use crate::{Error, Head, Store, chain};
+use crate::digest::{Digests, LtHash, element};
+use crate::memory::MemoryStore;
+use crate::{Error, Hash, Head, Store, chain};
 
 /// What a successful verification saw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,18 +16,104 @@ pub struct Verified {
     pub entries: u64,
     /// Bytes hashed (timestamps and payloads).
     pub bytes: u64,
+    /// Projection rows hashed.
+    pub rows: u64,
     /// The head, to compare with one kept elsewhere (truncation cannot be seen from inside).
     pub head: Head,
+    /// The projections' digest, as the head commits to it.
+    pub digest: Hash,
 }
 
-/// Re-hashes the whole ledger. On damage, fails with [`Error::Corrupt`]
-/// naming the first entry whose bytes, hash or position do not match, or
-/// whose payload is not an event.
+/// Where a verification has got to.
+#[derive(Clone, Copy, Debug)]
+pub enum Progress {
+    /// Entries re-hashed so far, and their bytes.
+    Entries(Seq, u64),
+    /// Rows of projection tables hashed so far.
+    Rows(u64),
+}
+
+/// Re-hashes the whole ledger and recomputes every projection table's digest from
+/// its rows, on two threads.
 ///
-/// `progress` is called after each entry with its position and the bytes hashed so far.
-pub fn verify(store: &dyn Store, progress: &mut dyn FnMut(Seq, u64)) -> Result<Verified, Error> {
+/// Fails with [`Error::Corrupt`] naming the first entry whose bytes, hash or
+/// position do not match, or with [`Error::Tampered`] naming a table whose rows
+/// are not those the head commits to.
+pub fn verify<S: Store + ?Sized>(
+    store: &S,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Verified, Error> {
+    let (chained, rows) = std::thread::scope(|scope| {
+        let rows = scope.spawn(|| recompute(store, progress));
+        let chained = rehash(store, progress);
+        (chained, rows.join())
+    });
+    let (head, bytes, committed) = chained?;
+    let (recomputed, count) =
+        rows.map_err(|_| Error::Database("the digest thread panicked".into()))??;
+    let kept = store.digests()?;
+    let differing = recomputed.differing(&kept);
+    if let Some(table) = differing.first() {
+        return Err(Error::Tampered {
+            table: table.name().to_owned(),
+            reason: format!(
+                "its rows hash to another digest than the one kept{}",
+                if differing.len() > 1 {
+                    format!(
+                        " (so do {})",
+                        differing[1..]
+                            .iter()
+                            .map(|t| t.name())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                } else {
+                    String::new()
+                }
+            ),
+        });
+    }
+    let digest = recomputed.combined();
+    if let Some(committed) = committed
+        && committed != digest
+    {
+        return Err(Error::Tampered {
+            table: "digests".to_owned(),
+            reason: format!(
+                "entry {} commits to projections {committed}, the rows are {digest}",
+                head.seq
+            ),
+        });
+    }
+    if head.seq.0 > 0 && committed.is_none() {
+        return Err(Error::Corrupt {
+            seq: head.seq,
+            reason: "the last entry closes no batch: entries after it are missing".to_owned(),
+        });
+    }
+    for (table, problem) in store.self_check(false)? {
+        return Err(Error::Tampered {
+            table,
+            reason: problem,
+        });
+    }
+    Ok(Verified {
+        entries: head.seq.0,
+        bytes,
+        rows: count,
+        head,
+        digest,
+    })
+}
+
+/// The chain, entry by entry: the head, the bytes hashed, and the digest the last entry commits to.
+fn rehash<S: Store + ?Sized>(
+    store: &S,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<(Head, u64, Option<Hash>), Error> {
     let mut previous = Head::EMPTY;
     let mut bytes = 0u64;
+    let mut committed = None;
     store.scan(Seq(1), &mut |entry| {
         let expected = Seq(previous.seq.0 + 1);
         if entry.seq != expected {
@@ -32,25 +122,28 @@ pub fn verify(store: &dyn Store, progress: &mut dyn FnMut(Seq, u64)) -> Result<V
                 reason: format!("entry missing; the next stored entry is {}", entry.seq),
             });
         }
-        let hash = chain::next(previous.hash, entry.seq, &entry.recorded_at, &entry.payload);
+        let hash = chain::next(
+            previous.hash,
+            entry.seq,
+            &entry.recorded_at,
+            &entry.payload,
+            entry.digest,
+        );
         if hash != entry.chain {
             return Err(Error::Corrupt {
                 seq: entry.seq,
                 reason: format!("hash mismatch: stored {}, computed {}", entry.chain, hash),
             });
         }
-        if let Err(e) = codec::from_bytes(&entry.payload) {
-            return Err(Error::Corrupt {
-                seq: entry.seq,
-                reason: format!("payload is not an event: {e}"),
-            });
-        }
         bytes += (entry.recorded_at.len() + entry.payload.len()) as u64;
+        committed = entry.digest;
         previous = Head {
             seq: entry.seq,
             hash,
         };
-        progress(entry.seq, bytes);
+        if entry.seq.0 % 4096 == 0 {
+            progress(Progress::Entries(entry.seq, bytes));
+        }
         Ok(())
     })?;
     let head = store.head()?;
@@ -60,9 +153,139 @@ pub fn verify(store: &dyn Store, progress: &mut dyn FnMut(Seq, u64)) -> Result<V
             reason: "the recorded head does not match the entries".to_owned(),
         });
     }
-    Ok(Verified {
-        entries: previous.seq.0,
-        bytes,
-        head: previous,
-    })
+    progress(Progress::Entries(head.seq, bytes));
+    Ok((previous, bytes, committed))
+}
+
+/// Every table's digest, from its rows alone.
+fn recompute<S: Store + ?Sized>(
+    store: &S,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<(Digests, u64), Error> {
+    let mut digests = Digests::default();
+    let mut count = 0u64;
+    for &table in Table::ALL {
+        let mut state = LtHash::default();
+        store.rows(table, &mut |values| {
+            state.add(&element(table, values));
+            count += 1;
+            if count % 65_536 == 0 {
+                progress(Progress::Rows(count));
+            }
+            Ok(())
+        })?;
+        digests.set(table, state);
+    }
+    progress(Progress::Rows(count));
+    Ok((digests, count))
+}
+
+/// [`verify`], then the projections rebuilt from the entries, batch by batch, in
+/// memory: each batch must chain to the same hashes (so commit to the same
+/// projections), and the rebuilt tables must hold exactly the stored rows. Also
+/// runs the store's most thorough check of its own storage. Names the first
+/// entry, or the first row, that differs.
+pub fn verify_deep<S: Store + ?Sized>(
+    store: &S,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Verified, Error> {
+    for (table, problem) in store.self_check(true)? {
+        return Err(Error::Tampered {
+            table,
+            reason: problem,
+        });
+    }
+    let verified = verify(store, progress)?;
+    let mirror = MemoryStore::new();
+    let mut batch = Vec::new();
+    let mut first = Seq(1);
+    store.scan(Seq(1), &mut |entry| {
+        let event = codec::from_bytes(&entry.payload).map_err(|e| Error::Corrupt {
+            seq: entry.seq,
+            reason: format!("payload is not an event: {e}"),
+        })?;
+        if batch.is_empty() {
+            first = entry.seq;
+        }
+        batch.push((entry.chain, event));
+        if entry.digest.is_none() {
+            return Ok(());
+        }
+        let events: Vec<_> = batch.iter().map(|(_, e)| e.clone()).collect();
+        crate::record(&mirror, &events, &entry.recorded_at).map_err(|e| Error::Corrupt {
+            seq: first,
+            reason: format!("the batch from entry {first} does not record again: {e}"),
+        })?;
+        let mut seq = first;
+        let mut rebuilt = Vec::new();
+        mirror.scan(first, &mut |e| {
+            rebuilt.push(e.chain);
+            Ok(())
+        })?;
+        for ((stored, _), again) in batch.iter().zip(&rebuilt) {
+            if stored != again {
+                return Err(Error::Corrupt {
+                    seq,
+                    reason: "recorded again, the entry chains to another hash: the projections it commits to differ from a replay".to_owned(),
+                });
+            }
+            seq = Seq(seq.0 + 1);
+        }
+        batch.clear();
+        progress(Progress::Entries(entry.seq, 0));
+        Ok(())
+    })?;
+    for &table in Table::ALL {
+        let stored = owned_rows(store, table)?;
+        let rebuilt = owned_rows(&mirror, table)?;
+        let mut s = stored.iter();
+        let mut r = rebuilt.iter();
+        loop {
+            match (s.next(), r.next()) {
+                (None, None) => break,
+                (Some(a), Some(b)) if a == b => continue,
+                (a, b) => {
+                    let key = |row: Option<&Vec<Value>>| match row.and_then(|r| r.first()) {
+                        Some(Value::Text(k)) => format!("`{k}`"),
+                        _ => "(none)".to_owned(),
+                    };
+                    return Err(Error::Tampered {
+                        table: table.name().to_owned(),
+                        reason: format!(
+                            "the first row that differs from a replay: stored {}, replayed {}",
+                            key(a),
+                            key(b)
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    Ok(verified)
+}
+
+fn owned_rows<S: Store + ?Sized>(store: &S, table: Table) -> Result<Vec<Vec<Value>>, Error> {
+    let mut out: Vec<Vec<Value>> = Vec::new();
+    store.rows(table, &mut |values| {
+        out.push(
+            values
+                .iter()
+                .map(|v| match v {
+                    ValueRef::Null => Value::Null,
+                    ValueRef::Int(i) => Value::Int(*i),
+                    ValueRef::Text(t) => Value::Text((*t).to_owned()),
+                })
+                .collect(),
+        );
+        Ok(())
+    })?;
+    out.sort_by(|a, b| key_of(a).cmp(key_of(b)));
+    Ok(out)
+}
+
+fn key_of(values: &[Value]) -> &str {
+    match values.first() {
+        Some(Value::Text(k)) => k,
+        _ => "",
+    }
 }

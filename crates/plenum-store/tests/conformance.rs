@@ -1,19 +1,16 @@
 //! Every store runs the same conformance suite.
 
+use plenum_dev::store_conformance;
 use plenum_store::memory::MemoryStore;
 use plenum_store::sqlite::SqliteStore;
-use plenum_store::store_conformance;
 
 store_conformance!(memory, MemoryStore::new);
 
 fn sqlite() -> SqliteStore {
     // Each store lives in its own directory, kept until the process ends.
     let dir = tempfile::tempdir().expect("tempdir").keep();
-    SqliteStore::create(
-        &dir.join("ledger.db"),
-        |_| Ok::<(), plenum_store::Error>(()),
-    )
-    .expect("create")
+    SqliteStore::create(&dir.join("ledger.db"), |_| Ok::<(), plenum_store::Error>(()))
+        .expect("create")
 }
 
 store_conformance!(sqlite, sqlite);

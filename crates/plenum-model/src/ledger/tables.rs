@@ -240,12 +240,13 @@ impl Writer for Tables {
                 self.remove(before);
             }
             if let Some(after) = &change.after {
-                if change.before.is_none()
-                    && self
-                        .row(after.table(), &after.key())
-                        .is_some()
-                {
-                    self.remove(&after.clone());
+                if change.before.is_none() && self.row(after.table(), &after.key()).is_some() {
+                    return Err(format!(
+                        "{} row `{}` is already there",
+                        after.table().name(),
+                        after.key()
+                    )
+                    .into());
                 }
                 self.insert(after.clone());
             }

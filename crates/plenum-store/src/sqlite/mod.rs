@@ -1,90 +1,189 @@
-//! The embedded store: one SQLite file in WAL mode, entries and projections in one transaction.
+//! The embedded store: one SQLite file, entries and projections in one transaction.
+//!
+//! - **Writers** take one connection, in WAL mode with `synchronous=FULL`, one
+//!   `BEGIN IMMEDIATE` transaction per batch: a batch is on disk before it is
+//!   acknowledged, and a second writer (thread or process) waits for the first.
+//! - **Readers** take pooled connections, each query in one read transaction:
+//!   they see a consistent ledger and never wait for a writer (WAL).
+//! - **Read-only use** (queries, `verify`) never writes the file: readers of a
+//!   writable file are `query_only`, and a write-protected file is opened
+//!   `immutable`, so that no `-wal` or `-shm` file appears beside it.
+//!
+//! New files are built under a temporary name and linked into place only if
+//! nothing is there yet, so two `init`s of one path cannot both succeed.
 
-mod columns;
 mod facts;
-mod tables;
-
-pub use rusqlite;
+mod read;
+mod schema;
+mod tx;
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
-use plenum_model::event::codec;
+use plenum_model::history::Writer;
 use plenum_model::id::Seq;
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use plenum_model::ledger::{RecordError, Recorded};
+use plenum_model::rows::{Table, ValueRef};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
-use crate::{Batch, Error, Head, Store, StoredEntry, chain};
+pub use facts::SqliteSnapshot;
 
-/// A ledger in a SQLite file.
+use crate::digest::Digests;
+use crate::{Error, Hash, Head, Store, StoredEntry, WriteError, Written};
+
+/// How much of the file reads may map: 2 GiB, SQLite's default ceiling.
+const MMAP_SIZE: i64 = 0x7fff_0000;
+
+/// How the file was opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Access {
+    /// Queries and records.
+    ReadWrite,
+    /// Queries only; `immutable` when the file is write-protected.
+    ReadOnly { immutable: bool },
+}
+
+/// A ledger in a SQLite file, shareable between threads.
 pub struct SqliteStore {
-    connection: Connection,
     path: PathBuf,
+    access: Access,
+    writer: Mutex<Option<Connection>>,
+    readers: Mutex<Vec<Connection>>,
 }
 
 impl std::fmt::Debug for SqliteStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SqliteStore")
             .field("path", &self.path)
+            .field("access", &self.access)
             .finish()
     }
 }
 
-/// How much of the file reads may map: 2 GiB, SQLite's default ceiling.
-const MMAP_SIZE: i64 = 0x7fff_0000;
+/// A database error as the store's.
+pub(crate) fn sql(e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => Error::Damaged(e.to_string()),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Unavailable(format!(
+            "the ledger is busy: another process held it too long ({e})"
+        )),
+        Some(ErrorCode::ReadOnly) => Error::Unavailable(format!("the ledger is read-only: {e}")),
+        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            Error::Unavailable(format!("cannot open the ledger: {e}"))
+        }
+        _ => Error::Database(e.to_string()),
+    }
+}
 
-fn configure(connection: &Connection) -> Result<(), Error> {
-    // WAL: readers never block the writer. FULL: a commit is on disk before
-    // it is acknowledged, so nothing acknowledged is lost to a crash or a
-    // power cut.
-    connection.pragma_update(None, "journal_mode", "WAL")?;
-    connection.pragma_update(None, "synchronous", "FULL")?;
-    connection.busy_timeout(std::time::Duration::from_secs(10))?;
-    // Reads map the file instead of copying each page through read(2): an
-    // `at` on a large organ touches thousands of pages. (Writes still go
-    // through the WAL; SQLite caps the size at its compiled-in limit.)
-    connection.pragma_update(None, "mmap_size", MMAP_SIZE)?;
-    Ok(())
+/// `file:` URI of a path, for SQLite's URI parameters.
+fn uri(path: &Path, parameters: &str) -> String {
+    let mut out = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            c => out.push(c),
+        }
+    }
+    out.push('?');
+    out.push_str(parameters);
+    out
+}
+
+/// Whether the file cannot (or must not) be written: no write permission bit at
+/// all, or opening it for writing is refused.
+fn write_protected(path: &Path) -> bool {
+    let read_only_bits = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
+    read_only_bits || std::fs::OpenOptions::new().write(true).open(path).is_err()
 }
 
 impl SqliteStore {
-    /// Creates a new ledger file, lets `first` write its first entries, and
-    /// only then puts it at `path`; fails if the file exists.
+    /// Opens an existing ledger for queries and records.
+    pub fn open(path: &Path) -> Result<SqliteStore, Error> {
+        check_file(path)?;
+        if write_protected(path) {
+            return Err(Error::Unavailable(format!(
+                "{} is write-protected: its queries work, but nothing can be recorded in it",
+                path.display()
+            )));
+        }
+        let store = SqliteStore::with_access(path, Access::ReadWrite);
+        store.check_format()?;
+        Ok(store)
+    }
+
+    /// Opens an existing ledger for queries only: the file is never written, and a
+    /// write-protected file is read without `-wal` or `-shm` files beside it.
+    pub fn open_read_only(path: &Path) -> Result<SqliteStore, Error> {
+        check_file(path)?;
+        let immutable = write_protected(path);
+        let store = SqliteStore::with_access(path, Access::ReadOnly { immutable });
+        store.check_format()?;
+        Ok(store)
+    }
+
+    fn with_access(path: &Path, access: Access) -> SqliteStore {
+        SqliteStore {
+            path: path.to_owned(),
+            access,
+            writer: Mutex::new(None),
+            readers: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Creates a new ledger file, lets `first` record its first entries, and only
+    /// then links it into place at `path`; fails if anything is there already.
     ///
-    /// The file is built under a temporary name and renamed into place, so a
-    /// crash, or an error from `first`, never leaves a half-made ledger at `path`.
+    /// The file is built under a temporary name and hard-linked to `path`, which
+    /// fails if `path` exists, so a crash or an error leaves nothing at `path`,
+    /// and of two concurrent creations exactly one succeeds.
     pub fn create<E: From<Error>>(
         path: &Path,
-        first: impl FnOnce(&mut SqliteStore) -> Result<(), E>,
+        first: impl FnOnce(&SqliteStore) -> Result<(), E>,
     ) -> Result<SqliteStore, E> {
-        if path.exists() {
-            let message = format!(
+        let exists = |path: &Path| {
+            Error::NotALedger(format!(
                 "{} already exists; plenum init will not overwrite it",
                 path.display()
-            );
-            return Err(Error::NotALedger(message).into());
+            ))
+        };
+        if path.exists() {
+            return Err(exists(path).into());
         }
         let file_name = path
             .file_name()
             .map_or_else(|| "ledger".into(), |n| n.to_string_lossy().into_owned());
-        let temporary = path.with_file_name(format!(".{file_name}.{}.new", std::process::id()));
-        let built = SqliteStore::empty(&temporary)
-            .map_err(E::from)
-            .and_then(|mut store| {
-                first(&mut store)?;
-                // Leave a single file behind: fold the WAL back in before the rename.
-                store
-                    .connection
-                    .pragma_update(None, "wal_checkpoint", "TRUNCATE")
-                    .map_err(Error::from)?;
-                Ok(())
-            });
+        let nonce = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let temporary = path.with_file_name(format!(
+            ".{file_name}.{}.{nonce}.new",
+            std::process::id()
+        ));
+        let built = SqliteStore::empty(&temporary).map_err(E::from).and_then(|store| {
+            first(&store)?;
+            store.close().map_err(E::from)?;
+            Ok(())
+        });
         if let Err(e) = built {
             remove_with_sidecars(&temporary);
             return Err(e);
         }
-        let renamed = std::fs::rename(&temporary, path);
+        let linked = std::fs::hard_link(&temporary, path);
         remove_with_sidecars(&temporary);
-        renamed.map_err(|e| Error::NotALedger(format!("cannot create {}: {e}", path.display())))?;
-        // Make the rename itself durable.
+        match linked {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(exists(path).into());
+            }
+            Err(e) => {
+                return Err(
+                    Error::Unavailable(format!("cannot create {}: {e}", path.display())).into(),
+                );
+            }
+        }
+        // Make the new name itself durable.
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
         }
@@ -92,70 +191,58 @@ impl SqliteStore {
     }
 
     fn empty(path: &Path) -> Result<SqliteStore, Error> {
-        let connection = Connection::open(path)?;
-        configure(&connection)?;
-        connection.execute_batch(tables::SCHEMA)?;
-        connection.execute(
-            "INSERT INTO meta(key, value) VALUES ('format', ?1)",
-            [tables::FORMAT],
-        )?;
-        connection.execute(
-            "INSERT INTO meta(key, value) VALUES ('head_seq', '0'), ('head_hash', '')",
-            [],
-        )?;
-        Ok(SqliteStore {
-            connection,
-            path: path.to_owned(),
+        let connection = Connection::open(path).map_err(sql)?;
+        configure_writer(&connection)?;
+        connection.execute_batch(&schema::schema()).map_err(sql)?;
+        connection
+            .execute(
+                "INSERT INTO meta(key, value) VALUES ('format', ?1), ('head_seq', '0'), ('head_hash', '')",
+                [schema::FORMAT],
+            )
+            .map_err(sql)?;
+        let store = SqliteStore::with_access(path, Access::ReadWrite);
+        *store.writer.lock().map_err(poisoned)? = Some(connection);
+        Ok(store)
+    }
+
+    /// Closes every connection, folding the write-ahead log back into the file.
+    pub fn close(self) -> Result<(), Error> {
+        let writer = self.writer.lock().map_err(poisoned)?.take();
+        if let Ok(mut pool) = self.readers.lock() {
+            pool.clear();
+        }
+        if let Some(writer) = writer {
+            writer
+                .pragma_update(None, "wal_checkpoint", "TRUNCATE")
+                .map_err(sql)?;
+            writer.close().map_err(|(_, e)| sql(e))?;
+        }
+        Ok(())
+    }
+
+    /// Marks the ledger as one `plenum demo` made (and may replace).
+    pub fn mark_demo(&self) -> Result<(), Error> {
+        self.with_writer(|c| {
+            c.execute(
+                "INSERT INTO meta(key, value) VALUES ('demo', 'true') ON CONFLICT(key) DO UPDATE SET value = 'true'",
+                [],
+            )
+            .map(|_| ())
+            .map_err(sql)
         })
     }
 
-    /// Opens an existing ledger file.
-    pub fn open(path: &Path) -> Result<SqliteStore, Error> {
-        if !path.exists() {
-            return Err(Error::NotALedger(format!(
-                "no ledger at {}; create one with `plenum init --statute FILE` (or pick another with --db)",
-                path.display()
-            )));
-        }
-        let connection = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        let format: Option<String> = connection
-            .query_row("SELECT value FROM meta WHERE key = 'format'", [], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(|_| Error::NotALedger(format!("{} is not a plenum ledger", path.display())))?;
-        match format.as_deref() {
-            Some(tables::FORMAT) => {}
-            Some(other) => {
-                return Err(Error::NotALedger(format!(
-                    "{} is a ledger of format {other}; this plenum reads {}",
-                    path.display(),
-                    tables::FORMAT
-                )));
-            }
-            None => {
-                return Err(Error::NotALedger(format!(
-                    "{} is not a plenum ledger",
-                    path.display()
-                )));
-            }
-        }
-        configure(&connection)?;
-        Ok(SqliteStore {
-            connection,
-            path: path.to_owned(),
+    /// Whether `plenum demo` made this ledger.
+    pub fn is_demo(&self) -> Result<bool, Error> {
+        self.with_reader(|c| {
+            let value: Option<String> = rusqlite::OptionalExtension::optional(c.query_row(
+                "SELECT value FROM meta WHERE key = 'demo'",
+                [],
+                |r| r.get(0),
+            ))
+            .map_err(sql)?;
+            Ok(value.as_deref() == Some("true"))
         })
-    }
-
-    /// SQLite's own check of the file (`PRAGMA quick_check`): empty when intact.
-    pub fn integrity_problems(&self) -> Result<Vec<String>, Error> {
-        let mut statement = self.connection.prepare("PRAGMA quick_check")?;
-        let rows = statement.query_map([], |r| r.get::<_, String>(0))?;
-        let problems: Vec<String> = rows.collect::<Result<_, _>>()?;
-        Ok(problems.into_iter().filter(|p| p != "ok").collect())
     }
 
     /// The file.
@@ -163,48 +250,214 @@ impl SqliteStore {
         &self.path
     }
 
-    pub(crate) fn connection(&self) -> &Connection {
-        &self.connection
+    fn open_reader(&self) -> Result<Connection, Error> {
+        let connection = match self.access {
+            Access::ReadOnly { immutable: true } => Connection::open_with_flags(
+                uri(&self.path, "mode=ro&immutable=1"),
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | OpenFlags::SQLITE_OPEN_URI
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            ),
+            _ => Connection::open_with_flags(
+                &self.path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            ),
+        }
+        .map_err(sql)?;
+        connection
+            .busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(sql)?;
+        connection
+            .pragma_update(None, "mmap_size", MMAP_SIZE)
+            .map_err(sql)?;
+        connection
+            .pragma_update(None, "query_only", true)
+            .map_err(sql)?;
+        Ok(connection)
+    }
+
+    /// Runs `f` with a pooled reader.
+    fn with_reader<T>(&self, f: impl FnOnce(&Connection) -> Result<T, Error>) -> Result<T, Error> {
+        let connection = self.take_reader()?;
+        let result = f(&connection);
+        self.give_back(connection);
+        result
+    }
+
+    fn take_reader(&self) -> Result<Connection, Error> {
+        let pooled = self.readers.lock().map_err(poisoned)?.pop();
+        match pooled {
+            Some(c) => Ok(c),
+            None => self.open_reader(),
+        }
+    }
+
+    fn give_back(&self, connection: Connection) {
+        if let Ok(mut pool) = self.readers.lock()
+            && pool.len() < 16
+        {
+            pool.push(connection);
+        }
+    }
+
+    fn with_writer<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T, Error>) -> Result<T, Error> {
+        if self.access != Access::ReadWrite {
+            return Err(Error::Unavailable(format!(
+                "{} was opened read-only",
+                self.path.display()
+            )));
+        }
+        let mut guard = self.writer.lock().map_err(poisoned)?;
+        if guard.is_none() {
+            let connection = Connection::open_with_flags(
+                &self.path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(sql)?;
+            configure_writer(&connection)?;
+            *guard = Some(connection);
+        }
+        match guard.as_mut() {
+            Some(connection) => f(connection),
+            None => Err(Error::Database("no writer connection".into())),
+        }
+    }
+
+    fn check_format(&self) -> Result<(), Error> {
+        let path = self.path.display().to_string();
+        self.with_reader(|c| {
+            let not_ours = || Error::NotALedger(format!("{path} is not a plenum ledger"));
+            let tables: Vec<String> = {
+                let mut statement = c
+                    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")
+                    .map_err(sql)?;
+                let rows = statement.query_map([], |r| r.get(0)).map_err(sql)?;
+                rows.collect::<Result<_, _>>().map_err(sql)?
+            };
+            if !tables.iter().any(|t| t == "meta") {
+                return Err(not_ours());
+            }
+            let format: Option<String> = rusqlite::OptionalExtension::optional(c.query_row(
+                "SELECT value FROM meta WHERE key = 'format'",
+                [],
+                |r| r.get(0),
+            ))
+            .map_err(|_| not_ours())?;
+            match format.as_deref() {
+                Some(schema::FORMAT) => {}
+                Some(other) if other.starts_with("plenum-ledger-") => {
+                    return Err(Error::NotALedger(format!(
+                        "{path} is a ledger of format {other}; this plenum reads {} (record its events again with `plenum export events` from the plenum that made it)",
+                        schema::FORMAT
+                    )));
+                }
+                _ => return Err(not_ours()),
+            }
+            let wanted = Table::ALL
+                .iter()
+                .map(|t| t.name())
+                .chain(["entries", "digests", "organs", "seat_spans"]);
+            for table in wanted {
+                if !tables.iter().any(|t| t == table) {
+                    return Err(Error::NotALedger(format!(
+                        "{path} claims to be a plenum ledger but has no `{table}` table"
+                    )));
+                }
+            }
+            Ok(())
+        })
     }
 }
 
+fn check_file(path: &Path) -> Result<(), Error> {
+    match std::fs::File::open(path) {
+        Ok(file) => {
+            if file.metadata().is_ok_and(|m| m.is_dir()) {
+                return Err(Error::NotALedger(format!(
+                    "{} is a directory, not a ledger",
+                    path.display()
+                )));
+            }
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::NotALedger(format!(
+            "no ledger at {}; create one with `plenum init --statute FILE` (or pick another with --db)",
+            path.display()
+        ))),
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Err(Error::Unavailable(
+            format!("cannot read {}: permission denied", path.display()),
+        )),
+        Err(e) => Err(Error::Unavailable(format!(
+            "cannot read {}: {e}",
+            path.display()
+        ))),
+    }
+}
+
+fn configure_writer(connection: &Connection) -> Result<(), Error> {
+    // WAL: readers never wait for the writer. FULL: a commit is on disk before
+    // it is acknowledged, so nothing acknowledged is lost to a crash or a power cut.
+    connection
+        .pragma_update(None, "journal_mode", "WAL")
+        .map_err(sql)?;
+    connection
+        .pragma_update(None, "synchronous", "FULL")
+        .map_err(sql)?;
+    connection
+        .busy_timeout(std::time::Duration::from_secs(10))
+        .map_err(sql)?;
+    connection
+        .pragma_update(None, "mmap_size", MMAP_SIZE)
+        .map_err(sql)?;
+    Ok(())
+}
+
+fn poisoned<T>(_: T) -> Error {
+    Error::Database("a thread panicked while holding the ledger".into())
+}
+
 fn remove_with_sidecars(path: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
         let mut p = path.as_os_str().to_owned();
         p.push(suffix);
         let _ = std::fs::remove_file(PathBuf::from(p));
     }
 }
 
-fn read_head(connection: &Connection) -> Result<Head, Error> {
-    let seq: String =
-        connection.query_row("SELECT value FROM meta WHERE key = 'head_seq'", [], |r| {
-            r.get(0)
-        })?;
-    let hash: String =
-        connection.query_row("SELECT value FROM meta WHERE key = 'head_hash'", [], |r| {
-            r.get(0)
-        })?;
-    let seq = Seq(seq.parse().map_err(|_| Error::Corrupt {
-        seq: Seq(0),
-        reason: format!("bad head position `{seq}`"),
-    })?);
-    if seq.0 == 0 {
-        return Ok(Head::EMPTY);
+impl Drop for SqliteStore {
+    fn drop(&mut self) {
+        // Fold the log back into the file, so that a ledger at rest is one file.
+        if let Ok(mut guard) = self.writer.lock()
+            && let Some(writer) = guard.take()
+        {
+            let _ = writer.pragma_update(None, "wal_checkpoint", "TRUNCATE");
+        }
     }
-    let bytes: Vec<u8> = (0..hash.len() / 2)
-        .filter_map(|i| u8::from_str_radix(hash.get(2 * i..2 * i + 2)?, 16).ok())
-        .collect();
-    let hash = chain::Hash::from_slice(&bytes).ok_or_else(|| Error::Corrupt {
-        seq,
-        reason: "bad head hash".to_owned(),
-    })?;
-    Ok(Head { seq, hash })
 }
 
 impl Store for SqliteStore {
+    type Snapshot<'a> = SqliteSnapshot<'a>;
+
     fn head(&self) -> Result<Head, Error> {
-        read_head(&self.connection)
+        self.with_reader(read::head)
+    }
+
+    fn snapshot(&self) -> Result<SqliteSnapshot<'_>, Error> {
+        SqliteSnapshot::begin(self, self.take_reader()?)
+    }
+
+    fn transact(
+        &self,
+        expected: Option<Head>,
+        recorded_at: &str,
+        write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
+    ) -> Result<Written, WriteError> {
+        let mut result: Option<Result<Written, WriteError>> = None;
+        self.with_writer(|connection| {
+            result = Some(transact(connection, expected, recorded_at, write));
+            Ok(())
+        })?;
+        result.unwrap_or_else(|| Err(Error::Database("the write did not run".into()).into()))
     }
 
     fn scan(
@@ -212,78 +465,206 @@ impl Store for SqliteStore {
         from: Seq,
         visit: &mut dyn FnMut(StoredEntry) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        let mut statement = self.connection.prepare_cached(
-            "SELECT seq, recorded_at, payload, chain FROM entries WHERE seq >= ?1 ORDER BY seq",
-        )?;
-        let mut rows = statement.query([from.0 as i64])?;
-        while let Some(row) = rows.next()? {
-            let seq = Seq(row.get::<_, i64>(0)? as u64);
-            let chain_bytes: Vec<u8> = row.get(3)?;
-            let chain = chain::Hash::from_slice(&chain_bytes).ok_or_else(|| Error::Corrupt {
-                seq,
-                reason: format!("stored hash has {} bytes, not 32", chain_bytes.len()),
-            })?;
-            let recorded_at = match row.get_ref(1)? {
-                rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
-                _ => {
-                    return Err(Error::Corrupt {
-                        seq,
-                        reason: "timestamp is not text".to_owned(),
-                    });
-                }
-            };
-            visit(StoredEntry {
-                seq,
-                recorded_at,
-                payload: row.get(2)?,
-                chain,
-            })?;
-        }
-        Ok(())
+        self.with_reader(|c| {
+            c.execute_batch("BEGIN").map_err(sql)?;
+            let result = scan(c, from, visit);
+            let _ = c.execute_batch("COMMIT");
+            result
+        })
     }
 
-    fn append(&mut self, expected: Head, batch: Batch<'_>) -> Result<Head, Error> {
-        // BEGIN IMMEDIATE takes the write lock now, so the head read below
-        // cannot change before COMMIT.
-        let tx = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut head = read_head(&tx)?;
-        if head != expected {
-            return Err(Error::Conflict {
-                expected: expected.seq,
-                actual: head.seq,
-            });
-        }
-        {
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO entries(seq, recorded_at, payload, chain) VALUES (?1, ?2, ?3, ?4)",
-            )?;
-            for event in batch.events {
-                let seq = Seq(head.seq.0 + 1);
-                let payload = codec::to_canonical_bytes(event);
-                let hash = chain::next(head.hash, seq, batch.recorded_at, &payload);
-                insert.execute(params![
-                    seq.0 as i64,
-                    batch.recorded_at,
-                    payload,
-                    &hash.0[..]
-                ])?;
-                head = Head { seq, hash };
+    fn rows(
+        &self,
+        table: Table,
+        visit: &mut dyn FnMut(&[ValueRef<'_>]) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        self.with_reader(|c| {
+            let query = format!(
+                "SELECT {} FROM {} ORDER BY key",
+                schema::column_list(table),
+                table.name()
+            );
+            let mut statement = c.prepare(&query).map_err(sql)?;
+            let width = table.columns().len();
+            let mut rows = statement.query([]).map_err(sql)?;
+            while let Some(row) = rows.next().map_err(sql)? {
+                let mut values = Vec::with_capacity(width);
+                for i in 0..width {
+                    values.push(read::value_ref(table, row.get_ref(i).map_err(sql)?)?);
+                }
+                visit(&values)?;
             }
-        }
-        tables::apply(&tx, batch.diff)?;
-        tx.execute(
-            "UPDATE meta SET value = ?1 WHERE key = 'head_seq'",
-            [head.seq.0.to_string()],
-        )?;
-        tx.execute(
-            "UPDATE meta SET value = ?1 WHERE key = 'head_hash'",
-            [head.hash.to_hex()],
-        )?;
-        // A crash before this line leaves nothing of the batch (the
-        // transaction rolls back); after it, all of it (WAL, synchronous=FULL).
-        tx.commit()?;
-        Ok(head)
+            Ok(())
+        })
     }
+
+    fn digests(&self) -> Result<Digests, Error> {
+        self.with_reader(read::digests)
+    }
+
+    fn self_check(&self, deep: bool) -> Result<Vec<(String, String)>, Error> {
+        self.with_reader(|c| {
+            let mut problems = Vec::new();
+            let pragma = if deep { "integrity_check" } else { "quick_check" };
+            let mut statement = c.prepare(&format!("PRAGMA {pragma}")).map_err(sql)?;
+            let rows = statement
+                .query_map([], |r| r.get::<_, String>(0))
+                .map_err(sql)?;
+            for row in rows {
+                let row = row.map_err(sql)?;
+                if row != "ok" {
+                    problems.push(("file".to_owned(), row));
+                }
+            }
+            // The seats' spatial index must hold exactly one entry per seat, matching it.
+            let mismatched: i64 = c
+                .query_row(
+                    "SELECT (SELECT count(*) FROM seats s LEFT JOIN seat_spans r ON r.num = s.rowid \
+                       LEFT JOIN organs o ON o.num = r.organ_lo \
+                       WHERE r.num IS NULL OR o.ref IS NOT s.organ OR r.organ_hi != r.organ_lo OR r.lo != s.lo OR r.hi != s.hi) \
+                     + (SELECT count(*) FROM seat_spans r LEFT JOIN seats s ON s.rowid = r.num WHERE s.rowid IS NULL)",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(sql)?;
+            if mismatched > 0 {
+                problems.push((
+                    "seat_spans".to_owned(),
+                    format!("{mismatched} entries of the seats' index disagree with the seats"),
+                ));
+            }
+            let duplicated: i64 = c
+                .query_row(
+                    "SELECT count(*) FROM (SELECT ref FROM organs GROUP BY ref HAVING count(*) > 1)",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(sql)?;
+            if duplicated > 0 {
+                problems.push(("organs".to_owned(), "an organ is numbered twice".to_owned()));
+            }
+            let head = read::head(c)?;
+            let last = read::last_entry(c)?;
+            match last {
+                Some((seq, hash)) if seq == head.seq && hash == head.hash => {}
+                None if head == Head::EMPTY => {}
+                _ => problems.push((
+                    "meta".to_owned(),
+                    format!(
+                        "the recorded head ({}) is not the last entry ({})",
+                        head.seq,
+                        last.map_or(0, |(s, _)| s.0)
+                    ),
+                )),
+            }
+            Ok(problems)
+        })
+    }
+}
+
+fn transact(
+    connection: &mut Connection,
+    expected: Option<Head>,
+    recorded_at: &str,
+    write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
+) -> Result<Written, WriteError> {
+    // BEGIN IMMEDIATE takes the write lock now: the head cannot change under the batch.
+    let transaction = connection
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(sql)?;
+    let head = read::head(&transaction)?;
+    // Never append to a ledger whose recorded head is not its last entry.
+    let last = read::last_entry(&transaction)?;
+    let consistent = match last {
+        Some((seq, hash)) => seq == head.seq && hash == head.hash,
+        None => head == Head::EMPTY,
+    };
+    if !consistent {
+        return Err(Error::Corrupt {
+            seq: head.seq,
+            reason: "the recorded head is not the last entry; run `plenum verify`".into(),
+        }
+        .into());
+    }
+    if let Some(expected) = expected
+        && expected != head
+    {
+        return Err(Error::Conflict {
+            expected: expected.seq,
+            actual: head.seq,
+        }
+        .into());
+    }
+    let digests = read::digests(&transaction)?;
+    let mut tx = tx::SqliteTx::new(&transaction, recorded_at, head, digests);
+    let recorded = write(&mut tx)?;
+    tx.finish()?;
+    let head = tx.head;
+    drop(tx);
+    // A crash before this line leaves nothing of the batch (the transaction
+    // rolls back); after it, all of it (WAL, synchronous=FULL).
+    transaction.commit().map_err(sql)?;
+    Ok(Written { recorded, head })
+}
+
+fn scan(
+    connection: &Connection,
+    from: Seq,
+    visit: &mut dyn FnMut(StoredEntry) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut statement = connection
+        .prepare_cached(
+            "SELECT seq, recorded_at, payload, digest, chain FROM entries WHERE seq >= ?1 ORDER BY seq",
+        )
+        .map_err(sql)?;
+    let mut rows = statement.query([from.0 as i64]).map_err(sql)?;
+    while let Some(row) = rows.next().map_err(sql)? {
+        let seq = Seq(row.get::<_, i64>(0).map_err(sql)? as u64);
+        let hash = |column: usize| -> Result<Option<Hash>, Error> {
+            match row.get_ref(column).map_err(sql)? {
+                rusqlite::types::ValueRef::Null => Ok(None),
+                rusqlite::types::ValueRef::Blob(b) => Hash::from_slice(b).map(Some).ok_or_else(|| {
+                    Error::Corrupt {
+                        seq,
+                        reason: format!("a stored hash has {} bytes, not 32", b.len()),
+                    }
+                }),
+                _ => Err(Error::Corrupt {
+                    seq,
+                    reason: "a stored hash is not bytes".to_owned(),
+                }),
+            }
+        };
+        let chain = hash(4)?.ok_or_else(|| Error::Corrupt {
+            seq,
+            reason: "the chain hash is missing".to_owned(),
+        })?;
+        let digest = hash(3)?;
+        let recorded_at = match row.get_ref(1).map_err(sql)? {
+            rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+            _ => {
+                return Err(Error::Corrupt {
+                    seq,
+                    reason: "timestamp is not text".to_owned(),
+                });
+            }
+        };
+        let payload = match row.get_ref(2).map_err(sql)? {
+            rusqlite::types::ValueRef::Blob(b) => b.to_vec(),
+            _ => {
+                return Err(Error::Corrupt {
+                    seq,
+                    reason: "payload is not bytes".to_owned(),
+                });
+            }
+        };
+        visit(StoredEntry {
+            seq,
+            recorded_at,
+            payload,
+            digest,
+            chain,
+        })?;
+    }
+    Ok(())
 }

@@ -1,15 +1,19 @@
 //! Synthetic histories, from a seed: random valid ledgers for property tests, and large
 //! organizations for benchmarks. Deterministic: the same seed gives the same events.
 
-use crate::date::{Day, FuzzyDate};
-use crate::event::kinds::{
-    ElectionHeld, EventRetracted, FactionFormed, FactionJoined, FactionLeft, MeetingHeld,
-    MemberAdmitted, MemberExpelled, OrganizationFounded, OrganizationRenamed, OrganizationsMerged,
-    PersonDied, PersonRegistered, PostAssigned, PostVacated, SeatTaken, SeatVacated, SeatsCounted,
-    StatuteAdopted,
+use plenum_model::date::{Day, FuzzyDate};
+use plenum_model::event::kinds::{
+    ElectionHeld, EventRetracted, FactionDissolved, FactionFormed, FactionJoined, FactionLed,
+    FactionLeft, MeetingConvened, MeetingHeld, MemberAdmitted, MemberExpelled, MemberPromoted,
+    MemberReinstated, MemberResigned, MemberSuspended, MembersCounted, MotionDecided, NewOrg,
+    OrganEstablished, OrganizationBanned, OrganizationDissolved, OrganizationFounded,
+    OrganizationJoined, OrganizationLeft, OrganizationRenamed, OrganizationSplit,
+    OrganizationsMerged, PersonArrested, PersonDied, PersonFled, PersonPurged, PersonRegistered,
+    PersonRehabilitated, PersonTried, PostAssigned, PostEstablished, PostVacated, SeatTaken,
+    SeatVacated, SeatsCounted, SpeechGiven, StatuteAdopted,
 };
-use crate::event::{EndCause, Event, EventKind, Role, Status, Superseded};
-use crate::id::{FactionId, MeetingId, OrgId, OrganRef, PersonId, PostRef};
+use plenum_model::event::{EndCause, Event, EventKind, Outcome, Role, Scope, Status, Superseded, Votes};
+use plenum_model::id::{EventId, FactionId, MeetingId, OrgId, OrganRef, PersonId, PostRef};
 
 /// SplitMix64: a tiny, good-enough generator with no dependencies.
 #[derive(Clone, Debug)]
@@ -153,11 +157,15 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
             founders: Vec::new(),
         }),
     ));
-    let organs: Vec<OrganRef> = ["congress", "council", "bureau"]
+    let mut organs: Vec<OrganRef> = ["congress", "council", "bureau"]
         .iter()
         .map(|k| id(format!("org/{k}")))
         .collect();
     let chair: PostRef = id("org/chair".into());
+    let mut posts: Vec<PostRef> = vec![chair.clone()];
+    let mut held_meetings: Vec<MeetingId> = Vec::new();
+    let mut decisions: Vec<EventId> = Vec::new();
+    let mut amendments = 0;
     let mut persons: Vec<PersonId> = Vec::new();
     let mut factions: Vec<FactionId> = Vec::new();
     let mut meetings = 0;
@@ -166,7 +174,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
     while out.len() < size {
         let date = random_date(&mut rng);
         let pick = |rng: &mut Rng, v: &[PersonId]| v[rng.below(v.len())].clone();
-        let kind = match rng.below(20) {
+        let kind = match rng.below(36) {
             _ if persons.len() < 3 || rng.chance(10) => {
                 let p: PersonId = id(format!("p{}", persons.len()));
                 persons.push(p.clone());
@@ -189,7 +197,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
             }
             0..=3 => EventKind::SeatTaken(SeatTaken {
                 person: pick(&mut rng, &persons),
-                organ: organs[rng.below(3)].clone(),
+                organ: organs[rng.below(organs.len())].clone(),
                 role: if rng.chance(25) {
                     Role::Alternate
                 } else {
@@ -201,7 +209,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
             }),
             4 | 5 => EventKind::SeatVacated(SeatVacated {
                 person: pick(&mut rng, &persons),
-                organ: organs[rng.below(3)].clone(),
+                organ: organs[rng.below(organs.len())].clone(),
                 cause: Some(
                     [EndCause::Resigned, EndCause::Removed, EndCause::Demoted][rng.below(3)],
                 ),
@@ -224,18 +232,25 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 EventKind::ElectionHeld(ElectionHeld {
                     meeting: None,
                     by: None,
-                    organ: Some(organs[rng.below(3)].clone()),
+                    organ: Some(organs[rng.below(organs.len())].clone()),
                     post: None,
                     method: None,
                     seats: None,
+                    alternates: if rng.chance(30) {
+                        vec![pick(&mut rng, &persons)]
+                            .into_iter()
+                            .filter(|p| !elected.contains(p))
+                            .collect()
+                    } else {
+                        Vec::new()
+                    },
                     elected,
-                    alternates: Vec::new(),
                     tally: Vec::new(),
                     replaces: rng.chance(70),
                 })
             }
             10 => EventKind::SeatsCounted(SeatsCounted {
-                organ: organs[rng.below(3)].clone(),
+                organ: organs[rng.below(organs.len())].clone(),
                 role: Role::Full,
                 faction: if rng.chance(60) {
                     Some(factions[rng.below(factions.len())].clone())
@@ -257,7 +272,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
             12 => EventKind::MemberExpelled(MemberExpelled {
                 person: pick(&mut rng, &persons),
                 org: org.clone(),
-                decision: None,
+                decision: (!decisions.is_empty() && rng.chance(50))
+                    .then(|| decisions[rng.below(decisions.len())].clone()),
                 reason: None,
             }),
             13 if rng.chance(30) => EventKind::PersonDied(PersonDied {
@@ -266,21 +282,23 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
             }),
             14 => EventKind::PostAssigned(PostAssigned {
                 person: pick(&mut rng, &persons),
-                post: chair.clone(),
+                post: posts[rng.below(posts.len())].clone(),
                 by: None,
                 decision: None,
                 acting: false,
             }),
             15 => EventKind::PostVacated(PostVacated {
                 person: pick(&mut rng, &persons),
-                post: chair.clone(),
+                post: posts[rng.below(posts.len())].clone(),
                 cause: None,
                 decision: None,
             }),
             16 => {
                 meetings += 1;
+                let meeting: MeetingId = id(format!("m{meetings}"));
+                held_meetings.push(meeting.clone());
                 EventKind::MeetingHeld(MeetingHeld {
-                    meeting: id::<MeetingId>(format!("m{meetings}")),
+                    meeting,
                     organ: Some(organs[rng.below(2)].clone()),
                     joint_with: Vec::new(),
                     name: Some(format!("Meeting {meetings}")),
@@ -322,6 +340,201 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     })
                 }
             }
+            19 => {
+                let person = pick(&mut rng, &persons);
+                let org = org.clone();
+                match rng.below(4) {
+                    0 => EventKind::MemberPromoted(MemberPromoted { person, org }),
+                    1 => EventKind::MemberSuspended(MemberSuspended {
+                        person,
+                        org,
+                        decision: None,
+                    }),
+                    2 => EventKind::MemberReinstated(MemberReinstated {
+                        person,
+                        org,
+                        decision: None,
+                    }),
+                    _ => EventKind::MemberResigned(MemberResigned { person, org }),
+                }
+            }
+            20 => EventKind::PersonPurged(PersonPurged {
+                person: pick(&mut rng, &persons),
+                org: org.clone(),
+                decision: None,
+                reason: Some("synthetic".into()),
+            }),
+            21 => EventKind::FactionLed(FactionLed {
+                faction: factions[rng.below(factions.len())].clone(),
+                person: pick(&mut rng, &persons),
+            }),
+            22 if rng.chance(25) => EventKind::FactionDissolved(FactionDissolved {
+                faction: factions[rng.below(factions.len())].clone(),
+            }),
+            23 => {
+                meetings += 1;
+                let meeting: MeetingId = id(format!("m{meetings}"));
+                held_meetings.push(meeting.clone());
+                EventKind::MeetingConvened(MeetingConvened {
+                    meeting,
+                    organ: organs[rng.below(2)].clone(),
+                    joint_with: Vec::new(),
+                    name: Some(format!("Meeting {meetings}")),
+                    number: None,
+                    scheduled: rng.chance(50).then(|| random_date(&mut rng)),
+                })
+            }
+            24 if !held_meetings.is_empty() => {
+                let meeting = held_meetings[rng.below(held_meetings.len())].clone();
+                EventKind::MeetingHeld(MeetingHeld {
+                    meeting,
+                    organ: None,
+                    joint_with: Vec::new(),
+                    name: None,
+                    number: None,
+                    present: Some(rng.below(20) as u32),
+                    entitled: rng.chance(50).then(|| 10 + rng.below(20) as u32),
+                })
+            }
+            25 => {
+                let in_favour = rng.below(30) as u64;
+                let against = rng.below(30) as u64;
+                let meeting = (!held_meetings.is_empty() && rng.chance(60))
+                    .then(|| held_meetings[rng.below(held_meetings.len())].clone());
+                EventKind::MotionDecided(MotionDecided {
+                    organ: meeting.is_none().then(|| organs[1].clone()),
+                    meeting,
+                    text: "synthetic motion".into(),
+                    category: rng.chance(50).then(|| "expulsion".to_owned()),
+                    moved_by: Vec::new(),
+                    subjects: Vec::new(),
+                    votes: Some(Votes {
+                        in_favour,
+                        against,
+                        abstain: rng.below(5) as u64,
+                    }),
+                    present: rng.chance(50).then(|| rng.below(40) as u32),
+                    outcome: if rng.chance(70) {
+                        Outcome::Carried
+                    } else {
+                        Outcome::Defeated
+                    },
+                })
+            }
+            26 => EventKind::MembersCounted(MembersCounted {
+                org: org.clone(),
+                count: rng.below(100_000) as u64,
+                at_least: rng.chance(30),
+                from: others.first().cloned().filter(|_| rng.chance(30)),
+            }),
+            27 if !others.is_empty() => {
+                let other = others[rng.below(others.len())].clone();
+                match rng.below(5) {
+                    0 => EventKind::OrganizationBanned(OrganizationBanned {
+                        org: other,
+                        by: Some("a state".into()),
+                    }),
+                    1 if rng.chance(30) => {
+                        EventKind::OrganizationDissolved(OrganizationDissolved { org: other })
+                    }
+                    2 => EventKind::OrganizationJoined(OrganizationJoined {
+                        org: other,
+                        parent: org.clone(),
+                    }),
+                    3 => EventKind::OrganizationLeft(OrganizationLeft {
+                        org: other,
+                        parent: org.clone(),
+                    }),
+                    _ => {
+                        let new: OrgId = id(format!("o{}", others.len()));
+                        others.push(new.clone());
+                        EventKind::OrganizationSplit(OrganizationSplit {
+                            org: other,
+                            into: vec![NewOrg {
+                                org: new.clone(),
+                                name: format!("Split {new}"),
+                                aliases: Vec::new(),
+                            }],
+                            continues: rng.chance(50),
+                        })
+                    }
+                }
+            }
+            28 => EventKind::PersonRehabilitated(PersonRehabilitated {
+                person: pick(&mut rng, &persons),
+                org: Some(org.clone()),
+                decision: None,
+                reinstated: rng.chance(50),
+            }),
+            29 if posts.len() < 4 => {
+                let post: PostRef = id(format!("org/p{}", posts.len()));
+                posts.push(post.clone());
+                EventKind::PostEstablished(PostEstablished {
+                    post,
+                    name: format!("Post {}", posts.len()),
+                    aliases: Vec::new(),
+                    scope: Scope::State,
+                    holders: Some(1 + rng.below(3) as u32),
+                })
+            }
+            30 if organs.len() < 5 => {
+                let organ: OrganRef = id(format!("org/c{}", organs.len()));
+                organs.push(organ.clone());
+                EventKind::OrganEstablished(OrganEstablished {
+                    organ,
+                    name: format!("Commission {}", organs.len()),
+                    aliases: Vec::new(),
+                    category: None,
+                })
+            }
+            31 => {
+                let person = pick(&mut rng, &persons);
+                match rng.below(4) {
+                    0 => EventKind::SpeechGiven(SpeechGiven {
+                        meeting: held_meetings.first().cloned(),
+                        person,
+                        summary: "a speech".into(),
+                    }),
+                    1 => EventKind::PersonArrested(PersonArrested {
+                        person,
+                        by: None,
+                        charges: vec!["synthetic".into()],
+                    }),
+                    2 => EventKind::PersonTried(PersonTried {
+                        person,
+                        charges: Vec::new(),
+                        sentence: None,
+                        show_trial: true,
+                    }),
+                    _ => EventKind::PersonFled(PersonFled {
+                        person,
+                        to: None,
+                        forced: false,
+                    }),
+                }
+            }
+            32 if amendments < 2 && rng.chance(30) => {
+                amendments += 1;
+                EventKind::StatuteAdopted(StatuteAdopted {
+                    text: amendment(amendments, 1945 + rng.below(15) as i16),
+                    meeting: None,
+                })
+            }
+            33 => {
+                let elected = vec![pick(&mut rng, &persons)];
+                EventKind::ElectionHeld(ElectionHeld {
+                    meeting: None,
+                    by: Some(organs[1].clone()),
+                    organ: None,
+                    post: Some(posts[rng.below(posts.len())].clone()),
+                    method: None,
+                    seats: None,
+                    elected,
+                    alternates: Vec::new(),
+                    tally: Vec::new(),
+                    replaces: true,
+                })
+            }
             18 if !correctable.is_empty() => {
                 let target = correctable.remove(rng.below(correctable.len()));
                 if rng.chance(50) {
@@ -345,6 +558,9 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
             }),
         };
         let e = event(&mut n, date, kind);
+        if matches!(e.kind, EventKind::MotionDecided(_)) {
+            decisions.push(e.id.clone());
+        }
         if matches!(
             e.kind,
             EventKind::SeatTaken(_)
@@ -357,6 +573,15 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
         out.push(e);
     }
     out
+}
+
+/// A second version of [`STATUTE`], effective in `year`: the council meets twice a
+/// year, needs two thirds to expel, and the chair may have two holders.
+fn amendment(n: usize, year: i16) -> String {
+    STATUTE
+        .replace("id = \"v1\"\neffective = \"1900\"", &format!("id = \"v{}\"\neffective = \"{year}\"", n + 1))
+        .replace("meets = { every = \"1 year\" }", "meets = { every = \"6 months\" }")
+        .replace("id = \"chair\"\nname = \"Chair\"", "id = \"chair\"\nname = \"Chair\"\nholders = 2")
 }
 
 /// A large organization for benchmarks: `members` persons admitted over
@@ -487,4 +712,50 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
         }
     }
     out
+}
+
+/// `count` persons registered (ids `member-N` from `first` on), for writers that must
+/// not collide with one another.
+pub fn persons(first: u64, count: u64) -> Vec<Event> {
+    let mut n = 0;
+    (first..first + count)
+        .map(|i| {
+            let mut e = event(
+                &mut n,
+                FuzzyDate::day(Day::new(2000, 1, 1).unwrap_or(Day::MIN)),
+                EventKind::PersonRegistered(PersonRegistered {
+                    person: id(format!("member-{i}")),
+                    name: format!("Member {i}"),
+                    aliases: Vec::new(),
+                    born: None,
+                }),
+            );
+            e.id = id(format!("register-{i}"));
+            e
+        })
+        .collect()
+}
+
+/// The same events, each dated one day after the one before it (from 1901-01-01), so
+/// that ledger order is date order; corrections replace with the same new dates.
+pub fn dated_in_order(events: &[Event]) -> Vec<Event> {
+    let start = Day::new(1901, 1, 1).unwrap_or(Day::MIN);
+    let day = |i: usize| FuzzyDate::day(start.saturating_add(jiff::Span::new().days(i as i64)));
+    let dates: std::collections::HashMap<_, _> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.clone(), day(i)))
+        .collect();
+    events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let mut e = e.clone();
+            e.date = day(i);
+            if let EventKind::EventSuperseded(s) = &mut e.kind {
+                s.replacement.date = dates.get(&s.target).cloned().unwrap_or_else(|| day(i));
+            }
+            e
+        })
+        .collect()
 }

@@ -1,4 +1,4 @@
-//! `plenum-append-loop DB SEED BATCH`: a test tool for the crash test. It appends a
+//! `plenum-append-loop DB SEED BATCH`: a test tool for the crash tests. It appends a
 //! deterministic synthetic history to the ledger at DB, BATCH events at a time, in an
 //! endless loop, and prints `ack SEQ` after each batch is committed. Killed at any
 //! moment, it must leave a ledger that verifies and holds every acknowledged entry;
@@ -7,9 +7,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use plenum_model::synthetic::random_history;
+use plenum_dev::synthetic::random_history;
 use plenum_store::sqlite::SqliteStore;
-use plenum_store::{Error, Ledger};
+use plenum_store::{Error, Store, record};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -20,20 +20,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let store = if path.exists() {
         SqliteStore::open(&path)?
     } else {
-        SqliteStore::create(&path, |_| Ok::<(), Error>(()))?
+        match SqliteStore::create(&path, |_| Ok::<(), Error>(())) {
+            Ok(store) => store,
+            Err(_) => SqliteStore::open(&path)?,
+        }
     };
-    let mut ledger = Ledger::open(store)?;
-    let mut next = ledger.head().seq.0 as usize;
+    let mut next = store.head()?.seq.0 as usize;
     let mut events = random_history(seed, next + 10_000);
     let mut out = std::io::stdout().lock();
     loop {
         if next + batch > events.len() {
             events = random_history(seed, events.len() + 10_000);
         }
-        let chunk = events[next..next + batch].to_vec();
-        let recorded = ledger.record(chunk, "2026-11-27T00:00:00Z")?;
+        let written = record(&store, &events[next..next + batch], "2026-11-27T00:00:00Z")?;
         next += batch;
-        writeln!(out, "ack {}", recorded.head.seq.0)?;
+        writeln!(out, "ack {}", written.head.seq.0)?;
         out.flush()?;
     }
 }

@@ -1,0 +1,251 @@
+//! Reads shared by the write path and queries: rows as the model's values, the head, the
+//! digests, and events by their place in date order.
+
+use plenum_model::event::{Event, EventKind, codec};
+use plenum_model::id::{Pos, Seq};
+use plenum_model::rows::{AnyRow, By, Row, RowError, Table, Value, ValueRef};
+use rusqlite::types::ValueRef as SqlRef;
+use rusqlite::{Connection, OptionalExtension, Params, params};
+
+use super::schema::column_list;
+use super::sql;
+use crate::digest::{Digests, LtHash};
+use crate::{Error, Hash, Head};
+
+/// A column as the model's value.
+pub(crate) fn value_ref<'a>(table: Table, value: SqlRef<'a>) -> Result<ValueRef<'a>, Error> {
+    Ok(match value {
+        SqlRef::Null => ValueRef::Null,
+        SqlRef::Integer(i) => ValueRef::Int(i),
+        SqlRef::Text(t) => ValueRef::Text(std::str::from_utf8(t).map_err(|_| {
+            Error::Row(RowError {
+                table: table.name(),
+                column: "?",
+                reason: "text that is not UTF-8".into(),
+            })
+        })?),
+        other => {
+            return Err(Error::Row(RowError {
+                table: table.name(),
+                column: "?",
+                reason: format!("a {:?} value", other.data_type()),
+            }));
+        }
+    })
+}
+
+fn owned(value: ValueRef<'_>) -> Value {
+    match value {
+        ValueRef::Null => Value::Null,
+        ValueRef::Int(i) => Value::Int(i),
+        ValueRef::Text(t) => Value::Text(t.to_owned()),
+    }
+}
+
+/// The rows of `table` a statement selects (its columns first, in order).
+pub(crate) fn rows_where(
+    connection: &Connection,
+    table: Table,
+    condition: &str,
+    params: impl Params,
+) -> Result<Vec<AnyRow>, Error> {
+    let query = format!(
+        "SELECT {} FROM {} {condition}",
+        column_list(table),
+        table.name()
+    );
+    let mut statement = connection.prepare_cached(&query).map_err(sql)?;
+    let mut rows = statement.query(params).map_err(sql)?;
+    let width = table.columns().len();
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().map_err(sql)? {
+        let mut values = Vec::with_capacity(width);
+        for i in 0..width {
+            values.push(owned(value_ref(table, row.get_ref(i).map_err(sql)?)?));
+        }
+        out.push(AnyRow::from_values(table, values)?);
+    }
+    Ok(out)
+}
+
+/// Rows of one type.
+pub(crate) fn typed<R: Row + TryFrom<AnyRow>>(
+    connection: &Connection,
+    condition: &str,
+    params: impl Params,
+) -> Result<Vec<R>, Error> {
+    Ok(rows_where(connection, R::TABLE, condition, params)?
+        .into_iter()
+        .filter_map(|r| R::try_from(r).ok())
+        .collect())
+}
+
+/// The rows of `table` whose look-up column `by` is `value`.
+pub(crate) fn select(
+    connection: &Connection,
+    table: Table,
+    by: By,
+    value: &str,
+    open_only: bool,
+) -> Result<Vec<AnyRow>, Error> {
+    let Some(column) = table.lookup(by) else {
+        return Err(Error::Database(format!(
+            "no look-up of {} by {by:?}",
+            table.name()
+        )));
+    };
+    let open = if open_only && table.has_spans() {
+        " AND until IS NULL"
+    } else {
+        ""
+    };
+    rows_where(connection, table, &format!("WHERE {column} = ?1{open}"), [value])
+}
+
+/// The head the meta table records.
+pub(crate) fn head(connection: &Connection) -> Result<Head, Error> {
+    let value = |key: &str| -> Result<String, Error> {
+        connection
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .map_err(sql)
+    };
+    let seq = value("head_seq")?;
+    let seq = Seq(seq.parse().map_err(|_| Error::Corrupt {
+        seq: Seq(0),
+        reason: format!("bad head position `{seq}`"),
+    })?);
+    if seq.0 == 0 {
+        return Ok(Head::EMPTY);
+    }
+    let hash = value("head_hash")?;
+    let bytes: Vec<u8> = (0..hash.len() / 2)
+        .filter_map(|i| u8::from_str_radix(hash.get(2 * i..2 * i + 2)?, 16).ok())
+        .collect();
+    let hash = Hash::from_slice(&bytes).ok_or_else(|| Error::Corrupt {
+        seq,
+        reason: "bad head hash".to_owned(),
+    })?;
+    Ok(Head { seq, hash })
+}
+
+/// The head as the last entry has it, to check the meta table against.
+pub(crate) fn last_entry(connection: &Connection) -> Result<Option<(Seq, Hash)>, Error> {
+    connection
+        .query_row(
+            "SELECT seq, chain FROM entries ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)),
+        )
+        .optional()
+        .map_err(sql)?
+        .map(|(seq, chain)| {
+            let seq = Seq(seq as u64);
+            let hash = Hash::from_slice(&chain).ok_or_else(|| Error::Corrupt {
+                seq,
+                reason: format!("stored hash has {} bytes, not 32", chain.len()),
+            })?;
+            Ok((seq, hash))
+        })
+        .transpose()
+}
+
+/// The digests the store keeps.
+pub(crate) fn digests(connection: &Connection) -> Result<Digests, Error> {
+    let mut statement = connection
+        .prepare_cached("SELECT name, state FROM digests")
+        .map_err(sql)?;
+    let mut rows = statement.query([]).map_err(sql)?;
+    let mut out = Digests::default();
+    while let Some(row) = rows.next().map_err(sql)? {
+        let name: String = row.get(0).map_err(sql)?;
+        let state: Vec<u8> = row.get(1).map_err(sql)?;
+        let table = Table::named(&name).ok_or_else(|| Error::Tampered {
+            table: "digests".into(),
+            reason: format!("a digest for `{name}`, which is no table"),
+        })?;
+        let state = LtHash::from_bytes(&state).ok_or_else(|| Error::Tampered {
+            table: "digests".into(),
+            reason: format!("the digest of {name} has {} bytes", state.len()),
+        })?;
+        out.set(table, state);
+    }
+    Ok(out)
+}
+
+/// The payload of an entry, decoded.
+pub(crate) fn entry_event(connection: &Connection, seq: Seq) -> Result<Event, Error> {
+    let payload: Vec<u8> = connection
+        .prepare_cached("SELECT payload FROM entries WHERE seq = ?1")
+        .map_err(sql)?
+        .query_row([seq.0 as i64], |r| r.get(0))
+        .map_err(sql)?;
+    codec::from_bytes(&payload).map_err(|e| Error::Corrupt {
+        seq,
+        reason: format!("payload is not an event: {e}"),
+    })
+}
+
+/// The version of event `id` that counts: the original entry, or the replacement
+/// that its latest correction (entry `source`) holds.
+pub(crate) fn effective(connection: &Connection, id: &str, source: Seq) -> Result<Event, Error> {
+    let event = entry_event(connection, source)?;
+    Ok(match event.kind {
+        EventKind::EventSuperseded(s) if s.target.as_str() == id => *s.replacement,
+        _ => event,
+    })
+}
+
+/// Effective events at or after `from` (after `after`), recorded in entries up to
+/// `through`, in date order.
+pub(crate) fn events_from(
+    connection: &Connection,
+    from: Pos,
+    after: Option<Pos>,
+    through: Seq,
+    limit: usize,
+) -> Result<Vec<(Pos, Event)>, Error> {
+    let lower = after.map_or(from, |a| a.max(from));
+    let strict = after.is_some_and(|a| a >= from);
+    let lower = lower.to_i64().unwrap_or(i64::MAX);
+    let condition = if strict { ">" } else { ">=" };
+    let query = format!(
+        "SELECT pos, source, key FROM events WHERE retracted = 0 AND pos {condition} ?1 AND source <= ?2 ORDER BY pos LIMIT ?3"
+    );
+    let found: Vec<(i64, i64, String)> = {
+        let mut statement = connection.prepare_cached(&query).map_err(sql)?;
+        let rows = statement
+            .query_map(params![lower, through.0 as i64, limit as i64], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .map_err(sql)?;
+        rows.collect::<Result<_, _>>().map_err(sql)?
+    };
+    let mut out = Vec::with_capacity(found.len());
+    for (pos, source, id) in found {
+        let pos = Pos::from_i64(pos).ok_or_else(|| Error::Tampered {
+            table: "events".into(),
+            reason: format!("`{pos}` is no position"),
+        })?;
+        out.push((pos, effective(connection, &id, Seq(source as u64))?));
+    }
+    Ok(out)
+}
+
+/// Every effective `statute_adopted` event, in ledger order.
+pub(crate) fn statutes(connection: &Connection) -> Result<Vec<Event>, Error> {
+    let sources: Vec<(String, i64)> = {
+        let mut statement = connection
+            .prepare_cached(
+                "SELECT key, source FROM events WHERE kind = 'statute_adopted' AND retracted = 0 ORDER BY seq",
+            )
+            .map_err(sql)?;
+        let rows = statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(sql)?;
+        rows.collect::<Result<_, _>>().map_err(sql)?
+    };
+    sources
+        .into_iter()
+        .map(|(id, s)| effective(connection, &id, Seq(s as u64)))
+        .collect()
+}

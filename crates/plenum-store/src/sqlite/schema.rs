@@ -1,0 +1,141 @@
+//! The SQLite schema, made from the model's tables: one SQL table per projection table
+//! with exactly its columns, indexes for every look-up, and the entries.
+
+use plenum_model::rows::{By, Table};
+use plenum_model::rows::columns::Type;
+
+/// The format this code writes and reads.
+pub(crate) const FORMAT: &str = "plenum-ledger-6";
+
+/// The look-ups every table is indexed for.
+const LOOKUPS: [By; 8] = [
+    By::Person,
+    By::Organ,
+    By::Org,
+    By::Post,
+    By::Faction,
+    By::Earlier,
+    By::Kind,
+    By::Event,
+];
+
+const FIXED: &str = r#"
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE entries(
+    seq INTEGER PRIMARY KEY,
+    recorded_at TEXT NOT NULL,
+    payload BLOB NOT NULL,
+    digest BLOB,
+    chain BLOB NOT NULL
+) STRICT;
+CREATE TABLE digests(name TEXT PRIMARY KEY, state BLOB NOT NULL) STRICT;
+CREATE TABLE organs(num INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE) STRICT;
+CREATE VIRTUAL TABLE seat_spans USING rtree_i32(num, organ_lo, organ_hi, lo, hi);
+CREATE INDEX entities_norm_id ON entities(kind, norm_id);
+CREATE INDEX entities_norm_name ON entities(kind, norm_name);
+CREATE INDEX aliases_form ON aliases(kind, form);
+CREATE INDEX events_pos ON events(pos) WHERE retracted = 0;
+CREATE INDEX findings_day ON findings(day);
+CREATE INDEX posts_window ON posts(post, lo);
+CREATE INDEX memberships_window ON memberships(org, lo);
+CREATE INDEX alignments_window ON alignments(faction, lo);
+CREATE INDEX counts_window ON counts(organ, lo);
+"#;
+
+/// The whole schema.
+pub(crate) fn schema() -> String {
+    let mut sql = String::new();
+    for &table in Table::ALL {
+        let name = table.name();
+        let columns: Vec<String> = table
+            .columns()
+            .iter()
+            .map(|c| {
+                let ty = match c.ty {
+                    Type::Int => "INTEGER",
+                    Type::Text => "TEXT",
+                };
+                let null = if c.nullable { "" } else { " NOT NULL" };
+                let unique = if c.name == "key" { " UNIQUE" } else { "" };
+                format!("{} {ty}{null}{unique}", c.name)
+            })
+            .collect();
+        sql.push_str(&format!("CREATE TABLE {name}({}) STRICT;\n", columns.join(", ")));
+        for by in LOOKUPS {
+            if let Some(column) = table.lookup(by) {
+                sql.push_str(&format!(
+                    "CREATE INDEX {name}_{column} ON {name}({column});\n"
+                ));
+                if table.has_spans() {
+                    sql.push_str(&format!(
+                        "CREATE INDEX {name}_{column}_open ON {name}({column}) WHERE until IS NULL;\n"
+                    ));
+                }
+            }
+        }
+        if table.dated() {
+            sql.push_str(&format!("CREATE INDEX {name}_touched ON {name}(touched);\n"));
+        }
+    }
+    sql.push_str(FIXED);
+    sql
+}
+
+/// The columns of a table, comma-separated.
+pub(crate) fn column_list(table: Table) -> String {
+    table
+        .columns()
+        .iter()
+        .map(|c| c.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `INSERT` of a whole row.
+pub(crate) fn insert_sql(table: Table) -> String {
+    let n = table.columns().len();
+    let placeholders: Vec<String> = (1..=n).map(|i| format!("?{i}")).collect();
+    format!(
+        "INSERT INTO {}({}) VALUES ({}) RETURNING rowid",
+        table.name(),
+        column_list(table),
+        placeholders.join(", ")
+    )
+}
+
+/// `UPDATE` of every column but the key, by key (the key is `?1`).
+pub(crate) fn update_sql(table: Table) -> String {
+    let sets: Vec<String> = table
+        .columns()
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(i, c)| format!("{} = ?{}", c.name, i + 1))
+        .collect();
+    format!(
+        "UPDATE {} SET {} WHERE key = ?1 RETURNING rowid",
+        table.name(),
+        sets.join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schema_is_valid_sql() {
+        let connection = rusqlite::Connection::open_in_memory().unwrap();
+        connection.execute_batch(&schema()).unwrap();
+        for &table in Table::ALL {
+            let count: i64 = connection
+                .query_row(
+                    "SELECT count(*) FROM pragma_table_info(?1)",
+                    [table.name()],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(count as usize, table.columns().len(), "{table:?}");
+        }
+    }
+}
