@@ -49,7 +49,11 @@ pub fn record_batches<S: Store>(store: &S, batches: Vec<Vec<Event>>, context: &s
 /// batches reach back before what is recorded) and returns the events.
 pub fn record_random<S: Store>(store: &S, seed: u64, size: usize) -> Vec<Event> {
     let events = synthetic::random_history(seed, size);
-    record_batches(store, batches(events.clone(), seed), &format!("seed {seed}"));
+    record_batches(
+        store,
+        batches(events.clone(), seed),
+        &format!("seed {seed}"),
+    );
     events
 }
 
@@ -58,7 +62,16 @@ fn query_dates() -> Vec<FuzzyDate> {
     let mut dates: Vec<String> = (1938..=1966)
         .flat_map(|y| [format!("{y}-06-30"), format!("{y}")])
         .collect();
-    dates.extend(["1950-01/1950-03", "1955~", "[1945,1950]", "1944?", "9999-12-31"].map(String::from));
+    dates.extend(
+        [
+            "1950-01/1950-03",
+            "1955~",
+            "[1945,1950]",
+            "1944?",
+            "9999-12-31",
+        ]
+        .map(String::from),
+    );
     dates.iter().filter_map(|d| d.parse().ok()).collect()
 }
 
@@ -236,7 +249,7 @@ pub fn refused_batch_writes_nothing<S: Store>(store: S) {
 /// The store's projections are a fresh replay's, row for row, and answer alike:
 /// for a history recorded in random batches (most of them back-dated), and for
 /// the same history recorded in date order.
-pub fn projections_match_replay<S: Store>(make: impl Fn() -> S, seed: u64, size: usize) {
+pub fn projections_match_replay<S: Store>(mut make: impl FnMut() -> S, seed: u64, size: usize) {
     let store = make();
     let events = record_random(&store, seed, size);
     let reference = replay(&events).expect("replay");

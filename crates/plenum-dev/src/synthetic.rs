@@ -12,7 +12,9 @@ use plenum_model::event::kinds::{
     PersonRehabilitated, PersonTried, PostAssigned, PostEstablished, PostVacated, SeatTaken,
     SeatVacated, SeatsCounted, SpeechGiven, StatuteAdopted,
 };
-use plenum_model::event::{EndCause, Event, EventKind, Outcome, Role, Scope, Status, Superseded, Votes};
+use plenum_model::event::{
+    EndCause, Event, EventKind, Outcome, Role, Scope, Status, Superseded, Votes,
+};
 use plenum_model::id::{EventId, FactionId, MeetingId, OrgId, OrganRef, PersonId, PostRef};
 
 /// SplitMix64: a tiny, good-enough generator with no dependencies.
@@ -579,9 +581,18 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
 /// year, needs two thirds to expel, and the chair may have two holders.
 fn amendment(n: usize, year: i16) -> String {
     STATUTE
-        .replace("id = \"v1\"\neffective = \"1900\"", &format!("id = \"v{}\"\neffective = \"{year}\"", n + 1))
-        .replace("meets = { every = \"1 year\" }", "meets = { every = \"6 months\" }")
-        .replace("id = \"chair\"\nname = \"Chair\"", "id = \"chair\"\nname = \"Chair\"\nholders = 2")
+        .replace(
+            "id = \"v1\"\neffective = \"1900\"",
+            &format!("id = \"v{}\"\neffective = \"{year}\"", n + 1),
+        )
+        .replace(
+            "meets = { every = \"1 year\" }",
+            "meets = { every = \"6 months\" }",
+        )
+        .replace(
+            "id = \"chair\"\nname = \"Chair\"",
+            "id = \"chair\"\nname = \"Chair\"\nholders = 2",
+        )
 }
 
 /// A large organization for benchmarks: `members` persons admitted over

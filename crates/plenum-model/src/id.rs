@@ -381,7 +381,13 @@ mod tests {
 
     #[test]
     fn positions_encode_in_order() {
-        let days = ["-9999-01-01", "0001-01-01", "1946-08-30", "1946-08-31", "9999-12-31"];
+        let days = [
+            "-9999-01-01",
+            "0001-01-01",
+            "1946-08-30",
+            "1946-08-31",
+            "9999-12-31",
+        ];
         let mut encoded = Vec::new();
         for day in days {
             let day: plenum_date::FuzzyDate = day.parse().unwrap();

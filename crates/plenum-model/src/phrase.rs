@@ -118,6 +118,9 @@ mod tests {
             rendered,
             "Pak Hon-yong was expelled from Workers' Party of Korea (reason: sly)"
         );
-        assert_eq!(phrase.to_string(), "pak was expelled from wpk (reason: sly)");
+        assert_eq!(
+            phrase.to_string(),
+            "pak was expelled from wpk (reason: sly)"
+        );
     }
 }

@@ -195,11 +195,9 @@ impl<'b> Registry<'b> {
             Ref::Decision(d) => {
                 return match self.event(d).map_err(backing)? {
                     Some(info) if info.kind == "motion_decided" && !info.retracted => Ok(()),
-                    Some(info) if info.retracted => Err(Refusal::new(
-                        field,
-                        format!("decision `{d}` was retracted"),
-                    )
-                    .into()),
+                    Some(info) if info.retracted => {
+                        Err(Refusal::new(field, format!("decision `{d}` was retracted")).into())
+                    }
                     Some(info) => Err(Refusal::new(
                         field,
                         format!(
@@ -217,12 +215,12 @@ impl<'b> Registry<'b> {
             }
             Ref::Event(e) => {
                 return match self.event(e).map_err(backing)? {
-                    Some(info) if info.retracted => Err(Refusal::new(
-                        field,
-                        format!("event `{e}` is already retracted"),
-                    )
-                    .into()),
-                    Some(info) if matches!(info.kind.as_str(), "event_retracted" | "event_superseded") => {
+                    Some(info) if info.retracted => {
+                        Err(Refusal::new(field, format!("event `{e}` is already retracted")).into())
+                    }
+                    Some(info)
+                        if matches!(info.kind.as_str(), "event_retracted" | "event_superseded") =>
+                    {
                         Err(Refusal::new(
                             field,
                             format!("`{e}` is itself a correction; correct the original event"),
@@ -276,7 +274,10 @@ impl<'b> Registry<'b> {
                 (&event.kind, kind),
                 (EventKind::OrganizationsMerged(_), EntityKind::Org)
                     | (EventKind::MeetingHeld(_), EntityKind::Meeting)
-                    | (EventKind::StatuteAdopted(_), EntityKind::Organ | EntityKind::Post)
+                    | (
+                        EventKind::StatuteAdopted(_),
+                        EntityKind::Organ | EntityKind::Post
+                    )
             );
             let existing = self.entity(kind, &id).map_err(backing)?.cloned();
             if existing.is_some() && !redeclaring_allowed {
@@ -311,7 +312,11 @@ impl<'b> Registry<'b> {
                     )
                     .into());
                 }
-                if !self.has(EntityKind::Org, m.into.as_str()).map_err(backing)? && m.name.is_none() {
+                if !self
+                    .has(EntityKind::Org, m.into.as_str())
+                    .map_err(backing)?
+                    && m.name.is_none()
+                {
                     return Err(Refusal::new(
                         "name",
                         format!(
@@ -323,7 +328,9 @@ impl<'b> Registry<'b> {
                 }
             }
             EventKind::OrganizationSplit(s) if s.into.is_empty() => {
-                return Err(Refusal::new("into", "a split needs at least one new organization").into());
+                return Err(
+                    Refusal::new("into", "a split needs at least one new organization").into(),
+                );
             }
             EventKind::MeetingHeld(h) if h.organ.is_none() => {
                 let known = self
@@ -386,12 +393,17 @@ impl<'b> Registry<'b> {
                 let _ = book;
                 for version in &document.versions {
                     if version.org.as_str().is_empty() {
-                        return Err(Refusal::new("text", "a statute version without organization").into());
+                        return Err(
+                            Refusal::new("text", "a statute version without organization").into(),
+                        );
                     }
                 }
             }
             EventKind::EventSuperseded(s) => {
-                let original = self.event(&s.target).map_err(backing)?.map(|i| i.kind.clone());
+                let original = self
+                    .event(&s.target)
+                    .map_err(backing)?
+                    .map(|i| i.kind.clone());
                 if let Some(kind) = original
                     && kind != s.replacement.kind.name()
                 {
@@ -408,7 +420,11 @@ impl<'b> Registry<'b> {
                 for (field, reference) in s.replacement.kind.references() {
                     match self.check_reference(field, reference, &declared_here) {
                         Err(CheckError::Refused(r)) => {
-                            return Err(Refusal::new(&format!("replacement.{}", r.field), r.message).into());
+                            return Err(Refusal::new(
+                                &format!("replacement.{}", r.field),
+                                r.message,
+                            )
+                            .into());
                         }
                         other => other?,
                     }
@@ -522,14 +538,14 @@ impl<'b> Registry<'b> {
         row.source = seq;
         row.subject = replacement.kind.subject().cloned();
         // The mentions follow the replacement.
-        let before = self.backing.select(Table::Mentions, By::Event, id.as_str(), false)?;
+        let before = self
+            .backing
+            .select(Table::Mentions, By::Event, id.as_str(), false)?;
         let made_here: Vec<usize> = self
             .mentions
             .iter()
             .enumerate()
-            .filter(|(_, c)| {
-                matches!(&c.after, Some(AnyRow::Mention(m)) if m.event == *id)
-            })
+            .filter(|(_, c)| matches!(&c.after, Some(AnyRow::Mention(m)) if m.event == *id))
             .map(|(i, _)| i)
             .collect();
         for i in made_here.into_iter().rev() {
@@ -581,10 +597,22 @@ impl<'b> Registry<'b> {
         use EventKind as K;
         match &event.kind {
             K::OrganizationFounded(b) => {
-                self.upsert(EntityKind::Org, b.org.to_string(), &b.name, &b.aliases, |_| {})?;
+                self.upsert(
+                    EntityKind::Org,
+                    b.org.to_string(),
+                    &b.name,
+                    &b.aliases,
+                    |_| {},
+                )?;
             }
             K::OrganizationRenamed(b) => {
-                self.upsert(EntityKind::Org, b.org.to_string(), &b.name, &b.aliases, |_| {})?;
+                self.upsert(
+                    EntityKind::Org,
+                    b.org.to_string(),
+                    &b.name,
+                    &b.aliases,
+                    |_| {},
+                )?;
             }
             K::OrganizationsMerged(b) => {
                 let existing = self
@@ -595,38 +623,80 @@ impl<'b> Registry<'b> {
                     .clone()
                     .or(existing)
                     .unwrap_or_else(|| b.into.to_string());
-                self.upsert(EntityKind::Org, b.into.to_string(), &name, &b.aliases, |_| {})?;
+                self.upsert(
+                    EntityKind::Org,
+                    b.into.to_string(),
+                    &name,
+                    &b.aliases,
+                    |_| {},
+                )?;
             }
             K::OrganizationSplit(b) => {
                 for new in &b.into {
-                    self.upsert(EntityKind::Org, new.org.to_string(), &new.name, &new.aliases, |_| {})?;
+                    self.upsert(
+                        EntityKind::Org,
+                        new.org.to_string(),
+                        &new.name,
+                        &new.aliases,
+                        |_| {},
+                    )?;
                 }
             }
             K::PersonRegistered(b) => {
-                self.upsert(EntityKind::Person, b.person.to_string(), &b.name, &b.aliases, |_| {})?;
+                self.upsert(
+                    EntityKind::Person,
+                    b.person.to_string(),
+                    &b.name,
+                    &b.aliases,
+                    |_| {},
+                )?;
             }
             K::FactionFormed(b) => {
                 let org = b.org.as_ref().map(ToString::to_string);
-                self.upsert(EntityKind::Faction, b.faction.to_string(), &b.name, &b.aliases, |e| {
-                    e.org = org;
-                })?;
+                self.upsert(
+                    EntityKind::Faction,
+                    b.faction.to_string(),
+                    &b.name,
+                    &b.aliases,
+                    |e| {
+                        e.org = org;
+                    },
+                )?;
             }
             K::OrganEstablished(b) => {
-                self.upsert(EntityKind::Organ, b.organ.to_string(), &b.name, &b.aliases, |_| {})?;
+                self.upsert(
+                    EntityKind::Organ,
+                    b.organ.to_string(),
+                    &b.name,
+                    &b.aliases,
+                    |_| {},
+                )?;
             }
             K::PostEstablished(b) => {
                 let (scope, holders) = (b.scope, b.holders);
-                self.upsert(EntityKind::Post, b.post.to_string(), &b.name, &b.aliases, |e| {
-                    e.scope = Some(scope);
-                    e.holders = holders;
-                })?;
+                self.upsert(
+                    EntityKind::Post,
+                    b.post.to_string(),
+                    &b.name,
+                    &b.aliases,
+                    |e| {
+                        e.scope = Some(scope);
+                        e.holders = holders;
+                    },
+                )?;
             }
             K::MeetingConvened(b) => {
                 let name = b.name.clone().unwrap_or_else(|| b.meeting.to_string());
                 let organ = b.organ.to_string();
-                self.upsert(EntityKind::Meeting, b.meeting.to_string(), &name, &[], |e| {
-                    e.organ = Some(organ);
-                })?;
+                self.upsert(
+                    EntityKind::Meeting,
+                    b.meeting.to_string(),
+                    &name,
+                    &[],
+                    |e| {
+                        e.organ = Some(organ);
+                    },
+                )?;
             }
             K::MeetingHeld(b) => {
                 let known = self
@@ -638,11 +708,17 @@ impl<'b> Registry<'b> {
                     .or(known)
                     .unwrap_or_else(|| b.meeting.to_string());
                 let organ = b.organ.as_ref().map(ToString::to_string);
-                self.upsert(EntityKind::Meeting, b.meeting.to_string(), &name, &[], |e| {
-                    if e.organ.is_none() {
-                        e.organ = organ;
-                    }
-                })?;
+                self.upsert(
+                    EntityKind::Meeting,
+                    b.meeting.to_string(),
+                    &name,
+                    &[],
+                    |e| {
+                        if e.organ.is_none() {
+                            e.organ = organ;
+                        }
+                    },
+                )?;
             }
             K::StatuteAdopted(b) => {
                 if let Ok(document) = statute::read(&b.text) {
@@ -700,8 +776,16 @@ impl<'b> Registry<'b> {
             .collect();
         entities.sort_by_key(|s| s.current.as_ref().map(|e| Entity::key_of(e.kind, &e.id)));
         for slot in entities {
-            let old_aliases = slot.original.as_ref().map(Entity::alias_rows).unwrap_or_default();
-            let new_aliases = slot.current.as_ref().map(Entity::alias_rows).unwrap_or_default();
+            let old_aliases = slot
+                .original
+                .as_ref()
+                .map(Entity::alias_rows)
+                .unwrap_or_default();
+            let new_aliases = slot
+                .current
+                .as_ref()
+                .map(Entity::alias_rows)
+                .unwrap_or_default();
             for old in &old_aliases {
                 if !new_aliases.iter().any(|n| n.key == old.key) {
                     out.push(Change {

@@ -515,7 +515,7 @@ fn wpk_headline_facts_are_in_the_record() {
 }
 
 /// An example as the engine takes it: its statute adopted, then its events in file order.
-fn into_state(example: &Example) -> plenum_model::state::State {
+fn into_state(example: &Example) -> plenum_model::ledger::Tables {
     use plenum_model::event::kinds::StatuteAdopted;
     use plenum_model::event::{Event, EventKind, Source};
     let statute = fs::read_to_string(example.dir.join("statute.toml")).expect("statute text");
@@ -536,15 +536,14 @@ fn into_state(example: &Example) -> plenum_model::state::State {
     let events: Vec<Event> = std::iter::once(adopted)
         .chain(example.events().map(|(_, l)| l.event.clone()))
         .collect();
-    plenum_model::state::State::default()
-        .append(events)
+    plenum_model::ledger::replay(&events)
         .unwrap_or_else(|refused| panic!("{}: the engine refuses {refused}", example.name))
 }
 
 /// The rule ids of the findings as of `day` about `event` (the first event a finding names).
-fn rules_about(state: &plenum_model::state::State, day: Day, event: &str) -> Vec<&'static str> {
-    state
-        .findings_at(day)
+fn rules_about(state: &plenum_model::ledger::Tables, day: Day, event: &str) -> Vec<&'static str> {
+    plenum_model::query::check::check(state, day)
+        .unwrap_or_default()
         .iter()
         .filter(|f| f.events.first().is_some_and(|e| e.as_str() == event))
         .map(|f| f.rule.id())

@@ -123,7 +123,13 @@ mod tests {
             br#"{"date":"1946-08-28","id":"a","kind":"organization_founded","name":"A","org":"a"}"#;
         let first = next(Hash::ZERO, Seq(1), "2026-11-27T00:00:00Z", payload, None);
         let second = next(first, Seq(2), "2026-11-27T00:00:00Z", payload, None);
-        let closing = next(first, Seq(2), "2026-11-27T00:00:00Z", payload, Some(Hash([7; 32])));
+        let closing = next(
+            first,
+            Seq(2),
+            "2026-11-27T00:00:00Z",
+            payload,
+            Some(Hash([7; 32])),
+        );
         assert_eq!(
             first.to_hex(),
             "849941a9b022276ef9329f56077ced456aa5188e52dbf3bf310d1664a9860c23"
@@ -132,7 +138,10 @@ mod tests {
             second.to_hex(),
             "f5f3a8c833a8cb8d00f8b9378e1d63f48d8d46b765c132b50cb94cf97fe7f353"
         );
-        assert_eq!(closing.to_hex(), "114f5346763a9532bff2b0409c397a6750dc9290195af910fee189c19278017b");
+        assert_eq!(
+            closing.to_hex(),
+            "114f5346763a9532bff2b0409c397a6750dc9290195af910fee189c19278017b"
+        );
         assert_ne!(closing, second);
     }
 

@@ -232,8 +232,14 @@ mod tests {
 
     #[test]
     fn values_are_delimited() {
-        let one = element_of(Table::Figures, &[Value::Text("ab".into()), Value::Text("c".into())]);
-        let two = element_of(Table::Figures, &[Value::Text("a".into()), Value::Text("bc".into())]);
+        let one = element_of(
+            Table::Figures,
+            &[Value::Text("ab".into()), Value::Text("c".into())],
+        );
+        let two = element_of(
+            Table::Figures,
+            &[Value::Text("a".into()), Value::Text("bc".into())],
+        );
         assert_ne!(one, two);
         let null = element_of(Table::Figures, &[Value::Null]);
         let empty = element_of(Table::Figures, &[Value::Text(String::new())]);

@@ -14,7 +14,7 @@ pub mod chain;
 pub mod digest;
 pub mod memory;
 pub mod sqlite;
-mod verify;
+pub mod verify;
 
 use plenum_model::event::Event;
 use plenum_model::history::Writer;

@@ -70,10 +70,21 @@ struct MemoryTx<'a> {
 }
 
 impl Backing for MemoryTx<'_> {
-    fn select(&self, table: Table, by: By, value: &str, open: bool) -> Result<Vec<AnyRow>, BackingError> {
+    fn select(
+        &self,
+        table: Table,
+        by: By,
+        value: &str,
+        open: bool,
+    ) -> Result<Vec<AnyRow>, BackingError> {
         self.inner.tables.select(table, by, value, open)
     }
-    fn touched_since(&self, table: Table, from: Pos, limit: usize) -> Result<Vec<AnyRow>, BackingError> {
+    fn touched_since(
+        &self,
+        table: Table,
+        from: Pos,
+        limit: usize,
+    ) -> Result<Vec<AnyRow>, BackingError> {
         self.inner.tables.touched_since(table, from, limit)
     }
     fn events_from(
@@ -233,7 +244,12 @@ impl Facts for MemorySnapshot<'_> {
     fn holders_of(&self, post: &PostRef, lo: Day, hi: Day) -> Result<Vec<PostRow>, Error> {
         ok(self.0.tables.holders_of(post, lo, hi))
     }
-    fn alignments_of(&self, persons: &[PersonId], lo: Day, hi: Day) -> Result<Vec<AlignmentRow>, Error> {
+    fn alignments_of(
+        &self,
+        persons: &[PersonId],
+        lo: Day,
+        hi: Day,
+    ) -> Result<Vec<AlignmentRow>, Error> {
         ok(self.0.tables.alignments_of(persons, lo, hi))
     }
     fn organ_on(&self, organ: &OrganRef, lo: Day, hi: Day) -> Result<OrganRows, Error> {
@@ -242,7 +258,12 @@ impl Facts for MemorySnapshot<'_> {
     fn members_on(&self, org: &OrgId, lo: Day, hi: Day) -> Result<Vec<MembershipRow>, Error> {
         ok(self.0.tables.members_on(org, lo, hi))
     }
-    fn faction_on(&self, faction: &FactionId, lo: Day, hi: Day) -> Result<Vec<AlignmentRow>, Error> {
+    fn faction_on(
+        &self,
+        faction: &FactionId,
+        lo: Day,
+        hi: Day,
+    ) -> Result<Vec<AlignmentRow>, Error> {
         ok(self.0.tables.faction_on(faction, lo, hi))
     }
     fn person_rows(&self, person: &PersonId) -> Result<PersonRows, Error> {

@@ -91,7 +91,7 @@ pub fn verify<S: Store + ?Sized>(
             reason: "the last entry closes no batch: entries after it are missing".to_owned(),
         });
     }
-    for (table, problem) in store.self_check(false)? {
+    if let Some((table, problem)) = store.self_check(false)?.into_iter().next() {
         return Err(Error::Tampered {
             table,
             reason: problem,
@@ -141,7 +141,7 @@ fn rehash<S: Store + ?Sized>(
             seq: entry.seq,
             hash,
         };
-        if entry.seq.0 % 4096 == 0 {
+        if entry.seq.0.is_multiple_of(4096) {
             progress(Progress::Entries(entry.seq, bytes));
         }
         Ok(())
@@ -169,7 +169,7 @@ fn recompute<S: Store + ?Sized>(
         store.rows(table, &mut |values| {
             state.add(&element(table, values));
             count += 1;
-            if count % 65_536 == 0 {
+            if count.is_multiple_of(65_536) {
                 progress(Progress::Rows(count));
             }
             Ok(())
@@ -189,7 +189,7 @@ pub fn verify_deep<S: Store + ?Sized>(
     store: &S,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Verified, Error> {
-    for (table, problem) in store.self_check(true)? {
+    if let Some((table, problem)) = store.self_check(true)?.into_iter().next() {
         return Err(Error::Tampered {
             table,
             reason: problem,

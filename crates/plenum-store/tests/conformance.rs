@@ -9,8 +9,11 @@ store_conformance!(memory, MemoryStore::new);
 fn sqlite() -> SqliteStore {
     // Each store lives in its own directory, kept until the process ends.
     let dir = tempfile::tempdir().expect("tempdir").keep();
-    SqliteStore::create(&dir.join("ledger.db"), |_| Ok::<(), plenum_store::Error>(()))
-        .expect("create")
+    SqliteStore::create(
+        &dir.join("ledger.db"),
+        |_| Ok::<(), plenum_store::Error>(()),
+    )
+    .expect("create")
 }
 
 store_conformance!(sqlite, sqlite);

@@ -17,14 +17,3 @@ pub fn bar(total: u64, message: &'static str) -> ProgressBar {
     bar.set_message(message);
     bar
 }
-
-/// A spinner for work of `size` units whose progress is not reported step by step.
-pub fn spinner(size: u64, message: &'static str) -> ProgressBar {
-    if size < WORTH_SHOWING || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        return ProgressBar::hidden();
-    }
-    let spinner = ProgressBar::new_spinner();
-    spinner.set_message(message);
-    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
-    spinner
-}

@@ -82,18 +82,9 @@ fn describe_text(event: &Event) -> String {
                 None => verb.to_owned(),
             }
         }
-        K::FactionJoined(b) => format!(
-            "aligned with {}",
-            name(EntityKind::Faction, &b.faction)
-        ),
-        K::FactionLeft(b) => format!(
-            "left {}",
-            name(EntityKind::Faction, &b.faction)
-        ),
-        K::FactionLed(b) => format!(
-            "became leader of {}",
-            name(EntityKind::Faction, &b.faction)
-        ),
+        K::FactionJoined(b) => format!("aligned with {}", name(EntityKind::Faction, &b.faction)),
+        K::FactionLeft(b) => format!("left {}", name(EntityKind::Faction, &b.faction)),
+        K::FactionLed(b) => format!("became leader of {}", name(EntityKind::Faction, &b.faction)),
         K::SpeechGiven(b) => format!("spoke: {}", b.summary),
         K::SeatTaken(b) => format!("took a {} seat on {}", b.role.as_str(), organ(&b.organ)),
         K::SeatVacated(b) => with_cause(format!("left {}", organ(&b.organ)), b.cause),
@@ -160,10 +151,9 @@ fn summarize_text(event: &Event) -> String {
         },
         K::OrganizationDissolved(b) => format!("{} dissolved", org(&b.org)),
         K::FactionFormed(b) => format!("{} formed", b.name),
-        K::FactionDissolved(b) => format!(
-            "{} ceased to exist",
-            name(EntityKind::Faction, &b.faction)
-        ),
+        K::FactionDissolved(b) => {
+            format!("{} ceased to exist", name(EntityKind::Faction, &b.faction))
+        }
         K::OrganEstablished(b) => format!("{} established", b.name),
         K::PostEstablished(b) => format!("post of {} established", b.name),
         K::MeetingConvened(b) => {

@@ -17,12 +17,15 @@ struct Slot<R> {
     dirty: bool,
 }
 
+/// For each value of a look-up column, the rows (slot numbers) that hold it.
+type Index = std::collections::HashMap<String, Vec<usize>>;
+
 /// One table's working set.
 pub(crate) struct Cache<R: Row> {
     slots: Vec<Slot<R>>,
     by_key: HashMap<String, usize>,
     /// The look-ups kept: `(by, open only)`, and for each value the rows (slot numbers).
-    indexes: Vec<((By, bool), HashMap<String, Vec<usize>>)>,
+    indexes: Vec<((By, bool), Index)>,
     /// Look-ups merged from the backing.
     loaded: HashSet<(By, bool, String)>,
 }
@@ -61,7 +64,11 @@ where
         let rows = backing.select(R::TABLE, by, value, open)?;
         for row in rows {
             let Ok(row) = R::try_from(row) else {
-                return Err(format!("the backing returned a row of another table for {:?}", R::TABLE).into());
+                return Err(format!(
+                    "the backing returned a row of another table for {:?}",
+                    R::TABLE
+                )
+                .into());
             };
             if self.by_key.contains_key(row.key().as_ref()) {
                 continue;
@@ -117,10 +124,7 @@ where
             .index_of(by, open)
             .map(|i| &self.indexes[i].1)
             .and_then(|index| index.get(value));
-        index
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.slots[i].row)
+        index.into_iter().flatten().map(|&i| &self.slots[i].row)
     }
 
     /// The keys of the rows a look-up selects.

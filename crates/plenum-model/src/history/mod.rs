@@ -19,14 +19,13 @@ use crate::event::Role;
 use crate::id::{EntityKind, EventId, MeetingId, OrgId, OrganRef, PersonId, PostRef};
 use crate::rows::compose::{Composition, compose};
 use crate::rows::{
-    AlignmentRow, By, CountRow, DeathRow, DecisionRow, Entity, FigureRow, HeldRow,
-    LinkRow, MeetingRow, MeetingState, MembershipRow, NameRow, OrgRow, PostRow, SeatRow,
-    Table,
+    AlignmentRow, By, CountRow, DeathRow, DecisionRow, Entity, FigureRow, HeldRow, LinkRow,
+    MeetingRow, MeetingState, MembershipRow, NameRow, OrgRow, PostRow, SeatRow, Table,
 };
 
 pub use backing::{Backing, BackingError, Change, Writer};
-pub use write::Stamp;
 use cache::Cache;
+pub use write::Stamp;
 
 /// The working sets of every table the write path touches.
 pub(crate) struct Caches {
@@ -59,11 +58,7 @@ impl Caches {
             ]),
             posts: Cache::new(&[(By::Person, true), (By::Post, true), (By::Org, true)]),
             memberships: Cache::new(&[(By::Person, false), (By::Person, true), (By::Org, true)]),
-            alignments: Cache::new(&[
-                (By::Person, false),
-                (By::Person, true),
-                (By::Faction, true),
-            ]),
+            alignments: Cache::new(&[(By::Person, false), (By::Person, true), (By::Faction, true)]),
             counts: Cache::new(&[(By::Organ, true)]),
             orgs: Cache::new(&[(By::Key, false)]),
             names: Cache::new(&[(By::Org, true)]),
@@ -156,7 +151,10 @@ impl<'b> History<'b> {
     pub fn open_seats_of(&self, person: &PersonId) -> Vec<SeatRow> {
         self.read(|c, b| {
             c.seats.load(b, By::Person, true, person.as_str())?;
-            Ok(c.seats.find(By::Person, true, person.as_str()).cloned().collect())
+            Ok(c.seats
+                .find(By::Person, true, person.as_str())
+                .cloned()
+                .collect())
         })
     }
 
@@ -171,7 +169,10 @@ impl<'b> History<'b> {
     pub fn open_seats_on(&self, organ: &OrganRef) -> Vec<SeatRow> {
         let mut seats: Vec<SeatRow> = self.read(|c, b| {
             load_organ(c, b, organ)?;
-            Ok(c.seats.find(By::Organ, true, &organ.to_string()).cloned().collect())
+            Ok(c.seats
+                .find(By::Organ, true, &organ.to_string())
+                .cloned()
+                .collect())
         });
         seats.sort_by(|a, b| a.key.cmp(&b.key));
         seats
@@ -204,7 +205,10 @@ impl<'b> History<'b> {
     pub fn seat_total(&self, organ: &OrganRef, role: Option<Role>, day: Day) -> u32 {
         let counted = self.read(|c, b| {
             c.counts.load(b, By::Organ, true, &organ.to_string())?;
-            Ok(c.counts.find(By::Organ, true, &organ.to_string()).next().is_some())
+            Ok(c.counts
+                .find(By::Organ, true, &organ.to_string())
+                .next()
+                .is_some())
         });
         if counted {
             return self.current(organ, day).total(role);
@@ -225,7 +229,10 @@ impl<'b> History<'b> {
         let seats = self.open_seats_on(organ);
         let counts: Vec<CountRow> = self.read(|c, b| {
             c.counts.load(b, By::Organ, true, &organ.to_string())?;
-            Ok(c.counts.find(By::Organ, true, &organ.to_string()).cloned().collect())
+            Ok(c.counts
+                .find(By::Organ, true, &organ.to_string())
+                .cloned()
+                .collect())
         });
         let alignments: Vec<AlignmentRow> = seats
             .iter()
@@ -238,7 +245,10 @@ impl<'b> History<'b> {
     pub fn open_posts_of(&self, person: &PersonId) -> Vec<PostRow> {
         self.read(|c, b| {
             c.posts.load(b, By::Person, true, person.as_str())?;
-            Ok(c.posts.find(By::Person, true, person.as_str()).cloned().collect())
+            Ok(c.posts
+                .find(By::Person, true, person.as_str())
+                .cloned()
+                .collect())
         })
     }
 
@@ -349,15 +359,6 @@ impl<'b> History<'b> {
                 .find(By::Person, true, person.as_str())
                 .find(|a| !a.leader)
                 .cloned())
-        })
-    }
-
-    /// Every open seat on an organ, loaded once with its tally.
-    #[cfg(test)]
-    pub(crate) fn tally(&self, organ: &OrganRef) -> [u32; 2] {
-        self.read(|c, b| {
-            load_organ(c, b, organ)?;
-            Ok(c.tallies.get(organ).copied().unwrap_or_default())
         })
     }
 }

@@ -3,11 +3,13 @@
 
 use crate::date::FuzzyDate;
 use crate::event::{EndCause, Role};
-use crate::id::{EntityKind, EventId, FactionId, MeetingId, OrgId, OrganRef, PersonId, Pos, PostRef};
+use crate::id::{
+    EntityKind, EventId, FactionId, MeetingId, OrgId, OrganRef, PersonId, Pos, PostRef,
+};
 use crate::rows::{
-    Affiliation, AlignmentRow, By, CountRow, DeathRow, DecisionRow, FigureRow, HeldRow,
-    LinkKind, LinkRow, MeetingFact, MeetingRow, MemberStatus, MembershipEnd, MembershipRow,
-    NameRow, OrgChange, OrgRow, PostRow, SeatRow, Span,
+    Affiliation, AlignmentRow, By, CountRow, DeathRow, DecisionRow, FigureRow, HeldRow, LinkKind,
+    LinkRow, MeetingFact, MeetingRow, MemberStatus, MembershipEnd, MembershipRow, NameRow,
+    OrgChange, OrgRow, PostRow, SeatRow, Span,
 };
 
 use super::{BackingError, Caches, History, role_index};
@@ -39,7 +41,13 @@ impl History<'_> {
         }
     }
 
-    pub(crate) fn open_seat(&mut self, organ: &OrganRef, person: &PersonId, role: Role, at: Stamp<'_>) {
+    pub(crate) fn open_seat(
+        &mut self,
+        organ: &OrganRef,
+        person: &PersonId,
+        role: Role,
+        at: Stamp<'_>,
+    ) {
         self.touched_persons.insert(person.clone());
         self.write(|c, _| {
             if let Some(tally) = c.tallies.get_mut(organ) {
@@ -107,7 +115,13 @@ impl History<'_> {
             .collect()
     }
 
-    pub(crate) fn open_post(&mut self, post: &PostRef, person: &PersonId, acting: bool, at: Stamp<'_>) {
+    pub(crate) fn open_post(
+        &mut self,
+        post: &PostRef,
+        person: &PersonId,
+        acting: bool,
+        at: Stamp<'_>,
+    ) {
         self.write(|c, _| {
             c.posts.put(PostRow {
                 key: format!("post:{}:{person}:{post}", at.event),
@@ -458,7 +472,11 @@ impl History<'_> {
             Ok(c.seats
                 .find(By::Org, true, org.as_str())
                 .map(|s| s.person.clone())
-                .chain(c.posts.find(By::Org, true, org.as_str()).map(|p| p.person.clone()))
+                .chain(
+                    c.posts
+                        .find(By::Org, true, org.as_str())
+                        .map(|p| p.person.clone()),
+                )
                 .collect())
         });
         people.sort();
@@ -549,7 +567,8 @@ impl History<'_> {
                         )
                     })
                     .collect();
-                factions.sort_by(|(a, _), (b, _)| (a.span.lo(), &a.key).cmp(&(b.span.lo(), &b.key)));
+                factions
+                    .sort_by(|(a, _), (b, _)| (a.span.lo(), &a.key).cmp(&(b.span.lo(), &b.key)));
                 let factions: Vec<Affiliation> = factions.into_iter().map(|(_, f)| f).collect();
                 for key in c.seats.find_keys(By::Person, false, person.as_str()) {
                     c.seats.update(&key, |s| {

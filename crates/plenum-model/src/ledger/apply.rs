@@ -106,9 +106,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
         K::MemberSuspended(b) => {
             change_status(history, &b.person, &b.org, MemberStatus::Suspended, at)
         }
-        K::MemberReinstated(b) => {
-            change_status(history, &b.person, &b.org, MemberStatus::Full, at)
-        }
+        K::MemberReinstated(b) => change_status(history, &b.person, &b.org, MemberStatus::Full, at),
         K::MemberExpelled(b) => {
             history.close_memberships(&b.person, |m| m.org == b.org, MembershipEnd::Expelled, at);
             end_everything_in(history, &b.person, &b.org, EndCause::Expelled, at);
@@ -190,7 +188,9 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 .organ
                 .clone()
                 .or_else(|| meeting.as_ref().and_then(|m| m.organ.clone()));
-            let present = b.present.or_else(|| meeting.as_ref().and_then(|m| m.present));
+            let present = b
+                .present
+                .or_else(|| meeting.as_ref().and_then(|m| m.present));
             history.decide(DecisionRow {
                 event: event.id.clone(),
                 date: event.date.clone(),
@@ -299,8 +299,18 @@ fn end_org(history: &mut History<'_>, org: &OrgId, how: &str, at: Stamp<'_>) {
     );
     history.end_name(org, at);
     for person in history.people_in(org) {
-        history.close_seats(&person, |s| &s.organ.org == org, EndCause::OrganizationEnded, at);
-        history.close_posts(&person, |p| &p.post.org == org, EndCause::OrganizationEnded, at);
+        history.close_seats(
+            &person,
+            |s| &s.organ.org == org,
+            EndCause::OrganizationEnded,
+            at,
+        );
+        history.close_posts(
+            &person,
+            |p| &p.post.org == org,
+            EndCause::OrganizationEnded,
+            at,
+        );
     }
     for (person, _) in history.members_of(org) {
         history.close_memberships(
@@ -343,7 +353,12 @@ fn end_everything_in(
 
 /// The most holders a post may have on a day: from the statute in force, else
 /// from its `post_established` event, else one.
-pub(crate) fn post_holders(history: &History<'_>, book: &StatuteBook, post: &PostRef, at: Stamp<'_>) -> u32 {
+pub(crate) fn post_holders(
+    history: &History<'_>,
+    book: &StatuteBook,
+    post: &PostRef,
+    at: Stamp<'_>,
+) -> u32 {
     if let Some(def) = book
         .in_force(&post.org, at.date.earliest())
         .and_then(|v| v.post(&post.key))
@@ -364,7 +379,11 @@ fn assign_post(
     acting: bool,
     at: Stamp<'_>,
 ) {
-    if history.open_posts_of(person).iter().any(|p| &p.post == post) {
+    if history
+        .open_posts_of(person)
+        .iter()
+        .any(|p| &p.post == post)
+    {
         return;
     }
     let limit = post_holders(history, book, post, at) as usize;

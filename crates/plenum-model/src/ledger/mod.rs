@@ -295,7 +295,9 @@ pub fn record(tx: &mut dyn Writer, events: &[Event]) -> Result<Recorded, RecordE
                 }
                 findings.push(Change {
                     before: None,
-                    after: Some(AnyRow::Finding(FindingRow::new(&event.id, n, finding, *pos))),
+                    after: Some(AnyRow::Finding(FindingRow::new(
+                        &event.id, n, finding, *pos,
+                    ))),
                 });
             }
             apply::apply(&mut history, event, *pos, &book);

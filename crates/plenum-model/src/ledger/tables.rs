@@ -95,7 +95,9 @@ impl Tables {
     /// The version of an event that counts: the original, or the replacement its latest
     /// correction holds.
     fn effective(&self, row: &EventRow) -> Option<Event> {
-        let entry = self.entries.get(usize::try_from(row.source.0).ok()?.checked_sub(1)?)?;
+        let entry = self
+            .entries
+            .get(usize::try_from(row.source.0).ok()?.checked_sub(1)?)?;
         Some(match &entry.kind {
             EventKind::EventSuperseded(s) if s.target == row.id => (*s.replacement).clone(),
             _ => entry.clone(),

@@ -68,7 +68,10 @@ pub fn check<F: Facts>(facts: &F, day: Day) -> Result<Vec<FindingLine>, F::Error
         day,
     ));
     findings.sort_by(|a, b| (&a.date, a.rule, &a.events).cmp(&(&b.date, b.rule, &b.events)));
-    let messages = render(facts, &findings.iter().map(|f| &f.message).collect::<Vec<_>>())?;
+    let messages = render(
+        facts,
+        &findings.iter().map(|f| &f.message).collect::<Vec<_>>(),
+    )?;
     Ok(findings
         .into_iter()
         .zip(messages)

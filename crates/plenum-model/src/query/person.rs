@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use crate::event::{EndCause, Role};
 use crate::event::EventKind;
 use crate::event::describe::describe;
+use crate::event::{EndCause, Role};
 use crate::phrase::{Phrase, name};
 use crate::rows::{EntityKind, MemberStatus, MembershipEnd, Span};
 

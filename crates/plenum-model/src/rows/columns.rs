@@ -163,12 +163,7 @@ fn pos_int(pos: Pos) -> i64 {
 }
 
 /// The four span columns.
-pub const SPAN: [Column; 4] = [
-    text("since"),
-    opt_text("until"),
-    int("lo"),
-    int("hi"),
-];
+pub const SPAN: [Column; 4] = [text("since"), opt_text("until"), int("lo"), int("hi")];
 
 /// Reads a row's values in column order.
 pub struct Reader {
@@ -215,7 +210,9 @@ impl Reader {
     pub fn int(&mut self) -> Result<i64, RowError> {
         match self.next() {
             (Value::Int(i), _) => Ok(i),
-            (other, column) => Err(self.bad(column, format!("expected an integer, found {other:?}"))),
+            (other, column) => {
+                Err(self.bad(column, format!("expected an integer, found {other:?}")))
+            }
         }
     }
 
@@ -255,7 +252,10 @@ impl Reader {
     {
         let (value, column) = self.opt_string()?;
         value
-            .map(|v| v.parse().map_err(|e| self.bad(column, format!("`{v}`: {e}"))))
+            .map(|v| {
+                v.parse()
+                    .map_err(|e| self.bad(column, format!("`{v}`: {e}")))
+            })
             .transpose()
     }
 
@@ -297,7 +297,9 @@ impl Reader {
             (Value::Int(i), column) => Pos::from_i64(i)
                 .map(Some)
                 .ok_or_else(|| self.bad(column, format!("`{i}` is no position"))),
-            (other, column) => Err(self.bad(column, format!("expected a position, found {other:?}"))),
+            (other, column) => {
+                Err(self.bad(column, format!("expected a position, found {other:?}")))
+            }
         }
     }
 
@@ -318,7 +320,10 @@ impl Reader {
         let lo = self.int()?;
         let hi = self.int()?;
         if lo != i64::from(span.lo().to_key()) || hi != i64::from(span.hi().to_key()) {
-            return Err(self.bad("lo", format!("`{lo}`..`{hi}` disagrees with the span's dates")));
+            return Err(self.bad(
+                "lo",
+                format!("`{lo}`..`{hi}` disagrees with the span's dates"),
+            ));
         }
         Ok(span)
     }

@@ -842,8 +842,17 @@ macro_rules! made_once {
     };
 }
 
-made_once!(FigureRow, Figures, |s| s.event.as_str(),
-    |c| c.text(&s.event).text(&s.org).text(&s.date).int(s.count as i64).bool(s.at_least).opt_text(s.from.as_ref()),
+made_once!(
+    FigureRow,
+    Figures,
+    |s| s.event.as_str(),
+    |c| c
+        .text(&s.event)
+        .text(&s.org)
+        .text(&s.date)
+        .int(s.count as i64)
+        .bool(s.at_least)
+        .opt_text(s.from.as_ref()),
     |r| FigureRow {
         event: r.text()?,
         org: r.text()?,
@@ -853,12 +862,22 @@ made_once!(FigureRow, Figures, |s| s.event.as_str(),
         from: r.opt_text()?,
         pos: r.pos()?,
     },
-    lookups {});
+    lookups {}
+);
 
-made_once!(DeathRow, Deaths, |s| s.person.as_str(),
+made_once!(
+    DeathRow,
+    Deaths,
+    |s| s.person.as_str(),
     |c| c.text(&s.person).text(&s.date).text(&s.event),
-    |r| DeathRow { person: r.text()?, date: r.text()?, event: r.text()?, pos: r.pos()? },
-    lookups {});
+    |r| DeathRow {
+        person: r.text()?,
+        date: r.text()?,
+        event: r.text()?,
+        pos: r.pos()?
+    },
+    lookups {}
+);
 
 made_once!(HeldRow, Held, |s| s.key.as_str(),
     |c| c.text(&s.key).text(&s.organ).text(&s.meeting).text(&s.date).text(&s.event),
@@ -883,7 +902,10 @@ struct DecisionData {
     outcome: Outcome,
 }
 
-made_once!(DecisionRow, Decisions, |s| s.event.as_str(),
+made_once!(
+    DecisionRow,
+    Decisions,
+    |s| s.event.as_str(),
     |c| c.text(&s.event).text(&s.date).json(&DecisionData {
         meeting: s.meeting.clone(),
         organ: s.organ.clone(),
@@ -908,7 +930,8 @@ made_once!(DecisionRow, Decisions, |s| s.event.as_str(),
             pos: r.pos()?,
         }
     },
-    lookups {});
+    lookups {}
+);
 
 /// The parts of a finding kept as JSON.
 #[derive(Serialize, Deserialize)]
@@ -918,8 +941,12 @@ struct FindingData {
     message: crate::phrase::Phrase,
 }
 
-made_once!(FindingRow, Findings, |s| s.key.as_str(),
-    |c| c.text(&s.key)
+made_once!(
+    FindingRow,
+    Findings,
+    |s| s.key.as_str(),
+    |c| c
+        .text(&s.key)
         .int(i64::from(s.finding.date.earliest().to_key()))
         .text(&s.finding.date)
         .word(Some(&s.finding.rule))
@@ -952,4 +979,5 @@ made_once!(FindingRow, Findings, |s| s.key.as_str(),
             pos: r.pos()?,
         }
     },
-    lookups {});
+    lookups {}
+);

@@ -24,8 +24,8 @@ use crate::id::Pos;
 
 pub use columns::{Column, RowError, Value, ValueRef};
 pub use dated::{
-    Affiliation, AlignmentRow, CountRow, DeathRow, DecisionRow, FigureRow, FindingRow, HeldRow, LinkKind,
-    LinkRow, MemberStatus, MembershipEnd, MembershipRow, NameRow, PostRow, SeatRow,
+    Affiliation, AlignmentRow, CountRow, DeathRow, DecisionRow, FigureRow, FindingRow, HeldRow,
+    LinkKind, LinkRow, MemberStatus, MembershipEnd, MembershipRow, NameRow, PostRow, SeatRow,
 };
 pub use folded::{MeetingFact, MeetingRow, MeetingState, OrgChange, OrgFact, OrgRow};
 pub use registry::{AliasRow, Entity, EntityKind, EventRow, MentionRow, normalize};

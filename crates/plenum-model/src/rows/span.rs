@@ -140,7 +140,11 @@ mod tests {
         assert_eq!(on(&counted, "1992-09"), Truth::Definitely);
         assert_eq!(on(&counted, "1992-08"), Truth::No);
         let expelled = span("1946-08-30", Some("1956-09"));
-        assert_eq!(on(&expelled, "1956-09"), Truth::Possibly, "may have left on the 1st");
+        assert_eq!(
+            on(&expelled, "1956-09"),
+            Truth::Possibly,
+            "may have left on the 1st"
+        );
         assert_eq!(on(&expelled, "1956-10"), Truth::No);
     }
 

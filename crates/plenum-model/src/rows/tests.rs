@@ -98,7 +98,12 @@ fn samples() -> Vec<AnyRow> {
                     category: Some("party".into()),
                 },
             );
-            row.add(pos("1950", 8), OrgChange::Banned { date: "1950".parse().unwrap() });
+            row.add(
+                pos("1950", 8),
+                OrgChange::Banned {
+                    date: "1950".parse().unwrap(),
+                },
+            );
             row
         }),
         AnyRow::Name(NameRow {
@@ -241,7 +246,16 @@ fn rows_survive_their_columns() {
         assert_eq!(values[0], Value::Text(row.key().into_owned()), "{table:?}");
         let back = AnyRow::from_values(table, values).unwrap();
         assert_eq!(back, row);
-        for by in [By::Person, By::Organ, By::Org, By::Post, By::Faction, By::Earlier, By::Kind, By::Event] {
+        for by in [
+            By::Person,
+            By::Organ,
+            By::Org,
+            By::Post,
+            By::Faction,
+            By::Earlier,
+            By::Kind,
+            By::Event,
+        ] {
             if table.lookup(by).is_some() {
                 assert!(row.lookup(by).is_some(), "{table:?} by {by:?}");
             }
@@ -271,7 +285,11 @@ fn span_columns_must_agree_with_the_dates() {
         unreachable!()
     };
     let mut values = seat.values();
-    let hi = Table::Seats.columns().iter().position(|c| c.name == "hi").unwrap();
+    let hi = Table::Seats
+        .columns()
+        .iter()
+        .position(|c| c.name == "hi")
+        .unwrap();
     values[hi] = Value::Int(99_991_231);
     let err = SeatRow::from_values(values).unwrap_err();
     assert_eq!(err.table, "seats");

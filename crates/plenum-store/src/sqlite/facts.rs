@@ -151,13 +151,17 @@ impl Facts for SqliteSnapshot<'_> {
             while let Some(row) = rows.next().map_err(sql)? {
                 let mut values = Vec::with_capacity(width);
                 for i in 0..width {
-                    values.push(match read::value_ref(Table::Seats, row.get_ref(i).map_err(sql)?)? {
-                        plenum_model::rows::ValueRef::Null => plenum_model::rows::Value::Null,
-                        plenum_model::rows::ValueRef::Int(i) => plenum_model::rows::Value::Int(i),
-                        plenum_model::rows::ValueRef::Text(t) => {
-                            plenum_model::rows::Value::Text(t.to_owned())
-                        }
-                    });
+                    values.push(
+                        match read::value_ref(Table::Seats, row.get_ref(i).map_err(sql)?)? {
+                            plenum_model::rows::ValueRef::Null => plenum_model::rows::Value::Null,
+                            plenum_model::rows::ValueRef::Int(i) => {
+                                plenum_model::rows::Value::Int(i)
+                            }
+                            plenum_model::rows::ValueRef::Text(t) => {
+                                plenum_model::rows::Value::Text(t.to_owned())
+                            }
+                        },
+                    );
                 }
                 let seat = <SeatRow as plenum_model::rows::Row>::from_values(values)?;
                 // A holder of two seats brings their name and alignments twice: take them once.
@@ -191,12 +195,17 @@ impl Facts for SqliteSnapshot<'_> {
             .alignments
             .iter()
             .map(|a| a.faction.as_str())
-            .chain(out.counts.iter().filter_map(|c| c.faction.as_ref().map(|f| f.as_str())))
+            .chain(
+                out.counts
+                    .iter()
+                    .filter_map(|c| c.faction.as_ref().map(|f| f.as_str())),
+            )
             .collect();
         factions.sort_unstable();
         factions.dedup();
         for faction in self.entities_by_id(EntityKind::Faction, &factions)? {
-            out.names.push((EntityKind::Faction, faction.id, faction.name));
+            out.names
+                .push((EntityKind::Faction, faction.id, faction.name));
         }
         Ok(out)
     }
@@ -219,13 +228,19 @@ impl Facts for SqliteSnapshot<'_> {
         )
     }
 
-    fn alignments_of(&self, persons: &[PersonId], lo: Day, hi: Day) -> Result<Vec<AlignmentRow>, Error> {
+    fn alignments_of(
+        &self,
+        persons: &[PersonId],
+        lo: Day,
+        hi: Day,
+    ) -> Result<Vec<AlignmentRow>, Error> {
         if persons.is_empty() {
             return Ok(Vec::new());
         }
         let (lo, hi) = window(lo, hi);
         let persons: Vec<&str> = persons.iter().map(PersonId::as_str).collect();
-        let persons = serde_json::to_string(&persons).map_err(|e| Error::Database(e.to_string()))?;
+        let persons =
+            serde_json::to_string(&persons).map_err(|e| Error::Database(e.to_string()))?;
         typed(
             self.c()?,
             "WHERE person IN (SELECT value FROM json_each(?1)) AND lo <= ?3 AND hi >= ?2",
@@ -242,7 +257,12 @@ impl Facts for SqliteSnapshot<'_> {
         )
     }
 
-    fn faction_on(&self, faction: &FactionId, lo: Day, hi: Day) -> Result<Vec<AlignmentRow>, Error> {
+    fn faction_on(
+        &self,
+        faction: &FactionId,
+        lo: Day,
+        hi: Day,
+    ) -> Result<Vec<AlignmentRow>, Error> {
         let (lo, hi) = window(lo, hi);
         typed(
             self.c()?,

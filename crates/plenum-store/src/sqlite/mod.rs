@@ -157,15 +157,15 @@ impl SqliteStore {
         let nonce = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.subsec_nanos());
-        let temporary = path.with_file_name(format!(
-            ".{file_name}.{}.{nonce}.new",
-            std::process::id()
-        ));
-        let built = SqliteStore::empty(&temporary).map_err(E::from).and_then(|store| {
-            first(&store)?;
-            store.close().map_err(E::from)?;
-            Ok(())
-        });
+        let temporary =
+            path.with_file_name(format!(".{file_name}.{}.{nonce}.new", std::process::id()));
+        let built = SqliteStore::empty(&temporary)
+            .map_err(E::from)
+            .and_then(|store| {
+                first(&store)?;
+                store.close().map_err(E::from)?;
+                Ok(())
+            });
         if let Err(e) = built {
             remove_with_sidecars(&temporary);
             return Err(e);
@@ -300,7 +300,10 @@ impl SqliteStore {
         }
     }
 
-    fn with_writer<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T, Error>) -> Result<T, Error> {
+    fn with_writer<T>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> Result<T, Error>,
+    ) -> Result<T, Error> {
         if self.access != Access::ReadWrite {
             return Err(Error::Unavailable(format!(
                 "{} was opened read-only",
@@ -371,10 +374,19 @@ impl SqliteStore {
 
 fn check_file(path: &Path) -> Result<(), Error> {
     match std::fs::File::open(path) {
-        Ok(file) => {
+        Ok(mut file) => {
             if file.metadata().is_ok_and(|m| m.is_dir()) {
                 return Err(Error::NotALedger(format!(
                     "{} is a directory, not a ledger",
+                    path.display()
+                )));
+            }
+            // Every SQLite file starts so; anything else is some other file.
+            let mut header = [0u8; 16];
+            let read = std::io::Read::read(&mut file, &mut header).unwrap_or(0);
+            if read > 0 && (read < 16 || &header != b"SQLite format 3\0") {
+                return Err(Error::NotALedger(format!(
+                    "{} is not a plenum ledger (not even a SQLite file)",
                     path.display()
                 )));
             }
@@ -623,12 +635,12 @@ fn scan(
         let hash = |column: usize| -> Result<Option<Hash>, Error> {
             match row.get_ref(column).map_err(sql)? {
                 rusqlite::types::ValueRef::Null => Ok(None),
-                rusqlite::types::ValueRef::Blob(b) => Hash::from_slice(b).map(Some).ok_or_else(|| {
-                    Error::Corrupt {
+                rusqlite::types::ValueRef::Blob(b) => {
+                    Hash::from_slice(b).map(Some).ok_or_else(|| Error::Corrupt {
                         seq,
                         reason: format!("a stored hash has {} bytes, not 32", b.len()),
-                    }
-                }),
+                    })
+                }
                 _ => Err(Error::Corrupt {
                     seq,
                     reason: "a stored hash is not bytes".to_owned(),

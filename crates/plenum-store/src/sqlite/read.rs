@@ -99,7 +99,12 @@ pub(crate) fn select(
     } else {
         ""
     };
-    rows_where(connection, table, &format!("WHERE {column} = ?1{open}"), [value])
+    rows_where(
+        connection,
+        table,
+        &format!("WHERE {column} = ?1{open}"),
+        [value],
+    )
 }
 
 /// The head the meta table records.

@@ -1,8 +1,8 @@
 //! The SQLite schema, made from the model's tables: one SQL table per projection table
 //! with exactly its columns, indexes for every look-up, and the entries.
 
-use plenum_model::rows::{By, Table};
 use plenum_model::rows::columns::Type;
+use plenum_model::rows::{By, Table};
 
 /// The format this code writes and reads.
 pub(crate) const FORMAT: &str = "plenum-ledger-6";
@@ -60,7 +60,10 @@ pub(crate) fn schema() -> String {
                 format!("{} {ty}{null}{unique}", c.name)
             })
             .collect();
-        sql.push_str(&format!("CREATE TABLE {name}({}) STRICT;\n", columns.join(", ")));
+        sql.push_str(&format!(
+            "CREATE TABLE {name}({}) STRICT;\n",
+            columns.join(", ")
+        ));
         for by in LOOKUPS {
             if let Some(column) = table.lookup(by) {
                 sql.push_str(&format!(
@@ -74,7 +77,9 @@ pub(crate) fn schema() -> String {
             }
         }
         if table.dated() {
-            sql.push_str(&format!("CREATE INDEX {name}_touched ON {name}(touched);\n"));
+            sql.push_str(&format!(
+                "CREATE INDEX {name}_touched ON {name}(touched);\n"
+            ));
         }
     }
     sql.push_str(FIXED);

@@ -28,7 +28,12 @@ pub(crate) struct SqliteTx<'c> {
 }
 
 impl<'c> SqliteTx<'c> {
-    pub fn new(connection: &'c Connection, recorded_at: &'c str, head: Head, digests: Digests) -> Self {
+    pub fn new(
+        connection: &'c Connection,
+        recorded_at: &'c str,
+        head: Head,
+        digests: Digests,
+    ) -> Self {
         SqliteTx {
             connection,
             recorded_at,
@@ -164,7 +169,13 @@ fn to_sql(value: Value) -> SqlValue {
 }
 
 impl Backing for SqliteTx<'_> {
-    fn select(&self, table: Table, by: By, value: &str, open: bool) -> Result<Vec<AnyRow>, BackingError> {
+    fn select(
+        &self,
+        table: Table,
+        by: By,
+        value: &str,
+        open: bool,
+    ) -> Result<Vec<AnyRow>, BackingError> {
         read::select(self.connection, table, by, value, open).map_err(Error::boxed)
     }
 
@@ -181,7 +192,12 @@ impl Backing for SqliteTx<'_> {
             .map_err(|e| sql(e).boxed())
     }
 
-    fn touched_since(&self, table: Table, from: Pos, limit: usize) -> Result<Vec<AnyRow>, BackingError> {
+    fn touched_since(
+        &self,
+        table: Table,
+        from: Pos,
+        limit: usize,
+    ) -> Result<Vec<AnyRow>, BackingError> {
         rows_where(
             self.connection,
             table,
@@ -204,11 +220,9 @@ impl Backing for SqliteTx<'_> {
     fn last_pos(&self) -> Result<Option<Pos>, BackingError> {
         let pos: Option<i64> = self
             .connection
-            .query_row(
-                "SELECT max(pos) FROM events WHERE retracted = 0",
-                [],
-                |r| r.get(0),
-            )
+            .query_row("SELECT max(pos) FROM events WHERE retracted = 0", [], |r| {
+                r.get(0)
+            })
             .map_err(|e| sql(e).boxed())?;
         Ok(pos.and_then(Pos::from_i64))
     }
@@ -228,7 +242,11 @@ impl Backing for SqliteTx<'_> {
 
 /// The closest id of a kind: among all of them when there are few, else among
 /// the neighbours of `id` in sort order (which catches most typos past the first letter).
-pub(crate) fn suggest(connection: &Connection, kind: EntityKind, id: &str) -> Result<Option<String>, Error> {
+pub(crate) fn suggest(
+    connection: &Connection,
+    kind: EntityKind,
+    id: &str,
+) -> Result<Option<String>, Error> {
     let ids = |query: &str, limit: i64| -> Result<Vec<String>, Error> {
         let mut statement = connection.prepare_cached(query).map_err(sql)?;
         let rows = statement
@@ -245,7 +263,10 @@ pub(crate) fn suggest(connection: &Connection, kind: EntityKind, id: &str) -> Re
         200,
     )?);
     if candidates.len() < 400 {
-        candidates = ids("SELECT id FROM entities WHERE kind = ?1 AND ?2 = ?2 LIMIT ?3", 5_000)?;
+        candidates = ids(
+            "SELECT id FROM entities WHERE kind = ?1 AND ?2 = ?2 LIMIT ?3",
+            5_000,
+        )?;
     }
     Ok(closest(candidates.iter().map(String::as_str), id))
 }

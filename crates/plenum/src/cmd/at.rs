@@ -3,10 +3,9 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use plenum_model::date::{FuzzyDate, Truth};
-use plenum_model::id::Seq;
 use plenum_model::query::at::{AtReport, UNKNOWN_FACTION, at};
+use plenum_store::Store;
 
 use crate::cli::Global;
 use crate::{open, out, render};
@@ -50,23 +49,21 @@ pub struct AtArgs {
 
 /// Runs `plenum at`.
 pub fn run(args: &AtArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    let store = open::read_only(&global.db)?;
     let report = match args.as_of {
-        None => {
-            let store = open::store(&global.db)?;
-            at(&store, &args.date, &args.target, args.org.as_deref())?
-        }
-        Some(seq) => {
-            let ledger = open::ledger(&global.db)?;
-            let head = ledger.head().seq.0;
-            if seq == 0 || seq > head {
-                anyhow::bail!("--as-of {seq} is outside the ledger, which holds entries 1–{head}");
-            }
-            let state = ledger
-                .state_as_of(Seq(seq))
-                .context("cannot replay the ledger")?;
-            at(&state, &args.date, &args.target, args.org.as_deref())
-                .map_err(|e| anyhow::anyhow!("{e}"))?
-        }
+        None => at(
+            &store.snapshot()?,
+            &args.date,
+            &args.target,
+            args.org.as_deref(),
+        )?,
+        Some(seq) => at(
+            &open::as_of(&store, seq)?,
+            &args.date,
+            &args.target,
+            args.org.as_deref(),
+        )
+        .map_err(|e| anyhow::anyhow!("{e}"))?,
     };
     if global.json {
         let mut value = serde_json::to_value(&report)?;

@@ -3,7 +3,9 @@
 use std::process::ExitCode;
 
 use plenum_model::date::FuzzyDate;
-use plenum_model::rules::{Finding, Rule, Severity};
+use plenum_model::query::check::{FindingLine, check};
+use plenum_model::rules::{Rule, Severity};
+use plenum_store::Store;
 
 use crate::cli::Global;
 use crate::{open, out, render};
@@ -40,11 +42,13 @@ pub fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<ExitCode> {
             Rule::ALL.map(|r| r.id()).join(", ")
         );
     }
-    let ledger = open::ledger(&global.db)?;
-    let date = args.at.clone().unwrap_or_else(super::today);
-    let mut findings: Vec<Finding> = ledger.state().findings_at(date.latest());
+    let store = open::read_only(&global.db)?;
+    let date = match &args.at {
+        Some(date) => date.clone(),
+        None => super::today()?,
+    };
+    let mut findings: Vec<FindingLine> = check(&store.snapshot()?, date.latest())?;
     findings.retain(|f| args.rule.as_deref().is_none_or(|r| f.rule.id() == r));
-    findings.sort_by(|a, b| (&a.date, a.rule, &a.events).cmp(&(&b.date, b.rule, &b.events)));
     let serious = findings.iter().any(|f| f.severity >= Severity::Warning);
     let code = if serious {
         ExitCode::from(1)

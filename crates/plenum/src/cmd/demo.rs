@@ -4,17 +4,21 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
-use plenum_model::date::FuzzyDate;
+use anyhow::bail;
+use plenum_model::date::{Day, FuzzyDate};
+use plenum_model::event::describe::summarize;
 use plenum_model::event::read::{Format, read};
 use plenum_model::event::{Event, EventKind};
+use plenum_model::id::EntityKind;
+use plenum_model::ledger::book_of;
 use plenum_model::query::at::at;
+use plenum_model::query::check::check;
 use plenum_model::query::lineage::lineage;
+use plenum_model::query::{Facts, render};
 use plenum_model::rules::Severity;
-use plenum_model::state::summarize;
 use plenum_model::statute::{self, Cited, Elector};
-use plenum_store::sqlite::SqliteStore;
-use plenum_store::{Ledger, record_first};
+use plenum_store::sqlite::{SqliteSnapshot, SqliteStore};
+use plenum_store::{Error, Store, record};
 
 use crate::cli::Global;
 use crate::failure::BadInput;
@@ -35,9 +39,10 @@ include!(concat!(env!("OUT_DIR"), "/examples.rs"));
 /// Arguments of `plenum demo`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "The ledger is built at ./plenum-demo.db unless --db names another file; an existing\n\
-demo ledger there is replaced (any other file is left alone). Every line of the tour\n\
-ends with the command that shows more."
+    after_help = "The ledger is built at ./plenum-demo.db unless --db names another file. A ledger\n\
+`plenum demo` made before is replaced; anything else there (your own ledger, any other\n\
+file) is refused and left exactly as it was. Every line of the tour ends with the\n\
+command that shows more."
 )]
 pub struct DemoArgs {
     /// Which bundled example: `wpk` (the Workers' Party of Korea, 1918-2001) or `association`.
@@ -65,19 +70,43 @@ pub fn run(args: &DemoArgs, global: &Global) -> anyhow::Result<ExitCode> {
     } else {
         "plenum-demo.db".to_owned()
     };
-    let ledger = build(name, statute_text, files, Path::new(&db))?;
+    let (store, events) = build(name, statute_text, files, Path::new(&db))?;
     let shown = format!(" --db {db}");
+    let head = store.head()?;
     if global.json {
         render::json(&serde_json::json!({
             "db": db,
             "example": name,
-            "entries": ledger.head().seq.0,
-            "head_hash": ledger.head().hash.to_hex(),
+            "entries": head.seq.0,
+            "head_hash": head.hash.to_hex(),
         }))?;
         return Ok(ExitCode::SUCCESS);
     }
-    tour(name, &ledger, &shown)?;
+    tour(name, &store, &events, &shown)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses to replace anything at `path` but a ledger `plenum demo` made.
+fn replaceable(path: &Path) -> anyhow::Result<()> {
+    if !path.exists() {
+        return Ok(());
+    }
+    let refuse = |why: String| {
+        anyhow::anyhow!(
+            "{} {why}; plenum demo replaces only a ledger it made itself. Pick another --db (it was left unchanged)",
+            path.display()
+        )
+    };
+    let store = SqliteStore::open_read_only(path).map_err(|e| match e {
+        Error::NotALedger(_) => refuse("is not a plenum ledger".into()),
+        other => refuse(format!("cannot be read ({other})")),
+    })?;
+    if !store.is_demo()? {
+        return Err(refuse(
+            "is a plenum ledger that plenum demo did not make".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// Builds the example into a fresh ledger at `path`.
@@ -86,21 +115,9 @@ fn build(
     statute_text: &str,
     files: &[(&str, &str)],
     path: &Path,
-) -> anyhow::Result<Ledger<SqliteStore>> {
-    if path.exists() {
-        // Replace only a plenum ledger; never some other file.
-        SqliteStore::open(path).with_context(|| {
-            format!(
-                "{} exists and is not a plenum ledger; pick another --db",
-                path.display()
-            )
-        })?;
-        for suffix in ["", "-wal", "-shm"] {
-            let mut p = path.as_os_str().to_owned();
-            p.push(suffix);
-            let _ = std::fs::remove_file(p);
-        }
-    }
+) -> anyhow::Result<(SqliteStore, Vec<Event>)> {
+    // Everything is read and checked before anything at `path` is touched.
+    replaceable(path)?;
     let label = |file: &str| Path::new("examples").join(name).join(file);
     let document = statute::read(statute_text)
         .map_err(|e| BadInput::new(&label("statute.toml"), statute_text, e))?;
@@ -111,32 +128,32 @@ fn build(
         let located = read(text, format).map_err(|e| BadInput::new(&label(file), text, e))?;
         events.extend(located.into_iter().map(|l| l.event));
     }
-    let now = super::now();
+    let now = super::now()?;
+    if path.exists() {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = path.as_os_str().to_owned();
+            p.push(suffix);
+            let _ = std::fs::remove_file(p);
+        }
+    }
     let store = SqliteStore::create(path, |store| {
-        record_first(store, vec![first], &now)
-            .map(drop)
-            .map_err(anyhow::Error::from)
+        record(store, &[first], &now).map_err(anyhow::Error::from)?;
+        record(store, &events, &now)
+            .map_err(|e| anyhow::anyhow!("the bundled example does not record: {e}"))?;
+        store.mark_demo().map_err(anyhow::Error::from)
     })?;
-    let mut ledger = Ledger::open(store)?;
-    ledger
-        .record(events, &now)
-        .map_err(|e| anyhow::anyhow!("the bundled example does not record: {e}"))?;
-    Ok(ledger)
+    Ok((store, events))
 }
 
-fn tour(name: &str, ledger: &Ledger<SqliteStore>, db: &str) -> anyhow::Result<()> {
-    let state = ledger.state();
-    let store = ledger.store();
+fn tour(name: &str, store: &SqliteStore, events: &[Event], db: &str) -> anyhow::Result<()> {
+    let snapshot = store.snapshot()?;
     out!(
         "Built {} entries from examples/{name} into {}.",
-        ledger.head().seq,
+        store.head()?.seq,
         db.trim_start_matches(" --db ")
     )?;
-    let Some(version) = state
-        .book()
-        .versions()
-        .max_by_key(|v| v.effective.earliest())
-    else {
+    let book = book_of(&snapshot.statute_events()?);
+    let Some(version) = book.versions().max_by_key(|v| v.effective.earliest()) else {
         return Ok(());
     };
     let org = version.org.clone();
@@ -188,7 +205,7 @@ fn tour(name: &str, ledger: &Ledger<SqliteStore>, db: &str) -> anyhow::Result<()
         )?;
     }
 
-    let report = lineage(store, org.as_str())?;
+    let report = lineage(&snapshot, org.as_str())?;
     out!(
         "\nHow the {} came to be:    plenum lineage {org}{db}",
         report.organization.name
@@ -197,8 +214,8 @@ fn tour(name: &str, ledger: &Ledger<SqliteStore>, db: &str) -> anyhow::Result<()
         out!("  {}  {} → {}", link.date, link.from.name, link.to.name)?;
     }
 
-    if let Some((organ, date)) = first_composition(state) {
-        let composition = at(store, &date, &organ, None)?;
+    if let Some((organ, date)) = first_composition(&snapshot)? {
+        let composition = at(&snapshot, &date, &organ, None)?;
         let title = composition
             .organ
             .as_ref()
@@ -214,20 +231,26 @@ fn tour(name: &str, ledger: &Ledger<SqliteStore>, db: &str) -> anyhow::Result<()
 
     let mut by_year: BTreeMap<i16, Vec<String>> = BTreeMap::new();
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
-    for (_, event) in state.effective_events() {
-        if matches!(
-            event.kind,
-            EventKind::PersonPurged(_)
-                | EventKind::MemberExpelled(_)
-                | EventKind::PersonTried(_)
-                | EventKind::PersonRehabilitated(_)
-        ) {
-            by_year
-                .entry(event.date.earliest().year())
-                .or_default()
-                .push(summarize(event, state.registry()));
-            *kinds.entry(event.kind_name()).or_default() += 1;
-        }
+    let discipline: Vec<&Event> = effective(events)
+        .into_iter()
+        .filter(|event| {
+            matches!(
+                event.kind,
+                EventKind::PersonPurged(_)
+                    | EventKind::MemberExpelled(_)
+                    | EventKind::PersonTried(_)
+                    | EventKind::PersonRehabilitated(_)
+            )
+        })
+        .collect();
+    let phrases: Vec<_> = discipline.iter().map(|e| summarize(e)).collect();
+    let texts = render(&snapshot, &phrases.iter().collect::<Vec<_>>())?;
+    for (event, text) in discipline.iter().zip(texts) {
+        by_year
+            .entry(event.date.earliest().year())
+            .or_default()
+            .push(text);
+        *kinds.entry(event.kind_name()).or_default() += 1;
     }
     // Point at the kind of discipline the history has most of.
     if let Some((kind, _)) = kinds.iter().max_by_key(|(_, n)| **n) {
@@ -239,7 +262,7 @@ fn tour(name: &str, ledger: &Ledger<SqliteStore>, db: &str) -> anyhow::Result<()
         }
     }
 
-    let findings = state.findings_at(super::today().latest());
+    let findings = check(&snapshot, super::today()?.latest())?;
     let serious: Vec<_> = findings
         .iter()
         .filter(|f| f.severity >= Severity::Warning)
@@ -265,27 +288,50 @@ fn tour(name: &str, ledger: &Ledger<SqliteStore>, db: &str) -> anyhow::Result<()
     Ok(())
 }
 
-/// The organ to show first (a politburo if the statute has one), and the
-/// date its first recorded seats begin.
-fn first_composition(state: &plenum_model::state::State) -> Option<(String, FuzzyDate)> {
-    let rows = state.rows();
-    let starts = rows
-        .seats
-        .iter()
-        .map(|s| (&s.organ, &s.span.start))
-        .chain(rows.counts.iter().map(|c| (&c.organ, &c.span.start)));
-    let mut first: BTreeMap<String, &FuzzyDate> = BTreeMap::new();
-    for (organ, start) in starts {
-        let entry = first.entry(organ.to_string()).or_insert(start);
-        if start < *entry {
-            *entry = start;
+/// The events that count: corrections applied, retracted events left out.
+fn effective(events: &[Event]) -> Vec<&Event> {
+    let mut out: Vec<&Event> = Vec::new();
+    for event in events {
+        match &event.kind {
+            EventKind::EventRetracted(r) => out.retain(|e| e.id != r.target),
+            EventKind::EventSuperseded(s) => {
+                if let Some(slot) = out.iter_mut().find(|e| e.id == s.target) {
+                    *slot = &s.replacement;
+                }
+            }
+            _ => out.push(event),
         }
     }
-    let pick = first
+    out
+}
+
+/// The organ to show first (a politburo if the statute has one), and the
+/// date its first recorded seats begin.
+fn first_composition(snapshot: &SqliteSnapshot<'_>) -> anyhow::Result<Option<(String, FuzzyDate)>> {
+    let mut first: BTreeMap<String, FuzzyDate> = BTreeMap::new();
+    for organ in snapshot.entities(EntityKind::Organ)? {
+        let Ok(organ_ref) = organ.id.parse() else {
+            continue;
+        };
+        let seats = snapshot.seats_on(&organ_ref, Day::MIN, Day::MAX)?;
+        let counts = snapshot.counts_on(&organ_ref, Day::MIN, Day::MAX)?;
+        let starts = seats
+            .iter()
+            .map(|s| &s.span.start)
+            .chain(counts.iter().map(|c| &c.span.start));
+        if let Some(start) = starts.min() {
+            first.insert(organ.id.clone(), start.clone());
+        }
+    }
+    let Some(pick) = first
         .keys()
         .find(|k| k.ends_with("/politburo"))
-        .or_else(|| first.keys().next())?
-        .clone();
-    let start = first.get(&pick)?;
-    Some((pick, FuzzyDate::day(start.latest())))
+        .or_else(|| first.keys().next())
+        .cloned()
+    else {
+        return Ok(None);
+    };
+    Ok(first
+        .get(&pick)
+        .map(|start| (pick.clone(), FuzzyDate::day(start.latest()))))
 }

@@ -8,7 +8,7 @@ use plenum_model::event::{Event, EventKind};
 use plenum_model::id::EventId;
 use plenum_model::statute;
 use plenum_store::sqlite::SqliteStore;
-use plenum_store::{Store, record_first};
+use plenum_store::{Store, record};
 
 use crate::cli::Global;
 use crate::failure::BadInput;
@@ -54,8 +54,9 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let document = statute::read(&text).map_err(|e| BadInput::new(&args.statute, &text, e))?;
     let event = statute_event(&text, &document)?;
     let path = open::create(&global.db)?;
+    let now = super::now()?;
     let store = SqliteStore::create(path.as_ref(), |store| {
-        record_first(store, vec![event], &super::now())
+        record(store, &[event], &now)
             .map(drop)
             .map_err(anyhow::Error::from)
     })?;

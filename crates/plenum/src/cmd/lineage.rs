@@ -3,7 +3,9 @@
 use std::process::ExitCode;
 
 use plenum_model::query::lineage::{LineageReport, LinkLine, OrgLine, lineage};
-use plenum_model::state::rows::LinkKind;
+use plenum_model::rows::LinkKind;
+
+use plenum_store::Store;
 
 use crate::cli::Global;
 use crate::{open, out, render};
@@ -20,8 +22,8 @@ pub struct LineageArgs {
 
 /// Runs `plenum lineage`.
 pub fn run(args: &LineageArgs, global: &Global) -> anyhow::Result<ExitCode> {
-    let store = open::store(&global.db)?;
-    let report = lineage(&store, &args.org)?;
+    let store = open::read_only(&global.db)?;
+    let report = lineage(&store.snapshot()?, &args.org)?;
     if global.json {
         render::json(&report)?;
         return Ok(ExitCode::SUCCESS);

@@ -3,9 +3,9 @@
 use std::process::ExitCode;
 
 use plenum_model::event::codec;
+use plenum_model::event::describe::summarize;
 use plenum_model::id::Seq;
-use plenum_model::state::registry::Registry;
-use plenum_model::state::summarize;
+use plenum_model::query::render;
 use plenum_store::{Error, Store};
 
 use crate::cli::Global;
@@ -43,8 +43,7 @@ pub fn run(args: &LogArgs, global: &Global) -> anyhow::Result<ExitCode> {
             plenum_model::event::EventKind::NAMES.join(", ")
         );
     }
-    let store = open::store(&global.db)?;
-    let mut registry = Registry::default();
+    let store = open::read_only(&global.db)?;
     let mut rows = Vec::new();
     let limit = args.limit.unwrap_or(usize::MAX);
     store.scan(Seq(1), &mut |entry| {
@@ -52,7 +51,6 @@ pub fn run(args: &LogArgs, global: &Global) -> anyhow::Result<ExitCode> {
             seq: entry.seq,
             reason: format!("payload is not an event: {e}"),
         })?;
-        registry.record(&event);
         let wanted =
             entry.seq.0 >= args.from && args.kind.as_deref().is_none_or(|k| k == event.kind_name());
         if wanted && rows.len() < limit {
@@ -60,15 +58,18 @@ pub fn run(args: &LogArgs, global: &Global) -> anyhow::Result<ExitCode> {
         }
         Ok(())
     })?;
+    let phrases: Vec<_> = rows.iter().map(|(_, event)| summarize(event)).collect();
+    let whats = render(&store.snapshot()?, &phrases.iter().collect::<Vec<_>>())?;
     if global.json {
         let entries: Vec<_> = rows
             .iter()
-            .map(|(entry, event)| {
+            .zip(&whats)
+            .map(|((entry, event), what)| {
                 serde_json::json!({
                     "seq": entry.seq.0,
                     "recorded_at": entry.recorded_at,
                     "hash": entry.chain.to_hex(),
-                    "what": summarize(event, &registry),
+                    "what": what,
                     "event": codec::to_json(event),
                 })
             })
@@ -77,13 +78,13 @@ pub fn run(args: &LogArgs, global: &Global) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let mut table = render::table(&["seq", "date", "kind", "id", "what"]);
-    for (entry, event) in &rows {
+    for ((entry, event), what) in rows.iter().zip(whats) {
         table.add_row(vec![
             entry.seq.0.to_string(),
             event.date.to_string(),
             event.kind_name().to_owned(),
             event.id.to_string(),
-            summarize(event, &registry),
+            what,
         ]);
     }
     render::print_table(&table)?;

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::anyhow;
 use plenum_model::event::read::{Format, Located, read};
-use plenum_store::RecordError;
+use plenum_model::ledger::RecordError;
+use plenum_store::{Store, WriteError};
 
 use crate::cli::Global;
 use crate::failure::BadInput;
@@ -40,11 +41,11 @@ pub fn run(args: &RecordArgs, global: &Global) -> anyhow::Result<ExitCode> {
         located.extend(events.into_iter().map(|l| (file, l)));
         texts.push(text);
     }
-    let mut ledger = open::ledger(&global.db)?;
-    let events = located.iter().map(|(_, l)| l.event.clone()).collect();
-    let recorded = match ledger.record(events, &super::now()) {
-        Ok(recorded) => recorded,
-        Err(RecordError::Refused(refused)) => {
+    let store = open::writable(&global.db)?;
+    let events: Vec<_> = located.iter().map(|(_, l)| l.event.clone()).collect();
+    let written = match plenum_store::record(&store, &events, &super::now()?) {
+        Ok(written) => written,
+        Err(WriteError::Record(RecordError::Refused(refused))) => {
             let (file, l) = &located[refused.index];
             let path = &args.files[*file];
             let text = &texts[*file];
@@ -53,37 +54,63 @@ pub fn run(args: &RecordArgs, global: &Global) -> anyhow::Result<ExitCode> {
                 plenum_model::source::InputError::at(text, span, refused.refusal.message.clone());
             return Err(BadInput::new(path, text, error).into());
         }
-        Err(RecordError::Store(e)) => return Err(anyhow!(e).context("nothing was recorded")),
+        Err(e) => return Err(anyhow!(e).context("nothing was recorded")),
     };
+    let recorded = written.recorded;
     let count = located.len();
+    let messages = plenum_model::query::render(
+        &store.snapshot()?,
+        &recorded
+            .findings
+            .iter()
+            .map(|f| &f.message)
+            .collect::<Vec<_>>(),
+    )?;
+    let findings: Vec<serde_json::Value> = recorded
+        .findings
+        .iter()
+        .zip(&messages)
+        .map(|(f, message)| {
+            let mut value = serde_json::to_value(f).unwrap_or_default();
+            value["message"] = serde_json::Value::String(message.clone());
+            value
+        })
+        .collect();
     if global.json {
         render::json(&serde_json::json!({
             "recorded": count,
             "first": recorded.first.0,
-            "head": recorded.head.seq.0,
-            "head_hash": recorded.head.hash.to_hex(),
-            "findings": recorded.findings,
+            "head": written.head.seq.0,
+            "head_hash": written.head.hash.to_hex(),
+            "rolled_back": recorded.rolled_back,
+            "reapplied": recorded.reapplied,
+            "findings": findings,
         }))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let last = recorded.head.seq.0;
+    let last = written.head.seq.0;
     out!(
         "recorded {count} events as entries {}–{last} of {}",
         recorded.first.0,
         global.db
     )?;
+    if recorded.reapplied > 0 {
+        out!(
+            "the batch reaches back before {} recorded events, which were applied again after it",
+            recorded.reapplied
+        )?;
+    }
     if !recorded.findings.is_empty() {
         out!(
             "{} findings on these events (all of them: plenum check):",
             recorded.findings.len()
         )?;
-        for finding in recorded.findings.iter().take(10) {
+        for (finding, message) in recorded.findings.iter().zip(&messages).take(10) {
             out!(
-                "  {} {} {}: {}",
+                "  {} {} {}: {message}",
                 finding.date,
                 finding.severity.as_str(),
-                finding.rule,
-                finding.message
+                finding.rule
             )?;
         }
         if recorded.findings.len() > 10 {

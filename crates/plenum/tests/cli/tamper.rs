@@ -2,7 +2,7 @@
 //! (Every byte of every entry is flipped, in process, by plenum-store's tests; here
 //! the real binary is run on a sample of positions in each column of each entry.)
 
-use plenum_store::sqlite::rusqlite::{Connection, params};
+use rusqlite::{Connection, params};
 
 use crate::support::Env;
 

@@ -209,9 +209,10 @@ impl Ctx<'_, '_> {
             // the later of the previous meeting and the day the rule took effect.
             let since = crate::rules::cadence::in_force_since(self.book, &organ, held.earliest());
             let (from_lo, from_hi) = match since {
-                Some(since) if since > previous.date.earliest() => {
-                    (since.max(previous.date.earliest()), since.max(previous.date.latest()))
-                }
+                Some(since) if since > previous.date.earliest() => (
+                    since.max(previous.date.earliest()),
+                    since.max(previous.date.latest()),
+                ),
                 _ => (previous.date.earliest(), previous.date.latest()),
             };
             let definitely = held.earliest() > every.after(from_hi);

@@ -191,7 +191,8 @@ impl Ctx<'_, '_> {
             K::MemberExpelled(b) => {
                 let last = self.history.memberships_of(&b.person, &b.org).pop();
                 if last.is_some_and(|m| {
-                    m.span.end.is_some() && m.end_cause == Some(crate::rows::MembershipEnd::Expelled)
+                    m.span.end.is_some()
+                        && m.end_cause == Some(crate::rows::MembershipEnd::Expelled)
                 }) {
                     out.push(
                         Rule::ExpelledPerson,
