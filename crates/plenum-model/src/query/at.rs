@@ -182,7 +182,7 @@ pub fn at<F: Facts>(
             // A member whose status changed within the window has two rows: list them once.
             report
                 .members
-                .sort_by(|a, b| (&a.id, &a.since).cmp(&(&b.id, &b.since)));
+                .sort_by(|a, b| (&a.id, &a.since, &a.until).cmp(&(&b.id, &b.since, &b.until)));
             report.members.dedup_by(|later, earlier| {
                 let same = later.id == earlier.id;
                 if same {
@@ -216,9 +216,15 @@ pub fn at<F: Facts>(
         }
     };
     if report.organ.is_none() {
-        report
-            .members
-            .sort_by(|a, b| (!a.leader, &a.since, &a.id).cmp(&(!b.leader, &b.since, &b.id)));
+        report.members.sort_by(|a, b| {
+            (!a.leader, &a.since, &a.id, &a.until, a.certainty).cmp(&(
+                !b.leader,
+                &b.since,
+                &b.id,
+                &b.until,
+                b.certainty,
+            ))
+        });
         // Leaders are counted once, as members, unless they are leaders only.
         let counted: Vec<&Member> = report
             .members

@@ -100,11 +100,12 @@ pub fn lineage<F: Facts>(facts: &F, text: &str) -> Result<LineageReport, QueryEr
     let descent = |l: &LinkRow| matches!(l.link, LinkKind::MergedInto | LinkKind::SplitInto);
     let predecessors = walk(&rows, &root, |l, at| descent(l) && &l.to == at, |l| &l.from);
     let successors = walk(&rows, &root, |l, at| descent(l) && &l.from == at, |l| &l.to);
-    let affiliations: Vec<&LinkRow> = rows
+    let mut affiliations: Vec<&LinkRow> = rows
         .links
         .iter()
         .filter(|l| l.link == LinkKind::PartOf && (l.from == root || l.to == root))
         .collect();
+    affiliations.sort_by(|a, b| (&a.span.start, &a.key).cmp(&(&b.span.start, &b.key)));
     let mut involved = BTreeSet::from([root.clone()]);
     for link in predecessors.iter().chain(&successors).chain(&affiliations) {
         involved.insert(link.from.clone());
