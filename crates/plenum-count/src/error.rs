@@ -52,7 +52,21 @@ pub enum CountError {
         /// Candidates not withdrawn.
         standing: usize,
     },
-    /// An option is out of range for the method.
+    /// More candidates or seats than the method takes (see [`Method::limits`]).
+    #[error("{method} takes at most {limit} {what}, not {found}: {why}")]
+    TooLarge {
+        /// The method asked for.
+        method: Method,
+        /// `candidates` or `seats`.
+        what: &'static str,
+        /// How many the count would have.
+        found: usize,
+        /// The most the method takes.
+        limit: usize,
+        /// Why there is a limit.
+        why: &'static str,
+    },
+    /// An option is out of range for the method, or not one the method uses.
     #[error("invalid option: {0}")]
     InvalidOption(String),
     /// The numbers of the election exceed what the method's fixed-point arithmetic can hold.

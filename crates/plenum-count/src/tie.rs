@@ -24,6 +24,23 @@ pub(crate) enum Want {
     Highest,
 }
 
+/// The candidate to exclude, without a lot, from `tied` candidates who have no votes at all:
+/// the first in candidate order, when the order cannot matter. Excluding a candidate without
+/// votes moves no ballot, so the others stay tied at zero and are excluded next, one after
+/// another, unless the count ends first; it cannot while `continuing` candidates less the
+/// tied still fill the `seats_left`. `None` when it can matter, or there is no such tie.
+pub(crate) fn settled_without_votes(
+    tied: &[CandidateId],
+    votes: &[u64],
+    continuing: usize,
+    seats_left: usize,
+) -> Option<CandidateId> {
+    let all_zero = tied.len() > 1 && tied.iter().all(|c| votes[c.index()] == 0);
+    (all_zero && continuing - tied.len() >= seats_left)
+        .then(|| tied.iter().copied().min())
+        .flatten()
+}
+
 /// Where ties are recorded and lots drawn during one count.
 #[derive(Debug)]
 pub(crate) struct Ties {

@@ -206,7 +206,7 @@ fn party_list_options_change_the_allocation() {
     );
     for quota in [plenum_count::Quota::Hare, plenum_count::Quota::Droop] {
         let options = Options {
-            quota,
+            quota: Some(quota),
             ..Options::default()
         };
         let outcome = count(&parties, Method::LargestRemainder, &options).expect("counts");
