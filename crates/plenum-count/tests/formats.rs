@@ -126,7 +126,7 @@ fn blt_real_irregular_files() {
 fn blt_errors_name_line_and_column() {
     assert_eq!(
         err_blt(""),
-        "1:1: empty file: expected a header `candidates seats`"
+        "1:1: empty file: expected candidates and ballots"
     );
     assert_eq!(
         err_blt("3\n"),

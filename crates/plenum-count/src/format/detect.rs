@@ -40,6 +40,11 @@ impl Sample {
         Sample { lines }
     }
 
+    /// Whether the sample has no line but blank ones.
+    pub(super) fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
     /// The CSV records of the sample, up to the first that does not split (an unclosed
     /// quote, which the reader will report).
     fn records(&self) -> Vec<(usize, &str, Vec<String>)> {
@@ -104,8 +109,20 @@ pub(super) fn detect_sample(sample: &Sample) -> Result<Format, ParseError> {
         let votes_word = ["vote", "votes", "count", "total"]
             .iter()
             .any(|word| words.iter().any(|w| w == word));
+        let votes_row = |cells: &[String]| cells.len() == 2 && is_count(&cells[1]);
         let headerless = !header[0].is_empty() && !is_count(&header[0]) && is_count(&header[1]);
-        if votes_word || headerless {
+        if headerless {
+            return Ok(Format::VotesCsv);
+        }
+        if votes_word && data.iter().any(|(_, _, cells)| votes_row(cells)) {
+            if let Grid::Matrix | Grid::Approval = grid(header, data) {
+                return Err(ambiguous(
+                    *header_line,
+                    1,
+                    "the lines read as options and their votes, and as a table of marks",
+                    &[Format::VotesCsv, Format::ApprovalCsv, Format::RankedCsv],
+                ));
+            }
             return Ok(Format::VotesCsv);
         }
     }
@@ -212,12 +229,13 @@ fn ambiguous(line: usize, column: usize, why: &str, choices: &[Format]) -> Parse
         .iter()
         .map(|format| format!("--format {format}"))
         .collect();
+    let (last, rest) = choices.split_last().expect("two choices at least");
     ParseError::new(
         line,
         column,
         format!(
-            "cannot tell the format: {why}; say which with {}",
-            choices.join(" or ")
+            "cannot tell the format: {why}; say which with {} or {last}",
+            rest.join(", ")
         ),
     )
 }

@@ -133,6 +133,13 @@ pub fn read(mut input: impl BufRead, format: Option<Format>) -> Result<Election,
         }
     };
     let sample = detect::Sample::new(&head, complete);
+    if complete && sample.is_empty() {
+        return Err(ParseError::new(
+            1,
+            1,
+            "empty file: expected candidates and ballots",
+        ));
+    }
     let format = match format {
         Some(format) => format,
         None => detect::detect_sample(&sample)?,

@@ -24,6 +24,13 @@ pub(in crate::format) fn read_approval<R: BufRead>(
     for (index, name) in header.iter().enumerate().skip(offset) {
         names.add(&mut builder, (header_line, &header_text), index, name)?;
     }
+    if header.len() <= offset {
+        return Err(ParseError::new(
+            header_line,
+            1,
+            "expected the candidates' names after the weight column, found none",
+        ));
+    }
     while let Some((line_no, text, cells)) = next_record(lines)? {
         if cells.len() != header.len() {
             let message = format!(

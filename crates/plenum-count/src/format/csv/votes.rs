@@ -16,7 +16,9 @@ pub(in crate::format) fn read_votes<R: BufRead>(
     let mut builder = ElectionBuilder::new();
     let mut first = true;
     let mut listed: HashMap<String, usize> = HashMap::new();
+    let mut last_line = 1;
     while let Some((line_no, text, cells)) = next_record(lines)? {
+        last_line = line_no;
         if cells.len() != 2 {
             return Err(ParseError::new(
                 line_no,
@@ -56,6 +58,13 @@ pub(in crate::format) fn read_votes<R: BufRead>(
         builder
             .finish_ballot(votes)
             .map_err(|err| build_error(line_no, err))?;
+    }
+    if builder.n_candidates() == 0 {
+        return Err(ParseError::new(
+            last_line,
+            1,
+            "expected rows `option,votes`, found none",
+        ));
     }
     Ok(builder.build())
 }
