@@ -183,12 +183,17 @@ fn bad_input(path: &Path, err: ParseError) -> anyhow::Error {
     // says it unwrapped, so only the marked source is kept.
     let color = io::IsTerminal::is_terminal(&io::stderr());
     let snippet = BadInput::new(path, &text, error).snippet(color);
-    let marked: Vec<&str> = snippet
+    let mut marked: Vec<String> = snippet
         .lines()
         .skip_while(|line| !line.contains('╭'))
+        .map(str::to_owned)
         .collect();
-    if marked.is_empty() {
+    let Some(heading) = marked.first_mut() else {
         return located();
+    };
+    // The heading gives the place in the excerpt; the place in the file is the error's.
+    if let Some(colon) = heading.rfind(':') {
+        heading.replace_range(colon.., &format!(":{}]", err.column));
     }
     anyhow!("{}:{err}\n{}", path.display(), marked.join("\n"))
 }
