@@ -184,23 +184,19 @@ fn seats_to_fill(
     }
     let limits = method.limits();
     let candidates = election.candidates().len();
-    if candidates > limits.candidates {
-        return Err(CountError::TooLarge {
-            method,
-            what: "candidates",
-            found: candidates,
-            limit: limits.candidates,
-            why: limits.why,
-        });
-    }
-    if seats > limits.seats {
-        return Err(CountError::TooLarge {
-            method,
-            what: "seats",
-            found: seats,
-            limit: limits.seats,
-            why: limits.why,
-        });
+    for (what, found, limit) in [
+        ("candidates", candidates, limits.candidates),
+        ("seats", seats, limits.seats),
+    ] {
+        if found > limit {
+            return Err(CountError::TooLarge {
+                method,
+                what,
+                found,
+                limit,
+                why: limits.why,
+            });
+        }
     }
     let standing = election.standing().count();
     if standing == 0 || (seats > standing && !method.is_party_list()) {

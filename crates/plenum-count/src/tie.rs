@@ -76,7 +76,14 @@ impl Ties {
         }
         let mut left: Vec<CandidateId> = tied.to_vec();
         let mut decided_at = None;
+        // A continuing candidate's votes never fall, so candidates tied without votes had
+        // none at any stage: no stage can tell them apart (and looking costs a pass over
+        // every stage, at every exclusion of a count of a thousand such candidates).
+        let never_had_votes = history
+            .last()
+            .is_some_and(|votes| tied.iter().all(|c| votes[c.index()] == 0));
         let order: Box<dyn Iterator<Item = usize>> = match look {
+            _ if never_had_votes => Box::new(std::iter::empty()),
             Look::Backward => Box::new((0..history.len()).rev()),
             Look::Forward => Box::new(0..history.len()),
             Look::Never => Box::new(std::iter::empty()),

@@ -154,6 +154,20 @@ fn too_many_candidates_are_refused_per_method() {
     for method in [Method::Plurality, Method::Approval, Method::TwoRound] {
         assert!(count(&election, method, &Options::default()).is_ok());
     }
+    // At the limit, every exclusion a tie of candidates without votes: still quick.
+    let mut text = "1000 1\n0\n".to_owned();
+    for index in 0..1000 {
+        text.push_str(&format!("C{index}\n"));
+    }
+    let election = format::read(text.as_bytes(), None).expect("the file reads");
+    for method in Method::ALL {
+        let started = Instant::now();
+        let result = count(&election, method, &Options::default());
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{method}: {result:?}"
+        );
+    }
 }
 
 /// Weights whose sums pass 2^63: majorities are compared without doubling.

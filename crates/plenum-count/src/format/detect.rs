@@ -127,7 +127,7 @@ pub(super) fn detect_sample(sample: &Sample) -> Result<Format, ParseError> {
         }
     }
     match grid(header, data) {
-        Grid::NotGrid => Ok(Format::RankedCsv),
+        Grid::NotATable => Ok(Format::RankedCsv),
         Grid::Matrix => Ok(Format::RankedCsv),
         Grid::Approval => Ok(Format::ApprovalCsv),
         Grid::Mixed { line, text, index } => {
@@ -165,7 +165,7 @@ pub(super) fn is_rank_matrix(sample: &Sample) -> bool {
 /// How a header of names and rows of cells read.
 enum Grid<'a> {
     /// The header is not all names, or a row holds a name: not a table of marks.
-    NotGrid,
+    NotATable,
     /// Rank numbers (some above 1) and blanks.
     Matrix,
     /// Approval marks and blanks (or only `1`s, which read the same either way).
@@ -185,7 +185,7 @@ fn grid<'a>(header: &[String], data: &'a [(usize, &'a str, Vec<String>)]) -> Gri
     let offset = usize::from(weighted);
     let names = &header[offset.min(header.len())..];
     if names.is_empty() || names.iter().any(|name| name.is_empty() || is_digits(name)) {
-        return Grid::NotGrid;
+        return Grid::NotATable;
     }
     let (mut rank, mut mark, mut one, mut zero) = (false, None, false, false);
     let mut mark_is_a_name = false;
@@ -195,7 +195,7 @@ fn grid<'a>(header: &[String], data: &'a [(usize, &'a str, Vec<String>)]) -> Gri
                 continue;
             }
             match cell_kind(cell) {
-                Cell::Name => return Grid::NotGrid,
+                Cell::Name => return Grid::NotATable,
                 Cell::Blank => {}
                 Cell::One => one = true,
                 Cell::Zero => zero = true,

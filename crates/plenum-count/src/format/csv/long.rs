@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::io::BufRead;
 
-use super::{Record, build_error, cell_column, header_words, is_count, is_digits, next_record};
+use super::{Record, build_error, cell_column, header_words, is_count, next_record, rank_number};
 use crate::election::{BuildError, ElectionBuilder};
 use crate::format::{Lines, column};
 use crate::{Election, ParseError};
@@ -114,20 +114,16 @@ pub(in crate::format) fn read_long<R: BufRead>(
         }
         let [id_at, rank_at, choice_at] = columns;
         let id = cells[id_at].as_str();
-        let rank = Some(cells[rank_at].as_str())
-            .filter(|cell| is_digits(cell))
-            .and_then(|cell| cell.parse::<u64>().ok())
-            .filter(|&rank| rank > 0)
-            .ok_or_else(|| {
-                ParseError::new(
-                    line_no,
-                    cell_column(&text, rank_at),
-                    format!(
-                        "expected a rank number (1, 2, ...), found {:?}",
-                        cells[rank_at]
-                    ),
-                )
-            })?;
+        let rank = rank_number(&cells[rank_at]).ok_or_else(|| {
+            ParseError::new(
+                line_no,
+                cell_column(&text, rank_at),
+                format!(
+                    "expected a rank number (1, 2, ...), found {:?}",
+                    cells[rank_at]
+                ),
+            )
+        })?;
         if current.as_ref().map(|(open, _)| open.as_str()) != Some(id) {
             if let Some((done, done_line)) = current.take() {
                 long_ballot(&mut builder, &mut rankings)

@@ -152,6 +152,73 @@ pub(crate) fn cell_column(text: &str, index: usize) -> usize {
     column(text.as_bytes(), text.len())
 }
 
+/// A rank number: digits, 1 or more.
+pub(crate) fn rank_number(cell: &str) -> Option<u64> {
+    Some(cell)
+        .filter(|cell| is_digits(cell))
+        .and_then(|cell| cell.parse::<u64>().ok())
+        .filter(|&rank| rank > 0)
+}
+
+/// A table with a column per candidate (approval marks, a rank matrix): a header of names,
+/// perhaps after a column of weights headed `weight`, then a row per ballot.
+pub(crate) struct Table {
+    width: usize,
+    weighted: bool,
+}
+
+impl Table {
+    /// Reads the header `record`: the candidates, checked (see [`Names`]).
+    pub(crate) fn header(
+        builder: &mut ElectionBuilder,
+        (line_no, text, header): &Record,
+    ) -> Result<Table, ParseError> {
+        let weighted = header.first().is_some_and(|cell| is_weight_header(cell));
+        let mut names = Names::new();
+        for (index, name) in header.iter().enumerate().skip(usize::from(weighted)) {
+            names.add(builder, (*line_no, text), index, name)?;
+        }
+        if header.len() <= usize::from(weighted) {
+            return Err(ParseError::new(
+                *line_no,
+                1,
+                "expected the candidates' names after the weight column, found none",
+            ));
+        }
+        Ok(Table {
+            width: header.len(),
+            weighted,
+        })
+    }
+
+    /// The weight of the row `record` and its cells, each with its column and candidate.
+    pub(crate) fn row<'r>(
+        &self,
+        (line_no, _, cells): &'r Record,
+    ) -> Result<(u64, impl Iterator<Item = (usize, CandidateId, &'r str)>), ParseError> {
+        if cells.len() != self.width {
+            let message = format!(
+                "expected {} cells, as many as the header has, found {}",
+                self.width,
+                cells.len()
+            );
+            return Err(ParseError::new(*line_no, 1, message));
+        }
+        let offset = usize::from(self.weighted);
+        let weight = if self.weighted {
+            ranked::ballot_weight(*line_no, &cells[0])?
+        } else {
+            1
+        };
+        let marks = cells
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .map(move |(index, cell)| (index, CandidateId::at(index - offset), cell.as_str()));
+        Ok((weight, marks))
+    }
+}
+
 /// Candidates named in a header, checked: none blank, none a bare number, no name twice.
 pub(crate) struct Names {
     first_seen: HashMap<String, usize>,

@@ -6,8 +6,8 @@
 use std::io::BufRead;
 
 use super::{
-    Names, Record, build_error, cell_column, is_count, is_digits, is_weight_header, next_record,
-    parse_count,
+    Record, Table, build_error, cell_column, is_count, is_digits, next_record, parse_count,
+    rank_number,
 };
 use crate::election::ElectionBuilder;
 use crate::format::Lines;
@@ -54,52 +54,25 @@ pub(in crate::format) fn read_ranked<R: BufRead>(
 fn read_matrix<R: BufRead>(
     lines: &mut Lines<R>,
     mut builder: ElectionBuilder,
-    (header_line, header_text, header): &Record,
+    header: &Record,
 ) -> Result<Election, ParseError> {
-    let weighted = header.first().is_some_and(|cell| is_weight_header(cell));
-    let offset = usize::from(weighted);
-    let mut names = Names::new();
-    for (index, name) in header.iter().enumerate().skip(offset) {
-        names.add(&mut builder, (*header_line, header_text), index, name)?;
-    }
-    if header.len() <= offset {
-        return Err(ParseError::new(
-            *header_line,
-            1,
-            "expected the candidates' names after the weight column, found none",
-        ));
-    }
-    while let Some((line_no, text, cells)) = next_record(lines)? {
-        if cells.len() != header.len() {
-            let message = format!(
-                "expected {} cells, as many as the header has, found {}",
-                header.len(),
-                cells.len()
-            );
-            return Err(ParseError::new(line_no, 1, message));
-        }
-        let weight = if weighted {
-            ballot_weight(line_no, &cells[0])?
-        } else {
-            1
-        };
+    let table = Table::header(&mut builder, header)?;
+    while let Some(record) = next_record(lines)? {
+        let (weight, marks) = table.row(&record)?;
+        let (line_no, text, _) = &record;
         let mut ranked: Vec<(u64, CandidateId)> = Vec::new();
-        for (index, cell) in cells.iter().enumerate().skip(offset) {
+        for (index, id, cell) in marks {
             if cell.is_empty() {
                 continue;
             }
-            let rank = Some(cell.as_str())
-                .filter(|cell| is_digits(cell))
-                .and_then(|cell| cell.parse::<u64>().ok())
-                .filter(|&rank| rank > 0)
-                .ok_or_else(|| {
-                    ParseError::new(
-                        line_no,
-                        cell_column(&text, index),
-                        format!("expected a rank number (1, 2, ...) or a blank, found {cell:?}"),
-                    )
-                })?;
-            ranked.push((rank, CandidateId::at(index - offset)));
+            let rank = rank_number(cell).ok_or_else(|| {
+                ParseError::new(
+                    *line_no,
+                    cell_column(text, index),
+                    format!("expected a rank number (1, 2, ...) or a blank, found {cell:?}"),
+                )
+            })?;
+            ranked.push((rank, id));
         }
         ranked.sort();
         let mut previous = None;
@@ -113,7 +86,7 @@ fn read_matrix<R: BufRead>(
         }
         builder
             .finish_ballot(weight)
-            .map_err(|err| build_error(line_no, err))?;
+            .map_err(|err| build_error(*line_no, err))?;
     }
     Ok(builder.build())
 }
