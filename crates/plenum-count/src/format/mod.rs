@@ -144,10 +144,14 @@ pub fn read(mut input: impl BufRead, format: Option<Format>) -> Result<Election,
         Some(format) => format,
         None => detect::detect_sample(&sample)?,
     };
+    let matrix = format == Format::RankedCsv && detect::is_rank_matrix(&sample);
+    // The sample's lines go before the ballots are read: they would sit under the ballots'
+    // allocations for the whole read.
+    drop(sample);
     let mut lines = Lines::new(head.as_slice().chain(input));
     match format {
         Format::Blt => blt::read(&mut lines),
-        Format::RankedCsv => csv::read_ranked(&mut lines, detect::is_rank_matrix(&sample)),
+        Format::RankedCsv => csv::read_ranked(&mut lines, matrix),
         Format::LongCsv => csv::read_long(&mut lines),
         Format::VotesCsv => csv::read_votes(&mut lines),
         Format::ApprovalCsv => csv::read_approval(&mut lines),
