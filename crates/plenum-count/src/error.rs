@@ -34,7 +34,9 @@ pub enum CountError {
     #[error("the number of seats must be at least 1")]
     NoSeats,
     /// Neither the ballot file nor the options give the number of seats.
-    #[error("the number of seats is not given")]
+    #[error(
+        "the number of seats is not given: the ballot file does not state it, so give the seats to fill"
+    )]
     SeatsUnknown,
     /// A single-winner method was asked to fill several seats.
     #[error("{method} elects one candidate, not {seats}")]
