@@ -15,7 +15,6 @@
 
 use crate::outcome::{Action, Outcome, Stage};
 use crate::plurality::tally_outcome;
-use crate::tie::Ties;
 use crate::{Context, CountError};
 
 /// Decimal places shown for satisfaction scores.
@@ -46,7 +45,7 @@ pub(crate) fn count(context: &Context<'_>, satisfaction: bool) -> Result<Outcome
                 .ok_or(CountError::Overflow("satisfaction approval"))?;
         }
     }
-    let mut ties = Ties::new(context.options.seed);
+    let mut ties = context.ties();
     let elected = ties.top(
         &context.standing(),
         |c| scores[c.index()],
@@ -71,17 +70,8 @@ pub(crate) fn count(context: &Context<'_>, satisfaction: bool) -> Result<Outcome
     let shown: Vec<u64> = scores.iter().map(|&score| show(score)).collect();
     let mut stage = Stage::new(Action::Count, &shown, SAV_DECIMALS);
     stage.elected = elected.clone();
-    Ok(Outcome {
-        method: context.method,
-        seats: context.seats,
-        elected,
-        stages: vec![stage],
-        ties: ties.broken,
-        seed: context.options.seed,
-        valid: context.election.total_weight(),
-        invalid: 0,
-        condorcet: None,
-    })
+    let valid = context.election.total_weight();
+    Ok(context.outcome(elected, vec![stage], ties, (valid, 0)))
 }
 
 fn gcd(mut a: u128, mut b: u128) -> u128 {

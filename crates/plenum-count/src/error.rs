@@ -34,7 +34,9 @@ pub enum CountError {
     #[error("the number of seats must be at least 1")]
     NoSeats,
     /// Neither the ballot file nor the options give the number of seats.
-    #[error("the number of seats is not given")]
+    #[error(
+        "the number of seats is not given: the ballot file does not state it, so give the seats to fill"
+    )]
     SeatsUnknown,
     /// A single-winner method was asked to fill several seats.
     #[error("{method} elects one candidate, not {seats}")]
@@ -52,7 +54,21 @@ pub enum CountError {
         /// Candidates not withdrawn.
         standing: usize,
     },
-    /// An option is out of range for the method.
+    /// More candidates or seats than the method takes (see [`Method::limits`]).
+    #[error("{method} takes at most {limit} {what}, not {found}: {why}")]
+    TooLarge {
+        /// The method asked for.
+        method: Method,
+        /// `candidates` or `seats`.
+        what: &'static str,
+        /// How many the count would have.
+        found: usize,
+        /// The most the method takes.
+        limit: usize,
+        /// Why there is a limit.
+        why: &'static str,
+    },
+    /// An option is out of range for the method, or not one the method uses.
     #[error("invalid option: {0}")]
     InvalidOption(String),
     /// The numbers of the election exceed what the method's fixed-point arithmetic can hold.

@@ -8,11 +8,12 @@
 //!   continuing preference; ballots with none left are exhausted (non-transferable).
 //! - Ties for exclusion are broken as in Scottish STV: fewest votes at the most recent round
 //!   at which the tied candidates differed, and by lot if they never did. So IRV elects the
-//!   same candidate as one-seat STV.
+//!   same candidate as one-seat STV. Candidates tied with no votes at all, who will all be
+//!   excluded whatever the order, go in candidate order, and no tie is reported.
 
 use crate::outcome::{Action, Outcome, Stage};
 use crate::stv::{AHEAD, strict_ranges, touch};
-use crate::tie::{Look, Ties, Want};
+use crate::tie::{Look, Want, settled_without_votes};
 use crate::{CandidateId, Context, CountError, Value};
 
 /// Counts by instant-runoff.
@@ -43,7 +44,7 @@ pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
     let mut exhausted = 0;
     let mut stages = vec![stage(Action::Count, &votes, exhausted)];
     let mut history = vec![votes.clone()];
-    let mut ties = Ties::new(context.options.seed);
+    let mut ties = context.ties();
     let winner = loop {
         let standing: Vec<CandidateId> = (0..n)
             .filter(|&c| continuing[c])
@@ -55,7 +56,10 @@ pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
             .copied()
             .max_by_key(|c| (votes[c.index()], std::cmp::Reverse(*c)));
         match leader {
-            Some(leader) if 2 * votes[leader.index()] > active || standing.len() == 1 => {
+            Some(leader)
+                if votes[leader.index()] > active - votes[leader.index()]
+                    || standing.len() == 1 =>
+            {
                 break leader;
             }
             None => break CandidateId::at(0),
@@ -68,14 +72,16 @@ pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
             .filter(|c| votes[c.index()] == lowest)
             .collect();
         let round = stages.len() + 1;
-        let out = ties.pick(
-            &tied,
-            &history,
-            Look::Backward,
-            Want::Lowest,
-            round,
-            "exclusion",
-        );
+        let out = settled_without_votes(&tied, &votes, standing.len(), 1).unwrap_or_else(|| {
+            ties.pick(
+                &tied,
+                &history,
+                Look::Backward,
+                Want::Lowest,
+                round,
+                "exclusion",
+            )
+        });
         continuing[out.index()] = false;
         let pile = std::mem::take(&mut piles[out.index()]);
         for (offset, &index) in pile.iter().enumerate() {
@@ -110,17 +116,7 @@ pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
     if let Some(last) = stages.last_mut() {
         last.elected = vec![winner];
     }
-    Ok(Outcome {
-        method: context.method,
-        seats: 1,
-        elected: vec![winner],
-        stages,
-        ties: ties.broken,
-        seed: context.options.seed,
-        valid,
-        invalid,
-        condorcet: None,
-    })
+    Ok(context.outcome(vec![winner], stages, ties, (valid, invalid)))
 }
 
 fn stage(action: Action, votes: &[u64], exhausted: u64) -> Stage {

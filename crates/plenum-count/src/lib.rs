@@ -40,19 +40,22 @@ mod two_round;
 pub use election::{Ballot, Candidate, CandidateId, Election, ElectionBuilder};
 pub use error::{CountError, ParseError};
 pub use lot::DEFAULT_SEED;
-pub use method::{Decimal, Method, Options, Quota, UnknownMethod};
+pub use method::{Decimal, Limits, Method, Options, Quota, UnknownMethod};
 pub use outcome::{Action, Condorcet, IterationEnd, Outcome, Stage, Tie, TieBreak};
 pub use value::Value;
 
 /// Counts `election` by `method`.
 ///
 /// Single-winner methods fill one seat; the others fill `options.seats`, or else the seats
-/// the election states.
+/// the election states. The options and the size of the election are checked against the
+/// method first (see [`Method::limits`]): an option the method does not use, or more
+/// candidates or seats than it takes, is an error, never ignored.
 pub fn count(
     election: &Election,
     method: Method,
     options: &Options,
 ) -> Result<Outcome, CountError> {
+    check_options(method, options)?;
     let seats = seats_to_fill(election, method, options)?;
     let context = Context {
         election,
@@ -94,6 +97,70 @@ impl Context<'_> {
     pub(crate) fn n_candidates(&self) -> usize {
         self.election.candidates().len()
     }
+
+    /// Where this count's ties are recorded and lots drawn.
+    pub(crate) fn ties(&self) -> tie::Ties {
+        tie::Ties::new(self.options.seed)
+    }
+
+    /// The outcome of this count: the method, seats and seed, with what the count found.
+    pub(crate) fn outcome(
+        &self,
+        elected: Vec<CandidateId>,
+        stages: Vec<Stage>,
+        ties: tie::Ties,
+        (valid, invalid): (u64, u64),
+    ) -> Outcome {
+        Outcome {
+            method: self.method,
+            seats: self.seats,
+            elected,
+            stages,
+            ties: ties.broken,
+            seed: self.options.seed,
+            valid,
+            invalid,
+            condorcet: None,
+        }
+    }
+}
+
+/// Refuses options that `method` does not use, and values out of range.
+fn check_options(method: Method, options: &Options) -> Result<(), CountError> {
+    let not_for = |option: &str, applies: &str| {
+        Err(CountError::InvalidOption(format!(
+            "{option} applies to {applies}, not {method}"
+        )))
+    };
+    if let Some(threshold) = options.threshold {
+        if !method.is_party_list() {
+            return not_for(
+                "a threshold",
+                "the party-list methods (dhondt, sainte-lague, largest-remainder)",
+            );
+        }
+        if threshold > Decimal::integer(100) {
+            return Err(CountError::InvalidOption(format!(
+                "the threshold is a percentage of the valid votes, from 0 to 100, not {threshold}"
+            )));
+        }
+    }
+    if let Some(first) = options.first_divisor {
+        if method != Method::SainteLague {
+            return not_for(&format!("a first divisor ({first})"), "sainte-lague");
+        }
+        if first == Decimal::integer(0) {
+            return Err(CountError::InvalidOption(
+                "the first divisor must be above 0".to_owned(),
+            ));
+        }
+    }
+    if let Some(quota) = options.quota
+        && method != Method::LargestRemainder
+    {
+        return not_for(&format!("a {quota} quota"), "largest-remainder");
+    }
+    Ok(())
 }
 
 fn seats_to_fill(
@@ -115,11 +182,24 @@ fn seats_to_fill(
     if seats == 0 {
         return Err(CountError::NoSeats);
     }
-    let standing = election.standing().count();
-    if seats > standing && !method.is_party_list() {
-        return Err(CountError::TooManySeats { seats, standing });
+    let limits = method.limits();
+    let candidates = election.candidates().len();
+    for (what, found, limit) in [
+        ("candidates", candidates, limits.candidates),
+        ("seats", seats, limits.seats),
+    ] {
+        if found > limit {
+            return Err(CountError::TooLarge {
+                method,
+                what,
+                found,
+                limit,
+                why: limits.why,
+            });
+        }
     }
-    if standing == 0 {
+    let standing = election.standing().count();
+    if standing == 0 || (seats > standing && !method.is_party_list()) {
         return Err(CountError::TooManySeats { seats, standing });
     }
     Ok(seats)

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::election::MAX_CANDIDATES;
 use crate::lot::DEFAULT_SEED;
 
 /// A counting method.
@@ -122,6 +123,63 @@ impl Method {
     }
 }
 
+/// The most candidates and seats a method takes, and why: every count keeps a table of its
+/// stages (and pairwise methods a matrix of every pair), so a crafted file asking for
+/// millions of seats or of candidates is refused up front rather than exhausting memory.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The most candidates (parties, for party-list methods), withdrawn ones included.
+    pub candidates: usize,
+    /// The most seats.
+    pub seats: usize,
+    /// Why the limits are what they are.
+    pub why: &'static str,
+}
+
+/// Candidates a count with a stage per exclusion takes: its table of stages grows as the
+/// square of the candidates.
+pub const MAX_STAGED_CANDIDATES: usize = 1000;
+
+/// Candidates a pairwise count takes: its matrices grow as the square of the candidates and
+/// its work as the cube.
+pub const MAX_PAIRWISE_CANDIDATES: usize = 200;
+
+/// Seats a party-list count fills: it has a stage per seat, each listing every party.
+pub const MAX_PARTY_SEATS: usize = 2000;
+
+impl Method {
+    /// The most candidates and seats this method takes.
+    pub fn limits(self) -> Limits {
+        match self {
+            Method::Plurality | Method::TwoRound => Limits {
+                candidates: MAX_CANDIDATES,
+                seats: 1,
+                why: "a single-winner count",
+            },
+            Method::Block | Method::Approval | Method::Sav => Limits {
+                candidates: MAX_CANDIDATES,
+                seats: MAX_CANDIDATES,
+                why: "the most candidates a ballot file may have",
+            },
+            Method::Irv | Method::Scottish | Method::Meek | Method::Ers97 => Limits {
+                candidates: MAX_STAGED_CANDIDATES,
+                seats: MAX_STAGED_CANDIDATES,
+                why: "the count has a stage per exclusion, each with every candidate's votes",
+            },
+            Method::Schulze | Method::RankedPairs => Limits {
+                candidates: MAX_PAIRWISE_CANDIDATES,
+                seats: 1,
+                why: "its pairwise matrices grow as the square of the candidates",
+            },
+            Method::DHondt | Method::SainteLague | Method::LargestRemainder => Limits {
+                candidates: MAX_STAGED_CANDIDATES,
+                seats: MAX_PARTY_SEATS,
+                why: "the count has a stage per seat, each with every party's figures",
+            },
+        }
+    }
+}
+
 impl fmt::Display for Method {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.name())
@@ -165,6 +223,15 @@ pub enum Quota {
     Droop,
 }
 
+impl fmt::Display for Quota {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            Quota::Hare => "hare",
+            Quota::Droop => "droop",
+        })
+    }
+}
+
 impl FromStr for Quota {
     type Err = String;
 
@@ -179,7 +246,7 @@ impl FromStr for Quota {
 
 /// An exact non-negative decimal read from text such as `5`, `2.5` or `1.4`, with up to nine
 /// decimal places.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Decimal {
     /// The number times 10^9.
     nanos: u64,
@@ -209,8 +276,15 @@ impl FromStr for Decimal {
         let trimmed = text.trim().trim_end_matches('%').trim();
         let (whole, fraction) = trimmed.split_once('.').unwrap_or((trimmed, "0"));
         let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
-        if !digits(whole) || !digits(fraction) || fraction.len() > 9 {
-            return Err(format!("expected a decimal number, found {text:?}"));
+        if !digits(whole) || !digits(fraction) {
+            return Err(format!(
+                "expected a number such as 5 or 2.5, found {text:?}"
+            ));
+        }
+        if fraction.len() > 9 {
+            return Err(format!(
+                "expected at most nine decimal places, found {text:?}"
+            ));
         }
         let whole: u64 = whole
             .parse()
@@ -246,8 +320,8 @@ pub struct Options {
     pub seed: u64,
     /// Party-list methods: parties below this percentage of the valid votes win no seat.
     pub threshold: Option<Decimal>,
-    /// Largest remainder: the quota.
-    pub quota: Quota,
+    /// Largest remainder: the quota (Hare unless given).
+    pub quota: Option<Quota>,
     /// Sainte-Laguë: the first divisor (1 by default; 1.4 for the modified method).
     pub first_divisor: Option<Decimal>,
 }
@@ -258,7 +332,7 @@ impl Default for Options {
             seats: None,
             seed: DEFAULT_SEED,
             threshold: None,
-            quota: Quota::Hare,
+            quota: None,
             first_divisor: None,
         }
     }

@@ -11,7 +11,6 @@
 //! `seats` candidates with most votes win; a tie at the last seat is broken by lot.
 
 use crate::outcome::{Action, Outcome, Stage};
-use crate::tie::Ties;
 use crate::{CandidateId, Context, CountError};
 
 /// Counts by plurality.
@@ -59,21 +58,12 @@ pub(crate) fn tally_outcome(
     invalid: u64,
     purpose: &'static str,
 ) -> Outcome {
-    let mut ties = Ties::new(context.options.seed);
+    let mut ties = context.ties();
     let standing = context.standing();
     let elected: Vec<CandidateId> =
         ties.top(&standing, |c| votes[c.index()], context.seats, 1, purpose);
     let mut stage = Stage::new(Action::Count, &votes, 0);
     stage.elected = elected.clone();
-    Outcome {
-        method: context.method,
-        seats: context.seats,
-        elected,
-        stages: vec![stage],
-        ties: ties.broken,
-        seed: context.options.seed,
-        valid: context.election.total_weight() - invalid,
-        invalid,
-        condorcet: None,
-    }
+    let valid = context.election.total_weight() - invalid;
+    context.outcome(elected, vec![stage], ties, (valid, invalid))
 }

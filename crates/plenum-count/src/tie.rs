@@ -24,6 +24,23 @@ pub(crate) enum Want {
     Highest,
 }
 
+/// The candidate to exclude, without a lot, from `tied` candidates who have no votes at all:
+/// the first in candidate order, when the order cannot matter. Excluding a candidate without
+/// votes moves no ballot, so the others stay tied at zero and are excluded next, one after
+/// another, unless the count ends first; it cannot while `continuing` candidates less the
+/// tied still fill the `seats_left`. `None` when it can matter, or there is no such tie.
+pub(crate) fn settled_without_votes(
+    tied: &[CandidateId],
+    votes: &[u64],
+    continuing: usize,
+    seats_left: usize,
+) -> Option<CandidateId> {
+    let all_zero = tied.len() > 1 && tied.iter().all(|c| votes[c.index()] == 0);
+    (all_zero && continuing - tied.len() >= seats_left)
+        .then(|| tied.iter().copied().min())
+        .flatten()
+}
+
 /// Where ties are recorded and lots drawn during one count.
 #[derive(Debug)]
 pub(crate) struct Ties {
@@ -59,7 +76,14 @@ impl Ties {
         }
         let mut left: Vec<CandidateId> = tied.to_vec();
         let mut decided_at = None;
+        // A continuing candidate's votes never fall, so candidates tied without votes had
+        // none at any stage: no stage can tell them apart (and looking costs a pass over
+        // every stage, at every exclusion of a count of a thousand such candidates).
+        let never_had_votes = history
+            .last()
+            .is_some_and(|votes| tied.iter().all(|c| votes[c.index()] == 0));
         let order: Box<dyn Iterator<Item = usize>> = match look {
+            _ if never_had_votes => Box::new(std::iter::empty()),
             Look::Backward => Box::new((0..history.len()).rev()),
             Look::Forward => Box::new(0..history.len()),
             Look::Never => Box::new(std::iter::empty()),

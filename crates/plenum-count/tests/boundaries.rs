@@ -206,7 +206,7 @@ fn party_list_options_change_the_allocation() {
     );
     for quota in [plenum_count::Quota::Hare, plenum_count::Quota::Droop] {
         let options = Options {
-            quota,
+            quota: Some(quota),
             ..Options::default()
         };
         let outcome = count(&parties, Method::LargestRemainder, &options).expect("counts");
@@ -244,4 +244,145 @@ fn satisfaction_approval_splits_each_vote() {
         .map(ToString::to_string)
         .collect();
     assert_eq!(votes, ["4", "3", "0"]);
+}
+
+fn parties(votes: &[u64], seats: usize) -> Election {
+    let names: Vec<String> = (0..votes.len()).map(|i| format!("P{i}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let ballots: Vec<(u64, Vec<usize>)> = votes
+        .iter()
+        .enumerate()
+        .map(|(party, &votes)| (votes, vec![party]))
+        .collect();
+    let ballots: Vec<(u64, &[usize])> = ballots.iter().map(|(w, r)| (*w, r.as_slice())).collect();
+    election(&names, seats, &ballots)
+}
+
+fn seats_won(outcome: &plenum_count::Outcome, parties: usize) -> Vec<usize> {
+    (0..parties)
+        .map(|p| outcome.seats_won(CandidateId::new(p).expect("small index")))
+        .collect()
+}
+
+/// Issue 8, item 4: a Droop quota on few votes leaves more seats than parties. 114 and 12
+/// votes for 20 seats: quota 126 / 21 + 1 = 7; whole quotas 16 and 1; the 3 seats left go
+/// round in order of remainder (5, then 2): P1, P0, P1.
+#[test]
+fn droop_largest_remainder_with_more_seats_left_than_parties() {
+    let election = parties(&[114, 12], 20);
+    let droop = Options {
+        quota: Some(plenum_count::Quota::Droop),
+        ..Options::default()
+    };
+    let outcome = count(&election, Method::LargestRemainder, &droop).expect("counts");
+    assert_eq!(
+        outcome.stages[0].quota.map(|q| q.to_string()).as_deref(),
+        Some("7.00")
+    );
+    assert_eq!(seats_won(&outcome, 2), [17, 3]);
+    let extra: Vec<usize> = outcome.elected[17..].iter().map(|c| c.index()).collect();
+    assert_eq!(extra, [1, 0, 1]);
+    assert!(outcome.ties.is_empty());
+    // Hare: quota 6.3; whole quotas 18 and 1, the last seat to the remainder 5.7.
+    let hare = count(&election, Method::LargestRemainder, &Options::default()).expect("counts");
+    assert_eq!(seats_won(&hare, 2), [18, 2]);
+}
+
+/// Issue 8, item 3: ties reported only where they decide something.
+#[test]
+fn ties_that_decide_nothing_are_not_reported() {
+    // Largest remainder: P1 and P2 have equal remainders and both win a remainder seat.
+    let equal = parties(&[50, 25, 25], 4);
+    let outcome = count(&equal, Method::LargestRemainder, &Options::default()).expect("counts");
+    assert_eq!(seats_won(&outcome, 3), [2, 1, 1]);
+    assert!(outcome.ties.is_empty(), "{:?}", outcome.ties);
+    // D'Hondt: P1 and P2 tie for the third and fourth seats; both win one.
+    let outcome = count(&equal, Method::DHondt, &Options::default()).expect("counts");
+    assert_eq!(seats_won(&outcome, 3), [2, 1, 1]);
+    assert!(outcome.ties.is_empty(), "{:?}", outcome.ties);
+    // Only one seat for the two: more votes cannot decide, the lot does, and says so.
+    let outcome = count(
+        &parties(&[50, 25, 25], 3),
+        Method::DHondt,
+        &Options::default(),
+    )
+    .expect("counts");
+    assert_eq!(outcome.ties.len(), 1);
+    assert_eq!(outcome.ties[0].by, TieBreak::Lot);
+    // Two-round: A has a majority; B and C tie for a run-off place that nobody needs.
+    let majority = election(&["A", "B", "C"], 1, &[(6, &[0]), (2, &[1]), (2, &[2])]);
+    let outcome = count(&majority, Method::TwoRound, &Options::default()).expect("counts");
+    assert_eq!(outcome.elected, [CandidateId::new(0).expect("index 0")]);
+    assert!(outcome.ties.is_empty(), "{:?}", outcome.ties);
+    // Ranked pairs: A > B and B > C by equal majorities; locking both closes no cycle.
+    let chain = election(&["A", "B", "C"], 1, &[(2, &[0, 1, 2]), (1, &[2, 0, 1])]);
+    let outcome = count(&chain, Method::RankedPairs, &Options::default()).expect("counts");
+    assert!(outcome.ties.is_empty(), "{:?}", outcome.ties);
+    assert_eq!(outcome.elected, [CandidateId::new(0).expect("index 0")]);
+}
+
+/// Issue 8, item 2: two-round reads a ballot up to its first equal rank, and never counts a
+/// ballot it reports invalid. By the rule, the run-off is B 5 to A 4, as instant-runoff has it.
+#[test]
+fn two_round_reads_ballots_to_their_first_equal_rank() {
+    let text = "3 1\n4 1 0\n3 2 0\n2 3 2 0\n2 3=1 0\n0\n\"A\"\n\"B\"\n\"C\"\n\"t\"\n";
+    let election = plenum_count::format::read(text.as_bytes(), None).expect("reads");
+    let outcome = count(&election, Method::TwoRound, &Options::default()).expect("counts");
+    assert_eq!((outcome.valid, outcome.invalid), (9, 2));
+    let run_off: Vec<String> = outcome.stages[1]
+        .votes
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(run_off, ["4", "5", "0"]);
+    let b = CandidateId::new(1).expect("index 1");
+    assert_eq!(outcome.elected, [b]);
+    let irv = count(&election, Method::Irv, &Options::default()).expect("counts");
+    assert_eq!(irv.elected, [b]);
+}
+
+/// Issue 8, items 19 and 20: options a method does not use are refused, and say so plainly.
+#[test]
+fn options_a_method_does_not_use_are_refused() {
+    let three = election(&["A", "B", "C"], 1, &[(1, &[0])]);
+    let refused = |method: Method, options: Options| {
+        count(&three, method, &options)
+            .err()
+            .map(|err| err.to_string())
+            .unwrap_or_default()
+    };
+    let threshold = |t: &str| Options {
+        threshold: Some(t.parse().expect("a decimal")),
+        ..Options::default()
+    };
+    assert_eq!(
+        refused(Method::Scottish, threshold("5")),
+        "invalid option: a threshold applies to the party-list methods \
+         (dhondt, sainte-lague, largest-remainder), not scottish"
+    );
+    assert_eq!(
+        refused(Method::DHondt, threshold("200")),
+        "invalid option: the threshold is a percentage of the valid votes, from 0 to 100, not 200"
+    );
+    assert_eq!(
+        refused(
+            Method::DHondt,
+            Options {
+                quota: Some(plenum_count::Quota::Droop),
+                ..Options::default()
+            }
+        ),
+        "invalid option: a droop quota applies to largest-remainder, not dhondt"
+    );
+    let split = parties(&[10, 10, 10], 2);
+    assert_eq!(
+        count(&split, Method::DHondt, &threshold("50"))
+            .err()
+            .map(|err| err.to_string()),
+        Some("invalid option: no party reaches the threshold of 50% of the valid votes".to_owned())
+    );
+    assert_eq!(
+        "1.0000000001".parse::<plenum_count::Decimal>(),
+        Err("expected at most nine decimal places, found \"1.0000000001\"".to_owned())
+    );
 }

@@ -1,9 +1,10 @@
 //! Meek STV against an independent implementation: the `meek` mode of stv-rs 0.5.1
 //! (`cargo install stv-rs --version 0.5.1`), run on random elections; the winners must agree.
 //!
-//! stv-rs is found as `$STV_RS` or `stv-rs` on `PATH`. Without it the test fails, unless
-//! `PLENUM_SKIP_DIFFERENTIAL=1` is set. Elections where either side had to break a tie are
-//! not compared (stv-rs breaks ties by candidate order, Algorithm 123 by lot).
+//! stv-rs is found as `$STV_RS` or `stv-rs` on `PATH` (the README's test command installs
+//! it). Without it the test fails: it never passes by skipping. Elections where either side
+//! had to break a tie are not compared (stv-rs breaks ties by candidate order, Algorithm 123
+//! by lot).
 
 use std::env;
 use std::fmt::Write as _;
@@ -98,20 +99,14 @@ fn stv_rs_input(election: &Election) -> String {
     text
 }
 
-/// The stv-rs binary; `None` (the test then passes as skipped) only when it is absent and
-/// `PLENUM_SKIP_DIFFERENTIAL=1`.
-fn stv_rs_or_skip() -> Option<PathBuf> {
-    if let Some(binary) = stv_rs() {
-        return Some(binary);
-    }
-    if env::var("PLENUM_SKIP_DIFFERENTIAL").is_ok_and(|value| value == "1") {
-        println!("skipped: stv-rs not found and PLENUM_SKIP_DIFFERENTIAL=1");
-        return None;
-    }
-    panic!(
-        "stv-rs not found: install it with `cargo install stv-rs --version 0.5.1` \
-         (or set STV_RS to its path); set PLENUM_SKIP_DIFFERENTIAL=1 to skip this test"
-    );
+/// The stv-rs binary; the test fails without it.
+fn stv_rs_or_fail() -> PathBuf {
+    stv_rs().unwrap_or_else(|| {
+        panic!(
+            "stv-rs not found: install it with `cargo install stv-rs --version 0.5.1 --locked` \
+             (or set STV_RS to its path)"
+        )
+    })
 }
 
 fn stv_rs() -> Option<PathBuf> {
@@ -151,9 +146,7 @@ fn stv_rs_winners(binary: &PathBuf, input: &str, file: &PathBuf) -> Vec<usize> {
 
 #[test]
 fn meek_elects_the_same_candidates_as_stv_rs_on_random_elections() {
-    let Some(binary) = stv_rs_or_skip() else {
-        return;
-    };
+    let binary = stv_rs_or_fail();
     let file = env::temp_dir().join(format!(
         "plenum-count-differential-random-{}.blt",
         std::process::id()
@@ -205,9 +198,7 @@ fn meek_elects_the_same_candidates_as_stv_rs_on_random_elections() {
 /// The same on the 114 real Scottish wards of `test_data/scotland`.
 #[test]
 fn meek_elects_the_same_candidates_as_stv_rs_on_real_wards() {
-    let Some(binary) = stv_rs_or_skip() else {
-        return;
-    };
+    let binary = stv_rs_or_fail();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/scotland");
     let file = env::temp_dir().join(format!(
         "plenum-count-differential-wards-{}.blt",

@@ -126,9 +126,12 @@ fn blt_real_irregular_files() {
 fn blt_errors_name_line_and_column() {
     assert_eq!(
         err_blt(""),
-        "1:1: empty file: expected a header `candidates seats`"
+        "1:1: empty file: expected candidates and ballots"
     );
-    assert_eq!(err_blt("3\n"), "1:1: expected a header `candidates seats`");
+    assert_eq!(
+        err_blt("3\n"),
+        "1:1: expected a header `candidates seats` (two whole numbers), found \"3\""
+    );
     assert_eq!(
         err_blt("3 1 x\n"),
         "1:5: unexpected text after the header `candidates seats`"
@@ -163,7 +166,7 @@ fn blt_errors_name_line_and_column() {
     );
     assert_eq!(
         err_blt("0 1\n"),
-        "1:1: an election needs at least one candidate"
+        "1:1: an election needs at least one candidate, found 0"
     );
     assert_eq!(
         err_blt("3 1\n[nick a b]\n"),
@@ -171,7 +174,7 @@ fn blt_errors_name_line_and_column() {
     );
     assert_eq!(
         err_blt("3 1\n99999999999999999999 1 0\n"),
-        "2:1: number too large"
+        "2:1: number too large: at most 18446744073709551615"
     );
 }
 
@@ -199,7 +202,7 @@ fn ranked_csv_rows_and_matrices() {
     );
     assert_eq!(
         err("Ann,Bob\n1,2\n3,0\n"),
-        "3:3: expected a rank number, found \"0\""
+        "3:3: expected a rank number (1, 2, ...) or a blank, found \"0\""
     );
 }
 
@@ -220,7 +223,7 @@ fn long_csv_reads_burlington_style_rows() {
     );
     assert_eq!(
         err("ballot_id,rank,choice\n1,first,A\n"),
-        "2:3: expected a rank number, found \"first\""
+        "2:3: expected a rank number (1, 2, ...), found \"first\""
     );
 }
 
@@ -239,7 +242,7 @@ fn votes_csv_with_and_without_header() {
     }
     assert_eq!(
         err("party,votes\nRed,12\nBlue,many\n"),
-        "3:6: expected a number of votes, found \"many\""
+        "3:6: expected a number of votes (a whole number), found \"many\""
     );
 }
 
@@ -253,11 +256,11 @@ fn approval_csv_marks_and_weights() {
     );
     assert_eq!(
         error_in("Ann,Bob\n1,maybe\n", Some(Format::ApprovalCsv)),
-        "2:3: expected an approval mark (1, x, yes) or a blank, found \"maybe\""
+        "2:3: expected an approval mark (1, x, yes), a refusal (0, no) or a blank, found \"maybe\""
     );
     assert_eq!(
         error_in("Ann,Bob\n1,\"x\n", Some(Format::ApprovalCsv)),
-        "2:3: unterminated quote"
+        "2:3: unterminated quote: expected a closing '\"'"
     );
 }
 

@@ -322,3 +322,33 @@ fn scottish_leith_walk_2015() {
         report::text(&election, &outcome)
     );
 }
+
+/// A published ERS97 count: Students' Union UCL, leadership race spring 2021, Hockey Club
+/// men's social secretary (studentsunionucl.org/election/leadership-race-spring-2021/position/
+/// hockey-club-mens-social-secretary), counted on 19 March 2021 under "ERS97 STV": 25 valid
+/// votes, 2 places, quota 8.34; first preferences Gadsby 5, Recaldin 20, RON 0; Recaldin's
+/// surplus of 11.66 passes at 0.68 a paper, leaving Gadsby 16.56 and 0.10 lost to rounding.
+/// The result sheet determines the ballots that matter: 17 of Recaldin's 20 papers go on
+/// to Gadsby (17 × 0.68 = 11.56) and 3 go no further. (The ERS97 booklet's own model
+/// election cannot be reworked: its ballots are not printed, and the one public
+/// reconstruction was withdrawn by its author as not matching the booklet's result sheet.)
+#[test]
+fn ers97_published_ucl_2021() {
+    let election = read("ers97/ucl-2021-hockey-social-secretary.blt");
+    let outcome = run(&election, Method::Ers97, &Options::default());
+    assert_eq!(
+        outcome.stages[0].quota.map(|q| q.to_string()).as_deref(),
+        Some("8.34")
+    );
+    assert_eq!(votes(&outcome, 1), ["5.00", "20.00", "0.00"]);
+    assert_eq!(votes(&outcome, 2), ["16.56", "8.34", "0.00"]);
+    assert_eq!(outcome.stages[1].residue.to_string(), "0.10");
+    assert_eq!(
+        names(&election, &outcome.elected),
+        ["James Recaldin", "Oliver Gadsby"]
+    );
+    insta::assert_snapshot!(
+        "ers97_published_ucl_2021",
+        report::text(&election, &outcome)
+    );
+}

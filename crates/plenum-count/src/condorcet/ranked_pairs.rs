@@ -2,16 +2,20 @@
 //!
 //! Every pair where `a` beats `b` pairwise is a majority `a → b` of strength
 //! `pairwise[a][b]` (winning votes). Majorities are taken strongest first; between equal
-//! strengths the one with the smaller opposition `pairwise[b][a]` first; remaining ties are
-//! ordered by a ranking of the candidates drawn by lot (Zavist and Tideman's tie-breaking
-//! ranking), by the winner's place in it and then the loser's. Each majority is locked in
-//! unless it would close a cycle with those already locked. The winner is the candidate no
+//! strengths the one with the smaller opposition `pairwise[b][a]` first. Each majority is
+//! locked in unless it would close a cycle with those already locked.
+//!
+//! Majorities still equal after that are taken together. If locking all of them (less any
+//! that closes a cycle with what is already locked, and so is skipped in any order) closes
+//! no cycle, their order cannot matter: they are all locked, and no lot is drawn. Only where
+//! it can matter are they ordered by a ranking of the candidates drawn by lot (Zavist and
+//! Tideman's tie-breaking ranking, drawn once per count), by the winner's place in it and
+//! then the loser's; each such group is reported as a tie. The winner is the candidate no
 //! locked majority points to; if pairwise ties leave several, one is chosen by lot. A
 //! Condorcet winner is always the ranked-pairs winner.
 
 use crate::condorcet::{condorcet_winner, pairwise};
 use crate::outcome::{Action, Condorcet, Outcome, Stage, Tie, TieBreak};
-use crate::tie::Ties;
 use crate::{CandidateId, Context, CountError};
 
 /// Counts by ranked pairs.
@@ -34,42 +38,46 @@ pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
         )
     };
     majorities.sort_by_key(key);
-    let mut ties = Ties::new(context.options.seed);
-    let tied: Vec<CandidateId> = majorities
-        .windows(2)
-        .filter(|pair| key(&pair[0]) == key(&pair[1]))
-        .flat_map(|pair| [pair[0].0, pair[0].1, pair[1].0, pair[1].1])
-        .collect();
-    if !tied.is_empty() {
-        let mut ranking = standing.clone();
-        ties.lot().shuffle(&mut ranking);
-        let mut place = vec![0usize; n];
-        for (position, c) in ranking.iter().enumerate() {
-            place[c.index()] = position;
-        }
-        majorities.sort_by_key(|pair| (key(pair), place[pair.0.index()], place[pair.1.index()]));
-        let mut among: Vec<CandidateId> = tied;
-        among.sort();
-        among.dedup();
-        let chosen = ranking
-            .iter()
-            .copied()
-            .filter(|c| among.contains(c))
-            .collect();
-        ties.broken.push(Tie {
-            stage: 1,
-            purpose: "majority order",
-            among,
-            chosen,
-            by: TieBreak::Lot,
-        });
-    }
+    let mut ties = context.ties();
+    // The tie-breaking ranking, as each candidate's place in it; drawn when first needed.
+    let mut place: Option<Vec<usize>> = None;
     let mut beats = vec![Vec::<usize>::new(); n];
     let mut locked = Vec::new();
-    for (a, b) in majorities {
-        if !reaches(&beats, b.index(), a.index()) {
-            beats[a.index()].push(b.index());
-            locked.push((a, b));
+    for group in majorities.chunk_by(|x, y| key(x) == key(y)) {
+        let mut open: Vec<(CandidateId, CandidateId)> = group
+            .iter()
+            .copied()
+            .filter(|&(a, b)| !reaches(&beats, b.index(), a.index()))
+            .collect();
+        if open.len() > 1 && closes_a_cycle(&beats, &open) {
+            let place = place.get_or_insert_with(|| {
+                let mut ranking = standing.clone();
+                ties.lot().shuffle(&mut ranking);
+                let mut place = vec![0usize; n];
+                for (position, c) in ranking.iter().enumerate() {
+                    place[c.index()] = position;
+                }
+                place
+            });
+            open.sort_by_key(|&(a, b)| (place[a.index()], place[b.index()]));
+            let mut among: Vec<CandidateId> = open.iter().flat_map(|&(a, b)| [a, b]).collect();
+            among.sort();
+            among.dedup();
+            let mut chosen = among.clone();
+            chosen.sort_by_key(|c| place[c.index()]);
+            ties.broken.push(Tie {
+                stage: 1,
+                purpose: "majority order",
+                among,
+                chosen,
+                by: TieBreak::Lot,
+            });
+        }
+        for (a, b) in open {
+            if !reaches(&beats, b.index(), a.index()) {
+                beats[a.index()].push(b.index());
+                locked.push((a, b));
+            }
         }
     }
     let mut beaten = vec![false; n];
@@ -88,22 +96,15 @@ pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
     }
     let mut stage = Stage::new(Action::Pairwise, &wins, 0);
     stage.elected = vec![winner];
-    Ok(Outcome {
-        method: context.method,
-        seats: 1,
-        elected: vec![winner],
-        stages: vec![stage],
-        ties: ties.broken,
-        seed: context.options.seed,
-        valid: context.election.total_weight(),
-        invalid: 0,
-        condorcet: Some(Condorcet {
-            winner: condorcet_winner(&d, &standing),
-            pairwise: d,
-            strongest: None,
-            locked,
-        }),
-    })
+    let valid = context.election.total_weight();
+    let mut outcome = context.outcome(vec![winner], vec![stage], ties, (valid, 0));
+    outcome.condorcet = Some(Condorcet {
+        winner: condorcet_winner(&d, &standing),
+        pairwise: d,
+        strongest: None,
+        locked,
+    });
+    Ok(outcome)
 }
 
 /// Whether `to` can be reached from `from` along locked majorities.
@@ -119,4 +120,30 @@ fn reaches(beats: &[Vec<usize>], from: usize, to: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether locking all of `extra` beside `beats` would close a cycle (Kahn's algorithm).
+fn closes_a_cycle(beats: &[Vec<usize>], extra: &[(CandidateId, CandidateId)]) -> bool {
+    let mut edges: Vec<Vec<usize>> = beats.to_vec();
+    for &(a, b) in extra {
+        edges[a.index()].push(b.index());
+    }
+    let mut incoming = vec![0usize; edges.len()];
+    for targets in &edges {
+        for &b in targets {
+            incoming[b] += 1;
+        }
+    }
+    let mut ready: Vec<usize> = (0..edges.len()).filter(|&c| incoming[c] == 0).collect();
+    let mut done = 0;
+    while let Some(node) = ready.pop() {
+        done += 1;
+        for &b in &edges[node] {
+            incoming[b] -= 1;
+            if incoming[b] == 0 {
+                ready.push(b);
+            }
+        }
+    }
+    done < edges.len()
 }

@@ -8,7 +8,6 @@
 
 use crate::condorcet::{condorcet_winner, pairwise};
 use crate::outcome::{Action, Condorcet, Outcome, Stage};
-use crate::tie::Ties;
 use crate::{CandidateId, Context, CountError};
 
 /// Counts by Schulze's method.
@@ -56,24 +55,17 @@ pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
                 .all(|&y| p[x.index()][y.index()] >= p[y.index()][x.index()])
         })
         .collect();
-    let mut ties = Ties::new(context.options.seed);
+    let mut ties = context.ties();
     let winner = ties.top(&potential, |_| 0u8, 1, 1, "winner")[0];
     let mut stage = Stage::new(Action::Pairwise, &wins, 0);
     stage.elected = vec![winner];
-    Ok(Outcome {
-        method: context.method,
-        seats: 1,
-        elected: vec![winner],
-        stages: vec![stage],
-        ties: ties.broken,
-        seed: context.options.seed,
-        valid: context.election.total_weight(),
-        invalid: 0,
-        condorcet: Some(Condorcet {
-            winner: condorcet_winner(&d, &standing),
-            pairwise: d,
-            strongest: Some(p),
-            locked: Vec::new(),
-        }),
-    })
+    let valid = context.election.total_weight();
+    let mut outcome = context.outcome(vec![winner], vec![stage], ties, (valid, 0));
+    outcome.condorcet = Some(Condorcet {
+        winner: condorcet_winner(&d, &standing),
+        pairwise: d,
+        strongest: Some(p),
+        locked: Vec::new(),
+    });
+    Ok(outcome)
 }

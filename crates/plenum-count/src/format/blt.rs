@@ -210,7 +210,7 @@ fn number(line: &[u8], at: &mut usize) -> Result<u64, String> {
         value = value
             .checked_mul(10)
             .and_then(|v| v.checked_add(u64::from(line[*at] - b'0')))
-            .ok_or_else(|| "number too large".to_owned())?;
+            .ok_or_else(|| "number too large: at most 18446744073709551615".to_owned())?;
         *at += 1;
     }
     if line.get(*at) == Some(&b'.') {
@@ -326,14 +326,26 @@ fn read_header<R: BufRead>(
                 "unexpected text after the header `candidates seats`",
             ));
         }
-        [(offset, _), ..] => return Err(error(*offset, "expected a header `candidates seats`")),
-        [] => return Err(error(0, "expected a header `candidates seats`")),
+        _ => {
+            let found = String::from_utf8_lossy(line.trim_ascii());
+            let message = format!(
+                "expected a header `candidates seats` (two whole numbers), found {found:?}"
+            );
+            let offset = line.len() - line.trim_ascii_start().len();
+            return Err(error(offset, &message));
+        }
     };
     if n_candidates == 0 {
-        return Err(error(0, "an election needs at least one candidate"));
+        return Err(error(
+            0,
+            "an election needs at least one candidate, found 0",
+        ));
     }
     if n_candidates > MAX_CANDIDATES as u64 {
-        return Err(error(0, &format!("more than {MAX_CANDIDATES} candidates")));
+        return Err(error(
+            0,
+            &format!("{n_candidates} candidates: a ballot file may have at most {MAX_CANDIDATES}"),
+        ));
     }
     let n_candidates = n_candidates as usize;
     for index in 1..=n_candidates {
@@ -392,8 +404,11 @@ fn read_option(
                             .ok()
                             .and_then(|t| t.parse::<u64>().ok());
                         let number = text.ok_or_else(|| {
-                            let message =
-                                format!("unknown candidate {:?}", String::from_utf8_lossy(word));
+                            let message = format!(
+                                "unknown candidate {:?}: expected a nickname of `[nick ...]` \
+                                 or a candidate number",
+                                String::from_utf8_lossy(word)
+                            );
                             ParseError::new(line_no, column(line, start), message)
                         })?;
                         candidate(number, n_candidates).map_err(|message| {
@@ -441,7 +456,15 @@ fn read_ballot(
         skip(&mut at);
     }
     if !line.get(at).is_some_and(u8::is_ascii_digit) {
-        return Err((at, "expected a ballot weight".to_owned()));
+        let end = line[at..]
+            .iter()
+            .position(|&b| is_separator(b))
+            .map_or(line.len(), |p| at + p);
+        let found = String::from_utf8_lossy(&line[at..end]);
+        return Err((
+            at,
+            format!("expected a ballot weight (a whole number) or a line `0`, found {found:?}"),
+        ));
     }
     let weight_at = at;
     let weight = number(line, &mut at).map_err(|message| (weight_at, message))?;

@@ -7,13 +7,15 @@
 
 mod blt;
 mod csv;
+mod detect;
 mod names;
 
 use std::fmt;
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 use std::str::FromStr;
 
 pub use blt::write_blt;
+pub use detect::detect;
 
 use crate::{Election, ParseError};
 
@@ -94,79 +96,66 @@ impl FromStr for Format {
     }
 }
 
-/// How much of a file [`detect`] looks at.
+/// How much of a file detection looks at: 16 KiB, or more while it holds fewer than
+/// [`DETECT_LINES`] whole lines, up to [`MAX_LINE`].
 const DETECT_BYTES: usize = 16 * 1024;
 
+/// The whole lines detection wants to see, if the first 16 KiB hold fewer.
+const DETECT_LINES: usize = 8;
+
+/// The longest line any reader takes: 4 MiB (a BLT ballot ranking all 32,767 candidates is
+/// under 200 KiB). A longer line is an error, so a file without line ends cannot make a
+/// reader hold more than this of it at once.
+pub const MAX_LINE: usize = 4 << 20;
+
 /// Reads an election from `input`, in `format` or else the format detected from the content.
+///
+/// Detection reads the first lines (see [`detect`]); a file whose first lines read as two
+/// formats that would give different elections is an error naming the `--format` choices.
 pub fn read(mut input: impl BufRead, format: Option<Format>) -> Result<Election, ParseError> {
-    let format = match format {
-        Some(format) => format,
-        None => {
-            let start = input.fill_buf().map_err(|err| io_error(0, &err))?;
-            detect(&start[..start.len().min(DETECT_BYTES)])
+    let mut head = Vec::new();
+    let complete = loop {
+        let want = if head.is_empty() {
+            DETECT_BYTES
+        } else {
+            head.len()
+        };
+        let got = (&mut input)
+            .take(want as u64)
+            .read_to_end(&mut head)
+            .map_err(|err| io_error(1, &err))?;
+        let lines = head.iter().filter(|&&b| b == b'\n').count();
+        if got < want {
+            break true;
+        }
+        if lines >= DETECT_LINES || head.len() >= MAX_LINE {
+            break false;
         }
     };
-    let mut lines = Lines::new(input);
+    let sample = detect::Sample::new(&head, complete);
+    if complete && sample.is_empty() {
+        return Err(ParseError::new(
+            1,
+            1,
+            "empty file: expected candidates and ballots",
+        ));
+    }
+    let format = match format {
+        Some(format) => format,
+        None => detect::detect_sample(&sample)?,
+    };
+    let matrix = format == Format::RankedCsv && detect::is_rank_matrix(&sample);
+    // The sample's lines go before the ballots are read: they would sit under the ballots'
+    // allocations for the whole read.
+    drop(sample);
+    let mut lines = Lines::new(head.as_slice().chain(input));
     match format {
         Format::Blt => blt::read(&mut lines),
-        Format::RankedCsv => csv::read_ranked(&mut lines),
+        Format::RankedCsv => csv::read_ranked(&mut lines, matrix),
         Format::LongCsv => csv::read_long(&mut lines),
         Format::VotesCsv => csv::read_votes(&mut lines),
         Format::ApprovalCsv => csv::read_approval(&mut lines),
     }
-}
-
-/// The format of a file that starts with `start` (a few kilobytes are enough).
-pub fn detect(start: &[u8]) -> Format {
-    let text = String::from_utf8_lossy(start);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mut rows = text.lines().map(str::trim).filter(|line| !line.is_empty());
-    let Some(first) = rows.next() else {
-        return Format::Blt;
-    };
-    let numbers: Vec<&str> = first
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|token| !token.is_empty())
-        .collect();
-    if numbers.len() >= 2
-        && numbers
-            .iter()
-            .all(|token| token.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return Format::Blt;
-    }
-    let header = csv::split_record(first).unwrap_or_default();
-    let lower: Vec<String> = header.iter().map(|cell| cell.to_lowercase()).collect();
-    let has = |words: &[&str]| {
-        lower
-            .iter()
-            .any(|cell| words.iter().any(|word| cell.contains(word)))
-    };
-    if header.len() == 3 && has(&["rank"]) && has(&["choice", "candidate", "option"]) {
-        return Format::LongCsv;
-    }
-    let second = rows
-        .next()
-        .and_then(|row| csv::split_record(row).ok())
-        .unwrap_or_default();
-    if header.len() == 2 && (has(&["vote", "count"]) || csv::is_count(&header[1])) {
-        return Format::VotesCsv;
-    }
-    let weighted = lower
-        .first()
-        .is_some_and(|cell| matches!(cell.as_str(), "weight" | "count" | "ballots"));
-    let marks: Vec<&String> = second
-        .iter()
-        .skip(usize::from(weighted))
-        .filter(|cell| !cell.trim().is_empty())
-        .collect();
-    if !marks.is_empty()
-        && second.len() == header.len()
-        && marks.iter().all(|cell| csv::approval_mark(cell).is_some())
-    {
-        return Format::ApprovalCsv;
-    }
-    Format::RankedCsv
 }
 
 /// A line reader that counts lines. A line is handed out in place, from the reader's own
@@ -214,9 +203,17 @@ impl<R: BufRead> Lines<R> {
             )));
         }
         self.buffer.clear();
-        self.input
+        (&mut self.input)
+            .take(MAX_LINE as u64 + 1)
             .read_until(b'\n', &mut self.buffer)
             .map_err(|err| io_error(line_no, &err))?;
+        if self.buffer.len() > MAX_LINE && self.buffer.last() != Some(&b'\n') {
+            return Err(ParseError::new(
+                line_no,
+                1,
+                "a line longer than 4 MiB: not a ballot file",
+            ));
+        }
         Ok(Some((line_no, trim_line_end(&self.buffer, line_no == 1))))
     }
 }
@@ -248,23 +245,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn detects_each_format() {
-        assert_eq!(detect(b"3 2\n1 1 0\n0\n"), Format::Blt);
-        assert_eq!(detect(b"\xef\xbb\xbf5 1,\n"), Format::Blt);
-        assert_eq!(detect(b"ballot_id,rank,choice\n1,1,Bob\n"), Format::LongCsv);
-        assert_eq!(detect(b"option,votes\nA,100\n"), Format::VotesCsv);
-        assert_eq!(detect(b"Party A,100\nParty B,80\n"), Format::VotesCsv);
-        assert_eq!(detect(b"Ann,Bob,Cy\n1,,x\n"), Format::ApprovalCsv);
-        assert_eq!(detect(b"weight,Ann,Bob\n3,x,\n"), Format::ApprovalCsv);
-        assert_eq!(detect(b"Ann,Bob,Cy\n1,3,2\n"), Format::RankedCsv);
-        assert_eq!(detect(b"Ann,Bob\nCy,Ann\n"), Format::RankedCsv);
-    }
-
-    #[test]
     fn format_names_round_trip() {
         for format in Format::ALL {
             assert_eq!(format.name().parse::<Format>(), Ok(format));
         }
         assert!("xml".parse::<Format>().is_err());
+    }
+
+    #[test]
+    fn lines_longer_than_the_limit_are_an_error() {
+        let mut text = b"3 1\n".to_vec();
+        text.resize(MAX_LINE + 10, b'1');
+        let mut lines = Lines::new(text.as_slice());
+        assert!(lines.next_line().is_ok());
+        let err = lines.next_line().err().map(|err| err.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("2:1: a line longer than 4 MiB: not a ballot file")
+        );
     }
 }

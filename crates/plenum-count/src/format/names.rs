@@ -1,6 +1,7 @@
 //! The name section of a BLT file: candidate names and the title, in the many shapes real
 //! published files give them.
 
+use std::collections::HashMap;
 use std::io::BufRead;
 
 use super::Lines;
@@ -12,10 +13,12 @@ pub(super) fn read_names<R: BufRead>(
     n_candidates: usize,
     builder: &mut ElectionBuilder,
 ) -> Result<(), ParseError> {
+    // More than a name per candidate, a title and one line more is an error whatever they
+    // hold, so no more are kept.
     let mut rows: Vec<(usize, String)> = Vec::new();
     while let Some((line_no, line)) = lines.next_line()? {
         let text = String::from_utf8_lossy(line);
-        if !text.trim().is_empty() {
+        if !text.trim().is_empty() && rows.len() < n_candidates + 2 {
             rows.push((line_no, text.into_owned()));
         }
     }
@@ -66,7 +69,20 @@ pub(super) fn read_names<R: BufRead>(
             "unexpected text after the title",
         ));
     }
-    for (index, (_, name)) in names.iter().take(n_candidates).enumerate() {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (index, (line_no, name)) in names.iter().take(n_candidates).enumerate() {
+        if name.is_empty() {
+            let message = format!("expected the name of candidate {}, found none", index + 1);
+            return Err(ParseError::new(*line_no, 1, message));
+        }
+        if let Some(first) = seen.insert(name, index + 1) {
+            let message = format!(
+                "candidates {first} and {} are both named {name:?}: \
+                 every candidate needs a name of their own",
+                index + 1
+            );
+            return Err(ParseError::new(*line_no, 1, message));
+        }
         builder.rename(CandidateId::at(index), name);
     }
     if let Some((_, title)) = names.get(n_candidates) {

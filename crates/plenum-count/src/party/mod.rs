@@ -6,7 +6,10 @@
 //! An optional **threshold** (a percentage of the valid votes) bars parties below it; the
 //! seats are shared among the rest, in proportion to their votes.
 //!
-//! Ties for a seat go to the party with more votes, then are broken by lot.
+//! Parties with an equal claim to the next seats (equal quotients, or equal remainders) all
+//! win one when there are seats enough for them all, in order of votes; only when there are
+//! fewer seats than such parties does the tie decide anything: the seats go to those with
+//! more votes, then by lot, and only then is the tie reported.
 
 pub(crate) mod divisor;
 pub(crate) mod largest_remainder;
@@ -39,19 +42,20 @@ impl PartyVotes {
             }
         }
         let valid = context.election.total_weight() - invalid;
-        let threshold = context.options.threshold.map(|t| t.nanos()).unwrap_or(0);
-        if threshold > 100 * 1_000_000_000 {
-            return Err(CountError::InvalidOption(format!(
-                "a threshold of {threshold} billionths of a percent"
-            )));
-        }
+        let threshold = context.options.threshold;
+        let nanos = threshold.map_or(0, |t| t.nanos());
         // votes / valid < threshold / 100, exactly: votes * 100 * 10^9 < threshold_nanos * valid.
         let below = |c: &CandidateId| {
             u128::from(votes[c.index()]) * 100 * 1_000_000_000
-                < u128::from(threshold) * u128::from(valid)
+                < u128::from(nanos) * u128::from(valid)
         };
         let (barred, eligible): (Vec<CandidateId>, Vec<CandidateId>) =
             context.standing().into_iter().partition(below);
+        if let (true, Some(threshold)) = (eligible.is_empty(), threshold) {
+            return Err(CountError::InvalidOption(format!(
+                "no party reaches the threshold of {threshold}% of the valid votes"
+            )));
+        }
         Ok(PartyVotes {
             votes,
             eligible,
@@ -62,49 +66,50 @@ impl PartyVotes {
     }
 }
 
-/// The best of `candidates` by `better` (a strict "a beats b"), with ties going to more
-/// `votes`, then by lot; the tie is recorded at `stage`.
-pub(crate) fn best_party(
-    candidates: &[CandidateId],
+/// The parties of `tied` (an equal claim to the next seats) that win the next `room` seats,
+/// in the order they win them: all of them, by more votes then candidate order, if there is
+/// room; else the `room` with more votes, then by lot, and the tie is recorded at `stage`.
+pub(crate) fn award(
+    mut tied: Vec<CandidateId>,
+    room: usize,
     votes: &[u64],
-    equal: impl Fn(CandidateId, CandidateId) -> bool,
-    better: impl Fn(CandidateId, CandidateId) -> bool,
     ties: &mut Ties,
     stage: usize,
-) -> Option<CandidateId> {
-    let mut best = *candidates.first()?;
-    for &c in &candidates[1..] {
-        if better(c, best) {
-            best = c;
-        }
+) -> Vec<CandidateId> {
+    tied.sort_by_key(|c| (std::cmp::Reverse(votes[c.index()]), *c));
+    if tied.len() <= room {
+        return tied;
     }
-    let tied: Vec<CandidateId> = candidates
+    let boundary = votes[tied[room - 1].index()];
+    let mut chosen: Vec<CandidateId> = tied
         .iter()
         .copied()
-        .filter(|&c| equal(c, best))
+        .filter(|c| votes[c.index()] > boundary)
         .collect();
-    if tied.len() == 1 {
-        return Some(best);
-    }
-    let most = tied.iter().map(|c| votes[c.index()]).max().unwrap_or(0);
-    let most_votes: Vec<CandidateId> = tied
+    let at_boundary: Vec<CandidateId> = tied
         .iter()
         .copied()
-        .filter(|c| votes[c.index()] == most)
+        .filter(|c| votes[c.index()] == boundary)
         .collect();
-    if most_votes.len() == 1 {
-        ties.broken.push(Tie {
-            stage,
-            purpose: "seat",
-            among: tied,
-            chosen: most_votes.clone(),
-            by: TieBreak::MoreVotes,
-        });
-        return Some(most_votes[0]);
-    }
-    let chosen = ties.top(&most_votes, |_| 0u8, 1, stage, "seat");
-    if let Some(last) = ties.broken.last_mut() {
-        last.among = tied;
-    }
-    chosen.first().copied()
+    let by = if chosen.len() + at_boundary.len() == room {
+        chosen.extend(at_boundary);
+        TieBreak::MoreVotes
+    } else {
+        let mut drawn = at_boundary;
+        ties.lot().shuffle(&mut drawn);
+        drawn.truncate(room - chosen.len());
+        drawn.sort();
+        chosen.extend(drawn);
+        TieBreak::Lot
+    };
+    let mut among = tied;
+    among.sort();
+    ties.broken.push(Tie {
+        stage,
+        purpose: "seat",
+        among,
+        chosen: chosen.clone(),
+        by,
+    });
+    chosen
 }

@@ -72,7 +72,7 @@ pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
         residue: 0,
         stages: Vec::new(),
         history: Vec::new(),
-        ties: Ties::new(context.options.seed),
+        ties: context.ties(),
         excluding: Vec::new(),
     };
     count.first_stage();
@@ -110,17 +110,7 @@ pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
         }
         count.exclude(&group);
     }
-    Ok(Outcome {
-        method: context.method,
-        seats: context.seats,
-        elected: count.elected,
-        stages: count.stages,
-        ties: count.ties.broken,
-        seed: context.options.seed,
-        valid,
-        invalid,
-        condorcet: None,
-    })
+    Ok(context.outcome(count.elected, count.stages, count.ties, (valid, invalid)))
 }
 
 /// 5.1.6: `(total - set_aside) / (seats + 1)` to two decimals, plus 0.01 unless exact.

@@ -35,7 +35,7 @@ use std::cmp::Ordering;
 
 use crate::outcome::{Action, IterationEnd, Outcome, Stage, values};
 use crate::stv::{Status, by_votes_descending, initial_status, with_status};
-use crate::tie::{Look, Ties, Want};
+use crate::tie::{Look, Ties, Want, settled_without_votes};
 use crate::value::mul_div_ceil;
 use crate::{CandidateId, Context, CountError, Election, Value};
 
@@ -70,7 +70,7 @@ pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
         surplus: 0,
         elected: Vec::new(),
         stages: Vec::new(),
-        ties: Ties::new(context.options.seed),
+        ties: context.ties(),
     };
     count.keep = count
         .status
@@ -86,17 +86,7 @@ pub(crate) fn count(context: &Context<'_>) -> Result<Outcome, CountError> {
         count.round(&hopeful);
     }
     count.finish_remaining();
-    Ok(Outcome {
-        method: context.method,
-        seats: context.seats,
-        elected: count.elected,
-        stages: count.stages,
-        ties: count.ties.broken,
-        seed: context.options.seed,
-        valid,
-        invalid,
-        condorcet: None,
-    })
+    Ok(context.outcome(count.elected, count.stages, count.ties, (valid, invalid)))
 }
 
 /// The distinct ballots as a tree of common prefixes, stored in pre-order: node `i`'s subtree
@@ -460,9 +450,12 @@ impl Count {
             },
         );
         let stage = self.stages.len() + 1;
-        let out = self
-            .ties
-            .pick(&tied, &[], Look::Never, Want::Lowest, stage, "exclusion");
+        let seats_left = self.seats - self.elected.len();
+        let out = settled_without_votes(&tied, &self.votes, hopeful.len(), seats_left)
+            .unwrap_or_else(|| {
+                self.ties
+                    .pick(&tied, &[], Look::Never, Want::Lowest, stage, "exclusion")
+            });
         self.status[out.index()] = Status::Excluded;
         self.keep[out.index()] = 0;
         out

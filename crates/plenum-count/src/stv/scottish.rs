@@ -17,7 +17,9 @@
 //!   stage.
 //! - **Ties** (rules 49(2), 51(2)): equal surpluses go largest-first by the votes at the most
 //!   recent preceding stage at which the candidates had unequal votes; for exclusion, the one
-//!   with fewest votes at that stage goes; equal at every stage, by lot.
+//!   with fewest votes at that stage goes; equal at every stage, by lot. Candidates tied with
+//!   no votes at all, who will all be excluded whatever the order (enough others continue
+//!   to fill the seats), go in candidate order, and no tie is reported.
 //! - **Last vacancies** (rule 52): once the continuing candidates are no more than the seats
 //!   left, they are all elected and no further transfer is made.
 
@@ -25,7 +27,7 @@ use crate::outcome::{Action, Outcome, Stage};
 use crate::stv::{
     AHEAD, Status, by_votes_descending, initial_status, strict_ranges, touch, with_status,
 };
-use crate::tie::{Look, Ties, Want};
+use crate::tie::{Look, Ties, Want, settled_without_votes};
 use crate::value::mul_div_floor;
 use crate::{CandidateId, Context, CountError, Value};
 
@@ -141,7 +143,7 @@ impl<'b> Count<'b> {
             pending: Vec::new(),
             stages: Vec::new(),
             history: Vec::new(),
-            ties: Ties::new(context.options.seed),
+            ties: context.ties(),
         })
     }
 
@@ -251,14 +253,18 @@ impl<'b> Count<'b> {
             .filter(|c| self.votes[c.index()] == lowest)
             .collect();
         let stage = self.stages.len() + 1;
-        let out = self.ties.pick(
-            &tied,
-            &self.history,
-            Look::Backward,
-            Want::Lowest,
-            stage,
-            "exclusion",
-        );
+        let seats_left = self.seats - self.elected.len();
+        let out = settled_without_votes(&tied, &self.votes, hopeful.len(), seats_left)
+            .unwrap_or_else(|| {
+                self.ties.pick(
+                    &tied,
+                    &self.history,
+                    Look::Backward,
+                    Want::Lowest,
+                    stage,
+                    "exclusion",
+                )
+            });
         self.status[out.index()] = Status::Excluded;
         let pile = std::mem::take(&mut self.piles[out.index()]);
         for (offset, &index) in pile.iter().enumerate() {
@@ -319,16 +325,11 @@ impl<'b> Count<'b> {
             let sum: u64 = stage.votes.iter().map(|v| v.raw()).sum();
             sum + stage.non_transferable.raw() + stage.residue.raw() == self.valid * ONE
         }));
-        Outcome {
-            method: context.method,
-            seats: context.seats,
-            elected: self.elected,
-            stages: self.stages,
-            ties: self.ties.broken,
-            seed: context.options.seed,
-            valid: self.valid,
-            invalid: self.invalid,
-            condorcet: None,
-        }
+        context.outcome(
+            self.elected,
+            self.stages,
+            self.ties,
+            (self.valid, self.invalid),
+        )
     }
 }

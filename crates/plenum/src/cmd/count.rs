@@ -3,13 +3,18 @@
 //! Argument handling and printing only; reading, counting and reports live in `plenum-count`.
 
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, Write};
-use std::path::PathBuf;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, anyhow, bail};
-use plenum_count::format::{self, Format};
-use plenum_count::{DEFAULT_SEED, Decimal, Election, Method, Options, Quota, count, report};
+use plenum_count::format::{self, Format, MAX_LINE};
+use plenum_count::{
+    DEFAULT_SEED, Decimal, Election, Method, Options, ParseError, Quota, count, report,
+};
+use plenum_model::source::InputError;
+
+use crate::failure::BadInput;
 
 /// Arguments of `plenum count`.
 #[derive(Debug, clap::Args)]
@@ -38,9 +43,9 @@ pub struct CountArgs {
     #[arg(long, value_parser = parse_decimal, value_name = "PERCENT")]
     pub threshold: Option<Decimal>,
 
-    /// Largest remainder: the quota, `hare` or `droop`.
-    #[arg(long, value_parser = parse_quota, default_value = "hare")]
-    pub quota: Quota,
+    /// Largest remainder: the quota, `hare` or `droop` [default: hare].
+    #[arg(long, value_parser = parse_quota)]
+    pub quota: Option<Quota>,
 
     /// Sainte-Laguë: the first divisor, for example 1.4 for the modified method.
     #[arg(long, value_parser = parse_decimal, value_name = "DIVISOR")]
@@ -65,7 +70,9 @@ fn help_text() -> String {
         text.push_str(&format!("  {:<18} {}\n", format.name(), format.summary()));
     }
     text.push_str(
-        "\nTies that a rule breaks by lot use a seeded generator; the report prints the seed.\n\
+        "\nA file whose first lines read as two formats is refused: give --format.\n\
+         Options a method does not use (--threshold for STV, say) are refused, not ignored.\n\
+         Ties that a rule breaks by lot use a seeded generator; the report prints the seed.\n\
          The rules of each method are written down in docs/counting.md.",
     );
     text
@@ -139,5 +146,120 @@ fn read(args: &CountArgs) -> anyhow::Result<Election> {
         let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
         format::read(BufReader::with_capacity(1 << 16, file), args.format)
     };
-    result.map_err(|err| anyhow!("{}:{err}", path.display()))
+    result.map_err(|err| bad_input(path, err))
+}
+
+/// The widest excerpt of a line shown under an error, in characters (miette cannot mark a
+/// place past column 65,535, and a ballot line may be far longer).
+const EXCERPT: usize = 100;
+
+/// A reader's error, printed as `FILE:LINE:COLUMN: message` with the line marked below it
+/// (read again from the file; standard input cannot be, and gets the first line only).
+fn bad_input(path: &Path, err: ParseError) -> anyhow::Error {
+    let located = || anyhow!("{}:{err}", path.display());
+    if path.as_os_str() == "-" {
+        return located();
+    }
+    let Ok(Some((before, line))) = lines_at(path, err.line) else {
+        return located();
+    };
+    let (line, offset) = clip(&line, err.column);
+    // The excerpt sits at its own line of the text, so that the line numbers shown are right.
+    let mut text = "\n".repeat(err.line.saturating_sub(2));
+    if err.line > 1 {
+        text.push_str(&clip(&before, 1).0);
+        text.push('\n');
+    }
+    let start = text.len() + offset;
+    text.push_str(&line);
+    let len = line[offset..].chars().next().map_or(0, char::len_utf8);
+    let error = InputError {
+        line: err.line,
+        column: err.column,
+        span: start..start + len,
+        message: err.message.clone(),
+    };
+    // The snippet starts with the message, wrapped to the report's width; the header line
+    // says it unwrapped, so only the marked source is kept.
+    let color = io::IsTerminal::is_terminal(&io::stderr());
+    let snippet = BadInput::new(path, &text, error).snippet(color);
+    let mut marked: Vec<String> = snippet
+        .lines()
+        .skip_while(|line| !line.contains('╭'))
+        .map(str::to_owned)
+        .collect();
+    let Some(heading) = marked.first_mut() else {
+        return located();
+    };
+    // The heading gives the place in the excerpt; the place in the file is the error's.
+    if let Some(colon) = heading.rfind(':') {
+        heading.replace_range(colon.., &format!(":{}]", err.column));
+    }
+    anyhow!("{}:{err}\n{}", path.display(), marked.join("\n"))
+}
+
+/// Lines `number - 1` (empty for the first) and `number` of the file at `path`, each read to
+/// at most [`MAX_LINE`] bytes.
+fn lines_at(path: &Path, number: usize) -> io::Result<Option<(String, String)>> {
+    let mut input = BufReader::new(File::open(path)?);
+    let mut before = Vec::new();
+    let mut line = Vec::new();
+    for _ in 0..number {
+        std::mem::swap(&mut before, &mut line);
+        line.clear();
+        if (&mut input)
+            .take(MAX_LINE as u64)
+            .read_until(b'\n', &mut line)?
+            == 0
+        {
+            return Ok(None);
+        }
+        if line.last() != Some(&b'\n') {
+            // The rest of an overlong line is not shown.
+            input.skip_until(b'\n')?;
+        }
+    }
+    let text = |bytes: &[u8]| {
+        let text = String::from_utf8_lossy(bytes);
+        let text = text.trim_start_matches('\u{feff}');
+        text.trim_end_matches(['\n', '\r']).to_owned()
+    };
+    Ok(Some((text(&before), text(&line))))
+}
+
+/// At most [`EXCERPT`] characters of `line` around 1-based character `column`, with `…`
+/// where it is cut, and the byte offset of that column in the excerpt.
+fn clip(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    let first = at
+        .saturating_sub(EXCERPT / 2)
+        .min(chars.len().saturating_sub(EXCERPT));
+    let last = (first + EXCERPT).min(chars.len());
+    let mut excerpt = String::new();
+    if first > 0 {
+        excerpt.push('…');
+    }
+    let offset = excerpt.len() + chars[first..at].iter().map(|c| c.len_utf8()).sum::<usize>();
+    excerpt.extend(&chars[first..last]);
+    if last < chars.len() {
+        excerpt.push('…');
+    }
+    (excerpt, offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_clipped_around_the_column() {
+        let line = "x".repeat(70_000);
+        let (excerpt, offset) = clip(&line, 69_000);
+        assert_eq!(excerpt.chars().count(), EXCERPT + 2);
+        assert!(excerpt.starts_with('…') && excerpt.ends_with('…'));
+        assert_eq!(offset, '…'.len_utf8() + EXCERPT / 2);
+        assert_eq!(clip("2 1 x 0", 5), ("2 1 x 0".to_owned(), 4));
+        assert_eq!(clip("", 1), (String::new(), 0));
+    }
 }

@@ -217,7 +217,7 @@ fn seeds_decide_lots_and_are_reported() {
 }
 
 #[test]
-fn bad_ballots_name_file_line_and_column() {
+fn bad_ballots_name_file_line_and_column_and_show_the_line() {
     let env = Env::new();
     let file = env.dir.path().join("bad.blt");
     std::fs::write(&file, "3 1\n2 1 x 0\n0\nA\nB\nC\n").expect("write");
@@ -231,11 +231,204 @@ fn bad_ballots_name_file_line_and_column() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     let expected = format!(
-        "plenum: {}:2:5: expected a candidate number, found \"x\"\n",
-        file.display()
+        "plenum: {path}:2:5: expected a candidate number, found \"x\"\n   ╭─[{path}:2:5]\n 1 │ 3 1\n 2 │ 2 1 x 0\n   ·     ┬\n   ·     ╰── here\n   ╰────\n",
+        path = file.display()
     );
     assert_eq!(stderr, expected);
 }
+
+/// A bad mark at column 70,001 of a long line: the line is shown clipped around it (miette
+/// cannot mark a place past column 65,535).
+#[test]
+fn errors_far_along_a_long_line_show_it_clipped() {
+    let env = Env::new();
+    let file = env.dir.path().join("long.blt");
+    let ballot = format!("1 {}x 0", "1 ".repeat(34_999));
+    std::fs::write(&file, format!("3 1\n{ballot}\n0\nA\nB\nC\n")).expect("write");
+    let out = env
+        .plenum()
+        .arg("count")
+        .arg(&file)
+        .args(["--method", "irv"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(&format!(
+            "plenum: {}:2:70001: expected a candidate number, found \"x\"\n",
+            file.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("╭─[{}:2:70001]", file.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains(" 2 │ … 1 1 1"), "{stderr}");
+    assert!(stderr.contains("x 0"), "{stderr}");
+    assert!(
+        stderr.lines().all(|line| line.chars().count() < 200),
+        "{stderr}"
+    );
+}
+
+/// Issue 8, item 1: an approval file whose first ballot is blank elects A (A 3, B 2, C 2,
+/// 5 valid), as the reference and votelib do, and not a candidate named "weight" or "1".
+#[test]
+fn approval_file_with_a_blank_first_ballot() {
+    let env = Env::new();
+    for (name, text) in [
+        ("weighted.csv", "weight,A,B,C\n5,,,\n3,1,,\n2,,1,1\n"),
+        ("plain.csv", "A,B,C\n,,\n1,,\n1,,\n1,,\n,1,1\n,1,1\n"),
+    ] {
+        let file = env.dir.path().join(name);
+        std::fs::write(&file, text).expect("write");
+        let file = file.to_str().expect("UTF-8");
+        let report = env.json(&["count", file, "--method", "approval", "--seats", "1"]);
+        let candidates: Vec<&Value> = report["candidates"]
+            .as_array()
+            .expect("candidates")
+            .iter()
+            .map(|c| &c["name"])
+            .collect();
+        assert_eq!(candidates, ["A", "B", "C"], "{name}");
+        assert_eq!(names(&report["elected"]), ["A"], "{name}");
+        assert_eq!(report["valid"], 5, "{name}");
+        assert_eq!(
+            report["stages"][0]["votes"],
+            serde_json::json!(["3", "2", "2"])
+        );
+    }
+}
+
+/// A file that reads as two formats is refused, naming the `--format` choices; with
+/// `--format` it reads.
+#[test]
+fn ambiguous_files_ask_for_a_format() {
+    let env = Env::new();
+    let file = env.dir.path().join("names.csv");
+    std::fs::write(&file, "A,B,C\n").expect("write");
+    let out = env
+        .plenum()
+        .arg("count")
+        .arg(&file)
+        .args(["--method", "plurality"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("say which with --format approval-csv or --format ranked-csv"),
+        "{stderr}"
+    );
+    let file = file.to_str().expect("UTF-8");
+    let report = env.json(&[
+        "count",
+        file,
+        "--method",
+        "plurality",
+        "--format",
+        "ranked-csv",
+    ]);
+    assert_eq!(names(&report["elected"]), ["A"]);
+}
+
+/// Issue 8, item 2: two-round by the documented equal-ranking rule: 9 valid, 2 invalid, the
+/// run-off B 5 to A 4.
+#[test]
+fn two_round_never_counts_invalid_ballots() {
+    let env = Env::new();
+    let file = env.dir.path().join("equal.blt");
+    std::fs::write(
+        &file,
+        "3 1\n4 1 0\n3 2 0\n2 3 2 0\n2 3=1 0\n0\n\"A\"\n\"B\"\n\"C\"\n\"t\"\n",
+    )
+    .expect("write");
+    let file = file.to_str().expect("UTF-8");
+    let report = env.json(&["count", file, "--method", "two-round"]);
+    assert_eq!(
+        (report["valid"].clone(), report["invalid"].clone()),
+        (9.into(), 2.into())
+    );
+    assert_eq!(
+        report["stages"][1]["votes"],
+        serde_json::json!(["4", "5", "0"])
+    );
+    assert_eq!(names(&report["elected"]), ["B"]);
+}
+
+/// Issue 8, items 5, 19 and 20: what the command refuses, and how it says so.
+#[test]
+fn refusals_say_what_was_expected() {
+    let env = Env::new();
+    let write = |name: &str, text: &str| {
+        let path = env.dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path.to_str().expect("UTF-8").to_owned()
+    };
+    let words = write("words.blt", "three one\n1 1 0\n0\nA\n");
+    let huge = write("huge.blt", "3 1000000000000\n1 1 0\n0\nA\nB\nC\n");
+    let twice = write("twice.blt", "2 1\n1 1 0\n0\n\"A\"\n\"A\"\n");
+    let long = write("long.csv", "ballot_id,rank,choice,precinct\n1,1,A,P\n");
+    let wikipedia = ballots("dhondt/wikipedia.csv");
+    let cases: [(&[&str], String); 6] = [
+        (
+            &[words.as_str(), "--method", "irv"],
+            format!("{words}:1:1: expected a header `candidates seats` (two whole numbers), found \"three one\""),
+        ),
+        (
+            &[huge.as_str(), "--method", "dhondt"],
+            format!("{huge}: dhondt takes at most 2000 seats, not 1000000000000"),
+        ),
+        (
+            &[twice.as_str(), "--method", "irv"],
+            format!("{twice}:5:1: candidates 1 and 2 are both named \"A\""),
+        ),
+        (
+            &[long.as_str(), "--method", "irv"],
+            format!("{long}:1:23: unexpected column \"precinct\""),
+        ),
+        (
+            &[wikipedia.as_str(), "--method", "dhondt", "--seats", "3", "--threshold", "200"],
+            "the threshold is a percentage of the valid votes, from 0 to 100, not 200".to_owned(),
+        ),
+        (
+            &[LEITH_WALK_PATH, "--method", "scottish", "--threshold", "5"],
+            "a threshold applies to the party-list methods (dhondt, sainte-lague, largest-remainder), not scottish".to_owned(),
+        ),
+    ];
+    for (args, message) in cases {
+        let args: Vec<String> = args
+            .iter()
+            .map(|arg| {
+                if *arg == LEITH_WALK_PATH {
+                    ballots(LEITH_WALK)
+                } else {
+                    (*arg).to_owned()
+                }
+            })
+            .collect();
+        let out = env.plenum().arg("count").args(&args).output().expect("run");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(&message), "{args:?}:\n{stderr}");
+    }
+    let quota = env
+        .plenum()
+        .args([
+            "count", &wikipedia, "--method", "dhondt", "--seats", "3", "--quota", "droop",
+        ])
+        .output()
+        .expect("run");
+    assert!(
+        String::from_utf8_lossy(&quota.stderr)
+            .contains("a droop quota applies to largest-remainder, not dhondt")
+    );
+}
+
+/// Stands for the Leith Walk file in argument lists, resolved when the test runs.
+const LEITH_WALK_PATH: &str = "<leith walk>";
 
 #[test]
 fn impossible_counts_are_errors() {
