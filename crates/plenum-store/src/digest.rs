@@ -48,6 +48,37 @@ impl std::fmt::Debug for LtHash {
     }
 }
 
+/// Streams a row's element into `sink`, 2 KiB at a time, without allocating.
+fn with_element<'a>(
+    table: Table,
+    values: impl Iterator<Item = ValueRef<'a>>,
+    sink: impl FnOnce(&[u8; WIDTH * 2]),
+) {
+    let mut hasher = blake3::Hasher::new_derive_key(ROW_CONTEXT);
+    let name = table.name().as_bytes();
+    hasher.update(&(name.len() as u32).to_be_bytes());
+    hasher.update(name);
+    for value in values {
+        match value {
+            ValueRef::Null => {
+                hasher.update(&[0]);
+            }
+            ValueRef::Int(i) => {
+                hasher.update(&[1]);
+                hasher.update(&i.to_be_bytes());
+            }
+            ValueRef::Text(t) => {
+                hasher.update(&[2]);
+                hasher.update(&(t.len() as u64).to_be_bytes());
+                hasher.update(t.as_bytes());
+            }
+        }
+    }
+    let mut bytes = [0u8; WIDTH * 2];
+    hasher.finalize_xof().fill(&mut bytes);
+    sink(&bytes);
+}
+
 /// The element of one row.
 pub fn element(table: Table, values: &[ValueRef<'_>]) -> LtHash {
     let mut hasher = blake3::Hasher::new_derive_key(ROW_CONTEXT);
@@ -86,6 +117,24 @@ pub fn element_of(table: Table, values: &[Value]) -> LtHash {
 }
 
 impl LtHash {
+    /// Adds the element of a row.
+    pub fn add_row(&mut self, table: Table, values: &[ValueRef<'_>]) {
+        with_element(table, values.iter().copied(), |bytes| {
+            for (a, pair) in self.0.iter_mut().zip(bytes.chunks_exact(2)) {
+                *a = a.wrapping_add(u16::from_le_bytes([pair[0], pair[1]]));
+            }
+        });
+    }
+
+    /// Removes the element of a row.
+    pub fn sub_row(&mut self, table: Table, values: &[ValueRef<'_>]) {
+        with_element(table, values.iter().copied(), |bytes| {
+            for (a, pair) in self.0.iter_mut().zip(bytes.chunks_exact(2)) {
+                *a = a.wrapping_sub(u16::from_le_bytes([pair[0], pair[1]]));
+            }
+        });
+    }
+
     /// Adds an element.
     pub fn add(&mut self, other: &LtHash) {
         for (a, b) in self.0.iter_mut().zip(other.0.iter()) {
@@ -133,6 +182,18 @@ impl Digests {
     /// Sets a table's state.
     pub fn set(&mut self, table: Table, state: LtHash) {
         self.tables.insert(table, state);
+    }
+
+    /// Adds a row given by its values.
+    pub fn add_values(&mut self, table: Table, values: &[Value]) {
+        let refs: Vec<ValueRef<'_>> = values.iter().map(Value::as_ref).collect();
+        self.tables.entry(table).or_default().add_row(table, &refs);
+    }
+
+    /// Removes a row given by its values.
+    pub fn remove_values(&mut self, table: Table, values: &[Value]) {
+        let refs: Vec<ValueRef<'_>> = values.iter().map(Value::as_ref).collect();
+        self.tables.entry(table).or_default().sub_row(table, &refs);
     }
 
     /// Adds a row.

@@ -5,7 +5,7 @@ use plenum_model::event::codec;
 use plenum_model::id::Seq;
 use plenum_model::rows::{Table, Value, ValueRef};
 
-use crate::digest::{Digests, LtHash, element};
+use crate::digest::{Digests, LtHash};
 use crate::memory::MemoryStore;
 use crate::{Error, Hash, Head, Store, chain};
 
@@ -167,7 +167,7 @@ fn recompute<S: Store + ?Sized>(
     for &table in Table::ALL {
         let mut state = LtHash::default();
         store.rows(table, &mut |values| {
-            state.add(&element(table, values));
+            state.add_row(table, values);
             count += 1;
             if count.is_multiple_of(65_536) {
                 progress(Progress::Rows(count));

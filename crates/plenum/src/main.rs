@@ -12,6 +12,26 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    let code = run();
+    if std::env::var_os("PLENUM_REPORT_PEAK_MEMORY").is_some() {
+        report_peak_memory();
+    }
+    code
+}
+
+/// Prints the process's peak resident memory (for the benchmarks), where the system says it.
+fn report_peak_memory() {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    if let Some(peak) = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .map(str::trim)
+    {
+        eprintln!("plenum: peak memory {peak}");
+    }
+}
+
+fn run() -> ExitCode {
     let args = cli::Cli::parse();
     let global = cli::Global {
         db: args.db.clone().unwrap_or_else(|| "plenum.db".to_owned()),

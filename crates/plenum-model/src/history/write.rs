@@ -546,6 +546,13 @@ impl History<'_> {
     /// Brings the holder's name and alignments kept on each seat of these persons up to date.
     pub(crate) fn refresh_holders(&mut self, persons: &[PersonId]) {
         for person in persons {
+            let seated = self.write(|c, b| {
+                c.seats.load(b, By::Person, false, person.as_str())?;
+                Ok(c.seats.find(By::Person, false, person.as_str()).next().is_some())
+            });
+            if !seated {
+                continue;
+            }
             let name = self
                 .entity(EntityKind::Person, person.as_str())
                 .map(|e| e.name);

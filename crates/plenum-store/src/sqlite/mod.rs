@@ -415,6 +415,10 @@ fn configure_writer(connection: &Connection) -> Result<(), Error> {
     connection
         .pragma_update(None, "synchronous", "FULL")
         .map_err(sql)?;
+    // Statement journals (a statement undone inside a batch) stay in memory.
+    connection
+        .pragma_update(None, "temp_store", "MEMORY")
+        .map_err(sql)?;
     connection
         .busy_timeout(std::time::Duration::from_secs(10))
         .map_err(sql)?;

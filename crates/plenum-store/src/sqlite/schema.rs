@@ -96,32 +96,47 @@ pub(crate) fn column_list(table: Table) -> String {
         .join(", ")
 }
 
-/// `INSERT` of a whole row.
-pub(crate) fn insert_sql(table: Table) -> String {
-    let n = table.columns().len();
-    let placeholders: Vec<String> = (1..=n).map(|i| format!("?{i}")).collect();
-    format!(
-        "INSERT INTO {}({}) VALUES ({}) RETURNING rowid",
-        table.name(),
-        column_list(table),
-        placeholders.join(", ")
-    )
+/// The statements that write a table's rows, made once.
+pub(crate) struct Writes {
+    /// `INSERT` of a whole row.
+    pub insert: String,
+    /// `UPDATE` of every column but the key, by key (`?1`).
+    pub update: String,
+    /// `DELETE` by key, returning the rowid.
+    pub delete: String,
 }
 
-/// `UPDATE` of every column but the key, by key (the key is `?1`).
-pub(crate) fn update_sql(table: Table) -> String {
-    let sets: Vec<String> = table
-        .columns()
-        .iter()
-        .enumerate()
-        .skip(1)
-        .map(|(i, c)| format!("{} = ?{}", c.name, i + 1))
-        .collect();
-    format!(
-        "UPDATE {} SET {} WHERE key = ?1 RETURNING rowid",
-        table.name(),
-        sets.join(", ")
-    )
+/// The write statements of a table.
+pub(crate) fn writes(table: Table) -> &'static Writes {
+    static WRITES: std::sync::OnceLock<Vec<Writes>> = std::sync::OnceLock::new();
+    let all = WRITES.get_or_init(|| {
+        Table::ALL
+            .iter()
+            .map(|&t| {
+                let n = t.columns().len();
+                let placeholders: Vec<String> = (1..=n).map(|i| format!("?{i}")).collect();
+                let sets: Vec<String> = t
+                    .columns()
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .map(|(i, c)| format!("{} = ?{}", c.name, i + 1))
+                    .collect();
+                Writes {
+                    insert: format!(
+                        "INSERT INTO {}({}) VALUES ({})",
+                        t.name(),
+                        column_list(t),
+                        placeholders.join(", ")
+                    ),
+                    update: format!("UPDATE {} SET {} WHERE key = ?1", t.name(), sets.join(", ")),
+                    delete: format!("DELETE FROM {} WHERE key = ?1 RETURNING rowid", t.name()),
+                }
+            })
+            .collect()
+    });
+    let i = Table::ALL.iter().position(|t| *t == table).unwrap_or(0);
+    &all[i]
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 use super::read::{self, rows_where};
-use super::schema::{insert_sql, update_sql};
+use super::schema::writes;
 use super::sql;
 use crate::digest::Digests;
 use crate::{Error, Head, chain};
@@ -89,42 +89,50 @@ impl<'c> SqliteTx<'c> {
         Ok(n)
     }
 
-    fn write_row(&mut self, change: &Change) -> Result<(), Error> {
+    /// Writes one row change; `after` holds the new row's values, if it remains.
+    fn write_row(&mut self, change: &Change, after: Option<Vec<Value>>) -> Result<(), Error> {
         let (table, key) = match (&change.before, &change.after) {
-            (_, Some(row)) | (Some(row), None) => (row.table(), row.key().into_owned()),
+            (_, Some(row)) | (Some(row), None) => (row.table(), row.key()),
             (None, None) => return Ok(()),
         };
-        let rowid: Option<i64> = match &change.after {
-            Some(row) => {
-                let values: Vec<SqlValue> = row.values().into_iter().map(to_sql).collect();
+        let statements = writes(table);
+        let rowid: Option<i64> = match after {
+            Some(values) => {
+                let values = params_from_iter(values.into_iter().map(to_sql));
                 let query = if change.before.is_some() {
-                    update_sql(table)
+                    &statements.update
                 } else {
-                    insert_sql(table)
+                    &statements.insert
                 };
-                let rowid = self
+                let changed = self
                     .connection
-                    .prepare_cached(&query)
+                    .prepare_cached(query)
                     .map_err(sql)?
-                    .query_row(params_from_iter(values), |r| r.get(0))
-                    .optional()
+                    .execute(values)
                     .map_err(sql)?;
-                if rowid.is_none() {
+                if changed != 1 {
                     return Err(Error::Database(format!(
                         "{} row `{key}` to update is not there",
                         table.name()
                     )));
                 }
-                rowid
+                match (table, change.before.is_some()) {
+                    (Table::Seats, false) => Some(self.connection.last_insert_rowid()),
+                    (Table::Seats, true) => Some(
+                        self.connection
+                            .prepare_cached("SELECT rowid FROM seats WHERE key = ?1")
+                            .map_err(sql)?
+                            .query_row([key.as_ref()], |r| r.get(0))
+                            .map_err(sql)?,
+                    ),
+                    _ => None,
+                }
             }
             None => self
                 .connection
-                .prepare_cached(&format!(
-                    "DELETE FROM {} WHERE key = ?1 RETURNING rowid",
-                    table.name()
-                ))
+                .prepare_cached(&statements.delete)
                 .map_err(sql)?
-                .query_row([&key], |r| r.get(0))
+                .query_row([key.as_ref()], |r| r.get(0))
                 .optional()
                 .map_err(sql)?,
         };
@@ -273,9 +281,20 @@ pub(crate) fn suggest(
 
 impl Writer for SqliteTx<'_> {
     fn write(&mut self, changes: &[Change]) -> Result<(), BackingError> {
-        self.touched.extend(self.digests.apply(changes));
         for change in changes {
-            self.write_row(change).map_err(Error::boxed)?;
+            let after = change.after.as_ref().map(AnyRow::values);
+            let table = match (&change.before, &change.after) {
+                (Some(row), _) | (None, Some(row)) => row.table(),
+                (None, None) => continue,
+            };
+            if let Some(before) = &change.before {
+                self.digests.remove_values(table, &before.values());
+            }
+            if let Some(values) = &after {
+                self.digests.add_values(table, values);
+            }
+            self.touched.insert(table);
+            self.write_row(change, after).map_err(Error::boxed)?;
         }
         Ok(())
     }
