@@ -81,7 +81,7 @@ pub fn all_rows<S: Store + ?Sized>(store: &S) -> Vec<(Table, Vec<Value>)> {
     for &table in Table::ALL {
         let mut rows: Vec<Vec<Value>> = Vec::new();
         store
-            .rows(table, &mut |values| {
+            .projections(&[table], &mut |_, values| {
                 rows.push(values.iter().map(owned).collect());
                 Ok(())
             })

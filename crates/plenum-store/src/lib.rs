@@ -155,22 +155,22 @@ pub trait Store: Send + Sync {
         write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
     ) -> Result<Written, WriteError>;
 
-    /// Calls `visit` with every entry from `from` on, in order.
+    /// Calls `visit` with every entry from `from` on, in order, in one consistent view;
+    /// returns that view's head.
     fn scan(
         &self,
         from: Seq,
         visit: &mut dyn FnMut(StoredEntry) -> Result<(), Error>,
-    ) -> Result<(), Error>;
+    ) -> Result<Head, Error>;
 
-    /// Calls `visit` with the values of every row of a table, in key order.
-    fn rows(
+    /// Calls `visit` with the values of every row of these tables, table by table, in
+    /// key order, in one consistent view; returns that view's head and the per-table
+    /// digests the store keeps.
+    fn projections(
         &self,
-        table: Table,
-        visit: &mut dyn FnMut(&[ValueRef<'_>]) -> Result<(), Error>,
-    ) -> Result<(), Error>;
-
-    /// The per-table digests the store keeps, as of the head.
-    fn digests(&self) -> Result<digest::Digests, Error>;
+        tables: &[Table],
+        visit: &mut dyn FnMut(Table, &[ValueRef<'_>]) -> Result<(), Error>,
+    ) -> Result<(Head, digest::Digests), Error>;
 
     /// The store's own check of its storage (indexes, auxiliary structures): a
     /// list of problems, each naming its table; empty when sound. `deep` asks for

@@ -182,36 +182,39 @@ impl Store for MemoryStore {
         &self,
         from: Seq,
         visit: &mut dyn FnMut(StoredEntry) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let entries: Vec<StoredEntry> = self
-            .read()?
-            .entries
-            .iter()
-            .filter(|e| e.seq >= from)
-            .cloned()
-            .collect();
+    ) -> Result<Head, Error> {
+        let (entries, head): (Vec<StoredEntry>, Head) = {
+            let inner = self.read()?;
+            (
+                inner
+                    .entries
+                    .iter()
+                    .filter(|e| e.seq >= from)
+                    .cloned()
+                    .collect(),
+                inner.head(),
+            )
+        };
         for entry in entries {
             visit(entry)?;
         }
-        Ok(())
+        Ok(head)
     }
 
-    fn rows(
+    fn projections(
         &self,
-        table: Table,
-        visit: &mut dyn FnMut(&[ValueRef<'_>]) -> Result<(), Error>,
-    ) -> Result<(), Error> {
+        tables: &[Table],
+        visit: &mut dyn FnMut(Table, &[ValueRef<'_>]) -> Result<(), Error>,
+    ) -> Result<(Head, Digests), Error> {
         let inner = self.read()?;
-        for row in inner.tables.table(table) {
-            let values = row.values();
-            let refs: Vec<ValueRef<'_>> = values.iter().map(|v| v.as_ref()).collect();
-            visit(&refs)?;
+        for &table in tables {
+            for row in inner.tables.table(table) {
+                let values = row.values();
+                let refs: Vec<ValueRef<'_>> = values.iter().map(|v| v.as_ref()).collect();
+                visit(table, &refs)?;
+            }
         }
-        Ok(())
-    }
-
-    fn digests(&self) -> Result<Digests, Error> {
-        Ok(self.read()?.digests.clone())
+        Ok((inner.head(), inner.digests.clone()))
     }
 
     fn self_check(&self, _deep: bool) -> Result<Vec<(String, String)>, Error> {

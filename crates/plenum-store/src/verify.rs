@@ -43,15 +43,34 @@ pub fn verify<S: Store + ?Sized>(
     store: &S,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Verified, Error> {
+    // The two passes read two consistent views; if a writer committed between
+    // their starts they saw different ledgers, and the check starts again.
+    for _ in 0..10 {
+        if let Some(verified) = verify_once(store, progress)? {
+            return Ok(verified);
+        }
+    }
+    Err(Error::Unavailable(
+        "the ledger kept changing while it was verified; try again when writers pause".into(),
+    ))
+}
+
+/// One verification; `None` if its two passes saw different heads.
+fn verify_once<S: Store + ?Sized>(
+    store: &S,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Option<Verified>, Error> {
     let (chained, rows) = std::thread::scope(|scope| {
         let rows = scope.spawn(|| recompute(store, progress));
         let chained = rehash(store, progress);
         (chained, rows.join())
     });
     let (head, bytes, committed) = chained?;
-    let (recomputed, count) =
+    let (recomputed, count, seen, kept) =
         rows.map_err(|_| Error::Database("the digest thread panicked".into()))??;
-    let kept = store.digests()?;
+    if seen != head {
+        return Ok(None);
+    }
     let differing = recomputed.differing(&kept);
     if let Some(table) = differing.first() {
         return Err(Error::Tampered {
@@ -97,13 +116,13 @@ pub fn verify<S: Store + ?Sized>(
             reason: problem,
         });
     }
-    Ok(Verified {
+    Ok(Some(Verified {
         entries: head.seq.0,
         bytes,
         rows: count,
         head,
         digest,
-    })
+    }))
 }
 
 /// The chain, entry by entry: the head, the bytes hashed, and the digest the last entry commits to.
@@ -114,7 +133,7 @@ fn rehash<S: Store + ?Sized>(
     let mut previous = Head::EMPTY;
     let mut bytes = 0u64;
     let mut committed = None;
-    store.scan(Seq(1), &mut |entry| {
+    let head = store.scan(Seq(1), &mut |entry| {
         let expected = Seq(previous.seq.0 + 1);
         if entry.seq != expected {
             return Err(Error::Corrupt {
@@ -146,7 +165,6 @@ fn rehash<S: Store + ?Sized>(
         }
         Ok(())
     })?;
-    let head = store.head()?;
     if head != previous {
         return Err(Error::Corrupt {
             seq: head.seq,
@@ -157,27 +175,28 @@ fn rehash<S: Store + ?Sized>(
     Ok((previous, bytes, committed))
 }
 
-/// Every table's digest, from its rows alone.
+/// Every table's digest, from its rows alone; the rows counted, the head of the view
+/// they were read in, and the digests the store keeps in that view.
 fn recompute<S: Store + ?Sized>(
     store: &S,
     progress: &(dyn Fn(Progress) + Sync),
-) -> Result<(Digests, u64), Error> {
-    let mut digests = Digests::default();
+) -> Result<(Digests, u64, Head, Digests), Error> {
+    let mut states: std::collections::BTreeMap<Table, LtHash> = Default::default();
     let mut count = 0u64;
-    for &table in Table::ALL {
-        let mut state = LtHash::default();
-        store.rows(table, &mut |values| {
-            state.add_row(table, values);
-            count += 1;
-            if count.is_multiple_of(65_536) {
-                progress(Progress::Rows(count));
-            }
-            Ok(())
-        })?;
+    let (head, kept) = store.projections(Table::ALL, &mut |table, values| {
+        states.entry(table).or_default().add_row(table, values);
+        count += 1;
+        if count.is_multiple_of(65_536) {
+            progress(Progress::Rows(count));
+        }
+        Ok(())
+    })?;
+    let mut digests = Digests::default();
+    for (table, state) in states {
         digests.set(table, state);
     }
     progress(Progress::Rows(count));
-    Ok((digests, count))
+    Ok((digests, count, head, kept))
 }
 
 /// [`verify`], then the projections rebuilt from the entries, batch by batch, in
@@ -266,7 +285,7 @@ pub fn verify_deep<S: Store + ?Sized>(
 
 fn owned_rows<S: Store + ?Sized>(store: &S, table: Table) -> Result<Vec<Vec<Value>>, Error> {
     let mut out: Vec<Vec<Value>> = Vec::new();
-    store.rows(table, &mut |values| {
+    store.projections(&[table], &mut |_, values| {
         out.push(
             values
                 .iter()

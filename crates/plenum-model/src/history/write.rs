@@ -548,7 +548,10 @@ impl History<'_> {
         for person in persons {
             let seated = self.write(|c, b| {
                 c.seats.load(b, By::Person, false, person.as_str())?;
-                Ok(c.seats.find(By::Person, false, person.as_str()).next().is_some())
+                Ok(c.seats
+                    .find(By::Person, false, person.as_str())
+                    .next()
+                    .is_some())
             });
             if !seated {
                 continue;

@@ -480,42 +480,26 @@ impl Store for SqliteStore {
         &self,
         from: Seq,
         visit: &mut dyn FnMut(StoredEntry) -> Result<(), Error>,
-    ) -> Result<(), Error> {
+    ) -> Result<Head, Error> {
         self.with_reader(|c| {
             c.execute_batch("BEGIN").map_err(sql)?;
-            let result = scan(c, from, visit);
+            let result = read::head(c).and_then(|head| scan(c, from, visit).map(|()| head));
             let _ = c.execute_batch("COMMIT");
             result
         })
     }
 
-    fn rows(
+    fn projections(
         &self,
-        table: Table,
-        visit: &mut dyn FnMut(&[ValueRef<'_>]) -> Result<(), Error>,
-    ) -> Result<(), Error> {
+        tables: &[Table],
+        visit: &mut dyn FnMut(Table, &[ValueRef<'_>]) -> Result<(), Error>,
+    ) -> Result<(Head, Digests), Error> {
         self.with_reader(|c| {
-            let query = format!(
-                "SELECT {} FROM {} ORDER BY key",
-                schema::column_list(table),
-                table.name()
-            );
-            let mut statement = c.prepare(&query).map_err(sql)?;
-            let width = table.columns().len();
-            let mut rows = statement.query([]).map_err(sql)?;
-            while let Some(row) = rows.next().map_err(sql)? {
-                let mut values = Vec::with_capacity(width);
-                for i in 0..width {
-                    values.push(read::value_ref(table, row.get_ref(i).map_err(sql)?)?);
-                }
-                visit(&values)?;
-            }
-            Ok(())
+            c.execute_batch("BEGIN").map_err(sql)?;
+            let result = projections(c, tables, visit);
+            let _ = c.execute_batch("COMMIT");
+            result
         })
-    }
-
-    fn digests(&self) -> Result<Digests, Error> {
-        self.with_reader(read::digests)
     }
 
     fn self_check(&self, deep: bool) -> Result<Vec<(String, String)>, Error> {
@@ -621,6 +605,33 @@ fn transact(
     // rolls back); after it, all of it (WAL, synchronous=FULL).
     transaction.commit().map_err(sql)?;
     Ok(Written { recorded, head })
+}
+
+fn projections(
+    c: &Connection,
+    tables: &[Table],
+    visit: &mut dyn FnMut(Table, &[ValueRef<'_>]) -> Result<(), Error>,
+) -> Result<(Head, Digests), Error> {
+    let head = read::head(c)?;
+    let digests = read::digests(c)?;
+    for &table in tables {
+        let query = format!(
+            "SELECT {} FROM {} ORDER BY key",
+            schema::column_list(table),
+            table.name()
+        );
+        let mut statement = c.prepare(&query).map_err(sql)?;
+        let width = table.columns().len();
+        let mut rows = statement.query([]).map_err(sql)?;
+        while let Some(row) = rows.next().map_err(sql)? {
+            let mut values = Vec::with_capacity(width);
+            for i in 0..width {
+                values.push(read::value_ref(table, row.get_ref(i).map_err(sql)?)?);
+            }
+            visit(table, &values)?;
+        }
+    }
+    Ok((head, digests))
 }
 
 fn scan(

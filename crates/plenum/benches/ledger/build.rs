@@ -24,7 +24,11 @@ pub(crate) fn organization(config: &Config, data: &Path) -> PathBuf {
         && kept.trim() == format!("{} {}", head.seq.0, head.hash)
     {
         println!();
-        println!("organization: {} (cached, {} entries)", path.display(), head.seq.0);
+        println!(
+            "organization: {} (cached, {} entries)",
+            path.display(),
+            head.seq.0
+        );
         return path;
     }
     let _ = std::fs::remove_file(&path);

@@ -139,7 +139,10 @@ fn main() {
     let copy = || {
         let started = std::time::Instant::now();
         std::fs::copy(&cached, &work).expect("copy the organization");
-        eprintln!("copied the organization in {:.0}s", started.elapsed().as_secs_f64());
+        eprintln!(
+            "copied the organization in {:.0}s",
+            started.elapsed().as_secs_f64()
+        );
     };
     if config.wants("at") {
         parts::at(&config, &cached);

@@ -42,10 +42,11 @@ fn today(run: usize) -> Vec<Event> {
     let org: plenum_model::id::OrgId = "org".parse().expect("an id");
     let mut events = Vec::new();
     for i in 0..50 {
-        let person: plenum_model::id::PersonId =
-            format!("today-{run}-{i}").parse().expect("an id");
+        let person: plenum_model::id::PersonId = format!("today-{run}-{i}").parse().expect("an id");
         events.push(Event {
-            id: format!("today-{run}-{i}-registered").parse().expect("an id"),
+            id: format!("today-{run}-{i}-registered")
+                .parse()
+                .expect("an id"),
             date: date.clone(),
             kind: EventKind::PersonRegistered(PersonRegistered {
                 person: person.clone(),

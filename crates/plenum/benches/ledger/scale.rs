@@ -118,11 +118,8 @@ pub(crate) fn writers(config: &Config, db: &Path) {
                 scope.spawn(move || {
                     let mut n = 0;
                     while !stop.load(Ordering::Relaxed) {
-                        let (events, _) = members(
-                            &format!("w{threads}-{thread}-{n}"),
-                            5,
-                            "2026-11-30",
-                        );
+                        let (events, _) =
+                            members(&format!("w{threads}-{thread}-{n}"), 5, "2026-11-30");
                         record(store, &events, NOW).expect("record");
                         batches.fetch_add(1, Ordering::Relaxed);
                         n += 1;
@@ -139,15 +136,21 @@ pub(crate) fn writers(config: &Config, db: &Path) {
             (done * 10) as f64 / seconds
         );
     }
-    println!("(conflicts: none can occur: a batch runs its checks inside the write lock, so a writer waits rather than retries)");
+    println!(
+        "(conflicts: none can occur: a batch runs its checks inside the write lock, so a writer waits rather than retries)"
+    );
 }
 
 /// Small batches dated back into the history: what they cost, against what they re-derive.
 pub(crate) fn backdate(config: &Config, db: &Path) {
     let store = SqliteStore::open(db).expect("open");
     println!();
-    println!("## backdate: a batch of 10 events (5 persons registered and admitted) dated back into the history");
-    println!("| dated | events re-applied | rows undone | time | µs per re-applied event |\n|---|---:|---:|---:|---:|");
+    println!(
+        "## backdate: a batch of 10 events (5 persons registered and admitted) dated back into the history"
+    );
+    println!(
+        "| dated | events re-applied | rows undone | time | µs per re-applied event |\n|---|---:|---:|---:|---:|"
+    );
     let points = if config.full {
         vec!["2000-12-01", "2000-06-01", "1999-06-01", "1995-06-01"]
     } else {
@@ -174,8 +177,13 @@ pub(crate) fn as_of(config: &Config, path: &Path) {
     let store = SqliteStore::open_read_only(path).expect("open");
     let head = store.head().expect("head").seq.0 as usize;
     println!();
-    println!("## asof: `--as-of SEQ` replays the first SEQ entries in memory, {} runs", config.runs);
-    println!("| SEQ | time (median) | range | seconds per million entries |\n|---:|---:|---:|---:|");
+    println!(
+        "## asof: `--as-of SEQ` replays the first SEQ entries in memory, {} runs",
+        config.runs
+    );
+    println!(
+        "| SEQ | time (median) | range | seconds per million entries |\n|---:|---:|---:|---:|"
+    );
     let sizes = if config.full {
         vec![100_000, 1_000_000]
     } else {

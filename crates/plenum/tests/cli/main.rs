@@ -1,5 +1,6 @@
 //! Tests that run the real `plenum` binary; one test binary for the whole CLI.
 
+mod access;
 mod bad_input;
 mod count;
 mod ledger;
