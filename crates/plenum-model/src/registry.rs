@@ -95,6 +95,88 @@ impl<'b> Registry<'b> {
         }
     }
 
+    /// Loads, in a few reads, the events and entities a batch names or declares.
+    pub fn prefetch(&mut self, events: &[Event]) -> Result<(), BackingError> {
+        let mut ids: Vec<String> = Vec::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut collect = |event: &Event, ids: &mut Vec<String>, keys: &mut Vec<String>| {
+            ids.push(event.id.to_string());
+            for (kind, id) in self.declared_by(event) {
+                keys.push(Entity::key_of(kind, &id));
+            }
+            for (_, reference) in event.kind.references() {
+                match reference {
+                    Ref::Decision(e) | Ref::Event(e) => ids.push(e.to_string()),
+                    other => {
+                        if let Some((kind, id)) = entity_of(other) {
+                            keys.push(Entity::key_of(kind, &id));
+                        }
+                    }
+                }
+            }
+        };
+        for event in events {
+            collect(event, &mut ids, &mut keys);
+            if let EventKind::EventSuperseded(s) = &event.kind {
+                collect(&s.replacement, &mut ids, &mut keys);
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids.retain(|id| {
+            id.parse()
+                .is_ok_and(|id: EventId| !self.events.contains_key(&id))
+        });
+        keys.sort_unstable();
+        keys.dedup();
+        keys.retain(|k| !self.entities.contains_key(k));
+        for part in ids.chunks(500) {
+            let wanted: Vec<&str> = part.iter().map(String::as_str).collect();
+            let found = self
+                .backing
+                .select_many(Table::Events, By::Key, &wanted, false)?;
+            let mut rows: HashMap<String, EventRow> = found
+                .into_iter()
+                .filter_map(|r| EventRow::try_from(r).ok())
+                .map(|r| (r.id.to_string(), r))
+                .collect();
+            for id in part {
+                if let Ok(event_id) = id.parse() {
+                    let row = rows.remove(id);
+                    self.events.insert(
+                        event_id,
+                        Slot {
+                            current: row.clone(),
+                            original: row,
+                        },
+                    );
+                }
+            }
+        }
+        for part in keys.chunks(500) {
+            let wanted: Vec<&str> = part.iter().map(String::as_str).collect();
+            let found = self
+                .backing
+                .select_many(Table::Entities, By::Key, &wanted, false)?;
+            let mut rows: HashMap<String, Entity> = found
+                .into_iter()
+                .filter_map(|r| Entity::try_from(r).ok())
+                .map(|e| (Entity::key_of(e.kind, &e.id), e))
+                .collect();
+            for key in part {
+                let row = rows.remove(key);
+                self.entities.insert(
+                    key.clone(),
+                    Slot {
+                        current: row.clone(),
+                        original: row,
+                    },
+                );
+            }
+        }
+        Ok(())
+    }
+
     /// An entity by kind and exact id.
     pub fn entity(&mut self, kind: EntityKind, id: &str) -> Result<Option<&Entity>, BackingError> {
         let key = Entity::key_of(kind, id);
@@ -768,13 +850,14 @@ impl<'b> Registry<'b> {
 
     /// Every row the batch changed: entities (with their alias rows), events, mentions.
     pub fn into_changes(self) -> Vec<Change> {
-        let mut out = Vec::new();
+        let mut out =
+            Vec::with_capacity(2 * self.entities.len() + self.events.len() + self.mentions.len());
         let mut entities: Vec<_> = self
             .entities
             .into_values()
             .filter(|s| s.current != s.original)
             .collect();
-        entities.sort_by_key(|s| s.current.as_ref().map(|e| Entity::key_of(e.kind, &e.id)));
+        entities.sort_by_cached_key(|s| s.current.as_ref().map(|e| Entity::key_of(e.kind, &e.id)));
         for slot in entities {
             let old_aliases = slot
                 .original

@@ -43,6 +43,22 @@ pub trait Backing {
         open_only: bool,
     ) -> Result<Vec<AnyRow>, BackingError>;
 
+    /// The rows of `table` whose look-up column `by` is any of `values` (only those still
+    /// open, if `open_only`), in any order: one read for many look-ups.
+    fn select_many(
+        &self,
+        table: Table,
+        by: By,
+        values: &[&str],
+        open_only: bool,
+    ) -> Result<Vec<AnyRow>, BackingError> {
+        let mut out = Vec::new();
+        for value in values {
+            out.extend(self.select(table, by, value, open_only)?);
+        }
+        Ok(out)
+    }
+
     /// Whether any row of `table` has `value` in its lookup column `by`.
     fn any(&self, table: Table, by: By, value: &str) -> Result<bool, BackingError> {
         Ok(!self.select(table, by, value, false)?.is_empty())

@@ -48,20 +48,35 @@ where
         self.indexes.iter().position(|(l, _)| *l == (by, open))
     }
 
-    /// Merges the backing's rows for a look-up, once.
-    pub fn load(
+    /// Merges the backing's rows for many values of a look-up at once (each once).
+    pub fn load_many(
         &mut self,
         backing: &dyn Backing,
         by: By,
         open: bool,
-        value: &str,
+        values: &[&str],
     ) -> Result<(), BackingError> {
-        if self.loaded.contains(&(by, false, value.to_owned()))
-            || self.loaded.contains(&(by, open, value.to_owned()))
-        {
-            return Ok(());
+        let mut wanted: Vec<&str> = values
+            .iter()
+            .copied()
+            .filter(|v| {
+                !self.loaded.contains(&(by, false, (*v).to_owned()))
+                    && !self.loaded.contains(&(by, open, (*v).to_owned()))
+            })
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        for part in wanted.chunks(500) {
+            let rows = backing.select_many(R::TABLE, by, part, open)?;
+            self.merge(rows)?;
+            for value in part {
+                self.loaded.insert((by, open, (*value).to_owned()));
+            }
         }
-        let rows = backing.select(R::TABLE, by, value, open)?;
+        Ok(())
+    }
+
+    fn merge(&mut self, rows: Vec<AnyRow>) -> Result<(), BackingError> {
         for row in rows {
             let Ok(row) = R::try_from(row) else {
                 return Err(format!(
@@ -79,6 +94,24 @@ where
                 dirty: false,
             });
         }
+        Ok(())
+    }
+
+    /// Merges the backing's rows for a look-up, once.
+    pub fn load(
+        &mut self,
+        backing: &dyn Backing,
+        by: By,
+        open: bool,
+        value: &str,
+    ) -> Result<(), BackingError> {
+        if self.loaded.contains(&(by, false, value.to_owned()))
+            || self.loaded.contains(&(by, open, value.to_owned()))
+        {
+            return Ok(());
+        }
+        let rows = backing.select(R::TABLE, by, value, open)?;
+        self.merge(rows)?;
         self.loaded.insert((by, open, value.to_owned()));
         Ok(())
     }

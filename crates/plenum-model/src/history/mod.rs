@@ -145,6 +145,38 @@ impl<'b> History<'b> {
         Ok(out)
     }
 
+    /// Loads, in a few reads, what the rules and `apply` will look up about the persons
+    /// these events name: seats, posts, memberships, alignments, deaths, names.
+    pub fn prefetch(&self, events: &[&crate::event::Event]) {
+        let mut persons: Vec<String> = Vec::new();
+        for event in events {
+            for (_, reference) in event.kind.references() {
+                if let crate::event::Ref::Person(p) = reference {
+                    persons.push(p.to_string());
+                }
+            }
+        }
+        persons.sort_unstable();
+        persons.dedup();
+        if persons.is_empty() {
+            return;
+        }
+        let ids: Vec<&str> = persons.iter().map(String::as_str).collect();
+        let keys: Vec<String> = persons
+            .iter()
+            .map(|p| Entity::key_of(EntityKind::Person, p))
+            .collect();
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        self.read(|c, b| {
+            c.seats.load_many(b, By::Person, false, &ids)?;
+            c.posts.load_many(b, By::Person, true, &ids)?;
+            c.memberships.load_many(b, By::Person, false, &ids)?;
+            c.alignments.load_many(b, By::Person, false, &ids)?;
+            c.deaths.load_many(b, By::Key, false, &ids)?;
+            c.entities.load_many(b, By::Key, false, &keys)
+        });
+    }
+
     // Reads.
 
     /// Open seats of a person.

@@ -545,7 +545,30 @@ impl History<'_> {
 
     /// Brings the holder's name and alignments kept on each seat of these persons up to date.
     pub(crate) fn refresh_holders(&mut self, persons: &[PersonId]) {
-        for person in persons {
+        let ids: Vec<&str> = persons.iter().map(PersonId::as_str).collect();
+        self.write(|c, b| c.seats.load_many(b, By::Person, false, &ids));
+        let seated: Vec<&PersonId> = persons
+            .iter()
+            .filter(|p| {
+                self.caches
+                    .get_mut()
+                    .seats
+                    .find(By::Person, false, p.as_str())
+                    .next()
+                    .is_some()
+            })
+            .collect();
+        let ids: Vec<&str> = seated.iter().map(|p| p.as_str()).collect();
+        let keys: Vec<String> = ids
+            .iter()
+            .map(|p| crate::rows::Entity::key_of(EntityKind::Person, p))
+            .collect();
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        self.write(|c, b| {
+            c.alignments.load_many(b, By::Person, false, &ids)?;
+            c.entities.load_many(b, By::Key, false, &keys)
+        });
+        for person in seated {
             let seated = self.write(|c, b| {
                 c.seats.load(b, By::Person, false, person.as_str())?;
                 Ok(c.seats

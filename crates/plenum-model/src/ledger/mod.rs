@@ -149,6 +149,7 @@ pub fn record(tx: &mut dyn Writer, events: &[Event]) -> Result<Recorded, RecordE
 
     // 1. The registry, in ledger order.
     let mut registry = Registry::new(&*tx, head);
+    registry.prefetch(events).map_err(backing)?;
     let mut fresh: Vec<(Pos, Event)> = Vec::new();
     let mut from: Option<Pos> = None;
     for (index, event) in events.iter().enumerate() {
@@ -286,6 +287,7 @@ pub fn record(tx: &mut dyn Writer, events: &[Event]) -> Result<Recorded, RecordE
             break;
         }
         let mut history = History::new(&*tx);
+        history.prefetch(&chunk.iter().map(|(_, e)| e).collect::<Vec<_>>());
         let mut findings: Vec<Change> = Vec::new();
         for (pos, event) in &chunk {
             let found = rules::check_event(&history, &book, event);

@@ -107,6 +107,37 @@ pub(crate) fn select(
     )
 }
 
+/// The rows of `table` whose look-up column `by` is any of `values`.
+pub(crate) fn select_many(
+    connection: &Connection,
+    table: Table,
+    by: By,
+    values: &[&str],
+    open_only: bool,
+) -> Result<Vec<AnyRow>, Error> {
+    let Some(column) = table.lookup(by) else {
+        return Err(Error::Database(format!(
+            "no look-up of {} by {by:?}",
+            table.name()
+        )));
+    };
+    if values.is_empty() {
+        return Ok(Vec::new());
+    }
+    let open = if open_only && table.has_spans() {
+        " AND until IS NULL"
+    } else {
+        ""
+    };
+    let values = serde_json::to_string(values).map_err(|e| Error::Database(e.to_string()))?;
+    rows_where(
+        connection,
+        table,
+        &format!("WHERE {column} IN (SELECT value FROM json_each(?1)){open}"),
+        [values],
+    )
+}
+
 /// The head the meta table records.
 pub(crate) fn head(connection: &Connection) -> Result<Head, Error> {
     let value = |key: &str| -> Result<String, Error> {

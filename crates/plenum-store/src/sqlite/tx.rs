@@ -187,6 +187,16 @@ impl Backing for SqliteTx<'_> {
         read::select(self.connection, table, by, value, open).map_err(Error::boxed)
     }
 
+    fn select_many(
+        &self,
+        table: Table,
+        by: By,
+        values: &[&str],
+        open: bool,
+    ) -> Result<Vec<AnyRow>, BackingError> {
+        read::select_many(self.connection, table, by, values, open).map_err(Error::boxed)
+    }
+
     fn any(&self, table: Table, by: By, value: &str) -> Result<bool, BackingError> {
         let Some(column) = table.lookup(by) else {
             return Ok(false);

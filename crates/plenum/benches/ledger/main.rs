@@ -27,6 +27,10 @@ mod scale;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+// As the plenum binary does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The timestamp every benchmark entry is recorded with.
 pub(crate) const NOW: &str = "2026-11-27T00:00:00Z";
 
@@ -159,11 +163,11 @@ fn main() {
         if config.wants("record") {
             process::record(&config, &work);
         }
-        if config.wants("writers") {
-            scale::writers(&config, &work);
-        }
         if config.wants("backdate") {
             scale::backdate(&config, &work);
+        }
+        if config.wants("writers") {
+            scale::writers(&config, &work);
         }
         if config.wants("batch") {
             scale::batch(&config, &work);
