@@ -99,7 +99,7 @@ impl<'b> Registry<'b> {
     pub fn prefetch(&mut self, events: &[Event]) -> Result<(), BackingError> {
         let mut ids: Vec<String> = Vec::new();
         let mut keys: Vec<String> = Vec::new();
-        let mut collect = |event: &Event, ids: &mut Vec<String>, keys: &mut Vec<String>| {
+        let collect = |event: &Event, ids: &mut Vec<String>, keys: &mut Vec<String>| {
             ids.push(event.id.to_string());
             for (kind, id) in self.declared_by(event) {
                 keys.push(Entity::key_of(kind, &id));

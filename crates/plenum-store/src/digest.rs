@@ -48,32 +48,54 @@ impl std::fmt::Debug for LtHash {
     }
 }
 
+/// The hasher of a table's rows, with the context and the table's name already in it:
+/// made once per table, cloned per row.
+fn table_hasher(table: Table) -> blake3::Hasher {
+    static HASHERS: std::sync::OnceLock<Vec<blake3::Hasher>> = std::sync::OnceLock::new();
+    let all = HASHERS.get_or_init(|| {
+        Table::ALL
+            .iter()
+            .map(|t| {
+                let mut hasher = blake3::Hasher::new_derive_key(ROW_CONTEXT);
+                let name = t.name().as_bytes();
+                hasher.update(&(name.len() as u32).to_be_bytes());
+                hasher.update(name);
+                hasher
+            })
+            .collect()
+    });
+    let i = Table::ALL.iter().position(|t| *t == table).unwrap_or(0);
+    all[i].clone()
+}
+
 /// Streams a row's element into `sink`, 2 KiB at a time, without allocating.
 fn with_element<'a>(
     table: Table,
     values: impl Iterator<Item = ValueRef<'a>>,
     sink: impl FnOnce(&[u8; WIDTH * 2]),
 ) {
-    let mut hasher = blake3::Hasher::new_derive_key(ROW_CONTEXT);
-    let name = table.name().as_bytes();
-    hasher.update(&(name.len() as u32).to_be_bytes());
-    hasher.update(name);
-    for value in values {
-        match value {
-            ValueRef::Null => {
-                hasher.update(&[0]);
-            }
-            ValueRef::Int(i) => {
-                hasher.update(&[1]);
-                hasher.update(&i.to_be_bytes());
-            }
-            ValueRef::Text(t) => {
-                hasher.update(&[2]);
-                hasher.update(&(t.len() as u64).to_be_bytes());
-                hasher.update(t.as_bytes());
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let mut hasher = table_hasher(table);
+    BUFFER.with_borrow_mut(|buffer| {
+        buffer.clear();
+        for value in values {
+            match value {
+                ValueRef::Null => buffer.push(0),
+                ValueRef::Int(i) => {
+                    buffer.push(1);
+                    buffer.extend_from_slice(&i.to_be_bytes());
+                }
+                ValueRef::Text(t) => {
+                    buffer.push(2);
+                    buffer.extend_from_slice(&(t.len() as u64).to_be_bytes());
+                    buffer.extend_from_slice(t.as_bytes());
+                }
             }
         }
-    }
+        hasher.update(buffer);
+    });
     let mut bytes = [0u8; WIDTH * 2];
     hasher.finalize_xof().fill(&mut bytes);
     sink(&bytes);
@@ -81,32 +103,8 @@ fn with_element<'a>(
 
 /// The element of one row.
 pub fn element(table: Table, values: &[ValueRef<'_>]) -> LtHash {
-    let mut hasher = blake3::Hasher::new_derive_key(ROW_CONTEXT);
-    let name = table.name().as_bytes();
-    hasher.update(&(name.len() as u32).to_be_bytes());
-    hasher.update(name);
-    for value in values {
-        match value {
-            ValueRef::Null => {
-                hasher.update(&[0]);
-            }
-            ValueRef::Int(i) => {
-                hasher.update(&[1]);
-                hasher.update(&i.to_be_bytes());
-            }
-            ValueRef::Text(t) => {
-                hasher.update(&[2]);
-                hasher.update(&(t.len() as u64).to_be_bytes());
-                hasher.update(t.as_bytes());
-            }
-        }
-    }
-    let mut bytes = [0u8; WIDTH * 2];
-    hasher.finalize_xof().fill(&mut bytes);
     let mut out = LtHash::default();
-    for (c, pair) in out.0.iter_mut().zip(bytes.chunks_exact(2)) {
-        *c = u16::from_le_bytes([pair[0], pair[1]]);
-    }
+    out.add_row(table, values);
     out
 }
 

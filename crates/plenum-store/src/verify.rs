@@ -55,22 +55,102 @@ pub fn verify<S: Store + ?Sized>(
     ))
 }
 
-/// One verification; `None` if its two passes saw different heads.
+/// The work of one verification, shared out between threads: the chain, and each
+/// table's digest. Largest first, so that the threads finish together.
+enum Task {
+    Chain,
+    Table(Table),
+}
+
+fn tasks() -> Vec<Task> {
+    let large = [
+        Table::Events,
+        Table::Entities,
+        Table::Memberships,
+        Table::Alignments,
+    ];
+    let mut out = vec![Task::Table(Table::Events), Task::Chain];
+    out.extend(large[1..].iter().map(|t| Task::Table(*t)));
+    out.extend(
+        Table::ALL
+            .iter()
+            .filter(|t| !large.contains(t))
+            .map(|t| Task::Table(*t)),
+    );
+    out
+}
+
+/// One verification; `None` if its views saw different heads (a writer committed).
 fn verify_once<S: Store + ?Sized>(
     store: &S,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Option<Verified>, Error> {
-    let (chained, rows) = std::thread::scope(|scope| {
-        let rows = scope.spawn(|| recompute(store, progress));
-        let chained = rehash(store, progress);
-        (chained, rows.join())
+    let queue = std::sync::Mutex::new(tasks().into_iter());
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 4));
+    type Done = (
+        Option<(Head, u64, Option<Hash>)>,
+        Vec<(Table, LtHash, u64, Head, Digests)>,
+    );
+    let results: Vec<Result<Done, Error>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| -> Result<Done, Error> {
+                    let mut chained = None;
+                    let mut tables = Vec::new();
+                    loop {
+                        let task = queue.lock().ok().and_then(|mut q| q.next());
+                        match task {
+                            None => return Ok((chained, tables)),
+                            Some(Task::Chain) => chained = Some(rehash(store, progress)?),
+                            Some(Task::Table(table)) => {
+                                let mut state = LtHash::default();
+                                let mut count = 0u64;
+                                let (head, kept) =
+                                    store.projections(&[table], &mut |table, values| {
+                                        state.add_row(table, values);
+                                        count += 1;
+                                        if count.is_multiple_of(65_536) {
+                                            progress(Progress::Rows(count));
+                                        }
+                                        Ok(())
+                                    })?;
+                                tables.push((table, state, count, head, kept));
+                            }
+                        }
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(Error::Database("a verifying thread panicked".into())))
+            })
+            .collect()
     });
-    let (head, bytes, committed) = chained?;
-    let (recomputed, count, seen, kept) =
-        rows.map_err(|_| Error::Database("the digest thread panicked".into()))??;
-    if seen != head {
+    let mut chained = None;
+    let mut recomputed = Digests::default();
+    let mut count = 0u64;
+    let mut views: Vec<(Head, Digests)> = Vec::new();
+    for result in results {
+        let (chain, tables) = result?;
+        chained = chained.or(chain);
+        for (table, state, rows, head, kept) in tables {
+            recomputed.set(table, state);
+            count += rows;
+            views.push((head, kept));
+        }
+    }
+    let Some((head, bytes, committed)) = chained else {
+        return Err(Error::Database("the chain was not checked".into()));
+    };
+    if views.iter().any(|(h, _)| *h != head) {
         return Ok(None);
     }
+    let Some((_, kept)) = views.into_iter().next() else {
+        return Err(Error::Database("no table was checked".into()));
+    };
     let differing = recomputed.differing(&kept);
     if let Some(table) = differing.first() {
         return Err(Error::Tampered {
@@ -173,30 +253,6 @@ fn rehash<S: Store + ?Sized>(
     }
     progress(Progress::Entries(head.seq, bytes));
     Ok((previous, bytes, committed))
-}
-
-/// Every table's digest, from its rows alone; the rows counted, the head of the view
-/// they were read in, and the digests the store keeps in that view.
-fn recompute<S: Store + ?Sized>(
-    store: &S,
-    progress: &(dyn Fn(Progress) + Sync),
-) -> Result<(Digests, u64, Head, Digests), Error> {
-    let mut states: std::collections::BTreeMap<Table, LtHash> = Default::default();
-    let mut count = 0u64;
-    let (head, kept) = store.projections(Table::ALL, &mut |table, values| {
-        states.entry(table).or_default().add_row(table, values);
-        count += 1;
-        if count.is_multiple_of(65_536) {
-            progress(Progress::Rows(count));
-        }
-        Ok(())
-    })?;
-    let mut digests = Digests::default();
-    for (table, state) in states {
-        digests.set(table, state);
-    }
-    progress(Progress::Rows(count));
-    Ok((digests, count, head, kept))
 }
 
 /// [`verify`], then the projections rebuilt from the entries, batch by batch, in

@@ -88,15 +88,7 @@ struct Statutes {
 
 impl Statutes {
     fn book(&self) -> StatuteBook {
-        let mut book = StatuteBook::default();
-        for event in &self.events {
-            if let EventKind::StatuteAdopted(s) = &event.kind
-                && let Ok(document) = statute::read(&s.text)
-            {
-                book.adopt(document);
-            }
-        }
-        book
+        StatuteBook::from_events(&self.events)
     }
 
     /// The earliest day on which the book's answers may differ from before the change
@@ -321,14 +313,6 @@ pub fn record(tx: &mut dyn Writer, events: &[Event]) -> Result<Recorded, RecordE
     // 4. The entries.
     tx.append(events).map_err(backing)?;
     Ok(outcome)
-}
-
-/// The statute book that these `statute_adopted` events (in ledger order) make.
-pub fn book_of(statutes: &[Event]) -> StatuteBook {
-    Statutes {
-        events: statutes.to_vec(),
-    }
-    .book()
 }
 
 /// The projections of a ledger holding these events, recorded in one batch from nothing.

@@ -9,8 +9,8 @@ use serde::Serialize;
 use crate::date::{Day, FuzzyDate, Truth};
 use crate::finding::{Citation, Finding, Rule, Severity};
 use crate::id::EventId;
-use crate::ledger::book_of;
 use crate::rules::{Held, overdue};
+use crate::statute::StatuteBook;
 
 use super::{Facts, render};
 
@@ -42,7 +42,7 @@ pub fn check<F: Facts>(facts: &F, day: Day) -> Result<Vec<FindingLine>, F::Error
         .map(|row| row.finding)
         .filter(|f| f.date.earliest() <= day)
         .collect();
-    let book = book_of(&facts.statute_events()?);
+    let book = StatuteBook::from_events(&facts.statute_events()?);
     let mut held: Vec<Held> = Vec::new();
     let mut rows = facts.held()?;
     rows.sort_by(|a, b| (&a.organ, &a.date, a.pos).cmp(&(&b.organ, &b.date, b.pos)));

@@ -230,6 +230,23 @@ pub struct StatuteBook {
 }
 
 impl StatuteBook {
+    /// The book that these `statute_adopted` events make, adopted in the order given
+    /// (ledger order); statutes that do not read are left out (they were refused when
+    /// recorded).
+    pub fn from_events<'a>(
+        events: impl IntoIterator<Item = &'a crate::event::Event>,
+    ) -> StatuteBook {
+        let mut book = StatuteBook::default();
+        for event in events {
+            if let crate::event::EventKind::StatuteAdopted(s) = &event.kind
+                && let Ok(document) = read(&s.text)
+            {
+                book.adopt(document);
+            }
+        }
+        book
+    }
+
     /// Adds the versions of a document; a version with the id of one already
     /// in the book replaces it (an amendment rewrites that version).
     pub fn adopt(&mut self, document: Document) {

@@ -10,7 +10,6 @@ use plenum_model::event::describe::summarize;
 use plenum_model::event::read::{Format, read};
 use plenum_model::event::{Event, EventKind};
 use plenum_model::id::EntityKind;
-use plenum_model::ledger::book_of;
 use plenum_model::query::at::at;
 use plenum_model::query::check::check;
 use plenum_model::query::lineage::lineage;
@@ -152,7 +151,7 @@ fn tour(name: &str, store: &SqliteStore, events: &[Event], db: &str) -> anyhow::
         store.head()?.seq,
         db.trim_start_matches(" --db ")
     )?;
-    let book = book_of(&snapshot.statute_events()?);
+    let book = plenum_model::statute::StatuteBook::from_events(&snapshot.statute_events()?);
     let Some(version) = book.versions().max_by_key(|v| v.effective.earliest()) else {
         return Ok(());
     };
