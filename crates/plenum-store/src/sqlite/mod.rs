@@ -47,6 +47,8 @@ enum Access {
 pub struct SqliteStore {
     path: PathBuf,
     access: Access,
+    /// The SQLite VFS to open connections with, if not the default (crash tests).
+    vfs: Option<String>,
     writer: Mutex<Option<Connection>>,
     readers: Mutex<Vec<Connection>>,
 }
@@ -123,10 +125,52 @@ impl SqliteStore {
         Ok(store)
     }
 
+    /// Opens an existing ledger for queries and records through a named SQLite VFS
+    /// (registered beforehand), as crash tests do to simulate losing power.
+    pub fn open_with_vfs(path: &Path, vfs: &str) -> Result<SqliteStore, Error> {
+        check_file(path)?;
+        let mut store = SqliteStore::with_access(path, Access::ReadWrite);
+        store.vfs = Some(vfs.to_owned());
+        store.check_format()?;
+        Ok(store)
+    }
+
+    /// Creates a ledger through a named SQLite VFS (see [`SqliteStore::open_with_vfs`]),
+    /// in place: the file is made at `path` directly, empty, with no first entries.
+    pub fn create_with_vfs(path: &Path, vfs: &str) -> Result<SqliteStore, Error> {
+        if path.exists() {
+            return Err(Error::NotALedger(format!(
+                "{} already exists",
+                path.display()
+            )));
+        }
+        let connection = Connection::open_with_flags_and_vfs(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            vfs,
+        )
+        .map_err(sql)?;
+        configure_writer(&connection)?;
+        connection.execute_batch(&schema::schema()).map_err(sql)?;
+        connection
+            .execute(
+                "INSERT INTO meta(key, value) VALUES ('format', ?1), ('head_seq', '0'), ('head_hash', '')",
+                [schema::FORMAT],
+            )
+            .map_err(sql)?;
+        let mut store = SqliteStore::with_access(path, Access::ReadWrite);
+        store.vfs = Some(vfs.to_owned());
+        *store.writer.lock().map_err(poisoned)? = Some(connection);
+        Ok(store)
+    }
+
     fn with_access(path: &Path, access: Access) -> SqliteStore {
         SqliteStore {
             path: path.to_owned(),
             access,
+            vfs: None,
             writer: Mutex::new(None),
             readers: Mutex::new(Vec::new()),
         }
@@ -258,10 +302,7 @@ impl SqliteStore {
                     | OpenFlags::SQLITE_OPEN_URI
                     | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             ),
-            _ => Connection::open_with_flags(
-                &self.path,
-                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            ),
+            _ => self.open_read_write(),
         }
         .map_err(sql)?;
         connection
@@ -274,6 +315,14 @@ impl SqliteStore {
             .pragma_update(None, "query_only", true)
             .map_err(sql)?;
         Ok(connection)
+    }
+
+    fn open_read_write(&self) -> rusqlite::Result<Connection> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        match &self.vfs {
+            Some(vfs) => Connection::open_with_flags_and_vfs(&self.path, flags, vfs.as_str()),
+            None => Connection::open_with_flags(&self.path, flags),
+        }
     }
 
     /// Runs `f` with a pooled reader.
@@ -312,11 +361,7 @@ impl SqliteStore {
         }
         let mut guard = self.writer.lock().map_err(poisoned)?;
         if guard.is_none() {
-            let connection = Connection::open_with_flags(
-                &self.path,
-                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )
-            .map_err(sql)?;
+            let connection = self.open_read_write().map_err(sql)?;
             configure_writer(&connection)?;
             *guard = Some(connection);
         }
