@@ -13,23 +13,35 @@
 
 use std::borrow::Cow;
 
+/// Implements [`Dated`] for rows with a `span`.
+macro_rules! dated {
+    ($($row:ty),*) => {$(
+        impl $crate::rows::Dated for $row {
+            fn span(&self) -> &$crate::rows::Span {
+                &self.span
+            }
+        }
+    )*};
+}
+
+mod bonds;
 pub mod columns;
 pub mod compose;
-mod dated;
 mod folded;
+mod made;
 mod registry;
 mod span;
+mod tenures;
 
 use crate::id::Pos;
 
+pub use bonds::{AlignmentRow, CountRow, LinkKind, LinkRow, NameRow};
 pub use columns::{Column, RowError, Value, ValueRef};
-pub use dated::{
-    Affiliation, AlignmentRow, CountRow, DeathRow, DecisionRow, FigureRow, FindingRow, HeldRow,
-    LinkKind, LinkRow, MemberStatus, MembershipEnd, MembershipRow, NameRow, PostRow, SeatRow,
-};
 pub use folded::{MeetingFact, MeetingRow, MeetingState, OrgChange, OrgFact, OrgRow};
+pub use made::{DeathRow, DecisionRow, FigureRow, FindingRow, HeldRow};
 pub use registry::{AliasRow, Entity, EntityKind, EventRow, MentionRow, normalize};
 pub use span::{Dated, Span, overlapping};
+pub use tenures::{Affiliation, MemberStatus, MembershipEnd, MembershipRow, PostRow, SeatRow};
 
 use columns::{SPAN, int, opt_int, opt_text, text};
 
@@ -385,6 +397,16 @@ any_row!(
     Event(EventRow) = Events,
     Mention(MentionRow) = Mentions,
 );
+
+/// The later of a row's opening and closing positions: its `touched` column.
+pub(crate) fn max_pos(start: Pos, end: Option<Pos>) -> Pos {
+    end.map_or(start, |e| e.max(start))
+}
+
+/// A reader of a row of `table`.
+pub(crate) fn read_table(table: Table, values: Vec<Value>) -> Result<columns::Reader, RowError> {
+    columns::Reader::new(table, values)
+}
 
 /// A row opened by one event and closed by at most one other: rolled back, it
 /// disappears if opened at or after the point, and reopens if closed at or after it.
