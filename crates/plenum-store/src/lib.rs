@@ -163,9 +163,9 @@ pub trait Store: Send + Sync {
         visit: &mut dyn FnMut(StoredEntry) -> Result<(), Error>,
     ) -> Result<Head, Error>;
 
-    /// Calls `visit` with the values of every row of these tables, table by table, in
-    /// key order, in one consistent view; returns that view's head and the per-table
-    /// digests the store keeps.
+    /// Calls `visit` with the values of every row of these tables, table by table (in
+    /// whatever order reads them fastest), in one consistent view; returns that view's
+    /// head and the per-table digests the store keeps.
     fn projections(
         &self,
         tables: &[Table],

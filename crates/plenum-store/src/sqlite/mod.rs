@@ -661,7 +661,7 @@ fn projections(
     let digests = read::digests(c)?;
     for &table in tables {
         let query = format!(
-            "SELECT {} FROM {} ORDER BY key",
+            "SELECT {} FROM {}",
             schema::column_list(table),
             table.name()
         );
