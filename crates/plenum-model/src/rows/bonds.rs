@@ -10,7 +10,7 @@ use crate::id::{EventId, FactionId, OrgId, OrganRef, PersonId, Pos};
 
 use super::columns::Columns;
 use super::span::Span;
-use super::{By, Row, RowError, Table, Value, max_pos, read_table, roll_back_span};
+use super::{By, Row, RowError, Table, Value, ValueRef, max_pos, read_table, roll_back_span};
 
 /// A person's alignment with a faction (or leadership of it).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -137,7 +137,7 @@ impl Row for AlignmentRow {
             .pos(max_pos(self.start_pos, self.end_pos));
         c.into_values()
     }
-    fn from_values(values: Vec<Value>) -> Result<Self, RowError> {
+    fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError> {
         let mut r = read_table(Self::TABLE, values)?;
         let row = AlignmentRow {
             key: r.text()?,
@@ -196,7 +196,7 @@ impl Row for CountRow {
             .pos(max_pos(self.start_pos, self.end_pos));
         c.into_values()
     }
-    fn from_values(values: Vec<Value>) -> Result<Self, RowError> {
+    fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError> {
         let mut r = read_table(Self::TABLE, values)?;
         let row = CountRow {
             key: r.text()?,
@@ -257,7 +257,7 @@ impl Row for NameRow {
             .pos(max_pos(self.start_pos, self.end_pos));
         c.into_values()
     }
-    fn from_values(values: Vec<Value>) -> Result<Self, RowError> {
+    fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError> {
         let mut r = read_table(Self::TABLE, values)?;
         let row = NameRow {
             key: r.text()?,
@@ -313,7 +313,7 @@ impl Row for LinkRow {
             .pos(max_pos(self.start_pos, self.end_pos));
         c.into_values()
     }
-    fn from_values(values: Vec<Value>) -> Result<Self, RowError> {
+    fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError> {
         let mut r = read_table(Self::TABLE, values)?;
         let row = LinkRow {
             key: r.text()?,

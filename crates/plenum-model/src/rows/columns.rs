@@ -166,16 +166,16 @@ fn pos_int(pos: Pos) -> i64 {
 pub const SPAN: [Column; 4] = [text("since"), opt_text("until"), int("lo"), int("hi")];
 
 /// Reads a row's values in column order.
-pub struct Reader {
+pub struct Reader<'a> {
     table: &'static str,
     columns: &'static [Column],
-    values: std::vec::IntoIter<Value>,
+    values: &'a [ValueRef<'a>],
     at: usize,
 }
 
-impl Reader {
+impl<'a> Reader<'a> {
     /// Reads `values`, which follow the table's columns.
-    pub fn new(table: super::Table, values: Vec<Value>) -> Result<Reader, RowError> {
+    pub fn new(table: super::Table, values: &'a [ValueRef<'a>]) -> Result<Reader<'a>, RowError> {
         let columns = table.columns();
         if values.len() != columns.len() {
             return Err(RowError {
@@ -187,15 +187,16 @@ impl Reader {
         Ok(Reader {
             table: table.name(),
             columns,
-            values: values.into_iter(),
+            values,
             at: 0,
         })
     }
 
-    fn next(&mut self) -> (Value, &'static str) {
+    fn next(&mut self) -> (ValueRef<'a>, &'static str) {
         let column = self.columns.get(self.at).map_or("?", |c| c.name);
+        let value = self.values.get(self.at).copied().unwrap_or(ValueRef::Null);
         self.at += 1;
-        (self.values.next().unwrap_or(Value::Null), column)
+        (value, column)
     }
 
     fn bad(&self, column: &'static str, reason: impl Into<String>) -> RowError {
@@ -209,7 +210,7 @@ impl Reader {
     /// An integer.
     pub fn int(&mut self) -> Result<i64, RowError> {
         match self.next() {
-            (Value::Int(i), _) => Ok(i),
+            (ValueRef::Int(i), _) => Ok(i),
             (other, column) => {
                 Err(self.bad(column, format!("expected an integer, found {other:?}")))
             }
@@ -219,16 +220,16 @@ impl Reader {
     /// A boolean (0 or 1).
     pub fn bool(&mut self) -> Result<bool, RowError> {
         match self.next() {
-            (Value::Int(0), _) => Ok(false),
-            (Value::Int(1), _) => Ok(true),
+            (ValueRef::Int(0), _) => Ok(false),
+            (ValueRef::Int(1), _) => Ok(true),
             (other, column) => Err(self.bad(column, format!("expected 0 or 1, found {other:?}"))),
         }
     }
 
-    fn opt_string(&mut self) -> Result<(Option<String>, &'static str), RowError> {
+    fn opt_str(&mut self) -> Result<(Option<&'a str>, &'static str), RowError> {
         match self.next() {
-            (Value::Null, column) => Ok((None, column)),
-            (Value::Text(t), column) => Ok((Some(t), column)),
+            (ValueRef::Null, column) => Ok((None, column)),
+            (ValueRef::Text(t), column) => Ok((Some(t), column)),
             (other, column) => Err(self.bad(column, format!("expected text, found {other:?}"))),
         }
     }
@@ -238,7 +239,7 @@ impl Reader {
     where
         T::Err: fmt::Display,
     {
-        let (value, column) = self.opt_string()?;
+        let (value, column) = self.opt_str()?;
         let value = value.ok_or_else(|| self.bad(column, "is NULL"))?;
         value
             .parse()
@@ -250,7 +251,7 @@ impl Reader {
     where
         T::Err: fmt::Display,
     {
-        let (value, column) = self.opt_string()?;
+        let (value, column) = self.opt_str()?;
         value
             .map(|v| {
                 v.parse()
@@ -261,11 +262,13 @@ impl Reader {
 
     /// A serde enum from its name, or NULL.
     pub fn word<T: DeserializeOwned>(&mut self) -> Result<Option<T>, RowError> {
-        let (value, column) = self.opt_string()?;
+        use serde::de::IntoDeserializer;
+        let (value, column) = self.opt_str()?;
         value
             .map(|v| {
-                serde_json::from_value(serde_json::Value::String(v.clone()))
-                    .map_err(|e| self.bad(column, format!("`{v}`: {e}")))
+                let deserializer: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+                    v.into_deserializer();
+                T::deserialize(deserializer).map_err(|e| self.bad(column, format!("`{v}`: {e}")))
             })
             .transpose()
     }
@@ -278,9 +281,9 @@ impl Reader {
 
     /// A value from JSON text.
     pub fn json<T: DeserializeOwned>(&mut self) -> Result<T, RowError> {
-        let (value, column) = self.opt_string()?;
+        let (value, column) = self.opt_str()?;
         let value = value.ok_or_else(|| self.bad(column, "is NULL"))?;
-        serde_json::from_str(&value).map_err(|e| self.bad(column, e.to_string()))
+        serde_json::from_str(value).map_err(|e| self.bad(column, e.to_string()))
     }
 
     /// A date-order position.
@@ -293,8 +296,8 @@ impl Reader {
     /// A date-order position or NULL.
     pub fn opt_pos(&mut self) -> Result<Option<Pos>, RowError> {
         match self.next() {
-            (Value::Null, _) => Ok(None),
-            (Value::Int(i), column) => Pos::from_i64(i)
+            (ValueRef::Null, _) => Ok(None),
+            (ValueRef::Int(i), column) => Pos::from_i64(i)
                 .map(Some)
                 .ok_or_else(|| self.bad(column, format!("`{i}` is no position"))),
             (other, column) => {

@@ -12,7 +12,7 @@ use crate::id::{EventId, MeetingId, OrgId, OrganRef, Pos};
 
 use super::columns::{Columns, Reader};
 use super::span::Span;
-use super::{Row, RowError, Table, Value};
+use super::{Row, RowError, Table, Value, ValueRef};
 
 /// One thing that happened to an organization's row.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -117,7 +117,7 @@ impl Row for OrgRow {
         }
         c.into_values()
     }
-    fn from_values(values: Vec<Value>) -> Result<Self, RowError> {
+    fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError> {
         let mut r = Reader::new(Self::TABLE, values)?;
         let _key: OrgId = r.text()?;
         let row = r.json()?;
@@ -260,7 +260,7 @@ impl Row for MeetingRow {
             .pos(self.touched().unwrap_or(Pos::MIN));
         c.into_values()
     }
-    fn from_values(values: Vec<Value>) -> Result<Self, RowError> {
+    fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError> {
         let mut r = Reader::new(Self::TABLE, values)?;
         let row = MeetingRow {
             meeting: r.text()?,

@@ -11,7 +11,7 @@ use crate::finding::Finding;
 use crate::id::{EventId, MeetingId, OrgId, OrganRef, PersonId, Pos};
 
 use super::columns::Columns;
-use super::{By, Row, RowError, Table, Value, read_table};
+use super::{By, Row, RowError, Table, Value, ValueRef, read_table};
 
 /// A membership figure the record gives.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -123,7 +123,7 @@ macro_rules! made_once {
                 $w.pos($s.pos);
                 $w.into_values()
             }
-            fn from_values(values: Vec<Value>) -> Result<Self, RowError> {
+            fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError> {
                 let mut $r = read_table(Self::TABLE, values)?;
                 let row: Self = $read;
                 Ok(row)

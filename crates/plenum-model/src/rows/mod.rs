@@ -241,8 +241,13 @@ pub trait Row: Clone + PartialEq + std::fmt::Debug + Send + Sync + 'static {
     fn key(&self) -> Cow<'_, str>;
     /// Its values, in the table's column order.
     fn values(&self) -> Vec<Value>;
+    /// Reads it back from its values, borrowed as a store reads them.
+    fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError>;
     /// Reads it back from its values.
-    fn from_values(values: Vec<Value>) -> Result<Self, RowError>;
+    fn from_values(values: Vec<Value>) -> Result<Self, RowError> {
+        let refs: Vec<ValueRef<'_>> = values.iter().map(Value::as_ref).collect();
+        Self::from_refs(&refs)
+    }
     /// The value of a lookup column.
     fn lookup(&self, by: By) -> Option<String> {
         (by == By::Key).then(|| self.key().into_owned())
@@ -309,8 +314,14 @@ macro_rules! any_row {
         impl AnyRow {
             /// Reads a row of `table` from its values.
             pub fn from_values(table: Table, values: Vec<Value>) -> Result<AnyRow, RowError> {
+                let refs: Vec<ValueRef<'_>> = values.iter().map(Value::as_ref).collect();
+                AnyRow::from_refs(table, &refs)
+            }
+
+            /// Reads a row of `table` from its values, borrowed as a store reads them.
+            pub fn from_refs(table: Table, values: &[ValueRef<'_>]) -> Result<AnyRow, RowError> {
                 match table {
-                    $(Table::$table => <$ty>::from_values(values).map(AnyRow::$variant),)*
+                    $(Table::$table => <$ty>::from_refs(values).map(AnyRow::$variant),)*
                 }
             }
 
@@ -404,7 +415,10 @@ pub(crate) fn max_pos(start: Pos, end: Option<Pos>) -> Pos {
 }
 
 /// A reader of a row of `table`.
-pub(crate) fn read_table(table: Table, values: Vec<Value>) -> Result<columns::Reader, RowError> {
+pub(crate) fn read_table<'a>(
+    table: Table,
+    values: &'a [ValueRef<'a>],
+) -> Result<columns::Reader<'a>, RowError> {
     columns::Reader::new(table, values)
 }
 

@@ -11,7 +11,7 @@ pub use crate::id::EntityKind;
 use crate::id::{EventId, PersonId, Pos, Seq};
 
 use super::columns::{Columns, Reader};
-use super::{By, Row, RowError, Table, Value};
+use super::{By, Row, RowError, Table, Value, ValueRef};
 
 /// Lowercase letters and digits only: the form names are compared in.
 pub fn normalize(text: &str) -> String {
@@ -143,7 +143,7 @@ impl Row for Entity {
             });
         c.into_values()
     }
-    fn from_values(values: Vec<Value>) -> Result<Self, RowError> {
+    fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError> {
         let mut r = Reader::new(Self::TABLE, values)?;
         let key: String = r.text()?;
         let kind_word: String = r.text()?;
@@ -207,7 +207,7 @@ impl Row for AliasRow {
             .text(&self.entity);
         c.into_values()
     }
-    fn from_values(values: Vec<Value>) -> Result<Self, RowError> {
+    fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError> {
         let mut r = Reader::new(Self::TABLE, values)?;
         let key = r.text()?;
         let kind_word: String = r.text()?;
@@ -259,7 +259,7 @@ impl Row for EventRow {
             .opt_text(self.subject.as_ref());
         c.into_values()
     }
-    fn from_values(values: Vec<Value>) -> Result<Self, RowError> {
+    fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError> {
         let mut r = Reader::new(Self::TABLE, values)?;
         Ok(EventRow {
             id: r.text()?,
@@ -313,7 +313,7 @@ impl Row for MentionRow {
         c.text(&self.key).text(&self.person).text(&self.event);
         c.into_values()
     }
-    fn from_values(values: Vec<Value>) -> Result<Self, RowError> {
+    fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError> {
         let mut r = Reader::new(Self::TABLE, values)?;
         Ok(MentionRow {
             key: r.text()?,

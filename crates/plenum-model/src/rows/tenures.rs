@@ -10,7 +10,7 @@ use crate::id::{EventId, FactionId, OrgId, OrganRef, PersonId, Pos, PostRef};
 
 use super::columns::Columns;
 use super::span::Span;
-use super::{By, Row, RowError, Table, Value, max_pos, read_table, roll_back_span};
+use super::{By, Row, RowError, Table, Value, ValueRef, max_pos, read_table, roll_back_span};
 
 /// A holder's alignment as a seat keeps it: which faction, when.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -168,7 +168,7 @@ impl Row for SeatRow {
             .json(&self.factions);
         c.into_values()
     }
-    fn from_values(values: Vec<Value>) -> Result<Self, RowError> {
+    fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError> {
         let mut r = read_table(Self::TABLE, values)?;
         let key = r.text()?;
         let _org: OrgId = r.text()?;
@@ -237,7 +237,7 @@ impl Row for PostRow {
             .pos(max_pos(self.start_pos, self.end_pos));
         c.into_values()
     }
-    fn from_values(values: Vec<Value>) -> Result<Self, RowError> {
+    fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError> {
         let mut r = read_table(Self::TABLE, values)?;
         let key = r.text()?;
         let _org: OrgId = r.text()?;
@@ -301,7 +301,7 @@ impl Row for MembershipRow {
             .pos(max_pos(self.start_pos, self.end_pos));
         c.into_values()
     }
-    fn from_values(values: Vec<Value>) -> Result<Self, RowError> {
+    fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError> {
         let mut r = read_table(Self::TABLE, values)?;
         let row = MembershipRow {
             key: r.text()?,

@@ -3,7 +3,7 @@
 
 use plenum_model::event::{Event, EventKind, codec};
 use plenum_model::id::{Pos, Seq};
-use plenum_model::rows::{AnyRow, By, Row, RowError, Table, Value, ValueRef};
+use plenum_model::rows::{AnyRow, By, Row, RowError, Table, ValueRef};
 use rusqlite::types::ValueRef as SqlRef;
 use rusqlite::{Connection, OptionalExtension, Params, params};
 
@@ -34,14 +34,6 @@ pub(crate) fn value_ref<'a>(table: Table, value: SqlRef<'a>) -> Result<ValueRef<
     })
 }
 
-fn owned(value: ValueRef<'_>) -> Value {
-    match value {
-        ValueRef::Null => Value::Null,
-        ValueRef::Int(i) => Value::Int(i),
-        ValueRef::Text(t) => Value::Text(t.to_owned()),
-    }
-}
-
 /// The rows of `table` a statement selects (its columns first, in order).
 pub(crate) fn rows_where(
     connection: &Connection,
@@ -61,9 +53,9 @@ pub(crate) fn rows_where(
     while let Some(row) = rows.next().map_err(sql)? {
         let mut values = Vec::with_capacity(width);
         for i in 0..width {
-            values.push(owned(value_ref(table, row.get_ref(i).map_err(sql)?)?));
+            values.push(value_ref(table, row.get_ref(i).map_err(sql)?)?);
         }
-        out.push(AnyRow::from_values(table, values)?);
+        out.push(AnyRow::from_refs(table, &values)?);
     }
     Ok(out)
 }
