@@ -204,7 +204,7 @@ impl Store for MemoryStore {
     fn projections(
         &self,
         tables: &[Table],
-        visit: &mut dyn FnMut(Table, &[ValueRef<'_>]) -> Result<(), Error>,
+        visit: &mut crate::RowVisitor<'_>,
     ) -> Result<(Head, Digests), Error> {
         let inner = self.read()?;
         for &table in tables {

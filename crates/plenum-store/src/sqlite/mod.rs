@@ -537,7 +537,7 @@ impl Store for SqliteStore {
     fn projections(
         &self,
         tables: &[Table],
-        visit: &mut dyn FnMut(Table, &[ValueRef<'_>]) -> Result<(), Error>,
+        visit: &mut crate::RowVisitor<'_>,
     ) -> Result<(Head, Digests), Error> {
         self.with_reader(|c| {
             c.execute_batch("BEGIN").map_err(sql)?;
@@ -655,7 +655,7 @@ fn transact(
 fn projections(
     c: &Connection,
     tables: &[Table],
-    visit: &mut dyn FnMut(Table, &[ValueRef<'_>]) -> Result<(), Error>,
+    visit: &mut crate::RowVisitor<'_>,
 ) -> Result<(Head, Digests), Error> {
     let head = read::head(c)?;
     let digests = read::digests(c)?;
