@@ -23,7 +23,7 @@ use std::sync::Mutex;
 use plenum_model::history::Writer;
 use plenum_model::id::Seq;
 use plenum_model::ledger::{RecordError, Recorded};
-use plenum_model::rows::{Table, ValueRef};
+use plenum_model::rows::Table;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use facts::SqliteSnapshot;
