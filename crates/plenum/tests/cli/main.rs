@@ -4,6 +4,7 @@ mod access;
 mod bad_input;
 mod count;
 mod ledger;
+mod rules;
 mod support;
 mod tamper;
 mod wpk;
