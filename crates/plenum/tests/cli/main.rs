@@ -2,6 +2,7 @@
 
 mod access;
 mod bad_input;
+mod cadence;
 mod count;
 mod ledger;
 mod rules;
