@@ -41,9 +41,11 @@ pub fn run(args: &RecordArgs, global: &Global) -> anyhow::Result<ExitCode> {
         located.extend(events.into_iter().map(|l| (file, l)));
         texts.push(text);
     }
+    // The clock is read (and `PLENUM_NOW` checked) before the ledger is opened too.
+    let now = super::now()?;
     let store = open::writable(&global.db)?;
     let events: Vec<_> = located.iter().map(|(_, l)| l.event.clone()).collect();
-    let written = match plenum_store::record(&store, &events, &super::now()?) {
+    let written = match plenum_store::record(&store, &events, &now) {
         Ok(written) => written,
         Err(WriteError::Record(RecordError::Refused(refused))) => {
             let (file, l) = &located[refused.index];

@@ -3,6 +3,7 @@
 mod access;
 mod bad_input;
 mod cadence;
+mod clock;
 mod count;
 mod ledger;
 mod rules;
