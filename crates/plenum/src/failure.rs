@@ -51,6 +51,30 @@ impl BadInput {
     }
 }
 
+/// Whether the error is damage to the ledger (as opposed to bad input or a
+/// failure to run): such errors exit 1, like `plenum verify` finding damage.
+pub fn is_damage(error: &anyhow::Error) -> bool {
+    use plenum_store::{Error, WriteError};
+    let damage = |e: &Error| {
+        matches!(
+            e,
+            Error::Corrupt { .. }
+                | Error::Tampered { .. }
+                | Error::Damaged(_)
+                | Error::HeadMismatch { .. }
+        )
+    };
+    error.chain().any(|c| {
+        c.downcast_ref::<Error>().is_some_and(damage)
+            || matches!(c.downcast_ref::<WriteError>(), Some(WriteError::Store(e)) if damage(e))
+    })
+}
+
+/// The exit status of an error: 1 for a damaged ledger, 2 for everything else.
+pub fn exit_code(error: &anyhow::Error) -> u8 {
+    if is_damage(error) { 1 } else { 2 }
+}
+
 /// Prints an error on standard error: `plenum: ` and the message, with a
 /// snippet of the file for bad input. Returns the exit code for errors.
 pub fn report(error: &anyhow::Error) {
@@ -65,5 +89,9 @@ pub fn report(error: &anyhow::Error) {
         }
         return;
     }
-    eprintln!("plenum: {error:#}");
+    if is_damage(error) {
+        eprintln!("plenum: {error:#}; run `plenum verify` to find the damage");
+    } else {
+        eprintln!("plenum: {error:#}");
+    }
 }

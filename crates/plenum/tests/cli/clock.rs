@@ -18,9 +18,15 @@ fn refused(env: &Env, now: &str, args: &[&str]) {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{args:?} with {now:?}: {stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{args:?} with {now:?}: {stderr}"
+    );
     assert!(
-        stderr.starts_with(&format!("plenum: PLENUM_NOW is `{now}`, not a timestamp like 2026-11-27T00:00:00Z")),
+        stderr.starts_with(&format!(
+            "plenum: PLENUM_NOW is `{now}`, not a timestamp like 2026-11-27T00:00:00Z"
+        )),
         "{args:?} with {now:?}: {stderr}"
     );
     assert!(out.stdout.is_empty(), "{args:?}: printed {:?}", out.stdout);
@@ -42,7 +48,11 @@ fn a_malformed_plenum_now_is_refused_and_changes_nothing() {
     let purge = data("purge.toml");
     for now in BAD {
         refused(&env, now, &["record", purge.to_str().unwrap()]);
-        assert_eq!(bytes(&env.db()), before, "record with {now:?} changed the ledger");
+        assert_eq!(
+            bytes(&env.db()),
+            before,
+            "record with {now:?} changed the ledger"
+        );
         // `check` without --at asks the clock for today.
         refused(&env, now, &["check"]);
     }

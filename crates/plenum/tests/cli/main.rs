@@ -5,6 +5,7 @@ mod bad_input;
 mod cadence;
 mod clock;
 mod count;
+mod damage;
 mod ledger;
 mod rules;
 mod support;
