@@ -370,7 +370,11 @@ impl SqliteStore {
                 [],
                 |r| r.get(0),
             ))
-            .map_err(|_| not_ours())?;
+            .map_err(|e| match sql(e) {
+                // A page SQLite cannot read is damage, not a stranger's file.
+                damaged @ Error::Damaged(_) => damaged,
+                _ => not_ours(),
+            })?;
             match format.as_deref() {
                 Some(schema::FORMAT) => {}
                 Some(other) if other.starts_with("plenum-ledger-") => {

@@ -35,7 +35,7 @@ pub fn run(args: &RecordArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let mut texts = Vec::new();
     let mut located: Vec<(usize, Located)> = Vec::new();
     for (file, path) in args.files.iter().enumerate() {
-        let text = super::read_text(path)?;
+        let text = super::read_text(path, plenum_model::limits::MAX_EVENT_FILE_BYTES)?;
         let format = Format::detect(&path.to_string_lossy(), &text);
         let events = read(&text, format).map_err(|e| BadInput::new(path, &text, e))?;
         located.extend(events.into_iter().map(|l| (file, l)));

@@ -7,6 +7,7 @@ mod clock;
 mod count;
 mod damage;
 mod ledger;
+mod limits;
 mod rules;
 mod support;
 mod tamper;
