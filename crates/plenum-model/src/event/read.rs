@@ -303,6 +303,9 @@ fn within_limits(event: &Value) -> Result<(), FieldError> {
                 } else {
                     MAX_TEXT_BYTES
                 };
+                if let Some(problem) = limits::forbidden_character(s) {
+                    return Err(FieldError::new(path.clone(), problem));
+                }
                 if s.len() > limit {
                     return Err(FieldError::new(
                         path.clone(),

@@ -62,6 +62,7 @@ pub fn read(text: &str) -> Result<Document, InputError> {
         let span = e.span().unwrap_or(0..0);
         InputError::at(text, span, e.message().trim_end_matches('\n').to_owned())
     })?;
+    crate::limits::check_toml_strings(text)?;
     Reader { text }.document(raw)
 }
 

@@ -8,6 +8,7 @@ mod count;
 mod damage;
 mod ledger;
 mod limits;
+mod messages;
 mod rules;
 mod support;
 mod tamper;
