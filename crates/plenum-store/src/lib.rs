@@ -100,6 +100,9 @@ pub enum WriteError {
     Store(#[from] Error),
 }
 
+/// What [`Store::projections`] calls with each row: its table and its values.
+pub type RowVisitor<'v> = dyn FnMut(Table, &[ValueRef<'_>]) -> Result<(), Error> + 'v;
+
 /// The last entry of a ledger: its position and chain hash.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Head {
@@ -181,7 +184,7 @@ pub trait Store: Send + Sync {
     fn projections(
         &self,
         tables: &[Table],
-        visit: &mut dyn FnMut(Table, &[ValueRef<'_>]) -> Result<(), Error>,
+        visit: &mut RowVisitor<'_>,
     ) -> Result<(Head, digest::Digests), Error>;
 
     /// The store's own check of its storage (indexes, auxiliary structures): a

@@ -108,7 +108,7 @@ fn cut_short(header: &[u8], size: u64, log: bool) -> Option<String> {
     if !page_size.is_power_of_two() || !(512..=65_536).contains(&page_size) {
         return Some(format!("its header gives a page size of {page_size} bytes"));
     }
-    if size % page_size != 0 {
+    if !size.is_multiple_of(page_size) {
         return Some(format!(
             "it is {size} bytes, not a whole number of its {page_size}-byte pages: it was cut short or added to"
         ));

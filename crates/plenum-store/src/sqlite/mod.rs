@@ -24,7 +24,7 @@ use std::sync::Mutex;
 use plenum_model::history::Writer;
 use plenum_model::id::Seq;
 use plenum_model::ledger::{RecordError, Recorded};
-use plenum_model::rows::{Table, ValueRef};
+use plenum_model::rows::Table;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use facts::SqliteSnapshot;
@@ -32,7 +32,7 @@ pub use facts::SqliteSnapshot;
 use file::{check_file, remove_with_sidecars, uri, write_protected};
 
 use crate::digest::Digests;
-use crate::{Error, Head, Store, StoredEntry, WriteError, Written};
+use crate::{Error, Head, RowVisitor, Store, StoredEntry, WriteError, Written};
 
 /// How much of the file reads may map: 2 GiB, SQLite's default ceiling.
 const MMAP_SIZE: i64 = 0x7fff_0000;
@@ -479,7 +479,7 @@ impl Store for SqliteStore {
     fn projections(
         &self,
         tables: &[Table],
-        visit: &mut dyn FnMut(Table, &[ValueRef<'_>]) -> Result<(), Error>,
+        visit: &mut RowVisitor<'_>,
     ) -> Result<(Head, Digests), Error> {
         self.with_reader(|c| {
             c.execute_batch("BEGIN").map_err(sql)?;

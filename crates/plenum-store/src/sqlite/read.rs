@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Params, params};
 use super::schema::column_list;
 use super::sql;
 use crate::digest::{Digests, LtHash};
-use crate::{Error, Hash, Head, StoredEntry};
+use crate::{Error, Hash, Head, RowVisitor, StoredEntry};
 
 /// A column as the model's value.
 pub(crate) fn value_ref<'a>(table: Table, value: SqlRef<'a>) -> Result<ValueRef<'a>, Error> {
@@ -290,7 +290,7 @@ pub(crate) fn statutes(connection: &Connection) -> Result<Vec<Event>, Error> {
 pub(crate) fn projections(
     c: &Connection,
     tables: &[Table],
-    visit: &mut dyn FnMut(Table, &[ValueRef<'_>]) -> Result<(), Error>,
+    visit: &mut RowVisitor<'_>,
 ) -> Result<(Head, Digests), Error> {
     let head = head(c)?;
     let digests = digests(c)?;
