@@ -6,6 +6,16 @@ use rusqlite::Connection;
 
 use crate::support::{Env, bytes, data};
 
+/// Cuts the ledger file short by `by` bytes.
+fn cut(env: &Env, by: u64) {
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(env.db())
+        .unwrap();
+    let size = file.metadata().unwrap().len();
+    file.set_len(size - by).unwrap();
+}
+
 /// The three damages of item 17, each applied to a fresh founded ledger.
 fn damages() -> Vec<(&'static str, Env)> {
     let head = Env::founded();
@@ -19,12 +29,7 @@ fn damages() -> Vec<(&'static str, Env)> {
         .execute("DELETE FROM entries WHERE seq = 16", [])
         .unwrap();
     let truncated = Env::founded();
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .open(truncated.db())
-        .unwrap();
-    let size = file.metadata().unwrap().len();
-    file.set_len(size - 1).unwrap();
+    cut(&truncated, 1);
     vec![
         ("head edited", head),
         ("entry deleted", deleted),
@@ -81,15 +86,9 @@ fn record_names_the_head_and_the_last_entry() {
 
 #[test]
 fn verify_finds_a_file_cut_short_by_a_byte_or_a_page() {
-    for cut in [1u64, 4096, 8192] {
+    for by in [1u64, 4096, 8192] {
         let env = Env::founded();
-        let file = std::fs::OpenOptions::new()
-            .write(true)
-            .open(env.db())
-            .unwrap();
-        let size = file.metadata().unwrap().len();
-        file.set_len(size - cut).unwrap();
-        drop(file);
+        cut(&env, by);
         let before = bytes(&env.db());
         for deep in [false, true] {
             let mut cmd = env.plenum();
@@ -102,11 +101,11 @@ fn verify_finds_a_file_cut_short_by_a_byte_or_a_page() {
             assert_eq!(
                 out.status.code(),
                 Some(1),
-                "cut {cut}, deep {deep}: {stderr}"
+                "cut by {by}, deep {deep}: {stderr}"
             );
             assert!(
                 stderr.contains("the database file is damaged") && stderr.contains("cut short"),
-                "cut {cut}, deep {deep}: {stderr}"
+                "cut by {by}, deep {deep}: {stderr}"
             );
         }
         // Queries do not answer from it either, and say why.
@@ -116,7 +115,7 @@ fn verify_finds_a_file_cut_short_by_a_byte_or_a_page() {
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "cut {cut}: {stderr}");
+        assert_eq!(out.status.code(), Some(1), "cut by {by}: {stderr}");
         assert!(
             stderr.contains("cut short") && stderr.contains("plenum verify"),
             "{stderr}"

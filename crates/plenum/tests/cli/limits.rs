@@ -73,6 +73,13 @@ fn text_fields_lines_and_files_have_limits() {
     let at_limit = person("a", &format!(",\"name\":\"{}\"", "a".repeat(65_536)));
     write(&env, "ok.jsonl", &at_limit);
     env.plenum().args(["record", "ok.jsonl"]).assert().success();
+    // Queries answer about it (a 200 MB name once kept `person` busy for minutes).
+    let started = std::time::Instant::now();
+    assert_eq!(
+        env.json(&["person", "a"])["name"].as_str().map(str::len),
+        Some(65_536)
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
     let over = person("b", &format!(",\"name\":\"{}\"", "b".repeat(65_537)));
     refused(
         &env,
