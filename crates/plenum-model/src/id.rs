@@ -1,7 +1,10 @@
 //! Identifiers: newtypes over short slugs, so that a person id is never mistaken for an organ.
 //!
 //! Every id is 1 to 128 characters of ASCII letters, digits, `-`, `_`, `.`
-//! or `:`, starting with a letter or digit. Ids are chosen by whoever writes
+//! or `:`, starting with a letter or digit. Ids are ASCII on purpose: they are
+//! typed on command lines and in files by people of any script, and must look
+//! and compare the same everywhere (no look-alike letters, no normalization
+//! forms); names and aliases, which may be in any script, are what people read. Ids are chosen by whoever writes
 //! the record (`kim-il-sung`, `wpk`, `1956-08-plenum`) and never change;
 //! names and aliases, which do change, hang off them.
 //!
@@ -34,11 +37,17 @@ fn check_slug(what: &'static str, text: &str) -> Result<(), IdError> {
     if text.is_empty() {
         return error("it is empty");
     }
+    if !text.is_ascii() {
+        return error(
+            "ids are ASCII (letters A-Z and a-z, digits, `-`, `_`, `.`, `:`), so that they stay \
+             the same in every script, keyboard and terminal; names and aliases may be in any script",
+        );
+    }
     if text.len() > 128 {
         return error("it is longer than 128 characters");
     }
     if !text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        return error("it must start with a letter or digit");
+        return error("it must start with an ASCII letter or digit");
     }
     if !text
         .chars()

@@ -12,6 +12,7 @@ pub mod finding;
 pub mod history;
 pub mod id;
 pub mod ledger;
+pub mod limits;
 pub mod phrase;
 pub mod query;
 pub mod registry;

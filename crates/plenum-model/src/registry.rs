@@ -420,10 +420,16 @@ impl<'b> Registry<'b> {
                     .map_err(backing)?
                     .and_then(|e| e.organ.clone());
                 if known.is_none() {
+                    // A misspelled meeting reads as a new one: say which it may be.
+                    let close = self
+                        .backing
+                        .suggest(EntityKind::Meeting, h.meeting.as_str())
+                        .map_err(backing)?
+                        .map_or_else(String::new, |c| format!(" (or did you mean `{c}`?)"));
                     return Err(Refusal::new(
                         "organ",
                         format!(
-                            "meeting `{}` was not convened before, so `organ` is required",
+                            "meeting `{}` was not convened before, so `organ` is required{close}",
                             h.meeting
                         ),
                     )

@@ -53,6 +53,18 @@ pub enum Error {
         /// What differs.
         reason: String,
     },
+    /// The recorded head is not the last entry: an entry was removed or added, or the
+    /// head edited, behind the ledger's back. Nothing may be appended until `verify`
+    /// has found out what.
+    #[error(
+        "the ledger is damaged: its recorded head is entry {head}, but its last entry is {last}"
+    )]
+    HeadMismatch {
+        /// The head the ledger records.
+        head: Seq,
+        /// The last entry it holds (0 if none).
+        last: Seq,
+    },
     /// The file is not a plenum ledger (or of a format this version cannot read).
     #[error("{0}")]
     NotALedger(String),

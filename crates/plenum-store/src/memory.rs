@@ -14,7 +14,7 @@ use plenum_model::rows::{
 };
 
 use crate::digest::Digests;
-use crate::{Error, Head, Store, StoredEntry, WriteError, Written, chain};
+use crate::{Error, Head, RowVisitor, Store, StoredEntry, WriteError, Written, chain};
 
 #[derive(Clone, Debug, Default)]
 struct Inner {
@@ -204,7 +204,7 @@ impl Store for MemoryStore {
     fn projections(
         &self,
         tables: &[Table],
-        visit: &mut crate::RowVisitor<'_>,
+        visit: &mut RowVisitor<'_>,
     ) -> Result<(Head, Digests), Error> {
         let inner = self.read()?;
         for &table in tables {

@@ -63,7 +63,7 @@ fn run() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             failure::report(&error);
-            ExitCode::from(2)
+            ExitCode::from(failure::exit_code(&error))
         }
     }
 }

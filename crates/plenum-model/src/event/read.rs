@@ -11,7 +11,10 @@
 //! sources = [{ document = "article", quote = "adopted the name North Workers' Party of Korea" }]
 //! ```
 //!
-//! Every error names the line and column of the field at fault.
+//! Every error names the line and column of the field at fault. Both formats
+//! refuse a key written twice in one table or object, accept a leading byte order
+//! mark, and hold to the limits of [`crate::limits`] (line and text field sizes,
+//! the largest count).
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -22,6 +25,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::Event;
 use super::codec::{FieldError, from_json};
+use crate::limits::{self, MAX_COUNT, MAX_LINE_BYTES, MAX_STATUTE_BYTES, MAX_TEXT_BYTES};
 use crate::source::InputError;
 
 /// The two file formats of events.
@@ -137,7 +141,9 @@ fn read_toml(text: &str) -> Result<Vec<Located>, InputError> {
             let json =
                 table_to_json(table).map_err(|(span, msg)| InputError::at(text, span, msg))?;
             let span = item.span();
-            let event = from_json(json).map_err(|e| locate(text, &e, &fields, span.clone()))?;
+            let event = within_limits(&json)
+                .and_then(|()| from_json(json))
+                .map_err(|e| locate(text, &e, &fields, span.clone()))?;
             events.push(Located {
                 event,
                 span,
@@ -179,7 +185,11 @@ fn value_to_json(value: &Spanned<DeValue<'_>>) -> Result<Value, ConvertError> {
             let n = i64::from_str_radix(i.as_str(), i.radix()).map_err(|_| {
                 (
                     value.span(),
-                    format!("integer `{}` is out of range", i.as_str()),
+                    format!(
+                        "integer `{}` is more than the largest count plenum accepts, {}",
+                        i.as_str(),
+                        limits::count(MAX_COUNT)
+                    ),
                 )
             })?;
             Value::Number(Number::from(n))
@@ -209,16 +219,43 @@ fn read_json_lines(text: &str) -> Result<Vec<Located>, InputError> {
     for (index, line) in text.split_inclusive('\n').enumerate() {
         let line_start = offset;
         offset += line.len();
-        let content = line.trim_end_matches(['\n', '\r']);
+        let mut content = line.trim_end_matches(['\n', '\r']);
+        let mut line_start = line_start;
+        if index == 0
+            && let Some(rest) = content.strip_prefix('\u{feff}')
+        {
+            // A byte order mark, as TOML allows one.
+            content = rest;
+            line_start += '\u{feff}'.len_utf8();
+        }
         if content.trim().is_empty() {
             continue;
         }
-        let value: Value = serde_json::from_str(content).map_err(|e| {
-            InputError::at_line(
+        if content.len() > MAX_LINE_BYTES {
+            return Err(InputError::at(
                 text,
-                index + 1,
-                e.column().max(1),
-                format!("invalid JSON: {e}"),
+                line_start..line_start,
+                format!(
+                    "this line is {} bytes; a line of JSON Lines holds at most {}",
+                    limits::count(content.len() as u64),
+                    limits::bytes(MAX_LINE_BYTES as u64)
+                ),
+            ));
+        }
+        let value: Value = strict_json(content).map_err(|e| {
+            // serde_json counts columns in bytes; the error counts characters.
+            let mut at = e.column().saturating_sub(1).min(content.len());
+            while !content.is_char_boundary(at) {
+                at -= 1;
+            }
+            let message = e.to_string();
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m);
+            InputError::at(
+                text,
+                line_start + at..line_start + at,
+                format!("invalid JSON: {message}"),
             )
         })?;
         let fields: Vec<_> = match &value {
@@ -229,7 +266,9 @@ fn read_json_lines(text: &str) -> Result<Vec<Located>, InputError> {
             _ => Vec::new(),
         };
         let span = line_start..line_start + content.len();
-        let event = from_json(value).map_err(|e| locate(text, &e, &fields, span.clone()))?;
+        let event = within_limits(&value)
+            .and_then(|()| from_json(value))
+            .map_err(|e| locate(text, &e, &fields, span.clone()))?;
         events.push(Located {
             event,
             span,
@@ -251,4 +290,143 @@ fn key_span(line: &str, key: &str, line_start: usize) -> Range<usize> {
         from = at + quoted.len();
     }
     line_start..line_start + line.len()
+}
+
+/// Refuses text fields longer than [`MAX_TEXT_BYTES`] (a statute's text, longer
+/// than [`MAX_STATUTE_BYTES`]) and numbers larger than [`MAX_COUNT`], naming the field.
+fn within_limits(event: &Value) -> Result<(), FieldError> {
+    fn walk(value: &Value, path: &mut String, statute: bool) -> Result<(), FieldError> {
+        match value {
+            Value::String(s) => {
+                let limit = if statute && path == "text" {
+                    MAX_STATUTE_BYTES
+                } else {
+                    MAX_TEXT_BYTES
+                };
+                if let Some(problem) = limits::forbidden_character(s) {
+                    return Err(FieldError::new(path.clone(), problem));
+                }
+                if s.len() > limit {
+                    return Err(FieldError::new(
+                        path.clone(),
+                        format!(
+                            "this text is {} bytes; a field holds at most {}",
+                            limits::count(s.len() as u64),
+                            limits::bytes(limit as u64)
+                        ),
+                    ));
+                }
+            }
+            Value::Number(n) => {
+                let too_large = match (n.as_u64(), n.as_i64(), n.as_f64()) {
+                    (Some(n), _, _) => n > MAX_COUNT,
+                    (None, Some(_), _) => false,
+                    (None, None, Some(x)) => x > MAX_COUNT as f64,
+                    (None, None, None) => true,
+                };
+                if too_large {
+                    return Err(FieldError::new(
+                        path.clone(),
+                        format!(
+                            "{n} is more than the largest count plenum accepts, {}",
+                            limits::count(MAX_COUNT)
+                        ),
+                    ));
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let len = path.len();
+                    path.push_str(&format!("[{i}]"));
+                    walk(item, path, statute)?;
+                    path.truncate(len);
+                }
+            }
+            Value::Object(map) => {
+                for (key, item) in map {
+                    let len = path.len();
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(key);
+                    walk(item, path, statute)?;
+                    path.truncate(len);
+                }
+            }
+            Value::Bool(_) | Value::Null => {}
+        }
+        Ok(())
+    }
+    let statute = event.get("kind").and_then(Value::as_str) == Some("statute_adopted");
+    walk(event, &mut String::new(), statute)
+}
+
+/// Parses one JSON value, refusing an object that writes a key twice (as TOML does;
+/// plain serde_json keeps the last).
+fn strict_json(text: &str) -> serde_json::Result<Value> {
+    use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visitor};
+
+    struct Strict;
+
+    impl<'de> DeserializeSeed<'de> for Strict {
+        type Value = Value;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Strict {
+        type Value = Value;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+            Ok(Value::Bool(v))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+            Ok(Value::Number(v.into()))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+            Ok(Value::Number(v.into()))
+        }
+        fn visit_f64<E: Error>(self, v: f64) -> Result<Value, E> {
+            Number::from_f64(v)
+                .map(Value::Number)
+                .ok_or_else(|| E::custom("numbers must be finite"))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+            Ok(Value::String(v.to_owned()))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Value, E> {
+            Ok(Value::String(v))
+        }
+        fn visit_unit<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element_seed(Strict)? {
+                items.push(item);
+            }
+            Ok(Value::Array(items))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+            let mut object = Map::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if object.contains_key(&key) {
+                    return Err(A::Error::custom(format!(
+                        "the key `{key}` is written twice"
+                    )));
+                }
+                let value = map.next_value_seed(Strict)?;
+                object.insert(key, value);
+            }
+            Ok(Value::Object(object))
+        }
+    }
+
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = Strict.deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
 }

@@ -251,7 +251,7 @@ impl<'b> History<'b> {
         });
         match role {
             Some(r) => tally[role_index(r)],
-            None => tally[0] + tally[1],
+            None => tally[0].saturating_add(tally[1]),
         }
     }
 

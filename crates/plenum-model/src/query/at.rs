@@ -281,13 +281,12 @@ fn fill_organ(report: &mut AtReport, names: &Names, c: &Composition) {
         .members
         .iter()
         .filter(|m| m.certainty == Truth::Definitely)
-        .count() as u32
-        + report
-            .unnamed
-            .iter()
-            .filter(|u| u.certainty == Truth::Definitely)
-            .map(|u| u.count)
-            .sum::<u32>();
+        .count() as u32;
+    report.definite = report
+        .unnamed
+        .iter()
+        .filter(|u| u.certainty == Truth::Definitely)
+        .fold(report.definite, |sum, u| sum.saturating_add(u.count));
 }
 
 /// A holder, as `member` reads it.

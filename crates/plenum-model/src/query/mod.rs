@@ -239,6 +239,7 @@ impl From<&Entity> for Named {
 
 /// The entities of the given kinds that `text` names (id, name, alias, or
 /// for organs and posts the key after `org/`), ignoring case and punctuation.
+/// Entities whose id (or key) it is come first: if there are any, only they.
 ///
 /// When nothing is named exactly so, falls back to the entities one of whose
 /// names contains every word of `text` (`head of the provisional committee`
@@ -251,6 +252,12 @@ pub fn find<F: Facts>(
     let mut found = Vec::new();
     for &kind in kinds {
         found.extend(facts.entities_named(kind, text)?);
+    }
+    // An id names its entity before any name or alias does: one person's alias
+    // must not make another person's id ambiguous, or unaddressable.
+    let wanted = normalize(text);
+    if found.iter().any(|e| is_named_by_id(e, &wanted)) {
+        found.retain(|e| is_named_by_id(e, &wanted));
     }
     if found.is_empty() {
         let wanted = words(text);
@@ -269,6 +276,17 @@ pub fn find<F: Facts>(
         }
     }
     Ok(found)
+}
+
+/// Whether `wanted` (normalized) is the entity's id, or for organs and posts the
+/// key after `org/`.
+fn is_named_by_id(entity: &Entity, wanted: &str) -> bool {
+    normalize(&entity.id) == wanted
+        || (matches!(entity.kind, EntityKind::Organ | EntityKind::Post)
+            && entity
+                .id
+                .split_once('/')
+                .is_some_and(|(_, key)| normalize(key) == wanted))
 }
 
 /// The significant words of a name, normalized.

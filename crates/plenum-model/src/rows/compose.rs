@@ -62,21 +62,28 @@ impl Composition {
             .iter()
             .filter(|s| role.is_none_or(|r| r == s.role))
         {
-            *out.entry(seat.faction.clone()).or_insert(0) += 1;
+            let n = out.entry(seat.faction.clone()).or_insert(0u32);
+            *n = n.saturating_add(1);
         }
         for seats in self
             .unnamed
             .iter()
             .filter(|s| role.is_none_or(|r| r == s.role))
         {
-            *out.entry(seats.faction.clone()).or_insert(0) += seats.count;
+            let n = out.entry(seats.faction.clone()).or_insert(0u32);
+            *n = n.saturating_add(seats.count);
         }
         out
     }
 
     /// All seats of a role (or all roles), named and unnamed.
+    ///
+    /// Counts are at most [`crate::limits::MAX_COUNT`] each; sums saturate rather
+    /// than wrap, should a record hold more of them than a `u32` can add up.
     pub fn total(&self, role: Option<Role>) -> u32 {
-        self.by_faction(role).values().sum()
+        self.by_faction(role)
+            .values()
+            .fold(0u32, |sum, n| sum.saturating_add(*n))
     }
 }
 
@@ -162,7 +169,7 @@ pub fn compose(
             match &count.faction {
                 Some(_) => {
                     let shortfall = count.count.saturating_sub(named_of(&count.faction));
-                    accounted += shortfall;
+                    accounted = accounted.saturating_add(shortfall);
                     if shortfall > 0 {
                         unnamed.push(UnnamedSeats {
                             role,

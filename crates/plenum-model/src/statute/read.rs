@@ -49,6 +49,7 @@ use super::{
 };
 use crate::date::FuzzyDate;
 use crate::id::{Key, OrgId, VersionId};
+use crate::limits::MAX_COUNT;
 use crate::source::InputError;
 
 /// Reads and checks a statute document.
@@ -61,6 +62,7 @@ pub fn read(text: &str) -> Result<Document, InputError> {
         let span = e.span().unwrap_or(0..0);
         InputError::at(text, span, e.message().trim_end_matches('\n').to_owned())
     })?;
+    crate::limits::check_toml_strings(text)?;
     Reader { text }.document(raw)
 }
 
@@ -143,8 +145,8 @@ struct RawElector {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSeats {
-    full: Option<u32>,
-    alternate: Option<u32>,
+    full: Option<Spanned<u32>>,
+    alternate: Option<Spanned<u32>>,
     article: ArticleRef,
 }
 
@@ -474,8 +476,8 @@ impl Reader<'_> {
                 .map(|s| {
                     Ok(Cited {
                         rule: SeatLimits {
-                            full: s.full,
-                            alternate: s.alternate,
+                            full: self.count(s.full)?,
+                            alternate: self.count(s.alternate)?,
                         },
                         article: self.article(scope, s.article)?,
                     })
@@ -507,12 +509,27 @@ impl Reader<'_> {
         })
     }
 
+    /// A number of seats or holders, at most [`MAX_COUNT`].
+    fn count(&self, n: Option<Spanned<u32>>) -> Result<Option<u32>, InputError> {
+        match n {
+            Some(n) if u64::from(*n.get_ref()) > MAX_COUNT => Err(self.err(
+                n.span(),
+                format!(
+                    "{} is more than the largest count plenum accepts, {}",
+                    n.get_ref(),
+                    crate::limits::count(MAX_COUNT)
+                ),
+            )),
+            n => Ok(n.map(Spanned::into_inner)),
+        }
+    }
+
     fn post(&self, scope: &Scope<'_>, raw: RawPost) -> Result<PostDef, InputError> {
         let holders = match raw.holders {
             Some(h) if *h.get_ref() == 0 => {
                 return Err(self.err(h.span(), "a post needs at least one holder"));
             }
-            Some(h) => h.into_inner(),
+            Some(h) => self.count(Some(h))?.unwrap_or(1),
             None => 1,
         };
         Ok(PostDef {

@@ -13,6 +13,7 @@
 //! nothing is there yet, so two `init`s of one path cannot both succeed.
 
 mod facts;
+mod file;
 mod read;
 mod schema;
 mod tx;
@@ -28,8 +29,10 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use facts::SqliteSnapshot;
 
+use file::{check_file, remove_with_sidecars, uri, write_protected};
+
 use crate::digest::Digests;
-use crate::{Error, Hash, Head, Store, StoredEntry, WriteError, Written};
+use crate::{Error, Head, RowVisitor, Store, StoredEntry, WriteError, Written};
 
 /// How much of the file reads may map: 2 GiB, SQLite's default ceiling.
 const MMAP_SIZE: i64 = 0x7fff_0000;
@@ -75,29 +78,6 @@ pub(crate) fn sql(e: rusqlite::Error) -> Error {
         }
         _ => Error::Database(e.to_string()),
     }
-}
-
-/// `file:` URI of a path, for SQLite's URI parameters.
-fn uri(path: &Path, parameters: &str) -> String {
-    let mut out = String::from("file:");
-    for c in path.to_string_lossy().chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '?' => out.push_str("%3f"),
-            '#' => out.push_str("%23"),
-            c => out.push(c),
-        }
-    }
-    out.push('?');
-    out.push_str(parameters);
-    out
-}
-
-/// Whether the file cannot (or must not) be written: no write permission bit at
-/// all, or opening it for writing is refused.
-fn write_protected(path: &Path) -> bool {
-    let read_only_bits = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
-    read_only_bits || std::fs::OpenOptions::new().write(true).open(path).is_err()
 }
 
 impl SqliteStore {
@@ -390,7 +370,11 @@ impl SqliteStore {
                 [],
                 |r| r.get(0),
             ))
-            .map_err(|_| not_ours())?;
+            .map_err(|e| match sql(e) {
+                // A page SQLite cannot read is damage, not a stranger's file.
+                damaged @ Error::Damaged(_) => damaged,
+                _ => not_ours(),
+            })?;
             match format.as_deref() {
                 Some(schema::FORMAT) => {}
                 Some(other) if other.starts_with("plenum-ledger-") => {
@@ -414,40 +398,6 @@ impl SqliteStore {
             }
             Ok(())
         })
-    }
-}
-
-fn check_file(path: &Path) -> Result<(), Error> {
-    match std::fs::File::open(path) {
-        Ok(mut file) => {
-            if file.metadata().is_ok_and(|m| m.is_dir()) {
-                return Err(Error::NotALedger(format!(
-                    "{} is a directory, not a ledger",
-                    path.display()
-                )));
-            }
-            // Every SQLite file starts so; anything else is some other file.
-            let mut header = [0u8; 16];
-            let read = std::io::Read::read(&mut file, &mut header).unwrap_or(0);
-            if read > 0 && (read < 16 || &header != b"SQLite format 3\0") {
-                return Err(Error::NotALedger(format!(
-                    "{} is not a plenum ledger (not even a SQLite file)",
-                    path.display()
-                )));
-            }
-            Ok(())
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::NotALedger(format!(
-            "no ledger at {}; create one with `plenum init --statute FILE` (or pick another with --db)",
-            path.display()
-        ))),
-        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Err(Error::Unavailable(
-            format!("cannot read {}: permission denied", path.display()),
-        )),
-        Err(e) => Err(Error::Unavailable(format!(
-            "cannot read {}: {e}",
-            path.display()
-        ))),
     }
 }
 
@@ -475,14 +425,6 @@ fn configure_writer(connection: &Connection) -> Result<(), Error> {
 
 fn poisoned<T>(_: T) -> Error {
     Error::Database("a thread panicked while holding the ledger".into())
-}
-
-fn remove_with_sidecars(path: &Path) {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(p));
-    }
 }
 
 impl Drop for SqliteStore {
@@ -528,7 +470,7 @@ impl Store for SqliteStore {
     ) -> Result<Head, Error> {
         self.with_reader(|c| {
             c.execute_batch("BEGIN").map_err(sql)?;
-            let result = read::head(c).and_then(|head| scan(c, from, visit).map(|()| head));
+            let result = read::head(c).and_then(|head| read::scan(c, from, visit).map(|()| head));
             let _ = c.execute_batch("COMMIT");
             result
         })
@@ -537,11 +479,11 @@ impl Store for SqliteStore {
     fn projections(
         &self,
         tables: &[Table],
-        visit: &mut crate::RowVisitor<'_>,
+        visit: &mut RowVisitor<'_>,
     ) -> Result<(Head, Digests), Error> {
         self.with_reader(|c| {
             c.execute_batch("BEGIN").map_err(sql)?;
-            let result = projections(c, tables, visit);
+            let result = read::projections(c, tables, visit);
             let _ = c.execute_batch("COMMIT");
             result
         })
@@ -625,9 +567,9 @@ fn transact(
         None => head == Head::EMPTY,
     };
     if !consistent {
-        return Err(Error::Corrupt {
-            seq: head.seq,
-            reason: "the recorded head is not the last entry; run `plenum verify`".into(),
+        return Err(Error::HeadMismatch {
+            head: head.seq,
+            last: last.map_or(Seq(0), |(seq, _)| seq),
         }
         .into());
     }
@@ -650,93 +592,4 @@ fn transact(
     // rolls back); after it, all of it (WAL, synchronous=FULL).
     transaction.commit().map_err(sql)?;
     Ok(Written { recorded, head })
-}
-
-fn projections(
-    c: &Connection,
-    tables: &[Table],
-    visit: &mut crate::RowVisitor<'_>,
-) -> Result<(Head, Digests), Error> {
-    let head = read::head(c)?;
-    let digests = read::digests(c)?;
-    for &table in tables {
-        let query = format!(
-            "SELECT {} FROM {}",
-            schema::column_list(table),
-            table.name()
-        );
-        let mut statement = c.prepare(&query).map_err(sql)?;
-        let width = table.columns().len();
-        let mut rows = statement.query([]).map_err(sql)?;
-        while let Some(row) = rows.next().map_err(sql)? {
-            let mut values = Vec::with_capacity(width);
-            for i in 0..width {
-                values.push(read::value_ref(table, row.get_ref(i).map_err(sql)?)?);
-            }
-            visit(table, &values)?;
-        }
-    }
-    Ok((head, digests))
-}
-
-fn scan(
-    connection: &Connection,
-    from: Seq,
-    visit: &mut dyn FnMut(StoredEntry) -> Result<(), Error>,
-) -> Result<(), Error> {
-    let mut statement = connection
-        .prepare_cached(
-            "SELECT seq, recorded_at, payload, digest, chain FROM entries WHERE seq >= ?1 ORDER BY seq",
-        )
-        .map_err(sql)?;
-    let mut rows = statement.query([from.0 as i64]).map_err(sql)?;
-    while let Some(row) = rows.next().map_err(sql)? {
-        let seq = Seq(row.get::<_, i64>(0).map_err(sql)? as u64);
-        let hash = |column: usize| -> Result<Option<Hash>, Error> {
-            match row.get_ref(column).map_err(sql)? {
-                rusqlite::types::ValueRef::Null => Ok(None),
-                rusqlite::types::ValueRef::Blob(b) => {
-                    Hash::from_slice(b).map(Some).ok_or_else(|| Error::Corrupt {
-                        seq,
-                        reason: format!("a stored hash has {} bytes, not 32", b.len()),
-                    })
-                }
-                _ => Err(Error::Corrupt {
-                    seq,
-                    reason: "a stored hash is not bytes".to_owned(),
-                }),
-            }
-        };
-        let chain = hash(4)?.ok_or_else(|| Error::Corrupt {
-            seq,
-            reason: "the chain hash is missing".to_owned(),
-        })?;
-        let digest = hash(3)?;
-        let recorded_at = match row.get_ref(1).map_err(sql)? {
-            rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
-            _ => {
-                return Err(Error::Corrupt {
-                    seq,
-                    reason: "timestamp is not text".to_owned(),
-                });
-            }
-        };
-        let payload = match row.get_ref(2).map_err(sql)? {
-            rusqlite::types::ValueRef::Blob(b) => b.to_vec(),
-            _ => {
-                return Err(Error::Corrupt {
-                    seq,
-                    reason: "payload is not bytes".to_owned(),
-                });
-            }
-        };
-        visit(StoredEntry {
-            seq,
-            recorded_at,
-            payload,
-            digest,
-            chain,
-        })?;
-    }
-    Ok(())
 }

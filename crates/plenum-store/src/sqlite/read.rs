@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Params, params};
 use super::schema::column_list;
 use super::sql;
 use crate::digest::{Digests, LtHash};
-use crate::{Error, Hash, Head};
+use crate::{Error, Hash, Head, RowVisitor, StoredEntry};
 
 /// A column as the model's value.
 pub(crate) fn value_ref<'a>(table: Table, value: SqlRef<'a>) -> Result<ValueRef<'a>, Error> {
@@ -276,4 +276,91 @@ pub(crate) fn statutes(connection: &Connection) -> Result<Vec<Event>, Error> {
         .into_iter()
         .map(|(id, s)| effective(connection, &id, Seq(s as u64)))
         .collect()
+}
+
+/// Every row of these tables, in storage order, with the head and digests of the same view.
+pub(crate) fn projections(
+    c: &Connection,
+    tables: &[Table],
+    visit: &mut RowVisitor<'_>,
+) -> Result<(Head, Digests), Error> {
+    let head = head(c)?;
+    let digests = digests(c)?;
+    for &table in tables {
+        let query = format!("SELECT {} FROM {}", column_list(table), table.name());
+        let mut statement = c.prepare(&query).map_err(sql)?;
+        let width = table.columns().len();
+        let mut rows = statement.query([]).map_err(sql)?;
+        while let Some(row) = rows.next().map_err(sql)? {
+            let mut values = Vec::with_capacity(width);
+            for i in 0..width {
+                values.push(value_ref(table, row.get_ref(i).map_err(sql)?)?);
+            }
+            visit(table, &values)?;
+        }
+    }
+    Ok((head, digests))
+}
+
+/// Every entry from `from` on, in order.
+pub(crate) fn scan(
+    connection: &Connection,
+    from: Seq,
+    visit: &mut dyn FnMut(StoredEntry) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut statement = connection
+        .prepare_cached(
+            "SELECT seq, recorded_at, payload, digest, chain FROM entries WHERE seq >= ?1 ORDER BY seq",
+        )
+        .map_err(sql)?;
+    let mut rows = statement.query([from.0 as i64]).map_err(sql)?;
+    while let Some(row) = rows.next().map_err(sql)? {
+        let seq = Seq(row.get::<_, i64>(0).map_err(sql)? as u64);
+        let hash = |column: usize| -> Result<Option<Hash>, Error> {
+            match row.get_ref(column).map_err(sql)? {
+                rusqlite::types::ValueRef::Null => Ok(None),
+                rusqlite::types::ValueRef::Blob(b) => {
+                    Hash::from_slice(b).map(Some).ok_or_else(|| Error::Corrupt {
+                        seq,
+                        reason: format!("a stored hash has {} bytes, not 32", b.len()),
+                    })
+                }
+                _ => Err(Error::Corrupt {
+                    seq,
+                    reason: "a stored hash is not bytes".to_owned(),
+                }),
+            }
+        };
+        let chain = hash(4)?.ok_or_else(|| Error::Corrupt {
+            seq,
+            reason: "the chain hash is missing".to_owned(),
+        })?;
+        let digest = hash(3)?;
+        let recorded_at = match row.get_ref(1).map_err(sql)? {
+            rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+            _ => {
+                return Err(Error::Corrupt {
+                    seq,
+                    reason: "timestamp is not text".to_owned(),
+                });
+            }
+        };
+        let payload = match row.get_ref(2).map_err(sql)? {
+            rusqlite::types::ValueRef::Blob(b) => b.to_vec(),
+            _ => {
+                return Err(Error::Corrupt {
+                    seq,
+                    reason: "payload is not bytes".to_owned(),
+                });
+            }
+        };
+        visit(StoredEntry {
+            seq,
+            recorded_at,
+            payload,
+            digest,
+            chain,
+        })?;
+    }
+    Ok(())
 }

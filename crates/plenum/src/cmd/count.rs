@@ -149,10 +149,6 @@ fn read(args: &CountArgs) -> anyhow::Result<Election> {
     result.map_err(|err| bad_input(path, err))
 }
 
-/// The widest excerpt of a line shown under an error, in characters (miette cannot mark a
-/// place past column 65,535, and a ballot line may be far longer).
-const EXCERPT: usize = 100;
-
 /// A reader's error, printed as `FILE:LINE:COLUMN: message` with the line marked below it
 /// (read again from the file; standard input cannot be, and gets the first line only).
 fn bad_input(path: &Path, err: ParseError) -> anyhow::Error {
@@ -163,16 +159,19 @@ fn bad_input(path: &Path, err: ParseError) -> anyhow::Error {
     let Ok(Some((before, line))) = lines_at(path, err.line) else {
         return located();
     };
-    let (line, offset) = clip(&line, err.column);
-    // The excerpt sits at its own line of the text, so that the line numbers shown are right.
+    // The lines sit at their own line numbers of the text, so that the numbers shown are right.
     let mut text = "\n".repeat(err.line.saturating_sub(2));
     if err.line > 1 {
-        text.push_str(&clip(&before, 1).0);
+        text.push_str(&before);
         text.push('\n');
     }
+    let offset = line
+        .char_indices()
+        .nth(err.column.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
     let start = text.len() + offset;
-    text.push_str(&line);
     let len = line[offset..].chars().next().map_or(0, char::len_utf8);
+    text.push_str(&line);
     let error = InputError {
         line: err.line,
         column: err.column,
@@ -183,17 +182,12 @@ fn bad_input(path: &Path, err: ParseError) -> anyhow::Error {
     // says it unwrapped, so only the marked source is kept.
     let color = io::IsTerminal::is_terminal(&io::stderr());
     let snippet = BadInput::new(path, &text, error).snippet(color);
-    let mut marked: Vec<String> = snippet
+    let marked: Vec<&str> = snippet
         .lines()
         .skip_while(|line| !line.contains('╭'))
-        .map(str::to_owned)
         .collect();
-    let Some(heading) = marked.first_mut() else {
+    if marked.is_empty() {
         return located();
-    };
-    // The heading gives the place in the excerpt; the place in the file is the error's.
-    if let Some(colon) = heading.rfind(':') {
-        heading.replace_range(colon.., &format!(":{}]", err.column));
     }
     anyhow!("{}:{err}\n{}", path.display(), marked.join("\n"))
 }
@@ -225,41 +219,4 @@ fn lines_at(path: &Path, number: usize) -> io::Result<Option<(String, String)>> 
         text.trim_end_matches(['\n', '\r']).to_owned()
     };
     Ok(Some((text(&before), text(&line))))
-}
-
-/// At most [`EXCERPT`] characters of `line` around 1-based character `column`, with `…`
-/// where it is cut, and the byte offset of that column in the excerpt.
-fn clip(line: &str, column: usize) -> (String, usize) {
-    let chars: Vec<char> = line.chars().collect();
-    let at = column.saturating_sub(1).min(chars.len());
-    let first = at
-        .saturating_sub(EXCERPT / 2)
-        .min(chars.len().saturating_sub(EXCERPT));
-    let last = (first + EXCERPT).min(chars.len());
-    let mut excerpt = String::new();
-    if first > 0 {
-        excerpt.push('…');
-    }
-    let offset = excerpt.len() + chars[first..at].iter().map(|c| c.len_utf8()).sum::<usize>();
-    excerpt.extend(&chars[first..last]);
-    if last < chars.len() {
-        excerpt.push('…');
-    }
-    (excerpt, offset)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_lines_are_clipped_around_the_column() {
-        let line = "x".repeat(70_000);
-        let (excerpt, offset) = clip(&line, 69_000);
-        assert_eq!(excerpt.chars().count(), EXCERPT + 2);
-        assert!(excerpt.starts_with('…') && excerpt.ends_with('…'));
-        assert_eq!(offset, '…'.len_utf8() + EXCERPT / 2);
-        assert_eq!(clip("2 1 x 0", 5), ("2 1 x 0".to_owned(), 4));
-        assert_eq!(clip("", 1), (String::new(), 0));
-    }
 }

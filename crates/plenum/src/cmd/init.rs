@@ -50,7 +50,10 @@ pub fn statute_event(text: &str, document: &statute::Document) -> anyhow::Result
 
 /// Runs `plenum init`.
 pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
-    let text = super::read_text(&args.statute)?;
+    let text = super::read_text(
+        &args.statute,
+        plenum_model::limits::MAX_STATUTE_BYTES as u64,
+    )?;
     let document = statute::read(&text).map_err(|e| BadInput::new(&args.statute, &text, e))?;
     let event = statute_event(&text, &document)?;
     let path = open::create(&global.db)?;

@@ -15,9 +15,11 @@ use crate::{open, out, render};
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Each entry: its position, when it was recorded, the event's date, kind, id, and a\n\
-sentence. With --json, one object per entry: seq, recorded_at, hash (the chain hash\n\
-through it), what (the sentence, with names) and the event in its JSON Lines form,\n\
-which `plenum record` reads back."
+sentence. With --json, an array of one object per entry: seq, recorded_at, hash (the\n\
+chain hash through it), what (the sentence, with names) and the event.\n\
+With --jsonl, the events alone in JSON Lines, one a line, which `plenum record` reads\n\
+back: `plenum log --jsonl --from 2 > events.jsonl` copies a ledger's history after its\n\
+statute (entry 1) into a file to record in a ledger made from the same statute."
 )]
 pub struct LogArgs {
     /// Start at this entry.
@@ -31,6 +33,10 @@ pub struct LogArgs {
     /// Only events of this kind (`member_expelled`, `election_held`, ...).
     #[arg(long, value_name = "KIND")]
     pub kind: Option<String>,
+
+    /// Print the events alone as JSON Lines (the form `plenum record` reads).
+    #[arg(long)]
+    pub jsonl: bool,
 }
 
 /// Runs `plenum log`.
@@ -58,6 +64,15 @@ pub fn run(args: &LogArgs, global: &Global) -> anyhow::Result<ExitCode> {
         }
         Ok(())
     })?;
+    if args.jsonl {
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        for (_, event) in &rows {
+            serde_json::to_writer(&mut stdout, &codec::to_json(event))?;
+            std::io::Write::write_all(&mut stdout, b"\n")?;
+        }
+        std::io::Write::flush(&mut stdout)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let phrases: Vec<_> = rows.iter().map(|(_, event)| summarize(event)).collect();
     let whats = render(&store.snapshot()?, &phrases.iter().collect::<Vec<_>>())?;
     if global.json {

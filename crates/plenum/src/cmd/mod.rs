@@ -16,9 +16,43 @@ use std::path::Path;
 use anyhow::Context;
 use plenum_model::date::FuzzyDate;
 
-/// Reads a whole text file, with the path in the error.
-pub fn read_text(path: &Path) -> anyhow::Result<String> {
-    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+/// Reads a whole text file of at most `limit` bytes, with the path in the error;
+/// text that is not UTF-8 is bad input at the first byte that is not.
+pub fn read_text(path: &Path, limit: u64) -> anyhow::Result<String> {
+    use plenum_model::limits;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    if size > limit {
+        anyhow::bail!(
+            "{} is {} bytes; plenum reads files of at most {} here (split it into several)",
+            path.display(),
+            limits::count(size),
+            limits::bytes(limit)
+        );
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, limit + 1), &mut bytes)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if bytes.len() as u64 > limit {
+        anyhow::bail!(
+            "{} is more than {}; plenum reads files of at most that here",
+            path.display(),
+            limits::bytes(limit)
+        );
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        let byte = bytes[at];
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let error = plenum_model::source::InputError::at(
+            &text,
+            at..at + 1,
+            format!("byte 0x{byte:02X} is not UTF-8 text; save the file as UTF-8"),
+        );
+        crate::failure::BadInput::new(path, &text, error).into()
+    })
 }
 
 /// Parses a date argument.

@@ -35,15 +35,17 @@ pub fn run(args: &RecordArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let mut texts = Vec::new();
     let mut located: Vec<(usize, Located)> = Vec::new();
     for (file, path) in args.files.iter().enumerate() {
-        let text = super::read_text(path)?;
+        let text = super::read_text(path, plenum_model::limits::MAX_EVENT_FILE_BYTES)?;
         let format = Format::detect(&path.to_string_lossy(), &text);
         let events = read(&text, format).map_err(|e| BadInput::new(path, &text, e))?;
         located.extend(events.into_iter().map(|l| (file, l)));
         texts.push(text);
     }
+    // The clock is read (and `PLENUM_NOW` checked) before the ledger is opened too.
+    let now = super::now()?;
     let store = open::writable(&global.db)?;
     let events: Vec<_> = located.iter().map(|(_, l)| l.event.clone()).collect();
-    let written = match plenum_store::record(&store, &events, &super::now()?) {
+    let written = match plenum_store::record(&store, &events, &now) {
         Ok(written) => written,
         Err(WriteError::Record(RecordError::Refused(refused))) => {
             let (file, l) = &located[refused.index];

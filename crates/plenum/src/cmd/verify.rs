@@ -17,13 +17,16 @@ use crate::{open, out, progress, render};
 batch also covers a digest of every projection table (the tables queries answer from).\n\
 verify recomputes the chain, and each table's digest from its rows alone, and names the\n\
 first entry that does not match or the table whose rows were changed, added or deleted\n\
-behind the ledger's back; then it checks the database file's own structures.\n\
+behind the ledger's back; then it checks the database file's own structures (SQLite's\n\
+quick check). A file shorter than its header records, or not whole pages, is damage\n\
+too: every command looks before it reads, as the quick check can read past a hole.\n\
 --deep also records every batch again from the entries, in memory, and names the first\n\
 entry or row that differs from that replay (slow: it rebuilds the whole history), and\n\
 runs SQLite's full integrity check.\n\
 It prints the head hash: keep it elsewhere to detect a ledger cut short, which no chain\n\
 can see from inside. The file is opened read-only and never changed.\n\
-Exit status: 0 intact, 1 damaged, 2 could not run."
+Exit status: 0 intact, 1 damaged, 2 could not run. Other commands that meet damage\n\
+also exit 1, and record appends nothing to a damaged ledger."
 )]
 pub struct VerifyArgs {
     /// Also rebuild the projections from the entries and compare them row by row.

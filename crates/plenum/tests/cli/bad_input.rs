@@ -3,14 +3,14 @@
 
 use crate::support::{Env, bytes, data};
 
-fn write(env: &Env, name: &str, text: &str) -> std::path::PathBuf {
+pub fn write(env: &Env, name: &str, text: &str) -> std::path::PathBuf {
     let path = env.dir.path().join(name);
     std::fs::write(&path, text).unwrap();
     path
 }
 
 /// Runs `record` on a bad file and checks the error's place and that the ledger did not change.
-fn refused(env: &Env, name: &str, text: &str, place: &str, message: &str) {
+pub fn refused(env: &Env, name: &str, text: &str, place: &str, message: &str) {
     let before = bytes(&env.db());
     write(env, name, text);
     let out = env.plenum().args(["record", name]).output().unwrap();

@@ -324,3 +324,32 @@ fn queries_on_a_missing_ledger_say_how_to_make_one() {
             "no ledger at plenum.db; create one with `plenum init --statute FILE`",
         ));
 }
+
+/// Issue 8, item 16: open-ended seats were stored as ending on 9999-12-31
+/// (exclusive), so on that day nobody sat anywhere.
+#[test]
+fn r8_open_seats_hold_on_the_last_day_of_the_calendar() {
+    let env = Env::founded();
+    for date in ["9999-12-31", "9999-12", "9999"] {
+        let report = env.json(&["at", date, "politburo"]);
+        let members: Vec<(&str, &str)> = report["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["name"].as_str().unwrap(),
+                    m["certainty"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            members,
+            [("Kim Il", "definitely"), ("Pak Hon", "definitely")],
+            "{date}"
+        );
+        assert_eq!(report["total"], 4, "{date}");
+        let chair = env.json(&["at", date, "chairman"]);
+        assert_eq!(chair["members"][0]["name"], "Kim Il", "{date}");
+    }
+}

@@ -2,8 +2,14 @@
 
 mod access;
 mod bad_input;
+mod cadence;
+mod clock;
 mod count;
+mod damage;
 mod ledger;
+mod limits;
+mod messages;
+mod rules;
 mod support;
 mod tamper;
 mod wpk;

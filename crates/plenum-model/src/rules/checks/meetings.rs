@@ -94,12 +94,43 @@ impl Ctx<'_, '_> {
         else {
             return;
         };
+        let citation = Citation::of(version, article.as_ref());
+        // Counts no meeting could have: more votes than the members present or
+        // entitled, or more than any number (checked, never wrapped).
+        let present = b.present.or_else(|| meeting.and_then(|m| m.present));
+        let cast = votes
+            .in_favour
+            .checked_add(votes.against)
+            .and_then(|n| n.checked_add(votes.abstain));
+        let impossible = match cast {
+            None => Some("more votes than any count".to_owned()),
+            Some(cast) => match (present, meeting.and_then(|m| m.entitled)) {
+                (Some(p), _) if cast > u64::from(p) => {
+                    Some(format!("{cast} votes from {p} members present"))
+                }
+                (_, Some(e)) if cast > u64::from(e) => {
+                    Some(format!("{cast} votes from {e} members entitled to vote"))
+                }
+                _ => None,
+            },
+        };
+        if let Some(impossible) = impossible {
+            out.push(
+                Rule::MajorityNotMet,
+                Severity::Violation,
+                Truth::Definitely,
+                Some(citation),
+                vec![],
+                format!(
+                    "carried, but the record gives {impossible} ({} for, {} against, {} abstaining): no majority is shown",
+                    votes.in_favour, votes.against, votes.abstain
+                ),
+            );
+            return;
+        }
         let total = match majority.base {
-            Base::Votes => Some(votes.in_favour + votes.against),
-            Base::Present => b
-                .present
-                .or_else(|| meeting.and_then(|m| m.present))
-                .map(u64::from),
+            Base::Votes => votes.in_favour.checked_add(votes.against),
+            Base::Present => present.map(u64::from),
             Base::Members => Some(u64::from(
                 meeting
                     .and_then(|m| m.entitled)
@@ -114,7 +145,7 @@ impl Ctx<'_, '_> {
             Rule::MajorityNotMet,
             Severity::Violation,
             Truth::Definitely,
-            Some(Citation::of(version, article.as_ref())),
+            Some(citation),
             vec![],
             format!(
                 "carried with {} votes for of {total} {}; a {category} decision needs {} {} ({} votes)",

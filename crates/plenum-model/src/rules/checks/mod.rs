@@ -238,7 +238,8 @@ impl Ctx<'_, '_> {
                 self.check_majority(event, out);
             }
             K::MeetingHeld(b) => self.check_meeting(&b.meeting, b.organ.as_ref(), out),
-            K::SeatsCounted(b) if b.faction.is_none() => {
+            // A count, of all seats or of one faction's, above the statute's number.
+            K::SeatsCounted(b) => {
                 if let Some(version) = self.version(&b.organ.org, &event.date)
                     && let Some(def) = version.organ(&b.organ.key)
                     && let Some(Cited {
@@ -258,12 +259,21 @@ impl Ctx<'_, '_> {
                             Truth::Definitely,
                             Some(Citation::of(version, article.as_ref())),
                             vec![],
-                            format!(
-                                "{} has {} {} seats; the statute allows {limit}",
-                                self.organ_name(&b.organ),
-                                b.count,
-                                b.role.as_str()
-                            ),
+                            match &b.faction {
+                                None => format!(
+                                    "{} has {} {} seats; the statute allows {limit}",
+                                    self.organ_name(&b.organ),
+                                    b.count,
+                                    b.role.as_str()
+                                ),
+                                Some(f) => format!(
+                                    "{} has {} {} seats on {}; the statute allows {limit} in all",
+                                    name(EntityKind::Faction, f),
+                                    b.count,
+                                    b.role.as_str(),
+                                    self.organ_name(&b.organ)
+                                ),
+                            },
                         );
                     }
                 }

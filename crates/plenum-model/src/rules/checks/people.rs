@@ -256,11 +256,31 @@ impl Ctx<'_, '_> {
         let Some(org) = self.acting_org(event) else {
             return;
         };
-        let Some(span) = self.history.org(&org).and_then(|o| o.span) else {
-            return;
-        };
         let date = &event.date;
         let name = self.org_name(&org);
+        let Some(span) = self.history.org(&org).and_then(|o| o.span) else {
+            // Judged in date order, an act dated before the founding meets an
+            // organization the registry knows but the history has not founded
+            // yet: its founding is dated on or after this act's earliest day.
+            if self
+                .history
+                .entity(crate::id::EntityKind::Org, org.as_str())
+                .is_some()
+            {
+                out.push(
+                    Rule::DefunctOrganization,
+                    Severity::Warning,
+                    Truth::Possibly,
+                    None,
+                    vec![],
+                    format!(
+                        "the record founds {name} only later than this {}",
+                        event.kind.name().replace('_', " ")
+                    ),
+                );
+            }
+            return;
+        };
         if date.before(&span.start) == Truth::Definitely {
             out.push(
                 Rule::DefunctOrganization,
