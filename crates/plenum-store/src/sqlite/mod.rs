@@ -426,10 +426,13 @@ fn check_file(path: &Path) -> Result<(), Error> {
                     path.display()
                 )));
             }
-            // Every SQLite file starts so; anything else is some other file.
+            // Every SQLite file starts so; anything else is some other file, unless a
+            // write-ahead log lies beside it: power lost while a checkpoint rewrote the
+            // first page may leave its header torn, and SQLite recovers that page from
+            // the log (found by the power-loss test of plenum-crash).
             let mut header = [0u8; 16];
             let read = std::io::Read::read(&mut file, &mut header).unwrap_or(0);
-            if read > 0 && (read < 16 || &header != b"SQLite format 3\0") {
+            if read > 0 && (read < 16 || &header != b"SQLite format 3\0") && !has_log(path) {
                 return Err(Error::NotALedger(format!(
                     "{} is not a plenum ledger (not even a SQLite file)",
                     path.display()
@@ -449,6 +452,13 @@ fn check_file(path: &Path) -> Result<(), Error> {
             path.display()
         ))),
     }
+}
+
+/// Whether a non-empty write-ahead log lies beside the file.
+fn has_log(path: &Path) -> bool {
+    let mut log = path.as_os_str().to_owned();
+    log.push("-wal");
+    std::fs::metadata(PathBuf::from(log)).is_ok_and(|m| m.len() > 0)
 }
 
 fn configure_writer(connection: &Connection) -> Result<(), Error> {
