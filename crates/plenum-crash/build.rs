@@ -13,5 +13,7 @@ fn main() {
         .define("_GNU_SOURCE", None)
         .flag_if_supported("-Wall")
         .flag_if_supported("-Wextra")
+        // The VFS methods forward to the wrapped VFS and ignore their own.
+        .flag_if_supported("-Wno-unused-parameter")
         .compile("plenum_power_cut_vfs");
 }

@@ -11,11 +11,11 @@
 **   file and syncs it; only then are they durable.
 ** - Every write, truncate and sync is counted: all of them, the syncs alone, and
 **   those of the main database file alone (in WAL mode, only checkpoints write
-**   it). Just before the operation so numbered `cut_at`, power is lost: the pending operations of every file are dropped
-**   (or, when tearing, each 512-byte piece of each pending write is written, lost
-**   or replaced by garbage, and each pending truncate done or not, at random
-**   from a seed), and the process ends at once with status 86, leaving whatever
-**   the next "boot" finds on the real files.
+**   it). Just before the operation so numbered `cut_at`, power is lost: the
+**   pending operations of every file are dropped (or, when tearing, each 512-byte
+**   piece of each pending write is written, lost or replaced by garbage, and each
+**   pending truncate done or not, at random from a seed), and the process ends at
+**   once with status 86, leaving whatever the next "boot" finds on the real files.
 **
 ** Tearing only ever changes bytes that a pending write was writing, so the shim
 ** keeps the promise of the device characteristics it passes on from "unix"
@@ -44,11 +44,11 @@
 
 #include "sqlite3.h"
 
-/* The exit status of a process whose power was cut. */
+/* The exit status of a process whose power was cut (src/lib.rs names it too). */
 #define POWER_CUT_EXIT 86
 /* The unit in which a pending write may be torn. */
 #define TEAR_SIZE 512
-/* The name the VFS is registered under (src/vfs.rs names it too). */
+/* The name the VFS is registered under (src/lib.rs names it too). */
 #define VFS_NAME "plenum-power-cut"
 
 typedef struct Node Node;
@@ -424,31 +424,17 @@ static int cut_shm_unmap(sqlite3_file *file, int delete_flag) {
 /* Version 2: no xFetch, so SQLite never maps the real file past the image. */
 static const sqlite3_io_methods cut_methods = {
     2,
-    cut_close,
-    cut_read,
-    cut_write,
-    cut_truncate,
-    cut_sync,
-    cut_file_size,
-    cut_lock,
-    cut_unlock,
-    cut_check_reserved_lock,
-    cut_file_control,
-    cut_sector_size,
-    cut_device_characteristics,
-    cut_shm_map,
-    cut_shm_lock,
-    cut_shm_barrier,
-    cut_shm_unmap,
-    NULL,
-    NULL,
+    cut_close, cut_read, cut_write, cut_truncate, cut_sync, cut_file_size,
+    cut_lock, cut_unlock, cut_check_reserved_lock, cut_file_control,
+    cut_sector_size, cut_device_characteristics,
+    cut_shm_map, cut_shm_lock, cut_shm_barrier, cut_shm_unmap,
+    NULL, NULL,
 };
 
 /* ---- The VFS methods. ---- */
 
 static int cut_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file, int flags,
                     int *out_flags) {
-  (void)vfs;
   const int durable_kinds = SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_MAIN_JOURNAL |
                             SQLITE_OPEN_SUPER_JOURNAL | SQLITE_OPEN_WAL;
   if (name == NULL || (flags & durable_kinds) == 0 || (flags & SQLITE_OPEN_DELETEONCLOSE)) {
@@ -495,7 +481,6 @@ static int cut_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file,
 }
 
 static int cut_delete(sqlite3_vfs *vfs, const char *name, int sync_dir) {
-  (void)vfs;
   pthread_mutex_lock(&g.mutex);
   Node *node = find(name);
   if (node) {
@@ -509,7 +494,6 @@ static int cut_delete(sqlite3_vfs *vfs, const char *name, int sync_dir) {
 }
 
 static int cut_access(sqlite3_vfs *vfs, const char *name, int flags, int *out) {
-  (void)vfs;
   if (flags == SQLITE_ACCESS_EXISTS) {
     pthread_mutex_lock(&g.mutex);
     Node *node = find(name);
@@ -525,52 +509,42 @@ static int cut_access(sqlite3_vfs *vfs, const char *name, int flags, int *out) {
 }
 
 static int cut_full_pathname(sqlite3_vfs *vfs, const char *name, int n, char *out) {
-  (void)vfs;
   return g.real->xFullPathname(g.real, name, n, out);
 }
 
 static void *cut_dl_open(sqlite3_vfs *vfs, const char *name) {
-  (void)vfs;
   return g.real->xDlOpen(g.real, name);
 }
 
 static void cut_dl_error(sqlite3_vfs *vfs, int n, char *out) {
-  (void)vfs;
   g.real->xDlError(g.real, n, out);
 }
 
 static void (*cut_dl_sym(sqlite3_vfs *vfs, void *library, const char *symbol))(void) {
-  (void)vfs;
   return g.real->xDlSym(g.real, library, symbol);
 }
 
 static void cut_dl_close(sqlite3_vfs *vfs, void *library) {
-  (void)vfs;
   g.real->xDlClose(g.real, library);
 }
 
 static int cut_randomness(sqlite3_vfs *vfs, int n, char *out) {
-  (void)vfs;
   return g.real->xRandomness(g.real, n, out);
 }
 
 static int cut_sleep(sqlite3_vfs *vfs, int microseconds) {
-  (void)vfs;
   return g.real->xSleep(g.real, microseconds);
 }
 
 static int cut_current_time(sqlite3_vfs *vfs, double *out) {
-  (void)vfs;
   return g.real->xCurrentTime(g.real, out);
 }
 
 static int cut_get_last_error(sqlite3_vfs *vfs, int n, char *out) {
-  (void)vfs;
   return g.real->xGetLastError(g.real, n, out);
 }
 
 static int cut_current_time_int64(sqlite3_vfs *vfs, sqlite3_int64 *out) {
-  (void)vfs;
   return g.real->xCurrentTimeInt64(g.real, out);
 }
 
