@@ -48,13 +48,23 @@ struct Run {
     cut: String,
 }
 
+/// How an appender records: batches of `batch` events, dropping and reopening
+/// the store after every `reopen_every` batches (0: never).
+#[derive(Clone, Copy, Debug)]
+struct Appender {
+    batch: u64,
+    reopen_every: u64,
+}
+
 /// Runs the appender on `path` until its power is cut.
-fn run(path: &Path, batch: u64, cut: PowerCut) -> Run {
+fn run(path: &Path, appender: Appender, cut: PowerCut) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_plenum-power-append"));
     command
         .arg(path)
         .arg(HISTORY.to_string())
-        .arg(batch.to_string());
+        .arg(appender.batch.to_string())
+        .arg("--reopen-every")
+        .arg(appender.reopen_every.to_string());
     match cut.before.expect("a cut") {
         Moment::Operation(n) => command.arg("--before-operation").arg(n.to_string()),
         Moment::Sync(n) => command.arg("--before-sync").arg(n.to_string()),
@@ -276,10 +286,11 @@ impl Ledger {
 
     /// One appender until its power is cut, then the check; returns the run, and
     /// what the check found.
-    fn round(&mut self, batch: u64, cut: PowerCut) -> (Run, Result<(), Breach>) {
-        let run = run(&self.path, batch, cut);
+    fn round(&mut self, appender: Appender, cut: PowerCut) -> (Run, Result<(), Breach>) {
+        let run = run(&self.path, appender, cut);
         copy_after_reboot(&self.path, &self.copy);
-        let result = match check(&self.copy, self.head, batch, run.acks.last().copied()) {
+        let acknowledged = run.acks.last().copied();
+        let result = match check(&self.copy, self.head, appender.batch, acknowledged) {
             Ok(Some(head)) => {
                 self.head = head;
                 self.made = true;
@@ -316,7 +327,14 @@ fn power_cuts_lose_nothing_acknowledged() {
     let (mut on_wal, mut on_database, mut syncs, mut acked_runs) = (0, 0, 0, 0);
     let (mut landed, mut garbage) = (0, 0);
     for round in 0..ROUNDS {
-        let batch = 1 + rng.below(5) as u64;
+        let appender = Appender {
+            batch: 1 + rng.below(5) as u64,
+            reopen_every: if rng.chance(50) {
+                0
+            } else {
+                1 + rng.below(4) as u64
+            },
+        };
         let cut = PowerCut {
             before: Some(match rng.below(5) {
                 0 | 1 => Moment::Operation(1 + rng.below(OPERATIONS) as u64),
@@ -326,15 +344,15 @@ fn power_cuts_lose_nothing_acknowledged() {
             tear: rng.chance(50).then(|| rng.next_u64()),
             flushes_lie: false,
         };
-        let (run, result) = ledger.round(batch, cut);
+        let (run, result) = ledger.round(appender, cut);
         if let Err(breach) = result {
             panic!(
-                "PLENUM_POWER_SEED={seed}, round {round} (batches of {batch}, {cut:?}; {}): {breach}",
+                "PLENUM_POWER_SEED={seed}, round {round} ({appender:?}, {cut:?}; {}): {breach}",
                 run.cut
             );
         }
         println!(
-            "round {round}: batches of {batch}, {cut:?}, {} acknowledged, {} entries; {}",
+            "round {round}: {appender:?}, {cut:?}, {} acknowledged, {} entries; {}",
             run.acks.len(),
             ledger.head,
             run.cut
@@ -370,13 +388,17 @@ fn power_cuts_lose_nothing_acknowledged() {
 
 #[test]
 fn lost_acknowledged_batches_are_caught() {
+    const TWO_AT_A_TIME: Appender = Appender {
+        batch: 2,
+        reopen_every: 0,
+    };
     let mut ledger = Ledger::new();
     // An honest run makes a ledger with some batches on disk.
     let honest = PowerCut {
         before: Some(Moment::Operation(1_200)),
         ..PowerCut::default()
     };
-    let (run, result) = ledger.round(2, honest);
+    let (run, result) = ledger.round(TWO_AT_A_TIME, honest);
     result.unwrap_or_else(|breach| panic!("honest run: {breach}"));
     assert!(
         !run.acks.is_empty() && ledger.head > 0,
@@ -393,7 +415,7 @@ fn lost_acknowledged_batches_are_caught() {
             ..PowerCut::default()
         };
         let before = ledger.head;
-        let (run, result) = ledger.round(2, lying);
+        let (run, result) = ledger.round(TWO_AT_A_TIME, lying);
         assert!(
             !run.acks.is_empty(),
             "round {round}: the lying run acknowledged"

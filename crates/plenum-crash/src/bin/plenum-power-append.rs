@@ -1,6 +1,6 @@
 //! `plenum-power-append DB SEED BATCH (--before-operation N | --before-sync N |
-//! --before-database N) [--tear SEED] [--flushes-lie]`: the appender of the
-//! power-loss tests.
+//! --before-database N) [--tear SEED] [--flushes-lie] [--reopen-every K]`: the
+//! appender of the power-loss tests.
 //!
 //! It opens (or creates) the ledger at DB through the power-cut VFS, appends the
 //! synthetic history of SEED, BATCH events at a time, and prints
@@ -9,7 +9,10 @@
 //! `plenum_crash::Moment`): the
 //! process then ends with status 86 and an account of the cut on stderr, leaving on
 //! disk only what was synced (with `--tear SEED`, also torn pieces of what was
-//! not). Started again, it continues where the ledger ends.
+//! not). With `--reopen-every K` it drops the store after every K batches, as the
+//! command-line program does when it ends (a checkpoint that empties the WAL, which
+//! SQLite then deletes), and opens it again. Started again, it continues where the
+//! ledger ends.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -19,7 +22,7 @@ use plenum_dev::synthetic::random_history;
 use plenum_store::sqlite::SqliteStore;
 use plenum_store::{Store, record};
 
-const USAGE: &str = "usage: plenum-power-append DB SEED BATCH (--before-operation N | --before-sync N | --before-database N) [--tear SEED] [--flushes-lie]";
+const USAGE: &str = "usage: plenum-power-append DB SEED BATCH (--before-operation N | --before-sync N | --before-database N) [--tear SEED] [--flushes-lie] [--reopen-every K]";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -27,6 +30,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let seed: u64 = args.next().ok_or(USAGE)?.parse()?;
     let batch: usize = args.next().ok_or(USAGE)?.parse()?;
     let mut cut = PowerCut::default();
+    let mut reopen_every = 0usize;
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or(USAGE);
         match flag.as_str() {
@@ -35,6 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--before-database" => cut.before = Some(Moment::Database(value()?.parse()?)),
             "--tear" => cut.tear = Some(value()?.parse()?),
             "--flushes-lie" => cut.flushes_lie = true,
+            "--reopen-every" => reopen_every = value()?.parse()?,
             _ => return Err(USAGE.into()),
         }
     }
@@ -42,7 +47,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err(USAGE.into());
     }
     install(cut)?;
-    let store = if path.exists() {
+    let mut store = if path.exists() {
         SqliteStore::open_with_vfs(&path, VFS)?
     } else {
         SqliteStore::create_with_vfs(&path, VFS)?
@@ -50,12 +55,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut next = store.head()?.seq.0 as usize;
     let mut events = random_history(seed, next + 1_000);
     let mut out = std::io::stdout().lock();
+    let mut batches = 0usize;
     loop {
         if next + batch > events.len() {
             events = random_history(seed, events.len() + 1_000);
         }
         let written = record(&store, &events[next..next + batch], "2026-11-27T00:00:00Z")?;
         next += batch;
+        batches += 1;
         writeln!(
             out,
             "ack {} after {} operations",
@@ -63,5 +70,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             operations()
         )?;
         out.flush()?;
+        if reopen_every > 0 && batches.is_multiple_of(reopen_every) {
+            drop(store);
+            store = SqliteStore::open_with_vfs(&path, VFS)?;
+        }
     }
 }
