@@ -38,10 +38,13 @@ pub(super) fn check_file(path: &Path) -> Result<(), Error> {
                     path.display()
                 )));
             }
-            // Every SQLite file starts so; anything else is some other file.
+            // Every SQLite file starts so; anything else is some other file, unless a
+            // write-ahead log lies beside it: power lost while a checkpoint rewrote the
+            // first page may leave its header torn, and SQLite recovers that page from
+            // the log (found by the power-loss test of plenum-crash).
             let mut header = [0u8; 100];
             let read = read_up_to(&mut file, &mut header);
-            if read > 0 && (read < 16 || &header[..16] != b"SQLite format 3\0") {
+            if read > 0 && (read < 16 || &header[..16] != b"SQLite format 3\0") && !has_log(path) {
                 return Err(Error::NotALedger(format!(
                     "{} is not a plenum ledger (not even a SQLite file)",
                     path.display()
