@@ -39,7 +39,7 @@ pub fn batches(events: Vec<Event>, seed: u64) -> Vec<Vec<Event>> {
 }
 
 /// Records events in the given batches, panicking on any refusal.
-pub fn record_batches<S: Store>(store: &S, batches: Vec<Vec<Event>>, context: &str) {
+pub fn record_batches<S: Store + ?Sized>(store: &S, batches: Vec<Vec<Event>>, context: &str) {
     for batch in batches {
         record(store, &batch, NOW).unwrap_or_else(|e| panic!("{context}: {e}"));
     }
@@ -47,7 +47,7 @@ pub fn record_batches<S: Store>(store: &S, batches: Vec<Vec<Event>>, context: &s
 
 /// Records a random history in random batches (its dates in any order, so most
 /// batches reach back before what is recorded) and returns the events.
-pub fn record_random<S: Store>(store: &S, seed: u64, size: usize) -> Vec<Event> {
+pub fn record_random<S: Store + ?Sized>(store: &S, seed: u64, size: usize) -> Vec<Event> {
     let events = synthetic::random_history(seed, size);
     record_batches(
         store,
@@ -131,7 +131,7 @@ pub fn assert_same_rows<S: Store + ?Sized>(store: &S, reference: &Tables, contex
 
 /// Asserts that every `at`, `person`, `lineage` and `check` answer from `facts`
 /// equals the answer from `reference` (a from-scratch replay).
-pub fn assert_same_answers<F: Facts>(facts: &F, reference: &Tables, context: &str)
+pub fn assert_same_answers<F: Facts + ?Sized>(facts: &F, reference: &Tables, context: &str)
 where
     F::Error: std::fmt::Debug,
 {
@@ -255,7 +255,7 @@ pub fn projections_match_replay<S: Store>(mut make: impl FnMut() -> S, seed: u64
     let reference = replay(&events).expect("replay");
     let context = format!("seed {seed}, back-dated batches");
     assert_same_rows(&store, &reference, &context);
-    assert_same_answers(&store.snapshot().expect("snapshot"), &reference, &context);
+    assert_same_answers(&*store.snapshot().expect("snapshot"), &reference, &context);
     verify(&store, &|_| {}).unwrap_or_else(|e| panic!("{context}: {e}"));
 
     // The same events dated in ledger order, in batches: every batch after what is
@@ -266,7 +266,7 @@ pub fn projections_match_replay<S: Store>(mut make: impl FnMut() -> S, seed: u64
     let context = format!("seed {seed}, in date order");
     record_batches(&store, batches(ordered, seed), &context);
     assert_same_rows(&store, &in_order, &context);
-    assert_same_answers(&store.snapshot().expect("snapshot"), &in_order, &context);
+    assert_same_answers(&*store.snapshot().expect("snapshot"), &in_order, &context);
 }
 
 /// Readers see a consistent ledger while writers append: every snapshot's events
@@ -293,8 +293,8 @@ pub fn readers_see_whole_batches<S: Store>(store: S) {
                     let persons = snapshot.entities(EntityKind::Person).expect("persons");
                     let again = snapshot.entities(EntityKind::Person).expect("persons");
                     assert_eq!(persons, again, "a snapshot changed under its reader");
-                    let found = check(&snapshot, Day::MAX).expect("check");
-                    let found_again = check(&snapshot, Day::MAX).expect("check");
+                    let found = check(&*snapshot, Day::MAX).expect("check");
+                    let found_again = check(&*snapshot, Day::MAX).expect("check");
                     assert_eq!(found, found_again);
                     seen += 1;
                 }

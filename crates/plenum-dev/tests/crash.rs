@@ -12,21 +12,47 @@ use plenum_dev::synthetic::{Rng, random_history};
 use plenum_model::event::codec;
 use plenum_model::id::Seq;
 use plenum_model::ledger::replay;
+use plenum_store::postgres::PgStore;
 use plenum_store::sqlite::SqliteStore;
-use plenum_store::{Store, verify};
+use plenum_store::{Error, Store, verify};
 
 const SEED: u64 = 2026;
 
 #[test]
-fn killed_appenders_lose_nothing_acknowledged() {
+fn killed_sqlite_appenders_lose_nothing_acknowledged() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("ledger.db");
+    kill_appenders(path.to_str().expect("a UTF-8 path"), &|| {
+        if !path.exists() {
+            return None;
+        }
+        Some(Box::new(
+            SqliteStore::open(&path).unwrap_or_else(|e| panic!("reopen: {e}")),
+        ))
+    });
+}
+
+#[test]
+fn killed_postgres_appenders_lose_nothing_acknowledged() {
+    let url = plenum_dev::pg::fresh_url();
+    kill_appenders(&url, &|| match PgStore::open(&url) {
+        Ok(store) => Some(Box::new(store)),
+        // Killed before it made the ledger.
+        Err(Error::NotALedger(_)) => None,
+        Err(e) => panic!("reopen: {e}"),
+    });
+}
+
+/// Kills an appender at `db` again and again; after each kill, `reopen` gives the ledger
+/// (`None` if there is none yet) and it must hold every acknowledged batch, and only
+/// whole batches.
+fn kill_appenders(db: &str, reopen: &dyn Fn() -> Option<Box<dyn Store>>) {
     let mut rng = Rng::new(7);
     let mut acknowledged = 0u64;
     let mut kills = 0;
     for round in 0..24 {
         let mut child = Command::new(env!("CARGO_BIN_EXE_plenum-append-loop"))
-            .arg(&path)
+            .arg(db)
             .arg(SEED.to_string())
             .arg((1 + rng.below(5)).to_string())
             .stdout(Stdio::piped())
@@ -62,16 +88,14 @@ fn killed_appenders_lose_nothing_acknowledged() {
         let _ = child.wait();
         let last = reader.join().expect("reader");
         acknowledged = acknowledged.max(last);
-        if !path.exists() {
+        let Some(store) = reopen() else {
             assert_eq!(
                 acknowledged, 0,
                 "round {round}: acknowledged entries but no ledger"
             );
             continue;
-        }
-        let store =
-            SqliteStore::open(&path).unwrap_or_else(|e| panic!("round {round}: reopen: {e}"));
-        let verified = verify(&store, &|_| {}).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        };
+        let verified = verify(&*store, &|_| {}).unwrap_or_else(|e| panic!("round {round}: {e}"));
         assert!(
             verified.entries >= acknowledged,
             "round {round}: {} entries, {acknowledged} acknowledged",
@@ -98,7 +122,7 @@ fn killed_appenders_lose_nothing_acknowledged() {
         assert_eq!(position as u64, verified.entries);
         // The projections are those of exactly these entries.
         let reference = replay(&expected).expect("replay");
-        assert_same_rows(&store, &reference, &format!("round {round}"));
+        assert_same_rows(&*store, &reference, &format!("round {round}"));
     }
     assert!(kills >= 20, "{kills} kills");
     assert!(

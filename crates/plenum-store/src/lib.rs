@@ -11,8 +11,11 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
 pub mod chain;
+mod copy;
 pub mod digest;
 pub mod memory;
+pub mod postgres;
+mod sql;
 pub mod sqlite;
 pub mod verify;
 
@@ -24,6 +27,7 @@ use plenum_model::query::Facts;
 use plenum_model::rows::{Table, ValueRef};
 
 pub use chain::Hash;
+pub use copy::copy;
 pub use verify::{Verified, verify, verify_deep};
 
 /// What a store can fail with; each variant is a different decision for the caller.
@@ -103,6 +107,9 @@ pub enum WriteError {
 /// What [`Store::projections`] calls with each row: its table and its values.
 pub type RowVisitor<'v> = dyn FnMut(Table, &[ValueRef<'_>]) -> Result<(), Error> + 'v;
 
+/// The view queries read ([`Store::snapshot`]): consistent for as long as it lives.
+pub type Snapshot<'a> = Box<dyn Facts<Error = Error> + 'a>;
+
 /// The last entry of a ledger: its position and chain hash.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Head {
@@ -148,16 +155,11 @@ pub struct Written {
 ///
 /// A store is shared between threads: any number of readers, one writer at a time.
 pub trait Store: Send + Sync {
-    /// The view queries read: consistent for as long as it lives.
-    type Snapshot<'a>: Facts<Error = Error>
-    where
-        Self: 'a;
-
     /// The current head.
     fn head(&self) -> Result<Head, Error>;
 
     /// A consistent view for queries.
-    fn snapshot(&self) -> Result<Self::Snapshot<'_>, Error>;
+    fn snapshot(&self) -> Result<Snapshot<'_>, Error>;
 
     /// Runs `write` in one transaction with the write path's access to the ledger;
     /// commits if it succeeds (its entries appended, their chain committing to the

@@ -14,7 +14,7 @@ use plenum_model::rows::{
 };
 
 use crate::digest::Digests;
-use crate::{Error, Head, RowVisitor, Store, StoredEntry, WriteError, Written, chain};
+use crate::{Error, Head, RowVisitor, Snapshot, Store, StoredEntry, WriteError, Written, chain};
 
 #[derive(Clone, Debug, Default)]
 struct Inner {
@@ -138,14 +138,12 @@ impl Writer for MemoryTx<'_> {
 }
 
 impl Store for MemoryStore {
-    type Snapshot<'a> = MemorySnapshot<'a>;
-
     fn head(&self) -> Result<Head, Error> {
         Ok(self.read()?.head())
     }
 
-    fn snapshot(&self) -> Result<MemorySnapshot<'_>, Error> {
-        Ok(MemorySnapshot(self.read()?))
+    fn snapshot(&self) -> Result<Snapshot<'_>, Error> {
+        Ok(Box::new(MemorySnapshot(self.read()?)))
     }
 
     fn transact(

@@ -17,3 +17,12 @@ fn sqlite() -> SqliteStore {
 }
 
 store_conformance!(sqlite, sqlite);
+
+fn postgres() -> plenum_store::postgres::PgStore {
+    plenum_store::postgres::PgStore::create(&plenum_dev::pg::fresh_url(), |_| {
+        Ok::<(), plenum_store::Error>(())
+    })
+    .expect("create")
+}
+
+store_conformance!(postgres, postgres);

@@ -15,9 +15,9 @@ use crate::cmd;
 #[derive(Debug, Parser)]
 #[command(name = "plenum", version, propagate_version = true, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// The ledger: a SQLite file path (or, later, a postgres:// URL) [default: plenum.db;
+    /// The ledger: a SQLite file path, or a postgres://USER@HOST/DB URL [default: plenum.db;
     /// plenum-demo.db for `demo`].
-    #[arg(long, global = true, env = "PLENUM_DB", value_name = "PATH")]
+    #[arg(long, global = true, env = "PLENUM_DB", value_name = "PATH|URL")]
     pub db: Option<String>,
 
     /// Print stable JSON instead of a human table.
@@ -36,6 +36,9 @@ Start here:
   plenum record examples/wpk/history/*.toml
   plenum at 1956-09-01 politburo --by faction   who sat there then, by faction
   plenum check                                  every finding, with its article
+
+The ledger is a SQLite file (--db union.db) or a PostgreSQL database
+(--db postgres://USER:PASSWORD@HOST/DB); `plenum copy` moves one between them.
 
 Names of organizations, organs, posts, factions and persons may be given by
 id, name or alias, in any case. Dates are EDTF: 1946, 1946-08, 1946-08-30,
@@ -65,6 +68,8 @@ pub enum Command {
     Verify(cmd::verify::VerifyArgs),
     /// Count an election from a ballot file (BLT, ranked CSV, option,votes CSV, approval).
     Count(cmd::count::CountArgs),
+    /// Copy a ledger between stores (SQLite file, PostgreSQL): same entries, same head.
+    Copy(cmd::copy::CopyArgs),
 }
 
 /// What every command gets besides its own arguments.

@@ -55,6 +55,7 @@ fn run() -> ExitCode {
         C::Check(a) => cmd::check::run(a, &global),
         C::Verify(a) => cmd::verify::run(a, &global),
         C::Count(a) => cmd::count::run(a, global.json),
+        C::Copy(a) => cmd::copy::run(a, &global),
     };
     match result {
         Ok(code) => code,

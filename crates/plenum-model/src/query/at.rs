@@ -100,7 +100,7 @@ enum Target {
 
 /// Answers `at DATE TARGET [--org ORG]`: TARGET is an organ, a post, a faction,
 /// or an organization (its members).
-pub fn at<F: Facts>(
+pub fn at<F: Facts + ?Sized>(
     facts: &F,
     date: &FuzzyDate,
     target: &str,
@@ -341,7 +341,7 @@ impl Names {
         names
     }
 
-    fn read<'a, F: Facts>(
+    fn read<'a, F: Facts + ?Sized>(
         facts: &F,
         persons: impl Iterator<Item = &'a str>,
         factions: impl Iterator<Item = &'a str>,
@@ -397,7 +397,11 @@ impl Names {
 }
 
 /// The organization's name on a date, from its name history.
-pub fn org_name_on<F: Facts>(facts: &F, org: &OrgId, date: &FuzzyDate) -> Result<Named, F::Error> {
+pub fn org_name_on<F: Facts + ?Sized>(
+    facts: &F,
+    org: &OrgId,
+    date: &FuzzyDate,
+) -> Result<Named, F::Error> {
     let lineage = facts.lineage_rows()?;
     let name = lineage
         .names
@@ -425,7 +429,7 @@ fn org_of(entity: &Entity) -> Option<&str> {
     }
 }
 
-fn pick_target<F: Facts>(
+fn pick_target<F: Facts + ?Sized>(
     facts: &F,
     date: &FuzzyDate,
     text: &str,

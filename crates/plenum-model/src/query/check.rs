@@ -35,7 +35,7 @@ pub struct FindingLine {
 
 /// Every finding about events dated (possibly) on or before `day`, plus the
 /// organs overdue for a meeting on `day`, sorted by date, rule and events.
-pub fn check<F: Facts>(facts: &F, day: Day) -> Result<Vec<FindingLine>, F::Error> {
+pub fn check<F: Facts + ?Sized>(facts: &F, day: Day) -> Result<Vec<FindingLine>, F::Error> {
     let mut findings: Vec<Finding> = facts
         .findings(day)?
         .into_iter()

@@ -89,7 +89,10 @@ pub struct LinkLine {
 }
 
 /// Answers `lineage ORG`.
-pub fn lineage<F: Facts>(facts: &F, text: &str) -> Result<LineageReport, QueryError<F::Error>> {
+pub fn lineage<F: Facts + ?Sized>(
+    facts: &F,
+    text: &str,
+) -> Result<LineageReport, QueryError<F::Error>> {
     let entity = resolve(facts, EntityKind::Org, text)?;
     let rows = facts.lineage_rows()?;
     let root: OrgId = entity.id.parse().map_err(|_| QueryError::NotFound {
@@ -170,7 +173,11 @@ fn walk<'a>(
     found
 }
 
-fn org_line<F: Facts>(facts: &F, rows: &LineageRows, org: &OrgId) -> Result<OrgLine, F::Error> {
+fn org_line<F: Facts + ?Sized>(
+    facts: &F,
+    rows: &LineageRows,
+    org: &OrgId,
+) -> Result<OrgLine, F::Error> {
     let row = rows.orgs.iter().find(|o| &o.org == org);
     let mut names: Vec<_> = rows.names.iter().filter(|n| &n.org == org).collect();
     names.sort_by(|a, b| (&a.span.start, &a.key).cmp(&(&b.span.start, &b.key)));

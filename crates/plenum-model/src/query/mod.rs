@@ -244,7 +244,7 @@ impl From<&Entity> for Named {
 /// When nothing is named exactly so, falls back to the entities one of whose
 /// names contains every word of `text` (`head of the provisional committee`
 /// finds `Head of the North Korean Provisional People's Committee`).
-pub fn find<F: Facts>(
+pub fn find<F: Facts + ?Sized>(
     facts: &F,
     kinds: &[EntityKind],
     text: &str,
@@ -309,7 +309,7 @@ fn entity_matches(entity: &Entity, wanted: &str) -> bool {
 
 /// A phrase with its references replaced by the entities' names (their ids where
 /// the record has no such entity).
-pub fn render<F: Facts>(facts: &F, phrases: &[&Phrase]) -> Result<Vec<String>, F::Error> {
+pub fn render<F: Facts + ?Sized>(facts: &F, phrases: &[&Phrase]) -> Result<Vec<String>, F::Error> {
     let mut wanted: std::collections::BTreeMap<EntityKind, Vec<&str>> = Default::default();
     for phrase in phrases {
         for (kind, id) in phrase.references() {
@@ -338,7 +338,7 @@ pub fn render<F: Facts>(facts: &F, phrases: &[&Phrase]) -> Result<Vec<String>, F
 }
 
 /// The one entity of a kind that `text` names, or a helpful error.
-pub fn resolve<F: Facts>(
+pub fn resolve<F: Facts + ?Sized>(
     facts: &F,
     kind: EntityKind,
     text: &str,
@@ -364,7 +364,7 @@ pub(crate) fn ambiguous<E: std::error::Error + 'static>(
     }
 }
 
-pub(crate) fn not_found<F: Facts>(
+pub(crate) fn not_found<F: Facts + ?Sized>(
     facts: &F,
     kinds: &[EntityKind],
     text: &str,
@@ -402,7 +402,11 @@ pub(crate) fn not_found<F: Facts>(
 }
 
 /// The name of an entity, or its id if unknown.
-pub(crate) fn named<F: Facts>(facts: &F, kind: EntityKind, id: &str) -> Result<Named, F::Error> {
+pub(crate) fn named<F: Facts + ?Sized>(
+    facts: &F,
+    kind: EntityKind,
+    id: &str,
+) -> Result<Named, F::Error> {
     Ok(facts.entity(kind, id)?.map_or_else(
         || Named {
             id: id.to_owned(),

@@ -109,7 +109,10 @@ pub struct RecordLine {
 }
 
 /// Answers `person NAME`.
-pub fn person<F: Facts>(facts: &F, text: &str) -> Result<PersonReport, QueryError<F::Error>> {
+pub fn person<F: Facts + ?Sized>(
+    facts: &F,
+    text: &str,
+) -> Result<PersonReport, QueryError<F::Error>> {
     let entity = resolve(facts, EntityKind::Person, text)?;
     let id = entity.id.parse().map_err(|_| QueryError::NotFound {
         kind: "person",

@@ -32,7 +32,7 @@ pub use facts::SqliteSnapshot;
 use file::{check_file, remove_with_sidecars, uri, write_protected};
 
 use crate::digest::Digests;
-use crate::{Error, Head, RowVisitor, Store, StoredEntry, WriteError, Written};
+use crate::{Error, Head, RowVisitor, Snapshot, Store, StoredEntry, WriteError, Written};
 
 /// How much of the file reads may map: 2 GiB, SQLite's default ceiling.
 const MMAP_SIZE: i64 = 0x7fff_0000;
@@ -439,14 +439,12 @@ impl Drop for SqliteStore {
 }
 
 impl Store for SqliteStore {
-    type Snapshot<'a> = SqliteSnapshot<'a>;
-
     fn head(&self) -> Result<Head, Error> {
         self.with_reader(read::head)
     }
 
-    fn snapshot(&self) -> Result<SqliteSnapshot<'_>, Error> {
-        SqliteSnapshot::begin(self, self.take_reader()?)
+    fn snapshot(&self) -> Result<Snapshot<'_>, Error> {
+        Ok(Box::new(SqliteSnapshot::begin(self, self.take_reader()?)?))
     }
 
     fn transact(

@@ -37,7 +37,7 @@ pub(crate) fn at(config: &Config, path: &Path) {
     );
     let query = |date: &FuzzyDate| {
         let snapshot = store.snapshot().expect("snapshot");
-        at_query(&snapshot, date, "council", None)
+        at_query(&*snapshot, date, "council", None)
             .expect("at")
             .total
     };

@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use plenum_model::date::{FuzzyDate, Truth};
 use plenum_model::query::at::{AtReport, UNKNOWN_FACTION, at};
-use plenum_store::Store;
 
 use crate::cli::Global;
 use crate::{open, out, render};
@@ -52,13 +51,13 @@ pub fn run(args: &AtArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let store = open::read_only(&global.db)?;
     let report = match args.as_of {
         None => at(
-            &store.snapshot()?,
+            &*store.snapshot()?,
             &args.date,
             &args.target,
             args.org.as_deref(),
         )?,
         Some(seq) => at(
-            &open::as_of(&store, seq)?,
+            &open::as_of(&*store, seq)?,
             &args.date,
             &args.target,
             args.org.as_deref(),

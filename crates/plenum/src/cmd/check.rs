@@ -5,7 +5,6 @@ use std::process::ExitCode;
 use plenum_model::date::FuzzyDate;
 use plenum_model::query::check::{FindingLine, check};
 use plenum_model::rules::{Rule, Severity};
-use plenum_store::Store;
 
 use crate::cli::Global;
 use crate::{open, out, render};
@@ -47,7 +46,7 @@ pub fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<ExitCode> {
         Some(date) => date.clone(),
         None => super::today()?,
     };
-    let mut findings: Vec<FindingLine> = check(&store.snapshot()?, date.latest())?;
+    let mut findings: Vec<FindingLine> = check(&*store.snapshot()?, date.latest())?;
     findings.retain(|f| args.rule.as_deref().is_none_or(|r| f.rule.id() == r));
     let serious = findings.iter().any(|f| f.severity >= Severity::Warning);
     let code = if serious {

@@ -16,12 +16,13 @@ use plenum_model::query::lineage::lineage;
 use plenum_model::query::{Facts, render};
 use plenum_model::rules::Severity;
 use plenum_model::statute::{self, Cited, Elector};
-use plenum_store::sqlite::{SqliteSnapshot, SqliteStore};
+use plenum_store::postgres::PgStore;
+use plenum_store::sqlite::SqliteStore;
 use plenum_store::{Error, Store, record};
 
 use crate::cli::Global;
 use crate::failure::BadInput;
-use crate::{out, render};
+use crate::{open, out, render};
 
 /// A bundled example, embedded at build time from `examples/`.
 pub struct Example {
@@ -69,54 +70,82 @@ pub fn run(args: &DemoArgs, global: &Global) -> anyhow::Result<ExitCode> {
     } else {
         "plenum-demo.db".to_owned()
     };
-    let (store, events) = build(name, statute_text, files, Path::new(&db))?;
+    let (store, events) = build(name, statute_text, files, &db)?;
     let shown = format!(" --db {db}");
     let head = store.head()?;
     if global.json {
         render::json(&serde_json::json!({
-            "db": db,
+            "db": open::shown(&db),
             "example": name,
             "entries": head.seq.0,
             "head_hash": head.hash.to_hex(),
         }))?;
         return Ok(ExitCode::SUCCESS);
     }
-    tour(name, &store, &events, &shown)?;
+    tour(name, &*store, &events, &shown)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Refuses to replace anything at `path` but a ledger `plenum demo` made.
-fn replaceable(path: &Path) -> anyhow::Result<()> {
-    if !path.exists() {
-        return Ok(());
-    }
+/// Refuses to replace anything at `db` but a ledger `plenum demo` made; says whether there
+/// is one to replace.
+fn replaceable(db: &str) -> anyhow::Result<bool> {
     let refuse = |why: String| {
         anyhow::anyhow!(
             "{} {why}; plenum demo replaces only a ledger it made itself. Pick another --db (it was left unchanged)",
-            path.display()
+            open::shown(db)
         )
     };
-    let store = SqliteStore::open_read_only(path).map_err(|e| match e {
-        Error::NotALedger(_) => refuse("is not a plenum ledger".into()),
-        other => refuse(format!("cannot be read ({other})")),
-    })?;
+    let store = if plenum_store::postgres::is_url(db) {
+        match PgStore::open(db) {
+            Ok(store) => open::Ledger::Postgres(store),
+            Err(Error::NotALedger(why)) if why.contains("holds no plenum ledger") => {
+                return Ok(false);
+            }
+            Err(Error::NotALedger(_)) => return Err(refuse("is not a plenum ledger".into())),
+            Err(other) => return Err(refuse(format!("cannot be read ({other})"))),
+        }
+    } else {
+        if !Path::new(db).exists() {
+            return Ok(false);
+        }
+        open::Ledger::Sqlite(
+            SqliteStore::open_read_only(db.as_ref()).map_err(|e| match e {
+                Error::NotALedger(_) => refuse("is not a plenum ledger".into()),
+                other => refuse(format!("cannot be read ({other})")),
+            })?,
+        )
+    };
     if !store.is_demo()? {
         return Err(refuse(
             "is a plenum ledger that plenum demo did not make".into(),
         ));
     }
+    Ok(true)
+}
+
+/// Removes the demo ledger at `db` (which [`replaceable`] allowed).
+fn remove(db: &str) -> anyhow::Result<()> {
+    if plenum_store::postgres::is_url(db) {
+        PgStore::open(db)?.drop_ledger()?;
+        return Ok(());
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = Path::new(db).as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(p);
+    }
     Ok(())
 }
 
-/// Builds the example into a fresh ledger at `path`.
+/// Builds the example into a fresh ledger at `db`.
 fn build(
     name: &str,
     statute_text: &str,
     files: &[(&str, &str)],
-    path: &Path,
-) -> anyhow::Result<(SqliteStore, Vec<Event>)> {
-    // Everything is read and checked before anything at `path` is touched.
-    replaceable(path)?;
+    db: &str,
+) -> anyhow::Result<(open::Ledger, Vec<Event>)> {
+    // Everything is read and checked before anything at `db` is touched.
+    let existing = replaceable(db)?;
     let label = |file: &str| Path::new("examples").join(name).join(file);
     let document = statute::read(statute_text)
         .map_err(|e| BadInput::new(&label("statute.toml"), statute_text, e))?;
@@ -128,30 +157,26 @@ fn build(
         events.extend(located.into_iter().map(|l| l.event));
     }
     let now = super::now()?;
-    if path.exists() {
-        for suffix in ["", "-wal", "-shm"] {
-            let mut p = path.as_os_str().to_owned();
-            p.push(suffix);
-            let _ = std::fs::remove_file(p);
-        }
+    if existing {
+        remove(db)?;
     }
-    let store = SqliteStore::create(path, |store| {
+    let store = open::create(db, true, |store| {
         record(store, &[first], &now).map_err(anyhow::Error::from)?;
         record(store, &events, &now)
             .map_err(|e| anyhow::anyhow!("the bundled example does not record: {e}"))?;
-        store.mark_demo().map_err(anyhow::Error::from)
+        Ok(())
     })?;
     Ok((store, events))
 }
 
-fn tour(name: &str, store: &SqliteStore, events: &[Event], db: &str) -> anyhow::Result<()> {
+fn tour(name: &str, store: &dyn Store, events: &[Event], db: &str) -> anyhow::Result<()> {
     let snapshot = store.snapshot()?;
     out!(
         "Built {} entries from examples/{name} into {}.",
         store.head()?.seq,
         db.trim_start_matches(" --db ")
     )?;
-    let book = plenum_model::statute::StatuteBook::from_events(&snapshot.statute_events()?);
+    let book = plenum_model::statute::StatuteBook::from_events(&*snapshot.statute_events()?);
     let Some(version) = book.versions().max_by_key(|v| v.effective.earliest()) else {
         return Ok(());
     };
@@ -204,7 +229,7 @@ fn tour(name: &str, store: &SqliteStore, events: &[Event], db: &str) -> anyhow::
         )?;
     }
 
-    let report = lineage(&snapshot, org.as_str())?;
+    let report = lineage(&*snapshot, org.as_str())?;
     out!(
         "\nHow the {} came to be:    plenum lineage {org}{db}",
         report.organization.name
@@ -213,8 +238,8 @@ fn tour(name: &str, store: &SqliteStore, events: &[Event], db: &str) -> anyhow::
         out!("  {}  {} → {}", link.date, link.from.name, link.to.name)?;
     }
 
-    if let Some((organ, date)) = first_composition(&snapshot)? {
-        let composition = at(&snapshot, &date, &organ, None)?;
+    if let Some((organ, date)) = first_composition(&*snapshot)? {
+        let composition = at(&*snapshot, &date, &organ, None)?;
         let title = composition
             .organ
             .as_ref()
@@ -243,7 +268,7 @@ fn tour(name: &str, store: &SqliteStore, events: &[Event], db: &str) -> anyhow::
         })
         .collect();
     let phrases: Vec<_> = discipline.iter().map(|e| summarize(e)).collect();
-    let texts = render(&snapshot, &phrases.iter().collect::<Vec<_>>())?;
+    let texts = render(&*snapshot, &phrases.iter().collect::<Vec<_>>())?;
     for (event, text) in discipline.iter().zip(texts) {
         by_year
             .entry(event.date.earliest().year())
@@ -261,7 +286,7 @@ fn tour(name: &str, store: &SqliteStore, events: &[Event], db: &str) -> anyhow::
         }
     }
 
-    let findings = check(&snapshot, super::today()?.latest())?;
+    let findings = check(&*snapshot, super::today()?.latest())?;
     let serious: Vec<_> = findings
         .iter()
         .filter(|f| f.severity >= Severity::Warning)
@@ -306,7 +331,9 @@ fn effective(events: &[Event]) -> Vec<&Event> {
 
 /// The organ to show first (a politburo if the statute has one), and the
 /// date its first recorded seats begin.
-fn first_composition(snapshot: &SqliteSnapshot<'_>) -> anyhow::Result<Option<(String, FuzzyDate)>> {
+fn first_composition(
+    snapshot: &dyn Facts<Error = Error>,
+) -> anyhow::Result<Option<(String, FuzzyDate)>> {
     let mut first: BTreeMap<String, FuzzyDate> = BTreeMap::new();
     for organ in snapshot.entities(EntityKind::Organ)? {
         let Ok(organ_ref) = organ.id.parse() else {

@@ -7,8 +7,7 @@ use plenum_model::event::kinds::StatuteAdopted;
 use plenum_model::event::{Event, EventKind};
 use plenum_model::id::EventId;
 use plenum_model::statute;
-use plenum_store::sqlite::SqliteStore;
-use plenum_store::{Store, record};
+use plenum_store::record;
 
 use crate::cli::Global;
 use crate::failure::BadInput;
@@ -56,9 +55,8 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
     )?;
     let document = statute::read(&text).map_err(|e| BadInput::new(&args.statute, &text, e))?;
     let event = statute_event(&text, &document)?;
-    let path = open::create(&global.db)?;
     let now = super::now()?;
-    let store = SqliteStore::create(path.as_ref(), |store| {
+    let store = open::create(&global.db, false, |store| {
         record(store, &[event], &now)
             .map(drop)
             .map_err(anyhow::Error::from)

@@ -5,8 +5,6 @@ use std::process::ExitCode;
 use plenum_model::query::lineage::{LineageReport, LinkLine, OrgLine, lineage};
 use plenum_model::rows::LinkKind;
 
-use plenum_store::Store;
-
 use crate::cli::Global;
 use crate::{open, out, render};
 
@@ -23,7 +21,7 @@ pub struct LineageArgs {
 /// Runs `plenum lineage`.
 pub fn run(args: &LineageArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let store = open::read_only(&global.db)?;
-    let report = lineage(&store.snapshot()?, &args.org)?;
+    let report = lineage(&*store.snapshot()?, &args.org)?;
     if global.json {
         render::json(&report)?;
         return Ok(ExitCode::SUCCESS);

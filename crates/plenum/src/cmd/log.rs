@@ -6,7 +6,7 @@ use plenum_model::event::codec;
 use plenum_model::event::describe::summarize;
 use plenum_model::id::Seq;
 use plenum_model::query::render;
-use plenum_store::{Error, Store};
+use plenum_store::Error;
 
 use crate::cli::Global;
 use crate::{open, out, render};
@@ -74,7 +74,7 @@ pub fn run(args: &LogArgs, global: &Global) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let phrases: Vec<_> = rows.iter().map(|(_, event)| summarize(event)).collect();
-    let whats = render(&store.snapshot()?, &phrases.iter().collect::<Vec<_>>())?;
+    let whats = render(&*store.snapshot()?, &phrases.iter().collect::<Vec<_>>())?;
     if global.json {
         let entries: Vec<_> = rows
             .iter()

@@ -2,6 +2,7 @@
 
 pub mod at;
 pub mod check;
+pub mod copy;
 pub mod count;
 pub mod demo;
 pub mod init;

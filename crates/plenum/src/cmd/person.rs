@@ -4,8 +4,6 @@ use std::process::ExitCode;
 
 use plenum_model::query::person::{PersonReport, person};
 
-use plenum_store::Store;
-
 use crate::cli::Global;
 use crate::{open, out, render};
 
@@ -22,7 +20,7 @@ pub struct PersonArgs {
 /// Runs `plenum person`.
 pub fn run(args: &PersonArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let store = open::read_only(&global.db)?;
-    let report = person(&store.snapshot()?, &args.name)?;
+    let report = person(&*store.snapshot()?, &args.name)?;
     if global.json {
         render::json(&report)?;
         return Ok(ExitCode::SUCCESS);

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::anyhow;
 use plenum_model::event::read::{Format, Located, read};
 use plenum_model::ledger::RecordError;
-use plenum_store::{Store, WriteError};
+use plenum_store::WriteError;
 
 use crate::cli::Global;
 use crate::failure::BadInput;
@@ -45,7 +45,7 @@ pub fn run(args: &RecordArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let now = super::now()?;
     let store = open::writable(&global.db)?;
     let events: Vec<_> = located.iter().map(|(_, l)| l.event.clone()).collect();
-    let written = match plenum_store::record(&store, &events, &now) {
+    let written = match plenum_store::record(&*store, &events, &now) {
         Ok(written) => written,
         Err(WriteError::Record(RecordError::Refused(refused))) => {
             let (file, l) = &located[refused.index];
@@ -61,7 +61,7 @@ pub fn run(args: &RecordArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let recorded = written.recorded;
     let count = located.len();
     let messages = plenum_model::query::render(
-        &store.snapshot()?,
+        &*store.snapshot()?,
         &recorded
             .findings
             .iter()

@@ -41,9 +41,7 @@ pub fn run(args: &VerifyArgs, global: &Global) -> anyhow::Result<ExitCode> {
         Err(e) if is_damage(&e) => return damaged(global, &format!("{e:#}"), None, None),
         Err(e) => return Err(e),
     };
-    let total = plenum_store::Store::head(&store)
-        .map(|h| h.seq.0)
-        .unwrap_or(0);
+    let total = store.head().map(|h| h.seq.0).unwrap_or(0);
     let bar = Mutex::new(progress::bar(total, "verifying"));
     let show = |p: Progress| {
         if let (Progress::Entries(seq, _), Ok(bar)) = (p, bar.lock()) {
@@ -51,9 +49,9 @@ pub fn run(args: &VerifyArgs, global: &Global) -> anyhow::Result<ExitCode> {
         }
     };
     let result = if args.deep {
-        verify_deep(&store, &show)
+        verify_deep(&*store, &show)
     } else {
-        verify(&store, &show)
+        verify(&*store, &show)
     };
     if let Ok(bar) = bar.lock() {
         bar.finish_and_clear();

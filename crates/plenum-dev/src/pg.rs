@@ -1,0 +1,44 @@
+//! PostgreSQL for tests: the server named by `DATABASE_URL` (`.ci/run` starts one), and
+//! a fresh schema in it for every ledger a test makes.
+//!
+//! There is no skipping: without `DATABASE_URL` every PostgreSQL test fails, with a
+//! message that says how to get a server.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The server's URL, or a panic that says how to get one.
+pub fn server_url() -> String {
+    match std::env::var("DATABASE_URL") {
+        Ok(url) if !url.trim().is_empty() => url,
+        _ => panic!(
+            "the PostgreSQL tests need a server: set DATABASE_URL=postgres://USER:PASSWORD@HOST:PORT/DB, \
+             or run them through .ci/run, which installs and starts one"
+        ),
+    }
+}
+
+/// A URL to a new, empty schema of the test server: each call makes another, so tests
+/// never see each other's ledgers.
+pub fn fresh_url() -> String {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let server = server_url();
+    let schema = format!(
+        "plenum_test_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    let mut client = postgres::Client::connect(&server, postgres::NoTls)
+        .unwrap_or_else(|e| panic!("cannot reach the PostgreSQL server at DATABASE_URL: {e}"));
+    client
+        .batch_execute(&format!(
+            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
+        ))
+        .unwrap_or_else(|e| panic!("cannot make schema {schema}: {e}"));
+    with_schema(&server, &schema)
+}
+
+/// `url` with every connection's search path set to `schema`.
+pub fn with_schema(url: &str, schema: &str) -> String {
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}options=-c%20search_path%3D{schema}")
+}

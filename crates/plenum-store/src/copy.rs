@@ -1,0 +1,145 @@
+//! Copying a ledger between stores, batch by batch: each batch of the source is recorded
+//! again in the target, with its time, and must come out with the source's chain hash.
+//! A copy that would differ in one bit stops at the first batch that does.
+
+use plenum_model::event::{Event, codec};
+use plenum_model::id::Seq;
+
+use crate::{Error, Head, Store, WriteError};
+
+/// Copies every entry of `from` into `to`, which must be empty; calls `progress` with the
+/// position reached after each batch. Returns the head, the same in both.
+pub fn copy(
+    from: &dyn Store,
+    to: &dyn Store,
+    progress: &mut dyn FnMut(Seq),
+) -> Result<Head, WriteError> {
+    let mut head = to.head()?;
+    if head != Head::EMPTY {
+        return Err(Error::NotALedger(format!(
+            "the target already holds {} entries; copy into a new ledger",
+            head.seq
+        ))
+        .into());
+    }
+    let mut batch: Vec<Event> = Vec::new();
+    let mut recorded_at = String::new();
+    // A refusal of the model, kept while the scan unwinds with a store error.
+    let mut refused: Option<WriteError> = None;
+    let scanned = from.scan(Seq(1), &mut |entry| {
+        let event = codec::from_bytes(&entry.payload).map_err(|e| Error::Corrupt {
+            seq: entry.seq,
+            reason: format!("payload is not an event: {e}"),
+        })?;
+        if batch.is_empty() {
+            recorded_at.clone_from(&entry.recorded_at);
+        } else if entry.recorded_at != recorded_at {
+            return Err(Error::Corrupt {
+                seq: entry.seq,
+                reason: format!(
+                    "recorded at {}, but its batch at {recorded_at}",
+                    entry.recorded_at
+                ),
+            });
+        }
+        batch.push(event);
+        if entry.digest.is_none() {
+            // The batch goes on.
+            return Ok(());
+        }
+        let written = to.transact(Some(head), &recorded_at, &mut |tx| {
+            plenum_model::ledger::record(tx, &batch)
+        });
+        match written {
+            Ok(written) if written.head.hash == entry.chain && written.head.seq == entry.seq => {
+                head = written.head;
+            }
+            Ok(written) => {
+                return Err(Error::Corrupt {
+                    seq: entry.seq,
+                    reason: format!(
+                        "recorded again it ends at entry {} with hash {}, not {}: the copy stopped there",
+                        written.head.seq,
+                        written.head.hash.to_hex(),
+                        entry.chain.to_hex()
+                    ),
+                });
+            }
+            Err(WriteError::Store(e)) => return Err(e),
+            Err(e @ WriteError::Record(_)) => {
+                refused = Some(e);
+                return Err(Error::Database("the copy stopped".into()));
+            }
+        }
+        batch.clear();
+        progress(head.seq);
+        Ok(())
+    });
+    if let Some(refused) = refused {
+        return Err(refused);
+    }
+    let source = scanned?;
+    if !batch.is_empty() {
+        return Err(Error::Corrupt {
+            seq: source.seq,
+            reason: "the last batch has no closing digest; run `plenum verify` on the source"
+                .into(),
+        }
+        .into());
+    }
+    if head != source {
+        return Err(Error::Corrupt {
+            seq: source.seq,
+            reason: format!(
+                "the copy ends at entry {} with hash {}; the source's head is {} with hash {}",
+                head.seq,
+                head.hash.to_hex(),
+                source.seq,
+                source.hash.to_hex()
+            ),
+        }
+        .into());
+    }
+    Ok(head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memory::MemoryStore;
+
+    #[test]
+    fn a_copy_has_the_same_head_and_verifies() {
+        let from = MemoryStore::new();
+        for batch in batches() {
+            crate::record(&from, &batch, "2026-11-27T00:00:00Z").unwrap();
+        }
+        let to = MemoryStore::new();
+        let mut reached = Vec::new();
+        let head = copy(&from, &to, &mut |seq| reached.push(seq)).unwrap();
+        assert_eq!(head, from.head().unwrap());
+        assert_eq!(to.head().unwrap(), head);
+        assert_eq!(reached.last(), Some(&head.seq));
+        crate::verify(&to, &|_| {}).unwrap();
+    }
+
+    #[test]
+    fn a_copy_into_a_ledger_that_has_entries_is_refused() {
+        let from = MemoryStore::new();
+        let to = MemoryStore::new();
+        for batch in batches() {
+            crate::record(&from, &batch, "2026-11-27T00:00:00Z").unwrap();
+            crate::record(&to, &batch, "2026-11-27T00:00:00Z").unwrap();
+        }
+        let before = to.head().unwrap();
+        let error = copy(&from, &to, &mut |_| {}).unwrap_err();
+        assert!(error.to_string().contains("already holds"), "{error}");
+        assert_eq!(to.head().unwrap(), before);
+    }
+
+    /// A small organization in a few batches.
+    fn batches() -> Vec<Vec<Event>> {
+        let events = plenum_dev::synthetic::organization(300, 20, 7);
+        events.chunks(400).map(<[Event]>::to_vec).collect()
+    }
+}
