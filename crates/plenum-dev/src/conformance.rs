@@ -363,6 +363,33 @@ pub fn backing_reads_like_tables<S: Store>(store: S) {
         .expect_err("rolled back");
 }
 
+/// The shares of a table ([`Store::projection_share`]), however many, hold every row
+/// of the table exactly once, and each reports the same head as the whole read.
+pub fn shares_partition_tables<S: Store>(store: S) {
+    record_random(&store, 29, 150);
+    let mut whole = all_rows(&store);
+    let mut shared = Vec::new();
+    let (head, _) = store.projections(&[], &mut |_, _| Ok(())).expect("head");
+    for of in [1, 2, 3, 7] {
+        for &table in Table::ALL {
+            for index in 0..of {
+                let share = plenum_store::Share { index, of };
+                let (share_head, _) = store
+                    .projection_share(table, share, &mut |t, values| {
+                        shared.push((t, values.iter().map(owned).collect::<Vec<_>>()));
+                        Ok(())
+                    })
+                    .expect("share");
+                assert_eq!(share_head, head, "{table:?} share {index} of {of}: head");
+            }
+        }
+        let mut got = std::mem::take(&mut shared);
+        got.sort_by_cached_key(|row| format!("{row:?}"));
+        whole.sort_by_cached_key(|row| format!("{row:?}"));
+        assert_eq!(got, whole, "{of} shares: every row exactly once");
+    }
+}
+
 /// Expands to the conformance suite for one store: `store_conformance!(name, || store())`.
 #[macro_export]
 macro_rules! store_conformance {
@@ -406,6 +433,11 @@ macro_rules! store_conformance {
             #[test]
             fn concurrent_writers_all_land() {
                 $crate::conformance::concurrent_writers_all_land(($make)());
+            }
+
+            #[test]
+            fn shares_partition_tables() {
+                $crate::conformance::shares_partition_tables(($make)());
             }
 
             #[test]

@@ -110,6 +110,15 @@ pub type RowVisitor<'v> = dyn FnMut(Table, &[ValueRef<'_>]) -> Result<(), Error>
 /// The view queries read ([`Store::snapshot`]): consistent for as long as it lives.
 pub type Snapshot<'a> = Box<dyn Facts<Error = Error> + 'a>;
 
+/// One of several disjoint shares of a table's rows ([`Store::projection_share`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Share {
+    /// Which share, from 0.
+    pub index: u32,
+    /// How many shares the table is read in (at least 1).
+    pub of: u32,
+}
+
 /// The last entry of a ledger: its position and chain hash.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Head {
@@ -188,6 +197,20 @@ pub trait Store: Send + Sync {
         tables: &[Table],
         visit: &mut RowVisitor<'_>,
     ) -> Result<(Head, digest::Digests), Error>;
+
+    /// Like [`Store::projections`] for one table, but only share `share.index` of
+    /// `share.of` disjoint shares of its rows, so that threads can read a large table
+    /// together (each share in its own consistent view; the caller compares their
+    /// heads). The default reads the whole table as share 0 and no rows as the others.
+    fn projection_share(
+        &self,
+        table: Table,
+        share: Share,
+        visit: &mut RowVisitor<'_>,
+    ) -> Result<(Head, digest::Digests), Error> {
+        let tables: &[Table] = if share.index == 0 { &[table] } else { &[] };
+        self.projections(tables, visit)
+    }
 
     /// The store's own check of its storage (indexes, auxiliary structures): a
     /// list of problems, each naming its table; empty when sound. `deep` asks for

@@ -7,7 +7,7 @@ use plenum_model::rows::{Table, Value, ValueRef};
 
 use crate::digest::{Digests, LtHash};
 use crate::memory::MemoryStore;
-use crate::{Error, Hash, Head, Store, chain};
+use crate::{Error, Hash, Head, Share, Store, chain};
 
 /// What a successful verification saw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,29 +55,49 @@ pub fn verify<S: Store + ?Sized>(
     ))
 }
 
-/// The work of one verification, shared out between threads: the chain, and each
-/// table's digest. Largest first, so that the threads finish together.
+/// The work of one verification, shared out between threads: the chain, the store's
+/// check of its own storage, and each table's digest, the large tables in shares.
+/// Largest first, so that the threads finish together.
 enum Task {
     Chain,
-    Table(Table),
+    SelfCheck,
+    Table(Table, Share),
 }
 
-fn tasks() -> Vec<Task> {
-    let large = [
-        Table::Events,
-        Table::Entities,
-        Table::Memberships,
-        Table::Alignments,
-    ];
-    let mut out = vec![Task::Table(Table::Events), Task::Chain];
-    out.extend(large[1..].iter().map(|t| Task::Table(*t)));
+/// The tables that grow with the membership; read in shares.
+const LARGE: [Table; 4] = [
+    Table::Events,
+    Table::Entities,
+    Table::Memberships,
+    Table::Alignments,
+];
+
+fn tasks(workers: usize) -> Vec<Task> {
+    let shares = |table: Table| {
+        let of = (2 * workers) as u32;
+        (0..of).map(move |index| Task::Table(table, Share { index, of }))
+    };
+    let whole = Share { index: 0, of: 1 };
+    let mut out = vec![Task::Chain, Task::SelfCheck];
+    out.extend(LARGE.iter().flat_map(|&t| shares(t)));
     out.extend(
         Table::ALL
             .iter()
-            .filter(|t| !large.contains(t))
-            .map(|t| Task::Table(*t)),
+            .filter(|t| !LARGE.contains(t))
+            .map(|&t| Task::Table(t, whole)),
     );
     out
+}
+
+/// What one thread of a verification found.
+#[derive(Default)]
+struct Done {
+    /// The chain's head, bytes, and the digest the last entry commits to.
+    chained: Option<(Head, u64, Option<Hash>)>,
+    /// The store's problems with its own storage.
+    problems: Option<Vec<(String, String)>>,
+    /// Each table share's sum, rows, and the view (head, kept digests) it was read in.
+    tables: Vec<(Table, LtHash, u64, (Head, Digests))>,
 }
 
 /// One verification; `None` if its views saw different heads (a writer committed).
@@ -85,36 +105,42 @@ fn verify_once<S: Store + ?Sized>(
     store: &S,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Option<Verified>, Error> {
-    let queue = std::sync::Mutex::new(tasks().into_iter());
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 4));
-    type Done = (
-        Option<(Head, u64, Option<Hash>)>,
-        Vec<(Table, LtHash, u64, Head, Digests)>,
-    );
+    let queue = std::sync::Mutex::new(tasks(workers).into_iter());
+    let rows_done = std::sync::atomic::AtomicU64::new(0);
     let results: Vec<Result<Done, Error>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 scope.spawn(|| -> Result<Done, Error> {
-                    let mut chained = None;
-                    let mut tables = Vec::new();
+                    let mut done = Done::default();
                     loop {
                         let task = queue.lock().ok().and_then(|mut q| q.next());
                         match task {
-                            None => return Ok((chained, tables)),
-                            Some(Task::Chain) => chained = Some(rehash(store, progress)?),
-                            Some(Task::Table(table)) => {
+                            None => return Ok(done),
+                            Some(Task::Chain) => done.chained = Some(rehash(store, progress)?),
+                            Some(Task::SelfCheck) => {
+                                done.problems = Some(store.self_check(false)?);
+                            }
+                            Some(Task::Table(table, share)) => {
                                 let mut state = LtHash::default();
                                 let mut count = 0u64;
-                                let (head, kept) =
-                                    store.projections(&[table], &mut |table, values| {
+                                let view = store.projection_share(
+                                    table,
+                                    share,
+                                    &mut |table, values| {
                                         state.add_row(table, values);
                                         count += 1;
                                         if count.is_multiple_of(65_536) {
-                                            progress(Progress::Rows(count));
+                                            let all = rows_done.fetch_add(
+                                                65_536,
+                                                std::sync::atomic::Ordering::Relaxed,
+                                            );
+                                            progress(Progress::Rows(all + 65_536));
                                         }
                                         Ok(())
-                                    })?;
-                                tables.push((table, state, count, head, kept));
+                                    },
+                                )?;
+                                done.tables.push((table, state, count, view));
                             }
                         }
                     }
@@ -130,16 +156,20 @@ fn verify_once<S: Store + ?Sized>(
             .collect()
     });
     let mut chained = None;
+    let mut problems = None;
     let mut recomputed = Digests::default();
     let mut count = 0u64;
     let mut views: Vec<(Head, Digests)> = Vec::new();
     for result in results {
-        let (chain, tables) = result?;
-        chained = chained.or(chain);
-        for (table, state, rows, head, kept) in tables {
-            recomputed.set(table, state);
+        let done = result?;
+        chained = chained.or(done.chained);
+        problems = problems.or(done.problems);
+        for (table, state, rows, view) in done.tables {
+            let mut sum = recomputed.table(table);
+            sum.add(&state);
+            recomputed.set(table, sum);
             count += rows;
-            views.push((head, kept));
+            views.push(view);
         }
     }
     let Some((head, bytes, committed)) = chained else {
@@ -190,7 +220,7 @@ fn verify_once<S: Store + ?Sized>(
             reason: "the last entry closes no batch: entries after it are missing".to_owned(),
         });
     }
-    if let Some((table, problem)) = store.self_check(false)?.into_iter().next() {
+    if let Some((table, problem)) = problems.into_iter().flatten().next() {
         return Err(Error::Tampered {
             table,
             reason: problem,

@@ -32,7 +32,7 @@ pub use facts::SqliteSnapshot;
 use file::{check_file, remove_with_sidecars, uri, write_protected};
 
 use crate::digest::Digests;
-use crate::{Error, Head, RowVisitor, Snapshot, Store, StoredEntry, WriteError, Written};
+use crate::{Error, Head, RowVisitor, Share, Snapshot, Store, StoredEntry, WriteError, Written};
 
 /// How much of the file reads may map: 2 GiB, SQLite's default ceiling.
 const MMAP_SIZE: i64 = 0x7fff_0000;
@@ -482,6 +482,20 @@ impl Store for SqliteStore {
         self.with_reader(|c| {
             c.execute_batch("BEGIN").map_err(sql)?;
             let result = read::projections(c, tables, visit);
+            let _ = c.execute_batch("COMMIT");
+            result
+        })
+    }
+
+    fn projection_share(
+        &self,
+        table: Table,
+        share: Share,
+        visit: &mut RowVisitor<'_>,
+    ) -> Result<(Head, Digests), Error> {
+        self.with_reader(|c| {
+            c.execute_batch("BEGIN").map_err(sql)?;
+            let result = read::projection_share(c, table, share, visit);
             let _ = c.execute_batch("COMMIT");
             result
         })

@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Params, params};
 use super::schema::column_list;
 use super::sql;
 use crate::digest::{Digests, LtHash};
-use crate::{Error, Hash, Head, RowVisitor, StoredEntry};
+use crate::{Error, Hash, Head, RowVisitor, Share, StoredEntry};
 
 /// A column as the model's value.
 pub(crate) fn value_ref<'a>(table: Table, value: SqlRef<'a>) -> Result<ValueRef<'a>, Error> {
@@ -287,19 +287,68 @@ pub(crate) fn projections(
     let head = head(c)?;
     let digests = digests(c)?;
     for &table in tables {
-        let query = format!("SELECT {} FROM {}", column_list(table), table.name());
-        let mut statement = c.prepare(&query).map_err(sql)?;
-        let width = table.columns().len();
-        let mut rows = statement.query([]).map_err(sql)?;
-        while let Some(row) = rows.next().map_err(sql)? {
-            let mut values = Vec::with_capacity(width);
-            for i in 0..width {
-                values.push(value_ref(table, row.get_ref(i).map_err(sql)?)?);
-            }
-            visit(table, &values)?;
+        visit_rows(c, table, "", [], visit)?;
+    }
+    Ok((head, digests))
+}
+
+/// One share of a table's rows: a range of rowids, the shares of equal width.
+pub(crate) fn projection_share(
+    c: &Connection,
+    table: Table,
+    share: Share,
+    visit: &mut RowVisitor<'_>,
+) -> Result<(Head, Digests), Error> {
+    let head = head(c)?;
+    let digests = digests(c)?;
+    let (first, last): (Option<i64>, Option<i64>) = c
+        .query_row(
+            &format!("SELECT min(rowid), max(rowid) FROM {}", table.name()),
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .map_err(sql)?;
+    if let (Some(first), Some(last)) = (first, last) {
+        let of = i128::from(share.of.max(1));
+        let width = i128::from(last) - i128::from(first) + 1;
+        let bound = |i: i128| (i128::from(first) + width * i / of) as i64;
+        let index = i128::from(share.index);
+        if index < of {
+            visit_rows(
+                c,
+                table,
+                " WHERE rowid >= ?1 AND rowid < ?2",
+                [bound(index), bound(index + 1)],
+                visit,
+            )?;
         }
     }
     Ok((head, digests))
+}
+
+fn visit_rows<P: rusqlite::Params>(
+    c: &Connection,
+    table: Table,
+    condition: &str,
+    params: P,
+    visit: &mut RowVisitor<'_>,
+) -> Result<(), Error> {
+    let query = format!(
+        "SELECT {} FROM {}{condition}",
+        column_list(table),
+        table.name()
+    );
+    let mut statement = c.prepare(&query).map_err(sql)?;
+    let width = table.columns().len();
+    let mut rows = statement.query(params).map_err(sql)?;
+    while let Some(row) = rows.next().map_err(sql)? {
+        let mut values = Vec::with_capacity(width);
+        for i in 0..width {
+            values.push(value_ref(table, row.get_ref(i).map_err(sql)?)?);
+        }
+        visit(table, &values)?;
+    }
+    Ok(())
 }
 
 /// Every entry from `from` on, in order.
