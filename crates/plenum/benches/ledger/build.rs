@@ -10,11 +10,16 @@ use plenum_store::{Error, Store, record};
 use super::{Config, DATA_VERSION, NOW};
 
 /// The ledger file of `synthetic::organization(members, seats, seed)`, built once.
-pub(crate) fn organization(config: &Config, data: &Path) -> PathBuf {
-    let name = format!(
+/// The organization's name, from its parameters and the data version.
+pub(crate) fn name(config: &Config) -> String {
+    format!(
         "org-m{}-s{}-seed{}-v{DATA_VERSION}",
         config.members, config.seats, config.seed
-    );
+    )
+}
+
+pub(crate) fn organization(config: &Config, data: &Path) -> PathBuf {
+    let name = name(config);
     let path = data.join(format!("{name}.db"));
     let note = data.join(format!("{name}.head"));
     if let (Ok(kept), Ok(store)) = (

@@ -9,22 +9,27 @@
 //! - `verify`: `verify` (chain and projection digests) in MB/s of entries, beside the
 //!   limits of reading the entries and hashing them;
 //! - `batch`: one batch of 100,000 new members and 50,000 seats on one organ;
-//! - `writers`: small batches from 1 and from 8 threads of one process;
+//! - `writers`: small batches from 1, 8 and 32 threads of one process;
 //! - `backdate`: small batches dated back into the history, and what they re-derive;
 //! - `asof`: the replay `--as-of` makes, per million entries.
 //!
 //! `cargo bench -p plenum --bench ledger` runs them all; `-- --only at,verify` picks some,
-//! `--members N`, `--runs N`, `--queries N` change sizes. Without `--bench` (under
+//! `--members N`, `--runs N`, `--queries N` change sizes, `--store sqlite,postgres` the stores
+//! measured (PostgreSQL: the server `DATABASE_URL` names; the organization is copied into
+//! a database of its own once and kept). Without `--bench` (under
 //! `cargo test`) it makes a small smoke run of every part. The organization is built
 //! once and kept in `target/bench-data/` (or `$PLENUM_BENCH_DATA`) with a note of its
 //! parameters and head; each invocation works on a copy of it.
 
+mod backend;
 mod build;
 mod parts;
 mod process;
 mod scale;
 
 use std::path::{Path, PathBuf};
+
+use backend::Ledger;
 use std::time::Duration;
 
 // As the plenum binary does.
@@ -60,6 +65,8 @@ pub(crate) struct Config {
     pub(crate) writers_for: Duration,
     /// The generator seed.
     pub(crate) seed: u64,
+    /// The stores to measure: `sqlite`, `postgres` (on `DATABASE_URL`'s server).
+    pub(crate) stores: Vec<String>,
 }
 
 impl Config {
@@ -78,6 +85,7 @@ impl Config {
                 batch_seats: 50_000,
                 writers_for: Duration::from_secs(10),
                 seed: 1,
+                stores: vec!["sqlite".into()],
             }
         } else {
             Config {
@@ -91,6 +99,7 @@ impl Config {
                 batch_seats: 150,
                 writers_for: Duration::from_millis(300),
                 seed: 1,
+                stores: vec!["sqlite".into(), "postgres".into()],
             }
         };
         let mut i = 0;
@@ -104,6 +113,7 @@ impl Config {
             };
             match args[i].as_str() {
                 "--only" => config.only = value.split(',').map(str::to_owned).collect(),
+                "--store" => config.stores = value.split(',').map(str::to_owned).collect(),
                 "--members" => config.members = number(),
                 "--seats" => config.seats = number(),
                 "--queries" => config.queries = number(),
@@ -139,50 +149,62 @@ fn main() {
         data.display()
     );
     let cached = build::organization(&config, &data);
-    let work = data.join(format!("work-{}.db", std::process::id()));
-    let copy = || {
-        let started = std::time::Instant::now();
-        std::fs::copy(&cached, &work).expect("copy the organization");
-        // Written back before anything is timed: else the first commit's fsync waits
-        // for gigabytes of the copy.
-        std::fs::File::open(&work)
-            .and_then(|f| f.sync_all())
-            .expect("sync the copy");
-        eprintln!(
-            "copied the organization in {:.0}s",
-            started.elapsed().as_secs_f64()
-        );
-    };
-    if config.wants("at") {
-        parts::at(&config, &cached);
+    let mut ledgers = Vec::new();
+    for store in &config.stores {
+        match store.as_str() {
+            "sqlite" => ledgers.push(Ledger::File(cached.clone())),
+            "postgres" => {
+                // A smoke run's database is its own, and dropped at the end.
+                let name = match config.full {
+                    true => build::name(&config),
+                    false => format!("{}-smoke{}", build::name(&config), std::process::id()),
+                };
+                ledgers.push(backend::in_postgres(&cached, &name));
+            }
+            other => panic!("--store wants sqlite or postgres, got `{other}`"),
+        }
     }
-    if config.wants("verify") {
-        parts::verify(&config, &cached);
-    }
-    if config.wants("check") {
-        process::check(&config, &cached);
-    }
-    let writing = ["record", "batch", "writers", "backdate"];
-    if writing.iter().any(|p| config.wants(p)) {
-        copy();
-        if config.wants("record") {
-            process::record(&config, &work);
+    for ledger in &ledgers {
+        if ledgers.len() > 1 {
+            println!();
+            println!("# {}", ledger.label());
         }
-        if config.wants("backdate") {
-            scale::backdate(&config, &work);
+        if config.wants("at") {
+            parts::at(&config, ledger);
         }
-        if config.wants("writers") {
-            scale::writers(&config, &work);
+        if config.wants("verify") {
+            parts::verify(&config, ledger);
         }
-        if config.wants("batch") {
-            scale::batch(&config, &work);
+        if config.wants("check") {
+            process::check(&config, ledger);
         }
-        let _ = std::fs::remove_file(&work);
+        let writing = ["record", "batch", "writers", "backdate"];
+        if writing.iter().any(|p| config.wants(p)) {
+            let work = ledger.work_copy(&data);
+            if config.wants("record") {
+                process::record(&config, &work, &data);
+            }
+            if config.wants("backdate") {
+                scale::backdate(&config, &work);
+            }
+            if config.wants("writers") {
+                scale::writers(&config, &work);
+            }
+            if config.wants("batch") {
+                scale::batch(&config, &work);
+            }
+            work.drop_copy();
+        }
     }
     if config.wants("asof") {
         scale::as_of(&config, &cached);
     }
     if !config.full {
+        for ledger in &ledgers {
+            if let Ledger::Database { .. } = ledger {
+                ledger.drop_copy();
+            }
+        }
         let _ = std::fs::remove_dir_all(&data);
     }
 }

@@ -1,6 +1,5 @@
 //! `at` latency and `verify` throughput, in process, on the cached organization.
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use plenum_dev::synthetic::Rng;
@@ -9,9 +8,9 @@ use plenum_model::id::Seq;
 use plenum_model::query::at::at as at_query;
 use plenum_model::rows::Table;
 use plenum_store::digest::LtHash;
-use plenum_store::sqlite::SqliteStore;
-use plenum_store::{Hash, Store, chain};
+use plenum_store::{Hash, chain};
 
+use super::backend::Ledger;
 use super::{Config, median, ms, quantile, spread};
 
 /// Every day from `first` to `last`.
@@ -24,16 +23,18 @@ fn days(first: Day, last: Day) -> Vec<Day> {
 }
 
 /// `at` on the council at random days across the history, a snapshot per query.
-pub(crate) fn at(config: &Config, path: &Path) {
-    let store = SqliteStore::open_read_only(path).expect("open the organization");
+pub(crate) fn at(config: &Config, ledger: &Ledger) {
+    let store = ledger.read_only();
     let days = days(
         Day::new(1901, 1, 1).expect("day"),
         Day::new(2000, 12, 31).expect("day"),
     );
     println!();
     println!(
-        "## at: `at(snapshot, DAY, \"council\")` at {} random days 1901–2000, {} runs",
-        config.queries, config.runs
+        "## at ({}): `at(snapshot, DAY, \"council\")` at {} random days 1901–2000, {} runs",
+        ledger.label(),
+        config.queries,
+        config.runs
     );
     let query = |date: &FuzzyDate| {
         let snapshot = store.snapshot().expect("snapshot");
@@ -77,11 +78,12 @@ pub(crate) fn at(config: &Config, path: &Path) {
 }
 
 /// `verify`, beside reading and hashing the same entries and rows.
-pub(crate) fn verify(config: &Config, path: &Path) {
-    let store = SqliteStore::open_read_only(path).expect("open the organization");
+pub(crate) fn verify(config: &Config, ledger: &Ledger) {
+    let store = ledger.read_only();
     println!();
     println!(
-        "## verify: chain and projection digests, {} runs",
+        "## verify ({}): chain and projection digests, {} runs",
+        ledger.label(),
         config.runs
     );
     let mut rows: Vec<(&str, f64)> = Vec::new();
@@ -91,7 +93,7 @@ pub(crate) fn verify(config: &Config, path: &Path) {
     let mut size = (0u64, 0u64, 0u64);
     for _ in 0..config.runs {
         let started = Instant::now();
-        let verified = plenum_store::verify(&store, &|_| {}).expect("verify");
+        let verified = plenum_store::verify(&*store, &|_| {}).expect("verify");
         let seconds = started.elapsed().as_secs_f64();
         size = (verified.entries, verified.bytes, verified.rows);
         verify_mbs.push(verified.bytes as f64 / 1e6 / seconds);

@@ -9,15 +9,16 @@ use plenum_model::event::codec;
 use plenum_model::event::kinds::{MemberAdmitted, PersonRegistered};
 use plenum_model::event::{Event, EventKind, Status};
 
+use super::backend::Ledger;
 use super::{Config, median, spread};
 
 /// One run of the plenum binary: seconds, and peak memory in MB.
-fn run(args: &[&str], db: &Path) -> (f64, f64) {
+fn run(args: &[&str], ledger: &Ledger) -> (f64, f64) {
     let started = Instant::now();
     let out = Command::new(env!("CARGO_BIN_EXE_plenum"))
         .args(args)
         .arg("--db")
-        .arg(db)
+        .arg(ledger.db_arg())
         .env("PLENUM_NOW", "2026-11-30T12:00:00Z")
         .env("PLENUM_REPORT_PEAK_MEMORY", "1")
         .output()
@@ -73,13 +74,13 @@ fn today(run: usize) -> Vec<Event> {
 }
 
 /// `plenum record` of 100 events dated today, as a fresh process.
-pub(crate) fn record(config: &Config, db: &Path) {
+pub(crate) fn record(config: &Config, ledger: &Ledger, dir: &Path) {
     println!();
     println!(
-        "## record: `plenum record FILE` of 100 events dated today (50 persons registered and admitted), a fresh process each, {} runs",
+        "## record ({}): `plenum record FILE` of 100 events dated today (50 persons registered and admitted), a fresh process each, {} runs",
+        ledger.label(),
         config.runs
     );
-    let dir = db.parent().unwrap_or(Path::new("."));
     let mut times = Vec::new();
     let mut peaks = Vec::new();
     for run in 0..config.runs {
@@ -89,7 +90,7 @@ pub(crate) fn record(config: &Config, db: &Path) {
             .map(|e| codec::to_json(e).to_string())
             .collect();
         std::fs::write(&file, lines.join("\n") + "\n").expect("write the events");
-        let (seconds, peak) = run_record(&file, db);
+        let (seconds, peak) = run_record(&file, ledger);
         times.push(seconds * 1e3);
         peaks.push(peak);
         let _ = std::fs::remove_file(&file);
@@ -103,22 +104,23 @@ pub(crate) fn record(config: &Config, db: &Path) {
     );
 }
 
-fn run_record(file: &Path, db: &Path) -> (f64, f64) {
+fn run_record(file: &Path, ledger: &Ledger) -> (f64, f64) {
     let file = file.to_string_lossy().into_owned();
-    run(&["record", &file], db)
+    run(&["record", &file], ledger)
 }
 
 /// `plenum check` as a fresh process.
-pub(crate) fn check(config: &Config, db: &Path) {
+pub(crate) fn check(config: &Config, ledger: &Ledger) {
     println!();
     println!(
-        "## check: `plenum check --json` as a fresh process, {} runs",
+        "## check ({}): `plenum check --json` as a fresh process, {} runs",
+        ledger.label(),
         config.runs
     );
     let mut times = Vec::new();
     let mut peaks = Vec::new();
     for _ in 0..config.runs {
-        let (seconds, peak) = run(&["check", "--json"], db);
+        let (seconds, peak) = run(&["check", "--json"], ledger);
         times.push(seconds * 1e3);
         peaks.push(peak);
     }

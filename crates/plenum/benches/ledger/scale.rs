@@ -13,6 +13,7 @@ use plenum_model::ledger::replay;
 use plenum_store::sqlite::SqliteStore;
 use plenum_store::{Store, record};
 
+use super::backend::Ledger;
 use super::{Config, NOW, median, spread};
 
 fn event(id: String, date: &str, kind: EventKind) -> Event {
@@ -56,8 +57,8 @@ fn members(tag: &str, count: usize, date: &str) -> (Vec<Event>, Vec<PersonId>) {
 }
 
 /// One batch: new members, and seats for some of them on a new organ.
-pub(crate) fn batch(config: &Config, db: &Path) {
-    let store = SqliteStore::open(db).expect("open");
+pub(crate) fn batch(config: &Config, ledger: &Ledger) {
+    let store = ledger.writable();
     let (mut events, persons) = members("batch", config.batch_members, "2026-11-30");
     events.push(event(
         "assembly-established".into(),
@@ -85,13 +86,14 @@ pub(crate) fn batch(config: &Config, db: &Path) {
     }
     println!();
     println!(
-        "## batch: one batch of {} new members (registered and admitted) and {} seats on one new organ: {} events",
+        "## batch ({}): one batch of {} new members (registered and admitted) and {} seats on one new organ: {} events",
+        ledger.label(),
         config.batch_members,
         config.batch_seats,
         events.len()
     );
     let started = Instant::now();
-    record(&store, &events, NOW).expect("record the batch");
+    record(&*store, &events, NOW).expect("record the batch");
     let seconds = started.elapsed().as_secs_f64();
     println!(
         "| time | events/s |\n|---:|---:|\n| {seconds:.2} s | {:.0} |",
@@ -100,21 +102,23 @@ pub(crate) fn batch(config: &Config, db: &Path) {
 }
 
 /// Small batches (5 persons registered and admitted: 10 events) from 1 and from 8 threads.
-pub(crate) fn writers(config: &Config, db: &Path) {
-    let store = SqliteStore::open(db).expect("open");
+pub(crate) fn writers(config: &Config, ledger: &Ledger) {
+    let store = ledger.writable();
+    let store = &*store;
     println!();
     println!(
-        "## writers: batches of 10 events (5 persons registered and admitted) from threads of one process, {:.0} s each",
+        "## writers ({}): batches of 10 events (5 persons registered and admitted) from threads of one process, {:.0} s each",
+        ledger.label(),
         config.writers_for.as_secs_f64()
     );
     println!("| threads | batches | events/s |\n|---:|---:|---:|");
-    for threads in [1usize, 8] {
+    for threads in [1usize, 8, 32] {
         let stop = AtomicBool::new(false);
         let batches = AtomicU64::new(0);
         let started = Instant::now();
         std::thread::scope(|scope| {
             for thread in 0..threads {
-                let (store, stop, batches) = (&store, &stop, &batches);
+                let (stop, batches) = (&stop, &batches);
                 scope.spawn(move || {
                     let mut n = 0;
                     while !stop.load(Ordering::Relaxed) {
@@ -142,11 +146,12 @@ pub(crate) fn writers(config: &Config, db: &Path) {
 }
 
 /// Small batches dated back into the history: what they cost, against what they re-derive.
-pub(crate) fn backdate(config: &Config, db: &Path) {
-    let store = SqliteStore::open(db).expect("open");
+pub(crate) fn backdate(config: &Config, ledger: &Ledger) {
+    let store = ledger.writable();
     println!();
     println!(
-        "## backdate: a batch of 10 events (5 persons registered and admitted) dated back into the history"
+        "## backdate ({}): a batch of 10 events (5 persons registered and admitted) dated back into the history",
+        ledger.label()
     );
     println!(
         "| dated | events re-applied | rows undone | time | µs per re-applied event |\n|---|---:|---:|---:|---:|"
@@ -159,7 +164,7 @@ pub(crate) fn backdate(config: &Config, db: &Path) {
     for (i, date) in points.iter().enumerate() {
         let (events, _) = members(&format!("back{i}"), 5, date);
         let started = Instant::now();
-        let written = record(&store, &events, NOW).expect("record");
+        let written = record(&*store, &events, NOW).expect("record");
         let seconds = started.elapsed().as_secs_f64();
         let r = &written.recorded;
         println!(
