@@ -60,18 +60,29 @@ fn kill_appenders(db: &str, reopen: &dyn Fn() -> Option<Box<dyn Store>>) {
             .spawn()
             .expect("spawn the appender");
         let stdout = child.stdout.take().expect("stdout");
+        let (acks, acked) = std::sync::mpsc::channel();
         let reader = std::thread::spawn(move || {
             let mut last = 0u64;
             for line in BufReader::new(stdout).lines() {
                 let Ok(line) = line else { break };
                 if let Some(seq) = line.strip_prefix("ack ").and_then(|s| s.parse().ok()) {
                     last = seq;
+                    let _ = acks.send(seq);
                 }
             }
             last
         });
-        // Let it run a random while: some kills land in start-up, most mid-append.
-        std::thread::sleep(Duration::from_millis(10 + rng.below(400) as u64));
+        // One round in four kills at a random moment of start-up; the others once the
+        // appender has acknowledged a batch (however long a loaded machine takes to get
+        // there), a random while into its appends.
+        if round % 4 != 0 {
+            acked
+                .recv_timeout(Duration::from_secs(120))
+                .unwrap_or_else(|_| panic!("round {round}: no batch acknowledged in 120 s"));
+        }
+        std::thread::sleep(Duration::from_millis(
+            rng.below(if round % 4 == 0 { 400 } else { 150 }) as u64,
+        ));
         match child.try_wait().expect("poll") {
             Some(status) => {
                 let mut err = String::new();
