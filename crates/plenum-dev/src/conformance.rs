@@ -348,6 +348,65 @@ pub fn concurrent_writers_all_land<S: Store>(store: S) {
     verify(&store, &|_| {}).expect("verifies");
 }
 
+/// Eight threads record at once, every third batch a refused one (a duplicate id):
+/// the refused batches leave nothing, every other batch lands whole and is
+/// acknowledged with the head that holds it, and the ledger is a replay of them.
+pub fn refused_batches_among_writers_leave_the_rest<S: Store>(store: S) {
+    let statute = synthetic::random_history(1, 2);
+    record(&store, &statute, NOW).expect("the statute and the organization");
+    let landed = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for thread in 0..8u64 {
+            let (store, landed) = (&store, &landed);
+            scope.spawn(move || {
+                for n in 0..12u64 {
+                    let mut events = synthetic::persons(thread * 1_000 + n * 10, 5);
+                    if n % 3 == 2 {
+                        events[4].id = events[0].id.clone();
+                        let err = record(store, &events, NOW).expect_err("a duplicate id");
+                        assert!(err.to_string().contains("twice in this batch"), "{err}");
+                    } else {
+                        let written = record(store, &events, NOW).expect("record");
+                        assert!(written.head.seq.0 >= 2 + events.len() as u64);
+                        landed
+                            .lock()
+                            .expect("lock")
+                            .push((written.head.seq, events));
+                    }
+                }
+            });
+        }
+    });
+    let mut landed = landed.into_inner().expect("lock");
+    landed.sort_by_key(|(seq, _)| *seq);
+    let mut expected = statute;
+    for (seq, events) in landed {
+        expected.extend(events);
+        assert_eq!(
+            seq.0,
+            expected.len() as u64,
+            "each acknowledged head holds its batch"
+        );
+    }
+    assert_eq!(store.head().expect("head").seq.0, expected.len() as u64);
+    let mut position = 0;
+    store
+        .scan(Seq(1), &mut |entry| {
+            assert_eq!(
+                entry.payload,
+                plenum_model::event::codec::to_canonical_bytes(&expected[position]),
+                "entry {}",
+                entry.seq
+            );
+            position += 1;
+            Ok(())
+        })
+        .expect("scan");
+    let reference = replay(&expected).expect("replay");
+    assert_same_rows(&store, &reference, "writers with refusals");
+    verify(&store, &|_| {}).expect("verifies");
+}
+
 /// The write path reads a store as the model reads its own tables.
 pub fn backing_reads_like_tables<S: Store>(store: S) {
     let events = record_random(&store, 23, 150);
@@ -433,6 +492,11 @@ macro_rules! store_conformance {
             #[test]
             fn concurrent_writers_all_land() {
                 $crate::conformance::concurrent_writers_all_land(($make)());
+            }
+
+            #[test]
+            fn refused_batches_among_writers_leave_the_rest() {
+                $crate::conformance::refused_batches_among_writers_leave_the_rest(($make)());
             }
 
             #[test]

@@ -3,13 +3,15 @@
 //!
 //! - **Writers**, in any process, take turns on the head row (`SELECT ... FOR UPDATE`
 //!   at the start of each batch's transaction): the batch's checks run against the head
-//!   it will append to, so the chain never forks and nothing needs retrying.
+//!   it will append to, so the chain never forks and nothing needs retrying. A
+//!   process's writer threads share one transaction and one commit (`group.rs`).
 //! - **Readers** read in `REPEATABLE READ READ ONLY` transactions: a snapshot that
 //!   never blocks a writer and never sees half a batch.
 //! - The schema carries its version; a ledger of another version is refused.
 
 mod conn;
 mod facts;
+mod group;
 mod read;
 mod schema;
 mod tx;
@@ -38,6 +40,8 @@ pub fn is_url(db: &str) -> bool {
 pub struct PgStore {
     url: String,
     pool: Mutex<Vec<Conn>>,
+    /// Where this process's writers share a transaction (group commit).
+    writers: group::Group,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -46,7 +50,7 @@ impl std::fmt::Debug for PgStore {
     }
 }
 
-fn poisoned<T>(_: T) -> Error {
+pub(crate) fn poisoned<T>(_: T) -> Error {
     Error::Database("a thread panicked while holding the ledger".into())
 }
 
@@ -56,6 +60,7 @@ impl PgStore {
         let store = PgStore {
             url: url.to_owned(),
             pool: Mutex::new(Vec::new()),
+            writers: group::Group::default(),
         };
         let mut conn = store.take()?;
         let result = check_format(&mut conn);
@@ -72,6 +77,7 @@ impl PgStore {
         let store = PgStore {
             url: url.to_owned(),
             pool: Mutex::new(Vec::new()),
+            writers: group::Group::default(),
         };
         let mut conn = store.take()?;
         let exists = conn
@@ -224,13 +230,13 @@ impl Store for PgStore {
         recorded_at: &str,
         write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
     ) -> Result<Written, WriteError> {
-        let mut conn = self.take()?;
-        let result = transact(&mut conn, expected, recorded_at, write);
-        if result.is_err() {
-            let _ = conn.batch("ROLLBACK");
-        }
-        self.give_back(conn);
-        result
+        self.writers.transact(
+            expected,
+            recorded_at,
+            &|| self.take(),
+            &|conn| self.give_back(conn),
+            write,
+        )
     }
 
     fn scan(
@@ -342,49 +348,4 @@ fn in_chunks(
             visit(row)?;
         }
     }
-}
-
-fn transact(
-    conn: &mut Conn,
-    expected: Option<Head>,
-    recorded_at: &str,
-    write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
-) -> Result<Written, WriteError> {
-    conn.batch("BEGIN")?;
-    // Writers take turns here: the head row stays locked until this batch commits.
-    conn.query(
-        "SELECT value FROM meta WHERE key = 'head_seq' FOR UPDATE",
-        &[],
-    )?;
-    let head = read::head(&mut conn.client)?;
-    let last = read::last_entry(conn)?;
-    let consistent = match last {
-        Some((seq, hash)) => seq == head.seq && hash == head.hash,
-        None => head == Head::EMPTY,
-    };
-    if !consistent {
-        return Err(Error::Corrupt {
-            seq: head.seq,
-            reason: "the recorded head is not the last entry; run `plenum verify`".into(),
-        }
-        .into());
-    }
-    if let Some(expected) = expected
-        && expected != head
-    {
-        return Err(Error::Conflict {
-            expected: expected.seq,
-            actual: head.seq,
-        }
-        .into());
-    }
-    let digests = read::digests(&mut conn.client)?;
-    let mut tx = tx::PgTx::new(conn, recorded_at, head, digests);
-    let recorded = write(&mut tx)?;
-    tx.finish()?;
-    let head = tx.head;
-    drop(tx);
-    // A crash before the commit completes leaves nothing of the batch; after, all of it.
-    conn.batch("COMMIT")?;
-    Ok(Written { recorded, head })
 }

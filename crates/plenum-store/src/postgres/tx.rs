@@ -14,6 +14,9 @@ use super::read::{self, rows_where};
 use crate::digest::Digests;
 use crate::{Error, Head, chain};
 
+/// An entry appended and not yet written: seq, payload, closing digest, chain hash.
+type Pending = (i64, Vec<u8>, Option<Vec<u8>>, Vec<u8>);
+
 /// A transaction in progress.
 pub(crate) struct PgTx<'c> {
     pub conn: RefCell<&'c mut Conn>,
@@ -21,6 +24,8 @@ pub(crate) struct PgTx<'c> {
     pub head: Head,
     pub digests: Digests,
     pub touched: BTreeSet<Table>,
+    /// Entries appended and not yet written: (seq, payload, closing digest, chain).
+    entries: RefCell<Vec<Pending>>,
 }
 
 impl<'c> PgTx<'c> {
@@ -31,7 +36,33 @@ impl<'c> PgTx<'c> {
             head,
             digests,
             touched: BTreeSet::new(),
+            entries: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Writes the entries appended, in one statement (before anything reads them).
+    pub fn flush(&self) -> Result<(), Error> {
+        let entries = std::mem::take(&mut *self.entries.borrow_mut());
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let mut seqs = Vec::with_capacity(entries.len());
+        let mut payloads = Vec::with_capacity(entries.len());
+        let mut digests = Vec::with_capacity(entries.len());
+        let mut chains = Vec::with_capacity(entries.len());
+        for (seq, payload, digest, chain) in entries {
+            seqs.push(seq);
+            payloads.push(payload);
+            digests.push(digest);
+            chains.push(chain);
+        }
+        self.conn.borrow_mut().execute(
+            "INSERT INTO entries(seq, recorded_at, payload, digest, chain) \
+             SELECT seq, $2, payload, digest, chain \
+             FROM unnest($1::bigint[], $3::bytea[], $4::bytea[], $5::bytea[]) AS e(seq, payload, digest, chain)",
+            &[&seqs, &self.recorded_at, &payloads, &digests, &chains],
+        )?;
+        Ok(())
     }
 
     /// Writes the digests of the tables touched, and the head.
@@ -115,6 +146,8 @@ impl Backing for PgTx<'_> {
         through: Seq,
         limit: usize,
     ) -> Result<Vec<(Pos, Event)>, BackingError> {
+        // The effective events are read from the entries: this batch's too.
+        self.flush().map_err(Error::boxed)?;
         read::events_from(&mut self.conn.borrow_mut(), from, after, through, limit)
             .map_err(Error::boxed)
     }
@@ -132,6 +165,7 @@ impl Backing for PgTx<'_> {
     }
 
     fn statutes(&self) -> Result<Vec<Event>, BackingError> {
+        self.flush().map_err(Error::boxed)?;
         read::statutes(&mut self.conn.borrow_mut()).map_err(Error::boxed)
     }
 
@@ -157,19 +191,12 @@ impl Writer for PgTx<'_> {
             let payload = codec::to_canonical_bytes(event);
             let closing = (i + 1 == events.len()).then_some(digest);
             let hash = chain::next(self.head.hash, seq, self.recorded_at, &payload, closing);
-            self.conn
-                .borrow_mut()
-                .execute(
-                    "INSERT INTO entries(seq, recorded_at, payload, digest, chain) VALUES ($1, $2, $3, $4, $5)",
-                    &[
-                        &(seq.0 as i64),
-                        &self.recorded_at,
-                        &payload,
-                        &closing.map(|d| d.0.to_vec()),
-                        &hash.0.to_vec(),
-                    ],
-                )
-                .map_err(Error::boxed)?;
+            self.entries.get_mut().push((
+                seq.0 as i64,
+                payload,
+                closing.map(|d| d.0.to_vec()),
+                hash.0.to_vec(),
+            ));
             self.head = Head { seq, hash };
         }
         Ok(())

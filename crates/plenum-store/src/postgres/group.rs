@@ -1,0 +1,346 @@
+//! Group commit: the batches of a process's writer threads share one transaction.
+//!
+//! A writer that finds the ledger's transaction idle runs its batch in it (inside a
+//! savepoint, so that a refused batch leaves the others whole) and hands it on to the
+//! next writer waiting, if any; the last writer of a burst writes the digests and the
+//! head once and commits them all with one `COMMIT`. Every writer returns only when the
+//! commit that holds its batch has finished: nothing is acknowledged before it is
+//! durable, and a failed commit fails every batch in it.
+//!
+//! Each batch still runs its checks against the head it appends to (the batches before
+//! it in the group included), so there is nothing to retry; what is shared is the
+//! transaction's fixed cost: taking the head row, reading the head and the digests,
+//! writing them back, and the commit's flush to disk.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Condvar, Mutex, MutexGuard};
+
+use plenum_model::history::Writer;
+use plenum_model::ledger::{RecordError, Recorded};
+use plenum_model::rows::Table;
+
+use super::conn::Conn;
+use super::{poisoned, read, tx};
+use crate::digest::Digests;
+use crate::{Error, Head, WriteError, Written};
+
+/// The most batches one commit holds.
+const MOST_BATCHES: usize = 64;
+
+/// The open transaction of a group: the head row locked, and what its batches changed.
+pub(crate) struct Open {
+    conn: Conn,
+    head: Head,
+    digests: Digests,
+    touched: BTreeSet<Table>,
+    batches: usize,
+    group: u64,
+}
+
+#[derive(Default)]
+struct State {
+    /// The open transaction, while no writer is using it.
+    open: Option<Open>,
+    /// A writer is running its batch, or a commit is under way.
+    busy: bool,
+    /// Writers waiting for their turn.
+    waiting: usize,
+    /// The number the next group gets.
+    next_group: u64,
+    /// Groups up to this one have finished (committed or failed).
+    finished: u64,
+    /// Why recent groups failed.
+    failures: BTreeMap<u64, String>,
+}
+
+/// The writers' meeting point.
+#[derive(Default)]
+pub(crate) struct Group {
+    state: Mutex<State>,
+    changed: Condvar,
+}
+
+/// Puts the group back in order if a writer unwinds while it is busy: its connection is
+/// dropped (the server rolls the transaction back) and its group is failed.
+struct Busy<'g> {
+    group: &'g Group,
+    armed: bool,
+    number: Option<u64>,
+}
+
+impl Drop for Busy<'_> {
+    fn drop(&mut self) {
+        if !self.armed {
+            return;
+        }
+        if let Ok(mut state) = self.group.state.lock() {
+            state.busy = false;
+            state.open = None;
+            if let Some(number) = self.number {
+                state
+                    .failures
+                    .insert(number, "a writer thread panicked".into());
+                state.finished = state.finished.max(number);
+            }
+            self.group.changed.notify_all();
+        }
+    }
+}
+
+impl Group {
+    fn lock(&self) -> Result<MutexGuard<'_, State>, Error> {
+        self.state.lock().map_err(poisoned)
+    }
+
+    /// Runs `write` as one batch of the ledger's shared transaction, opening one with
+    /// `begin` if none is open; returns once the batch is committed.
+    pub(crate) fn transact(
+        &self,
+        expected: Option<Head>,
+        recorded_at: &str,
+        begin: &dyn Fn() -> Result<Conn, Error>,
+        give_back: &dyn Fn(Conn),
+        write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
+    ) -> Result<Written, WriteError> {
+        let mut state = self.lock()?;
+        state.waiting += 1;
+        while state.busy {
+            state = self.changed.wait(state).map_err(poisoned)?;
+        }
+        state.waiting -= 1;
+        state.busy = true;
+        let taken = state.open.take();
+        let number = state.next_group;
+        drop(state);
+        let mut busy = Busy {
+            group: self,
+            armed: true,
+            number: None,
+        };
+        let mut open = match taken {
+            Some(open) => open,
+            None => match open_transaction(begin, number) {
+                Ok(open) => {
+                    self.lock()?.next_group += 1;
+                    open
+                }
+                Err(e) => {
+                    self.release_idle(None, give_back)?;
+                    busy.armed = false;
+                    return Err(e.into());
+                }
+            },
+        };
+        busy.number = Some(open.group);
+        if let Some(expected) = expected
+            && expected != open.head
+        {
+            let actual = open.head.seq;
+            self.release(open, give_back)?;
+            busy.armed = false;
+            return Err(Error::Conflict {
+                expected: expected.seq,
+                actual,
+            }
+            .into());
+        }
+        let savepoint = open.batches > 0;
+        let outcome = run_batch(&mut open, savepoint, recorded_at, write);
+        let written = match outcome {
+            Ok(written) => written,
+            Err(Failure::Refused(e)) => {
+                if savepoint {
+                    self.release(open, give_back)?;
+                } else {
+                    // The first batch of the transaction: nothing else to keep.
+                    let _ = open.conn.batch("ROLLBACK");
+                    self.release_idle(Some(open.conn), give_back)?;
+                }
+                busy.armed = false;
+                return Err(e);
+            }
+            Err(Failure::Broken(e)) => {
+                // The transaction cannot go on: every batch in it fails.
+                let _ = open.conn.batch("ROLLBACK");
+                let group = open.group;
+                let mut state = self.lock()?;
+                state.failures.insert(group, e.to_string());
+                state.finished = state.finished.max(group);
+                state.busy = false;
+                state.open = None;
+                self.changed.notify_all();
+                busy.armed = false;
+                return Err(e.into());
+            }
+        };
+        let group = open.group;
+        self.release(open, give_back)?;
+        busy.armed = false;
+        let mut state = self.lock()?;
+        while state.finished < group {
+            state = self.changed.wait(state).map_err(poisoned)?;
+        }
+        match state.failures.get(&group) {
+            Some(why) => Err(Error::Unavailable(format!(
+                "the batch was not recorded: the commit it shared failed: {why}"
+            ))
+            .into()),
+            None => Ok(written),
+        }
+    }
+
+    /// Hands the open transaction to a waiting writer, or commits it when none waits
+    /// (or it is full).
+    fn release(&self, mut open: Open, give_back: &dyn Fn(Conn)) -> Result<(), Error> {
+        {
+            let mut state = self.lock()?;
+            if state.waiting > 0 && open.batches < MOST_BATCHES {
+                state.open = Some(open);
+                state.busy = false;
+                self.changed.notify_all();
+                return Ok(());
+            }
+        }
+        let group = open.group;
+        let committed = if open.batches == 0 {
+            open.conn.batch("ROLLBACK")
+        } else {
+            finish(&mut open).and_then(|()| open.conn.batch("COMMIT"))
+        };
+        if committed.is_err() {
+            let _ = open.conn.batch("ROLLBACK");
+        }
+        let mut state = self.lock()?;
+        if let Err(e) = &committed {
+            state.failures.insert(group, e.to_string());
+        }
+        let recent = group.saturating_sub(1024);
+        state.failures.retain(|&g, _| g >= recent);
+        state.finished = state.finished.max(group);
+        state.busy = false;
+        state.open = None;
+        self.changed.notify_all();
+        drop(state);
+        give_back(open.conn);
+        Ok(())
+    }
+
+    /// Leaves the group idle with no transaction open.
+    fn release_idle(&self, conn: Option<Conn>, give_back: &dyn Fn(Conn)) -> Result<(), Error> {
+        let mut state = self.lock()?;
+        state.busy = false;
+        state.open = None;
+        self.changed.notify_all();
+        drop(state);
+        if let Some(conn) = conn {
+            give_back(conn);
+        }
+        Ok(())
+    }
+}
+
+/// Why a batch did not join its group.
+enum Failure {
+    /// The model refused it; the transaction is as it was before the batch.
+    Refused(WriteError),
+    /// The database failed; the transaction is lost.
+    Broken(Error),
+}
+
+/// Begins a transaction holding the head row, and reads the head and the digests.
+fn open_transaction(begin: &dyn Fn() -> Result<Conn, Error>, group: u64) -> Result<Open, Error> {
+    let mut conn = begin()?;
+    let opened = (|| -> Result<(Head, Digests), Error> {
+        conn.batch("BEGIN")?;
+        // Writers in every process take turns here: the head row stays locked until
+        // this transaction commits.
+        conn.query(
+            "SELECT value FROM meta WHERE key = 'head_seq' FOR UPDATE",
+            &[],
+        )?;
+        let head = read::head(&mut conn.client)?;
+        let last = read::last_entry(&mut conn)?;
+        let consistent = match last {
+            Some((seq, hash)) => seq == head.seq && hash == head.hash,
+            None => head == Head::EMPTY,
+        };
+        if !consistent {
+            return Err(Error::Corrupt {
+                seq: head.seq,
+                reason: "the recorded head is not the last entry; run `plenum verify`".into(),
+            });
+        }
+        Ok((head, read::digests(&mut conn.client)?))
+    })();
+    match opened {
+        Ok((head, digests)) => Ok(Open {
+            conn,
+            head,
+            digests,
+            touched: BTreeSet::new(),
+            batches: 0,
+            group: group + 1,
+        }),
+        Err(e) => {
+            let _ = conn.batch("ROLLBACK");
+            Err(e)
+        }
+    }
+}
+
+/// Runs one batch in the open transaction; on success the transaction holds it.
+fn run_batch(
+    open: &mut Open,
+    savepoint: bool,
+    recorded_at: &str,
+    write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
+) -> Result<Written, Failure> {
+    if savepoint {
+        open.conn
+            .batch("SAVEPOINT batch")
+            .map_err(Failure::Broken)?;
+    }
+    let mut tx = tx::PgTx::new(&mut open.conn, recorded_at, open.head, open.digests.clone());
+    let recorded = write(&mut tx);
+    let (head, digests, touched) = (tx.head, tx.digests.clone(), std::mem::take(&mut tx.touched));
+    let flushed = recorded.is_ok().then(|| tx.flush());
+    drop(tx);
+    match (recorded, flushed) {
+        (Ok(recorded), Some(Ok(()))) => {
+            if savepoint {
+                open.conn
+                    .batch("RELEASE SAVEPOINT batch")
+                    .map_err(Failure::Broken)?;
+            }
+            open.head = head;
+            open.digests = digests;
+            open.touched.extend(touched);
+            open.batches += 1;
+            Ok(Written { recorded, head })
+        }
+        (Ok(_), Some(Err(e))) => Err(undo(open, savepoint, e.into())),
+        (Err(e), _) => Err(undo(open, savepoint, e.into())),
+        (Ok(_), None) => Err(Failure::Broken(Error::Database(
+            "the batch was neither written nor refused".into(),
+        ))),
+    }
+}
+
+/// Undoes a batch that failed: back to its savepoint, or the whole transaction when it
+/// was the first (the caller rolls back).
+fn undo(open: &mut Open, savepoint: bool, error: WriteError) -> Failure {
+    if !savepoint {
+        return Failure::Refused(error);
+    }
+    match open.conn.batch("ROLLBACK TO SAVEPOINT batch") {
+        Ok(()) => Failure::Refused(error),
+        Err(e) => Failure::Broken(e),
+    }
+}
+
+/// Writes the digests of the tables the group touched, and the head.
+fn finish(open: &mut Open) -> Result<(), Error> {
+    let mut tx = tx::PgTx::new(&mut open.conn, "", open.head, open.digests.clone());
+    tx.touched = std::mem::take(&mut open.touched);
+    tx.finish()
+}
