@@ -17,7 +17,7 @@ pub enum Ledger {
     /// A SQLite file.
     Sqlite(SqliteStore),
     /// A PostgreSQL database.
-    Postgres(PgStore),
+    Postgres(Box<PgStore>),
 }
 
 impl Deref for Ledger {
@@ -64,9 +64,9 @@ fn cannot_open(db: &str) -> String {
 /// The ledger at `--db`, for queries and `verify`: a file is never written.
 pub fn read_only(db: &str) -> anyhow::Result<Ledger> {
     if postgres::is_url(db) {
-        return Ok(Ledger::Postgres(
+        return Ok(Ledger::Postgres(Box::new(
             PgStore::open(db).with_context(|| cannot_open(db))?,
-        ));
+        )));
     }
     Ok(Ledger::Sqlite(
         SqliteStore::open_read_only(db.as_ref()).with_context(|| cannot_open(db))?,
@@ -76,9 +76,9 @@ pub fn read_only(db: &str) -> anyhow::Result<Ledger> {
 /// The ledger at `--db`, to record in.
 pub fn writable(db: &str) -> anyhow::Result<Ledger> {
     if postgres::is_url(db) {
-        return Ok(Ledger::Postgres(
+        return Ok(Ledger::Postgres(Box::new(
             PgStore::open(db).with_context(|| cannot_open(db))?,
-        ));
+        )));
     }
     Ok(Ledger::Sqlite(
         SqliteStore::open(db.as_ref()).with_context(|| cannot_open(db))?,
@@ -100,7 +100,7 @@ pub fn create(
             }
             Ok::<(), anyhow::Error>(())
         })?;
-        return Ok(Ledger::Postgres(store));
+        return Ok(Ledger::Postgres(Box::new(store)));
     }
     if db.is_empty() {
         bail!("--db is empty: give a file path or a postgres:// URL");

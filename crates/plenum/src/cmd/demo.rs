@@ -97,7 +97,7 @@ fn replaceable(db: &str) -> anyhow::Result<bool> {
     };
     let store = if plenum_store::postgres::is_url(db) {
         match PgStore::open(db) {
-            Ok(store) => open::Ledger::Postgres(store),
+            Ok(store) => open::Ledger::Postgres(Box::new(store)),
             Err(Error::NotALedger(why)) if why.contains("holds no plenum ledger") => {
                 return Ok(false);
             }
