@@ -26,7 +26,7 @@ impl Deref for Ledger {
     fn deref(&self) -> &(dyn Store + 'static) {
         match self {
             Ledger::Sqlite(s) => s,
-            Ledger::Postgres(s) => s,
+            Ledger::Postgres(s) => &**s,
         }
     }
 }
