@@ -24,8 +24,9 @@ use super::{poisoned, read, tx};
 use crate::digest::Digests;
 use crate::{Error, Head, WriteError, Written};
 
-/// The most batches one commit holds.
-const MOST_BATCHES: usize = 64;
+/// The most batches one commit holds: each but the first is a subtransaction, and
+/// PostgreSQL keeps up to 64 of a transaction's in shared memory before it spills them.
+const MOST_BATCHES: usize = 32;
 
 /// The open transaction of a group: the head row locked, and what its batches changed.
 pub(crate) struct Open {
@@ -254,11 +255,10 @@ fn open_transaction(begin: &dyn Fn() -> Result<Conn, Error>, group: u64) -> Resu
         conn.batch("BEGIN")?;
         // Writers in every process take turns here: the head row stays locked until
         // this transaction commits.
-        conn.query(
-            "SELECT value FROM meta WHERE key = 'head_seq' FOR UPDATE",
+        let head = read::head_of(&conn.query(
+            "SELECT key, value FROM meta WHERE key IN ('head_seq', 'head_hash') FOR UPDATE",
             &[],
-        )?;
-        let head = read::head(&mut conn.client)?;
+        )?)?;
         let last = read::last_entry(&mut conn)?;
         let consistent = match last {
             Some((seq, hash)) => seq == head.seq && hash == head.hash,
@@ -270,7 +270,8 @@ fn open_transaction(begin: &dyn Fn() -> Result<Conn, Error>, group: u64) -> Resu
                 reason: "the recorded head is not the last entry; run `plenum verify`".into(),
             });
         }
-        Ok((head, read::digests(&mut conn.client)?))
+        let digests = conn.query("SELECT name, state FROM digests", &[])?;
+        Ok((head, read::digests_of(&digests)?))
     })();
     match opened {
         Ok((head, digests)) => Ok(Open {
@@ -307,11 +308,8 @@ fn run_batch(
     drop(tx);
     match (recorded, flushed) {
         (Ok(recorded), Some(Ok(()))) => {
-            if savepoint {
-                open.conn
-                    .batch("RELEASE SAVEPOINT batch")
-                    .map_err(Failure::Broken)?;
-            }
+            // The savepoint stays (releasing it would cost a round trip): the next
+            // batch's, of the same name, hides it, and the commit ends them all.
             open.head = head;
             open.digests = digests;
             open.touched.extend(touched);

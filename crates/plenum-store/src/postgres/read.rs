@@ -101,6 +101,11 @@ pub(crate) fn head(client: &mut impl GenericClient) -> Result<Head, Error> {
             &[],
         )
         .map_err(pg)?;
+    head_of(&rows)
+}
+
+/// The head, from the `meta` rows of its two keys.
+pub(crate) fn head_of(rows: &[postgres::Row]) -> Result<Head, Error> {
     let value = |key: &str| {
         rows.iter()
             .find(|r| r.get::<_, &str>(0) == key)
@@ -147,11 +152,17 @@ pub(crate) fn last_entry(conn: &mut Conn) -> Result<Option<(Seq, Hash)>, Error> 
 
 /// The digests the store keeps.
 pub(crate) fn digests(client: &mut impl GenericClient) -> Result<Digests, Error> {
+    digests_of(
+        &client
+            .query("SELECT name, state FROM digests", &[])
+            .map_err(pg)?,
+    )
+}
+
+/// The digests, from the rows of the `digests` table.
+pub(crate) fn digests_of(rows: &[postgres::Row]) -> Result<Digests, Error> {
     let mut out = Digests::default();
-    for row in client
-        .query("SELECT name, state FROM digests", &[])
-        .map_err(pg)?
-    {
+    for row in rows {
         let name: &str = row.get(0);
         let state: &[u8] = row.get(1);
         let table = Table::named(name).ok_or_else(|| Error::Tampered {

@@ -65,22 +65,26 @@ impl<'c> PgTx<'c> {
         Ok(())
     }
 
-    /// Writes the digests of the tables touched, and the head.
+    /// Writes the digests of the tables touched, and the head: two statements.
     pub fn finish(&self) -> Result<(), Error> {
         let mut conn = self.conn.borrow_mut();
-        for table in &self.touched {
+        if !self.touched.is_empty() {
+            let names: Vec<&str> = self.touched.iter().map(|t| t.name()).collect();
+            let states: Vec<Vec<u8>> = self
+                .touched
+                .iter()
+                .map(|t| self.digests.table(*t).to_bytes())
+                .collect();
             conn.execute(
-                "INSERT INTO digests(name, state) VALUES ($1, $2) ON CONFLICT(name) DO UPDATE SET state = excluded.state",
-                &[&table.name(), &self.digests.table(*table).to_bytes()],
+                "INSERT INTO digests(name, state) SELECT * FROM unnest($1::text[], $2::bytea[]) \
+                 ON CONFLICT(name) DO UPDATE SET state = excluded.state",
+                &[&names, &states],
             )?;
         }
         conn.execute(
-            "UPDATE meta SET value = $1 WHERE key = 'head_seq'",
-            &[&self.head.seq.0.to_string()],
-        )?;
-        conn.execute(
-            "UPDATE meta SET value = $1 WHERE key = 'head_hash'",
-            &[&self.head.hash.to_hex()],
+            "UPDATE meta SET value = CASE key WHEN 'head_seq' THEN $1 ELSE $2 END \
+             WHERE key IN ('head_seq', 'head_hash')",
+            &[&self.head.seq.0.to_string(), &self.head.hash.to_hex()],
         )?;
         Ok(())
     }
