@@ -306,6 +306,26 @@ impl<'b> History<'b> {
         })
     }
 
+    /// How many members (candidate or full; of `full` only, if set) an organization
+    /// has now, by its open memberships. Loads the organization's register: the
+    /// rules ask only where a statute needs it (a quorum or majority of all members
+    /// that the record does not state).
+    pub fn member_total(&self, org: &OrgId, full_only: bool) -> u32 {
+        self.read(|c, b| {
+            c.memberships.load(b, By::Org, true, org.as_str())?;
+            let n = c
+                .memberships
+                .find(By::Org, true, org.as_str())
+                .filter(|m| match m.status {
+                    crate::rows::MemberStatus::Full => true,
+                    crate::rows::MemberStatus::Candidate => !full_only,
+                    crate::rows::MemberStatus::Suspended => false,
+                })
+                .count();
+            Ok(u32::try_from(n).unwrap_or(u32::MAX))
+        })
+    }
+
     /// Every membership row (open or closed) of a person in an organization, latest last.
     pub fn memberships_of(&self, person: &PersonId, org: &OrgId) -> Vec<MembershipRow> {
         let mut rows: Vec<MembershipRow> = self.read(|c, b| {

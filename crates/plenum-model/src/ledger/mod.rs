@@ -323,4 +323,6 @@ pub fn replay(events: &[Event]) -> Result<Tables, RecordError> {
 }
 
 #[cfg(test)]
+mod statute_tests;
+#[cfg(test)]
 mod tests;

@@ -72,9 +72,14 @@ impl Version {
         self.posts.iter().find(|p| &p.key == key)
     }
 
-    /// The discipline rule for an act, if the statute has one.
-    pub fn discipline(&self, act: Act) -> Option<&DisciplineRule> {
-        self.discipline.iter().find(|d| d.act == act)
+    /// The discipline rules for an act (for a removal, from the organ `from`, if any):
+    /// the rules naming no organ and those naming this one. An act may have several
+    /// rules, one per competent organ, each with its own majority.
+    pub fn discipline(&self, act: Act, from: Option<&Key>) -> Vec<&DisciplineRule> {
+        self.discipline
+            .iter()
+            .filter(|d| d.act == act && (d.from.is_none() || d.from.as_ref() == from))
+            .collect()
     }
 }
 
@@ -211,10 +216,16 @@ impl Act {
 }
 
 /// Which organs may perform a disciplinary act, and by what majority.
+///
+/// A statute may give one act several rules: one per competent organ (each with
+/// its own majority), or, for removals, one per organ removed from (`from`).
+/// Two rules giving the same act, from the same organ, to the same organ are refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DisciplineRule {
     /// The act.
     pub act: Act,
+    /// For a removal: the organ removed from, when the rule concerns only it.
+    pub from: Option<Key>,
     /// The organs competent to decide it.
     pub by: Vec<Key>,
     /// The majority the decision needs, if the statute sets one.

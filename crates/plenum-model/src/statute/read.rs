@@ -34,7 +34,13 @@
 //! [[version.discipline]]
 //! act = "expulsion"                                     # expulsion | suspension | removal | reinstatement
 //! by = ["cc"]
+//! majority = { at_least = "2/3", of = "present" }       # checked against the decision's votes
 //! article = "9"
+//!
+//! [[version.discipline]]                                # an act may have several rules:
+//! act = "removal"                                       # one per competent organ, and for
+//! from = "politburo"                                    # removals one per organ removed from
+//! by = ["cc"]
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -200,6 +206,7 @@ struct RawRequirement {
 #[serde(deny_unknown_fields)]
 struct RawDiscipline {
     act: Spanned<String>,
+    from: Option<Spanned<String>>,
     by: Vec<Spanned<String>>,
     majority: Option<RawMajority>,
     article: ArticleRef,
@@ -308,11 +315,32 @@ impl Reader<'_> {
             }
             posts.push(self.post(&scope, p)?);
         }
-        let discipline = raw
-            .discipline
-            .into_iter()
-            .map(|d| self.discipline(&scope, d))
-            .collect::<Result<_, _>>()?;
+        let mut discipline: Vec<DisciplineRule> = Vec::new();
+        for raw_rule in raw.discipline {
+            let by_spans: Vec<_> = raw_rule.by.iter().map(Spanned::span).collect();
+            let rule = self.discipline(&scope, raw_rule)?;
+            // Competence is per act for the whole organization: a second rule that
+            // gives the same act (from the same organ) to the same organ would be
+            // ignored, so it is refused.
+            for (organ, by_span) in rule.by.iter().zip(by_spans) {
+                if discipline
+                    .iter()
+                    .any(|d| d.act == rule.act && d.from == rule.from && d.by.contains(organ))
+                {
+                    return Err(self.err(
+                        by_span,
+                        format!(
+                            "a second `{}` rule gives it to `{organ}`{}; give each organ one rule per act (several organs may each have their own)",
+                            rule.act.as_str(),
+                            rule.from
+                                .as_ref()
+                                .map_or_else(String::new, |f| format!(" (from `{f}`)"))
+                        ),
+                    ));
+                }
+            }
+            discipline.push(rule);
+        }
         Ok(Version {
             id,
             org,
@@ -566,6 +594,16 @@ impl Reader<'_> {
         if raw.by.is_empty() {
             return Err(self.err(raw.act.span(), "`by` must name at least one organ"));
         }
+        let from = match (&raw.from, act) {
+            (None, _) => None,
+            (Some(f), Act::Removal) => Some(self.organ_key(scope, f)?),
+            (Some(f), _) => {
+                return Err(self.err(
+                    f.span(),
+                    "`from` goes only with `act = \"removal\"` (the organ removed from)",
+                ));
+            }
+        };
         let by = raw
             .by
             .iter()
@@ -579,6 +617,7 @@ impl Reader<'_> {
             .map(|c| c.rule);
         Ok(DisciplineRule {
             act,
+            from,
             by,
             majority,
             article: self.article(scope, raw.article)?,

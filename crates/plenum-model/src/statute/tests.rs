@@ -103,7 +103,7 @@ fn a_valid_statute_reads_back_whole() {
     );
     assert_eq!(v1.post(&Key::new("chairman").unwrap()).unwrap().holders, 1);
     assert_eq!(
-        v1.discipline(Act::Expulsion).unwrap().by,
+        v1.discipline(Act::Expulsion, None)[0].by,
         vec![Key::new("cc").unwrap()]
     );
     assert_eq!(

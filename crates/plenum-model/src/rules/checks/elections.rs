@@ -28,9 +28,13 @@ impl Ctx<'_, '_> {
             .unwrap_or_default()
     }
 
+    /// `what` is the subject of "... filled by": "seats on the Board were",
+    /// "the post of Treasurer was"; `filled` is the organ filled, if one.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn check_elector(
         &self,
         what: String,
+        filled: Option<&OrganRef>,
         rule: Option<&Cited<Elector>>,
         org: &OrgId,
         electors: &[OrganRef],
@@ -51,9 +55,16 @@ impl Ctx<'_, '_> {
         if electors.contains(&wanted) {
             return;
         }
+        // An organ filling its own seats co-opts: say so rather than name it twice.
         let by = electors
             .iter()
-            .map(|o| self.organ_name(o))
+            .map(|o| {
+                if filled == Some(o) {
+                    format!("{} itself (co-option)", self.organ_name(o))
+                } else {
+                    self.organ_name(o)
+                }
+            })
             .collect::<Vec<_>>()
             .join(" and ");
         out.push(
@@ -63,7 +74,7 @@ impl Ctx<'_, '_> {
             Some(Citation::of(version, article.as_ref())),
             vec![],
             format!(
-                "{what} was filled by {by}; the statute gives that to {}",
+                "{what} filled by {by}; the statute gives that to {}",
                 self.organ_name(&wanted)
             ),
         );
@@ -82,7 +93,8 @@ impl Ctx<'_, '_> {
             return;
         };
         self.check_elector(
-            self.organ_name(organ),
+            format!("seats on {} were", self.organ_name(organ)),
+            Some(organ),
             def.elected_by.as_ref(),
             &organ.org,
             electors,
@@ -104,7 +116,8 @@ impl Ctx<'_, '_> {
             return;
         };
         self.check_elector(
-            format!("the post of {}", self.post_name(post)),
+            format!("the post of {} was", self.post_name(post)),
+            None,
             def.elected_by.as_ref(),
             &post.org,
             electors,

@@ -3,7 +3,8 @@
 use crate::date::{FuzzyDate, Truth};
 use crate::event::{Event, EventKind, Outcome, Role};
 use crate::id::{MeetingId, OrganRef};
-use crate::statute::{Base, Cited};
+use crate::rows::DecisionRow;
+use crate::statute::{Base, Cited, Majority};
 
 use super::super::{Citation, Rule, Severity};
 use super::{Ctx, Out};
@@ -35,9 +36,13 @@ impl Ctx<'_, '_> {
         else {
             return;
         };
-        let entitled = state
+        // The record's `entitled` wins; else the register on the day decides.
+        let Some(entitled) = state
             .entitled
-            .unwrap_or_else(|| self.full_seats(organ, &out.event.date));
+            .or_else(|| self.entitled_base(organ, &out.event.date))
+        else {
+            return;
+        };
         if entitled == 0 || quorum.is_met(u64::from(present), u64::from(entitled)) {
             return;
         }
@@ -59,9 +64,31 @@ impl Ctx<'_, '_> {
         );
     }
 
-    pub(super) fn full_seats(&self, organ: &OrganRef, date: &FuzzyDate) -> u32 {
-        self.history
-            .seat_total(organ, Some(Role::Full), date.earliest())
+    /// Who is entitled to sit on an organ on a date, by the register, where the
+    /// record does not say: its full seats (named and counted) if it has any; for an
+    /// organ of all the members (`elected_by = "members"` with no seats recorded),
+    /// the organization's full members where it keeps a register. `None` where the
+    /// record is silent: then quorum and majorities of members are not judged.
+    pub(super) fn entitled_base(&self, organ: &OrganRef, date: &FuzzyDate) -> Option<u32> {
+        let seats = self
+            .history
+            .seat_total(organ, Some(Role::Full), date.earliest());
+        if seats > 0 {
+            return Some(seats);
+        }
+        let version = self.version(&organ.org, date)?;
+        let def = version.organ(&organ.key)?;
+        let of_members = matches!(
+            def.elected_by,
+            Some(Cited {
+                rule: crate::statute::Elector::Members,
+                ..
+            })
+        );
+        if !of_members || !self.history.keeps_register(&organ.org) {
+            return None;
+        }
+        Some(self.history.member_total(&organ.org, true)).filter(|n| *n > 0)
     }
 
     pub(super) fn check_majority(&self, event: &Event, out: &mut Out<'_>) {
@@ -131,13 +158,14 @@ impl Ctx<'_, '_> {
         let total = match majority.base {
             Base::Votes => votes.in_favour.checked_add(votes.against),
             Base::Present => present.map(u64::from),
-            Base::Members => Some(u64::from(
-                meeting
-                    .and_then(|m| m.entitled)
-                    .unwrap_or_else(|| self.full_seats(&organ, &event.date)),
-            )),
+            Base::Members => meeting
+                .and_then(|m| m.entitled)
+                .or_else(|| self.entitled_base(&organ, &event.date))
+                .map(u64::from),
         };
-        let Some(total) = total else { return };
+        let Some(total) = total.filter(|t| *t > 0) else {
+            return;
+        };
         if majority.threshold.is_met(votes.in_favour, total) {
             return;
         }
@@ -148,13 +176,54 @@ impl Ctx<'_, '_> {
             Some(citation),
             vec![],
             format!(
-                "carried with {} votes for of {total} {}; a {category} decision needs {} {} ({} votes)",
+                "carried with {} votes for of {total} {}; {} needs {} {} ({} votes)",
                 votes.in_favour,
-                match majority.base {
-                    Base::Votes => "votes cast",
-                    Base::Present => "present",
-                    Base::Members => "members",
-                },
+                base_words(majority.base),
+                crate::phrase::with_article(&format!("{category} decision")),
+                majority.threshold,
+                majority.base,
+                majority.threshold.minimum(total)
+            ),
+        );
+    }
+
+    /// A carried decision (of `organ`) against a majority another rule sets, such as
+    /// a discipline rule's: a finding when its votes fall short.
+    pub(super) fn check_decision_majority(
+        &self,
+        d: &DecisionRow,
+        organ: &OrganRef,
+        majority: &Majority,
+        citation: Citation,
+        what: &str,
+        out: &mut Out<'_>,
+    ) {
+        let Some(votes) = d.votes else { return };
+        let meeting = d.meeting.as_ref().and_then(|m| self.history.meeting(m));
+        let total = match majority.base {
+            Base::Votes => votes.in_favour.checked_add(votes.against),
+            Base::Present => d.present.map(u64::from),
+            Base::Members => meeting
+                .and_then(|m| m.entitled)
+                .or_else(|| self.entitled_base(organ, &d.date))
+                .map(u64::from),
+        };
+        let Some(total) = total.filter(|t| *t > 0) else {
+            return;
+        };
+        if majority.threshold.is_met(votes.in_favour, total) {
+            return;
+        }
+        out.push(
+            Rule::MajorityNotMet,
+            Severity::Violation,
+            Truth::Definitely,
+            Some(citation),
+            vec![d.event.clone()],
+            format!(
+                "{what} rests on a decision carried with {} votes for of {total} {}; the statute requires {} {} ({} votes)",
+                votes.in_favour,
+                base_words(majority.base),
                 majority.threshold,
                 majority.base,
                 majority.threshold.minimum(total)
@@ -275,5 +344,14 @@ impl Ctx<'_, '_> {
                 ),
             );
         }
+    }
+}
+
+/// How a majority's base reads after a count: "7 votes for of 9 votes cast".
+fn base_words(base: Base) -> &'static str {
+    match base {
+        Base::Votes => "votes cast",
+        Base::Present => "present",
+        Base::Members => "members",
     }
 }

@@ -20,27 +20,26 @@ impl Ctx<'_, '_> {
         out: &mut Out<'_>,
     ) {
         let version = self.version(org, &out.event.date);
-        let rule = version.and_then(|v| v.discipline(act));
+        let rules =
+            version.map_or_else(Vec::new, |v| v.discipline(act, from_organ.map(|o| &o.key)));
         // Without a discipline rule, the organ that elects an organ is the one
         // competent to remove from it.
-        let competent: Vec<OrganRef> = match (rule, from_organ, version) {
-            (Some(r), _, _) => {
-                r.by.iter()
-                    .map(|k| OrganRef::new(org.clone(), k.clone()))
-                    .collect()
-            }
-            (None, Some(organ), Some(v)) => {
-                match v.organ(&organ.key).and_then(|d| d.elected_by.as_ref()) {
-                    Some(Cited {
-                        rule: Elector::Organ(k),
-                        ..
-                    }) => vec![OrganRef::new(org.clone(), k.clone())],
-                    _ => Vec::new(),
-                }
-            }
-            _ => Vec::new(),
-        };
-        let article = rule.and_then(|r| r.article.as_ref()).or_else(|| {
+        let mut competent: Vec<OrganRef> = rules
+            .iter()
+            .flat_map(|r| r.by.iter())
+            .map(|k| OrganRef::new(org.clone(), k.clone()))
+            .collect();
+        competent.dedup();
+        if rules.is_empty()
+            && let (Some(organ), Some(v)) = (from_organ, version)
+            && let Some(Cited {
+                rule: Elector::Organ(k),
+                ..
+            }) = v.organ(&organ.key).and_then(|d| d.elected_by.as_ref())
+        {
+            competent.push(OrganRef::new(org.clone(), k.clone()));
+        }
+        let article = rules.iter().find_map(|r| r.article.as_ref()).or_else(|| {
             from_organ.and_then(|o| {
                 version?
                     .organ(&o.key)?
@@ -118,6 +117,26 @@ impl Ctx<'_, '_> {
             Some(m) => self.meeting_organs(m),
             None => d.organ.clone().into_iter().collect(),
         };
+        // The majority of the rule that empowers the deciding organ.
+        if d.outcome == Outcome::Carried
+            && let Some(v) = version
+            && let Some((rule, organ)) = rules.iter().find_map(|r| {
+                deciders
+                    .iter()
+                    .find(|o| r.by.contains(&o.key))
+                    .and_then(|o| r.majority.map(|m| (r, m)).zip(Some(o)))
+            })
+        {
+            let (rule, majority) = rule;
+            self.check_decision_majority(
+                &d,
+                organ,
+                &majority,
+                Citation::of(v, rule.article.as_ref()),
+                &format!("the {} of {who}", act.as_str()),
+                out,
+            );
+        }
         if !competent.is_empty()
             && !deciders.is_empty()
             && !deciders.iter().any(|o| competent.contains(o))
