@@ -41,6 +41,8 @@ pub enum Rule {
     NotHeld,
     /// An act in an organization that did not exist at the time.
     DefunctOrganization,
+    /// A seat or post whose term ended, as of a date, with no election renewing it.
+    TermExpired,
 }
 
 impl Rule {
@@ -61,11 +63,12 @@ impl Rule {
             Rule::NoCompetentDecision => "no-competent-decision",
             Rule::NotHeld => "not-held",
             Rule::DefunctOrganization => "defunct-organization",
+            Rule::TermExpired => "term-expired",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 14] = [
+    pub const ALL: [Rule; 15] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -80,6 +83,7 @@ impl Rule {
         Rule::NoCompetentDecision,
         Rule::NotHeld,
         Rule::DefunctOrganization,
+        Rule::TermExpired,
     ];
 }
 

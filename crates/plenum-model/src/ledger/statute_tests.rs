@@ -371,3 +371,114 @@ by = "assoc/board"
         "{messages:#?}"
     );
 }
+
+const TREASURER: &str = r#"
+[[event]]
+id = "treasurer-2021"
+date = "2021-03-01"
+kind = "election_held"
+post = "assoc/treasurer"
+by = "assoc/assembly"
+elected = ["ann"]
+"#;
+
+#[test]
+fn r14_art_9_a_term_ends_and_check_finds_the_office_not_renewed() {
+    let tables = build(&format!("{BOARD}{TREASURER}"));
+    // 14 months into a one-year term.
+    let found = findings(&tables, "2022-05-01");
+    let expired = of_rule(&found, Rule::TermExpired);
+    assert_eq!(
+        expired.len(),
+        4,
+        "three board seats and the treasurer: {found:#?}"
+    );
+    let treasurer = expired
+        .iter()
+        .find(|f| f.events[0].as_str() == "treasurer-2021")
+        .unwrap();
+    assert_eq!(treasurer.severity, crate::finding::Severity::Violation);
+    assert_eq!(
+        treasurer.citation.as_ref().unwrap().article.as_deref(),
+        Some("9")
+    );
+    assert!(
+        treasurer.message.contains(
+            "the 1 year term of Ann's tenure as Treasurer, begun 2021-03-01, ended 2022-03-01"
+        ),
+        "{}",
+        treasurer.message
+    );
+    // Eleven months in, nothing.
+    assert!(of_rule(&findings(&tables, "2022-02-01"), Rule::TermExpired).is_empty());
+    // `at` shows no one once the term is over, and the term's end as `until`.
+    let board =
+        crate::query::at::at(&tables, &"2022-05-01".parse().unwrap(), "assoc/board", None).unwrap();
+    assert_eq!(board.total, 0, "{board:#?}");
+    let board =
+        crate::query::at::at(&tables, &"2021-12-01".parse().unwrap(), "assoc/board", None).unwrap();
+    assert_eq!(board.total, 3);
+    assert_eq!(board.members[0].until.as_deref(), Some("2022-03-01"));
+    let post = crate::query::at::at(
+        &tables,
+        &"2022-05-01".parse().unwrap(),
+        "assoc/treasurer",
+        None,
+    )
+    .unwrap();
+    assert_eq!(post.total, 0, "{post:#?}");
+}
+
+#[test]
+fn r14_a_re_election_starts_a_new_term() {
+    let events = format!(
+        r#"{BOARD}{TREASURER}
+[[event]]
+id = "board-2022"
+date = "2022-02-20"
+kind = "election_held"
+organ = "assoc/board"
+by = "assoc/assembly"
+elected = ["ann", "bob", "cat"]
+
+[[event]]
+id = "treasurer-2022"
+date = "2022-02-20"
+kind = "election_held"
+post = "assoc/treasurer"
+by = "assoc/assembly"
+elected = ["ann"]
+"#
+    );
+    let tables = build(&events);
+    assert!(of_rule(&findings(&tables, "2022-05-01"), Rule::TermExpired).is_empty());
+    let board =
+        crate::query::at::at(&tables, &"2022-05-01".parse().unwrap(), "assoc/board", None).unwrap();
+    assert_eq!(board.total, 3);
+    assert_eq!(board.members[0].since, "2022-02-20");
+    let ann = crate::query::person::person(&tables, "ann").unwrap();
+    assert_eq!(ann.seats.len(), 2, "one seat per term: {:?}", ann.seats);
+}
+
+#[test]
+fn r14_holders_hold_over_where_the_statute_says_so() {
+    let statute = STATUTE.replace(
+        "term = { length = \"1 year\", article = \"9\" }\nquorum",
+        "term = { length = \"1 year\", holds_over = true, article = \"9\" }\nquorum",
+    );
+    let tables = build_with(&statute, BOARD).unwrap();
+    let board =
+        crate::query::at::at(&tables, &"2022-05-01".parse().unwrap(), "assoc/board", None).unwrap();
+    assert_eq!(board.total, 3, "held over: {board:#?}");
+    let found = findings(&tables, "2022-05-01");
+    let expired = of_rule(&found, Rule::TermExpired);
+    assert_eq!(expired.len(), 3, "{found:#?}");
+    assert_eq!(expired[0].severity, crate::finding::Severity::Warning);
+    assert!(
+        expired[0]
+            .message
+            .contains("hold over until a successor is elected"),
+        "{}",
+        expired[0].message
+    );
+}

@@ -124,7 +124,9 @@ pub fn at<F: Facts + ?Sized>(
     };
     let org_id: Option<OrgId> = match pick_target(facts, date, target, org)? {
         Target::Organ(organ, entity) => {
-            let rows = facts.organ_on(&organ, lo, hi)?;
+            let mut rows = facts.organ_on(&organ, lo, hi)?;
+            let book = crate::statute::StatuteBook::from_events(&facts.statute_events()?);
+            crate::rules::terms::clip_seats(&book, &mut rows.seats);
             let names = Names::from_rows(&rows.names);
             let composition = compose(lo, hi, &rows.seats, &rows.counts, &rows.alignments);
             fill_organ(&mut report, &names, &composition);
@@ -132,7 +134,9 @@ pub fn at<F: Facts + ?Sized>(
             Some(organ.org)
         }
         Target::Post(post, entity) => {
-            let tenures = facts.holders_of(&post, lo, hi)?;
+            let mut tenures = facts.holders_of(&post, lo, hi)?;
+            let book = crate::statute::StatuteBook::from_events(&facts.statute_events()?);
+            crate::rules::terms::clip_posts(&book, &mut tenures);
             let persons: Vec<PersonId> = tenures.iter().map(|t| t.person.clone()).collect();
             let alignments = facts.alignments_of(&persons, lo, hi)?;
             let names = Names::read(

@@ -107,8 +107,8 @@ pub struct OrganDef {
     pub elected_by: Option<Cited<Elector>>,
     /// The most seats it may have.
     pub seats: Option<Cited<SeatLimits>>,
-    /// How long a term lasts.
-    pub term: Option<Cited<Period>>,
+    /// How long a term lasts, and whether holders hold over.
+    pub term: Option<Cited<Term>>,
     /// It must meet at least this often.
     pub meets: Option<Cited<Period>>,
     /// Members must be given at least this much notice of a meeting.
@@ -143,10 +143,24 @@ pub struct PostDef {
     pub holders: u32,
     /// Who fills it.
     pub elected_by: Option<Cited<Elector>>,
-    /// How long a term lasts.
-    pub term: Option<Cited<Period>>,
+    /// How long a term lasts, and whether holders hold over.
+    pub term: Option<Cited<Term>>,
     /// What a holder must be.
     pub eligibility: Vec<Cited<Requirement>>,
+}
+
+/// A term of office: how long a seat or post is held from the election (or
+/// appointment) that gave it; a re-election starts a new term.
+///
+/// At the end of the term the seat or post ends, unless `holds_over`: then the
+/// holder stays until the next election of the organ or post (and `check`
+/// reports the election as due).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Term {
+    /// How long.
+    pub length: Period,
+    /// Whether holders stay in office after the term until a successor is elected.
+    pub holds_over: bool,
 }
 
 /// Who fills an organ or a post.

@@ -18,6 +18,7 @@
 //! aliases = ["CC"]
 //! elected_by = { by = "congress", article = "21" }    # an organ key, "members" or "appointment"
 //! seats = { full = 160, alternate = 143, article = "23" }
+//! term = { length = "5 years", holds_over = true }       # seats end after it, unless holding over
 //! meets = { every = "6 months", article = "24" }
 //! notice = { at_least = "7 days" }
 //! quorum = { more_than = "1/2" }                        # of its full members
@@ -51,7 +52,7 @@ use serde_spanned::Spanned;
 
 use super::{
     Act, Article, Base, Cited, DisciplineRule, Document, Elector, Majority, OrganDef, Period,
-    PostDef, Requirement, SeatLimits, Share, Threshold, Version,
+    PostDef, Requirement, SeatLimits, Share, Term, Threshold, Version,
 };
 use crate::date::FuzzyDate;
 use crate::id::{Key, OrgId, VersionId};
@@ -160,6 +161,8 @@ struct RawSeats {
 #[serde(deny_unknown_fields)]
 struct RawLength {
     length: Spanned<String>,
+    #[serde(default)]
+    holds_over: bool,
     article: ArticleRef,
 }
 
@@ -413,6 +416,16 @@ impl Reader<'_> {
         })
     }
 
+    fn term(&self, scope: &Scope<'_>, raw: RawLength) -> Result<Cited<Term>, InputError> {
+        Ok(Cited {
+            rule: Term {
+                length: self.period(&raw.length)?,
+                holds_over: raw.holds_over,
+            },
+            article: self.article(scope, raw.article)?,
+        })
+    }
+
     fn period(&self, raw: &Spanned<String>) -> Result<Period, InputError> {
         raw.get_ref()
             .parse()
@@ -511,10 +524,7 @@ impl Reader<'_> {
                     })
                 })
                 .transpose()?,
-            term: raw
-                .term
-                .map(|t| self.cited_period(scope, &t.length, t.article))
-                .transpose()?,
+            term: raw.term.map(|t| self.term(scope, t)).transpose()?,
             meets: raw
                 .meets
                 .map(|m| self.cited_period(scope, &m.every, m.article))
@@ -566,10 +576,7 @@ impl Reader<'_> {
             aliases: raw.aliases,
             holders,
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
-            term: raw
-                .term
-                .map(|t| self.cited_period(scope, &t.length, t.article))
-                .transpose()?,
+            term: raw.term.map(|t| self.term(scope, t)).transpose()?,
             eligibility: self.requirements(scope, raw.eligibility)?,
         })
     }
