@@ -482,3 +482,118 @@ fn r14_holders_hold_over_where_the_statute_says_so() {
         expired[0].message
     );
 }
+
+fn assembly_meetings(cadence: &str, dates: &[&str]) -> Tables {
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        &format!("elected_by = {{ by = \"members\" }}\nmeets = {cadence}"),
+    );
+    let events: String = dates
+        .iter()
+        .enumerate()
+        .map(|(i, date)| {
+            format!(
+                "\n[[event]]\nid = \"agm-{i}\"\ndate = \"{date}\"\nkind = \"meeting_held\"\nmeeting = \"agm-{i}\"\norgan = \"assoc/assembly\"\n"
+            )
+        })
+        .collect();
+    build_with(&statute, &events).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn r14_once_a_year_is_each_calendar_year_not_a_rolling_twelve_months() {
+    let calendar = "{ each = \"year\" }";
+    // March 2021, then November 2022: a meeting in each year.
+    let tables = assembly_meetings(calendar, &["2021-03-01", "2022-11-30"]);
+    let found = findings(&tables, "2023-06-01");
+    assert!(of_rule(&found, Rule::MeetingLate).is_empty(), "{found:#?}");
+    assert!(
+        of_rule(&found, Rule::MeetingOverdue).is_empty(),
+        "{found:#?}"
+    );
+    // Rolling twelve months, written so, still finds the gap.
+    let rolling = assembly_meetings("{ every = \"1 year\" }", &["2021-03-01", "2022-11-30"]);
+    assert_eq!(
+        of_rule(&findings(&rolling, "2022-12-01"), Rule::MeetingLate).len(),
+        1
+    );
+    // March 2021, then January 2023: no meeting in 2022.
+    let tables = assembly_meetings(calendar, &["2021-03-01", "2023-01-10"]);
+    let found = findings(&tables, "2023-06-01");
+    let late = of_rule(&found, Rule::MeetingLate);
+    assert_eq!(late.len(), 1, "{found:#?}");
+    assert!(
+        late[0]
+            .message
+            .ends_with("the statute requires one in each calendar year: none in 2022"),
+        "{}",
+        late[0].message
+    );
+    // As of January 2024, 2023 had its meeting; as of January 2025, none in 2024.
+    assert!(of_rule(&findings(&tables, "2024-01-05"), Rule::MeetingOverdue).is_empty());
+    let found = findings(&tables, "2025-01-05");
+    let overdue = of_rule(&found, Rule::MeetingOverdue);
+    assert_eq!(overdue.len(), 1, "{found:#?}");
+    assert!(
+        overdue[0].message.ends_with("none in 2024"),
+        "{}",
+        overdue[0].message
+    );
+    // Quarterly: the first whole quarter in force is 2020 Q1 (effective 2020-01-01).
+    let quarterly = assembly_meetings("{ each = \"quarter\" }", &["2020-02-01", "2020-09-30"]);
+    let late = of_rule(&findings(&quarterly, "2020-10-01"), Rule::MeetingLate)
+        .iter()
+        .map(|f| f.message.clone())
+        .collect::<Vec<_>>();
+    assert_eq!(late.len(), 1);
+    assert!(late[0].ends_with("none in 2020 Q2"), "{}", late[0]);
+}
+
+#[test]
+fn r14_a_cadence_needs_every_or_each_but_not_both() {
+    let both = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nmeets = { every = \"1 year\", each = \"year\" }",
+    );
+    let err = crate::statute::read(&both).unwrap_err();
+    assert!(err.message.contains("not both"), "{}", err.message);
+    let neither = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nmeets = { each = \"fortnight\" }",
+    );
+    let err = crate::statute::read(&neither).unwrap_err();
+    assert!(err.message.contains("found `fortnight`"), "{}", err.message);
+}
+
+#[test]
+fn r14_a_session_of_several_days_sat_from_its_first_day() {
+    // Sessions a year apart to the day: neither late nor possibly late.
+    let tables = assembly_meetings(
+        "{ every = \"1 year\" }",
+        &["2020-10-24/2020-10-27", "2021-10-24/2021-10-27"],
+    );
+    let found = findings(&tables, "2021-12-01");
+    assert!(found.is_empty(), "{found:#?}");
+    // Called for the session's first day: not postponed.
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nnotice = { at_least = \"14 days\" }",
+    );
+    let events = r#"
+[[event]]
+id = "call"
+date = "2021-10-10"
+kind = "meeting_convened"
+meeting = "agm"
+organ = "assoc/assembly"
+scheduled = "2021-10-24"
+
+[[event]]
+id = "agm"
+date = "2021-10-24/2021-10-27"
+kind = "meeting_held"
+meeting = "agm"
+"#;
+    let found = findings(&build_with(&statute, events).unwrap(), "2021-12-01");
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -6,6 +6,7 @@
 //! collects the versions of every document recorded in a ledger and answers
 //! which version judges an event.
 
+mod cadence;
 mod measure;
 mod read;
 
@@ -14,6 +15,7 @@ use std::collections::BTreeMap;
 use crate::date::{Day, FuzzyDate};
 use crate::id::{Key, OrgId, VersionId};
 
+pub use cadence::{Cadence, CalendarPeriod};
 pub use measure::{Base, Period, Share, Threshold};
 pub use read::read;
 
@@ -110,7 +112,7 @@ pub struct OrganDef {
     /// How long a term lasts, and whether holders hold over.
     pub term: Option<Cited<Term>>,
     /// It must meet at least this often.
-    pub meets: Option<Cited<Period>>,
+    pub meets: Option<Cited<Cadence>>,
     /// Members must be given at least this much notice of a meeting.
     pub notice: Option<Cited<Period>>,
     /// The share of full members who must be present for a decision.

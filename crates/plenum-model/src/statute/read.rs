@@ -19,7 +19,7 @@
 //! elected_by = { by = "congress", article = "21" }    # an organ key, "members" or "appointment"
 //! seats = { full = 160, alternate = 143, article = "23" }
 //! term = { length = "5 years", holds_over = true }       # seats end after it, unless holding over
-//! meets = { every = "6 months", article = "24" }
+//! meets = { every = "6 months", article = "24" }     # rolling; or each = "year" | "half-year" | "quarter" | "month" (calendar)
 //! notice = { at_least = "7 days" }
 //! quorum = { more_than = "1/2" }                        # of its full members
 //! majority.default = { more_than = "1/2", of = "votes" } # votes | present | members
@@ -51,8 +51,8 @@ use serde::Deserialize;
 use serde_spanned::Spanned;
 
 use super::{
-    Act, Article, Base, Cited, DisciplineRule, Document, Elector, Majority, OrganDef, Period,
-    PostDef, Requirement, SeatLimits, Share, Term, Threshold, Version,
+    Act, Article, Base, Cadence, Cited, DisciplineRule, Document, Elector, Majority, OrganDef,
+    Period, PostDef, Requirement, SeatLimits, Share, Term, Threshold, Version,
 };
 use crate::date::FuzzyDate;
 use crate::id::{Key, OrgId, VersionId};
@@ -169,7 +169,8 @@ struct RawLength {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEvery {
-    every: Spanned<String>,
+    every: Option<Spanned<String>>,
+    each: Option<Spanned<String>>,
     article: ArticleRef,
 }
 
@@ -416,6 +417,38 @@ impl Reader<'_> {
         })
     }
 
+    fn cadence(
+        &self,
+        scope: &Scope<'_>,
+        raw: RawEvery,
+        whole: Range<usize>,
+    ) -> Result<Cited<Cadence>, InputError> {
+        let rule = match (raw.every, raw.each) {
+            (Some(every), None) => Cadence::Rolling(self.period(&every)?),
+            (None, Some(each)) => Cadence::Calendar(
+                each.get_ref()
+                    .parse()
+                    .map_err(|e: String| self.err(each.span(), e))?,
+            ),
+            (Some(_), Some(each)) => {
+                return Err(self.err(
+                    each.span(),
+                    "give either `every` (a rolling period) or `each` (a calendar period), not both",
+                ));
+            }
+            (None, None) => {
+                return Err(self.err(
+                    whole,
+                    "`meets` needs `every = \"6 months\"` (rolling) or `each = \"year\"` (calendar)",
+                ));
+            }
+        };
+        Ok(Cited {
+            rule,
+            article: self.article(scope, raw.article)?,
+        })
+    }
+
     fn term(&self, scope: &Scope<'_>, raw: RawLength) -> Result<Cited<Term>, InputError> {
         Ok(Cited {
             rule: Term {
@@ -527,7 +560,7 @@ impl Reader<'_> {
             term: raw.term.map(|t| self.term(scope, t)).transpose()?,
             meets: raw
                 .meets
-                .map(|m| self.cited_period(scope, &m.every, m.article))
+                .map(|m| self.cadence(scope, m, id_span.clone()))
                 .transpose()?,
             notice: raw
                 .notice

@@ -75,7 +75,10 @@ fn a_valid_statute_reads_back_whole() {
             alternate: Some(143)
         }
     );
-    assert_eq!(cc.meets.as_ref().unwrap().rule.to_string(), "6 months");
+    assert_eq!(
+        cc.meets.as_ref().unwrap().rule.to_string(),
+        "at least every 6 months"
+    );
     assert_eq!(
         cc.elected_by.as_ref().unwrap().rule,
         Elector::Organ(Key::new("congress").unwrap())

@@ -6,6 +6,7 @@ use crate::id::{MeetingId, OrganRef};
 use crate::rows::DecisionRow;
 use crate::statute::{Base, Cited, Majority};
 
+use super::super::cadence::{gap, sitting};
 use super::super::{Citation, Rule, Severity};
 use super::{Ctx, Out};
 
@@ -245,7 +246,8 @@ impl Ctx<'_, '_> {
         else {
             return;
         };
-        let held = &out.event.date;
+        // A session of several days sat from its first day.
+        let held = &sitting(&out.event.date);
         let name = self.meeting_name(meeting);
         if let Some(scheduled) = state.and_then(|m| m.scheduled.as_ref())
             && scheduled.before(held) != Truth::No
@@ -300,7 +302,7 @@ impl Ctx<'_, '_> {
             );
         }
         if let Some(Cited {
-            rule: every,
+            rule: cadence,
             article,
         }) = &def.meets
             && let Some(previous) = self.history.held_meetings(&organ).pop()
@@ -308,22 +310,13 @@ impl Ctx<'_, '_> {
             // The rule judges only the time it is in force: its clock starts at
             // the later of the previous meeting and the day the rule took effect.
             let since = crate::rules::cadence::in_force_since(self.book, &organ, held.earliest());
-            let (from_lo, from_hi) = match since {
-                Some(since) if since > previous.date.earliest() => (
-                    since.max(previous.date.earliest()),
-                    since.max(previous.date.latest()),
-                ),
-                _ => (previous.date.earliest(), previous.date.latest()),
-            };
-            let definitely = held.earliest() > every.after(from_hi);
-            let possibly = held.latest() > every.after(from_lo);
-            let certainty = if definitely {
-                Truth::Definitely
-            } else if possibly {
-                Truth::Possibly
-            } else {
-                Truth::No
-            };
+            let before = sitting(&previous.date);
+            let gap = gap(
+                cadence,
+                since,
+                (before.earliest(), before.latest()),
+                (held.earliest(), held.latest()),
+            );
             let previous_name = self.meeting_name(&previous.meeting);
             let since_text = match since {
                 Some(since) if since > previous.date.earliest() => {
@@ -331,16 +324,21 @@ impl Ctx<'_, '_> {
                 }
                 _ => String::new(),
             };
+            let missed = match cadence {
+                crate::statute::Cadence::Rolling(_) => String::new(),
+                crate::statute::Cadence::Calendar(_) => format!(": {}", gap.missed),
+            };
             out.push(
                 Rule::MeetingLate,
                 Severity::Violation,
-                certainty,
+                gap.certainty,
                 Some(Citation::of(version, article.as_ref())),
                 vec![previous.event.clone()],
                 format!(
-                    "no meeting of {} is recorded between {previous_name} ({}) and {name} ({held}); the statute requires one at least every {every}{since_text}",
+                    "no meeting of {} is recorded between {previous_name} ({}) and {name} ({}); the statute requires one {cadence}{since_text}{missed}",
                     self.organ_name(&organ),
-                    previous.date
+                    previous.date,
+                    out.event.date
                 ),
             );
         }
