@@ -597,3 +597,37 @@ meeting = "agm"
     let found = findings(&build_with(&statute, events).unwrap(), "2021-12-01");
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn r14_eligibility_is_unknown_where_the_register_is_silent() {
+    // The treasurer must be a full member. Ann's and Bob's memberships are
+    // recorded; Cat's is not: her standing is unknown, not "not a member".
+    let statute = STATUTE.replace(
+        "term = { length = \"1 year\", article = \"9\" }\n\n[[version.discipline]]",
+        "term = { length = \"1 year\", article = \"9\" }\neligibility = [{ requires = \"full-member\" }]\n\n[[version.discipline]]",
+    );
+    let cat = format!(
+        "{BOARD}{}",
+        TREASURER.replace("elected = [\"ann\"]", "elected = [\"cat\"]")
+    );
+    let found = findings(&build_with(&statute, &cat).unwrap(), "2021-12-31");
+    assert!(
+        of_rule(&found, Rule::IneligibleHolder).is_empty(),
+        "{found:#?}"
+    );
+    // Bob, who resigned, is definitely no longer a member.
+    let bob = format!(
+        "{BOARD}\n[[event]]\nid = \"bob-resigned\"\ndate = \"2021-02-01\"\nkind = \"member_resigned\"\nperson = \"bob\"\norg = \"assoc\"\n{}",
+        TREASURER.replace("elected = [\"ann\"]", "elected = [\"bob\"]")
+    );
+    let found = findings(&build_with(&statute, &bob).unwrap(), "2021-12-31");
+    let ineligible = of_rule(&found, Rule::IneligibleHolder);
+    assert_eq!(ineligible.len(), 1, "{found:#?}");
+    assert!(
+        ineligible[0]
+            .message
+            .contains("Bob takes the post of Treasurer but is no longer a member"),
+        "{}",
+        ineligible[0].message
+    );
+}

@@ -223,9 +223,10 @@ impl Ctx<'_, '_> {
         );
     }
 
-    /// Eligibility is judged only where the record keeps the register: an
-    /// organization with recorded memberships, an organ with named seats.
-    /// Elsewhere the absence of a record is not evidence.
+    /// Eligibility is three-valued, like dates: judged only where the record
+    /// keeps the register (an organization with recorded memberships, an organ
+    /// with named seats), and a person the membership register never mentions is
+    /// of unknown standing, not a non-member. The absence of a record is not evidence.
     pub(super) fn check_requirements(
         &self,
         requirements: &[Cited<Requirement>],
@@ -240,7 +241,10 @@ impl Ctx<'_, '_> {
             let problem = match rule {
                 Requirement::Member | Requirement::FullMember if register_kept => {
                     match self.history.membership(person, org) {
-                        None => Some("is not a member".to_owned()),
+                        // Three-valued: a person the register never mentions is of
+                        // unknown standing (the record is silent), not a non-member.
+                        None if self.history.memberships_of(person, org).is_empty() => None,
+                        None => Some("is no longer a member".to_owned()),
                         Some(m) if m.status == crate::rows::MemberStatus::Suspended => {
                             Some("is a suspended member".to_owned())
                         }
