@@ -325,4 +325,4 @@ pub fn replay(events: &[Event]) -> Result<Tables, RecordError> {
 #[cfg(test)]
 mod statute_tests;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -7,6 +7,7 @@
 //! which version judges an event.
 
 mod cadence;
+mod clauses;
 mod measure;
 mod read;
 
@@ -16,6 +17,7 @@ use crate::date::{Day, FuzzyDate};
 use crate::id::{Key, OrgId, VersionId};
 
 pub use cadence::{Cadence, CalendarPeriod};
+pub use clauses::{Clause, clauses};
 pub use measure::{Base, Period, Share, Threshold};
 pub use read::read;
 

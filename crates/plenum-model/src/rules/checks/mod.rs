@@ -215,6 +215,21 @@ impl Ctx<'_, '_> {
                     out,
                 );
             }
+            // A reinstatement is judged only where the statute says who decides it.
+            K::MemberReinstated(b)
+                if self
+                    .version(&b.org, &event.date)
+                    .is_some_and(|v| !v.discipline(Act::Reinstatement, None).is_empty()) =>
+            {
+                self.check_discipline(
+                    Act::Reinstatement,
+                    &b.org,
+                    None,
+                    b.decision.as_ref(),
+                    &b.person,
+                    out,
+                );
+            }
             K::MemberSuspended(b) => self.check_discipline(
                 Act::Suspension,
                 &b.org,

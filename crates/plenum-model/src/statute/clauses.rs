@@ -1,0 +1,270 @@
+//! The clauses of a statute in words: what `plenum statute check` shows, so that a
+//! newcomer can compare what plenum understood with the statute's text.
+//!
+//! Each clause is one rule the engine checks (or, for `elected_by` of the members
+//! and appointments, one it records), with the article it cites.
+
+use serde::Serialize;
+
+use super::{Cadence, Cited, Document, Elector, Requirement, Version};
+
+/// One clause: a rule of one version, in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Clause {
+    /// The organization.
+    pub organization: String,
+    /// The version.
+    pub version: String,
+    /// What the clause is about: an organ's or post's name, or `discipline`.
+    pub subject: String,
+    /// The statute field (`elected_by`, `seats`, `term`, `meets`, ...).
+    pub field: &'static str,
+    /// The clause in words.
+    pub rule: String,
+    /// The article it cites, if any.
+    pub article: Option<String>,
+    /// The rule that checks it (`wrong-elector`, ...); `None` for one only recorded.
+    pub checked_by: Option<&'static str>,
+}
+
+/// Every clause of every version of a document, in the order written.
+pub fn clauses(document: &Document) -> Vec<Clause> {
+    document.versions.iter().flat_map(version_clauses).collect()
+}
+
+fn version_clauses(version: &Version) -> Vec<Clause> {
+    let mut out = Vec::new();
+    let mut push = |subject: &str,
+                    field: &'static str,
+                    rule: String,
+                    article: Option<&String>,
+                    checked_by: Option<&'static str>| {
+        out.push(Clause {
+            organization: version.org.to_string(),
+            version: version.id.to_string(),
+            subject: subject.to_owned(),
+            field,
+            rule,
+            article: article.cloned(),
+            checked_by,
+        });
+    };
+    let organ_name = |key: &crate::id::Key| {
+        version
+            .organ(key)
+            .map_or_else(|| key.to_string(), |o| o.name.clone())
+    };
+    let elector = |e: &Elector| match e {
+        Elector::Members => "elected by the members".to_owned(),
+        Elector::Appointment => "appointed".to_owned(),
+        Elector::Organ(k) => format!("elected by {} only", organ_name(k)),
+    };
+    let requirement = |r: &Requirement| match r {
+        Requirement::Member => "must be a member".to_owned(),
+        Requirement::FullMember => "must be a full member".to_owned(),
+        Requirement::Seat(k) => format!("must hold a seat on {}", organ_name(k)),
+    };
+    let term = |t: &super::Term| {
+        if t.holds_over {
+            format!(
+                "a term of {}; holders stay until a successor is elected",
+                t.length
+            )
+        } else {
+            format!("a term of {}; the office ends with it", t.length)
+        }
+    };
+    for organ in &version.organs {
+        let s = organ.name.as_str();
+        if let Some(Cited { rule, article }) = &organ.elected_by {
+            let checked = matches!(rule, Elector::Organ(_)).then_some("wrong-elector");
+            push(s, "elected_by", elector(rule), article.as_ref(), checked);
+        }
+        if let Some(Cited { rule, article }) = &organ.seats {
+            let mut parts = Vec::new();
+            if let Some(n) = rule.full {
+                parts.push(format!("at most {n} full seats"));
+            }
+            if let Some(n) = rule.alternate {
+                parts.push(format!("at most {n} alternate seats"));
+            }
+            push(
+                s,
+                "seats",
+                parts.join(", "),
+                article.as_ref(),
+                Some("seats-over-limit"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &organ.term {
+            push(
+                s,
+                "term",
+                term(rule),
+                article.as_ref(),
+                Some("term-expired"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &organ.meets {
+            let kind = match rule {
+                Cadence::Rolling(_) => "rolling",
+                Cadence::Calendar(_) => "calendar",
+            };
+            push(
+                s,
+                "meets",
+                format!("meets {rule} ({kind})"),
+                article.as_ref(),
+                Some("meeting-late, meeting-overdue"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &organ.notice {
+            push(
+                s,
+                "notice",
+                format!("at least {rule} of notice of a meeting"),
+                article.as_ref(),
+                Some("short-notice"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &organ.quorum {
+            push(
+                s,
+                "quorum",
+                format!("decides only with {rule} of its members present"),
+                article.as_ref(),
+                Some("quorum-not-met"),
+            );
+        }
+        for (category, Cited { rule, article }) in &organ.majority {
+            let what = if category == "default" {
+                "decisions".to_owned()
+            } else {
+                format!("{category} decisions")
+            };
+            push(
+                s,
+                "majority",
+                format!("{what} need {} {}", rule.threshold, rule.base),
+                article.as_ref(),
+                Some("majority-not-met"),
+            );
+        }
+        for Cited { rule, article } in &organ.eligibility {
+            push(
+                s,
+                "eligibility",
+                format!("a seat holder {}", requirement(rule)),
+                article.as_ref(),
+                Some("ineligible-holder"),
+            );
+        }
+    }
+    for post in &version.posts {
+        let s = post.name.as_str();
+        if let Some(Cited { rule, article }) = &post.elected_by {
+            let checked = matches!(rule, Elector::Organ(_)).then_some("wrong-elector");
+            push(s, "elected_by", elector(rule), article.as_ref(), checked);
+        }
+        if post.holders != 1 {
+            push(
+                s,
+                "holders",
+                format!("held by at most {} at once", post.holders),
+                None,
+                None,
+            );
+        }
+        if let Some(Cited { rule, article }) = &post.term {
+            push(
+                s,
+                "term",
+                term(rule),
+                article.as_ref(),
+                Some("term-expired"),
+            );
+        }
+        for Cited { rule, article } in &post.eligibility {
+            push(
+                s,
+                "eligibility",
+                format!("the holder {}", requirement(rule)),
+                article.as_ref(),
+                Some("ineligible-holder"),
+            );
+        }
+    }
+    for rule in &version.discipline {
+        let by = rule
+            .by
+            .iter()
+            .map(|k| organ_name(k))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let from = rule.from.as_ref().map_or_else(String::new, |f| {
+            let name = version
+                .post(f)
+                .map(|p| p.name.clone())
+                .unwrap_or_else(|| organ_name(f));
+            format!(" from {name}")
+        });
+        let majority = rule
+            .majority
+            .map_or_else(String::new, |m| format!(", by {} {}", m.threshold, m.base));
+        let checked = if rule.majority.is_some() {
+            "no-competent-decision, majority-not-met"
+        } else {
+            "no-competent-decision"
+        };
+        push(
+            "discipline",
+            "discipline",
+            format!("{}{from}: decided by {by}{majority}", rule.act.as_str()),
+            rule.article.as_ref(),
+            Some(checked),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_of_a_version_is_a_clause_with_its_article() {
+        let document = crate::statute::read(crate::ledger::tests::STATUTE).unwrap();
+        let clauses = clauses(&document);
+        let lines: Vec<String> = clauses
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} | {} | {} | {}",
+                    c.subject,
+                    c.field,
+                    c.rule,
+                    c.article.as_deref().unwrap_or("-")
+                )
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "Party Congress | elected_by | elected by the members | -",
+                "Party Congress | meets | meets at least every 5 years (rolling) | 21",
+                "Central Committee | elected_by | elected by Party Congress only | -",
+                "Central Committee | seats | at most 5 full seats | -",
+                "Central Committee | meets | meets at least every 6 months (rolling) | -",
+                "Central Committee | notice | at least 7 days of notice of a meeting | -",
+                "Central Committee | quorum | decides only with more than 1/2 of its members present | -",
+                "Central Committee | majority | decisions need more than 1/2 of the votes cast | -",
+                "Central Committee | majority | expulsion decisions need at least 2/3 of the votes cast | -",
+                "Political Bureau | elected_by | elected by Central Committee only | 24",
+                "Political Bureau | eligibility | a seat holder must hold a seat on Central Committee | 24",
+                "Chairman | elected_by | elected by Central Committee only | -",
+                "Chairman | eligibility | the holder must be a full member | -",
+                "discipline | discipline | expulsion: decided by Central Committee | 9",
+            ]
+        );
+    }
+}
