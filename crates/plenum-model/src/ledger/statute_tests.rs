@@ -631,3 +631,31 @@ fn r14_eligibility_is_unknown_where_the_register_is_silent() {
         ineligible[0].message
     );
 }
+
+#[test]
+fn r14_art_9_an_election_after_the_term_ended_is_found_at_the_election() {
+    let late = format!(
+        r#"{BOARD}
+[[event]]
+id = "board-2022"
+date = "2022-05-01"
+kind = "election_held"
+organ = "assoc/board"
+by = "assoc/assembly"
+elected = ["ann", "bob", "cat"]
+"#
+    );
+    let found = findings(&build(&late), "2022-06-01");
+    let expired = of_rule(&found, Rule::TermExpired);
+    assert_eq!(expired.len(), 1, "{found:#?}");
+    assert_eq!(expired[0].events[0].as_str(), "board-2022");
+    assert_eq!(expired[0].severity, crate::finding::Severity::Violation);
+    assert!(
+        expired[0].message.contains("seats on Board of Directors are filled again on 2022-05-01, but the 1 year term begun 2021-03-01 ended 2022-03-01"),
+        "{}",
+        expired[0].message
+    );
+    // In time, nothing.
+    let on_time = late.replace("date = \"2022-05-01\"", "date = \"2022-02-20\"");
+    assert!(of_rule(&findings(&build(&on_time), "2022-06-01"), Rule::TermExpired).is_empty());
+}

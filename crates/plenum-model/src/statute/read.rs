@@ -225,6 +225,7 @@ struct Scope<'a> {
     version: &'a str,
     articles: BTreeSet<String>,
     organs: BTreeSet<String>,
+    posts: BTreeSet<String>,
 }
 
 impl Reader<'_> {
@@ -280,6 +281,7 @@ impl Reader<'_> {
             version: raw.id.get_ref(),
             articles: BTreeSet::new(),
             organs: BTreeSet::new(),
+            posts: raw.posts.iter().map(|p| p.id.get_ref().clone()).collect(),
         };
         let mut articles = Vec::new();
         for a in raw.articles {
@@ -636,11 +638,12 @@ impl Reader<'_> {
         }
         let from = match (&raw.from, act) {
             (None, _) => None,
+            (Some(f), Act::Removal) if scope.posts.contains(f.get_ref()) => Some(self.key(f)?),
             (Some(f), Act::Removal) => Some(self.organ_key(scope, f)?),
             (Some(f), _) => {
                 return Err(self.err(
                     f.span(),
-                    "`from` goes only with `act = \"removal\"` (the organ removed from)",
+                    "`from` goes only with `act = \"removal\"` (the organ or post removed from)",
                 ));
             }
         };

@@ -81,15 +81,22 @@ fn r14_an_amendment_restating_the_organs_records() {
     let body = &text[text.find("[[version]]").unwrap()..];
     let amended = format!(
         "organization = \"party\"\n{}",
-        body.replacen("id = \"1946\"", "id = \"1960\"", 1)
-            .replacen("effective = \"1946-08-28\"", "effective = \"1960-01-01\"", 1)
+        body.replacen("id = \"1946\"", "id = \"1960\"", 1).replacen(
+            "effective = \"1946-08-28\"",
+            "effective = \"1960-01-01\"",
+            1
+        )
     );
     let event = format!(
         "[[event]]\nid = \"amended\"\ndate = \"1960-01-01\"\nkind = \"statute_adopted\"\ntext = {}\n",
         toml_string(&amended)
     );
     std::fs::write(env.dir.path().join("amend.toml"), event).unwrap();
-    let out = env.plenum().args(["record", "amend.toml"]).output().unwrap();
+    let out = env
+        .plenum()
+        .args(["record", "amend.toml"])
+        .output()
+        .unwrap();
     assert!(
         out.status.success(),
         "{}",

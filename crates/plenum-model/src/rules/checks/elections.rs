@@ -5,6 +5,7 @@ use crate::event::Role;
 use crate::id::{EventId, OrgId, OrganRef, PersonId, PostRef};
 use crate::statute::{Cited, Elector, Requirement, Version};
 
+use super::super::terms::{Office, term_end, term_of};
 use super::super::{Citation, Rule, Severity};
 use super::{Ctx, Out};
 
@@ -277,5 +278,66 @@ impl Ctx<'_, '_> {
                 );
             }
         }
+    }
+}
+
+impl Ctx<'_, '_> {
+    /// An election that renews an organ or post after the term of those it renews
+    /// had ended: between the two, the seats were vacant (or, where holders hold
+    /// over, the election was late). One finding per election, for the earliest end.
+    pub(super) fn check_renewal(&self, office: Office<'_>, out: &mut Out<'_>) {
+        let starts: Vec<(crate::date::FuzzyDate, EventId)> = match office {
+            Office::Organ(organ) => self
+                .history
+                .open_seats_on(organ)
+                .into_iter()
+                .map(|s| (s.span.start, s.start_event))
+                .collect(),
+            Office::Post(post) => self
+                .history
+                .open_holders_of(post)
+                .into_iter()
+                .map(|p| (p.span.start, p.start_event))
+                .collect(),
+        };
+        let elected = &out.event.date;
+        let ended = starts
+            .iter()
+            .filter_map(|(start, event)| {
+                let (version, term) = term_of(self.book, office, start)?;
+                let end = term_end(&term.rule, start);
+                let certainty = end.before(elected);
+                (certainty != Truth::No).then_some((end, certainty, version, term, start, event))
+            })
+            .min_by(|a, b| a.0.cmp(&b.0));
+        let Some((end, certainty, version, term, start, event)) = ended else {
+            return;
+        };
+        let what = match office {
+            Office::Organ(o) => format!("seats on {}", self.organ_name(o)),
+            Office::Post(p) => format!("the post of {}", self.post_name(p)),
+        };
+        let (severity, then) = if term.rule.holds_over {
+            (
+                Severity::Warning,
+                "the holders held over until this election, which was due then",
+            )
+        } else {
+            (
+                Severity::Violation,
+                "the statute ended them there, so they were vacant until this election",
+            )
+        };
+        out.push(
+            Rule::TermExpired,
+            severity,
+            certainty,
+            Some(Citation::of(version, term.article.as_ref())),
+            vec![event.clone()],
+            format!(
+                "{what} are filled again on {elected}, but the {} term begun {start} ended {end}; {then}",
+                term.rule.length
+            ),
+        );
     }
 }

@@ -15,6 +15,7 @@ use crate::id::{EntityKind, EventId, MeetingId, OrgId, OrganRef, PersonId, PostR
 use crate::phrase::{Phrase, name};
 use crate::statute::{Act, Cited, StatuteBook, Version};
 
+use super::terms::Office;
 use super::{Citation, Finding, Rule, Severity};
 
 /// What the rules read.
@@ -119,6 +120,9 @@ impl Ctx<'_, '_> {
                     (None, None) => Vec::new(),
                 };
                 if let Some(organ) = &b.organ {
+                    if b.replaces {
+                        self.check_renewal(Office::Organ(organ), out);
+                    }
                     self.check_organ_elector(organ, &electors, out);
                     self.check_seat_limit(organ, Role::Full, b.elected.len(), b.replaces, out);
                     self.check_seat_limit(
@@ -133,6 +137,7 @@ impl Ctx<'_, '_> {
                     }
                 }
                 if let Some(post) = &b.post {
+                    self.check_renewal(Office::Post(post), out);
                     self.check_post_elector(post, &electors, out);
                     for person in b.elected.iter().take(1) {
                         self.check_post_eligibility(post, person, out);
@@ -165,7 +170,7 @@ impl Ctx<'_, '_> {
                     &what,
                     b.cause,
                     &b.organ.org,
-                    Some(&b.organ),
+                    Some(Office::Organ(&b.organ)),
                     b.decision.as_ref(),
                     out,
                 );
@@ -183,7 +188,7 @@ impl Ctx<'_, '_> {
                     &what,
                     b.cause,
                     &b.post.org,
-                    None,
+                    Some(Office::Post(&b.post)),
                     b.decision.as_ref(),
                     out,
                 );
@@ -307,7 +312,7 @@ impl Ctx<'_, '_> {
         what: &str,
         cause: Option<EndCause>,
         org: &OrgId,
-        organ: Option<&OrganRef>,
+        from: Option<Office<'_>>,
         decision: Option<&EventId>,
         out: &mut Out<'_>,
     ) {
@@ -326,7 +331,7 @@ impl Ctx<'_, '_> {
             );
         }
         if cause.is_some_and(EndCause::is_removal) {
-            self.check_discipline(Act::Removal, org, organ, decision, person, out);
+            self.check_discipline(Act::Removal, org, from, decision, person, out);
         }
     }
 }

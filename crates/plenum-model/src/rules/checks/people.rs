@@ -5,6 +5,7 @@ use crate::event::{Event, EventKind, Outcome};
 use crate::id::{EventId, MeetingId, OrgId, OrganRef, PersonId};
 use crate::statute::{Act, Cited, Elector};
 
+use super::super::terms::Office;
 use super::super::{Citation, Rule, Severity};
 use super::{Ctx, Out};
 
@@ -14,16 +15,20 @@ impl Ctx<'_, '_> {
         &self,
         act: Act,
         org: &OrgId,
-        from_organ: Option<&OrganRef>,
+        from: Option<Office<'_>>,
         decision: Option<&EventId>,
         person: &PersonId,
         out: &mut Out<'_>,
     ) {
         let version = self.version(org, &out.event.date);
-        let rules =
-            version.map_or_else(Vec::new, |v| v.discipline(act, from_organ.map(|o| &o.key)));
-        // Without a discipline rule, the organ that elects an organ is the one
-        // competent to remove from it.
+        let from_key = from.map(|o| match o {
+            Office::Organ(o) => &o.key,
+            Office::Post(p) => &p.key,
+        });
+        let rules = version.map_or_else(Vec::new, |v| v.discipline(act, from_key));
+        // Without a discipline rule, the organ that elects an organ or post is the
+        // one competent to remove from it.
+        let elected_by = |v| elected_by(v, from);
         let mut competent: Vec<OrganRef> = rules
             .iter()
             .flat_map(|r| r.by.iter())
@@ -31,24 +36,18 @@ impl Ctx<'_, '_> {
             .collect();
         competent.dedup();
         if rules.is_empty()
-            && let (Some(organ), Some(v)) = (from_organ, version)
+            && let Some(v) = version
             && let Some(Cited {
                 rule: Elector::Organ(k),
                 ..
-            }) = v.organ(&organ.key).and_then(|d| d.elected_by.as_ref())
+            }) = elected_by(v)
         {
             competent.push(OrganRef::new(org.clone(), k.clone()));
         }
-        let article = rules.iter().find_map(|r| r.article.as_ref()).or_else(|| {
-            from_organ.and_then(|o| {
-                version?
-                    .organ(&o.key)?
-                    .elected_by
-                    .as_ref()?
-                    .article
-                    .as_ref()
-            })
-        });
+        let article = rules
+            .iter()
+            .find_map(|r| r.article.as_ref())
+            .or_else(|| elected_by(version?)?.article.as_ref());
         let citation = version
             .filter(|_| !competent.is_empty())
             .map(|v| Citation::of(v, article));
@@ -329,5 +328,16 @@ impl Ctx<'_, '_> {
                 ),
             );
         }
+    }
+}
+
+/// Who fills the organ or post a removal is from, by the statute.
+fn elected_by<'v>(
+    version: &'v crate::statute::Version,
+    from: Option<Office<'_>>,
+) -> Option<&'v Cited<Elector>> {
+    match from? {
+        Office::Organ(o) => version.organ(&o.key)?.elected_by.as_ref(),
+        Office::Post(p) => version.post(&p.key)?.elected_by.as_ref(),
     }
 }
