@@ -313,19 +313,29 @@ impl Ctx<'_, '_> {
         let Some((end, certainty, version, term, start, event)) = ended else {
             return;
         };
-        let what = match office {
-            Office::Organ(o) => format!("seats on {}", self.organ_name(o)),
-            Office::Post(p) => format!("the post of {}", self.post_name(p)),
+        let (what, is, them, were) = match office {
+            Office::Organ(o) => (
+                format!("seats on {}", self.organ_name(o)),
+                "are",
+                "them",
+                "they were",
+            ),
+            Office::Post(p) => (
+                format!("the post of {}", self.post_name(p)),
+                "is",
+                "it",
+                "it was",
+            ),
         };
         let (severity, then) = if term.rule.holds_over {
             (
                 Severity::Warning,
-                "the holders held over until this election, which was due then",
+                "the holders held over until this election, which was due then".to_owned(),
             )
         } else {
             (
                 Severity::Violation,
-                "the statute ended them there, so they were vacant until this election",
+                format!("the statute ended {them} there, so {were} vacant until this election"),
             )
         };
         out.push(
@@ -335,7 +345,7 @@ impl Ctx<'_, '_> {
             Some(Citation::of(version, term.article.as_ref())),
             vec![event.clone()],
             format!(
-                "{what} are filled again on {elected}, but the {} term begun {start} ended {end}; {then}",
+                "{what} {is} filled again on {elected}, but the {} term begun {start} ended {end}; {then}",
                 term.rule.length
             ),
         );
