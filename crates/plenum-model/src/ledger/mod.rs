@@ -326,3 +326,5 @@ pub fn replay(events: &[Event]) -> Result<Tables, RecordError> {
 mod statute_tests;
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod time_tests;

@@ -198,7 +198,7 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         let by = rule
             .by
             .iter()
-            .map(|k| organ_name(k))
+            .map(&organ_name)
             .collect::<Vec<_>>()
             .join(" or ");
         let from = rule.from.as_ref().map_or_else(String::new, |f| {

@@ -9,6 +9,7 @@
 mod cadence;
 mod clauses;
 mod measure;
+mod raw;
 mod read;
 
 use std::collections::BTreeMap;

@@ -47,14 +47,17 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
-use serde::Deserialize;
 use serde_spanned::Spanned;
+
+use super::raw::{
+    ArticleRef, RawDiscipline, RawDocument, RawElector, RawEvery, RawLength, RawMajority, RawOrgan,
+    RawPost, RawRequirement, RawVersion,
+};
 
 use super::{
     Act, Article, Base, Cadence, Cited, DisciplineRule, Document, Elector, Majority, OrganDef,
     Period, PostDef, Requirement, SeatLimits, Share, Term, Threshold, Version,
 };
-use crate::date::FuzzyDate;
 use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
 use crate::source::InputError;
@@ -71,149 +74,6 @@ pub fn read(text: &str) -> Result<Document, InputError> {
     })?;
     crate::limits::check_toml_strings(text)?;
     Reader { text }.document(raw)
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDocument {
-    organization: Option<Spanned<String>>,
-    title: Option<String>,
-    #[serde(default, rename = "version")]
-    versions: Vec<RawVersion>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawVersion {
-    id: Spanned<String>,
-    organization: Option<Spanned<String>>,
-    title: Option<String>,
-    effective: FuzzyDate,
-    #[serde(default, rename = "article")]
-    articles: Vec<RawArticle>,
-    #[serde(default, rename = "organ")]
-    organs: Vec<RawOrgan>,
-    #[serde(default, rename = "post")]
-    posts: Vec<RawPost>,
-    #[serde(default)]
-    discipline: Vec<RawDiscipline>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawArticle {
-    number: Spanned<String>,
-    text: String,
-}
-
-type ArticleRef = Option<Spanned<String>>;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawOrgan {
-    id: Spanned<String>,
-    name: String,
-    #[serde(default)]
-    aliases: Vec<String>,
-    kind: Option<String>,
-    elected_by: Option<RawElector>,
-    seats: Option<RawSeats>,
-    term: Option<RawLength>,
-    meets: Option<RawEvery>,
-    notice: Option<RawNotice>,
-    quorum: Option<RawThreshold>,
-    #[serde(default)]
-    majority: BTreeMap<String, RawMajority>,
-    #[serde(default)]
-    eligibility: Vec<RawRequirement>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPost {
-    id: Spanned<String>,
-    name: String,
-    #[serde(default)]
-    aliases: Vec<String>,
-    holders: Option<Spanned<u32>>,
-    elected_by: Option<RawElector>,
-    term: Option<RawLength>,
-    #[serde(default)]
-    eligibility: Vec<RawRequirement>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawElector {
-    by: Spanned<String>,
-    article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSeats {
-    full: Option<Spanned<u32>>,
-    alternate: Option<Spanned<u32>>,
-    article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawLength {
-    length: Spanned<String>,
-    #[serde(default)]
-    holds_over: bool,
-    article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEvery {
-    every: Option<Spanned<String>>,
-    each: Option<Spanned<String>>,
-    article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawNotice {
-    at_least: Spanned<String>,
-    article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawThreshold {
-    at_least: Option<Spanned<String>>,
-    more_than: Option<Spanned<String>>,
-    article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMajority {
-    at_least: Option<Spanned<String>>,
-    more_than: Option<Spanned<String>>,
-    of: Option<Base>,
-    article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRequirement {
-    requires: Spanned<String>,
-    organ: Option<Spanned<String>>,
-    article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDiscipline {
-    act: Spanned<String>,
-    from: Option<Spanned<String>>,
-    by: Vec<Spanned<String>>,
-    majority: Option<RawMajority>,
-    article: ArticleRef,
 }
 
 struct Reader<'a> {

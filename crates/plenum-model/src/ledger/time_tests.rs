@@ -1,0 +1,251 @@
+//! Issue 14, time in real statutes: terms that end (or hold over), re-elections that
+//! start new terms, calendar and rolling cadences, and sessions of several days.
+//! Data in, findings out, on the association of `statute_tests`.
+
+use super::statute_tests::{BOARD, STATUTE, TREASURER, build, build_with, findings, of_rule};
+use super::*;
+use crate::rules::Rule;
+
+#[test]
+fn r14_art_9_a_term_ends_and_check_finds_the_office_not_renewed() {
+    let tables = build(&format!("{BOARD}{TREASURER}"));
+    // 14 months into a one-year term.
+    let found = findings(&tables, "2022-05-01");
+    let expired = of_rule(&found, Rule::TermExpired);
+    assert_eq!(
+        expired.len(),
+        4,
+        "three board seats and the treasurer: {found:#?}"
+    );
+    let treasurer = expired
+        .iter()
+        .find(|f| f.events[0].as_str() == "treasurer-2021")
+        .unwrap();
+    assert_eq!(treasurer.severity, crate::finding::Severity::Violation);
+    assert_eq!(
+        treasurer.citation.as_ref().unwrap().article.as_deref(),
+        Some("9")
+    );
+    assert!(
+        treasurer.message.contains(
+            "the 1 year term of Ann's tenure as Treasurer, begun 2021-03-01, ended 2022-03-01"
+        ),
+        "{}",
+        treasurer.message
+    );
+    // Eleven months in, nothing.
+    assert!(of_rule(&findings(&tables, "2022-02-01"), Rule::TermExpired).is_empty());
+    // `at` shows no one once the term is over, and the term's end as `until`.
+    let board =
+        crate::query::at::at(&tables, &"2022-05-01".parse().unwrap(), "assoc/board", None).unwrap();
+    assert_eq!(board.total, 0, "{board:#?}");
+    let board =
+        crate::query::at::at(&tables, &"2021-12-01".parse().unwrap(), "assoc/board", None).unwrap();
+    assert_eq!(board.total, 3);
+    assert_eq!(board.members[0].until.as_deref(), Some("2022-03-01"));
+    let post = crate::query::at::at(
+        &tables,
+        &"2022-05-01".parse().unwrap(),
+        "assoc/treasurer",
+        None,
+    )
+    .unwrap();
+    assert_eq!(post.total, 0, "{post:#?}");
+}
+
+#[test]
+fn r14_a_re_election_starts_a_new_term() {
+    let events = format!(
+        r#"{BOARD}{TREASURER}
+[[event]]
+id = "board-2022"
+date = "2022-02-20"
+kind = "election_held"
+organ = "assoc/board"
+by = "assoc/assembly"
+elected = ["ann", "bob", "cat"]
+
+[[event]]
+id = "treasurer-2022"
+date = "2022-02-20"
+kind = "election_held"
+post = "assoc/treasurer"
+by = "assoc/assembly"
+elected = ["ann"]
+"#
+    );
+    let tables = build(&events);
+    assert!(of_rule(&findings(&tables, "2022-05-01"), Rule::TermExpired).is_empty());
+    let board =
+        crate::query::at::at(&tables, &"2022-05-01".parse().unwrap(), "assoc/board", None).unwrap();
+    assert_eq!(board.total, 3);
+    assert_eq!(board.members[0].since, "2022-02-20");
+    let ann = crate::query::person::person(&tables, "ann").unwrap();
+    assert_eq!(ann.seats.len(), 2, "one seat per term: {:?}", ann.seats);
+}
+
+#[test]
+fn r14_holders_hold_over_where_the_statute_says_so() {
+    let statute = STATUTE.replace(
+        "term = { length = \"1 year\", article = \"9\" }\nquorum",
+        "term = { length = \"1 year\", holds_over = true, article = \"9\" }\nquorum",
+    );
+    let tables = build_with(&statute, BOARD).unwrap();
+    let board =
+        crate::query::at::at(&tables, &"2022-05-01".parse().unwrap(), "assoc/board", None).unwrap();
+    assert_eq!(board.total, 3, "held over: {board:#?}");
+    let found = findings(&tables, "2022-05-01");
+    let expired = of_rule(&found, Rule::TermExpired);
+    assert_eq!(expired.len(), 3, "{found:#?}");
+    assert_eq!(expired[0].severity, crate::finding::Severity::Warning);
+    assert!(
+        expired[0]
+            .message
+            .contains("hold over until a successor is elected"),
+        "{}",
+        expired[0].message
+    );
+}
+
+fn assembly_meetings(cadence: &str, dates: &[&str]) -> Tables {
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        &format!("elected_by = {{ by = \"members\" }}\nmeets = {cadence}"),
+    );
+    let events: String = dates
+        .iter()
+        .enumerate()
+        .map(|(i, date)| {
+            format!(
+                "\n[[event]]\nid = \"agm-{i}\"\ndate = \"{date}\"\nkind = \"meeting_held\"\nmeeting = \"agm-{i}\"\norgan = \"assoc/assembly\"\n"
+            )
+        })
+        .collect();
+    build_with(&statute, &events).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn r14_once_a_year_is_each_calendar_year_not_a_rolling_twelve_months() {
+    let calendar = "{ each = \"year\" }";
+    // March 2021, then November 2022: a meeting in each year.
+    let tables = assembly_meetings(calendar, &["2021-03-01", "2022-11-30"]);
+    let found = findings(&tables, "2023-06-01");
+    assert!(of_rule(&found, Rule::MeetingLate).is_empty(), "{found:#?}");
+    assert!(
+        of_rule(&found, Rule::MeetingOverdue).is_empty(),
+        "{found:#?}"
+    );
+    // Rolling twelve months, written so, still finds the gap.
+    let rolling = assembly_meetings("{ every = \"1 year\" }", &["2021-03-01", "2022-11-30"]);
+    assert_eq!(
+        of_rule(&findings(&rolling, "2022-12-01"), Rule::MeetingLate).len(),
+        1
+    );
+    // March 2021, then January 2023: no meeting in 2022.
+    let tables = assembly_meetings(calendar, &["2021-03-01", "2023-01-10"]);
+    let found = findings(&tables, "2023-06-01");
+    let late = of_rule(&found, Rule::MeetingLate);
+    assert_eq!(late.len(), 1, "{found:#?}");
+    assert!(
+        late[0]
+            .message
+            .ends_with("the statute requires one in each calendar year: none in 2022"),
+        "{}",
+        late[0].message
+    );
+    // As of January 2024, 2023 had its meeting; as of January 2025, none in 2024.
+    assert!(of_rule(&findings(&tables, "2024-01-05"), Rule::MeetingOverdue).is_empty());
+    let found = findings(&tables, "2025-01-05");
+    let overdue = of_rule(&found, Rule::MeetingOverdue);
+    assert_eq!(overdue.len(), 1, "{found:#?}");
+    assert!(
+        overdue[0].message.ends_with("none in 2024"),
+        "{}",
+        overdue[0].message
+    );
+    // Quarterly: the first whole quarter in force is 2020 Q1 (effective 2020-01-01).
+    let quarterly = assembly_meetings("{ each = \"quarter\" }", &["2020-02-01", "2020-09-30"]);
+    let late = of_rule(&findings(&quarterly, "2020-10-01"), Rule::MeetingLate)
+        .iter()
+        .map(|f| f.message.clone())
+        .collect::<Vec<_>>();
+    assert_eq!(late.len(), 1);
+    assert!(late[0].ends_with("none in 2020 Q2"), "{}", late[0]);
+}
+
+#[test]
+fn r14_a_cadence_needs_every_or_each_but_not_both() {
+    let both = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nmeets = { every = \"1 year\", each = \"year\" }",
+    );
+    let err = crate::statute::read(&both).unwrap_err();
+    assert!(err.message.contains("not both"), "{}", err.message);
+    let neither = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nmeets = { each = \"fortnight\" }",
+    );
+    let err = crate::statute::read(&neither).unwrap_err();
+    assert!(err.message.contains("found `fortnight`"), "{}", err.message);
+}
+
+#[test]
+fn r14_a_session_of_several_days_sat_from_its_first_day() {
+    // Sessions a year apart to the day: neither late nor possibly late.
+    let tables = assembly_meetings(
+        "{ every = \"1 year\" }",
+        &["2020-10-24/2020-10-27", "2021-10-24/2021-10-27"],
+    );
+    let found = findings(&tables, "2021-12-01");
+    assert!(found.is_empty(), "{found:#?}");
+    // Called for the session's first day: not postponed.
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nnotice = { at_least = \"14 days\" }",
+    );
+    let events = r#"
+[[event]]
+id = "call"
+date = "2021-10-10"
+kind = "meeting_convened"
+meeting = "agm"
+organ = "assoc/assembly"
+scheduled = "2021-10-24"
+
+[[event]]
+id = "agm"
+date = "2021-10-24/2021-10-27"
+kind = "meeting_held"
+meeting = "agm"
+"#;
+    let found = findings(&build_with(&statute, events).unwrap(), "2021-12-01");
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn r14_art_9_an_election_after_the_term_ended_is_found_at_the_election() {
+    let late = format!(
+        r#"{BOARD}
+[[event]]
+id = "board-2022"
+date = "2022-05-01"
+kind = "election_held"
+organ = "assoc/board"
+by = "assoc/assembly"
+elected = ["ann", "bob", "cat"]
+"#
+    );
+    let found = findings(&build(&late), "2022-06-01");
+    let expired = of_rule(&found, Rule::TermExpired);
+    assert_eq!(expired.len(), 1, "{found:#?}");
+    assert_eq!(expired[0].events[0].as_str(), "board-2022");
+    assert_eq!(expired[0].severity, crate::finding::Severity::Violation);
+    assert!(
+        expired[0].message.contains("seats on Board of Directors are filled again on 2022-05-01, but the 1 year term begun 2021-03-01 ended 2022-03-01"),
+        "{}",
+        expired[0].message
+    );
+    // In time, nothing.
+    let on_time = late.replace("date = \"2022-05-01\"", "date = \"2022-02-20\"");
+    assert!(of_rule(&findings(&build(&on_time), "2022-06-01"), Rule::TermExpired).is_empty());
+}

@@ -1,0 +1,153 @@
+//! The statute document as written: the TOML shapes `read` deserializes, with the
+//! positions of the values it checks. No checks here; `read.rs` makes them statutes.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_spanned::Spanned;
+
+use super::Base;
+use crate::date::FuzzyDate;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDocument {
+    pub(super) organization: Option<Spanned<String>>,
+    pub(super) title: Option<String>,
+    #[serde(default, rename = "version")]
+    pub(super) versions: Vec<RawVersion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawVersion {
+    pub(super) id: Spanned<String>,
+    pub(super) organization: Option<Spanned<String>>,
+    pub(super) title: Option<String>,
+    pub(super) effective: FuzzyDate,
+    #[serde(default, rename = "article")]
+    pub(super) articles: Vec<RawArticle>,
+    #[serde(default, rename = "organ")]
+    pub(super) organs: Vec<RawOrgan>,
+    #[serde(default, rename = "post")]
+    pub(super) posts: Vec<RawPost>,
+    #[serde(default)]
+    pub(super) discipline: Vec<RawDiscipline>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawArticle {
+    pub(super) number: Spanned<String>,
+    pub(super) text: String,
+}
+
+pub(super) type ArticleRef = Option<Spanned<String>>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawOrgan {
+    pub(super) id: Spanned<String>,
+    pub(super) name: String,
+    #[serde(default)]
+    pub(super) aliases: Vec<String>,
+    pub(super) kind: Option<String>,
+    pub(super) elected_by: Option<RawElector>,
+    pub(super) seats: Option<RawSeats>,
+    pub(super) term: Option<RawLength>,
+    pub(super) meets: Option<RawEvery>,
+    pub(super) notice: Option<RawNotice>,
+    pub(super) quorum: Option<RawThreshold>,
+    #[serde(default)]
+    pub(super) majority: BTreeMap<String, RawMajority>,
+    #[serde(default)]
+    pub(super) eligibility: Vec<RawRequirement>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPost {
+    pub(super) id: Spanned<String>,
+    pub(super) name: String,
+    #[serde(default)]
+    pub(super) aliases: Vec<String>,
+    pub(super) holders: Option<Spanned<u32>>,
+    pub(super) elected_by: Option<RawElector>,
+    pub(super) term: Option<RawLength>,
+    #[serde(default)]
+    pub(super) eligibility: Vec<RawRequirement>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawElector {
+    pub(super) by: Spanned<String>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSeats {
+    pub(super) full: Option<Spanned<u32>>,
+    pub(super) alternate: Option<Spanned<u32>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawLength {
+    pub(super) length: Spanned<String>,
+    #[serde(default)]
+    pub(super) holds_over: bool,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawEvery {
+    pub(super) every: Option<Spanned<String>>,
+    pub(super) each: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawNotice {
+    pub(super) at_least: Spanned<String>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawThreshold {
+    pub(super) at_least: Option<Spanned<String>>,
+    pub(super) more_than: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMajority {
+    pub(super) at_least: Option<Spanned<String>>,
+    pub(super) more_than: Option<Spanned<String>>,
+    pub(super) of: Option<Base>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRequirement {
+    pub(super) requires: Spanned<String>,
+    pub(super) organ: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDiscipline {
+    pub(super) act: Spanned<String>,
+    pub(super) from: Option<Spanned<String>>,
+    pub(super) by: Vec<Spanned<String>>,
+    pub(super) majority: Option<RawMajority>,
+    pub(super) article: ArticleRef,
+}
