@@ -43,6 +43,8 @@ pub enum Rule {
     DefunctOrganization,
     /// A seat or post whose term ended, as of a date, with no election renewing it.
     TermExpired,
+    /// A candidacy longer than the probation, or a suspension longer than allowed.
+    StatusTooLong,
 }
 
 impl Rule {
@@ -64,11 +66,12 @@ impl Rule {
             Rule::NotHeld => "not-held",
             Rule::DefunctOrganization => "defunct-organization",
             Rule::TermExpired => "term-expired",
+            Rule::StatusTooLong => "status-too-long",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 15] = [
+    pub const ALL: [Rule; 16] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -84,6 +87,7 @@ impl Rule {
         Rule::NotHeld,
         Rule::DefunctOrganization,
         Rule::TermExpired,
+        Rule::StatusTooLong,
     ];
 }
 

@@ -249,3 +249,96 @@ elected = ["ann", "bob", "cat"]
     let on_time = late.replace("date = \"2022-05-01\"", "date = \"2022-02-20\"");
     assert!(of_rule(&findings(&build(&on_time), "2022-06-01"), Rule::TermExpired).is_empty());
 }
+
+/// Six months' probation (article 3) and suspensions of at most six months (article 5).
+fn limited() -> String {
+    STATUTE
+        .replace(
+            "[[version.organ]]\nid = \"assembly\"",
+            "[[version.article]]\nnumber = \"3\"\ntext = \"New members are candidates for six months.\"\n\n[[version.article]]\nnumber = \"5\"\ntext = \"The board may suspend a member for up to six months.\"\n\n[version.membership]\nprobation = { length = \"6 months\", article = \"3\" }\n\n[[version.organ]]\nid = \"assembly\"",
+        )
+        + "\n[[version.discipline]]\nact = \"suspension\"\nby = [\"board\"]\nlongest = \"6 months\"\narticle = \"5\"\n"
+}
+
+const CANDIDATE_AND_SUSPENSION: &str = r#"
+[[event]]
+id = "cat-admitted"
+date = "2021-01-01"
+kind = "member_admitted"
+person = "cat"
+org = "assoc"
+status = "candidate"
+
+[[event]]
+id = "bob-admitted"
+date = "2020-02-01"
+kind = "member_admitted"
+person = "bob"
+org = "assoc"
+status = "full"
+
+[[event]]
+id = "bob-suspended"
+date = "2021-03-01"
+kind = "member_suspended"
+person = "bob"
+org = "assoc"
+"#;
+
+#[test]
+fn r14_art_3_5_a_candidacy_or_suspension_beyond_its_limit_is_found() {
+    let statute = limited();
+    // Still a candidate and still suspended on 2022-01-01.
+    let tables = build_with(&statute, CANDIDATE_AND_SUSPENSION).unwrap_or_else(|e| panic!("{e}"));
+    let found = findings(&tables, "2022-01-01");
+    let long = of_rule(&found, Rule::StatusTooLong);
+    assert_eq!(long.len(), 2, "{found:#?}");
+    assert!(
+        long.iter().any(|f| f.message.contains(
+            "Cat has been a candidate member of Association since 2021-01-01, beyond the 6 months probation the statute allows (it ended 2021-07-01)"
+        )),
+        "{long:#?}"
+    );
+    assert!(
+        long.iter().any(|f| f
+            .message
+            .contains("Bob has been suspended from Association since 2021-03-01")
+            && f.citation.as_ref().unwrap().article.as_deref() == Some("5")),
+        "{long:#?}"
+    );
+    // Within the limits, nothing.
+    assert!(of_rule(&findings(&tables, "2021-06-30"), Rule::StatusTooLong).is_empty());
+    // Confirmed late: found at the promotion, and no longer as of a later day.
+    let late = format!(
+        "{CANDIDATE_AND_SUSPENSION}\n[[event]]\nid = \"cat-confirmed\"\ndate = \"2021-09-01\"\nkind = \"member_promoted\"\nperson = \"cat\"\norg = \"assoc\"\n"
+    );
+    let found = findings(&build_with(&statute, &late).unwrap(), "2021-09-01");
+    let long = of_rule(&found, Rule::StatusTooLong);
+    assert_eq!(long.len(), 1, "{found:#?}");
+    assert_eq!(long[0].events[0].as_str(), "cat-confirmed");
+    assert!(
+        long[0]
+            .message
+            .contains("Cat was a candidate member of Association from 2021-01-01 until 2021-09-01"),
+        "{}",
+        long[0].message
+    );
+    // A statute without limits finds nothing.
+    let found = findings(&build(CANDIDATE_AND_SUSPENSION), "2022-01-01");
+    assert!(of_rule(&found, Rule::StatusTooLong).is_empty());
+}
+
+#[test]
+fn r14_longest_goes_only_with_suspensions() {
+    let wrong = STATUTE.replace(
+        "majority = { at_least = \"2/3\", of = \"votes\" }\narticle = \"7\"",
+        "longest = \"1 year\"\narticle = \"7\"",
+    );
+    let err = crate::statute::read(&wrong).unwrap_err();
+    assert!(
+        err.message
+            .contains("`longest` goes only with `act = \"suspension\"`"),
+        "{}",
+        err.message
+    );
+}

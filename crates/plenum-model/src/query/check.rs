@@ -10,6 +10,7 @@ use crate::date::{Day, FuzzyDate, Truth};
 use crate::finding::{Citation, Finding, Rule, Severity};
 use crate::id::EventId;
 use crate::id::{OrganRef, PostRef};
+use crate::rules::status::lasting_too_long;
 use crate::rules::terms::{Office, Running, expired};
 use crate::rules::{Held, overdue};
 use crate::statute::StatuteBook;
@@ -70,6 +71,7 @@ pub fn check<F: Facts + ?Sized>(facts: &F, day: Day) -> Result<Vec<FindingLine>,
         day,
     ));
     findings.extend(expired_terms(facts, &book, day)?);
+    findings.extend(statuses_too_long(facts, &book, day)?);
     findings.sort_by(|a, b| (&a.date, a.rule, &a.events).cmp(&(&b.date, b.rule, &b.events)));
     let messages = render(
         facts,
@@ -143,4 +145,25 @@ fn expired_terms<F: Facts + ?Sized>(
         }))
         .collect();
     Ok(expired(book, &running, day))
+}
+
+/// Candidacies and suspensions lasting, on `day`, beyond the statute's limit; only
+/// organizations whose statute in force sets one are read.
+fn statuses_too_long<F: Facts + ?Sized>(
+    facts: &F,
+    book: &StatuteBook,
+    day: Day,
+) -> Result<Vec<Finding>, F::Error> {
+    let mut rows = Vec::new();
+    for org in book.orgs() {
+        let limited = book
+            .versions_of(org)
+            .iter()
+            .any(|v| v.probation.is_some() || v.discipline.iter().any(|d| d.longest.is_some()));
+        if limited {
+            rows.extend(facts.members_on(org, day, day)?);
+        }
+    }
+    rows.sort_by(|a, b| a.key.cmp(&b.key));
+    Ok(lasting_too_long(book, &rows, day))
 }

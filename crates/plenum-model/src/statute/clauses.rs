@@ -194,6 +194,15 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             );
         }
     }
+    if let Some(Cited { rule, article }) = &version.probation {
+        push(
+            "membership",
+            "probation",
+            format!("candidates are confirmed as full members within {rule}"),
+            article.as_ref(),
+            Some("status-too-long"),
+        );
+    }
     for rule in &version.discipline {
         let by = rule
             .by
@@ -211,15 +220,22 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         let majority = rule
             .majority
             .map_or_else(String::new, |m| format!(", by {} {}", m.threshold, m.base));
-        let checked = if rule.majority.is_some() {
-            "no-competent-decision, majority-not-met"
-        } else {
-            "no-competent-decision"
+        let longest = rule
+            .longest
+            .map_or_else(String::new, |l| format!(", for at most {l}"));
+        let checked = match (rule.majority.is_some(), rule.longest.is_some()) {
+            (true, true) => "no-competent-decision, majority-not-met, status-too-long",
+            (true, false) => "no-competent-decision, majority-not-met",
+            (false, true) => "no-competent-decision, status-too-long",
+            (false, false) => "no-competent-decision",
         };
         push(
             "discipline",
             "discipline",
-            format!("{}{from}: decided by {by}{majority}", rule.act.as_str()),
+            format!(
+                "{}{from}: decided by {by}{majority}{longest}",
+                rule.act.as_str()
+            ),
             rule.article.as_ref(),
             Some(checked),
         );

@@ -59,6 +59,8 @@ pub struct Version {
     pub posts: Vec<PostDef>,
     /// Who may expel, suspend, remove and reinstate.
     pub discipline: Vec<DisciplineRule>,
+    /// How long a candidate member may stay one before being confirmed.
+    pub probation: Option<Cited<Period>>,
 }
 
 impl Version {
@@ -249,6 +251,8 @@ pub struct DisciplineRule {
     pub by: Vec<Key>,
     /// The majority the decision needs, if the statute sets one.
     pub majority: Option<Majority>,
+    /// For a suspension: the longest it may last.
+    pub longest: Option<Period>,
     /// The article.
     pub article: Option<String>,
 }

@@ -33,6 +33,7 @@ pub(super) struct RawVersion {
     pub(super) posts: Vec<RawPost>,
     #[serde(default)]
     pub(super) discipline: Vec<RawDiscipline>,
+    pub(super) membership: Option<RawMembership>,
 }
 
 #[derive(Deserialize)]
@@ -149,5 +150,19 @@ pub(super) struct RawDiscipline {
     pub(super) from: Option<Spanned<String>>,
     pub(super) by: Vec<Spanned<String>>,
     pub(super) majority: Option<RawMajority>,
+    pub(super) longest: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMembership {
+    pub(super) probation: Option<RawProbation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawProbation {
+    pub(super) length: Spanned<String>,
     pub(super) article: ArticleRef,
 }

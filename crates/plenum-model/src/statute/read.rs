@@ -38,6 +38,14 @@
 //! majority = { at_least = "2/3", of = "present" }       # checked against the decision's votes
 //! article = "9"
 //!
+//! [[version.discipline]]
+//! act = "suspension"
+//! by = ["cc"]
+//! longest = "6 months"                                  # a suspension may last at most this
+//!
+//! [version.membership]
+//! probation = { length = "1 year" }                     # candidates are confirmed within it
+//!
 //! [[version.discipline]]                                # an act may have several rules:
 //! act = "removal"                                       # one per competent organ, and for
 //! from = "politburo"                                    # removals one per organ removed from
@@ -216,6 +224,11 @@ impl Reader<'_> {
             organs,
             posts,
             discipline,
+            probation: raw
+                .membership
+                .and_then(|m| m.probation)
+                .map(|p| self.cited_period(&scope, &p.length, p.article))
+                .transpose()?,
         })
     }
 
@@ -518,8 +531,19 @@ impl Reader<'_> {
             .map(|m| self.majority(scope, m, act_span))
             .transpose()?
             .map(|c| c.rule);
+        let longest = match (&raw.longest, act) {
+            (None, _) => None,
+            (Some(l), Act::Suspension) => Some(self.period(l)?),
+            (Some(l), _) => {
+                return Err(self.err(
+                    l.span(),
+                    "`longest` goes only with `act = \"suspension\"` (how long it may last)",
+                ));
+            }
+        };
         Ok(DisciplineRule {
             act,
+            longest,
             from,
             by,
             majority,

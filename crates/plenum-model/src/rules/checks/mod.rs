@@ -300,7 +300,34 @@ impl Ctx<'_, '_> {
             }
             _ => {}
         }
+        self.check_status_ended(event, out);
         self.check_defunct(event, out);
+    }
+
+    /// A promotion or reinstatement that ends a candidacy or suspension later than
+    /// the statute allows.
+    fn check_status_ended(&self, event: &Event, out: &mut Out<'_>) {
+        use EventKind as K;
+        let (person, org) = match &event.kind {
+            K::MemberPromoted(b) => (&b.person, &b.org),
+            K::MemberReinstated(b) => (&b.person, &b.org),
+            _ => return,
+        };
+        let Some(row) = self.history.membership(person, org) else {
+            return;
+        };
+        if let Some((certainty, citation, events, message)) =
+            super::status::ended_late(self.book, &row, &event.date)
+        {
+            out.push(
+                Rule::StatusTooLong,
+                Severity::Violation,
+                certainty,
+                Some(citation),
+                events,
+                message,
+            );
+        }
     }
 
     /// A seat or post left: it must have been held, and a removal needs a decision.
