@@ -27,6 +27,8 @@ fn r14_statute_check_lists_each_clause_with_its_article() {
         "a term of 1 year; the office ends with it",
         "expulsion: decided by Board, by at least 2/3 of the members present",
         "decides only with at least 1/5 of its members present",
+        "suspension: decided by Board, by more than 1/2 of the votes cast, for at most 6 months",
+        "candidates are confirmed as full members within 6 months",
     ] {
         assert!(text.contains(clause), "{clause}: {text}");
     }
@@ -40,7 +42,7 @@ fn r14_statute_check_lists_each_clause_with_its_article() {
         example("association/statute.toml").to_str().unwrap(),
     ]);
     let clauses = json["clauses"].as_array().unwrap();
-    assert_eq!(clauses.len(), 34);
+    assert_eq!(clauses.len(), 35);
     let term: Vec<&Value> = clauses.iter().filter(|c| c["field"] == "term").collect();
     assert_eq!(term.len(), 2);
     assert_eq!(term[0]["article"], "8");
