@@ -190,6 +190,32 @@ impl<'b> History<'b> {
         })
     }
 
+    /// Every seat of a person (open or closed), in date order of their start.
+    pub fn seats_of(&self, person: &PersonId) -> Vec<SeatRow> {
+        let mut rows: Vec<SeatRow> = self.read(|c, b| {
+            c.seats.load(b, By::Person, false, person.as_str())?;
+            Ok(c.seats
+                .find(By::Person, false, person.as_str())
+                .cloned()
+                .collect())
+        });
+        rows.sort_by(|a, b| (a.start_pos, &a.key).cmp(&(b.start_pos, &b.key)));
+        rows
+    }
+
+    /// Every tenure of a post by a person (open or closed), in date order of their start.
+    pub fn posts_of(&self, person: &PersonId) -> Vec<PostRow> {
+        let mut rows: Vec<PostRow> = self.read(|c, b| {
+            c.posts.load(b, By::Person, false, person.as_str())?;
+            Ok(c.posts
+                .find(By::Person, false, person.as_str())
+                .cloned()
+                .collect())
+        });
+        rows.sort_by(|a, b| (a.start_pos, &a.key).cmp(&(b.start_pos, &b.key)));
+        rows
+    }
+
     /// Whether a person holds an open seat on an organ (in `role`, if given).
     pub fn holds_seat(&self, person: &PersonId, organ: &OrganRef, role: Option<Role>) -> bool {
         self.open_seats_of(person)

@@ -342,3 +342,120 @@ fn r14_longest_goes_only_with_suspensions() {
         err.message
     );
 }
+
+#[test]
+fn r14_standing_five_years_of_membership_before_a_post() {
+    // The treasurer needs two years' full membership.
+    let statute = STATUTE.replace(
+        "term = { length = \"1 year\", article = \"9\" }\n\n[[version.discipline]]",
+        "term = { length = \"1 year\", article = \"9\" }\neligibility = [{ requires = \"full-member\", for_at_least = \"2 years\" }]\n\n[[version.discipline]]",
+    );
+    let events = |treasurer: &str| {
+        format!(
+            r#"
+[[event]]
+id = "ann-candidate"
+date = "2020-01-01"
+kind = "member_admitted"
+person = "ann"
+org = "assoc"
+status = "candidate"
+
+[[event]]
+id = "ann-full"
+date = "2020-07-01"
+kind = "member_promoted"
+person = "ann"
+org = "assoc"
+
+[[event]]
+id = "treasurer"
+date = "{treasurer}"
+kind = "election_held"
+post = "assoc/treasurer"
+by = "assoc/assembly"
+elected = ["ann", "cat"]
+"#
+        )
+    };
+    // Full since 2020-07-01: not yet two years on 2022-03-01 (Cat: unknown, no finding).
+    let found = findings(
+        &build_with(&statute, &events("2022-03-01")).unwrap(),
+        "2022-12-31",
+    );
+    let ineligible = of_rule(&found, Rule::IneligibleHolder);
+    assert_eq!(ineligible.len(), 1, "{found:#?}");
+    assert!(
+        ineligible[0].message.contains("Ann takes the post of Treasurer but has been a full member only since 2020-07-01, less than the 2 years the statute requires"),
+        "{}",
+        ineligible[0].message
+    );
+    // On 2022-07-01, two years.
+    let found = findings(
+        &build_with(&statute, &events("2022-07-01")).unwrap(),
+        "2022-12-31",
+    );
+    assert!(
+        of_rule(&found, Rule::IneligibleHolder).is_empty(),
+        "{found:#?}"
+    );
+    // Any membership counts from the candidacy: 2022-01-01 is enough.
+    let any = statute.replace(
+        "requires = \"full-member\", for_at_least",
+        "requires = \"member\", for_at_least",
+    );
+    let found = findings(
+        &build_with(&any, &events("2022-01-01")).unwrap(),
+        "2022-12-31",
+    );
+    assert!(
+        of_rule(&found, Rule::IneligibleHolder).is_empty(),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn r14_term_limits_in_a_row_and_in_all() {
+    let statute = STATUTE.replace(
+        "term = { length = \"1 year\", article = \"9\" }\nquorum",
+        "term = { length = \"1 year\", max_consecutive = 2, max_terms = 3, article = \"9\" }\nquorum",
+    );
+    let election = |id: &str, date: &str, elected: &str| {
+        format!(
+            "\n[[event]]\nid = \"{id}\"\ndate = \"{date}\"\nkind = \"election_held\"\norgan = \"assoc/board\"\nby = \"assoc/assembly\"\nelected = [{elected}]\n"
+        )
+    };
+    // Ann: 2020, 2021, 2022 in a row: the third is one too many.
+    let three = [
+        election("b1", "2020-03-01", "\"ann\", \"bob\""),
+        election("b2", "2021-03-01", "\"ann\", \"cat\""),
+        election("b3", "2022-03-01", "\"ann\", \"bob\""),
+    ]
+    .concat();
+    let found = findings(&build_with(&statute, &three).unwrap(), "2022-04-01");
+    let limit = of_rule(&found, Rule::IneligibleHolder);
+    assert_eq!(limit.len(), 1, "{found:#?}");
+    assert_eq!(limit[0].events[0].as_str(), "b3");
+    assert!(
+        limit[0].message.contains("Ann is elected to a 3rd term in a row on Board of Directors; the statute allows at most 2 in a row"),
+        "{}",
+        limit[0].message
+    );
+    // Bob: 2020, (break), 2022, 2023: two in a row, three in all: allowed; a fourth is not.
+    let four = [
+        three.clone(),
+        election("b4", "2023-03-01", "\"bob\", \"cat\""),
+        election("b5", "2024-03-01", "\"ann\", \"cat\""),
+        election("b6", "2025-03-01", "\"bob\", \"ann\""),
+    ]
+    .concat();
+    let found = findings(&build_with(&statute, &four).unwrap(), "2025-04-01");
+    let messages: Vec<&str> = of_rule(&found, Rule::IneligibleHolder)
+        .iter()
+        .map(|f| f.message.as_str())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains("Bob is elected to a 4th term on Board of Directors; the statute allows at most 3 in all")),
+        "{messages:#?}"
+    );
+}

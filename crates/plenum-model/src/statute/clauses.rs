@@ -63,16 +63,27 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         Requirement::Member => "must be a member".to_owned(),
         Requirement::FullMember => "must be a full member".to_owned(),
         Requirement::Seat(k) => format!("must hold a seat on {}", organ_name(k)),
+        Requirement::Standing { full, length } => format!(
+            "must have been a {}member for at least {length}",
+            if *full { "full " } else { "" }
+        ),
     };
     let term = |t: &super::Term| {
-        if t.holds_over {
+        let limits = match (t.max_terms, t.max_consecutive) {
+            (None, None) => String::new(),
+            (Some(n), None) => format!("; at most {n} terms in all"),
+            (None, Some(c)) => format!("; at most {c} terms in a row"),
+            (Some(n), Some(c)) => format!("; at most {c} terms in a row, {n} in all"),
+        };
+        let length = if t.holds_over {
             format!(
                 "a term of {}; holders stay until a successor is elected",
                 t.length
             )
         } else {
             format!("a term of {}; the office ends with it", t.length)
-        }
+        };
+        format!("{length}{limits}")
     };
     for organ in &version.organs {
         let s = organ.name.as_str();

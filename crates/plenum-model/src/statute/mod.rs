@@ -168,6 +168,10 @@ pub struct Term {
     pub length: Period,
     /// Whether holders stay in office after the term until a successor is elected.
     pub holds_over: bool,
+    /// The most terms one person may serve, in all.
+    pub max_terms: Option<u32>,
+    /// The most terms one person may serve in a row (each renewed at the end of the last).
+    pub max_consecutive: Option<u32>,
 }
 
 /// Who fills an organ or a post.
@@ -208,6 +212,15 @@ pub enum Requirement {
     FullMember,
     /// Holder of a seat (full or alternate) on another organ.
     Seat(Key),
+    /// A member (a full member, if `full`) without a break for at least `length`
+    /// ("five years' party standing"), counted from the start of the membership
+    /// (of the full membership) that is open.
+    Standing {
+        /// Full membership, or any.
+        full: bool,
+        /// How long.
+        length: Period,
+    },
 }
 
 /// A disciplinary act the statute regulates.

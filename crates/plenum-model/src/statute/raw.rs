@@ -100,6 +100,8 @@ pub(super) struct RawLength {
     pub(super) length: Spanned<String>,
     #[serde(default)]
     pub(super) holds_over: bool,
+    pub(super) max_terms: Option<Spanned<u32>>,
+    pub(super) max_consecutive: Option<Spanned<u32>>,
     pub(super) article: ArticleRef,
 }
 
@@ -140,6 +142,7 @@ pub(super) struct RawMajority {
 pub(super) struct RawRequirement {
     pub(super) requires: Spanned<String>,
     pub(super) organ: Option<Spanned<String>>,
+    pub(super) for_at_least: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 

@@ -18,13 +18,13 @@
 //! aliases = ["CC"]
 //! elected_by = { by = "congress", article = "21" }    # an organ key, "members" or "appointment"
 //! seats = { full = 160, alternate = 143, article = "23" }
-//! term = { length = "5 years", holds_over = true }       # seats end after it, unless holding over
+//! term = { length = "5 years", holds_over = true, max_consecutive = 2 }  # seats end after it, unless holding over
 //! meets = { every = "6 months", article = "24" }     # rolling; or each = "year" | "half-year" | "quarter" | "month" (calendar)
 //! notice = { at_least = "7 days" }
 //! quorum = { more_than = "1/2" }                        # of its full members
 //! majority.default = { more_than = "1/2", of = "votes" } # votes | present | members
 //! majority.expulsion = { at_least = "2/3", of = "present" }
-//! eligibility = [{ requires = "full-member" }, { requires = "seat", organ = "congress" }]
+//! eligibility = [{ requires = "full-member", for_at_least = "5 years" }, { requires = "seat", organ = "congress" }]
 //!
 //! [[version.post]]
 //! id = "general-secretary"
@@ -329,6 +329,8 @@ impl Reader<'_> {
             rule: Term {
                 length: self.period(&raw.length)?,
                 holds_over: raw.holds_over,
+                max_terms: self.at_least_one(raw.max_terms)?,
+                max_consecutive: self.at_least_one(raw.max_consecutive)?,
             },
             article: self.article(scope, raw.article)?,
         })
@@ -387,7 +389,16 @@ impl Reader<'_> {
     ) -> Result<Vec<Cited<Requirement>>, InputError> {
         raws.into_iter()
             .map(|raw| {
+                let standing = raw.for_at_least.as_ref().map(|l| self.period(l)).transpose()?;
                 let rule = match (raw.requires.get_ref().as_str(), &raw.organ) {
+                    ("member" | "full-member", None) if standing.is_some() => Requirement::Standing {
+                        full: raw.requires.get_ref() == "full-member",
+                        length: standing.expect("checked"),
+                    },
+                    ("seat", _) if raw.for_at_least.is_some() => {
+                        let span = raw.for_at_least.as_ref().map_or(0..0, Spanned::span);
+                        return Err(self.err(span, "`for_at_least` goes only with `member` or `full-member`"));
+                    }
                     ("member", None) => Requirement::Member,
                     ("full-member", None) => Requirement::FullMember,
                     ("seat", Some(organ)) => Requirement::Seat(self.organ_key(scope, organ)?),
@@ -453,6 +464,16 @@ impl Reader<'_> {
             majority,
             eligibility: self.requirements(scope, raw.eligibility)?,
         })
+    }
+
+    /// A number of terms: at least one, at most [`MAX_COUNT`].
+    fn at_least_one(&self, n: Option<Spanned<u32>>) -> Result<Option<u32>, InputError> {
+        if let Some(n) = &n
+            && *n.get_ref() == 0
+        {
+            return Err(self.err(n.span(), "a limit of terms needs at least one"));
+        }
+        self.count(n)
     }
 
     /// A number of seats or holders, at most [`MAX_COUNT`].

@@ -257,21 +257,29 @@ impl Ctx<'_, '_> {
                         }
                         Some(_) => None,
                     }
+                    .map(|p| (p, Truth::Definitely))
+                }
+                Requirement::Standing { full, length } if register_kept => {
+                    self.standing_problem(person, org, *full, *length, &out.event.date)
                 }
                 Requirement::Seat(key) => {
                     let organ = OrganRef::new(org.clone(), key.clone());
                     let kept = self.history.names_seats(&organ);
                     let seated = self.history.holds_seat(person, &organ, None);
-                    (kept && !seated)
-                        .then(|| format!("holds no seat on {}", self.organ_name(&organ)))
+                    (kept && !seated).then(|| {
+                        (
+                            format!("holds no seat on {}", self.organ_name(&organ)),
+                            Truth::Definitely,
+                        )
+                    })
                 }
                 _ => None,
             };
-            if let Some(problem) = problem {
+            if let Some((problem, certainty)) = problem {
                 out.push(
                     Rule::IneligibleHolder,
                     Severity::Violation,
-                    Truth::Definitely,
+                    certainty,
                     Some(Citation::of(version, article.as_ref())),
                     vec![],
                     format!("{} takes {what} but {problem}", self.person(person)),
@@ -279,6 +287,144 @@ impl Ctx<'_, '_> {
             }
         }
     }
+
+    /// Standing: the open membership (its full part, if `full`) must have lasted
+    /// `length` by the event's date. Unknown (no problem) where the register never
+    /// mentions the person.
+    fn standing_problem(
+        &self,
+        person: &PersonId,
+        org: &OrgId,
+        full: bool,
+        length: crate::statute::Period,
+        date: &crate::date::FuzzyDate,
+    ) -> Option<(String, Truth)> {
+        let rows = self.history.memberships_of(person, org);
+        let open = rows.iter().rposition(|m| m.span.end.is_none())?;
+        // The statuses of one membership follow each other: each ends at the event
+        // that starts the next.
+        let mut first = open;
+        while first > 0 && rows[first - 1].end_event.as_ref() == Some(&rows[first].start_event) {
+            first -= 1;
+        }
+        let chain = &rows[first..=open];
+        let kind = if full { "a full member" } else { "a member" };
+        let Some(since) = chain
+            .iter()
+            .find(|m| !full || m.status == crate::rows::MemberStatus::Full)
+            .map(|m| &m.span.start)
+        else {
+            return Some((format!("is not {kind}"), Truth::Definitely));
+        };
+        let certainty = if length.after(since.earliest()) > date.latest() {
+            Truth::Definitely
+        } else if length.after(since.latest()) > date.earliest() {
+            Truth::Possibly
+        } else {
+            return None;
+        };
+        Some((
+            format!(
+                "has been {kind} only since {since}, less than the {length} the statute requires"
+            ),
+            certainty,
+        ))
+    }
+
+    /// A term limit: an election that would give a person more terms of an organ or
+    /// post, in all or in a row, than the statute allows.
+    pub(super) fn check_term_limit(
+        &self,
+        office: Office<'_>,
+        person: &PersonId,
+        out: &mut Out<'_>,
+    ) {
+        let org = match office {
+            Office::Organ(o) => &o.org,
+            Office::Post(p) => &p.org,
+        };
+        let Some(version) = self.version(org, &out.event.date) else {
+            return;
+        };
+        let term = match office {
+            Office::Organ(o) => version.organ(&o.key).and_then(|d| d.term.as_ref()),
+            Office::Post(p) => version.post(&p.key).and_then(|d| d.term.as_ref()),
+        };
+        let Some(Cited {
+            rule: term,
+            article,
+        }) = term
+        else {
+            return;
+        };
+        if term.max_terms.is_none() && term.max_consecutive.is_none() {
+            return;
+        }
+        // Each tenure is a term (a re-election under a term starts a new one).
+        let tenures: Vec<(bool, EventId, Option<EventId>)> = match office {
+            Office::Organ(o) => self
+                .history
+                .seats_of(person)
+                .into_iter()
+                .filter(|s| &s.organ == o && s.role == Role::Full)
+                .map(|s| (s.span.end.is_none(), s.start_event, s.end_event))
+                .collect(),
+            Office::Post(p) => self
+                .history
+                .posts_of(person)
+                .into_iter()
+                .filter(|t| &t.post == p)
+                .map(|t| (t.span.end.is_none(), t.start_event, t.end_event))
+                .collect(),
+        };
+        let total = tenures.len() as u64 + 1;
+        let mut in_a_row = 1u64;
+        if tenures.last().is_some_and(|t| t.0) {
+            in_a_row += 1;
+            let mut i = tenures.len() - 1;
+            while i > 0 && tenures[i - 1].2.as_ref() == Some(&tenures[i].1) {
+                in_a_row += 1;
+                i -= 1;
+            }
+        }
+        let what = match office {
+            Office::Organ(o) => format!("on {}", self.organ_name(o)),
+            Office::Post(p) => format!("as {}", self.post_name(p)),
+        };
+        let broken = match (term.max_consecutive, term.max_terms) {
+            (Some(c), _) if in_a_row > u64::from(c) => Some(format!(
+                "a {} term in a row {what}; the statute allows at most {c} in a row",
+                ordinal(in_a_row)
+            )),
+            (_, Some(n)) if total > u64::from(n) => Some(format!(
+                "a {} term {what}; the statute allows at most {n} in all",
+                ordinal(total)
+            )),
+            _ => None,
+        };
+        if let Some(broken) = broken {
+            out.push(
+                Rule::IneligibleHolder,
+                Severity::Violation,
+                Truth::Definitely,
+                Some(Citation::of(version, article.as_ref())),
+                vec![],
+                format!("{} is elected to {broken}", self.person(person)),
+            );
+        }
+    }
+}
+
+/// 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st.
+fn ordinal(n: u64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 impl Ctx<'_, '_> {

@@ -135,12 +135,16 @@ impl Ctx<'_, '_> {
                     for person in b.elected.iter().chain(&b.alternates) {
                         self.check_organ_eligibility(organ, person, out);
                     }
+                    for person in &b.elected {
+                        self.check_term_limit(Office::Organ(organ), person, out);
+                    }
                 }
                 if let Some(post) = &b.post {
                     self.check_renewal(Office::Post(post), out);
                     self.check_post_elector(post, &electors, out);
                     for person in b.elected.iter().take(1) {
                         self.check_post_eligibility(post, person, out);
+                        self.check_term_limit(Office::Post(post), person, out);
                     }
                 }
                 if let Some(m) = &b.meeting {
