@@ -25,6 +25,8 @@ pub enum Rule {
     MajorityNotMet,
     /// A meeting convened with less notice than the statute requires.
     ShortNotice,
+    /// A meeting convened further ahead than the statute allows.
+    LongNotice,
     /// A meeting held later than the cadence allows after the previous one.
     MeetingLate,
     /// A meeting held later than the date it was called for.
@@ -57,6 +59,7 @@ impl Rule {
             Rule::QuorumNotMet => "quorum-not-met",
             Rule::MajorityNotMet => "majority-not-met",
             Rule::ShortNotice => "short-notice",
+            Rule::LongNotice => "long-notice",
             Rule::MeetingLate => "meeting-late",
             Rule::MeetingPostponed => "meeting-postponed",
             Rule::MeetingOverdue => "meeting-overdue",
@@ -71,13 +74,14 @@ impl Rule {
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 16] = [
+    pub const ALL: [Rule; 17] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
         Rule::QuorumNotMet,
         Rule::MajorityNotMet,
         Rule::ShortNotice,
+        Rule::LongNotice,
         Rule::MeetingLate,
         Rule::MeetingPostponed,
         Rule::MeetingOverdue,

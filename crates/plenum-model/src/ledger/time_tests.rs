@@ -459,3 +459,45 @@ fn r14_term_limits_in_a_row_and_in_all() {
         "{messages:#?}"
     );
 }
+
+#[test]
+fn r14_notice_at_least_and_at_most() {
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nnotice = { at_least = \"14 days\", at_most = \"60 days\" }",
+    );
+    let meeting = |convened: &str| {
+        format!(
+            "\n[[event]]\nid = \"call\"\ndate = \"{convened}\"\nkind = \"meeting_convened\"\nmeeting = \"agm\"\norgan = \"assoc/assembly\"\nscheduled = \"2021-06-01\"\n\n[[event]]\nid = \"agm\"\ndate = \"2021-06-01\"\nkind = \"meeting_held\"\nmeeting = \"agm\"\n"
+        )
+    };
+    let rules = |convened: &str| {
+        findings(
+            &build_with(&statute, &meeting(convened)).unwrap(),
+            "2021-06-02",
+        )
+        .into_iter()
+        .map(|f| (f.rule, f.message))
+        .collect::<Vec<_>>()
+    };
+    assert!(rules("2021-04-15").is_empty());
+    let long = rules("2021-03-01");
+    assert_eq!(long.len(), 1, "{long:#?}");
+    assert_eq!(long[0].0, Rule::LongNotice);
+    assert!(
+        long[0]
+            .1
+            .contains("more than the 60 days of notice the statute allows"),
+        "{}",
+        long[0].1
+    );
+    let short = rules("2021-05-25");
+    assert_eq!(short.len(), 1, "{short:#?}");
+    assert_eq!(short[0].0, Rule::ShortNotice);
+    let neither = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nnotice = { article = \"7\" }",
+    );
+    let err = crate::statute::read(&neither).unwrap_err();
+    assert!(err.message.contains("`notice` needs"), "{}", err.message);
+}

@@ -133,9 +133,20 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             push(
                 s,
                 "notice",
-                format!("at least {rule} of notice of a meeting"),
+                match (rule.at_least, rule.at_most) {
+                    (Some(l), Some(m)) => {
+                        format!("at least {l} and at most {m} of notice of a meeting")
+                    }
+                    (Some(l), None) => format!("at least {l} of notice of a meeting"),
+                    (None, Some(m)) => format!("at most {m} of notice of a meeting"),
+                    (None, None) => String::new(),
+                },
                 article.as_ref(),
-                Some("short-notice"),
+                Some(match (rule.at_least, rule.at_most) {
+                    (Some(_), Some(_)) => "short-notice, long-notice",
+                    (None, Some(_)) => "long-notice",
+                    _ => "short-notice",
+                }),
             );
         }
         if let Some(Cited { rule, article }) = &organ.quorum {

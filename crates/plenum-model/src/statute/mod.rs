@@ -118,8 +118,8 @@ pub struct OrganDef {
     pub term: Option<Cited<Term>>,
     /// It must meet at least this often.
     pub meets: Option<Cited<Cadence>>,
-    /// Members must be given at least this much notice of a meeting.
-    pub notice: Option<Cited<Period>>,
+    /// How much notice members must be given of a meeting: at least, at most.
+    pub notice: Option<Cited<Notice>>,
     /// The share of full members who must be present for a decision.
     pub quorum: Option<Cited<Threshold>>,
     /// The majority each kind of decision needs; `default` for the rest.
@@ -172,6 +172,16 @@ pub struct Term {
     pub max_terms: Option<u32>,
     /// The most terms one person may serve in a row (each renewed at the end of the last).
     pub max_consecutive: Option<u32>,
+}
+
+/// The notice of a meeting: at least and at most this long before it (either may
+/// be missing, not both).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// The least notice.
+    pub at_least: Option<Period>,
+    /// The most notice (a meeting called too far ahead).
+    pub at_most: Option<Period>,
 }
 
 /// Who fills an organ or a post.

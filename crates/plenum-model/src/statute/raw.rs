@@ -116,7 +116,8 @@ pub(super) struct RawEvery {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawNotice {
-    pub(super) at_least: Spanned<String>,
+    pub(super) at_least: Option<Spanned<String>>,
+    pub(super) at_most: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 

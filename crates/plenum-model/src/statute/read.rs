@@ -20,7 +20,7 @@
 //! seats = { full = 160, alternate = 143, article = "23" }
 //! term = { length = "5 years", holds_over = true, max_consecutive = 2 }  # seats end after it, unless holding over
 //! meets = { every = "6 months", article = "24" }     # rolling; or each = "year" | "half-year" | "quarter" | "month" (calendar)
-//! notice = { at_least = "7 days" }
+//! notice = { at_least = "7 days", at_most = "60 days" }  # either or both
 //! quorum = { more_than = "1/2" }                        # of its full members
 //! majority.default = { more_than = "1/2", of = "votes" } # votes | present | members
 //! majority.expulsion = { at_least = "2/3", of = "present" }
@@ -58,13 +58,13 @@ use std::ops::Range;
 use serde_spanned::Spanned;
 
 use super::raw::{
-    ArticleRef, RawDiscipline, RawDocument, RawElector, RawEvery, RawLength, RawMajority, RawOrgan,
-    RawPost, RawRequirement, RawVersion,
+    ArticleRef, RawDiscipline, RawDocument, RawElector, RawEvery, RawLength, RawMajority,
+    RawNotice, RawOrgan, RawPost, RawRequirement, RawVersion,
 };
 
 use super::{
-    Act, Article, Base, Cadence, Cited, DisciplineRule, Document, Elector, Majority, OrganDef,
-    Period, PostDef, Requirement, SeatLimits, Share, Term, Threshold, Version,
+    Act, Article, Base, Cadence, Cited, DisciplineRule, Document, Elector, Majority, Notice,
+    OrganDef, Period, PostDef, Requirement, SeatLimits, Share, Term, Threshold, Version,
 };
 use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
@@ -324,6 +324,27 @@ impl Reader<'_> {
         })
     }
 
+    fn notice(
+        &self,
+        scope: &Scope<'_>,
+        raw: RawNotice,
+        whole: Range<usize>,
+    ) -> Result<Cited<Notice>, InputError> {
+        if raw.at_least.is_none() && raw.at_most.is_none() {
+            return Err(self.err(
+                whole,
+                "`notice` needs `at_least = \"14 days\"`, `at_most = \"60 days\"` or both",
+            ));
+        }
+        Ok(Cited {
+            rule: Notice {
+                at_least: raw.at_least.as_ref().map(|p| self.period(p)).transpose()?,
+                at_most: raw.at_most.as_ref().map(|p| self.period(p)).transpose()?,
+            },
+            article: self.article(scope, raw.article)?,
+        })
+    }
+
     fn term(&self, scope: &Scope<'_>, raw: RawLength) -> Result<Cited<Term>, InputError> {
         Ok(Cited {
             rule: Term {
@@ -450,7 +471,7 @@ impl Reader<'_> {
                 .transpose()?,
             notice: raw
                 .notice
-                .map(|n| self.cited_period(scope, &n.at_least, n.article))
+                .map(|n| self.notice(scope, n, id_span.clone()))
                 .transpose()?,
             quorum: raw
                 .quorum

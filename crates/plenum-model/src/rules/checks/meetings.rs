@@ -282,24 +282,42 @@ impl Ctx<'_, '_> {
         }) = &def.notice
             && let Some((convened, convened_event)) = state.and_then(|m| m.convened.as_ref())
         {
-            // Short if even the longest possible gap is shorter than the notice.
-            let definitely = notice.after(convened.earliest()) > held.latest();
-            let possibly = notice.after(convened.latest()) > held.earliest();
-            let certainty = if definitely {
-                Truth::Definitely
-            } else if possibly {
-                Truth::Possibly
-            } else {
-                Truth::No
-            };
-            out.push(
-                Rule::ShortNotice,
-                Severity::Violation,
-                certainty,
-                Some(Citation::of(version, article.as_ref())),
-                vec![convened_event.clone()],
-                format!("{name} was convened on {convened} and held {held}: less than the {notice} of notice required"),
-            );
+            if let Some(least) = notice.at_least {
+                // Short if even the longest possible gap is shorter than the notice.
+                let certainty = if least.after(convened.earliest()) > held.latest() {
+                    Truth::Definitely
+                } else if least.after(convened.latest()) > held.earliest() {
+                    Truth::Possibly
+                } else {
+                    Truth::No
+                };
+                out.push(
+                    Rule::ShortNotice,
+                    Severity::Violation,
+                    certainty,
+                    Some(Citation::of(version, article.as_ref())),
+                    vec![convened_event.clone()],
+                    format!("{name} was convened on {convened} and held {held}: less than the {least} of notice required"),
+                );
+            }
+            if let Some(most) = notice.at_most {
+                // Long if even the shortest possible gap is longer than allowed.
+                let certainty = if most.after(convened.latest()) < held.earliest() {
+                    Truth::Definitely
+                } else if most.after(convened.earliest()) < held.latest() {
+                    Truth::Possibly
+                } else {
+                    Truth::No
+                };
+                out.push(
+                    Rule::LongNotice,
+                    Severity::Violation,
+                    certainty,
+                    Some(Citation::of(version, article.as_ref())),
+                    vec![convened_event.clone()],
+                    format!("{name} was convened on {convened} and held {held}: more than the {most} of notice the statute allows"),
+                );
+            }
         }
         if let Some(Cited {
             rule: cadence,
