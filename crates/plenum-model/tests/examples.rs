@@ -525,6 +525,7 @@ fn into_state(example: &Example) -> plenum_model::ledger::Tables {
         kind: EventKind::StatuteAdopted(StatuteAdopted {
             text: statute,
             meeting: None,
+            decision: None,
         }),
         sources: vec![Source {
             document: "statute.toml".to_owned(),

@@ -49,6 +49,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
         EventKind::StatuteAdopted(StatuteAdopted {
             text: STATUTE.into(),
             meeting: None,
+            decision: None,
         }),
     ));
     out.push(event(
@@ -425,6 +426,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 EventKind::StatuteAdopted(StatuteAdopted {
                     text: amendment(amendments, 1945 + rng.below(15) as i16),
                     meeting: None,
+                    decision: None,
                 })
             }
             33 => {

@@ -372,6 +372,9 @@ impl EventKind {
                 if let Some(m) = &b.meeting {
                     push("meeting", Ref::Meeting(m));
                 }
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
             }
             K::EventRetracted(b) => push("target", Ref::Event(&b.target)),
             K::EventSuperseded(b) => push("target", Ref::Event(&b.target)),

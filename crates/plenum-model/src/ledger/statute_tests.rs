@@ -92,6 +92,7 @@ pub(super) fn statute_event(id: &str, date: &str, text: &str) -> Event {
         kind: EventKind::StatuteAdopted(crate::event::kinds::StatuteAdopted {
             text: text.to_owned(),
             meeting: None,
+            decision: None,
         }),
         sources: vec![],
         note: None,
@@ -414,5 +415,77 @@ fn r14_eligibility_is_unknown_where_the_register_is_silent() {
             .contains("Bob takes the post of Treasurer but is no longer a member"),
         "{}",
         ineligible[0].message
+    );
+}
+
+#[test]
+fn r14_an_amendment_is_checked_like_any_decision() {
+    let statute = STATUTE.replace(
+        "[[version.organ]]\nid = \"assembly\"",
+        "[version.amendment]\nby = [\"assembly\"]\nmajority = { at_least = \"2/3\", of = \"votes\" }\narticle = \"7\"\n\n[[version.organ]]\nid = \"assembly\"",
+    );
+    let amended = statute
+        .replace("id = \"2020\"", "id = \"2024\"")
+        .replace("effective = \"2020-01-01\"", "effective = \"2024-06-01\"");
+    let amend = |organ: &str, in_favour: u32, against: u32, decision: bool| {
+        let mut events = events_of(&format!(
+            r#"
+[[event]]
+id = "m"
+date = "2024-05-01"
+kind = "meeting_held"
+meeting = "m"
+organ = "assoc/{organ}"
+
+[[event]]
+id = "vote"
+date = "2024-05-01"
+kind = "motion_decided"
+meeting = "m"
+text = "The rules are amended"
+votes = {{ for = {in_favour}, against = {against} }}
+outcome = "carried"
+"#
+        ));
+        let mut adopted = statute_event("amendment", "2024-05-01", &amended);
+        if let EventKind::StatuteAdopted(s) = &mut adopted.kind
+            && decision
+        {
+            s.decision = Some(crate::id::EventId::new("vote").unwrap());
+        }
+        events.push(adopted);
+        let mut batch = vec![statute_event("statute", "2020-01-01", &statute)];
+        batch.extend(events_of(PEOPLE));
+        batch.extend(events);
+        let tables = replay(&batch).unwrap_or_else(|e| panic!("{e}"));
+        findings(&tables, "2024-12-31")
+            .into_iter()
+            .filter(|f| f.events[0].as_str() == "amendment")
+            .map(|f| (f.rule, f.message))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(amend("assembly", 4, 1, true), []);
+    let short = amend("assembly", 3, 2, true);
+    assert_eq!(short.len(), 1, "{short:#?}");
+    assert_eq!(short[0].0, Rule::MajorityNotMet);
+    assert!(short[0].1.contains("the amendment of the statute of Association rests on a decision carried with 3 votes for of 5 votes cast"), "{}", short[0].1);
+    let board = amend("board", 5, 0, true);
+    assert_eq!(board.len(), 1, "{board:#?}");
+    assert_eq!(board[0].0, Rule::NoCompetentDecision);
+    assert!(
+        board[0].1.contains(
+            "is amended by Board of Directors; the statute gives that to General Assembly"
+        ),
+        "{}",
+        board[0].1
+    );
+    let none = amend("assembly", 5, 0, false);
+    assert_eq!(none.len(), 1, "{none:#?}");
+    assert!(
+        none[0]
+            .1
+            .contains("without a recorded decision of General Assembly"),
+        "{}",
+        none[0].1
     );
 }

@@ -216,6 +216,24 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             );
         }
     }
+    if let Some(rule) = &version.amendment {
+        let by = rule
+            .by
+            .iter()
+            .map(&organ_name)
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let majority = rule
+            .majority
+            .map_or_else(String::new, |m| format!(", by {} {}", m.threshold, m.base));
+        push(
+            "amendment",
+            "amendment",
+            format!("this version is amended by {by}{majority}"),
+            rule.article.as_ref(),
+            Some("no-competent-decision, majority-not-met"),
+        );
+    }
     if let Some(Cited { rule, article }) = &version.probation {
         push(
             "membership",

@@ -61,6 +61,20 @@ pub struct Version {
     pub discipline: Vec<DisciplineRule>,
     /// How long a candidate member may stay one before being confirmed.
     pub probation: Option<Cited<Period>>,
+    /// Who may amend this statute, and by what majority.
+    pub amendment: Option<AmendmentRule>,
+}
+
+/// Who may amend a statute version, and by what majority: a later
+/// `statute_adopted` for the organization is judged by it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AmendmentRule {
+    /// The organs competent to amend it.
+    pub by: Vec<Key>,
+    /// The majority the decision needs, if the statute sets one.
+    pub majority: Option<Majority>,
+    /// The article.
+    pub article: Option<String>,
 }
 
 impl Version {

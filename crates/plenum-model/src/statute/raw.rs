@@ -34,6 +34,7 @@ pub(super) struct RawVersion {
     #[serde(default)]
     pub(super) discipline: Vec<RawDiscipline>,
     pub(super) membership: Option<RawMembership>,
+    pub(super) amendment: Option<RawAmendment>,
 }
 
 #[derive(Deserialize)]
@@ -168,5 +169,13 @@ pub(super) struct RawMembership {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawProbation {
     pub(super) length: Spanned<String>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAmendment {
+    pub(super) by: Vec<Spanned<String>>,
+    pub(super) majority: Option<RawMajority>,
     pub(super) article: ArticleRef,
 }

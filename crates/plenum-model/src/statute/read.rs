@@ -43,6 +43,10 @@
 //! by = ["cc"]
 //! longest = "6 months"                                  # a suspension may last at most this
 //!
+//! [version.amendment]                                  # who may amend this version
+//! by = ["congress"]
+//! majority = { at_least = "2/3", of = "votes" }
+//!
 //! [version.membership]
 //! probation = { length = "1 year" }                     # candidates are confirmed within it
 //!
@@ -58,13 +62,13 @@ use std::ops::Range;
 use serde_spanned::Spanned;
 
 use super::raw::{
-    ArticleRef, RawDiscipline, RawDocument, RawElector, RawEvery, RawLength, RawMajority,
-    RawNotice, RawOrgan, RawPost, RawRequirement, RawVersion,
+    ArticleRef, RawAmendment, RawDiscipline, RawDocument, RawElector, RawEvery, RawLength,
+    RawMajority, RawNotice, RawOrgan, RawPost, RawRequirement, RawVersion,
 };
 
 use super::{
-    Act, Article, Base, Cadence, Cited, DisciplineRule, Document, Elector, Majority, Notice,
-    OrganDef, Period, PostDef, Requirement, SeatLimits, Share, Term, Threshold, Version,
+    Act, AmendmentRule, Article, Base, Cadence, Cited, DisciplineRule, Document, Elector, Majority,
+    Notice, OrganDef, Period, PostDef, Requirement, SeatLimits, Share, Term, Threshold, Version,
 };
 use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
@@ -224,6 +228,10 @@ impl Reader<'_> {
             organs,
             posts,
             discipline,
+            amendment: raw
+                .amendment
+                .map(|a| self.amendment(&scope, a))
+                .transpose()?,
             probation: raw
                 .membership
                 .and_then(|m| m.probation)
@@ -320,6 +328,28 @@ impl Reader<'_> {
         };
         Ok(Cited {
             rule,
+            article: self.article(scope, raw.article)?,
+        })
+    }
+
+    fn amendment(&self, scope: &Scope<'_>, raw: RawAmendment) -> Result<AmendmentRule, InputError> {
+        let Some(first) = raw.by.first() else {
+            return Err(self.err(0..0, "`[version.amendment]` needs `by = [\"an organ\"]`"));
+        };
+        let span = first.span();
+        let by = raw
+            .by
+            .iter()
+            .map(|b| self.organ_key(scope, b))
+            .collect::<Result<_, _>>()?;
+        let majority = raw
+            .majority
+            .map(|m| self.majority(scope, m, span))
+            .transpose()?
+            .map(|c| c.rule);
+        Ok(AmendmentRule {
+            by,
+            majority,
             article: self.article(scope, raw.article)?,
         })
     }

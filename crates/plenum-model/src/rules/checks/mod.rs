@@ -4,6 +4,7 @@
 //! `meetings` quorum, majorities, notice and cadence, `people` discipline and the acts of
 //! the dead and the expelled.
 
+mod amendments;
 mod elections;
 mod meetings;
 mod people;
@@ -262,6 +263,7 @@ impl Ctx<'_, '_> {
                 self.check_majority(event, out);
             }
             K::MeetingHeld(b) => self.check_meeting(&b.meeting, b.organ.as_ref(), out),
+            K::StatuteAdopted(b) => self.check_amendment(event, b, out),
             // A count, of all seats or of one faction's, above the statute's number.
             K::SeatsCounted(b) => {
                 if let Some(version) = self.version(&b.organ.org, &event.date)
