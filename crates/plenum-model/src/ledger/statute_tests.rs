@@ -489,3 +489,40 @@ outcome = "carried"
         none[0].1
     );
 }
+
+#[test]
+fn r14_incompatible_offices() {
+    let statute = STATUTE.replace(
+        "[[version.organ]]\nid = \"assembly\"",
+        "[[version.incompatible]]\noffices = [\"board\", \"treasurer\"]\narticle = \"9\"\n\n[[version.organ]]\nid = \"assembly\"",
+    );
+    // Ann sits on the board and is elected Treasurer; Cat is not on the board.
+    let events = format!("{BOARD}{TREASURER}");
+    let found = findings(&build_with(&statute, &events).unwrap(), "2021-12-31");
+    let ineligible = of_rule(&found, Rule::IneligibleHolder);
+    assert_eq!(ineligible.len(), 1, "{found:#?}");
+    assert!(
+        ineligible[0].message.contains("Ann takes the post of Treasurer while holding a seat on Board of Directors, which the statute makes incompatible with it"),
+        "{}",
+        ineligible[0].message
+    );
+    let cat = format!(
+        "{BOARD}{}",
+        TREASURER.replace("elected = [\"ann\"]", "elected = [\"cat\"]")
+    )
+    .replace(
+        "elected = [\"ann\", \"bob\", \"cat\"]",
+        "elected = [\"ann\", \"bob\"]",
+    );
+    let found = findings(&build_with(&statute, &cat).unwrap(), "2021-12-31");
+    assert!(
+        of_rule(&found, Rule::IneligibleHolder).is_empty(),
+        "{found:#?}"
+    );
+    let one = STATUTE.replace(
+        "[[version.organ]]\nid = \"assembly\"",
+        "[[version.incompatible]]\noffices = [\"board\"]\n\n[[version.organ]]\nid = \"assembly\"",
+    );
+    let err = crate::statute::read(&one).unwrap_err();
+    assert!(err.message.contains("at least two"), "{}", err.message);
+}

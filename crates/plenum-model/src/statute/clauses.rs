@@ -216,6 +216,25 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             );
         }
     }
+    for Cited { rule, article } in &version.incompatibilities {
+        let names = rule
+            .iter()
+            .map(|k| {
+                version
+                    .post(k)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_else(|| organ_name(k))
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        push(
+            "incompatibility",
+            "incompatible",
+            format!("no one may hold together: {names}"),
+            article.as_ref(),
+            Some("ineligible-holder"),
+        );
+    }
     if let Some(rule) = &version.amendment {
         let by = rule
             .by

@@ -63,6 +63,8 @@ pub struct Version {
     pub probation: Option<Cited<Period>>,
     /// Who may amend this statute, and by what majority.
     pub amendment: Option<AmendmentRule>,
+    /// Offices (organs and posts, by key) no one may hold together.
+    pub incompatibilities: Vec<Cited<Vec<Key>>>,
 }
 
 /// Who may amend a statute version, and by what majority: a later

@@ -35,6 +35,8 @@ pub(super) struct RawVersion {
     pub(super) discipline: Vec<RawDiscipline>,
     pub(super) membership: Option<RawMembership>,
     pub(super) amendment: Option<RawAmendment>,
+    #[serde(default, rename = "incompatible")]
+    pub(super) incompatibilities: Vec<RawIncompatible>,
 }
 
 #[derive(Deserialize)]
@@ -177,5 +179,12 @@ pub(super) struct RawProbation {
 pub(super) struct RawAmendment {
     pub(super) by: Vec<Spanned<String>>,
     pub(super) majority: Option<RawMajority>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawIncompatible {
+    pub(super) offices: Vec<Spanned<String>>,
     pub(super) article: ArticleRef,
 }

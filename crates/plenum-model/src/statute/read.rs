@@ -47,6 +47,9 @@
 //! by = ["congress"]
 //! majority = { at_least = "2/3", of = "votes" }
 //!
+//! [[version.incompatible]]                             # offices no one may hold together
+//! offices = ["politburo", "auditing-commission"]
+//!
 //! [version.membership]
 //! probation = { length = "1 year" }                     # candidates are confirmed within it
 //!
@@ -62,8 +65,8 @@ use std::ops::Range;
 use serde_spanned::Spanned;
 
 use super::raw::{
-    ArticleRef, RawAmendment, RawDiscipline, RawDocument, RawElector, RawEvery, RawLength,
-    RawMajority, RawNotice, RawOrgan, RawPost, RawRequirement, RawVersion,
+    ArticleRef, RawAmendment, RawDiscipline, RawDocument, RawElector, RawEvery, RawIncompatible,
+    RawLength, RawMajority, RawNotice, RawOrgan, RawPost, RawRequirement, RawVersion,
 };
 
 use super::{
@@ -228,6 +231,11 @@ impl Reader<'_> {
             organs,
             posts,
             discipline,
+            incompatibilities: raw
+                .incompatibilities
+                .into_iter()
+                .map(|i| self.incompatible(&scope, i))
+                .collect::<Result<_, _>>()?,
             amendment: raw
                 .amendment
                 .map(|a| self.amendment(&scope, a))
@@ -350,6 +358,33 @@ impl Reader<'_> {
         Ok(AmendmentRule {
             by,
             majority,
+            article: self.article(scope, raw.article)?,
+        })
+    }
+
+    /// Offices no one may hold together: two or more organs or posts of the version.
+    fn incompatible(
+        &self,
+        scope: &Scope<'_>,
+        raw: RawIncompatible,
+    ) -> Result<Cited<Vec<Key>>, InputError> {
+        if raw.offices.len() < 2 {
+            let span = raw.offices.first().map_or(0..0, Spanned::span);
+            return Err(self.err(span, "`offices` needs at least two organs or posts"));
+        }
+        let offices = raw
+            .offices
+            .iter()
+            .map(|o| {
+                if scope.posts.contains(o.get_ref()) {
+                    self.key(o)
+                } else {
+                    self.organ_key(scope, o)
+                }
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Cited {
+            rule: offices,
             article: self.article(scope, raw.article)?,
         })
     }

@@ -42,7 +42,7 @@ fn r14_statute_check_lists_each_clause_with_its_article() {
         example("association/statute.toml").to_str().unwrap(),
     ]);
     let clauses = json["clauses"].as_array().unwrap();
-    assert_eq!(clauses.len(), 35);
+    assert_eq!(clauses.len(), 36);
     let term: Vec<&Value> = clauses.iter().filter(|c| c["field"] == "term").collect();
     assert_eq!(term.len(), 2);
     assert_eq!(term[0]["article"], "8");

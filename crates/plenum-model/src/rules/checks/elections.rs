@@ -497,3 +497,78 @@ impl Ctx<'_, '_> {
         );
     }
 }
+
+impl Ctx<'_, '_> {
+    /// Incompatible offices: a person taking one while holding another the statute
+    /// names with it.
+    pub(super) fn check_incompatible(
+        &self,
+        office: Office<'_>,
+        person: &PersonId,
+        out: &mut Out<'_>,
+    ) {
+        let (org, key) = match office {
+            Office::Organ(o) => (&o.org, &o.key),
+            Office::Post(p) => (&p.org, &p.key),
+        };
+        let Some(version) = self.version(org, &out.event.date) else {
+            return;
+        };
+        if version.incompatibilities.is_empty() {
+            return;
+        }
+        let seats: Vec<OrganRef> = self
+            .history
+            .open_seats_of(person)
+            .into_iter()
+            .map(|s| s.organ)
+            .filter(|o| &o.org == org)
+            .collect();
+        let posts: Vec<PostRef> = self
+            .history
+            .open_posts_of(person)
+            .into_iter()
+            .map(|p| p.post)
+            .filter(|p| &p.org == org)
+            .collect();
+        let taking = match office {
+            Office::Organ(o) => format!("a seat on {}", self.organ_name(o)),
+            Office::Post(p) => format!("the post of {}", self.post_name(p)),
+        };
+        for Cited {
+            rule: offices,
+            article,
+        } in &version.incompatibilities
+        {
+            if !offices.contains(key) {
+                continue;
+            }
+            let held = seats
+                .iter()
+                .filter(|o| &o.key != key && offices.contains(&o.key))
+                .map(|o| format!("a seat on {}", self.organ_name(o)))
+                .chain(
+                    posts
+                        .iter()
+                        .filter(|p| &p.key != key && offices.contains(&p.key))
+                        .map(|p| format!("the post of {}", self.post_name(p))),
+                )
+                .collect::<Vec<_>>();
+            if held.is_empty() {
+                continue;
+            }
+            out.push(
+                Rule::IneligibleHolder,
+                Severity::Violation,
+                Truth::Definitely,
+                Some(Citation::of(version, article.as_ref())),
+                vec![],
+                format!(
+                    "{} takes {taking} while holding {}, which the statute makes incompatible with it",
+                    self.person(person),
+                    held.join(" and ")
+                ),
+            );
+        }
+    }
+}

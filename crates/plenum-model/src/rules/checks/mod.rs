@@ -139,6 +139,9 @@ impl Ctx<'_, '_> {
                     for person in &b.elected {
                         self.check_term_limit(Office::Organ(organ), person, out);
                     }
+                    for person in b.elected.iter().chain(&b.alternates) {
+                        self.check_incompatible(Office::Organ(organ), person, out);
+                    }
                 }
                 if let Some(post) = &b.post {
                     self.check_renewal(Office::Post(post), out);
@@ -146,6 +149,7 @@ impl Ctx<'_, '_> {
                     for person in b.elected.iter().take(1) {
                         self.check_post_eligibility(post, person, out);
                         self.check_term_limit(Office::Post(post), person, out);
+                        self.check_incompatible(Office::Post(post), person, out);
                     }
                 }
                 if let Some(m) = &b.meeting {
@@ -160,11 +164,13 @@ impl Ctx<'_, '_> {
                     self.check_seat_limit(&b.organ, b.role, 1, false, out);
                 }
                 self.check_organ_eligibility(&b.organ, &b.person, out);
+                self.check_incompatible(Office::Organ(&b.organ), &b.person, out);
             }
             K::PostAssigned(b) => {
                 let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
                 self.check_post_elector(&b.post, &electors, out);
                 self.check_post_eligibility(&b.post, &b.person, out);
+                self.check_incompatible(Office::Post(&b.post), &b.person, out);
             }
             K::SeatVacated(b) => {
                 let held = self.history.holds_seat(&b.person, &b.organ, None);
