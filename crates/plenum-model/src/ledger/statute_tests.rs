@@ -526,3 +526,30 @@ fn r14_incompatible_offices() {
     let err = crate::statute::read(&one).unwrap_err();
     assert!(err.message.contains("at least two"), "{}", err.message);
 }
+
+#[test]
+fn r14_co_option_fills_a_vacancy_where_the_statute_allows_it() {
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"assembly\" }\nseats = { full = 5 }",
+        "elected_by = { by = \"assembly\", vacancies = \"board\" }\nseats = { full = 5 }",
+    );
+    let co_opted = format!(
+        "{BOARD}\n[[event]]\nid = \"co-opted\"\ndate = \"2021-06-01\"\nkind = \"seat_taken\"\nperson = \"bob\"\norgan = \"assoc/board\"\nby = \"assoc/board\"\n"
+    );
+    let co_opted = co_opted.replace(
+        "elected = [\"ann\", \"bob\", \"cat\"]",
+        "elected = [\"ann\", \"cat\"]",
+    );
+    let found = findings(&build_with(&statute, &co_opted).unwrap(), "2021-12-31");
+    assert!(of_rule(&found, Rule::WrongElector).is_empty(), "{found:#?}");
+    // The board may fill a vacancy, not hold the election.
+    let elected = co_opted.replace(
+        "kind = \"seat_taken\"\nperson = \"bob\"",
+        "kind = \"election_held\"\nelected = [\"bob\"]\nreplaces = false",
+    );
+    let found = findings(&build_with(&statute, &elected).unwrap(), "2021-12-31");
+    assert_eq!(of_rule(&found, Rule::WrongElector).len(), 1, "{found:#?}");
+    // Without the clause, co-option is filling by the wrong organ.
+    let found = findings(&build(&co_opted), "2021-12-31");
+    assert_eq!(of_rule(&found, Rule::WrongElector).len(), 1, "{found:#?}");
+}

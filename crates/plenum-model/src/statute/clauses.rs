@@ -89,7 +89,16 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         let s = organ.name.as_str();
         if let Some(Cited { rule, article }) = &organ.elected_by {
             let checked = matches!(rule, Elector::Organ(_)).then_some("wrong-elector");
-            push(s, "elected_by", elector(rule), article.as_ref(), checked);
+            let vacancies = organ.vacancies_by.as_ref().map_or_else(String::new, |k| {
+                format!("; vacancies filled by {}", organ_name(k))
+            });
+            push(
+                s,
+                "elected_by",
+                format!("{}{vacancies}", elector(rule)),
+                article.as_ref(),
+                checked,
+            );
         }
         if let Some(Cited { rule, article }) = &organ.seats {
             let mut parts = Vec::new();
@@ -186,7 +195,16 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         let s = post.name.as_str();
         if let Some(Cited { rule, article }) = &post.elected_by {
             let checked = matches!(rule, Elector::Organ(_)).then_some("wrong-elector");
-            push(s, "elected_by", elector(rule), article.as_ref(), checked);
+            let vacancies = post.vacancies_by.as_ref().map_or_else(String::new, |k| {
+                format!("; vacancies filled by {}", organ_name(k))
+            });
+            push(
+                s,
+                "elected_by",
+                format!("{}{vacancies}", elector(rule)),
+                article.as_ref(),
+                checked,
+            );
         }
         if post.holders != 1 {
             push(

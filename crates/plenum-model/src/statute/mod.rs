@@ -128,6 +128,9 @@ pub struct OrganDef {
     pub kind: Option<String>,
     /// Who fills its seats.
     pub elected_by: Option<Cited<Elector>>,
+    /// The organ that may fill a vacancy between elections (co-option, possibly by
+    /// the organ itself), one seat at a time.
+    pub vacancies_by: Option<Key>,
     /// The most seats it may have.
     pub seats: Option<Cited<SeatLimits>>,
     /// How long a term lasts, and whether holders hold over.
@@ -166,6 +169,8 @@ pub struct PostDef {
     pub holders: u32,
     /// Who fills it.
     pub elected_by: Option<Cited<Elector>>,
+    /// The organ that may fill it when vacant between elections.
+    pub vacancies_by: Option<Key>,
     /// How long a term lasts, and whether holders hold over.
     pub term: Option<Cited<Term>>,
     /// What a holder must be.

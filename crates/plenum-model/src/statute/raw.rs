@@ -86,6 +86,7 @@ pub(super) struct RawPost {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawElector {
     pub(super) by: Spanned<String>,
+    pub(super) vacancies: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 

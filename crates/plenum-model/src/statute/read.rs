@@ -16,7 +16,8 @@
 //! id = "cc"
 //! name = "Central Committee"
 //! aliases = ["CC"]
-//! elected_by = { by = "congress", article = "21" }    # an organ key, "members" or "appointment"
+//! elected_by = { by = "congress", article = "21" }    # an organ key, "members" or "appointment";
+//!                                                      # vacancies = "cc": who fills one between elections
 //! seats = { full = 160, alternate = 143, article = "23" }
 //! term = { length = "5 years", holds_over = true, max_consecutive = 2 }  # seats end after it, unless holding over
 //! meets = { every = "6 months", article = "24" }     # rolling; or each = "year" | "half-year" | "quarter" | "month" (calendar)
@@ -516,6 +517,12 @@ impl Reader<'_> {
             name: raw.name,
             aliases: raw.aliases,
             kind: raw.kind,
+            vacancies_by: raw
+                .elected_by
+                .as_ref()
+                .and_then(|e| e.vacancies.as_ref())
+                .map(|v| self.organ_key(scope, v))
+                .transpose()?,
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
             seats: raw
                 .seats
@@ -590,6 +597,12 @@ impl Reader<'_> {
             name: raw.name,
             aliases: raw.aliases,
             holders,
+            vacancies_by: raw
+                .elected_by
+                .as_ref()
+                .and_then(|e| e.vacancies.as_ref())
+                .map(|v| self.organ_key(scope, v))
+                .transpose()?,
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
             term: raw.term.map(|t| self.term(scope, t)).transpose()?,
             eligibility: self.requirements(scope, raw.eligibility)?,

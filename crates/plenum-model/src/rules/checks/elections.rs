@@ -81,10 +81,13 @@ impl Ctx<'_, '_> {
         );
     }
 
+    /// `vacancy`: one seat filled between elections, which the organ the statute
+    /// names for vacancies (co-option) may also fill.
     pub(super) fn check_organ_elector(
         &self,
         organ: &OrganRef,
         electors: &[OrganRef],
+        vacancy: bool,
         out: &mut Out<'_>,
     ) {
         let Some(version) = self.version(&organ.org, &out.event.date) else {
@@ -93,6 +96,12 @@ impl Ctx<'_, '_> {
         let Some(def) = version.organ(&organ.key) else {
             return;
         };
+        if vacancy
+            && let Some(k) = &def.vacancies_by
+            && electors.iter().any(|o| &o.key == k && o.org == organ.org)
+        {
+            return;
+        }
         self.check_elector(
             format!("seats on {} were", self.organ_name(organ)),
             Some(organ),
@@ -108,6 +117,7 @@ impl Ctx<'_, '_> {
         &self,
         post: &PostRef,
         electors: &[OrganRef],
+        vacancy: bool,
         out: &mut Out<'_>,
     ) {
         let Some(version) = self.version(&post.org, &out.event.date) else {
@@ -116,6 +126,12 @@ impl Ctx<'_, '_> {
         let Some(def) = version.post(&post.key) else {
             return;
         };
+        if vacancy
+            && let Some(k) = &def.vacancies_by
+            && electors.iter().any(|o| &o.key == k && o.org == post.org)
+        {
+            return;
+        }
         self.check_elector(
             format!("the post of {} was", self.post_name(post)),
             None,

@@ -124,7 +124,7 @@ impl Ctx<'_, '_> {
                     if b.replaces {
                         self.check_renewal(Office::Organ(organ), out);
                     }
-                    self.check_organ_elector(organ, &electors, out);
+                    self.check_organ_elector(organ, &electors, false, out);
                     self.check_seat_limit(organ, Role::Full, b.elected.len(), b.replaces, out);
                     self.check_seat_limit(
                         organ,
@@ -145,7 +145,7 @@ impl Ctx<'_, '_> {
                 }
                 if let Some(post) = &b.post {
                     self.check_renewal(Office::Post(post), out);
-                    self.check_post_elector(post, &electors, out);
+                    self.check_post_elector(post, &electors, false, out);
                     for person in b.elected.iter().take(1) {
                         self.check_post_eligibility(post, person, out);
                         self.check_term_limit(Office::Post(post), person, out);
@@ -158,7 +158,7 @@ impl Ctx<'_, '_> {
             }
             K::SeatTaken(b) => {
                 let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
-                self.check_organ_elector(&b.organ, &electors, out);
+                self.check_organ_elector(&b.organ, &electors, true, out);
                 let already = self.history.holds_seat(&b.person, &b.organ, Some(b.role));
                 if !already {
                     self.check_seat_limit(&b.organ, b.role, 1, false, out);
@@ -168,7 +168,7 @@ impl Ctx<'_, '_> {
             }
             K::PostAssigned(b) => {
                 let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
-                self.check_post_elector(&b.post, &electors, out);
+                self.check_post_elector(&b.post, &electors, true, out);
                 self.check_post_eligibility(&b.post, &b.person, out);
                 self.check_incompatible(Office::Post(&b.post), &b.person, out);
             }
