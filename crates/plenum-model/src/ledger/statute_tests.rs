@@ -553,3 +553,73 @@ fn r14_co_option_fills_a_vacancy_where_the_statute_allows_it() {
     let found = findings(&build(&co_opted), "2021-12-31");
     assert_eq!(of_rule(&found, Rule::WrongElector).len(), 1, "{found:#?}");
 }
+
+#[test]
+fn r14_ex_officio_holders_sit_on_the_organ_and_count_for_its_quorum() {
+    // The Treasurer sits on the board by office.
+    let statute = STATUTE.replace(
+        "quorum = { at_least = \"1/2\", article = \"10\" }",
+        "quorum = { at_least = \"1/2\", article = \"10\" }\nex_officio = [\"treasurer\"]",
+    );
+    let events = format!(
+        "{}{}",
+        BOARD.replace(
+            "elected = [\"ann\", \"bob\", \"cat\"]",
+            "elected = [\"ann\", \"bob\", \"cat\"]"
+        ),
+        r#"
+[[event]]
+id = "p-dan"
+date = "2020-01-01"
+kind = "person_registered"
+person = "dan"
+name = "Dan"
+
+[[event]]
+id = "treasurer-2021"
+date = "2021-03-01"
+kind = "election_held"
+post = "assoc/treasurer"
+by = "assoc/assembly"
+elected = ["dan"]
+
+[[event]]
+id = "board-meeting"
+date = "2021-05-01"
+kind = "meeting_held"
+meeting = "board-meeting"
+organ = "assoc/board"
+present = 2
+
+[[event]]
+id = "budget"
+date = "2021-05-01"
+kind = "motion_decided"
+meeting = "board-meeting"
+text = "The budget is adopted"
+votes = { for = 2, against = 0 }
+outcome = "carried"
+"#
+    );
+    let tables = build_with(&statute, &events).unwrap_or_else(|e| panic!("{e}"));
+    let board =
+        crate::query::at::at(&tables, &"2021-06-01".parse().unwrap(), "assoc/board", None).unwrap();
+    let names: Vec<&str> = board.members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(board.total, 4, "{names:?}");
+    assert!(names.contains(&"Dan"), "{names:?}");
+    // 2 of 4 (three seats and the Treasurer) is half: the quorum of at least 1/2 is met;
+    // without the Treasurer 2 of 3 would be too; with 1 present it is not.
+    let found = findings(&tables, "2021-12-31");
+    assert!(of_rule(&found, Rule::QuorumNotMet).is_empty(), "{found:#?}");
+    let thin = events
+        .replace("present = 2", "present = 1")
+        .replace("for = 2", "for = 1");
+    let found = findings(&build_with(&statute, &thin).unwrap(), "2021-12-31");
+    let quorum = of_rule(&found, Rule::QuorumNotMet);
+    assert_eq!(quorum.len(), 1, "{found:#?}");
+    assert!(
+        quorum[0].message.contains("1 of 4 members"),
+        "{}",
+        quorum[0].message
+    );
+}

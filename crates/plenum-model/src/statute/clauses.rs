@@ -181,6 +181,25 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 Some("majority-not-met"),
             );
         }
+        if !organ.ex_officio.is_empty() {
+            let posts = organ
+                .ex_officio
+                .iter()
+                .map(|k| {
+                    version
+                        .post(k)
+                        .map_or_else(|| k.to_string(), |p| p.name.clone())
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            push(
+                s,
+                "ex_officio",
+                format!("the holders of {posts} sit on it by office"),
+                None,
+                Some("quorum-not-met, majority-not-met (the base)"),
+            );
+        }
         for Cited { rule, article } in &organ.eligibility {
             push(
                 s,

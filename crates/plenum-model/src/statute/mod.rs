@@ -145,6 +145,8 @@ pub struct OrganDef {
     pub majority: BTreeMap<String, Cited<Majority>>,
     /// What a seat holder must be.
     pub eligibility: Vec<Cited<Requirement>>,
+    /// Posts whose holders sit on the organ by office (ex officio), as full members.
+    pub ex_officio: Vec<Key>,
 }
 
 impl OrganDef {

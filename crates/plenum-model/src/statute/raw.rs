@@ -66,6 +66,8 @@ pub(super) struct RawOrgan {
     pub(super) majority: BTreeMap<String, RawMajority>,
     #[serde(default)]
     pub(super) eligibility: Vec<RawRequirement>,
+    #[serde(default)]
+    pub(super) ex_officio: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]

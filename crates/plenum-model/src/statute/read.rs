@@ -26,6 +26,7 @@
 //! majority.default = { more_than = "1/2", of = "votes" } # votes | present | members
 //! majority.expulsion = { at_least = "2/3", of = "present" }
 //! eligibility = [{ requires = "full-member", for_at_least = "5 years" }, { requires = "seat", organ = "congress" }]
+//! ex_officio = ["general-secretary"]                   # posts whose holders sit on it by office
 //!
 //! [[version.post]]
 //! id = "general-secretary"
@@ -556,6 +557,23 @@ impl Reader<'_> {
                 .transpose()?,
             majority,
             eligibility: self.requirements(scope, raw.eligibility)?,
+            ex_officio: raw
+                .ex_officio
+                .iter()
+                .map(|p| {
+                    if scope.posts.contains(p.get_ref()) {
+                        self.key(p)
+                    } else {
+                        Err(self.err(
+                            p.span(),
+                            format!(
+                                "`ex_officio` names posts; `{}` is not a post of this version",
+                                p.get_ref()
+                            ),
+                        ))
+                    }
+                })
+                .collect::<Result<_, _>>()?,
         })
     }
 

@@ -281,7 +281,8 @@ impl Ctx<'_, '_> {
                 Requirement::Seat(key) => {
                     let organ = OrganRef::new(org.clone(), key.clone());
                     let kept = self.history.names_seats(&organ);
-                    let seated = self.history.holds_seat(person, &organ, None);
+                    let seated = self.history.holds_seat(person, &organ, None)
+                        || self.holds_ex_officio(person, &organ, &out.event.date);
                     (kept && !seated).then(|| {
                         (
                             format!("holds no seat on {}", self.organ_name(&organ)),
@@ -586,5 +587,28 @@ impl Ctx<'_, '_> {
                 ),
             );
         }
+    }
+}
+
+impl Ctx<'_, '_> {
+    /// Whether a person holds one of the posts whose holders sit on `organ` by office.
+    pub(super) fn holds_ex_officio(
+        &self,
+        person: &PersonId,
+        organ: &OrganRef,
+        date: &crate::date::FuzzyDate,
+    ) -> bool {
+        let Some(def) = self
+            .version(&organ.org, date)
+            .and_then(|v| v.organ(&organ.key))
+        else {
+            return false;
+        };
+        !def.ex_officio.is_empty()
+            && self
+                .history
+                .open_posts_of(person)
+                .iter()
+                .any(|p| p.post.org == organ.org && def.ex_officio.contains(&p.post.key))
     }
 }

@@ -73,7 +73,8 @@ impl Ctx<'_, '_> {
     pub(super) fn entitled_base(&self, organ: &OrganRef, date: &FuzzyDate) -> Option<u32> {
         let seats = self
             .history
-            .seat_total(organ, Some(Role::Full), date.earliest());
+            .seat_total(organ, Some(Role::Full), date.earliest())
+            .saturating_add(self.ex_officio_unseated(organ, date));
         if seats > 0 {
             return Some(seats);
         }
@@ -186,6 +187,38 @@ impl Ctx<'_, '_> {
                 majority.threshold.minimum(total)
             ),
         );
+    }
+
+    /// Holders of the organ's ex officio posts who hold no seat on it: members by office.
+    pub(super) fn ex_officio_unseated(&self, organ: &OrganRef, date: &FuzzyDate) -> u32 {
+        let Some(def) = self
+            .version(&organ.org, date)
+            .and_then(|v| v.organ(&organ.key))
+        else {
+            return 0;
+        };
+        if def.ex_officio.is_empty() {
+            return 0;
+        }
+        let seated: Vec<_> = self
+            .history
+            .open_seats_on(organ)
+            .into_iter()
+            .map(|s| s.person)
+            .collect();
+        let mut holders: Vec<_> = def
+            .ex_officio
+            .iter()
+            .flat_map(|k| {
+                self.history
+                    .open_holders_of(&crate::id::PostRef::new(organ.org.clone(), k.clone()))
+            })
+            .map(|p| p.person)
+            .filter(|p| !seated.contains(p))
+            .collect();
+        holders.sort();
+        holders.dedup();
+        u32::try_from(holders.len()).unwrap_or(u32::MAX)
     }
 
     /// A carried decision (of `organ`) against a majority another rule sets, such as
