@@ -152,6 +152,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 date: event.date.clone(),
                 event: event.id.clone(),
                 scheduled: b.scheduled.clone(),
+                category: b.category.clone(),
             },
             pos,
         ),

@@ -501,3 +501,27 @@ fn r14_notice_at_least_and_at_most() {
     let err = crate::statute::read(&neither).unwrap_err();
     assert!(err.message.contains("`notice` needs"), "{}", err.message);
 }
+
+#[test]
+fn r14_an_extraordinary_meeting_has_its_own_notice() {
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nnotice = { at_least = \"14 days\" }\nmeeting = [{ category = \"extraordinary\", notice = { at_least = \"3 days\" } }]",
+    );
+    let meeting = |category: &str| {
+        format!(
+            "\n[[event]]\nid = \"call\"\ndate = \"2021-05-25\"\nkind = \"meeting_convened\"\nmeeting = \"egm\"\norgan = \"assoc/assembly\"\n{category}\n[[event]]\nid = \"egm\"\ndate = \"2021-06-01\"\nkind = \"meeting_held\"\nmeeting = \"egm\"\n"
+        )
+    };
+    // Seven days' notice: enough for an extraordinary meeting, not for an ordinary one.
+    let extraordinary = build_with(&statute, &meeting("category = \"extraordinary\"")).unwrap();
+    assert!(of_rule(&findings(&extraordinary, "2021-06-02"), Rule::ShortNotice).is_empty());
+    let ordinary = build_with(&statute, &meeting("")).unwrap();
+    assert_eq!(
+        of_rule(&findings(&ordinary, "2021-06-02"), Rule::ShortNotice).len(),
+        1
+    );
+    let twice = statute.replace("}]", "}, { category = \"extraordinary\" }]");
+    let err = crate::statute::read(&twice).unwrap_err();
+    assert!(err.message.contains("defined twice"), "{}", err.message);
+}

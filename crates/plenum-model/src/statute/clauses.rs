@@ -158,6 +158,26 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 }),
             );
         }
+        for kind in &organ.meeting_kinds {
+            if let Some(Cited { rule, article }) = &kind.notice {
+                push(
+                    s,
+                    "meeting",
+                    format!(
+                        "{} meetings: {} of notice",
+                        kind.category,
+                        match (rule.at_least, rule.at_most) {
+                            (Some(l), Some(m)) => format!("at least {l} and at most {m}"),
+                            (Some(l), None) => format!("at least {l}"),
+                            (None, Some(m)) => format!("at most {m}"),
+                            (None, None) => String::new(),
+                        }
+                    ),
+                    article.as_ref(),
+                    Some("short-notice, long-notice"),
+                );
+            }
+        }
         if let Some(Cited { rule, article }) = &organ.quorum {
             push(
                 s,

@@ -147,9 +147,28 @@ pub struct OrganDef {
     pub eligibility: Vec<Cited<Requirement>>,
     /// Posts whose holders sit on the organ by office (ex officio), as full members.
     pub ex_officio: Vec<Key>,
+    /// Kinds of meeting with rules of their own (`extraordinary`: a shorter notice).
+    pub meeting_kinds: Vec<MeetingKind>,
+}
+
+/// A kind of meeting of an organ, named by the `category` of `meeting_convened`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MeetingKind {
+    /// Its name, as events write it.
+    pub category: String,
+    /// Its notice, instead of the organ's.
+    pub notice: Option<Cited<Notice>>,
 }
 
 impl OrganDef {
+    /// The notice a meeting of this category needs: its kind's, else the organ's.
+    pub fn notice_for(&self, category: Option<&str>) -> Option<&Cited<Notice>> {
+        category
+            .and_then(|c| self.meeting_kinds.iter().find(|k| k.category == c))
+            .and_then(|k| k.notice.as_ref())
+            .or(self.notice.as_ref())
+    }
+
     /// The majority rule for a kind of decision, falling back to `default`.
     pub fn majority_for(&self, kind: &str) -> Option<&Cited<Majority>> {
         self.majority

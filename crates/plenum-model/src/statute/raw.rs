@@ -68,6 +68,8 @@ pub(super) struct RawOrgan {
     pub(super) eligibility: Vec<RawRequirement>,
     #[serde(default)]
     pub(super) ex_officio: Vec<Spanned<String>>,
+    #[serde(default, rename = "meeting")]
+    pub(super) meetings: Vec<RawMeetingKind>,
 }
 
 #[derive(Deserialize)]
@@ -190,4 +192,11 @@ pub(super) struct RawAmendment {
 pub(super) struct RawIncompatible {
     pub(super) offices: Vec<Spanned<String>>,
     pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMeetingKind {
+    pub(super) category: Spanned<String>,
+    pub(super) notice: Option<RawNotice>,
 }

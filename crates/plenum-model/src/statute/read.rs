@@ -27,6 +27,7 @@
 //! majority.expulsion = { at_least = "2/3", of = "present" }
 //! eligibility = [{ requires = "full-member", for_at_least = "5 years" }, { requires = "seat", organ = "congress" }]
 //! ex_officio = ["general-secretary"]                   # posts whose holders sit on it by office
+//! meeting = [{ category = "extraordinary", notice = { at_least = "3 days" } }]  # kinds with their own notice
 //!
 //! [[version.post]]
 //! id = "general-secretary"
@@ -73,7 +74,8 @@ use super::raw::{
 
 use super::{
     Act, AmendmentRule, Article, Base, Cadence, Cited, DisciplineRule, Document, Elector, Majority,
-    Notice, OrganDef, Period, PostDef, Requirement, SeatLimits, Share, Term, Threshold, Version,
+    MeetingKind, Notice, OrganDef, Period, PostDef, Requirement, SeatLimits, Share, Term,
+    Threshold, Version,
 };
 use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
@@ -557,6 +559,26 @@ impl Reader<'_> {
                 .transpose()?,
             majority,
             eligibility: self.requirements(scope, raw.eligibility)?,
+            meeting_kinds: {
+                let mut kinds: Vec<MeetingKind> = Vec::new();
+                for k in raw.meetings {
+                    if kinds.iter().any(|m| m.category == *k.category.get_ref()) {
+                        return Err(self.err(
+                            k.category.span(),
+                            format!(
+                                "meeting category `{}` is defined twice",
+                                k.category.get_ref()
+                            ),
+                        ));
+                    }
+                    let span = k.category.span();
+                    kinds.push(MeetingKind {
+                        category: k.category.into_inner(),
+                        notice: k.notice.map(|n| self.notice(scope, n, span)).transpose()?,
+                    });
+                }
+                kinds
+            },
             ex_officio: raw
                 .ex_officio
                 .iter()

@@ -51,6 +51,9 @@ body!(
         number: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
         /// The date it was called for.
         scheduled: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
+        /// What kind of meeting (`ordinary`, `extraordinary`, ...), as the statute's
+        /// `[[version.organ.meeting]]` names it, for the notice that kind needs.
+        category: Option<String> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

@@ -312,7 +312,7 @@ impl Ctx<'_, '_> {
         if let Some(Cited {
             rule: notice,
             article,
-        }) = &def.notice
+        }) = def.notice_for(state.and_then(|m| m.category.as_deref()))
             && let Some((convened, convened_event)) = state.and_then(|m| m.convened.as_ref())
         {
             if let Some(least) = notice.at_least {
