@@ -290,6 +290,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     name: Some(format!("Meeting {meetings}")),
                     number: None,
                     scheduled: rng.chance(50).then(|| random_date(&mut rng)),
+                    category: None,
                 })
             }
             24 if !held_meetings.is_empty() => {
