@@ -234,13 +234,15 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                     if !history.holds_seat(&person, organ, Some(role)) {
                         history.close_seats(&person, |s| &s.organ == organ, EndCause::Promoted, at);
                         history.open_seat(organ, &person, role, at);
-                    } else if renews {
-                        history.close_seats(
+                    } else if renews
+                        // A person named twice in one election renews once.
+                        && history.close_seats(
                             &person,
-                            |s| &s.organ == organ && s.role == role,
+                            |s| &s.organ == organ && s.role == role && s.start_event != *at.event,
                             EndCause::TermEnded,
                             at,
-                        );
+                        ) > 0
+                    {
                         history.open_seat(organ, &person, role, at);
                     }
                 }
@@ -401,8 +403,14 @@ fn assign_post(
             .in_force(&post.org, at.date.earliest())
             .and_then(|v| v.post(&post.key))
             .is_some_and(|d| d.term.is_some());
-        if renews {
-            history.close_posts(person, |p| &p.post == post, EndCause::TermEnded, at);
+        if renews
+            && history.close_posts(
+                person,
+                |p| &p.post == post && p.start_event != *at.event,
+                EndCause::TermEnded,
+                at,
+            ) > 0
+        {
             history.open_post(post, person, acting, at);
         }
         return;

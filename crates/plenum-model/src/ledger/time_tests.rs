@@ -525,3 +525,19 @@ fn r14_an_extraordinary_meeting_has_its_own_notice() {
     let err = crate::statute::read(&twice).unwrap_err();
     assert!(err.message.contains("defined twice"), "{}", err.message);
 }
+
+#[test]
+fn r14_a_person_named_twice_in_one_election_renews_once() {
+    let events = format!(
+        "{BOARD}\n[[event]]\nid = \"board-2022\"\ndate = \"2022-02-20\"\nkind = \"election_held\"\norgan = \"assoc/board\"\nby = \"assoc/assembly\"\nelected = [\"ann\", \"ann\"]\n"
+    );
+    match build_with(STATUTE, &events) {
+        Ok(tables) => {
+            let ann = crate::query::person::person(&tables, "ann").unwrap();
+            assert_eq!(ann.seats.len(), 2, "{:?}", ann.seats);
+        }
+        // Refused as a duplicate is as good: nothing half-done.
+        Err(RecordError::Refused(r)) => assert_eq!(r.id.as_str(), "board-2022"),
+        Err(e) => panic!("{e}"),
+    }
+}
