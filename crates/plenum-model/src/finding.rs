@@ -27,6 +27,8 @@ pub enum Rule {
     ShortNotice,
     /// A meeting convened further ahead than the statute allows.
     LongNotice,
+    /// A meeting convened by an organ the statute does not empower, or requested by too few.
+    WrongConvener,
     /// A meeting held later than the cadence allows after the previous one.
     MeetingLate,
     /// A meeting held later than the date it was called for.
@@ -60,6 +62,7 @@ impl Rule {
             Rule::MajorityNotMet => "majority-not-met",
             Rule::ShortNotice => "short-notice",
             Rule::LongNotice => "long-notice",
+            Rule::WrongConvener => "wrong-convener",
             Rule::MeetingLate => "meeting-late",
             Rule::MeetingPostponed => "meeting-postponed",
             Rule::MeetingOverdue => "meeting-overdue",
@@ -74,7 +77,7 @@ impl Rule {
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 17] = [
+    pub const ALL: [Rule; 18] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -82,6 +85,7 @@ impl Rule {
         Rule::MajorityNotMet,
         Rule::ShortNotice,
         Rule::LongNotice,
+        Rule::WrongConvener,
         Rule::MeetingLate,
         Rule::MeetingPostponed,
         Rule::MeetingOverdue,

@@ -291,6 +291,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     number: None,
                     scheduled: rng.chance(50).then(|| random_date(&mut rng)),
                     category: None,
+                    by: None,
+                    requested_by: None,
                 })
             }
             24 if !held_meetings.is_empty() => {

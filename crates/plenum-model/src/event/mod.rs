@@ -267,6 +267,9 @@ impl EventKind {
             K::PostEstablished(b) => push("post", Ref::Org(&b.post.org)),
             K::MeetingConvened(b) => {
                 push("organ", Ref::Organ(&b.organ));
+                if let Some(by) = &b.by {
+                    push("by", Ref::Organ(by));
+                }
                 b.joint_with
                     .iter()
                     .for_each(|o| push("joint_with", Ref::Organ(o)));

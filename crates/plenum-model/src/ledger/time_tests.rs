@@ -541,3 +541,46 @@ fn r14_a_person_named_twice_in_one_election_renews_once() {
         Err(e) => panic!("{e}"),
     }
 }
+
+#[test]
+fn r14_who_may_convene_and_requisition_by_members() {
+    // The board convenes the assembly; a tenth of the (full) members may require it.
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nconvened_by = { by = [\"board\"], requisition = \"1/2\", article = \"7\" }",
+    );
+    let convened = |how: &str| {
+        let events = format!(
+            "{BOARD}\n[[event]]\nid = \"call\"\ndate = \"2021-05-01\"\nkind = \"meeting_convened\"\nmeeting = \"agm\"\norgan = \"assoc/assembly\"\n{how}\n"
+        );
+        findings(&build_with(&statute, &events).unwrap(), "2021-06-01")
+            .into_iter()
+            .filter(|f| f.rule == Rule::WrongConvener)
+            .map(|f| f.message)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(convened("by = \"assoc/board\""), Vec::<String>::new());
+    assert_eq!(
+        convened(""),
+        Vec::<String>::new(),
+        "the record is silent: not judged"
+    );
+    // Ann and Bob are the two full members: one is half.
+    assert_eq!(convened("requested_by = 1"), Vec::<String>::new());
+    let by_assembly = convened("by = \"assoc/assembly\"");
+    assert_eq!(by_assembly.len(), 1);
+    assert!(
+        by_assembly[0].contains("convened by General Assembly; the statute gives that to Board of Directors, or 1/2 of its members by requisition"),
+        "{}",
+        by_assembly[0]
+    );
+    let too_few = convened("requested_by = 0");
+    assert_eq!(too_few.len(), 1, "{too_few:?}");
+    assert!(
+        too_few[0].contains(
+            "at the request of 0 of 2 members; a requisition needs at least 1/2 (1 members)"
+        ),
+        "{}",
+        too_few[0]
+    );
+}

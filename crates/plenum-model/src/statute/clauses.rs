@@ -158,6 +158,19 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 }),
             );
         }
+        if let Some(Cited { rule, article }) = &organ.convened_by {
+            let mut who: Vec<String> = rule.by.iter().map(&organ_name).collect();
+            if let Some(share) = rule.requisition {
+                who.push(format!("{share} of its members by requisition"));
+            }
+            push(
+                s,
+                "convened_by",
+                format!("convened by {}", who.join(" or ")),
+                article.as_ref(),
+                Some("wrong-convener"),
+            );
+        }
         for kind in &organ.meeting_kinds {
             if let Some(Cited { rule, article }) = &kind.notice {
                 push(

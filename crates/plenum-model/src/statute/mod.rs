@@ -149,6 +149,17 @@ pub struct OrganDef {
     pub ex_officio: Vec<Key>,
     /// Kinds of meeting with rules of their own (`extraordinary`: a shorter notice).
     pub meeting_kinds: Vec<MeetingKind>,
+    /// Who may convene its meetings.
+    pub convened_by: Option<Cited<Convener>>,
+}
+
+/// Who may convene an organ's meetings: organs, or members requesting it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Convener {
+    /// The organs that may convene it.
+    pub by: Vec<Key>,
+    /// The share of the organ's members whose request obliges a meeting (requisition).
+    pub requisition: Option<Share>,
 }
 
 /// A kind of meeting of an organ, named by the `category` of `meeting_convened`.

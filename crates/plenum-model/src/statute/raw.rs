@@ -68,6 +68,7 @@ pub(super) struct RawOrgan {
     pub(super) eligibility: Vec<RawRequirement>,
     #[serde(default)]
     pub(super) ex_officio: Vec<Spanned<String>>,
+    pub(super) convened_by: Option<RawConvener>,
     #[serde(default, rename = "meeting")]
     pub(super) meetings: Vec<RawMeetingKind>,
 }
@@ -199,4 +200,13 @@ pub(super) struct RawIncompatible {
 pub(super) struct RawMeetingKind {
     pub(super) category: Spanned<String>,
     pub(super) notice: Option<RawNotice>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawConvener {
+    #[serde(default)]
+    pub(super) by: Vec<Spanned<String>>,
+    pub(super) requisition: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }

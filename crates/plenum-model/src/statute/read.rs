@@ -28,6 +28,7 @@
 //! eligibility = [{ requires = "full-member", for_at_least = "5 years" }, { requires = "seat", organ = "congress" }]
 //! ex_officio = ["general-secretary"]                   # posts whose holders sit on it by office
 //! meeting = [{ category = "extraordinary", notice = { at_least = "3 days" } }]  # kinds with their own notice
+//! convened_by = { by = ["politburo"], requisition = "1/3" }  # who may convene it, or members' request
 //!
 //! [[version.post]]
 //! id = "general-secretary"
@@ -73,8 +74,8 @@ use super::raw::{
 };
 
 use super::{
-    Act, AmendmentRule, Article, Base, Cadence, Cited, DisciplineRule, Document, Elector, Majority,
-    MeetingKind, Notice, OrganDef, Period, PostDef, Requirement, SeatLimits, Share, Term,
+    Act, AmendmentRule, Article, Base, Cadence, Cited, Convener, DisciplineRule, Document, Elector,
+    Majority, MeetingKind, Notice, OrganDef, Period, PostDef, Requirement, SeatLimits, Share, Term,
     Threshold, Version,
 };
 use crate::id::{Key, OrgId, VersionId};
@@ -559,6 +560,32 @@ impl Reader<'_> {
                 .transpose()?,
             majority,
             eligibility: self.requirements(scope, raw.eligibility)?,
+            convened_by: raw
+                .convened_by
+                .map(|c| {
+                    if c.by.is_empty() && c.requisition.is_none() {
+                        return Err(self.err(
+                            id_span.clone(),
+                            "`convened_by` needs `by = [\"an organ\"]`, `requisition = \"1/10\"` or both",
+                        ));
+                    }
+                    Ok(Cited {
+                        rule: Convener {
+                            by: c
+                                .by
+                                .iter()
+                                .map(|b| self.organ_key(scope, b))
+                                .collect::<Result<_, _>>()?,
+                            requisition: c
+                                .requisition
+                                .as_ref()
+                                .map(|r| r.get_ref().parse::<Share>().map_err(|e| self.err(r.span(), e)))
+                                .transpose()?,
+                        },
+                        article: self.article(scope, c.article)?,
+                    })
+                })
+                .transpose()?,
             meeting_kinds: {
                 let mut kinds: Vec<MeetingKind> = Vec::new();
                 for k in raw.meetings {

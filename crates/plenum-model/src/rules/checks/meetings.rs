@@ -189,6 +189,90 @@ impl Ctx<'_, '_> {
         );
     }
 
+    /// Who convened a meeting: an organ the statute names, or enough members by
+    /// requisition. Where the record says neither, nothing is judged.
+    pub(super) fn check_convener(
+        &self,
+        organ: &OrganRef,
+        by: Option<&OrganRef>,
+        requested_by: Option<u32>,
+        out: &mut Out<'_>,
+    ) {
+        let Some(version) = self.version(&organ.org, &out.event.date) else {
+            return;
+        };
+        let Some(Cited {
+            rule: convener,
+            article,
+        }) = version
+            .organ(&organ.key)
+            .and_then(|d| d.convened_by.as_ref())
+        else {
+            return;
+        };
+        let citation = Citation::of(version, article.as_ref());
+        let meeting = self.organ_name(organ);
+        if let Some(by) = by {
+            if by.org == organ.org && convener.by.contains(&by.key) {
+                return;
+            }
+            if requested_by.is_none() {
+                let competent = convener
+                    .by
+                    .iter()
+                    .map(|k| self.organ_name(&OrganRef::new(organ.org.clone(), k.clone())))
+                    .collect::<Vec<_>>()
+                    .join(" or ");
+                let or_requisition = convener.requisition.map_or_else(String::new, |s| {
+                    format!(", or {s} of its members by requisition")
+                });
+                out.push(
+                    Rule::WrongConvener,
+                    Severity::Violation,
+                    Truth::Definitely,
+                    Some(citation),
+                    vec![],
+                    format!(
+                        "a meeting of {meeting} was convened by {}; the statute gives that to {competent}{or_requisition}",
+                        self.organ_name(by)
+                    ),
+                );
+                return;
+            }
+        }
+        let Some(requested) = requested_by else {
+            return;
+        };
+        let Some(share) = convener.requisition else {
+            out.push(
+                Rule::WrongConvener,
+                Severity::Violation,
+                Truth::Definitely,
+                Some(citation),
+                vec![],
+                format!("a meeting of {meeting} was convened at the request of {requested} members; the statute provides no requisition"),
+            );
+            return;
+        };
+        let Some(base) = self.entitled_base(organ, &out.event.date) else {
+            return;
+        };
+        let threshold = crate::statute::Threshold::AtLeast(share);
+        if base > 0 && !threshold.is_met(u64::from(requested), u64::from(base)) {
+            out.push(
+                Rule::WrongConvener,
+                Severity::Violation,
+                Truth::Definitely,
+                Some(citation),
+                vec![],
+                format!(
+                    "a meeting of {meeting} was convened at the request of {requested} of {base} members; a requisition needs at least {share} ({} members)",
+                    threshold.minimum(u64::from(base))
+                ),
+            );
+        }
+    }
+
     /// Holders of the organ's ex officio posts who hold no seat on it: members by office.
     pub(super) fn ex_officio_unseated(&self, organ: &OrganRef, date: &FuzzyDate) -> u32 {
         let Some(def) = self

@@ -270,6 +270,9 @@ impl Ctx<'_, '_> {
             }
             K::MeetingHeld(b) => self.check_meeting(&b.meeting, b.organ.as_ref(), out),
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),
+            K::MeetingConvened(b) => {
+                self.check_convener(&b.organ, b.by.as_ref(), b.requested_by, out);
+            }
             // A count, of all seats or of one faction's, above the statute's number.
             K::SeatsCounted(b) => {
                 if let Some(version) = self.version(&b.organ.org, &event.date)
