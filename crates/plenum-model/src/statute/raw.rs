@@ -1,5 +1,5 @@
 //! The statute document as written: the TOML shapes `read` deserializes, with the
-//! positions of the values it checks. No checks here; `read.rs` makes them statutes.
+//! positions of the values it checks. No checks here; `read/` makes them statutes.
 
 use std::collections::BTreeMap;
 

@@ -69,18 +69,19 @@ use std::ops::Range;
 use serde_spanned::Spanned;
 
 use super::raw::{
-    ArticleRef, RawAmendment, RawDiscipline, RawDocument, RawElector, RawEvery, RawIncompatible,
-    RawLength, RawMajority, RawNotice, RawOrgan, RawPost, RawRequirement, RawVersion,
+    ArticleRef, RawDocument, RawElector, RawMajority, RawOrgan, RawPost, RawRequirement, RawVersion,
 };
 
 use super::{
-    Act, AmendmentRule, Article, Base, Cadence, Cited, Convener, DisciplineRule, Document, Elector,
-    Majority, MeetingKind, Notice, OrganDef, Period, PostDef, Requirement, SeatLimits, Share, Term,
-    Threshold, Version,
+    Article, Base, Cited, Convener, DisciplineRule, Document, Elector, Majority, MeetingKind,
+    OrganDef, PostDef, Requirement, SeatLimits, Share, Threshold, Version,
 };
 use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
 use crate::source::InputError;
+
+mod powers;
+mod time;
 
 /// Reads and checks a statute document.
 ///
@@ -301,138 +302,6 @@ impl Reader<'_> {
         })
     }
 
-    fn cited_period(
-        &self,
-        scope: &Scope<'_>,
-        raw: &Spanned<String>,
-        article: ArticleRef,
-    ) -> Result<Cited<Period>, InputError> {
-        Ok(Cited {
-            rule: self.period(raw)?,
-            article: self.article(scope, article)?,
-        })
-    }
-
-    fn cadence(
-        &self,
-        scope: &Scope<'_>,
-        raw: RawEvery,
-        whole: Range<usize>,
-    ) -> Result<Cited<Cadence>, InputError> {
-        let rule = match (raw.every, raw.each) {
-            (Some(every), None) => Cadence::Rolling(self.period(&every)?),
-            (None, Some(each)) => Cadence::Calendar(
-                each.get_ref()
-                    .parse()
-                    .map_err(|e: String| self.err(each.span(), e))?,
-            ),
-            (Some(_), Some(each)) => {
-                return Err(self.err(
-                    each.span(),
-                    "give either `every` (a rolling period) or `each` (a calendar period), not both",
-                ));
-            }
-            (None, None) => {
-                return Err(self.err(
-                    whole,
-                    "`meets` needs `every = \"6 months\"` (rolling) or `each = \"year\"` (calendar)",
-                ));
-            }
-        };
-        Ok(Cited {
-            rule,
-            article: self.article(scope, raw.article)?,
-        })
-    }
-
-    fn amendment(&self, scope: &Scope<'_>, raw: RawAmendment) -> Result<AmendmentRule, InputError> {
-        let Some(first) = raw.by.first() else {
-            return Err(self.err(0..0, "`[version.amendment]` needs `by = [\"an organ\"]`"));
-        };
-        let span = first.span();
-        let by = raw
-            .by
-            .iter()
-            .map(|b| self.organ_key(scope, b))
-            .collect::<Result<_, _>>()?;
-        let majority = raw
-            .majority
-            .map(|m| self.majority(scope, m, span))
-            .transpose()?
-            .map(|c| c.rule);
-        Ok(AmendmentRule {
-            by,
-            majority,
-            article: self.article(scope, raw.article)?,
-        })
-    }
-
-    /// Offices no one may hold together: two or more organs or posts of the version.
-    fn incompatible(
-        &self,
-        scope: &Scope<'_>,
-        raw: RawIncompatible,
-    ) -> Result<Cited<Vec<Key>>, InputError> {
-        if raw.offices.len() < 2 {
-            let span = raw.offices.first().map_or(0..0, Spanned::span);
-            return Err(self.err(span, "`offices` needs at least two organs or posts"));
-        }
-        let offices = raw
-            .offices
-            .iter()
-            .map(|o| {
-                if scope.posts.contains(o.get_ref()) {
-                    self.key(o)
-                } else {
-                    self.organ_key(scope, o)
-                }
-            })
-            .collect::<Result<_, _>>()?;
-        Ok(Cited {
-            rule: offices,
-            article: self.article(scope, raw.article)?,
-        })
-    }
-
-    fn notice(
-        &self,
-        scope: &Scope<'_>,
-        raw: RawNotice,
-        whole: Range<usize>,
-    ) -> Result<Cited<Notice>, InputError> {
-        if raw.at_least.is_none() && raw.at_most.is_none() {
-            return Err(self.err(
-                whole,
-                "`notice` needs `at_least = \"14 days\"`, `at_most = \"60 days\"` or both",
-            ));
-        }
-        Ok(Cited {
-            rule: Notice {
-                at_least: raw.at_least.as_ref().map(|p| self.period(p)).transpose()?,
-                at_most: raw.at_most.as_ref().map(|p| self.period(p)).transpose()?,
-            },
-            article: self.article(scope, raw.article)?,
-        })
-    }
-
-    fn term(&self, scope: &Scope<'_>, raw: RawLength) -> Result<Cited<Term>, InputError> {
-        Ok(Cited {
-            rule: Term {
-                length: self.period(&raw.length)?,
-                holds_over: raw.holds_over,
-                max_terms: self.at_least_one(raw.max_terms)?,
-                max_consecutive: self.at_least_one(raw.max_consecutive)?,
-            },
-            article: self.article(scope, raw.article)?,
-        })
-    }
-
-    fn period(&self, raw: &Spanned<String>) -> Result<Period, InputError> {
-        raw.get_ref()
-            .parse()
-            .map_err(|e: String| self.err(raw.span(), e))
-    }
-
     fn threshold(
         &self,
         at_least: Option<Spanned<String>>,
@@ -626,16 +495,6 @@ impl Reader<'_> {
         })
     }
 
-    /// A number of terms: at least one, at most [`MAX_COUNT`].
-    fn at_least_one(&self, n: Option<Spanned<u32>>) -> Result<Option<u32>, InputError> {
-        if let Some(n) = &n
-            && *n.get_ref() == 0
-        {
-            return Err(self.err(n.span(), "a limit of terms needs at least one"));
-        }
-        self.count(n)
-    }
-
     /// A number of seats or holders, at most [`MAX_COUNT`].
     fn count(&self, n: Option<Spanned<u32>>) -> Result<Option<u32>, InputError> {
         match n {
@@ -674,106 +533,5 @@ impl Reader<'_> {
             term: raw.term.map(|t| self.term(scope, t)).transpose()?,
             eligibility: self.requirements(scope, raw.eligibility)?,
         })
-    }
-
-    fn discipline(
-        &self,
-        scope: &Scope<'_>,
-        raw: RawDiscipline,
-    ) -> Result<DisciplineRule, InputError> {
-        let act = match raw.act.get_ref().as_str() {
-            "expulsion" => Act::Expulsion,
-            "suspension" => Act::Suspension,
-            "removal" => Act::Removal,
-            "reinstatement" => Act::Reinstatement,
-            other => {
-                return Err(self.err(
-                    raw.act.span(),
-                    format!("unknown act `{other}`; expected `expulsion`, `suspension`, `removal` or `reinstatement`"),
-                ));
-            }
-        };
-        if raw.by.is_empty() {
-            return Err(self.err(raw.act.span(), "`by` must name at least one organ"));
-        }
-        let from = match (&raw.from, act) {
-            (None, _) => None,
-            (Some(f), Act::Removal) if scope.posts.contains(f.get_ref()) => Some(self.key(f)?),
-            (Some(f), Act::Removal) => Some(self.organ_key(scope, f)?),
-            (Some(f), _) => {
-                return Err(self.err(
-                    f.span(),
-                    "`from` goes only with `act = \"removal\"` (the organ or post removed from)",
-                ));
-            }
-        };
-        let by = raw
-            .by
-            .iter()
-            .map(|b| self.organ_key(scope, b))
-            .collect::<Result<_, _>>()?;
-        let act_span = raw.act.span();
-        let majority = raw
-            .majority
-            .map(|m| self.majority(scope, m, act_span))
-            .transpose()?
-            .map(|c| c.rule);
-        let longest = match (&raw.longest, act) {
-            (None, _) => None,
-            (Some(l), Act::Suspension) => Some(self.period(l)?),
-            (Some(l), _) => {
-                return Err(self.err(
-                    l.span(),
-                    "`longest` goes only with `act = \"suspension\"` (how long it may last)",
-                ));
-            }
-        };
-        Ok(DisciplineRule {
-            act,
-            longest,
-            from,
-            by,
-            majority,
-            article: self.article(scope, raw.article)?,
-        })
-    }
-
-    /// Refuses an organ that elects itself, directly or through other organs.
-    fn check_election_cycles(&self, organs: &[RawOrgan]) -> Result<(), InputError> {
-        let elector_of = |key: &str| {
-            organs
-                .iter()
-                .find(|o| o.id.get_ref() == key)
-                .and_then(|o| o.elected_by.as_ref())
-                .map(|e| &e.by)
-        };
-        for organ in organs {
-            let start = organ.id.get_ref().as_str();
-            let mut path = vec![start];
-            let mut current = start;
-            while let Some(next) = elector_of(current) {
-                let next_key = next.get_ref().as_str();
-                if next_key == start {
-                    path.push(start);
-                    let cycle = path
-                        .iter()
-                        .rev()
-                        .copied()
-                        .collect::<Vec<_>>()
-                        .join(" elects ");
-                    let span = organ
-                        .elected_by
-                        .as_ref()
-                        .map_or(organ.id.span(), |e| e.by.span());
-                    return Err(self.err(span, format!("organ `{start}` elects itself: {cycle}")));
-                }
-                if path.contains(&next_key) {
-                    break; // a cycle not through this organ; reported from its own start
-                }
-                path.push(next_key);
-                current = next_key;
-            }
-        }
-        Ok(())
     }
 }
