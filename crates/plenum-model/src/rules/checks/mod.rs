@@ -1,12 +1,14 @@
 //! The per-event rules: each event judged against the statute in force and the history before it.
 //!
-//! This module dispatches by kind of event; `elections` judges who fills organs and posts,
+//! This module dispatches by kind of event; `elections` judges who fills organs and posts
+//! (`offices` renewals, incompatible and ex officio offices, `amendments` the statute's own),
 //! `meetings` quorum, majorities, notice and cadence, `people` discipline and the acts of
 //! the dead and the expelled.
 
 mod amendments;
 mod elections;
 mod meetings;
+mod offices;
 mod people;
 
 use crate::date::{FuzzyDate, Truth};
