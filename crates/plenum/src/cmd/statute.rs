@@ -74,7 +74,11 @@ pub fn run(args: &StatuteArgs, global: &Global) -> anyhow::Result<ExitCode> {
                 c.checked_by.unwrap_or("(recorded only)").to_owned(),
             ]);
         }
-        render::print_table(&table)?;
+        if table.row_count() == 0 {
+            out!("  (no clause: this version only declares its organs and posts)")?;
+        } else {
+            render::print_table(&table)?;
+        }
         let uncited: Vec<&str> = v
             .articles
             .iter()
