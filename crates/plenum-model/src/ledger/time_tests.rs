@@ -43,6 +43,9 @@ fn r14_art_9_a_term_ends_and_check_finds_the_office_not_renewed() {
         crate::query::at::at(&tables, &"2021-12-01".parse().unwrap(), "assoc/board", None).unwrap();
     assert_eq!(board.total, 3);
     assert_eq!(board.members[0].until.as_deref(), Some("2022-03-01"));
+    let ann = crate::query::person::person(&tables, "ann").unwrap();
+    assert_eq!(ann.seats[0].to.as_deref(), Some("2022-03-01"));
+    assert_eq!(ann.seats[0].ended, Some(crate::event::EndCause::TermEnded));
     let post = crate::query::at::at(
         &tables,
         &"2022-05-01".parse().unwrap(),

@@ -9,6 +9,7 @@
 //! possibly over in between.
 
 use crate::date::{Day, End, FuzzyDate, Point, Qualified, Shape, Truth};
+use crate::event::EndCause;
 use crate::id::{EntityKind, OrgId, OrganRef, PostRef};
 use crate::phrase::{Phrase, name};
 use crate::rows::{PostRow, SeatRow, Span};
@@ -63,7 +64,8 @@ pub fn term_end(term: &Term, start: &FuzzyDate) -> FuzzyDate {
 
 /// A tenure's span as the statute's term cuts it: ended at the term's end if the
 /// record runs on past it (or leaves it open), unless holders hold over.
-fn clip(span: &mut Span, end: FuzzyDate) {
+/// Whether it cut the span.
+fn clip(span: &mut Span, end: FuzzyDate) -> bool {
     let later = span
         .end
         .as_ref()
@@ -71,6 +73,7 @@ fn clip(span: &mut Span, end: FuzzyDate) {
     if later {
         span.end = Some(end);
     }
+    later
 }
 
 /// Seats cut at the end of their term (see the module docs).
@@ -80,7 +83,9 @@ pub fn clip_seats(book: &StatuteBook, seats: &mut [SeatRow]) {
             && !term.rule.holds_over
         {
             let end = term_end(&term.rule, &seat.span.start);
-            clip(&mut seat.span, end);
+            if clip(&mut seat.span, end) {
+                seat.end_cause = Some(EndCause::TermEnded);
+            }
         }
     }
 }
@@ -92,7 +97,9 @@ pub fn clip_posts(book: &StatuteBook, posts: &mut [PostRow]) {
             && !term.rule.holds_over
         {
             let end = term_end(&term.rule, &post.span.start);
-            clip(&mut post.span, end);
+            if clip(&mut post.span, end) {
+                post.end_cause = Some(EndCause::TermEnded);
+            }
         }
     }
 }
