@@ -25,6 +25,10 @@ pub enum Rule {
     MajorityNotMet,
     /// A meeting convened with less notice than the statute requires.
     ShortNotice,
+    /// A meeting convened further ahead than the statute allows.
+    LongNotice,
+    /// A meeting convened by an organ the statute does not empower, or requested by too few.
+    WrongConvener,
     /// A meeting held later than the cadence allows after the previous one.
     MeetingLate,
     /// A meeting held later than the date it was called for.
@@ -41,6 +45,10 @@ pub enum Rule {
     NotHeld,
     /// An act in an organization that did not exist at the time.
     DefunctOrganization,
+    /// A seat or post whose term ended, as of a date, with no election renewing it.
+    TermExpired,
+    /// A candidacy longer than the probation, or a suspension longer than allowed.
+    StatusTooLong,
 }
 
 impl Rule {
@@ -53,6 +61,8 @@ impl Rule {
             Rule::QuorumNotMet => "quorum-not-met",
             Rule::MajorityNotMet => "majority-not-met",
             Rule::ShortNotice => "short-notice",
+            Rule::LongNotice => "long-notice",
+            Rule::WrongConvener => "wrong-convener",
             Rule::MeetingLate => "meeting-late",
             Rule::MeetingPostponed => "meeting-postponed",
             Rule::MeetingOverdue => "meeting-overdue",
@@ -61,17 +71,21 @@ impl Rule {
             Rule::NoCompetentDecision => "no-competent-decision",
             Rule::NotHeld => "not-held",
             Rule::DefunctOrganization => "defunct-organization",
+            Rule::TermExpired => "term-expired",
+            Rule::StatusTooLong => "status-too-long",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 14] = [
+    pub const ALL: [Rule; 18] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
         Rule::QuorumNotMet,
         Rule::MajorityNotMet,
         Rule::ShortNotice,
+        Rule::LongNotice,
+        Rule::WrongConvener,
         Rule::MeetingLate,
         Rule::MeetingPostponed,
         Rule::MeetingOverdue,
@@ -80,6 +94,8 @@ impl Rule {
         Rule::NoCompetentDecision,
         Rule::NotHeld,
         Rule::DefunctOrganization,
+        Rule::TermExpired,
+        Rule::StatusTooLong,
     ];
 }
 

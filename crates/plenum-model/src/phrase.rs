@@ -24,6 +24,16 @@ pub fn name(kind: EntityKind, id: impl fmt::Display) -> String {
     format!("{OPEN}{}:{id}{CLOSE}", kind.as_str())
 }
 
+/// A noun phrase with its indefinite article: "an expulsion decision", "a default
+/// decision". By the first letter (an English vowel letter takes "an").
+pub fn with_article(noun: &str) -> String {
+    let vowel = noun
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
+    format!("{} {noun}", if vowel { "an" } else { "a" })
+}
+
 /// User text, with the two marker characters removed.
 pub fn plain(text: &str) -> String {
     text.chars().filter(|c| *c != OPEN && *c != CLOSE).collect()

@@ -52,6 +52,8 @@ pub enum Command {
     Demo(cmd::demo::DemoArgs),
     /// Create a new ledger for an organization, from its statute.
     Init(cmd::init::InitArgs),
+    /// Check a statute file and list each clause understood (nothing is written).
+    Statute(cmd::statute::StatuteArgs),
     /// Append events from files (TOML or JSON Lines); all files are one all-or-nothing batch.
     Record(cmd::record::RecordArgs),
     /// List the ledger's entries, in ledger order.

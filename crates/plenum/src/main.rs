@@ -47,6 +47,7 @@ fn run() -> ExitCode {
     let result = match &args.command {
         C::Demo(a) => cmd::demo::run(a, &global),
         C::Init(a) => cmd::init::run(a, &global),
+        C::Statute(a) => cmd::statute::run(a, &global),
         C::Record(a) => cmd::record::run(a, &global),
         C::Log(a) => cmd::log::run(a, &global),
         C::At(a) => cmd::at::run(a, &global),

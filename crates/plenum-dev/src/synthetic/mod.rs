@@ -128,6 +128,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
             EventKind::StatuteAdopted(StatuteAdopted {
                 text: STATUTE.into(),
                 meeting: None,
+                decision: None,
             }),
         ),
         event(

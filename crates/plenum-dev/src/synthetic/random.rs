@@ -49,6 +49,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
         EventKind::StatuteAdopted(StatuteAdopted {
             text: STATUTE.into(),
             meeting: None,
+            decision: None,
         }),
     ));
     out.push(event(
@@ -289,6 +290,9 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     name: Some(format!("Meeting {meetings}")),
                     number: None,
                     scheduled: rng.chance(50).then(|| random_date(&mut rng)),
+                    category: None,
+                    by: None,
+                    requested_by: None,
                 })
             }
             24 if !held_meetings.is_empty() => {
@@ -425,6 +429,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 EventKind::StatuteAdopted(StatuteAdopted {
                     text: amendment(amendments, 1945 + rng.below(15) as i16),
                     meeting: None,
+                    decision: None,
                 })
             }
             33 => {

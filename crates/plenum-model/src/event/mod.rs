@@ -267,6 +267,9 @@ impl EventKind {
             K::PostEstablished(b) => push("post", Ref::Org(&b.post.org)),
             K::MeetingConvened(b) => {
                 push("organ", Ref::Organ(&b.organ));
+                if let Some(by) = &b.by {
+                    push("by", Ref::Organ(by));
+                }
                 b.joint_with
                     .iter()
                     .for_each(|o| push("joint_with", Ref::Organ(o)));
@@ -371,6 +374,9 @@ impl EventKind {
             K::StatuteAdopted(b) => {
                 if let Some(m) = &b.meeting {
                     push("meeting", Ref::Meeting(m));
+                }
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
                 }
             }
             K::EventRetracted(b) => push("target", Ref::Event(&b.target)),

@@ -190,6 +190,32 @@ impl<'b> History<'b> {
         })
     }
 
+    /// Every seat of a person (open or closed), in date order of their start.
+    pub fn seats_of(&self, person: &PersonId) -> Vec<SeatRow> {
+        let mut rows: Vec<SeatRow> = self.read(|c, b| {
+            c.seats.load(b, By::Person, false, person.as_str())?;
+            Ok(c.seats
+                .find(By::Person, false, person.as_str())
+                .cloned()
+                .collect())
+        });
+        rows.sort_by(|a, b| (a.start_pos, &a.key).cmp(&(b.start_pos, &b.key)));
+        rows
+    }
+
+    /// Every tenure of a post by a person (open or closed), in date order of their start.
+    pub fn posts_of(&self, person: &PersonId) -> Vec<PostRow> {
+        let mut rows: Vec<PostRow> = self.read(|c, b| {
+            c.posts.load(b, By::Person, false, person.as_str())?;
+            Ok(c.posts
+                .find(By::Person, false, person.as_str())
+                .cloned()
+                .collect())
+        });
+        rows.sort_by(|a, b| (a.start_pos, &a.key).cmp(&(b.start_pos, &b.key)));
+        rows
+    }
+
     /// Whether a person holds an open seat on an organ (in `role`, if given).
     pub fn holds_seat(&self, person: &PersonId, organ: &OrganRef, role: Option<Role>) -> bool {
         self.open_seats_of(person)
@@ -303,6 +329,26 @@ impl<'b> History<'b> {
                 .find(By::Person, true, person.as_str())
                 .find(|m| &m.org == org)
                 .cloned())
+        })
+    }
+
+    /// How many members (candidate or full; of `full` only, if set) an organization
+    /// has now, by its open memberships. Loads the organization's register: the
+    /// rules ask only where a statute needs it (a quorum or majority of all members
+    /// that the record does not state).
+    pub fn member_total(&self, org: &OrgId, full_only: bool) -> u32 {
+        self.read(|c, b| {
+            c.memberships.load(b, By::Org, true, org.as_str())?;
+            let n = c
+                .memberships
+                .find(By::Org, true, org.as_str())
+                .filter(|m| match m.status {
+                    crate::rows::MemberStatus::Full => true,
+                    crate::rows::MemberStatus::Candidate => !full_only,
+                    crate::rows::MemberStatus::Suspended => false,
+                })
+                .count();
+            Ok(u32::try_from(n).unwrap_or(u32::MAX))
         })
     }
 

@@ -2,7 +2,7 @@
 
 use crate::event::{EndCause, Event, EventKind, Role, Status};
 use crate::history::{History, Stamp};
-use crate::id::{EntityKind, OrgId, PersonId, Pos, PostRef};
+use crate::id::{EntityKind, OrgId, OrganRef, PersonId, Pos, PostRef};
 use crate::rows::{
     CountRow, DecisionRow, FigureRow, LinkKind, MeetingFact, MemberStatus, MembershipEnd,
     OrgChange, Span,
@@ -152,6 +152,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 date: event.date.clone(),
                 event: event.id.clone(),
                 scheduled: b.scheduled.clone(),
+                category: b.category.clone(),
             },
             pos,
         ),
@@ -226,9 +227,22 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                     }
                     history.end_counts(organ, at);
                 }
+                // Under a statute with terms, re-election starts a new term: the
+                // seat of the term that ends closes and a new one opens.
+                let renews = organ_has_term(book, organ, at);
                 for (person, role) in elected {
                     if !history.holds_seat(&person, organ, Some(role)) {
                         history.close_seats(&person, |s| &s.organ == organ, EndCause::Promoted, at);
+                        history.open_seat(organ, &person, role, at);
+                    } else if renews
+                        // A person named twice in one election renews once.
+                        && history.close_seats(
+                            &person,
+                            |s| &s.organ == organ && s.role == role && s.start_event != *at.event,
+                            EndCause::TermEnded,
+                            at,
+                        ) > 0
+                    {
                         history.open_seat(organ, &person, role, at);
                     }
                 }
@@ -384,6 +398,21 @@ fn assign_post(
         .iter()
         .any(|p| &p.post == post)
     {
+        // Under a statute with terms, a re-election starts a new term.
+        let renews = book
+            .in_force(&post.org, at.date.earliest())
+            .and_then(|v| v.post(&post.key))
+            .is_some_and(|d| d.term.is_some());
+        if renews
+            && history.close_posts(
+                person,
+                |p| &p.post == post && p.start_event != *at.event,
+                EndCause::TermEnded,
+                at,
+            ) > 0
+        {
+            history.open_post(post, person, acting, at);
+        }
         return;
     }
     let limit = post_holders(history, book, post, at) as usize;
@@ -399,4 +428,11 @@ fn assign_post(
         history.close_posts(&old, |p| &p.post == post, EndCause::Replaced, at);
     }
     history.open_post(post, person, acting, at);
+}
+
+/// Whether the statute in force gives the organ's seats a term.
+fn organ_has_term(book: &StatuteBook, organ: &OrganRef, at: Stamp<'_>) -> bool {
+    book.in_force(&organ.org, at.date.earliest())
+        .and_then(|v| v.organ(&organ.key))
+        .is_some_and(|d| d.term.is_some())
 }

@@ -323,4 +323,10 @@ pub fn replay(events: &[Event]) -> Result<Tables, RecordError> {
 }
 
 #[cfg(test)]
-mod tests;
+mod office_tests;
+#[cfg(test)]
+mod statute_tests;
+#[cfg(test)]
+pub(crate) mod tests;
+#[cfg(test)]
+mod time_tests;

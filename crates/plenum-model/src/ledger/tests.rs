@@ -74,6 +74,7 @@ fn statute_event() -> Event {
         kind: EventKind::StatuteAdopted(crate::event::kinds::StatuteAdopted {
             text: STATUTE.to_owned(),
             meeting: None,
+            decision: None,
         }),
         sources: vec![],
         note: None,

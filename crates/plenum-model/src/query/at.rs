@@ -124,7 +124,10 @@ pub fn at<F: Facts + ?Sized>(
     };
     let org_id: Option<OrgId> = match pick_target(facts, date, target, org)? {
         Target::Organ(organ, entity) => {
-            let rows = facts.organ_on(&organ, lo, hi)?;
+            let mut rows = facts.organ_on(&organ, lo, hi)?;
+            let book = crate::statute::StatuteBook::from_events(&facts.statute_events()?);
+            crate::rules::terms::clip_seats(&book, &mut rows.seats);
+            add_ex_officio(facts, &book, &organ, lo, hi, &mut rows)?;
             let names = Names::from_rows(&rows.names);
             let composition = compose(lo, hi, &rows.seats, &rows.counts, &rows.alignments);
             fill_organ(&mut report, &names, &composition);
@@ -132,7 +135,9 @@ pub fn at<F: Facts + ?Sized>(
             Some(organ.org)
         }
         Target::Post(post, entity) => {
-            let tenures = facts.holders_of(&post, lo, hi)?;
+            let mut tenures = facts.holders_of(&post, lo, hi)?;
+            let book = crate::statute::StatuteBook::from_events(&facts.statute_events()?);
+            crate::rules::terms::clip_posts(&book, &mut tenures);
             let persons: Vec<PersonId> = tenures.iter().map(|t| t.person.clone()).collect();
             let alignments = facts.alignments_of(&persons, lo, hi)?;
             let names = Names::read(
@@ -476,4 +481,72 @@ fn pick_target<F: Facts + ?Sized>(
         }
         _ => Err(ambiguous(text, &found)),
     }
+}
+
+/// Holders of an organ's ex officio posts (the statute in force on the first day
+/// asked about) sit on it by office: as full seats, for as long as they hold the post.
+fn add_ex_officio<F: Facts + ?Sized>(
+    facts: &F,
+    book: &crate::statute::StatuteBook,
+    organ: &OrganRef,
+    lo: crate::date::Day,
+    hi: crate::date::Day,
+    rows: &mut super::OrganRows,
+) -> Result<(), F::Error> {
+    let Some(def) = book
+        .in_force(&organ.org, lo)
+        .and_then(|v| v.organ(&organ.key))
+    else {
+        return Ok(());
+    };
+    let mut added: Vec<PersonId> = Vec::new();
+    for key in &def.ex_officio {
+        let post = PostRef::new(organ.org.clone(), key.clone());
+        let mut tenures = facts.holders_of(&post, lo, hi)?;
+        crate::rules::terms::clip_posts(book, &mut tenures);
+        for t in tenures {
+            if rows.seats.iter().any(|s| s.person == t.person) {
+                continue;
+            }
+            added.push(t.person.clone());
+            rows.seats.push(crate::rows::SeatRow {
+                key: format!("ex-officio:{}", t.key),
+                organ: organ.clone(),
+                person: t.person,
+                role: Role::Full,
+                span: t.span,
+                start_event: t.start_event,
+                end_event: t.end_event,
+                end_cause: t.end_cause,
+                start_pos: t.start_pos,
+                end_pos: t.end_pos,
+                holder: None,
+                factions: Vec::new(),
+            });
+        }
+    }
+    if added.is_empty() {
+        return Ok(());
+    }
+    let alignments = facts.alignments_of(&added, lo, hi)?;
+    let mut factions: Vec<&str> = alignments.iter().map(|a| a.faction.as_str()).collect();
+    factions.sort_unstable();
+    factions.dedup();
+    let persons: Vec<&str> = added.iter().map(PersonId::as_str).collect();
+    for (kind, ids) in [
+        (EntityKind::Person, persons),
+        (EntityKind::Faction, factions),
+    ] {
+        for e in facts.entities_by_id(kind, &ids)? {
+            if !rows
+                .names
+                .iter()
+                .any(|(k, id, _)| *k == kind && *id == e.id)
+            {
+                rows.names.push((kind, e.id, e.name));
+            }
+        }
+    }
+    rows.alignments.extend(alignments);
+    Ok(())
 }

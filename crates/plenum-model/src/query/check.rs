@@ -9,6 +9,9 @@ use serde::Serialize;
 use crate::date::{Day, FuzzyDate, Truth};
 use crate::finding::{Citation, Finding, Rule, Severity};
 use crate::id::EventId;
+use crate::id::{OrganRef, PostRef};
+use crate::rules::status::lasting_too_long;
+use crate::rules::terms::{Office, Running, expired};
 use crate::rules::{Held, overdue};
 use crate::statute::StatuteBook;
 
@@ -67,6 +70,8 @@ pub fn check<F: Facts + ?Sized>(facts: &F, day: Day) -> Result<Vec<FindingLine>,
         |org| orgs.get(org).cloned().flatten(),
         day,
     ));
+    findings.extend(expired_terms(facts, &book, day)?);
+    findings.extend(statuses_too_long(facts, &book, day)?);
     findings.sort_by(|a, b| (&a.date, a.rule, &a.events).cmp(&(&b.date, b.rule, &b.events)));
     let messages = render(
         facts,
@@ -85,4 +90,80 @@ pub fn check<F: Facts + ?Sized>(facts: &F, day: Day) -> Result<Vec<FindingLine>,
             message,
         })
         .collect())
+}
+
+/// Tenures the record leaves running on `day` past the end of their term.
+fn expired_terms<F: Facts + ?Sized>(
+    facts: &F,
+    book: &StatuteBook,
+    day: Day,
+) -> Result<Vec<Finding>, F::Error> {
+    let mut organs = std::collections::BTreeSet::new();
+    let mut posts = std::collections::BTreeSet::new();
+    for version in book.versions() {
+        for organ in version.organs.iter().filter(|o| o.term.is_some()) {
+            organs.insert(OrganRef::new(version.org.clone(), organ.key.clone()));
+        }
+        for post in version.posts.iter().filter(|p| p.term.is_some()) {
+            posts.insert(PostRef::new(version.org.clone(), post.key.clone()));
+        }
+    }
+    let running_on = |span: &crate::rows::Span| {
+        span.start.earliest() <= day && span.end.as_ref().is_none_or(|e| e.earliest() > day)
+    };
+    let mut seats = Vec::new();
+    for organ in &organs {
+        seats.extend(
+            facts
+                .seats_on(organ, day, day)?
+                .into_iter()
+                .filter(|s| running_on(&s.span)),
+        );
+    }
+    let mut tenures = Vec::new();
+    for post in &posts {
+        tenures.extend(
+            facts
+                .holders_of(post, day, day)?
+                .into_iter()
+                .filter(|p| running_on(&p.span)),
+        );
+    }
+    let running: Vec<Running<'_>> = seats
+        .iter()
+        .map(|s| Running {
+            office: Office::Organ(&s.organ),
+            person: &s.person,
+            start: &s.span.start,
+            event: &s.start_event,
+        })
+        .chain(tenures.iter().map(|p| Running {
+            office: Office::Post(&p.post),
+            person: &p.person,
+            start: &p.span.start,
+            event: &p.start_event,
+        }))
+        .collect();
+    Ok(expired(book, &running, day))
+}
+
+/// Candidacies and suspensions lasting, on `day`, beyond the statute's limit; only
+/// organizations whose statute in force sets one are read.
+fn statuses_too_long<F: Facts + ?Sized>(
+    facts: &F,
+    book: &StatuteBook,
+    day: Day,
+) -> Result<Vec<Finding>, F::Error> {
+    let mut rows = Vec::new();
+    for org in book.orgs() {
+        let limited = book
+            .versions_of(org)
+            .iter()
+            .any(|v| v.probation.is_some() || v.discipline.iter().any(|d| d.longest.is_some()));
+        if limited {
+            rows.extend(facts.members_on(org, day, day)?);
+        }
+    }
+    rows.sort_by(|a, b| a.key.cmp(&b.key));
+    Ok(lasting_too_long(book, &rows, day))
 }

@@ -120,6 +120,12 @@ pub fn person<F: Facts + ?Sized>(
         suggestions: Vec::new(),
     })?;
     let mut rows = facts.person_rows(&id)?;
+    // Seats and posts end with their term, as `at` sees them.
+    if !rows.seats.is_empty() || !rows.posts.is_empty() {
+        let book = crate::statute::StatuteBook::from_events(&facts.statute_events()?);
+        crate::rules::terms::clip_seats(&book, &mut rows.seats);
+        crate::rules::terms::clip_posts(&book, &mut rows.posts);
+    }
     // Stores return rows in any order: sort by date, then by key.
     rows.seats
         .sort_by(|a, b| (&a.span.start, &a.key).cmp(&(&b.span.start, &b.key)));

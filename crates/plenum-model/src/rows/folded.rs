@@ -152,6 +152,9 @@ pub enum MeetingFact {
         event: EventId,
         /// The date it was called for.
         scheduled: Option<FuzzyDate>,
+        /// What kind of meeting, if the record says.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        category: Option<String>,
     },
     /// Held.
     Held {
@@ -187,6 +190,8 @@ pub struct MeetingState {
     pub present: Option<u32>,
     /// Members entitled to attend, if the record says.
     pub entitled: Option<u32>,
+    /// What kind of meeting it was convened as, if the record says.
+    pub category: Option<String>,
 }
 
 /// A meeting's row: the facts recorded of it, in date order.
@@ -218,7 +223,9 @@ impl MeetingRow {
                     date,
                     event,
                     scheduled,
+                    category,
                 } => {
+                    state.category.clone_from(category);
                     state.organ = Some(organ.clone());
                     state.joint_with.clone_from(joint_with);
                     state.convened = Some((date.clone(), event.clone()));

@@ -1,10 +1,10 @@
 //! The rule that needs a date rather than an event: organs overdue for a meeting.
 
-use crate::date::{Day, FuzzyDate, Truth};
+use crate::date::{Day, End, FuzzyDate, Shape, Truth};
 use crate::id::{EntityKind, OrgId, OrganRef};
 use crate::phrase::{Phrase, name};
 use crate::rows::{HeldRow, OrgRow};
-use crate::statute::{Cited, StatuteBook};
+use crate::statute::{Cadence, Cited, StatuteBook};
 
 use super::{Citation, Finding, Rule, Severity};
 
@@ -40,6 +40,87 @@ pub(crate) fn in_force_since(book: &StatuteBook, organ: &OrganRef, day: Day) -> 
     Some(since)
 }
 
+/// The day a meeting sat from. A session written as an interval of exact days
+/// (`2016-10-24/2016-10-27`) sat from its first day: that is known, not fuzzy.
+/// Any other date is as fuzzy as written.
+pub(crate) fn sitting(date: &FuzzyDate) -> FuzzyDate {
+    match date.shape() {
+        Shape::Interval(End::Point(a), End::Point(b))
+            if is_exact_day(*a) && is_exact_day(*b) && !date.is_uncertain() =>
+        {
+            FuzzyDate::day(a.earliest())
+        }
+        _ => date.clone(),
+    }
+}
+
+fn is_exact_day(q: crate::date::Qualified) -> bool {
+    matches!(q.point(), crate::date::Point::Day(_)) && !q.is_approximate() && !q.is_uncertain()
+}
+
+/// What a gap between meetings (or since the rule came into force) broke.
+pub(crate) struct Gap {
+    /// Whether the cadence was broken.
+    pub certainty: Truth,
+    /// What was missed: `due by 1981-04-10`, `none in 2022`.
+    pub missed: String,
+}
+
+/// Judges the time from the previous meeting (sat between `prev_lo` and
+/// `prev_hi`) to a day between `to_lo` and `to_hi` (the next meeting, or the day
+/// asked about) against a cadence in force since `since`.
+///
+/// Rolling: broken if more than the period passed (counted from the later of the
+/// previous meeting and `since`). Calendar: broken if a whole calendar period in
+/// force lies between them with no meeting.
+pub(crate) fn gap(
+    cadence: &Cadence,
+    since: Option<Day>,
+    (prev_lo, prev_hi): (Day, Day),
+    (to_lo, to_hi): (Day, Day),
+) -> Gap {
+    match cadence {
+        Cadence::Rolling(every) => {
+            let (from_lo, from_hi) = match since {
+                Some(since) if since > prev_lo => (since.max(prev_lo), since.max(prev_hi)),
+                _ => (prev_lo, prev_hi),
+            };
+            let certainty = if to_lo > every.after(from_hi) {
+                Truth::Definitely
+            } else if to_hi > every.after(from_lo) {
+                Truth::Possibly
+            } else {
+                Truth::No
+            };
+            Gap {
+                certainty,
+                missed: format!("due by {}", every.after(from_hi)),
+            }
+        }
+        Cadence::Calendar(period) => {
+            let first = since.map_or(i64::MIN, |s| period.first_whole(s));
+            let definite_from = (period.index(prev_hi) + 1).max(first);
+            let possible_from = (period.index(prev_lo) + 1).max(first);
+            let certainty = if definite_from < period.index(to_lo) {
+                Truth::Definitely
+            } else if possible_from < period.index(to_hi) {
+                Truth::Possibly
+            } else {
+                Truth::No
+            };
+            let missed = if certainty == Truth::Definitely {
+                definite_from
+            } else {
+                possible_from
+            };
+            Gap {
+                certainty,
+                missed: format!("none in {}", period.name(missed)),
+            }
+        }
+    }
+}
+
 /// Organs that, as of `day`, have gone longer than their statute's cadence
 /// without a meeting since the last one recorded, or since the cadence came
 /// into force if that is later.
@@ -64,7 +145,7 @@ pub fn overdue(
             continue;
         };
         let Some(Cited {
-            rule: every,
+            rule: cadence,
             article,
         }) = &def.meets
         else {
@@ -84,24 +165,11 @@ pub fn overdue(
             continue;
         };
         let since = in_force_since(book, organ, day);
-        let (from_lo, from_hi) = match since {
-            Some(since) if since > last.date.earliest() => (
-                since.max(last.date.earliest()),
-                since.max(last.date.latest()),
-            ),
-            _ => (last.date.earliest(), last.date.latest()),
-        };
-        let certainty = if day > every.after(from_hi) {
-            Truth::Definitely
-        } else if day > every.after(from_lo) {
-            Truth::Possibly
-        } else {
-            Truth::No
-        };
-        if certainty == Truth::No {
+        let sat = sitting(&last.date);
+        let gap = gap(cadence, since, (sat.earliest(), sat.latest()), (day, day));
+        if gap.certainty == Truth::No {
             continue;
         }
-        let due = every.after(from_hi);
         let in_force = match since {
             Some(since) if since > last.date.earliest() => {
                 format!(", a rule in force since {since}")
@@ -111,17 +179,25 @@ pub fn overdue(
         findings.push(Finding {
             rule: Rule::MeetingOverdue,
             severity: Severity::Violation,
-            certainty,
+            certainty: gap.certainty,
             date: FuzzyDate::day(day),
             citation: Some(Citation::of(version, article.as_ref())),
             events: vec![last.event.clone()],
             message: Phrase::new(format!(
-                "no meeting of {} is recorded since {} ({}): the statute requires one at least every {every}{in_force}; overdue since {due}",
+                "no meeting of {} is recorded since {} ({}): the statute requires one {cadence}{in_force}; {}",
                 name(EntityKind::Organ, organ),
                 name(EntityKind::Meeting, &last.meeting),
-                last.date
+                last.date,
+                overdue_words(&gap.missed),
             )),
         });
     }
     findings
+}
+
+/// "overdue since 1981-04-10" for a rolling cadence, "none in 2022" for a calendar one.
+fn overdue_words(missed: &str) -> String {
+    missed
+        .strip_prefix("due by ")
+        .map_or_else(|| missed.to_owned(), |d| format!("overdue since {d}"))
 }

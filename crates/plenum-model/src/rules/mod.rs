@@ -8,6 +8,8 @@
 
 mod cadence;
 mod checks;
+pub mod status;
+pub mod terms;
 
 pub use crate::finding::{Citation, Finding, Rule, Severity};
 pub use cadence::{Held, overdue};

@@ -6,7 +6,10 @@
 //! collects the versions of every document recorded in a ledger and answers
 //! which version judges an event.
 
+mod cadence;
+mod clauses;
 mod measure;
+mod raw;
 mod read;
 
 use std::collections::BTreeMap;
@@ -14,6 +17,8 @@ use std::collections::BTreeMap;
 use crate::date::{Day, FuzzyDate};
 use crate::id::{Key, OrgId, VersionId};
 
+pub use cadence::{Cadence, CalendarPeriod};
+pub use clauses::{Clause, clauses};
 pub use measure::{Base, Period, Share, Threshold};
 pub use read::read;
 
@@ -54,6 +59,24 @@ pub struct Version {
     pub posts: Vec<PostDef>,
     /// Who may expel, suspend, remove and reinstate.
     pub discipline: Vec<DisciplineRule>,
+    /// How long a candidate member may stay one before being confirmed.
+    pub probation: Option<Cited<Period>>,
+    /// Who may amend this statute, and by what majority.
+    pub amendment: Option<AmendmentRule>,
+    /// Offices (organs and posts, by key) no one may hold together.
+    pub incompatibilities: Vec<Cited<Vec<Key>>>,
+}
+
+/// Who may amend a statute version, and by what majority: a later
+/// `statute_adopted` for the organization is judged by it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AmendmentRule {
+    /// The organs competent to amend it.
+    pub by: Vec<Key>,
+    /// The majority the decision needs, if the statute sets one.
+    pub majority: Option<Majority>,
+    /// The article.
+    pub article: Option<String>,
 }
 
 impl Version {
@@ -72,9 +95,14 @@ impl Version {
         self.posts.iter().find(|p| &p.key == key)
     }
 
-    /// The discipline rule for an act, if the statute has one.
-    pub fn discipline(&self, act: Act) -> Option<&DisciplineRule> {
-        self.discipline.iter().find(|d| d.act == act)
+    /// The discipline rules for an act (for a removal, from the organ `from`, if any):
+    /// the rules naming no organ and those naming this one. An act may have several
+    /// rules, one per competent organ, each with its own majority.
+    pub fn discipline(&self, act: Act, from: Option<&Key>) -> Vec<&DisciplineRule> {
+        self.discipline
+            .iter()
+            .filter(|d| d.act == act && (d.from.is_none() || d.from.as_ref() == from))
+            .collect()
     }
 }
 
@@ -100,23 +128,58 @@ pub struct OrganDef {
     pub kind: Option<String>,
     /// Who fills its seats.
     pub elected_by: Option<Cited<Elector>>,
+    /// The organ that may fill a vacancy between elections (co-option, possibly by
+    /// the organ itself), one seat at a time.
+    pub vacancies_by: Option<Key>,
     /// The most seats it may have.
     pub seats: Option<Cited<SeatLimits>>,
-    /// How long a term lasts.
-    pub term: Option<Cited<Period>>,
+    /// How long a term lasts, and whether holders hold over.
+    pub term: Option<Cited<Term>>,
     /// It must meet at least this often.
-    pub meets: Option<Cited<Period>>,
-    /// Members must be given at least this much notice of a meeting.
-    pub notice: Option<Cited<Period>>,
+    pub meets: Option<Cited<Cadence>>,
+    /// How much notice members must be given of a meeting: at least, at most.
+    pub notice: Option<Cited<Notice>>,
     /// The share of full members who must be present for a decision.
     pub quorum: Option<Cited<Threshold>>,
     /// The majority each kind of decision needs; `default` for the rest.
     pub majority: BTreeMap<String, Cited<Majority>>,
     /// What a seat holder must be.
     pub eligibility: Vec<Cited<Requirement>>,
+    /// Posts whose holders sit on the organ by office (ex officio), as full members.
+    pub ex_officio: Vec<Key>,
+    /// Kinds of meeting with rules of their own (`extraordinary`: a shorter notice).
+    pub meeting_kinds: Vec<MeetingKind>,
+    /// Who may convene its meetings.
+    pub convened_by: Option<Cited<Convener>>,
+}
+
+/// Who may convene an organ's meetings: organs, or members requesting it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Convener {
+    /// The organs that may convene it.
+    pub by: Vec<Key>,
+    /// The share of the organ's members whose request obliges a meeting (requisition).
+    pub requisition: Option<Share>,
+}
+
+/// A kind of meeting of an organ, named by the `category` of `meeting_convened`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MeetingKind {
+    /// Its name, as events write it.
+    pub category: String,
+    /// Its notice, instead of the organ's.
+    pub notice: Option<Cited<Notice>>,
 }
 
 impl OrganDef {
+    /// The notice a meeting of this category needs: its kind's, else the organ's.
+    pub fn notice_for(&self, category: Option<&str>) -> Option<&Cited<Notice>> {
+        category
+            .and_then(|c| self.meeting_kinds.iter().find(|k| k.category == c))
+            .and_then(|k| k.notice.as_ref())
+            .or(self.notice.as_ref())
+    }
+
     /// The majority rule for a kind of decision, falling back to `default`.
     pub fn majority_for(&self, kind: &str) -> Option<&Cited<Majority>> {
         self.majority
@@ -138,10 +201,40 @@ pub struct PostDef {
     pub holders: u32,
     /// Who fills it.
     pub elected_by: Option<Cited<Elector>>,
-    /// How long a term lasts.
-    pub term: Option<Cited<Period>>,
+    /// The organ that may fill it when vacant between elections.
+    pub vacancies_by: Option<Key>,
+    /// How long a term lasts, and whether holders hold over.
+    pub term: Option<Cited<Term>>,
     /// What a holder must be.
     pub eligibility: Vec<Cited<Requirement>>,
+}
+
+/// A term of office: how long a seat or post is held from the election (or
+/// appointment) that gave it; a re-election starts a new term.
+///
+/// At the end of the term the seat or post ends, unless `holds_over`: then the
+/// holder stays until the next election of the organ or post (and `check`
+/// reports the election as due).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Term {
+    /// How long.
+    pub length: Period,
+    /// Whether holders stay in office after the term until a successor is elected.
+    pub holds_over: bool,
+    /// The most terms one person may serve, in all.
+    pub max_terms: Option<u32>,
+    /// The most terms one person may serve in a row (each renewed at the end of the last).
+    pub max_consecutive: Option<u32>,
+}
+
+/// The notice of a meeting: at least and at most this long before it (either may
+/// be missing, not both).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// The least notice.
+    pub at_least: Option<Period>,
+    /// The most notice (a meeting called too far ahead).
+    pub at_most: Option<Period>,
 }
 
 /// Who fills an organ or a post.
@@ -182,6 +275,15 @@ pub enum Requirement {
     FullMember,
     /// Holder of a seat (full or alternate) on another organ.
     Seat(Key),
+    /// A member (a full member, if `full`) without a break for at least `length`
+    /// ("five years' party standing"), counted from the start of the membership
+    /// (of the full membership) that is open.
+    Standing {
+        /// Full membership, or any.
+        full: bool,
+        /// How long.
+        length: Period,
+    },
 }
 
 /// A disciplinary act the statute regulates.
@@ -211,14 +313,22 @@ impl Act {
 }
 
 /// Which organs may perform a disciplinary act, and by what majority.
+///
+/// A statute may give one act several rules: one per competent organ (each with
+/// its own majority), or, for removals, one per organ removed from (`from`).
+/// Two rules giving the same act, from the same organ, to the same organ are refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DisciplineRule {
     /// The act.
     pub act: Act,
+    /// For a removal: the organ removed from, when the rule concerns only it.
+    pub from: Option<Key>,
     /// The organs competent to decide it.
     pub by: Vec<Key>,
     /// The majority the decision needs, if the statute sets one.
     pub majority: Option<Majority>,
+    /// For a suspension: the longest it may last.
+    pub longest: Option<Period>,
     /// The article.
     pub article: Option<String>,
 }

@@ -75,7 +75,10 @@ fn a_valid_statute_reads_back_whole() {
             alternate: Some(143)
         }
     );
-    assert_eq!(cc.meets.as_ref().unwrap().rule.to_string(), "6 months");
+    assert_eq!(
+        cc.meets.as_ref().unwrap().rule.to_string(),
+        "at least every 6 months"
+    );
     assert_eq!(
         cc.elected_by.as_ref().unwrap().rule,
         Elector::Organ(Key::new("congress").unwrap())
@@ -103,7 +106,7 @@ fn a_valid_statute_reads_back_whole() {
     );
     assert_eq!(v1.post(&Key::new("chairman").unwrap()).unwrap().holders, 1);
     assert_eq!(
-        v1.discipline(Act::Expulsion).unwrap().by,
+        v1.discipline(Act::Expulsion, None)[0].by,
         vec![Key::new("cc").unwrap()]
     );
     assert_eq!(

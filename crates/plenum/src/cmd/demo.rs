@@ -210,10 +210,7 @@ fn tour(name: &str, store: &dyn Store, events: &[Event], db: &str) -> anyhow::Re
             }) => "appointed".to_owned(),
             None => String::new(),
         };
-        let meets = organ
-            .meets
-            .as_ref()
-            .map(|m| format!("meets at least every {}", m.rule));
+        let meets = organ.meets.as_ref().map(|m| format!("meets {}", m.rule));
         let about: Vec<String> = [Some(elected).filter(|e| !e.is_empty()), meets]
             .into_iter()
             .flatten()

@@ -41,6 +41,7 @@ pub fn statute_event(text: &str, document: &statute::Document) -> anyhow::Result
         kind: EventKind::StatuteAdopted(StatuteAdopted {
             text: text.to_owned(),
             meeting: None,
+            decision: None,
         }),
         sources: Vec::new(),
         note: None,

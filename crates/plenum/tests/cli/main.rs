@@ -10,6 +10,7 @@ mod ledger;
 mod limits;
 mod messages;
 mod rules;
+mod statute;
 mod support;
 mod tamper;
 mod wpk;

@@ -51,6 +51,13 @@ body!(
         number: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
         /// The date it was called for.
         scheduled: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
+        /// What kind of meeting (`ordinary`, `extraordinary`, ...), as the statute's
+        /// `[[version.organ.meeting]]` names it, for the notice that kind needs.
+        category: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// The organ that convened it, if the record says.
+        by: Option<OrganRef> = (default, skip_serializing_if = "Option::is_none"),
+        /// How many members requested it (a requisition), if it was called at their request.
+        requested_by: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

@@ -109,6 +109,8 @@ body!(
         text: String,
         /// The meeting that adopted it.
         meeting: Option<MeetingId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The motion that decided it (an amendment judged like any decision).
+        decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

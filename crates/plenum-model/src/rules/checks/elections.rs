@@ -5,6 +5,7 @@ use crate::event::Role;
 use crate::id::{EventId, OrgId, OrganRef, PersonId, PostRef};
 use crate::statute::{Cited, Elector, Requirement, Version};
 
+use super::super::terms::Office;
 use super::super::{Citation, Rule, Severity};
 use super::{Ctx, Out};
 
@@ -28,9 +29,13 @@ impl Ctx<'_, '_> {
             .unwrap_or_default()
     }
 
+    /// `what` is the subject of "... filled by": "seats on the Board were",
+    /// "the post of Treasurer was"; `filled` is the organ filled, if one.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn check_elector(
         &self,
         what: String,
+        filled: Option<&OrganRef>,
         rule: Option<&Cited<Elector>>,
         org: &OrgId,
         electors: &[OrganRef],
@@ -51,9 +56,16 @@ impl Ctx<'_, '_> {
         if electors.contains(&wanted) {
             return;
         }
+        // An organ filling its own seats co-opts: say so rather than name it twice.
         let by = electors
             .iter()
-            .map(|o| self.organ_name(o))
+            .map(|o| {
+                if filled == Some(o) {
+                    format!("{} itself (co-option)", self.organ_name(o))
+                } else {
+                    self.organ_name(o)
+                }
+            })
             .collect::<Vec<_>>()
             .join(" and ");
         out.push(
@@ -63,16 +75,19 @@ impl Ctx<'_, '_> {
             Some(Citation::of(version, article.as_ref())),
             vec![],
             format!(
-                "{what} was filled by {by}; the statute gives that to {}",
+                "{what} filled by {by}; the statute gives that to {}",
                 self.organ_name(&wanted)
             ),
         );
     }
 
+    /// `vacancy`: one seat filled between elections, which the organ the statute
+    /// names for vacancies (co-option) may also fill.
     pub(super) fn check_organ_elector(
         &self,
         organ: &OrganRef,
         electors: &[OrganRef],
+        vacancy: bool,
         out: &mut Out<'_>,
     ) {
         let Some(version) = self.version(&organ.org, &out.event.date) else {
@@ -81,8 +96,15 @@ impl Ctx<'_, '_> {
         let Some(def) = version.organ(&organ.key) else {
             return;
         };
+        if vacancy
+            && let Some(k) = &def.vacancies_by
+            && electors.iter().any(|o| &o.key == k && o.org == organ.org)
+        {
+            return;
+        }
         self.check_elector(
-            self.organ_name(organ),
+            format!("seats on {} were", self.organ_name(organ)),
+            Some(organ),
             def.elected_by.as_ref(),
             &organ.org,
             electors,
@@ -95,6 +117,7 @@ impl Ctx<'_, '_> {
         &self,
         post: &PostRef,
         electors: &[OrganRef],
+        vacancy: bool,
         out: &mut Out<'_>,
     ) {
         let Some(version) = self.version(&post.org, &out.event.date) else {
@@ -103,8 +126,15 @@ impl Ctx<'_, '_> {
         let Some(def) = version.post(&post.key) else {
             return;
         };
+        if vacancy
+            && let Some(k) = &def.vacancies_by
+            && electors.iter().any(|o| &o.key == k && o.org == post.org)
+        {
+            return;
+        }
         self.check_elector(
-            format!("the post of {}", self.post_name(post)),
+            format!("the post of {} was", self.post_name(post)),
+            None,
             def.elected_by.as_ref(),
             &post.org,
             electors,
@@ -210,9 +240,10 @@ impl Ctx<'_, '_> {
         );
     }
 
-    /// Eligibility is judged only where the record keeps the register: an
-    /// organization with recorded memberships, an organ with named seats.
-    /// Elsewhere the absence of a record is not evidence.
+    /// Eligibility is three-valued, like dates: judged only where the record
+    /// keeps the register (an organization with recorded memberships, an organ
+    /// with named seats), and a person the membership register never mentions is
+    /// of unknown standing, not a non-member. The absence of a record is not evidence.
     pub(super) fn check_requirements(
         &self,
         requirements: &[Cited<Requirement>],
@@ -227,7 +258,10 @@ impl Ctx<'_, '_> {
             let problem = match rule {
                 Requirement::Member | Requirement::FullMember if register_kept => {
                     match self.history.membership(person, org) {
-                        None => Some("is not a member".to_owned()),
+                        // Three-valued: a person the register never mentions is of
+                        // unknown standing (the record is silent), not a non-member.
+                        None if self.history.memberships_of(person, org).is_empty() => None,
+                        None => Some("is no longer a member".to_owned()),
                         Some(m) if m.status == crate::rows::MemberStatus::Suspended => {
                             Some("is a suspended member".to_owned())
                         }
@@ -239,21 +273,30 @@ impl Ctx<'_, '_> {
                         }
                         Some(_) => None,
                     }
+                    .map(|p| (p, Truth::Definitely))
+                }
+                Requirement::Standing { full, length } if register_kept => {
+                    self.standing_problem(person, org, *full, *length, &out.event.date)
                 }
                 Requirement::Seat(key) => {
                     let organ = OrganRef::new(org.clone(), key.clone());
                     let kept = self.history.names_seats(&organ);
-                    let seated = self.history.holds_seat(person, &organ, None);
-                    (kept && !seated)
-                        .then(|| format!("holds no seat on {}", self.organ_name(&organ)))
+                    let seated = self.history.holds_seat(person, &organ, None)
+                        || self.holds_ex_officio(person, &organ, &out.event.date);
+                    (kept && !seated).then(|| {
+                        (
+                            format!("holds no seat on {}", self.organ_name(&organ)),
+                            Truth::Definitely,
+                        )
+                    })
                 }
                 _ => None,
             };
-            if let Some(problem) = problem {
+            if let Some((problem, certainty)) = problem {
                 out.push(
                     Rule::IneligibleHolder,
                     Severity::Violation,
-                    Truth::Definitely,
+                    certainty,
                     Some(Citation::of(version, article.as_ref())),
                     vec![],
                     format!("{} takes {what} but {problem}", self.person(person)),
@@ -261,4 +304,142 @@ impl Ctx<'_, '_> {
             }
         }
     }
+
+    /// Standing: the open membership (its full part, if `full`) must have lasted
+    /// `length` by the event's date. Unknown (no problem) where the register never
+    /// mentions the person.
+    fn standing_problem(
+        &self,
+        person: &PersonId,
+        org: &OrgId,
+        full: bool,
+        length: crate::statute::Period,
+        date: &crate::date::FuzzyDate,
+    ) -> Option<(String, Truth)> {
+        let rows = self.history.memberships_of(person, org);
+        let open = rows.iter().rposition(|m| m.span.end.is_none())?;
+        // The statuses of one membership follow each other: each ends at the event
+        // that starts the next.
+        let mut first = open;
+        while first > 0 && rows[first - 1].end_event.as_ref() == Some(&rows[first].start_event) {
+            first -= 1;
+        }
+        let chain = &rows[first..=open];
+        let kind = if full { "a full member" } else { "a member" };
+        let Some(since) = chain
+            .iter()
+            .find(|m| !full || m.status == crate::rows::MemberStatus::Full)
+            .map(|m| &m.span.start)
+        else {
+            return Some((format!("is not {kind}"), Truth::Definitely));
+        };
+        let certainty = if length.after(since.earliest()) > date.latest() {
+            Truth::Definitely
+        } else if length.after(since.latest()) > date.earliest() {
+            Truth::Possibly
+        } else {
+            return None;
+        };
+        Some((
+            format!(
+                "has been {kind} only since {since}, less than the {length} the statute requires"
+            ),
+            certainty,
+        ))
+    }
+
+    /// A term limit: an election that would give a person more terms of an organ or
+    /// post, in all or in a row, than the statute allows.
+    pub(super) fn check_term_limit(
+        &self,
+        office: Office<'_>,
+        person: &PersonId,
+        out: &mut Out<'_>,
+    ) {
+        let org = match office {
+            Office::Organ(o) => &o.org,
+            Office::Post(p) => &p.org,
+        };
+        let Some(version) = self.version(org, &out.event.date) else {
+            return;
+        };
+        let term = match office {
+            Office::Organ(o) => version.organ(&o.key).and_then(|d| d.term.as_ref()),
+            Office::Post(p) => version.post(&p.key).and_then(|d| d.term.as_ref()),
+        };
+        let Some(Cited {
+            rule: term,
+            article,
+        }) = term
+        else {
+            return;
+        };
+        if term.max_terms.is_none() && term.max_consecutive.is_none() {
+            return;
+        }
+        // Each tenure is a term (a re-election under a term starts a new one).
+        let tenures: Vec<(bool, EventId, Option<EventId>)> = match office {
+            Office::Organ(o) => self
+                .history
+                .seats_of(person)
+                .into_iter()
+                .filter(|s| &s.organ == o && s.role == Role::Full)
+                .map(|s| (s.span.end.is_none(), s.start_event, s.end_event))
+                .collect(),
+            Office::Post(p) => self
+                .history
+                .posts_of(person)
+                .into_iter()
+                .filter(|t| &t.post == p)
+                .map(|t| (t.span.end.is_none(), t.start_event, t.end_event))
+                .collect(),
+        };
+        let total = tenures.len() as u64 + 1;
+        let mut in_a_row = 1u64;
+        if tenures.last().is_some_and(|t| t.0) {
+            in_a_row += 1;
+            let mut i = tenures.len() - 1;
+            while i > 0 && tenures[i - 1].2.as_ref() == Some(&tenures[i].1) {
+                in_a_row += 1;
+                i -= 1;
+            }
+        }
+        let what = match office {
+            Office::Organ(o) => format!("on {}", self.organ_name(o)),
+            Office::Post(p) => format!("as {}", self.post_name(p)),
+        };
+        let broken = match (term.max_consecutive, term.max_terms) {
+            (Some(c), _) if in_a_row > u64::from(c) => Some(format!(
+                "a {} term in a row {what}; the statute allows at most {c} in a row",
+                ordinal(in_a_row)
+            )),
+            (_, Some(n)) if total > u64::from(n) => Some(format!(
+                "a {} term {what}; the statute allows at most {n} in all",
+                ordinal(total)
+            )),
+            _ => None,
+        };
+        if let Some(broken) = broken {
+            out.push(
+                Rule::IneligibleHolder,
+                Severity::Violation,
+                Truth::Definitely,
+                Some(Citation::of(version, article.as_ref())),
+                vec![],
+                format!("{} is elected to {broken}", self.person(person)),
+            );
+        }
+    }
+}
+
+/// 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st.
+fn ordinal(n: u64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }

@@ -3,8 +3,10 @@
 use crate::date::{FuzzyDate, Truth};
 use crate::event::{Event, EventKind, Outcome, Role};
 use crate::id::{MeetingId, OrganRef};
-use crate::statute::{Base, Cited};
+use crate::rows::DecisionRow;
+use crate::statute::{Base, Cited, Majority};
 
+use super::super::cadence::{gap, sitting};
 use super::super::{Citation, Rule, Severity};
 use super::{Ctx, Out};
 
@@ -35,9 +37,13 @@ impl Ctx<'_, '_> {
         else {
             return;
         };
-        let entitled = state
+        // The record's `entitled` wins; else the register on the day decides.
+        let Some(entitled) = state
             .entitled
-            .unwrap_or_else(|| self.full_seats(organ, &out.event.date));
+            .or_else(|| self.entitled_base(organ, &out.event.date))
+        else {
+            return;
+        };
         if entitled == 0 || quorum.is_met(u64::from(present), u64::from(entitled)) {
             return;
         }
@@ -59,9 +65,32 @@ impl Ctx<'_, '_> {
         );
     }
 
-    pub(super) fn full_seats(&self, organ: &OrganRef, date: &FuzzyDate) -> u32 {
-        self.history
+    /// Who is entitled to sit on an organ on a date, by the register, where the
+    /// record does not say: its full seats (named and counted) if it has any; for an
+    /// organ of all the members (`elected_by = "members"` with no seats recorded),
+    /// the organization's full members where it keeps a register. `None` where the
+    /// record is silent: then quorum and majorities of members are not judged.
+    pub(super) fn entitled_base(&self, organ: &OrganRef, date: &FuzzyDate) -> Option<u32> {
+        let seats = self
+            .history
             .seat_total(organ, Some(Role::Full), date.earliest())
+            .saturating_add(self.ex_officio_unseated(organ, date));
+        if seats > 0 {
+            return Some(seats);
+        }
+        let version = self.version(&organ.org, date)?;
+        let def = version.organ(&organ.key)?;
+        let of_members = matches!(
+            def.elected_by,
+            Some(Cited {
+                rule: crate::statute::Elector::Members,
+                ..
+            })
+        );
+        if !of_members || !self.history.keeps_register(&organ.org) {
+            return None;
+        }
+        Some(self.history.member_total(&organ.org, true)).filter(|n| *n > 0)
     }
 
     pub(super) fn check_majority(&self, event: &Event, out: &mut Out<'_>) {
@@ -131,13 +160,14 @@ impl Ctx<'_, '_> {
         let total = match majority.base {
             Base::Votes => votes.in_favour.checked_add(votes.against),
             Base::Present => present.map(u64::from),
-            Base::Members => Some(u64::from(
-                meeting
-                    .and_then(|m| m.entitled)
-                    .unwrap_or_else(|| self.full_seats(&organ, &event.date)),
-            )),
+            Base::Members => meeting
+                .and_then(|m| m.entitled)
+                .or_else(|| self.entitled_base(&organ, &event.date))
+                .map(u64::from),
         };
-        let Some(total) = total else { return };
+        let Some(total) = total.filter(|t| *t > 0) else {
+            return;
+        };
         if majority.threshold.is_met(votes.in_favour, total) {
             return;
         }
@@ -148,13 +178,170 @@ impl Ctx<'_, '_> {
             Some(citation),
             vec![],
             format!(
-                "carried with {} votes for of {total} {}; a {category} decision needs {} {} ({} votes)",
+                "carried with {} votes for of {total} {}; {} needs {} {} ({} votes)",
                 votes.in_favour,
-                match majority.base {
-                    Base::Votes => "votes cast",
-                    Base::Present => "present",
-                    Base::Members => "members",
-                },
+                base_words(majority.base),
+                crate::phrase::with_article(&format!("{category} decision")),
+                majority.threshold,
+                majority.base,
+                majority.threshold.minimum(total)
+            ),
+        );
+    }
+
+    /// Who convened a meeting: an organ the statute names, or enough members by
+    /// requisition. Where the record says neither, nothing is judged.
+    pub(super) fn check_convener(
+        &self,
+        organ: &OrganRef,
+        by: Option<&OrganRef>,
+        requested_by: Option<u32>,
+        out: &mut Out<'_>,
+    ) {
+        let Some(version) = self.version(&organ.org, &out.event.date) else {
+            return;
+        };
+        let Some(Cited {
+            rule: convener,
+            article,
+        }) = version
+            .organ(&organ.key)
+            .and_then(|d| d.convened_by.as_ref())
+        else {
+            return;
+        };
+        let citation = Citation::of(version, article.as_ref());
+        let meeting = self.organ_name(organ);
+        if let Some(by) = by {
+            if by.org == organ.org && convener.by.contains(&by.key) {
+                return;
+            }
+            if requested_by.is_none() {
+                let competent = convener
+                    .by
+                    .iter()
+                    .map(|k| self.organ_name(&OrganRef::new(organ.org.clone(), k.clone())))
+                    .collect::<Vec<_>>()
+                    .join(" or ");
+                let or_requisition = convener.requisition.map_or_else(String::new, |s| {
+                    format!(", or {s} of its members by requisition")
+                });
+                out.push(
+                    Rule::WrongConvener,
+                    Severity::Violation,
+                    Truth::Definitely,
+                    Some(citation),
+                    vec![],
+                    format!(
+                        "a meeting of {meeting} was convened by {}; the statute gives that to {competent}{or_requisition}",
+                        self.organ_name(by)
+                    ),
+                );
+                return;
+            }
+        }
+        let Some(requested) = requested_by else {
+            return;
+        };
+        let Some(share) = convener.requisition else {
+            out.push(
+                Rule::WrongConvener,
+                Severity::Violation,
+                Truth::Definitely,
+                Some(citation),
+                vec![],
+                format!("a meeting of {meeting} was convened at the request of {requested} members; the statute provides no requisition"),
+            );
+            return;
+        };
+        let Some(base) = self.entitled_base(organ, &out.event.date) else {
+            return;
+        };
+        let threshold = crate::statute::Threshold::AtLeast(share);
+        if base > 0 && !threshold.is_met(u64::from(requested), u64::from(base)) {
+            out.push(
+                Rule::WrongConvener,
+                Severity::Violation,
+                Truth::Definitely,
+                Some(citation),
+                vec![],
+                format!(
+                    "a meeting of {meeting} was convened at the request of {requested} of {base} members; a requisition needs at least {share} ({} members)",
+                    threshold.minimum(u64::from(base))
+                ),
+            );
+        }
+    }
+
+    /// Holders of the organ's ex officio posts who hold no seat on it: members by office.
+    pub(super) fn ex_officio_unseated(&self, organ: &OrganRef, date: &FuzzyDate) -> u32 {
+        let Some(def) = self
+            .version(&organ.org, date)
+            .and_then(|v| v.organ(&organ.key))
+        else {
+            return 0;
+        };
+        if def.ex_officio.is_empty() {
+            return 0;
+        }
+        let seated: Vec<_> = self
+            .history
+            .open_seats_on(organ)
+            .into_iter()
+            .map(|s| s.person)
+            .collect();
+        let mut holders: Vec<_> = def
+            .ex_officio
+            .iter()
+            .flat_map(|k| {
+                self.history
+                    .open_holders_of(&crate::id::PostRef::new(organ.org.clone(), k.clone()))
+            })
+            .map(|p| p.person)
+            .filter(|p| !seated.contains(p))
+            .collect();
+        holders.sort();
+        holders.dedup();
+        u32::try_from(holders.len()).unwrap_or(u32::MAX)
+    }
+
+    /// A carried decision (of `organ`) against a majority another rule sets, such as
+    /// a discipline rule's: a finding when its votes fall short.
+    pub(super) fn check_decision_majority(
+        &self,
+        d: &DecisionRow,
+        organ: &OrganRef,
+        majority: &Majority,
+        citation: Citation,
+        what: &str,
+        out: &mut Out<'_>,
+    ) {
+        let Some(votes) = d.votes else { return };
+        let meeting = d.meeting.as_ref().and_then(|m| self.history.meeting(m));
+        let total = match majority.base {
+            Base::Votes => votes.in_favour.checked_add(votes.against),
+            Base::Present => d.present.map(u64::from),
+            Base::Members => meeting
+                .and_then(|m| m.entitled)
+                .or_else(|| self.entitled_base(organ, &d.date))
+                .map(u64::from),
+        };
+        let Some(total) = total.filter(|t| *t > 0) else {
+            return;
+        };
+        if majority.threshold.is_met(votes.in_favour, total) {
+            return;
+        }
+        out.push(
+            Rule::MajorityNotMet,
+            Severity::Violation,
+            Truth::Definitely,
+            Some(citation),
+            vec![d.event.clone()],
+            format!(
+                "{what} rests on a decision carried with {} votes for of {total} {}; the statute requires {} {} ({} votes)",
+                votes.in_favour,
+                base_words(majority.base),
                 majority.threshold,
                 majority.base,
                 majority.threshold.minimum(total)
@@ -176,7 +363,8 @@ impl Ctx<'_, '_> {
         else {
             return;
         };
-        let held = &out.event.date;
+        // A session of several days sat from its first day.
+        let held = &sitting(&out.event.date);
         let name = self.meeting_name(meeting);
         if let Some(scheduled) = state.and_then(|m| m.scheduled.as_ref())
             && scheduled.before(held) != Truth::No
@@ -208,30 +396,48 @@ impl Ctx<'_, '_> {
         if let Some(Cited {
             rule: notice,
             article,
-        }) = &def.notice
+        }) = def.notice_for(state.and_then(|m| m.category.as_deref()))
             && let Some((convened, convened_event)) = state.and_then(|m| m.convened.as_ref())
         {
-            // Short if even the longest possible gap is shorter than the notice.
-            let definitely = notice.after(convened.earliest()) > held.latest();
-            let possibly = notice.after(convened.latest()) > held.earliest();
-            let certainty = if definitely {
-                Truth::Definitely
-            } else if possibly {
-                Truth::Possibly
-            } else {
-                Truth::No
-            };
-            out.push(
-                Rule::ShortNotice,
-                Severity::Violation,
-                certainty,
-                Some(Citation::of(version, article.as_ref())),
-                vec![convened_event.clone()],
-                format!("{name} was convened on {convened} and held {held}: less than the {notice} of notice required"),
-            );
+            if let Some(least) = notice.at_least {
+                // Short if even the longest possible gap is shorter than the notice.
+                let certainty = if least.after(convened.earliest()) > held.latest() {
+                    Truth::Definitely
+                } else if least.after(convened.latest()) > held.earliest() {
+                    Truth::Possibly
+                } else {
+                    Truth::No
+                };
+                out.push(
+                    Rule::ShortNotice,
+                    Severity::Violation,
+                    certainty,
+                    Some(Citation::of(version, article.as_ref())),
+                    vec![convened_event.clone()],
+                    format!("{name} was convened on {convened} and held {held}: less than the {least} of notice required"),
+                );
+            }
+            if let Some(most) = notice.at_most {
+                // Long if even the shortest possible gap is longer than allowed.
+                let certainty = if most.after(convened.latest()) < held.earliest() {
+                    Truth::Definitely
+                } else if most.after(convened.earliest()) < held.latest() {
+                    Truth::Possibly
+                } else {
+                    Truth::No
+                };
+                out.push(
+                    Rule::LongNotice,
+                    Severity::Violation,
+                    certainty,
+                    Some(Citation::of(version, article.as_ref())),
+                    vec![convened_event.clone()],
+                    format!("{name} was convened on {convened} and held {held}: more than the {most} of notice the statute allows"),
+                );
+            }
         }
         if let Some(Cited {
-            rule: every,
+            rule: cadence,
             article,
         }) = &def.meets
             && let Some(previous) = self.history.held_meetings(&organ).pop()
@@ -239,22 +445,13 @@ impl Ctx<'_, '_> {
             // The rule judges only the time it is in force: its clock starts at
             // the later of the previous meeting and the day the rule took effect.
             let since = crate::rules::cadence::in_force_since(self.book, &organ, held.earliest());
-            let (from_lo, from_hi) = match since {
-                Some(since) if since > previous.date.earliest() => (
-                    since.max(previous.date.earliest()),
-                    since.max(previous.date.latest()),
-                ),
-                _ => (previous.date.earliest(), previous.date.latest()),
-            };
-            let definitely = held.earliest() > every.after(from_hi);
-            let possibly = held.latest() > every.after(from_lo);
-            let certainty = if definitely {
-                Truth::Definitely
-            } else if possibly {
-                Truth::Possibly
-            } else {
-                Truth::No
-            };
+            let before = sitting(&previous.date);
+            let gap = gap(
+                cadence,
+                since,
+                (before.earliest(), before.latest()),
+                (held.earliest(), held.latest()),
+            );
             let previous_name = self.meeting_name(&previous.meeting);
             let since_text = match since {
                 Some(since) if since > previous.date.earliest() => {
@@ -262,18 +459,32 @@ impl Ctx<'_, '_> {
                 }
                 _ => String::new(),
             };
+            let missed = match cadence {
+                crate::statute::Cadence::Rolling(_) => String::new(),
+                crate::statute::Cadence::Calendar(_) => format!(": {}", gap.missed),
+            };
             out.push(
                 Rule::MeetingLate,
                 Severity::Violation,
-                certainty,
+                gap.certainty,
                 Some(Citation::of(version, article.as_ref())),
                 vec![previous.event.clone()],
                 format!(
-                    "no meeting of {} is recorded between {previous_name} ({}) and {name} ({held}); the statute requires one at least every {every}{since_text}",
+                    "no meeting of {} is recorded between {previous_name} ({}) and {name} ({}); the statute requires one {cadence}{since_text}{missed}",
                     self.organ_name(&organ),
-                    previous.date
+                    previous.date,
+                    out.event.date
                 ),
             );
         }
+    }
+}
+
+/// How a majority's base reads after a count: "7 votes for of 9 votes cast".
+fn base_words(base: Base) -> &'static str {
+    match base {
+        Base::Votes => "votes cast",
+        Base::Present => "present",
+        Base::Members => "members",
     }
 }

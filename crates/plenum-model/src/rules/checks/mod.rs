@@ -1,11 +1,14 @@
 //! The per-event rules: each event judged against the statute in force and the history before it.
 //!
-//! This module dispatches by kind of event; `elections` judges who fills organs and posts,
+//! This module dispatches by kind of event; `elections` judges who fills organs and posts
+//! (`offices` renewals, incompatible and ex officio offices, `amendments` the statute's own),
 //! `meetings` quorum, majorities, notice and cadence, `people` discipline and the acts of
 //! the dead and the expelled.
 
+mod amendments;
 mod elections;
 mod meetings;
+mod offices;
 mod people;
 
 use crate::date::{FuzzyDate, Truth};
@@ -15,6 +18,7 @@ use crate::id::{EntityKind, EventId, MeetingId, OrgId, OrganRef, PersonId, PostR
 use crate::phrase::{Phrase, name};
 use crate::statute::{Act, Cited, StatuteBook, Version};
 
+use super::terms::Office;
 use super::{Citation, Finding, Rule, Severity};
 
 /// What the rules read.
@@ -119,7 +123,10 @@ impl Ctx<'_, '_> {
                     (None, None) => Vec::new(),
                 };
                 if let Some(organ) = &b.organ {
-                    self.check_organ_elector(organ, &electors, out);
+                    if b.replaces {
+                        self.check_renewal(Office::Organ(organ), out);
+                    }
+                    self.check_organ_elector(organ, &electors, false, out);
                     self.check_seat_limit(organ, Role::Full, b.elected.len(), b.replaces, out);
                     self.check_seat_limit(
                         organ,
@@ -131,11 +138,20 @@ impl Ctx<'_, '_> {
                     for person in b.elected.iter().chain(&b.alternates) {
                         self.check_organ_eligibility(organ, person, out);
                     }
+                    for person in &b.elected {
+                        self.check_term_limit(Office::Organ(organ), person, out);
+                    }
+                    for person in b.elected.iter().chain(&b.alternates) {
+                        self.check_incompatible(Office::Organ(organ), person, out);
+                    }
                 }
                 if let Some(post) = &b.post {
-                    self.check_post_elector(post, &electors, out);
+                    self.check_renewal(Office::Post(post), out);
+                    self.check_post_elector(post, &electors, false, out);
                     for person in b.elected.iter().take(1) {
                         self.check_post_eligibility(post, person, out);
+                        self.check_term_limit(Office::Post(post), person, out);
+                        self.check_incompatible(Office::Post(post), person, out);
                     }
                 }
                 if let Some(m) = &b.meeting {
@@ -144,17 +160,19 @@ impl Ctx<'_, '_> {
             }
             K::SeatTaken(b) => {
                 let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
-                self.check_organ_elector(&b.organ, &electors, out);
+                self.check_organ_elector(&b.organ, &electors, true, out);
                 let already = self.history.holds_seat(&b.person, &b.organ, Some(b.role));
                 if !already {
                     self.check_seat_limit(&b.organ, b.role, 1, false, out);
                 }
                 self.check_organ_eligibility(&b.organ, &b.person, out);
+                self.check_incompatible(Office::Organ(&b.organ), &b.person, out);
             }
             K::PostAssigned(b) => {
                 let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
-                self.check_post_elector(&b.post, &electors, out);
+                self.check_post_elector(&b.post, &electors, true, out);
                 self.check_post_eligibility(&b.post, &b.person, out);
+                self.check_incompatible(Office::Post(&b.post), &b.person, out);
             }
             K::SeatVacated(b) => {
                 let held = self.history.holds_seat(&b.person, &b.organ, None);
@@ -165,7 +183,7 @@ impl Ctx<'_, '_> {
                     &what,
                     b.cause,
                     &b.organ.org,
-                    Some(&b.organ),
+                    Some(Office::Organ(&b.organ)),
                     b.decision.as_ref(),
                     out,
                 );
@@ -183,7 +201,7 @@ impl Ctx<'_, '_> {
                     &what,
                     b.cause,
                     &b.post.org,
-                    None,
+                    Some(Office::Post(&b.post)),
                     b.decision.as_ref(),
                     out,
                 );
@@ -215,6 +233,21 @@ impl Ctx<'_, '_> {
                     out,
                 );
             }
+            // A reinstatement is judged only where the statute says who decides it.
+            K::MemberReinstated(b)
+                if self
+                    .version(&b.org, &event.date)
+                    .is_some_and(|v| !v.discipline(Act::Reinstatement, None).is_empty()) =>
+            {
+                self.check_discipline(
+                    Act::Reinstatement,
+                    &b.org,
+                    None,
+                    b.decision.as_ref(),
+                    &b.person,
+                    out,
+                );
+            }
             K::MemberSuspended(b) => self.check_discipline(
                 Act::Suspension,
                 &b.org,
@@ -238,6 +271,10 @@ impl Ctx<'_, '_> {
                 self.check_majority(event, out);
             }
             K::MeetingHeld(b) => self.check_meeting(&b.meeting, b.organ.as_ref(), out),
+            K::StatuteAdopted(b) => self.check_amendment(event, b, out),
+            K::MeetingConvened(b) => {
+                self.check_convener(&b.organ, b.by.as_ref(), b.requested_by, out);
+            }
             // A count, of all seats or of one faction's, above the statute's number.
             K::SeatsCounted(b) => {
                 if let Some(version) = self.version(&b.organ.org, &event.date)
@@ -280,7 +317,34 @@ impl Ctx<'_, '_> {
             }
             _ => {}
         }
+        self.check_status_ended(event, out);
         self.check_defunct(event, out);
+    }
+
+    /// A promotion or reinstatement that ends a candidacy or suspension later than
+    /// the statute allows.
+    fn check_status_ended(&self, event: &Event, out: &mut Out<'_>) {
+        use EventKind as K;
+        let (person, org) = match &event.kind {
+            K::MemberPromoted(b) => (&b.person, &b.org),
+            K::MemberReinstated(b) => (&b.person, &b.org),
+            _ => return,
+        };
+        let Some(row) = self.history.membership(person, org) else {
+            return;
+        };
+        if let Some((certainty, citation, events, message)) =
+            super::status::ended_late(self.book, &row, &event.date)
+        {
+            out.push(
+                Rule::StatusTooLong,
+                Severity::Violation,
+                certainty,
+                Some(citation),
+                events,
+                message,
+            );
+        }
     }
 
     /// A seat or post left: it must have been held, and a removal needs a decision.
@@ -292,7 +356,7 @@ impl Ctx<'_, '_> {
         what: &str,
         cause: Option<EndCause>,
         org: &OrgId,
-        organ: Option<&OrganRef>,
+        from: Option<Office<'_>>,
         decision: Option<&EventId>,
         out: &mut Out<'_>,
     ) {
@@ -311,7 +375,7 @@ impl Ctx<'_, '_> {
             );
         }
         if cause.is_some_and(EndCause::is_removal) {
-            self.check_discipline(Act::Removal, org, organ, decision, person, out);
+            self.check_discipline(Act::Removal, org, from, decision, person, out);
         }
     }
 }

@@ -5,6 +5,7 @@ use crate::event::{Event, EventKind, Outcome};
 use crate::id::{EventId, MeetingId, OrgId, OrganRef, PersonId};
 use crate::statute::{Act, Cited, Elector};
 
+use super::super::terms::Office;
 use super::super::{Citation, Rule, Severity};
 use super::{Ctx, Out};
 
@@ -14,42 +15,39 @@ impl Ctx<'_, '_> {
         &self,
         act: Act,
         org: &OrgId,
-        from_organ: Option<&OrganRef>,
+        from: Option<Office<'_>>,
         decision: Option<&EventId>,
         person: &PersonId,
         out: &mut Out<'_>,
     ) {
         let version = self.version(org, &out.event.date);
-        let rule = version.and_then(|v| v.discipline(act));
-        // Without a discipline rule, the organ that elects an organ is the one
-        // competent to remove from it.
-        let competent: Vec<OrganRef> = match (rule, from_organ, version) {
-            (Some(r), _, _) => {
-                r.by.iter()
-                    .map(|k| OrganRef::new(org.clone(), k.clone()))
-                    .collect()
-            }
-            (None, Some(organ), Some(v)) => {
-                match v.organ(&organ.key).and_then(|d| d.elected_by.as_ref()) {
-                    Some(Cited {
-                        rule: Elector::Organ(k),
-                        ..
-                    }) => vec![OrganRef::new(org.clone(), k.clone())],
-                    _ => Vec::new(),
-                }
-            }
-            _ => Vec::new(),
-        };
-        let article = rule.and_then(|r| r.article.as_ref()).or_else(|| {
-            from_organ.and_then(|o| {
-                version?
-                    .organ(&o.key)?
-                    .elected_by
-                    .as_ref()?
-                    .article
-                    .as_ref()
-            })
+        let from_key = from.map(|o| match o {
+            Office::Organ(o) => &o.key,
+            Office::Post(p) => &p.key,
         });
+        let rules = version.map_or_else(Vec::new, |v| v.discipline(act, from_key));
+        // Without a discipline rule, the organ that elects an organ or post is the
+        // one competent to remove from it.
+        let elected_by = |v| elected_by(v, from);
+        let mut competent: Vec<OrganRef> = rules
+            .iter()
+            .flat_map(|r| r.by.iter())
+            .map(|k| OrganRef::new(org.clone(), k.clone()))
+            .collect();
+        competent.dedup();
+        if rules.is_empty()
+            && let Some(v) = version
+            && let Some(Cited {
+                rule: Elector::Organ(k),
+                ..
+            }) = elected_by(v)
+        {
+            competent.push(OrganRef::new(org.clone(), k.clone()));
+        }
+        let article = rules
+            .iter()
+            .find_map(|r| r.article.as_ref())
+            .or_else(|| elected_by(version?)?.article.as_ref());
         let citation = version
             .filter(|_| !competent.is_empty())
             .map(|v| Citation::of(v, article));
@@ -118,6 +116,26 @@ impl Ctx<'_, '_> {
             Some(m) => self.meeting_organs(m),
             None => d.organ.clone().into_iter().collect(),
         };
+        // The majority of the rule that empowers the deciding organ.
+        if d.outcome == Outcome::Carried
+            && let Some(v) = version
+            && let Some((rule, organ)) = rules.iter().find_map(|r| {
+                deciders
+                    .iter()
+                    .find(|o| r.by.contains(&o.key))
+                    .and_then(|o| r.majority.map(|m| (r, m)).zip(Some(o)))
+            })
+        {
+            let (rule, majority) = rule;
+            self.check_decision_majority(
+                &d,
+                organ,
+                &majority,
+                Citation::of(v, rule.article.as_ref()),
+                &format!("the {} of {who}", act.as_str()),
+                out,
+            );
+        }
         if !competent.is_empty()
             && !deciders.is_empty()
             && !deciders.iter().any(|o| competent.contains(o))
@@ -310,5 +328,16 @@ impl Ctx<'_, '_> {
                 ),
             );
         }
+    }
+}
+
+/// Who fills the organ or post a removal is from, by the statute.
+fn elected_by<'v>(
+    version: &'v crate::statute::Version,
+    from: Option<Office<'_>>,
+) -> Option<&'v Cited<Elector>> {
+    match from? {
+        Office::Organ(o) => version.organ(&o.key)?.elected_by.as_ref(),
+        Office::Post(p) => version.post(&p.key)?.elected_by.as_ref(),
     }
 }

@@ -16,14 +16,19 @@
 //! id = "cc"
 //! name = "Central Committee"
 //! aliases = ["CC"]
-//! elected_by = { by = "congress", article = "21" }    # an organ key, "members" or "appointment"
+//! elected_by = { by = "congress", article = "21" }    # an organ key, "members" or "appointment";
+//!                                                      # vacancies = "cc": who fills one between elections
 //! seats = { full = 160, alternate = 143, article = "23" }
-//! meets = { every = "6 months", article = "24" }
-//! notice = { at_least = "7 days" }
+//! term = { length = "5 years", holds_over = true, max_consecutive = 2 }  # seats end after it, unless holding over
+//! meets = { every = "6 months", article = "24" }     # rolling; or each = "year" | "half-year" | "quarter" | "month" (calendar)
+//! notice = { at_least = "7 days", at_most = "60 days" }  # either or both
 //! quorum = { more_than = "1/2" }                        # of its full members
 //! majority.default = { more_than = "1/2", of = "votes" } # votes | present | members
 //! majority.expulsion = { at_least = "2/3", of = "present" }
-//! eligibility = [{ requires = "full-member" }, { requires = "seat", organ = "congress" }]
+//! eligibility = [{ requires = "full-member", for_at_least = "5 years" }, { requires = "seat", organ = "congress" }]
+//! ex_officio = ["general-secretary"]                   # posts whose holders sit on it by office
+//! meeting = [{ category = "extraordinary", notice = { at_least = "3 days" } }]  # kinds with their own notice
+//! convened_by = { by = ["politburo"], requisition = "1/3" }  # who may convene it, or members' request
 //!
 //! [[version.post]]
 //! id = "general-secretary"
@@ -34,23 +39,49 @@
 //! [[version.discipline]]
 //! act = "expulsion"                                     # expulsion | suspension | removal | reinstatement
 //! by = ["cc"]
+//! majority = { at_least = "2/3", of = "present" }       # checked against the decision's votes
 //! article = "9"
+//!
+//! [[version.discipline]]
+//! act = "suspension"
+//! by = ["cc"]
+//! longest = "6 months"                                  # a suspension may last at most this
+//!
+//! [version.amendment]                                  # who may amend this version
+//! by = ["congress"]
+//! majority = { at_least = "2/3", of = "votes" }
+//!
+//! [[version.incompatible]]                             # offices no one may hold together
+//! offices = ["politburo", "auditing-commission"]
+//!
+//! [version.membership]
+//! probation = { length = "1 year" }                     # candidates are confirmed within it
+//!
+//! [[version.discipline]]                                # an act may have several rules:
+//! act = "removal"                                       # one per competent organ, and for
+//! from = "politburo"                                    # removals one per organ removed from
+//! by = ["cc"]
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
-use serde::Deserialize;
 use serde_spanned::Spanned;
 
-use super::{
-    Act, Article, Base, Cited, DisciplineRule, Document, Elector, Majority, OrganDef, Period,
-    PostDef, Requirement, SeatLimits, Share, Threshold, Version,
+use super::raw::{
+    ArticleRef, RawDocument, RawElector, RawMajority, RawOrgan, RawPost, RawRequirement, RawVersion,
 };
-use crate::date::FuzzyDate;
+
+use super::{
+    Article, Base, Cited, Convener, DisciplineRule, Document, Elector, Majority, MeetingKind,
+    OrganDef, PostDef, Requirement, SeatLimits, Share, Threshold, Version,
+};
 use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
 use crate::source::InputError;
+
+mod powers;
+mod time;
 
 /// Reads and checks a statute document.
 ///
@@ -66,145 +97,6 @@ pub fn read(text: &str) -> Result<Document, InputError> {
     Reader { text }.document(raw)
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDocument {
-    organization: Option<Spanned<String>>,
-    title: Option<String>,
-    #[serde(default, rename = "version")]
-    versions: Vec<RawVersion>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawVersion {
-    id: Spanned<String>,
-    organization: Option<Spanned<String>>,
-    title: Option<String>,
-    effective: FuzzyDate,
-    #[serde(default, rename = "article")]
-    articles: Vec<RawArticle>,
-    #[serde(default, rename = "organ")]
-    organs: Vec<RawOrgan>,
-    #[serde(default, rename = "post")]
-    posts: Vec<RawPost>,
-    #[serde(default)]
-    discipline: Vec<RawDiscipline>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawArticle {
-    number: Spanned<String>,
-    text: String,
-}
-
-type ArticleRef = Option<Spanned<String>>;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawOrgan {
-    id: Spanned<String>,
-    name: String,
-    #[serde(default)]
-    aliases: Vec<String>,
-    kind: Option<String>,
-    elected_by: Option<RawElector>,
-    seats: Option<RawSeats>,
-    term: Option<RawLength>,
-    meets: Option<RawEvery>,
-    notice: Option<RawNotice>,
-    quorum: Option<RawThreshold>,
-    #[serde(default)]
-    majority: BTreeMap<String, RawMajority>,
-    #[serde(default)]
-    eligibility: Vec<RawRequirement>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPost {
-    id: Spanned<String>,
-    name: String,
-    #[serde(default)]
-    aliases: Vec<String>,
-    holders: Option<Spanned<u32>>,
-    elected_by: Option<RawElector>,
-    term: Option<RawLength>,
-    #[serde(default)]
-    eligibility: Vec<RawRequirement>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawElector {
-    by: Spanned<String>,
-    article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSeats {
-    full: Option<Spanned<u32>>,
-    alternate: Option<Spanned<u32>>,
-    article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawLength {
-    length: Spanned<String>,
-    article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEvery {
-    every: Spanned<String>,
-    article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawNotice {
-    at_least: Spanned<String>,
-    article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawThreshold {
-    at_least: Option<Spanned<String>>,
-    more_than: Option<Spanned<String>>,
-    article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMajority {
-    at_least: Option<Spanned<String>>,
-    more_than: Option<Spanned<String>>,
-    of: Option<Base>,
-    article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRequirement {
-    requires: Spanned<String>,
-    organ: Option<Spanned<String>>,
-    article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDiscipline {
-    act: Spanned<String>,
-    by: Vec<Spanned<String>>,
-    majority: Option<RawMajority>,
-    article: ArticleRef,
-}
-
 struct Reader<'a> {
     text: &'a str,
 }
@@ -214,6 +106,7 @@ struct Scope<'a> {
     version: &'a str,
     articles: BTreeSet<String>,
     organs: BTreeSet<String>,
+    posts: BTreeSet<String>,
 }
 
 impl Reader<'_> {
@@ -269,6 +162,7 @@ impl Reader<'_> {
             version: raw.id.get_ref(),
             articles: BTreeSet::new(),
             organs: BTreeSet::new(),
+            posts: raw.posts.iter().map(|p| p.id.get_ref().clone()).collect(),
         };
         let mut articles = Vec::new();
         for a in raw.articles {
@@ -308,11 +202,32 @@ impl Reader<'_> {
             }
             posts.push(self.post(&scope, p)?);
         }
-        let discipline = raw
-            .discipline
-            .into_iter()
-            .map(|d| self.discipline(&scope, d))
-            .collect::<Result<_, _>>()?;
+        let mut discipline: Vec<DisciplineRule> = Vec::new();
+        for raw_rule in raw.discipline {
+            let by_spans: Vec<_> = raw_rule.by.iter().map(Spanned::span).collect();
+            let rule = self.discipline(&scope, raw_rule)?;
+            // Competence is per act for the whole organization: a second rule that
+            // gives the same act (from the same organ) to the same organ would be
+            // ignored, so it is refused.
+            for (organ, by_span) in rule.by.iter().zip(by_spans) {
+                if discipline
+                    .iter()
+                    .any(|d| d.act == rule.act && d.from == rule.from && d.by.contains(organ))
+                {
+                    return Err(self.err(
+                        by_span,
+                        format!(
+                            "a second `{}` rule gives it to `{organ}`{}; give each organ one rule per act (several organs may each have their own)",
+                            rule.act.as_str(),
+                            rule.from
+                                .as_ref()
+                                .map_or_else(String::new, |f| format!(" (from `{f}`)"))
+                        ),
+                    ));
+                }
+            }
+            discipline.push(rule);
+        }
         Ok(Version {
             id,
             org,
@@ -322,6 +237,20 @@ impl Reader<'_> {
             organs,
             posts,
             discipline,
+            incompatibilities: raw
+                .incompatibilities
+                .into_iter()
+                .map(|i| self.incompatible(&scope, i))
+                .collect::<Result<_, _>>()?,
+            amendment: raw
+                .amendment
+                .map(|a| self.amendment(&scope, a))
+                .transpose()?,
+            probation: raw
+                .membership
+                .and_then(|m| m.probation)
+                .map(|p| self.cited_period(&scope, &p.length, p.article))
+                .transpose()?,
         })
     }
 
@@ -373,24 +302,6 @@ impl Reader<'_> {
         })
     }
 
-    fn cited_period(
-        &self,
-        scope: &Scope<'_>,
-        raw: &Spanned<String>,
-        article: ArticleRef,
-    ) -> Result<Cited<Period>, InputError> {
-        Ok(Cited {
-            rule: self.period(raw)?,
-            article: self.article(scope, article)?,
-        })
-    }
-
-    fn period(&self, raw: &Spanned<String>) -> Result<Period, InputError> {
-        raw.get_ref()
-            .parse()
-            .map_err(|e: String| self.err(raw.span(), e))
-    }
-
     fn threshold(
         &self,
         at_least: Option<Spanned<String>>,
@@ -438,7 +349,16 @@ impl Reader<'_> {
     ) -> Result<Vec<Cited<Requirement>>, InputError> {
         raws.into_iter()
             .map(|raw| {
+                let standing = raw.for_at_least.as_ref().map(|l| self.period(l)).transpose()?;
                 let rule = match (raw.requires.get_ref().as_str(), &raw.organ) {
+                    ("member" | "full-member", None) if standing.is_some() => Requirement::Standing {
+                        full: raw.requires.get_ref() == "full-member",
+                        length: standing.expect("checked"),
+                    },
+                    ("seat", _) if raw.for_at_least.is_some() => {
+                        let span = raw.for_at_least.as_ref().map_or(0..0, Spanned::span);
+                        return Err(self.err(span, "`for_at_least` goes only with `member` or `full-member`"));
+                    }
                     ("member", None) => Requirement::Member,
                     ("full-member", None) => Requirement::FullMember,
                     ("seat", Some(organ)) => Requirement::Seat(self.organ_key(scope, organ)?),
@@ -470,6 +390,12 @@ impl Reader<'_> {
             name: raw.name,
             aliases: raw.aliases,
             kind: raw.kind,
+            vacancies_by: raw
+                .elected_by
+                .as_ref()
+                .and_then(|e| e.vacancies.as_ref())
+                .map(|v| self.organ_key(scope, v))
+                .transpose()?,
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
             seats: raw
                 .seats
@@ -483,17 +409,14 @@ impl Reader<'_> {
                     })
                 })
                 .transpose()?,
-            term: raw
-                .term
-                .map(|t| self.cited_period(scope, &t.length, t.article))
-                .transpose()?,
+            term: raw.term.map(|t| self.term(scope, t)).transpose()?,
             meets: raw
                 .meets
-                .map(|m| self.cited_period(scope, &m.every, m.article))
+                .map(|m| self.cadence(scope, m, id_span.clone()))
                 .transpose()?,
             notice: raw
                 .notice
-                .map(|n| self.cited_period(scope, &n.at_least, n.article))
+                .map(|n| self.notice(scope, n, id_span.clone()))
                 .transpose()?,
             quorum: raw
                 .quorum
@@ -506,6 +429,69 @@ impl Reader<'_> {
                 .transpose()?,
             majority,
             eligibility: self.requirements(scope, raw.eligibility)?,
+            convened_by: raw
+                .convened_by
+                .map(|c| {
+                    if c.by.is_empty() && c.requisition.is_none() {
+                        return Err(self.err(
+                            id_span.clone(),
+                            "`convened_by` needs `by = [\"an organ\"]`, `requisition = \"1/10\"` or both",
+                        ));
+                    }
+                    Ok(Cited {
+                        rule: Convener {
+                            by: c
+                                .by
+                                .iter()
+                                .map(|b| self.organ_key(scope, b))
+                                .collect::<Result<_, _>>()?,
+                            requisition: c
+                                .requisition
+                                .as_ref()
+                                .map(|r| r.get_ref().parse::<Share>().map_err(|e| self.err(r.span(), e)))
+                                .transpose()?,
+                        },
+                        article: self.article(scope, c.article)?,
+                    })
+                })
+                .transpose()?,
+            meeting_kinds: {
+                let mut kinds: Vec<MeetingKind> = Vec::new();
+                for k in raw.meetings {
+                    if kinds.iter().any(|m| m.category == *k.category.get_ref()) {
+                        return Err(self.err(
+                            k.category.span(),
+                            format!(
+                                "meeting category `{}` is defined twice",
+                                k.category.get_ref()
+                            ),
+                        ));
+                    }
+                    let span = k.category.span();
+                    kinds.push(MeetingKind {
+                        category: k.category.into_inner(),
+                        notice: k.notice.map(|n| self.notice(scope, n, span)).transpose()?,
+                    });
+                }
+                kinds
+            },
+            ex_officio: raw
+                .ex_officio
+                .iter()
+                .map(|p| {
+                    if scope.posts.contains(p.get_ref()) {
+                        self.key(p)
+                    } else {
+                        Err(self.err(
+                            p.span(),
+                            format!(
+                                "`ex_officio` names posts; `{}` is not a post of this version",
+                                p.get_ref()
+                            ),
+                        ))
+                    }
+                })
+                .collect::<Result<_, _>>()?,
         })
     }
 
@@ -537,90 +523,15 @@ impl Reader<'_> {
             name: raw.name,
             aliases: raw.aliases,
             holders,
-            elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
-            term: raw
-                .term
-                .map(|t| self.cited_period(scope, &t.length, t.article))
+            vacancies_by: raw
+                .elected_by
+                .as_ref()
+                .and_then(|e| e.vacancies.as_ref())
+                .map(|v| self.organ_key(scope, v))
                 .transpose()?,
+            elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
+            term: raw.term.map(|t| self.term(scope, t)).transpose()?,
             eligibility: self.requirements(scope, raw.eligibility)?,
         })
-    }
-
-    fn discipline(
-        &self,
-        scope: &Scope<'_>,
-        raw: RawDiscipline,
-    ) -> Result<DisciplineRule, InputError> {
-        let act = match raw.act.get_ref().as_str() {
-            "expulsion" => Act::Expulsion,
-            "suspension" => Act::Suspension,
-            "removal" => Act::Removal,
-            "reinstatement" => Act::Reinstatement,
-            other => {
-                return Err(self.err(
-                    raw.act.span(),
-                    format!("unknown act `{other}`; expected `expulsion`, `suspension`, `removal` or `reinstatement`"),
-                ));
-            }
-        };
-        if raw.by.is_empty() {
-            return Err(self.err(raw.act.span(), "`by` must name at least one organ"));
-        }
-        let by = raw
-            .by
-            .iter()
-            .map(|b| self.organ_key(scope, b))
-            .collect::<Result<_, _>>()?;
-        let act_span = raw.act.span();
-        let majority = raw
-            .majority
-            .map(|m| self.majority(scope, m, act_span))
-            .transpose()?
-            .map(|c| c.rule);
-        Ok(DisciplineRule {
-            act,
-            by,
-            majority,
-            article: self.article(scope, raw.article)?,
-        })
-    }
-
-    /// Refuses an organ that elects itself, directly or through other organs.
-    fn check_election_cycles(&self, organs: &[RawOrgan]) -> Result<(), InputError> {
-        let elector_of = |key: &str| {
-            organs
-                .iter()
-                .find(|o| o.id.get_ref() == key)
-                .and_then(|o| o.elected_by.as_ref())
-                .map(|e| &e.by)
-        };
-        for organ in organs {
-            let start = organ.id.get_ref().as_str();
-            let mut path = vec![start];
-            let mut current = start;
-            while let Some(next) = elector_of(current) {
-                let next_key = next.get_ref().as_str();
-                if next_key == start {
-                    path.push(start);
-                    let cycle = path
-                        .iter()
-                        .rev()
-                        .copied()
-                        .collect::<Vec<_>>()
-                        .join(" elects ");
-                    let span = organ
-                        .elected_by
-                        .as_ref()
-                        .map_or(organ.id.span(), |e| e.by.span());
-                    return Err(self.err(span, format!("organ `{start}` elects itself: {cycle}")));
-                }
-                if path.contains(&next_key) {
-                    break; // a cycle not through this organ; reported from its own start
-                }
-                path.push(next_key);
-                current = next_key;
-            }
-        }
-        Ok(())
     }
 }

@@ -1,0 +1,127 @@
+//! Amending the statute, checked like any decision: the statute in force before an
+//! amendment says who may amend it (`[version.amendment]`) and by what majority.
+
+use crate::date::Truth;
+use crate::event::kinds::StatuteAdopted;
+use crate::event::{Event, Outcome};
+use crate::id::{OrgId, OrganRef};
+
+use super::super::{Citation, Rule, Severity};
+use super::{Ctx, Out};
+
+impl Ctx<'_, '_> {
+    /// A `statute_adopted` for an organization that already has a statute: the
+    /// version in force the day before the amendment takes effect judges it.
+    pub(super) fn check_amendment(
+        &self,
+        event: &Event,
+        adopted: &StatuteAdopted,
+        out: &mut Out<'_>,
+    ) {
+        let Ok(document) = crate::statute::read(&adopted.text) else {
+            return;
+        };
+        let mut orgs: Vec<&OrgId> = document.versions.iter().map(|v| &v.org).collect();
+        orgs.sort();
+        orgs.dedup();
+        for org in orgs {
+            let Some(effective) = document
+                .versions
+                .iter()
+                .filter(|v| &v.org == org)
+                .map(|v| v.effective.earliest())
+                .min()
+            else {
+                continue;
+            };
+            let day = effective.min(event.date.earliest()).pred();
+            let Some(version) = self.book.in_force(org, day) else {
+                continue; // the organization's first statute: nothing governs it
+            };
+            let Some(rule) = &version.amendment else {
+                continue;
+            };
+            let citation = Citation::of(version, rule.article.as_ref());
+            let competent: Vec<OrganRef> = rule
+                .by
+                .iter()
+                .map(|k| OrganRef::new(org.clone(), k.clone()))
+                .collect();
+            let competent_names = competent
+                .iter()
+                .map(|o| self.organ_name(o))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            let decision = adopted
+                .decision
+                .as_ref()
+                .and_then(|d| self.history.decision(d));
+            let deciders: Vec<OrganRef> = match (&decision, &adopted.meeting) {
+                (Some(d), _) => match &d.meeting {
+                    Some(m) => self.meeting_organs(m),
+                    None => d.organ.clone().into_iter().collect(),
+                },
+                (None, Some(m)) => self.meeting_organs(m),
+                (None, None) => Vec::new(),
+            };
+            if deciders.is_empty() {
+                out.push(
+                    Rule::NoCompetentDecision,
+                    Severity::Violation,
+                    Truth::Definitely,
+                    Some(citation),
+                    vec![],
+                    format!(
+                        "the statute of {} is amended without a recorded decision of {competent_names}, the competent organ",
+                        self.org_name(org)
+                    ),
+                );
+                continue;
+            }
+            if !deciders.iter().any(|o| competent.contains(o)) {
+                let by = deciders
+                    .iter()
+                    .map(|o| self.organ_name(o))
+                    .collect::<Vec<_>>()
+                    .join(" and ");
+                out.push(
+                    Rule::NoCompetentDecision,
+                    Severity::Violation,
+                    Truth::Definitely,
+                    Some(citation),
+                    vec![],
+                    format!(
+                        "the statute of {} is amended by {by}; the statute gives that to {competent_names}",
+                        self.org_name(org)
+                    ),
+                );
+                continue;
+            }
+            let Some(d) = decision else { continue };
+            if d.outcome == Outcome::Defeated {
+                out.push(
+                    Rule::NoCompetentDecision,
+                    Severity::Violation,
+                    Truth::Definitely,
+                    Some(citation),
+                    vec![d.event.clone()],
+                    format!(
+                        "the statute of {} is amended on a motion that was defeated",
+                        self.org_name(org)
+                    ),
+                );
+            } else if let Some(majority) = &rule.majority
+                && let Some(organ) = deciders.iter().find(|o| competent.contains(o))
+            {
+                self.check_decision_majority(
+                    &d,
+                    organ,
+                    majority,
+                    citation,
+                    &format!("the amendment of the statute of {}", self.org_name(org)),
+                    out,
+                );
+            }
+        }
+    }
+}

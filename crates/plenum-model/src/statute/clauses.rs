@@ -1,0 +1,415 @@
+//! The clauses of a statute in words: what `plenum statute check` shows, so that a
+//! newcomer can compare what plenum understood with the statute's text.
+//!
+//! Each clause is one rule the engine checks (or, for `elected_by` of the members
+//! and appointments, one it records), with the article it cites.
+
+use serde::Serialize;
+
+use super::{Cadence, Cited, Document, Elector, Requirement, Version};
+
+/// One clause: a rule of one version, in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Clause {
+    /// The organization.
+    pub organization: String,
+    /// The version.
+    pub version: String,
+    /// What the clause is about: an organ's or post's name, or `discipline`.
+    pub subject: String,
+    /// The statute field (`elected_by`, `seats`, `term`, `meets`, ...).
+    pub field: &'static str,
+    /// The clause in words.
+    pub rule: String,
+    /// The article it cites, if any.
+    pub article: Option<String>,
+    /// The rule that checks it (`wrong-elector`, ...); `None` for one only recorded.
+    pub checked_by: Option<&'static str>,
+}
+
+/// Every clause of every version of a document, in the order written.
+pub fn clauses(document: &Document) -> Vec<Clause> {
+    document.versions.iter().flat_map(version_clauses).collect()
+}
+
+fn version_clauses(version: &Version) -> Vec<Clause> {
+    let mut out = Vec::new();
+    let mut push = |subject: &str,
+                    field: &'static str,
+                    rule: String,
+                    article: Option<&String>,
+                    checked_by: Option<&'static str>| {
+        out.push(Clause {
+            organization: version.org.to_string(),
+            version: version.id.to_string(),
+            subject: subject.to_owned(),
+            field,
+            rule,
+            article: article.cloned(),
+            checked_by,
+        });
+    };
+    let organ_name = |key: &crate::id::Key| {
+        version
+            .organ(key)
+            .map_or_else(|| key.to_string(), |o| o.name.clone())
+    };
+    let elector = |e: &Elector| match e {
+        Elector::Members => "elected by the members".to_owned(),
+        Elector::Appointment => "appointed".to_owned(),
+        Elector::Organ(k) => format!("elected by {} only", organ_name(k)),
+    };
+    let requirement = |r: &Requirement| match r {
+        Requirement::Member => "must be a member".to_owned(),
+        Requirement::FullMember => "must be a full member".to_owned(),
+        Requirement::Seat(k) => format!("must hold a seat on {}", organ_name(k)),
+        Requirement::Standing { full, length } => format!(
+            "must have been a {}member for at least {length}",
+            if *full { "full " } else { "" }
+        ),
+    };
+    let term = |t: &super::Term| {
+        let limits = match (t.max_terms, t.max_consecutive) {
+            (None, None) => String::new(),
+            (Some(n), None) => format!("; at most {n} terms in all"),
+            (None, Some(c)) => format!("; at most {c} terms in a row"),
+            (Some(n), Some(c)) => format!("; at most {c} terms in a row, {n} in all"),
+        };
+        let length = if t.holds_over {
+            format!(
+                "a term of {}; holders stay until a successor is elected",
+                t.length
+            )
+        } else {
+            format!("a term of {}; the office ends with it", t.length)
+        };
+        format!("{length}{limits}")
+    };
+    for organ in &version.organs {
+        let s = organ.name.as_str();
+        if let Some(Cited { rule, article }) = &organ.elected_by {
+            let checked = matches!(rule, Elector::Organ(_)).then_some("wrong-elector");
+            let vacancies = organ.vacancies_by.as_ref().map_or_else(String::new, |k| {
+                format!("; vacancies filled by {}", organ_name(k))
+            });
+            push(
+                s,
+                "elected_by",
+                format!("{}{vacancies}", elector(rule)),
+                article.as_ref(),
+                checked,
+            );
+        }
+        if let Some(Cited { rule, article }) = &organ.seats {
+            let mut parts = Vec::new();
+            if let Some(n) = rule.full {
+                parts.push(format!("at most {n} full seats"));
+            }
+            if let Some(n) = rule.alternate {
+                parts.push(format!("at most {n} alternate seats"));
+            }
+            push(
+                s,
+                "seats",
+                parts.join(", "),
+                article.as_ref(),
+                Some("seats-over-limit"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &organ.term {
+            push(
+                s,
+                "term",
+                term(rule),
+                article.as_ref(),
+                Some("term-expired"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &organ.meets {
+            let kind = match rule {
+                Cadence::Rolling(_) => "rolling",
+                Cadence::Calendar(_) => "calendar",
+            };
+            push(
+                s,
+                "meets",
+                format!("meets {rule} ({kind})"),
+                article.as_ref(),
+                Some("meeting-late, meeting-overdue"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &organ.notice {
+            push(
+                s,
+                "notice",
+                match (rule.at_least, rule.at_most) {
+                    (Some(l), Some(m)) => {
+                        format!("at least {l} and at most {m} of notice of a meeting")
+                    }
+                    (Some(l), None) => format!("at least {l} of notice of a meeting"),
+                    (None, Some(m)) => format!("at most {m} of notice of a meeting"),
+                    (None, None) => String::new(),
+                },
+                article.as_ref(),
+                Some(match (rule.at_least, rule.at_most) {
+                    (Some(_), Some(_)) => "short-notice, long-notice",
+                    (None, Some(_)) => "long-notice",
+                    _ => "short-notice",
+                }),
+            );
+        }
+        if let Some(Cited { rule, article }) = &organ.convened_by {
+            let mut who: Vec<String> = rule.by.iter().map(&organ_name).collect();
+            if let Some(share) = rule.requisition {
+                who.push(format!("{share} of its members by requisition"));
+            }
+            push(
+                s,
+                "convened_by",
+                format!("convened by {}", who.join(" or ")),
+                article.as_ref(),
+                Some("wrong-convener"),
+            );
+        }
+        for kind in &organ.meeting_kinds {
+            if let Some(Cited { rule, article }) = &kind.notice {
+                push(
+                    s,
+                    "meeting",
+                    format!(
+                        "{} meetings: {} of notice",
+                        kind.category,
+                        match (rule.at_least, rule.at_most) {
+                            (Some(l), Some(m)) => format!("at least {l} and at most {m}"),
+                            (Some(l), None) => format!("at least {l}"),
+                            (None, Some(m)) => format!("at most {m}"),
+                            (None, None) => String::new(),
+                        }
+                    ),
+                    article.as_ref(),
+                    Some("short-notice, long-notice"),
+                );
+            }
+        }
+        if let Some(Cited { rule, article }) = &organ.quorum {
+            push(
+                s,
+                "quorum",
+                format!("decides only with {rule} of its members present"),
+                article.as_ref(),
+                Some("quorum-not-met"),
+            );
+        }
+        for (category, Cited { rule, article }) in &organ.majority {
+            let what = if category == "default" {
+                "decisions".to_owned()
+            } else {
+                format!("{category} decisions")
+            };
+            push(
+                s,
+                "majority",
+                format!("{what} need {} {}", rule.threshold, rule.base),
+                article.as_ref(),
+                Some("majority-not-met"),
+            );
+        }
+        if !organ.ex_officio.is_empty() {
+            let posts = organ
+                .ex_officio
+                .iter()
+                .map(|k| {
+                    version
+                        .post(k)
+                        .map_or_else(|| k.to_string(), |p| p.name.clone())
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            push(
+                s,
+                "ex_officio",
+                format!("the holders of {posts} sit on it by office"),
+                None,
+                Some("quorum-not-met, majority-not-met (the base)"),
+            );
+        }
+        for Cited { rule, article } in &organ.eligibility {
+            push(
+                s,
+                "eligibility",
+                format!("a seat holder {}", requirement(rule)),
+                article.as_ref(),
+                Some("ineligible-holder"),
+            );
+        }
+    }
+    for post in &version.posts {
+        let s = post.name.as_str();
+        if let Some(Cited { rule, article }) = &post.elected_by {
+            let checked = matches!(rule, Elector::Organ(_)).then_some("wrong-elector");
+            let vacancies = post.vacancies_by.as_ref().map_or_else(String::new, |k| {
+                format!("; vacancies filled by {}", organ_name(k))
+            });
+            push(
+                s,
+                "elected_by",
+                format!("{}{vacancies}", elector(rule)),
+                article.as_ref(),
+                checked,
+            );
+        }
+        if post.holders != 1 {
+            push(
+                s,
+                "holders",
+                format!("held by at most {} at once", post.holders),
+                None,
+                None,
+            );
+        }
+        if let Some(Cited { rule, article }) = &post.term {
+            push(
+                s,
+                "term",
+                term(rule),
+                article.as_ref(),
+                Some("term-expired"),
+            );
+        }
+        for Cited { rule, article } in &post.eligibility {
+            push(
+                s,
+                "eligibility",
+                format!("the holder {}", requirement(rule)),
+                article.as_ref(),
+                Some("ineligible-holder"),
+            );
+        }
+    }
+    for Cited { rule, article } in &version.incompatibilities {
+        let names = rule
+            .iter()
+            .map(|k| {
+                version
+                    .post(k)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_else(|| organ_name(k))
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        push(
+            "incompatibility",
+            "incompatible",
+            format!("no one may hold together: {names}"),
+            article.as_ref(),
+            Some("ineligible-holder"),
+        );
+    }
+    if let Some(rule) = &version.amendment {
+        let by = rule
+            .by
+            .iter()
+            .map(&organ_name)
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let majority = rule
+            .majority
+            .map_or_else(String::new, |m| format!(", by {} {}", m.threshold, m.base));
+        push(
+            "amendment",
+            "amendment",
+            format!("this version is amended by {by}{majority}"),
+            rule.article.as_ref(),
+            Some("no-competent-decision, majority-not-met"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &version.probation {
+        push(
+            "membership",
+            "probation",
+            format!("candidates are confirmed as full members within {rule}"),
+            article.as_ref(),
+            Some("status-too-long"),
+        );
+    }
+    for rule in &version.discipline {
+        let by = rule
+            .by
+            .iter()
+            .map(&organ_name)
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let from = rule.from.as_ref().map_or_else(String::new, |f| {
+            let name = version
+                .post(f)
+                .map(|p| p.name.clone())
+                .unwrap_or_else(|| organ_name(f));
+            format!(" from {name}")
+        });
+        let majority = rule
+            .majority
+            .map_or_else(String::new, |m| format!(", by {} {}", m.threshold, m.base));
+        let longest = rule
+            .longest
+            .map_or_else(String::new, |l| format!(", for at most {l}"));
+        let checked = match (rule.majority.is_some(), rule.longest.is_some()) {
+            (true, true) => "no-competent-decision, majority-not-met, status-too-long",
+            (true, false) => "no-competent-decision, majority-not-met",
+            (false, true) => "no-competent-decision, status-too-long",
+            (false, false) => "no-competent-decision",
+        };
+        push(
+            "discipline",
+            "discipline",
+            format!(
+                "{}{from}: decided by {by}{majority}{longest}",
+                rule.act.as_str()
+            ),
+            rule.article.as_ref(),
+            Some(checked),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_of_a_version_is_a_clause_with_its_article() {
+        let document = crate::statute::read(crate::ledger::tests::STATUTE).unwrap();
+        let clauses = clauses(&document);
+        let lines: Vec<String> = clauses
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} | {} | {} | {}",
+                    c.subject,
+                    c.field,
+                    c.rule,
+                    c.article.as_deref().unwrap_or("-")
+                )
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "Party Congress | elected_by | elected by the members | -",
+                "Party Congress | meets | meets at least every 5 years (rolling) | 21",
+                "Central Committee | elected_by | elected by Party Congress only | -",
+                "Central Committee | seats | at most 5 full seats | -",
+                "Central Committee | meets | meets at least every 6 months (rolling) | -",
+                "Central Committee | notice | at least 7 days of notice of a meeting | -",
+                "Central Committee | quorum | decides only with more than 1/2 of its members present | -",
+                "Central Committee | majority | decisions need more than 1/2 of the votes cast | -",
+                "Central Committee | majority | expulsion decisions need at least 2/3 of the votes cast | -",
+                "Political Bureau | elected_by | elected by Central Committee only | 24",
+                "Political Bureau | eligibility | a seat holder must hold a seat on Central Committee | 24",
+                "Chairman | elected_by | elected by Central Committee only | -",
+                "Chairman | eligibility | the holder must be a full member | -",
+                "discipline | discipline | expulsion: decided by Central Committee | 9",
+            ]
+        );
+    }
+}

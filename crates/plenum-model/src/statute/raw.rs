@@ -1,0 +1,212 @@
+//! The statute document as written: the TOML shapes `read` deserializes, with the
+//! positions of the values it checks. No checks here; `read/` makes them statutes.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_spanned::Spanned;
+
+use super::Base;
+use crate::date::FuzzyDate;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDocument {
+    pub(super) organization: Option<Spanned<String>>,
+    pub(super) title: Option<String>,
+    #[serde(default, rename = "version")]
+    pub(super) versions: Vec<RawVersion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawVersion {
+    pub(super) id: Spanned<String>,
+    pub(super) organization: Option<Spanned<String>>,
+    pub(super) title: Option<String>,
+    pub(super) effective: FuzzyDate,
+    #[serde(default, rename = "article")]
+    pub(super) articles: Vec<RawArticle>,
+    #[serde(default, rename = "organ")]
+    pub(super) organs: Vec<RawOrgan>,
+    #[serde(default, rename = "post")]
+    pub(super) posts: Vec<RawPost>,
+    #[serde(default)]
+    pub(super) discipline: Vec<RawDiscipline>,
+    pub(super) membership: Option<RawMembership>,
+    pub(super) amendment: Option<RawAmendment>,
+    #[serde(default, rename = "incompatible")]
+    pub(super) incompatibilities: Vec<RawIncompatible>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawArticle {
+    pub(super) number: Spanned<String>,
+    pub(super) text: String,
+}
+
+pub(super) type ArticleRef = Option<Spanned<String>>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawOrgan {
+    pub(super) id: Spanned<String>,
+    pub(super) name: String,
+    #[serde(default)]
+    pub(super) aliases: Vec<String>,
+    pub(super) kind: Option<String>,
+    pub(super) elected_by: Option<RawElector>,
+    pub(super) seats: Option<RawSeats>,
+    pub(super) term: Option<RawLength>,
+    pub(super) meets: Option<RawEvery>,
+    pub(super) notice: Option<RawNotice>,
+    pub(super) quorum: Option<RawThreshold>,
+    #[serde(default)]
+    pub(super) majority: BTreeMap<String, RawMajority>,
+    #[serde(default)]
+    pub(super) eligibility: Vec<RawRequirement>,
+    #[serde(default)]
+    pub(super) ex_officio: Vec<Spanned<String>>,
+    pub(super) convened_by: Option<RawConvener>,
+    #[serde(default, rename = "meeting")]
+    pub(super) meetings: Vec<RawMeetingKind>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPost {
+    pub(super) id: Spanned<String>,
+    pub(super) name: String,
+    #[serde(default)]
+    pub(super) aliases: Vec<String>,
+    pub(super) holders: Option<Spanned<u32>>,
+    pub(super) elected_by: Option<RawElector>,
+    pub(super) term: Option<RawLength>,
+    #[serde(default)]
+    pub(super) eligibility: Vec<RawRequirement>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawElector {
+    pub(super) by: Spanned<String>,
+    pub(super) vacancies: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSeats {
+    pub(super) full: Option<Spanned<u32>>,
+    pub(super) alternate: Option<Spanned<u32>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawLength {
+    pub(super) length: Spanned<String>,
+    #[serde(default)]
+    pub(super) holds_over: bool,
+    pub(super) max_terms: Option<Spanned<u32>>,
+    pub(super) max_consecutive: Option<Spanned<u32>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawEvery {
+    pub(super) every: Option<Spanned<String>>,
+    pub(super) each: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawNotice {
+    pub(super) at_least: Option<Spanned<String>>,
+    pub(super) at_most: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawThreshold {
+    pub(super) at_least: Option<Spanned<String>>,
+    pub(super) more_than: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMajority {
+    pub(super) at_least: Option<Spanned<String>>,
+    pub(super) more_than: Option<Spanned<String>>,
+    pub(super) of: Option<Base>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRequirement {
+    pub(super) requires: Spanned<String>,
+    pub(super) organ: Option<Spanned<String>>,
+    pub(super) for_at_least: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDiscipline {
+    pub(super) act: Spanned<String>,
+    pub(super) from: Option<Spanned<String>>,
+    pub(super) by: Vec<Spanned<String>>,
+    pub(super) majority: Option<RawMajority>,
+    pub(super) longest: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMembership {
+    pub(super) probation: Option<RawProbation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawProbation {
+    pub(super) length: Spanned<String>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAmendment {
+    pub(super) by: Vec<Spanned<String>>,
+    pub(super) majority: Option<RawMajority>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawIncompatible {
+    pub(super) offices: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMeetingKind {
+    pub(super) category: Spanned<String>,
+    pub(super) notice: Option<RawNotice>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawConvener {
+    #[serde(default)]
+    pub(super) by: Vec<Spanned<String>>,
+    pub(super) requisition: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}

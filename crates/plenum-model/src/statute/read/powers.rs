@@ -1,0 +1,165 @@
+//! Reading who may do what: discipline rules (several per act), amendments,
+//! incompatible offices, and the check that no organ elects itself.
+
+use serde_spanned::Spanned;
+
+use super::super::raw::{RawAmendment, RawDiscipline, RawIncompatible, RawOrgan};
+use super::super::{Act, AmendmentRule, Cited, DisciplineRule, Key};
+use super::{Reader, Scope};
+use crate::source::InputError;
+
+impl Reader<'_> {
+    pub(super) fn amendment(
+        &self,
+        scope: &Scope<'_>,
+        raw: RawAmendment,
+    ) -> Result<AmendmentRule, InputError> {
+        let Some(first) = raw.by.first() else {
+            return Err(self.err(0..0, "`[version.amendment]` needs `by = [\"an organ\"]`"));
+        };
+        let span = first.span();
+        let by = raw
+            .by
+            .iter()
+            .map(|b| self.organ_key(scope, b))
+            .collect::<Result<_, _>>()?;
+        let majority = raw
+            .majority
+            .map(|m| self.majority(scope, m, span))
+            .transpose()?
+            .map(|c| c.rule);
+        Ok(AmendmentRule {
+            by,
+            majority,
+            article: self.article(scope, raw.article)?,
+        })
+    }
+
+    /// Offices no one may hold together: two or more organs or posts of the version.
+    pub(super) fn incompatible(
+        &self,
+        scope: &Scope<'_>,
+        raw: RawIncompatible,
+    ) -> Result<Cited<Vec<Key>>, InputError> {
+        if raw.offices.len() < 2 {
+            let span = raw.offices.first().map_or(0..0, Spanned::span);
+            return Err(self.err(span, "`offices` needs at least two organs or posts"));
+        }
+        let offices = raw
+            .offices
+            .iter()
+            .map(|o| {
+                if scope.posts.contains(o.get_ref()) {
+                    self.key(o)
+                } else {
+                    self.organ_key(scope, o)
+                }
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Cited {
+            rule: offices,
+            article: self.article(scope, raw.article)?,
+        })
+    }
+
+    pub(super) fn discipline(
+        &self,
+        scope: &Scope<'_>,
+        raw: RawDiscipline,
+    ) -> Result<DisciplineRule, InputError> {
+        let act = match raw.act.get_ref().as_str() {
+            "expulsion" => Act::Expulsion,
+            "suspension" => Act::Suspension,
+            "removal" => Act::Removal,
+            "reinstatement" => Act::Reinstatement,
+            other => {
+                return Err(self.err(
+                    raw.act.span(),
+                    format!("unknown act `{other}`; expected `expulsion`, `suspension`, `removal` or `reinstatement`"),
+                ));
+            }
+        };
+        if raw.by.is_empty() {
+            return Err(self.err(raw.act.span(), "`by` must name at least one organ"));
+        }
+        let from = match (&raw.from, act) {
+            (None, _) => None,
+            (Some(f), Act::Removal) if scope.posts.contains(f.get_ref()) => Some(self.key(f)?),
+            (Some(f), Act::Removal) => Some(self.organ_key(scope, f)?),
+            (Some(f), _) => {
+                return Err(self.err(
+                    f.span(),
+                    "`from` goes only with `act = \"removal\"` (the organ or post removed from)",
+                ));
+            }
+        };
+        let by = raw
+            .by
+            .iter()
+            .map(|b| self.organ_key(scope, b))
+            .collect::<Result<_, _>>()?;
+        let act_span = raw.act.span();
+        let majority = raw
+            .majority
+            .map(|m| self.majority(scope, m, act_span))
+            .transpose()?
+            .map(|c| c.rule);
+        let longest = match (&raw.longest, act) {
+            (None, _) => None,
+            (Some(l), Act::Suspension) => Some(self.period(l)?),
+            (Some(l), _) => {
+                return Err(self.err(
+                    l.span(),
+                    "`longest` goes only with `act = \"suspension\"` (how long it may last)",
+                ));
+            }
+        };
+        Ok(DisciplineRule {
+            act,
+            longest,
+            from,
+            by,
+            majority,
+            article: self.article(scope, raw.article)?,
+        })
+    }
+
+    /// Refuses an organ that elects itself, directly or through other organs.
+    pub(super) fn check_election_cycles(&self, organs: &[RawOrgan]) -> Result<(), InputError> {
+        let elector_of = |key: &str| {
+            organs
+                .iter()
+                .find(|o| o.id.get_ref() == key)
+                .and_then(|o| o.elected_by.as_ref())
+                .map(|e| &e.by)
+        };
+        for organ in organs {
+            let start = organ.id.get_ref().as_str();
+            let mut path = vec![start];
+            let mut current = start;
+            while let Some(next) = elector_of(current) {
+                let next_key = next.get_ref().as_str();
+                if next_key == start {
+                    path.push(start);
+                    let cycle = path
+                        .iter()
+                        .rev()
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" elects ");
+                    let span = organ
+                        .elected_by
+                        .as_ref()
+                        .map_or(organ.id.span(), |e| e.by.span());
+                    return Err(self.err(span, format!("organ `{start}` elects itself: {cycle}")));
+                }
+                if path.contains(&next_key) {
+                    break; // a cycle not through this organ; reported from its own start
+                }
+                path.push(next_key);
+                current = next_key;
+            }
+        }
+        Ok(())
+    }
+}

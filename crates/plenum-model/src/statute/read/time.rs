@@ -1,0 +1,109 @@
+//! Reading periods: cadences (rolling or calendar), notice, terms and their limits.
+
+use std::ops::Range;
+
+use serde_spanned::Spanned;
+
+use super::super::raw::{ArticleRef, RawEvery, RawLength, RawNotice};
+use super::super::{Cadence, Cited, Notice, Period, Term};
+use super::{Reader, Scope};
+use crate::source::InputError;
+
+impl Reader<'_> {
+    pub(super) fn cited_period(
+        &self,
+        scope: &Scope<'_>,
+        raw: &Spanned<String>,
+        article: ArticleRef,
+    ) -> Result<Cited<Period>, InputError> {
+        Ok(Cited {
+            rule: self.period(raw)?,
+            article: self.article(scope, article)?,
+        })
+    }
+
+    pub(super) fn cadence(
+        &self,
+        scope: &Scope<'_>,
+        raw: RawEvery,
+        whole: Range<usize>,
+    ) -> Result<Cited<Cadence>, InputError> {
+        let rule = match (raw.every, raw.each) {
+            (Some(every), None) => Cadence::Rolling(self.period(&every)?),
+            (None, Some(each)) => Cadence::Calendar(
+                each.get_ref()
+                    .parse()
+                    .map_err(|e: String| self.err(each.span(), e))?,
+            ),
+            (Some(_), Some(each)) => {
+                return Err(self.err(
+                    each.span(),
+                    "give either `every` (a rolling period) or `each` (a calendar period), not both",
+                ));
+            }
+            (None, None) => {
+                return Err(self.err(
+                    whole,
+                    "`meets` needs `every = \"6 months\"` (rolling) or `each = \"year\"` (calendar)",
+                ));
+            }
+        };
+        Ok(Cited {
+            rule,
+            article: self.article(scope, raw.article)?,
+        })
+    }
+
+    pub(super) fn notice(
+        &self,
+        scope: &Scope<'_>,
+        raw: RawNotice,
+        whole: Range<usize>,
+    ) -> Result<Cited<Notice>, InputError> {
+        if raw.at_least.is_none() && raw.at_most.is_none() {
+            return Err(self.err(
+                whole,
+                "`notice` needs `at_least = \"14 days\"`, `at_most = \"60 days\"` or both",
+            ));
+        }
+        Ok(Cited {
+            rule: Notice {
+                at_least: raw.at_least.as_ref().map(|p| self.period(p)).transpose()?,
+                at_most: raw.at_most.as_ref().map(|p| self.period(p)).transpose()?,
+            },
+            article: self.article(scope, raw.article)?,
+        })
+    }
+
+    pub(super) fn term(
+        &self,
+        scope: &Scope<'_>,
+        raw: RawLength,
+    ) -> Result<Cited<Term>, InputError> {
+        Ok(Cited {
+            rule: Term {
+                length: self.period(&raw.length)?,
+                holds_over: raw.holds_over,
+                max_terms: self.at_least_one(raw.max_terms)?,
+                max_consecutive: self.at_least_one(raw.max_consecutive)?,
+            },
+            article: self.article(scope, raw.article)?,
+        })
+    }
+
+    pub(super) fn period(&self, raw: &Spanned<String>) -> Result<Period, InputError> {
+        raw.get_ref()
+            .parse()
+            .map_err(|e: String| self.err(raw.span(), e))
+    }
+
+    /// A number of terms: at least one, at most [`MAX_COUNT`].
+    pub(super) fn at_least_one(&self, n: Option<Spanned<u32>>) -> Result<Option<u32>, InputError> {
+        if let Some(n) = &n
+            && *n.get_ref() == 0
+        {
+            return Err(self.err(n.span(), "a limit of terms needs at least one"));
+        }
+        self.count(n)
+    }
+}

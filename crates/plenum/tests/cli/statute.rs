@@ -1,0 +1,112 @@
+//! `plenum statute check` and amendments (issue 14): each clause understood is listed
+//! with its article; an amendment that restates the organs records.
+
+use serde_json::Value;
+
+use crate::support::{Env, data};
+
+fn example(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(name)
+}
+
+#[test]
+fn r14_statute_check_lists_each_clause_with_its_article() {
+    let env = Env::new();
+    let text = env.stdout(&[
+        "statute",
+        "check",
+        example("association/statute.toml").to_str().unwrap(),
+    ]);
+    assert!(
+        text.contains("nfaa version 2021 (from 2021-03-06): 2 organs, 3 posts, 11 articles"),
+        "{text}"
+    );
+    for clause in [
+        "a term of 1 year; the office ends with it",
+        "expulsion: decided by Board, by at least 2/3 of the members present",
+        "decides only with at least 1/5 of its members present",
+        "suspension: decided by Board, by more than 1/2 of the votes cast, for at most 6 months",
+        "candidates are confirmed as full members within 6 months",
+    ] {
+        assert!(text.contains(clause), "{clause}: {text}");
+    }
+    assert!(
+        text.contains("articles no clause cites (kept as text only): 1\n"),
+        "{text}"
+    );
+    let json = env.json(&[
+        "statute",
+        "check",
+        example("association/statute.toml").to_str().unwrap(),
+    ]);
+    let clauses = json["clauses"].as_array().unwrap();
+    assert_eq!(clauses.len(), 36);
+    let term: Vec<&Value> = clauses.iter().filter(|c| c["field"] == "term").collect();
+    assert_eq!(term.len(), 2);
+    assert_eq!(term[0]["article"], "8");
+    assert_eq!(term[0]["checked_by"], "term-expired");
+    // Nothing is written.
+    assert!(!env.db().exists());
+}
+
+#[test]
+fn r14_statute_check_places_bad_input_and_writes_nothing() {
+    let env = Env::new();
+    std::fs::write(
+        env.dir.path().join("bad.toml"),
+        "organization = \"x\"\n[[version]]\nid = \"1\"\neffective = \"2020\"\n[[version.organ]]\nid = \"a\"\nname = \"A\"\nmeets = { each = \"fortnight\" }\n",
+    )
+    .unwrap();
+    let out = env
+        .plenum()
+        .args(["statute", "check", "bad.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.toml:8:"), "{err}");
+    assert!(err.contains("found `fortnight`"), "{err}");
+    assert!(!env.db().exists());
+}
+
+#[test]
+fn r14_an_amendment_restating_the_organs_records() {
+    let env = Env::new();
+    env.plenum()
+        .args(["init", "--statute"])
+        .arg(data("statute.toml"))
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(data("statute.toml")).unwrap();
+    let body = &text[text.find("[[version]]").unwrap()..];
+    let amended = format!(
+        "organization = \"party\"\n{}",
+        body.replacen("id = \"1946\"", "id = \"1960\"", 1).replacen(
+            "effective = \"1946-08-28\"",
+            "effective = \"1960-01-01\"",
+            1
+        )
+    );
+    let event = format!(
+        "[[event]]\nid = \"amended\"\ndate = \"1960-01-01\"\nkind = \"statute_adopted\"\ntext = {}\n",
+        toml_string(&amended)
+    );
+    std::fs::write(env.dir.path().join("amend.toml"), event).unwrap();
+    let out = env
+        .plenum()
+        .args(["record", "amend.toml"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A TOML basic string.
+fn toml_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap()
+}
