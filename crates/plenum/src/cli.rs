@@ -70,6 +70,8 @@ pub enum Command {
     Count(cmd::count::CountArgs),
     /// Copy a ledger between stores (SQLite file, PostgreSQL): same entries, same head.
     Copy(cmd::copy::CopyArgs),
+    /// Serve the ledger over HTTP: the JSON API under /api/v1/ and /healthz.
+    Serve(cmd::serve::ServeArgs),
 }
 
 /// What every command gets besides its own arguments.

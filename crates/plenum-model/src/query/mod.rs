@@ -9,6 +9,7 @@ pub mod at;
 pub mod check;
 pub mod lineage;
 pub mod person;
+pub mod reports;
 
 use std::fmt;
 

@@ -10,6 +10,7 @@ pub mod lineage;
 pub mod log;
 pub mod person;
 pub mod record;
+pub mod serve;
 pub mod verify;
 
 use std::path::Path;
