@@ -1,0 +1,187 @@
+//! Tests of `plenum serve`: the real binary on a free loopback port, spoken to over HTTP.
+//! One test binary; each test starts its own server on its own ledger.
+
+mod api;
+mod events;
+mod lifecycle;
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The fixed "now" of every test run.
+pub const NOW: &str = "2026-11-27T12:00:00Z";
+
+/// A fresh directory, and `plenum` run in it with the fixed clock.
+pub struct Env {
+    /// The directory, removed when dropped.
+    pub dir: TempDir,
+}
+
+impl Env {
+    /// An empty directory.
+    pub fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    /// `plenum` in this directory, with the fixed clock and no `PLENUM_DB`.
+    pub fn plenum(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_plenum"));
+        cmd.current_dir(self.dir.path())
+            .env("PLENUM_NOW", NOW)
+            .env_remove("PLENUM_DB");
+        cmd
+    }
+
+    /// Runs plenum, asserting success; its standard output.
+    pub fn run(&self, args: &[&str]) -> String {
+        let out = self.plenum().args(args).output().expect("run plenum");
+        assert!(
+            out.status.code().is_some_and(|c| c < 2),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+
+    /// Runs plenum with `--json`; its answer.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let text = self.run(&[args, &["--json"]].concat());
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {text}"))
+    }
+
+    /// A ledger (`plenum.db`) with the CLI tests' statute, founding and purge.
+    pub fn ledger() -> Env {
+        let env = Env::new();
+        let statute = data("statute.toml");
+        env.run(&["init", "--statute", path(&statute)]);
+        env.run(&["record", path(&data("founding.toml"))]);
+        env.run(&["record", path(&data("purge.toml"))]);
+        env
+    }
+
+    /// `plenum serve --db plenum.db` in this directory.
+    pub fn serve(&self) -> Server {
+        Server::start(self.plenum().args(["serve", "--db", "plenum.db"]))
+    }
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("a UTF-8 path")
+}
+
+/// A file of the CLI tests' data.
+pub fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cli/data")
+        .join(name)
+}
+
+/// A running `plenum serve`, killed when dropped.
+pub struct Server {
+    /// The server process.
+    pub child: Child,
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+    agent: ureq::Agent,
+}
+
+/// An answer: status, headers we look at, body.
+#[derive(Debug)]
+pub struct Answer {
+    /// The HTTP status.
+    pub status: u16,
+    /// The response headers.
+    pub headers: ureq::http::HeaderMap,
+    /// The body, as text.
+    pub body: String,
+}
+
+impl Answer {
+    /// The body, as JSON.
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    /// A header, as text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+impl Server {
+    /// Starts `command` (a `plenum serve`) on a free port and waits for its address.
+    pub fn start(command: &mut Command) -> Server {
+        let mut child = command
+            .args(["--listen", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start plenum serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("read the address");
+        let Some(base) = line.trim().strip_prefix("listening on ") else {
+            let mut err = String::new();
+            if let Some(mut stderr) = child.stderr.take() {
+                let _ = stderr.read_to_string(&mut err);
+            }
+            let _ = child.kill();
+            panic!("plenum serve did not start: {line:?} {err}");
+        };
+        let config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build();
+        Server {
+            base: base.to_owned(),
+            child,
+            agent: ureq::Agent::new_with_config(config),
+        }
+    }
+
+    fn answer(response: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Answer {
+        let mut response = response.expect("an HTTP answer");
+        Answer {
+            status: response.status().as_u16(),
+            headers: response.headers().clone(),
+            body: response.body_mut().read_to_string().expect("a text body"),
+        }
+    }
+
+    /// `GET path`, with these request headers.
+    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Answer {
+        let mut request = self.agent.get(format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        Server::answer(request.call())
+    }
+
+    /// `GET path`.
+    pub fn get(&self, path: &str) -> Answer {
+        self.get_with(path, &[])
+    }
+
+    /// `POST path` with a body of a content type.
+    pub fn post(&self, path: &str, content_type: &str, body: &str) -> Answer {
+        let request = self
+            .agent
+            .post(format!("{}{path}", self.base))
+            .header("content-type", content_type);
+        Server::answer(request.send(body))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
