@@ -24,6 +24,9 @@ pub struct Config {
     pub clock: Clock,
 }
 
+/// The record as it stood after an entry, and that entry.
+type KeptTables = Option<(u64, Arc<Tables>)>;
+
 /// The state behind every handler.
 #[derive(Clone)]
 pub struct AppState {
@@ -32,7 +35,7 @@ pub struct AppState {
     /// The configuration.
     pub config: Arc<Config>,
     /// The record as it stood after the last entry an `as_of` asked for.
-    as_of: Arc<Mutex<Option<(u64, Arc<Tables>)>>>,
+    as_of: Arc<Mutex<KeptTables>>,
     /// The last verification, and the head it checked.
     verified: Arc<tokio::sync::Mutex<Option<(u64, VerifyReport)>>>,
 }

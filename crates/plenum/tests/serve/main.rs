@@ -82,6 +82,12 @@ pub fn data(name: &str) -> PathBuf {
         .join(name)
 }
 
+impl Default for Env {
+    fn default() -> Env {
+        Env::new()
+    }
+}
+
 /// A running `plenum serve`, killed when dropped.
 pub struct Server {
     /// The server process.
