@@ -8,6 +8,7 @@
 //!   never blocks a writer and never sees half a batch.
 //! - The schema carries its version; a ledger of another version is refused.
 
+mod accounts;
 mod conn;
 mod facts;
 mod read;
