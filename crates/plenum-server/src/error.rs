@@ -33,6 +33,15 @@ pub enum ApiError {
     /// 404: nothing is called that (the message suggests close names).
     #[error("{0}")]
     NotFound(String),
+    /// 401: the request needs an account (or its token is not valid).
+    #[error("{0}")]
+    Unauthorized(String),
+    /// 403: the caller's role may not do this, or a session's CSRF token is missing.
+    #[error("{0}")]
+    Forbidden(String),
+    /// 429: too many failed logins; try again after this many seconds.
+    #[error("too many failed logins; try again in {0} seconds")]
+    TooManyRequests(u64),
     /// 403: the server is read-only (`--demo`).
     #[error("this server is read-only: it serves the bundled example (plenum serve --demo)")]
     ReadOnly,
@@ -62,7 +71,9 @@ impl ApiError {
         match self {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::ReadOnly => StatusCode::FORBIDDEN,
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) | ApiError::ReadOnly => StatusCode::FORBIDDEN,
+            ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -120,6 +131,23 @@ impl IntoResponse for ApiError {
             error: self.to_string(),
             errors,
         };
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        match &self {
+            ApiError::Unauthorized(_) => {
+                response.headers_mut().insert(
+                    axum::http::header::WWW_AUTHENTICATE,
+                    axum::http::HeaderValue::from_static("Bearer"),
+                );
+            }
+            ApiError::TooManyRequests(seconds) => {
+                if let Ok(value) = axum::http::HeaderValue::from_str(&seconds.to_string()) {
+                    response
+                        .headers_mut()
+                        .insert(axum::http::header::RETRY_AFTER, value);
+                }
+            }
+            _ => {}
+        }
+        response
     }
 }

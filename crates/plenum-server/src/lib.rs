@@ -6,6 +6,7 @@
 //! never prints and never reads the clock: the program that starts it passes a clock.
 
 pub mod api;
+pub mod auth;
 pub mod error;
 pub mod headers;
 pub mod state;
@@ -89,7 +90,8 @@ pub fn run(
             .await
             .map_err(|source| ServeError::Bind { addr, source })?;
         listening(listener.local_addr()?);
-        axum::serve(listener, app(state))
+        let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .await?;
         Ok(())

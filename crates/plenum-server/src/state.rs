@@ -9,6 +9,9 @@ use plenum_model::id::Seq;
 use plenum_model::ledger::{Tables, replay};
 use plenum_model::query::reports::VerifyReport;
 use plenum_store::Store;
+use plenum_store::accounts::Accounts;
+
+use crate::auth::limiter::LoginLimiter;
 
 use crate::error::ApiError;
 
@@ -32,8 +35,12 @@ type KeptTables = Option<(u64, Arc<Tables>)>;
 pub struct AppState {
     /// The ledger.
     pub store: Arc<dyn Store>,
+    /// The accounts, sessions and tokens (none on a read-only server: everyone is public).
+    pub accounts: Option<Arc<dyn Accounts>>,
     /// The configuration.
     pub config: Arc<Config>,
+    /// Failed logins.
+    pub limiter: Arc<Mutex<LoginLimiter>>,
     /// The record as it stood after the last entry an `as_of` asked for.
     as_of: Arc<Mutex<KeptTables>>,
     /// The last verification, and the head it checked.
@@ -41,11 +48,17 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The state of a server over `store`.
-    pub fn new(store: Arc<dyn Store>, config: Config) -> AppState {
+    /// The state of a server over `store`, with `accounts` (kept in the same database).
+    pub fn new(
+        store: Arc<dyn Store>,
+        accounts: Option<Arc<dyn Accounts>>,
+        config: Config,
+    ) -> AppState {
         AppState {
             store,
+            accounts,
             config: Arc::new(config),
+            limiter: Arc::new(Mutex::new(LoginLimiter::default())),
             as_of: Arc::new(Mutex::new(None)),
             verified: Arc::new(tokio::sync::Mutex::new(None)),
         }
@@ -54,6 +67,14 @@ impl AppState {
     /// Now, from the configured clock.
     pub fn now(&self) -> Result<String, ApiError> {
         (self.config.clock)().map_err(ApiError::Internal)
+    }
+
+    /// Now, in seconds since 1970, from the configured clock.
+    pub fn now_seconds(&self) -> Result<i64, ApiError> {
+        let now = self.now()?;
+        now.parse::<jiff::Timestamp>()
+            .map(|t| t.as_second())
+            .map_err(|e| ApiError::Internal(format!("the clock gave `{now}`: {e}")))
     }
 
     /// Today's date, from the configured clock.

@@ -72,6 +72,8 @@ pub enum Command {
     Copy(cmd::copy::CopyArgs),
     /// Serve the ledger over HTTP: the JSON API under /api/v1/ and /healthz.
     Serve(cmd::serve::ServeArgs),
+    /// Manage the accounts of `plenum serve`: add, passwd, token, remove, list.
+    User(cmd::user::UserArgs),
 }
 
 /// What every command gets besides its own arguments.

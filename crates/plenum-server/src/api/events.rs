@@ -17,6 +17,7 @@ use plenum_model::source::InputError;
 use plenum_store::WriteError;
 
 use super::{Freshness, json_answer};
+use crate::auth::{Caller, Role};
 use crate::error::{ApiError, FieldError};
 use crate::state::{AppState, blocking};
 
@@ -63,12 +64,15 @@ struct Placed {
 /// `POST /api/v1/events`: records a batch; 201 with `record --json`'s report.
 pub async fn record(
     State(state): State<AppState>,
+    caller: Caller,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
     if state.config.read_only {
         return Err(ApiError::ReadOnly);
     }
+    caller.check_csrf(&headers)?;
+    caller.require(Role::may_record, "record events")?;
     let content_type = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

@@ -4,6 +4,7 @@
 
 pub mod events;
 pub mod queries;
+pub mod session;
 
 use axum::Router;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
@@ -27,6 +28,12 @@ pub fn routes() -> Router<AppState> {
         .route("/log", get(queries::log))
         .route("/verify", get(queries::verify))
         .route("/events", post(events::record))
+        .route(
+            "/session",
+            get(session::whoami)
+                .post(session::login)
+                .delete(session::logout),
+        )
 }
 
 /// A question the model answers over any `Facts`: over a snapshot of the store, or

@@ -1,5 +1,7 @@
 //! The read endpoints: `at`, `person`, `lineage`, `check`, `log` and `verify`, each the
-//! CLI command's query and `--json` type.
+//! CLI command's query and `--json` type. Every one is open to the public (nothing in
+//! the ledger is marked otherwise yet); each still takes the `Caller`, so that a token
+//! that is not valid is refused rather than read as the public.
 
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -17,6 +19,7 @@ use plenum_model::rules::Rule;
 use serde::Deserialize;
 
 use super::{Ask, Freshness, answer, date_param, json_answer, seq_param};
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::state::{AppState, blocking};
 
@@ -69,6 +72,7 @@ fn freshness(as_of: Option<u64>, dated: bool) -> Freshness {
 /// `GET /api/v1/at/{target}?date=&org=&as_of=`: `plenum at DATE TARGET --json`.
 pub async fn at(
     State(state): State<AppState>,
+    _caller: Caller,
     Path(target): Path<String>,
     Query(params): Query<AtParams>,
     headers: HeaderMap,
@@ -106,6 +110,7 @@ impl Ask for PersonAsk {
 /// `GET /api/v1/person/{name}?as_of=`: `plenum person NAME --json`.
 pub async fn person(
     State(state): State<AppState>,
+    _caller: Caller,
     Path(name): Path<String>,
     Query(params): Query<AsOfParams>,
     headers: HeaderMap,
@@ -132,6 +137,7 @@ impl Ask for LineageAsk {
 /// `GET /api/v1/lineage/{org}?as_of=`: `plenum lineage ORG --json`.
 pub async fn lineage(
     State(state): State<AppState>,
+    _caller: Caller,
     Path(org): Path<String>,
     Query(params): Query<AsOfParams>,
     headers: HeaderMap,
@@ -179,6 +185,7 @@ impl Ask for CheckAsk {
 /// the CLI's answer).
 pub async fn check(
     State(state): State<AppState>,
+    _caller: Caller,
     Query(params): Query<CheckParams>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
@@ -235,6 +242,7 @@ impl Ask for LogAsk {
 /// `GET /api/v1/log?from=&limit=&kind=&as_of=`: `plenum log --json`, a page at a time.
 pub async fn log(
     State(state): State<AppState>,
+    _caller: Caller,
     Query(params): Query<LogParams>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
@@ -297,6 +305,7 @@ pub async fn log(
 /// each head and kept.
 pub async fn verify(
     State(state): State<AppState>,
+    _caller: Caller,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let report = state.verification().await?;

@@ -11,6 +11,7 @@ pub mod log;
 pub mod person;
 pub mod record;
 pub mod serve;
+pub mod user;
 pub mod verify;
 
 use std::path::Path;

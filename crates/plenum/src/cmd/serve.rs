@@ -5,6 +5,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use plenum_server::{AppState, Config};
+use plenum_store::Store;
+use plenum_store::accounts::Accounts;
 
 use crate::cli::Global;
 use crate::{open, out};
@@ -53,11 +55,24 @@ pub fn run(args: &ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
     } else {
         (open::writable(&global.db)?, false)
     };
-    let store: Arc<dyn plenum_store::Store> = match ledger {
-        open::Ledger::Sqlite(s) => Arc::new(s),
-        open::Ledger::Postgres(s) => Arc::new(s),
+    let (store, accounts): (Arc<dyn Store>, Arc<dyn Accounts>) = match ledger {
+        open::Ledger::Sqlite(s) => {
+            let s = Arc::new(s);
+            (s.clone(), s)
+        }
+        open::Ledger::Postgres(s) => {
+            let s = Arc::new(s);
+            (s.clone(), s)
+        }
     };
-    let state = AppState::new(store, Config { read_only, clock });
+    // The demo has no accounts: everyone reads, nobody writes.
+    let accounts = if read_only {
+        None
+    } else {
+        accounts.prepare_accounts()?;
+        Some(accounts)
+    };
+    let state = AppState::new(store, accounts, Config { read_only, clock });
     plenum_server::run(state, args.listen, |addr| {
         // Tests and scripts read the address from this line.
         let _ = out!("listening on http://{addr}");

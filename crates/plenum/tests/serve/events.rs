@@ -30,7 +30,13 @@ fn a_json_array_is_recorded_and_answered_with_the_record_report() {
   {"id": "p-ri", "date": "1957", "kind": "person_registered", "person": "ri", "name": "Ri Sung"},
   {"id": "p-han", "date": "1957", "kind": "person_registered", "person": "han", "name": "Han Sol"}
 ]"#;
-    let answer = server.post("/api/v1/events", "application/json", batch);
+    let answer = server.post_as(
+        &env,
+        "secretary",
+        "/api/v1/events",
+        "application/json",
+        batch,
+    );
     assert_eq!(answer.status, 201, "{}", answer.body);
     let report = answer.json();
     assert_eq!(report["recorded"], 2);
@@ -50,10 +56,22 @@ fn toml_and_json_lines_are_read_as_record_reads_them() {
     let env = Env::ledger();
     let server = env.serve();
     let toml = "[[event]]\nid = \"p-ri\"\ndate = \"1957\"\nkind = \"person_registered\"\nperson = \"ri\"\nname = \"Ri Sung\"\n";
-    let answer = server.post("/api/v1/events", "application/toml", toml);
+    let answer = server.post_as(
+        &env,
+        "secretary",
+        "/api/v1/events",
+        "application/toml",
+        toml,
+    );
     assert_eq!(answer.status, 201, "{}", answer.body);
     let jsonl = "{\"id\": \"p-han\", \"date\": \"1957\", \"kind\": \"person_registered\", \"person\": \"han\", \"name\": \"Han Sol\"}\n";
-    let answer = server.post("/api/v1/events", "application/x-ndjson", jsonl);
+    let answer = server.post_as(
+        &env,
+        "secretary",
+        "/api/v1/events",
+        "application/x-ndjson",
+        jsonl,
+    );
     assert_eq!(answer.status, 201, "{}", answer.body);
     assert_eq!(server.get("/api/v1/person/han").status, 200);
 }
@@ -69,7 +87,13 @@ fn a_bad_batch_names_every_error_by_json_path_and_changes_nothing() {
   {"id": "p-o", "date": "1957-13", "kind": "person_registered", "person": "o", "name": "O Jin"},
   {"id": "x", "date": "1957", "kind": "person_elected"}
 ]"#;
-    let answer = server.post("/api/v1/events", "application/json", batch);
+    let answer = server.post_as(
+        &env,
+        "secretary",
+        "/api/v1/events",
+        "application/json",
+        batch,
+    );
     assert_eq!(answer.status, 422, "{}", answer.body);
     let errors = errors_of(&answer);
     let paths: Vec<&str> = errors.iter().filter_map(|e| e["path"].as_str()).collect();
@@ -96,7 +120,13 @@ fn a_refused_reference_is_named_by_its_field() {
   {"id": "nobody-out", "date": "1957", "kind": "seat_vacated",
    "person": "nobody", "organ": "party/cc", "cause": "removed"}
 ]"#;
-    let answer = server.post("/api/v1/events", "application/json", batch);
+    let answer = server.post_as(
+        &env,
+        "secretary",
+        "/api/v1/events",
+        "application/json",
+        batch,
+    );
     assert_eq!(answer.status, 422, "{}", answer.body);
     let errors = errors_of(&answer);
     assert_eq!(errors.len(), 1, "{errors:#?}");
@@ -113,7 +143,13 @@ fn a_refused_reference_is_named_by_its_field() {
     // An id used twice in one batch is refused too, as by `plenum record`.
     let twice = r#"[{"id": "p-ri", "date": "1957", "kind": "person_registered", "person": "ri", "name": "Ri Sung"},
 {"id": "p-ri", "date": "1957", "kind": "person_registered", "person": "ri2", "name": "Ri Two"}]"#;
-    let answer = server.post("/api/v1/events", "application/json", twice);
+    let answer = server.post_as(
+        &env,
+        "secretary",
+        "/api/v1/events",
+        "application/json",
+        twice,
+    );
     assert_eq!(answer.status, 422, "{}", answer.body);
     assert_eq!(errors_of(&answer)[0]["path"], "$[1].id", "{}", answer.body);
     assert_eq!(head(&server), before);
@@ -143,7 +179,7 @@ fn bodies_that_are_not_batches_are_refused() {
         ("text/plain", "hello", 415, "Content-Type is `text/plain`"),
     ];
     for (content_type, body, status, says) in cases {
-        let answer = server.post("/api/v1/events", content_type, body);
+        let answer = server.post_as(&env, "secretary", "/api/v1/events", content_type, body);
         assert_eq!(answer.status, *status, "{body}: {}", answer.body);
         let json = answer.json();
         let text = json.to_string();

@@ -2,15 +2,20 @@
 //! One test binary; each test starts its own server on its own ledger.
 
 mod api;
+mod auth;
 mod events;
 mod lifecycle;
 
-use std::io::{BufRead, BufReader, Read};
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 use serde_json::Value;
 use tempfile::TempDir;
+
+/// The password of every test account.
+pub const PASSWORD: &str = "correct horse battery staple";
 
 /// The fixed "now" of every test run.
 pub const NOW: &str = "2026-11-27T12:00:00Z";
@@ -19,6 +24,8 @@ pub const NOW: &str = "2026-11-27T12:00:00Z";
 pub struct Env {
     /// The directory, removed when dropped.
     pub dir: TempDir,
+    /// An API token of an account of each role, by role.
+    pub tokens: BTreeMap<&'static str, String>,
 }
 
 impl Env {
@@ -26,6 +33,7 @@ impl Env {
     pub fn new() -> Env {
         Env {
             dir: tempfile::tempdir().expect("tempdir"),
+            tokens: BTreeMap::new(),
         }
     }
 
@@ -55,14 +63,48 @@ impl Env {
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {text}"))
     }
 
-    /// A ledger (`plenum.db`) with the CLI tests' statute, founding and purge.
+    /// A ledger (`plenum.db`) with the CLI tests' statute, founding and purge, and an
+    /// account of each role (`admin`, `secretary`, `chair`, `member`, each named after
+    /// its role, password [`PASSWORD`]) with an API token.
     pub fn ledger() -> Env {
-        let env = Env::new();
+        let mut env = Env::new();
         let statute = data("statute.toml");
         env.run(&["init", "--statute", path(&statute)]);
         env.run(&["record", path(&data("founding.toml"))]);
         env.run(&["record", path(&data("purge.toml"))]);
+        for role in ["admin", "secretary", "chair", "member"] {
+            env.user_add(role, role);
+            let token = env.run(&["user", "token", role, "--db", "plenum.db"]);
+            env.tokens.insert(role, token.trim().to_owned());
+        }
         env
+    }
+
+    /// `plenum user add NAME --role ROLE` with [`PASSWORD`] on standard input.
+    pub fn user_add(&self, name: &str, role: &str) {
+        let mut child = self
+            .plenum()
+            .args(["user", "add", name, "--role", role, "--db", "plenum.db"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("plenum user add");
+        if let Some(mut stdin) = child.stdin.take() {
+            writeln!(stdin, "{PASSWORD}").expect("write the password");
+        }
+        let out = child.wait_with_output().expect("wait");
+        assert!(
+            out.status.success(),
+            "user add {name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// `Authorization: Bearer` with the token of `role`'s account.
+    pub fn bearer(&self, role: &str) -> (&'static str, String) {
+        let token = self.tokens.get(role).expect("a token of that role");
+        ("authorization", format!("Bearer {token}"))
     }
 
     /// `plenum serve --db plenum.db` in this directory.
@@ -175,13 +217,50 @@ impl Server {
         self.get_with(path, &[])
     }
 
-    /// `POST path` with a body of a content type.
+    /// `POST path` with a body of a content type, anonymously.
     pub fn post(&self, path: &str, content_type: &str, body: &str) -> Answer {
-        let request = self
-            .agent
-            .post(format!("{}{path}", self.base))
-            .header("content-type", content_type);
-        Server::answer(request.send(body))
+        self.send("POST", path, &[("content-type", content_type)], body)
+    }
+
+    /// A request with a body (`POST`, `DELETE`) and headers.
+    pub fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Answer {
+        let url = format!("{}{path}", self.base);
+        let answer = match method {
+            "POST" => {
+                let mut request = self.agent.post(url);
+                for (name, value) in headers {
+                    request = request.header(*name, *value);
+                }
+                request.send(body)
+            }
+            "DELETE" => {
+                let mut request = self.agent.delete(url);
+                for (name, value) in headers {
+                    request = request.header(*name, *value);
+                }
+                request.call()
+            }
+            other => panic!("no such method in these tests: {other}"),
+        };
+        Server::answer(answer)
+    }
+
+    /// `POST path` as the account of `role` (its API token).
+    pub fn post_as(
+        &self,
+        env: &Env,
+        role: &str,
+        path: &str,
+        content_type: &str,
+        body: &str,
+    ) -> Answer {
+        let (name, value) = env.bearer(role);
+        self.send(
+            "POST",
+            path,
+            &[("content-type", content_type), (name, &value)],
+            body,
+        )
     }
 }
 
