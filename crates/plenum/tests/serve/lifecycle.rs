@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::{Env, Server};
+use crate::{Env, Server, data, path};
 
 #[test]
 fn healthz_answers_and_sigterm_stops_the_server_cleanly() {
@@ -69,4 +69,41 @@ fn demo_with_a_db_is_refused() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("leave out --db"), "{stderr}");
     assert!(!env.dir.path().join("mine.db").exists());
+}
+
+/// Needs the PostgreSQL server of `DATABASE_URL` (`.ci/postgres`); fails without it.
+#[test]
+fn a_postgresql_ledger_is_served_with_its_accounts() {
+    let url = plenum_dev::pg::fresh_url();
+    let mut env = Env::new();
+    env.run(&[
+        "init",
+        "--statute",
+        path(&data("statute.toml")),
+        "--db",
+        &url,
+    ]);
+    env.run(&["record", path(&data("founding.toml")), "--db", &url]);
+    env.add_account("secretary", &url);
+    env.add_account("member", &url);
+    let server = env.serve_db(&url);
+    let at = server.get("/api/v1/at/politburo?date=1950");
+    assert_eq!(at.status, 200, "{}", at.body);
+    assert_eq!(
+        at.json(),
+        env.json(&["at", "1950", "politburo", "--db", &url])
+    );
+    let batch = r#"[{"id": "p-ri", "date": "1957", "kind": "person_registered", "person": "ri", "name": "Ri Sung"}]"#;
+    let refused = server.post_as(&env, "member", "/api/v1/events", "application/json", batch);
+    assert_eq!(refused.status, 403, "{}", refused.body);
+    let recorded = server.post_as(
+        &env,
+        "secretary",
+        "/api/v1/events",
+        "application/json",
+        batch,
+    );
+    assert_eq!(recorded.status, 201, "{}", recorded.body);
+    assert_eq!(server.get("/api/v1/person/ri").status, 200);
+    assert_eq!(server.get("/api/v1/verify").json()["ok"], true);
 }

@@ -73,18 +73,23 @@ impl Env {
         env.run(&["record", path(&data("founding.toml"))]);
         env.run(&["record", path(&data("purge.toml"))]);
         for role in ["admin", "secretary", "chair", "member"] {
-            env.user_add(role, role);
-            let token = env.run(&["user", "token", role, "--db", "plenum.db"]);
-            env.tokens.insert(role, token.trim().to_owned());
+            env.add_account(role, "plenum.db");
         }
         env
     }
 
+    /// An account named after its role, in the ledger at `db`, with a token kept.
+    pub fn add_account(&mut self, role: &'static str, db: &str) {
+        self.user_add(role, role, db);
+        let token = self.run(&["user", "token", role, "--db", db]);
+        self.tokens.insert(role, token.trim().to_owned());
+    }
+
     /// `plenum user add NAME --role ROLE` with [`PASSWORD`] on standard input.
-    pub fn user_add(&self, name: &str, role: &str) {
+    pub fn user_add(&self, name: &str, role: &str, db: &str) {
         let mut child = self
             .plenum()
-            .args(["user", "add", name, "--role", role, "--db", "plenum.db"])
+            .args(["user", "add", name, "--role", role, "--db", db])
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -109,11 +114,17 @@ impl Env {
 
     /// `plenum serve --db plenum.db` in this directory.
     pub fn serve(&self) -> Server {
-        Server::start(self.plenum().args(["serve", "--db", "plenum.db"]))
+        self.serve_db("plenum.db")
+    }
+
+    /// `plenum serve --db DB` in this directory.
+    pub fn serve_db(&self, db: &str) -> Server {
+        Server::start(self.plenum().args(["serve", "--db", db]))
     }
 }
 
-fn path(p: &Path) -> &str {
+/// A path as a command-line argument.
+pub fn path(p: &Path) -> &str {
     p.to_str().expect("a UTF-8 path")
 }
 
