@@ -1,5 +1,6 @@
-//! Security headers on every response: a strict Content-Security-Policy (nothing loads
-//! from anywhere; no frames), no MIME sniffing, no referrer.
+//! Security headers on every response: a strict Content-Security-Policy (no script at
+//! all, styles and images from this server only, no frames), no MIME sniffing, no
+//! referrer.
 
 use axum::extract::Request;
 use axum::http::HeaderValue;

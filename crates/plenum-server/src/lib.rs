@@ -9,6 +9,7 @@ pub mod api;
 pub mod auth;
 pub mod error;
 pub mod headers;
+pub mod pages;
 pub mod state;
 
 use std::net::SocketAddr;
@@ -32,6 +33,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .nest("/api/v1", api::routes())
+        .merge(pages::routes())
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_EVENT_FILE_BYTES as usize))
         .layer(TimeoutLayer::with_status_code(

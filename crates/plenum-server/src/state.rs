@@ -119,6 +119,16 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// The last verification, if one ran and no other is running now.
+    pub fn last_verification(&self) -> Option<VerifyReport> {
+        self.verified
+            .try_lock()
+            .ok()
+            .and_then(|kept| kept.as_ref().map(|(_, report)| report.clone()))
+    }
+}
+
 /// Runs blocking store work off the async threads.
 pub async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,

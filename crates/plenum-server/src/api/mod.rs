@@ -40,7 +40,7 @@ pub fn routes() -> Router<AppState> {
 /// over the record as it stood after an entry.
 pub trait Ask: Send + 'static {
     /// The answer: one of the `--json` types.
-    type Answer: Serialize + Send + 'static;
+    type Answer: Send + 'static;
     /// Asks it.
     fn ask<F: Facts + ?Sized>(self, facts: &F) -> Result<Self::Answer, ApiError>;
 }

@@ -267,14 +267,50 @@ pub async fn log(
             EventKind::NAMES.join(", ")
         )));
     }
+    let filter = LogFilter {
+        from,
+        limit,
+        kind: params.kind.clone(),
+        event: None,
+    };
+    let entries = log_entries_of(&state, as_of, filter).await?;
+    json_answer(&entries, freshness(as_of, true), &headers, StatusCode::OK)
+}
+
+/// Which entries a log answer holds.
+#[derive(Clone, Debug)]
+pub struct LogFilter {
+    /// The first entry.
+    pub from: u64,
+    /// At most this many.
+    pub limit: usize,
+    /// Only this kind of event.
+    pub kind: Option<String>,
+    /// Only the event with this id, and the entries that name it.
+    pub event: Option<String>,
+}
+
+/// Whether an event is the one with this id, or names it (a correction of it).
+fn names_event(event: &Event, id: &str) -> bool {
+    event.id.to_string() == id
+        || codec::to_json(event)
+            .to_string()
+            .contains(&format!("\"{id}\""))
+}
+
+/// The log entries a filter picks, up to `as_of`, described as the record stood then.
+pub async fn log_entries_of(
+    state: &AppState,
+    as_of: Option<u64>,
+    filter: LogFilter,
+) -> Result<Vec<LogEntry>, ApiError> {
     let store = state.store.clone();
-    let kind = params.kind.clone();
     let rows = blocking(move || {
         let mut rows = Vec::new();
         let last = as_of.unwrap_or(u64::MAX);
         store
-            .scan(Seq(from), &mut |entry| {
-                if rows.len() >= limit || entry.seq.0 > last {
+            .scan(Seq(filter.from), &mut |entry| {
+                if rows.len() >= filter.limit || entry.seq.0 > last {
                     return Ok(());
                 }
                 let event = codec::from_bytes(&entry.payload).map_err(|e| {
@@ -283,7 +319,15 @@ pub async fn log(
                         reason: format!("payload is not an event: {e}"),
                     }
                 })?;
-                if kind.as_deref().is_none_or(|k| k == event.kind_name()) {
+                let kind_fits = filter
+                    .kind
+                    .as_deref()
+                    .is_none_or(|k| k == event.kind_name());
+                let event_fits = filter
+                    .event
+                    .as_deref()
+                    .is_none_or(|id| names_event(&event, id));
+                if kind_fits && event_fits {
                     let meta = EntryMeta {
                         seq: entry.seq.0,
                         recorded_at: entry.recorded_at,
@@ -297,8 +341,7 @@ pub async fn log(
         Ok(rows)
     })
     .await?;
-    let entries = answer(&state, as_of, LogAsk(rows)).await?;
-    json_answer(&entries, freshness(as_of, true), &headers, StatusCode::OK)
+    answer(state, as_of, LogAsk(rows)).await
 }
 
 /// `GET /api/v1/verify`: `plenum verify --json` (not `--deep`), run at most once for
