@@ -83,13 +83,20 @@ struct HomeAsk {
     date: FuzzyDate,
 }
 
+/// A post of the statute and who holds it: (id, name) of each.
+struct PostHeld {
+    id: String,
+    name: String,
+    holders: Vec<(String, String)>,
+}
+
 /// What the home page shows.
 struct Home {
     org: String,
     org_name: String,
     version: String,
     organs: Vec<(String, String, String)>,
-    posts: Vec<(String, String, Vec<(String, String)>)>,
+    posts: Vec<PostHeld>,
     findings: Vec<FindingLine>,
 }
 
@@ -149,7 +156,11 @@ impl Ask for HomeAsk {
                     .collect(),
                 Err(_) => Vec::new(),
             };
-            posts.push((id, p.name.clone(), holders));
+            posts.push(PostHeld {
+                id,
+                name: p.name.clone(),
+                holders,
+            });
         }
         let findings = check(facts, day).map_err(ApiError::backend)?;
         Ok(Some(Home {
@@ -203,7 +214,7 @@ async fn home_page(
         ]);
     }
     let mut posts = Table::new(format!("Leadership on {}", cx.date), &["post", "held by"]);
-    for (id, name, holders) in &home.posts {
+    for PostHeld { id, name, holders } in &home.posts {
         let held = if holders.is_empty() {
             Cell::text("(vacant or not recorded)")
         } else {
@@ -278,7 +289,7 @@ impl Ask for OrganAsk {
                     .chain(counts.iter().map(|c| &c.span));
                 spans.fold(None, |range: Option<(i16, i16)>, s| {
                     let lo = s.start.earliest().year();
-                    let hi = s.end.as_ref().map_or(lo, |e| e.latest().year());
+                    let hi = s.end.as_ref().map_or(i16::MAX, |e| e.latest().year());
                     Some(range.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))))
                 })
             }

@@ -40,6 +40,14 @@ fn authorization_matrix() {
         ("GET", "/api/v1/log", read),
         ("GET", "/api/v1/verify", read),
         ("GET", "/api/v1/session", read),
+        ("GET", "/", read),
+        ("GET", "/organ/party/politburo?date=1956", read),
+        ("GET", "/post/party/chairman", read),
+        ("GET", "/person/kim", read),
+        ("GET", "/lineage/party", read),
+        ("GET", "/findings", read),
+        ("GET", "/log", read),
+        ("GET", "/static/style.css", open),
         ("POST", "/api/v1/events", record),
     ];
     let callers = callers(&env);

@@ -5,6 +5,7 @@ mod api;
 mod auth;
 mod events;
 mod lifecycle;
+mod pages;
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
