@@ -3,7 +3,10 @@
 //! a date matters, `?date=`. A page is a heading, lines, an optional date slider (a
 //! plain form) and tables of cells; the answers come from the same queries as the API.
 
+pub mod figures;
+pub mod images;
 pub mod log;
+pub mod people;
 pub mod views;
 
 use askama::Template;
@@ -23,11 +26,13 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(views::home))
         .route("/organ/{org}/{key}", get(views::organ))
         .route("/post/{org}/{key}", get(views::post))
-        .route("/person/{id}", get(views::person))
-        .route("/lineage/{org}", get(views::lineage))
+        .route("/person/{id}", get(people::person))
+        .route("/lineage/{org}", get(people::lineage))
         .route("/findings", get(views::findings))
         .route("/log", get(log::log))
         .route("/static/style.css", get(style))
+        .route("/statute.svg", get(images::statute))
+        .route("/organ/{org}/{key}/factions.svg", get(images::factions))
 }
 
 async fn style() -> Response {
@@ -134,6 +139,17 @@ pub struct Slider {
     pub label: String,
 }
 
+/// An image drawn on the server, with its text alternative.
+#[derive(Clone, Debug)]
+pub struct Figure {
+    /// Where the SVG is.
+    pub src: String,
+    /// What it shows, for those who cannot see it.
+    pub alt: String,
+    /// The caption.
+    pub caption: String,
+}
+
 /// A link below the tables.
 #[derive(Clone, Debug)]
 pub struct Link {
@@ -155,10 +171,8 @@ pub struct Page {
     pub lead: Vec<String>,
     /// The date slider, where a date matters.
     pub slider: Option<Slider>,
-    /// A figure (SVG drawn on the server).
-    pub figure: Option<String>,
-    /// Its caption.
-    pub figure_caption: String,
+    /// A figure (an SVG image drawn on the server).
+    pub figure: Option<Figure>,
     /// The tables.
     pub tables: Vec<Table>,
     /// Links below.

@@ -10,13 +10,11 @@ use plenum_model::id::{EntityKind, OrganRef};
 use plenum_model::query::Facts;
 use plenum_model::query::at::{AtReport, at};
 use plenum_model::query::check::{FindingLine, check};
-use plenum_model::query::lineage::{LineageReport, lineage as lineage_query};
-use plenum_model::query::person::{PersonReport, person as person_query};
 use plenum_model::rules::Severity;
 use plenum_model::statute::{Cited, Elector, StatuteBook};
 use serde::Deserialize;
 
-use super::{Cell, Chrome, Link, Page, Slider, Table, error_page, href, keep, span, word};
+use super::{Cell, Chrome, Figure, Link, Page, Slider, Table, error_page, href, keep, span, word};
 use crate::api::{Ask, answer, date_param, seq_param};
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -32,13 +30,13 @@ pub struct PageParams {
 }
 
 /// A page's parameters, parsed, and its chrome.
-struct Context {
-    date: FuzzyDate,
-    as_of: Option<u64>,
-    chrome: Chrome,
+pub(super) struct Context {
+    pub(super) date: FuzzyDate,
+    pub(super) as_of: Option<u64>,
+    pub(super) chrome: Chrome,
 }
 
-async fn context(
+pub(super) async fn context(
     state: &AppState,
     caller: &Caller,
     params: &PageParams,
@@ -70,7 +68,7 @@ async fn context(
 }
 
 /// Renders `page`, or the page of its error.
-fn respond(page: Result<Page, ApiError>) -> Response {
+pub(super) fn respond(page: Result<Page, ApiError>) -> Response {
     match page {
         Ok(page) => page.into_response(),
         Err(error) => error_page(&error),
@@ -241,9 +239,21 @@ async fn home_page(
             count(Severity::Notice)
         ),
     ];
+    let figure = Figure {
+        src: keep(
+            &format!("/statute.svg?date={}", super::encode(&cx.date.to_string())),
+            as_of,
+        ),
+        alt: format!(
+            "A diagram of the organs of the statute in force on {} and who elects whom, as the table below lists them.",
+            cx.date
+        ),
+        caption: "The organs and posts, and who elects them.".into(),
+    };
     Ok(Page {
         chrome: cx.chrome,
         heading: home.org_name.clone(),
+        figure: Some(figure),
         lead,
         tables: vec![organs, posts],
         more: vec![
@@ -407,187 +417,20 @@ async fn at_page(
         }
         tables.push(unnamed);
     }
+    let figure = (kind == "organ").then(|| Figure {
+        src: keep(&format!("{path}/factions.svg"), as_of),
+        alt: format!(
+            "A chart of the seats of the {name} by faction, year by year, over its whole history."
+        ),
+        caption: format!("The {name} by faction, year by year."),
+    });
     Ok(Page {
         chrome: cx.chrome,
         heading: format!("{name} on {}", report.date),
         lead,
         slider: Some(slider),
+        figure,
         tables,
-        ..Page::default()
-    })
-}
-
-// ---- a person ------------------------------------------------------------------------
-
-struct PersonAsk(String);
-
-impl Ask for PersonAsk {
-    type Answer = PersonReport;
-    fn ask<F: Facts + ?Sized>(self, facts: &F) -> Result<PersonReport, ApiError> {
-        person_query(facts, &self.0).map_err(ApiError::query)
-    }
-}
-
-/// `GET /person/{id}`: a career: seats, posts, memberships, factions and record.
-pub async fn person(
-    State(state): State<AppState>,
-    caller: Caller,
-    Path(id): Path<String>,
-    Query(params): Query<PageParams>,
-) -> Response {
-    respond(person_page(&state, &caller, &params, &id).await)
-}
-
-async fn person_page(
-    state: &AppState,
-    caller: &Caller,
-    params: &PageParams,
-    id: &str,
-) -> Result<Page, ApiError> {
-    let mut cx = context(
-        state,
-        caller,
-        params,
-        id.to_owned(),
-        &href("person", id, None),
-    )
-    .await?;
-    let as_of = cx.as_of;
-    let r = answer(state, as_of, PersonAsk(id.to_owned())).await?;
-    cx.chrome.title = r.name.clone();
-    let mut lead = Vec::new();
-    if !r.aliases.is_empty() {
-        lead.push(format!("Also recorded as: {}.", r.aliases.join("; ")));
-    }
-    if let Some(died) = &r.died {
-        lead.push(format!("Died {died}."));
-    }
-    let mut seats = Table::new("Seats", &["organ", "role", "held", "ended"]);
-    for s in &r.seats {
-        seats.rows.push(vec![
-            Cell::link(&s.organ.name, href("organ", &s.organ.id, as_of)),
-            Cell::text(word(&s.role)),
-            Cell::text(span(&s.from, s.to.as_deref())),
-            Cell::text(s.ended.as_ref().map(word).unwrap_or_default()),
-        ]);
-    }
-    let mut posts = Table::new("Posts", &["post", "held", "ended"]);
-    for p in &r.posts {
-        let name = if p.acting {
-            format!("{} (acting)", p.post.name)
-        } else {
-            p.post.name.clone()
-        };
-        posts.rows.push(vec![
-            Cell::link(name, href("post", &p.post.id, as_of)),
-            Cell::text(span(&p.from, p.to.as_deref())),
-            Cell::text(p.ended.as_ref().map(word).unwrap_or_default()),
-        ]);
-    }
-    let mut memberships = Table::new("Memberships", &["organization", "status", "held", "ended"]);
-    for m in &r.memberships {
-        memberships.rows.push(vec![
-            Cell::link(
-                &m.organization.name,
-                href("lineage", &m.organization.id, as_of),
-            ),
-            Cell::text(word(&m.status)),
-            Cell::text(span(&m.from, m.to.as_deref())),
-            Cell::text(m.ended.as_ref().map(word).unwrap_or_default()),
-        ]);
-    }
-    let mut factions = Table::new("Factions", &["faction", "as", "held"]);
-    for f in &r.factions {
-        factions.rows.push(vec![
-            Cell::text(&f.faction.name),
-            Cell::text(if f.leader { "leader" } else { "member" }),
-            Cell::text(span(&f.from, f.to.as_deref())),
-        ]);
-    }
-    let mut record = Table::new("Record, in date order", &["date", "what", "event"]);
-    for line in &r.record {
-        record.rows.push(vec![
-            Cell::text(&line.date),
-            Cell::text(&line.text),
-            Cell::link(
-                &line.event,
-                keep(&format!("/log?event={}", super::encode(&line.event)), as_of),
-            ),
-        ]);
-    }
-    Ok(Page {
-        chrome: cx.chrome,
-        heading: r.name.clone(),
-        lead,
-        tables: vec![seats, posts, memberships, factions, record],
-        ..Page::default()
-    })
-}
-
-// ---- lineage -------------------------------------------------------------------------
-
-struct LineageAsk(String);
-
-impl Ask for LineageAsk {
-    type Answer = LineageReport;
-    fn ask<F: Facts + ?Sized>(self, facts: &F) -> Result<LineageReport, ApiError> {
-        lineage_query(facts, &self.0).map_err(ApiError::query)
-    }
-}
-
-/// `GET /lineage/{org}`: the mergers and splits behind an organization.
-pub async fn lineage(
-    State(state): State<AppState>,
-    caller: Caller,
-    Path(org): Path<String>,
-    Query(params): Query<PageParams>,
-) -> Response {
-    respond(lineage_page(&state, &caller, &params, &org).await)
-}
-
-async fn lineage_page(
-    state: &AppState,
-    caller: &Caller,
-    params: &PageParams,
-    org: &str,
-) -> Result<Page, ApiError> {
-    let mut cx = context(
-        state,
-        caller,
-        params,
-        org.to_owned(),
-        &href("lineage", org, None),
-    )
-    .await?;
-    let as_of = cx.as_of;
-    let r = answer(state, as_of, LineageAsk(org.to_owned())).await?;
-    cx.chrome.title = format!("Lineage of {}", r.organization.name);
-    let mut links = Table::new("Links", &["date", "from", "link", "to"]);
-    for l in r
-        .predecessors
-        .iter()
-        .chain(&r.successors)
-        .chain(&r.affiliations)
-    {
-        links.rows.push(vec![
-            Cell::text(&l.date),
-            Cell::link(&l.from.name, href("lineage", &l.from.id, as_of)),
-            Cell::text(word(&l.link).replace('_', " ")),
-            Cell::link(&l.to.name, href("lineage", &l.to.id, as_of)),
-        ]);
-    }
-    let mut orgs = Table::new("Organizations", &["organization", "founded", "ended"]);
-    for o in &r.organizations {
-        orgs.rows.push(vec![
-            Cell::link(&o.name, href("lineage", &o.id, as_of)),
-            Cell::text(o.founded.as_deref().unwrap_or("?")),
-            Cell::text(o.ended.as_deref().unwrap_or("")),
-        ]);
-    }
-    Ok(Page {
-        chrome: cx.chrome,
-        heading: format!("Lineage of {}", r.organization.name),
-        tables: vec![links, orgs],
         ..Page::default()
     })
 }

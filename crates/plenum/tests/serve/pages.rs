@@ -123,3 +123,66 @@ fn the_person_page_is_golden() {
     let page = server.get("/person/pak");
     insta::assert_snapshot!(page.body);
 }
+
+#[test]
+fn figures_are_svg_drawn_on_the_server() {
+    let env = Env::ledger();
+    let server = env.serve();
+    let home = server.get("/");
+    assert!(
+        home.body
+            .contains(r#"<img src="/statute.svg?date=2026-11-27""#),
+        "{}",
+        home.body
+    );
+    let organ = server.get("/organ/party/politburo?date=1950&as_of=16");
+    assert!(
+        organ
+            .body
+            .contains(r#"<img src="/organ/party/politburo/factions.svg?as_of=16""#),
+        "{}",
+        organ.body
+    );
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "/statute.svg?date=1950",
+            &[
+                "Central Committee",
+                "Political Bureau",
+                "Chairman",
+                "the members",
+                "elects",
+            ],
+        ),
+        (
+            "/organ/party/politburo/factions.svg",
+            &["seats by faction", "Northern faction", "Southern faction"],
+        ),
+        (
+            "/organ/party/politburo/factions.svg?as_of=16",
+            &["Southern faction"],
+        ),
+    ];
+    for (path, shows) in cases {
+        let figure = server.get(path);
+        assert_eq!(figure.status, 200, "{path}: {}", figure.body);
+        assert_eq!(
+            figure.header("content-type"),
+            Some("image/svg+xml"),
+            "{path}"
+        );
+        let csp = figure.header("content-security-policy").unwrap_or_default();
+        assert!(csp.starts_with("default-src 'none'"), "{path}: {csp}");
+        assert!(figure.body.contains("<svg"), "{path}");
+        for text in *shows {
+            assert!(figure.body.contains(text), "{path} does not show {text}");
+        }
+    }
+    assert_eq!(
+        server
+            .get("/organ/party/politburo/factions.svg?as_of=16")
+            .header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+    assert_eq!(server.get("/organ/party/nothing/factions.svg").status, 404);
+}
