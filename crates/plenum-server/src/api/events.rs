@@ -13,6 +13,7 @@ use plenum_model::event::read::{Format, Located, read};
 use plenum_model::ledger::RecordError;
 use plenum_model::query::render;
 use plenum_model::query::reports::RecordReport;
+use plenum_model::registry::Refusal;
 use plenum_model::source::InputError;
 use plenum_store::WriteError;
 
@@ -88,9 +89,25 @@ pub async fn record(
         let error = InputError::at(&lossy, at..at + 1, "this byte is not UTF-8 text");
         ApiError::Unprocessable(vec![placed_error(None, &error)])
     })?;
+    let report = record_text(&state, text, form).await?;
+    json_answer(
+        &report,
+        Freshness::Revalidate,
+        &HeaderMap::new(),
+        StatusCode::CREATED,
+    )
+}
+
+/// Reads a batch and records it all-or-nothing: what `record --json` reports, or every
+/// error found, each with its place. Shared by the API and the record form.
+pub async fn record_text(
+    state: &AppState,
+    text: String,
+    form: BatchForm,
+) -> Result<RecordReport, ApiError> {
     let now = state.now()?;
     let state = state.clone();
-    let report = blocking(move || {
+    blocking(move || {
         let placed = read_batch(&text, form)?;
         let events: Vec<_> = placed.iter().map(|p| p.located.event.clone()).collect();
         let written = match plenum_store::record(&*state.store, &events, &now) {
@@ -98,9 +115,7 @@ pub async fn record(
             Err(WriteError::Record(RecordError::Refused(refused))) => {
                 let error = placed
                     .get(refused.index)
-                    .map(|p| {
-                        refusal_error(&text, p, &refused.refusal.field, &refused.refusal.message)
-                    })
+                    .map(|p| refusal_error(&text, p, refused.index, &refused.refusal))
                     .unwrap_or_else(|| FieldError {
                         path: Some(format!("$[{}]", refused.index)),
                         line: None,
@@ -141,13 +156,7 @@ pub async fn record(
             written.head.hash.to_hex(),
         ))
     })
-    .await?;
-    json_answer(
-        &report,
-        Freshness::Revalidate,
-        &HeaderMap::new(),
-        StatusCode::CREATED,
-    )
+    .await
 }
 
 /// Reads the whole batch, or every error found in it.
@@ -308,20 +317,19 @@ fn placed_error(path: Option<String>, error: &InputError) -> FieldError {
     }
 }
 
-/// A refusal of the registry, at the refused field of the event.
-fn refusal_error(text: &str, placed: &Placed, field: &str, message: &str) -> FieldError {
-    let span = placed.located.field_span(field);
+/// A refusal of the registry, at the refused field of the `index`th event of the batch.
+fn refusal_error(text: &str, placed: &Placed, index: usize, refusal: &Refusal) -> FieldError {
+    let span = placed.located.field_span(&refusal.field);
     let error = InputError::at(
         text,
         span.start + placed.offset..span.end + placed.offset,
-        message,
+        refusal.message.clone(),
     );
-    let path = placed.index.map(|i| {
-        if field.is_empty() {
-            format!("$[{i}]")
-        } else {
-            format!("$[{i}].{field}")
-        }
-    });
-    placed_error(path, &error)
+    let index = placed.index.unwrap_or(index);
+    let path = if refusal.field.is_empty() {
+        format!("$[{index}]")
+    } else {
+        format!("$[{index}].{}", refusal.field)
+    };
+    placed_error(Some(path), &error)
 }

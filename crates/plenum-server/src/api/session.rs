@@ -13,6 +13,8 @@ use axum::http::{Extensions, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+use plenum_store::accounts::Accounts;
+
 use crate::auth::caller::Proof;
 use crate::auth::secret::{hash_password, password_matches, random_secret, secret_hash};
 use crate::auth::{Caller, Role, SESSION_COOKIE, SESSION_SECONDS};
@@ -78,9 +80,24 @@ pub async fn login(
             "the body must be {{\"name\": \"...\", \"password\": \"...\"}}: {e}"
         ))
     })?;
+    let client = extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip().to_string());
+    let (cookie, body) = sign_in(&state, accounts, login, client).await?;
+    Ok(([(SET_COOKIE, cookie)], Json(body)).into_response())
+}
+
+/// Checks a name and password (rate-limited per name and per client address) and starts
+/// a session: its cookie, and who signed in (with the session's CSRF token).
+pub async fn sign_in(
+    state: &AppState,
+    accounts: Arc<dyn Accounts>,
+    login: Login,
+    client: Option<String>,
+) -> Result<(HeaderValue, Whoami), ApiError> {
     let mut keys = vec![format!("name:{}", login.name)];
-    if let Some(ConnectInfo(addr)) = extensions.get::<ConnectInfo<SocketAddr>>() {
-        keys.push(format!("ip:{}", addr.ip()));
+    if let Some(ip) = client {
+        keys.push(format!("ip:{ip}"));
     }
     if let Ok(mut limiter) = state.limiter.lock()
         && let Some(wait) = limiter.blocked(&keys, Instant::now())
@@ -136,7 +153,7 @@ pub async fn login(
         person: account.person,
         csrf: Some(csrf),
     };
-    Ok(([(SET_COOKIE, cookie)], Json(body)).into_response())
+    Ok((cookie, body))
 }
 
 /// `DELETE /api/v1/session`: ends the caller's session (with its CSRF token).

@@ -51,15 +51,28 @@ impl Caller {
         }
     }
 
+    /// The session's CSRF token, when signed in by session.
+    pub fn session_csrf(&self) -> Option<String> {
+        match &self.proof {
+            Proof::Session { csrf, .. } => Some(csrf.clone()),
+            _ => None,
+        }
+    }
+
     /// Refuses an unsafe request of a session that does not carry its CSRF token.
     pub fn check_csrf(&self, headers: &HeaderMap) -> Result<(), ApiError> {
-        let Proof::Session { csrf, .. } = &self.proof else {
-            return Ok(());
-        };
         let given = headers
             .get(CSRF_HEADER)
             .and_then(|v| v.to_str().ok())
             .unwrap_or("");
+        self.check_csrf_value(given)
+    }
+
+    /// Refuses a form of a session that does not carry its CSRF token.
+    pub fn check_csrf_value(&self, given: &str) -> Result<(), ApiError> {
+        let Proof::Session { csrf, .. } = &self.proof else {
+            return Ok(());
+        };
         if same_secret(given, csrf) {
             Ok(())
         } else {

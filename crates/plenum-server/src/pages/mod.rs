@@ -4,6 +4,7 @@
 //! plain form) and tables of cells; the answers come from the same queries as the API.
 
 pub mod figures;
+pub mod forms;
 pub mod images;
 pub mod log;
 pub mod people;
@@ -31,6 +32,9 @@ pub fn routes() -> Router<AppState> {
         .route("/findings", get(views::findings))
         .route("/log", get(log::log))
         .route("/static/style.css", get(style))
+        .route("/login", get(forms::login_form).post(forms::login))
+        .route("/logout", axum::routing::post(forms::logout))
+        .route("/record", get(forms::record_form).post(forms::record))
         .route("/statute.svg", get(images::statute))
         .route("/organ/{org}/{key}/factions.svg", get(images::factions))
 }
@@ -63,6 +67,8 @@ pub struct Chrome {
     pub head: u64,
     /// The signed-in account's name.
     pub signed_in: Option<String>,
+    /// The session's CSRF token (for the sign-out form), when signed in by session.
+    pub csrf: Option<String>,
     /// Links of the navigation, keeping `as_of`.
     pub home: String,
     /// The findings page.

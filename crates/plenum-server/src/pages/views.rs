@@ -55,6 +55,7 @@ pub(super) async fn context(
         as_of,
         head: head.seq.0,
         signed_in: caller.account.as_ref().map(|a| a.name.clone()),
+        csrf: caller.session_csrf(),
         home: keep("/", as_of),
         findings: keep("/findings", as_of),
         log: keep("/log", as_of),
