@@ -11,8 +11,8 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 /// The Content-Security-Policy of every response.
-pub const CSP: &str =
-    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
+     frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /// Adds the security headers to a response.
 pub async fn security(request: Request, next: Next) -> Response {
