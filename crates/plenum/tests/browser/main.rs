@@ -170,6 +170,25 @@ async fn text_of(client: &Client, css: &str) -> String {
         .expect("text")
 }
 
+/// Waits (up to ten seconds) for the element at `css` to show `wanted`, across the
+/// navigation a click or a submit started; its text.
+async fn wait_text(client: &Client, css: &str, wanted: &str) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let mut last = String::new();
+    while std::time::Instant::now() < deadline {
+        if let Ok(element) = client.find(Locator::Css(css)).await
+            && let Ok(text) = element.text().await
+        {
+            if text.contains(wanted) {
+                return text;
+            }
+            last = text;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{css} never showed {wanted:?}; last: {last:?}");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_secretary_reads_records_and_follows_a_timeline_in_chromium() {
     let served = serve_example();
@@ -197,8 +216,7 @@ async fn a_secretary_reads_records_and_follows_a_timeline_in_chromium() {
         .await
         .expect("password");
     form.submit().await.expect("sign in");
-    let who = text_of(&client, ".who").await;
-    assert!(who.contains("Signed in as secretary"), "{who}");
+    wait_text(&client, ".who", "Signed in as secretary").await;
     let diagram = client
         .execute(
             "const img = document.querySelector('figure img');\
@@ -254,7 +272,7 @@ async fn a_secretary_reads_records_and_follows_a_timeline_in_chromium() {
         .click()
         .await
         .expect("submit the slider");
-    assert_eq!(text_of(&client, "h1").await, "Politburo on 1955");
+    assert_eq!(wait_text(&client, "h1", "1955").await, "Politburo on 1955");
     assert!(
         client
             .current_url()
@@ -286,8 +304,7 @@ async fn a_secretary_reads_records_and_follows_a_timeline_in_chromium() {
         .click()
         .await
         .expect("submit");
-    let errors = text_of(&client, "#errors").await;
-    assert!(errors.contains("field $[0].person"), "{errors}");
+    let errors = wait_text(&client, "#errors", "field $[0].person").await;
     assert!(errors.contains("ri-sung"), "{errors}");
     shot(&client, "04-record-mistake").await;
     violations.extend(
@@ -312,8 +329,7 @@ async fn a_secretary_reads_records_and_follows_a_timeline_in_chromium() {
         .click()
         .await
         .expect("submit");
-    let main = text_of(&client, "main").await;
-    assert!(main.contains("Recorded 2 events"), "{main}");
+    let main = wait_text(&client, "main", "Recorded 2 events").await;
     assert!(main.contains("expulsion of Ri Sung"), "{main}");
     shot(&client, "05-recorded").await;
 
@@ -343,7 +359,7 @@ async fn a_secretary_reads_records_and_follows_a_timeline_in_chromium() {
         .expect("a holder");
     let name = holder.text().await.expect("name");
     holder.click().await.expect("follow");
-    assert_eq!(text_of(&client, "h1").await, name);
+    assert_eq!(wait_text(&client, "h1", &name).await, name);
     let main = text_of(&client, "main").await;
     assert!(main.contains("Record, in date order"), "{main}");
     shot(&client, "07-person").await;
