@@ -10,6 +10,7 @@ pub mod check;
 pub mod lineage;
 pub mod person;
 pub mod reports;
+pub mod search;
 
 use std::fmt;
 

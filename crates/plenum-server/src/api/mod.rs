@@ -27,6 +27,7 @@ pub fn routes() -> Router<AppState> {
         .route("/check", get(queries::check))
         .route("/log", get(queries::log))
         .route("/verify", get(queries::verify))
+        .route("/search", get(queries::search))
         .route("/events", post(events::record))
         .route(
             "/session",

@@ -15,6 +15,7 @@ use plenum_model::query::check::check as check_query;
 use plenum_model::query::lineage::{LineageReport, lineage as lineage_query};
 use plenum_model::query::person::{PersonReport, person as person_query};
 use plenum_model::query::reports::{AsOf, CheckReport, EntryMeta, LogEntry, log_entries};
+use plenum_model::query::search::{Hit, search as search_query};
 use plenum_model::rules::Rule;
 use serde::Deserialize;
 
@@ -342,6 +343,47 @@ pub async fn log_entries_of(
     })
     .await?;
     answer(state, as_of, LogAsk(rows)).await
+}
+
+/// Parameters of `search`.
+#[derive(Debug, Default, Deserialize)]
+pub struct SearchParams {
+    /// The text: a name, alias or id, as the searcher spells it.
+    pub q: Option<String>,
+    /// Answer from the record as it stood after this entry.
+    pub as_of: Option<String>,
+}
+
+/// The most hits a search answers.
+pub const SEARCH_LIMIT: usize = 50;
+
+/// Asks `search` of the model.
+pub struct SearchAsk(pub String);
+
+impl Ask for SearchAsk {
+    type Answer = Vec<Hit>;
+    fn ask<F: Facts + ?Sized>(self, facts: &F) -> Result<Vec<Hit>, ApiError> {
+        search_query(facts, &self.0, SEARCH_LIMIT).map_err(ApiError::backend)
+    }
+}
+
+/// `GET /api/v1/search?q=&as_of=`: persons, organs, posts, factions and organizations
+/// close to a text, closest first.
+pub async fn search(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Query(params): Query<SearchParams>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let as_of = seq_param("as_of", params.as_of.as_deref())?;
+    let q = params.q.unwrap_or_default();
+    if q.trim().is_empty() {
+        return Err(ApiError::BadRequest(
+            "q is empty: give a name to search for".into(),
+        ));
+    }
+    let hits = answer(&state, as_of, SearchAsk(q)).await?;
+    json_answer(&hits, freshness(as_of, true), &headers, StatusCode::OK)
 }
 
 /// `GET /api/v1/verify`: `plenum verify --json` (not `--deep`), run at most once for

@@ -30,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/person/{id}", get(people::person))
         .route("/lineage/{org}", get(people::lineage))
         .route("/findings", get(views::findings))
+        .route("/search", get(people::search))
         .route("/log", get(log::log))
         .route("/static/style.css", get(style))
         .route("/login", get(forms::login_form).post(forms::login))

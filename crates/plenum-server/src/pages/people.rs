@@ -9,6 +9,7 @@ use plenum_model::query::person::{PersonReport, person as person_query};
 
 use super::views::{PageParams, context, respond};
 use super::{Cell, Page, Table, href, keep, span, word};
+use crate::api::queries::SearchAsk;
 use crate::api::{Ask, answer};
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -185,6 +186,84 @@ async fn lineage_page(
         chrome: cx.chrome,
         heading: format!("Lineage of {}", r.organization.name),
         tables: vec![links, orgs],
+        ..Page::default()
+    })
+}
+
+// ---- search ---------------------------------------------------------------------------
+
+/// `?q=` and `?as_of=`.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct SearchParams {
+    /// The text.
+    pub q: Option<String>,
+    /// The entry to read the record as of.
+    pub as_of: Option<String>,
+}
+
+/// `GET /search?q=`: persons, organs, posts, factions and organizations close to a text.
+pub async fn search(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(params): Query<SearchParams>,
+) -> Response {
+    respond(search_page(&state, &caller, params).await)
+}
+
+async fn search_page(
+    state: &AppState,
+    caller: &Caller,
+    params: SearchParams,
+) -> Result<Page, ApiError> {
+    let q = params.q.unwrap_or_default();
+    let page_params = PageParams {
+        date: None,
+        as_of: params.as_of,
+    };
+    let cx = context(
+        state,
+        caller,
+        &page_params,
+        format!("Search: {q}"),
+        "/search",
+    )
+    .await?;
+    let as_of = cx.as_of;
+    let hits = if q.trim().is_empty() {
+        Vec::new()
+    } else {
+        answer(state, as_of, SearchAsk(q.clone())).await?
+    };
+    let mut table = Table::new(
+        format!("{} found", hits.len()),
+        &["name", "kind", "matched"],
+    );
+    for hit in &hits {
+        let link = match hit.kind {
+            "person" => href("person", &hit.entity.id, as_of),
+            "organ" => href("organ", &hit.entity.id, as_of),
+            "post" => href("post", &hit.entity.id, as_of),
+            "org" | "organization" => href("lineage", &hit.entity.id, as_of),
+            _ => keep(
+                &format!("/log?event={}", super::encode(&hit.entity.id)),
+                as_of,
+            ),
+        };
+        table.rows.push(vec![
+            Cell::link(&hit.entity.name, link),
+            Cell::text(hit.kind),
+            Cell::text(&hit.matched),
+        ]);
+    }
+    Ok(Page {
+        chrome: cx.chrome,
+        heading: if q.is_empty() {
+            "Search".into()
+        } else {
+            format!("Search: {q}")
+        },
+        lead: vec!["Names, aliases and ids of persons, organs, posts, factions and organizations, spelled as you like: close spellings are found too.".into()],
+        tables: vec![table],
         ..Page::default()
     })
 }

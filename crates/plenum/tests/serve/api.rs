@@ -147,3 +147,31 @@ fn every_answer_carries_the_security_headers() {
         assert_eq!(answer.header("x-frame-options"), Some("DENY"), "{path}");
     }
 }
+
+#[test]
+fn search_is_tolerant_of_typos_and_romanizations() {
+    let env = Env::ledger();
+    let server = env.serve();
+    let cases: &[(&str, &str, &str)] = &[
+        ("Kim%20Ilsung", "person", "kim"),
+        ("kim%20il-song", "person", "kim"),
+        ("Pak%20Hun", "person", "pak"),
+        ("politbureau", "organ", "party/politburo"),
+        ("Northeners", "faction", "north"),
+        ("chairmen", "post", "party/chairman"),
+    ];
+    for (q, kind, id) in cases {
+        let answer = server.get(&format!("/api/v1/search?q={q}"));
+        assert_eq!(answer.status, 200, "{q}: {}", answer.body);
+        let hits = answer.json();
+        let first = &hits[0];
+        assert_eq!(
+            (first["kind"].as_str(), first["id"].as_str()),
+            (Some(*kind), Some(*id)),
+            "{q}: {hits}"
+        );
+    }
+    let none = server.get("/api/v1/search?q=zzzzzzzzzz").json();
+    assert_eq!(none, serde_json::json!([]));
+    assert_eq!(server.get("/api/v1/search?q=").status, 400);
+}

@@ -48,6 +48,8 @@ fn authorization_matrix() {
         ("GET", "/findings", read),
         ("GET", "/log", read),
         ("GET", "/static/style.css", open),
+        ("GET", "/search?q=kim", read),
+        ("GET", "/api/v1/search?q=kim", read),
         ("GET", "/statute.svg", read),
         ("GET", "/organ/party/politburo/factions.svg", read),
         ("POST", "/api/v1/events", record),
