@@ -19,13 +19,16 @@ use crate::{open, out};
   plenum serve --db postgres://ledger:ledger@127.0.0.1/ledger\n\n\
 It prints `listening on http://ADDRESS` once it accepts connections (--listen with\n\
 port 0 picks a free port), serves until SIGTERM or Ctrl-C, then lets the requests\n\
-under way finish. Endpoints: GET /healthz; GET /api/v1/at/{target}?date=&org=&as_of=,\n\
+under way finish. Pages: / (the organization), /organ/ORG/KEY?date=, /post/ORG/KEY,\n\
+/person/ID, /lineage/ORG, /findings, /log, /search?q=, /login, /record; each takes\n\
+?as_of=SEQ. Endpoints: GET /healthz; GET /api/v1/at/{target}?date=&org=&as_of=,\n\
 /api/v1/person/{name}?as_of=, /api/v1/lineage/{org}?as_of=,\n\
 /api/v1/check?date=&rule=&as_of=, /api/v1/log?from=&limit=&kind=&as_of=,\n\
-/api/v1/verify (the same JSON as each command's --json); POST /api/v1/events (a\n\
+/api/v1/search?q=, /api/v1/verify (the same JSON as each command's --json);\n\
+/api/v1/session (sign in and out); POST /api/v1/events (a\n\
 batch as `plenum record` reads it: application/toml, application/jsonl, or\n\
 application/json with an array of events; a bad batch is answered 422 naming each\n\
-error and records nothing).")]
+error and records nothing; secretaries and admins only). Accounts: plenum user.")]
 pub struct ServeArgs {
     /// The address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
