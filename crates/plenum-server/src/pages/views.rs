@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use plenum_model::date::{Day, FuzzyDate};
-use plenum_model::id::{EntityKind, OrganRef};
+use plenum_model::id::{EntityKind, OrganRef, PostRef};
 use plenum_model::query::Facts;
 use plenum_model::query::at::{AtReport, at};
 use plenum_model::query::check::{FindingLine, check};
@@ -280,12 +280,58 @@ async fn home_page(
 struct OrganAsk {
     date: FuzzyDate,
     target: String,
+    post: bool,
+}
+
+/// A tenure of a post: the holder's id and name, from, to, acting.
+struct Tenure {
+    person: String,
+    name: String,
+    from: String,
+    to: Option<String>,
+    acting: bool,
+}
+
+/// Every tenure of a post, by start.
+fn tenures<F: Facts + ?Sized>(facts: &F, post: &PostRef) -> Result<Vec<Tenure>, ApiError> {
+    let mut rows = facts
+        .holders_of(post, Day::MIN, Day::MAX)
+        .map_err(ApiError::backend)?;
+    rows.sort_by_key(|r| (r.span.start.earliest(), r.person.to_string()));
+    let ids: Vec<String> = rows.iter().map(|r| r.person.to_string()).collect();
+    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let names: BTreeMap<String, String> = facts
+        .entities_by_id(EntityKind::Person, &refs)
+        .map_err(ApiError::backend)?
+        .into_iter()
+        .map(|e| (e.id, e.name))
+        .collect();
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let person = r.person.to_string();
+            Tenure {
+                name: names
+                    .get(&person)
+                    .cloned()
+                    .unwrap_or_else(|| person.clone()),
+                person,
+                from: r.span.start.to_string(),
+                to: r.span.end.as_ref().map(ToString::to_string),
+                acting: r.acting,
+            }
+        })
+        .collect())
 }
 
 impl Ask for OrganAsk {
-    type Answer = (AtReport, Option<(i16, i16)>);
+    type Answer = (AtReport, Option<(i16, i16)>, Vec<Tenure>);
     fn ask<F: Facts + ?Sized>(self, facts: &F) -> Result<Self::Answer, ApiError> {
         let report = at(facts, &self.date, &self.target, None).map_err(ApiError::query)?;
+        let history = match (self.post, self.target.parse::<PostRef>()) {
+            (true, Ok(post)) => tenures(facts, &post)?,
+            _ => Vec::new(),
+        };
         let years = match self.target.parse::<OrganRef>() {
             Ok(organ) => {
                 let seats = facts
@@ -306,7 +352,7 @@ impl Ask for OrganAsk {
             }
             Err(_) => None,
         };
-        Ok((report, years))
+        Ok((report, years, history))
     }
 }
 
@@ -345,8 +391,9 @@ async fn at_page(
     let question = OrganAsk {
         date: cx.date.clone(),
         target: id.clone(),
+        post: kind == "post",
     };
-    let (report, years) = answer(state, as_of, question).await?;
+    let (report, years, history) = answer(state, as_of, question).await?;
     let name = report
         .organ
         .as_ref()
@@ -417,6 +464,17 @@ async fn at_page(
             ]);
         }
         tables.push(unnamed);
+    }
+    if kind == "post" {
+        let mut timeline = Table::new("Holders over time", &["holder", "held", "acting"]);
+        for t in &history {
+            timeline.rows.push(vec![
+                Cell::link(&t.name, href("person", &t.person, as_of)),
+                Cell::text(span(&t.from, t.to.as_deref())),
+                Cell::text(if t.acting { "acting" } else { "" }),
+            ]);
+        }
+        tables.push(timeline);
     }
     let figure = (kind == "organ").then(|| Figure {
         src: keep(&format!("{path}/factions.svg"), as_of),

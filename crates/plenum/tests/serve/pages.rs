@@ -12,6 +12,7 @@ const PAGES: &[(&str, &str)] = &[
     ),
     ("/organ/party/cc?date=1956-09-01", "Central Committee"),
     ("/post/party/chairman?date=1950", "Kim Il"),
+    ("/post/party/chairman?date=1950", "Holders over time"),
     ("/person/kim", "Chairman"),
     ("/person/pak", "expelled"),
     ("/lineage/party", "Lineage of Workers&#39; Party"),
