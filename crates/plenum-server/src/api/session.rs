@@ -69,12 +69,24 @@ pub async fn whoami(caller: Caller) -> Json<Whoami> {
 /// `POST /api/v1/session` with `{"name": ..., "password": ...}`.
 pub async fn login(
     State(state): State<AppState>,
+    headers: HeaderMap,
     extensions: Extensions,
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let Some(accounts) = state.accounts.clone() else {
         return Err(ApiError::ReadOnly);
     };
+    // Only JSON: a form on another site cannot send it without the browser asking first,
+    // so no page elsewhere can sign a visitor in to an account of its choosing.
+    let content_type = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if content_type.split(';').next().map(str::trim) != Some("application/json") {
+        return Err(ApiError::UnsupportedMediaType(format!(
+            "Content-Type is `{content_type}`; send application/json"
+        )));
+    }
     let login: Login = serde_json::from_slice(&body).map_err(|e| {
         ApiError::BadRequest(format!(
             "the body must be {{\"name\": \"...\", \"password\": \"...\"}}: {e}"

@@ -175,6 +175,14 @@ fn failed_logins_are_rate_limited() {
     assert_eq!(answer.status, 429, "{}", answer.body);
     assert!(answer.header("retry-after").is_some());
     assert!(session.is_none());
+    // Only JSON signs in through the API (a form elsewhere cannot send it unasked).
+    let form = server.send(
+        "POST",
+        "/api/v1/session",
+        &[("content-type", "text/plain")],
+        &serde_json::json!({ "name": "member", "password": PASSWORD }).to_string(),
+    );
+    assert_eq!(form.status, 415, "{}", form.body);
     // An unknown name is refused the same way as a wrong password.
     let (unknown, _) = sign_in(&server, "nobody", PASSWORD);
     assert!([401, 429].contains(&unknown.status), "{}", unknown.body);
