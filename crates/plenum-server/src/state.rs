@@ -1,7 +1,7 @@
 //! What every handler shares: the store, the configuration, and the answers worth keeping
 //! (the record as it stood at the last `as_of` asked, the last verification).
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use plenum_model::date::FuzzyDate;
 use plenum_model::event::codec;
@@ -129,10 +129,22 @@ impl AppState {
     }
 }
 
+/// How many blocking store calls run at once: a few per core, so that the stores' pools
+/// of readers are reused instead of a connection opened for each of a thousand waiting
+/// requests (the others wait their turn without a thread).
+static STORE_CALLS: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    tokio::sync::Semaphore::new((cores * 2).max(4))
+});
+
 /// Runs blocking store work off the async threads.
 pub async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
+    let _turn = STORE_CALLS
+        .acquire()
+        .await
+        .map_err(|e| ApiError::Internal(format!("the store's turns are closed: {e}")))?;
     tokio::task::spawn_blocking(work)
         .await
         .map_err(|e| ApiError::Internal(format!("a worker failed: {e}")))?
