@@ -10,6 +10,7 @@
 
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
+pub mod accounts;
 pub mod chain;
 mod copy;
 pub mod digest;

@@ -72,6 +72,10 @@ pub enum Command {
     Count(cmd::count::CountArgs),
     /// Copy a ledger between stores (SQLite file, PostgreSQL): same entries, same head.
     Copy(cmd::copy::CopyArgs),
+    /// Serve the ledger over HTTP: web pages, the JSON API under /api/v1/, and /healthz.
+    Serve(cmd::serve::ServeArgs),
+    /// Manage the accounts of `plenum serve`: add, passwd, token, remove, list.
+    User(cmd::user::UserArgs),
 }
 
 /// What every command gets besides its own arguments.

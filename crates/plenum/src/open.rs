@@ -8,6 +8,7 @@ use anyhow::{Context, bail};
 use plenum_model::event::codec;
 use plenum_model::id::Seq;
 use plenum_model::ledger::{Tables, replay};
+use plenum_store::accounts::Accounts;
 use plenum_store::postgres::{self, PgStore};
 use plenum_store::sqlite::SqliteStore;
 use plenum_store::{Error, Store};
@@ -32,6 +33,14 @@ impl Deref for Ledger {
 }
 
 impl Ledger {
+    /// The accounts kept beside the ledger.
+    pub fn accounts(&self) -> &dyn Accounts {
+        match self {
+            Ledger::Sqlite(s) => s,
+            Ledger::Postgres(s) => &**s,
+        }
+    }
+
     /// Whether `plenum demo` made this ledger.
     pub fn is_demo(&self) -> Result<bool, Error> {
         match self {

@@ -9,6 +9,8 @@ pub mod at;
 pub mod check;
 pub mod lineage;
 pub mod person;
+pub mod reports;
+pub mod search;
 
 use std::fmt;
 

@@ -9,6 +9,7 @@
 //!   never blocks a writer and never sees half a batch.
 //! - The schema carries its version; a ledger of another version is refused.
 
+mod accounts;
 mod conn;
 mod facts;
 mod group;
@@ -174,8 +175,11 @@ impl PgStore {
     }
 }
 
+/// Drops the ledger and the accounts kept beside it (as removing a SQLite file does).
 fn drop_all() -> String {
-    let tables: Vec<&str> = crate::sql::table_names().collect();
+    let tables: Vec<&str> = crate::sql::table_names()
+        .chain(["accounts", "sessions", "api_tokens"])
+        .collect();
     format!("DROP TABLE IF EXISTS {}", tables.join(", "))
 }
 

@@ -12,6 +12,7 @@
 //! New files are built under a temporary name and linked into place only if
 //! nothing is there yet, so two `init`s of one path cannot both succeed.
 
+mod accounts;
 mod facts;
 mod file;
 mod read;

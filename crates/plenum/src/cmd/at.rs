@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use plenum_model::date::{FuzzyDate, Truth};
 use plenum_model::query::at::{AtReport, UNKNOWN_FACTION, at};
+use plenum_model::query::reports::AsOf;
 
 use crate::cli::Global;
 use crate::{open, out, render};
@@ -65,11 +66,11 @@ pub fn run(args: &AtArgs, global: &Global) -> anyhow::Result<ExitCode> {
         .map_err(|e| anyhow::anyhow!("{e}"))?,
     };
     if global.json {
-        let mut value = serde_json::to_value(&report)?;
-        if let (Some(seq), Some(object)) = (args.as_of, value.as_object_mut()) {
-            object.insert("as_of".into(), seq.into());
-        }
-        render::json(&value)?;
+        let answer = AsOf {
+            report,
+            as_of: args.as_of,
+        };
+        render::json(&serde_json::to_value(&answer)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     print_human(&report, args)?;

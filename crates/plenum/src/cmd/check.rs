@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use plenum_model::date::FuzzyDate;
 use plenum_model::query::check::{FindingLine, check};
+use plenum_model::query::reports::CheckReport;
 use plenum_model::rules::{Rule, Severity};
 
 use crate::cli::Global;
@@ -55,7 +56,11 @@ pub fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<ExitCode> {
         ExitCode::SUCCESS
     };
     if global.json {
-        render::json(&serde_json::json!({ "as_of": date.to_string(), "findings": findings }))?;
+        let report = CheckReport {
+            as_of: date.to_string(),
+            findings,
+        };
+        render::json(&serde_json::to_value(&report)?)?;
         return Ok(code);
     }
     if findings.is_empty() {

@@ -137,6 +137,16 @@ fn remove(db: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Builds the bundled example `name` into a fresh ledger at `db` (which must hold none,
+/// or one `plenum demo` made), for `plenum serve --demo`.
+pub fn build_example(name: &str, db: &str) -> anyhow::Result<open::Ledger> {
+    let Some(example) = EXAMPLES.iter().find(|e| e.name == name) else {
+        bail!("no example called `{name}`");
+    };
+    let (store, _) = build(example.name, example.statute, example.files, db)?;
+    Ok(store)
+}
+
 /// Builds the example into a fresh ledger at `db`.
 fn build(
     name: &str,

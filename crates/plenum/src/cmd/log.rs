@@ -2,10 +2,10 @@
 
 use std::process::ExitCode;
 
+use plenum_model::event::Event;
 use plenum_model::event::codec;
-use plenum_model::event::describe::summarize;
 use plenum_model::id::Seq;
-use plenum_model::query::render;
+use plenum_model::query::reports::{EntryMeta, log_entries};
 use plenum_store::Error;
 
 use crate::cli::Global;
@@ -73,33 +73,31 @@ pub fn run(args: &LogArgs, global: &Global) -> anyhow::Result<ExitCode> {
         std::io::Write::flush(&mut stdout)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let phrases: Vec<_> = rows.iter().map(|(_, event)| summarize(event)).collect();
-    let whats = render(&*store.snapshot()?, &phrases.iter().collect::<Vec<_>>())?;
+    let snapshot = store.snapshot()?;
+    let metas: Vec<(EntryMeta, Event)> = rows
+        .iter()
+        .map(|(entry, event)| {
+            let meta = EntryMeta {
+                seq: entry.seq.0,
+                recorded_at: entry.recorded_at.clone(),
+                hash: entry.chain.to_hex(),
+            };
+            (meta, event.clone())
+        })
+        .collect();
+    let entries = log_entries(&*snapshot, &metas)?;
     if global.json {
-        let entries: Vec<_> = rows
-            .iter()
-            .zip(&whats)
-            .map(|((entry, event), what)| {
-                serde_json::json!({
-                    "seq": entry.seq.0,
-                    "recorded_at": entry.recorded_at,
-                    "hash": entry.chain.to_hex(),
-                    "what": what,
-                    "event": codec::to_json(event),
-                })
-            })
-            .collect();
-        render::json(&entries)?;
+        render::json(&serde_json::to_value(&entries)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut table = render::table(&["seq", "date", "kind", "id", "what"]);
-    for ((entry, event), what) in rows.iter().zip(whats) {
+    for ((entry, event), line) in rows.iter().zip(entries) {
         table.add_row(vec![
             entry.seq.0.to_string(),
             event.date.to_string(),
             event.kind_name().to_owned(),
             event.id.to_string(),
-            what,
+            line.what,
         ]);
     }
     render::print_table(&table)?;

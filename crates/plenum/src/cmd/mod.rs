@@ -10,7 +10,9 @@ pub mod lineage;
 pub mod log;
 pub mod person;
 pub mod record;
+pub mod serve;
 pub mod statute;
+pub mod user;
 pub mod verify;
 
 use std::path::Path;

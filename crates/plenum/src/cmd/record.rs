@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::anyhow;
 use plenum_model::event::read::{Format, Located, read};
 use plenum_model::ledger::RecordError;
+use plenum_model::query::reports::RecordReport;
 use plenum_store::WriteError;
 
 use crate::cli::Global;
@@ -68,26 +69,15 @@ pub fn run(args: &RecordArgs, global: &Global) -> anyhow::Result<ExitCode> {
             .map(|f| &f.message)
             .collect::<Vec<_>>(),
     )?;
-    let findings: Vec<serde_json::Value> = recorded
-        .findings
-        .iter()
-        .zip(&messages)
-        .map(|(f, message)| {
-            let mut value = serde_json::to_value(f).unwrap_or_default();
-            value["message"] = serde_json::Value::String(message.clone());
-            value
-        })
-        .collect();
     if global.json {
-        render::json(&serde_json::json!({
-            "recorded": count,
-            "first": recorded.first.0,
-            "head": written.head.seq.0,
-            "head_hash": written.head.hash.to_hex(),
-            "rolled_back": recorded.rolled_back,
-            "reapplied": recorded.reapplied,
-            "findings": findings,
-        }))?;
+        let report = RecordReport::new(
+            count,
+            &recorded,
+            &messages,
+            written.head.seq.0,
+            written.head.hash.to_hex(),
+        );
+        render::json(&serde_json::to_value(&report)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let last = written.head.seq.0;

@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 use std::sync::Mutex;
 
+use plenum_model::query::reports::VerifyReport;
 use plenum_store::verify::Progress;
 use plenum_store::{Error, verify, verify_deep};
 
@@ -78,16 +79,17 @@ pub fn run(args: &VerifyArgs, global: &Global) -> anyhow::Result<ExitCode> {
         Err(e) => return Err(e.into()),
     };
     if global.json {
-        render::json(&serde_json::json!({
-            "ok": true,
-            "deep": args.deep,
-            "entries": verified.entries,
-            "bytes": verified.bytes,
-            "rows": verified.rows,
-            "head": verified.head.seq.0,
-            "head_hash": verified.head.hash.to_hex(),
-            "projections": verified.digest.to_hex(),
-        }))?;
+        let report = VerifyReport::Intact {
+            ok: true,
+            deep: args.deep,
+            entries: verified.entries,
+            bytes: verified.bytes,
+            rows: verified.rows,
+            head: verified.head.seq.0,
+            head_hash: verified.head.hash.to_hex(),
+            projections: verified.digest.to_hex(),
+        };
+        render::json(&serde_json::to_value(&report)?)?;
     } else {
         out!(
             "ok: {} entries ({} bytes) and {} projection rows; head {} {}",
@@ -113,12 +115,13 @@ fn damaged(
     table: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
     if global.json {
-        render::json(&serde_json::json!({
-            "ok": false,
-            "damaged_entry": entry,
-            "table": table,
-            "error": message,
-        }))?;
+        let report = VerifyReport::Damaged {
+            ok: false,
+            damaged_entry: entry,
+            table: table.map(str::to_owned),
+            error: message.to_owned(),
+        };
+        render::json(&serde_json::to_value(&report)?)?;
     } else {
         eprintln!("plenum: {message}");
     }

@@ -1,0 +1,269 @@
+//! The pages of a person (career, record, with links to each event's entries and their
+//! sources) and of an organization's lineage.
+
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use plenum_model::query::Facts;
+use plenum_model::query::lineage::{LineageReport, lineage as lineage_query};
+use plenum_model::query::person::{PersonReport, person as person_query};
+
+use super::views::{PageParams, context, respond};
+use super::{Cell, Page, Table, href, keep, span, word};
+use crate::api::queries::SearchAsk;
+use crate::api::{Ask, answer};
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+// ---- a person ------------------------------------------------------------------------
+
+struct PersonAsk(String);
+
+impl Ask for PersonAsk {
+    type Answer = PersonReport;
+    fn ask<F: Facts + ?Sized>(self, facts: &F) -> Result<PersonReport, ApiError> {
+        person_query(facts, &self.0).map_err(ApiError::query)
+    }
+}
+
+/// `GET /person/{id}`: a career: seats, posts, memberships, factions and record.
+pub async fn person(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Query(params): Query<PageParams>,
+) -> Response {
+    respond(person_page(&state, &caller, &params, &id).await)
+}
+
+async fn person_page(
+    state: &AppState,
+    caller: &Caller,
+    params: &PageParams,
+    id: &str,
+) -> Result<Page, ApiError> {
+    let mut cx = context(
+        state,
+        caller,
+        params,
+        id.to_owned(),
+        &href("person", id, None),
+    )
+    .await?;
+    let as_of = cx.as_of;
+    let r = answer(state, as_of, PersonAsk(id.to_owned())).await?;
+    cx.chrome.title = r.name.clone();
+    let mut lead = Vec::new();
+    if !r.aliases.is_empty() {
+        lead.push(format!("Also recorded as: {}.", r.aliases.join("; ")));
+    }
+    if let Some(died) = &r.died {
+        lead.push(format!("Died {died}."));
+    }
+    let mut seats = Table::new("Seats", &["organ", "role", "held", "ended"]);
+    for s in &r.seats {
+        seats.rows.push(vec![
+            Cell::link(&s.organ.name, href("organ", &s.organ.id, as_of)),
+            Cell::text(word(&s.role)),
+            Cell::text(span(&s.from, s.to.as_deref())),
+            Cell::text(s.ended.as_ref().map(word).unwrap_or_default()),
+        ]);
+    }
+    let mut posts = Table::new("Posts", &["post", "held", "ended"]);
+    for p in &r.posts {
+        let name = if p.acting {
+            format!("{} (acting)", p.post.name)
+        } else {
+            p.post.name.clone()
+        };
+        posts.rows.push(vec![
+            Cell::link(name, href("post", &p.post.id, as_of)),
+            Cell::text(span(&p.from, p.to.as_deref())),
+            Cell::text(p.ended.as_ref().map(word).unwrap_or_default()),
+        ]);
+    }
+    let mut memberships = Table::new("Memberships", &["organization", "status", "held", "ended"]);
+    for m in &r.memberships {
+        memberships.rows.push(vec![
+            Cell::link(
+                &m.organization.name,
+                href("lineage", &m.organization.id, as_of),
+            ),
+            Cell::text(word(&m.status)),
+            Cell::text(span(&m.from, m.to.as_deref())),
+            Cell::text(m.ended.as_ref().map(word).unwrap_or_default()),
+        ]);
+    }
+    let mut factions = Table::new("Factions", &["faction", "as", "held"]);
+    for f in &r.factions {
+        factions.rows.push(vec![
+            Cell::text(&f.faction.name),
+            Cell::text(if f.leader { "leader" } else { "member" }),
+            Cell::text(span(&f.from, f.to.as_deref())),
+        ]);
+    }
+    let mut record = Table::new("Record, in date order", &["date", "what", "event"]);
+    for line in &r.record {
+        record.rows.push(vec![
+            Cell::text(&line.date),
+            Cell::text(&line.text),
+            Cell::link(
+                &line.event,
+                keep(&format!("/log?event={}", super::encode(&line.event)), as_of),
+            ),
+        ]);
+    }
+    Ok(Page {
+        chrome: cx.chrome,
+        heading: r.name.clone(),
+        lead,
+        tables: vec![seats, posts, memberships, factions, record],
+        ..Page::default()
+    })
+}
+
+// ---- lineage -------------------------------------------------------------------------
+
+struct LineageAsk(String);
+
+impl Ask for LineageAsk {
+    type Answer = LineageReport;
+    fn ask<F: Facts + ?Sized>(self, facts: &F) -> Result<LineageReport, ApiError> {
+        lineage_query(facts, &self.0).map_err(ApiError::query)
+    }
+}
+
+/// `GET /lineage/{org}`: the mergers and splits behind an organization.
+pub async fn lineage(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(org): Path<String>,
+    Query(params): Query<PageParams>,
+) -> Response {
+    respond(lineage_page(&state, &caller, &params, &org).await)
+}
+
+async fn lineage_page(
+    state: &AppState,
+    caller: &Caller,
+    params: &PageParams,
+    org: &str,
+) -> Result<Page, ApiError> {
+    let mut cx = context(
+        state,
+        caller,
+        params,
+        org.to_owned(),
+        &href("lineage", org, None),
+    )
+    .await?;
+    let as_of = cx.as_of;
+    let r = answer(state, as_of, LineageAsk(org.to_owned())).await?;
+    cx.chrome.title = format!("Lineage of {}", r.organization.name);
+    let mut links = Table::new("Links", &["date", "from", "link", "to"]);
+    for l in r
+        .predecessors
+        .iter()
+        .chain(&r.successors)
+        .chain(&r.affiliations)
+    {
+        links.rows.push(vec![
+            Cell::text(&l.date),
+            Cell::link(&l.from.name, href("lineage", &l.from.id, as_of)),
+            Cell::text(word(&l.link).replace('_', " ")),
+            Cell::link(&l.to.name, href("lineage", &l.to.id, as_of)),
+        ]);
+    }
+    let mut orgs = Table::new("Organizations", &["organization", "founded", "ended"]);
+    for o in &r.organizations {
+        orgs.rows.push(vec![
+            Cell::link(&o.name, href("lineage", &o.id, as_of)),
+            Cell::text(o.founded.as_deref().unwrap_or("?")),
+            Cell::text(o.ended.as_deref().unwrap_or("")),
+        ]);
+    }
+    Ok(Page {
+        chrome: cx.chrome,
+        heading: format!("Lineage of {}", r.organization.name),
+        tables: vec![links, orgs],
+        ..Page::default()
+    })
+}
+
+// ---- search ---------------------------------------------------------------------------
+
+/// `?q=` and `?as_of=`.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct SearchParams {
+    /// The text.
+    pub q: Option<String>,
+    /// The entry to read the record as of.
+    pub as_of: Option<String>,
+}
+
+/// `GET /search?q=`: persons, organs, posts, factions and organizations close to a text.
+pub async fn search(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(params): Query<SearchParams>,
+) -> Response {
+    respond(search_page(&state, &caller, params).await)
+}
+
+async fn search_page(
+    state: &AppState,
+    caller: &Caller,
+    params: SearchParams,
+) -> Result<Page, ApiError> {
+    let q = params.q.unwrap_or_default();
+    let page_params = PageParams {
+        date: None,
+        as_of: params.as_of,
+    };
+    let cx = context(
+        state,
+        caller,
+        &page_params,
+        format!("Search: {q}"),
+        "/search",
+    )
+    .await?;
+    let as_of = cx.as_of;
+    let hits = if q.trim().is_empty() {
+        Vec::new()
+    } else {
+        answer(state, as_of, SearchAsk(q.clone())).await?
+    };
+    let mut table = Table::new(
+        format!("{} found", hits.len()),
+        &["name", "kind", "matched"],
+    );
+    for hit in &hits {
+        let link = match hit.kind {
+            "person" => href("person", &hit.entity.id, as_of),
+            "organ" => href("organ", &hit.entity.id, as_of),
+            "post" => href("post", &hit.entity.id, as_of),
+            "org" | "organization" => href("lineage", &hit.entity.id, as_of),
+            _ => keep(
+                &format!("/log?event={}", super::encode(&hit.entity.id)),
+                as_of,
+            ),
+        };
+        table.rows.push(vec![
+            Cell::link(&hit.entity.name, link),
+            Cell::text(hit.kind),
+            Cell::text(&hit.matched),
+        ]);
+    }
+    Ok(Page {
+        chrome: cx.chrome,
+        heading: if q.is_empty() {
+            "Search".into()
+        } else {
+            format!("Search: {q}")
+        },
+        lead: vec!["Names, aliases and ids of persons, organs, posts, factions and organizations, spelled as you like: close spellings are found too.".into()],
+        tables: vec![table],
+        ..Page::default()
+    })
+}

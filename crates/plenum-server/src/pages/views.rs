@@ -1,0 +1,586 @@
+//! The page handlers: each asks the model (through the same `Ask`s as the API, over a
+//! snapshot or the record as it stood at `as_of`) and lays the answer out as a `Page`.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use plenum_model::date::{Day, FuzzyDate};
+use plenum_model::id::{EntityKind, OrganRef, PostRef};
+use plenum_model::query::Facts;
+use plenum_model::query::at::{AtReport, at};
+use plenum_model::query::check::{FindingLine, check};
+use plenum_model::rules::Severity;
+use plenum_model::statute::{Cited, Elector, StatuteBook};
+use serde::Deserialize;
+
+use super::{Cell, Chrome, Figure, Link, Page, Slider, Table, error_page, href, keep, span, word};
+use crate::api::{Ask, answer, date_param, seq_param};
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::state::{AppState, blocking};
+
+/// `?date=` and `?as_of=`.
+#[derive(Debug, Default, Deserialize)]
+pub struct PageParams {
+    /// The date (EDTF) [default: today].
+    pub date: Option<String>,
+    /// The entry to read the record as of.
+    pub as_of: Option<String>,
+}
+
+/// A page's parameters, parsed, and its chrome.
+pub(super) struct Context {
+    pub(super) date: FuzzyDate,
+    pub(super) as_of: Option<u64>,
+    pub(super) chrome: Chrome,
+}
+
+pub(super) async fn context(
+    state: &AppState,
+    caller: &Caller,
+    params: &PageParams,
+    title: String,
+    path: &str,
+) -> Result<Context, ApiError> {
+    let as_of = seq_param("as_of", params.as_of.as_deref())?;
+    let date = match date_param("date", params.date.as_deref())? {
+        Some(date) => date,
+        None => state.today()?,
+    };
+    let store = state.store.clone();
+    let head = blocking(move || store.head().map_err(ApiError::store)).await?;
+    let chrome = Chrome {
+        title,
+        as_of,
+        head: head.seq.0,
+        signed_in: caller.account.as_ref().map(|a| a.name.clone()),
+        csrf: caller.session_csrf(),
+        home: keep("/", as_of),
+        findings: keep("/findings", as_of),
+        log: keep("/log", as_of),
+        current: path.to_owned(),
+    };
+    Ok(Context {
+        date,
+        as_of,
+        chrome,
+    })
+}
+
+/// Renders `page`, or the page of its error.
+pub(super) fn respond(page: Result<Page, ApiError>) -> Response {
+    match page {
+        Ok(page) => page.into_response(),
+        Err(error) => error_page(&error),
+    }
+}
+
+// ---- the organization --------------------------------------------------------------
+
+struct HomeAsk {
+    date: FuzzyDate,
+}
+
+/// A post of the statute and who holds it: (id, name) of each.
+struct PostHeld {
+    id: String,
+    name: String,
+    holders: Vec<(String, String)>,
+}
+
+/// What the home page shows.
+struct Home {
+    org: String,
+    org_name: String,
+    version: String,
+    organs: Vec<(String, String, String)>,
+    posts: Vec<PostHeld>,
+    findings: Vec<FindingLine>,
+}
+
+impl Ask for HomeAsk {
+    type Answer = Option<Home>;
+    fn ask<F: Facts + ?Sized>(self, facts: &F) -> Result<Option<Home>, ApiError> {
+        let book = StatuteBook::from_events(&facts.statute_events().map_err(ApiError::backend)?);
+        let day = self.date.latest();
+        let Some(version) = book
+            .versions()
+            .filter(|v| v.effective.earliest() <= day)
+            .max_by_key(|v| v.effective.earliest())
+        else {
+            return Ok(None);
+        };
+        let org = version.org.to_string();
+        let org_name = facts
+            .entity(EntityKind::Org, &org)
+            .map_err(ApiError::backend)?
+            .map_or_else(|| org.clone(), |e| e.name);
+        let elector = |cited: &Option<Cited<Elector>>| match cited {
+            Some(Cited {
+                rule: Elector::Organ(k),
+                ..
+            }) => version
+                .organ(k)
+                .map_or_else(|| k.to_string(), |o| o.name.clone()),
+            Some(Cited {
+                rule: Elector::Members,
+                ..
+            }) => "the members".to_owned(),
+            Some(Cited {
+                rule: Elector::Appointment,
+                ..
+            }) => "appointment".to_owned(),
+            None => "–".to_owned(),
+        };
+        let organs = version
+            .organs
+            .iter()
+            .map(|o| {
+                (
+                    format!("{org}/{}", o.key),
+                    o.name.clone(),
+                    elector(&o.elected_by),
+                )
+            })
+            .collect();
+        let mut posts = Vec::new();
+        for p in &version.posts {
+            let id = format!("{org}/{}", p.key);
+            let holders = match at(facts, &self.date, &id, None) {
+                Ok(report) => report
+                    .members
+                    .iter()
+                    .map(|m| (m.id.clone(), m.name.clone()))
+                    .collect(),
+                Err(_) => Vec::new(),
+            };
+            posts.push(PostHeld {
+                id,
+                name: p.name.clone(),
+                holders,
+            });
+        }
+        let findings = check(facts, day).map_err(ApiError::backend)?;
+        Ok(Some(Home {
+            org,
+            org_name,
+            version: format!("{} (in force from {})", version.id, version.effective),
+            organs,
+            posts,
+            findings,
+        }))
+    }
+}
+
+/// `GET /`: the statute in force, its organs and posts, who holds the posts, the findings.
+pub async fn home(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(params): Query<PageParams>,
+) -> Response {
+    respond(home_page(&state, &caller, &params).await)
+}
+
+async fn home_page(
+    state: &AppState,
+    caller: &Caller,
+    params: &PageParams,
+) -> Result<Page, ApiError> {
+    let cx = context(state, caller, params, "The organization".into(), "/").await?;
+    let as_of = cx.as_of;
+    let home = answer(
+        state,
+        as_of,
+        HomeAsk {
+            date: cx.date.clone(),
+        },
+    )
+    .await?;
+    let Some(home) = home else {
+        return Ok(Page {
+            chrome: cx.chrome,
+            heading: "The organization".into(),
+            lead: vec!["The ledger holds no statute in force on this date.".into()],
+            ..Page::default()
+        });
+    };
+    let mut organs = Table::new("Organs, and who elects them", &["organ", "elected by"]);
+    for (id, name, by) in &home.organs {
+        organs.rows.push(vec![
+            Cell::link(name, href("organ", id, as_of)),
+            Cell::text(by),
+        ]);
+    }
+    let mut posts = Table::new(format!("Leadership on {}", cx.date), &["post", "held by"]);
+    for PostHeld { id, name, holders } in &home.posts {
+        let held = if holders.is_empty() {
+            Cell::text("(vacant or not recorded)")
+        } else {
+            let (pid, pname) = &holders[0];
+            let rest = if holders.len() > 1 {
+                format!(" and {} more", holders.len() - 1)
+            } else {
+                String::new()
+            };
+            Cell::link(format!("{pname}{rest}"), href("person", pid, as_of))
+        };
+        posts
+            .rows
+            .push(vec![Cell::link(name, href("post", id, as_of)), held]);
+    }
+    let count = |s: Severity| home.findings.iter().filter(|f| f.severity == s).count();
+    let lead = vec![
+        format!("Statute {} of the {}.", home.version, home.org_name),
+        format!(
+            "As of {}: {} violations, {} warnings, {} notices found.",
+            cx.date,
+            count(Severity::Violation),
+            count(Severity::Warning),
+            count(Severity::Notice)
+        ),
+    ];
+    let figure = Figure {
+        src: keep(
+            &format!("/statute.svg?date={}", super::encode(&cx.date.to_string())),
+            as_of,
+        ),
+        alt: format!(
+            "A diagram of the organs of the statute in force on {} and who elects whom, as the table below lists them.",
+            cx.date
+        ),
+        caption: "The organs and posts, and who elects them.".into(),
+    };
+    Ok(Page {
+        chrome: cx.chrome,
+        heading: home.org_name.clone(),
+        figure: Some(figure),
+        lead,
+        tables: vec![organs, posts],
+        more: vec![
+            Link {
+                text: "Every finding, with its article".into(),
+                href: keep("/findings", as_of),
+            },
+            Link {
+                text: "The lineage of the organization".into(),
+                href: href("lineage", &home.org, as_of),
+            },
+            Link {
+                text: "The log: every entry".into(),
+                href: keep("/log", as_of),
+            },
+        ],
+        ..Page::default()
+    })
+}
+
+// ---- organs and posts on a date ------------------------------------------------------
+
+struct OrganAsk {
+    date: FuzzyDate,
+    target: String,
+    post: bool,
+}
+
+/// A tenure of a post: the holder's id and name, from, to, acting.
+struct Tenure {
+    person: String,
+    name: String,
+    from: String,
+    to: Option<String>,
+    acting: bool,
+}
+
+/// Every tenure of a post, by start.
+fn tenures<F: Facts + ?Sized>(facts: &F, post: &PostRef) -> Result<Vec<Tenure>, ApiError> {
+    let mut rows = facts
+        .holders_of(post, Day::MIN, Day::MAX)
+        .map_err(ApiError::backend)?;
+    rows.sort_by_key(|r| (r.span.start.earliest(), r.person.to_string()));
+    let ids: Vec<String> = rows.iter().map(|r| r.person.to_string()).collect();
+    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let names: BTreeMap<String, String> = facts
+        .entities_by_id(EntityKind::Person, &refs)
+        .map_err(ApiError::backend)?
+        .into_iter()
+        .map(|e| (e.id, e.name))
+        .collect();
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let person = r.person.to_string();
+            Tenure {
+                name: names
+                    .get(&person)
+                    .cloned()
+                    .unwrap_or_else(|| person.clone()),
+                person,
+                from: r.span.start.to_string(),
+                to: r.span.end.as_ref().map(ToString::to_string),
+                acting: r.acting,
+            }
+        })
+        .collect())
+}
+
+impl Ask for OrganAsk {
+    type Answer = (AtReport, Option<(i16, i16)>, Vec<Tenure>);
+    fn ask<F: Facts + ?Sized>(self, facts: &F) -> Result<Self::Answer, ApiError> {
+        let report = at(facts, &self.date, &self.target, None).map_err(ApiError::query)?;
+        let history = match (self.post, self.target.parse::<PostRef>()) {
+            (true, Ok(post)) => tenures(facts, &post)?,
+            _ => Vec::new(),
+        };
+        let years = match self.target.parse::<OrganRef>() {
+            Ok(organ) => {
+                let seats = facts
+                    .seats_on(&organ, Day::MIN, Day::MAX)
+                    .map_err(ApiError::backend)?;
+                let counts = facts
+                    .counts_on(&organ, Day::MIN, Day::MAX)
+                    .map_err(ApiError::backend)?;
+                let spans = seats
+                    .iter()
+                    .map(|s| &s.span)
+                    .chain(counts.iter().map(|c| &c.span));
+                spans.fold(None, |range: Option<(i16, i16)>, s| {
+                    let lo = s.start.earliest().year();
+                    let hi = s.end.as_ref().map_or(i16::MAX, |e| e.latest().year());
+                    Some(range.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))))
+                })
+            }
+            Err(_) => None,
+        };
+        Ok((report, years, history))
+    }
+}
+
+/// `GET /organ/{org}/{key}?date=`: who sat on the organ, by faction, with a date slider.
+pub async fn organ(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((org, key)): Path<(String, String)>,
+    Query(params): Query<PageParams>,
+) -> Response {
+    respond(at_page(&state, &caller, &params, "organ", &org, &key).await)
+}
+
+/// `GET /post/{org}/{key}?date=`: who held the post.
+pub async fn post(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((org, key)): Path<(String, String)>,
+    Query(params): Query<PageParams>,
+) -> Response {
+    respond(at_page(&state, &caller, &params, "post", &org, &key).await)
+}
+
+async fn at_page(
+    state: &AppState,
+    caller: &Caller,
+    params: &PageParams,
+    kind: &str,
+    org: &str,
+    key: &str,
+) -> Result<Page, ApiError> {
+    let id = format!("{org}/{key}");
+    let path = href(kind, &id, None);
+    let mut cx = context(state, caller, params, id.clone(), &path).await?;
+    let as_of = cx.as_of;
+    let question = OrganAsk {
+        date: cx.date.clone(),
+        target: id.clone(),
+        post: kind == "post",
+    };
+    let (report, years, history) = answer(state, as_of, question).await?;
+    let name = report
+        .organ
+        .as_ref()
+        .or(report.post.as_ref())
+        .map_or(id.clone(), |n| n.name.clone());
+    cx.chrome.title = format!("{name} on {}", cx.date);
+    let noun = if kind == "post" { "holders" } else { "seats" };
+    let mut lead = vec![format!(
+        "{name} of the {} on {}: {} {noun}, {} of them certain.",
+        report.organization.name, report.date, report.total, report.definite
+    )];
+    if !report.by_faction.is_empty() {
+        let shares: Vec<String> = report
+            .by_faction
+            .iter()
+            .map(|(f, n)| format!("{f}: {n}"))
+            .collect();
+        lead.push(format!("By faction: {}.", shares.join("; ")));
+    }
+    let year = cx.date.earliest().year();
+    let today = state.today()?.latest().year();
+    let (min, max) = years.map_or((year - 10, year + 10), |(lo, hi)| {
+        (lo, hi.max(lo).min(today))
+    });
+    let slider = Slider {
+        action: path.clone(),
+        min: min.min(year),
+        max: max.max(year),
+        value: year,
+        date: cx.date.to_string(),
+        label: name.clone(),
+    };
+    let mut named = Table::new(
+        format!("Named {noun}"),
+        &["name", "role", "faction", "certainty", "held"],
+    );
+    for m in &report.members {
+        let role = m.role.map_or_else(
+            || {
+                if m.leader {
+                    "leader".to_owned()
+                } else {
+                    "holder".to_owned()
+                }
+            },
+            |r| word(&r),
+        );
+        named.rows.push(vec![
+            Cell::link(&m.name, href("person", &m.id, as_of)),
+            Cell::text(role),
+            Cell::text(m.faction.as_ref().map_or("–", |f| f.name.as_str())),
+            Cell::text(word(&m.certainty)),
+            Cell::text(span(&m.since, m.until.as_deref())),
+        ]);
+    }
+    let mut tables = vec![named];
+    if !report.unnamed.is_empty() {
+        let mut unnamed = Table::new(
+            "Seats the record counts without names",
+            &["count", "role", "faction", "certainty"],
+        );
+        for u in &report.unnamed {
+            unnamed.rows.push(vec![
+                Cell::text(u.count.to_string()),
+                Cell::text(word(&u.role)),
+                Cell::text(u.faction.as_ref().map_or("–", |f| f.name.as_str())),
+                Cell::text(word(&u.certainty)),
+            ]);
+        }
+        tables.push(unnamed);
+    }
+    if kind == "post" {
+        let mut timeline = Table::new("Holders over time", &["holder", "held", "acting"]);
+        for t in &history {
+            timeline.rows.push(vec![
+                Cell::link(&t.name, href("person", &t.person, as_of)),
+                Cell::text(span(&t.from, t.to.as_deref())),
+                Cell::text(if t.acting { "acting" } else { "" }),
+            ]);
+        }
+        tables.push(timeline);
+    }
+    let figure = (kind == "organ").then(|| Figure {
+        src: keep(&format!("{path}/factions.svg"), as_of),
+        alt: format!(
+            "A chart of the seats of the {name} by faction, year by year, over its whole history."
+        ),
+        caption: format!("The {name} by faction, year by year."),
+    });
+    Ok(Page {
+        chrome: cx.chrome,
+        heading: format!("{name} on {}", report.date),
+        lead,
+        slider: Some(slider),
+        figure,
+        tables,
+        ..Page::default()
+    })
+}
+
+// ---- findings ------------------------------------------------------------------------
+
+/// `GET /findings?date=`: every finding as of a date, with its statute version and article.
+pub async fn findings(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(params): Query<PageParams>,
+) -> Response {
+    respond(findings_page(&state, &caller, &params).await)
+}
+
+struct CheckAsk(FuzzyDate);
+
+impl Ask for CheckAsk {
+    type Answer = Vec<FindingLine>;
+    fn ask<F: Facts + ?Sized>(self, facts: &F) -> Result<Vec<FindingLine>, ApiError> {
+        check(facts, self.0.latest()).map_err(ApiError::backend)
+    }
+}
+
+async fn findings_page(
+    state: &AppState,
+    caller: &Caller,
+    params: &PageParams,
+) -> Result<Page, ApiError> {
+    let mut cx = context(state, caller, params, "Findings".into(), "/findings").await?;
+    let found = answer(state, cx.as_of, CheckAsk(cx.date.clone())).await?;
+    cx.chrome.title = format!("Findings as of {}", cx.date);
+    let mut by_severity: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut table = Table::new(
+        "Findings",
+        &[
+            "date", "severity", "rule", "what", "statute", "article", "events",
+        ],
+    );
+    for f in &found {
+        *by_severity.entry(f.severity.as_str()).or_default() += 1;
+        let (statute, article) = f
+            .citation
+            .as_ref()
+            .map_or((String::new(), String::new()), |c| {
+                let number = c
+                    .article
+                    .as_ref()
+                    .map_or_else(String::new, |a| format!("Article {a}: "));
+                (
+                    format!("{} {}", c.org, c.version),
+                    format!("{number}{}", c.text.as_deref().unwrap_or("")),
+                )
+            });
+        table.rows.push(vec![
+            Cell::text(f.date.to_string()),
+            Cell::text(f.severity.as_str()),
+            Cell::text(f.rule.to_string()),
+            Cell::text(&f.message),
+            Cell::text(statute),
+            Cell::text(article),
+            Cell::text(
+                f.events
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        ]);
+    }
+    let counts: Vec<String> = by_severity
+        .iter()
+        .map(|(s, n)| format!("{n} {s}"))
+        .collect();
+    Ok(Page {
+        chrome: cx.chrome.clone(),
+        heading: format!("Findings as of {}", cx.date),
+        lead: vec![if counts.is_empty() {
+            "No findings.".to_owned()
+        } else {
+            format!("{}.", counts.join(", "))
+        }],
+        slider: Some(Slider {
+            action: "/findings".into(),
+            min: 1900,
+            max: state.today()?.latest().year(),
+            value: cx.date.earliest().year(),
+            date: cx.date.to_string(),
+            label: "findings".into(),
+        }),
+        tables: vec![table],
+        ..Page::default()
+    })
+}

@@ -1,0 +1,174 @@
+//! [`Accounts`] for the PostgreSQL store: the account tables beside the ledger's, in the
+//! same schema.
+
+use postgres::Row;
+
+use super::PgStore;
+use crate::Error;
+use crate::accounts::{AccountError, AccountRecord, Accounts, SessionRecord, schema, statements};
+use crate::sql::Dialect;
+
+fn account_of(row: &Row) -> AccountRecord {
+    AccountRecord {
+        name: row.get(0),
+        role: row.get(1),
+        person: row.get(2),
+        password_hash: row.get(3),
+        created_at: row.get(4),
+    }
+}
+
+impl PgStore {
+    /// Runs `f` in a transaction; commits if it succeeds.
+    fn account_write<T>(
+        &self,
+        f: impl FnOnce(&mut super::Conn) -> Result<T, AccountError>,
+    ) -> Result<T, AccountError> {
+        let mut outcome = None;
+        self.with(|c| {
+            c.batch("BEGIN")?;
+            match f(c) {
+                Ok(value) => {
+                    c.batch("COMMIT")?;
+                    outcome = Some(Ok(value));
+                    Ok(())
+                }
+                Err(AccountError::Store(e)) => Err(e),
+                Err(other) => {
+                    c.batch("ROLLBACK")?;
+                    outcome = Some(Err(other));
+                    Ok(())
+                }
+            }
+        })?;
+        outcome.unwrap_or_else(|| Err(Error::Database("no outcome".into()).into()))
+    }
+}
+
+impl Accounts for PgStore {
+    fn prepare_accounts(&self) -> Result<(), Error> {
+        self.with(|c| c.batch(&schema(Dialect::Postgres)))
+    }
+
+    fn add_account(&self, account: &AccountRecord) -> Result<(), AccountError> {
+        self.account_write(|c| {
+            let added = c.execute(
+                statements::INSERT_ACCOUNT,
+                &[
+                    &account.name,
+                    &account.role,
+                    &account.person,
+                    &account.password_hash,
+                    &account.created_at,
+                ],
+            )?;
+            if added == 0 {
+                return Err(AccountError::Exists(account.name.clone()));
+            }
+            Ok(())
+        })
+    }
+
+    fn account(&self, name: &str) -> Result<Option<AccountRecord>, Error> {
+        self.with(|c| {
+            Ok(c.query(statements::SELECT_ACCOUNT, &[&name])?
+                .first()
+                .map(account_of))
+        })
+    }
+
+    fn accounts(&self) -> Result<Vec<AccountRecord>, Error> {
+        self.with(|c| {
+            Ok(c.query(statements::SELECT_ACCOUNTS, &[])?
+                .iter()
+                .map(account_of)
+                .collect())
+        })
+    }
+
+    fn set_password(&self, name: &str, password_hash: &str) -> Result<(), AccountError> {
+        self.account_write(|c| {
+            if c.execute(statements::SET_PASSWORD, &[&password_hash, &name])? == 0 {
+                return Err(AccountError::NotFound(name.to_owned()));
+            }
+            c.execute(statements::DELETE_SESSIONS_OF, &[&name])?;
+            Ok(())
+        })
+    }
+
+    fn remove_account(&self, name: &str) -> Result<(), AccountError> {
+        self.account_write(|c| {
+            c.execute(statements::DELETE_SESSIONS_OF, &[&name])?;
+            c.execute(statements::DELETE_TOKENS_OF, &[&name])?;
+            if c.execute(statements::DELETE_ACCOUNT, &[&name])? == 0 {
+                return Err(AccountError::NotFound(name.to_owned()));
+            }
+            Ok(())
+        })
+    }
+
+    fn add_token(
+        &self,
+        name: &str,
+        token_hash: &str,
+        label: &str,
+        created_at: &str,
+    ) -> Result<(), AccountError> {
+        self.account_write(|c| {
+            if c.query(statements::SELECT_ACCOUNT, &[&name])?.is_empty() {
+                return Err(AccountError::NotFound(name.to_owned()));
+            }
+            c.execute(
+                statements::INSERT_TOKEN,
+                &[&token_hash, &name, &label, &created_at],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn account_by_token(&self, token_hash: &str) -> Result<Option<AccountRecord>, Error> {
+        self.with(|c| {
+            Ok(c.query(statements::SELECT_BY_TOKEN, &[&token_hash])?
+                .first()
+                .map(account_of))
+        })
+    }
+
+    fn add_session(
+        &self,
+        name: &str,
+        session_hash: &str,
+        csrf: &str,
+        expires_at: i64,
+    ) -> Result<(), AccountError> {
+        self.account_write(|c| {
+            if c.query(statements::SELECT_ACCOUNT, &[&name])?.is_empty() {
+                return Err(AccountError::NotFound(name.to_owned()));
+            }
+            c.execute(
+                statements::INSERT_SESSION,
+                &[&session_hash, &name, &csrf, &expires_at],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn session(&self, session_hash: &str, now: i64) -> Result<Option<SessionRecord>, Error> {
+        self.with(|c| {
+            Ok(c.query(statements::SELECT_SESSION, &[&session_hash, &now])?
+                .first()
+                .map(|row| SessionRecord {
+                    account: account_of(row),
+                    csrf: row.get(5),
+                    expires_at: row.get(6),
+                }))
+        })
+    }
+
+    fn remove_session(&self, session_hash: &str) -> Result<(), Error> {
+        self.with(|c| {
+            c.execute(statements::DELETE_SESSION, &[&session_hash])?;
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,199 @@
+//! [`Accounts`] for the SQLite store: the account tables in the ledger's file, written by
+//! its one writer connection, read by its readers.
+
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
+
+use super::{SqliteStore, sql};
+use crate::Error;
+use crate::accounts::{AccountError, AccountRecord, Accounts, SessionRecord, schema, statements};
+use crate::sql::Dialect;
+
+fn account_of(row: &Row<'_>) -> rusqlite::Result<AccountRecord> {
+    Ok(AccountRecord {
+        name: row.get(0)?,
+        role: row.get(1)?,
+        person: row.get(2)?,
+        password_hash: row.get(3)?,
+        created_at: row.get(4)?,
+    })
+}
+
+/// Runs `f` in an immediate transaction of the writer.
+fn in_transaction<T>(
+    c: &mut Connection,
+    f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, AccountError>,
+) -> Result<T, AccountError> {
+    let tx = rusqlite::Transaction::new(c, TransactionBehavior::Immediate).map_err(sql)?;
+    let value = f(&tx)?;
+    tx.commit().map_err(sql)?;
+    Ok(value)
+}
+
+impl SqliteStore {
+    fn account_write<T>(
+        &self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, AccountError>,
+    ) -> Result<T, AccountError> {
+        let mut outcome = None;
+        self.with_writer(|c| {
+            outcome = Some(in_transaction(c, f));
+            Ok(())
+        })?;
+        outcome.unwrap_or_else(|| Err(Error::Database("no writer connection".into()).into()))
+    }
+}
+
+impl Accounts for SqliteStore {
+    fn prepare_accounts(&self) -> Result<(), Error> {
+        self.with_writer(|c| c.execute_batch(&schema(Dialect::Sqlite)).map_err(sql))
+    }
+
+    fn add_account(&self, account: &AccountRecord) -> Result<(), AccountError> {
+        self.account_write(|tx| {
+            let added = tx
+                .execute(
+                    statements::INSERT_ACCOUNT,
+                    params![
+                        account.name,
+                        account.role,
+                        account.person,
+                        account.password_hash,
+                        account.created_at
+                    ],
+                )
+                .map_err(sql)?;
+            if added == 0 {
+                return Err(AccountError::Exists(account.name.clone()));
+            }
+            Ok(())
+        })
+    }
+
+    fn account(&self, name: &str) -> Result<Option<AccountRecord>, Error> {
+        self.with_reader(|c| {
+            c.query_row(statements::SELECT_ACCOUNT, params![name], account_of)
+                .optional()
+                .map_err(sql)
+        })
+    }
+
+    fn accounts(&self) -> Result<Vec<AccountRecord>, Error> {
+        self.with_reader(|c| {
+            let mut statement = c.prepare(statements::SELECT_ACCOUNTS).map_err(sql)?;
+            let rows = statement.query_map([], account_of).map_err(sql)?;
+            rows.collect::<Result<_, _>>().map_err(sql)
+        })
+    }
+
+    fn set_password(&self, name: &str, password_hash: &str) -> Result<(), AccountError> {
+        self.account_write(|tx| {
+            let changed = tx
+                .execute(statements::SET_PASSWORD, params![password_hash, name])
+                .map_err(sql)?;
+            if changed == 0 {
+                return Err(AccountError::NotFound(name.to_owned()));
+            }
+            tx.execute(statements::DELETE_SESSIONS_OF, params![name])
+                .map_err(sql)?;
+            Ok(())
+        })
+    }
+
+    fn remove_account(&self, name: &str) -> Result<(), AccountError> {
+        self.account_write(|tx| {
+            tx.execute(statements::DELETE_SESSIONS_OF, params![name])
+                .map_err(sql)?;
+            tx.execute(statements::DELETE_TOKENS_OF, params![name])
+                .map_err(sql)?;
+            let removed = tx
+                .execute(statements::DELETE_ACCOUNT, params![name])
+                .map_err(sql)?;
+            if removed == 0 {
+                return Err(AccountError::NotFound(name.to_owned()));
+            }
+            Ok(())
+        })
+    }
+
+    fn add_token(
+        &self,
+        name: &str,
+        token_hash: &str,
+        label: &str,
+        created_at: &str,
+    ) -> Result<(), AccountError> {
+        self.account_write(|tx| {
+            let exists = tx
+                .query_row(statements::SELECT_ACCOUNT, params![name], account_of)
+                .optional()
+                .map_err(sql)?;
+            if exists.is_none() {
+                return Err(AccountError::NotFound(name.to_owned()));
+            }
+            tx.execute(
+                statements::INSERT_TOKEN,
+                params![token_hash, name, label, created_at],
+            )
+            .map_err(sql)?;
+            Ok(())
+        })
+    }
+
+    fn account_by_token(&self, token_hash: &str) -> Result<Option<AccountRecord>, Error> {
+        self.with_reader(|c| {
+            c.query_row(statements::SELECT_BY_TOKEN, params![token_hash], account_of)
+                .optional()
+                .map_err(sql)
+        })
+    }
+
+    fn add_session(
+        &self,
+        name: &str,
+        session_hash: &str,
+        csrf: &str,
+        expires_at: i64,
+    ) -> Result<(), AccountError> {
+        self.account_write(|tx| {
+            let exists = tx
+                .query_row(statements::SELECT_ACCOUNT, params![name], account_of)
+                .optional()
+                .map_err(sql)?;
+            if exists.is_none() {
+                return Err(AccountError::NotFound(name.to_owned()));
+            }
+            tx.execute(
+                statements::INSERT_SESSION,
+                params![session_hash, name, csrf, expires_at],
+            )
+            .map_err(sql)?;
+            Ok(())
+        })
+    }
+
+    fn session(&self, session_hash: &str, now: i64) -> Result<Option<SessionRecord>, Error> {
+        self.with_reader(|c| {
+            c.query_row(
+                statements::SELECT_SESSION,
+                params![session_hash, now],
+                |row| {
+                    Ok(SessionRecord {
+                        account: account_of(row)?,
+                        csrf: row.get(5)?,
+                        expires_at: row.get(6)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(sql)
+        })
+    }
+
+    fn remove_session(&self, session_hash: &str) -> Result<(), Error> {
+        self.with_writer(|c| {
+            c.execute(statements::DELETE_SESSION, params![session_hash])
+                .map(|_| ())
+                .map_err(sql)
+        })
+    }
+}
