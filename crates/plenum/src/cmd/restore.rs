@@ -275,7 +275,12 @@ fn for_each_line(
 /// Reads one line on its own: its JSON, its hashes and its event.
 fn parse(path: &Path, number: usize, text: &str) -> anyhow::Result<Entry> {
     let line: Line = serde_json::from_str(text).map_err(|e| {
-        let at = InputError::at_line(text, 1, e.column().max(1), format!("{e}"));
+        // serde's message ends with its own place, " at line 1 column N": the place is ours.
+        let message = e.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(&*message, |(m, _)| m);
+        let at = InputError::at_line(text, 1, e.column().max(1), message);
         bad_input(path, number, text, at)
     })?;
     let hash = |key: &str, hex: &str| {
@@ -354,8 +359,11 @@ fn bad_at_key(path: &Path, number: usize, text: &str, key: &str, message: String
     )
 }
 
-/// Bad input on line `number` of the file, given that line's text.
-fn bad_input(path: &Path, number: usize, text: &str, mut error: InputError) -> anyhow::Error {
-    error.line = number;
-    BadInput::new(path, text, error).into()
+/// Bad input on line `number` of the file, given that line's text and an error placed in
+/// it. The snippet is cut from the line put at its number, behind empty lines.
+fn bad_input(path: &Path, number: usize, text: &str, error: InputError) -> anyhow::Error {
+    let before = number.saturating_sub(1);
+    let placed = "\n".repeat(before) + text;
+    let span = error.span.start + before..error.span.end + before;
+    BadInput::new(path, &placed, InputError::at(&placed, span, error.message)).into()
 }
