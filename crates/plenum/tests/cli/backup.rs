@@ -105,23 +105,16 @@ fn an_exported_ledger_restores_with_every_hash() {
 
 #[test]
 fn an_incremental_backup_restores_onto_the_ledger_it_left_off() {
-    let env = Env::new();
-    let db = demo(&env);
-    export(&env, &db, 1, "full.jsonl");
-    export(&env, &db, 2, "since2.jsonl");
-    // A ledger cut after entry 1: the first line of the full backup.
-    let full = lines(&env.dir.path().join("full.jsonl"));
-    write_lines(&env.dir.path().join("first.jsonl"), &full[..1]);
-    env.plenum()
-        .args(["restore", "first.jsonl", "--db", "cut.db"])
-        .assert()
-        .success();
+    // A ledger cut after entry 1, restored from the first line of the full backup.
+    let (env, _) = backups();
+    let db = "demo.db";
+    export(&env, db, 2, "since2.jsonl");
     let restored = env.json(&["restore", "since2.jsonl", "--db", "cut.db"]);
     assert_eq!(restored["first"].as_u64(), Some(2));
-    assert_eq!(chains(&env, "cut.db"), chains(&env, &db));
+    assert_eq!(chains(&env, "cut.db"), chains(&env, db));
     assert_eq!(
         verified(&env, "cut.db")["head_hash"],
-        verified(&env, &db)["head_hash"]
+        verified(&env, db)["head_hash"]
     );
 }
 
