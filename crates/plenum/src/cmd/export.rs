@@ -34,7 +34,8 @@ pub enum ExportWhat {
     after_help = "One JSON object a line, one line an entry, in ledger order:\n  \
 {\"seq\":1,\"recorded_at\":\"2026-11-27T12:00:00Z\",\"closes_batch\":true,\"digest\":\"…\",\"chain\":\"…\",\"event\":{…}}\n\
 `event` is the event in the canonical JSON the event files use (sorted keys), so\n\
-`jq -c .event` turns a backup into a file `plenum record` reads. `recorded_at`, the\n\
+`jq -c .event` gives events `plenum record` reads (leave out the statute that `init`\n\
+recorded). `recorded_at`, the\n\
 batch boundaries (`closes_batch`, with the projections' `digest` the batch's last\n\
 entry commits to) and `chain` (the entry's chain hash, hex) are what the hash chain\n\
 covers: `plenum restore` records the file again into a ledger, batch by batch, and\n\

@@ -73,7 +73,16 @@ pub fn run(args: &RestoreArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let path = &args.file;
     let first = first_seq(path)?;
     let Some(first) = first else {
-        out!("{} holds no entries; nothing to restore", path.display())?;
+        // An incremental backup taken when nothing was new.
+        if global.json {
+            render::json(&serde_json::json!({
+                "file": path.display().to_string(),
+                "db": open::shown(&global.db),
+                "entries": 0,
+            }))?;
+        } else {
+            out!("{} holds no entries; nothing to restore", path.display())?;
+        }
         return Ok(ExitCode::SUCCESS);
     };
     let start = if first == 1 {

@@ -264,3 +264,30 @@ fn a_backup_that_does_not_start_where_the_ledger_ends_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(bytes(&ledger), before);
 }
+
+#[test]
+fn an_incremental_backup_with_nothing_new_is_empty_and_restores_nothing() {
+    let (env, _) = backups();
+    // The cut ledger ends at entry 1: a backup from entry 2 on.
+    let out = env
+        .plenum()
+        .args(["export", "events", "--db", "cut.db", "--since", "2"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    std::fs::write(env.dir.path().join("empty.jsonl"), "").expect("write");
+    let before = bytes(&env.dir.path().join("cut.db"));
+    let restored = env.json(&["restore", "empty.jsonl", "--db", "cut.db"]);
+    assert_eq!(restored["entries"].as_u64(), Some(0));
+    assert_eq!(bytes(&env.dir.path().join("cut.db")), before);
+    // Past the end is an error that says where the ledger ends.
+    let out = env
+        .plenum()
+        .args(["export", "events", "--db", "cut.db", "--since", "3"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("holds entries 1–1"), "{stderr}");
+}
