@@ -253,6 +253,10 @@ fn check(path: &Path, start: Head, db: &str) -> anyhow::Result<Head> {
     Ok(head)
 }
 
+/// The longest line read: an entry's event at its longest (a statute, its text escaped)
+/// with room to spare, so a file that is not a backup is not read whole into memory.
+const LONGEST_LINE: u64 = 8 * plenum_model::limits::MAX_LINE_BYTES as u64;
+
 /// Calls `each` with every line's number (from 1) and text, streaming; empty lines
 /// only at the end.
 fn for_each_line(
@@ -266,13 +270,20 @@ fn for_each_line(
     let mut number = 0;
     loop {
         text.clear();
-        let read = reader
+        let read = std::io::Read::take(&mut reader, LONGEST_LINE + 1)
             .read_line(&mut text)
             .with_context(|| format!("cannot read {} after line {number}", path.display()))?;
         if read == 0 {
             return Ok(());
         }
         number += 1;
+        if read as u64 > LONGEST_LINE {
+            bail!(
+                "{}:{number}: the line is longer than {}, more than any entry plenum exports",
+                path.display(),
+                plenum_model::limits::bytes(LONGEST_LINE)
+            );
+        }
         let line = text.trim_end_matches(['\n', '\r']);
         if line.trim().is_empty() {
             continue;

@@ -291,3 +291,17 @@ fn an_incremental_backup_with_nothing_new_is_empty_and_restores_nothing() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("holds entries 1–1"), "{stderr}");
 }
+
+#[test]
+fn a_line_longer_than_any_entry_is_refused_without_reading_it_whole() {
+    let (env, _) = backups();
+    let long = format!("{{\"seq\":2,\"x\":\"{}\"}}", "a".repeat(17 << 20));
+    std::fs::write(env.dir.path().join("long.jsonl"), long).expect("write");
+    refused(
+        &env,
+        "long.jsonl",
+        "cut.db",
+        "long.jsonl:1:",
+        "the line is longer than",
+    );
+}
