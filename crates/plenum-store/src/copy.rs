@@ -69,7 +69,7 @@ impl<'a> Rerecorder<'a> {
             return Err(Error::Corrupt {
                 seq,
                 reason: format!(
-                    "recorded again it ends at entry {} with hash {}, not {}: the copy stopped there",
+                    "recorded again it ends at entry {} with hash {}, not {}: recording stopped there",
                     written.head.seq,
                     written.head.hash.to_hex(),
                     chain.to_hex()
