@@ -5,7 +5,95 @@
 use plenum_model::event::{Event, codec};
 use plenum_model::id::Seq;
 
-use crate::{Error, Head, Store, WriteError};
+use crate::{Error, Hash, Head, Store, WriteError};
+
+/// Records entries of another ledger again, batch by batch, after a head: each batch
+/// with its time, checked to end on the chain hash the other ledger gave it. Shared by
+/// [`copy`] (entries scanned from a store) and restores from a backup file.
+pub struct Rerecorder<'a> {
+    to: &'a dyn Store,
+    head: Head,
+    batch: Vec<Event>,
+    recorded_at: String,
+}
+
+impl<'a> Rerecorder<'a> {
+    /// Records into `to`, whose head must stay `head` while this records.
+    pub fn new(to: &'a dyn Store, head: Head) -> Rerecorder<'a> {
+        Rerecorder {
+            to,
+            head,
+            batch: Vec::new(),
+            recorded_at: String::new(),
+        }
+    }
+
+    /// The head reached: that of the last batch recorded.
+    pub fn head(&self) -> Head {
+        self.head
+    }
+
+    /// Takes entry `seq`, recorded at `recorded_at`; `closing` is the chain hash it has if
+    /// it is the last of its batch, which is then recorded and must end on that hash.
+    /// Returns whether a batch was recorded.
+    pub fn push(
+        &mut self,
+        seq: Seq,
+        recorded_at: &str,
+        event: Event,
+        closing: Option<Hash>,
+    ) -> Result<bool, WriteError> {
+        if self.batch.is_empty() {
+            recorded_at.clone_into(&mut self.recorded_at);
+        } else if recorded_at != self.recorded_at {
+            return Err(Error::Corrupt {
+                seq,
+                reason: format!(
+                    "recorded at {recorded_at}, but its batch at {}",
+                    self.recorded_at
+                ),
+            }
+            .into());
+        }
+        self.batch.push(event);
+        let Some(chain) = closing else {
+            // The batch goes on.
+            return Ok(false);
+        };
+        let written = self
+            .to
+            .transact(Some(self.head), &self.recorded_at, &mut |tx| {
+                plenum_model::ledger::record(tx, &self.batch)
+            })?;
+        if written.head.hash != chain || written.head.seq != seq {
+            return Err(Error::Corrupt {
+                seq,
+                reason: format!(
+                    "recorded again it ends at entry {} with hash {}, not {}: recording stopped there",
+                    written.head.seq,
+                    written.head.hash.to_hex(),
+                    chain.to_hex()
+                ),
+            }
+            .into());
+        }
+        self.head = written.head;
+        self.batch.clear();
+        Ok(true)
+    }
+
+    /// Ends the re-recording: the last entry taken must have closed its batch.
+    pub fn finish(self, last: Seq) -> Result<Head, Error> {
+        if !self.batch.is_empty() {
+            return Err(Error::Corrupt {
+                seq: last,
+                reason: "the last batch has no closing digest; run `plenum verify` on the source"
+                    .into(),
+            });
+        }
+        Ok(self.head)
+    }
+}
 
 /// Copies every entry of `from` into `to`, which must be empty; calls `progress` with the
 /// position reached after each batch. Returns the head, the same in both.
@@ -14,7 +102,7 @@ pub fn copy(
     to: &dyn Store,
     progress: &mut dyn FnMut(Seq),
 ) -> Result<Head, WriteError> {
-    let mut head = to.head()?;
+    let head = to.head()?;
     if head != Head::EMPTY {
         return Err(Error::NotALedger(format!(
             "the target already holds {} entries; copy into a new ledger",
@@ -22,8 +110,7 @@ pub fn copy(
         ))
         .into());
     }
-    let mut batch: Vec<Event> = Vec::new();
-    let mut recorded_at = String::new();
+    let mut rerecorder = Rerecorder::new(to, head);
     // A refusal of the model, kept while the scan unwinds with a store error.
     let mut refused: Option<WriteError> = None;
     let scanned = from.scan(Seq(1), &mut |entry| {
@@ -31,62 +118,23 @@ pub fn copy(
             seq: entry.seq,
             reason: format!("payload is not an event: {e}"),
         })?;
-        if batch.is_empty() {
-            recorded_at.clone_from(&entry.recorded_at);
-        } else if entry.recorded_at != recorded_at {
-            return Err(Error::Corrupt {
-                seq: entry.seq,
-                reason: format!(
-                    "recorded at {}, but its batch at {recorded_at}",
-                    entry.recorded_at
-                ),
-            });
-        }
-        batch.push(event);
-        if entry.digest.is_none() {
-            // The batch goes on.
-            return Ok(());
-        }
-        let written = to.transact(Some(head), &recorded_at, &mut |tx| {
-            plenum_model::ledger::record(tx, &batch)
-        });
-        match written {
-            Ok(written) if written.head.hash == entry.chain && written.head.seq == entry.seq => {
-                head = written.head;
-            }
-            Ok(written) => {
-                return Err(Error::Corrupt {
-                    seq: entry.seq,
-                    reason: format!(
-                        "recorded again it ends at entry {} with hash {}, not {}: the copy stopped there",
-                        written.head.seq,
-                        written.head.hash.to_hex(),
-                        entry.chain.to_hex()
-                    ),
-                });
-            }
+        let closing = entry.digest.map(|_| entry.chain);
+        match rerecorder.push(entry.seq, &entry.recorded_at, event, closing) {
+            Ok(true) => progress(entry.seq),
+            Ok(false) => {}
             Err(WriteError::Store(e)) => return Err(e),
             Err(e @ WriteError::Record(_)) => {
                 refused = Some(e);
                 return Err(Error::Database("the copy stopped".into()));
             }
         }
-        batch.clear();
-        progress(head.seq);
         Ok(())
     });
     if let Some(refused) = refused {
         return Err(refused);
     }
     let source = scanned?;
-    if !batch.is_empty() {
-        return Err(Error::Corrupt {
-            seq: source.seq,
-            reason: "the last batch has no closing digest; run `plenum verify` on the source"
-                .into(),
-        }
-        .into());
-    }
+    let head = rerecorder.finish(source.seq)?;
     if head != source {
         return Err(Error::Corrupt {
             seq: source.seq,

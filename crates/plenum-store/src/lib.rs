@@ -28,7 +28,7 @@ use plenum_model::query::Facts;
 use plenum_model::rows::{Table, ValueRef};
 
 pub use chain::Hash;
-pub use copy::copy;
+pub use copy::{Rerecorder, copy};
 pub use verify::{Verified, verify, verify_deep};
 
 /// What a store can fail with; each variant is a different decision for the caller.

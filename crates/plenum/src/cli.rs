@@ -38,7 +38,8 @@ Start here:
   plenum check                                  every finding, with its article
 
 The ledger is a SQLite file (--db union.db) or a PostgreSQL database
-(--db postgres://USER:PASSWORD@HOST/DB); `plenum copy` moves one between them.
+(--db postgres://USER:PASSWORD@HOST/DB); `plenum copy` moves one between them,
+`plenum export events` backs one up and `plenum restore` brings the backup back.
 
 Names of organizations, organs, posts, factions and persons may be given by
 id, name or alias, in any case. Dates are EDTF: 1946, 1946-08, 1946-08-30,
@@ -72,6 +73,10 @@ pub enum Command {
     Count(cmd::count::CountArgs),
     /// Copy a ledger between stores (SQLite file, PostgreSQL): same entries, same head.
     Copy(cmd::copy::CopyArgs),
+    /// Export the ledger: `export events` writes every entry as JSON Lines (a backup).
+    Export(cmd::export::ExportArgs),
+    /// Record a backup from `export events` again: same entries, same hashes, same head.
+    Restore(cmd::restore::RestoreArgs),
     /// Serve the ledger over HTTP: web pages, the JSON API under /api/v1/, and /healthz.
     Serve(cmd::serve::ServeArgs),
     /// Manage the accounts of `plenum serve`: add, passwd, token, remove, list.

@@ -57,6 +57,8 @@ fn run() -> ExitCode {
         C::Verify(a) => cmd::verify::run(a, &global),
         C::Count(a) => cmd::count::run(a, global.json),
         C::Copy(a) => cmd::copy::run(a, &global),
+        C::Export(a) => cmd::export::run(a, &global),
+        C::Restore(a) => cmd::restore::run(a, &global),
         C::Serve(a) => cmd::serve::run(a, &global),
         C::User(a) => cmd::user::run(a, &global),
     };

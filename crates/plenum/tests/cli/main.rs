@@ -1,6 +1,7 @@
 //! Tests that run the real `plenum` binary; one test binary for the whole CLI.
 
 mod access;
+mod backup;
 mod bad_input;
 mod cadence;
 mod clock;
