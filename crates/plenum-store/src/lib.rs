@@ -135,6 +135,30 @@ impl Head {
         seq: Seq(0),
         hash: Hash::ZERO,
     };
+
+    /// The head as both SQL stores keep it in `meta`: the position as decimal text and
+    /// the hash as hex (`hash` reads it; an empty ledger has none to read).
+    pub(crate) fn from_meta(
+        seq: &str,
+        hash: impl FnOnce() -> Result<String, Error>,
+    ) -> Result<Head, Error> {
+        let seq = Seq(seq.parse().map_err(|_| Error::Corrupt {
+            seq: Seq(0),
+            reason: format!("bad head position `{seq}`"),
+        })?);
+        if seq.0 == 0 {
+            return Ok(Head::EMPTY);
+        }
+        let hash = hash()?;
+        let bytes: Vec<u8> = (0..hash.len() / 2)
+            .filter_map(|i| u8::from_str_radix(hash.get(2 * i..2 * i + 2)?, 16).ok())
+            .collect();
+        let hash = Hash::from_slice(&bytes).ok_or_else(|| Error::Corrupt {
+            seq,
+            reason: "bad head hash".to_owned(),
+        })?;
+        Ok(Head { seq, hash })
+    }
 }
 
 /// One stored entry, as bytes.

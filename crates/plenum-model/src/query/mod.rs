@@ -145,6 +145,36 @@ pub struct OrganRows {
     pub names: Vec<(EntityKind, String, String)>,
 }
 
+impl OrganRows {
+    /// Adds the names of the factions its alignments and counted seats name, looked up
+    /// once with `by_id` (ids sorted, without repeats): the last step of every store's
+    /// [`Facts::organ_on`].
+    pub fn name_factions<E>(
+        &mut self,
+        by_id: impl FnOnce(&[&str]) -> Result<Vec<Entity>, E>,
+    ) -> Result<(), E> {
+        let mut factions: Vec<&str> = self
+            .alignments
+            .iter()
+            .map(|a| a.faction.as_str())
+            .chain(
+                self.counts
+                    .iter()
+                    .filter_map(|c| c.faction.as_ref().map(|f| f.as_str())),
+            )
+            .collect();
+        factions.sort_unstable();
+        factions.dedup();
+        let named = by_id(&factions)?;
+        self.names.extend(
+            named
+                .into_iter()
+                .map(|faction| (EntityKind::Faction, faction.id, faction.name)),
+        );
+        Ok(())
+    }
+}
+
 /// The rows about one person.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PersonRows {

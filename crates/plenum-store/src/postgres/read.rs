@@ -112,23 +112,7 @@ pub(crate) fn head_of(rows: &[postgres::Row]) -> Result<Head, Error> {
             .map(|r| r.get::<_, String>(1))
             .ok_or_else(|| Error::NotALedger(format!("the ledger has no `{key}`")))
     };
-    let seq = value("head_seq")?;
-    let seq = Seq(seq.parse().map_err(|_| Error::Corrupt {
-        seq: Seq(0),
-        reason: format!("bad head position `{seq}`"),
-    })?);
-    if seq.0 == 0 {
-        return Ok(Head::EMPTY);
-    }
-    let hash = value("head_hash")?;
-    let bytes: Vec<u8> = (0..hash.len() / 2)
-        .filter_map(|i| u8::from_str_radix(hash.get(2 * i..2 * i + 2)?, 16).ok())
-        .collect();
-    let hash = Hash::from_slice(&bytes).ok_or_else(|| Error::Corrupt {
-        seq,
-        reason: "bad head hash".to_owned(),
-    })?;
-    Ok(Head { seq, hash })
+    Head::from_meta(&value("head_seq")?, || value("head_hash"))
 }
 
 /// The last entry's position and hash.

@@ -191,22 +191,7 @@ impl Facts for SqliteSnapshot<'_> {
             }
         }
         out.counts = self.counts_on(organ, lo, hi)?;
-        let mut factions: Vec<&str> = out
-            .alignments
-            .iter()
-            .map(|a| a.faction.as_str())
-            .chain(
-                out.counts
-                    .iter()
-                    .filter_map(|c| c.faction.as_ref().map(|f| f.as_str())),
-            )
-            .collect();
-        factions.sort_unstable();
-        factions.dedup();
-        for faction in self.entities_by_id(EntityKind::Faction, &factions)? {
-            out.names
-                .push((EntityKind::Faction, faction.id, faction.name));
-        }
+        out.name_factions(|ids| self.entities_by_id(EntityKind::Faction, ids))?;
         Ok(out)
     }
 

@@ -137,23 +137,7 @@ pub(crate) fn head(connection: &Connection) -> Result<Head, Error> {
             .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
             .map_err(sql)
     };
-    let seq = value("head_seq")?;
-    let seq = Seq(seq.parse().map_err(|_| Error::Corrupt {
-        seq: Seq(0),
-        reason: format!("bad head position `{seq}`"),
-    })?);
-    if seq.0 == 0 {
-        return Ok(Head::EMPTY);
-    }
-    let hash = value("head_hash")?;
-    let bytes: Vec<u8> = (0..hash.len() / 2)
-        .filter_map(|i| u8::from_str_radix(hash.get(2 * i..2 * i + 2)?, 16).ok())
-        .collect();
-    let hash = Hash::from_slice(&bytes).ok_or_else(|| Error::Corrupt {
-        seq,
-        reason: "bad head hash".to_owned(),
-    })?;
-    Ok(Head { seq, hash })
+    Head::from_meta(&value("head_seq")?, || value("head_hash"))
 }
 
 /// The head as the last entry has it, to check the meta table against.
