@@ -99,7 +99,8 @@ pub async fn at(
     )
 }
 
-struct PersonAsk(String);
+/// `person NAME`, for the API and the person page.
+pub struct PersonAsk(pub String);
 
 impl Ask for PersonAsk {
     type Answer = PersonReport;
@@ -126,7 +127,8 @@ pub async fn person(
     )
 }
 
-struct LineageAsk(String);
+/// `lineage ORG`, for the API and the lineage page.
+pub struct LineageAsk(pub String);
 
 impl Ask for LineageAsk {
     type Answer = LineageReport;

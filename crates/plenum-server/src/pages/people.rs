@@ -3,28 +3,16 @@
 
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use plenum_model::query::Facts;
-use plenum_model::query::lineage::{LineageReport, lineage as lineage_query};
-use plenum_model::query::person::{PersonReport, person as person_query};
 
 use super::views::{PageParams, context, respond};
 use super::{Cell, Page, Table, href, keep, span, word};
-use crate::api::queries::SearchAsk;
-use crate::api::{Ask, answer};
+use crate::api::answer;
+use crate::api::queries::{LineageAsk, PersonAsk, SearchAsk};
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::state::AppState;
 
 // ---- a person ------------------------------------------------------------------------
-
-struct PersonAsk(String);
-
-impl Ask for PersonAsk {
-    type Answer = PersonReport;
-    fn ask<F: Facts + ?Sized>(self, facts: &F) -> Result<PersonReport, ApiError> {
-        person_query(facts, &self.0).map_err(ApiError::query)
-    }
-}
 
 /// `GET /person/{id}`: a career: seats, posts, memberships, factions and record.
 pub async fn person(
@@ -123,15 +111,6 @@ async fn person_page(
 }
 
 // ---- lineage -------------------------------------------------------------------------
-
-struct LineageAsk(String);
-
-impl Ask for LineageAsk {
-    type Answer = LineageReport;
-    fn ask<F: Facts + ?Sized>(self, facts: &F) -> Result<LineageReport, ApiError> {
-        lineage_query(facts, &self.0).map_err(ApiError::query)
-    }
-}
 
 /// `GET /lineage/{org}`: the mergers and splits behind an organization.
 pub async fn lineage(
