@@ -221,6 +221,8 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     alternates: Vec::new(),
                     tally: Vec::new(),
                     replaces: true,
+                    ballots: None,
+                    urn: None,
                 }),
             ));
         }

@@ -155,6 +155,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     elected,
                     tally: Vec::new(),
                     replaces: rng.chance(70),
+                    ballots: None,
+                    urn: None,
                 })
             }
             10 => EventKind::SeatsCounted(SeatsCounted {
@@ -330,6 +332,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     } else {
                         Outcome::Defeated
                     },
+                    ballots: None,
+                    urn: None,
                 })
             }
             26 => EventKind::MembersCounted(MembersCounted {
@@ -445,6 +449,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     alternates: Vec::new(),
                     tally: Vec::new(),
                     replaces: true,
+                    ballots: None,
+                    urn: None,
                 })
             }
             18 if !correctable.is_empty() => {

@@ -13,6 +13,9 @@ pub struct Share {
 }
 
 impl Share {
+    /// One half.
+    pub const HALF: Share = Share { num: 1, den: 2 };
+
     /// The numerator.
     pub fn num(self) -> u32 {
         self.num
