@@ -14,6 +14,7 @@ pub mod accounts;
 pub mod chain;
 mod copy;
 pub mod digest;
+pub mod meetings;
 pub mod memory;
 pub mod postgres;
 mod sql;

@@ -305,14 +305,20 @@ mod tests {
         let ok = split(&[(Choice::For, 3), (Choice::Against, 2)]);
         let ballot = Ballot::from_wire(&ok, &open, 5).unwrap();
         assert_eq!(ballot.to_text(), "for:3 against:2");
-        assert_eq!(Ballot::from_text("for:3 against:2", &open, 5).unwrap(), ballot);
+        assert_eq!(
+            Ballot::from_text("for:3 against:2", &open, 5).unwrap(),
+            ballot
+        );
         assert_eq!(
             Ballot::from_wire(&ok, &shut, 5),
             Err(BallotError::SplitNotAllowed)
         );
         assert_eq!(
             Ballot::from_wire(&ok, &open, 6),
-            Err(BallotError::SplitSum { given: 5, weight: 6 })
+            Err(BallotError::SplitSum {
+                given: 5,
+                weight: 6
+            })
         );
         assert_eq!(
             Ballot::from_wire(&split(&[(Choice::For, 0), (Choice::Against, 5)]), &open, 5),

@@ -182,7 +182,10 @@ mod tests {
         else {
             panic!("a motion")
         };
-        assert_eq!((simple.in_favour, simple.against, simple.abstain), (4, 4, 1));
+        assert_eq!(
+            (simple.in_favour, simple.against, simple.abstain),
+            (4, 4, 1)
+        );
         assert!(!simple.carried, "4 to 4 is not more than half");
         assert_eq!(simple.needed, 5);
         let two_thirds_present = Majority {
@@ -210,11 +213,7 @@ mod tests {
         let urn = publish(
             &q,
             "chair",
-            &[
-                row("1", 2, "1"),
-                row("2", 2, "2"),
-                row("3", 1, "3 2"),
-            ],
+            &[row("1", 2, "1"), row("2", 2, "2"), row("3", 1, "3 2")],
         )
         .unwrap();
         let PollResult::Election(result) =

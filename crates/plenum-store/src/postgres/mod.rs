@@ -13,6 +13,7 @@ mod accounts;
 mod conn;
 mod facts;
 mod group;
+mod meetings;
 mod read;
 mod schema;
 mod tx;
@@ -175,10 +176,11 @@ impl PgStore {
     }
 }
 
-/// Drops the ledger and the accounts kept beside it (as removing a SQLite file does).
+/// Drops the ledger and the accounts and meetings kept beside it (as removing a SQLite file does).
 fn drop_all() -> String {
     let tables: Vec<&str> = crate::sql::table_names()
         .chain(["accounts", "sessions", "api_tokens"])
+        .chain(crate::meetings::TABLES)
         .collect();
     format!("DROP TABLE IF EXISTS {}", tables.join(", "))
 }

@@ -15,6 +15,7 @@
 mod accounts;
 mod facts;
 mod file;
+mod meetings;
 mod read;
 mod schema;
 mod tx;
@@ -410,6 +411,11 @@ fn configure_writer(connection: &Connection) -> Result<(), Error> {
         .map_err(sql)?;
     connection
         .pragma_update(None, "synchronous", "FULL")
+        .map_err(sql)?;
+    // Deleted rows are overwritten, not left in free space: a closed poll's urn and roll
+    // are rewritten in key order, and their old cells must not keep the order of arrival.
+    connection
+        .pragma_update(None, "secure_delete", "ON")
         .map_err(sql)?;
     // Statement journals (a statement undone inside a batch) stay in memory.
     connection
