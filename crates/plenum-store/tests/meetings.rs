@@ -180,7 +180,11 @@ fn contract<S: Store + Meetings + 'static>(store: S) {
         ballot: "abstain:1".into(),
         voter: None,
     };
-    assert!(store.add_paper("p1", &[], std::slice::from_ref(&paper)).is_err());
+    assert!(
+        store
+            .add_paper("p1", &[], std::slice::from_ref(&paper))
+            .is_err()
+    );
     assert!(
         store
             .add_paper("p1", &["ann".into()], std::slice::from_ref(&paper))

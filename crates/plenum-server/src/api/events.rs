@@ -106,57 +106,65 @@ pub async fn record_text(
     form: BatchForm,
 ) -> Result<RecordReport, ApiError> {
     let now = state.now()?;
-    let state = state.clone();
-    blocking(move || {
-        let placed = read_batch(&text, form)?;
-        let events: Vec<_> = placed.iter().map(|p| p.located.event.clone()).collect();
-        let written = match plenum_store::record(&*state.store, &events, &now) {
-            Ok(written) => written,
-            Err(WriteError::Record(RecordError::Refused(refused))) => {
-                let error = placed
-                    .get(refused.index)
-                    .map(|p| refusal_error(&text, p, refused.index, &refused.refusal))
-                    .unwrap_or_else(|| FieldError {
-                        path: Some(format!("$[{}]", refused.index)),
-                        line: None,
-                        column: None,
-                        message: refused.refusal.message.clone(),
-                    });
-                return Err(ApiError::Unprocessable(vec![error]));
-            }
-            Err(WriteError::Record(RecordError::Full)) => {
-                return Err(ApiError::Unprocessable(vec![FieldError {
-                    path: None,
+    let store = state.store.clone();
+    blocking(move || record_now(&*store, &text, form, &now)).await
+}
+
+/// Reads a batch and records it all-or-nothing, now: what `record --json` reports, or
+/// every error found, each with its place. Blocking.
+pub fn record_now(
+    store: &dyn plenum_store::Store,
+    text: &str,
+    form: BatchForm,
+    now: &str,
+) -> Result<RecordReport, ApiError> {
+    let placed = read_batch(text, form)?;
+    let events: Vec<_> = placed.iter().map(|p| p.located.event.clone()).collect();
+    let written = match plenum_store::record(store, &events, now) {
+        Ok(written) => written,
+        Err(WriteError::Record(RecordError::Refused(refused))) => {
+            let error = placed
+                .get(refused.index)
+                .map(|p| refusal_error(text, p, refused.index, &refused.refusal))
+                .unwrap_or_else(|| FieldError {
+                    path: Some(format!("$[{}]", refused.index)),
                     line: None,
                     column: None,
-                    message: RecordError::Full.to_string(),
-                }]));
-            }
-            Err(WriteError::Record(RecordError::Backing(e))) => {
-                return Err(ApiError::Internal(e.to_string()));
-            }
-            Err(WriteError::Store(e)) => return Err(ApiError::store(e)),
-        };
-        let recorded = &written.recorded;
-        let snapshot = state.store.snapshot().map_err(ApiError::store)?;
-        let messages = render(
-            &*snapshot,
-            &recorded
-                .findings
-                .iter()
-                .map(|f| &f.message)
-                .collect::<Vec<_>>(),
-        )
-        .map_err(ApiError::store)?;
-        Ok(RecordReport::new(
-            events.len(),
-            recorded,
-            &messages,
-            written.head.seq.0,
-            written.head.hash.to_hex(),
-        ))
-    })
-    .await
+                    message: refused.refusal.message.clone(),
+                });
+            return Err(ApiError::Unprocessable(vec![error]));
+        }
+        Err(WriteError::Record(RecordError::Full)) => {
+            return Err(ApiError::Unprocessable(vec![FieldError {
+                path: None,
+                line: None,
+                column: None,
+                message: RecordError::Full.to_string(),
+            }]));
+        }
+        Err(WriteError::Record(RecordError::Backing(e))) => {
+            return Err(ApiError::Internal(e.to_string()));
+        }
+        Err(WriteError::Store(e)) => return Err(ApiError::store(e)),
+    };
+    let recorded = &written.recorded;
+    let snapshot = store.snapshot().map_err(ApiError::store)?;
+    let messages = render(
+        &*snapshot,
+        &recorded
+            .findings
+            .iter()
+            .map(|f| &f.message)
+            .collect::<Vec<_>>(),
+    )
+    .map_err(ApiError::store)?;
+    Ok(RecordReport::new(
+        events.len(),
+        recorded,
+        &messages,
+        written.head.seq.0,
+        written.head.hash.to_hex(),
+    ))
 }
 
 /// Reads the whole batch, or every error found in it.

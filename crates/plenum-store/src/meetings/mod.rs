@@ -14,7 +14,9 @@
 //! The logic is written once, over [`sql::Sql`], which each store implements for its
 //! transactions; the SQL is shared, with `$1`, `$2`, ... parameters both engines read.
 
+pub(crate) mod forward;
 pub(crate) mod logic;
+pub(crate) mod polls;
 pub(crate) mod sql;
 
 use crate::Error;
@@ -248,6 +250,8 @@ pub trait Meetings: Send + Sync {
     fn close_meeting(&self, id: &str) -> Result<(), MeetingError>;
     /// A meeting's delegates, by person.
     fn delegates(&self, meeting: &str) -> Result<Vec<DelegateRecord>, Error>;
+    /// One delegate of a meeting.
+    fn delegate(&self, meeting: &str, person: &str) -> Result<Option<DelegateRecord>, Error>;
     /// A meeting's proxies, by giver.
     fn proxies(&self, meeting: &str) -> Result<Vec<ProxyRecord>, Error>;
     /// Gives delegates one-time check-in codes (their hashes), replacing earlier ones.

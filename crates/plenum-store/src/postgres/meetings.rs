@@ -7,7 +7,7 @@ use postgres::types::{ToSql, Type};
 
 use super::{Conn, PgStore};
 use crate::Error;
-use crate::meetings::logic::meetings_for;
+use crate::meetings::forward::meetings_for;
 use crate::meetings::sql::{Host, P, Sql, V};
 use crate::sql::Dialect;
 

@@ -7,7 +7,7 @@ use rusqlite::{Connection, TransactionBehavior, params_from_iter};
 
 use super::{SqliteStore, sql};
 use crate::Error;
-use crate::meetings::logic::meetings_for;
+use crate::meetings::forward::meetings_for;
 use crate::meetings::sql::{Host, P, Sql, V};
 use crate::sql::Dialect;
 
