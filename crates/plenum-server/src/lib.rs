@@ -9,6 +9,7 @@ pub mod api;
 pub mod auth;
 pub mod error;
 pub mod headers;
+pub mod live;
 pub mod pages;
 pub mod state;
 

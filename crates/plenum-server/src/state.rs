@@ -10,6 +10,9 @@ use plenum_model::ledger::{Tables, replay};
 use plenum_model::query::reports::VerifyReport;
 use plenum_store::Store;
 use plenum_store::accounts::Accounts;
+use plenum_store::meetings::Meetings;
+
+use crate::live::BallotQueue;
 
 use crate::auth::limiter::LoginLimiter;
 
@@ -45,6 +48,17 @@ pub struct AppState {
     as_of: Arc<Mutex<KeptTables>>,
     /// The last verification, and the head it checked.
     verified: Arc<tokio::sync::Mutex<Option<(u64, VerifyReport)>>>,
+    /// Live meetings (none on a read-only server).
+    pub live: Option<LiveState>,
+}
+
+/// What live meetings share: their store and the queue in front of its ballot writer.
+#[derive(Clone)]
+pub struct LiveState {
+    /// The meetings, kept in the ledger's database.
+    pub meetings: Arc<dyn Meetings>,
+    /// Group commit of ballots.
+    pub queue: BallotQueue,
 }
 
 impl AppState {
@@ -61,7 +75,20 @@ impl AppState {
             limiter: Arc::new(Mutex::new(LoginLimiter::default())),
             as_of: Arc::new(Mutex::new(None)),
             verified: Arc::new(tokio::sync::Mutex::new(None)),
+            live: None,
         }
+    }
+
+    /// The same state, running live meetings over `meetings` (with its ballot writer).
+    pub fn with_meetings(mut self, meetings: Arc<dyn Meetings>) -> AppState {
+        let queue = BallotQueue::start(Arc::clone(&meetings));
+        self.live = Some(LiveState { meetings, queue });
+        self
+    }
+
+    /// Live meetings, or 403 on a server without them (read-only).
+    pub fn live(&self) -> Result<&LiveState, ApiError> {
+        self.live.as_ref().ok_or(ApiError::ReadOnly)
     }
 
     /// Now, from the configured clock.

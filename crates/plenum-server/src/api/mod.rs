@@ -3,6 +3,7 @@
 //! snapshot (or over the record as it stood at `as_of`), and map the result.
 
 pub mod events;
+pub mod meetings;
 pub mod queries;
 pub mod session;
 
@@ -29,6 +30,22 @@ pub fn routes() -> Router<AppState> {
         .route("/verify", get(queries::verify))
         .route("/search", get(queries::search))
         .route("/events", post(events::record))
+        .route("/meetings", get(meetings::list).post(meetings::convene))
+        .route("/meetings/{id}", get(meetings::show))
+        .route("/meetings/{id}/codes", post(meetings::codes))
+        .route("/meetings/{id}/attendance", post(meetings::attend))
+        .route("/meetings/{id}/proxies", post(meetings::proxy))
+        .route("/meetings/{id}/adjourn", post(meetings::adjourn))
+        .route("/meetings/{id}/polls", post(meetings::add_poll))
+        .route("/meetings/{id}/live", get(meetings::live))
+        .route("/polls/{id}", get(meetings::poll))
+        .route("/polls/{id}/nominations", post(meetings::nominate))
+        .route("/polls/{id}/open", post(meetings::open))
+        .route("/polls/{id}/close", post(meetings::close))
+        .route("/polls/{id}/ballots", post(meetings::cast))
+        .route("/polls/{id}/paper", post(meetings::paper))
+        .route("/polls/{id}/urn", get(meetings::urn))
+        .route("/polls/{id}/urn.blt", get(meetings::urn_blt))
         .route(
             "/session",
             get(session::whoami)

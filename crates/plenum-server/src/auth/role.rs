@@ -38,6 +38,16 @@ impl Role {
         Role::ACCOUNT_ROLES.into_iter().find(|r| r.as_str() == text)
     }
 
+    /// Whether the role may run meetings: convene, open and close polls, act as teller.
+    pub fn may_chair(self) -> bool {
+        self >= Role::Chair
+    }
+
+    /// Whether the role may read meetings and vote in them (as the person it belongs to).
+    pub fn may_vote(self) -> bool {
+        self >= Role::Member
+    }
+
     /// Whether the role may record events.
     pub fn may_record(self) -> bool {
         matches!(self, Role::Secretary | Role::Admin)

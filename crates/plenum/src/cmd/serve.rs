@@ -7,6 +7,7 @@ use std::sync::Arc;
 use plenum_server::{AppState, Config};
 use plenum_store::Store;
 use plenum_store::accounts::Accounts;
+use plenum_store::meetings::Meetings;
 
 use crate::cli::Global;
 use crate::{open, out};
@@ -28,7 +29,10 @@ under way finish. Pages: / (the organization), /organ/ORG/KEY?date=, /post/ORG/K
 /api/v1/session (sign in and out); POST /api/v1/events (a\n\
 batch as `plenum record` reads it: application/toml, application/jsonl, or\n\
 application/json with an array of events; a bad batch is answered 422 naming each\n\
-error and records nothing; secretaries and admins only). Accounts: plenum user.")]
+error and records nothing; secretaries and admins only). Live meetings:\n\
+/api/v1/meetings (convene; attendance, proxies, polls, /live server-sent events) and\n\
+/api/v1/polls/{id} (open, ballots, paper, close, urn, urn.blt); pages /meetings/ID.\n\
+Accounts: plenum user.")]
 pub struct ServeArgs {
     /// The address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
@@ -58,14 +62,15 @@ pub fn run(args: &ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
     } else {
         (open::writable(&global.db)?, false)
     };
-    let (store, accounts): (Arc<dyn Store>, Arc<dyn Accounts>) = match ledger {
+    type Parts = (Arc<dyn Store>, Arc<dyn Accounts>, Arc<dyn Meetings>);
+    let (store, accounts, meetings): Parts = match ledger {
         open::Ledger::Sqlite(s) => {
             let s = Arc::new(s);
-            (s.clone(), s)
+            (s.clone(), s.clone(), s)
         }
         open::Ledger::Postgres(s) => {
             let s: Arc<plenum_store::postgres::PgStore> = Arc::from(s);
-            (s.clone(), s)
+            (s.clone(), s.clone(), s)
         }
     };
     // The demo has no accounts: everyone reads, nobody writes.
@@ -75,7 +80,11 @@ pub fn run(args: &ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
         accounts.prepare_accounts()?;
         Some(accounts)
     };
-    let state = AppState::new(store, accounts, Config { read_only, clock });
+    let mut state = AppState::new(store, accounts, Config { read_only, clock });
+    if !read_only {
+        meetings.prepare_meetings()?;
+        state = state.with_meetings(meetings);
+    }
     plenum_server::run(state, args.listen, |addr| {
         // Tests and scripts read the address from this line.
         let _ = out!("listening on http://{addr}");

@@ -6,6 +6,7 @@ mod auth;
 mod events;
 mod forms;
 mod lifecycle;
+mod live;
 mod pages;
 
 use std::collections::BTreeMap;

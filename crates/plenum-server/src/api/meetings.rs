@@ -1,0 +1,669 @@
+//! `/api/v1/meetings` and `/api/v1/polls`: live meetings over HTTP. Thin handlers: each
+//! checks the caller, reads its body (errors by JSON path), and runs one operation of
+//! [`crate::live`] on a blocking thread. Ballots go through the group-commit queue and
+//! are answered once durable. Nothing here logs a voter or a ballot.
+
+use std::collections::BTreeMap;
+use std::convert::Infallible;
+use std::time::Duration;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use futures_util::Stream;
+use plenum_store::meetings::{Cast, UrnBallot};
+use plenum_vote::{Ballot, WireBallot};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::auth::{Caller, Role};
+use crate::error::{ApiError, FieldError};
+use crate::live::secret::{new_code, new_tracker, normalize_tracker, owner_tag};
+use crate::live::{Convene, Live, NewPoll, meeting_error, question_of};
+use crate::state::{AppState, blocking};
+
+/// Reads a JSON body; a bad one is 422 naming the JSON path of the problem.
+pub fn json_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let mut reader = serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(&mut reader).map_err(|e| {
+        let path = e.path().to_string();
+        ApiError::Unprocessable(vec![FieldError {
+            path: Some(if path == "." {
+                "$".into()
+            } else {
+                format!("$.{path}")
+            }),
+            line: Some(e.inner().line()),
+            column: Some(e.inner().column()),
+            message: e.inner().to_string(),
+        }])
+    })
+}
+
+/// Runs `f` over the live meetings, on a blocking thread.
+pub async fn with_live<T: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&Live<'_>) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let meetings = state.live()?.meetings.clone();
+    let store = state.store.clone();
+    let now = state.now()?;
+    blocking(move || {
+        f(&Live {
+            store: &*store,
+            meetings: &*meetings,
+            now: &now,
+        })
+    })
+    .await
+}
+
+/// An answer that must not be kept by any cache (codes, trackers).
+fn private<T: Serialize>(status: StatusCode, value: &T) -> Response {
+    (
+        status,
+        [(CACHE_CONTROL, HeaderValue::from_static("no-store"))],
+        Json(value),
+    )
+        .into_response()
+}
+
+fn chair(caller: &Caller, headers: &HeaderMap, what: &str) -> Result<(), ApiError> {
+    caller.check_csrf(headers)?;
+    caller.require(Role::may_chair, what)
+}
+
+/// The person the caller's account belongs to.
+fn person_of(caller: &Caller) -> Result<String, ApiError> {
+    caller
+        .account
+        .as_ref()
+        .and_then(|a| a.person.clone())
+        .ok_or_else(|| {
+            ApiError::Forbidden(
+                "this account is not linked to a person in the register (plenum user add --person)"
+                    .into(),
+            )
+        })
+}
+
+/// `GET /api/v1/meetings`.
+pub async fn list(State(state): State<AppState>, caller: Caller) -> Result<Response, ApiError> {
+    caller.require(Role::may_vote, "see meetings")?;
+    let meetings = state.live()?.meetings.clone();
+    let list = blocking(move || meetings.meetings().map_err(ApiError::store)).await?;
+    let list: Vec<BTreeMap<&str, serde_json::Value>> = list
+        .into_iter()
+        .map(|m| {
+            BTreeMap::from([
+                ("id", m.id.into()),
+                ("organ", m.organ.into()),
+                ("name", m.name.into()),
+                ("scheduled", m.scheduled.into()),
+                ("open", m.open.into()),
+            ])
+        })
+        .collect();
+    Ok(Json(list).into_response())
+}
+
+/// `POST /api/v1/meetings`: convenes a meeting.
+pub async fn convene(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    chair(&caller, &headers, "convene meetings")?;
+    let request: Convene = json_body(&body)?;
+    let convened = with_live(&state, move |live| live.convene(&request)).await?;
+    Ok((StatusCode::CREATED, Json(convened)).into_response())
+}
+
+/// `GET /api/v1/meetings/{id}`: attendance, quorum, polls.
+pub async fn show(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    caller.require(Role::may_vote, "see meetings")?;
+    let view = with_live(&state, move |live| live.view(&id)).await?;
+    Ok(Json(view).into_response())
+}
+
+/// The body of `POST /api/v1/meetings/{id}/codes`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CodesRequest {
+    /// Whom to give codes (every delegate if not given).
+    #[serde(default)]
+    persons: Option<Vec<String>>,
+}
+
+/// `POST /api/v1/meetings/{id}/codes`: one-time check-in codes, shown once.
+pub async fn codes(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    chair(&caller, &headers, "hand out check-in codes")?;
+    let request: CodesRequest = if body.is_empty() {
+        CodesRequest::default()
+    } else {
+        json_body(&body)?
+    };
+    let codes = with_live(&state, move |live| {
+        let persons = match request.persons {
+            Some(p) => p,
+            None => live
+                .meetings
+                .delegates(&id)
+                .map_err(ApiError::store)?
+                .into_iter()
+                .map(|d| d.person)
+                .collect(),
+        };
+        let codes: BTreeMap<String, String> =
+            persons.into_iter().map(|p| (p, new_code())).collect();
+        let hashes: Vec<(String, String)> = codes
+            .iter()
+            .map(|(p, c)| (p.clone(), crate::auth::secret::secret_hash(c)))
+            .collect();
+        live.meetings
+            .set_codes(&id, &hashes)
+            .map_err(meeting_error)?;
+        Ok(codes)
+    })
+    .await?;
+    Ok(private(StatusCode::CREATED, &codes))
+}
+
+/// The body of `POST /api/v1/meetings/{id}/attendance`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Attendance {
+    /// Who (the caller's person if not given).
+    #[serde(default)]
+    person: Option<String>,
+    /// In (true) or out.
+    present: bool,
+    /// The delegate's one-time code (checking in oneself).
+    #[serde(default)]
+    code: Option<String>,
+}
+
+/// `POST /api/v1/meetings/{id}/attendance`: a delegate checks in with their code (or
+/// out), or a teller (a chair) checks anyone in or out.
+pub async fn attend(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    caller.check_csrf(&headers)?;
+    caller.require(Role::may_vote, "attend meetings")?;
+    let request: Attendance = json_body(&body)?;
+    let own = caller.account.as_ref().and_then(|a| a.person.clone());
+    let person = match (&request.person, &own) {
+        (Some(p), _) => p.clone(),
+        (None, Some(p)) => p.clone(),
+        (None, None) => person_of(&caller)?,
+    };
+    let teller = caller.role.may_chair();
+    let code_hash = match (&request.code, teller) {
+        (Some(code), _) => Some(crate::auth::secret::secret_hash(code.trim())),
+        (None, true) => None,
+        (None, false) if own.as_deref() == Some(person.as_str()) && !request.present => None,
+        (None, false) => {
+            return Err(ApiError::Forbidden(
+                "check in with your one-time code, or ask a teller".into(),
+            ));
+        }
+    };
+    if !teller && own.as_deref() != Some(person.as_str()) {
+        return Err(ApiError::Forbidden(
+            "only a teller may check in someone else".into(),
+        ));
+    }
+    let present = request.present;
+    with_live(&state, move |live| {
+        live.meetings
+            .attend(&id, &person, present, code_hash.as_deref())
+            .map_err(meeting_error)
+    })
+    .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// The body of `POST /api/v1/meetings/{id}/proxies`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProxyRequest {
+    /// Who gives it (the caller's person if not given; a chair may name anyone).
+    #[serde(default)]
+    giver: Option<String>,
+    /// Who holds it.
+    holder: String,
+}
+
+/// `POST /api/v1/meetings/{id}/proxies`: a delegate gives their proxy to another.
+pub async fn proxy(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    caller.check_csrf(&headers)?;
+    caller.require(Role::may_vote, "give proxies")?;
+    let request: ProxyRequest = json_body(&body)?;
+    let giver = match request.giver {
+        Some(g) if caller.role.may_chair() => g,
+        Some(g) if Some(&g) == caller.account.as_ref().and_then(|a| a.person.as_ref()) => g,
+        Some(_) => {
+            return Err(ApiError::Forbidden(
+                "only a chair may record another delegate's proxy".into(),
+            ));
+        }
+        None => person_of(&caller)?,
+    };
+    with_live(&state, move |live| {
+        live.meetings
+            .add_proxy(&id, &giver, &request.holder)
+            .map_err(meeting_error)
+    })
+    .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// `POST /api/v1/meetings/{id}/adjourn`: ends the meeting (`meeting_held` is recorded).
+pub async fn adjourn(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    chair(&caller, &headers, "end meetings")?;
+    let report = with_live(&state, move |live| live.adjourn(&id)).await?;
+    Ok(Json(report).into_response())
+}
+
+/// `POST /api/v1/meetings/{id}/polls`: a new poll (a draft).
+pub async fn add_poll(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    chair(&caller, &headers, "make polls")?;
+    let request: NewPoll = json_body(&body)?;
+    let poll = with_live(&state, move |live| live.add_poll(&id, &request)).await?;
+    Ok((StatusCode::CREATED, Json(poll)).into_response())
+}
+
+/// `GET /api/v1/polls/{id}`: where a poll stands; its result only once closed.
+pub async fn poll(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    caller.require(Role::may_vote, "see polls")?;
+    let view = with_live(&state, move |live| live.poll_by_id(&id)).await?;
+    Ok(Json(view).into_response())
+}
+
+/// The body of `POST /api/v1/polls/{id}/nominations`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Nomination {
+    /// The candidate.
+    person: String,
+}
+
+/// `POST /api/v1/polls/{id}/nominations`: a candidate for a draft election.
+pub async fn nominate(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    chair(&caller, &headers, "take nominations")?;
+    let request: Nomination = json_body(&body)?;
+    let poll = with_live(&state, move |live| live.nominate(&id, &request.person)).await?;
+    Ok(Json(poll).into_response())
+}
+
+/// `POST /api/v1/polls/{id}/open`.
+pub async fn open(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    chair(&caller, &headers, "open polls")?;
+    let poll = with_live(&state, move |live| live.open(&id)).await?;
+    Ok(Json(poll).into_response())
+}
+
+/// `POST /api/v1/polls/{id}/close`: seals, publishes, counts and records.
+pub async fn close(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    chair(&caller, &headers, "close polls")?;
+    let closed = with_live(&state, move |live| live.close(&id)).await?;
+    Ok(Json(closed).into_response())
+}
+
+/// The body of `POST /api/v1/polls/{id}/ballots`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BallotRequest {
+    /// The ballot.
+    pub ballot: WireBallot,
+    /// Voting by proxy: the delegate who gave it (the caller holds it).
+    #[serde(default, rename = "for")]
+    pub for_person: Option<String>,
+    /// Replacing: the tracker of the ballot to replace.
+    #[serde(default)]
+    pub tracker: Option<String>,
+}
+
+/// The answer to a ballot: its tracker, shown this once.
+#[derive(Debug, Serialize)]
+pub struct Receipt {
+    /// The poll.
+    pub poll: String,
+    /// The tracker: find it in the published urn after the close.
+    pub tracker: String,
+    /// Whether it replaced an earlier ballot.
+    pub replaced: bool,
+}
+
+/// `POST /api/v1/polls/{id}/ballots`: casts (or replaces) a ballot; 201 once durable.
+pub async fn cast(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    caller.check_csrf(&headers)?;
+    caller.require(Role::may_vote, "vote")?;
+    let by = person_of(&caller)?;
+    let request: BallotRequest = json_body(&body)?;
+    let receipt = cast_ballot(&state, id, by, request).await?;
+    Ok(private(StatusCode::CREATED, &receipt))
+}
+
+/// Casts `request` in poll `poll` for the person `by` (a page's form does the same).
+pub async fn cast_ballot(
+    state: &AppState,
+    poll: String,
+    by: String,
+    request: BallotRequest,
+) -> Result<Receipt, ApiError> {
+    let live = state.live()?.clone();
+    let voter = request.for_person.clone().unwrap_or_else(|| by.clone());
+    let (replace, tracker) = match &request.tracker {
+        Some(t) => (
+            true,
+            normalize_tracker(t).ok_or_else(|| {
+                ApiError::Unprocessable(vec![FieldError {
+                    path: Some("$.tracker".into()),
+                    line: None,
+                    column: None,
+                    message: "a tracker is five groups of four letters and digits: XXXX-XXXX-XXXX-XXXX-XXXX".into(),
+                }])
+            })?,
+        ),
+        None => (false, new_tracker()),
+    };
+    let meetings = live.meetings.clone();
+    let (poll_id, voter_id) = (poll.clone(), voter.clone());
+    let cast = blocking(move || {
+        let record = meetings
+            .poll(&poll_id)
+            .map_err(ApiError::store)?
+            .ok_or_else(|| ApiError::NotFound(format!("no poll is called `{poll_id}`")))?;
+        let question = question_of(&record)?;
+        let key = meetings
+            .owner_key(&poll_id)
+            .map_err(ApiError::store)?
+            .ok_or_else(|| ApiError::Conflict("the poll is not open".into()))?;
+        let weight = meetings
+            .delegate(&record.meeting, &voter_id)
+            .map_err(ApiError::store)?
+            .ok_or_else(|| {
+                ApiError::Forbidden(format!("`{voter_id}` is not a delegate of this meeting"))
+            })?
+            .weight;
+        let ballot = Ballot::from_wire(&request.ballot, &question, weight).map_err(|e| {
+            ApiError::Unprocessable(vec![FieldError {
+                path: Some("$.ballot".into()),
+                line: None,
+                column: None,
+                message: e.to_string(),
+            }])
+        })?;
+        let owner = if record.secret {
+            owner_tag(&key, &voter_id)
+        } else {
+            voter_id.clone()
+        };
+        Ok(Cast {
+            poll: poll_id,
+            voter: voter_id,
+            by,
+            weight,
+            ballot: ballot.to_text(),
+            tracker: tracker.clone(),
+            owner,
+            replace,
+        })
+    })
+    .await?;
+    let tracker = cast.tracker.clone();
+    live.queue.cast(cast).await?;
+    Ok(Receipt {
+        poll,
+        tracker,
+        replaced: replace,
+    })
+}
+
+/// One paper ballot a teller enters.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PaperBallot {
+    /// Its weight (1 if not given).
+    #[serde(default)]
+    weight: Option<u64>,
+    /// What it says.
+    ballot: WireBallot,
+}
+
+/// The body of `POST /api/v1/polls/{id}/paper`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Paper {
+    /// Who voted on paper (they go on the roll).
+    voters: Vec<String>,
+    /// The paper ballots, in any order (they go into the urn, unlinked).
+    ballots: Vec<PaperBallot>,
+}
+
+/// `POST /api/v1/polls/{id}/paper`: a teller enters paper ballots; their trackers are
+/// returned, to be written on the paper ballots.
+pub async fn paper(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    chair(&caller, &headers, "enter paper ballots")?;
+    let request: Paper = json_body(&body)?;
+    let trackers = with_live(&state, move |live| {
+        let record = live
+            .meetings
+            .poll(&id)
+            .map_err(ApiError::store)?
+            .ok_or_else(|| ApiError::NotFound(format!("no poll is called `{id}`")))?;
+        let question = question_of(&record)?;
+        let mut voters_weight = 0u64;
+        for (i, v) in request.voters.iter().enumerate() {
+            let d = live
+                .meetings
+                .delegate(&record.meeting, v)
+                .map_err(ApiError::store)?
+                .ok_or_else(|| {
+                    bad_path(
+                        &format!("$.voters[{i}]"),
+                        format!("`{v}` is not a delegate"),
+                    )
+                })?;
+            voters_weight += d.weight;
+        }
+        let mut ballots = Vec::with_capacity(request.ballots.len());
+        for (i, b) in request.ballots.iter().enumerate() {
+            let weight = b.weight.unwrap_or(1);
+            let ballot = Ballot::from_wire(&b.ballot, &question, weight)
+                .map_err(|e| bad_path(&format!("$.ballots[{i}].ballot"), e.to_string()))?;
+            ballots.push(UrnBallot {
+                tracker: new_tracker(),
+                weight,
+                ballot: ballot.to_text(),
+                voter: None,
+            });
+        }
+        let ballots_weight: u64 = ballots.iter().map(|b| b.weight).sum();
+        if ballots_weight != voters_weight {
+            return Err(bad_path(
+                "$.ballots",
+                format!("the ballots carry {ballots_weight} votes, the voters {voters_weight}"),
+            ));
+        }
+        live.meetings
+            .add_paper(&id, &request.voters, &ballots)
+            .map_err(meeting_error)?;
+        let mut trackers: Vec<String> = ballots.into_iter().map(|b| b.tracker).collect();
+        trackers.sort();
+        Ok(trackers)
+    })
+    .await?;
+    Ok(private(StatusCode::CREATED, &trackers))
+}
+
+fn bad_path(path: &str, message: String) -> ApiError {
+    ApiError::Unprocessable(vec![FieldError {
+        path: Some(path.into()),
+        line: None,
+        column: None,
+        message,
+    }])
+}
+
+/// `GET /api/v1/polls/{id}/urn`: the published urn of a closed poll, for anyone.
+pub async fn urn(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let urn = with_live(&state, move |live| live.urn(&id)).await?;
+    Ok(Json(urn).into_response())
+}
+
+/// `GET /api/v1/polls/{id}/urn.blt`: the published urn as a BLT download.
+pub async fn urn_blt(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let name = id.clone();
+    let urn = with_live(&state, move |live| live.urn(&id)).await?;
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}.blt\""))
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (
+                CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; charset=utf-8"),
+            ),
+            (CONTENT_DISPOSITION, disposition),
+        ],
+        urn.blt,
+    )
+        .into_response())
+}
+
+/// What the live view of a meeting shows: attendance, quorum, turnout; never a result
+/// before its poll closes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Pulse {
+    /// Delegates present.
+    pub present: u64,
+    /// Delegates entitled.
+    pub entitled: u64,
+    /// Whether the quorum is met (absent if the statute sets none).
+    pub quorum_met: Option<bool>,
+    /// Each poll: id, status, turnout.
+    pub polls: Vec<(String, &'static str, u64)>,
+}
+
+/// `GET /api/v1/meetings/{id}/live`: server-sent events, a `pulse` whenever attendance,
+/// quorum or turnout changes (looked at every second).
+pub async fn live(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
+    caller.require(Role::may_vote, "follow meetings")?;
+    let first = pulse(&state, id.clone()).await?;
+    let stream = futures_util::stream::unfold(
+        (state, id, Some(first), None::<Pulse>),
+        |(state, id, mut next, last)| async move {
+            loop {
+                let current = match next.take() {
+                    Some(p) => p,
+                    None => {
+                        tokio::time::sleep(Duration::from_secs(1)).await;
+                        pulse(&state, id.clone()).await.ok()?
+                    }
+                };
+                if last.as_ref() != Some(&current) {
+                    let data = serde_json::to_string(&current).unwrap_or_default();
+                    let event = Event::default().event("pulse").data(data);
+                    return Some((Ok(event), (state, id, None, Some(current))));
+                }
+            }
+        },
+    );
+    Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
+}
+
+async fn pulse(state: &AppState, id: String) -> Result<Pulse, ApiError> {
+    with_live(state, move |live| {
+        let view = live.view(&id)?;
+        Ok(Pulse {
+            present: view.present,
+            entitled: view.entitled,
+            quorum_met: view.quorum.map(|q| q.met),
+            polls: view
+                .polls
+                .into_iter()
+                .map(|p| (p.id, p.status, p.turnout))
+                .collect(),
+        })
+    })
+    .await
+}

@@ -1,0 +1,809 @@
+//! The operations of a live meeting, over the ledger and the meetings store.
+
+use std::collections::BTreeMap;
+
+use plenum_model::date::{FuzzyDate, Truth};
+use plenum_model::event::Role;
+use plenum_model::id::{EntityKind, MeetingId, OrganRef, PersonId};
+use plenum_model::query::Facts;
+use plenum_model::query::at::at;
+use plenum_model::query::reports::RecordReport;
+use plenum_model::statute::{Majority, StatuteBook, Threshold};
+use plenum_store::Store;
+use plenum_store::meetings::{
+    DelegateRecord, MeetingRecord, Meetings, PollRecord, PollStatus, UrnBallot,
+};
+use plenum_vote::tally::{Bases, simple_majority};
+use plenum_vote::{PollResult, Question, UrnRow};
+use serde::{Deserialize, Serialize};
+
+use super::meeting_error;
+use super::secret::new_owner_key;
+use crate::api::events::{BatchForm, record_now};
+use crate::error::{ApiError, FieldError};
+
+/// What convening a meeting takes.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Convene {
+    /// The meeting's id (a slug: letters, digits, `-`).
+    pub id: String,
+    /// The organ meeting (`org/key`).
+    pub organ: String,
+    /// Its name; "Meeting ID" if not given.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The day it sits (`YYYY-MM-DD`).
+    pub scheduled: String,
+    /// The delegates and their weights; if not given, the organ's full members on the
+    /// day, with weight 1.
+    #[serde(default)]
+    pub delegates: Option<Vec<Delegate>>,
+    /// The most proxies one delegate may hold (0, the default: no proxies).
+    #[serde(default)]
+    pub max_proxies: u32,
+}
+
+/// A delegate and the votes they carry.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Delegate {
+    /// The person (register id).
+    pub person: String,
+    /// Votes carried (1 if not given).
+    #[serde(default = "one")]
+    pub weight: u64,
+}
+
+fn one() -> u64 {
+    1
+}
+
+/// A meeting convened: the meeting and the ledger's report of `meeting_convened`
+/// (with its findings: short notice is one).
+#[derive(Clone, Debug, Serialize)]
+pub struct Convened {
+    /// The meeting.
+    pub meeting: String,
+    /// Its delegates.
+    pub delegates: usize,
+    /// The ledger's report.
+    pub recorded: RecordReport,
+}
+
+/// The quorum of a meeting now.
+#[derive(Clone, Debug, Serialize)]
+pub struct Quorum {
+    /// The statute's rule, in words, with its article.
+    pub rule: String,
+    /// Delegates present needed.
+    pub needed: u64,
+    /// Whether it is met now.
+    pub met: bool,
+}
+
+/// A delegate as shown.
+#[derive(Clone, Debug, Serialize)]
+pub struct DelegateView {
+    /// Register id.
+    pub person: String,
+    /// Name.
+    pub name: String,
+    /// Votes carried.
+    pub weight: u64,
+    /// Checked in now.
+    pub present: bool,
+    /// Whose proxy they hold.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub proxies: Vec<String>,
+}
+
+/// A poll as shown: never a partial result.
+#[derive(Clone, Debug, Serialize)]
+pub struct PollView {
+    /// Its id.
+    pub id: String,
+    /// What it asks.
+    pub title: String,
+    /// `draft`, `open` or `closed`.
+    pub status: &'static str,
+    /// What it asks, as data.
+    pub question: Question,
+    /// Secret or named.
+    pub secret: bool,
+    /// Whether ballots may be replaced.
+    pub replaceable: bool,
+    /// Names on its roll.
+    pub turnout: u64,
+    /// The result, once closed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result: Option<serde_json::Value>,
+    /// The published urn's digest, once closed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub urn_digest: Option<String>,
+    /// The ledger entry that recorded the result.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry: Option<u64>,
+}
+
+/// A meeting now: attendance, quorum, polls.
+#[derive(Clone, Debug, Serialize)]
+pub struct MeetingView {
+    /// Its id.
+    pub id: String,
+    /// The organ.
+    pub organ: String,
+    /// Its name.
+    pub name: String,
+    /// The day it sits.
+    pub scheduled: String,
+    /// Whether it is sitting.
+    pub open: bool,
+    /// The most proxies one delegate may hold.
+    pub max_proxies: u32,
+    /// Delegates present.
+    pub present: u64,
+    /// Delegates entitled.
+    pub entitled: u64,
+    /// The quorum, where the statute sets one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quorum: Option<Quorum>,
+    /// The delegates.
+    pub delegates: Vec<DelegateView>,
+    /// The polls.
+    pub polls: Vec<PollView>,
+}
+
+/// What a new poll asks.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewPoll {
+    /// Its id (a slug).
+    pub id: String,
+    /// What it asks, in words.
+    pub title: String,
+    /// `motion` or `election`.
+    pub kind: String,
+    /// Motions: the kind of decision, for the statute's majority (`default` if not given).
+    #[serde(default)]
+    pub category: Option<String>,
+    /// Motions: whether a weighted delegate may split their votes.
+    #[serde(default)]
+    pub split: bool,
+    /// Elections: the organ or post filled (`org/key`).
+    #[serde(default)]
+    pub target: Option<String>,
+    /// Elections: the counting method (`plenum count --help` lists them; `meek` if not given).
+    #[serde(default)]
+    pub method: Option<String>,
+    /// Elections: seats to fill (1 if not given).
+    #[serde(default)]
+    pub seats: Option<u32>,
+    /// Elections: the candidates (person ids) nominated so far.
+    #[serde(default)]
+    pub candidates: Vec<String>,
+    /// Secret (the default) or named (roll-call).
+    #[serde(default = "yes")]
+    pub secret: bool,
+    /// Whether a voter may replace their ballot until the poll closes (the default).
+    #[serde(default = "yes")]
+    pub replaceable: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A closed poll's outcome.
+#[derive(Clone, Debug, Serialize)]
+pub struct Closed {
+    /// The poll.
+    pub poll: String,
+    /// Names on the roll.
+    pub roll: usize,
+    /// Ballots in the urn (always as many).
+    pub ballots: usize,
+    /// The digest of the published urn.
+    pub urn_digest: String,
+    /// The result.
+    pub result: PollResult,
+    /// The ledger's report of the recorded result, with its findings.
+    pub recorded: RecordReport,
+}
+
+/// The published urn of a closed poll.
+#[derive(Clone, Debug, Serialize)]
+pub struct PublishedUrn {
+    /// The poll.
+    pub poll: String,
+    /// What it asked.
+    pub title: String,
+    /// Names on the roll (who voted; never linked to a ballot).
+    pub roll: Vec<String>,
+    /// The ballots, by tracker.
+    pub ballots: Vec<PublishedBallot>,
+    /// The urn as BLT, which `plenum count` recounts.
+    pub blt: String,
+    /// Its BLAKE3 digest, as the ledger records it.
+    pub digest: String,
+}
+
+/// One published ballot.
+#[derive(Clone, Debug, Serialize)]
+pub struct PublishedBallot {
+    /// Its tracker.
+    pub tracker: String,
+    /// Its weight.
+    pub weight: u64,
+    /// What it says (`for:1`; candidate numbers from 1).
+    pub ballot: String,
+    /// In a named poll, its voter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voter: Option<String>,
+}
+
+fn bad(field: &str, message: impl Into<String>) -> ApiError {
+    ApiError::Unprocessable(vec![FieldError {
+        path: Some(format!("$.{field}")),
+        line: None,
+        column: None,
+        message: message.into(),
+    }])
+}
+
+fn slug(field: &str, text: &str) -> Result<(), ApiError> {
+    MeetingId::new(text)
+        .map(|_| ())
+        .map_err(|e| bad(field, e.to_string()))
+}
+
+/// A statute's rule and the article it is written in.
+type Cited<T> = (T, Option<String>);
+
+/// The statute's quorum and majority rules for `organ` on `day`.
+fn organ_rules(
+    facts: &dyn Facts<Error = plenum_store::Error>,
+    organ: &OrganRef,
+    day: &FuzzyDate,
+    category: Option<&str>,
+) -> Result<(Option<Cited<Threshold>>, Majority), ApiError> {
+    let book = StatuteBook::from_events(&facts.statute_events().map_err(ApiError::store)?);
+    let def = book
+        .in_force(&organ.org, day.earliest())
+        .and_then(|v| v.organ(&organ.key));
+    let quorum = def
+        .and_then(|d| d.quorum.as_ref())
+        .map(|c| (c.rule, c.article.clone()));
+    let majority = def
+        .and_then(|d| d.majority_for(category.unwrap_or("default")))
+        .map_or_else(simple_majority, |c| c.rule);
+    Ok((quorum, majority))
+}
+
+/// The operations, over one ledger and its meetings.
+pub struct Live<'a> {
+    /// The ledger.
+    pub store: &'a dyn Store,
+    /// Its meetings.
+    pub meetings: &'a dyn Meetings,
+    /// Now (RFC 3339).
+    pub now: &'a str,
+}
+
+impl Live<'_> {
+    fn today(&self) -> &str {
+        self.now.get(..10).unwrap_or(self.now)
+    }
+
+    fn record(&self, event: serde_json::Value) -> Result<RecordReport, ApiError> {
+        let line = serde_json::to_string(&event)
+            .map_err(|e| ApiError::Internal(format!("cannot write an event: {e}")))?;
+        record_now(self.store, &line, BatchForm::JsonLines, self.now)
+    }
+
+    fn meeting(&self, id: &str) -> Result<MeetingRecord, ApiError> {
+        self.meetings
+            .meeting(id)
+            .map_err(ApiError::store)?
+            .ok_or_else(|| ApiError::NotFound(format!("no meeting is called `{id}`")))
+    }
+
+    fn poll(&self, id: &str) -> Result<PollRecord, ApiError> {
+        self.meetings
+            .poll(id)
+            .map_err(ApiError::store)?
+            .ok_or_else(|| ApiError::NotFound(format!("no poll is called `{id}`")))
+    }
+
+    /// Convenes a meeting: records `meeting_convened` (the statute's notice is checked
+    /// then) and opens its roll of delegates.
+    pub fn convene(&self, c: &Convene) -> Result<Convened, ApiError> {
+        slug("id", &c.id)?;
+        let organ: OrganRef = c.organ.parse().map_err(|e| bad("organ", format!("{e}")))?;
+        let scheduled: FuzzyDate = c
+            .scheduled
+            .parse()
+            .map_err(|e| bad("scheduled", format!("{e}")))?;
+        if scheduled.earliest() != scheduled.latest() {
+            return Err(bad(
+                "scheduled",
+                "give the day the meeting sits: YYYY-MM-DD",
+            ));
+        }
+        if self
+            .meetings
+            .meeting(&c.id)
+            .map_err(ApiError::store)?
+            .is_some()
+        {
+            return Err(ApiError::Conflict(format!("a meeting `{}` exists", c.id)));
+        }
+        let delegates: Vec<DelegateRecord> = match &c.delegates {
+            Some(given) => {
+                for (i, d) in given.iter().enumerate() {
+                    PersonId::new(&d.person)
+                        .map_err(|e| bad(&format!("delegates[{i}].person"), e.to_string()))?;
+                    if d.weight == 0 {
+                        return Err(bad(
+                            &format!("delegates[{i}].weight"),
+                            "a weight is 1 or more",
+                        ));
+                    }
+                }
+                given
+                    .iter()
+                    .map(|d| DelegateRecord {
+                        person: d.person.clone(),
+                        weight: d.weight,
+                        present: false,
+                    })
+                    .collect()
+            }
+            None => {
+                let snapshot = self.store.snapshot().map_err(ApiError::store)?;
+                let report = at(&*snapshot, &scheduled, &c.organ, None).map_err(ApiError::query)?;
+                report
+                    .members
+                    .iter()
+                    .filter(|m| m.role == Some(Role::Full) && m.certainty == Truth::Definitely)
+                    .map(|m| DelegateRecord {
+                        person: m.id.clone(),
+                        weight: 1,
+                        present: false,
+                    })
+                    .collect()
+            }
+        };
+        if delegates.is_empty() {
+            return Err(bad(
+                "delegates",
+                format!(
+                    "`{}` has no full members on {}: list the delegates",
+                    c.organ, c.scheduled
+                ),
+            ));
+        }
+        let name = c
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("Meeting {}", c.id));
+        let recorded = self.record(serde_json::json!({
+            "id": format!("{}-convened", c.id),
+            "date": self.today(),
+            "kind": "meeting_convened",
+            "meeting": c.id,
+            "organ": organ.to_string(),
+            "name": name,
+            "scheduled": c.scheduled,
+            "sources": [{"document": format!("plenum live meeting {}", c.id),
+                         "quote": format!("{name} convened for {}.", c.scheduled)}],
+        }))?;
+        let meeting = MeetingRecord {
+            id: c.id.clone(),
+            organ: organ.to_string(),
+            name,
+            scheduled: c.scheduled.clone(),
+            open: true,
+            max_proxies: c.max_proxies,
+        };
+        self.meetings
+            .add_meeting(&meeting, &delegates)
+            .map_err(meeting_error)?;
+        Ok(Convened {
+            meeting: c.id.clone(),
+            delegates: delegates.len(),
+            recorded,
+        })
+    }
+
+    /// A meeting now: attendance, quorum and polls (a closed poll with its result).
+    pub fn view(&self, id: &str) -> Result<MeetingView, ApiError> {
+        let meeting = self.meeting(id)?;
+        let delegates = self.meetings.delegates(id).map_err(ApiError::store)?;
+        let proxies = self.meetings.proxies(id).map_err(ApiError::store)?;
+        let snapshot = self.store.snapshot().map_err(ApiError::store)?;
+        let ids: Vec<&str> = delegates.iter().map(|d| d.person.as_str()).collect();
+        let names: BTreeMap<String, String> = snapshot
+            .entities_by_id(EntityKind::Person, &ids)
+            .map_err(ApiError::store)?
+            .into_iter()
+            .map(|e| (e.id, e.name))
+            .collect();
+        let present = delegates.iter().filter(|d| d.present).count() as u64;
+        let entitled = delegates.len() as u64;
+        let organ: OrganRef = meeting
+            .organ
+            .parse()
+            .map_err(|e| ApiError::Internal(format!("a kept organ does not read: {e}")))?;
+        let day: FuzzyDate = meeting
+            .scheduled
+            .parse()
+            .map_err(|e| ApiError::Internal(format!("a kept date does not read: {e}")))?;
+        let (quorum, _) = organ_rules(&*snapshot, &organ, &day, None)?;
+        let quorum = quorum.map(|(rule, article)| Quorum {
+            rule: match article {
+                Some(a) => format!("{rule} of the members (article {a})"),
+                None => format!("{rule} of the members"),
+            },
+            needed: rule.minimum(entitled),
+            met: rule.is_met(present, entitled),
+        });
+        let delegates = delegates
+            .into_iter()
+            .map(|d| DelegateView {
+                name: names
+                    .get(&d.person)
+                    .cloned()
+                    .unwrap_or_else(|| d.person.clone()),
+                proxies: proxies
+                    .iter()
+                    .filter(|p| p.holder == d.person)
+                    .map(|p| p.giver.clone())
+                    .collect(),
+                person: d.person,
+                weight: d.weight,
+                present: d.present,
+            })
+            .collect();
+        let polls = self
+            .meetings
+            .polls(id)
+            .map_err(ApiError::store)?
+            .into_iter()
+            .map(|p| self.poll_view(p))
+            .collect::<Result<_, _>>()?;
+        Ok(MeetingView {
+            id: meeting.id,
+            organ: meeting.organ,
+            name: meeting.name,
+            scheduled: meeting.scheduled,
+            open: meeting.open,
+            max_proxies: meeting.max_proxies,
+            present,
+            entitled,
+            quorum,
+            delegates,
+            polls,
+        })
+    }
+
+    /// A poll as shown (its result only once closed).
+    pub fn poll_view(&self, p: PollRecord) -> Result<PollView, ApiError> {
+        let turnout = self.meetings.turnout(&p.id).map_err(ApiError::store)?;
+        let question = question_of(&p)?;
+        let result = match (&p.status, &p.result) {
+            (PollStatus::Closed, Some(text)) => serde_json::from_str(text).ok(),
+            _ => None,
+        };
+        Ok(PollView {
+            status: p.status.as_str(),
+            question,
+            turnout,
+            result,
+            urn_digest: p.urn_digest,
+            entry: p.entry,
+            id: p.id,
+            title: p.title,
+            secret: p.secret,
+            replaceable: p.replaceable,
+        })
+    }
+
+    /// The poll `id` as shown.
+    pub fn poll_by_id(&self, id: &str) -> Result<PollView, ApiError> {
+        let p = self.poll(id)?;
+        self.poll_view(p)
+    }
+
+    /// Adds a poll to a sitting meeting, as a draft.
+    pub fn add_poll(&self, meeting: &str, n: &NewPoll) -> Result<PollView, ApiError> {
+        slug("id", &n.id)?;
+        self.meeting(meeting)?;
+        if n.title.trim().is_empty() {
+            return Err(bad("title", "say what the poll asks"));
+        }
+        let question = match n.kind.as_str() {
+            "motion" => Question::Motion { split: n.split },
+            "election" => {
+                let target = n.target.as_deref().ok_or_else(|| {
+                    bad(
+                        "target",
+                        "an election fills an organ or a post: give `org/key`",
+                    )
+                })?;
+                target
+                    .parse::<OrganRef>()
+                    .map_err(|e| bad("target", e.to_string()))?;
+                let method = n.method.clone().unwrap_or_else(|| "meek".into());
+                method
+                    .parse::<plenum_count::Method>()
+                    .map_err(|e| bad("method", e.to_string()))?;
+                for (i, c) in n.candidates.iter().enumerate() {
+                    PersonId::new(c)
+                        .map_err(|e| bad(&format!("candidates[{i}]"), e.to_string()))?;
+                }
+                Question::Election {
+                    candidates: n.candidates.clone(),
+                    method,
+                    seats: n.seats.unwrap_or(1).max(1),
+                }
+            }
+            other => {
+                return Err(bad(
+                    "kind",
+                    format!("`{other}`: expected `motion` or `election`"),
+                ));
+            }
+        };
+        let record = PollRecord {
+            id: n.id.clone(),
+            meeting: meeting.to_owned(),
+            title: n.title.clone(),
+            question: to_json(&question)?,
+            category: n.category.clone(),
+            target: n.target.clone(),
+            secret: n.secret,
+            replaceable: n.replaceable,
+            status: PollStatus::Draft,
+            result: None,
+            urn_digest: None,
+            entry: None,
+        };
+        self.meetings.add_poll(&record).map_err(meeting_error)?;
+        self.poll_view(record)
+    }
+
+    /// Adds a candidate to a draft election.
+    pub fn nominate(&self, poll: &str, person: &str) -> Result<PollView, ApiError> {
+        let p = self.poll(poll)?;
+        PersonId::new(person).map_err(|e| bad("person", e.to_string()))?;
+        let Question::Election {
+            mut candidates,
+            method,
+            seats,
+        } = question_of(&p)?
+        else {
+            return Err(ApiError::Conflict(format!(
+                "`{poll}` is a motion: it has no candidates"
+            )));
+        };
+        if candidates.iter().any(|c| c == person) {
+            return Err(ApiError::Conflict(format!(
+                "`{person}` is already a candidate"
+            )));
+        }
+        candidates.push(person.to_owned());
+        let question = Question::Election {
+            candidates,
+            method,
+            seats,
+        };
+        self.meetings
+            .set_question(poll, &to_json(&question)?)
+            .map_err(meeting_error)?;
+        self.poll_by_id(poll)
+    }
+
+    /// Opens a draft poll for ballots.
+    pub fn open(&self, poll: &str) -> Result<PollView, ApiError> {
+        let p = self.poll(poll)?;
+        if let Question::Election { candidates, .. } = question_of(&p)?
+            && candidates.is_empty()
+        {
+            return Err(ApiError::Conflict(format!(
+                "`{poll}` has no candidates: nominate some first"
+            )));
+        }
+        self.meetings
+            .open_poll(poll, &new_owner_key())
+            .map_err(meeting_error)?;
+        self.poll_by_id(poll)
+    }
+
+    /// Closes a poll: seals and publishes its urn, counts it, and records the result in
+    /// the ledger (a motion decided, an election held), where the rules check it.
+    pub fn close(&self, poll: &str) -> Result<Closed, ApiError> {
+        let p = self.poll(poll)?;
+        let meeting = self.meeting(&p.meeting)?;
+        let question = question_of(&p)?;
+        let delegates = self
+            .meetings
+            .delegates(&p.meeting)
+            .map_err(ApiError::store)?;
+        let closed = self.meetings.close_poll(poll).map_err(meeting_error)?;
+        let published = publish(&question, &p.title, &closed.urn)?;
+        let digest = plenum_vote::digest(&published);
+        let organ: OrganRef = meeting
+            .organ
+            .parse()
+            .map_err(|e| ApiError::Internal(format!("a kept organ does not read: {e}")))?;
+        let day: FuzzyDate = meeting
+            .scheduled
+            .parse()
+            .map_err(|e| ApiError::Internal(format!("a kept date does not read: {e}")))?;
+        let snapshot = self.store.snapshot().map_err(ApiError::store)?;
+        let (_, majority) = organ_rules(&*snapshot, &organ, &day, p.category.as_deref())?;
+        let bases = Bases {
+            present: delegates
+                .iter()
+                .filter(|d| d.present)
+                .map(|d| d.weight)
+                .sum(),
+            members: delegates.iter().map(|d| d.weight).sum(),
+        };
+        let result = plenum_vote::count(&question, &published, majority, bases)
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
+        let present = delegates.iter().filter(|d| d.present).count();
+        let source = serde_json::json!([{
+            "document": format!("plenum live poll {poll} (urn digest {digest})"),
+            "quote": format!("{}: {} ballots from {} names on the roll.", p.title, closed.urn.len(), closed.roll.len()),
+        }]);
+        let event = match &result {
+            PollResult::Motion(m) => serde_json::json!({
+                "id": format!("{poll}-decided-{}", &digest[..8]),
+                "date": self.today(),
+                "kind": "motion_decided",
+                "meeting": p.meeting,
+                "text": p.title,
+                "category": p.category,
+                "votes": {"for": m.in_favour, "against": m.against, "abstain": m.abstain},
+                "present": present,
+                "outcome": if m.carried { "carried" } else { "defeated" },
+                "ballots": closed.urn.len(),
+                "urn": digest,
+                "sources": source,
+            }),
+            PollResult::Election(e) => {
+                let (seats, method) = match &question {
+                    Question::Election { seats, method, .. } => (*seats, method.clone()),
+                    Question::Motion { .. } => (1, String::new()),
+                };
+                let target = p.target.clone().unwrap_or_default();
+                let is_post = snapshot
+                    .entity(EntityKind::Post, &target)
+                    .map_err(ApiError::store)?
+                    .is_some();
+                let mut event = serde_json::json!({
+                    "id": format!("{poll}-elected-{}", &digest[..8]),
+                    "date": self.today(),
+                    "kind": "election_held",
+                    "meeting": p.meeting,
+                    "method": method,
+                    "seats": seats,
+                    "elected": e.elected,
+                    "tally": e.first_preferences.iter()
+                        .map(|(person, votes)| serde_json::json!({"person": person, "votes": votes}))
+                        .collect::<Vec<_>>(),
+                    "ballots": closed.urn.len(),
+                    "urn": digest,
+                    "sources": source,
+                });
+                event[if is_post { "post" } else { "organ" }] = serde_json::Value::String(target);
+                event
+            }
+        };
+        let event = strip_nulls(event);
+        let result_json = to_json(&result)?;
+        // The poll is closed and its urn published whatever the ledger says; a refused
+        // result is kept with the poll and reported, for the secretary to record.
+        let recorded = self.record(event);
+        let entry = recorded.as_ref().ok().map(|r| r.head);
+        self.meetings
+            .set_result(poll, &result_json, &digest, entry)
+            .map_err(ApiError::store)?;
+        Ok(Closed {
+            poll: poll.to_owned(),
+            roll: closed.roll.len(),
+            ballots: closed.urn.len(),
+            urn_digest: digest,
+            result,
+            recorded: recorded?,
+        })
+    }
+
+    /// Ends a meeting: records `meeting_held` with those present and entitled.
+    pub fn adjourn(&self, id: &str) -> Result<RecordReport, ApiError> {
+        let meeting = self.meeting(id)?;
+        let delegates = self.meetings.delegates(id).map_err(ApiError::store)?;
+        self.meetings.close_meeting(id).map_err(meeting_error)?;
+        let present = delegates.iter().filter(|d| d.present).count();
+        self.record(serde_json::json!({
+            "id": format!("{id}-held"),
+            "date": self.today(),
+            "kind": "meeting_held",
+            "meeting": id,
+            "present": present,
+            "entitled": delegates.len(),
+            "sources": [{"document": format!("plenum live meeting {id}"),
+                         "quote": format!("{}: {present} of {} delegates present at the close.", meeting.name, delegates.len())}],
+        }))
+    }
+
+    /// A closed poll's published urn; nothing while it is open.
+    pub fn urn(&self, poll: &str) -> Result<PublishedUrn, ApiError> {
+        let p = self.poll(poll)?;
+        let closed = self
+            .meetings
+            .closed_poll(poll)
+            .map_err(ApiError::store)?
+            .ok_or_else(|| {
+                ApiError::Conflict(format!(
+                    "the poll `{poll}` is not closed: its urn is sealed"
+                ))
+            })?;
+        let question = question_of(&p)?;
+        let blt = publish(&question, &p.title, &closed.urn)?;
+        Ok(PublishedUrn {
+            poll: poll.to_owned(),
+            title: p.title,
+            roll: closed.roll.into_iter().map(|r| r.person).collect(),
+            digest: plenum_vote::digest(&blt),
+            blt,
+            ballots: closed
+                .urn
+                .into_iter()
+                .map(|b| PublishedBallot {
+                    tracker: b.tracker,
+                    weight: b.weight,
+                    ballot: b.ballot,
+                    voter: b.voter,
+                })
+                .collect(),
+        })
+    }
+}
+
+/// A poll's question, as kept.
+pub fn question_of(p: &PollRecord) -> Result<Question, ApiError> {
+    serde_json::from_str(&p.question)
+        .map_err(|e| ApiError::Internal(format!("the poll `{}` keeps a bad question: {e}", p.id)))
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String, ApiError> {
+    serde_json::to_string(value).map_err(|e| ApiError::Internal(format!("cannot write JSON: {e}")))
+}
+
+fn publish(question: &Question, title: &str, urn: &[UrnBallot]) -> Result<String, ApiError> {
+    let rows: Vec<UrnRow> = urn
+        .iter()
+        .map(|b| UrnRow {
+            tracker: b.tracker.clone(),
+            weight: b.weight,
+            ballot: b.ballot.clone(),
+        })
+        .collect();
+    plenum_vote::publish(question, title, &rows)
+        .map_err(|e| ApiError::Internal(format!("the urn does not publish: {e}")))
+}
+
+fn strip_nulls(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(map) => serde_json::Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, strip_nulls(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
