@@ -261,3 +261,79 @@ fn postgres_meetings_keep_the_contract() {
     let store = PgStore::create(&fresh_url(), |_| Ok::<(), Error>(())).expect("create");
     contract(store);
 }
+
+/// PostgreSQL keeps, beside each row, the transaction that wrote it (`xmin`) and where
+/// it sits (`ctid`): both would link a roll row to its urn row, written in the same
+/// transaction, in the order of arrival. After the close, every row of the poll carries
+/// the closing transaction's id, and the urn sits in tracker order.
+#[test]
+fn postgres_system_columns_do_not_link_the_roll_to_the_urn() {
+    const VOTERS: usize = 30;
+    let url = fresh_url();
+    let store = PgStore::create(&url, |_| Ok::<(), Error>(())).expect("create");
+    store.prepare_meetings().expect("prepare");
+    let voters: Vec<String> = (0..VOTERS).map(|i| format!("voter{i:02}")).collect();
+    let delegates: Vec<DelegateRecord> = voters
+        .iter()
+        .map(|v| DelegateRecord {
+            person: v.clone(),
+            weight: 1,
+            present: true,
+        })
+        .collect();
+    let meeting = MeetingRecord {
+        id: "m1".into(),
+        organ: "org/congress".into(),
+        name: "Congress".into(),
+        scheduled: "2026-12-01".into(),
+        open: true,
+        max_proxies: 0,
+    };
+    store.add_meeting(&meeting, &delegates).expect("meeting");
+    store.add_poll(&poll("p1", true)).expect("poll");
+    store.open_poll("p1", "key").expect("open");
+    // One transaction per ballot, in a known order unlike the voters' names.
+    let order: Vec<usize> = (0..VOTERS).map(|k| (k * 7 + 3) % VOTERS).collect();
+    let mut trackers = vec![String::new(); VOTERS];
+    for &i in &order {
+        // Trackers drawn at random, as the server draws them.
+        let tracker = format!("T{:016x}", rand_tracker(i));
+        one(&store, cast("p1", &voters[i], &voters[i], 1, &tracker)).expect("cast");
+        trackers[i] = tracker;
+    }
+    store.close_poll("p1").expect("close");
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    for (table, key) in [("live_urn", "tracker"), ("live_roll", "person")] {
+        let rows = client
+            .query(
+                &format!("SELECT {key}, xmin::text FROM {table} WHERE poll = 'p1' ORDER BY ctid"),
+                &[],
+            )
+            .expect("system columns");
+        assert_eq!(rows.len(), VOTERS);
+        let xmins: std::collections::BTreeSet<String> = rows.iter().map(|r| r.get(1)).collect();
+        assert_eq!(xmins.len(), 1, "{table}: one transaction wrote every row");
+        let in_place: Vec<String> = rows.iter().map(|r| r.get(0)).collect();
+        let mut sorted = in_place.clone();
+        sorted.sort();
+        assert_eq!(in_place, sorted, "{table} sits in key order");
+    }
+    // And key order says nothing of arrival: the urn's order is the trackers'.
+    let by_time: Vec<&String> = order.iter().map(|&i| &trackers[i]).collect();
+    let mut urn_order: Vec<&String> = trackers.iter().collect();
+    urn_order.sort();
+    let right = urn_order
+        .iter()
+        .zip(&by_time)
+        .filter(|(a, b)| a == b)
+        .count();
+    assert!(right <= 6, "{right} of {VOTERS} in voting order");
+}
+
+/// A tracker-like random number (from the OS, through the standard library's hasher).
+fn rand_tracker(i: usize) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_usize(i);
+    h.finish()
+}

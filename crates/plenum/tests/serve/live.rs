@@ -17,7 +17,15 @@ const DELEGATES: [(&str, u64); 4] = [("kim", 1), ("pak", 1), ("choe", 2), ("yun"
 /// linked to its person.
 fn env() -> Env {
     let mut env = Env::ledger();
-    for (person, _) in DELEGATES {
+    let persons: Vec<&str> = DELEGATES.iter().map(|(p, _)| *p).collect();
+    add_voters(&mut env, &persons);
+    env
+}
+
+/// A member account (and its token, kept under the person's id) for each person.
+pub fn add_voters(env: &mut Env, persons: &[&str]) {
+    for person in persons {
+        let person = *person;
         let name = format!("{person}-account");
         let mut child = env
             .plenum()
@@ -37,14 +45,13 @@ fn env() -> Env {
         let role: &'static str = Box::leak(person.to_owned().into_boxed_str());
         env.tokens.insert(role, token.trim().to_owned());
     }
-    env
 }
 
-fn post(server: &Server, env: &Env, who: &str, path: &str, body: Value) -> crate::Answer {
+pub fn post(server: &Server, env: &Env, who: &str, path: &str, body: Value) -> crate::Answer {
     server.post_as(env, who, path, "application/json", &body.to_string())
 }
 
-fn get(server: &Server, env: &Env, who: &str, path: &str) -> crate::Answer {
+pub fn get(server: &Server, env: &Env, who: &str, path: &str) -> crate::Answer {
     server.get_with(path, &[(env.bearer(who).0, &env.bearer(who).1)])
 }
 
@@ -113,7 +120,7 @@ fn election(server: &Server, env: &Env, id: &str) {
     assert_eq!(opened.status, 200, "{}", opened.body);
 }
 
-fn vote(server: &Server, env: &Env, who: &str, poll: &str, body: Value) -> crate::Answer {
+pub fn vote(server: &Server, env: &Env, who: &str, poll: &str, body: Value) -> crate::Answer {
     post(
         server,
         env,
