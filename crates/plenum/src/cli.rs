@@ -81,6 +81,8 @@ pub enum Command {
     Serve(cmd::serve::ServeArgs),
     /// Manage the accounts of `plenum serve`: add, passwd, token, remove, list.
     User(cmd::user::UserArgs),
+    /// Run a live meeting from a terminal: convene, codes, attend, proxy, poll, open, close, urn.
+    Meeting(cmd::meeting::MeetingArgs),
 }
 
 /// What every command gets besides its own arguments.

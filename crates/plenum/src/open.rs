@@ -41,6 +41,14 @@ impl Ledger {
         }
     }
 
+    /// The live meetings kept beside the ledger.
+    pub fn meetings(&self) -> &dyn plenum_store::meetings::Meetings {
+        match self {
+            Ledger::Sqlite(s) => s,
+            Ledger::Postgres(s) => &**s,
+        }
+    }
+
     /// Whether `plenum demo` made this ledger.
     pub fn is_demo(&self) -> Result<bool, Error> {
         match self {

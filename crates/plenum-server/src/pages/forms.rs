@@ -95,7 +95,7 @@ impl FormPage {
     }
 }
 
-async fn chrome(
+pub(super) async fn chrome(
     state: &AppState,
     caller: &Caller,
     title: &str,

@@ -7,6 +7,7 @@ pub mod figures;
 pub mod forms;
 pub mod images;
 pub mod log;
+pub mod meetings;
 pub mod people;
 pub mod views;
 
@@ -15,7 +16,7 @@ use axum::Router;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use serde::Serialize;
 
 use crate::error::ApiError;
@@ -38,6 +39,17 @@ pub fn routes() -> Router<AppState> {
         .route("/record", get(forms::record_form).post(forms::record))
         .route("/statute.svg", get(images::statute))
         .route("/organ/{org}/{key}/factions.svg", get(images::factions))
+        .route("/static/live.js", get(meetings::script))
+        .route("/meetings", get(meetings::meetings).post(meetings::convene))
+        .route("/meetings/{id}", get(meetings::meeting))
+        .route("/meetings/{id}/checkin", post(meetings::check_in))
+        .route("/meetings/{id}/attendance", post(meetings::teller))
+        .route("/meetings/{id}/proxy", post(meetings::give_proxy))
+        .route("/meetings/{id}/polls", post(meetings::new_poll))
+        .route("/polls/{id}/open", post(meetings::open_poll))
+        .route("/polls/{id}/close", post(meetings::close_poll))
+        .route("/polls/{id}/vote", post(meetings::vote))
+        .route("/polls/{id}/urn", get(meetings::urn))
 }
 
 async fn style() -> Response {

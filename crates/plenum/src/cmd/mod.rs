@@ -9,6 +9,7 @@ pub mod export;
 pub mod init;
 pub mod lineage;
 pub mod log;
+pub mod meeting;
 pub mod person;
 pub mod record;
 pub mod restore;

@@ -9,6 +9,8 @@
 //! `axe.min.js`); `.ci/chromium` installs and starts both. Without them they fail,
 //! never skip.
 
+mod meeting;
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};

@@ -9,6 +9,7 @@ mod count;
 mod damage;
 mod ledger;
 mod limits;
+mod meeting;
 mod messages;
 mod rules;
 mod statute;

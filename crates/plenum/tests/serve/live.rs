@@ -455,3 +455,94 @@ fn a_split_motion_with_paper_ballots_is_decided_by_the_statute_majority() {
         "{text}"
     );
 }
+
+/// Every role against every meeting endpoint and page. `ALLOWED` means any answer but
+/// 401 or 403 (the state the request meets decides the rest).
+#[test]
+fn meetings_authorization_matrix() {
+    const ALLOWED: u16 = 0;
+    let env = Env::ledger();
+    let server = env.serve();
+    let delegates = json!([{"person": "kim"}, {"person": "pak"}]);
+    let made = post(
+        &server,
+        &env,
+        "chair",
+        "/api/v1/meetings",
+        json!({"id": "m1", "organ": "party/cc", "scheduled": "2026-11-28", "delegates": delegates}),
+    );
+    assert_eq!(made.status, 201, "{}", made.body);
+    let poll = json!({"id": "pb", "title": "Motion", "kind": "motion"});
+    assert_eq!(
+        post(&server, &env, "chair", "/api/v1/meetings/m1/polls", poll).status,
+        201
+    );
+
+    let mut callers: Vec<(&str, Vec<(&str, String)>)> = vec![
+        ("public", vec![]),
+        (
+            "bad-token",
+            vec![("authorization", "Bearer plenum_not-a-token".to_owned())],
+        ),
+    ];
+    for role in ["member", "chair", "secretary", "admin"] {
+        let (name, value) = env.bearer(role);
+        callers.push((role, vec![(name, value)]));
+    }
+    //                        public bad  member   chair    secretary admin
+    let read = [401, 401, 200, 200, 200, 200];
+    let chair = [401, 401, 403, ALLOWED, ALLOWED, ALLOWED];
+    // The role accounts of these tests belong to no person: nobody may vote.
+    let vote = [401, 401, 403, 403, 403, 403];
+    let page_read = [401, 401, 200, 200, 200, 200];
+    let anyone = [ALLOWED; 6];
+    let table: Vec<(&str, &str, String, [u16; 6])> = vec![
+        ("GET", "/api/v1/meetings", String::new(), read),
+        ("GET", "/api/v1/meetings/m1", String::new(), read),
+        ("GET", "/api/v1/polls/pb", String::new(), read),
+        ("GET", "/api/v1/polls/pb/urn", String::new(), anyone),
+        ("GET", "/meetings", String::new(), page_read),
+        ("GET", "/meetings/m1", String::new(), page_read),
+        ("POST", "/api/v1/meetings", r#"{"id": "m-WHO", "organ": "party/cc", "scheduled": "2026-11-28", "delegates": [{"person": "kim"}]}"#.into(), chair),
+        ("POST", "/api/v1/meetings/m1/codes", "{}".into(), chair),
+        ("POST", "/api/v1/meetings/m1/attendance", r#"{"person": "kim", "present": true}"#.into(), chair),
+        ("POST", "/api/v1/meetings/m1/proxies", r#"{"giver": "kim", "holder": "pak"}"#.into(), chair),
+        ("POST", "/api/v1/meetings/m1/polls", r#"{"id": "p-WHO", "title": "T", "kind": "motion"}"#.into(), chair),
+        ("POST", "/api/v1/polls/pb/open", "{}".into(), chair),
+        ("POST", "/api/v1/polls/pb/ballots", r#"{"ballot": {"choice": "for"}}"#.into(), vote),
+        ("POST", "/api/v1/polls/pb/paper", r#"{"voters": [], "ballots": []}"#.into(), chair),
+        ("POST", "/api/v1/polls/pb/close", "{}".into(), chair),
+        ("POST", "/api/v1/meetings/m1/adjourn", "{}".into(), chair),
+    ];
+    let mut wrong = Vec::new();
+    for (method, path, body, expected) in &table {
+        for ((who, headers), want) in callers.iter().zip(expected) {
+            let mut headers: Vec<(&str, &str)> =
+                headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            let answer = if *method == "GET" {
+                server.get_with(path, &headers)
+            } else {
+                headers.push(("content-type", "application/json"));
+                server.send(method, path, &headers, &body.replace("WHO", who))
+            };
+            let fine = if *want == ALLOWED {
+                answer.status != 401 && answer.status != 403
+            } else {
+                answer.status == *want
+            };
+            if !fine {
+                wrong.push(format!(
+                    "{method} {path} as {who}: {} (wanted {}) {}",
+                    answer.status,
+                    if *want == ALLOWED {
+                        "neither 401 nor 403".to_owned()
+                    } else {
+                        want.to_string()
+                    },
+                    answer.body.chars().take(200).collect::<String>()
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

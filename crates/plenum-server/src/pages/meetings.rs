@@ -1,0 +1,832 @@
+//! Pages of live meetings, working without JavaScript: the meeting (attendance, quorum,
+//! polls, the delegate's ballots, the chair's controls), the convening form, and the
+//! published urn where a voter finds their tracker. A little script (`/static/live.js`)
+//! updates attendance, quorum and turnout from the server's events.
+//!
+//! Every form carries the session's CSRF token and goes through the same operations as
+//! the API (`crate::live`); a ballot's tracker is shown once, in the answer to the vote.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, LOCATION};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use plenum_vote::{Choice, Question, WireBallot};
+use serde::Deserialize;
+
+use super::forms::{CsrfOnly, chrome};
+use super::{Chrome, error_page};
+use crate::api::meetings::{BallotRequest, cast_ballot, with_live};
+use crate::auth::{Caller, Role};
+use crate::error::ApiError;
+use crate::live::{Convene, Delegate, DelegateView, Live, MeetingView, NewPoll, PublishedUrn};
+use crate::state::AppState;
+
+/// The policy of a meeting page: the server's own script may run and read its events.
+const LIVE_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
+     script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; \
+     form-action 'self'";
+
+/// A poll as the meeting page shows it.
+#[derive(Debug)]
+pub struct PollRow {
+    id: String,
+    title: String,
+    kind: &'static str,
+    secret: bool,
+    replaceable: bool,
+    status: &'static str,
+    turnout: u64,
+    result: Option<String>,
+    candidates: Vec<(String, String)>,
+    ranks: Vec<usize>,
+    /// The ballots the signed-in delegate may cast: (for whom, their name if a proxy).
+    voters: Vec<(String, String)>,
+}
+
+/// The meeting page.
+#[derive(Template, Debug)]
+#[template(path = "meeting.html")]
+pub struct MeetingPage {
+    chrome: Chrome,
+    view: MeetingView,
+    organ_name: String,
+    me: Option<DelegateView>,
+    polls: Vec<PollRow>,
+    chair: bool,
+    csrf: String,
+    notice: Option<String>,
+    tracker: Option<String>,
+    errors: Vec<String>,
+}
+
+fn html(status: StatusCode, body: Result<String, askama::Error>, csp: &'static str) -> Response {
+    match body {
+        Ok(body) => (
+            status,
+            [
+                (CACHE_CONTROL, HeaderValue::from_static("no-store")),
+                (CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp)),
+            ],
+            Html(body),
+        )
+            .into_response(),
+        Err(e) => error_page(&ApiError::Internal(format!("cannot render the page: {e}"))),
+    }
+}
+
+/// What happened, to show above the meeting.
+#[derive(Debug, Default)]
+struct Outcome {
+    notice: Option<String>,
+    tracker: Option<String>,
+    errors: Vec<String>,
+    status: Option<StatusCode>,
+}
+
+impl Outcome {
+    fn failed(e: &ApiError) -> Outcome {
+        let mut message = e.to_string();
+        if let ApiError::Unprocessable(errors) = e {
+            for f in errors {
+                message.push_str(&format!(
+                    " · {}: {}",
+                    f.path.as_deref().unwrap_or(""),
+                    f.message
+                ));
+            }
+        }
+        Outcome {
+            errors: vec![message],
+            status: Some(e.status()),
+            ..Outcome::default()
+        }
+    }
+
+    fn done(notice: impl Into<String>) -> Outcome {
+        Outcome {
+            notice: Some(notice.into()),
+            ..Outcome::default()
+        }
+    }
+}
+
+/// A closed poll's result (as kept: `PollResult`'s JSON), in a sentence.
+fn result_text(v: &serde_json::Value, names: &HashMap<String, String>) -> Option<String> {
+    match v.get("kind")?.as_str()? {
+        "motion" => Some(format!(
+            "{}: for {}, against {}, abstaining {} ({})",
+            if v["carried"].as_bool() == Some(true) {
+                "Carried"
+            } else {
+                "Defeated"
+            },
+            v["for"],
+            v["against"],
+            v["abstain"],
+            v["rule"].as_str().unwrap_or("")
+        )),
+        _ => {
+            let elected: Vec<String> = v["elected"]
+                .as_array()?
+                .iter()
+                .filter_map(|p| p.as_str())
+                .map(|p| names.get(p).cloned().unwrap_or_else(|| p.to_owned()))
+                .collect();
+            Some(format!(
+                "Elected: {} ({})",
+                elected.join(", "),
+                v["method"].as_str().unwrap_or("")
+            ))
+        }
+    }
+}
+
+/// Renders the meeting page for `caller`, with what just happened.
+async fn meeting_page(state: &AppState, caller: &Caller, id: String, outcome: Outcome) -> Response {
+    if let Err(e) = caller.require(Role::may_vote, "see meetings") {
+        return error_page(&e);
+    }
+    let person = caller.account.as_ref().and_then(|a| a.person.clone());
+    let loaded = with_live(state, move |live: &Live<'_>| {
+        let view = live.view(&id)?;
+        let snapshot = live.store.snapshot().map_err(ApiError::store)?;
+        let organ_name = snapshot
+            .entity(plenum_model::id::EntityKind::Organ, &view.organ)
+            .map_err(ApiError::store)?
+            .map_or_else(|| view.organ.clone(), |e| e.name);
+        let mut ids: Vec<String> = view.delegates.iter().map(|d| d.person.clone()).collect();
+        for p in &view.polls {
+            if let Question::Election { candidates, .. } = &p.question {
+                ids.extend(candidates.iter().cloned());
+            }
+        }
+        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let names: HashMap<String, String> = snapshot
+            .entities_by_id(plenum_model::id::EntityKind::Person, &refs)
+            .map_err(ApiError::store)?
+            .into_iter()
+            .map(|e| (e.id, e.name))
+            .collect();
+        Ok((view, organ_name, names))
+    })
+    .await;
+    let (view, organ_name, names) = match loaded {
+        Ok(loaded) => loaded,
+        Err(e) => return error_page(&e),
+    };
+    let path = format!("/meetings/{}", view.id);
+    let chrome = match chrome(state, caller, &view.name, &path).await {
+        Ok(c) => c,
+        Err(e) => return error_page(&e),
+    };
+    let me = person
+        .as_ref()
+        .and_then(|p| view.delegates.iter().find(|d| &d.person == p).cloned());
+    let name = |p: &str| names.get(p).cloned().unwrap_or_else(|| p.to_owned());
+    let polls = view
+        .polls
+        .iter()
+        .map(|p| {
+            let candidates: Vec<(String, String)> = match &p.question {
+                Question::Election { candidates, .. } => {
+                    candidates.iter().map(|c| (c.clone(), name(c))).collect()
+                }
+                Question::Motion { .. } => Vec::new(),
+            };
+            let voters = match &me {
+                Some(me) if me.present && view.open => {
+                    std::iter::once((me.person.clone(), String::new()))
+                        .chain(me.proxies.iter().map(|g| (g.clone(), name(g))))
+                        .collect()
+                }
+                _ => Vec::new(),
+            };
+            PollRow {
+                id: p.id.clone(),
+                title: p.title.clone(),
+                kind: match p.question {
+                    Question::Motion { .. } => "motion",
+                    Question::Election { .. } => "election",
+                },
+                secret: p.secret,
+                replaceable: p.replaceable,
+                status: p.status,
+                turnout: p.turnout,
+                result: p.result.as_ref().and_then(|r| result_text(r, &names)),
+                ranks: (1..=candidates.len()).collect(),
+                candidates,
+                voters,
+            }
+        })
+        .collect();
+    let page = MeetingPage {
+        csrf: caller.session_csrf().unwrap_or_default(),
+        chair: caller.role.may_chair(),
+        chrome,
+        organ_name,
+        me,
+        polls,
+        view,
+        notice: outcome.notice,
+        tracker: outcome.tracker,
+        errors: outcome.errors,
+    };
+    html(
+        outcome.status.unwrap_or(StatusCode::OK),
+        page.render(),
+        LIVE_CSP,
+    )
+}
+
+/// `GET /meetings/{id}`.
+pub async fn meeting(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Response {
+    meeting_page(&state, &caller, id, Outcome::default()).await
+}
+
+/// Checks a form's CSRF token; the error as an outcome.
+fn csrf(caller: &Caller, given: &str) -> Result<(), Outcome> {
+    caller
+        .check_csrf_value(given)
+        .map_err(|e| Outcome::failed(&e))
+}
+
+/// The check-in form.
+#[derive(Debug, Deserialize)]
+pub struct CheckIn {
+    csrf: String,
+    code: String,
+}
+
+/// `POST /meetings/{id}/checkin`: a delegate checks in with their code.
+pub async fn check_in(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Form(form): Form<CheckIn>,
+) -> Response {
+    let outcome = match csrf(&caller, &form.csrf) {
+        Err(o) => o,
+        Ok(()) => {
+            let person = caller.account.as_ref().and_then(|a| a.person.clone());
+            let hash = crate::auth::secret::secret_hash(form.code.trim());
+            let meeting = id.clone();
+            match person {
+                None => Outcome::failed(&ApiError::Forbidden(
+                    "this account is not linked to a person in the register".into(),
+                )),
+                Some(person) => match with_live(&state, move |live| {
+                    live.meetings
+                        .attend(&meeting, &person, true, Some(&hash))
+                        .map_err(crate::live::meeting_error)
+                })
+                .await
+                {
+                    Ok(()) => Outcome::done("You are checked in."),
+                    Err(e) => Outcome::failed(&e),
+                },
+            }
+        }
+    };
+    meeting_page(&state, &caller, id, outcome).await
+}
+
+/// The teller's form.
+#[derive(Debug, Deserialize)]
+pub struct Teller {
+    csrf: String,
+    person: String,
+    present: bool,
+}
+
+/// `POST /meetings/{id}/attendance`: a teller marks a delegate present or absent.
+pub async fn teller(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Form(form): Form<Teller>,
+) -> Response {
+    let outcome = match csrf(&caller, &form.csrf).and_then(|()| {
+        caller
+            .require(Role::may_chair, "act as teller")
+            .map_err(|e| Outcome::failed(&e))
+    }) {
+        Err(o) => o,
+        Ok(()) => {
+            let meeting = id.clone();
+            let (person, present) = (form.person.clone(), form.present);
+            match with_live(&state, move |live| {
+                live.meetings
+                    .attend(&meeting, &person, present, None)
+                    .map_err(crate::live::meeting_error)
+            })
+            .await
+            {
+                Ok(()) => Outcome::done(format!(
+                    "{} marked {}.",
+                    form.person,
+                    if form.present { "present" } else { "absent" }
+                )),
+                Err(e) => Outcome::failed(&e),
+            }
+        }
+    };
+    meeting_page(&state, &caller, id, outcome).await
+}
+
+/// The proxy form.
+#[derive(Debug, Deserialize)]
+pub struct GiveProxy {
+    csrf: String,
+    holder: String,
+}
+
+/// `POST /meetings/{id}/proxy`: the signed-in delegate gives their proxy.
+pub async fn give_proxy(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Form(form): Form<GiveProxy>,
+) -> Response {
+    let outcome = match csrf(&caller, &form.csrf) {
+        Err(o) => o,
+        Ok(()) => match caller.account.as_ref().and_then(|a| a.person.clone()) {
+            None => Outcome::failed(&ApiError::Forbidden(
+                "this account is not linked to a person in the register".into(),
+            )),
+            Some(giver) => {
+                let (meeting, holder) = (id.clone(), form.holder.clone());
+                match with_live(&state, move |live| {
+                    live.meetings
+                        .add_proxy(&meeting, &giver, &holder)
+                        .map_err(crate::live::meeting_error)
+                })
+                .await
+                {
+                    Ok(()) => Outcome::done(format!("Your proxy is with {}.", form.holder)),
+                    Err(e) => Outcome::failed(&e),
+                }
+            }
+        },
+    };
+    meeting_page(&state, &caller, id, outcome).await
+}
+
+/// The new-poll form.
+#[derive(Debug, Deserialize)]
+pub struct PollForm {
+    csrf: String,
+    id: String,
+    title: String,
+    kind: String,
+    #[serde(default)]
+    target: String,
+    #[serde(default)]
+    method: String,
+    #[serde(default)]
+    seats: String,
+    #[serde(default)]
+    candidates: String,
+    #[serde(default)]
+    secret: String,
+}
+
+/// `POST /meetings/{id}/polls`: the chair makes a poll.
+pub async fn new_poll(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Form(form): Form<PollForm>,
+) -> Response {
+    let outcome = match csrf(&caller, &form.csrf).and_then(|()| {
+        caller
+            .require(Role::may_chair, "make polls")
+            .map_err(|e| Outcome::failed(&e))
+    }) {
+        Err(o) => o,
+        Ok(()) => {
+            let some = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+            let poll = NewPoll {
+                id: form.id.trim().to_owned(),
+                title: form.title.trim().to_owned(),
+                kind: form.kind.clone(),
+                category: None,
+                split: false,
+                target: some(&form.target),
+                method: some(&form.method),
+                seats: form.seats.trim().parse().ok(),
+                candidates: form
+                    .candidates
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+                secret: form.secret != "false",
+                replaceable: true,
+            };
+            let meeting = id.clone();
+            match with_live(&state, move |live| live.add_poll(&meeting, &poll)).await {
+                Ok(p) => Outcome::done(format!("The poll “{}” is ready to open.", p.title)),
+                Err(e) => Outcome::failed(&e),
+            }
+        }
+    };
+    meeting_page(&state, &caller, id, outcome).await
+}
+
+/// Which meeting a poll belongs to.
+async fn meeting_of(state: &AppState, poll: &str) -> Result<String, ApiError> {
+    let poll = poll.to_owned();
+    with_live(state, move |live| {
+        live.meetings
+            .poll(&poll)
+            .map_err(ApiError::store)?
+            .map(|p| p.meeting)
+            .ok_or_else(|| ApiError::NotFound(format!("no poll is called `{poll}`")))
+    })
+    .await
+}
+
+/// `POST /polls/{id}/open` and `/close` (the chair's buttons).
+async fn chair_poll(
+    state: AppState,
+    caller: Caller,
+    poll: String,
+    csrf_given: String,
+    open: bool,
+) -> Response {
+    let meeting = match meeting_of(&state, &poll).await {
+        Ok(m) => m,
+        Err(e) => return error_page(&e),
+    };
+    let what = if open { "open polls" } else { "close polls" };
+    let outcome = match csrf(&caller, &csrf_given).and_then(|()| {
+        caller
+            .require(Role::may_chair, what)
+            .map_err(|e| Outcome::failed(&e))
+    }) {
+        Err(o) => o,
+        Ok(()) => {
+            let done = with_live(&state, move |live| {
+                if open {
+                    live.open(&poll).map(|p| format!("“{}” is open.", p.title))
+                } else {
+                    live.close(&poll).map(|c| {
+                        format!("The poll is closed: {} ballots from {} voters, recorded in the ledger.", c.ballots, c.roll)
+                    })
+                }
+            })
+            .await;
+            match done {
+                Ok(notice) => Outcome::done(notice),
+                Err(e) => Outcome::failed(&e),
+            }
+        }
+    };
+    meeting_page(&state, &caller, meeting, outcome).await
+}
+
+/// `POST /polls/{id}/open`.
+pub async fn open_poll(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(poll): Path<String>,
+    Form(form): Form<CsrfOnly>,
+) -> Response {
+    chair_poll(state, caller, poll, form.csrf, true).await
+}
+
+/// `POST /polls/{id}/close`.
+pub async fn close_poll(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(poll): Path<String>,
+    Form(form): Form<CsrfOnly>,
+) -> Response {
+    chair_poll(state, caller, poll, form.csrf, false).await
+}
+
+/// The ballot form, read as pairs: `csrf`, `for`, `choice` or `rank1`, `rank2`, ...,
+/// and `tracker` (replacing).
+fn wire_ballot(fields: &HashMap<String, String>) -> WireBallot {
+    if let Some(choice) = fields.get("choice") {
+        let choice = Choice::ALL.into_iter().find(|c| c.as_str() == choice);
+        return WireBallot {
+            choice,
+            ..WireBallot::default()
+        };
+    }
+    let mut ranking = Vec::new();
+    for n in 1.. {
+        match fields.get(&format!("rank{n}")) {
+            Some(c) if !c.is_empty() => ranking.push(c.clone()),
+            Some(_) => {}
+            None => break,
+        }
+    }
+    WireBallot {
+        ranking: Some(ranking),
+        ..WireBallot::default()
+    }
+}
+
+/// `POST /polls/{id}/vote`: the signed-in delegate casts a ballot (their own or by proxy).
+pub async fn vote(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(poll): Path<String>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Response {
+    let meeting = match meeting_of(&state, &poll).await {
+        Ok(m) => m,
+        Err(e) => return error_page(&e),
+    };
+    let given = fields.get("csrf").cloned().unwrap_or_default();
+    let outcome = match csrf(&caller, &given) {
+        Err(o) => o,
+        Ok(()) => match caller.account.as_ref().and_then(|a| a.person.clone()) {
+            None => Outcome::failed(&ApiError::Forbidden(
+                "this account is not linked to a person in the register".into(),
+            )),
+            Some(by) => {
+                let for_person = fields.get("for").filter(|f| **f != by).cloned();
+                let tracker = fields
+                    .get("tracker")
+                    .map(|t| t.trim().to_owned())
+                    .filter(|t| !t.is_empty());
+                let request = BallotRequest {
+                    ballot: wire_ballot(&fields),
+                    for_person,
+                    tracker,
+                };
+                match cast_ballot(&state, poll, by, request).await {
+                    Ok(receipt) => Outcome {
+                        notice: Some(if receipt.replaced {
+                            "Your ballot was replaced.".into()
+                        } else {
+                            "Your ballot is cast.".into()
+                        }),
+                        tracker: Some(receipt.tracker),
+                        ..Outcome::default()
+                    },
+                    Err(e) => Outcome::failed(&e),
+                }
+            }
+        },
+    };
+    meeting_page(&state, &caller, meeting, outcome).await
+}
+
+/// The published urn page.
+#[derive(Template, Debug)]
+#[template(path = "urn.html")]
+pub struct UrnPage {
+    chrome: Chrome,
+    urn: PublishedUrn,
+    rows: Vec<(String, u64, String, String)>,
+    roll: Vec<String>,
+    named: bool,
+    method: String,
+    seats: u32,
+    wanted: String,
+    found: bool,
+    found_ballot: String,
+}
+
+/// `?tracker=` of the urn page.
+#[derive(Debug, Deserialize)]
+pub struct FindTracker {
+    #[serde(default)]
+    tracker: String,
+}
+
+/// `GET /polls/{id}/urn`: the published urn, for anyone, with a tracker search.
+pub async fn urn(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(poll): Path<String>,
+    Query(find): Query<FindTracker>,
+) -> Response {
+    let id = poll.clone();
+    let loaded = with_live(&state, move |live| {
+        let urn = live.urn(&id)?;
+        let record = live
+            .meetings
+            .poll(&id)
+            .map_err(ApiError::store)?
+            .ok_or_else(|| ApiError::NotFound(format!("no poll is called `{id}`")))?;
+        let question = crate::live::question_of(&record)?;
+        let snapshot = live.store.snapshot().map_err(ApiError::store)?;
+        let mut ids: Vec<String> = urn.roll.clone();
+        if let Question::Election { candidates, .. } = &question {
+            ids.extend(candidates.iter().cloned());
+        }
+        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let names: HashMap<String, String> = snapshot
+            .entities_by_id(plenum_model::id::EntityKind::Person, &refs)
+            .map_err(ApiError::store)?
+            .into_iter()
+            .map(|e| (e.id, e.name))
+            .collect();
+        Ok((urn, question, names, record.secret))
+    })
+    .await;
+    let (urn, question, names, secret) = match loaded {
+        Ok(l) => l,
+        Err(e) => return error_page(&e),
+    };
+    let name = |p: &str| names.get(p).cloned().unwrap_or_else(|| p.to_owned());
+    let (method, seats, candidates) = match &question {
+        Question::Election {
+            method,
+            seats,
+            candidates,
+        } => (method.clone(), *seats, candidates.clone()),
+        Question::Motion { .. } => ("plurality".to_owned(), 1, Vec::new()),
+    };
+    let says = |ballot: &str| -> String {
+        if candidates.is_empty() {
+            return ballot.to_owned();
+        }
+        ballot
+            .split_whitespace()
+            .filter_map(|n| n.parse::<usize>().ok())
+            .filter_map(|n| candidates.get(n.wrapping_sub(1)))
+            .map(|c| name(c))
+            .collect::<Vec<_>>()
+            .join(" > ")
+    };
+    let wanted = crate::live::secret::normalize_tracker(&find.tracker).unwrap_or_default();
+    let rows: Vec<(String, u64, String, String)> = urn
+        .ballots
+        .iter()
+        .map(|b| {
+            (
+                b.tracker.clone(),
+                b.weight,
+                says(&b.ballot),
+                b.voter.as_deref().map(name).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let found_row = rows.iter().find(|r| !wanted.is_empty() && r.0 == wanted);
+    let chrome = match chrome(
+        &state,
+        &caller,
+        "Published urn",
+        &format!("/polls/{poll}/urn"),
+    )
+    .await
+    {
+        Ok(c) => c,
+        Err(e) => return error_page(&e),
+    };
+    let page = UrnPage {
+        chrome,
+        roll: urn.roll.iter().map(|p| name(p)).collect(),
+        found: found_row.is_some(),
+        found_ballot: found_row.map(|r| r.2.clone()).unwrap_or_default(),
+        rows,
+        named: !secret,
+        method,
+        seats,
+        wanted,
+        urn,
+    };
+    html(StatusCode::OK, page.render(), crate::headers::CSP)
+}
+
+/// The convening form.
+#[derive(Debug, Deserialize)]
+pub struct ConveneForm {
+    csrf: String,
+    id: String,
+    organ: String,
+    #[serde(default)]
+    name: String,
+    scheduled: String,
+    /// One delegate a line: `person` or `person weight`; empty for the organ's members.
+    #[serde(default)]
+    delegates: String,
+    #[serde(default)]
+    max_proxies: String,
+}
+
+/// `POST /meetings`: the chair convenes a meeting, then goes to its page.
+pub async fn convene(
+    State(state): State<AppState>,
+    caller: Caller,
+    Form(form): Form<ConveneForm>,
+) -> Response {
+    if let Err(e) = caller
+        .check_csrf_value(&form.csrf)
+        .and_then(|()| caller.require(Role::may_chair, "convene meetings"))
+    {
+        return error_page(&e);
+    }
+    let mut delegates = Vec::new();
+    for line in form
+        .delegates
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        let mut words = line.split_whitespace();
+        let person = words.next().unwrap_or_default().to_owned();
+        let weight = match words.next().map(str::parse::<u64>) {
+            None => 1,
+            Some(Ok(w)) => w,
+            Some(Err(_)) => {
+                return error_page(&ApiError::BadRequest(format!(
+                    "delegates: `{line}`: expected a person id and, optionally, a weight"
+                )));
+            }
+        };
+        delegates.push(Delegate { person, weight });
+    }
+    let request = Convene {
+        id: form.id.trim().to_owned(),
+        organ: form.organ.trim().to_owned(),
+        name: (!form.name.trim().is_empty()).then(|| form.name.trim().to_owned()),
+        scheduled: form.scheduled.trim().to_owned(),
+        delegates: (!delegates.is_empty()).then_some(delegates),
+        max_proxies: form.max_proxies.trim().parse().unwrap_or(0),
+    };
+    let id = request.id.clone();
+    match with_live(&state, move |live| live.convene(&request)).await {
+        Ok(_) => (
+            StatusCode::SEE_OTHER,
+            [(
+                LOCATION,
+                HeaderValue::from_str(&format!("/meetings/{}", super::encode(&id)))
+                    .unwrap_or(HeaderValue::from_static("/meetings")),
+            )],
+        )
+            .into_response(),
+        Err(e) => error_page(&e),
+    }
+}
+
+/// The list of meetings, and the convening form for a chair.
+#[derive(Template, Debug)]
+#[template(path = "meetings.html")]
+pub struct MeetingsPage {
+    chrome: Chrome,
+    meetings: Vec<(String, String, String, bool)>,
+    chair: bool,
+    csrf: String,
+}
+
+/// `GET /meetings`.
+pub async fn meetings(State(state): State<AppState>, caller: Caller) -> Response {
+    if let Err(e) = caller.require(Role::may_vote, "see meetings") {
+        return error_page(&e);
+    }
+    let list = with_live(&state, |live| {
+        live.meetings.meetings().map_err(ApiError::store)
+    })
+    .await;
+    let list = match list {
+        Ok(l) => l,
+        Err(e) => return error_page(&e),
+    };
+    let chrome = match chrome(&state, &caller, "Meetings", "/meetings").await {
+        Ok(c) => c,
+        Err(e) => return error_page(&e),
+    };
+    let page = MeetingsPage {
+        chrome,
+        meetings: list
+            .into_iter()
+            .map(|m| (m.id, m.name, m.scheduled, m.open))
+            .collect(),
+        chair: caller.role.may_chair(),
+        csrf: caller.session_csrf().unwrap_or_default(),
+    };
+    html(StatusCode::OK, page.render(), crate::headers::CSP)
+}
+
+/// `GET /static/live.js`.
+pub async fn script() -> Response {
+    (
+        [
+            (
+                CONTENT_TYPE,
+                HeaderValue::from_static("text/javascript; charset=utf-8"),
+            ),
+            (
+                CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=3600"),
+            ),
+        ],
+        include_str!("live.js"),
+    )
+        .into_response()
+}
