@@ -8,6 +8,7 @@
 pub mod queue;
 pub mod secret;
 mod service;
+mod types;
 
 pub use queue::BallotQueue;
 pub use service::*;

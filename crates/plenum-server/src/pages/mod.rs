@@ -9,6 +9,7 @@ pub mod images;
 pub mod log;
 pub mod meetings;
 pub mod people;
+pub mod urn;
 pub mod views;
 
 use askama::Template;
@@ -39,8 +40,8 @@ pub fn routes() -> Router<AppState> {
         .route("/record", get(forms::record_form).post(forms::record))
         .route("/statute.svg", get(images::statute))
         .route("/organ/{org}/{key}/factions.svg", get(images::factions))
-        .route("/static/live.js", get(meetings::script))
-        .route("/meetings", get(meetings::meetings).post(meetings::convene))
+        .route("/static/live.js", get(urn::script))
+        .route("/meetings", get(urn::meetings).post(urn::convene))
         .route("/meetings/{id}", get(meetings::meeting))
         .route("/meetings/{id}/checkin", post(meetings::check_in))
         .route("/meetings/{id}/attendance", post(meetings::teller))
@@ -49,7 +50,7 @@ pub fn routes() -> Router<AppState> {
         .route("/polls/{id}/open", post(meetings::open_poll))
         .route("/polls/{id}/close", post(meetings::close_poll))
         .route("/polls/{id}/vote", post(meetings::vote))
-        .route("/polls/{id}/urn", get(meetings::urn))
+        .route("/polls/{id}/urn", get(urn::urn))
 }
 
 async fn style() -> Response {
