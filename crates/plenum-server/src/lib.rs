@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod body;
 pub mod error;
 pub mod headers;
 pub mod live;
@@ -37,6 +38,7 @@ pub fn app(state: AppState) -> Router {
         .merge(pages::routes())
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_EVENT_FILE_BYTES as usize))
+        .layer(axum::middleware::from_fn(body::read_whole))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
