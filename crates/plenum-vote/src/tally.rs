@@ -153,15 +153,8 @@ pub fn count(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::urn::{UrnRow, publish};
-
-    fn row(tracker: &str, weight: u64, ballot: &str) -> UrnRow {
-        UrnRow {
-            tracker: tracker.into(),
-            weight,
-            ballot: ballot.into(),
-        }
-    }
+    use crate::urn::publish;
+    use crate::urn::tests::row;
 
     #[test]
     fn a_motion_counts_weights_and_splits_against_the_majority() {

@@ -71,10 +71,11 @@ fn clean(text: &str, stop: char) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn row(tracker: &str, weight: u64, ballot: &str) -> UrnRow {
+    /// An urn row.
+    pub(crate) fn row(tracker: &str, weight: u64, ballot: &str) -> UrnRow {
         UrnRow {
             tracker: tracker.into(),
             weight,

@@ -62,6 +62,32 @@ fn organ_rules(
     Ok((quorum, majority))
 }
 
+/// A kept meeting's organ and day.
+fn organ_and_day(meeting: &MeetingRecord) -> Result<(OrganRef, FuzzyDate), ApiError> {
+    let organ = meeting
+        .organ
+        .parse()
+        .map_err(|e| ApiError::Internal(format!("a kept organ does not read: {e}")))?;
+    let day = meeting
+        .scheduled
+        .parse()
+        .map_err(|e| ApiError::Internal(format!("a kept date does not read: {e}")))?;
+    Ok((organ, day))
+}
+
+/// The names of these persons, by id (an id the registry does not know is left out).
+pub fn person_names(
+    facts: &dyn Facts<Error = plenum_store::Error>,
+    ids: &[&str],
+) -> Result<BTreeMap<String, String>, ApiError> {
+    Ok(facts
+        .entities_by_id(EntityKind::Person, ids)
+        .map_err(ApiError::store)?
+        .into_iter()
+        .map(|e| (e.id, e.name))
+        .collect())
+}
+
 /// The operations, over one ledger and its meetings.
 pub struct Live<'a> {
     /// The ledger.
@@ -205,22 +231,10 @@ impl Live<'_> {
         let proxies = self.meetings.proxies(id).map_err(ApiError::store)?;
         let snapshot = self.store.snapshot().map_err(ApiError::store)?;
         let ids: Vec<&str> = delegates.iter().map(|d| d.person.as_str()).collect();
-        let names: BTreeMap<String, String> = snapshot
-            .entities_by_id(EntityKind::Person, &ids)
-            .map_err(ApiError::store)?
-            .into_iter()
-            .map(|e| (e.id, e.name))
-            .collect();
+        let names = person_names(&*snapshot, &ids)?;
         let present = delegates.iter().filter(|d| d.present).count() as u64;
         let entitled = delegates.len() as u64;
-        let organ: OrganRef = meeting
-            .organ
-            .parse()
-            .map_err(|e| ApiError::Internal(format!("a kept organ does not read: {e}")))?;
-        let day: FuzzyDate = meeting
-            .scheduled
-            .parse()
-            .map_err(|e| ApiError::Internal(format!("a kept date does not read: {e}")))?;
+        let (organ, day) = organ_and_day(&meeting)?;
         let (quorum, _) = organ_rules(&*snapshot, &organ, &day, None)?;
         let quorum = quorum.map(|(rule, article)| Quorum {
             rule: match article {
@@ -415,14 +429,7 @@ impl Live<'_> {
         let closed = self.meetings.close_poll(poll).map_err(meeting_error)?;
         let published = publish(&question, &p.title, &closed.urn)?;
         let digest = plenum_vote::digest(&published);
-        let organ: OrganRef = meeting
-            .organ
-            .parse()
-            .map_err(|e| ApiError::Internal(format!("a kept organ does not read: {e}")))?;
-        let day: FuzzyDate = meeting
-            .scheduled
-            .parse()
-            .map_err(|e| ApiError::Internal(format!("a kept date does not read: {e}")))?;
+        let (organ, day) = organ_and_day(&meeting)?;
         let snapshot = self.store.snapshot().map_err(ApiError::store)?;
         let (_, majority) = organ_rules(&*snapshot, &organ, &day, p.category.as_deref())?;
         let bases = Bases {

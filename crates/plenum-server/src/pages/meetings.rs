@@ -6,7 +6,7 @@
 //! Every form carries the session's CSRF token and goes through the same operations as
 //! the API (`crate::live`); a ballot's tracker is shown once, in the answer to the vote.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::extract::{Form, Path, State};
@@ -118,7 +118,7 @@ impl Outcome {
 }
 
 /// A closed poll's result (as kept: `PollResult`'s JSON), in a sentence.
-fn result_text(v: &serde_json::Value, names: &HashMap<String, String>) -> Option<String> {
+fn result_text(v: &serde_json::Value, names: &BTreeMap<String, String>) -> Option<String> {
     match v.get("kind")?.as_str()? {
         "motion" => Some(format!(
             "{}: for {}, against {}, abstaining {} ({})",
@@ -168,12 +168,7 @@ async fn meeting_page(state: &AppState, caller: &Caller, id: String, outcome: Ou
             }
         }
         let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let names: HashMap<String, String> = snapshot
-            .entities_by_id(plenum_model::id::EntityKind::Person, &refs)
-            .map_err(ApiError::store)?
-            .into_iter()
-            .map(|e| (e.id, e.name))
-            .collect();
+        let names = crate::live::person_names(&*snapshot, &refs)?;
         Ok((view, organ_name, names))
     })
     .await;
@@ -519,7 +514,7 @@ pub async fn close_poll(
 
 /// The ballot form, read as pairs: `csrf`, `for`, `choice` or `rank1`, `rank2`, ...,
 /// and `tracker` (replacing).
-fn wire_ballot(fields: &HashMap<String, String>) -> WireBallot {
+fn wire_ballot(fields: &BTreeMap<String, String>) -> WireBallot {
     if let Some(choice) = fields.get("choice") {
         let choice = Choice::ALL.into_iter().find(|c| c.as_str() == choice);
         return WireBallot {
@@ -546,7 +541,7 @@ pub async fn vote(
     State(state): State<AppState>,
     caller: Caller,
     Path(poll): Path<String>,
-    Form(fields): Form<HashMap<String, String>>,
+    Form(fields): Form<BTreeMap<String, String>>,
 ) -> Response {
     let meeting = match meeting_of(&state, &poll).await {
         Ok(m) => m,

@@ -1,8 +1,6 @@
 //! The pages around a meeting: the list of meetings with the convening form, and a
 //! closed poll's published urn, where a voter finds their tracker.
 
-use std::collections::HashMap;
-
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, LOCATION};
@@ -65,12 +63,7 @@ pub async fn urn(
             ids.extend(candidates.iter().cloned());
         }
         let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let names: HashMap<String, String> = snapshot
-            .entities_by_id(plenum_model::id::EntityKind::Person, &refs)
-            .map_err(ApiError::store)?
-            .into_iter()
-            .map(|e| (e.id, e.name))
-            .collect();
+        let names = crate::live::person_names(&*snapshot, &refs)?;
         Ok((urn, question, names, record.secret))
     })
     .await;
