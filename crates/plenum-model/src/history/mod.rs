@@ -9,6 +9,7 @@
 
 mod backing;
 mod cache;
+mod organizations;
 mod write;
 
 use std::cell::RefCell;
