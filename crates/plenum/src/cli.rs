@@ -73,7 +73,10 @@ pub enum Command {
     Count(cmd::count::CountArgs),
     /// Copy a ledger between stores (SQLite file, PostgreSQL): same entries, same head.
     Copy(cmd::copy::CopyArgs),
-    /// Export the ledger: `export events` writes every entry as JSON Lines (a backup).
+    /// Import a member register: `import members FILE.csv` (CSV or TSV, any encoding).
+    Import(cmd::import::ImportArgs),
+    /// Export the ledger: `export events` writes every entry as JSON Lines (a backup);
+    /// `export members` the register on a date as CSV.
     Export(cmd::export::ExportArgs),
     /// Record a backup from `export events` again: same entries, same hashes, same head.
     Restore(cmd::restore::RestoreArgs),

@@ -3,6 +3,7 @@
 mod cli;
 mod cmd;
 mod failure;
+mod members;
 mod open;
 mod progress;
 mod render;
@@ -62,6 +63,7 @@ fn run() -> ExitCode {
         C::Serve(a) => cmd::serve::run(a, &global),
         C::User(a) => cmd::user::run(a, &global),
         C::Meeting(a) => cmd::meeting::run(a, &global),
+        C::Import(a) => cmd::import::run(a, &global),
     };
     match result {
         Ok(code) => code,

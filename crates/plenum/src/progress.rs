@@ -17,3 +17,18 @@ pub fn bar(total: u64, message: &'static str) -> ProgressBar {
     bar.set_message(message);
     bar
 }
+
+/// A spinner with the time taken, for work of `size` units that reports no progress of
+/// its own; hidden for small work or when stderr is not a terminal.
+pub fn spinner(size: u64, message: String) -> ProgressBar {
+    if size < WORTH_SHOWING || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return ProgressBar::hidden();
+    }
+    let spinner = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+        .unwrap_or_else(|_| ProgressStyle::default_spinner());
+    spinner.set_style(style);
+    spinner.set_message(message);
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    spinner
+}

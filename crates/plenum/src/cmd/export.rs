@@ -26,6 +26,8 @@ pub struct ExportArgs {
 pub enum ExportWhat {
     /// Every entry of the ledger as JSON Lines: a full (or, with --since, incremental) backup.
     Events(EventsArgs),
+    /// The member register on a date, as CSV (`plenum import members` reads it back).
+    Members(super::export_members::MembersArgs),
 }
 
 /// Arguments of `plenum export events`.
@@ -60,6 +62,7 @@ pub struct EventsArgs {
 pub fn run(args: &ExportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     match &args.what {
         ExportWhat::Events(events) => run_events(events, global),
+        ExportWhat::Members(members) => super::export_members::run(members, global),
     }
 }
 

@@ -6,6 +6,8 @@ pub mod copy;
 pub mod count;
 pub mod demo;
 pub mod export;
+pub mod export_members;
+pub mod import;
 pub mod init;
 pub mod lineage;
 pub mod log;

@@ -10,6 +10,7 @@ mod damage;
 mod ledger;
 mod limits;
 mod meeting;
+mod members;
 mod messages;
 mod rules;
 mod statute;
