@@ -35,6 +35,8 @@ pub struct PollRow {
     id: String,
     title: String,
     kind: &'static str,
+    /// A motion whose weighted voters may split their votes.
+    split: bool,
     secret: bool,
     replaceable: bool,
     status: &'static str,
@@ -210,6 +212,7 @@ async fn meeting_page(state: &AppState, caller: &Caller, id: String, outcome: Ou
                     Question::Motion { .. } => "motion",
                     Question::Election { .. } => "election",
                 },
+                split: matches!(p.question, Question::Motion { split: true }),
                 secret: p.secret,
                 replaceable: p.replaceable,
                 status: p.status,
@@ -515,6 +518,23 @@ pub async fn close_poll(
 /// The ballot form, read as pairs: `csrf`, `for`, `choice` or `rank1`, `rank2`, ...,
 /// and `tracker` (replacing).
 fn wire_ballot(fields: &BTreeMap<String, String>) -> WireBallot {
+    let split: BTreeMap<Choice, u64> = Choice::ALL
+        .into_iter()
+        .filter_map(|c| {
+            let votes = fields
+                .get(&format!("split_{}", c.as_str()))?
+                .trim()
+                .parse()
+                .ok()?;
+            (votes > 0).then_some((c, votes))
+        })
+        .collect();
+    if !split.is_empty() {
+        return WireBallot {
+            split: Some(split),
+            ..WireBallot::default()
+        };
+    }
     if let Some(choice) = fields.get("choice") {
         let choice = Choice::ALL.into_iter().find(|c| c.as_str() == choice);
         return WireBallot {
@@ -581,4 +601,35 @@ pub async fn vote(
         },
     };
     meeting_page(&state, &caller, meeting, outcome).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn the_ballot_form_reads_as_a_choice_a_split_or_a_ranking() {
+        let choice = wire_ballot(&form(&[("csrf", "x"), ("choice", "against")]));
+        assert_eq!(choice.choice, Some(Choice::Against));
+        let split = wire_ballot(&form(&[
+            ("choice", "for"),
+            ("split_for", "2"),
+            ("split_against", ""),
+            ("split_abstain", "1"),
+        ]));
+        assert_eq!(
+            split.split,
+            Some(BTreeMap::from([(Choice::For, 2), (Choice::Abstain, 1)])),
+            "split votes win over the radio button"
+        );
+        let ranking = wire_ballot(&form(&[("rank1", "b"), ("rank2", ""), ("rank3", "a")]));
+        assert_eq!(ranking.ranking, Some(vec!["b".to_owned(), "a".to_owned()]));
+    }
 }
