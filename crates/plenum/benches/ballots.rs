@@ -59,6 +59,10 @@ struct Config {
     runs: usize,
     /// The stores: `sqlite`, `postgres`.
     stores: Vec<String>,
+    /// Besides the closed-loop runs (each connection sends its next ballot once the last
+    /// is answered), runs that offer ballots at this rate (per second, over all
+    /// connections; 0: none), each timed from when it was due.
+    paced: usize,
 }
 
 impl Config {
@@ -72,6 +76,7 @@ impl Config {
                 connections: 1_000,
                 runs: 3,
                 stores: vec!["sqlite".into(), "postgres".into()],
+                paced: 10_000,
             }
         } else {
             Config {
@@ -80,6 +85,7 @@ impl Config {
                 connections: 20,
                 runs: 1,
                 stores: vec!["sqlite".into(), "postgres".into()],
+                paced: 1_000,
             }
         };
         let mut i = 0;
@@ -95,6 +101,7 @@ impl Config {
                 "--voters" => config.voters = number().max(1),
                 "--connections" => config.connections = number().max(1),
                 "--runs" => config.runs = number().max(1),
+                "--paced" => config.paced = number(),
                 "--store" => config.stores = value.split(',').map(str::to_owned).collect(),
                 _ => {
                     i += 1;
@@ -350,8 +357,11 @@ impl Burst {
 }
 
 /// Sends `requests` over `connections` keep-alive connections to `addr` (request `i` on
-/// connection `i % connections`), all connections opened before the clock starts.
-fn burst(addr: &str, connections: usize, requests: Arc<Vec<Vec<u8>>>) -> Burst {
+/// connection `i % connections`), all connections opened before the clock starts. With
+/// a `rate`, request `i` is due `i / rate` seconds after the start, and is sent then (or
+/// as soon as its connection is free) and timed from then: an open loop, whose latencies
+/// include any wait behind a slow answer.
+fn burst(addr: &str, connections: usize, requests: Arc<Vec<Vec<u8>>>, rate: Option<f64>) -> Burst {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -375,7 +385,14 @@ fn burst(addr: &str, connections: usize, requests: Arc<Vec<Vec<u8>>>) -> Burst {
                     let mut buffer = Vec::with_capacity(1024);
                     let mut i = k;
                     while i < requests.len() {
-                        let sent = Instant::now();
+                        let sent = match rate {
+                            Some(rate) => {
+                                let due = start + Duration::from_secs_f64(i as f64 / rate);
+                                tokio::time::sleep_until(due.into()).await;
+                                due
+                            }
+                            None => Instant::now(),
+                        };
                         match exchange(&mut stream, &requests[i], &mut buffer).await {
                             Ok(status) => {
                                 *one.statuses.entry(status).or_default() += 1;
@@ -526,11 +543,13 @@ fn main() {
             &server.addr,
             config.connections,
             Arc::new(get_requests(&server.addr, "/no-such-page", config.voters)),
+            None,
         );
         let healthz = burst(
             &server.addr,
             config.connections,
             Arc::new(get_requests(&server.addr, "/healthz", config.voters)),
+            None,
         );
         assert_eq!(noop.count(404), config.voters, "{noop:?}");
         assert_eq!(healthz.count(200), config.voters, "{:?}", healthz.statuses);
@@ -543,8 +562,9 @@ fn main() {
             healthz.percentile(0.99)
         );
         println!(
-            "{:<9} {:>4} {:>9} {:>10} {:>8} {:>8} {:>8} {:>7} {:>8}",
+            "{:<9} {:<13} {:>4} {:>9} {:>10} {:>8} {:>8} {:>8} {:>7} {:>8}",
             "store",
+            "load",
             "run",
             "time s",
             "ballots/s",
@@ -554,50 +574,69 @@ fn main() {
             "failed",
             "turnout"
         );
-        let (mut times, mut rates, mut p50s, mut p99s) = (vec![], vec![], vec![], vec![]);
-        for run in 0..config.runs {
-            let poll = format!("p{run}");
-            open_poll(&ledger.db, &poll);
-            let requests = Arc::new(ballot_requests(&server.addr, &poll, &ledger.tokens));
-            let result = burst(&server.addr, config.connections, requests);
-            let acked = result.count(201);
-            let turnout = with_store(&ledger.db, |s| s.turnout(&poll).expect("turnout"));
-            let failed = config.voters - acked;
-            println!(
-                "{store:<9} {run:>4} {:>9.2} {:>10.0} {:>8.1} {:>8.1} {:>8.1} {:>7} {:>8}",
-                result.wall.as_secs_f64(),
-                result.rate(),
-                result.percentile(0.50),
-                result.percentile(0.99),
-                result.percentile(1.0),
-                failed,
-                turnout
-            );
-            assert_eq!(
-                failed, 0,
-                "every ballot is acknowledged: {:?}, {} without an answer",
-                result.statuses, result.failed
-            );
-            assert_eq!(
-                turnout, acked as u64,
-                "the poll's turnout is the number of 201s"
-            );
-            times.push(result.wall.as_secs_f64());
-            rates.push(result.rate());
-            p50s.push(result.percentile(0.50));
-            p99s.push(result.percentile(0.99));
+        let mut modes = vec![None];
+        if config.paced > 0 {
+            modes.push(Some(config.paced as f64));
         }
-        let (time, rate, p99) = (median(times), median(rates), median(p99s));
-        println!(
-            "{store}: median of {} run(s): {time:.2} s, {rate:.0} ballots/s ({:.2}x the 10,000/s target), \
-             p50 {:.1} ms, p99 {p99:.1} ms ({:.2}x the 50 ms target); {:.2} of the 404 rate, {:.2} of /healthz's",
-            config.runs,
-            rate / 10_000.0,
-            median(p50s),
-            p99 / 50.0,
-            rate / noop.rate(),
-            rate / healthz.rate()
-        );
+        let mut summaries = Vec::new();
+        for (m, rate) in modes.into_iter().enumerate() {
+            let load = match rate {
+                None => "closed loop".to_owned(),
+                Some(r) => format!("paced {r:.0}/s"),
+            };
+            let (mut times, mut rates, mut p50s, mut p99s) = (vec![], vec![], vec![], vec![]);
+            for run in 0..config.runs {
+                let poll = format!("p{m}-{run}");
+                open_poll(&ledger.db, &poll);
+                let requests = Arc::new(ballot_requests(&server.addr, &poll, &ledger.tokens));
+                let result = burst(&server.addr, config.connections, requests, rate);
+                let acked = result.count(201);
+                let turnout = with_store(&ledger.db, |s| s.turnout(&poll).expect("turnout"));
+                let failed = config.voters - acked;
+                println!(
+                    "{store:<9} {load:<13} {run:>4} {:>9.2} {:>10.0} {:>8.1} {:>8.1} {:>8.1} {:>7} {:>8}",
+                    result.wall.as_secs_f64(),
+                    result.rate(),
+                    result.percentile(0.50),
+                    result.percentile(0.99),
+                    result.percentile(1.0),
+                    failed,
+                    turnout
+                );
+                assert_eq!(
+                    failed, 0,
+                    "every ballot is acknowledged: {:?}, {} without an answer",
+                    result.statuses, result.failed
+                );
+                assert_eq!(
+                    turnout, acked as u64,
+                    "the poll's turnout is the number of 201s"
+                );
+                times.push(result.wall.as_secs_f64());
+                rates.push(result.rate());
+                p50s.push(result.percentile(0.50));
+                p99s.push(result.percentile(0.99));
+            }
+            summaries.push((
+                load,
+                median(times),
+                median(rates),
+                median(p50s),
+                median(p99s),
+            ));
+        }
+        for (load, time, rate, p50, p99) in summaries {
+            println!(
+                "{store} {load}: median of {} run(s): {time:.2} s ({:.2}x the 10 s target), \
+                 {rate:.0} ballots/s, p50 {p50:.1} ms, p99 {p99:.1} ms ({:.2}x the 50 ms target); \
+                 {:.2} of the 404 rate, {:.2} of /healthz's",
+                config.runs,
+                time / 10.0 * (100_000.0 / config.voters as f64),
+                p99 / 50.0,
+                rate / noop.rate(),
+                rate / healthz.rate()
+            );
+        }
         drop(server);
     }
     if !config.full {
