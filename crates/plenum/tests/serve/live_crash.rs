@@ -70,7 +70,7 @@ fn ledger(db: &str) -> Env {
                         .step_by(4)
                         .map(|i| {
                             let p = person(i);
-                            voter_account(&env, &p, db);
+                            voter_account(env, &p, db);
                             let token = env.run(&["user", "token", &p, "--db", db]);
                             (p, token.trim().to_owned())
                         })
