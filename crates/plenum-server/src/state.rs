@@ -13,6 +13,7 @@ use plenum_store::accounts::Accounts;
 use plenum_store::meetings::Meetings;
 
 use crate::live::BallotQueue;
+use crate::live::queue::OpenPolls;
 
 use crate::auth::limiter::LoginLimiter;
 
@@ -59,6 +60,8 @@ pub struct LiveState {
     pub meetings: Arc<dyn Meetings>,
     /// Group commit of ballots.
     pub queue: BallotQueue,
+    /// What ballots of the open polls need, kept in memory.
+    pub open_polls: Arc<OpenPolls>,
 }
 
 impl AppState {
@@ -82,7 +85,11 @@ impl AppState {
     /// The same state, running live meetings over `meetings` (with its ballot writer).
     pub fn with_meetings(mut self, meetings: Arc<dyn Meetings>) -> AppState {
         let queue = BallotQueue::start(Arc::clone(&meetings));
-        self.live = Some(LiveState { meetings, queue });
+        self.live = Some(LiveState {
+            meetings,
+            queue,
+            open_polls: Arc::new(OpenPolls::default()),
+        });
         self
     }
 

@@ -71,6 +71,14 @@ pub trait Accounts: Send + Sync {
         label: &str,
         created_at: &str,
     ) -> Result<(), AccountError>;
+    /// Adds accounts, each with one API token (by its hash) labelled `label`, in one
+    /// transaction: all of them, or none if a name is taken (for making many voters at
+    /// once, where one `add_account` and `add_token` each would take a commit apiece).
+    fn add_accounts_with_tokens(
+        &self,
+        accounts: &[(AccountRecord, String)],
+        label: &str,
+    ) -> Result<(), AccountError>;
     /// The account a token (by its hash) belongs to.
     fn account_by_token(&self, token_hash: &str) -> Result<Option<AccountRecord>, Error>;
     /// Starts a session (kept by the hash of its id) for an account.

@@ -120,6 +120,42 @@ fn contract<S: Store + Accounts>(store: &S) {
         Err(AccountError::NotFound(_))
     ));
 
+    // Many accounts with a token each, in one go: all or none.
+    let voters: Vec<(AccountRecord, String)> = (0..50)
+        .map(|i| {
+            let mut a = account(&format!("voter-{i}"), "member");
+            a.person = Some(format!("p-{i}"));
+            (a, format!("bulk-token-{i}"))
+        })
+        .collect();
+    store
+        .add_accounts_with_tokens(&voters, "bulk")
+        .expect("bulk accounts");
+    for (a, token) in &voters {
+        assert_eq!(
+            store.account_by_token(token).expect("token"),
+            Some(a.clone())
+        );
+    }
+    let clash = vec![
+        (account("fresh", "member"), "bulk-token-fresh".to_owned()),
+        (account("voter-7", "member"), "bulk-token-again".to_owned()),
+    ];
+    assert!(matches!(
+        store.add_accounts_with_tokens(&clash, "bulk"),
+        Err(AccountError::Exists(name)) if name == "voter-7"
+    ));
+    assert_eq!(
+        store.account("fresh").expect("read"),
+        None,
+        "none of a refused batch"
+    );
+    assert_eq!(
+        store.account_by_token("bulk-token-fresh").expect("token"),
+        None
+    );
+    assert_eq!(store.accounts().expect("list").len(), 51);
+
     // The ledger did not change.
     assert_eq!(store.head().expect("head"), head);
     assert_eq!(verify(store, &|_| {}).expect("verify").digest, digest);

@@ -243,6 +243,56 @@ fn contract<S: Store + Meetings + 'static>(store: S) {
     let closed = store.close_poll("p2").expect("close");
     assert_eq!(closed.urn[0].voter.as_deref(), Some("ann"));
 
+    // One batch, as the group commit hands it: each cast answered as if alone.
+    store.add_poll(&poll("p3", true)).expect("poll");
+    store.open_poll("p3", "key3").expect("open");
+    let clash = [
+        cast("p3", "ann", "ann", 1, "B-same"),
+        cast("p3", "dee", "dee", 1, "B-same"),
+    ];
+    assert!(
+        store.cast(&clash).is_err(),
+        "two trackers alike fail the batch"
+    );
+    assert_eq!(
+        store.turnout("p3").expect("turnout"),
+        0,
+        "nothing of it kept"
+    );
+    let batch = [
+        cast("p3", "ann", "ann", 1, "B-ann"),
+        cast("p3", "ann", "ann", 1, "B-ann2"),
+        cast("p3", "zed", "zed", 1, "B-zed"),
+        cast("p3", "cy", "cy", 1, "B-cy1"),
+        cast("p3", "bob", "ann", 1, "B-bob"),
+        cast("p1", "dee", "dee", 1, "B-closed"),
+        cast("p3", "dee", "dee", 1, "B-dee"),
+        cast("p3", "cy", "cy", 3, "B-cy"),
+    ];
+    let results = store.cast(&batch).expect("the store answers");
+    let outcome: Vec<&str> = results
+        .iter()
+        .map(|r| match r {
+            Ok(()) => "ok",
+            Err(CastError::AlreadyVoted(_)) => "again",
+            Err(CastError::NotDelegate(_)) => "stranger",
+            Err(CastError::Weight(3)) => "weight",
+            Err(CastError::NotOpen) => "closed",
+            Err(_) => "other",
+        })
+        .collect();
+    assert_eq!(
+        outcome,
+        [
+            "ok", "again", "stranger", "weight", "ok", "closed", "ok", "ok"
+        ]
+    );
+    let closed = store.close_poll("p3").expect("close");
+    assert_eq!(closed.roll.len(), 4);
+    let mut trackers: Vec<&str> = closed.urn.iter().map(|b| b.tracker.as_str()).collect();
+    trackers.sort_unstable();
+    assert_eq!(trackers, ["B-ann", "B-bob", "B-cy", "B-dee"]);
+
     store.close_meeting("m1").expect("close meeting");
     assert!(store.attend("m1", "bob", true, None).is_err(), "ended");
     assert_eq!(verify(&store, &|_| {}).expect("verify").digest, digest);

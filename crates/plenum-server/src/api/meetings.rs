@@ -15,13 +15,14 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use futures_util::Stream;
-use plenum_store::meetings::{Cast, UrnBallot};
+use plenum_store::meetings::{Cast, CastError, Meetings, UrnBallot};
 use plenum_vote::{Ballot, WireBallot};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::auth::{Caller, Role};
 use crate::error::{ApiError, FieldError};
+use crate::live::queue::{OpenPoll, refusal};
 use crate::live::secret::{new_code, new_tracker, normalize_tracker, owner_tag};
 use crate::live::{Convene, Live, NewPoll, meeting_error, question_of};
 use crate::state::{AppState, blocking};
@@ -362,7 +363,11 @@ pub async fn close(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     chair(&caller, &headers, "close polls")?;
-    let closed = with_live(&state, move |live| live.close(&id)).await?;
+    let open_polls = state.live()?.open_polls.clone();
+    let poll = id.clone();
+    let closed = with_live(&state, move |live| live.close(&id)).await;
+    open_polls.forget(&poll);
+    let closed = closed?;
     Ok(Json(closed).into_response())
 }
 
@@ -431,55 +436,77 @@ pub async fn cast_ballot(
         None => (false, new_tracker()),
     };
     let meetings = live.meetings.clone();
-    let (poll_id, voter_id) = (poll.clone(), voter.clone());
-    let cast = blocking(move || {
-        let record = meetings
-            .poll(&poll_id)
-            .map_err(ApiError::store)?
-            .ok_or_else(|| ApiError::NotFound(format!("no poll is called `{poll_id}`")))?;
-        let question = question_of(&record)?;
-        let key = meetings
-            .owner_key(&poll_id)
-            .map_err(ApiError::store)?
-            .ok_or_else(|| ApiError::Conflict("the poll is not open".into()))?;
-        let weight = meetings
-            .delegate(&record.meeting, &voter_id)
-            .map_err(ApiError::store)?
-            .ok_or_else(|| {
-                ApiError::Forbidden(format!("`{voter_id}` is not a delegate of this meeting"))
-            })?
-            .weight;
-        let ballot = Ballot::from_wire(&request.ballot, &question, weight).map_err(|e| {
-            ApiError::Unprocessable(vec![FieldError {
-                path: Some("$.ballot".into()),
-                line: None,
-                column: None,
-                message: e.to_string(),
-            }])
-        })?;
-        let owner = if record.secret {
-            owner_tag(&key, &voter_id)
-        } else {
-            voter_id.clone()
-        };
-        Ok(Cast {
-            poll: poll_id,
-            voter: voter_id,
-            by,
-            weight,
-            ballot: ballot.to_text(),
-            tracker: tracker.clone(),
-            owner,
-            replace,
-        })
-    })
-    .await?;
-    let tracker = cast.tracker.clone();
-    live.queue.cast(cast).await?;
+    let poll_id = poll.clone();
+    let open = live
+        .open_polls
+        .get_or_load(&poll, move || open_poll(&*meetings, &poll_id))
+        .await?;
+    let weight = *open.weights.get(&voter).ok_or_else(|| {
+        ApiError::Forbidden(format!("`{voter}` is not a delegate of this meeting"))
+    })?;
+    let ballot = Ballot::from_wire(&request.ballot, &open.question, weight).map_err(|e| {
+        ApiError::Unprocessable(vec![FieldError {
+            path: Some("$.ballot".into()),
+            line: None,
+            column: None,
+            message: e.to_string(),
+        }])
+    })?;
+    let owner = if open.record.secret {
+        owner_tag(&open.key, &voter)
+    } else {
+        voter.clone()
+    };
+    let cast = Cast {
+        poll: poll.clone(),
+        voter,
+        by,
+        weight,
+        ballot: ballot.to_text(),
+        tracker: tracker.clone(),
+        owner,
+        replace,
+    };
+    drop(open);
+    match live.queue.try_cast(cast).await? {
+        Ok(()) => {}
+        Err(CastError::NotOpen) => {
+            // Closed since it was kept (by another process, say): forget it.
+            live.open_polls.forget(&poll);
+            return Err(refusal(CastError::NotOpen));
+        }
+        Err(refused) => return Err(refusal(refused)),
+    }
     Ok(Receipt {
         poll,
         tracker,
         replaced: replace,
+    })
+}
+
+/// What a ballot in the open poll `id` needs, read from the store: 404 if there is no
+/// such poll, 409 if it is not open.
+fn open_poll(meetings: &dyn Meetings, id: &str) -> Result<OpenPoll, ApiError> {
+    let record = meetings
+        .poll(id)
+        .map_err(ApiError::store)?
+        .ok_or_else(|| ApiError::NotFound(format!("no poll is called `{id}`")))?;
+    let question = question_of(&record)?;
+    let key = meetings
+        .owner_key(id)
+        .map_err(ApiError::store)?
+        .ok_or_else(|| ApiError::Conflict("the poll is not open".into()))?;
+    let weights = meetings
+        .delegates(&record.meeting)
+        .map_err(ApiError::store)?
+        .into_iter()
+        .map(|d| (d.person, d.weight))
+        .collect();
+    Ok(OpenPoll {
+        record,
+        question,
+        key,
+        weights,
     })
 }
 

@@ -2,6 +2,8 @@
 //! transaction, paper ballots, and closing, which rewrites the poll's rows in key order.
 
 use super::logic::{POLL, int, is_delegate, open_meeting, opt, poll_of};
+use std::collections::{HashMap, HashSet};
+
 use super::sql::{Host, P, Sql};
 use super::*;
 
@@ -108,37 +110,173 @@ struct Open {
     replaceable: bool,
 }
 
+/// How many casts one statement of a batch takes (a bounded number of statement texts,
+/// each prepared once per connection).
+const CHUNK: usize = 64;
+
 pub(crate) fn cast(host: &impl Host, casts: &[Cast]) -> Result<Vec<Result<(), CastError>>, Error> {
     host.write(|tx| {
         let mut polls: Vec<(String, Option<Open>)> = Vec::new();
-        let mut out = Vec::with_capacity(casts.len());
-        for c in casts {
-            let open = match polls.iter().find(|(id, _)| *id == c.poll) {
-                Some((_, open)) => open,
+        let mut out: Vec<Option<Result<(), CastError>>> = casts.iter().map(|_| None).collect();
+        // A voter's own first ballot, the common case, is cast with the others of its
+        // poll a chunk at a time; the rest (proxies, replacements, a voter's second
+        // ballot in the same batch) one at a time after them.
+        let mut plain: Vec<(usize, Vec<usize>)> = Vec::new();
+        let mut seen: HashSet<(&str, &str)> = HashSet::new();
+        let mut single: Vec<(usize, usize)> = Vec::new();
+        for (i, c) in casts.iter().enumerate() {
+            let at = match polls.iter().position(|(id, _)| *id == c.poll) {
+                Some(at) => at,
                 None => {
-                    let rows = tx.rows(
-                        "SELECT meeting, replaceable FROM live_polls \
-                         WHERE id = $1 AND status = 'open'",
-                        &[P::T(&c.poll)],
-                    )?;
-                    let open = match rows.first() {
-                        Some(r) => Some(Open {
-                            meeting: r[0].text()?,
-                            replaceable: r[1].int()? != 0,
-                        }),
-                        None => None,
-                    };
-                    polls.push((c.poll.clone(), open));
-                    &polls[polls.len() - 1].1
+                    polls.push((c.poll.clone(), open_of(tx, &c.poll)?));
+                    polls.len() - 1
                 }
             };
-            out.push(match open {
-                None => Err(CastError::NotOpen),
-                Some(open) => cast_one(tx, open, c)?,
-            });
+            if polls[at].1.is_none() {
+                out[i] = Some(Err(CastError::NotOpen));
+            } else if c.by == c.voter && !c.replace && seen.insert((&c.poll, &c.voter)) {
+                match plain.iter_mut().find(|(p, _)| *p == at) {
+                    Some((_, list)) => list.push(i),
+                    None => plain.push((at, vec![i])),
+                }
+            } else {
+                single.push((at, i));
+            }
         }
-        Ok(out)
+        for (at, list) in plain {
+            if let Some(open) = &polls[at].1 {
+                cast_plain(tx, open, casts, list, &mut out)?;
+            }
+        }
+        for (at, i) in single {
+            if let Some(open) = &polls[at].1 {
+                out[i] = Some(cast_one(tx, open, &casts[i])?);
+            }
+        }
+        out.into_iter()
+            .map(|o| {
+                o.ok_or_else(|| Error::Database("a cast of the batch was left unanswered".into()))
+            })
+            .collect()
     })
+}
+
+/// The poll's facts, if it is open.
+fn open_of(tx: &mut dyn Sql, poll: &str) -> Result<Option<Open>, Error> {
+    let rows = tx.rows(
+        "SELECT meeting, replaceable FROM live_polls WHERE id = $1 AND status = 'open'",
+        &[P::T(poll)],
+    )?;
+    rows.first()
+        .map(|r| {
+            Ok(Open {
+                meeting: r[0].text()?,
+                replaceable: r[1].int()? != 0,
+            })
+        })
+        .transpose()
+}
+
+/// `$from, $from+1, ...`: `n` parameters.
+fn marks(from: usize, n: usize) -> String {
+    (from..from + n)
+        .map(|k| format!("${k}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Voters' own first ballots in one open poll (`list`, indexes into `casts`, one per
+/// voter), with the same checks as [`cast_one`], a chunk at a time: the delegates read in
+/// one query, the roll and the urn written in one statement each. The roll rows go in
+/// in the voters' order and the urn rows in the trackers' order, never in the order the
+/// ballots came in.
+fn cast_plain(
+    tx: &mut dyn Sql,
+    open: &Open,
+    casts: &[Cast],
+    list: Vec<usize>,
+    out: &mut [Option<Result<(), CastError>>],
+) -> Result<(), Error> {
+    let mut delegates: HashMap<String, (u64, bool)> = HashMap::new();
+    for chunk in list.chunks(CHUNK) {
+        let sql = format!(
+            "SELECT person, weight, present FROM live_delegates WHERE meeting = $1 AND person IN ({})",
+            marks(2, chunk.len())
+        );
+        let mut ps = vec![P::T(&open.meeting)];
+        ps.extend(chunk.iter().map(|&i| P::T(&casts[i].voter)));
+        for r in tx.rows(&sql, &ps)? {
+            let weight = u64::try_from(r[1].int()?).unwrap_or(0);
+            delegates.insert(r[0].text()?, (weight, r[2].int()? != 0));
+        }
+    }
+    let mut ready = Vec::with_capacity(list.len());
+    for i in list {
+        let c = &casts[i];
+        out[i] = match delegates.get(&c.voter) {
+            None => Some(Err(CastError::NotDelegate(c.voter.clone()))),
+            Some((_, false)) => Some(Err(CastError::Absent(c.by.clone()))),
+            Some((weight, true)) if *weight != c.weight => Some(Err(CastError::Weight(*weight))),
+            Some(_) => {
+                ready.push(i);
+                None
+            }
+        };
+    }
+    ready.sort_by(|a, b| casts[*a].voter.cmp(&casts[*b].voter));
+    let mut on_roll: HashSet<String> = HashSet::new();
+    for chunk in ready.chunks(CHUNK) {
+        let rows = (0..chunk.len())
+            .map(|k| format!("($1, ${n}, ${n})", n = k + 2))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "INSERT INTO live_roll(poll, person, cast_by) VALUES {rows} \
+             ON CONFLICT (poll, person) DO NOTHING RETURNING person"
+        );
+        let mut ps = vec![P::T(&casts[chunk[0]].poll)];
+        ps.extend(chunk.iter().map(|&i| P::T(&casts[i].voter)));
+        for r in tx.rows(&sql, &ps)? {
+            on_roll.insert(r[0].text()?);
+        }
+    }
+    let mut accepted = Vec::with_capacity(ready.len());
+    for i in ready {
+        let c = &casts[i];
+        if on_roll.contains(&c.voter) {
+            accepted.push(i);
+            out[i] = Some(Ok(()));
+        } else {
+            out[i] = Some(Err(CastError::AlreadyVoted(c.voter.clone())));
+        }
+    }
+    accepted.sort_by(|a, b| casts[*a].tracker.cmp(&casts[*b].tracker));
+    for chunk in accepted.chunks(CHUNK) {
+        let rows = (0..chunk.len())
+            .map(|k| format!("($1, {})", marks(2 + 4 * k, 4)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "INSERT INTO live_urn(poll, tracker, weight, ballot, owner) VALUES {rows} \
+             ON CONFLICT (poll, tracker) DO NOTHING"
+        );
+        let mut ps = vec![P::T(&casts[chunk[0]].poll)];
+        for &i in chunk {
+            let c = &casts[i];
+            ps.extend([
+                P::T(&c.tracker),
+                int(c.weight),
+                P::T(&c.ballot),
+                P::T(&c.owner),
+            ]);
+        }
+        if tx.exec(&sql, &ps)? != chunk.len() as u64 {
+            // Two random trackers alike: fail the batch (nothing of it is kept) rather
+            // than leave a name on the roll without its ballot.
+            return Err(Error::Database("two ballots drew the same tracker".into()));
+        }
+    }
+    Ok(())
 }
 
 /// One cast; an `Err` of the outer result fails the whole batch (the store failed).

@@ -126,6 +126,29 @@ impl Accounts for PgStore {
         })
     }
 
+    fn add_accounts_with_tokens(
+        &self,
+        accounts: &[(AccountRecord, String)],
+        label: &str,
+    ) -> Result<(), AccountError> {
+        self.account_write(|c| {
+            for (a, token_hash) in accounts {
+                let added = c.execute(
+                    statements::INSERT_ACCOUNT,
+                    &[&a.name, &a.role, &a.person, &a.password_hash, &a.created_at],
+                )?;
+                if added == 0 {
+                    return Err(AccountError::Exists(a.name.clone()));
+                }
+                c.execute(
+                    statements::INSERT_TOKEN,
+                    &[token_hash, &a.name, &label, &a.created_at],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
     fn account_by_token(&self, token_hash: &str) -> Result<Option<AccountRecord>, Error> {
         self.with(|c| {
             Ok(c.query(statements::SELECT_BY_TOKEN, &[&token_hash])?

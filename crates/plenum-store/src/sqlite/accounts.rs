@@ -139,6 +139,35 @@ impl Accounts for SqliteStore {
         })
     }
 
+    fn add_accounts_with_tokens(
+        &self,
+        accounts: &[(AccountRecord, String)],
+        label: &str,
+    ) -> Result<(), AccountError> {
+        self.account_write(|tx| {
+            let mut account = tx.prepare(statements::INSERT_ACCOUNT).map_err(sql)?;
+            let mut token = tx.prepare(statements::INSERT_TOKEN).map_err(sql)?;
+            for (a, token_hash) in accounts {
+                let added = account
+                    .execute(params![
+                        a.name,
+                        a.role,
+                        a.person,
+                        a.password_hash,
+                        a.created_at
+                    ])
+                    .map_err(sql)?;
+                if added == 0 {
+                    return Err(AccountError::Exists(a.name.clone()));
+                }
+                token
+                    .execute(params![token_hash, a.name, label, a.created_at])
+                    .map_err(sql)?;
+            }
+            Ok(())
+        })
+    }
+
     fn account_by_token(&self, token_hash: &str) -> Result<Option<AccountRecord>, Error> {
         self.with_reader(|c| {
             c.query_row(statements::SELECT_BY_TOKEN, params![token_hash], account_of)

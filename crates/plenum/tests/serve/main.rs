@@ -7,6 +7,7 @@ mod events;
 mod forms;
 mod lifecycle;
 mod live;
+mod live_crash;
 mod live_secrecy;
 mod pages;
 
