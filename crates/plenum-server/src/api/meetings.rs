@@ -21,10 +21,12 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::auth::{Caller, Role};
-use crate::error::{ApiError, FieldError};
+use crate::error::{ApiError, ErrorBody, FieldError};
 use crate::live::secret::{new_code, new_tracker, normalize_tracker, owner_tag};
+use crate::live::{Closed, Convened, MeetingView, PollView, PublishedUrn};
 use crate::live::{Convene, Live, NewPoll, meeting_error, question_of};
 use crate::state::{AppState, blocking};
+use plenum_model::query::reports::RecordReport;
 
 /// Reads a JSON body; a bad one is 422 naming the JSON path of the problem.
 pub fn json_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
@@ -91,27 +93,69 @@ fn person_of(caller: &Caller) -> Result<String, ApiError> {
         })
 }
 
+/// A meeting in the list of meetings.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct MeetingSummary {
+    /// Its id.
+    pub id: String,
+    /// The organ meeting (`org/key`).
+    pub organ: String,
+    /// Its name.
+    pub name: String,
+    /// The day it sits.
+    pub scheduled: String,
+    /// Whether it is sitting.
+    pub open: bool,
+}
+
 /// `GET /api/v1/meetings`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/meetings",
+    tag = "meetings",
+    responses(
+        (status = 200, description = "The meetings", body = Vec<MeetingSummary>),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn list(State(state): State<AppState>, caller: Caller) -> Result<Response, ApiError> {
     caller.require(Role::may_vote, "see meetings")?;
     let meetings = state.live()?.meetings.clone();
     let list = blocking(move || meetings.meetings().map_err(ApiError::store)).await?;
-    let list: Vec<BTreeMap<&str, serde_json::Value>> = list
+    let list: Vec<MeetingSummary> = list
         .into_iter()
-        .map(|m| {
-            BTreeMap::from([
-                ("id", m.id.into()),
-                ("organ", m.organ.into()),
-                ("name", m.name.into()),
-                ("scheduled", m.scheduled.into()),
-                ("open", m.open.into()),
-            ])
+        .map(|m| MeetingSummary {
+            id: m.id,
+            organ: m.organ,
+            name: m.name,
+            scheduled: m.scheduled,
+            open: m.open,
         })
         .collect();
     Ok(Json(list).into_response())
 }
 
 /// `POST /api/v1/meetings`: convenes a meeting.
+#[utoipa::path(
+    post,
+    path = "/api/v1/meetings",
+    tag = "meetings",
+    request_body(content = Convene, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Convened (`meeting_convened` recorded)", body = Convened),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn convene(
     State(state): State<AppState>,
     caller: Caller,
@@ -125,6 +169,20 @@ pub async fn convene(
 }
 
 /// `GET /api/v1/meetings/{id}`: attendance, quorum, polls.
+#[utoipa::path(
+    get,
+    path = "/api/v1/meetings/{id}",
+    tag = "meetings",
+    params(("id" = String, Path, description = "The meeting's id")),
+    responses(
+        (status = 200, description = "Attendance, quorum and polls now", body = MeetingView),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn show(
     State(state): State<AppState>,
     caller: Caller,
@@ -138,13 +196,32 @@ pub async fn show(
 /// The body of `POST /api/v1/meetings/{id}/codes`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CodesRequest {
+#[derive(utoipa::ToSchema)]
+pub struct CodesRequest {
     /// Whom to give codes (every delegate if not given).
     #[serde(default)]
     persons: Option<Vec<String>>,
 }
 
 /// `POST /api/v1/meetings/{id}/codes`: one-time check-in codes, shown once.
+#[utoipa::path(
+    post,
+    path = "/api/v1/meetings/{id}/codes",
+    tag = "meetings",
+    params(("id" = String, Path, description = "The meeting's id")),
+    request_body(content = Option<CodesRequest>, content_type = "application/json", description = "Whom to give codes; an empty body: every delegate"),
+    responses(
+        (status = 201, description = "One-time check-in codes by person, shown this once", body = BTreeMap<String, String>),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn codes(
     State(state): State<AppState>,
     caller: Caller,
@@ -187,7 +264,8 @@ pub async fn codes(
 /// The body of `POST /api/v1/meetings/{id}/attendance`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Attendance {
+#[derive(utoipa::ToSchema)]
+pub struct Attendance {
     /// Who (the caller's person if not given).
     #[serde(default)]
     person: Option<String>,
@@ -200,6 +278,24 @@ struct Attendance {
 
 /// `POST /api/v1/meetings/{id}/attendance`: a delegate checks in with their code (or
 /// out), or a teller (a chair) checks anyone in or out.
+#[utoipa::path(
+    post,
+    path = "/api/v1/meetings/{id}/attendance",
+    tag = "meetings",
+    params(("id" = String, Path, description = "The meeting's id")),
+    request_body(content = Attendance, content_type = "application/json"),
+    responses(
+        (status = 204, description = "Checked in (or out)"),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn attend(
     State(state): State<AppState>,
     caller: Caller,
@@ -245,7 +341,8 @@ pub async fn attend(
 /// The body of `POST /api/v1/meetings/{id}/proxies`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ProxyRequest {
+#[derive(utoipa::ToSchema)]
+pub struct ProxyRequest {
     /// Who gives it (the caller's person if not given; a chair may name anyone).
     #[serde(default)]
     giver: Option<String>,
@@ -254,6 +351,24 @@ struct ProxyRequest {
 }
 
 /// `POST /api/v1/meetings/{id}/proxies`: a delegate gives their proxy to another.
+#[utoipa::path(
+    post,
+    path = "/api/v1/meetings/{id}/proxies",
+    tag = "meetings",
+    params(("id" = String, Path, description = "The meeting's id")),
+    request_body(content = ProxyRequest, content_type = "application/json"),
+    responses(
+        (status = 204, description = "The proxy is given"),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn proxy(
     State(state): State<AppState>,
     caller: Caller,
@@ -284,6 +399,23 @@ pub async fn proxy(
 }
 
 /// `POST /api/v1/meetings/{id}/adjourn`: ends the meeting (`meeting_held` is recorded).
+#[utoipa::path(
+    post,
+    path = "/api/v1/meetings/{id}/adjourn",
+    tag = "meetings",
+    params(("id" = String, Path, description = "The meeting's id")),
+    responses(
+        (status = 200, description = "Adjourned (`meeting_held` recorded)", body = RecordReport),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn adjourn(
     State(state): State<AppState>,
     caller: Caller,
@@ -296,6 +428,24 @@ pub async fn adjourn(
 }
 
 /// `POST /api/v1/meetings/{id}/polls`: a new poll (a draft).
+#[utoipa::path(
+    post,
+    path = "/api/v1/meetings/{id}/polls",
+    tag = "meetings",
+    params(("id" = String, Path, description = "The meeting's id")),
+    request_body(content = NewPoll, content_type = "application/json"),
+    responses(
+        (status = 201, description = "The new poll (a draft)", body = PollView),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn add_poll(
     State(state): State<AppState>,
     caller: Caller,
@@ -310,6 +460,20 @@ pub async fn add_poll(
 }
 
 /// `GET /api/v1/polls/{id}`: where a poll stands; its result only once closed.
+#[utoipa::path(
+    get,
+    path = "/api/v1/polls/{id}",
+    tag = "polls",
+    params(("id" = String, Path, description = "The poll's id")),
+    responses(
+        (status = 200, description = "Where the poll stands; its result only once closed", body = PollView),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn poll(
     State(state): State<AppState>,
     caller: Caller,
@@ -323,12 +487,31 @@ pub async fn poll(
 /// The body of `POST /api/v1/polls/{id}/nominations`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Nomination {
+#[derive(utoipa::ToSchema)]
+pub struct Nomination {
     /// The candidate.
     person: String,
 }
 
 /// `POST /api/v1/polls/{id}/nominations`: a candidate for a draft election.
+#[utoipa::path(
+    post,
+    path = "/api/v1/polls/{id}/nominations",
+    tag = "polls",
+    params(("id" = String, Path, description = "The poll's id")),
+    request_body(content = Nomination, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The poll with the candidate", body = PollView),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn nominate(
     State(state): State<AppState>,
     caller: Caller,
@@ -343,6 +526,23 @@ pub async fn nominate(
 }
 
 /// `POST /api/v1/polls/{id}/open`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/polls/{id}/open",
+    tag = "polls",
+    params(("id" = String, Path, description = "The poll's id")),
+    responses(
+        (status = 200, description = "The poll, open", body = PollView),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn open(
     State(state): State<AppState>,
     caller: Caller,
@@ -355,6 +555,23 @@ pub async fn open(
 }
 
 /// `POST /api/v1/polls/{id}/close`: seals, publishes, counts and records.
+#[utoipa::path(
+    post,
+    path = "/api/v1/polls/{id}/close",
+    tag = "polls",
+    params(("id" = String, Path, description = "The poll's id")),
+    responses(
+        (status = 200, description = "Sealed, published, counted and recorded", body = Closed),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn close(
     State(state): State<AppState>,
     caller: Caller,
@@ -369,6 +586,7 @@ pub async fn close(
 /// The body of `POST /api/v1/polls/{id}/ballots`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[derive(utoipa::ToSchema)]
 pub struct BallotRequest {
     /// The ballot.
     pub ballot: WireBallot,
@@ -381,7 +599,7 @@ pub struct BallotRequest {
 }
 
 /// The answer to a ballot: its tracker, shown this once.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Receipt {
     /// The poll.
     pub poll: String,
@@ -392,6 +610,24 @@ pub struct Receipt {
 }
 
 /// `POST /api/v1/polls/{id}/ballots`: casts (or replaces) a ballot; 201 once durable.
+#[utoipa::path(
+    post,
+    path = "/api/v1/polls/{id}/ballots",
+    tag = "polls",
+    params(("id" = String, Path, description = "The poll's id")),
+    request_body(content = BallotRequest, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Cast, once durable: the tracker, shown this once", body = Receipt),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn cast(
     State(state): State<AppState>,
     caller: Caller,
@@ -486,7 +722,8 @@ pub async fn cast_ballot(
 /// One paper ballot a teller enters.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PaperBallot {
+#[derive(utoipa::ToSchema)]
+pub struct PaperBallot {
     /// Its weight (1 if not given).
     #[serde(default)]
     weight: Option<u64>,
@@ -497,7 +734,8 @@ struct PaperBallot {
 /// The body of `POST /api/v1/polls/{id}/paper`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Paper {
+#[derive(utoipa::ToSchema)]
+pub struct Paper {
     /// Who voted on paper (they go on the roll).
     voters: Vec<String>,
     /// The paper ballots, in any order (they go into the urn, unlinked).
@@ -506,6 +744,24 @@ struct Paper {
 
 /// `POST /api/v1/polls/{id}/paper`: a teller enters paper ballots; their trackers are
 /// returned, to be written on the paper ballots.
+#[utoipa::path(
+    post,
+    path = "/api/v1/polls/{id}/paper",
+    tag = "polls",
+    params(("id" = String, Path, description = "The poll's id")),
+    request_body(content = Paper, content_type = "application/json"),
+    responses(
+        (status = 201, description = "The paper ballots' trackers, to be written on them", body = Vec<String>),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn paper(
     State(state): State<AppState>,
     caller: Caller,
@@ -576,6 +832,20 @@ fn bad_path(path: &str, message: String) -> ApiError {
 }
 
 /// `GET /api/v1/polls/{id}/urn`: the published urn of a closed poll, for anyone.
+#[utoipa::path(
+    get,
+    path = "/api/v1/polls/{id}/urn",
+    tag = "polls",
+    params(("id" = String, Path, description = "The poll's id")),
+    responses(
+        (status = 200, description = "The published urn of a closed poll", body = PublishedUrn),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(()),
+)]
 pub async fn urn(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -585,6 +855,20 @@ pub async fn urn(
 }
 
 /// `GET /api/v1/polls/{id}/urn.blt`: the published urn as a BLT download.
+#[utoipa::path(
+    get,
+    path = "/api/v1/polls/{id}/urn.blt",
+    tag = "polls",
+    params(("id" = String, Path, description = "The poll's id")),
+    responses(
+        (status = 200, description = "The published urn as BLT, which `plenum count` recounts", content_type = "text/plain", body = String),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(()),
+)]
 pub async fn urn_blt(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -622,6 +906,20 @@ pub struct Pulse {
 
 /// `GET /api/v1/meetings/{id}/live`: server-sent events, a `pulse` whenever attendance,
 /// quorum or turnout changes (looked at every second).
+#[utoipa::path(
+    get,
+    path = "/api/v1/meetings/{id}/live",
+    tag = "meetings",
+    params(("id" = String, Path, description = "The meeting's id")),
+    responses(
+        (status = 200, description = "Server-sent events: a `pulse` event (JSON: present, entitled, quorum_met, polls as [id, status, turnout]) whenever attendance, quorum or turnout changes", content_type = "text/event-stream", body = String),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn live(
     State(state): State<AppState>,
     caller: Caller,

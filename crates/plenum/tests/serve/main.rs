@@ -8,7 +8,9 @@ mod forms;
 mod lifecycle;
 mod live;
 mod live_secrecy;
+mod openapi;
 mod pages;
+mod schemathesis;
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
