@@ -39,6 +39,7 @@ pub fn app(state: AppState) -> Router {
         .nest("/api/v1", api::routes())
         .merge(pages::routes())
         .fallback(not_found)
+        .layer(axum::middleware::from_fn(error::json_rejections))
         .layer(DefaultBodyLimit::max(MAX_EVENT_FILE_BYTES as usize))
         .layer(axum::middleware::from_fn(body::read_whole))
         .layer(TimeoutLayer::with_status_code(

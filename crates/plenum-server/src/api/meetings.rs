@@ -233,7 +233,7 @@ pub async fn codes(
     let request: CodesRequest = if body.is_empty() {
         CodesRequest::default()
     } else {
-        json_body(&body)?
+        json_body::<Option<CodesRequest>>(&body)?.unwrap_or_default()
     };
     let codes = with_live(&state, move |live| {
         let persons = match request.persons {

@@ -16,6 +16,13 @@ use crate::Env;
 /// two cores).
 const MAX_EXAMPLES: &str = "25";
 
+/// The checks left out, because JSON Schema cannot say what they need the document to
+/// say: `positive_data_acceptance` expects every request the schema allows to succeed,
+/// but which EDTF dates parse, which `as_of` lies within the ledger, which names exist
+/// and which meeting state allows a step are the ledger's to judge (answered 400, 404,
+/// 409 or 422, each documented); `negative_data_rejection` expects the reverse.
+const UNCHECKED: &str = "positive_data_acceptance,negative_data_rejection";
+
 #[test]
 fn schemathesis_finds_nothing() {
     let Some(st) = std::env::var_os("SCHEMATHESIS").filter(|s| !s.is_empty()) else {
@@ -34,6 +41,7 @@ fn schemathesis_finds_nothing() {
         .args(["run", &format!("{}/api/openapi.json", server.base)])
         .args(["--url", &server.base])
         .args(["--checks", "all"])
+        .args(["--exclude-checks", UNCHECKED])
         .args(["--header", &format!("Authorization: {bearer}")])
         .args(["--max-examples", MAX_EXAMPLES])
         .args(["--seed", "1"])
