@@ -53,6 +53,7 @@ use crate::api::{events, meetings, queries, session};
         session::login,
         session::logout,
     ),
+    components(schemas(meetings::Pulse)),
     modifiers(&Security),
     tags(
         (name = "queries", description = "The CLI's queries, answering its `--json`"),

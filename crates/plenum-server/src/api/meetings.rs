@@ -892,7 +892,7 @@ pub async fn urn_blt(
 
 /// What the live view of a meeting shows: attendance, quorum, turnout; never a result
 /// before its poll closes.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Pulse {
     /// Delegates present.
     pub present: u64,
@@ -901,7 +901,19 @@ pub struct Pulse {
     /// Whether the quorum is met (absent if the statute sets none).
     pub quorum_met: Option<bool>,
     /// Each poll: id, status, turnout.
+    #[schema(value_type = Vec<Vec<serde_json::Value>>)]
     pub polls: Vec<(String, &'static str, u64)>,
+}
+
+/// One server-sent event of the live view, as a client reads it off the stream (the
+/// document's schema of `text/event-stream`).
+#[derive(Debug, utoipa::ToSchema)]
+pub struct LiveEvent {
+    /// Always `pulse`.
+    #[schema(example = "pulse")]
+    pub event: String,
+    /// A [`Pulse`], as JSON.
+    pub data: String,
 }
 
 /// `GET /api/v1/meetings/{id}/live`: server-sent events, a `pulse` whenever attendance,
@@ -912,7 +924,7 @@ pub struct Pulse {
     tag = "meetings",
     params(("id" = String, Path, description = "The meeting's id")),
     responses(
-        (status = 200, description = "Server-sent events: a `pulse` event (JSON: present, entitled, quorum_met, polls as [id, status, turnout]) whenever attendance, quorum or turnout changes", content_type = "text/event-stream", body = String),
+        (status = 200, description = "Server-sent events: a `pulse` event (JSON: present, entitled, quorum_met, polls as [id, status, turnout]) whenever attendance, quorum or turnout changes", content_type = "text/event-stream", body = LiveEvent),
         (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
         (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
         (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),

@@ -6,6 +6,7 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 #[derive(utoipa::ToSchema)]
+#[schema(as = AccountRole)]
 pub enum Role {
     /// Anyone, signed in or not: sees what the organization marks public.
     Public,

@@ -39,7 +39,7 @@ pub(crate) fn is_full(role: &Role) -> bool {
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(rename_all = "kebab-case")]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = SeatRole))]
 pub enum Role {
     /// A full (voting) member.
     #[default]
