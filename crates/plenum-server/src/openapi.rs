@@ -159,3 +159,43 @@ pub async fn document(headers: HeaderMap) -> Response {
     )
         .into_response()
 }
+
+/// The name of a kind of event, as `log?kind=` takes it: one of the model's names.
+pub struct EventKindName;
+
+impl utoipa::PartialSchema for EventKindName {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        names_schema(
+            "The name of a kind of event",
+            plenum_model::event::EventKind::NAMES.iter().copied(),
+        )
+    }
+}
+
+impl utoipa::ToSchema for EventKindName {}
+
+/// The id of a rule, as `check?rule=` takes it.
+pub struct RuleId;
+
+impl utoipa::PartialSchema for RuleId {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        names_schema(
+            "The id of a rule",
+            plenum_model::rules::Rule::ALL.iter().map(|r| r.id()),
+        )
+    }
+}
+
+impl utoipa::ToSchema for RuleId {}
+
+/// A string that is one of `names`.
+fn names_schema<'a>(
+    description: &str,
+    names: impl Iterator<Item = &'a str>,
+) -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .description(Some(description))
+        .enum_values(Some(names.map(str::to_owned)))
+        .into()
+}

@@ -213,6 +213,7 @@ pub struct CheckParams {
     /// Judge the record as of this date [default: today].
     pub date: Option<String>,
     /// Only findings of this rule.
+    #[param(value_type = Option<crate::openapi::RuleId>)]
     pub rule: Option<String>,
     /// Answer from the record as it stood after this entry.
     #[param(value_type = Option<u64>, minimum = 1)]
@@ -299,6 +300,7 @@ pub struct LogParams {
     #[param(value_type = Option<u64>, minimum = 1, maximum = 10000)]
     pub limit: Option<String>,
     /// Only events of this kind.
+    #[param(value_type = Option<crate::openapi::EventKindName>)]
     pub kind: Option<String>,
     /// Only entries up to this one, described as the record stood then.
     #[param(value_type = Option<u64>, minimum = 1)]
@@ -439,6 +441,7 @@ pub async fn log_entries_of(
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// The text: a name, alias or id, as the searcher spells it.
+    #[param(value_type = String, required = true, min_length = 1, pattern = r"\S")]
     pub q: Option<String>,
     /// Answer from the record as it stood after this entry.
     #[param(value_type = Option<u64>, minimum = 1)]

@@ -102,7 +102,9 @@ fn schemathesis_finds_nothing() {
         .args(["--header", &format!("Authorization: {bearer}")])
         .args(["--max-examples", MAX_EXAMPLES])
         .args(["--seed", "1"])
-        .args(["--workers", "2"])
+        // One worker: with two, hypothesis's threads once raced in Python's `ast` and
+        // ended the run with an internal error.
+        .args(["--workers", "1"])
         .args(["--request-timeout", "30"])
         .args(["--generation-database", "none"])
         .arg("--no-color")
