@@ -53,7 +53,7 @@ use crate::api::{events, meetings, queries, session};
         session::login,
         session::logout,
     ),
-    components(schemas(meetings::Pulse)),
+    components(schemas(meetings::Pulse, EventKindName, RuleId)),
     modifiers(&Security),
     tags(
         (name = "queries", description = "The CLI's queries, answering its `--json`"),
