@@ -70,12 +70,11 @@ fn seed(server: &Server, env: &Env) {
     }
 }
 
-/// The checks left out, because JSON Schema cannot say what they need the document to
-/// say: `positive_data_acceptance` expects every request the schema allows to succeed,
-/// but which EDTF dates parse, which `as_of` lies within the ledger, which names exist
-/// and which meeting state allows a step are the ledger's to judge (answered 400, 404,
-/// 409 or 422, each documented); `negative_data_rejection` expects the reverse.
-const UNCHECKED: &str = "positive_data_acceptance,negative_data_rejection";
+/// The check left out: `positive_data_acceptance` expects every request the schema
+/// allows to succeed, but which EDTF dates parse, which `as_of` lies within the ledger,
+/// which names exist and which meeting state allows a step are the ledger's to judge
+/// (answered 400, 404, 409 or 422, each documented), not JSON Schema's.
+const UNCHECKED: &str = "positive_data_acceptance";
 
 #[test]
 fn schemathesis_finds_nothing() {
