@@ -12,6 +12,7 @@ use crate::statute::Version;
 /// Every rule, with a stable id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Rule {
     /// An organ or post filled by someone the statute does not empower to fill it.
     WrongElector,
@@ -108,6 +109,7 @@ impl fmt::Display for Rule {
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Severity {
     /// Worth knowing; breaks no article.
     Notice,
@@ -130,10 +132,13 @@ impl Severity {
 
 /// The article a finding rests on, quoted.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Citation {
     /// The organization whose statute it is.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub org: OrgId,
     /// The statute version.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub version: VersionId,
     /// The article number, if the statute numbers the rule.
     pub article: Option<String>,

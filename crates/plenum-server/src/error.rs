@@ -9,7 +9,7 @@ use serde::Serialize;
 
 /// One problem with a batch of events: where (a JSON path into the batch, or a line and
 /// column of its text) and what.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct FieldError {
     /// `$[3].person`: the element of the batch and its field, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -109,12 +109,15 @@ impl ApiError {
     }
 }
 
-/// The body of every error response.
-#[derive(Serialize)]
-struct ErrorBody<'a> {
-    error: String,
-    #[serde(skip_serializing_if = "<[FieldError]>::is_empty")]
-    errors: &'a [FieldError],
+/// The body of every error response: what went wrong, and for a refused batch or
+/// request body, each problem with its place.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// What went wrong, in words.
+    pub error: String,
+    /// Each problem with its place (only for 422).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
 }
 
 impl IntoResponse for ApiError {
@@ -123,9 +126,9 @@ impl IntoResponse for ApiError {
         if let ApiError::Internal(cause) | ApiError::Damaged(cause) = &self {
             tracing::error!(%cause, "request failed");
         }
-        let errors: &[FieldError] = match &self {
-            ApiError::Unprocessable(errors) => errors,
-            _ => &[],
+        let errors = match &self {
+            ApiError::Unprocessable(errors) => errors.clone(),
+            _ => Vec::new(),
         };
         let body = ErrorBody {
             error: self.to_string(),
@@ -150,4 +153,37 @@ impl IntoResponse for ApiError {
         }
         response
     }
+}
+
+/// Answers the extractors' own refusals under `/api/` (a query string or path that does
+/// not parse: axum's `text/plain` 400) with the JSON error body every other error has.
+pub async fn json_rejections(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    let status = response.status();
+    let plain = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    if !api || !plain || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let (_, body) = response.into_parts();
+    let text = match axum::body::to_bytes(body, 64 * 1024).await {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).trim().to_owned(),
+        Err(_) => String::new(),
+    };
+    let body = ErrorBody {
+        error: if text.is_empty() {
+            status.canonical_reason().unwrap_or("error").to_owned()
+        } else {
+            text
+        },
+        errors: Vec::new(),
+    };
+    (status, Json(body)).into_response()
 }

@@ -11,6 +11,7 @@ pub mod body;
 pub mod error;
 pub mod headers;
 pub mod live;
+pub mod openapi;
 pub mod pages;
 pub mod state;
 
@@ -34,9 +35,11 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/api/openapi.json", get(openapi::document))
         .nest("/api/v1", api::routes())
         .merge(pages::routes())
         .fallback(not_found)
+        .layer(axum::middleware::from_fn(error::json_rejections))
         .layer(DefaultBodyLimit::max(MAX_EVENT_FILE_BYTES as usize))
         .layer(axum::middleware::from_fn(body::read_whole))
         .layer(TimeoutLayer::with_status_code(
@@ -48,6 +51,16 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// `GET /healthz`: 200 `ok` while the ledger answers, 503 when it does not.
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    tag = "server",
+    responses(
+        (status = 200, description = "The ledger answers", content_type = "text/plain", body = String, example = "ok\n"),
+        (status = 503, description = "The ledger does not answer", content_type = "text/plain", body = String),
+    ),
+    security(()),
+)]
 async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
     let store = state.store.clone();
     match state::blocking(move || store.head().map_err(ApiError::store)).await {

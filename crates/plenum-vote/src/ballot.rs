@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// What a poll asks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Question {
     /// A motion: for, against or abstain.
     Motion {
@@ -31,6 +32,7 @@ pub enum Question {
 /// An answer to a motion.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Choice {
     /// In favour.
     For,
@@ -72,12 +74,14 @@ impl fmt::Display for Choice {
 /// A ballot as a voter sends it (JSON): exactly one of `choice`, `split` or `ranking`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WireBallot {
     /// A motion's answer, with the voter's whole weight.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choice: Option<Choice>,
     /// A motion's answers, splitting the voter's weight (`{"for": 3, "against": 2}`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<BTreeMap<String, u64>>))]
     pub split: Option<BTreeMap<Choice, u64>>,
     /// An election's ranking: candidate ids, most preferred first (empty: a blank ballot).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -27,6 +27,7 @@ pub enum CountError {
 
 /// A motion's result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MotionResult {
     /// Votes for (weighted).
     #[serde(rename = "for")]
@@ -47,20 +48,24 @@ pub struct MotionResult {
 
 /// An election's result.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ElectionResult {
     /// The method.
     pub method: String,
     /// The elected (person ids), in order of election.
     pub elected: Vec<String>,
     /// First preferences of each candidate (weighted), in ballot order.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Vec<serde_json::Value>>))]
     pub first_preferences: Vec<(String, u64)>,
     /// The stage-by-stage report `plenum count --json` prints.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub report: serde_json::Value,
 }
 
 /// A closed poll's result.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum PollResult {
     /// A motion's.
     Motion(MotionResult),

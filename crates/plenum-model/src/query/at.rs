@@ -15,6 +15,7 @@ use super::{Facts, Named, QueryError, ambiguous, find, named, not_found, resolve
 
 /// The answer to `plenum at`; its JSON form is stable.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AtReport {
     /// The date asked about, as written.
     pub date: String,
@@ -43,6 +44,7 @@ pub struct AtReport {
 
 /// A named seat, tenure or alignment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Member {
     /// Person id.
     pub id: String,
@@ -54,12 +56,13 @@ pub struct Member {
     /// The faction on the date, if recorded.
     pub faction: Option<Named>,
     /// For a faction: whether as its leader.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub leader: bool,
     /// For an organization: the membership status (`full`, `candidate`, `suspended`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<MemberStatus>,
     /// `definitely` or `possibly` held on the date.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub certainty: Truth,
     /// When the seat or tenure began.
     pub since: String,
@@ -69,6 +72,7 @@ pub struct Member {
 
 /// Seats counted without names.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Unnamed {
     /// `full` or `alternate`.
     pub role: Role,
@@ -77,6 +81,7 @@ pub struct Unnamed {
     /// How many.
     pub count: u32,
     /// `definitely` or `possibly`.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub certainty: Truth,
 }
 

@@ -19,18 +19,22 @@ use super::{Facts, render};
 
 /// A finding, its message in words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FindingLine {
     /// The rule.
     pub rule: Rule,
     /// How serious.
     pub severity: Severity,
     /// Definitely, or only possibly.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub certainty: Truth,
     /// When.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub date: FuzzyDate,
     /// The article broken, quoted.
     pub citation: Option<Citation>,
     /// The events it rests on.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
     pub events: Vec<EventId>,
     /// What is wrong.
     pub message: String,

@@ -11,6 +11,7 @@ use super::{Facts, LineageRows, Named, QueryError, named, resolve};
 
 /// The answer to `plenum lineage`; its JSON form is stable.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LineageReport {
     /// The organization asked about.
     pub organization: OrgLine,
@@ -26,6 +27,7 @@ pub struct LineageReport {
 
 /// One organization's life.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrgLine {
     /// Id and current name.
     pub id: String,
@@ -49,6 +51,7 @@ pub struct OrgLine {
 
 /// A name and when it was borne.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NameLine {
     /// The name.
     pub name: String,
@@ -60,6 +63,7 @@ pub struct NameLine {
 
 /// A membership figure.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FigureLine {
     /// When.
     pub date: String,
@@ -73,6 +77,7 @@ pub struct FigureLine {
 
 /// A link between two organizations.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LinkLine {
     /// The earlier (or member) body.
     pub from: Named,

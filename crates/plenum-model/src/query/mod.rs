@@ -247,6 +247,7 @@ impl<E: std::error::Error + 'static> QueryError<E> {
 
 /// An entity's id and name, as queries report them.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Named {
     /// The id.
     pub id: String,

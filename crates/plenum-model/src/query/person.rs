@@ -12,6 +12,7 @@ use super::{Facts, Named, QueryError, named, resolve};
 
 /// The answer to `plenum person`; its JSON form is stable.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PersonReport {
     /// Person id.
     pub id: String,
@@ -35,6 +36,7 @@ pub struct PersonReport {
 
 /// A seat held.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SeatLine {
     /// The organ.
     pub organ: Named,
@@ -52,6 +54,7 @@ pub struct SeatLine {
 
 /// A post held.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PostLine {
     /// The post.
     pub post: Named,
@@ -69,6 +72,7 @@ pub struct PostLine {
 
 /// A membership in one status.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MembershipLine {
     /// The organization.
     pub organization: Named,
@@ -84,6 +88,7 @@ pub struct MembershipLine {
 
 /// An alignment with (or leadership of) a faction.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FactionLine {
     /// The faction.
     pub faction: Named,
@@ -97,6 +102,7 @@ pub struct FactionLine {
 
 /// One line of the record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecordLine {
     /// When.
     pub date: String,

@@ -16,6 +16,7 @@ use super::{Facts, render};
 
 /// An answer, and the ledger entry it was read as of (absent: the record as it stands).
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AsOf<T> {
     /// The answer.
     #[serde(flatten)]
@@ -27,6 +28,7 @@ pub struct AsOf<T> {
 
 /// `check --json`: the findings as of a date.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CheckReport {
     /// The date judged, as given (EDTF).
     pub as_of: String,
@@ -36,6 +38,7 @@ pub struct CheckReport {
 
 /// One entry of `log --json`.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LogEntry {
     /// Its position in the ledger.
     pub seq: u64,
@@ -46,6 +49,7 @@ pub struct LogEntry {
     /// The event in a sentence, with the names current when read.
     pub what: String,
     /// The event, in the JSON Lines form `record` reads.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub event: Value,
 }
 
@@ -83,6 +87,7 @@ pub fn log_entries<F: Facts + ?Sized>(
 /// `verify --json`: the ledger intact, or where it is damaged.
 #[derive(Clone, Debug, Serialize)]
 #[serde(untagged)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum VerifyReport {
     /// Every entry and table checked out.
     Intact {
@@ -118,6 +123,7 @@ pub enum VerifyReport {
 
 /// `record --json`: what a batch did.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecordReport {
     /// Events recorded.
     pub recorded: usize,
@@ -132,6 +138,7 @@ pub struct RecordReport {
     /// Recorded events applied again after the batch.
     pub reapplied: u64,
     /// The findings about the batch's events, each message in words.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Object>))]
     pub findings: Vec<Value>,
 }
 

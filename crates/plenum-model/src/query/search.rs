@@ -20,8 +20,10 @@ pub const SEARCHED: [EntityKind; 5] = [
 
 /// One thing found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Hit {
     /// `person`, `organ`, `post`, `faction` or `organization`.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub kind: &'static str,
     /// Its id and name.
     #[serde(flatten)]

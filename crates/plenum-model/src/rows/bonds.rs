@@ -84,6 +84,7 @@ pub struct NameRow {
 /// How one organization led to another.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum LinkKind {
     /// `from` merged into `to`.
     MergedInto,

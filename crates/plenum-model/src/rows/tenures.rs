@@ -80,6 +80,7 @@ pub struct PostRow {
 /// A membership status of a person in an organization.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum MemberStatus {
     /// On probation.
     Candidate,
@@ -103,6 +104,7 @@ impl MemberStatus {
 /// How a membership ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum MembershipEnd {
     /// The status changed (promotion, suspension, reinstatement): a new row follows.
     StatusChanged,

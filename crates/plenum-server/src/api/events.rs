@@ -19,7 +19,7 @@ use plenum_store::WriteError;
 
 use super::{Freshness, json_answer};
 use crate::auth::{Caller, Role};
-use crate::error::{ApiError, FieldError};
+use crate::error::{ApiError, ErrorBody, FieldError};
 use crate::state::{AppState, blocking};
 
 /// The forms a batch may take, by `Content-Type`.
@@ -63,6 +63,23 @@ struct Placed {
 }
 
 /// `POST /api/v1/events`: records a batch; 201 with `record --json`'s report.
+#[utoipa::path(
+    post,
+    path = "/api/v1/events",
+    tag = "events",
+    request_body(description = "A batch of events, recorded all or nothing: a JSON array of event objects, JSON Lines (one event object a line), or TOML `[[event]]` tables, as `plenum record` reads", content((Vec<Object> = "application/json"), (String = "application/jsonl"), (String = "application/toml"))),
+    responses(
+        (status = 201, description = "Recorded: `plenum record --json`", body = RecordReport),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 415, description = "the body's content type is not one this endpoint reads", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn record(
     State(state): State<AppState>,
     caller: Caller,

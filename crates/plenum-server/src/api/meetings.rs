@@ -21,11 +21,13 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::auth::{Caller, Role};
-use crate::error::{ApiError, FieldError};
+use crate::error::{ApiError, ErrorBody, FieldError};
 use crate::live::queue::{OpenPoll, refusal};
 use crate::live::secret::{new_code, new_tracker, normalize_tracker, owner_tag};
+use crate::live::{Closed, Convened, MeetingView, PollView, PublishedUrn};
 use crate::live::{Convene, Live, NewPoll, meeting_error, question_of};
 use crate::state::{AppState, blocking};
+use plenum_model::query::reports::RecordReport;
 
 /// Reads a JSON body; a bad one is 422 naming the JSON path of the problem.
 pub fn json_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
@@ -92,27 +94,69 @@ fn person_of(caller: &Caller) -> Result<String, ApiError> {
         })
 }
 
+/// A meeting in the list of meetings.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct MeetingSummary {
+    /// Its id.
+    pub id: String,
+    /// The organ meeting (`org/key`).
+    pub organ: String,
+    /// Its name.
+    pub name: String,
+    /// The day it sits.
+    pub scheduled: String,
+    /// Whether it is sitting.
+    pub open: bool,
+}
+
 /// `GET /api/v1/meetings`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/meetings",
+    tag = "meetings",
+    responses(
+        (status = 200, description = "The meetings", body = Vec<MeetingSummary>),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn list(State(state): State<AppState>, caller: Caller) -> Result<Response, ApiError> {
     caller.require(Role::may_vote, "see meetings")?;
     let meetings = state.live()?.meetings.clone();
     let list = blocking(move || meetings.meetings().map_err(ApiError::store)).await?;
-    let list: Vec<BTreeMap<&str, serde_json::Value>> = list
+    let list: Vec<MeetingSummary> = list
         .into_iter()
-        .map(|m| {
-            BTreeMap::from([
-                ("id", m.id.into()),
-                ("organ", m.organ.into()),
-                ("name", m.name.into()),
-                ("scheduled", m.scheduled.into()),
-                ("open", m.open.into()),
-            ])
+        .map(|m| MeetingSummary {
+            id: m.id,
+            organ: m.organ,
+            name: m.name,
+            scheduled: m.scheduled,
+            open: m.open,
         })
         .collect();
     Ok(Json(list).into_response())
 }
 
 /// `POST /api/v1/meetings`: convenes a meeting.
+#[utoipa::path(
+    post,
+    path = "/api/v1/meetings",
+    tag = "meetings",
+    request_body(content = Convene, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Convened (`meeting_convened` recorded)", body = Convened),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn convene(
     State(state): State<AppState>,
     caller: Caller,
@@ -126,6 +170,20 @@ pub async fn convene(
 }
 
 /// `GET /api/v1/meetings/{id}`: attendance, quorum, polls.
+#[utoipa::path(
+    get,
+    path = "/api/v1/meetings/{id}",
+    tag = "meetings",
+    params(("id" = String, Path, description = "The meeting's id")),
+    responses(
+        (status = 200, description = "Attendance, quorum and polls now", body = MeetingView),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn show(
     State(state): State<AppState>,
     caller: Caller,
@@ -139,13 +197,32 @@ pub async fn show(
 /// The body of `POST /api/v1/meetings/{id}/codes`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CodesRequest {
+#[derive(utoipa::ToSchema)]
+pub struct CodesRequest {
     /// Whom to give codes (every delegate if not given).
     #[serde(default)]
     persons: Option<Vec<String>>,
 }
 
 /// `POST /api/v1/meetings/{id}/codes`: one-time check-in codes, shown once.
+#[utoipa::path(
+    post,
+    path = "/api/v1/meetings/{id}/codes",
+    tag = "meetings",
+    params(("id" = String, Path, description = "The meeting's id")),
+    request_body(content = Option<CodesRequest>, content_type = "application/json", description = "Whom to give codes; an empty body: every delegate"),
+    responses(
+        (status = 201, description = "One-time check-in codes by person, shown this once", body = BTreeMap<String, String>),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn codes(
     State(state): State<AppState>,
     caller: Caller,
@@ -157,7 +234,7 @@ pub async fn codes(
     let request: CodesRequest = if body.is_empty() {
         CodesRequest::default()
     } else {
-        json_body(&body)?
+        json_body::<Option<CodesRequest>>(&body)?.unwrap_or_default()
     };
     let codes = with_live(&state, move |live| {
         let persons = match request.persons {
@@ -188,7 +265,8 @@ pub async fn codes(
 /// The body of `POST /api/v1/meetings/{id}/attendance`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Attendance {
+#[derive(utoipa::ToSchema)]
+pub struct Attendance {
     /// Who (the caller's person if not given).
     #[serde(default)]
     person: Option<String>,
@@ -201,6 +279,24 @@ struct Attendance {
 
 /// `POST /api/v1/meetings/{id}/attendance`: a delegate checks in with their code (or
 /// out), or a teller (a chair) checks anyone in or out.
+#[utoipa::path(
+    post,
+    path = "/api/v1/meetings/{id}/attendance",
+    tag = "meetings",
+    params(("id" = String, Path, description = "The meeting's id")),
+    request_body(content = Attendance, content_type = "application/json"),
+    responses(
+        (status = 204, description = "Checked in (or out)"),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn attend(
     State(state): State<AppState>,
     caller: Caller,
@@ -246,7 +342,8 @@ pub async fn attend(
 /// The body of `POST /api/v1/meetings/{id}/proxies`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ProxyRequest {
+#[derive(utoipa::ToSchema)]
+pub struct ProxyRequest {
     /// Who gives it (the caller's person if not given; a chair may name anyone).
     #[serde(default)]
     giver: Option<String>,
@@ -255,6 +352,24 @@ struct ProxyRequest {
 }
 
 /// `POST /api/v1/meetings/{id}/proxies`: a delegate gives their proxy to another.
+#[utoipa::path(
+    post,
+    path = "/api/v1/meetings/{id}/proxies",
+    tag = "meetings",
+    params(("id" = String, Path, description = "The meeting's id")),
+    request_body(content = ProxyRequest, content_type = "application/json"),
+    responses(
+        (status = 204, description = "The proxy is given"),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn proxy(
     State(state): State<AppState>,
     caller: Caller,
@@ -285,6 +400,23 @@ pub async fn proxy(
 }
 
 /// `POST /api/v1/meetings/{id}/adjourn`: ends the meeting (`meeting_held` is recorded).
+#[utoipa::path(
+    post,
+    path = "/api/v1/meetings/{id}/adjourn",
+    tag = "meetings",
+    params(("id" = String, Path, description = "The meeting's id")),
+    responses(
+        (status = 200, description = "Adjourned (`meeting_held` recorded)", body = RecordReport),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn adjourn(
     State(state): State<AppState>,
     caller: Caller,
@@ -297,6 +429,24 @@ pub async fn adjourn(
 }
 
 /// `POST /api/v1/meetings/{id}/polls`: a new poll (a draft).
+#[utoipa::path(
+    post,
+    path = "/api/v1/meetings/{id}/polls",
+    tag = "meetings",
+    params(("id" = String, Path, description = "The meeting's id")),
+    request_body(content = NewPoll, content_type = "application/json"),
+    responses(
+        (status = 201, description = "The new poll (a draft)", body = PollView),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn add_poll(
     State(state): State<AppState>,
     caller: Caller,
@@ -311,6 +461,20 @@ pub async fn add_poll(
 }
 
 /// `GET /api/v1/polls/{id}`: where a poll stands; its result only once closed.
+#[utoipa::path(
+    get,
+    path = "/api/v1/polls/{id}",
+    tag = "polls",
+    params(("id" = String, Path, description = "The poll's id")),
+    responses(
+        (status = 200, description = "Where the poll stands; its result only once closed", body = PollView),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn poll(
     State(state): State<AppState>,
     caller: Caller,
@@ -324,12 +488,31 @@ pub async fn poll(
 /// The body of `POST /api/v1/polls/{id}/nominations`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Nomination {
+#[derive(utoipa::ToSchema)]
+pub struct Nomination {
     /// The candidate.
     person: String,
 }
 
 /// `POST /api/v1/polls/{id}/nominations`: a candidate for a draft election.
+#[utoipa::path(
+    post,
+    path = "/api/v1/polls/{id}/nominations",
+    tag = "polls",
+    params(("id" = String, Path, description = "The poll's id")),
+    request_body(content = Nomination, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The poll with the candidate", body = PollView),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn nominate(
     State(state): State<AppState>,
     caller: Caller,
@@ -344,6 +527,23 @@ pub async fn nominate(
 }
 
 /// `POST /api/v1/polls/{id}/open`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/polls/{id}/open",
+    tag = "polls",
+    params(("id" = String, Path, description = "The poll's id")),
+    responses(
+        (status = 200, description = "The poll, open", body = PollView),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn open(
     State(state): State<AppState>,
     caller: Caller,
@@ -356,6 +556,23 @@ pub async fn open(
 }
 
 /// `POST /api/v1/polls/{id}/close`: seals, publishes, counts and records.
+#[utoipa::path(
+    post,
+    path = "/api/v1/polls/{id}/close",
+    tag = "polls",
+    params(("id" = String, Path, description = "The poll's id")),
+    responses(
+        (status = 200, description = "Sealed, published, counted and recorded", body = Closed),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn close(
     State(state): State<AppState>,
     caller: Caller,
@@ -374,6 +591,7 @@ pub async fn close(
 /// The body of `POST /api/v1/polls/{id}/ballots`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[derive(utoipa::ToSchema)]
 pub struct BallotRequest {
     /// The ballot.
     pub ballot: WireBallot,
@@ -386,7 +604,7 @@ pub struct BallotRequest {
 }
 
 /// The answer to a ballot: its tracker, shown this once.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Receipt {
     /// The poll.
     pub poll: String,
@@ -397,6 +615,24 @@ pub struct Receipt {
 }
 
 /// `POST /api/v1/polls/{id}/ballots`: casts (or replaces) a ballot; 201 once durable.
+#[utoipa::path(
+    post,
+    path = "/api/v1/polls/{id}/ballots",
+    tag = "polls",
+    params(("id" = String, Path, description = "The poll's id")),
+    request_body(content = BallotRequest, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Cast, once durable: the tracker, shown this once", body = Receipt),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn cast(
     State(state): State<AppState>,
     caller: Caller,
@@ -513,7 +749,8 @@ fn open_poll(meetings: &dyn Meetings, id: &str) -> Result<OpenPoll, ApiError> {
 /// One paper ballot a teller enters.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PaperBallot {
+#[derive(utoipa::ToSchema)]
+pub struct PaperBallot {
     /// Its weight (1 if not given).
     #[serde(default)]
     weight: Option<u64>,
@@ -524,7 +761,8 @@ struct PaperBallot {
 /// The body of `POST /api/v1/polls/{id}/paper`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Paper {
+#[derive(utoipa::ToSchema)]
+pub struct Paper {
     /// Who voted on paper (they go on the roll).
     voters: Vec<String>,
     /// The paper ballots, in any order (they go into the urn, unlinked).
@@ -533,6 +771,24 @@ struct Paper {
 
 /// `POST /api/v1/polls/{id}/paper`: a teller enters paper ballots; their trackers are
 /// returned, to be written on the paper ballots.
+#[utoipa::path(
+    post,
+    path = "/api/v1/polls/{id}/paper",
+    tag = "polls",
+    params(("id" = String, Path, description = "The poll's id")),
+    request_body(content = Paper, content_type = "application/json"),
+    responses(
+        (status = 201, description = "The paper ballots' trackers, to be written on them", body = Vec<String>),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 422, description = "the body was refused, each problem with its place; nothing was recorded", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+)]
 pub async fn paper(
     State(state): State<AppState>,
     caller: Caller,
@@ -603,6 +859,20 @@ fn bad_path(path: &str, message: String) -> ApiError {
 }
 
 /// `GET /api/v1/polls/{id}/urn`: the published urn of a closed poll, for anyone.
+#[utoipa::path(
+    get,
+    path = "/api/v1/polls/{id}/urn",
+    tag = "polls",
+    params(("id" = String, Path, description = "The poll's id")),
+    responses(
+        (status = 200, description = "The published urn of a closed poll", body = PublishedUrn),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(()),
+)]
 pub async fn urn(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -612,6 +882,20 @@ pub async fn urn(
 }
 
 /// `GET /api/v1/polls/{id}/urn.blt`: the published urn as a BLT download.
+#[utoipa::path(
+    get,
+    path = "/api/v1/polls/{id}/urn.blt",
+    tag = "polls",
+    params(("id" = String, Path, description = "The poll's id")),
+    responses(
+        (status = 200, description = "The published urn as BLT, which `plenum count` recounts", content_type = "text/plain", body = String),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 409, description = "the ledger or the meeting is not in the state this needs", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(()),
+)]
 pub async fn urn_blt(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -635,7 +919,7 @@ pub async fn urn_blt(
 
 /// What the live view of a meeting shows: attendance, quorum, turnout; never a result
 /// before its poll closes.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Pulse {
     /// Delegates present.
     pub present: u64,
@@ -644,11 +928,37 @@ pub struct Pulse {
     /// Whether the quorum is met (absent if the statute sets none).
     pub quorum_met: Option<bool>,
     /// Each poll: id, status, turnout.
+    #[schema(value_type = Vec<Vec<serde_json::Value>>)]
     pub polls: Vec<(String, &'static str, u64)>,
+}
+
+/// One server-sent event of the live view, as a client reads it off the stream (the
+/// document's schema of `text/event-stream`).
+#[derive(Debug, utoipa::ToSchema)]
+pub struct LiveEvent {
+    /// Always `pulse`.
+    #[schema(example = "pulse")]
+    pub event: String,
+    /// A [`Pulse`], as JSON.
+    pub data: String,
 }
 
 /// `GET /api/v1/meetings/{id}/live`: server-sent events, a `pulse` whenever attendance,
 /// quorum or turnout changes (looked at every second).
+#[utoipa::path(
+    get,
+    path = "/api/v1/meetings/{id}/live",
+    tag = "meetings",
+    params(("id" = String, Path, description = "The meeting's id")),
+    responses(
+        (status = 200, description = "Server-sent events: a `pulse` event (JSON: present, entitled, quorum_met, polls as [id, status, turnout]) whenever attendance, quorum or turnout changes", content_type = "text/event-stream", body = LiveEvent),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn live(
     State(state): State<AppState>,
     caller: Caller,

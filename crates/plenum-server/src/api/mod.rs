@@ -135,13 +135,17 @@ pub fn json_answer<T: Serialize>(
         .into_response())
 }
 
-/// A ledger position parameter (`as_of`, `from`): a whole number from 1.
+/// The largest ledger position a parameter may name: the stores keep positions as
+/// signed 64-bit integers (a larger one would wrap around to the start of the ledger).
+pub const SEQ_MAX: u64 = i64::MAX as u64;
+
+/// A ledger position parameter (`as_of`, `from`): a whole number from 1 to [`SEQ_MAX`].
 pub fn seq_param(name: &str, value: Option<&str>) -> Result<Option<u64>, ApiError> {
     value
         .map(|v| match v.parse::<u64>() {
-            Ok(seq) if seq >= 1 => Ok(seq),
+            Ok(seq) if (1..=SEQ_MAX).contains(&seq) => Ok(seq),
             _ => Err(ApiError::BadRequest(format!(
-                "{name} is `{v}`: give a ledger entry number, 1 or more"
+                "{name} is `{v}`: give a ledger entry number, from 1 to {SEQ_MAX}"
             ))),
         })
         .transpose()

@@ -22,7 +22,9 @@ use serde::Deserialize;
 use super::{Ask, Freshness, answer, date_param, json_answer, seq_param};
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::error::ErrorBody;
 use crate::state::{AppState, blocking};
+use plenum_model::query::reports::VerifyReport;
 
 /// The most entries one `log` answer holds.
 pub const LOG_LIMIT_MAX: usize = 10_000;
@@ -30,20 +32,24 @@ pub const LOG_LIMIT_MAX: usize = 10_000;
 pub const LOG_LIMIT_DEFAULT: usize = 100;
 
 /// `?as_of=SEQ` alone.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AsOfParams {
     /// Answer from the record as it stood after this entry.
+    #[param(value_type = Option<u64>, minimum = 1)]
     pub as_of: Option<String>,
 }
 
 /// Parameters of `at`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AtParams {
     /// The date (EDTF) [default: today].
     pub date: Option<String>,
     /// The organization, when the name fits organs of several.
     pub org: Option<String>,
     /// Answer from the record as it stood after this entry.
+    #[param(value_type = Option<u64>, minimum = 1)]
     pub as_of: Option<String>,
 }
 
@@ -71,6 +77,21 @@ fn freshness(as_of: Option<u64>, dated: bool) -> Freshness {
 }
 
 /// `GET /api/v1/at/{target}?date=&org=&as_of=`: `plenum at DATE TARGET --json`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/at/{target}",
+    tag = "queries",
+    params(("target" = String, Path, description = "An organ, post, faction or organization: id or name"), AtParams),
+    responses(
+        (status = 200, description = "`plenum at DATE TARGET --json`", body = AsOf<AtReport>),
+        (status = 304, description = "Not modified: the ETag given in If-None-Match still holds"),
+        (status = 400, description = "a parameter or the body is malformed, or a name fits several things", body = ErrorBody),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security((), ("bearer" = []), ("session" = [])),
+)]
 pub async fn at(
     State(state): State<AppState>,
     _caller: Caller,
@@ -110,6 +131,21 @@ impl Ask for PersonAsk {
 }
 
 /// `GET /api/v1/person/{name}?as_of=`: `plenum person NAME --json`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/person/{name}",
+    tag = "queries",
+    params(("name" = String, Path, description = "A person: id, name or alias"), AsOfParams),
+    responses(
+        (status = 200, description = "`plenum person NAME --json`", body = AsOf<PersonReport>),
+        (status = 304, description = "Not modified"),
+        (status = 400, description = "a parameter or the body is malformed, or a name fits several things", body = ErrorBody),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security((), ("bearer" = []), ("session" = [])),
+)]
 pub async fn person(
     State(state): State<AppState>,
     _caller: Caller,
@@ -138,6 +174,21 @@ impl Ask for LineageAsk {
 }
 
 /// `GET /api/v1/lineage/{org}?as_of=`: `plenum lineage ORG --json`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/lineage/{org}",
+    tag = "queries",
+    params(("org" = String, Path, description = "An organization: id or name"), AsOfParams),
+    responses(
+        (status = 200, description = "`plenum lineage ORG --json`", body = AsOf<LineageReport>),
+        (status = 304, description = "Not modified"),
+        (status = 400, description = "a parameter or the body is malformed, or a name fits several things", body = ErrorBody),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security((), ("bearer" = []), ("session" = [])),
+)]
 pub async fn lineage(
     State(state): State<AppState>,
     _caller: Caller,
@@ -156,13 +207,16 @@ pub async fn lineage(
 }
 
 /// Parameters of `check`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CheckParams {
     /// Judge the record as of this date [default: today].
     pub date: Option<String>,
     /// Only findings of this rule.
+    #[param(value_type = Option<crate::openapi::RuleId>)]
     pub rule: Option<String>,
     /// Answer from the record as it stood after this entry.
+    #[param(value_type = Option<u64>, minimum = 1)]
     pub as_of: Option<String>,
 }
 
@@ -186,6 +240,21 @@ impl Ask for CheckAsk {
 /// `GET /api/v1/check?date=&rule=&as_of=`: `plenum check --at DATE --json`. The ledger
 /// point of `as_of` is given back as `as_of_entry` (`as_of` is the date judged, as in
 /// the CLI's answer).
+#[utoipa::path(
+    get,
+    path = "/api/v1/check",
+    tag = "queries",
+    params(CheckParams),
+    responses(
+        (status = 200, description = "`plenum check --at DATE --json`; with `as_of`, that entry is given back as `as_of_entry`", body = CheckReport),
+        (status = 304, description = "Not modified"),
+        (status = 400, description = "a parameter or the body is malformed, or a name fits several things", body = ErrorBody),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security((), ("bearer" = []), ("session" = [])),
+)]
 pub async fn check(
     State(state): State<AppState>,
     _caller: Caller,
@@ -221,15 +290,20 @@ pub async fn check(
 }
 
 /// Parameters of `log`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct LogParams {
     /// Start at this entry [default: 1].
+    #[param(value_type = Option<u64>, minimum = 1)]
     pub from: Option<String>,
     /// At most this many entries [default: 100, at most 10,000].
+    #[param(value_type = Option<u64>, minimum = 1, maximum = 10000)]
     pub limit: Option<String>,
     /// Only events of this kind.
+    #[param(value_type = Option<crate::openapi::EventKindName>)]
     pub kind: Option<String>,
     /// Only entries up to this one, described as the record stood then.
+    #[param(value_type = Option<u64>, minimum = 1)]
     pub as_of: Option<String>,
 }
 
@@ -243,6 +317,21 @@ impl Ask for LogAsk {
 }
 
 /// `GET /api/v1/log?from=&limit=&kind=&as_of=`: `plenum log --json`, a page at a time.
+#[utoipa::path(
+    get,
+    path = "/api/v1/log",
+    tag = "queries",
+    params(LogParams),
+    responses(
+        (status = 200, description = "`plenum log --json`, a page at a time", body = Vec<LogEntry>),
+        (status = 304, description = "Not modified"),
+        (status = 400, description = "a parameter or the body is malformed, or a name fits several things", body = ErrorBody),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security((), ("bearer" = []), ("session" = [])),
+)]
 pub async fn log(
     State(state): State<AppState>,
     _caller: Caller,
@@ -348,11 +437,14 @@ pub async fn log_entries_of(
 }
 
 /// Parameters of `search`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// The text: a name, alias or id, as the searcher spells it.
+    #[param(value_type = String, required = true, min_length = 1, pattern = r"\S")]
     pub q: Option<String>,
     /// Answer from the record as it stood after this entry.
+    #[param(value_type = Option<u64>, minimum = 1)]
     pub as_of: Option<String>,
 }
 
@@ -371,6 +463,21 @@ impl Ask for SearchAsk {
 
 /// `GET /api/v1/search?q=&as_of=`: persons, organs, posts, factions and organizations
 /// close to a text, closest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/search",
+    tag = "queries",
+    params(SearchParams),
+    responses(
+        (status = 200, description = "Persons, organs, posts, factions and organizations close to the text, closest first", body = Vec<Hit>),
+        (status = 304, description = "Not modified"),
+        (status = 400, description = "a parameter or the body is malformed, or a name fits several things", body = ErrorBody),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 404, description = "nothing is called that (the message suggests close names)", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security((), ("bearer" = []), ("session" = [])),
+)]
 pub async fn search(
     State(state): State<AppState>,
     _caller: Caller,
@@ -390,6 +497,18 @@ pub async fn search(
 
 /// `GET /api/v1/verify`: `plenum verify --json` (not `--deep`), run at most once for
 /// each head and kept.
+#[utoipa::path(
+    get,
+    path = "/api/v1/verify",
+    tag = "queries",
+    responses(
+        (status = 200, description = "`plenum verify --json` (not `--deep`)", body = VerifyReport),
+        (status = 304, description = "Not modified"),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security((), ("bearer" = []), ("session" = [])),
+)]
 pub async fn verify(
     State(state): State<AppState>,
     _caller: Caller,

@@ -18,12 +18,13 @@ use plenum_store::accounts::Accounts;
 use crate::auth::caller::Proof;
 use crate::auth::secret::{hash_password, password_matches, random_secret, secret_hash};
 use crate::auth::{Caller, Role, SESSION_COOKIE, SESSION_SECONDS};
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 use crate::state::{AppState, blocking};
 
 /// The body of a login.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[derive(utoipa::ToSchema)]
 pub struct Login {
     /// The account's name.
     pub name: String,
@@ -32,7 +33,7 @@ pub struct Login {
 }
 
 /// Who the caller is.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Whoami {
     /// The account's name (absent for the public).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -53,6 +54,17 @@ static DECOY: LazyLock<String> =
     LazyLock::new(|| hash_password("a decoy password nobody has").unwrap_or_default());
 
 /// `GET /api/v1/session`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/session",
+    tag = "session",
+    responses(
+        (status = 200, description = "Who the caller is (the public when not signed in)", body = Whoami),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security((), ("bearer" = []), ("session" = [])),
+)]
 pub async fn whoami(caller: Caller) -> Json<Whoami> {
     let csrf = match &caller.proof {
         Proof::Session { csrf, .. } => Some(csrf.clone()),
@@ -67,6 +79,23 @@ pub async fn whoami(caller: Caller) -> Json<Whoami> {
 }
 
 /// `POST /api/v1/session` with `{"name": ..., "password": ...}`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/session",
+    tag = "session",
+    request_body(content = Login, content_type = "application/json"),
+    responses(
+        (status = 200, description = "Signed in: the session cookie `plenum_session` is set; the answer carries its CSRF token", body = Whoami, headers(("set-cookie" = String, description = "plenum_session=...; HttpOnly; SameSite=Strict"))),
+        (status = 400, description = "a parameter or the body is malformed, or a name fits several things", body = ErrorBody),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 413, description = "the body is over the server's limit", body = ErrorBody),
+        (status = 415, description = "the body's content type is not one this endpoint reads", body = ErrorBody),
+        (status = 429, description = "too many failed logins: try again after Retry-After seconds", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(()),
+)]
 pub async fn login(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -169,6 +198,19 @@ pub async fn sign_in(
 }
 
 /// `DELETE /api/v1/session`: ends the caller's session (with its CSRF token).
+#[utoipa::path(
+    delete,
+    path = "/api/v1/session",
+    tag = "session",
+    responses(
+        (status = 200, description = "Signed out: the cookie is cleared", body = Whoami),
+        (status = 400, description = "a parameter or the body is malformed, or a name fits several things", body = ErrorBody),
+        (status = 401, description = "the token or the session is not valid, or the request needs an account", body = ErrorBody),
+        (status = 403, description = "the caller's role may not do this, the session's CSRF token is missing, or the server is read-only", body = ErrorBody),
+        (status = 500, description = "the ledger is damaged, or another failure (logged, not sent)", body = ErrorBody),
+    ),
+    security(("session" = [], "csrf" = [])),
+)]
 pub async fn logout(
     State(state): State<AppState>,
     caller: Caller,

@@ -5,6 +5,8 @@ use serde::Serialize;
 /// Who a caller is to the organization. Ordered: each role may do what those before it may.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[derive(utoipa::ToSchema)]
+#[schema(as = AccountRole)]
 pub enum Role {
     /// Anyone, signed in or not: sees what the organization marks public.
     Public,

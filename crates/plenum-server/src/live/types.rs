@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// What convening a meeting takes.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[derive(utoipa::ToSchema)]
 pub struct Convene {
     /// The meeting's id (a slug: letters, digits, `-`).
     pub id: String,
@@ -30,6 +31,7 @@ pub struct Convene {
 /// A delegate and the votes they carry.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[derive(utoipa::ToSchema)]
 pub struct Delegate {
     /// The person (register id).
     pub person: String,
@@ -44,7 +46,7 @@ fn one() -> u64 {
 
 /// A meeting convened: the meeting and the ledger's report of `meeting_convened`
 /// (with its findings: short notice is one).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Convened {
     /// The meeting.
     pub meeting: String,
@@ -55,7 +57,7 @@ pub struct Convened {
 }
 
 /// The quorum of a meeting now.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Quorum {
     /// The statute's rule, in words, with its article.
     pub rule: String,
@@ -66,7 +68,7 @@ pub struct Quorum {
 }
 
 /// A delegate as shown.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct DelegateView {
     /// Register id.
     pub person: String,
@@ -77,18 +79,19 @@ pub struct DelegateView {
     /// Checked in now.
     pub present: bool,
     /// Whose proxy they hold.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub proxies: Vec<String>,
 }
 
 /// A poll as shown: never a partial result.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct PollView {
     /// Its id.
     pub id: String,
     /// What it asks.
     pub title: String,
     /// `draft`, `open` or `closed`.
+    #[schema(value_type = String)]
     pub status: &'static str,
     /// What it asks, as data.
     pub question: Question,
@@ -100,6 +103,7 @@ pub struct PollView {
     pub turnout: u64,
     /// The result, once closed.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
     pub result: Option<serde_json::Value>,
     /// The published urn's digest, once closed.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -110,7 +114,7 @@ pub struct PollView {
 }
 
 /// A meeting now: attendance, quorum, polls.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct MeetingView {
     /// Its id.
     pub id: String,
@@ -140,6 +144,7 @@ pub struct MeetingView {
 /// What a new poll asks.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[derive(utoipa::ToSchema)]
 pub struct NewPoll {
     /// Its id (a slug).
     pub id: String,
@@ -178,7 +183,7 @@ fn yes() -> bool {
 }
 
 /// A closed poll's outcome.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Closed {
     /// The poll.
     pub poll: String,
@@ -195,7 +200,7 @@ pub struct Closed {
 }
 
 /// The published urn of a closed poll.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct PublishedUrn {
     /// The poll.
     pub poll: String,
@@ -212,7 +217,7 @@ pub struct PublishedUrn {
 }
 
 /// One published ballot.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct PublishedBallot {
     /// Its tracker.
     pub tracker: String,

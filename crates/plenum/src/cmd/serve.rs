@@ -32,6 +32,7 @@ application/json with an array of events; a bad batch is answered 422 naming eac
 error and records nothing; secretaries and admins only). Live meetings:\n\
 /api/v1/meetings (convene; attendance, proxies, polls, /live server-sent events) and\n\
 /api/v1/polls/{id} (open, ballots, paper, close, urn, urn.blt); pages /meetings/ID.\n\
+Every endpoint is described in the OpenAPI 3.1 document, GET /api/openapi.json.\n\
 Accounts: plenum user.")]
 pub struct ServeArgs {
     /// The address to listen on.

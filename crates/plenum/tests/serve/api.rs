@@ -81,6 +81,16 @@ fn bad_parameters_are_named() {
             "no person is called `Nobody Atall`",
         ),
         ("/api/v1/log?limit=0", 400, "limit is `0`"),
+        (
+            "/api/v1/log?from=9223372036854775808",
+            400,
+            "from is `9223372036854775808`",
+        ),
+        (
+            "/api/v1/person/kim?as_of=1&as_of=2",
+            400,
+            "duplicate field `as_of`",
+        ),
         ("/api/v1/log?kind=party", 400, "kind is `party`"),
         ("/api/v1/check?rule=nonsense", 400, "rule is `nonsense`"),
         ("/api/v1/nothing", 404, "no such page or endpoint"),

@@ -9,7 +9,9 @@ mod lifecycle;
 mod live;
 mod live_crash;
 mod live_secrecy;
+mod openapi;
 mod pages;
+mod schemathesis;
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};

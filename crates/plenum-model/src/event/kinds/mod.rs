@@ -39,6 +39,7 @@ pub(crate) fn is_full(role: &Role) -> bool {
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = SeatRole))]
 pub enum Role {
     /// A full (voting) member.
     #[default]
@@ -87,6 +88,7 @@ pub enum TakeCause {
 /// Why a seat or post ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum EndCause {
     /// The holder resigned.
     Resigned,
