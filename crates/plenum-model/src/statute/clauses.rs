@@ -171,6 +171,30 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 Some("wrong-convener"),
             );
         }
+        if let Some(Cited { rule, article }) = &organ.voting {
+            let mut parts = Vec::new();
+            if let Some(n) = rule.proxies {
+                parts.push(match n {
+                    0 => "no voting by proxy".to_owned(),
+                    1 => "a member may hold at most 1 proxy".to_owned(),
+                    n => format!("a member may hold at most {n} proxies"),
+                });
+            }
+            if let Some(secret) = rule.secret {
+                parts.push(match secret {
+                    super::SecretBallot::Always => "every vote by secret ballot".to_owned(),
+                    super::SecretBallot::Elections => "elections by secret ballot".to_owned(),
+                    super::SecretBallot::Never => "every vote named (roll-call)".to_owned(),
+                });
+            }
+            push(
+                s,
+                "voting",
+                parts.join("; "),
+                article.as_ref(),
+                Some("live meetings (plenum serve)"),
+            );
+        }
         for kind in &organ.meeting_kinds {
             if let Some(Cited { rule, article }) = &kind.notice {
                 push(

@@ -151,6 +151,39 @@ pub struct OrganDef {
     pub meeting_kinds: Vec<MeetingKind>,
     /// Who may convene its meetings.
     pub convened_by: Option<Cited<Convener>>,
+    /// How its members vote in a meeting: proxies, secret ballots.
+    pub voting: Option<Cited<Voting>>,
+}
+
+/// How an organ's members vote in its meetings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Voting {
+    /// The most proxies one member may hold (0: no voting by proxy); unset: the meeting decides.
+    pub proxies: Option<u32>,
+    /// Which polls are secret.
+    pub secret: Option<SecretBallot>,
+}
+
+/// Which polls of a meeting the statute makes secret.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SecretBallot {
+    /// Every poll.
+    Always,
+    /// Elections; motions as the meeting decides.
+    Elections,
+    /// None: every vote is named (roll-call).
+    Never,
+}
+
+impl SecretBallot {
+    /// The word the statute writes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SecretBallot::Always => "always",
+            SecretBallot::Elections => "elections",
+            SecretBallot::Never => "never",
+        }
+    }
 }
 
 /// Who may convene an organ's meetings: organs, or members requesting it.

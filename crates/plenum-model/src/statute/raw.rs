@@ -71,6 +71,15 @@ pub(super) struct RawOrgan {
     pub(super) convened_by: Option<RawConvener>,
     #[serde(default, rename = "meeting")]
     pub(super) meetings: Vec<RawMeetingKind>,
+    pub(super) voting: Option<RawVoting>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawVoting {
+    pub(super) proxies: Option<Spanned<u32>>,
+    pub(super) secret: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]

@@ -236,6 +236,38 @@ fn invalid_statutes_are_refused_at_line_and_column() {
 }
 
 #[test]
+fn voting_reads_proxies_and_secrecy_and_refuses_the_rest() {
+    let with = |clause: &str| {
+        GOOD.replacen(
+            "quorum = { more_than = \"1/2\" }",
+            &format!("quorum = {{ more_than = \"1/2\" }}\nvoting = {clause}"),
+            1,
+        )
+    };
+    let doc = read(&with(
+        "{ proxies = 2, secret = \"elections\", article = \"24\" }",
+    ))
+    .unwrap();
+    let cc = doc.versions[0]
+        .organ(&"cc".parse().unwrap())
+        .and_then(|o| o.voting.as_ref())
+        .expect("the cc's voting");
+    assert_eq!(cc.rule.proxies, Some(2));
+    assert_eq!(cc.rule.secret, Some(SecretBallot::Elections));
+    assert_eq!(cc.article.as_deref(), Some("24"));
+    let err = read(&with("{ secret = \"sometimes\" }")).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("`sometimes`: expected `always`, `elections` or `never`"),
+        "{err}"
+    );
+    let err = read(&with("{ article = \"24\" }")).unwrap_err();
+    assert!(err.to_string().contains("`voting` needs"), "{err}");
+    let err = read(&with("{ proxies = -1 }")).unwrap_err();
+    assert!(err.line > 1, "{err}");
+}
+
+#[test]
 fn self_election_is_refused() {
     let text = GOOD.replace(
         "elected_by = { by = \"cc\", article = \"24\" }",

@@ -10,7 +10,7 @@ use plenum_model::id::{EntityKind, MeetingId, OrganRef, PersonId};
 use plenum_model::query::Facts;
 use plenum_model::query::at::at;
 use plenum_model::query::reports::RecordReport;
-use plenum_model::statute::{Majority, StatuteBook, Threshold};
+use plenum_model::statute::{Majority, SecretBallot, StatuteBook, Threshold, Voting};
 use plenum_store::Store;
 use plenum_store::meetings::{
     DelegateRecord, MeetingRecord, Meetings, PollRecord, PollStatus, UrnBallot,
@@ -60,6 +60,24 @@ fn organ_rules(
         .and_then(|d| d.majority_for(category.unwrap_or("default")))
         .map_or_else(simple_majority, |c| c.rule);
     Ok((quorum, majority))
+}
+
+/// The statute's voting clause for `organ` on `day`.
+fn organ_voting(
+    facts: &dyn Facts<Error = plenum_store::Error>,
+    organ: &OrganRef,
+    day: &FuzzyDate,
+) -> Result<Option<plenum_model::statute::Cited<Voting>>, ApiError> {
+    let book = StatuteBook::from_events(&facts.statute_events().map_err(ApiError::store)?);
+    Ok(book
+        .in_force(&organ.org, day.earliest())
+        .and_then(|v| v.organ(&organ.key))
+        .and_then(|d| d.voting.clone()))
+}
+
+/// ` (article N)`, where the statute numbers the rule.
+fn cited(article: Option<&String>) -> String {
+    article.map_or_else(String::new, |a| format!(" (article {a})"))
 }
 
 /// A kept meeting's organ and day.
@@ -191,6 +209,27 @@ impl Live<'_> {
                 ),
             ));
         }
+        let voting = {
+            let snapshot = self.store.snapshot().map_err(ApiError::store)?;
+            organ_voting(&*snapshot, &organ, &scheduled)?
+        };
+        let allowed = voting
+            .as_ref()
+            .and_then(|v| v.rule.proxies.map(|n| (n, v.article.as_ref())));
+        let max_proxies = match (c.max_proxies, allowed) {
+            (Some(asked), Some((most, article))) if asked > most => {
+                return Err(bad(
+                    "max_proxies",
+                    format!(
+                        "the statute{} allows a member at most {most} proxies",
+                        cited(article)
+                    ),
+                ));
+            }
+            (Some(asked), _) => asked,
+            (None, Some((most, _))) => most,
+            (None, None) => 0,
+        };
         let name = c
             .name
             .clone()
@@ -212,7 +251,7 @@ impl Live<'_> {
             name,
             scheduled: c.scheduled.clone(),
             open: true,
-            max_proxies: c.max_proxies,
+            max_proxies,
         };
         self.meetings
             .add_meeting(&meeting, &delegates)
@@ -351,6 +390,37 @@ impl Live<'_> {
                 ));
             }
         };
+        let secret = {
+            let m = self.meeting(meeting)?;
+            let (organ, day) = organ_and_day(&m)?;
+            let snapshot = self.store.snapshot().map_err(ApiError::store)?;
+            let voting = organ_voting(&*snapshot, &organ, &day)?;
+            let rule = voting
+                .as_ref()
+                .and_then(|v| v.rule.secret.map(|s| (s, v.article.as_ref())));
+            let election = matches!(question, Question::Election { .. });
+            let required = match rule {
+                Some((SecretBallot::Always, a)) => Some((true, a)),
+                Some((SecretBallot::Elections, a)) if election => Some((true, a)),
+                Some((SecretBallot::Never, a)) => Some((false, a)),
+                _ => None,
+            };
+            match (n.secret, required) {
+                (Some(asked), Some((must, article))) if asked != must => {
+                    return Err(bad(
+                        "secret",
+                        format!(
+                            "the statute{} makes this vote {}",
+                            cited(article),
+                            if must { "secret" } else { "named (roll-call)" }
+                        ),
+                    ));
+                }
+                (Some(asked), _) => asked,
+                (None, Some((must, _))) => must,
+                (None, None) => true,
+            }
+        };
         let record = PollRecord {
             id: n.id.clone(),
             meeting: meeting.to_owned(),
@@ -358,7 +428,7 @@ impl Live<'_> {
             question: to_json(&question)?,
             category: n.category.clone(),
             target: n.target.clone(),
-            secret: n.secret,
+            secret,
             replaceable: n.replaceable,
             status: PollStatus::Draft,
             result: None,

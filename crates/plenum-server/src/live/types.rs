@@ -23,9 +23,10 @@ pub struct Convene {
     /// day, with weight 1.
     #[serde(default)]
     pub delegates: Option<Vec<Delegate>>,
-    /// The most proxies one delegate may hold (0, the default: no proxies).
+    /// The most proxies one delegate may hold: the statute's limit if not given (and
+    /// never above it), else 0, no proxies.
     #[serde(default)]
-    pub max_proxies: u32,
+    pub max_proxies: Option<u32>,
 }
 
 /// A delegate and the votes they carry.
@@ -170,9 +171,10 @@ pub struct NewPoll {
     /// Elections: the candidates (person ids) nominated so far.
     #[serde(default)]
     pub candidates: Vec<String>,
-    /// Secret (the default) or named (roll-call).
-    #[serde(default = "yes")]
-    pub secret: bool,
+    /// Secret or named (roll-call); if not given, as the statute says, else secret. A
+    /// choice the statute forbids is refused.
+    #[serde(default)]
+    pub secret: Option<bool>,
     /// Whether a voter may replace their ballot until the poll closes (the default).
     #[serde(default = "yes")]
     pub replaceable: bool,

@@ -430,7 +430,11 @@ pub async fn new_poll(
                     .filter(|c| !c.is_empty())
                     .map(str::to_owned)
                     .collect(),
-                secret: form.secret != "false",
+                secret: match form.secret.as_str() {
+                    "true" => Some(true),
+                    "false" => Some(false),
+                    _ => None,
+                },
                 replaceable: true,
             };
             let meeting = id.clone();

@@ -186,7 +186,7 @@ pub async fn convene(
         name: (!form.name.trim().is_empty()).then(|| form.name.trim().to_owned()),
         scheduled: form.scheduled.trim().to_owned(),
         delegates: (!delegates.is_empty()).then_some(delegates),
-        max_proxies: form.max_proxies.trim().parse().unwrap_or(0),
+        max_proxies: form.max_proxies.trim().parse().ok(),
     };
     let id = request.id.clone();
     match with_live(&state, move |live| live.convene(&request)).await {

@@ -54,9 +54,9 @@ pub enum MeetingAction {
         /// A delegate, `person` or `person:weight` (repeat); none: the organ's full members.
         #[arg(long = "delegate", value_name = "PERSON[:WEIGHT]")]
         delegates: Vec<String>,
-        /// The most proxies one delegate may hold.
-        #[arg(long, default_value_t = 0)]
-        max_proxies: u32,
+        /// The most proxies one delegate may hold (the statute's limit if not given, else none).
+        #[arg(long)]
+        max_proxies: Option<u32>,
     },
     /// Attendance, quorum and polls of a meeting.
     Show {
@@ -123,8 +123,11 @@ pub enum MeetingAction {
         #[arg(long = "candidate", value_name = "PERSON")]
         candidates: Vec<String>,
         /// A named (roll-call) ballot instead of a secret one.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "secret")]
         named: bool,
+        /// A secret ballot (the default, unless the statute makes votes named).
+        #[arg(long)]
+        secret: bool,
         /// Ballots may not be replaced.
         #[arg(long)]
         final_ballots: bool,
@@ -340,6 +343,7 @@ pub fn run(args: &MeetingArgs, global: &Global) -> anyhow::Result<ExitCode> {
             seats,
             candidates,
             named,
+            secret,
             final_ballots,
         } => {
             if motion == election {
@@ -358,7 +362,11 @@ pub fn run(args: &MeetingArgs, global: &Global) -> anyhow::Result<ExitCode> {
                         method: method.clone(),
                         seats: *seats,
                         candidates: candidates.clone(),
-                        secret: !named,
+                        secret: match (named, secret) {
+                            (true, _) => Some(false),
+                            (_, true) => Some(true),
+                            _ => None,
+                        },
                         replaceable: !final_ballots,
                     },
                 )

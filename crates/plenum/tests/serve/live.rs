@@ -546,3 +546,63 @@ fn meetings_authorization_matrix() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The statute's voting clause (`voting = { proxies = 1, secret = "elections" }` on the
+/// Central Committee) bounds what a meeting may choose, and fills what it leaves out.
+#[test]
+fn the_statute_bounds_proxies_and_secrecy() {
+    let env = Env::ledger();
+    let server = env.serve();
+    let delegates = json!([{"person": "kim"}, {"person": "pak"}]);
+    let too_many = post(
+        &server,
+        &env,
+        "chair",
+        "/api/v1/meetings",
+        json!({"id": "m1", "organ": "party/cc", "scheduled": "2026-11-28",
+               "delegates": delegates, "max_proxies": 2}),
+    );
+    assert_eq!(too_many.status, 422, "{}", too_many.body);
+    assert_eq!(too_many.json()["errors"][0]["path"], "$.max_proxies");
+    assert!(
+        too_many.body.contains("at most 1 proxies"),
+        "{}",
+        too_many.body
+    );
+    let made = post(
+        &server,
+        &env,
+        "chair",
+        "/api/v1/meetings",
+        json!({"id": "m1", "organ": "party/cc", "scheduled": "2026-11-28", "delegates": delegates}),
+    );
+    assert_eq!(made.status, 201, "{}", made.body);
+    let view = get(&server, &env, "chair", "/api/v1/meetings/m1").json();
+    assert_eq!(
+        view["max_proxies"], 1,
+        "the statute's limit when the meeting says nothing"
+    );
+    let named_election = post(
+        &server,
+        &env,
+        "chair",
+        "/api/v1/meetings/m1/polls",
+        json!({"id": "pb", "title": "Politburo", "kind": "election", "target": "party/politburo",
+               "candidates": ["kim"], "secret": false}),
+    );
+    assert_eq!(named_election.status, 422, "{}", named_election.body);
+    assert_eq!(named_election.json()["errors"][0]["path"], "$.secret");
+    let named_motion = post(
+        &server,
+        &env,
+        "chair",
+        "/api/v1/meetings/m1/polls",
+        json!({"id": "roll", "title": "A roll-call motion", "kind": "motion", "secret": false}),
+    );
+    assert_eq!(
+        named_motion.status, 201,
+        "motions are the meeting's choice: {}",
+        named_motion.body
+    );
+    assert_eq!(named_motion.json()["secret"], false);
+}

@@ -29,6 +29,7 @@
 //! ex_officio = ["general-secretary"]                   # posts whose holders sit on it by office
 //! meeting = [{ category = "extraordinary", notice = { at_least = "3 days" } }]  # kinds with their own notice
 //! convened_by = { by = ["politburo"], requisition = "1/3" }  # who may convene it, or members' request
+//! voting = { proxies = 1, secret = "elections" }      # most proxies a member may hold; secret: always | elections | never
 //!
 //! [[version.post]]
 //! id = "general-secretary"
@@ -74,7 +75,7 @@ use super::raw::{
 
 use super::{
     Article, Base, Cited, Convener, DisciplineRule, Document, Elector, Majority, MeetingKind,
-    OrganDef, PostDef, Requirement, SeatLimits, Share, Threshold, Version,
+    OrganDef, PostDef, Requirement, SeatLimits, SecretBallot, Share, Threshold, Version, Voting,
 };
 use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
@@ -452,6 +453,37 @@ impl Reader<'_> {
                                 .transpose()?,
                         },
                         article: self.article(scope, c.article)?,
+                    })
+                })
+                .transpose()?,
+            voting: raw
+                .voting
+                .map(|v| {
+                    let secret = v
+                        .secret
+                        .as_ref()
+                        .map(|w| match w.get_ref().as_str() {
+                            "always" => Ok(SecretBallot::Always),
+                            "elections" => Ok(SecretBallot::Elections),
+                            "never" => Ok(SecretBallot::Never),
+                            other => Err(self.err(
+                                w.span(),
+                                format!("secret = `{other}`: expected `always`, `elections` or `never`"),
+                            )),
+                        })
+                        .transpose()?;
+                    if v.proxies.is_none() && secret.is_none() {
+                        return Err(self.err(
+                            id_span.clone(),
+                            "`voting` needs `proxies = N`, `secret = \"always\"|\"elections\"|\"never\"` or both",
+                        ));
+                    }
+                    Ok(Cited {
+                        rule: Voting {
+                            proxies: v.proxies.map(|p| *p.get_ref()),
+                            secret,
+                        },
+                        article: self.article(scope, v.article)?,
                     })
                 })
                 .transpose()?,
