@@ -520,9 +520,34 @@ pub async fn nominate(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    chair(&caller, &headers, "take nominations")?;
+    // A chair takes any nomination; a delegate of the meeting nominates from the floor.
+    caller.check_csrf(&headers)?;
+    caller.require(Role::may_vote, "nominate candidates")?;
     let request: Nomination = json_body(&body)?;
-    let poll = with_live(&state, move |live| live.nominate(&id, &request.person)).await?;
+    let nominator = (!caller.role.may_chair())
+        .then(|| person_of(&caller))
+        .transpose()?;
+    let poll = with_live(&state, move |live| {
+        if let Some(person) = &nominator {
+            let record = live
+                .meetings
+                .poll(&id)
+                .map_err(ApiError::store)?
+                .ok_or_else(|| ApiError::NotFound(format!("no poll is called `{id}`")))?;
+            if live
+                .meetings
+                .delegate(&record.meeting, person)
+                .map_err(ApiError::store)?
+                .is_none()
+            {
+                return Err(ApiError::Forbidden(format!(
+                    "only the meeting's delegates and its chair nominate; `{person}` is not a delegate"
+                )));
+            }
+        }
+        live.nominate(&id, &request.person)
+    })
+    .await?;
     Ok(Json(poll).into_response())
 }
 

@@ -102,10 +102,19 @@ fn election(server: &Server, env: &Env, id: &str) {
                "candidates": ["kim", "pak"]}),
     );
     assert_eq!(answer.status, 201, "{}", answer.body);
+    // A delegate nominates from the floor; an account of no delegate may not.
+    let outsider = post(
+        server,
+        env,
+        "member",
+        &format!("/api/v1/polls/{id}/nominations"),
+        json!({"person": "choe"}),
+    );
+    assert_eq!(outsider.status, 403, "{}", outsider.body);
     let nominated = post(
         server,
         env,
-        "chair",
+        "pak",
         &format!("/api/v1/polls/{id}/nominations"),
         json!({"person": "choe"}),
     );
