@@ -222,6 +222,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     tally: Vec::new(),
                     replaces: true,
                     ballots: None,
+                    present: None,
                     urn: None,
                 }),
             ));

@@ -156,6 +156,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     tally: Vec::new(),
                     replaces: rng.chance(70),
                     ballots: None,
+                    present: None,
                     urn: None,
                 })
             }
@@ -450,6 +451,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     tally: Vec::new(),
                     replaces: true,
                     ballots: None,
+                    present: None,
                     urn: None,
                 })
             }

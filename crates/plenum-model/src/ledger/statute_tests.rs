@@ -353,6 +353,56 @@ outcome = "carried"
 }
 
 #[test]
+fn an_election_states_who_was_present_and_the_quorum_judges_it() {
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nquorum = { at_least = \"1/2\" }",
+    );
+    let election = |present: &str| {
+        format!(
+            r#"{BOARD}
+[[event]]
+id = "agm"
+date = "2021-06-01"
+kind = "meeting_held"
+meeting = "agm"
+organ = "assoc/assembly"
+
+[[event]]
+id = "treasurer-elected"
+date = "2021-06-01"
+kind = "election_held"
+meeting = "agm"
+post = "assoc/treasurer"
+elected = ["ann"]
+{present}
+"#
+        )
+    };
+    let found = findings(
+        &build_with(&statute, &election("present = 0")).unwrap(),
+        "2021-12-31",
+    );
+    let quorum = of_rule(&found, Rule::QuorumNotMet);
+    assert_eq!(quorum.len(), 1, "{found:#?}");
+    assert!(
+        quorum[0].message.contains("0 of 2 members"),
+        "{}",
+        quorum[0].message
+    );
+    let found = findings(
+        &build_with(&statute, &election("present = 2")).unwrap(),
+        "2021-12-31",
+    );
+    assert!(of_rule(&found, Rule::QuorumNotMet).is_empty(), "{found:#?}");
+    let found = findings(&build_with(&statute, &election("")).unwrap(), "2021-12-31");
+    assert!(
+        of_rule(&found, Rule::QuorumNotMet).is_empty(),
+        "silent: not judged"
+    );
+}
+
+#[test]
 fn r14_wording_an_expulsion_decision_and_co_option() {
     let statute = STATUTE.replace(
         "quorum = { at_least = \"1/2\", article = \"10\" }",

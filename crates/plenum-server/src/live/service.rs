@@ -553,6 +553,7 @@ impl Live<'_> {
                     "tally": e.first_preferences.iter()
                         .map(|(person, votes)| serde_json::json!({"person": person, "votes": votes}))
                         .collect::<Vec<_>>(),
+                    "present": present,
                     "ballots": closed.urn.len(),
                     "urn": digest,
                     "sources": source,

@@ -148,6 +148,9 @@ body!(
         tally: Vec<TallyRow> = (default, skip_serializing_if = "Vec::is_empty"),
         /// Whether the election renews the whole organ (default true).
         replaces: bool = (default = "yes", skip_serializing_if = "is_true"),
+        /// Members present when it was held, if known and not recorded on the meeting
+        /// (judged against the electing organ's quorum).
+        present: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
         /// Ballots in the urn of the live poll that decided it (equal to the names on its roll).
         ballots: Option<u64> = (default, skip_serializing_if = "Option::is_none"),
         /// The BLAKE3 digest (hex) of the live poll's published urn, its BLT file.

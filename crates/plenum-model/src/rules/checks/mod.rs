@@ -155,7 +155,7 @@ impl Ctx<'_, '_> {
                     }
                 }
                 if let Some(m) = &b.meeting {
-                    self.check_quorum(m, None, out);
+                    self.check_quorum(m, b.present, out);
                 }
             }
             K::SeatTaken(b) => {
