@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::api::{events, meetings, queries, session};
+use crate::api::{events, meetings, polls, queries, session};
 
 /// The document: every path under `/api/v1/`, `/healthz` and this one.
 #[derive(OpenApi)]
@@ -41,14 +41,14 @@ use crate::api::{events, meetings, queries, session};
         meetings::adjourn,
         meetings::add_poll,
         meetings::live,
-        meetings::poll,
-        meetings::nominate,
-        meetings::open,
-        meetings::close,
-        meetings::cast,
-        meetings::paper,
-        meetings::urn,
-        meetings::urn_blt,
+        polls::poll,
+        polls::nominate,
+        polls::open,
+        polls::close,
+        polls::cast,
+        polls::paper,
+        polls::urn,
+        polls::urn_blt,
         session::whoami,
         session::login,
         session::logout,

@@ -4,6 +4,7 @@
 
 pub mod events;
 pub mod meetings;
+pub mod polls;
 pub mod queries;
 pub mod session;
 
@@ -38,14 +39,14 @@ pub fn routes() -> Router<AppState> {
         .route("/meetings/{id}/adjourn", post(meetings::adjourn))
         .route("/meetings/{id}/polls", post(meetings::add_poll))
         .route("/meetings/{id}/live", get(meetings::live))
-        .route("/polls/{id}", get(meetings::poll))
-        .route("/polls/{id}/nominations", post(meetings::nominate))
-        .route("/polls/{id}/open", post(meetings::open))
-        .route("/polls/{id}/close", post(meetings::close))
-        .route("/polls/{id}/ballots", post(meetings::cast))
-        .route("/polls/{id}/paper", post(meetings::paper))
-        .route("/polls/{id}/urn", get(meetings::urn))
-        .route("/polls/{id}/urn.blt", get(meetings::urn_blt))
+        .route("/polls/{id}", get(polls::poll))
+        .route("/polls/{id}/nominations", post(polls::nominate))
+        .route("/polls/{id}/open", post(polls::open))
+        .route("/polls/{id}/close", post(polls::close))
+        .route("/polls/{id}/ballots", post(polls::cast))
+        .route("/polls/{id}/paper", post(polls::paper))
+        .route("/polls/{id}/urn", get(polls::urn))
+        .route("/polls/{id}/urn.blt", get(polls::urn_blt))
         .route(
             "/session",
             get(session::whoami)

@@ -5,6 +5,7 @@
 //! Nothing here writes a voter next to a ballot: a cast goes to the store as a roll row
 //! and an urn row (`plenum_store::meetings`), and the count reads only the urn.
 
+mod closing;
 pub mod queue;
 pub mod secret;
 mod service;

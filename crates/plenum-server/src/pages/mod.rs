@@ -3,6 +3,7 @@
 //! a date matters, `?date=`. A page is a heading, lines, an optional date slider (a
 //! plain form) and tables of cells; the answers come from the same queries as the API.
 
+pub mod ballot;
 pub mod figures;
 pub mod forms;
 pub mod images;
@@ -49,7 +50,7 @@ pub fn routes() -> Router<AppState> {
         .route("/meetings/{id}/polls", post(meetings::new_poll))
         .route("/polls/{id}/open", post(meetings::open_poll))
         .route("/polls/{id}/close", post(meetings::close_poll))
-        .route("/polls/{id}/vote", post(meetings::vote))
+        .route("/polls/{id}/vote", post(ballot::vote))
         .route("/polls/{id}/urn", get(urn::urn))
 }
 
