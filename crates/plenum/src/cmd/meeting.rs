@@ -15,16 +15,16 @@ use crate::{open, out, render};
 
 /// Arguments of `plenum meeting`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n\
-  plenum meeting convene cc-2026 --organ party/cc --on 2026-12-20 --max-proxies 1\n\
-  plenum meeting convene agm --organ nfaa/assembly --on 2027-03-06 --delegate ann:2 --delegate bob\n\
-  plenum meeting codes cc-2026                  one-time check-in codes, printed once\n\
-  plenum meeting attend cc-2026 kim             a teller checks Kim in (--absent: out)\n\
-  plenum meeting poll cc-2026 pb --title \"Political Bureau\" --election --target party/politburo \\\n\
-      --method meek --seats 5 --candidate kim --candidate pak\n\
-  plenum meeting poll cc-2026 budget --title \"Adopt the budget\" --motion --split\n\
-  plenum meeting open pb;  plenum meeting close pb;  plenum meeting urn pb --blt > pb.blt\n\
-  plenum meeting show cc-2026;  plenum meeting adjourn cc-2026\n\n\
+#[command(after_help = "Examples:\n  \
+plenum meeting convene cc-2026 --organ party/cc --on 2026-12-20 --max-proxies 1\n  \
+plenum meeting convene agm --organ nfaa/assembly --on 2027-03-06 --delegate ann:2 --delegate bob\n  \
+plenum meeting codes cc-2026                  one-time check-in codes, printed once\n  \
+plenum meeting attend cc-2026 kim             a teller checks Kim in (--absent: out)\n  \
+plenum meeting poll cc-2026 pb --title \"Political Bureau\" --election --target party/politburo \\\n      \
+--method meek --seats 5 --candidate kim --candidate pak\n  \
+plenum meeting poll cc-2026 budget --title \"Adopt the budget\" --motion --split\n  \
+plenum meeting open pb;  plenum meeting close pb;  plenum meeting urn pb --blt > pb.blt\n  \
+plenum meeting show cc-2026;  plenum meeting adjourn cc-2026\n\n\
 Convening records meeting_convened (the statute's notice is checked); closing a poll\n\
 seals and publishes its urn, counts it and records the result (motion_decided or\n\
 election_held, with the urn's digest). Delegates vote through `plenum serve`\n\
