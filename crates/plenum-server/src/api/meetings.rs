@@ -78,7 +78,7 @@ pub(super) fn chair(caller: &Caller, headers: &HeaderMap, what: &str) -> Result<
 }
 
 /// The person the caller's account belongs to.
-pub(super) fn person_of(caller: &Caller) -> Result<String, ApiError> {
+pub(crate) fn person_of(caller: &Caller) -> Result<String, ApiError> {
     caller
         .account
         .as_ref()

@@ -8,10 +8,9 @@ use axum::response::Response;
 use plenum_vote::{Choice, WireBallot};
 
 use super::error_page;
-use super::meetings::{Outcome, csrf, meeting_of, meeting_page};
+use super::meetings::{Outcome, csrf, meeting_of, meeting_page, own_person};
 use crate::api::polls::{BallotRequest, cast_ballot};
 use crate::auth::Caller;
-use crate::error::ApiError;
 use crate::state::AppState;
 
 /// The ballot form, read as pairs: `csrf`, `for`, `choice` or `rank1`, `rank2`, ...,
@@ -69,11 +68,9 @@ pub async fn vote(
     let given = fields.get("csrf").cloned().unwrap_or_default();
     let outcome = match csrf(&caller, &given) {
         Err(o) => o,
-        Ok(()) => match caller.account.as_ref().and_then(|a| a.person.clone()) {
-            None => Outcome::failed(&ApiError::Forbidden(
-                "this account is not linked to a person in the register".into(),
-            )),
-            Some(by) => {
+        Ok(()) => match own_person(&caller) {
+            Err(o) => o,
+            Ok(by) => {
                 let for_person = fields.get("for").filter(|f| **f != by).cloned();
                 let tracker = fields
                     .get("tracker")

@@ -264,6 +264,19 @@ pub(super) fn csrf(caller: &Caller, given: &str) -> Result<(), Outcome> {
         .map_err(|e| Outcome::failed(&e))
 }
 
+/// Checks a chair's form: its CSRF token, then that the caller may chair (`what`).
+fn chair_form(caller: &Caller, given: &str, what: &str) -> Result<(), Outcome> {
+    csrf(caller, given)?;
+    caller
+        .require(Role::may_chair, what)
+        .map_err(|e| Outcome::failed(&e))
+}
+
+/// The person the signed-in account belongs to, as the API finds it.
+pub(super) fn own_person(caller: &Caller) -> Result<String, Outcome> {
+    crate::api::meetings::person_of(caller).map_err(|e| Outcome::failed(&e))
+}
+
 /// The check-in form.
 #[derive(Debug, Deserialize)]
 pub struct CheckIn {
@@ -281,14 +294,11 @@ pub async fn check_in(
     let outcome = match csrf(&caller, &form.csrf) {
         Err(o) => o,
         Ok(()) => {
-            let person = caller.account.as_ref().and_then(|a| a.person.clone());
             let hash = crate::auth::secret::secret_hash(form.code.trim());
             let meeting = id.clone();
-            match person {
-                None => Outcome::failed(&ApiError::Forbidden(
-                    "this account is not linked to a person in the register".into(),
-                )),
-                Some(person) => match with_live(&state, move |live| {
+            match own_person(&caller) {
+                Err(o) => o,
+                Ok(person) => match with_live(&state, move |live| {
                     live.meetings
                         .attend(&meeting, &person, true, Some(&hash))
                         .map_err(crate::live::meeting_error)
@@ -319,11 +329,7 @@ pub async fn teller(
     Path(id): Path<String>,
     Form(form): Form<Teller>,
 ) -> Response {
-    let outcome = match csrf(&caller, &form.csrf).and_then(|()| {
-        caller
-            .require(Role::may_chair, "act as teller")
-            .map_err(|e| Outcome::failed(&e))
-    }) {
+    let outcome = match chair_form(&caller, &form.csrf, "act as teller") {
         Err(o) => o,
         Ok(()) => {
             let meeting = id.clone();
@@ -363,11 +369,9 @@ pub async fn give_proxy(
 ) -> Response {
     let outcome = match csrf(&caller, &form.csrf) {
         Err(o) => o,
-        Ok(()) => match caller.account.as_ref().and_then(|a| a.person.clone()) {
-            None => Outcome::failed(&ApiError::Forbidden(
-                "this account is not linked to a person in the register".into(),
-            )),
-            Some(giver) => {
+        Ok(()) => match own_person(&caller) {
+            Err(o) => o,
+            Ok(giver) => {
                 let (meeting, holder) = (id.clone(), form.holder.clone());
                 match with_live(&state, move |live| {
                     live.meetings
@@ -411,11 +415,7 @@ pub async fn new_poll(
     Path(id): Path<String>,
     Form(form): Form<PollForm>,
 ) -> Response {
-    let outcome = match csrf(&caller, &form.csrf).and_then(|()| {
-        caller
-            .require(Role::may_chair, "make polls")
-            .map_err(|e| Outcome::failed(&e))
-    }) {
+    let outcome = match chair_form(&caller, &form.csrf, "make polls") {
         Err(o) => o,
         Ok(()) => {
             let some = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
@@ -478,11 +478,7 @@ async fn chair_poll(
         Err(e) => return error_page(&e),
     };
     let what = if open { "open polls" } else { "close polls" };
-    let outcome = match csrf(&caller, &csrf_given).and_then(|()| {
-        caller
-            .require(Role::may_chair, what)
-            .map_err(|e| Outcome::failed(&e))
-    }) {
+    let outcome = match chair_form(&caller, &csrf_given, what) {
         Err(o) => o,
         Ok(()) => {
             let done = with_live(&state, move |live| {
