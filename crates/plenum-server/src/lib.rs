@@ -10,6 +10,7 @@ pub mod auth;
 pub mod body;
 pub mod error;
 pub mod headers;
+pub mod kept;
 pub mod live;
 pub mod openapi;
 pub mod pages;
@@ -39,6 +40,10 @@ pub fn app(state: AppState) -> Router {
         .nest("/api/v1", api::routes())
         .merge(pages::routes())
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::visibility::guard,
+        ))
         .layer(axum::middleware::from_fn(error::json_rejections))
         .layer(DefaultBodyLimit::max(MAX_EVENT_FILE_BYTES as usize))
         .layer(axum::middleware::from_fn(body::read_whole))

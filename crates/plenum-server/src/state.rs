@@ -17,7 +17,9 @@ use crate::live::queue::OpenPolls;
 
 use crate::auth::limiter::LoginLimiter;
 
+use crate::auth::visibility::Visibility;
 use crate::error::ApiError;
+use crate::kept::Answers;
 
 /// Now, as an RFC 3339 UTC timestamp; the program that starts the server reads the clock.
 pub type Clock = Arc<dyn Fn() -> Result<String, String> + Send + Sync>;
@@ -51,6 +53,10 @@ pub struct AppState {
     verified: Arc<tokio::sync::Mutex<Option<(u64, VerifyReport)>>>,
     /// Live meetings (none on a read-only server).
     pub live: Option<LiveState>,
+    /// Answers kept while they hold.
+    pub answers: Arc<Answers>,
+    /// What the organization shows to whom.
+    pub visibility: Arc<Visibility>,
 }
 
 /// What live meetings share: their store and the queue in front of its ballot writer.
@@ -79,6 +85,8 @@ impl AppState {
             as_of: Arc::new(Mutex::new(None)),
             verified: Arc::new(tokio::sync::Mutex::new(None)),
             live: None,
+            answers: Arc::new(Answers::default()),
+            visibility: Arc::new(Visibility::default()),
         }
     }
 

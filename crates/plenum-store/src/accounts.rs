@@ -93,6 +93,11 @@ pub trait Accounts: Send + Sync {
     fn session(&self, session_hash: &str, now: i64) -> Result<Option<SessionRecord>, Error>;
     /// Ends a session.
     fn remove_session(&self, session_hash: &str) -> Result<(), Error>;
+    /// What the organization shows to whom: each section of the record set so far, with
+    /// its level, by section (the server names both; a section never set is not listed).
+    fn visibility(&self) -> Result<Vec<(String, String)>, Error>;
+    /// Sets a section's level.
+    fn set_visibility(&self, section: &str, level: &str) -> Result<(), Error>;
 }
 
 /// The account tables, made only where missing.
@@ -109,7 +114,8 @@ pub(crate) fn schema(dialect: Dialect) -> String {
          CREATE INDEX IF NOT EXISTS sessions_account ON sessions(account);
          CREATE TABLE IF NOT EXISTS api_tokens(hash TEXT PRIMARY KEY, account TEXT NOT NULL, \
            label TEXT NOT NULL, created_at TEXT NOT NULL{end}
-         CREATE INDEX IF NOT EXISTS api_tokens_account ON api_tokens(account);"
+         CREATE INDEX IF NOT EXISTS api_tokens_account ON api_tokens(account);
+         CREATE TABLE IF NOT EXISTS visibility(section TEXT PRIMARY KEY, level TEXT NOT NULL{end}"
     )
 }
 
@@ -135,4 +141,7 @@ pub(crate) mod statements {
          s.csrf, s.expires_at FROM sessions s JOIN accounts a ON a.name = s.account \
          WHERE s.hash = $1 AND s.expires_at > $2";
     pub const DELETE_SESSION: &str = "DELETE FROM sessions WHERE hash = $1";
+    pub const SELECT_VISIBILITY: &str = "SELECT section, level FROM visibility ORDER BY section";
+    pub const SET_VISIBILITY: &str = "INSERT INTO visibility(section, level) VALUES ($1, $2) \
+         ON CONFLICT (section) DO UPDATE SET level = excluded.level";
 }

@@ -156,6 +156,21 @@ fn contract<S: Store + Accounts>(store: &S) {
     );
     assert_eq!(store.accounts().expect("list").len(), 51);
 
+    // What the organization shows: nothing set, then set and set again.
+    assert_eq!(store.visibility().expect("visibility"), vec![]);
+    store.set_visibility("persons", "members").expect("set");
+    store.set_visibility("log", "members").expect("set");
+    store
+        .set_visibility("persons", "public")
+        .expect("set again");
+    assert_eq!(
+        store.visibility().expect("visibility"),
+        vec![
+            ("log".to_owned(), "members".to_owned()),
+            ("persons".to_owned(), "public".to_owned())
+        ]
+    );
+
     // The ledger did not change.
     assert_eq!(store.head().expect("head"), head);
     assert_eq!(verify(store, &|_| {}).expect("verify").digest, digest);

@@ -84,6 +84,8 @@ pub enum Command {
     Serve(cmd::serve::ServeArgs),
     /// Manage the accounts of `plenum serve`: add, passwd, token, remove, list.
     User(cmd::user::UserArgs),
+    /// What `plenum serve` shows the public, section by section: organs, persons, lineage, findings, log.
+    Visibility(cmd::visibility::VisibilityArgs),
     /// Run a live meeting from a terminal: convene, codes, attend, proxy, poll, open, close, urn.
     Meeting(cmd::meeting::MeetingArgs),
 }

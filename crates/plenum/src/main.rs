@@ -62,6 +62,7 @@ fn run() -> ExitCode {
         C::Restore(a) => cmd::restore::run(a, &global),
         C::Serve(a) => cmd::serve::run(a, &global),
         C::User(a) => cmd::user::run(a, &global),
+        C::Visibility(a) => cmd::visibility::run(a, &global),
         C::Meeting(a) => cmd::meeting::run(a, &global),
         C::Import(a) => cmd::import::run(a, &global),
     };

@@ -18,6 +18,7 @@ use plenum_model::query::Facts;
 use serde::Serialize;
 
 use crate::error::ApiError;
+use crate::kept::Validity;
 use crate::state::{AppState, blocking};
 
 /// The routes of `/api/v1/`.
@@ -80,6 +81,47 @@ pub async fn answer<A: Ask>(
             let snapshot = state.store.snapshot().map_err(ApiError::store)?;
             question.ask(&*snapshot)
         }
+    })
+    .await
+}
+
+/// Asks `question` as [`answer`] does, but keeps the answer while it holds: until the
+/// head moves, or forever for a fixed `as_of`. The question's `Debug` form (every field)
+/// is its key, so two questions that print alike must be alike.
+pub async fn kept_answer<A>(
+    state: &AppState,
+    as_of: Option<u64>,
+    question: A,
+) -> Result<A::Answer, ApiError>
+where
+    A: Ask + std::fmt::Debug,
+    A::Answer: Clone + Sync,
+{
+    let key = format!("{}/{as_of:?}/{question:?}", std::any::type_name::<A>());
+    let state = state.clone();
+    blocking(move || {
+        let head = match as_of {
+            Some(_) => None,
+            None => Some(state.store.head().map_err(ApiError::store)?),
+        };
+        if let Some(found) = state.answers.get::<A::Answer>(&key, head) {
+            return Ok(found);
+        }
+        let answer = match as_of {
+            Some(seq) => question.ask(&*state.tables_as_of(seq)?)?,
+            None => question.ask(&*state.store.snapshot().map_err(ApiError::store)?)?,
+        };
+        let validity = match head {
+            None => Validity::Fixed,
+            // The snapshot was taken between two reads of the head: if they agree, it
+            // saw that head (positions only grow), and the answer is good for it.
+            Some(before) => match state.store.head().map_err(ApiError::store)? {
+                after if after == before => Validity::Head(before),
+                _ => return Ok(answer),
+            },
+        };
+        state.answers.put(key, validity, answer.clone());
+        Ok(answer)
     })
     .await
 }

@@ -19,7 +19,7 @@ use plenum_model::query::search::{Hit, search as search_query};
 use plenum_model::rules::Rule;
 use serde::Deserialize;
 
-use super::{Ask, Freshness, answer, date_param, json_answer, seq_param};
+use super::{Ask, Freshness, answer, date_param, json_answer, kept_answer, seq_param};
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::error::ErrorBody;
@@ -53,6 +53,7 @@ pub struct AtParams {
     pub as_of: Option<String>,
 }
 
+#[derive(Debug)]
 struct AtAsk {
     date: FuzzyDate,
     target: String,
@@ -111,7 +112,7 @@ pub async fn at(
         target,
         org: params.org,
     };
-    let report = answer(&state, as_of, question).await?;
+    let report = kept_answer(&state, as_of, question).await?;
     json_answer(
         &AsOf { report, as_of },
         freshness(as_of, dated),
@@ -121,6 +122,7 @@ pub async fn at(
 }
 
 /// `person NAME`, for the API and the person page.
+#[derive(Debug)]
 pub struct PersonAsk(pub String);
 
 impl Ask for PersonAsk {
@@ -154,7 +156,7 @@ pub async fn person(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let as_of = seq_param("as_of", params.as_of.as_deref())?;
-    let report = answer(&state, as_of, PersonAsk(name)).await?;
+    let report = kept_answer(&state, as_of, PersonAsk(name)).await?;
     json_answer(
         &AsOf { report, as_of },
         freshness(as_of, true),
@@ -164,6 +166,7 @@ pub async fn person(
 }
 
 /// `lineage ORG`, for the API and the lineage page.
+#[derive(Debug)]
 pub struct LineageAsk(pub String);
 
 impl Ask for LineageAsk {
@@ -197,7 +200,7 @@ pub async fn lineage(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let as_of = seq_param("as_of", params.as_of.as_deref())?;
-    let report = answer(&state, as_of, LineageAsk(org)).await?;
+    let report = kept_answer(&state, as_of, LineageAsk(org)).await?;
     json_answer(
         &AsOf { report, as_of },
         freshness(as_of, true),
@@ -220,6 +223,7 @@ pub struct CheckParams {
     pub as_of: Option<String>,
 }
 
+#[derive(Debug)]
 struct CheckAsk {
     date: FuzzyDate,
     rule: Option<String>,
@@ -280,7 +284,7 @@ pub async fn check(
         date,
         rule: params.rule,
     };
-    let report = answer(&state, as_of, question).await?;
+    let report = kept_answer(&state, as_of, question).await?;
     let mut value = serde_json::to_value(&report)
         .map_err(|e| ApiError::Internal(format!("cannot write the answer as JSON: {e}")))?;
     if let (Some(seq), Some(object)) = (as_of, value.as_object_mut()) {
@@ -452,6 +456,7 @@ pub struct SearchParams {
 pub const SEARCH_LIMIT: usize = 50;
 
 /// Asks `search` of the model.
+#[derive(Debug)]
 pub struct SearchAsk(pub String);
 
 impl Ask for SearchAsk {
@@ -491,7 +496,7 @@ pub async fn search(
             "q is empty: give a name to search for".into(),
         ));
     }
-    let hits = answer(&state, as_of, SearchAsk(q)).await?;
+    let hits = kept_answer(&state, as_of, SearchAsk(q)).await?;
     json_answer(&hits, freshness(as_of, true), &headers, StatusCode::OK)
 }
 

@@ -6,6 +6,7 @@ pub mod caller;
 pub mod limiter;
 pub mod role;
 pub mod secret;
+pub mod visibility;
 
 pub use caller::Caller;
 pub use role::Role;

@@ -16,7 +16,7 @@ use plenum_model::statute::{Cited, Elector, StatuteBook};
 
 use super::figures::{FIGURE_CSP, election_graph, faction_chart};
 use super::views::PageParams;
-use crate::api::{Ask, answer, date_param, seq_param};
+use crate::api::{Ask, date_param, kept_answer, seq_param};
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -44,6 +44,7 @@ fn svg(body: String, as_of: Option<u64>) -> Response {
         .into_response()
 }
 
+#[derive(Debug)]
 struct StatuteAsk(FuzzyDate);
 
 impl Ask for StatuteAsk {
@@ -96,13 +97,14 @@ pub async fn statute(
         Some(date) => date,
         None => state.today()?,
     };
-    let edges = answer(&state, as_of, StatuteAsk(date)).await?;
+    let edges = kept_answer(&state, as_of, StatuteAsk(date)).await?;
     Ok(svg(
         election_graph(&edges),
         as_of.filter(|_| params.date.is_some()),
     ))
 }
 
+#[derive(Debug)]
 struct FactionsAsk {
     organ: OrganRef,
     today: i16,
@@ -164,7 +166,7 @@ pub async fn factions(
         .parse()
         .map_err(|e| ApiError::NotFound(format!("no organ is called `{org}/{key}`: {e}")))?;
     let today = state.today()?.latest().year();
-    let (name, years) = answer(&state, as_of, FactionsAsk { organ, today }).await?;
+    let (name, years) = kept_answer(&state, as_of, FactionsAsk { organ, today }).await?;
     let chart = faction_chart(&format!("{name}: seats by faction, year by year"), &years)
         .map_err(|e| ApiError::Internal(format!("cannot draw the chart: {e}")))?;
     Ok(svg(chart, as_of))

@@ -6,6 +6,7 @@
 pub mod ballot;
 pub mod figures;
 pub mod forms;
+pub mod home;
 pub mod images;
 pub mod log;
 pub mod meetings;
@@ -27,7 +28,7 @@ use crate::state::AppState;
 /// The routes of the pages.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/", get(views::home))
+        .route("/", get(home::home))
         .route("/organ/{org}/{key}", get(views::organ))
         .route("/post/{org}/{key}", get(views::post))
         .route("/person/{id}", get(people::person))

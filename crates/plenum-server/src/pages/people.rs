@@ -6,7 +6,7 @@ use axum::response::Response;
 
 use super::views::{PageParams, context, respond};
 use super::{Cell, Page, Table, href, keep, span, word};
-use crate::api::answer;
+use crate::api::kept_answer;
 use crate::api::queries::{LineageAsk, PersonAsk, SearchAsk};
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -39,7 +39,7 @@ async fn person_page(
     )
     .await?;
     let as_of = cx.as_of;
-    let r = answer(state, as_of, PersonAsk(id.to_owned())).await?;
+    let r = kept_answer(state, as_of, PersonAsk(id.to_owned())).await?;
     cx.chrome.title = r.name.clone();
     let mut lead = Vec::new();
     if !r.aliases.is_empty() {
@@ -137,7 +137,7 @@ async fn lineage_page(
     )
     .await?;
     let as_of = cx.as_of;
-    let r = answer(state, as_of, LineageAsk(org.to_owned())).await?;
+    let r = kept_answer(state, as_of, LineageAsk(org.to_owned())).await?;
     cx.chrome.title = format!("Lineage of {}", r.organization.name);
     let mut links = Table::new("Links", &["date", "from", "link", "to"]);
     for l in r
@@ -211,7 +211,7 @@ async fn search_page(
     let hits = if q.trim().is_empty() {
         Vec::new()
     } else {
-        answer(state, as_of, SearchAsk(q.clone())).await?
+        kept_answer(state, as_of, SearchAsk(q.clone())).await?
     };
     let mut table = Table::new(
         format!("{} found", hits.len()),

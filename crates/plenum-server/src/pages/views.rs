@@ -10,12 +10,10 @@ use plenum_model::id::{EntityKind, OrganRef, PostRef};
 use plenum_model::query::Facts;
 use plenum_model::query::at::{AtReport, at};
 use plenum_model::query::check::{FindingLine, check};
-use plenum_model::rules::Severity;
-use plenum_model::statute::{Cited, Elector, StatuteBook};
 use serde::Deserialize;
 
-use super::{Cell, Chrome, Figure, Link, Page, Slider, Table, error_page, href, keep, span, word};
-use crate::api::{Ask, answer, date_param, seq_param};
+use super::{Cell, Chrome, Figure, Page, Slider, Table, error_page, href, keep, span, word};
+use crate::api::{Ask, date_param, kept_answer, seq_param};
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::state::{AppState, blocking};
@@ -76,207 +74,9 @@ pub(super) fn respond(page: Result<Page, ApiError>) -> Response {
     }
 }
 
-// ---- the organization --------------------------------------------------------------
-
-struct HomeAsk {
-    date: FuzzyDate,
-}
-
-/// A post of the statute and who holds it: (id, name) of each.
-struct PostHeld {
-    id: String,
-    name: String,
-    holders: Vec<(String, String)>,
-}
-
-/// What the home page shows.
-struct Home {
-    org: String,
-    org_name: String,
-    version: String,
-    organs: Vec<(String, String, String)>,
-    posts: Vec<PostHeld>,
-    findings: Vec<FindingLine>,
-}
-
-impl Ask for HomeAsk {
-    type Answer = Option<Home>;
-    fn ask<F: Facts + ?Sized>(self, facts: &F) -> Result<Option<Home>, ApiError> {
-        let book = StatuteBook::from_events(&facts.statute_events().map_err(ApiError::backend)?);
-        let day = self.date.latest();
-        let Some(version) = book
-            .versions()
-            .filter(|v| v.effective.earliest() <= day)
-            .max_by_key(|v| v.effective.earliest())
-        else {
-            return Ok(None);
-        };
-        let org = version.org.to_string();
-        let org_name = facts
-            .entity(EntityKind::Org, &org)
-            .map_err(ApiError::backend)?
-            .map_or_else(|| org.clone(), |e| e.name);
-        let elector = |cited: &Option<Cited<Elector>>| match cited {
-            Some(Cited {
-                rule: Elector::Organ(k),
-                ..
-            }) => version
-                .organ(k)
-                .map_or_else(|| k.to_string(), |o| o.name.clone()),
-            Some(Cited {
-                rule: Elector::Members,
-                ..
-            }) => "the members".to_owned(),
-            Some(Cited {
-                rule: Elector::Appointment,
-                ..
-            }) => "appointment".to_owned(),
-            None => "–".to_owned(),
-        };
-        let organs = version
-            .organs
-            .iter()
-            .map(|o| {
-                (
-                    format!("{org}/{}", o.key),
-                    o.name.clone(),
-                    elector(&o.elected_by),
-                )
-            })
-            .collect();
-        let mut posts = Vec::new();
-        for p in &version.posts {
-            let id = format!("{org}/{}", p.key);
-            let holders = match at(facts, &self.date, &id, None) {
-                Ok(report) => report
-                    .members
-                    .iter()
-                    .map(|m| (m.id.clone(), m.name.clone()))
-                    .collect(),
-                Err(_) => Vec::new(),
-            };
-            posts.push(PostHeld {
-                id,
-                name: p.name.clone(),
-                holders,
-            });
-        }
-        let findings = check(facts, day).map_err(ApiError::backend)?;
-        Ok(Some(Home {
-            org,
-            org_name,
-            version: format!("{} (in force from {})", version.id, version.effective),
-            organs,
-            posts,
-            findings,
-        }))
-    }
-}
-
-/// `GET /`: the statute in force, its organs and posts, who holds the posts, the findings.
-pub async fn home(
-    State(state): State<AppState>,
-    caller: Caller,
-    Query(params): Query<PageParams>,
-) -> Response {
-    respond(home_page(&state, &caller, &params).await)
-}
-
-async fn home_page(
-    state: &AppState,
-    caller: &Caller,
-    params: &PageParams,
-) -> Result<Page, ApiError> {
-    let cx = context(state, caller, params, "The organization".into(), "/").await?;
-    let as_of = cx.as_of;
-    let home = answer(
-        state,
-        as_of,
-        HomeAsk {
-            date: cx.date.clone(),
-        },
-    )
-    .await?;
-    let Some(home) = home else {
-        return Ok(Page {
-            chrome: cx.chrome,
-            heading: "The organization".into(),
-            lead: vec!["The ledger holds no statute in force on this date.".into()],
-            ..Page::default()
-        });
-    };
-    let mut organs = Table::new("Organs, and who elects them", &["organ", "elected by"]);
-    for (id, name, by) in &home.organs {
-        organs.rows.push(vec![
-            Cell::link(name, href("organ", id, as_of)),
-            Cell::text(by),
-        ]);
-    }
-    let mut posts = Table::new(format!("Leadership on {}", cx.date), &["post", "held by"]);
-    for PostHeld { id, name, holders } in &home.posts {
-        let held = if holders.is_empty() {
-            Cell::text("(vacant or not recorded)")
-        } else {
-            let (pid, pname) = &holders[0];
-            let rest = if holders.len() > 1 {
-                format!(" and {} more", holders.len() - 1)
-            } else {
-                String::new()
-            };
-            Cell::link(format!("{pname}{rest}"), href("person", pid, as_of))
-        };
-        posts
-            .rows
-            .push(vec![Cell::link(name, href("post", id, as_of)), held]);
-    }
-    let count = |s: Severity| home.findings.iter().filter(|f| f.severity == s).count();
-    let lead = vec![
-        format!("Statute {} of the {}.", home.version, home.org_name),
-        format!(
-            "As of {}: {} violations, {} warnings, {} notices found.",
-            cx.date,
-            count(Severity::Violation),
-            count(Severity::Warning),
-            count(Severity::Notice)
-        ),
-    ];
-    let figure = Figure {
-        src: keep(
-            &format!("/statute.svg?date={}", super::encode(&cx.date.to_string())),
-            as_of,
-        ),
-        alt: format!(
-            "A diagram of the organs of the statute in force on {} and who elects whom, as the table below lists them.",
-            cx.date
-        ),
-        caption: "The organs and posts, and who elects them.".into(),
-    };
-    Ok(Page {
-        chrome: cx.chrome,
-        heading: home.org_name.clone(),
-        figure: Some(figure),
-        lead,
-        tables: vec![organs, posts],
-        more: vec![
-            Link {
-                text: "Every finding, with its article".into(),
-                href: keep("/findings", as_of),
-            },
-            Link {
-                text: "The lineage of the organization".into(),
-                href: href("lineage", &home.org, as_of),
-            },
-            Link {
-                text: "The log: every entry".into(),
-                href: keep("/log", as_of),
-            },
-        ],
-        ..Page::default()
-    })
-}
-
 // ---- organs and posts on a date ------------------------------------------------------
 
+#[derive(Debug)]
 struct OrganAsk {
     date: FuzzyDate,
     target: String,
@@ -284,6 +84,7 @@ struct OrganAsk {
 }
 
 /// A tenure of a post: the holder's id and name, from, to, acting.
+#[derive(Clone)]
 struct Tenure {
     person: String,
     name: String,
@@ -393,7 +194,7 @@ async fn at_page(
         target: id.clone(),
         post: kind == "post",
     };
-    let (report, years, history) = answer(state, as_of, question).await?;
+    let (report, years, history) = kept_answer(state, as_of, question).await?;
     let name = report
         .organ
         .as_ref()
@@ -505,6 +306,7 @@ pub async fn findings(
     respond(findings_page(&state, &caller, &params).await)
 }
 
+#[derive(Debug)]
 struct CheckAsk(FuzzyDate);
 
 impl Ask for CheckAsk {
@@ -520,7 +322,7 @@ async fn findings_page(
     params: &PageParams,
 ) -> Result<Page, ApiError> {
     let mut cx = context(state, caller, params, "Findings".into(), "/findings").await?;
-    let found = answer(state, cx.as_of, CheckAsk(cx.date.clone())).await?;
+    let found = kept_answer(state, cx.as_of, CheckAsk(cx.date.clone())).await?;
     cx.chrome.title = format!("Findings as of {}", cx.date);
     let mut by_severity: BTreeMap<&str, usize> = BTreeMap::new();
     let mut table = Table::new(

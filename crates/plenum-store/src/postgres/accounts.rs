@@ -194,4 +194,20 @@ impl Accounts for PgStore {
             Ok(())
         })
     }
+
+    fn visibility(&self) -> Result<Vec<(String, String)>, Error> {
+        self.with(|c| {
+            Ok(c.query(statements::SELECT_VISIBILITY, &[])?
+                .iter()
+                .map(|row| (row.get(0), row.get(1)))
+                .collect())
+        })
+    }
+
+    fn set_visibility(&self, section: &str, level: &str) -> Result<(), Error> {
+        self.with(|c| {
+            c.execute(statements::SET_VISIBILITY, &[&section, &level])?;
+            Ok(())
+        })
+    }
 }

@@ -225,4 +225,24 @@ impl Accounts for SqliteStore {
                 .map_err(sql)
         })
     }
+
+    fn visibility(&self) -> Result<Vec<(String, String)>, Error> {
+        self.with_reader(|c| {
+            let mut statement = c
+                .prepare_cached(statements::SELECT_VISIBILITY)
+                .map_err(sql)?;
+            let rows = statement
+                .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+                .map_err(sql)?;
+            rows.collect::<Result<_, _>>().map_err(sql)
+        })
+    }
+
+    fn set_visibility(&self, section: &str, level: &str) -> Result<(), Error> {
+        self.with_writer(|c| {
+            c.execute(statements::SET_VISIBILITY, params![section, level])
+                .map(|_| ())
+                .map_err(sql)
+        })
+    }
 }

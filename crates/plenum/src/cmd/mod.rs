@@ -19,6 +19,7 @@ pub mod serve;
 pub mod statute;
 pub mod user;
 pub mod verify;
+pub mod visibility;
 
 use std::path::Path;
 

@@ -12,6 +12,7 @@ mod live_secrecy;
 mod openapi;
 mod pages;
 mod schemathesis;
+mod visibility;
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};

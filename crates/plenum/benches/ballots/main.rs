@@ -19,10 +19,11 @@
 //! `/healthz` (one store read), and the fsyncs per second of the ledger's disk.
 //! Afterwards the poll's turnout, read from the store, must equal the 201s counted.
 
-use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Write};
+#[path = "../load/mod.rs"]
+mod load;
+
+use std::io::Write;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -33,8 +34,8 @@ use plenum_store::accounts::{AccountRecord, Accounts};
 use plenum_store::meetings::{DelegateRecord, MeetingRecord, Meetings};
 use plenum_store::postgres::PgStore;
 use plenum_store::sqlite::SqliteStore;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
+
+use load::{Server, burst, get_requests, median, plenum};
 
 // As the plenum binary does.
 #[global_allocator]
@@ -42,9 +43,6 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The timestamp of the setup's entries.
 const NOW: &str = "2026-11-27T00:00:00Z";
-
-/// How long one measured burst may take before the run is given up as failed.
-const BURST_LIMIT: Duration = Duration::from_secs(180);
 
 /// Sizes and switches, from the command line.
 #[derive(Clone, Debug)]
@@ -125,10 +123,6 @@ struct Ledger {
     db: String,
     tokens: Vec<String>,
     _dir: tempfile::TempDir,
-}
-
-fn plenum() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_plenum"))
 }
 
 fn run_plenum(args: &[&str]) {
@@ -289,189 +283,6 @@ fn open_poll(db: &str, id: &str) {
     });
 }
 
-/// `plenum serve` on a free loopback port.
-struct Server {
-    child: Child,
-    addr: String,
-}
-
-impl Server {
-    fn start(db: &str) -> Server {
-        let mut child = plenum()
-            .args(["serve", "--db", db, "--listen", "127.0.0.1:0"])
-            .env_remove("PLENUM_DB")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start plenum serve");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("read the address");
-        let addr = line
-            .trim()
-            .strip_prefix("listening on http://")
-            .unwrap_or_else(|| panic!("plenum serve did not start: {line:?}"))
-            .to_owned();
-        Server { child, addr }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// What a burst of requests came to.
-#[derive(Clone, Debug, Default)]
-struct Burst {
-    /// From the first request written to the last answer read.
-    wall: Duration,
-    /// Latencies of answered requests, in microseconds, sorted.
-    latencies: Vec<u32>,
-    /// Answers by status.
-    statuses: BTreeMap<u16, usize>,
-    /// Requests that got no answer (connection failed).
-    failed: usize,
-}
-
-impl Burst {
-    fn count(&self, status: u16) -> usize {
-        self.statuses.get(&status).copied().unwrap_or(0)
-    }
-
-    fn rate(&self) -> f64 {
-        let answered: usize = self.statuses.values().sum();
-        answered as f64 / self.wall.as_secs_f64()
-    }
-
-    fn percentile(&self, p: f64) -> f64 {
-        if self.latencies.is_empty() {
-            return f64::NAN;
-        }
-        let at = ((self.latencies.len() as f64 * p).ceil() as usize).clamp(1, self.latencies.len());
-        f64::from(self.latencies[at - 1]) / 1000.0
-    }
-}
-
-/// Sends `requests` over `connections` keep-alive connections to `addr` (request `i` on
-/// connection `i % connections`), all connections opened before the clock starts. With
-/// a `rate`, request `i` is due `i / rate` seconds after the start, and is sent then (or
-/// as soon as its connection is free) and timed from then: an open loop, whose latencies
-/// include any wait behind a slow answer.
-fn burst(addr: &str, connections: usize, requests: Arc<Vec<Vec<u8>>>, rate: Option<f64>) -> Burst {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
-    runtime.block_on(async move {
-        let mut streams = Vec::with_capacity(connections);
-        for _ in 0..connections {
-            let stream = TcpStream::connect(addr).await.expect("connect");
-            stream.set_nodelay(true).expect("nodelay");
-            streams.push(stream);
-        }
-        let start = Instant::now();
-        let tasks: Vec<_> = streams
-            .into_iter()
-            .enumerate()
-            .map(|(k, stream)| {
-                let requests = Arc::clone(&requests);
-                tokio::spawn(async move {
-                    let mut one = Burst::default();
-                    let mut stream = stream;
-                    let mut buffer = Vec::with_capacity(1024);
-                    let mut i = k;
-                    while i < requests.len() {
-                        let sent = match rate {
-                            Some(rate) => {
-                                let due = start + Duration::from_secs_f64(i as f64 / rate);
-                                tokio::time::sleep_until(due.into()).await;
-                                due
-                            }
-                            None => Instant::now(),
-                        };
-                        match exchange(&mut stream, &requests[i], &mut buffer).await {
-                            Ok(status) => {
-                                *one.statuses.entry(status).or_default() += 1;
-                                one.latencies.push(
-                                    u32::try_from(sent.elapsed().as_micros()).unwrap_or(u32::MAX),
-                                );
-                            }
-                            Err(_) => {
-                                // The connection is gone: the rest of its share fails too.
-                                one.failed += (requests.len() - i).div_ceil(connections);
-                                break;
-                            }
-                        }
-                        i += connections;
-                    }
-                    one
-                })
-            })
-            .collect();
-        let mut all = Burst::default();
-        for task in tasks {
-            let one =
-                tokio::time::timeout_at(tokio::time::Instant::from_std(start + BURST_LIMIT), task)
-                    .await
-                    .expect("the burst took too long")
-                    .expect("a connection's task");
-            all.latencies.extend(one.latencies);
-            for (status, n) in one.statuses {
-                *all.statuses.entry(status).or_default() += n;
-            }
-            all.failed += one.failed;
-        }
-        all.wall = start.elapsed();
-        all.latencies.sort_unstable();
-        all
-    })
-}
-
-/// Writes one request and reads its answer; its status.
-async fn exchange(
-    stream: &mut TcpStream,
-    request: &[u8],
-    buffer: &mut Vec<u8>,
-) -> std::io::Result<u16> {
-    stream.write_all(request).await?;
-    buffer.clear();
-    let mut chunk = [0u8; 4096];
-    loop {
-        if let Some(end) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
-            let head = std::str::from_utf8(&buffer[..end])
-                .map_err(|_| std::io::Error::other("a head that is not UTF-8"))?;
-            let status: u16 = head
-                .get(9..12)
-                .and_then(|s| s.parse().ok())
-                .ok_or_else(|| std::io::Error::other("no status"))?;
-            let length: usize = head
-                .lines()
-                .filter_map(|l| l.split_once(':'))
-                .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
-                .and_then(|(_, v)| v.trim().parse().ok())
-                .ok_or_else(|| std::io::Error::other("no content-length"))?;
-            let want = end + 4 + length;
-            while buffer.len() < want {
-                let n = stream.read(&mut chunk).await?;
-                if n == 0 {
-                    return Err(std::io::ErrorKind::UnexpectedEof.into());
-                }
-                buffer.extend_from_slice(&chunk[..n]);
-            }
-            return Ok(status);
-        }
-        let n = stream.read(&mut chunk).await?;
-        if n == 0 {
-            return Err(std::io::ErrorKind::UnexpectedEof.into());
-        }
-        buffer.extend_from_slice(&chunk[..n]);
-    }
-}
-
 fn ballot_requests(addr: &str, poll: &str, tokens: &[String]) -> Vec<Vec<u8>> {
     tokens
         .iter()
@@ -493,11 +304,6 @@ fn ballot_requests(addr: &str, poll: &str, tokens: &[String]) -> Vec<Vec<u8>> {
         .collect()
 }
 
-fn get_requests(addr: &str, path: &str, n: usize) -> Vec<Vec<u8>> {
-    let request = format!("GET {path} HTTP/1.1\r\nhost: {addr}\r\n\r\n").into_bytes();
-    vec![request; n]
-}
-
 /// fsync + write of 4 KiB at the end of a file in `dir`, for a second: per second.
 fn fsyncs_per_second(dir: &Path) -> f64 {
     let path = dir.join("fsync-probe");
@@ -513,11 +319,6 @@ fn fsyncs_per_second(dir: &Path) -> f64 {
     let rate = f64::from(n) / start.elapsed().as_secs_f64();
     let _ = std::fs::remove_file(path);
     rate
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
 fn main() {
