@@ -31,6 +31,9 @@ pub struct Config {
     pub read_only: bool,
     /// The clock: `recorded_at` of new entries, and "today" where a date is not given.
     pub clock: Clock,
+    /// Every client reaches the server over HTTPS (through a TLS-terminating proxy):
+    /// cookies are `Secure` and answers carry `Strict-Transport-Security`.
+    pub https_only: bool,
 }
 
 /// The record as it stood after an entry, and that entry.

@@ -42,6 +42,13 @@ pub struct ServeArgs {
     /// Serve the bundled example (built into a temporary file), read-only.
     #[arg(long)]
     pub demo: bool,
+
+    /// Clients reach the server over HTTPS only, through a TLS-terminating proxy in
+    /// front of it: every cookie is marked Secure and every answer carries
+    /// Strict-Transport-Security. Without it, a request the proxy forwards with
+    /// `X-Forwarded-Proto: https` gets the same.
+    #[arg(long)]
+    pub https_only: bool,
 }
 
 /// Runs `plenum serve`.
@@ -81,7 +88,15 @@ pub fn run(args: &ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
         accounts.prepare_accounts()?;
         Some(accounts)
     };
-    let mut state = AppState::new(store, accounts, Config { read_only, clock });
+    let mut state = AppState::new(
+        store,
+        accounts,
+        Config {
+            read_only,
+            clock,
+            https_only: args.https_only,
+        },
+    );
     if !read_only {
         meetings.prepare_meetings()?;
         state = state.with_meetings(meetings);

@@ -164,6 +164,54 @@ fn a_session_is_an_http_only_strict_cookie_and_unsafe_requests_need_its_csrf_tok
 }
 
 #[test]
+fn over_https_cookies_are_secure_and_answers_ask_for_https() {
+    let env = Env::ledger();
+    let body = serde_json::json!({ "name": "member", "password": PASSWORD }).to_string();
+    let json = ("content-type", "application/json");
+    // Plain HTTP (a laptop, loopback): a Secure cookie would never come back.
+    let server = env.serve();
+    let plain = server.send("POST", "/api/v1/session", &[json], &body);
+    assert_eq!(plain.status, 200, "{}", plain.body);
+    assert!(
+        !plain
+            .header("set-cookie")
+            .unwrap_or_default()
+            .contains("Secure")
+    );
+    assert_eq!(plain.header("strict-transport-security"), None);
+    // Behind a TLS proxy that says so.
+    let proxied = server.send(
+        "POST",
+        "/api/v1/session",
+        &[json, ("x-forwarded-proto", "https")],
+        &body,
+    );
+    let cookie = proxied.header("set-cookie").unwrap_or_default();
+    assert!(cookie.ends_with("; Secure"), "{cookie}");
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(proxied.header("strict-transport-security").is_some());
+    drop(server);
+    // --https-only: every cookie, the sign-in form's too, whatever the proxy says.
+    let server = Server::start(
+        env.plenum()
+            .args(["serve", "--db", "plenum.db", "--https-only"]),
+    );
+    let signed = server.send("POST", "/api/v1/session", &[json], &body);
+    let cookie = signed.header("set-cookie").unwrap_or_default();
+    assert!(cookie.ends_with("; Secure"), "{cookie}");
+    let form = server.get("/login");
+    let cookie = form.header("set-cookie").unwrap_or_default();
+    assert!(
+        cookie.contains("plenum_login=") && cookie.ends_with("; Secure"),
+        "{cookie}"
+    );
+    assert_eq!(
+        form.header("strict-transport-security"),
+        Some("max-age=31536000")
+    );
+}
+
+#[test]
 fn failed_logins_are_rate_limited() {
     let env = Env::ledger();
     let server = env.serve();
