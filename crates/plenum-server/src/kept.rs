@@ -8,12 +8,17 @@
 
 use std::any::Any;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
 use std::sync::{Arc, Mutex};
 
 use plenum_store::Head;
 
 /// The most answers kept; past it, those of an older head go first, then all.
-pub const CAPACITY: usize = 4_096;
+pub const CAPACITY: usize = 1_024;
+
+/// Questions that are not kept yet take turns by key in this many stripes, so that a
+/// thousand readers asking the same new question compute it once, not a thousand times.
+const STRIPES: usize = 64;
 
 /// What an answer is good for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,12 +35,30 @@ struct Kept {
 }
 
 /// The kept answers, shared by every handler.
-#[derive(Default)]
 pub struct Answers {
     kept: Mutex<HashMap<String, Kept>>,
+    turns: Vec<tokio::sync::Mutex<()>>,
+    hasher: RandomState,
+}
+
+impl Default for Answers {
+    fn default() -> Answers {
+        Answers {
+            kept: Mutex::default(),
+            turns: (0..STRIPES).map(|_| tokio::sync::Mutex::new(())).collect(),
+            hasher: RandomState::new(),
+        }
+    }
 }
 
 impl Answers {
+    /// The turn to take before computing the answer to `key`: whoever holds it computes,
+    /// the others wait and then find it kept.
+    pub fn turn(&self, key: &str) -> &tokio::sync::Mutex<()> {
+        let stripe = self.hasher.hash_one(key) as usize % self.turns.len();
+        &self.turns[stripe]
+    }
+
     /// The answer kept for `key`, if it is still good at `head` (or fixed).
     pub fn get<T: Clone + Send + Sync + 'static>(
         &self,

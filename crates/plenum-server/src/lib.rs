@@ -14,6 +14,7 @@ pub mod kept;
 pub mod live;
 pub mod openapi;
 pub mod pages;
+pub mod public_cache;
 pub mod state;
 
 use std::net::SocketAddr;
@@ -40,6 +41,10 @@ pub fn app(state: AppState) -> Router {
         .nest("/api/v1", api::routes())
         .merge(pages::routes())
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            public_cache::reuse,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             auth::visibility::guard,

@@ -20,6 +20,7 @@ use crate::auth::limiter::LoginLimiter;
 use crate::auth::visibility::Visibility;
 use crate::error::ApiError;
 use crate::kept::Answers;
+use crate::public_cache::PublicCache;
 
 /// Now, as an RFC 3339 UTC timestamp; the program that starts the server reads the clock.
 pub type Clock = Arc<dyn Fn() -> Result<String, String> + Send + Sync>;
@@ -60,6 +61,8 @@ pub struct AppState {
     pub answers: Arc<Answers>,
     /// What the organization shows to whom.
     pub visibility: Arc<Visibility>,
+    /// The public's reads, kept whole while they hold.
+    pub public_cache: Arc<PublicCache>,
 }
 
 /// What live meetings share: their store and the queue in front of its ballot writer.
@@ -90,6 +93,7 @@ impl AppState {
             live: None,
             answers: Arc::new(Answers::default()),
             visibility: Arc::new(Visibility::default()),
+            public_cache: Arc::new(PublicCache::default()),
         }
     }
 

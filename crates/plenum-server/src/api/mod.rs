@@ -98,15 +98,19 @@ where
     A::Answer: Clone + Sync,
 {
     let key = format!("{}/{as_of:?}/{question:?}", std::any::type_name::<A>());
+    let head = match as_of {
+        Some(_) => None,
+        None => Some(head_now(state).await?),
+    };
+    if let Some(found) = state.answers.get::<A::Answer>(&key, head) {
+        return Ok(found);
+    }
+    let _turn = state.answers.turn(&key).lock().await;
+    if let Some(found) = state.answers.get::<A::Answer>(&key, head) {
+        return Ok(found);
+    }
     let state = state.clone();
     blocking(move || {
-        let head = match as_of {
-            Some(_) => None,
-            None => Some(state.store.head().map_err(ApiError::store)?),
-        };
-        if let Some(found) = state.answers.get::<A::Answer>(&key, head) {
-            return Ok(found);
-        }
         let answer = match as_of {
             Some(seq) => question.ask(&*state.tables_as_of(seq)?)?,
             None => question.ask(&*state.store.snapshot().map_err(ApiError::store)?)?,
@@ -124,6 +128,12 @@ where
         Ok(answer)
     })
     .await
+}
+
+/// The ledger's head now.
+pub async fn head_now(state: &AppState) -> Result<plenum_store::Head, ApiError> {
+    let store = state.store.clone();
+    blocking(move || store.head().map_err(ApiError::store)).await
 }
 
 /// How long an answer may be kept.

@@ -102,6 +102,8 @@ pub struct Cell {
     pub text: String,
     /// The link, if any.
     pub href: Option<String>,
+    /// Or a list of links (text, href), shown comma-separated instead of the text.
+    pub links: Vec<(String, String)>,
 }
 
 impl Cell {
@@ -109,7 +111,7 @@ impl Cell {
     pub fn text(text: impl Into<String>) -> Cell {
         Cell {
             text: text.into(),
-            href: None,
+            ..Cell::default()
         }
     }
 
@@ -118,6 +120,15 @@ impl Cell {
         Cell {
             text: text.into(),
             href: Some(href),
+            ..Cell::default()
+        }
+    }
+
+    /// A list of links (text, href).
+    pub fn links(links: Vec<(String, String)>) -> Cell {
+        Cell {
+            links,
+            ..Cell::default()
         }
     }
 }

@@ -157,6 +157,9 @@ impl Ask for OrganAsk {
     }
 }
 
+/// Up to this many named members, the organ page gives each a row of their own.
+pub const ROWS_PER_PERSON: usize = 100;
+
 /// `GET /organ/{org}/{key}?date=`: who sat on the organ, by faction, with a date slider.
 pub async fn organ(
     State(state): State<AppState>,
@@ -227,12 +230,8 @@ async fn at_page(
         date: cx.date.to_string(),
         label: name.clone(),
     };
-    let mut named = Table::new(
-        format!("Named {noun}"),
-        &["name", "role", "faction", "certainty", "held"],
-    );
-    for m in &report.members {
-        let role = m.role.map_or_else(
+    let role_of = |m: &plenum_model::query::at::Member| {
+        m.role.map_or_else(
             || {
                 if m.leader {
                     "leader".to_owned()
@@ -241,15 +240,58 @@ async fn at_page(
                 }
             },
             |r| word(&r),
+        )
+    };
+    let named = if report.members.len() <= ROWS_PER_PERSON {
+        let mut named = Table::new(
+            format!("Named {noun}"),
+            &["name", "role", "faction", "certainty", "held"],
         );
-        named.rows.push(vec![
-            Cell::link(&m.name, href("person", &m.id, as_of)),
-            Cell::text(role),
-            Cell::text(m.faction.as_ref().map_or("–", |f| f.name.as_str())),
-            Cell::text(word(&m.certainty)),
-            Cell::text(span(&m.since, m.until.as_deref())),
-        ]);
-    }
+        for m in &report.members {
+            named.rows.push(vec![
+                Cell::link(&m.name, href("person", &m.id, as_of)),
+                Cell::text(role_of(m)),
+                Cell::text(m.faction.as_ref().map_or("–", |f| f.name.as_str())),
+                Cell::text(word(&m.certainty)),
+                Cell::text(span(&m.since, m.until.as_deref())),
+            ]);
+        }
+        named
+    } else {
+        // A large organ: one row for those who share role, faction, certainty and span,
+        // naming them all (a thousand seats stay a light page).
+        let mut groups: BTreeMap<(String, String, String, String), Vec<(String, String)>> =
+            BTreeMap::new();
+        for m in &report.members {
+            let key = (
+                m.faction
+                    .as_ref()
+                    .map_or("–".to_owned(), |f| f.name.clone()),
+                role_of(m),
+                word(&m.certainty),
+                span(&m.since, m.until.as_deref()),
+            );
+            groups
+                .entry(key)
+                .or_default()
+                .push((m.name.clone(), href("person", &m.id, as_of)));
+        }
+        let mut named = Table::new(
+            format!("Named {noun}, {} of them, grouped", report.members.len()),
+            &["faction", "role", "certainty", "held", "how many", "who"],
+        );
+        for ((faction, role, certainty, held), who) in groups {
+            named.rows.push(vec![
+                Cell::text(faction),
+                Cell::text(role),
+                Cell::text(certainty),
+                Cell::text(held),
+                Cell::text(who.len().to_string()),
+                Cell::links(who),
+            ]);
+        }
+        named
+    };
     let mut tables = vec![named];
     if !report.unnamed.is_empty() {
         let mut unnamed = Table::new(
