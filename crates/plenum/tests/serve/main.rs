@@ -5,6 +5,7 @@ mod api;
 mod auth;
 mod events;
 mod forms;
+mod history;
 mod lifecycle;
 mod live;
 mod live_crash;
