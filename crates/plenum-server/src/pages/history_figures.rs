@@ -37,7 +37,7 @@ pub fn stage_chart(
         .iter()
         .flat_map(|s| s.votes.iter().copied().chain(s.quota))
         .fold(1.0_f64, f64::max)
-        * 1.1;
+        * 1.35;
     let count = stages.len().max(1) as f64;
     let width = (0.8 / candidates.len().max(1) as f64).max(0.02);
     let mut out = String::new();
@@ -98,6 +98,7 @@ pub fn stage_chart(
         }
         chart
             .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
             .background_style(WHITE.mix(0.9))
             .border_style(BLACK)
             .draw()

@@ -92,7 +92,11 @@ pub fn lineage_parts(r: &LineageReport) -> (Vec<LineageNode>, Vec<LineageEdge>) 
         edges.push((
             node_key(&link.from.id, index(&link.from.id)),
             node_key(&link.to.id, index(&link.to.id)),
-            format!("{} {}", word(&link.link).replace('_', " "), link.date),
+            format!(
+                "{} {}",
+                word(&link.link).replace(['_', '-'], " "),
+                link.date
+            ),
         ));
     }
     (nodes, edges)
