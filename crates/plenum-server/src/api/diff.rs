@@ -137,7 +137,6 @@ fn member_key(m: &Member) -> String {
 }
 
 fn compare(
-    kind: &str,
     target: &str,
     date: &FuzzyDate,
     before: Option<&AtReport>,
@@ -154,6 +153,11 @@ fn compare(
     };
     let unnamed = |r: Option<&AtReport>| r.map_or(0, |r| r.unnamed.iter().map(|u| u.count).sum());
     let (old, new) = (members(before), members(after));
+    let kind = if after.or(before).is_some_and(|r| r.post.is_some()) {
+        "post"
+    } else {
+        "organ"
+    };
     let name = after
         .or(before)
         .and_then(|r| r.organ.as_ref().or(r.post.as_ref()))
@@ -261,18 +265,6 @@ pub async fn diff_of(
         };
         targets.insert(target, when);
     }
-    let kinds: BTreeSet<String> = entries
-        .iter()
-        .flat_map(|e| {
-            let mut posts = Vec::new();
-            for ev in [&e.event, &e.event["replacement"]] {
-                if let Some(p) = ev["post"].as_str() {
-                    posts.push(p.to_owned());
-                }
-            }
-            posts
-        })
-        .collect();
     let judged = match date {
         Some(date) => date,
         None => state.today()?,
@@ -290,12 +282,7 @@ pub async fn diff_of(
         .iter()
         .zip(old.iter().zip(&new))
         .map(|((target, when), (before, after))| {
-            let kind = if kinds.contains(target) {
-                "post"
-            } else {
-                "organ"
-            };
-            compare(kind, target, when, before.as_ref(), after.as_ref())
+            compare(target, when, before.as_ref(), after.as_ref())
         })
         .collect();
     Ok(DiffReport {
