@@ -416,3 +416,79 @@ fn the_lineage_page_shows_a_graph_naming_the_predecessors() {
     assert!(page.body.contains("A graph of the lineage of the"));
     assert!(page.body.contains("<h2>Links</h2>"), "the table stays");
 }
+
+fn elected_ids(report: &Value) -> Vec<&str> {
+    report["elected"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|p| p["id"].as_str()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_corrected_election_reads_as_corrected_and_as_it_stood_before() {
+    let env = Env::ledger();
+    let server = env.serve();
+    let first = server.get("/api/v1/election/cc-elected").json();
+    assert_eq!(
+        elected_ids(&first),
+        ["kim", "pak", "choe", "yun"],
+        "{first}"
+    );
+    let correction = json!([{
+        "id": "fix-cc", "date": "1946-09", "kind": "event_superseded",
+        "target": "cc-elected", "reason": "Yun was not elected",
+        "replacement": {"date": "1946-08-30", "kind": "election_held",
+                        "meeting": "first-congress", "organ": "party/cc",
+                        "elected": ["kim", "pak", "choe"]}
+    }]);
+    let recorded = server.post_as(
+        &env,
+        "secretary",
+        "/api/v1/events",
+        "application/json",
+        &correction.to_string(),
+    );
+    assert_eq!(recorded.status, 201, "{}", recorded.body);
+    let now = server.get("/api/v1/election/cc-elected").json();
+    assert_eq!(elected_ids(&now), ["kim", "pak", "choe"], "{now}");
+    assert_eq!(now["entry"], 23);
+    let then = server.get("/api/v1/election/cc-elected?as_of=22").json();
+    assert_eq!(elected_ids(&then), ["kim", "pak", "choe", "yun"], "{then}");
+    assert_eq!(then["entry"], first["entry"]);
+
+    // The diff over the correction: its entry, and Yun's seat on the Central Committee
+    // on the day of the election gone.
+    let diff = server.get("/api/v1/diff?from=22").json();
+    assert_eq!(diff["entries"][0]["event"]["id"], "fix-cc", "{diff}");
+    let cc = diff["holdings"]
+        .as_array()
+        .and_then(|h| h.iter().find(|h| h["target"]["id"] == "party/cc"))
+        .expect("the Central Committee is compared");
+    assert_eq!(cc["date"], "1946-08-30");
+    let removed: Vec<&str> = cc["removed"]
+        .as_array()
+        .expect("removed")
+        .iter()
+        .filter_map(|m| m["id"].as_str())
+        .collect();
+    assert_eq!(removed, ["yun"], "{cc}");
+    assert_eq!(
+        (cc["before"].as_u64(), cc["after"].as_u64()),
+        (Some(4), Some(3))
+    );
+
+    let retraction = json!([{
+        "id": "drop-cc", "date": "1946-09", "kind": "event_retracted",
+        "target": "cc-elected", "reason": "No such election"
+    }]);
+    let recorded = server.post_as(
+        &env,
+        "secretary",
+        "/api/v1/events",
+        "application/json",
+        &retraction.to_string(),
+    );
+    assert_eq!(recorded.status, 201, "{}", recorded.body);
+    assert_eq!(server.get("/api/v1/election/cc-elected").status, 404);
+    assert_eq!(server.get("/election/cc-elected?as_of=23").status, 200);
+}
