@@ -154,7 +154,62 @@ pub fn lineage_graph(nodes: &[LineageNode], edges: &[LineageEdge]) -> String {
     if graph.num_nodes() > 0 {
         graph.do_it(false, false, false, &mut svg);
     }
-    svg.finalize()
+    fit_height(svg.finalize())
+}
+
+/// The text of the attribute `name` of a tag (` name="..."`).
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let at = tag.find(&key)? + key.len();
+    let len = tag[at..].find('"')?;
+    Some(&tag[at..at + len])
+}
+
+/// layout-rs sizes its canvas as if every label ran downwards for ten pixels a character,
+/// which leaves a tall empty band under a graph with long labels: the canvas is cut to
+/// the lowest box it drew, with a margin (never made taller).
+fn fit_height(svg: String) -> String {
+    let number =
+        |tag: &str, name: &str| attribute(tag, name).and_then(|v| v.trim().parse::<f64>().ok());
+    let bottom = svg
+        .match_indices("<rect")
+        .filter_map(|(at, _)| {
+            let rest = &svg[at..];
+            let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+            Some(number(tag, "y")? + number(tag, "height")?)
+        })
+        .fold(0.0_f64, f64::max);
+    let Some(open) = svg.find("<svg ") else {
+        return svg;
+    };
+    let Some(close) = svg[open..].find('>').map(|end| open + end) else {
+        return svg;
+    };
+    let root = &svg[open..close];
+    let (Some(width), Some(height), Some(view)) = (
+        attribute(root, "width"),
+        attribute(root, "height"),
+        attribute(root, "viewBox"),
+    ) else {
+        return svg;
+    };
+    let Ok(old) = height.trim().parse::<f64>() else {
+        return svg;
+    };
+    let new = (bottom + 24.0).ceil();
+    if bottom <= 0.0 || new >= old {
+        return svg;
+    }
+    let fitted = root
+        .replace(
+            &format!(" height=\"{height}\""),
+            &format!(" height=\"{new}\""),
+        )
+        .replace(
+            &format!(" viewBox=\"{view}\""),
+            &format!(" viewBox=\"0 0 {width} {new}\""),
+        );
+    format!("{}{fitted}{}", &svg[..open], &svg[close..])
 }
 
 #[cfg(test)]
@@ -234,5 +289,28 @@ mod tests {
             assert!(svg.contains(text), "{text} missing: {svg}");
         }
         assert!(!svg.contains("ignored"), "an edge to no node is left out");
+        let root = &svg[svg.find("<svg ").expect("root")..];
+        let height: f64 = attribute(root, "height")
+            .and_then(|h| h.parse().ok())
+            .expect("a height");
+        assert!(
+            height < 400.0,
+            "the canvas fits three rows of boxes: {height}"
+        );
+        assert_eq!(
+            attribute(root, "viewBox"),
+            Some(format!("0 0 {} {height}", attribute(root, "width").unwrap_or("?")).as_str())
+        );
+    }
+
+    #[test]
+    fn a_canvas_is_never_made_taller() {
+        let svg = r#"<svg width="100" height="50" viewBox="0 0 100 50"><rect x="0" y="40" width="10" height="30"/></svg>"#;
+        assert_eq!(fit_height(svg.to_owned()), svg);
+        let tall = r#"<svg width="100" height="900" viewBox="0 0 100 900"><rect x="0" y="40" width="10" height="30"/></svg>"#;
+        assert_eq!(
+            fit_height(tall.to_owned()),
+            r#"<svg width="100" height="94" viewBox="0 0 100 94"><rect x="0" y="40" width="10" height="30"/></svg>"#
+        );
     }
 }
