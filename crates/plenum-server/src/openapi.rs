@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::api::{events, meetings, polls, queries, session};
+use crate::api::{diff, election, events, meetings, polls, queries, session};
 
 /// The document: every path under `/api/v1/`, `/healthz` and this one.
 #[derive(OpenApi)]
@@ -31,6 +31,8 @@ use crate::api::{events, meetings, polls, queries, session};
         queries::log,
         queries::verify,
         queries::search,
+        election::election,
+        diff::diff,
         events::record,
         meetings::list,
         meetings::convene,

@@ -2,6 +2,8 @@
 //! `--json`, and the batch write. Handlers parse parameters, ask the model over a
 //! snapshot (or over the record as it stood at `as_of`), and map the result.
 
+pub mod diff;
+pub mod election;
 pub mod events;
 pub mod meetings;
 pub mod polls;
@@ -31,6 +33,8 @@ pub fn routes() -> Router<AppState> {
         .route("/log", get(queries::log))
         .route("/verify", get(queries::verify))
         .route("/search", get(queries::search))
+        .route("/election/{event}", get(election::election))
+        .route("/diff", get(diff::diff))
         .route("/events", post(events::record))
         .route("/meetings", get(meetings::list).post(meetings::convene))
         .route("/meetings/{id}", get(meetings::show))

@@ -69,7 +69,7 @@ impl Live<'_> {
                     .map_err(ApiError::store)?
                     .is_some();
                 let mut event = serde_json::json!({
-                    "id": format!("{poll}-elected-{}", &digest[..8]),
+                    "id": election_event_id(poll, &digest),
                     "date": self.today(),
                     "kind": "election_held",
                     "meeting": p.meeting,
@@ -157,6 +157,12 @@ impl Live<'_> {
                 .collect(),
         })
     }
+}
+
+/// The id of the `election_held` event that records the result of an election poll
+/// whose published urn has `digest` (what the election page is found by).
+pub fn election_event_id(poll: &str, digest: &str) -> String {
+    format!("{poll}-elected-{}", digest.get(..8).unwrap_or(digest))
 }
 
 fn publish(question: &Question, title: &str, urn: &[UrnBallot]) -> Result<String, ApiError> {

@@ -11,6 +11,7 @@ pub mod secret;
 mod service;
 mod types;
 
+pub use closing::election_event_id;
 pub use queue::BallotQueue;
 pub use service::*;
 

@@ -54,7 +54,7 @@ pub fn election_graph(edges: &[(String, String)]) -> String {
 }
 
 /// Colors of the factions' lines, in turn.
-const COLORS: [RGBColor; 8] = [
+pub(super) const COLORS: [RGBColor; 8] = [
     RGBColor(31, 119, 180),
     RGBColor(214, 39, 40),
     RGBColor(44, 160, 44),

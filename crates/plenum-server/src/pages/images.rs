@@ -24,7 +24,7 @@ use crate::state::AppState;
 /// The most years a faction chart draws.
 const MAX_YEARS: i32 = 200;
 
-fn svg(body: String, as_of: Option<u64>) -> Response {
+pub(super) fn svg(body: String, as_of: Option<u64>) -> Response {
     let cache = if as_of.is_some() {
         "public, max-age=31536000, immutable"
     } else {

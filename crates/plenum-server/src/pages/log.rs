@@ -7,7 +7,8 @@ use plenum_model::event::EventKind;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{Cell, Chrome, Link, Page, Table, error_page, keep};
+use super::election::election_href;
+use super::{Cell, Chrome, Link, Page, RangeForm, Table, error_page, keep};
 use crate::api::queries::{LOG_LIMIT_DEFAULT, LogFilter, log_entries_of};
 use crate::api::seq_param;
 use crate::auth::Caller;
@@ -95,7 +96,13 @@ async fn log_page(state: &AppState, caller: &Caller, params: &LogParams) -> Resu
                     as_of,
                 ),
             ),
-            Cell::text(&e.what),
+            match e.event["kind"].as_str() {
+                Some("election_held") => Cell::link(
+                    &e.what,
+                    election_href(e.event["id"].as_str().unwrap_or_default(), as_of),
+                ),
+                _ => Cell::text(&e.what),
+            },
             Cell::text(sources(&e.event)),
         ]);
     }
@@ -150,6 +157,13 @@ async fn log_page(state: &AppState, caller: &Caller, params: &LogParams) -> Resu
         lead,
         tables: vec![table],
         more,
+        range: Some(RangeForm {
+            from: entries
+                .first()
+                .map_or_else(String::new, |e| e.seq.saturating_sub(1).max(1).to_string()),
+            to: String::new(),
+            head: head.seq.0,
+        }),
         ..Page::default()
     })
 }

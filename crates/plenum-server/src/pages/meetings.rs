@@ -42,6 +42,8 @@ pub struct PollRow {
     status: &'static str,
     turnout: u64,
     result: Option<String>,
+    /// The page of the election it recorded, once closed and recorded.
+    election: Option<String>,
     candidates: Vec<(String, String)>,
     ranks: Vec<usize>,
     /// The ballots the signed-in delegate may cast: (for whom, their name if a proxy).
@@ -223,6 +225,15 @@ pub(super) async fn meeting_page(
                 status: p.status,
                 turnout: p.turnout,
                 result: p.result.as_ref().and_then(|r| result_text(r, &names)),
+                election: match (&p.question, &p.urn_digest, p.entry) {
+                    (Question::Election { .. }, Some(digest), Some(_)) => {
+                        Some(crate::pages::election::election_href(
+                            &crate::live::election_event_id(&p.id, digest),
+                            None,
+                        ))
+                    }
+                    _ => None,
+                },
                 ranks: (1..=candidates.len()).collect(),
                 candidates,
                 voters,

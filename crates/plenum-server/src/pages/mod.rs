@@ -4,10 +4,14 @@
 //! plain form) and tables of cells; the answers come from the same queries as the API.
 
 pub mod ballot;
+pub mod diff;
+pub mod election;
 pub mod figures;
 pub mod forms;
+pub mod history_figures;
 pub mod home;
 pub mod images;
+pub mod lineage_graph;
 pub mod log;
 pub mod meetings;
 pub mod people;
@@ -33,6 +37,10 @@ pub fn routes() -> Router<AppState> {
         .route("/post/{org}/{key}", get(views::post))
         .route("/person/{id}", get(people::person))
         .route("/lineage/{org}", get(people::lineage))
+        .route("/lineage/{org}/graph.svg", get(lineage_graph::graph))
+        .route("/election/{event}", get(election::election))
+        .route("/election/{event}/stages.svg", get(election::stages_svg))
+        .route("/diff", get(diff::diff))
         .route("/findings", get(views::findings))
         .route("/search", get(people::search))
         .route("/log", get(log::log))
@@ -210,6 +218,19 @@ pub struct Page {
     pub tables: Vec<Table>,
     /// Links below.
     pub more: Vec<Link>,
+    /// A form picking two ledger points to compare (the log and diff pages).
+    pub range: Option<RangeForm>,
+}
+
+/// A plain form asking for two ledger points, submitted to `/diff?from=&to=`.
+#[derive(Clone, Debug, Default)]
+pub struct RangeForm {
+    /// The earlier entry, as given.
+    pub from: String,
+    /// The later entry, as given (empty: the head).
+    pub to: String,
+    /// The ledger's head entry.
+    pub head: u64,
 }
 
 impl IntoResponse for Page {

@@ -5,7 +5,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 
 use super::views::{PageParams, context, respond};
-use super::{Cell, Page, Table, href, keep, span, word};
+use super::{Cell, Figure, Page, Table, href, keep, span, word};
 use crate::api::kept_answer;
 use crate::api::queries::{LineageAsk, PersonAsk, SearchAsk};
 use crate::auth::Caller;
@@ -161,9 +161,22 @@ async fn lineage_page(
             Cell::text(o.ended.as_deref().unwrap_or("")),
         ]);
     }
+    let names: Vec<&str> = r.organizations.iter().map(|o| o.name.as_str()).collect();
+    let figure = Figure {
+        src: keep(&format!("{}/graph.svg", href("lineage", org, None)), as_of),
+        alt: format!(
+            "A graph of the lineage of the {}: {} organizations ({}) joined by {} foundings, renamings, mergers, splits and affiliations, as the tables below list them.",
+            r.organization.name,
+            names.len(),
+            names.join("; "),
+            links.rows.len()
+        ),
+        caption: "Foundings, renamings, mergers and splits, earliest at the top.".into(),
+    };
     Ok(Page {
         chrome: cx.chrome,
         heading: format!("Lineage of {}", r.organization.name),
+        figure: Some(figure),
         tables: vec![links, orgs],
         ..Page::default()
     })

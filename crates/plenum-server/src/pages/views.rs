@@ -260,17 +260,16 @@ async fn at_page(
     } else {
         // A large organ: one row for those who share role, faction, certainty and span,
         // naming them all (a thousand seats stay a light page).
-        let mut groups: BTreeMap<(String, String, String, String), Vec<(String, String)>> =
-            BTreeMap::new();
+        let mut groups: BTreeMap<[String; 4], Vec<(String, String)>> = BTreeMap::new();
         for m in &report.members {
-            let key = (
+            let key = [
                 m.faction
                     .as_ref()
                     .map_or("–".to_owned(), |f| f.name.clone()),
                 role_of(m),
                 word(&m.certainty),
                 span(&m.since, m.until.as_deref()),
-            );
+            ];
             groups
                 .entry(key)
                 .or_default()
@@ -280,7 +279,7 @@ async fn at_page(
             format!("Named {noun}, {} of them, grouped", report.members.len()),
             &["faction", "role", "certainty", "held", "how many", "who"],
         );
-        for ((faction, role, certainty, held), who) in groups {
+        for ([faction, role, certainty, held], who) in groups {
             named.rows.push(vec![
                 Cell::text(faction),
                 Cell::text(role),

@@ -372,7 +372,7 @@ async fn a_secretary_reads_records_and_follows_a_timeline_in_chromium() {
             .map(|v| format!("/person: {v}")),
     );
 
-    for path in ["/log", "/lineage/wpk"] {
+    for path in ["/log", "/lineage/wpk", "/diff?from=2&to=40"] {
         client.goto(&format!("{base}{path}")).await.expect("page");
         violations.extend(
             axe(&client)

@@ -52,6 +52,11 @@ fn authorization_matrix() {
         ("GET", "/api/v1/search?q=kim", read),
         ("GET", "/statute.svg", read),
         ("GET", "/organ/party/politburo/factions.svg", read),
+        ("GET", "/election/cc-elected", read),
+        ("GET", "/api/v1/election/cc-elected", read),
+        ("GET", "/diff?from=10&to=20", read),
+        ("GET", "/api/v1/diff?from=10", read),
+        ("GET", "/lineage/party/graph.svg", read),
         ("POST", "/api/v1/events", record),
     ];
     let callers = callers(&env);

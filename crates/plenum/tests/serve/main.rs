@@ -5,6 +5,8 @@ mod api;
 mod auth;
 mod events;
 mod forms;
+mod history;
+mod kept;
 mod lifecycle;
 mod live;
 mod live_crash;

@@ -187,3 +187,37 @@ fn figures_are_svg_drawn_on_the_server() {
     );
     assert_eq!(server.get("/organ/party/nothing/factions.svg").status, 404);
 }
+
+#[test]
+fn a_large_organ_groups_its_members_and_stays_light() {
+    let env = Env::ledger();
+    let mut batch = String::new();
+    for i in 0..240 {
+        batch.push_str(&format!(
+            "[[event]]\nid = \"reg-{i}\"\ndate = \"1959\"\nkind = \"person_registered\"\n\
+             person = \"m{i}\"\nname = \"Member Number {i}\"\n\n\
+             [[event]]\nid = \"seat-{i}\"\ndate = \"1960-01-01\"\nkind = \"seat_taken\"\n\
+             person = \"m{i}\"\norgan = \"party/cc\"\n\n"
+        ));
+    }
+    std::fs::write(env.dir.path().join("many.toml"), batch).expect("write");
+    env.run(&["record", "many.toml"]);
+    let server = env.serve();
+    let page = server.get("/organ/party/cc?date=1960-06-01");
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("grouped"), "{}", page.body);
+    for i in [0, 117, 239] {
+        let link = format!("<a href=\"/person/m{i}\">Member Number {i}</a>");
+        assert!(page.body.contains(&link), "m{i} is named and linked");
+    }
+    // Every one of them once, in rows of those who share faction, role and span.
+    assert_eq!(page.body.matches("Member Number").count(), 240);
+    assert!(
+        page.body.matches("<tr>").count() < 20,
+        "grouped into a few rows"
+    );
+    assert!(page.body.len() < 100_000, "{} bytes", page.body.len());
+    // A small organ keeps a row for each member.
+    let small = server.get("/organ/party/politburo?date=1950");
+    assert!(!small.body.contains("grouped"), "{}", small.body);
+}
