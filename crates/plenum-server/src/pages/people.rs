@@ -6,7 +6,9 @@ use axum::response::Response;
 
 use super::views::{PageParams, context, respond};
 use super::{Cell, Figure, Page, Table, href, keep, span, word};
-use crate::api::kept_answer;
+use crate::api::{Ask, kept_answer};
+use plenum_model::id::PersonId;
+use plenum_model::query::Facts;
 use crate::api::queries::{LineageAsk, PersonAsk, SearchAsk};
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -90,6 +92,36 @@ async fn person_page(
             Cell::text(span(&f.from, f.to.as_deref())),
         ]);
     }
+    let sources = kept_answer(state, as_of, SourcesAsk(r.id.clone())).await?;
+    let mut quoted = Table::new(
+        "Sources: every event about them, with its quote",
+        &["event", "date", "kind", "document", "quote"],
+    );
+    for e in &sources {
+        let link = || keep(&format!("/log?event={}", super::encode(&e.id)), as_of);
+        if e.sources.is_empty() {
+            quoted.rows.push(vec![
+                Cell::link(&e.id, link()),
+                Cell::text(&e.date),
+                Cell::text(&e.kind),
+                Cell::text("(no source recorded)"),
+                Cell::text(""),
+            ]);
+        }
+        for source in &e.sources {
+            let document = match &source.locator {
+                Some(at) => format!("{}, {at}", source.document),
+                None => source.document.clone(),
+            };
+            quoted.rows.push(vec![
+                Cell::link(&e.id, link()),
+                Cell::text(&e.date),
+                Cell::text(&e.kind),
+                Cell::text(document),
+                Cell::text(source.quote.as_deref().unwrap_or("")),
+            ]);
+        }
+    }
     let mut record = Table::new("Record, in date order", &["date", "what", "event"]);
     for line in &r.record {
         record.rows.push(vec![
@@ -105,9 +137,47 @@ async fn person_page(
         chrome: cx.chrome,
         heading: r.name.clone(),
         lead,
-        tables: vec![seats, posts, memberships, factions, record],
+        tables: vec![seats, posts, memberships, factions, record, quoted],
         ..Page::default()
     })
+}
+
+/// An event about a person, with its sources.
+#[derive(Clone, Debug)]
+pub struct Sourced {
+    /// The event's id.
+    pub id: String,
+    /// Its date.
+    pub date: String,
+    /// Its kind.
+    pub kind: String,
+    /// Its sources, as recorded.
+    pub sources: Vec<plenum_model::event::Source>,
+}
+
+/// Every effective event about a person (by id), in date order, with its sources.
+#[derive(Debug)]
+pub struct SourcesAsk(pub String);
+
+impl Ask for SourcesAsk {
+    type Answer = Vec<Sourced>;
+    fn ask<F: Facts + ?Sized>(self, facts: &F) -> Result<Vec<Sourced>, ApiError> {
+        let id = PersonId::new(&self.0).map_err(|e| ApiError::BadRequest(e.to_string()))?;
+        let rows = facts.person_rows(&id).map_err(ApiError::backend)?;
+        let mut events = rows.events;
+        events.sort_by(|a, b| {
+            (a.date.earliest(), a.id.as_str()).cmp(&(b.date.earliest(), b.id.as_str()))
+        });
+        Ok(events
+            .into_iter()
+            .map(|e| Sourced {
+                id: e.id.to_string(),
+                date: e.date.to_string(),
+                kind: e.kind.name().to_owned(),
+                sources: e.sources,
+            })
+            .collect())
+    }
 }
 
 // ---- lineage -------------------------------------------------------------------------

@@ -108,11 +108,12 @@ fn day(i: usize, first_year: usize, years: usize) -> String {
     format!("{year}-{:02}-{:02}", 1 + rest / 28, 1 + rest % 28)
 }
 
-/// The synthetic organization's council, over 1901–2000.
+/// The synthetic organization's council (a thousand seats from its first election in
+/// 1905), over 1906–2000.
 const SYNTHETIC: Subject = Subject {
     org: "org",
     organ: "council",
-    dates: |i| day(i, 1901, 100),
+    dates: |i| day(i, 1906, 95),
 };
 
 /// The bundled example's Politburo, over 1946–1999.
@@ -230,7 +231,7 @@ fn main() {
         std::thread::available_parallelism().map_or(0, std::num::NonZero::get)
     );
     // Page weight, and that the answers are what they should be.
-    for path in &paths(&subject, 2, 1, 0) {
+    for path in &paths(&subject, 2, 1, 1_000) {
         let (status, body) = fetch(&server.addr, path);
         assert_eq!(status, 200, "{path}: {}", String::from_utf8_lossy(&body));
         println!("weight: {path}: {:.1} KB", body.len() as f64 / 1000.0);

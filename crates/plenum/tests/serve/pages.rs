@@ -221,3 +221,32 @@ fn a_large_organ_groups_its_members_and_stays_light() {
     let small = server.get("/organ/party/politburo?date=1950");
     assert!(!small.body.contains("grouped"), "{}", small.body);
 }
+
+#[test]
+fn a_person_page_quotes_the_source_of_every_event_about_them() {
+    let env = Env::new();
+    env.run(&["demo", "--db", "plenum.db"]);
+    let server = env.serve();
+    let page = server.get("/person/kim-il-sung");
+    assert_eq!(page.status, 200, "{}", page.body);
+    let (_, sources) = page
+        .body
+        .split_once("Sources: every event about them")
+        .expect("a table of sources");
+    for quote in [
+        "Kim Il-sung did not join the party until 1931.",
+        "After his years as a guerilla leader, Kim Il-sung had moved to the Soviet Union",
+    ] {
+        assert!(sources.contains(quote), "quotes {quote:?}");
+    }
+    // Every event the person API lists in the record has a row with its sources.
+    let api = server.get("/api/v1/person/kim-il-sung").json();
+    for line in api["record"].as_array().expect("a record") {
+        let event = line["event"].as_str().expect("an event id");
+        assert!(
+            sources.contains(&format!("/log?event={event}\">")),
+            "{event} has its sources listed"
+        );
+    }
+    assert!(page.body.len() < 100_000, "{} bytes", page.body.len());
+}
