@@ -6,13 +6,13 @@ use axum::response::Response;
 
 use super::views::{PageParams, context, respond};
 use super::{Cell, Figure, Page, Table, href, keep, span, word};
-use crate::api::{Ask, kept_answer};
-use plenum_model::id::PersonId;
-use plenum_model::query::Facts;
 use crate::api::queries::{LineageAsk, PersonAsk, SearchAsk};
+use crate::api::{Ask, kept_answer};
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::state::AppState;
+use plenum_model::id::PersonId;
+use plenum_model::query::Facts;
 
 // ---- a person ------------------------------------------------------------------------
 

@@ -80,7 +80,6 @@ pub(super) fn respond(page: Result<Page, ApiError>) -> Response {
 struct OrganAsk {
     date: FuzzyDate,
     target: String,
-    post: bool,
 }
 
 /// A tenure of a post: the holder's id and name, from, to, acting.
@@ -126,9 +125,23 @@ fn tenures<F: Facts + ?Sized>(facts: &F, post: &PostRef) -> Result<Vec<Tenure>, 
 }
 
 impl Ask for OrganAsk {
-    type Answer = (AtReport, Option<(i16, i16)>, Vec<Tenure>);
+    type Answer = AtReport;
     fn ask<F: Facts + ?Sized>(self, facts: &F) -> Result<Self::Answer, ApiError> {
-        let report = at(facts, &self.date, &self.target, None).map_err(ApiError::query)?;
+        at(facts, &self.date, &self.target, None).map_err(ApiError::query)
+    }
+}
+
+/// What an organ or post page shows whatever its date: the years its seats span (the
+/// slider's range) and a post's holders over time. Asked once per head, not per date.
+#[derive(Debug)]
+struct HistoryAsk {
+    target: String,
+    post: bool,
+}
+
+impl Ask for HistoryAsk {
+    type Answer = (Option<(i16, i16)>, Vec<Tenure>);
+    fn ask<F: Facts + ?Sized>(self, facts: &F) -> Result<Self::Answer, ApiError> {
         let history = match (self.post, self.target.parse::<PostRef>()) {
             (true, Ok(post)) => tenures(facts, &post)?,
             _ => Vec::new(),
@@ -153,7 +166,7 @@ impl Ask for OrganAsk {
             }
             Err(_) => None,
         };
-        Ok((report, years, history))
+        Ok((years, history))
     }
 }
 
@@ -195,9 +208,13 @@ async fn at_page(
     let question = OrganAsk {
         date: cx.date.clone(),
         target: id.clone(),
+    };
+    let report = kept_answer(state, as_of, question).await?;
+    let history = HistoryAsk {
+        target: id.clone(),
         post: kind == "post",
     };
-    let (report, years, history) = kept_answer(state, as_of, question).await?;
+    let (years, history) = kept_answer(state, as_of, history).await?;
     let name = report
         .organ
         .as_ref()
