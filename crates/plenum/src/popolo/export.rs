@@ -9,6 +9,8 @@ use plenum_model::event::{Event, EventKind, Source};
 use plenum_model::id::{EntityKind, FactionId, OrgId, OrganRef, PostRef};
 use plenum_model::query::Facts;
 use plenum_model::rows::{Entity, LinkKind, Span};
+use plenum_model::rules::terms;
+use plenum_model::statute::StatuteBook;
 use serde_json::{Value, json};
 
 use super::dates::{self, Bound};
@@ -369,6 +371,8 @@ fn memberships<F: Facts + ?Sized>(
     out: &mut Popolo,
 ) -> Result<(), ExportError> {
     let (min, max) = (Day::MIN, Day::MAX);
+    // Seats and tenures end with their term, as `plenum at` and `plenum person` say.
+    let book = StatuteBook::from_events(&facts.statute_events().map_err(backend)?);
     for organ in sorted(facts, EntityKind::Organ)? {
         let organ_ref: OrganRef = organ
             .id
@@ -378,6 +382,7 @@ fn memberships<F: Facts + ?Sized>(
             continue;
         }
         let mut seats = facts.seats_on(&organ_ref, min, max).map_err(backend)?;
+        terms::clip_seats(&book, &mut seats);
         seats.sort_by(|a, b| a.key.cmp(&b.key));
         for seat in seats.iter().filter(|s| ctx.holds(&s.span)) {
             let ends = [
@@ -419,6 +424,7 @@ fn memberships<F: Facts + ?Sized>(
             continue;
         }
         let mut rows = facts.holders_of(&post_ref, min, max).map_err(backend)?;
+        terms::clip_posts(&book, &mut rows);
         rows.sort_by(|a, b| a.key.cmp(&b.key));
         for row in rows.iter().filter(|r| ctx.holds(&r.span)) {
             let ends = [

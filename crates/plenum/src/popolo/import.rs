@@ -122,9 +122,31 @@ pub(super) struct Out {
     prefix: String,
     pub(super) lines: String,
     pub(super) origins: Vec<String>,
+    /// Ends (deaths, dissolutions), made after every other event: of two events on the
+    /// same earliest day the earlier in the ledger applies first, and an end must not
+    /// pre-empt what the file says ended otherwise that day.
+    deferred: Vec<(String, FuzzyDate, &'static str, Value, Value)>,
 }
 
 impl Out {
+    pub(super) fn defer(
+        &mut self,
+        path: &str,
+        date: &FuzzyDate,
+        kind: &'static str,
+        body: Value,
+        sources: Value,
+    ) {
+        self.deferred
+            .push((path.to_owned(), date.clone(), kind, body, sources));
+    }
+
+    fn finish(&mut self) {
+        for (path, date, kind, body, sources) in std::mem::take(&mut self.deferred) {
+            self.push(&path, &date, kind, body, sources);
+        }
+    }
+
     pub(super) fn push(
         &mut self,
         path: &str,
@@ -159,6 +181,7 @@ pub fn plan(
         prefix,
         lines: String::new(),
         origins: Vec::new(),
+        deferred: Vec::new(),
     };
     let mut counts = Counts::default();
 
@@ -408,6 +431,7 @@ pub fn plan(
     } else {
         None
     };
+    out.finish();
     let unmapped = unmapped::collect(popolo, &kinds);
     Ok(Plan {
         lines: out.lines,

@@ -197,7 +197,7 @@ pub(super) fn declare(
             "dissolution_date",
             &path,
         )? {
-            out.push(
+            out.defer(
                 &path,
                 &end,
                 "organization_dissolved",
@@ -212,7 +212,9 @@ pub(super) fn declare(
         let o = &p.organizations[c.index];
         let path = format!("$.organizations[{}]", c.index);
         if c.own && founded.insert(c.owner.clone()) {
-            let mut body = json!({ "org": c.owner, "name": c.name });
+            // Named apart from its organ, so that `plenum at DATE NAME` finds the organ.
+            let class = o.classification.as_deref().unwrap_or("body");
+            let mut body = json!({ "org": c.owner, "name": format!("{} ({class})", c.name) });
             if let Some(class) = &o.classification {
                 body["category"] = class.clone().into();
             }
@@ -274,11 +276,16 @@ pub(super) fn declare(
             continue;
         }
         let label = post.label.clone().unwrap_or_else(|| id.to_owned());
+        let mut body = json!({ "post": format!("{owner}/{key}"), "name": label });
+        let holders = most_holders(ctx, id)?;
+        if holders > 1 {
+            body["holders"] = holders.into();
+        }
         out.push(
             &path,
             ctx.base,
             "post_established",
-            json!({ "post": format!("{owner}/{key}"), "name": label }),
+            body,
             sources_of(&post.sources, ctx.file, &path),
         );
     }
@@ -321,7 +328,7 @@ pub(super) fn declare(
             "dissolution_date",
             &path,
         )? {
-            out.push(
+            out.defer(
                 &path,
                 &end,
                 "faction_dissolved",
@@ -367,7 +374,7 @@ pub(super) fn declare(
             "death_date",
             &path,
         )? {
-            out.push(
+            out.defer(
                 &path,
                 &died,
                 "person_died",
@@ -418,7 +425,21 @@ pub(super) fn facts(
     let mut seats: Intervals = BTreeMap::new();
     let mut roles: HashMap<(String, String), &'static str> = HashMap::new();
     let mut aligned: Intervals = BTreeMap::new();
+    // In date order, and of two starting on the same day the one that ends first first:
+    // a holder replaced the day they took a post is assigned before their successor.
+    let mut order = Vec::with_capacity(p.memberships.len());
     for (i, m) in p.memberships.iter().enumerate() {
+        let (start, end) = membership_dates(m, &format!("$.memberships[{i}]"), ctx.periods)?;
+        let key = (
+            start.as_ref().map(FuzzyDate::earliest),
+            end.as_ref()
+                .map_or(plenum_model::date::Day::MAX, FuzzyDate::latest),
+        );
+        order.push((key, i));
+    }
+    order.sort();
+    for i in order.into_iter().map(|(_, i)| i) {
+        let m = &p.memberships[i];
         let path = format!("$.memberships[{i}]");
         let Some(person) = m.person_id.as_deref() else {
             continue;
@@ -612,20 +633,35 @@ pub(super) fn facts(
 
 /// The most memberships of an organ that hold on any one of their start days.
 fn most_at_once(ctx: &Ctx<'_>, organ: &str) -> Result<usize, ImportError> {
-    let mut spans = Vec::new();
-    for (i, m) in ctx.popolo.memberships.iter().enumerate() {
+    most_holding(ctx, |m| {
         let Some(oi) = m
             .organization_id
             .as_deref()
             .and_then(|o| ctx.index.get(o).copied())
         else {
-            continue;
+            return false;
         };
-        if let Kind::Organ { owner, key } = &ctx.kinds[oi]
-            && format!("{owner}/{key}") == organ
+        matches!(&ctx.kinds[oi], Kind::Organ { owner, key } if format!("{owner}/{key}") == organ)
             && m.post_id.is_none()
             && m.person_id.is_some()
-        {
+    })
+}
+
+/// The most holders of a post (by its Popolo id) at once.
+pub(super) fn most_holders(ctx: &Ctx<'_>, post: &str) -> Result<usize, ImportError> {
+    most_holding(ctx, |m| {
+        m.post_id.as_deref() == Some(post) && m.person_id.is_some()
+    })
+}
+
+/// The most memberships `keep` selects that hold on any one of their start days.
+fn most_holding(
+    ctx: &Ctx<'_>,
+    keep: impl Fn(&super::Membership) -> bool,
+) -> Result<usize, ImportError> {
+    let mut spans = Vec::new();
+    for (i, m) in ctx.popolo.memberships.iter().enumerate() {
+        if keep(m) {
             let (s, e) = membership_dates(m, &format!("$.memberships[{i}]"), ctx.periods)?;
             if let Some(s) = s {
                 spans.push((s.earliest(), e.map(|e| e.earliest())));
@@ -734,6 +770,10 @@ pub(super) fn propose(ctx: &Ctx<'_>, main: &str, chambers: &[Chamber], seats: &S
             toml_str(&key),
             toml_str(&label)
         ));
+        let holders = most_holders(ctx, id).unwrap_or(1);
+        if holders > 1 {
+            text.push_str(&format!("holders = {holders}\n"));
+        }
     }
     text
 }
