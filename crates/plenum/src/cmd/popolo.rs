@@ -159,20 +159,31 @@ fn statute_of(text: &str, path: &Path) -> anyhow::Result<(Event, popolo::import:
     let event = super::init::statute_event(text, &document)?;
     let mut fit = popolo::import::Statute::default();
     for v in &document.versions {
-        if fit.org.is_empty() {
-            fit.org = v.org.as_str().to_owned();
-        }
-        if v.org.as_str() != fit.org {
-            continue;
-        }
+        let org = v.org.as_str();
+        org.clone_into(&mut fit.main);
+        let at = match fit.orgs.iter().position(|o| o.org == org) {
+            Some(at) => at,
+            None => {
+                fit.orgs.push(popolo::statute::StatuteOrg {
+                    org: org.to_owned(),
+                    ..Default::default()
+                });
+                fit.orgs.len() - 1
+            }
+        };
+        let entry = &mut fit.orgs[at];
         for o in &v.organs {
-            if !fit.organs.iter().any(|(k, _)| k == o.key.as_str()) {
-                fit.organs.push((o.key.as_str().to_owned(), o.name.clone()));
+            if !entry.organs.iter().any(|(k, _)| k == o.key.as_str()) {
+                entry
+                    .organs
+                    .push((o.key.as_str().to_owned(), o.name.clone()));
             }
         }
         for p in &v.posts {
-            if !fit.posts.iter().any(|(k, _)| k == p.key.as_str()) {
-                fit.posts.push((p.key.as_str().to_owned(), p.name.clone()));
+            if !entry.posts.iter().any(|(k, _)| k == p.key.as_str()) {
+                entry
+                    .posts
+                    .push((p.key.as_str().to_owned(), p.name.clone()));
             }
         }
     }

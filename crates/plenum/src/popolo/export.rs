@@ -6,11 +6,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use plenum_model::date::{Day, FuzzyDate, Truth};
 use plenum_model::event::{Event, EventKind, Source};
-use plenum_model::id::{EntityKind, FactionId, OrgId, OrganRef, PostRef};
+use plenum_model::id::EntityKind;
 use plenum_model::query::Facts;
 use plenum_model::rows::{Entity, LinkKind, Span};
-use plenum_model::rules::terms;
-use plenum_model::statute::StatuteBook;
 use serde_json::{Value, json};
 
 use super::dates::{self, Bound};
@@ -113,7 +111,7 @@ fn put_date(
     }
 }
 
-struct Ctx<'a> {
+pub(super) struct Ctx<'a> {
     events: HashMap<&'a str, &'a Event>,
     lo: Day,
     hi: Day,
@@ -129,7 +127,7 @@ impl Ctx<'_> {
             .collect()
     }
 
-    fn holds(&self, span: &Span) -> bool {
+    pub(super) fn holds(&self, span: &Span) -> bool {
         !self.at || span.holds(self.lo, self.hi) != Truth::No
     }
 
@@ -137,7 +135,12 @@ impl Ctx<'_> {
         !self.at || (date.earliest() <= self.hi && date.latest() >= self.lo)
     }
 
-    fn membership(&self, id: String, span: &Span, events: &[Option<&str>]) -> Membership {
+    pub(super) fn membership(
+        &self,
+        id: String,
+        span: &Span,
+        events: &[Option<&str>],
+    ) -> Membership {
         let mut m = Membership {
             id: Some(id),
             sources: self.sources(events),
@@ -157,11 +160,14 @@ impl Ctx<'_> {
     }
 }
 
-fn backend<E: std::fmt::Display>(e: E) -> ExportError {
+pub(super) fn backend<E: std::fmt::Display>(e: E) -> ExportError {
     ExportError::Backend(e.to_string())
 }
 
-fn sorted<F: Facts + ?Sized>(facts: &F, kind: EntityKind) -> Result<Vec<Entity>, ExportError> {
+pub(super) fn sorted<F: Facts + ?Sized>(
+    facts: &F,
+    kind: EntityKind,
+) -> Result<Vec<Entity>, ExportError> {
     let mut list = facts.entities(kind).map_err(backend)?;
     list.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(list)
@@ -191,7 +197,7 @@ pub fn export<F: Facts + ?Sized>(
     };
     let mut out = Popolo::default();
     let orgs = organizations(facts, events, &ctx, &mut out)?;
-    memberships(facts, &ctx, &orgs, &mut out)?;
+    super::tenures::memberships(facts, &ctx, &orgs, &mut out)?;
     meetings_and_elections(facts, events, &ctx, &mut out)?;
     persons(facts, events, &ctx, &mut out)?;
     Ok(out)
@@ -361,133 +367,6 @@ fn organizations<F: Facts + ?Sized>(
         });
     }
     Ok(kept)
-}
-
-/// Seats, tenures of posts, memberships of organizations and faction alignments.
-fn memberships<F: Facts + ?Sized>(
-    facts: &F,
-    ctx: &Ctx<'_>,
-    orgs: &BTreeSet<String>,
-    out: &mut Popolo,
-) -> Result<(), ExportError> {
-    let (min, max) = (Day::MIN, Day::MAX);
-    // Seats and tenures end with their term, as `plenum at` and `plenum person` say.
-    let book = StatuteBook::from_events(&facts.statute_events().map_err(backend)?);
-    for organ in sorted(facts, EntityKind::Organ)? {
-        let organ_ref: OrganRef = organ
-            .id
-            .parse()
-            .map_err(|_| ExportError::BadRef(organ.id.clone()))?;
-        if !orgs.contains(organ_ref.org.as_str()) {
-            continue;
-        }
-        let mut seats = facts.seats_on(&organ_ref, min, max).map_err(backend)?;
-        terms::clip_seats(&book, &mut seats);
-        seats.sort_by(|a, b| a.key.cmp(&b.key));
-        for seat in seats.iter().filter(|s| ctx.holds(&s.span)) {
-            let ends = [
-                Some(seat.start_event.as_str()),
-                seat.end_event.as_ref().map(|e| e.as_str()),
-            ];
-            let mut m = ctx.membership(format!("seat:{}", seat.key), &seat.span, &ends);
-            m.person_id = Some(seat.person.as_str().to_owned());
-            m.organization_id = Some(organ.id.clone());
-            m.role = Some(seat.role.as_str().to_owned());
-            if let Some(cause) = seat.end_cause {
-                m.extra
-                    .insert("plenum:end_cause".into(), cause.as_str().into());
-            }
-            let factions: Vec<_> = seat
-                .factions
-                .iter()
-                .filter(|a| ctx.holds(&a.span))
-                .collect();
-            if let [only] = factions[..] {
-                m.on_behalf_of_id = Some(faction_id(only.faction.as_str()));
-            } else if let Some(first) = factions.first() {
-                m.on_behalf_of_id = Some(faction_id(first.faction.as_str()));
-                let all: Vec<Value> = factions
-                    .iter()
-                    .map(|a| json!({"id": faction_id(a.faction.as_str()), "start_date": a.span.start.to_string(), "end_date": a.span.end.as_ref().map(ToString::to_string)}))
-                    .collect();
-                m.extra.insert("plenum:factions".into(), Value::Array(all));
-            }
-            out.memberships.push(m);
-        }
-    }
-    for post in sorted(facts, EntityKind::Post)? {
-        let post_ref: PostRef = post
-            .id
-            .parse()
-            .map_err(|_| ExportError::BadRef(post.id.clone()))?;
-        if !orgs.contains(post_ref.org.as_str()) {
-            continue;
-        }
-        let mut rows = facts.holders_of(&post_ref, min, max).map_err(backend)?;
-        terms::clip_posts(&book, &mut rows);
-        rows.sort_by(|a, b| a.key.cmp(&b.key));
-        for row in rows.iter().filter(|r| ctx.holds(&r.span)) {
-            let ends = [
-                Some(row.start_event.as_str()),
-                row.end_event.as_ref().map(|e| e.as_str()),
-            ];
-            let mut m = ctx.membership(format!("post:{}", row.key), &row.span, &ends);
-            m.person_id = Some(row.person.as_str().to_owned());
-            m.organization_id = Some(post_ref.org.as_str().to_owned());
-            m.post_id = Some(post.id.clone());
-            m.role = Some(post.name.clone());
-            if row.acting {
-                m.extra.insert("plenum:acting".into(), true.into());
-            }
-            if let Some(cause) = row.end_cause {
-                m.extra
-                    .insert("plenum:end_cause".into(), cause.as_str().into());
-            }
-            out.memberships.push(m);
-        }
-    }
-    for org in orgs {
-        let Ok(org_id) = OrgId::new(org) else {
-            continue;
-        };
-        let mut rows = facts.members_on(&org_id, min, max).map_err(backend)?;
-        rows.sort_by(|a, b| a.key.cmp(&b.key));
-        for row in rows.iter().filter(|r| ctx.holds(&r.span)) {
-            let ends = [
-                Some(row.start_event.as_str()),
-                row.end_event.as_ref().map(|e| e.as_str()),
-            ];
-            let mut m = ctx.membership(format!("member:{}", row.key), &row.span, &ends);
-            m.person_id = Some(row.person.as_str().to_owned());
-            m.organization_id = Some(org.clone());
-            m.role = Some(
-                serde_json::to_value(row.status)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_else(|| "member".into()),
-            );
-            out.memberships.push(m);
-        }
-    }
-    for faction in sorted(facts, EntityKind::Faction)? {
-        let Ok(id) = FactionId::new(&faction.id) else {
-            continue;
-        };
-        let mut rows = facts.faction_on(&id, min, max).map_err(backend)?;
-        rows.sort_by(|a, b| a.key.cmp(&b.key));
-        for row in rows.iter().filter(|r| ctx.holds(&r.span)) {
-            let ends = [
-                Some(row.start_event.as_str()),
-                row.end_event.as_ref().map(|e| e.as_str()),
-            ];
-            let mut m = ctx.membership(format!("faction:{}", row.key), &row.span, &ends);
-            m.person_id = Some(row.person.as_str().to_owned());
-            m.organization_id = Some(faction_id(&faction.id));
-            m.role = Some(if row.leader { "leader" } else { "member" }.into());
-            out.memberships.push(m);
-        }
-    }
-    Ok(())
 }
 
 /// Meetings held (one event each) and elections.

@@ -32,16 +32,7 @@ pub(super) fn bad(path: String, message: impl Into<String>) -> ImportError {
     }
 }
 
-/// A statute the import must fit: its organization, organs and posts (key, name).
-#[derive(Clone, Debug, Default)]
-pub struct Statute {
-    /// The organization it is the statute of.
-    pub org: String,
-    /// Its organs.
-    pub organs: Vec<(String, String)>,
-    /// Its posts.
-    pub posts: Vec<(String, String)>,
-}
+pub use super::statute::Statute;
 
 /// How the organizations of the file are read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -300,7 +291,6 @@ pub fn plan(
             name: o.name.clone().unwrap_or_else(|| id.to_owned()),
             own,
             seats: sits.get(id).copied().unwrap_or(0),
-            in_statute: false,
         });
     }
     // The main organization: the owner of the body with the most seats.
@@ -308,51 +298,10 @@ pub fn plan(
         .iter()
         .max_by_key(|c| (c.seats, std::cmp::Reverse(c.index)))
         .map(|c| c.owner.clone());
-    if let (Some(statute), Some(main)) = (statute, &main) {
-        // The main organization is the statute's; its organs are the statute's where the names match.
-        for c in chambers.iter_mut().filter(|c| &c.owner == main) {
-            let found = statute
-                .organs
-                .iter()
-                .find(|(key, name)| slug(name) == slug(&c.name) || key == &c.key)
-                .or(if statute.organs.len() == 1 {
-                    statute.organs.first()
-                } else {
-                    None
-                });
-            match found {
-                Some((key, _)) => {
-                    c.key = key.clone();
-                    c.in_statute = true;
-                }
-                None => {
-                    return Err(bad(
-                        format!("$.organizations[{}]", c.index),
-                        format!(
-                            "the statute has no organ for `{}` (it has: {})",
-                            c.name,
-                            statute
-                                .organs
-                                .iter()
-                                .map(|(k, _)| k.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    ));
-                }
-            }
-            c.owner = statute.org.clone();
-        }
-        for k in kinds.iter_mut() {
-            if let Kind::Organ { owner, .. } = k
-                && owner == main
-            {
-                owner.clone_from(&statute.org);
-            }
-        }
-        orgs.rename(main, &statute.org);
-    }
-    let main = statute.map(|s| s.org.clone()).or(main);
+    let main = match statute {
+        Some(statute) => Some(statute.fit(main.as_deref(), &mut chambers, &mut orgs)?),
+        None => main,
+    };
     for c in &chambers {
         kinds[c.index] = Kind::Organ {
             owner: c.owner.clone(),
@@ -424,10 +373,10 @@ pub fn plan(
         proposing: propose,
     };
     super::plan::declare(&ctx, &chambers, &mut out, &mut counts)?;
-    let seats: Seats = super::plan::facts(&ctx, &mut out, &mut counts)?;
+    let seats: Seats = super::facts::facts(&ctx, &mut out, &mut counts)?;
     let statute_text = if propose {
         main.as_deref()
-            .map(|m| super::plan::propose(&ctx, m, &chambers, &seats))
+            .map(|m| super::statute::propose(&ctx, m, &chambers, &seats))
     } else {
         None
     };

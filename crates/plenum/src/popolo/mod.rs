@@ -8,9 +8,12 @@
 
 pub mod dates;
 pub mod export;
+mod facts;
 pub mod ids;
 pub mod import;
 pub mod plan;
+pub mod statute;
+mod tenures;
 pub mod unmapped;
 
 use std::collections::BTreeMap;

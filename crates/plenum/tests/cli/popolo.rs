@@ -412,7 +412,7 @@ fn holders(env: &Env, popolo: &Value, days: &[&str]) -> BTreeMap<String, BTreeSe
     out
 }
 
-fn out_and_in(env: &Env, days: &[&str]) -> (Env, Value) {
+fn out_and_in(env: &Env, days: &[&str], statute: Option<&Path>) -> (Env, Value) {
     env.plenum()
         .args(["export", "popolo", "--out", "out.json"])
         .assert()
@@ -423,15 +423,30 @@ fn out_and_in(env: &Env, days: &[&str]) -> (Env, Value) {
         again.dir.path().join("out.json"),
     )
     .expect("copy");
-    let report = again.json(&[
-        "import",
-        "popolo",
-        "out.json",
-        "--proposed-statute",
-        "proposed.toml",
-    ]);
-    assert_eq!(report["statute"], "proposed");
-    assert!(again.dir.path().join("proposed.toml").exists());
+    let report = match statute {
+        None => {
+            let report = again.json(&[
+                "import",
+                "popolo",
+                "out.json",
+                "--proposed-statute",
+                "proposed.toml",
+            ]);
+            assert_eq!(report["statute"], "proposed");
+            assert!(again.dir.path().join("proposed.toml").exists());
+            report
+        }
+        Some(statute) => {
+            let statute = statute.to_str().expect("path");
+            let report = again.json(&["import", "popolo", "out.json", "--statute", statute]);
+            assert!(
+                report["statute"]
+                    .as_str()
+                    .is_some_and(|s| s.starts_with("given"))
+            );
+            report
+        }
+    };
     let popolo = read(&env.dir.path().join("out.json"));
     let (was, is) = (holders(env, &popolo, days), holders(&again, &popolo, days));
     assert!(
@@ -444,20 +459,21 @@ fn out_and_in(env: &Env, days: &[&str]) -> (Env, Value) {
 
 #[test]
 fn the_examples_go_out_and_come_in_with_the_same_members() {
-    let (_, report) = out_and_in(
-        &association(),
-        &["2021-06-01", "2022-06-01", "2023-06-01", "2024-06-01"],
-    );
+    let nfaa = ["2021-06-01", "2022-06-01", "2023-06-01", "2024-06-01"];
+    let (_, report) = out_and_in(&association(), &nfaa, None);
     assert_eq!(report["organization"], "nfaa");
-    let (_, report) = out_and_in(
-        &demo(),
-        &[
-            "1946-09-01",
-            "1950-01-01",
-            "1956-09-01",
-            "1980-10-15",
-            "1998-01-01",
-        ],
-    );
+    let wpk = [
+        "1946-09-01",
+        "1950-01-01",
+        "1956-09-01",
+        "1980-10-15",
+        "1998-01-01",
+    ];
+    let (_, report) = out_and_in(&demo(), &wpk, None);
     assert_eq!(report["organization"], "wpk");
+    // With the organization's own statute instead of a proposed one.
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let (again, report) = out_and_in(&demo(), &wpk, Some(&examples.join("wpk/statute.toml")));
+    assert_eq!(report["organization"], "wpk");
+    assert_eq!(again.json(&["log"])[0]["event"]["kind"], "statute_adopted");
 }
