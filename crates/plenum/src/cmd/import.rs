@@ -27,7 +27,7 @@ pub struct ImportArgs {
 #[derive(Debug, clap::Subcommand)]
 pub enum ImportWhat {
     /// A member register from a spreadsheet (CSV or TSV, any encoding).
-    Members(MembersArgs),
+    Members(Box<MembersArgs>),
     /// Popolo JSON (EveryPolitician's, or `plenum export popolo`): persons, bodies, seats, factions.
     Popolo(super::popolo::ImportArgs),
 }
