@@ -220,6 +220,18 @@ fn parse(path: &Path, text: &str) -> anyhow::Result<popolo::Popolo> {
     Ok(popolo)
 }
 
+/// Whether `--db` holds no ledger yet: a file that does not exist, or a PostgreSQL
+/// database without plenum's tables.
+fn is_new(db: &str) -> bool {
+    if plenum_store::postgres::is_url(db) {
+        return matches!(
+            plenum_store::postgres::PgStore::open(db),
+            Err(Error::NotALedger(why)) if why.starts_with("the database holds no plenum ledger")
+        );
+    }
+    !Path::new(db).exists()
+}
+
 /// Runs `plenum import popolo`.
 pub fn run_import(args: &ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let text = super::read_text(&args.file, plenum_model::limits::MAX_EVENT_FILE_BYTES)?;
@@ -229,7 +241,7 @@ pub fn run_import(args: &ImportArgs, global: &Global) -> anyhow::Result<ExitCode
         .file
         .file_name()
         .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
-    let is_new = !plenum_store::postgres::is_url(&global.db) && !Path::new(&global.db).exists();
+    let is_new = is_new(&global.db);
     let given = match (&args.statute, is_new) {
         (Some(_), false) => bail!(
             "--statute is for a new ledger, and {} exists (it has its statute; amend it with a statute_adopted event)",

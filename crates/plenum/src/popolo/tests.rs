@@ -155,3 +155,66 @@ fn an_unknown_person_is_named_by_its_json_path() {
     assert_eq!(error.path, "$.memberships[1].person_id");
     assert!(error.message.contains("p9"), "{}", error.message);
 }
+
+#[test]
+fn a_party_switch_is_one_seat_and_two_alignments() {
+    let text = r#"{
+      "persons": [{"id": "p1", "name": "Ann Lee"}],
+      "organizations": [
+        {"id": "leg", "name": "House", "classification": "legislature"},
+        {"id": "red", "name": "Red", "classification": "party"},
+        {"id": "blue", "name": "Blue", "classification": "party"}
+      ],
+      "memberships": [
+        {"person_id": "p1", "organization_id": "leg", "on_behalf_of_id": "blue", "start_date": "2012-03-01", "end_date": "2014"},
+        {"person_id": "p1", "organization_id": "leg", "on_behalf_of_id": "red", "start_date": "2010-01-05", "end_date": "2012-03-01"}
+      ]
+    }"#;
+    let popolo: Popolo = serde_json::from_str(text).expect("the test file reads");
+    let plan = plan(&popolo, "switch.json", None, true).expect("it plans");
+    assert_eq!((plan.counts.seats, plan.counts.alignments), (1, 2));
+    let events: Vec<serde_json::Value> = plan
+        .lines
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    let seat: Vec<(&str, &str)> = events
+        .iter()
+        .filter(|e| e["kind"].as_str().is_some_and(|k| k.starts_with("seat_")))
+        .map(|e| {
+            (
+                e["kind"].as_str().unwrap_or(""),
+                e["date"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seat,
+        [("seat_taken", "2010-01-05"), ("seat_vacated", "2014")]
+    );
+    let joined: Vec<&str> = events
+        .iter()
+        .filter(|e| e["kind"] == "faction_joined")
+        .filter_map(|e| e["faction"].as_str())
+        .collect();
+    assert_eq!(joined, ["blue", "red"]);
+}
+
+#[test]
+fn a_plenum_twin_date_wins_over_the_popolo_date() {
+    let text = r#"{
+      "persons": [{"id": "p1", "name": "Ann Lee", "birth_date": "1954", "plenum:birth_date": "1955~"}],
+      "organizations": [{"id": "leg", "name": "House"}],
+      "memberships": [{"person_id": "p1", "organization_id": "leg", "start_date": "1946", "plenum:start_date": "1946-05/1946-06"}]
+    }"#;
+    let popolo: Popolo = serde_json::from_str(text).expect("the test file reads");
+    let plan = plan(&popolo, "twin.json", None, true).expect("it plans");
+    assert!(plan.lines.contains("\"born\":\"1955~\""), "{}", plan.lines);
+    assert!(
+        plan.lines
+            .contains("\"date\":\"1946-05/1946-06\",\"id\":\"popolo-twin-"),
+        "{}",
+        plan.lines
+    );
+    assert!(plan.unmapped.is_empty(), "{:?}", plan.unmapped);
+}

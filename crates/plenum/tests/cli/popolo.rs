@@ -370,7 +370,8 @@ fn bad_popolo_is_named_by_json_path_and_changes_nothing() {
         .args(["import", "popolo", "cut.json"])
         .assert()
         .code(2)
-        .stderr(contains("cut.json:"));
+        .stderr(contains("cut.json:"))
+        .stderr(contains(": $."));
     assert_eq!(
         (log(&env), bytes(&env.db())),
         before,
