@@ -349,7 +349,7 @@ pub fn run_import(args: &ImportArgs, global: &Global) -> anyhow::Result<ExitCode
     }
     let c = &plan.counts;
     out!(
-        "imported {shown} into {}: {} events (entries {first}–{head}): {} persons, {} organizations, {} organs, {} factions, {} posts, {} seats, {} alignments, {} memberships, {} meetings",
+        "imported {shown} into {}: {} events (entries {first}–{head}): {} persons, {} organizations, {} organs, {} factions, {} posts, {} seats, {} counted seats, {} alignments, {} memberships, {} meetings",
         open::shown(&global.db),
         events.len(),
         c.persons,
@@ -358,6 +358,7 @@ pub fn run_import(args: &ImportArgs, global: &Global) -> anyhow::Result<ExitCode
         c.factions,
         c.posts,
         c.seats,
+        c.counted,
         c.alignments,
         c.memberships,
         c.meetings

@@ -298,6 +298,10 @@ fn organizations<F: Facts + ?Sized>(
         }
         let mut extra = Extra::new();
         extra.insert("plenum:kind".into(), "organ".into());
+        let counted = counted_seats(facts, ctx, &organ.id)?;
+        if !counted.is_empty() {
+            extra.insert("plenum:counted_seats".into(), Value::Array(counted));
+        }
         out.organizations.push(Organization {
             id: Some(organ.id.clone()),
             name: Some(organ.name.clone()),
@@ -367,6 +371,42 @@ fn organizations<F: Facts + ?Sized>(
         });
     }
     Ok(kept)
+}
+
+/// Seats the record counts without naming them (`seats_counted`), which Popolo
+/// memberships cannot say (they name a member): kept on the organ as an extension, each
+/// with its role, faction, count, EDTF dates and sources.
+fn counted_seats<F: Facts + ?Sized>(
+    facts: &F,
+    ctx: &Ctx<'_>,
+    organ: &str,
+) -> Result<Vec<Value>, ExportError> {
+    let organ_ref: plenum_model::id::OrganRef = organ
+        .parse()
+        .map_err(|_| ExportError::BadRef(organ.to_owned()))?;
+    let mut rows = facts
+        .counts_on(&organ_ref, Day::MIN, Day::MAX)
+        .map_err(backend)?;
+    rows.sort_by(|a, b| a.key.cmp(&b.key));
+    Ok(rows
+        .iter()
+        .filter(|c| ctx.holds(&c.span))
+        .map(|c| {
+            let mut v = json!({
+                "role": c.role.as_str(),
+                "count": c.count,
+                "start_date": c.span.start.to_string(),
+                "sources": ctx.sources(&[Some(c.event.as_str())]),
+            });
+            if let Some(f) = &c.faction {
+                v["faction_id"] = faction_id(f.as_str()).into();
+            }
+            if let Some(end) = &c.span.end {
+                v["end_date"] = end.to_string().into();
+            }
+            v
+        })
+        .collect())
 }
 
 /// Meetings held (one event each) and elections.

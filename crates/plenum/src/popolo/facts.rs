@@ -253,6 +253,7 @@ pub(super) fn facts(
     for (organ, n) in most.iter_mut() {
         *n = most_at_once(ctx, organ)?;
     }
+    counted(ctx, out, counts)?;
     meetings(ctx, out, counts)?;
     Ok(most)
 }
@@ -304,6 +305,49 @@ fn most_holding(
         })
         .max()
         .unwrap_or(0))
+}
+
+/// Seats counted without names (`plenum:counted_seats` on an organ, as plenum exports
+/// them): `seats_counted`, until their end.
+fn counted(ctx: &Ctx<'_>, out: &mut Events, counts: &mut Counts) -> Result<(), ImportError> {
+    for (i, o) in ctx.popolo.organizations.iter().enumerate() {
+        let Kind::Organ { owner, key } = &ctx.kinds[i] else {
+            continue;
+        };
+        let Some(list) = o.extra.get("plenum:counted_seats") else {
+            continue;
+        };
+        let path = format!("$.organizations[{i}].plenum:counted_seats");
+        let list: Vec<super::CountedSeats> = serde_json::from_value(list.clone())
+            .map_err(|e| error(path.clone(), format!("not a list of counted seats: {e}")))?;
+        for (j, c) in list.iter().enumerate() {
+            let path = format!("{path}[{j}]");
+            let start = super::dates::read(&c.start_date)
+                .map_err(|e| error(format!("{path}.start_date"), e))?;
+            let mut body = json!({ "organ": format!("{owner}/{key}"), "count": c.count });
+            if c.role.as_deref() == Some("alternate") {
+                body["role"] = "alternate".into();
+            }
+            if let Some(f) = &c.faction_id {
+                let fi = ctx.lookup(f, format!("{path}.faction_id"), "the faction")?;
+                body["faction"] = ctx.faction_id(fi).into();
+            }
+            if let Some(end) = &c.end_date {
+                let end =
+                    super::dates::read(end).map_err(|e| error(format!("{path}.end_date"), e))?;
+                body["until"] = end.to_string().into();
+            }
+            out.push(
+                &path,
+                &start,
+                "seats_counted",
+                body,
+                sources_of(&c.sources, ctx.file, &path),
+            );
+            counts.counted += 1;
+        }
+    }
+    Ok(())
 }
 
 fn meetings(ctx: &Ctx<'_>, out: &mut Events, counts: &mut Counts) -> Result<(), ImportError> {

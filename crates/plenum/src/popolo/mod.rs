@@ -226,5 +226,27 @@ pub struct Link {
     pub extra: Extra,
 }
 
+/// Seats counted without names, on an organ (`plenum:counted_seats`): plenum's extension.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountedSeats {
+    /// `full` or `alternate`.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// How many.
+    pub count: u32,
+    /// The faction they stood with (its Popolo id), if known.
+    #[serde(default)]
+    pub faction_id: Option<String>,
+    /// From (EDTF).
+    pub start_date: String,
+    /// Until (EDTF).
+    #[serde(default)]
+    pub end_date: Option<String>,
+    /// Where the count comes from.
+    #[serde(default)]
+    pub sources: Vec<Link>,
+}
+
 #[cfg(test)]
 mod tests;

@@ -49,6 +49,8 @@ pub struct Counts {
     pub alignments: usize,
     /// Memberships of organizations and tenures of posts.
     pub memberships: usize,
+    /// Counts of seats without names (`plenum:counted_seats`).
+    pub counted: usize,
     /// Meetings held.
     pub meetings: usize,
 }

@@ -84,8 +84,9 @@ impl Tally {
 }
 
 /// The `plenum:` extensions the import reads (others are reported).
-const READ: [&str; 13] = [
+const READ: [&str; 14] = [
     "plenum:kind",
+    "plenum:counted_seats",
     "plenum:start_date",
     "plenum:end_date",
     "plenum:founding_date",

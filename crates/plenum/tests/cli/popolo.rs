@@ -401,12 +401,16 @@ fn holders(env: &Env, popolo: &Value, days: &[&str]) -> BTreeMap<String, BTreeSe
     let mut out = BTreeMap::new();
     for what in organs.chain(posts) {
         for day in days {
-            let names: BTreeSet<String> = env.json(&["at", day, what])["members"]
+            let at = env.json(&["at", day, what]);
+            let mut names: BTreeSet<String> = at["members"]
                 .as_array()
                 .expect("members")
                 .iter()
                 .filter_map(|m| m["name"].as_str().map(str::to_owned))
                 .collect();
+            // Seats counted without names count too: the total and the seats by faction.
+            names.insert(format!("total {}", at["total"]));
+            names.insert(format!("by faction {}", at["by_faction"]));
             out.insert(format!("{day} {what}"), names);
         }
     }
