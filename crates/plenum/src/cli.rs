@@ -73,10 +73,11 @@ pub enum Command {
     Count(cmd::count::CountArgs),
     /// Copy a ledger between stores (SQLite file, PostgreSQL): same entries, same head.
     Copy(cmd::copy::CopyArgs),
-    /// Import a member register: `import members FILE.csv` (CSV or TSV, any encoding).
+    /// Import a member register (`import members FILE.csv`, CSV or TSV, any encoding) or
+    /// Popolo JSON (`import popolo FILE.json`).
     Import(cmd::import::ImportArgs),
     /// Export the ledger: `export events` writes every entry as JSON Lines (a backup);
-    /// `export members` the register on a date as CSV.
+    /// `export members` the register on a date as CSV; `export popolo` Popolo JSON.
     Export(cmd::export::ExportArgs),
     /// Record a backup from `export events` again: same entries, same hashes, same head.
     Restore(cmd::restore::RestoreArgs),

@@ -5,6 +5,7 @@ mod cmd;
 mod failure;
 mod members;
 mod open;
+mod popolo;
 mod progress;
 mod render;
 

@@ -28,6 +28,8 @@ pub enum ExportWhat {
     Events(EventsArgs),
     /// The member register on a date, as CSV (`plenum import members` reads it back).
     Members(super::export_members::MembersArgs),
+    /// Persons, organizations, posts, memberships and events as Popolo JSON (with sources).
+    Popolo(super::popolo::ExportArgs),
 }
 
 /// Arguments of `plenum export events`.
@@ -63,6 +65,7 @@ pub fn run(args: &ExportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     match &args.what {
         ExportWhat::Events(events) => run_events(events, global),
         ExportWhat::Members(members) => super::export_members::run(members, global),
+        ExportWhat::Popolo(popolo) => super::popolo::run_export(popolo, global),
     }
 }
 

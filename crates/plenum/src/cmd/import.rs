@@ -27,7 +27,9 @@ pub struct ImportArgs {
 #[derive(Debug, clap::Subcommand)]
 pub enum ImportWhat {
     /// A member register from a spreadsheet (CSV or TSV, any encoding).
-    Members(MembersArgs),
+    Members(Box<MembersArgs>),
+    /// Popolo JSON (EveryPolitician's, or `plenum export popolo`): persons, bodies, seats, factions.
+    Popolo(super::popolo::ImportArgs),
 }
 
 /// Arguments of `plenum import members`.
@@ -103,6 +105,7 @@ struct Mapping {
 pub fn run(args: &ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     match &args.what {
         ImportWhat::Members(m) => run_members(m, global),
+        ImportWhat::Popolo(p) => super::popolo::run_import(p, global),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod lineage;
 pub mod log;
 pub mod meeting;
 pub mod person;
+pub mod popolo;
 pub mod record;
 pub mod restore;
 pub mod serve;

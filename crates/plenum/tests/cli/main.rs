@@ -12,6 +12,7 @@ mod limits;
 mod meeting;
 mod members;
 mod messages;
+mod popolo;
 mod rules;
 mod statute;
 mod support;
