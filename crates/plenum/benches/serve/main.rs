@@ -4,7 +4,7 @@
 //! 100 KB.
 //!
 //! `cargo bench -p plenum --bench serve -- [--db FILE] [--connections 1000]
-//! [--requests 100000] [--paced 5000] [--runs 3]`. The ledger defaults to the ledger
+//! [--requests 100000] [--scattered 10000] [--paced 5000] [--runs 3]`. The ledger defaults to the ledger
 //! bench's cached 1,000,000-member organization, which `cargo bench -p plenum --bench
 //! ledger -- --members 1000000 --only at --runs 1` builds; it is copied, and the copy
 //! served by the real `plenum serve`. Without `--bench` (under `cargo test`) it makes a
@@ -43,6 +43,8 @@ struct Config {
     requests: usize,
     paced: usize,
     runs: usize,
+    /// Requests of a scattered run (each mostly a new question: far slower).
+    scattered: usize,
 }
 
 impl Config {
@@ -56,6 +58,7 @@ impl Config {
             requests: if full { 100_000 } else { 400 },
             paced: if full { 5_000 } else { 200 },
             runs: if full { 3 } else { 1 },
+            scattered: if full { 10_000 } else { 200 },
         };
         let mut i = 0;
         while i < args.len() {
@@ -72,6 +75,7 @@ impl Config {
                 "--requests" => config.requests = number().max(1),
                 "--paced" => config.paced = number(),
                 "--runs" => config.runs = number().max(1),
+                "--scattered" => config.scattered = number().max(2),
                 _ => {
                     i += 1;
                     continue;
@@ -260,11 +264,11 @@ fn main() {
     // each of them read once before it (the steady state of a site whose popular pages
     // are kept); scattered: a date per page and answer pair.
     let mixes = [
-        ("popular-cold", 50, false),
-        ("popular-warm", 50, true),
-        ("scattered", config.requests, false),
+        ("popular-cold", config.requests, 50, false),
+        ("popular-warm", config.requests, 50, true),
+        ("scattered", config.scattered, config.scattered, false),
     ];
-    for (mix, distinct, warm) in mixes {
+    for (mix, count, distinct, warm) in mixes {
         let mut loads = vec![None];
         if config.paced > 0 {
             loads.push(Some(config.paced as f64));
@@ -276,7 +280,7 @@ fn main() {
                 // Each run (and each load) reads other dates than the last, so that
                 // only its own requests warm what is kept.
                 let first = (summaries.len() * config.runs + run) * distinct;
-                let paths = paths(&subject, config.requests, distinct, first);
+                let paths = paths(&subject, count, distinct, first);
                 if warm {
                     let once = burst(
                         &server.addr,
@@ -294,7 +298,7 @@ fn main() {
                 );
                 assert_eq!(
                     result.count(200),
-                    config.requests,
+                    count,
                     "every read is answered 200: {:?}, {} without an answer",
                     result.statuses,
                     result.failed
