@@ -186,11 +186,31 @@ static STORE_CALLS: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
     tokio::sync::Semaphore::new((cores * 2).max(4))
 });
 
+/// Quick store reads (the head) take turns apart from the queries, so that a reader
+/// whose answer is kept never waits behind others' long queries.
+static QUICK_CALLS: LazyLock<tokio::sync::Semaphore> =
+    LazyLock::new(|| tokio::sync::Semaphore::new(2));
+
 /// Runs blocking store work off the async threads.
 pub async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    let _turn = STORE_CALLS
+    run_blocking(&STORE_CALLS, work).await
+}
+
+/// Runs a quick blocking store read (a few microseconds: the head) off the async threads,
+/// in turns of its own.
+pub async fn quick<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    run_blocking(&QUICK_CALLS, work).await
+}
+
+async fn run_blocking<T: Send + 'static>(
+    turns: &tokio::sync::Semaphore,
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let _turn = turns
         .acquire()
         .await
         .map_err(|e| ApiError::Internal(format!("the store's turns are closed: {e}")))?;

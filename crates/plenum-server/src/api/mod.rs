@@ -137,7 +137,7 @@ where
 /// The ledger's head now.
 pub async fn head_now(state: &AppState) -> Result<plenum_store::Head, ApiError> {
     let store = state.store.clone();
-    blocking(move || store.head().map_err(ApiError::store)).await
+    crate::state::quick(move || store.head().map_err(ApiError::store)).await
 }
 
 /// How long an answer may be kept.

@@ -164,24 +164,38 @@ impl Live<'_> {
         }
         let delegates: Vec<DelegateRecord> = match &c.delegates {
             Some(given) => {
+                let snapshot = self.store.snapshot().map_err(ApiError::store)?;
+                let mut records = Vec::with_capacity(given.len());
                 for (i, d) in given.iter().enumerate() {
                     PersonId::new(&d.person)
                         .map_err(|e| bad(&format!("delegates[{i}].person"), e.to_string()))?;
-                    if d.weight == 0 {
-                        return Err(bad(
-                            &format!("delegates[{i}].weight"),
-                            "a weight is 1 or more",
-                        ));
-                    }
-                }
-                given
-                    .iter()
-                    .map(|d| DelegateRecord {
+                    let weight = match (d.weight, &d.represents) {
+                        (Some(_), Some(_)) => {
+                            return Err(bad(
+                                &format!("delegates[{i}]"),
+                                "give `weight` or `represents`, not both",
+                            ));
+                        }
+                        (Some(0), None) => {
+                            return Err(bad(
+                                &format!("delegates[{i}].weight"),
+                                "a weight is 1 or more",
+                            ));
+                        }
+                        (Some(w), None) => w,
+                        (None, None) => 1,
+                        (None, Some(org)) => {
+                            let field = format!("delegates[{i}].represents");
+                            represented(&*snapshot, org, &scheduled).map_err(|e| bad(&field, e))?
+                        }
+                    };
+                    records.push(DelegateRecord {
                         person: d.person.clone(),
-                        weight: d.weight,
+                        weight,
                         present: false,
-                    })
-                    .collect()
+                    });
+                }
+                records
             }
             None => {
                 let snapshot = self.store.snapshot().map_err(ApiError::store)?;
@@ -493,4 +507,36 @@ pub fn question_of(p: &PollRecord) -> Result<Question, ApiError> {
 
 pub(super) fn to_json<T: Serialize>(value: &T) -> Result<String, ApiError> {
     serde_json::to_string(value).map_err(|e| ApiError::Internal(format!("cannot write JSON: {e}")))
+}
+
+/// The votes of a delegate who represents `org`: its full members on `day`, as the
+/// register has them (certain ones only: a membership that may have ended does not
+/// count). An organization without such members is an error, not a weight of 0.
+fn represented<F: Facts + ?Sized>(facts: &F, org: &str, day: &FuzzyDate) -> Result<u64, String> {
+    let found = facts
+        .entity(EntityKind::Org, org)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no organization `{org}` is in the register"))?;
+    let org_id: plenum_model::id::OrgId = found.id.parse().map_err(|e| format!("{e}"))?;
+    let (lo, hi) = (day.earliest(), day.latest());
+    let rows = facts
+        .members_on(&org_id, lo, hi)
+        .map_err(|e| e.to_string())?;
+    let mut full: Vec<&str> = rows
+        .iter()
+        .filter(|m| {
+            m.status == plenum_model::rows::MemberStatus::Full
+                && m.span.holds(lo, hi) == Truth::Definitely
+        })
+        .map(|m| m.person.as_str())
+        .collect();
+    full.sort_unstable();
+    full.dedup();
+    let members = full.len();
+    if members == 0 {
+        return Err(format!(
+            "the register has no full member of `{org}` on {day}: give a `weight` instead"
+        ));
+    }
+    u64::try_from(members).map_err(|e| e.to_string())
 }

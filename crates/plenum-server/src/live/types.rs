@@ -30,19 +30,20 @@ pub struct Convene {
 }
 
 /// A delegate and the votes they carry.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[derive(utoipa::ToSchema)]
 pub struct Delegate {
     /// The person (register id).
     pub person: String,
-    /// Votes carried (1 if not given).
-    #[serde(default = "one")]
-    pub weight: u64,
-}
-
-fn one() -> u64 {
-    1
+    /// Votes carried (1 if neither this nor `represents` is given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<u64>,
+    /// The organization (a branch, a member union) the delegate votes for: they carry one
+    /// vote for each of its full members on the meeting's day, as the register has them
+    /// (instead of `weight`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub represents: Option<String>,
 }
 
 /// A meeting convened: the meeting and the ledger's report of `meeting_convened`

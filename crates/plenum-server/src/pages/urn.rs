@@ -169,16 +169,30 @@ pub async fn convene(
     {
         let mut words = line.split_whitespace();
         let person = words.next().unwrap_or_default().to_owned();
-        let weight = match words.next().map(str::parse::<u64>) {
-            None => 1,
-            Some(Ok(w)) => w,
-            Some(Err(_)) => {
-                return error_page(&ApiError::BadRequest(format!(
-                    "delegates: `{line}`: expected a person id and, optionally, a weight"
-                )));
-            }
+        // A weight, or the organization the delegate represents (one vote per member).
+        let (weight, represents) = match words.next() {
+            None => (None, None),
+            Some(w) if w.chars().all(|c| c.is_ascii_digit()) => match w.parse::<u64>() {
+                Ok(w) => (Some(w), None),
+                Err(_) => {
+                    return error_page(&ApiError::BadRequest(format!(
+                        "delegates: `{line}`: the weight `{w}` is too large"
+                    )));
+                }
+            },
+            Some(org) => (None, Some(org.to_owned())),
         };
-        delegates.push(Delegate { person, weight });
+        if words.next().is_some() {
+            return error_page(&ApiError::BadRequest(format!(
+                "delegates: `{line}`: expected a person id and, optionally, a weight or the \
+                 organization they represent"
+            )));
+        }
+        delegates.push(Delegate {
+            person,
+            weight,
+            represents,
+        });
     }
     let request = Convene {
         id: form.id.trim().to_owned(),

@@ -16,7 +16,7 @@ use super::{Cell, Chrome, Figure, Page, Slider, Table, error_page, href, keep, s
 use crate::api::{Ask, date_param, kept_answer, seq_param};
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::state::{AppState, blocking};
+use crate::state::AppState;
 
 /// `?date=` and `?as_of=`.
 #[derive(Debug, Default, Deserialize)]
@@ -46,8 +46,7 @@ pub(super) async fn context(
         Some(date) => date,
         None => state.today()?,
     };
-    let store = state.store.clone();
-    let head = blocking(move || store.head().map_err(ApiError::store)).await?;
+    let head = crate::api::head_now(state).await?;
     let chrome = Chrome {
         title,
         as_of,

@@ -4,7 +4,8 @@
 //! 100 KB.
 //!
 //! `cargo bench -p plenum --bench serve -- [--db FILE] [--connections 1000]
-//! [--requests 100000] [--scattered 10000] [--paced 5000] [--runs 3]`. The ledger defaults to the ledger
+//! [--requests 100000] [--scattered 10000] [--paced 5000] [--runs 3]
+//! [--only popular-cold,popular-warm,scattered]`. The ledger defaults to the ledger
 //! bench's cached 1,000,000-member organization, which `cargo bench -p plenum --bench
 //! ledger -- --members 1000000 --only at --runs 1` builds; it is copied, and the copy
 //! served by the real `plenum serve`. Without `--bench` (under `cargo test`) it makes a
@@ -45,6 +46,8 @@ struct Config {
     runs: usize,
     /// Requests of a scattered run (each mostly a new question: far slower).
     scattered: usize,
+    /// The mixes to run (all when empty).
+    only: Vec<String>,
 }
 
 impl Config {
@@ -59,6 +62,7 @@ impl Config {
             paced: if full { 5_000 } else { 200 },
             runs: if full { 3 } else { 1 },
             scattered: if full { 10_000 } else { 200 },
+            only: Vec::new(),
         };
         let mut i = 0;
         while i < args.len() {
@@ -76,6 +80,7 @@ impl Config {
                 "--paced" => config.paced = number(),
                 "--runs" => config.runs = number().max(1),
                 "--scattered" => config.scattered = number().max(2),
+                "--only" => config.only = value.split(',').map(str::to_owned).collect(),
                 _ => {
                     i += 1;
                     continue;
@@ -269,6 +274,9 @@ fn main() {
         ("scattered", config.scattered, config.scattered, false),
     ];
     for (mix, count, distinct, warm) in mixes {
+        if !config.only.is_empty() && !config.only.iter().any(|m| m == mix) {
+            continue;
+        }
         let mut loads = vec![None];
         if config.paced > 0 {
             loads.push(Some(config.paced as f64));

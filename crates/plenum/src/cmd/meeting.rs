@@ -51,8 +51,10 @@ pub enum MeetingAction {
         /// Its name.
         #[arg(long)]
         name: Option<String>,
-        /// A delegate, `person` or `person:weight` (repeat); none: the organ's full members.
-        #[arg(long = "delegate", value_name = "PERSON[:WEIGHT]")]
+        /// A delegate (repeat): `person`, `person:weight`, or `person@org` to carry a vote
+        /// for each full member of the organization `org` on the day, from the register;
+        /// none: the organ's full members, one vote each.
+        #[arg(long = "delegate", value_name = "PERSON[:WEIGHT|@ORG]")]
         delegates: Vec<String>,
         /// The most proxies one delegate may hold (the statute's limit if not given, else none).
         #[arg(long)]
@@ -217,17 +219,28 @@ pub fn run(args: &MeetingArgs, global: &Global) -> anyhow::Result<ExitCode> {
         } => {
             let mut list = Vec::new();
             for d in delegates {
-                let (person, weight) = match d.split_once(':') {
-                    Some((p, w)) => match w.parse::<u64>() {
-                        Ok(w) => (p, w),
-                        Err(_) => bail!("--delegate {d}: the weight after `:` is a whole number"),
-                    },
-                    None => (d.as_str(), 1),
+                let delegate = if let Some((p, w)) = d.split_once(':') {
+                    let Ok(w) = w.parse::<u64>() else {
+                        bail!("--delegate {d}: the weight after `:` is a whole number");
+                    };
+                    Delegate {
+                        person: p.to_owned(),
+                        weight: Some(w),
+                        represents: None,
+                    }
+                } else if let Some((p, org)) = d.split_once('@') {
+                    Delegate {
+                        person: p.to_owned(),
+                        weight: None,
+                        represents: Some(org.to_owned()),
+                    }
+                } else {
+                    Delegate {
+                        person: d.clone(),
+                        ..Delegate::default()
+                    }
                 };
-                list.push(Delegate {
-                    person: person.to_owned(),
-                    weight,
-                });
+                list.push(delegate);
             }
             let convened = live
                 .convene(&Convene {

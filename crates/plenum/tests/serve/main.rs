@@ -11,6 +11,7 @@ mod lifecycle;
 mod live;
 mod live_crash;
 mod live_secrecy;
+mod live_weights;
 mod openapi;
 mod pages;
 mod schemathesis;
