@@ -10,6 +10,7 @@ mod kept;
 mod lifecycle;
 mod live;
 mod live_crash;
+mod live_rules;
 mod live_secrecy;
 mod live_weights;
 mod openapi;
