@@ -21,8 +21,8 @@ use crate::{open, out};
 It prints `listening on http://ADDRESS` once it accepts connections (--listen with\n\
 port 0 picks a free port), serves until SIGTERM or Ctrl-C, then lets the requests\n\
 under way finish. Pages: / (the organization), /organ/ORG/KEY?date=, /post/ORG/KEY,\n\
-/person/ID, /lineage/ORG, /findings, /log, /search?q=, /login, /record; each takes\n\
-?as_of=SEQ. Endpoints: GET /healthz; GET /api/v1/at/{target}?date=&org=&as_of=,\n\
+/person/ID, /lineage/ORG, /election/EVENT, /diff?from=&to=, /findings, /log,\n\
+/search?q=, /login, /record; each takes ?as_of=SEQ. Endpoints: GET /healthz; GET /api/v1/at/{target}?date=&org=&as_of=,\n\
 /api/v1/person/{name}?as_of=, /api/v1/lineage/{org}?as_of=,\n\
 /api/v1/check?date=&rule=&as_of=, /api/v1/log?from=&limit=&kind=&as_of=,\n\
 /api/v1/search?q=, /api/v1/verify (the same JSON as each command's --json);\n\
@@ -33,7 +33,8 @@ error and records nothing; secretaries and admins only). Live meetings:\n\
 /api/v1/meetings (convene; attendance, proxies, polls, /live server-sent events) and\n\
 /api/v1/polls/{id} (open, ballots, paper, close, urn, urn.blt); pages /meetings/ID.\n\
 Every endpoint is described in the OpenAPI 3.1 document, GET /api/openapi.json.\n\
-Accounts: plenum user.")]
+Accounts: plenum user. What the public may read: plenum visibility. Behind a TLS\n\
+proxy: --https-only.")]
 pub struct ServeArgs {
     /// The address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
