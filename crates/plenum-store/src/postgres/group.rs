@@ -34,6 +34,8 @@ pub(crate) struct Open {
     head: Head,
     digests: Digests,
     touched: BTreeSet<Table>,
+    /// What its batches read that stays true for the next (the statutes, the latest position).
+    known: tx::Known,
     batches: usize,
     group: u64,
 }
@@ -252,7 +254,10 @@ enum Failure {
 fn open_transaction(begin: &dyn Fn() -> Result<Conn, Error>, group: u64) -> Result<Open, Error> {
     let mut conn = begin()?;
     let opened = (|| -> Result<(Head, Digests), Error> {
-        conn.batch("BEGIN")?;
+        // The write path's statements are prepared once per connection and run with
+        // their generic plan: planning one for every set of values (PostgreSQL's default
+        // while a generic plan looks dearer) costs several times their execution.
+        conn.batch("BEGIN; SET LOCAL plan_cache_mode = force_generic_plan")?;
         // Writers in every process take turns here: the head row stays locked until
         // this transaction commits.
         let head = read::head_of(&conn.query(
@@ -279,6 +284,7 @@ fn open_transaction(begin: &dyn Fn() -> Result<Conn, Error>, group: u64) -> Resu
             head,
             digests,
             touched: BTreeSet::new(),
+            known: tx::Known::default(),
             batches: 0,
             group: group + 1,
         }),
@@ -302,8 +308,10 @@ fn run_batch(
             .map_err(Failure::Broken)?;
     }
     let mut tx = tx::PgTx::new(&mut open.conn, recorded_at, open.head, open.digests.clone());
+    *tx.known.get_mut() = open.known.clone();
     let recorded = write(&mut tx);
     let (head, digests, touched) = (tx.head, tx.digests.clone(), std::mem::take(&mut tx.touched));
+    let known = tx.known.take();
     let flushed = recorded.is_ok().then(|| tx.flush());
     drop(tx);
     match (recorded, flushed) {
@@ -313,6 +321,7 @@ fn run_batch(
             open.head = head;
             open.digests = digests;
             open.touched.extend(touched);
+            open.known = known;
             open.batches += 1;
             Ok(Written { recorded, head })
         }
