@@ -170,7 +170,7 @@ impl Plan {
         let params: Vec<&(dyn ToSql + Sync)> = self.params.iter().map(|p| &**p).collect();
         match &self.parts[..] {
             [] => Ok(()),
-            [(sql, table, what, rows)] => expect(*table, what, *rows, conn.execute(sql, &params)?),
+            [(sql, table, what, rows)] => expect(table, what, *rows, conn.execute(sql, &params)?),
             parts => {
                 let with: Vec<String> = parts
                     .iter()
@@ -186,7 +186,7 @@ impl Plan {
                     .first()
                     .ok_or_else(|| Error::Database("a write returned no counts".into()))?;
                 for (i, (_, table, what, rows)) in parts.iter().enumerate() {
-                    expect(*table, what, *rows, row.get::<_, i64>(i) as u64)?;
+                    expect(table, what, *rows, row.get::<_, i64>(i) as u64)?;
                 }
                 Ok(())
             }
