@@ -60,7 +60,11 @@ struct State {
 #[derive(Default)]
 pub(crate) struct Group {
     state: Mutex<State>,
+    /// Signalled when a group finishes (every writer in it waits for that).
     changed: Condvar,
+    /// Signalled, to one waiting writer, when the transaction is free: waking them all
+    /// for each batch would have all but one go back to sleep.
+    turn: Condvar,
 }
 
 /// Puts the group back in order if a writer unwinds while it is busy: its connection is
@@ -85,6 +89,7 @@ impl Drop for Busy<'_> {
                     .insert(number, "a writer thread panicked".into());
                 state.finished = state.finished.max(number);
             }
+            self.group.turn.notify_one();
             self.group.changed.notify_all();
         }
     }
@@ -108,7 +113,7 @@ impl Group {
         let mut state = self.lock()?;
         state.waiting += 1;
         while state.busy {
-            state = self.changed.wait(state).map_err(poisoned)?;
+            state = self.turn.wait(state).map_err(poisoned)?;
         }
         state.waiting -= 1;
         state.busy = true;
@@ -171,6 +176,7 @@ impl Group {
                 state.finished = state.finished.max(group);
                 state.busy = false;
                 state.open = None;
+                self.turn.notify_one();
                 self.changed.notify_all();
                 busy.armed = false;
                 return Err(e.into());
@@ -200,7 +206,7 @@ impl Group {
             if state.waiting > 0 && open.batches < MOST_BATCHES {
                 state.open = Some(open);
                 state.busy = false;
-                self.changed.notify_all();
+                self.turn.notify_one();
                 return Ok(());
             }
         }
@@ -222,6 +228,7 @@ impl Group {
         state.finished = state.finished.max(group);
         state.busy = false;
         state.open = None;
+        self.turn.notify_one();
         self.changed.notify_all();
         drop(state);
         give_back(open.conn);
@@ -233,7 +240,7 @@ impl Group {
         let mut state = self.lock()?;
         state.busy = false;
         state.open = None;
-        self.changed.notify_all();
+        self.turn.notify_one();
         drop(state);
         if let Some(conn) = conn {
             give_back(conn);
