@@ -280,3 +280,95 @@ impl Writer for PgTx<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(seq: u64) -> Pos {
+        let day = plenum_model::date::Day::new(2000, 1, 1).expect("a day");
+        Pos::new(day, Seq(seq))
+    }
+
+    fn event(id: &str, kind: &str, at: u64, retracted: bool) -> AnyRow {
+        AnyRow::Event(EventRow {
+            id: id.parse().expect("an id"),
+            seq: Seq(at),
+            kind: kind.into(),
+            pos: pos(at),
+            source: Seq(at),
+            retracted,
+            subject: None,
+        })
+    }
+
+    fn change(before: Option<AnyRow>, after: Option<AnyRow>) -> Change {
+        Change { before, after }
+    }
+
+    fn known(last: u64) -> Known {
+        Known {
+            statutes: Some(Vec::new()),
+            last_pos: Some(Some(pos(last))),
+        }
+    }
+
+    #[test]
+    fn the_latest_position_follows_new_events() {
+        let mut k = known(10);
+        k.note(&[change(
+            None,
+            Some(event("a", "person_registered", 20, false)),
+        )]);
+        assert_eq!(k.last_pos, Some(Some(pos(20))));
+        k.note(&[change(
+            None,
+            Some(event("b", "person_registered", 5, false)),
+        )]);
+        assert_eq!(k.last_pos, Some(Some(pos(20))));
+        // A retracted event does not count.
+        k.note(&[change(
+            None,
+            Some(event("c", "person_registered", 30, true)),
+        )]);
+        assert_eq!(k.last_pos, Some(Some(pos(20))));
+        assert!(k.statutes.is_some());
+    }
+
+    #[test]
+    fn the_latest_position_is_forgotten_when_its_event_goes() {
+        let latest = event("a", "person_registered", 20, false);
+        let mut k = known(20);
+        k.note(&[change(
+            Some(latest.clone()),
+            Some(event("a", "person_registered", 20, true)),
+        )]);
+        assert_eq!(k.last_pos, None, "retracted");
+        let mut k = known(20);
+        k.note(&[change(Some(latest.clone()), None)]);
+        assert_eq!(k.last_pos, None, "deleted");
+        let mut k = known(20);
+        k.note(&[change(
+            Some(latest),
+            Some(event("a", "person_registered", 15, false)),
+        )]);
+        assert_eq!(k.last_pos, None, "moved back");
+        // An earlier event going leaves the latest where it is.
+        let mut k = known(20);
+        k.note(&[change(
+            Some(event("b", "person_registered", 5, false)),
+            None,
+        )]);
+        assert_eq!(k.last_pos, Some(Some(pos(20))));
+    }
+
+    #[test]
+    fn the_statutes_are_forgotten_when_a_statute_row_changes() {
+        let mut k = known(20);
+        k.note(&[change(None, Some(event("s", "statute_adopted", 30, false)))]);
+        assert!(k.statutes.is_none());
+        let mut k = known(20);
+        k.note(&[change(Some(event("s", "statute_adopted", 3, false)), None)]);
+        assert!(k.statutes.is_none());
+    }
+}
