@@ -9,12 +9,12 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use plenum_model::date::{Day, FuzzyDate};
-use plenum_model::event::Event;
-use plenum_model::history::Backing;
+use plenum_model::event::{Event, Ref};
+use plenum_model::history::{Backing, Lookup};
 use plenum_model::id::Seq;
 use plenum_model::ledger::{RecordError, Tables, replay};
 use plenum_model::query::{Facts, at::at, check::check, lineage::lineage, person::person};
-use plenum_model::rows::{EntityKind, Table, Value, ValueRef};
+use plenum_model::rows::{AnyRow, By, Entity, EntityKind, Table, Value, ValueRef};
 use plenum_store::{Error, Head, Store, WriteError, record, verify};
 
 use crate::synthetic::{self, Rng};
@@ -411,12 +411,56 @@ pub fn refused_batches_among_writers_leave_the_rest<S: Store>(store: S) {
 pub fn backing_reads_like_tables<S: Store>(store: S) {
     let events = record_random(&store, 23, 150);
     let reference = replay(&events).expect("replay");
+    let mut persons: Vec<String> = events
+        .iter()
+        .flat_map(|e| e.kind.references())
+        .filter_map(|(_, r)| match r {
+            Ref::Person(p) => Some(p.to_string()),
+            _ => None,
+        })
+        .collect();
+    persons.sort_unstable();
+    persons.dedup();
+    persons.truncate(30);
+    assert!(!persons.is_empty(), "the events name persons");
     store
         .transact(None, NOW, &mut |tx| {
             assert_eq!(tx.last_pos().ok(), reference.last_pos().ok());
             assert_eq!(tx.head().ok(), reference.head().ok());
             let statutes = tx.statutes().ok().map(|s| s.len());
             assert_eq!(statutes, reference.statutes().ok().map(|s| s.len()));
+            // Several look-ups at once answer as each does alone.
+            let ids: Vec<&str> = persons.iter().map(String::as_str).collect();
+            let keys: Vec<String> = persons
+                .iter()
+                .map(|p| Entity::key_of(EntityKind::Person, p))
+                .collect();
+            let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let lookup = |table, by, values, open_only| Lookup {
+                table,
+                by,
+                values,
+                open_only,
+            };
+            let lookups = [
+                lookup(Table::Seats, By::Person, &ids[..], false),
+                lookup(Table::Posts, By::Person, &ids[..], true),
+                lookup(Table::Memberships, By::Person, &[][..], false),
+                lookup(Table::Memberships, By::Person, &ids[..], false),
+                lookup(Table::Entities, By::Key, &keys[..], false),
+            ];
+            let each = tx.select_each(&lookups).expect("select_each");
+            assert_eq!(each.len(), lookups.len());
+            let sorted = |mut rows: Vec<AnyRow>| {
+                rows.sort_by(|a, b| a.key().cmp(&b.key()));
+                rows
+            };
+            for (l, rows) in lookups.iter().zip(each) {
+                let alone = reference.select_many(l.table, l.by, l.values, l.open_only);
+                assert_eq!(sorted(rows), sorted(alone.expect("read")), "{:?}", l.table);
+            }
+            let found = reference.select_many(Table::Entities, By::Key, &keys, false);
+            assert_eq!(found.expect("read").len(), keys.len(), "every person found");
             Err(RecordError::Full)
         })
         .expect_err("rolled back");

@@ -31,6 +31,20 @@ impl Change {
     }
 }
 
+/// One look-up of many values: the rows of `table` whose look-up column `by` is any of
+/// `values` (only those still open, if `open_only`).
+#[derive(Clone, Copy, Debug)]
+pub struct Lookup<'v> {
+    /// The table read.
+    pub table: Table,
+    /// Its look-up column.
+    pub by: By,
+    /// The values looked up.
+    pub values: &'v [&'v str],
+    /// Only rows still open.
+    pub open_only: bool,
+}
+
 /// Read access to the projections, for the write path.
 pub trait Backing {
     /// The rows of `table` whose lookup column `by` equals `value` (only those
@@ -57,6 +71,15 @@ pub trait Backing {
             out.extend(self.select(table, by, value, open_only)?);
         }
         Ok(out)
+    }
+
+    /// The rows of several look-ups, each as [`Backing::select_many`] answers it, in
+    /// order: a store across a network answers them in one exchange.
+    fn select_each(&self, lookups: &[Lookup<'_>]) -> Result<Vec<Vec<AnyRow>>, BackingError> {
+        lookups
+            .iter()
+            .map(|l| self.select_many(l.table, l.by, l.values, l.open_only))
+            .collect()
     }
 
     /// Whether any row of `table` has `value` in its lookup column `by`.

@@ -56,6 +56,16 @@ where
         open: bool,
         values: &[&str],
     ) -> Result<(), BackingError> {
+        let wanted = self.unloaded(by, open, values);
+        for part in wanted.chunks(500) {
+            let rows = backing.select_many(R::TABLE, by, part, open)?;
+            self.merge_loaded(by, open, part, rows)?;
+        }
+        Ok(())
+    }
+
+    /// The values of a look-up not merged from the backing yet: sorted, each once.
+    pub fn unloaded<'v>(&self, by: By, open: bool, values: &[&'v str]) -> Vec<&'v str> {
         let mut wanted: Vec<&str> = values
             .iter()
             .copied()
@@ -66,12 +76,20 @@ where
             .collect();
         wanted.sort_unstable();
         wanted.dedup();
-        for part in wanted.chunks(500) {
-            let rows = backing.select_many(R::TABLE, by, part, open)?;
-            self.merge(rows)?;
-            for value in part {
-                self.loaded.insert((by, open, (*value).to_owned()));
-            }
+        wanted
+    }
+
+    /// Merges the rows the backing returned for a look-up of `values`.
+    pub fn merge_loaded(
+        &mut self,
+        by: By,
+        open: bool,
+        values: &[&str],
+        rows: Vec<AnyRow>,
+    ) -> Result<(), BackingError> {
+        self.merge(rows)?;
+        for value in values {
+            self.loaded.insert((by, open, (*value).to_owned()));
         }
         Ok(())
     }

@@ -21,10 +21,10 @@ use crate::id::{EntityKind, EventId, MeetingId, OrgId, OrganRef, PersonId, PostR
 use crate::rows::compose::{Composition, compose};
 use crate::rows::{
     AlignmentRow, By, CountRow, DeathRow, DecisionRow, Entity, FigureRow, HeldRow, LinkRow,
-    MeetingRow, MeetingState, MembershipRow, NameRow, OrgRow, PostRow, SeatRow, Table,
+    MeetingRow, MeetingState, MembershipRow, NameRow, OrgRow, PostRow, Row, SeatRow, Table,
 };
 
-pub use backing::{Backing, BackingError, Change, Writer};
+pub use backing::{Backing, BackingError, Change, Lookup, Writer};
 use cache::Cache;
 pub use write::Stamp;
 
@@ -169,12 +169,55 @@ impl<'b> History<'b> {
             .collect();
         let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
         self.read(|c, b| {
-            c.seats.load_many(b, By::Person, false, &ids)?;
-            c.posts.load_many(b, By::Person, true, &ids)?;
-            c.memberships.load_many(b, By::Person, false, &ids)?;
-            c.alignments.load_many(b, By::Person, false, &ids)?;
-            c.deaths.load_many(b, By::Key, false, &ids)?;
-            c.entities.load_many(b, By::Key, false, &keys)
+            // Every look-up in one read of the backing, 500 values of each at a time.
+            let wanted = [
+                c.seats.unloaded(By::Person, false, &ids),
+                c.posts.unloaded(By::Person, true, &ids),
+                c.memberships.unloaded(By::Person, false, &ids),
+                c.alignments.unloaded(By::Person, false, &ids),
+                c.deaths.unloaded(By::Key, false, &ids),
+                c.entities.unloaded(By::Key, false, &keys),
+            ];
+            let tables = [
+                (SeatRow::TABLE, By::Person, false),
+                (PostRow::TABLE, By::Person, true),
+                (MembershipRow::TABLE, By::Person, false),
+                (AlignmentRow::TABLE, By::Person, false),
+                (DeathRow::TABLE, By::Key, false),
+                (Entity::TABLE, By::Key, false),
+            ];
+            let rounds = wanted
+                .iter()
+                .map(|w| w.len().div_ceil(500))
+                .max()
+                .unwrap_or(0);
+            for round in 0..rounds {
+                let parts: Vec<&[&str]> = wanted
+                    .iter()
+                    .map(|w| w.chunks(500).nth(round).unwrap_or(&[]))
+                    .collect();
+                let lookups: Vec<Lookup<'_>> = tables
+                    .iter()
+                    .zip(&parts)
+                    .map(|(&(table, by, open_only), values)| Lookup {
+                        table,
+                        by,
+                        values,
+                        open_only,
+                    })
+                    .collect();
+                let mut found = b.select_each(&lookups)?.into_iter();
+                let mut next = || found.next().unwrap_or_default();
+                c.seats.merge_loaded(By::Person, false, parts[0], next())?;
+                c.posts.merge_loaded(By::Person, true, parts[1], next())?;
+                c.memberships
+                    .merge_loaded(By::Person, false, parts[2], next())?;
+                c.alignments
+                    .merge_loaded(By::Person, false, parts[3], next())?;
+                c.deaths.merge_loaded(By::Key, false, parts[4], next())?;
+                c.entities.merge_loaded(By::Key, false, parts[5], next())?;
+            }
+            Ok(())
         });
     }
 

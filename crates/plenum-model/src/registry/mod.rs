@@ -12,7 +12,7 @@ mod declare;
 use std::collections::HashMap;
 
 use crate::event::{Event, EventKind, Ref, Scope};
-use crate::history::{Backing, BackingError, Change};
+use crate::history::{Backing, BackingError, Change, Lookup};
 use crate::id::{EntityKind, EventId, Pos, Seq};
 use crate::rows::{AnyRow, By, Entity, EventRow, MentionRow, Table};
 use crate::statute::{self, StatuteBook};
@@ -133,19 +133,33 @@ impl<'b> Registry<'b> {
         keys.sort_unstable();
         keys.dedup();
         keys.retain(|k| !self.entities.contains_key(k));
-        for part in ids.chunks(500) {
-            let wanted: Vec<&str> = part.iter().map(String::as_str).collect();
-            let found = self
+        // Both look-ups in one read of the backing, 500 values of each at a time.
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let rounds = ids.len().max(keys.len()).div_ceil(500);
+        for round in 0..rounds {
+            let ids = ids.chunks(500).nth(round).unwrap_or(&[]);
+            let keys = keys.chunks(500).nth(round).unwrap_or(&[]);
+            let lookup = |table, values| Lookup {
+                table,
+                by: By::Key,
+                values,
+                open_only: false,
+            };
+            let mut found = self
                 .backing
-                .select_many(Table::Events, By::Key, &wanted, false)?;
+                .select_each(&[lookup(Table::Events, ids), lookup(Table::Entities, keys)])?
+                .into_iter();
             let mut rows: HashMap<String, EventRow> = found
+                .next()
+                .unwrap_or_default()
                 .into_iter()
                 .filter_map(|r| EventRow::try_from(r).ok())
                 .map(|r| (r.id.to_string(), r))
                 .collect();
-            for id in part {
+            for id in ids {
                 if let Ok(event_id) = id.parse() {
-                    let row = rows.remove(id);
+                    let row = rows.remove(*id);
                     self.events.insert(
                         event_id,
                         Slot {
@@ -155,21 +169,17 @@ impl<'b> Registry<'b> {
                     );
                 }
             }
-        }
-        for part in keys.chunks(500) {
-            let wanted: Vec<&str> = part.iter().map(String::as_str).collect();
-            let found = self
-                .backing
-                .select_many(Table::Entities, By::Key, &wanted, false)?;
             let mut rows: HashMap<String, Entity> = found
+                .next()
+                .unwrap_or_default()
                 .into_iter()
                 .filter_map(|r| Entity::try_from(r).ok())
                 .map(|e| (Entity::key_of(e.kind, &e.id), e))
                 .collect();
-            for key in part {
-                let row = rows.remove(key);
+            for key in keys {
+                let row = rows.remove(*key);
                 self.entities.insert(
-                    key.clone(),
+                    (*key).to_owned(),
                     Slot {
                         current: row.clone(),
                         original: row,

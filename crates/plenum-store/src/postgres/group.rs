@@ -34,6 +34,8 @@ pub(crate) struct Open {
     head: Head,
     digests: Digests,
     touched: BTreeSet<Table>,
+    /// What its batches read that stays true for the next (the statutes, the latest position).
+    known: tx::Known,
     batches: usize,
     group: u64,
 }
@@ -58,7 +60,11 @@ struct State {
 #[derive(Default)]
 pub(crate) struct Group {
     state: Mutex<State>,
+    /// Signalled when a group finishes (every writer in it waits for that).
     changed: Condvar,
+    /// Signalled, to one waiting writer, when the transaction is free: waking them all
+    /// for each batch would have all but one go back to sleep.
+    turn: Condvar,
 }
 
 /// Puts the group back in order if a writer unwinds while it is busy: its connection is
@@ -83,6 +89,7 @@ impl Drop for Busy<'_> {
                     .insert(number, "a writer thread panicked".into());
                 state.finished = state.finished.max(number);
             }
+            self.group.turn.notify_one();
             self.group.changed.notify_all();
         }
     }
@@ -106,7 +113,7 @@ impl Group {
         let mut state = self.lock()?;
         state.waiting += 1;
         while state.busy {
-            state = self.changed.wait(state).map_err(poisoned)?;
+            state = self.turn.wait(state).map_err(poisoned)?;
         }
         state.waiting -= 1;
         state.busy = true;
@@ -169,6 +176,7 @@ impl Group {
                 state.finished = state.finished.max(group);
                 state.busy = false;
                 state.open = None;
+                self.turn.notify_one();
                 self.changed.notify_all();
                 busy.armed = false;
                 return Err(e.into());
@@ -198,7 +206,7 @@ impl Group {
             if state.waiting > 0 && open.batches < MOST_BATCHES {
                 state.open = Some(open);
                 state.busy = false;
-                self.changed.notify_all();
+                self.turn.notify_one();
                 return Ok(());
             }
         }
@@ -220,6 +228,7 @@ impl Group {
         state.finished = state.finished.max(group);
         state.busy = false;
         state.open = None;
+        self.turn.notify_one();
         self.changed.notify_all();
         drop(state);
         give_back(open.conn);
@@ -231,7 +240,7 @@ impl Group {
         let mut state = self.lock()?;
         state.busy = false;
         state.open = None;
-        self.changed.notify_all();
+        self.turn.notify_one();
         drop(state);
         if let Some(conn) = conn {
             give_back(conn);
@@ -252,7 +261,10 @@ enum Failure {
 fn open_transaction(begin: &dyn Fn() -> Result<Conn, Error>, group: u64) -> Result<Open, Error> {
     let mut conn = begin()?;
     let opened = (|| -> Result<(Head, Digests), Error> {
-        conn.batch("BEGIN")?;
+        // The write path's statements are prepared once per connection and run with
+        // their generic plan: planning one for every set of values (PostgreSQL's default
+        // while a generic plan looks dearer) costs several times their execution.
+        conn.batch("BEGIN; SET LOCAL plan_cache_mode = force_generic_plan")?;
         // Writers in every process take turns here: the head row stays locked until
         // this transaction commits.
         let head = read::head_of(&conn.query(
@@ -279,6 +291,7 @@ fn open_transaction(begin: &dyn Fn() -> Result<Conn, Error>, group: u64) -> Resu
             head,
             digests,
             touched: BTreeSet::new(),
+            known: tx::Known::default(),
             batches: 0,
             group: group + 1,
         }),
@@ -302,8 +315,10 @@ fn run_batch(
             .map_err(Failure::Broken)?;
     }
     let mut tx = tx::PgTx::new(&mut open.conn, recorded_at, open.head, open.digests.clone());
+    *tx.known.get_mut() = open.known.clone();
     let recorded = write(&mut tx);
     let (head, digests, touched) = (tx.head, tx.digests.clone(), std::mem::take(&mut tx.touched));
+    let known = tx.known.take();
     let flushed = recorded.is_ok().then(|| tx.flush());
     drop(tx);
     match (recorded, flushed) {
@@ -313,6 +328,7 @@ fn run_batch(
             open.head = head;
             open.digests = digests;
             open.touched.extend(touched);
+            open.known = known;
             open.batches += 1;
             Ok(Written { recorded, head })
         }

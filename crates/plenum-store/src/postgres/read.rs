@@ -1,9 +1,11 @@
 //! Reads shared by the write path and queries on PostgreSQL.
 
 use plenum_model::event::{Event, EventKind, codec};
+use plenum_model::history::Lookup;
 use plenum_model::id::{EntityKind, Pos, Seq};
 use plenum_model::ledger::closest;
-use plenum_model::rows::{AnyRow, By, Row, Table};
+use plenum_model::rows::columns::Type;
+use plenum_model::rows::{AnyRow, By, Row, RowError, Table, ValueRef};
 use postgres::GenericClient;
 use postgres::types::ToSql;
 
@@ -91,6 +93,73 @@ pub(crate) fn select_many(
         &format!("WHERE {column} = ANY($1){}", open_clause(table, open_only)),
         &[&values],
     )
+}
+
+/// Several look-ups in one statement (`UNION ALL`): the rows of each, in order. Each
+/// part returns its look-up's number and the row's values as text, read back by type.
+pub(crate) fn select_each(
+    conn: &mut Conn,
+    lookups: &[Lookup<'_>],
+) -> Result<Vec<Vec<AnyRow>>, Error> {
+    let asked: Vec<usize> = (0..lookups.len())
+        .filter(|&i| !lookups[i].values.is_empty())
+        .collect();
+    if let [only] = asked[..] {
+        let l = &lookups[only];
+        let mut out = vec![Vec::new(); lookups.len()];
+        out[only] = select_many(conn, l.table, l.by, l.values, l.open_only)?;
+        return Ok(out);
+    }
+    let mut parts = Vec::with_capacity(asked.len());
+    let mut params: Vec<&(dyn ToSql + Sync)> = Vec::with_capacity(asked.len());
+    for &i in &asked {
+        let l = &lookups[i];
+        let column = lookup(l.table, l.by)?;
+        let values: Vec<String> = l
+            .table
+            .columns()
+            .iter()
+            .map(|c| format!("{}::text", c.name))
+            .collect();
+        params.push(&l.values);
+        parts.push(format!(
+            "SELECT {i}, ARRAY[{}] FROM {} WHERE {column} = ANY(${}){}",
+            values.join(", "),
+            l.table.name(),
+            params.len(),
+            open_clause(l.table, l.open_only)
+        ));
+    }
+    let mut out = vec![Vec::new(); lookups.len()];
+    if parts.is_empty() {
+        return Ok(out);
+    }
+    for row in conn.query(&parts.join(" UNION ALL "), &params)? {
+        let i = row.get::<_, i32>(0) as usize;
+        let table = lookups[i].table;
+        let texts: Vec<Option<&str>> = row.get(1);
+        out[i].push(from_texts(table, &texts)?);
+    }
+    Ok(out)
+}
+
+/// A row of `table` from its values as text.
+fn from_texts(table: Table, texts: &[Option<&str>]) -> Result<AnyRow, Error> {
+    let mut values = Vec::with_capacity(texts.len());
+    for (column, text) in table.columns().iter().zip(texts) {
+        values.push(match (column.ty, text) {
+            (_, None) => ValueRef::Null,
+            (Type::Text, Some(t)) => ValueRef::Text(t),
+            (Type::Int, Some(t)) => ValueRef::Int(t.parse().map_err(|_| {
+                Error::Row(RowError {
+                    table: table.name(),
+                    column: column.name,
+                    reason: format!("`{t}` is not an integer"),
+                })
+            })?),
+        });
+    }
+    Ok(AnyRow::from_refs(table, &values)?)
 }
 
 /// The head the meta table records.

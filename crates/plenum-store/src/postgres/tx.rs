@@ -1,21 +1,64 @@
 //! The write path's access to a PostgreSQL ledger, inside one transaction that holds the
 //! head row locked: writers in every process take turns, never fork the chain.
 
-use std::cell::RefCell;
+use std::cell::{RefCell, RefMut};
 use std::collections::BTreeSet;
 
 use plenum_model::event::{Event, codec};
-use plenum_model::history::{Backing, BackingError, Change, Writer};
+use plenum_model::history::{Backing, BackingError, Change, Lookup, Writer};
 use plenum_model::id::{EntityKind, Pos, Seq};
-use plenum_model::rows::{AnyRow, By, Table};
+use plenum_model::rows::{AnyRow, By, EventRow, Table};
 
 use super::conn::Conn;
 use super::read::{self, rows_where};
+use super::write::Plan;
 use crate::digest::Digests;
 use crate::{Error, Head, chain};
 
 /// An entry appended and not yet written: seq, payload, closing digest, chain hash.
 type Pending = (i64, Vec<u8>, Option<Vec<u8>>, Vec<u8>);
+
+/// What the write path reads at the start of every batch, kept across the batches of one
+/// transaction for as long as nothing it derives from is written: every write of an
+/// `events` row goes through [`PgTx`], which forgets (or moves on) what it touches.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Known {
+    /// Every effective `statute_adopted` event, in ledger order.
+    statutes: Option<Vec<Event>>,
+    /// The latest position of an effective event (`Some(None)`: known to be none).
+    last_pos: Option<Option<Pos>>,
+}
+
+impl Known {
+    /// Takes `changes` into account: what they may have changed is forgotten.
+    pub fn note(&mut self, changes: &[Change]) {
+        let event = |row: &Option<AnyRow>| match row {
+            Some(AnyRow::Event(e)) => Some(e.clone()),
+            _ => None,
+        };
+        for change in changes {
+            let (before, after) = (event(&change.before), event(&change.after));
+            if before.is_none() && after.is_none() {
+                continue;
+            }
+            // The kind `read::statutes` selects.
+            let statute =
+                |e: &Option<EventRow>| e.as_ref().is_some_and(|e| e.kind == "statute_adopted");
+            if statute(&before) || statute(&after) {
+                self.statutes = None;
+            }
+            let Some(last) = self.last_pos else { continue };
+            let counted = |e: &Option<EventRow>| e.as_ref().filter(|e| !e.retracted).map(|e| e.pos);
+            let (was, now) = (counted(&before), counted(&after));
+            self.last_pos = match (was, now) {
+                // The latest moves back or goes: which one is latest now is not known.
+                (Some(w), now) if Some(w) == last && now.is_none_or(|n| n < w) => None,
+                (_, Some(n)) => Some(Some(last.map_or(n, |l| l.max(n)))),
+                (_, None) => Some(last),
+            };
+        }
+    }
+}
 
 /// A transaction in progress.
 pub(crate) struct PgTx<'c> {
@@ -24,6 +67,10 @@ pub(crate) struct PgTx<'c> {
     pub head: Head,
     pub digests: Digests,
     pub touched: BTreeSet<Table>,
+    /// What earlier batches of the transaction read, still true.
+    pub known: RefCell<Known>,
+    /// Row changes not yet written: written with the next read, or with the entries.
+    rows: RefCell<Vec<Change>>,
     /// Entries appended and not yet written: (seq, payload, closing digest, chain).
     entries: RefCell<Vec<Pending>>,
 }
@@ -36,33 +83,53 @@ impl<'c> PgTx<'c> {
             head,
             digests,
             touched: BTreeSet::new(),
+            known: RefCell::new(Known::default()),
+            rows: RefCell::new(Vec::new()),
             entries: RefCell::new(Vec::new()),
         }
     }
 
-    /// Writes the entries appended, in one statement (before anything reads them).
+    /// Writes the row changes and the entries not yet written, in one statement (before
+    /// anything reads them).
     pub fn flush(&self) -> Result<(), Error> {
+        let rows = std::mem::take(&mut *self.rows.borrow_mut());
         let entries = std::mem::take(&mut *self.entries.borrow_mut());
-        if entries.is_empty() {
+        let mut plan = Plan::default();
+        plan.changes(&rows);
+        if !entries.is_empty() {
+            let count = entries.len();
+            let mut seqs = Vec::with_capacity(count);
+            let mut payloads = Vec::with_capacity(count);
+            let mut digests = Vec::with_capacity(count);
+            let mut chains = Vec::with_capacity(count);
+            for (seq, payload, digest, chain) in entries {
+                seqs.push(seq);
+                payloads.push(payload);
+                digests.push(digest);
+                chains.push(chain);
+            }
+            let sql = format!(
+                "INSERT INTO entries(seq, recorded_at, payload, digest, chain) \
+                 SELECT seq, {}::text, payload, digest, chain \
+                 FROM unnest({}::bigint[], {}::bytea[], {}::bytea[], {}::bytea[]) AS e(seq, payload, digest, chain)",
+                plan.param(Box::new(self.recorded_at.to_owned())),
+                plan.param(Box::new(seqs)),
+                plan.param(Box::new(payloads)),
+                plan.param(Box::new(digests)),
+                plan.param(Box::new(chains)),
+            );
+            plan.part(sql, "entries", "inserted", count);
+        }
+        if plan.is_empty() {
             return Ok(());
         }
-        let mut seqs = Vec::with_capacity(entries.len());
-        let mut payloads = Vec::with_capacity(entries.len());
-        let mut digests = Vec::with_capacity(entries.len());
-        let mut chains = Vec::with_capacity(entries.len());
-        for (seq, payload, digest, chain) in entries {
-            seqs.push(seq);
-            payloads.push(payload);
-            digests.push(digest);
-            chains.push(chain);
-        }
-        self.conn.borrow_mut().execute(
-            "INSERT INTO entries(seq, recorded_at, payload, digest, chain) \
-             SELECT seq, $2, payload, digest, chain \
-             FROM unnest($1::bigint[], $3::bytea[], $4::bytea[], $5::bytea[]) AS e(seq, payload, digest, chain)",
-            &[&seqs, &self.recorded_at, &payloads, &digests, &chains],
-        )?;
-        Ok(())
+        plan.run(&mut self.conn.borrow_mut())
+    }
+
+    /// The connection, once what is pending is written: reads see every write before them.
+    fn ready(&self) -> Result<RefMut<'_, &'c mut Conn>, BackingError> {
+        self.flush().map_err(Error::boxed)?;
+        Ok(self.conn.borrow_mut())
     }
 
     /// Writes the digests of the tables touched, and the head: two statements.
@@ -98,7 +165,7 @@ impl Backing for PgTx<'_> {
         value: &str,
         open: bool,
     ) -> Result<Vec<AnyRow>, BackingError> {
-        read::select(&mut self.conn.borrow_mut(), table, by, value, open).map_err(Error::boxed)
+        read::select(&mut **self.ready()?, table, by, value, open).map_err(Error::boxed)
     }
 
     fn select_many(
@@ -108,8 +175,11 @@ impl Backing for PgTx<'_> {
         values: &[&str],
         open: bool,
     ) -> Result<Vec<AnyRow>, BackingError> {
-        read::select_many(&mut self.conn.borrow_mut(), table, by, values, open)
-            .map_err(Error::boxed)
+        read::select_many(&mut **self.ready()?, table, by, values, open).map_err(Error::boxed)
+    }
+
+    fn select_each(&self, lookups: &[Lookup<'_>]) -> Result<Vec<Vec<AnyRow>>, BackingError> {
+        read::select_each(&mut **self.ready()?, lookups).map_err(Error::boxed)
     }
 
     fn any(&self, table: Table, by: By, value: &str) -> Result<bool, BackingError> {
@@ -120,11 +190,7 @@ impl Backing for PgTx<'_> {
             "SELECT EXISTS(SELECT 1 FROM {} WHERE {column} = $1)",
             table.name()
         );
-        let rows = self
-            .conn
-            .borrow_mut()
-            .query(&sql, &[&value])
-            .map_err(Error::boxed)?;
+        let rows = self.ready()?.query(&sql, &[&value]).map_err(Error::boxed)?;
         Ok(rows.first().is_some_and(|r| r.get::<_, bool>(0)))
     }
 
@@ -135,7 +201,7 @@ impl Backing for PgTx<'_> {
         limit: usize,
     ) -> Result<Vec<AnyRow>, BackingError> {
         rows_where(
-            &mut self.conn.borrow_mut(),
+            &mut **self.ready()?,
             table,
             "WHERE touched >= $1 LIMIT $2",
             &[&from.to_i64().unwrap_or(i64::MAX), &(limit as i64)],
@@ -151,26 +217,32 @@ impl Backing for PgTx<'_> {
         limit: usize,
     ) -> Result<Vec<(Pos, Event)>, BackingError> {
         // The effective events are read from the entries: this batch's too.
-        self.flush().map_err(Error::boxed)?;
-        read::events_from(&mut self.conn.borrow_mut(), from, after, through, limit)
-            .map_err(Error::boxed)
+        read::events_from(&mut **self.ready()?, from, after, through, limit).map_err(Error::boxed)
     }
 
     fn last_pos(&self) -> Result<Option<Pos>, BackingError> {
+        if let Some(last) = self.known.borrow().last_pos {
+            return Ok(last);
+        }
         let rows = self
-            .conn
-            .borrow_mut()
+            .ready()?
             .query("SELECT max(pos) FROM events WHERE retracted = 0", &[])
             .map_err(Error::boxed)?;
-        Ok(rows
+        let last = rows
             .first()
             .and_then(|r| r.get::<_, Option<i64>>(0))
-            .and_then(Pos::from_i64))
+            .and_then(Pos::from_i64);
+        self.known.borrow_mut().last_pos = Some(last);
+        Ok(last)
     }
 
     fn statutes(&self) -> Result<Vec<Event>, BackingError> {
-        self.flush().map_err(Error::boxed)?;
-        read::statutes(&mut self.conn.borrow_mut()).map_err(Error::boxed)
+        if let Some(statutes) = &self.known.borrow().statutes {
+            return Ok(statutes.clone());
+        }
+        let statutes = read::statutes(&mut **self.ready()?).map_err(Error::boxed)?;
+        self.known.borrow_mut().statutes = Some(statutes.clone());
+        Ok(statutes)
     }
 
     fn head(&self) -> Result<Seq, BackingError> {
@@ -178,14 +250,16 @@ impl Backing for PgTx<'_> {
     }
 
     fn suggest(&self, kind: EntityKind, id: &str) -> Result<Option<String>, BackingError> {
-        read::suggest(&mut self.conn.borrow_mut(), kind, id).map_err(Error::boxed)
+        read::suggest(&mut **self.ready()?, kind, id).map_err(Error::boxed)
     }
 }
 
 impl Writer for PgTx<'_> {
     fn write(&mut self, changes: &[Change]) -> Result<(), BackingError> {
         self.touched.extend(self.digests.apply(changes));
-        super::write::write(self.conn.get_mut(), changes).map_err(Error::boxed)
+        self.known.get_mut().note(changes);
+        self.rows.get_mut().extend_from_slice(changes);
+        Ok(())
     }
 
     fn append(&mut self, events: &[Event]) -> Result<(), BackingError> {
@@ -204,5 +278,97 @@ impl Writer for PgTx<'_> {
             self.head = Head { seq, hash };
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(seq: u64) -> Pos {
+        let day = plenum_model::date::Day::new(2000, 1, 1).expect("a day");
+        Pos::new(day, Seq(seq))
+    }
+
+    fn event(id: &str, kind: &str, at: u64, retracted: bool) -> AnyRow {
+        AnyRow::Event(EventRow {
+            id: id.parse().expect("an id"),
+            seq: Seq(at),
+            kind: kind.into(),
+            pos: pos(at),
+            source: Seq(at),
+            retracted,
+            subject: None,
+        })
+    }
+
+    fn change(before: Option<AnyRow>, after: Option<AnyRow>) -> Change {
+        Change { before, after }
+    }
+
+    fn known(last: u64) -> Known {
+        Known {
+            statutes: Some(Vec::new()),
+            last_pos: Some(Some(pos(last))),
+        }
+    }
+
+    #[test]
+    fn the_latest_position_follows_new_events() {
+        let mut k = known(10);
+        k.note(&[change(
+            None,
+            Some(event("a", "person_registered", 20, false)),
+        )]);
+        assert_eq!(k.last_pos, Some(Some(pos(20))));
+        k.note(&[change(
+            None,
+            Some(event("b", "person_registered", 5, false)),
+        )]);
+        assert_eq!(k.last_pos, Some(Some(pos(20))));
+        // A retracted event does not count.
+        k.note(&[change(
+            None,
+            Some(event("c", "person_registered", 30, true)),
+        )]);
+        assert_eq!(k.last_pos, Some(Some(pos(20))));
+        assert!(k.statutes.is_some());
+    }
+
+    #[test]
+    fn the_latest_position_is_forgotten_when_its_event_goes() {
+        let latest = event("a", "person_registered", 20, false);
+        let mut k = known(20);
+        k.note(&[change(
+            Some(latest.clone()),
+            Some(event("a", "person_registered", 20, true)),
+        )]);
+        assert_eq!(k.last_pos, None, "retracted");
+        let mut k = known(20);
+        k.note(&[change(Some(latest.clone()), None)]);
+        assert_eq!(k.last_pos, None, "deleted");
+        let mut k = known(20);
+        k.note(&[change(
+            Some(latest),
+            Some(event("a", "person_registered", 15, false)),
+        )]);
+        assert_eq!(k.last_pos, None, "moved back");
+        // An earlier event going leaves the latest where it is.
+        let mut k = known(20);
+        k.note(&[change(
+            Some(event("b", "person_registered", 5, false)),
+            None,
+        )]);
+        assert_eq!(k.last_pos, Some(Some(pos(20))));
+    }
+
+    #[test]
+    fn the_statutes_are_forgotten_when_a_statute_row_changes() {
+        let mut k = known(20);
+        k.note(&[change(None, Some(event("s", "statute_adopted", 30, false)))]);
+        assert!(k.statutes.is_none());
+        let mut k = known(20);
+        k.note(&[change(Some(event("s", "statute_adopted", 3, false)), None)]);
+        assert!(k.statutes.is_none());
     }
 }

@@ -1,7 +1,10 @@
-//! Row changes as few statements: a chunk's changes are netted per row, then written with
-//! one `INSERT`, one `UPDATE` and one `DELETE` per table, each taking its rows as arrays.
-//! A round trip per table instead of per row is what makes a batch of thousands of row
-//! changes cheap over a network.
+//! Row changes as one statement: a chunk's changes are netted per row, then written with
+//! one `INSERT`, one `UPDATE` and one `DELETE` per table, each taking its rows as arrays,
+//! all of them parts of one statement (data-modifying `WITH` queries). One round trip per
+//! write instead of per row, or per table, is what makes a batch cheap over a network.
+//!
+//! The parts of a statement run on one snapshot and cannot see each other's rows: they
+//! never touch the same row, as changes are netted per row first.
 
 use std::collections::BTreeMap;
 
@@ -51,120 +54,152 @@ fn net(changes: &[Change]) -> BTreeMap<Table, BTreeMap<String, Net<'_>>> {
     out
 }
 
-/// One column of many rows, as a PostgreSQL array.
-enum ColumnArray {
-    Int(Vec<Option<i64>>),
-    Text(Vec<Option<String>>),
-}
-
-impl ColumnArray {
-    fn param(&self) -> &(dyn ToSql + Sync) {
-        match self {
-            ColumnArray::Int(v) => v,
-            ColumnArray::Text(v) => v,
-        }
+/// One column of many rows, as a PostgreSQL array (the values taken out of `rows`).
+fn column_array(ty: Type, rows: &mut [Vec<Value>], at: usize) -> Box<dyn ToSql + Sync> {
+    let values = rows
+        .iter_mut()
+        .map(|row| std::mem::replace(&mut row[at], Value::Null));
+    match ty {
+        Type::Int => Box::new(
+            values
+                .map(|v| match v {
+                    Value::Int(i) => Some(i),
+                    _ => None,
+                })
+                .collect::<Vec<Option<i64>>>(),
+        ),
+        Type::Text => Box::new(
+            values
+                .map(|v| match v {
+                    Value::Text(t) => Some(t),
+                    _ => None,
+                })
+                .collect::<Vec<Option<String>>>(),
+        ),
     }
 }
 
-/// The columns of `rows`, from column `from` on, as arrays.
-fn arrays(table: Table, rows: &[&AnyRow], from: usize) -> Vec<ColumnArray> {
-    let mut out: Vec<ColumnArray> = table.columns()[from..]
-        .iter()
-        .map(|c| match c.ty {
-            Type::Int => ColumnArray::Int(Vec::with_capacity(rows.len())),
-            Type::Text => ColumnArray::Text(Vec::with_capacity(rows.len())),
-        })
-        .collect();
-    for row in rows {
-        for (array, value) in out.iter_mut().zip(row.values().into_iter().skip(from)) {
-            match (array, value) {
-                (ColumnArray::Int(v), Value::Int(i)) => v.push(Some(i)),
-                (ColumnArray::Int(v), _) => v.push(None),
-                (ColumnArray::Text(v), Value::Text(t)) => v.push(Some(t)),
-                (ColumnArray::Text(v), _) => v.push(None),
-            }
-        }
-    }
-    out
+/// Statements to run as one: each a part with its parameters and the rows it must change.
+#[derive(Default)]
+pub(crate) struct Plan {
+    parts: Vec<(String, &'static str, &'static str, usize)>,
+    params: Vec<Box<dyn ToSql + Sync>>,
 }
 
-/// `unnest($1::bigint[], $2::text[], ...) AS u(c1, c2, ...)` over a table's columns.
-fn unnest(table: Table, from: usize) -> String {
-    let columns = &table.columns()[from..];
-    let params: Vec<String> = columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let ty = match c.ty {
+impl Plan {
+    /// Adds a parameter; returns its placeholder.
+    pub fn param(&mut self, value: Box<dyn ToSql + Sync>) -> String {
+        self.params.push(value);
+        format!("${}", self.params.len())
+    }
+
+    /// Adds a statement (its placeholders from [`Plan::param`]) that must change `rows`
+    /// rows of the table named `table` (`what`: "inserted", ...).
+    pub fn part(&mut self, sql: String, table: &'static str, what: &'static str, rows: usize) {
+        self.parts.push((sql, table, what, rows));
+    }
+
+    /// `unnest($1::bigint[], $2::text[], ...) AS u(c1, c2, ...)` over the columns of
+    /// `rows`, as parameters.
+    fn unnest(&mut self, table: Table, rows: &[&AnyRow]) -> String {
+        let mut params = Vec::new();
+        let mut names = Vec::new();
+        let mut values: Vec<Vec<Value>> = rows.iter().map(|r| r.values()).collect();
+        for (at, column) in table.columns().iter().enumerate() {
+            let ty = match column.ty {
                 Type::Int => "bigint",
                 Type::Text => "text",
             };
-            format!("${}::{ty}[]", i + 1)
-        })
-        .collect();
-    let names: Vec<&str> = columns.iter().map(|c| c.name).collect();
-    format!("unnest({}) AS u({})", params.join(", "), names.join(", "))
-}
+            let placeholder = self.param(column_array(column.ty, &mut values, at));
+            params.push(format!("{placeholder}::{ty}[]"));
+            names.push(column.name);
+        }
+        format!("unnest({}) AS u({})", params.join(", "), names.join(", "))
+    }
 
-/// Writes `changes`; fails if a row to change or delete is not there, or one to insert is.
-pub(crate) fn write(conn: &mut Conn, changes: &[Change]) -> Result<(), Error> {
-    for (table, rows) in net(changes) {
-        let name = table.name();
-        let mut inserts = Vec::new();
-        let mut updates = Vec::new();
-        let mut deletes: Vec<&str> = Vec::new();
-        for (key, change) in &rows {
-            match change {
-                Net::Insert(row) => inserts.push(*row),
-                Net::Update(row) => updates.push(*row),
-                Net::Delete => deletes.push(key),
+    /// Adds the writes of `changes`: what they do to each row, all taken together.
+    pub fn changes(&mut self, changes: &[Change]) {
+        for (table, rows) in net(changes) {
+            let name = table.name();
+            let mut inserts = Vec::new();
+            let mut updates = Vec::new();
+            let mut deletes: Vec<String> = Vec::new();
+            for (key, change) in rows {
+                match change {
+                    Net::Insert(row) => inserts.push(row),
+                    Net::Update(row) => updates.push(row),
+                    Net::Delete => deletes.push(key),
+                }
+            }
+            if !deletes.is_empty() {
+                let count = deletes.len();
+                let keys = self.param(Box::new(deletes));
+                let sql = format!("DELETE FROM {name} WHERE key = ANY({keys})");
+                self.part(sql, name, "deleted", count);
+            }
+            if !updates.is_empty() {
+                let sets: Vec<String> = table.columns()[1..]
+                    .iter()
+                    .map(|c| format!("{0} = u.{0}", c.name))
+                    .collect();
+                let sql = format!(
+                    "UPDATE {name} SET {} FROM {} WHERE {name}.key = u.key",
+                    sets.join(", "),
+                    self.unnest(table, &updates)
+                );
+                self.part(sql, name, "updated", updates.len());
+            }
+            if !inserts.is_empty() {
+                let sql = format!(
+                    "INSERT INTO {name}({}) SELECT * FROM {}",
+                    super::schema::column_list(table),
+                    self.unnest(table, &inserts)
+                );
+                self.part(sql, name, "inserted", inserts.len());
             }
         }
-        if !deletes.is_empty() {
-            let done = conn.execute(
-                &format!("DELETE FROM {name} WHERE key = ANY($1)"),
-                &[&deletes],
-            )?;
-            expect(table, "deleted", deletes.len(), done)?;
-        }
-        if !updates.is_empty() {
-            let columns = table.columns();
-            let sets: Vec<String> = columns[1..]
-                .iter()
-                .map(|c| format!("{0} = u.{0}", c.name))
-                .collect();
-            let sql = format!(
-                "UPDATE {name} SET {} FROM {} WHERE {name}.key = u.key",
-                sets.join(", "),
-                unnest(table, 0)
-            );
-            let arrays = arrays(table, &updates, 0);
-            let params: Vec<&(dyn ToSql + Sync)> = arrays.iter().map(ColumnArray::param).collect();
-            let done = conn.execute(&sql, &params)?;
-            expect(table, "updated", updates.len(), done)?;
-        }
-        if !inserts.is_empty() {
-            let sql = format!(
-                "INSERT INTO {name}({}) SELECT * FROM {}",
-                super::schema::column_list(table),
-                unnest(table, 0)
-            );
-            let arrays = arrays(table, &inserts, 0);
-            let params: Vec<&(dyn ToSql + Sync)> = arrays.iter().map(ColumnArray::param).collect();
-            let done = conn.execute(&sql, &params)?;
-            expect(table, "inserted", inserts.len(), done)?;
+    }
+
+    /// Whether there is nothing to run.
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+
+    /// Runs the parts as one statement; fails if one did not change the rows it must.
+    pub fn run(self, conn: &mut Conn) -> Result<(), Error> {
+        let params: Vec<&(dyn ToSql + Sync)> = self.params.iter().map(|p| &**p).collect();
+        match &self.parts[..] {
+            [] => Ok(()),
+            [(sql, table, what, rows)] => expect(table, what, *rows, conn.execute(sql, &params)?),
+            parts => {
+                let with: Vec<String> = parts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (sql, ..))| format!("w{i} AS ({sql} RETURNING 1)"))
+                    .collect();
+                let counts: Vec<String> = (0..parts.len())
+                    .map(|i| format!("(SELECT count(*) FROM w{i})"))
+                    .collect();
+                let sql = format!("WITH {} SELECT {}", with.join(", "), counts.join(", "));
+                let row = conn.query(&sql, &params)?;
+                let row = row
+                    .first()
+                    .ok_or_else(|| Error::Database("a write returned no counts".into()))?;
+                for (i, (_, table, what, rows)) in parts.iter().enumerate() {
+                    expect(table, what, *rows, row.get::<_, i64>(i) as u64)?;
+                }
+                Ok(())
+            }
         }
     }
-    Ok(())
 }
 
-fn expect(table: Table, what: &str, wanted: usize, done: u64) -> Result<(), Error> {
+fn expect(table: &str, what: &str, wanted: usize, done: u64) -> Result<(), Error> {
     if done as usize == wanted {
         return Ok(());
     }
     Err(Error::Database(format!(
-        "{wanted} {} rows were to be {what}, but {done} were: the table does not hold what the ledger says",
-        table.name()
+        "{wanted} {table} rows were to be {what}, but {done} were: the table does not hold what the ledger says"
     )))
 }
 
@@ -242,9 +277,37 @@ mod tests {
 
     #[test]
     fn unnest_casts_every_column() {
-        let table = entity("a", "A").table();
-        let sql = unnest(table, 0);
-        assert!(sql.starts_with("unnest($1::"), "{sql}");
+        let a = entity("a", "A");
+        let table = a.table();
+        let mut plan = Plan::default();
+        plan.param(Box::new(0i64));
+        let sql = plan.unnest(table, &[&a]);
+        assert!(sql.starts_with("unnest($2::"), "{sql}");
         assert_eq!(sql.matches("[]").count(), table.columns().len(), "{sql}");
+        assert_eq!(plan.params.len(), 1 + table.columns().len());
+    }
+
+    #[test]
+    fn writes_to_several_tables_are_one_statement_with_a_part_each() {
+        let a = entity("a", "A");
+        let b = entity("b", "B");
+        let mut plan = Plan::default();
+        plan.changes(&[
+            Change {
+                before: None,
+                after: Some(a.clone()),
+            },
+            Change {
+                before: Some(b.clone()),
+                after: None,
+            },
+        ]);
+        let whats: Vec<&str> = plan.parts.iter().map(|p| p.2).collect();
+        assert_eq!(whats, ["deleted", "inserted"]);
+        assert!(
+            plan.parts[1].0.contains("unnest($2::"),
+            "{}",
+            plan.parts[1].0
+        );
     }
 }
