@@ -111,6 +111,13 @@ impl Ctx<'_> {
         }
     }
 
+    /// The index of the organization `o` is part of, if the file has it.
+    fn parent_of(&self, o: &super::Organization) -> Option<usize> {
+        o.parent_id
+            .as_deref()
+            .and_then(|pid| self.index.get(pid).copied())
+    }
+
     pub(super) fn lookup(&self, id: &str, path: String, what: &str) -> Result<usize, ImportError> {
         self.index.get(id).copied().ok_or_else(|| {
             error(
@@ -119,6 +126,41 @@ impl Ctx<'_> {
             )
         })
     }
+}
+
+/// Records `begun` on `o`'s founding date (the file's base date when it gives none) and,
+/// where it gives a dissolution date, `ended` on it (after every other fact).
+fn lifespan(
+    ctx: &Ctx<'_>,
+    out: &mut Events,
+    o: &super::Organization,
+    path: &str,
+    (begun, body): (&'static str, serde_json::Value),
+    (ended, end_body): (&'static str, serde_json::Value),
+) -> Result<(), ImportError> {
+    let founded = date_of(o.founding_date.as_deref(), &o.extra, "founding_date", path)?;
+    out.push(
+        path,
+        founded.as_ref().unwrap_or(ctx.base),
+        begun,
+        body,
+        sources_of(&o.sources, ctx.file, path),
+    );
+    if let Some(end) = date_of(
+        o.dissolution_date.as_deref(),
+        &o.extra,
+        "dissolution_date",
+        path,
+    )? {
+        out.defer(
+            path,
+            &end,
+            ended,
+            end_body,
+            sources_of(&o.sources, ctx.file, path),
+        );
+    }
+    Ok(())
 }
 
 fn names(other: &[super::OtherName], name: &str) -> Vec<String> {
@@ -147,11 +189,10 @@ pub(super) fn declare(
             if done[i] || ctx.kinds[i] != Kind::Org {
                 continue;
             }
-            let parent = o
-                .parent_id
-                .as_deref()
-                .and_then(|pid| ctx.index.get(pid).copied());
-            if parent.is_none_or(|pi| done[pi] || ctx.kinds[pi] != Kind::Org) {
+            if ctx
+                .parent_of(o)
+                .is_none_or(|pi| done[pi] || ctx.kinds[pi] != Kind::Org)
+            {
                 done[i] = true;
                 order.push(i);
             }
@@ -171,37 +212,19 @@ pub(super) fn declare(
         {
             body["category"] = c.clone().into();
         }
-        if let Some(parent) = o
-            .parent_id
-            .as_deref()
-            .and_then(|pid| ctx.index.get(pid).copied())
-            .and_then(|pi| ctx.org_of(pi))
-        {
+        if let Some(parent) = ctx.parent_of(o).and_then(|pi| ctx.org_of(pi)) {
             body["parent"] = parent.into();
         }
-        let founded = date_of(o.founding_date.as_deref(), &o.extra, "founding_date", &path)?;
-        out.push(
+        let ended = json!({ "org": id });
+        lifespan(
+            ctx,
+            out,
+            o,
             &path,
-            founded.as_ref().unwrap_or(ctx.base),
-            "organization_founded",
-            body,
-            sources_of(&o.sources, ctx.file, &path),
-        );
+            ("organization_founded", body),
+            ("organization_dissolved", ended),
+        )?;
         counts.organizations += 1;
-        if let Some(end) = date_of(
-            o.dissolution_date.as_deref(),
-            &o.extra,
-            "dissolution_date",
-            &path,
-        )? {
-            out.defer(
-                &path,
-                &end,
-                "organization_dissolved",
-                json!({ "org": id }),
-                sources_of(&o.sources, ctx.file, &path),
-            );
-        }
     }
     // Bodies standing alone: an organization of their own, and the organ.
     let mut founded = std::collections::HashSet::new();
@@ -296,10 +319,8 @@ pub(super) fn declare(
             .clone()
             .unwrap_or_else(|| o.id.clone().unwrap_or_default());
         let mut body = json!({ "faction": ctx.faction_id(i), "name": name });
-        let owner = o
-            .parent_id
-            .as_deref()
-            .and_then(|pid| ctx.index.get(pid).copied())
+        let owner = ctx
+            .parent_of(o)
             .and_then(|pi| ctx.org_of(pi))
             .or_else(|| ctx.main.map(str::to_owned));
         if let Some(owner) = owner {
@@ -309,29 +330,16 @@ pub(super) fn declare(
         if !aliases.is_empty() {
             body["aliases"] = aliases.into();
         }
-        let formed = date_of(o.founding_date.as_deref(), &o.extra, "founding_date", &path)?;
-        out.push(
+        let ended = json!({ "faction": ctx.faction_id(i) });
+        lifespan(
+            ctx,
+            out,
+            o,
             &path,
-            formed.as_ref().unwrap_or(ctx.base),
-            "faction_formed",
-            body,
-            sources_of(&o.sources, ctx.file, &path),
-        );
+            ("faction_formed", body),
+            ("faction_dissolved", ended),
+        )?;
         counts.factions += 1;
-        if let Some(end) = date_of(
-            o.dissolution_date.as_deref(),
-            &o.extra,
-            "dissolution_date",
-            &path,
-        )? {
-            out.defer(
-                &path,
-                &end,
-                "faction_dissolved",
-                json!({ "faction": ctx.faction_id(i) }),
-                sources_of(&o.sources, ctx.file, &path),
-            );
-        }
     }
     // Persons.
     for (i, person) in p.persons.iter().enumerate() {
