@@ -86,28 +86,18 @@ impl Config {
                 paced: 1_000,
             }
         };
-        let mut i = 0;
-        while i < args.len() {
-            let value = args.get(i + 1).cloned().unwrap_or_default();
-            let number = || -> usize {
-                value
-                    .replace('_', "")
-                    .parse()
-                    .unwrap_or_else(|_| panic!("{} wants a number, got `{value}`", args[i]))
-            };
-            match args[i].as_str() {
+        load::flags(&args, |flag, value| {
+            let number = || load::number(flag, value);
+            match flag {
                 "--voters" => config.voters = number().max(1),
                 "--connections" => config.connections = number().max(1),
                 "--runs" => config.runs = number().max(1),
                 "--paced" => config.paced = number(),
                 "--store" => config.stores = value.split(',').map(str::to_owned).collect(),
-                _ => {
-                    i += 1;
-                    continue;
-                }
+                _ => return false,
             }
-            i += 2;
-        }
+            true
+        });
         config.connections = config.connections.min(config.voters);
         config
     }

@@ -15,6 +15,25 @@ use tokio::net::TcpStream;
 /// How long one measured burst may take before the run is given up as failed.
 pub const BURST_LIMIT: Duration = Duration::from_secs(180);
 
+/// Reads `--flag value` pairs from `args`: `set` takes a pair whose flag it knows and says
+/// so; anything else (cargo's own `--bench`) is passed over on its own.
+pub fn flags(args: &[String], mut set: impl FnMut(&str, &str) -> bool) {
+    let mut i = 0;
+    while i < args.len() {
+        let value = args.get(i + 1).map_or("", String::as_str);
+        i += if set(&args[i], value) { 2 } else { 1 };
+    }
+}
+
+/// The number given to `flag` (`_` may group digits); a bench's flags are its own, so a
+/// bad one stops it.
+pub fn number(flag: &str, value: &str) -> usize {
+    value
+        .replace('_', "")
+        .parse()
+        .unwrap_or_else(|_| panic!("{flag} wants a number, got `{value}`"))
+}
+
 /// The plenum binary built for this bench.
 pub fn plenum() -> Command {
     Command::new(env!("CARGO_BIN_EXE_plenum"))

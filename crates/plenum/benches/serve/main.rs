@@ -64,30 +64,20 @@ impl Config {
             scattered: if full { 10_000 } else { 200 },
             only: Vec::new(),
         };
-        let mut i = 0;
-        while i < args.len() {
-            let value = args.get(i + 1).cloned().unwrap_or_default();
-            let number = || -> usize {
-                value
-                    .replace('_', "")
-                    .parse()
-                    .unwrap_or_else(|_| panic!("{} wants a number, got `{value}`", args[i]))
-            };
-            match args[i].as_str() {
-                "--db" => config.db = Some(PathBuf::from(&value)),
+        load::flags(&args, |flag, value| {
+            let number = || load::number(flag, value);
+            match flag {
+                "--db" => config.db = Some(PathBuf::from(value)),
                 "--connections" => config.connections = number().max(1),
                 "--requests" => config.requests = number().max(1),
                 "--paced" => config.paced = number(),
                 "--runs" => config.runs = number().max(1),
                 "--scattered" => config.scattered = number().max(2),
                 "--only" => config.only = value.split(',').map(str::to_owned).collect(),
-                _ => {
-                    i += 1;
-                    continue;
-                }
+                _ => return false,
             }
-            i += 2;
-        }
+            true
+        });
         config.connections = config.connections.min(config.requests);
         config
     }
