@@ -329,10 +329,5 @@ pub async fn diff(
     let date = date_param("date", params.date.as_deref())?;
     let fixed = params.to.is_some() && date.is_some();
     let report = diff_of(&state, from, to, head, date).await?;
-    let freshness = if fixed {
-        Freshness::Immutable
-    } else {
-        Freshness::Revalidate
-    };
-    json_answer(&report, freshness, &headers, StatusCode::OK)
+    json_answer(&report, Freshness::of(fixed), &headers, StatusCode::OK)
 }

@@ -449,10 +449,10 @@ pub async fn election(
 ) -> Result<Response, ApiError> {
     let as_of = seq_param("as_of", params.as_of.as_deref())?;
     let report = election_of(&state, as_of, &event).await?;
-    let freshness = if as_of.is_some() {
-        Freshness::Immutable
-    } else {
-        Freshness::Revalidate
-    };
-    json_answer(&report, freshness, &headers, StatusCode::OK)
+    json_answer(
+        &report,
+        Freshness::of(as_of.is_some()),
+        &headers,
+        StatusCode::OK,
+    )
 }

@@ -149,6 +149,18 @@ pub enum Freshness {
     Revalidate,
 }
 
+impl Freshness {
+    /// Immutable for an answer asked of a fixed ledger point with nothing left to the
+    /// clock (every date given), else revalidated.
+    pub fn of(fixed: bool) -> Freshness {
+        if fixed {
+            Freshness::Immutable
+        } else {
+            Freshness::Revalidate
+        }
+    }
+}
+
 /// `value` as JSON with an ETag (of its bytes) and a cache lifetime; `304 Not Modified`
 /// when the request's `If-None-Match` already names that ETag.
 pub fn json_answer<T: Serialize>(

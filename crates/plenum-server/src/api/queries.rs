@@ -70,11 +70,7 @@ impl Ask for AtAsk {
 /// The freshness of an answer: immutable only for a fixed ledger point and no date
 /// left to the clock.
 fn freshness(as_of: Option<u64>, dated: bool) -> Freshness {
-    if as_of.is_some() && dated {
-        Freshness::Immutable
-    } else {
-        Freshness::Revalidate
-    }
+    Freshness::of(as_of.is_some() && dated)
 }
 
 /// `GET /api/v1/at/{target}?date=&org=&as_of=`: `plenum at DATE TARGET --json`.
