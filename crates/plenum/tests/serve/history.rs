@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::live::{add_voters, get, post, vote};
+use crate::live::{add_voters, convene_m1, get, post, vote};
 use crate::{Env, Server};
 
 /// The association example (`plenum demo --example association`) as `plenum.db`.
@@ -105,14 +105,7 @@ fn live_election(server: &Server, env: &Env) -> Value {
         .iter()
         .map(|(p, w)| json!({"person": p, "weight": w}))
         .collect();
-    let convened = post(
-        server,
-        env,
-        "chair",
-        "/api/v1/meetings",
-        json!({"id": "m1", "organ": "party/cc", "name": "Plenum", "scheduled": "2026-11-28",
-               "delegates": delegates}),
-    );
+    let convened = convene_m1(server, env, delegates.into(), json!({"name": "Plenum"}));
     assert_eq!(convened.status, 201, "{}", convened.body);
     let codes = post(server, env, "chair", "/api/v1/meetings/m1/codes", json!({}));
     assert_eq!(codes.status, 201, "{}", codes.body);

@@ -51,6 +51,17 @@ pub fn post(server: &Server, env: &Env, who: &str, path: &str, body: Value) -> c
     server.post_as(env, who, path, "application/json", &body.to_string())
 }
 
+/// `POST /api/v1/meetings` as the chair: `m1` of the Central Committee, sitting on
+/// 2026-11-28, with `delegates` and the fields of `more` (a JSON object).
+pub fn convene_m1(server: &Server, env: &Env, delegates: Value, more: Value) -> crate::Answer {
+    let mut body = json!({"id": "m1", "organ": "party/cc", "scheduled": "2026-11-28",
+                          "delegates": delegates});
+    if let (Some(body), Value::Object(more)) = (body.as_object_mut(), more) {
+        body.extend(more);
+    }
+    post(server, env, "chair", "/api/v1/meetings", body)
+}
+
 pub fn get(server: &Server, env: &Env, who: &str, path: &str) -> crate::Answer {
     server.get_with(path, &[(env.bearer(who).0, &env.bearer(who).1)])
 }
@@ -61,13 +72,11 @@ fn convene(server: &Server, env: &Env) -> Value {
         .iter()
         .map(|(p, w)| json!({"person": p, "weight": w}))
         .collect();
-    let answer = post(
+    let answer = convene_m1(
         server,
         env,
-        "chair",
-        "/api/v1/meetings",
-        json!({"id": "m1", "organ": "party/cc", "name": "Plenum", "scheduled": "2026-11-28",
-               "delegates": delegates, "max_proxies": 1}),
+        delegates.into(),
+        json!({"name": "Plenum", "max_proxies": 1}),
     );
     assert_eq!(answer.status, 201, "{}", answer.body);
     answer.json()

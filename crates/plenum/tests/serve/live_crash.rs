@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+use crate::live::{convene_m1, post};
 use crate::{Env, PASSWORD, Server, data, path};
 
 /// How many delegates vote.
@@ -115,23 +116,12 @@ fn voter_account(env: &Env, p: &str, db: &str) {
     );
 }
 
-fn post(server: &Server, env: &Env, who: &str, path: &str, body: Value) -> crate::Answer {
-    server.post_as(env, who, path, "application/json", &body.to_string())
-}
-
 /// Convenes `m1` with every voter, checks them in but the [`absent`], opens the secret motion `m1-poll`.
 fn open_poll(server: &Server, env: &Env) {
     let delegates: Vec<Value> = (0..VOTERS)
         .map(|i| json!({"person": person(i), "weight": 1}))
         .collect();
-    let convened = post(
-        server,
-        env,
-        "chair",
-        "/api/v1/meetings",
-        json!({"id": "m1", "organ": "party/cc", "name": "Plenum", "scheduled": "2026-11-28",
-               "delegates": delegates}),
-    );
+    let convened = convene_m1(server, env, delegates.into(), json!({"name": "Plenum"}));
     assert_eq!(convened.status, 201, "{}", convened.body);
     for i in (0..VOTERS).filter(|i| !absent(*i)) {
         let checked_in = post(

@@ -5,7 +5,7 @@
 use serde_json::json;
 
 use crate::Env;
-use crate::live::{get, post};
+use crate::live::{convene_m1, get, post};
 
 /// Every role against every meeting endpoint and page. `ALLOWED` means any answer but
 /// 401 or 403 (the state the request meets decides the rest).
@@ -15,13 +15,7 @@ fn meetings_authorization_matrix() {
     let env = Env::ledger();
     let server = env.serve();
     let delegates = json!([{"person": "kim"}, {"person": "pak"}]);
-    let made = post(
-        &server,
-        &env,
-        "chair",
-        "/api/v1/meetings",
-        json!({"id": "m1", "organ": "party/cc", "scheduled": "2026-11-28", "delegates": delegates}),
-    );
+    let made = convene_m1(&server, &env, delegates.clone(), json!({}));
     assert_eq!(made.status, 201, "{}", made.body);
     let poll = json!({"id": "pb", "title": "Motion", "kind": "motion"});
     assert_eq!(
@@ -105,14 +99,7 @@ fn the_statute_bounds_proxies_and_secrecy() {
     let env = Env::ledger();
     let server = env.serve();
     let delegates = json!([{"person": "kim"}, {"person": "pak"}]);
-    let too_many = post(
-        &server,
-        &env,
-        "chair",
-        "/api/v1/meetings",
-        json!({"id": "m1", "organ": "party/cc", "scheduled": "2026-11-28",
-               "delegates": delegates, "max_proxies": 2}),
-    );
+    let too_many = convene_m1(&server, &env, delegates.clone(), json!({"max_proxies": 2}));
     assert_eq!(too_many.status, 422, "{}", too_many.body);
     assert_eq!(too_many.json()["errors"][0]["path"], "$.max_proxies");
     assert!(
@@ -120,13 +107,7 @@ fn the_statute_bounds_proxies_and_secrecy() {
         "{}",
         too_many.body
     );
-    let made = post(
-        &server,
-        &env,
-        "chair",
-        "/api/v1/meetings",
-        json!({"id": "m1", "organ": "party/cc", "scheduled": "2026-11-28", "delegates": delegates}),
-    );
+    let made = convene_m1(&server, &env, delegates.clone(), json!({}));
     assert_eq!(made.status, 201, "{}", made.body);
     let view = get(&server, &env, "chair", "/api/v1/meetings/m1").json();
     assert_eq!(

@@ -10,7 +10,7 @@
 
 use serde_json::json;
 
-use crate::live::{add_voters, post, vote};
+use crate::live::{add_voters, convene_m1, post, vote};
 use crate::{Env, path};
 
 const VOTERS: usize = 30;
@@ -70,13 +70,7 @@ fn a_dump_and_the_output_do_not_link_the_roll_to_the_urn() {
 
     let mut server = env.serve();
     let delegates: Vec<_> = names.iter().map(|v| json!({"person": v})).collect();
-    let convened = post(
-        &server,
-        &env,
-        "chair",
-        "/api/v1/meetings",
-        json!({"id": "m1", "organ": "party/cc", "scheduled": "2026-11-28", "delegates": delegates}),
-    );
+    let convened = convene_m1(&server, &env, delegates.into(), json!({}));
     assert_eq!(convened.status, 201, "{}", convened.body);
     for v in &names {
         let checked = post(

@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use crate::Env;
-use crate::live::{get, post};
+use crate::live::{convene_m1, get};
 
 /// A branch with three members admitted, one of whom resigned before the meeting, and
 /// an empty branch.
@@ -35,14 +35,7 @@ fn member(person: &str) -> String {
 }
 
 fn convene(server: &crate::Server, env: &Env, delegates: Value) -> crate::Answer {
-    post(
-        server,
-        env,
-        "chair",
-        "/api/v1/meetings",
-        json!({"id": "m1", "organ": "party/cc", "scheduled": "2026-11-28",
-               "delegates": delegates}),
-    )
+    convene_m1(server, env, delegates, json!({}))
 }
 
 #[test]
