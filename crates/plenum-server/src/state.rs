@@ -10,6 +10,8 @@ use plenum_model::ledger::{Tables, replay};
 use plenum_model::query::reports::VerifyReport;
 use plenum_store::Store;
 use plenum_store::accounts::Accounts;
+
+use crate::auth::lookups::CallerLookups;
 use plenum_store::meetings::Meetings;
 
 use crate::live::BallotQueue;
@@ -47,6 +49,8 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     /// The accounts, sessions and tokens (none on a read-only server: everyone is public).
     pub accounts: Option<Arc<dyn Accounts>>,
+    /// Look-ups of callers by token or session, gathered (with the accounts).
+    pub callers: Option<Arc<CallerLookups>>,
     /// The configuration.
     pub config: Arc<Config>,
     /// Failed logins.
@@ -85,6 +89,7 @@ impl AppState {
     ) -> AppState {
         AppState {
             store,
+            callers: accounts.as_ref().map(|a| Arc::new(CallerLookups::new(a))),
             accounts,
             config: Arc::new(config),
             limiter: Arc::new(Mutex::new(LoginLimiter::default())),

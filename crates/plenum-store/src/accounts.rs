@@ -79,8 +79,16 @@ pub trait Accounts: Send + Sync {
         accounts: &[(AccountRecord, String)],
         label: &str,
     ) -> Result<(), AccountError>;
+    /// The accounts tokens (by their hashes) belong to, in the order asked: one read
+    /// for many callers at once (the server gathers the tokens of concurrent requests).
+    fn accounts_by_tokens(
+        &self,
+        token_hashes: &[&str],
+    ) -> Result<Vec<Option<AccountRecord>>, Error>;
     /// The account a token (by its hash) belongs to.
-    fn account_by_token(&self, token_hash: &str) -> Result<Option<AccountRecord>, Error>;
+    fn account_by_token(&self, token_hash: &str) -> Result<Option<AccountRecord>, Error> {
+        Ok(self.accounts_by_tokens(&[token_hash])?.pop().flatten())
+    }
     /// Starts a session (kept by the hash of its id) for an account.
     fn add_session(
         &self,
@@ -89,8 +97,20 @@ pub trait Accounts: Send + Sync {
         csrf: &str,
         expires_at: i64,
     ) -> Result<(), AccountError>;
+    /// The sessions with these id hashes, in the order asked, ended or not (the caller
+    /// judges `expires_at`): one read for many callers at once.
+    fn sessions_by_hashes(
+        &self,
+        session_hashes: &[&str],
+    ) -> Result<Vec<Option<SessionRecord>>, Error>;
     /// The session with this id hash, unless it ended before `now` (seconds since 1970).
-    fn session(&self, session_hash: &str, now: i64) -> Result<Option<SessionRecord>, Error>;
+    fn session(&self, session_hash: &str, now: i64) -> Result<Option<SessionRecord>, Error> {
+        Ok(self
+            .sessions_by_hashes(&[session_hash])?
+            .pop()
+            .flatten()
+            .filter(|s| s.expires_at > now))
+    }
     /// Ends a session.
     fn remove_session(&self, session_hash: &str) -> Result<(), Error>;
     /// What the organization shows to whom: each section of the record set so far, with
@@ -139,7 +159,14 @@ pub(crate) mod statements {
         "INSERT INTO sessions(hash, account, csrf, expires_at) VALUES ($1, $2, $3, $4)";
     pub const SELECT_SESSION: &str = "SELECT a.name, a.role, a.person, a.password_hash, a.created_at, \
          s.csrf, s.expires_at FROM sessions s JOIN accounts a ON a.name = s.account \
-         WHERE s.hash = $1 AND s.expires_at > $2";
+         WHERE s.hash = $1";
+    /// PostgreSQL's form of [`SELECT_BY_TOKEN`] for many tokens, each row with its hash last.
+    pub const SELECT_BY_TOKENS: &str = "SELECT a.name, a.role, a.person, a.password_hash, a.created_at, \
+         t.hash FROM api_tokens t JOIN accounts a ON a.name = t.account WHERE t.hash = ANY($1)";
+    /// PostgreSQL's form of [`SELECT_SESSION`] for many sessions, each row with its hash last.
+    pub const SELECT_SESSIONS: &str = "SELECT a.name, a.role, a.person, a.password_hash, a.created_at, \
+         s.csrf, s.expires_at, s.hash FROM sessions s JOIN accounts a ON a.name = s.account \
+         WHERE s.hash = ANY($1)";
     pub const DELETE_SESSION: &str = "DELETE FROM sessions WHERE hash = $1";
     pub const SELECT_VISIBILITY: &str = "SELECT section, level FROM visibility ORDER BY section";
     pub const SET_VISIBILITY: &str = "INSERT INTO visibility(section, level) VALUES ($1, $2) \

@@ -70,6 +70,19 @@ fn contract<S: Store + Accounts>(store: &S) {
         store.account_by_token("token-hash-2").expect("by token"),
         None
     );
+    // Many tokens in one read: in the order asked, unknown ones `None`, repeats repeated.
+    let names = |found: Vec<Option<AccountRecord>>| -> Vec<Option<String>> {
+        found.into_iter().map(|a| a.map(|a| a.name)).collect()
+    };
+    assert_eq!(
+        names(
+            store
+                .accounts_by_tokens(&["token-hash-2", "token-hash-1", "token-hash-1"])
+                .expect("by tokens")
+        ),
+        [None, Some("sam".to_owned()), Some("sam".to_owned())]
+    );
+    assert!(store.accounts_by_tokens(&[]).expect("none").is_empty());
     assert!(matches!(
         store.add_token("nobody", "token-hash-3", "x", "2026-11-27T12:00:00Z"),
         Err(AccountError::NotFound(_))
@@ -91,6 +104,13 @@ fn contract<S: Store + Accounts>(store: &S) {
         None,
         "ended"
     );
+    // Many sessions in one read: ended ones too (the caller judges the time).
+    let found = store
+        .sessions_by_hashes(&["session-x", "session-1"])
+        .expect("by hashes");
+    assert_eq!(found[0], None);
+    assert_eq!(found[1].as_ref().map(|s| s.expires_at), Some(2_000));
+    assert_eq!(found.len(), 2);
     store.set_password("ada", "new-hash").expect("passwd");
     assert_eq!(store.session("session-1", 1_000).expect("session"), None);
     assert_eq!(

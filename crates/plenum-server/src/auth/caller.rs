@@ -1,8 +1,6 @@
 //! The `Caller` extractor: the account behind a request (by API token or session
 //! cookie) and its role, or `public`.
 
-use std::sync::Arc;
-
 use axum::extract::FromRequestParts;
 use axum::http::HeaderMap;
 use axum::http::header::{AUTHORIZATION, COOKIE};
@@ -12,7 +10,7 @@ use plenum_store::accounts::AccountRecord;
 use super::secret::{same_secret, secret_hash};
 use super::{CSRF_HEADER, Role, SESSION_COOKIE};
 use crate::error::ApiError;
-use crate::state::{AppState, blocking};
+use crate::state::AppState;
 
 /// How a caller proved who it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,7 +131,7 @@ impl FromRequestParts<AppState> for Caller {
             .get(AUTHORIZATION)
             .map(|v| v.to_str().unwrap_or("").to_owned());
         let session = cookie(&parts.headers, SESSION_COOKIE).map(str::to_owned);
-        let Some(accounts) = state.accounts.clone() else {
+        let Some(callers) = state.callers.as_ref() else {
             if bearer.is_some() {
                 return Err(ApiError::Unauthorized(
                     "this server has no accounts (it is read-only)".into(),
@@ -147,10 +145,7 @@ impl FromRequestParts<AppState> for Caller {
                     "the Authorization header must be `Bearer TOKEN`".into(),
                 ));
             };
-            let hash = secret_hash(token);
-            let found =
-                blocking(move || accounts.account_by_token(&hash).map_err(ApiError::store)).await?;
-            return match found {
+            return match callers.tokens.get(secret_hash(token)).await? {
                 Some(account) => Ok(caller_of(account, Proof::Token)),
                 None => Err(ApiError::Unauthorized("the API token is not valid".into())),
             };
@@ -158,12 +153,8 @@ impl FromRequestParts<AppState> for Caller {
         if let Some(id) = session {
             let now = state.now_seconds()?;
             let hash = secret_hash(&id);
-            let found = {
-                let accounts = Arc::clone(&accounts);
-                let hash = hash.clone();
-                blocking(move || accounts.session(&hash, now).map_err(ApiError::store)).await?
-            };
-            if let Some(session) = found {
+            let found = callers.sessions.get(hash.clone()).await?;
+            if let Some(session) = found.filter(|s| s.expires_at > now) {
                 let proof = Proof::Session {
                     hash,
                     csrf: session.csrf,

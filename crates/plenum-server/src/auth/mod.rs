@@ -4,6 +4,7 @@
 
 pub mod caller;
 pub mod limiter;
+pub mod lookups;
 pub mod role;
 pub mod secret;
 pub mod visibility;

@@ -18,6 +18,24 @@ fn account_of(row: &Row) -> AccountRecord {
     }
 }
 
+/// The rows of a look-up by many keys, each made into a record and put in the order of
+/// `keys` (`None` where no row has the key, whose column is `key_column`; a key asked
+/// twice is answered twice).
+fn in_order<T>(
+    keys: &[&str],
+    rows: &[Row],
+    key_column: usize,
+    record: impl Fn(&Row) -> T,
+) -> Vec<Option<T>> {
+    let found: std::collections::HashMap<&str, &Row> = rows
+        .iter()
+        .map(|row| (row.get::<_, &str>(key_column), row))
+        .collect();
+    keys.iter()
+        .map(|key| found.get(key).map(|row| record(row)))
+        .collect()
+}
+
 impl PgStore {
     /// Runs `f` in a transaction; commits if it succeeds.
     fn account_write<T>(
@@ -149,12 +167,12 @@ impl Accounts for PgStore {
         })
     }
 
-    fn account_by_token(&self, token_hash: &str) -> Result<Option<AccountRecord>, Error> {
-        self.with(|c| {
-            Ok(c.query(statements::SELECT_BY_TOKEN, &[&token_hash])?
-                .first()
-                .map(account_of))
-        })
+    fn accounts_by_tokens(
+        &self,
+        token_hashes: &[&str],
+    ) -> Result<Vec<Option<AccountRecord>>, Error> {
+        let rows = self.with(|c| c.query(statements::SELECT_BY_TOKENS, &[&token_hashes]))?;
+        Ok(in_order(token_hashes, &rows, 5, account_of))
     }
 
     fn add_session(
@@ -176,16 +194,16 @@ impl Accounts for PgStore {
         })
     }
 
-    fn session(&self, session_hash: &str, now: i64) -> Result<Option<SessionRecord>, Error> {
-        self.with(|c| {
-            Ok(c.query(statements::SELECT_SESSION, &[&session_hash, &now])?
-                .first()
-                .map(|row| SessionRecord {
-                    account: account_of(row),
-                    csrf: row.get(5),
-                    expires_at: row.get(6),
-                }))
-        })
+    fn sessions_by_hashes(
+        &self,
+        session_hashes: &[&str],
+    ) -> Result<Vec<Option<SessionRecord>>, Error> {
+        let rows = self.with(|c| c.query(statements::SELECT_SESSIONS, &[&session_hashes]))?;
+        Ok(in_order(session_hashes, &rows, 7, |row| SessionRecord {
+            account: account_of(row),
+            csrf: row.get(5),
+            expires_at: row.get(6),
+        }))
     }
 
     fn remove_session(&self, session_hash: &str) -> Result<(), Error> {

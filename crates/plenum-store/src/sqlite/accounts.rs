@@ -168,11 +168,21 @@ impl Accounts for SqliteStore {
         })
     }
 
-    fn account_by_token(&self, token_hash: &str) -> Result<Option<AccountRecord>, Error> {
+    fn accounts_by_tokens(
+        &self,
+        token_hashes: &[&str],
+    ) -> Result<Vec<Option<AccountRecord>>, Error> {
         self.with_reader(|c| {
-            c.query_row(statements::SELECT_BY_TOKEN, params![token_hash], account_of)
-                .optional()
-                .map_err(sql)
+            let mut statement = c.prepare_cached(statements::SELECT_BY_TOKEN).map_err(sql)?;
+            token_hashes
+                .iter()
+                .map(|hash| {
+                    statement
+                        .query_row(params![hash], account_of)
+                        .optional()
+                        .map_err(sql)
+                })
+                .collect()
         })
     }
 
@@ -200,21 +210,27 @@ impl Accounts for SqliteStore {
         })
     }
 
-    fn session(&self, session_hash: &str, now: i64) -> Result<Option<SessionRecord>, Error> {
+    fn sessions_by_hashes(
+        &self,
+        session_hashes: &[&str],
+    ) -> Result<Vec<Option<SessionRecord>>, Error> {
         self.with_reader(|c| {
-            c.query_row(
-                statements::SELECT_SESSION,
-                params![session_hash, now],
-                |row| {
-                    Ok(SessionRecord {
-                        account: account_of(row)?,
-                        csrf: row.get(5)?,
-                        expires_at: row.get(6)?,
-                    })
-                },
-            )
-            .optional()
-            .map_err(sql)
+            let mut statement = c.prepare_cached(statements::SELECT_SESSION).map_err(sql)?;
+            session_hashes
+                .iter()
+                .map(|hash| {
+                    statement
+                        .query_row(params![hash], |row| {
+                            Ok(SessionRecord {
+                                account: account_of(row)?,
+                                csrf: row.get(5)?,
+                                expires_at: row.get(6)?,
+                            })
+                        })
+                        .optional()
+                        .map_err(sql)
+                })
+                .collect()
         })
     }
 
