@@ -10,17 +10,15 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod common;
+use common::{event_files_under, examples_dir, read_events};
+
 use plenum_model::date::{Day, FuzzyDate};
-use plenum_model::event::read::{Format, Located, read};
+use plenum_model::event::read::Located;
 use plenum_model::event::{EventKind, Ref};
 use plenum_model::id::{EventId, OrgId};
 use plenum_model::source::line_col;
 use plenum_model::statute::{self, StatuteBook};
-
-/// The directory holding the examples.
-fn examples_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")
-}
 
 /// One event file, read.
 struct EventFile {
@@ -54,25 +52,6 @@ impl Example {
     }
 }
 
-/// Every file under `dir` with one of the extensions, relative path order.
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.expect("directory entry").path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            files_under(&path, out);
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("toml" | "jsonl")
-        ) {
-            out.push(path);
-        }
-    }
-}
-
 /// Reads an example directory: `statute.toml` first, then every other
 /// `.toml` or `.jsonl` file in name order. Panics at the first bad input
 /// with `file:line:column: message`.
@@ -92,15 +71,13 @@ fn load(dir: &Path) -> Example {
         book
     });
     let mut paths = Vec::new();
-    files_under(dir, &mut paths);
+    event_files_under(dir, &mut paths);
     let files = paths
         .into_iter()
         .filter(|p| *p != statute_path)
         .map(|path| {
             let text = fs::read_to_string(&path).expect("event file text");
-            let file_name = path.to_string_lossy().into_owned();
-            let events = read(&text, Format::detect(&file_name, &text))
-                .unwrap_or_else(|e| panic!("{}:{e}", path.display()));
+            let events = read_events(&path, &text);
             EventFile { path, text, events }
         })
         .collect();
@@ -516,29 +493,12 @@ fn wpk_headline_facts_are_in_the_record() {
 
 /// An example as the engine takes it: its statute adopted, then its events in file order.
 fn into_state(example: &Example) -> plenum_model::ledger::Tables {
-    use plenum_model::event::kinds::StatuteAdopted;
-    use plenum_model::event::{Event, EventKind, Source};
     let statute = fs::read_to_string(example.dir.join("statute.toml")).expect("statute text");
-    let adopted = Event {
-        id: EventId::new("statute-adopted").expect("an id"),
-        date: "1900".parse().expect("a date"),
-        kind: EventKind::StatuteAdopted(StatuteAdopted {
-            text: statute,
-            meeting: None,
-            decision: None,
-        }),
-        sources: vec![Source {
-            document: "statute.toml".to_owned(),
-            quote: None,
-            locator: None,
-        }],
-        note: None,
-    };
-    let events: Vec<Event> = std::iter::once(adopted)
-        .chain(example.events().map(|(_, l)| l.event.clone()))
-        .collect();
-    plenum_model::ledger::replay(&events)
-        .unwrap_or_else(|refused| panic!("{}: the engine refuses {refused}", example.name))
+    common::replay(
+        &example.name,
+        statute,
+        example.events().map(|(_, l)| l.event.clone()),
+    )
 }
 
 /// The rule ids of the findings as of `day` about `event` (the first event a finding names).
