@@ -7,6 +7,7 @@ use crate::rows::{
     CountRow, DecisionRow, FigureRow, LinkKind, MeetingFact, MemberStatus, MembershipEnd,
     OrgChange, Span,
 };
+use crate::rules::terms::{Office, term_of};
 use crate::statute::StatuteBook;
 
 /// Applies one event, in date order at `pos`, to the history.
@@ -228,13 +229,15 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                     history.end_counts(organ, at);
                 }
                 // Under a statute with terms, re-election starts a new term: the
-                // seat of the term that ends closes and a new one opens.
-                let renews = organ_has_term(book, organ, at);
+                // seat of the term that ends closes and a new one opens. So does a
+                // re-election of a seat given for a term under an earlier version,
+                // whatever the version in force now says of terms.
+                let has_term = organ_has_term(book, organ, at);
                 for (person, role) in elected {
                     if !history.holds_seat(&person, organ, Some(role)) {
                         history.close_seats(&person, |s| &s.organ == organ, EndCause::Promoted, at);
                         history.open_seat(organ, &person, role, at);
-                    } else if renews
+                    } else if (has_term || seat_had_term(history, book, &person, organ, role))
                         // A person named twice in one election renews once.
                         && history.close_seats(
                             &person,
@@ -398,11 +401,15 @@ fn assign_post(
         .iter()
         .any(|p| &p.post == post)
     {
-        // Under a statute with terms, a re-election starts a new term.
+        // Under a statute with terms, a re-election starts a new term; so it does
+        // of a tenure given for a term under an earlier version.
         let renews = book
             .in_force(&post.org, at.date.earliest())
             .and_then(|v| v.post(&post.key))
-            .is_some_and(|d| d.term.is_some());
+            .is_some_and(|d| d.term.is_some())
+            || history.open_posts_of(person).iter().any(|p| {
+                &p.post == post && term_of(book, Office::Post(post), &p.span.start).is_some()
+            });
         if renews
             && history.close_posts(
                 person,
@@ -431,6 +438,22 @@ fn assign_post(
 }
 
 /// Whether the statute in force gives the organ's seats a term.
+/// Whether `person`'s open seat on `organ` in `role` was given for a term (by the
+/// version in force when it began).
+fn seat_had_term(
+    history: &History<'_>,
+    book: &StatuteBook,
+    person: &PersonId,
+    organ: &OrganRef,
+    role: Role,
+) -> bool {
+    history.open_seats_of(person).iter().any(|s| {
+        &s.organ == organ
+            && s.role == role
+            && term_of(book, Office::Organ(organ), &s.span.start).is_some()
+    })
+}
+
 fn organ_has_term(book: &StatuteBook, organ: &OrganRef, at: Stamp<'_>) -> bool {
     book.in_force(&organ.org, at.date.earliest())
         .and_then(|v| v.organ(&organ.key))

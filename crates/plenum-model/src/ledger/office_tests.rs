@@ -133,15 +133,42 @@ fn r14_co_option_fills_a_vacancy_where_the_statute_allows_it() {
     );
     let found = findings(&build_with(&statute, &co_opted).unwrap(), "2021-12-31");
     assert!(of_rule(&found, Rule::WrongElector).is_empty(), "{found:#?}");
-    // The board may fill a vacancy, not hold the election.
-    let elected = co_opted.replace(
+    // A vote of the board that fills the vacant seat is co-option too ...
+    let by_election = co_opted.replace(
         "kind = \"seat_taken\"\nperson = \"bob\"",
         "kind = \"election_held\"\nelected = [\"bob\"]\nreplaces = false",
     );
+    let found = findings(&build_with(&statute, &by_election).unwrap(), "2021-12-31");
+    assert!(of_rule(&found, Rule::WrongElector).is_empty(), "{found:#?}");
+    // ... but the board may not hold the election of the whole board,
+    let elected = by_election.replace("replaces = false", "replaces = true");
     let found = findings(&build_with(&statute, &elected).unwrap(), "2021-12-31");
+    assert_eq!(of_rule(&found, Rule::WrongElector).len(), 1, "{found:#?}");
+    // nor elect more than the seats left vacant (here two seats, both held).
+    let full = statute.replace("seats = { full = 5 }", "seats = { full = 2 }");
+    let found = findings(&build_with(&full, &by_election).unwrap(), "2021-12-31");
     assert_eq!(of_rule(&found, Rule::WrongElector).len(), 1, "{found:#?}");
     // Without the clause, co-option is filling by the wrong organ.
     let found = findings(&build(&co_opted), "2021-12-31");
+    assert_eq!(of_rule(&found, Rule::WrongElector).len(), 1, "{found:#?}");
+}
+
+#[test]
+fn r14_the_organ_for_vacancies_may_elect_to_a_vacant_post_not_to_a_held_one() {
+    let statute = STATUTE.replace(
+        "name = \"Treasurer\"\nelected_by = { by = \"assembly\" }",
+        "name = \"Treasurer\"\nelected_by = { by = \"assembly\", vacancies = \"board\" }",
+    );
+    assert_ne!(statute, STATUTE);
+    let by_board = "\n[[event]]\nid = \"treasurer-filled\"\ndate = \"2021-07-01\"\nkind = \"election_held\"\npost = \"assoc/treasurer\"\nby = \"assoc/board\"\nelected = [\"bob\"]\n";
+    let resigned = "\n[[event]]\nid = \"ann-resigns\"\ndate = \"2021-06-01\"\nkind = \"post_vacated\"\nperson = \"ann\"\npost = \"assoc/treasurer\"\n";
+    // Ann left the post: the board fills it.
+    let events = format!("{BOARD}{TREASURER}{resigned}{by_board}");
+    let found = findings(&build_with(&statute, &events).unwrap(), "2021-12-31");
+    assert!(of_rule(&found, Rule::WrongElector).is_empty(), "{found:#?}");
+    // Ann still holds it: the board may not elect another.
+    let events = format!("{BOARD}{TREASURER}{by_board}");
+    let found = findings(&build_with(&statute, &events).unwrap(), "2021-12-31");
     assert_eq!(of_rule(&found, Rule::WrongElector).len(), 1, "{found:#?}");
 }
 

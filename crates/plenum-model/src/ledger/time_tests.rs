@@ -88,6 +88,53 @@ elected = ["ann"]
 }
 
 #[test]
+fn r14_a_re_election_renews_a_term_given_under_an_earlier_version_without_terms_now() {
+    // The 2022 version drops the board's and the treasurer's terms; the seats and the
+    // post given in 2021 for one year are renewed by the re-election all the same,
+    // and the re-elected are not found to sit on past their old term.
+    let without_terms = STATUTE
+        .replace("id = \"2020\"", "id = \"2022\"")
+        .replace("effective = \"2020-01-01\"", "effective = \"2022-01-01\"")
+        .replace("term = { length = \"1 year\", article = \"9\" }\n", "")
+        .replace("organization = \"assoc\"\n", "");
+    let statute = format!("{STATUTE}{without_terms}");
+    let events = format!(
+        r#"{BOARD}{TREASURER}
+[[event]]
+id = "board-2022"
+date = "2022-02-20"
+kind = "election_held"
+organ = "assoc/board"
+by = "assoc/assembly"
+elected = ["ann", "bob", "cat"]
+
+[[event]]
+id = "treasurer-2022"
+date = "2022-02-20"
+kind = "election_held"
+post = "assoc/treasurer"
+by = "assoc/assembly"
+elected = ["ann"]
+"#
+    );
+    let tables = build_with(&statute, &events).unwrap();
+    let found = findings(&tables, "2022-05-01");
+    assert!(of_rule(&found, Rule::TermExpired).is_empty(), "{found:#?}");
+    let board =
+        crate::query::at::at(&tables, &"2022-05-01".parse().unwrap(), "assoc/board", None).unwrap();
+    assert_eq!(board.total, 3, "{board:#?}");
+    assert_eq!(board.members[0].since, "2022-02-20");
+    let post = crate::query::at::at(
+        &tables,
+        &"2022-05-01".parse().unwrap(),
+        "assoc/treasurer",
+        None,
+    )
+    .unwrap();
+    assert_eq!(post.total, 1, "{post:#?}");
+}
+
+#[test]
 fn r14_holders_hold_over_where_the_statute_says_so() {
     let statute = STATUTE.replace(
         "term = { length = \"1 year\", article = \"9\" }\nquorum",

@@ -143,6 +143,59 @@ impl Ctx<'_, '_> {
         );
     }
 
+    /// Whether an election that does not replace the organ fills only seats left vacant
+    /// (a by-election, which the organ named for vacancies may hold): the statute
+    /// numbers the seats of each role elected, and enough of them are empty.
+    pub(super) fn fills_vacancies(
+        &self,
+        organ: &OrganRef,
+        election: &crate::event::kinds::ElectionHeld,
+        out: &Out<'_>,
+    ) -> bool {
+        let Some(limits) = self
+            .version(&organ.org, &out.event.date)
+            .and_then(|v| v.organ(&organ.key))
+            .and_then(|d| d.seats.as_ref())
+        else {
+            return false;
+        };
+        let day = out.event.date.earliest();
+        let fits = |role: Role, limit: Option<u32>, elected: &[PersonId]| {
+            let new = elected
+                .iter()
+                .filter(|p| !self.history.holds_seat(p, organ, Some(role)))
+                .count();
+            new == 0
+                || limit.is_some_and(|limit| {
+                    let now = self.history.seat_total(organ, Some(role), day);
+                    u32::try_from(new).is_ok_and(|new| now.saturating_add(new) <= limit)
+                })
+        };
+        fits(Role::Full, limits.rule.full, &election.elected)
+            && fits(Role::Alternate, limits.rule.alternate, &election.alternates)
+    }
+
+    /// Whether a post has fewer holders than its places, none of them `elected`, so
+    /// that an election to it fills a vacancy.
+    pub(super) fn post_is_vacant(
+        &self,
+        post: &PostRef,
+        elected: Option<&PersonId>,
+        out: &Out<'_>,
+    ) -> bool {
+        let Some(def) = self
+            .version(&post.org, &out.event.date)
+            .and_then(|v| v.post(&post.key))
+        else {
+            return false;
+        };
+        let holders = self.history.open_holders_of(post);
+        if holders.iter().any(|h| Some(&h.person) == elected) {
+            return false; // a re-election
+        }
+        u32::try_from(holders.len()).is_ok_and(|n| n < def.holders)
+    }
+
     /// Seats after the event, against the statute's number.
     pub(super) fn check_seat_limit(
         &self,

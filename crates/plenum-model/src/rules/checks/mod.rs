@@ -126,7 +126,8 @@ impl Ctx<'_, '_> {
                     if b.replaces {
                         self.check_renewal(Office::Organ(organ), out);
                     }
-                    self.check_organ_elector(organ, &electors, false, out);
+                    let by_election = !b.replaces && self.fills_vacancies(organ, b, out);
+                    self.check_organ_elector(organ, &electors, by_election, out);
                     self.check_seat_limit(organ, Role::Full, b.elected.len(), b.replaces, out);
                     self.check_seat_limit(
                         organ,
@@ -147,7 +148,8 @@ impl Ctx<'_, '_> {
                 }
                 if let Some(post) = &b.post {
                     self.check_renewal(Office::Post(post), out);
-                    self.check_post_elector(post, &electors, false, out);
+                    let vacant = self.post_is_vacant(post, b.elected.first(), out);
+                    self.check_post_elector(post, &electors, vacant, out);
                     for person in b.elected.iter().take(1) {
                         self.check_post_eligibility(post, person, out);
                         self.check_term_limit(Office::Post(post), person, out);
