@@ -238,3 +238,67 @@ outcome = "carried"
         quorum[0].message
     );
 }
+
+#[test]
+fn r14_a_holder_who_ceases_to_be_a_member_or_to_sit_on_the_board_is_found() {
+    // Board members must be members; the Treasurer must sit on the board.
+    let statute = STATUTE
+        .replace(
+            "seats = { full = 5 }\n",
+            "seats = { full = 5 }\neligibility = [{ requires = \"member\", article = \"10\" }]\n",
+        )
+        .replace(
+            "name = \"Treasurer\"\n",
+            "name = \"Treasurer\"\neligibility = [{ requires = \"seat\", organ = \"board\", article = \"9\" }]\n",
+        );
+    let resigned = "\n[[event]]\nid = \"bob-resigned\"\ndate = \"2021-06-01\"\nkind = \"member_resigned\"\nperson = \"bob\"\norg = \"assoc\"\n";
+    let found = findings(
+        &build_with(&statute, &format!("{BOARD}{resigned}")).unwrap(),
+        "2021-12-31",
+    );
+    let ineligible = of_rule(&found, Rule::IneligibleHolder);
+    assert_eq!(ineligible.len(), 1, "{found:#?}");
+    assert_eq!(ineligible[0].events[0].as_str(), "bob-resigned");
+    assert_eq!(
+        ineligible[0].citation.as_ref().unwrap().article.as_deref(),
+        Some("10")
+    );
+    assert!(
+        ineligible[0].message.contains(
+            "Bob still holds a seat on Board of Directors (since 2021-03-01) but has not been a member of"
+        ),
+        "{}",
+        ineligible[0].message
+    );
+    // Before the resignation, and once the seat is vacated with it, nothing.
+    let before = findings(
+        &build_with(&statute, &format!("{BOARD}{resigned}")).unwrap(),
+        "2021-05-31",
+    );
+    assert!(
+        of_rule(&before, Rule::IneligibleHolder).is_empty(),
+        "{before:#?}"
+    );
+    let vacated = format!(
+        "{BOARD}{resigned}\n[[event]]\nid = \"bob-leaves-board\"\ndate = \"2021-06-01\"\nkind = \"seat_vacated\"\nperson = \"bob\"\norgan = \"assoc/board\"\n"
+    );
+    let found = findings(&build_with(&statute, &vacated).unwrap(), "2021-12-31");
+    assert!(
+        of_rule(&found, Rule::IneligibleHolder).is_empty(),
+        "{found:#?}"
+    );
+    // Ann, the Treasurer, leaves the board and keeps the post.
+    let left = format!(
+        "{BOARD}{TREASURER}\n[[event]]\nid = \"ann-leaves-board\"\ndate = \"2021-09-01\"\nkind = \"seat_vacated\"\nperson = \"ann\"\norgan = \"assoc/board\"\n"
+    );
+    let found = findings(&build_with(&statute, &left).unwrap(), "2021-12-31");
+    let ineligible = of_rule(&found, Rule::IneligibleHolder);
+    assert_eq!(ineligible.len(), 1, "{found:#?}");
+    assert!(
+        ineligible[0]
+            .message
+            .contains("Ann still holds the post of Treasurer (since 2021-03-01) but has not sat on Board of Directors since 2021-09-01"),
+        "{}",
+        ineligible[0].message
+    );
+}

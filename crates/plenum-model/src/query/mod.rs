@@ -7,6 +7,7 @@
 
 pub mod at;
 pub mod check;
+mod holders;
 pub mod lineage;
 pub mod person;
 pub mod reports;
