@@ -30,6 +30,9 @@ pub(crate) fn pg(e: postgres::Error) -> Error {
     Error::Unavailable(format!("cannot reach the database: {e}"))
 }
 
+/// The most statements a connection keeps prepared.
+const MOST_STATEMENTS: usize = 256;
+
 /// A connection and the statements it has prepared.
 pub(crate) struct Conn {
     pub client: Client,
@@ -46,10 +49,16 @@ impl Conn {
         })
     }
 
-    /// The statement for `sql`, prepared once per connection.
+    /// The statement for `sql`, prepared once per connection. Some statements are
+    /// made for their batch (a look-up of many tables at once), so the connection
+    /// keeps at most [`MOST_STATEMENTS`]: past that it forgets them all (each is
+    /// closed on the server) and prepares again what comes next.
     pub fn statement(&mut self, sql: &str) -> Result<Statement, Error> {
         if let Some(s) = self.statements.get(sql) {
             return Ok(s.clone());
+        }
+        if self.statements.len() >= MOST_STATEMENTS {
+            self.statements.clear();
         }
         let s = self.client.prepare(sql).map_err(pg)?;
         self.statements.insert(sql.to_owned(), s.clone());
@@ -101,4 +110,30 @@ pub(crate) fn refs<'r>(table: Table, row: &'r Row, at: usize) -> Result<Vec<Valu
 /// A row of `table` from the columns of a result, starting at `at`.
 pub(crate) fn row_of(table: Table, row: &Row, at: usize) -> Result<AnyRow, Error> {
     Ok(AnyRow::from_refs(table, &refs(table, row, at)?)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_connection_keeps_a_bounded_number_of_prepared_statements() {
+        let mut conn = Conn::connect(&plenum_dev::pg::server_url()).expect("a connection");
+        for n in 0..(MOST_STATEMENTS * 2 + 10) {
+            let sql = format!("SELECT $1::bigint + {n}");
+            let rows = conn.query(&sql, &[&1_i64]).expect("a query");
+            assert_eq!(rows[0].get::<_, i64>(0), 1 + n as i64);
+            assert!(conn.statements.len() <= MOST_STATEMENTS);
+        }
+        // The server holds no more than the connection keeps.
+        let prepared: i64 = conn
+            .client
+            .query_one("SELECT count(*) FROM pg_prepared_statements", &[])
+            .expect("a count")
+            .get(0);
+        assert!(
+            prepared <= MOST_STATEMENTS as i64,
+            "{prepared} statements prepared on the server"
+        );
+    }
 }
