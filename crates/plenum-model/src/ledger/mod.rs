@@ -325,6 +325,8 @@ pub fn replay(events: &[Event]) -> Result<Tables, RecordError> {
 #[cfg(test)]
 mod office_tests;
 #[cfg(test)]
+mod procedure_tests;
+#[cfg(test)]
 mod statute_tests;
 #[cfg(test)]
 pub(crate) mod tests;

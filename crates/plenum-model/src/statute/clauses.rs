@@ -100,6 +100,12 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 checked,
             );
         }
+        for (field, words, checked) in
+            super::procedures::procedure_clauses(&organ.procedure, &organ_name)
+        {
+            let article = organ.elected_by.as_ref().and_then(|e| e.article.as_ref());
+            push(s, field, words, article, Some(checked));
+        }
         if let Some(Cited { rule, article }) = &organ.seats {
             let mut parts = Vec::new();
             if let Some(n) = rule.full {
@@ -282,6 +288,12 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 checked,
             );
         }
+        for (field, words, checked) in
+            super::procedures::procedure_clauses(&post.procedure, &organ_name)
+        {
+            let article = post.elected_by.as_ref().and_then(|e| e.article.as_ref());
+            push(s, field, words, article, Some(checked));
+        }
         if post.holders != 1 {
             push(
                 s,
@@ -392,6 +404,20 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             rule.article.as_ref(),
             Some(checked),
         );
+        if let Some(c) = &rule.confirmed_by {
+            push(
+                "discipline",
+                "confirmed_by",
+                format!(
+                    "{} by {by}: provisional until {} confirms it {}",
+                    rule.act.as_str(),
+                    organ_name(&c.by),
+                    c.deadline_words()
+                ),
+                rule.article.as_ref(),
+                Some("not-confirmed"),
+            );
+        }
     }
     out
 }

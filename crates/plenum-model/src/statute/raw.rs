@@ -101,6 +101,9 @@ pub(super) struct RawPost {
 pub(super) struct RawElector {
     pub(super) by: Spanned<String>,
     pub(super) vacancies: Option<Spanned<String>>,
+    pub(super) nominated_by: Option<Spanned<String>>,
+    pub(super) confirmed_by: Option<Spanned<String>>,
+    pub(super) within: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 
@@ -173,6 +176,8 @@ pub(super) struct RawDiscipline {
     pub(super) by: Vec<Spanned<String>>,
     pub(super) majority: Option<RawMajority>,
     pub(super) longest: Option<Spanned<String>>,
+    pub(super) confirmed_by: Option<Spanned<String>>,
+    pub(super) within: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 

@@ -10,6 +10,7 @@ mod elections;
 mod meetings;
 mod offices;
 mod people;
+mod procedures;
 
 use crate::date::{FuzzyDate, Truth};
 use crate::event::{EndCause, Event, EventKind, Role};
@@ -318,6 +319,7 @@ impl Ctx<'_, '_> {
             _ => {}
         }
         self.check_status_ended(event, out);
+        self.check_procedures(event, out);
         self.check_defunct(event, out);
     }
 

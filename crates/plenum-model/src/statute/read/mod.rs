@@ -82,6 +82,7 @@ use crate::limits::MAX_COUNT;
 use crate::source::InputError;
 
 mod powers;
+mod procedures;
 mod time;
 
 /// Reads and checks a statute document.
@@ -397,6 +398,7 @@ impl Reader<'_> {
                 .and_then(|e| e.vacancies.as_ref())
                 .map(|v| self.organ_key(scope, v))
                 .transpose()?,
+            procedure: self.procedure(scope, raw.elected_by.as_ref())?,
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
             seats: raw
                 .seats
@@ -561,6 +563,7 @@ impl Reader<'_> {
                 .and_then(|e| e.vacancies.as_ref())
                 .map(|v| self.organ_key(scope, v))
                 .transpose()?,
+            procedure: self.procedure(scope, raw.elected_by.as_ref())?,
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
             term: raw.term.map(|t| self.term(scope, t)).transpose()?,
             eligibility: self.requirements(scope, raw.eligibility)?,

@@ -1,0 +1,63 @@
+//! Procedures of several organs: a choice one organ nominates and another elects, an
+//! election or appointment another organ must confirm, and a disciplinary act one
+//! organ takes provisionally until another confirms it.
+
+use super::Period;
+use crate::id::Key;
+
+/// How an organ or post is filled beyond who elects it: who must nominate the
+/// elected, and who must confirm the election or appointment afterwards.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Procedure {
+    /// The organ whose nomination (a carried decision) the election needs.
+    pub nominated_by: Option<Key>,
+    /// The organ that must confirm each election or appointment, and by when.
+    pub confirmed_by: Option<Confirmation>,
+}
+
+/// An act another organ must confirm: by whom, and by when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Confirmation {
+    /// The confirming organ.
+    pub by: Key,
+    /// Within this long of the act; unset: at the confirming organ's next meeting after it.
+    pub within: Option<Period>,
+}
+
+impl Confirmation {
+    /// "the Conference" with its deadline in words: "within 3 months" or "at its next meeting".
+    pub fn deadline_words(&self) -> String {
+        match self.within {
+            Some(p) => format!("within {p}"),
+            None => "at its next meeting".to_owned(),
+        }
+    }
+}
+
+/// The clauses of a procedure, for `plenum statute check`: (field, words, the rule
+/// that checks it).
+pub(super) fn procedure_clauses(
+    procedure: &Procedure,
+    organ_name: &dyn Fn(&Key) -> String,
+) -> Vec<(&'static str, String, &'static str)> {
+    let mut out = Vec::new();
+    if let Some(k) = &procedure.nominated_by {
+        out.push((
+            "nominated_by",
+            format!("only those {} nominates", organ_name(k)),
+            "not-nominated",
+        ));
+    }
+    if let Some(c) = &procedure.confirmed_by {
+        out.push((
+            "confirmed_by",
+            format!(
+                "each election or appointment confirmed by {} {}",
+                organ_name(&c.by),
+                c.deadline_words()
+            ),
+            "not-confirmed",
+        ));
+    }
+    out
+}

@@ -1,0 +1,78 @@
+//! Reading procedures of several organs: `nominated_by`, `confirmed_by` and `within`
+//! on `elected_by`, and `confirmed_by` and `within` on a discipline rule.
+
+use serde_spanned::Spanned;
+
+use super::super::raw::RawElector;
+use super::super::{Confirmation, Procedure};
+use super::{Reader, Scope};
+use crate::source::InputError;
+
+impl Reader<'_> {
+    /// The nomination and confirmation an `elected_by` asks for; neither may be the
+    /// electing organ itself.
+    pub(super) fn procedure(
+        &self,
+        scope: &Scope<'_>,
+        raw: Option<&RawElector>,
+    ) -> Result<Procedure, InputError> {
+        let Some(raw) = raw else {
+            return Ok(Procedure::default());
+        };
+        let nominated_by = raw
+            .nominated_by
+            .as_ref()
+            .map(|n| {
+                if n.get_ref() == raw.by.get_ref() {
+                    return Err(self.err(
+                        n.span(),
+                        format!(
+                            "`{}` both nominates and elects; name the organ that nominates to `{}`",
+                            n.get_ref(),
+                            raw.by.get_ref()
+                        ),
+                    ));
+                }
+                self.organ_key(scope, n)
+            })
+            .transpose()?;
+        let confirmed_by =
+            self.confirmation(scope, raw.confirmed_by.as_ref(), raw.within.as_ref())?;
+        if let Some(c) = &raw.confirmed_by
+            && c.get_ref() == raw.by.get_ref()
+        {
+            return Err(self.err(
+                c.span(),
+                format!(
+                    "`{}` both elects and confirms; an organ cannot confirm its own choice",
+                    c.get_ref()
+                ),
+            ));
+        }
+        Ok(Procedure {
+            nominated_by,
+            confirmed_by,
+        })
+    }
+
+    /// `confirmed_by = "organ"` with an optional `within = "3 months"`; `within`
+    /// alone is refused.
+    pub(super) fn confirmation(
+        &self,
+        scope: &Scope<'_>,
+        by: Option<&Spanned<String>>,
+        within: Option<&Spanned<String>>,
+    ) -> Result<Option<Confirmation>, InputError> {
+        match (by, within) {
+            (None, None) => Ok(None),
+            (None, Some(w)) => Err(self.err(
+                w.span(),
+                "`within` goes only with `confirmed_by = \"an organ\"` (the organ that confirms)",
+            )),
+            (Some(b), w) => Ok(Some(Confirmation {
+                by: self.organ_key(scope, b)?,
+                within: w.map(|w| self.period(w)).transpose()?,
+            })),
+        }
+    }
+}
