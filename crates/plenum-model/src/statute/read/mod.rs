@@ -34,7 +34,9 @@
 //! [[version.post]]
 //! id = "general-secretary"
 //! name = "General Secretary"
-//! elected_by = { by = "cc", article = "24" }
+//! elected_by = { by = "cc", article = "24" }     # nominated_by = "politburo": only its nominees;
+//!                                                 # confirmed_by = "congress", within = "6 months":
+//!                                                 # confirmed by another organ (else at its next meeting)
 //! eligibility = [{ requires = "seat", organ = "politburo" }]
 //!
 //! [[version.discipline]]
@@ -47,6 +49,7 @@
 //! act = "suspension"
 //! by = ["cc"]
 //! longest = "6 months"                                  # a suspension may last at most this
+//! confirmed_by = "congress"                             # provisional until confirmed (`within` or next meeting)
 //!
 //! [version.amendment]                                  # who may amend this version
 //! by = ["congress"]
