@@ -7,6 +7,7 @@
 
 pub mod at;
 pub mod check;
+mod composed;
 mod confirmations;
 pub mod lineage;
 pub mod person;

@@ -263,6 +263,15 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 Some("quorum-not-met, majority-not-met (the base)"),
             );
         }
+        if let Some(Cited { rule, article }) = &organ.composed_of {
+            push(
+                s,
+                "composed_of",
+                super::procedures::composed_words(version, rule),
+                article.as_ref(),
+                Some("wrong-elector, quorum-not-met, majority-not-met (the base)"),
+            );
+        }
         for Cited { rule, article } in &organ.eligibility {
             push(
                 s,

@@ -21,7 +21,7 @@ use crate::id::{Key, OrgId, VersionId};
 pub use cadence::{Cadence, CalendarPeriod};
 pub use clauses::{Clause, clauses};
 pub use measure::{Base, Period, Share, Threshold};
-pub use procedures::{Confirmation, Procedure};
+pub use procedures::{ComposedOf, Confirmation, Procedure, composed_words};
 pub use read::read;
 
 /// A rule with the article it comes from.
@@ -151,6 +151,8 @@ pub struct OrganDef {
     pub eligibility: Vec<Cited<Requirement>>,
     /// Posts whose holders sit on the organ by office (ex officio), as full members.
     pub ex_officio: Vec<Key>,
+    /// The organs and posts it consists of, where no one elects it.
+    pub composed_of: Option<Cited<ComposedOf>>,
     /// Kinds of meeting with rules of their own (`extraordinary`: a shorter notice).
     pub meeting_kinds: Vec<MeetingKind>,
     /// Who may convene its meetings.

@@ -1,6 +1,7 @@
 //! Procedures of several organs: a choice one organ nominates and another elects, an
-//! election or appointment another organ must confirm, and a disciplinary act one
-//! organ takes provisionally until another confirms it.
+//! election or appointment another organ must confirm, a disciplinary act one organ
+//! takes provisionally until another confirms it, and organs made only of the
+//! members of other organs and the holders of posts.
 
 use super::Period;
 use crate::id::Key;
@@ -34,6 +35,16 @@ impl Confirmation {
     }
 }
 
+/// An organ no one elects: it consists of the full members of other organs and the
+/// holders of posts ("the Council consists of all directors and officers").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ComposedOf {
+    /// Organs whose full members sit on it.
+    pub organs: Vec<Key>,
+    /// Posts whose holders sit on it.
+    pub posts: Vec<Key>,
+}
+
 /// The clauses of a procedure, for `plenum statute check`: (field, words, the rule
 /// that checks it).
 pub(super) fn procedure_clauses(
@@ -60,4 +71,32 @@ pub(super) fn procedure_clauses(
         ));
     }
     out
+}
+
+/// An organ's composition in words, for `plenum statute check`.
+pub fn composed_words(version: &super::Version, composed: &ComposedOf) -> String {
+    let names = |keys: &[Key], post: bool| {
+        keys.iter()
+            .map(|k| {
+                let name = if post {
+                    version.post(k).map(|p| p.name.clone())
+                } else {
+                    version.organ(k).map(|o| o.name.clone())
+                };
+                name.unwrap_or_else(|| k.to_string())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut parts = Vec::new();
+    if !composed.organs.is_empty() {
+        parts.push(format!(
+            "the full members of {}",
+            names(&composed.organs, false)
+        ));
+    }
+    if !composed.posts.is_empty() {
+        parts.push(format!("the holders of {}", names(&composed.posts, true)));
+    }
+    format!("consists of {}; no one elects it", parts.join(" and "))
 }

@@ -72,6 +72,17 @@ pub(super) struct RawOrgan {
     #[serde(default, rename = "meeting")]
     pub(super) meetings: Vec<RawMeetingKind>,
     pub(super) voting: Option<RawVoting>,
+    pub(super) composed_of: Option<RawComposedOf>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawComposedOf {
+    #[serde(default)]
+    pub(super) organs: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(super) posts: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]

@@ -74,7 +74,8 @@ impl Ctx<'_, '_> {
         let seats = self
             .history
             .seat_total(organ, Some(Role::Full), date.earliest())
-            .saturating_add(self.ex_officio_unseated(organ, date));
+            .saturating_add(self.ex_officio_unseated(organ, date))
+            .saturating_add(self.composed_unseated(organ, date));
         if seats > 0 {
             return Some(seats);
         }

@@ -385,6 +385,7 @@ impl Reader<'_> {
 
     fn organ(&self, scope: &Scope<'_>, raw: RawOrgan) -> Result<OrganDef, InputError> {
         let key = self.key(&raw.id)?;
+        let composed_of = self.composed_of(scope, &raw)?;
         let id_span = raw.id.span();
         let mut majority = BTreeMap::new();
         for (kind, m) in raw.majority {
@@ -401,6 +402,7 @@ impl Reader<'_> {
                 .and_then(|e| e.vacancies.as_ref())
                 .map(|v| self.organ_key(scope, v))
                 .transpose()?,
+            composed_of,
             procedure: self.procedure(scope, raw.elected_by.as_ref())?,
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
             seats: raw

@@ -3,8 +3,8 @@
 
 use serde_spanned::Spanned;
 
-use super::super::raw::RawElector;
-use super::super::{Confirmation, Procedure};
+use super::super::raw::{RawElector, RawOrgan};
+use super::super::{Cited, ComposedOf, Confirmation, Procedure};
 use super::{Reader, Scope};
 use crate::source::InputError;
 
@@ -74,5 +74,56 @@ impl Reader<'_> {
                 within: w.map(|w| self.period(w)).transpose()?,
             })),
         }
+    }
+
+    /// `composed_of = { organs = [...], posts = [...] }`: organs and posts of the
+    /// version, not the organ itself, and no `elected_by` beside it.
+    pub(super) fn composed_of(
+        &self,
+        scope: &Scope<'_>,
+        raw: &RawOrgan,
+    ) -> Result<Option<Cited<ComposedOf>>, InputError> {
+        let Some(c) = &raw.composed_of else {
+            return Ok(None);
+        };
+        if let Some(e) = &raw.elected_by {
+            return Err(self.err(
+                e.by.span(),
+                format!(
+                    "organ `{}` is `composed_of` other organs and posts: no one elects it; remove `elected_by`",
+                    raw.id.get_ref()
+                ),
+            ));
+        }
+        if c.organs.is_empty() && c.posts.is_empty() {
+            return Err(self.err(
+                raw.id.span(),
+                "`composed_of` needs `organs = [\"an organ\"]`, `posts = [\"a post\"]` or both",
+            ));
+        }
+        let mut organs = Vec::new();
+        for o in &c.organs {
+            if o.get_ref() == raw.id.get_ref() {
+                return Err(self.err(o.span(), "an organ cannot be composed of itself"));
+            }
+            organs.push(self.organ_key(scope, o)?);
+        }
+        let mut posts = Vec::new();
+        for p in &c.posts {
+            if !scope.posts.contains(p.get_ref()) {
+                return Err(self.err(
+                    p.span(),
+                    format!(
+                        "`composed_of.posts` names posts; `{}` is not a post of this version",
+                        p.get_ref()
+                    ),
+                ));
+            }
+            posts.push(self.key(p)?);
+        }
+        Ok(Some(Cited {
+            rule: ComposedOf { organs, posts },
+            article: self.article(scope, c.article.clone())?,
+        }))
     }
 }
