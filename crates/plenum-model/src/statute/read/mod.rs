@@ -27,6 +27,8 @@
 //! majority.expulsion = { at_least = "2/3", of = "present" }
 //! eligibility = [{ requires = "full-member", for_at_least = "5 years" }, { requires = "seat", organ = "congress" }]
 //! ex_officio = ["general-secretary"]                   # posts whose holders sit on it by office
+//! # composed_of = { organs = ["politburo"], posts = ["general-secretary"] }  # instead of elected_by:
+//! #                                                    # made of their full members and holders
 //! meeting = [{ category = "extraordinary", notice = { at_least = "3 days" } }]  # kinds with their own notice
 //! convened_by = { by = ["politburo"], requisition = "1/3" }  # who may convene it, or members' request
 //! voting = { proxies = 1, secret = "elections" }      # most proxies a member may hold; secret: always | elections | never
