@@ -54,6 +54,8 @@ pub enum Rule {
     NotNominated,
     /// An election, appointment or provisional act not confirmed as the statute requires.
     NotConfirmed,
+    /// A vacant full seat filled past an alternate the statute puts first.
+    AlternateSkipped,
 }
 
 impl Rule {
@@ -80,11 +82,12 @@ impl Rule {
             Rule::StatusTooLong => "status-too-long",
             Rule::NotNominated => "not-nominated",
             Rule::NotConfirmed => "not-confirmed",
+            Rule::AlternateSkipped => "alternate-skipped",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 20] = [
+    pub const ALL: [Rule; 21] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -105,6 +108,7 @@ impl Rule {
         Rule::StatusTooLong,
         Rule::NotNominated,
         Rule::NotConfirmed,
+        Rule::AlternateSkipped,
     ];
 }
 

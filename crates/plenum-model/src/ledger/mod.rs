@@ -331,6 +331,8 @@ mod procedure_tests;
 #[cfg(test)]
 mod statute_tests;
 #[cfg(test)]
+mod succession_tests;
+#[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]
 mod time_tests;

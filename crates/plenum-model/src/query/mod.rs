@@ -13,6 +13,7 @@ pub mod lineage;
 pub mod person;
 pub mod reports;
 pub mod search;
+mod succession;
 
 use std::fmt;
 

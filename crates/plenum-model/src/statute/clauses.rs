@@ -263,6 +263,15 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 Some("quorum-not-met, majority-not-met (the base)"),
             );
         }
+        if let Some(Cited { rule, article }) = &organ.succession {
+            push(
+                s,
+                "alternates",
+                rule.words().to_owned(),
+                article.as_ref(),
+                Some("alternate-skipped"),
+            );
+        }
         if let Some(Cited { rule, article }) = &organ.composed_of {
             push(
                 s,

@@ -21,7 +21,7 @@ use crate::id::{Key, OrgId, VersionId};
 pub use cadence::{Cadence, CalendarPeriod};
 pub use clauses::{Clause, clauses};
 pub use measure::{Base, Period, Share, Threshold};
-pub use procedures::{ComposedOf, Confirmation, Procedure, composed_words};
+pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use read::read;
 
 /// A rule with the article it comes from.
@@ -153,6 +153,8 @@ pub struct OrganDef {
     pub ex_officio: Vec<Key>,
     /// The organs and posts it consists of, where no one elects it.
     pub composed_of: Option<Cited<ComposedOf>>,
+    /// In what order alternates succeed to vacant full seats.
+    pub succession: Option<Cited<Succession>>,
     /// Kinds of meeting with rules of their own (`extraordinary`: a shorter notice).
     pub meeting_kinds: Vec<MeetingKind>,
     /// Who may convene its meetings.

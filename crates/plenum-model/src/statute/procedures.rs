@@ -45,6 +45,28 @@ pub struct ComposedOf {
     pub posts: Vec<Key>,
 }
 
+/// In what order an organ's alternates step up to full seats that fall vacant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Succession {
+    /// By the votes each received at the election (its `tally`), ties and those
+    /// without votes in the order the election lists them.
+    ByVotes,
+    /// In the order the election lists them.
+    AsListed,
+}
+
+impl Succession {
+    /// The clause in words.
+    pub fn words(self) -> &'static str {
+        match self {
+            Succession::ByVotes => {
+                "vacancies go to its alternates in the order of the votes they received"
+            }
+            Succession::AsListed => "vacancies go to its alternates in the order they were elected",
+        }
+    }
+}
+
 /// The clauses of a procedure, for `plenum statute check`: (field, words, the rule
 /// that checks it).
 pub(super) fn procedure_clauses(

@@ -73,6 +73,14 @@ pub(super) struct RawOrgan {
     pub(super) meetings: Vec<RawMeetingKind>,
     pub(super) voting: Option<RawVoting>,
     pub(super) composed_of: Option<RawComposedOf>,
+    pub(super) alternates: Option<RawSuccession>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSuccession {
+    pub(super) succeed: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]

@@ -19,6 +19,7 @@
 //! elected_by = { by = "congress", article = "21" }    # an organ key, "members" or "appointment";
 //!                                                      # vacancies = "cc": who fills one between elections
 //! seats = { full = 160, alternate = 143, article = "23" }
+//! alternates = { succeed = "by-votes" }             # vacancies go to alternates by votes, or "as-listed"
 //! term = { length = "5 years", holds_over = true, max_consecutive = 2 }  # seats end after it, unless holding over
 //! meets = { every = "6 months", article = "24" }     # rolling; or each = "year" | "half-year" | "quarter" | "month" (calendar)
 //! notice = { at_least = "7 days", at_most = "60 days" }  # either or both
@@ -388,6 +389,7 @@ impl Reader<'_> {
     fn organ(&self, scope: &Scope<'_>, raw: RawOrgan) -> Result<OrganDef, InputError> {
         let key = self.key(&raw.id)?;
         let composed_of = self.composed_of(scope, &raw)?;
+        let succession = self.succession(scope, &raw)?;
         let id_span = raw.id.span();
         let mut majority = BTreeMap::new();
         for (kind, m) in raw.majority {
@@ -405,6 +407,7 @@ impl Reader<'_> {
                 .map(|v| self.organ_key(scope, v))
                 .transpose()?,
             composed_of,
+            succession,
             procedure: self.procedure(scope, raw.elected_by.as_ref())?,
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
             seats: raw

@@ -4,7 +4,7 @@
 use serde_spanned::Spanned;
 
 use super::super::raw::{RawElector, RawOrgan};
-use super::super::{Cited, ComposedOf, Confirmation, Procedure};
+use super::super::{Cited, ComposedOf, Confirmation, Procedure, Succession};
 use super::{Reader, Scope};
 use crate::source::InputError;
 
@@ -124,6 +124,31 @@ impl Reader<'_> {
         Ok(Some(Cited {
             rule: ComposedOf { organs, posts },
             article: self.article(scope, c.article.clone())?,
+        }))
+    }
+
+    /// `alternates = { succeed = "by-votes" }` (or `"as-listed"`).
+    pub(super) fn succession(
+        &self,
+        scope: &Scope<'_>,
+        raw: &RawOrgan,
+    ) -> Result<Option<Cited<Succession>>, InputError> {
+        let Some(a) = &raw.alternates else {
+            return Ok(None);
+        };
+        let rule = match a.succeed.get_ref().as_str() {
+            "by-votes" => Succession::ByVotes,
+            "as-listed" => Succession::AsListed,
+            other => {
+                return Err(self.err(
+                    a.succeed.span(),
+                    format!("succeed = `{other}`: expected `by-votes` or `as-listed`"),
+                ));
+            }
+        };
+        Ok(Some(Cited {
+            rule,
+            article: self.article(scope, a.article.clone())?,
         }))
     }
 }
