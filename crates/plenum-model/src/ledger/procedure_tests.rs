@@ -45,6 +45,12 @@ by = ["board"]
 confirmed_by = "assembly"
 article = "13"
 
+[[version.discipline]]
+act = "removal"
+by = ["board"]
+confirmed_by = "assembly"
+article = "13"
+
 [[version.discipline]]"#,
         )
 }
@@ -358,6 +364,66 @@ fn r14_procedures_are_read_with_their_positions() {
             "Treasurer | each election or appointment confirmed by General Assembly at its next meeting | Some(\"not-confirmed\")",
             "Chair | only those Board of Directors nominates | Some(\"not-nominated\")",
             "discipline | suspension by Board of Directors: provisional until General Assembly confirms it at its next meeting | Some(\"not-confirmed\")",
+            "discipline | removal by Board of Directors: provisional until General Assembly confirms it at its next meeting | Some(\"not-confirmed\")",
         ]
     );
+}
+
+#[test]
+fn r14_a_provisional_removal_must_be_confirmed_and_a_refused_one_undone() {
+    let removed = r#"
+[[event]]
+id = "board-2021"
+date = "2021-01-10"
+kind = "election_held"
+organ = "assoc/board"
+by = "assoc/assembly"
+elected = ["ann", "bob"]
+
+[[event]]
+id = "remove-ann"
+date = "2021-02-01"
+kind = "motion_decided"
+meeting = "board-1"
+text = "Ann is removed from the board"
+subjects = ["ann"]
+outcome = "carried"
+
+[[event]]
+id = "ann-removed"
+date = "2021-02-01"
+kind = "seat_vacated"
+person = "ann"
+organ = "assoc/board"
+cause = "removed"
+decision = "remove-ann"
+"#;
+    assert_eq!(messages(removed, "2021-05-01", Rule::NotConfirmed), []);
+    let found = messages(removed, "2021-07-01", Rule::NotConfirmed);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "ann-removed");
+    assert!(
+        found[0]
+            .1
+            .contains("the removal of Ann (2021-02-01) has not been confirmed by General Assembly"),
+        "{}",
+        found[0].1
+    );
+    let refused = format!(
+        "{removed}\n[[event]]\nid = \"refused\"\ndate = \"2021-06-01\"\nkind = \"act_confirmed\"\nact = \"ann-removed\"\nperson = \"ann\"\nby = \"assoc/assembly\"\nrejected = true\n"
+    );
+    let found = messages(&refused, "2021-07-01", Rule::NotConfirmed);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0]
+            .1
+            .contains("is still in effect, though General Assembly refused"),
+        "{}",
+        found[0].1
+    );
+    // Refused, and Ann back on the board: nothing.
+    let back = format!(
+        "{refused}\n[[event]]\nid = \"ann-back\"\ndate = \"2021-06-02\"\nkind = \"seat_taken\"\nperson = \"ann\"\norgan = \"assoc/board\"\nby = \"assoc/assembly\"\n"
+    );
+    assert_eq!(messages(&back, "2021-07-01", Rule::NotConfirmed), []);
 }

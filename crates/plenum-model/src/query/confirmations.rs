@@ -3,9 +3,10 @@
 //! confirmation was refused while they are still in effect.
 //!
 //! Read: the seats and posts running on `day` of offices with `confirmed_by`, and the
-//! expulsions and suspensions (up to `day`) in organizations with a discipline rule
-//! with `confirmed_by` (provisional only when decided by an organ of that rule); the
-//! `act_confirmed` events about each person; the confirming organ's meetings.
+//! expulsions, suspensions and removals (up to `day`) in organizations with a
+//! discipline rule with `confirmed_by` (provisional only when decided by an organ of
+//! that rule); the `act_confirmed` events about each person; the confirming organ's
+//! meetings.
 
 use std::collections::BTreeMap;
 
@@ -39,6 +40,7 @@ pub(super) fn unconfirmed<F: Facts + ?Sized>(
 ) -> Result<Vec<Finding>, F::Error> {
     let mut pending = offices(facts, book, day)?;
     pending.extend(discipline(facts, book, day)?);
+    pending.extend(removals(facts, book, day)?);
     if pending.is_empty() {
         return Ok(Vec::new());
     }
@@ -53,7 +55,7 @@ pub(super) fn unconfirmed<F: Facts + ?Sized>(
         }
         let deciders = match &act.done {
             Done::Discipline(..) => Some(deciders(facts, &events[&act.person], &act.event)?),
-            _ => None,
+            Done::Seat(_) | Done::Post(_) => None,
         };
         let Some((confirmation, citation)) = required(
             book,
@@ -234,6 +236,94 @@ fn discipline<F: Facts + ?Sized>(
     Ok(out)
 }
 
+/// Removals from seats and posts up to `day` in organizations where some version lets
+/// an organ remove provisionally; one per act and person (a purge ends several seats).
+fn removals<F: Facts + ?Sized>(
+    facts: &F,
+    book: &StatuteBook,
+    day: Day,
+) -> Result<Vec<Pending>, F::Error> {
+    let mut out: Vec<Pending> = Vec::new();
+    for org in book.orgs() {
+        let versions = book.versions_of(org);
+        let provisional = versions.iter().any(|v| {
+            v.discipline
+                .iter()
+                .any(|d| d.confirmed_by.is_some() && d.act == Act::Removal)
+        });
+        if !provisional {
+            continue;
+        }
+        let mut organs = std::collections::BTreeSet::new();
+        let mut posts = std::collections::BTreeSet::new();
+        for v in versions {
+            organs.extend(v.organs.iter().map(|o| o.key.clone()));
+            posts.extend(v.posts.iter().map(|p| p.key.clone()));
+        }
+        let removed = |cause: Option<crate::event::EndCause>| {
+            cause.is_some_and(|c| c.is_removal() && c != crate::event::EndCause::Expelled)
+        };
+        let mut ended = Vec::new();
+        for key in organs {
+            let organ = OrganRef::new(org.clone(), key.clone());
+            let seats = facts.seats_on(&organ, Day::MIN, day)?;
+            for s in &seats {
+                if removed(s.end_cause) {
+                    let back = seats.iter().any(|t| {
+                        t.person == s.person
+                            && t.start_pos > s.start_pos
+                            && t.span.start.earliest() <= day
+                    });
+                    ended.push((
+                        key.clone(),
+                        s.person.clone(),
+                        s.end_event.clone(),
+                        s.span.end.clone(),
+                        !back,
+                    ));
+                }
+            }
+        }
+        for key in posts {
+            let post = PostRef::new(org.clone(), key.clone());
+            let tenures = facts.holders_of(&post, Day::MIN, day)?;
+            for p in &tenures {
+                if removed(p.end_cause) {
+                    let back = tenures.iter().any(|t| {
+                        t.person == p.person
+                            && t.start_pos > p.start_pos
+                            && t.span.start.earliest() <= day
+                    });
+                    ended.push((
+                        key.clone(),
+                        p.person.clone(),
+                        p.end_event.clone(),
+                        p.span.end.clone(),
+                        !back,
+                    ));
+                }
+            }
+        }
+        for (from, person, event, end, in_effect) in ended {
+            let (Some(event), Some(end)) = (event, end) else {
+                continue;
+            };
+            if end.earliest() > day || out.iter().any(|p| p.event == event && p.person == person) {
+                continue;
+            }
+            out.push(Pending {
+                done: Done::Discipline(Act::Removal, Some(from)),
+                org: org.clone(),
+                person,
+                event,
+                date: end,
+                in_effect,
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// The organs that decided a disciplinary act, from the decision it cites (none
 /// where it cites none: then it is not judged as provisional).
 fn deciders<F: Facts + ?Sized>(
@@ -247,6 +337,9 @@ fn deciders<F: Facts + ?Sized>(
         .and_then(|e| match &e.kind {
             EventKind::MemberExpelled(b) => b.decision.clone(),
             EventKind::MemberSuspended(b) => b.decision.clone(),
+            EventKind::SeatVacated(b) => b.decision.clone(),
+            EventKind::PostVacated(b) => b.decision.clone(),
+            EventKind::PersonPurged(b) => b.decision.clone(),
             _ => None,
         });
     let Some(decision) = decision else {
