@@ -323,6 +323,8 @@ pub fn replay(events: &[Event]) -> Result<Tables, RecordError> {
 }
 
 #[cfg(test)]
+mod base_tests;
+#[cfg(test)]
 mod composed_tests;
 #[cfg(test)]
 mod office_tests;

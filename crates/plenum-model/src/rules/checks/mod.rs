@@ -6,6 +6,7 @@
 //! the dead and the expelled.
 
 mod amendments;
+mod bases;
 mod composed;
 mod elections;
 mod meetings;

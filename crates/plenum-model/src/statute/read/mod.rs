@@ -24,7 +24,8 @@
 //! meets = { every = "6 months", article = "24" }     # rolling; or each = "year" | "half-year" | "quarter" | "month" (calendar)
 //! notice = { at_least = "7 days", at_most = "60 days" }  # either or both
 //! quorum = { more_than = "1/2" }                        # of its full members
-//! majority.default = { more_than = "1/2", of = "votes" } # votes | present | members
+//! majority.default = { more_than = "1/2", of = "votes" } # votes | present | members |
+//!                                                       # members-in-good-standing | quorum
 //! majority.expulsion = { at_least = "2/3", of = "present" }
 //! eligibility = [{ requires = "full-member", for_at_least = "5 years" }, { requires = "seat", organ = "congress" }]
 //! ex_officio = ["general-secretary"]                   # posts whose holders sit on it by office
