@@ -50,6 +50,12 @@ pub enum Rule {
     TermExpired,
     /// A candidacy longer than the probation, or a suspension longer than allowed.
     StatusTooLong,
+    /// An election or appointment without the nomination the statute requires.
+    NotNominated,
+    /// An election, appointment or provisional act not confirmed as the statute requires.
+    NotConfirmed,
+    /// A vacant full seat filled past an alternate the statute puts first.
+    AlternateSkipped,
 }
 
 impl Rule {
@@ -74,11 +80,14 @@ impl Rule {
             Rule::DefunctOrganization => "defunct-organization",
             Rule::TermExpired => "term-expired",
             Rule::StatusTooLong => "status-too-long",
+            Rule::NotNominated => "not-nominated",
+            Rule::NotConfirmed => "not-confirmed",
+            Rule::AlternateSkipped => "alternate-skipped",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 18] = [
+    pub const ALL: [Rule; 21] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -97,6 +106,9 @@ impl Rule {
         Rule::DefunctOrganization,
         Rule::TermExpired,
         Rule::StatusTooLong,
+        Rule::NotNominated,
+        Rule::NotConfirmed,
+        Rule::AlternateSkipped,
     ];
 }
 

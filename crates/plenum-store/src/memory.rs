@@ -5,12 +5,14 @@ use std::sync::{RwLock, RwLockReadGuard};
 use plenum_model::date::Day;
 use plenum_model::event::{Event, codec};
 use plenum_model::history::{Backing, BackingError, Change, Writer};
-use plenum_model::id::{EntityKind, FactionId, OrgId, OrganRef, PersonId, Pos, PostRef, Seq};
+use plenum_model::id::{
+    EntityKind, EventId, FactionId, OrgId, OrganRef, PersonId, Pos, PostRef, Seq,
+};
 use plenum_model::ledger::{RecordError, Recorded, Tables};
 use plenum_model::query::{Facts, LineageRows, OrganRows, PersonRows};
 use plenum_model::rows::{
-    AlignmentRow, AnyRow, By, CountRow, Entity, FindingRow, HeldRow, MembershipRow, OrgRow,
-    PostRow, SeatRow, Table, ValueRef,
+    AlignmentRow, AnyRow, By, CountRow, DecisionRow, Entity, FindingRow, HeldRow, MembershipRow,
+    OrgRow, PostRow, SeatRow, Table, ValueRef,
 };
 
 use crate::digest::Digests;
@@ -284,5 +286,8 @@ impl Facts for MemorySnapshot<'_> {
     }
     fn org_row(&self, org: &OrgId) -> Result<Option<OrgRow>, Error> {
         ok(self.0.tables.org_row(org))
+    }
+    fn decision(&self, event: &EventId) -> Result<Option<DecisionRow>, Error> {
+        ok(self.0.tables.decision(event))
     }
 }

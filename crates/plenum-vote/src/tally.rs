@@ -80,6 +80,8 @@ pub struct Bases {
     pub present: u64,
     /// The weight of all delegates entitled to vote.
     pub members: u64,
+    /// The weight a quorum needs (the organ's quorum of `members`; 0 where it sets none).
+    pub quorum: u64,
 }
 
 /// The majority where the statute sets none: more than half of the votes cast.
@@ -118,7 +120,9 @@ pub fn count(
             let base = match majority.base {
                 Base::Votes => in_favour + against,
                 Base::Present => bases.present,
-                Base::Members => bases.members,
+                // Delegates are the members entitled to vote: those in good standing.
+                Base::Members | Base::MembersInGoodStanding => bases.members,
+                Base::Quorum => bases.quorum,
             };
             Ok(PollResult::Motion(MotionResult {
                 in_favour,
@@ -193,6 +197,7 @@ mod tests {
         let bases = Bases {
             present: 12,
             members: 20,
+            quorum: 11,
         };
         let PollResult::Motion(third) = count(&q, &urn, two_thirds_present, bases).unwrap() else {
             panic!("a motion")

@@ -224,6 +224,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     ballots: None,
                     present: None,
                     urn: None,
+                    nomination: None,
                 }),
             ));
         }

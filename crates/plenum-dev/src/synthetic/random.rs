@@ -114,6 +114,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 cause: None,
                 by: None,
                 decision: None,
+                nomination: None,
             }),
             4 | 5 => EventKind::SeatVacated(SeatVacated {
                 person: pick(&mut rng, &persons),
@@ -158,6 +159,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     ballots: None,
                     present: None,
                     urn: None,
+                    nomination: None,
                 })
             }
             10 => EventKind::SeatsCounted(SeatsCounted {
@@ -196,6 +198,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 post: posts[rng.below(posts.len())].clone(),
                 by: None,
                 decision: None,
+                nomination: None,
                 acting: false,
             }),
             15 => EventKind::PostVacated(PostVacated {
@@ -453,6 +456,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     ballots: None,
                     present: None,
                     urn: None,
+                    nomination: None,
                 })
             }
             18 if !correctable.is_empty() => {

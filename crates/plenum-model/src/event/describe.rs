@@ -212,6 +212,14 @@ fn summarize_text(event: &Event) -> String {
                 .map_or_else(String::new, |o| format!(" from {}", org(o)));
             format!("{}: {bound}{} members{from}", org(&b.org), b.count)
         }
+        K::ActConfirmed(b) if b.rejected => {
+            format!(
+                "confirmation of `{}` refused for {}",
+                b.act,
+                person(&b.person)
+            )
+        }
+        K::ActConfirmed(b) => format!("`{}` confirmed for {}", b.act, person(&b.person)),
         K::StatuteAdopted(_) => "statute adopted".to_owned(),
         K::EventRetracted(b) => format!("correction: `{}` retracted ({})", b.target, b.reason),
         K::EventSuperseded(b) => format!("correction: `{}` superseded ({})", b.target, b.reason),

@@ -132,6 +132,7 @@ event_kinds! {
     PostVacated = "post_vacated",
     StatuteAdopted = "statute_adopted",
     EventRetracted = "event_retracted",
+    ActConfirmed = "act_confirmed",
 }
 
 /// Something an event points at, with the field that names it.
@@ -324,6 +325,9 @@ impl EventKind {
                 b.tally
                     .iter()
                     .for_each(|t| push("tally", Ref::Person(&t.person)));
+                if let Some(d) = &b.nomination {
+                    push("nomination", Ref::Decision(d));
+                }
             }
             K::SeatTaken(b) => {
                 push("person", Ref::Person(&b.person));
@@ -333,6 +337,9 @@ impl EventKind {
                 }
                 if let Some(d) = &b.decision {
                     push("decision", Ref::Decision(d));
+                }
+                if let Some(d) = &b.nomination {
+                    push("nomination", Ref::Decision(d));
                 }
             }
             K::SeatVacated(b) => {
@@ -363,6 +370,9 @@ impl EventKind {
                 if let Some(d) = &b.decision {
                     push("decision", Ref::Decision(d));
                 }
+                if let Some(d) = &b.nomination {
+                    push("nomination", Ref::Decision(d));
+                }
             }
             K::PostVacated(b) => {
                 push("person", Ref::Person(&b.person));
@@ -374,6 +384,16 @@ impl EventKind {
             K::StatuteAdopted(b) => {
                 if let Some(m) = &b.meeting {
                     push("meeting", Ref::Meeting(m));
+                }
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
+            }
+            K::ActConfirmed(b) => {
+                push("act", Ref::Event(&b.act));
+                push("person", Ref::Person(&b.person));
+                if let Some(o) = &b.by {
+                    push("by", Ref::Organ(o));
                 }
                 if let Some(d) = &b.decision {
                     push("decision", Ref::Decision(d));
@@ -410,6 +430,7 @@ impl EventKind {
             K::SeatVacated(b) => &b.person,
             K::PostAssigned(b) => &b.person,
             K::PostVacated(b) => &b.person,
+            K::ActConfirmed(b) => &b.person,
             _ => return None,
         })
     }

@@ -57,7 +57,12 @@ impl Caches {
                 (By::Organ, true),
                 (By::Org, true),
             ]),
-            posts: Cache::new(&[(By::Person, true), (By::Post, true), (By::Org, true)]),
+            posts: Cache::new(&[
+                (By::Person, true),
+                (By::Person, false),
+                (By::Post, true),
+                (By::Org, true),
+            ]),
             memberships: Cache::new(&[(By::Person, false), (By::Person, true), (By::Org, true)]),
             alignments: Cache::new(&[(By::Person, false), (By::Person, true), (By::Faction, true)]),
             counts: Cache::new(&[(By::Organ, true)]),

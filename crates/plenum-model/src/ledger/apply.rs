@@ -301,6 +301,8 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             let cause = b.cause.unwrap_or(EndCause::Removed);
             history.close_posts(&b.person, |p| p.post == b.post, cause, at);
         }
+        // A confirmation changes nothing; where it is refused the record undoes the act.
+        K::ActConfirmed(_) => {}
         K::StatuteAdopted(_) | K::EventRetracted(_) | K::EventSuperseded(_) => {}
     }
 }

@@ -6,11 +6,11 @@ use std::convert::Infallible;
 use crate::date::Day;
 use crate::event::Event;
 use crate::history::Backing;
-use crate::id::{EntityKind, FactionId, OrgId, OrganRef, PersonId, PostRef};
+use crate::id::{EntityKind, EventId, FactionId, OrgId, OrganRef, PersonId, PostRef};
 use crate::query::{Facts, LineageRows, PersonRows};
 use crate::rows::{
-    AlignmentRow, AnyRow, By, CountRow, Entity, EventRow, FindingRow, HeldRow, MembershipRow,
-    OrgRow, PostRow, Row, SeatRow, Table, overlapping,
+    AlignmentRow, AnyRow, By, CountRow, DecisionRow, Entity, EventRow, FindingRow, HeldRow,
+    MembershipRow, OrgRow, PostRow, Row, SeatRow, Table, overlapping,
 };
 
 use super::tables::{Tables, entities_of};
@@ -158,6 +158,13 @@ impl Facts for Tables {
     fn org_row(&self, org: &OrgId) -> Result<Option<OrgRow>, Infallible> {
         Ok(match self.row(Table::Orgs, org.as_str()) {
             Some(AnyRow::Org(o)) => Some(o.clone()),
+            _ => None,
+        })
+    }
+
+    fn decision(&self, event: &EventId) -> Result<Option<DecisionRow>, Infallible> {
+        Ok(match self.row(Table::Decisions, event.as_str()) {
+            Some(AnyRow::Decision(d)) => Some(d.clone()),
             _ => None,
         })
     }

@@ -323,9 +323,17 @@ pub fn replay(events: &[Event]) -> Result<Tables, RecordError> {
 }
 
 #[cfg(test)]
+mod base_tests;
+#[cfg(test)]
+mod composed_tests;
+#[cfg(test)]
 mod office_tests;
 #[cfg(test)]
+mod procedure_tests;
+#[cfg(test)]
 mod statute_tests;
+#[cfg(test)]
+mod succession_tests;
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]

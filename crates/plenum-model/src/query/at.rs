@@ -133,6 +133,7 @@ pub fn at<F: Facts + ?Sized>(
             let book = crate::statute::StatuteBook::from_events(&facts.statute_events()?);
             crate::rules::terms::clip_seats(&book, &mut rows.seats);
             add_ex_officio(facts, &book, &organ, lo, hi, &mut rows)?;
+            super::composed::add_composed(facts, &book, &organ, lo, hi, &mut rows)?;
             let names = Names::from_rows(&rows.names);
             let composition = compose(lo, hi, &rows.seats, &rows.counts, &rows.alignments);
             fill_organ(&mut report, &names, &composition);

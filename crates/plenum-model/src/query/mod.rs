@@ -7,21 +7,24 @@
 
 pub mod at;
 pub mod check;
+mod composed;
+mod confirmations;
 mod holders;
 pub mod lineage;
 pub mod person;
 pub mod reports;
 pub mod search;
+mod succession;
 
 use std::fmt;
 
 use crate::date::Day;
 use crate::event::Event;
-use crate::id::{EntityKind, FactionId, OrgId, OrganRef, PersonId, PostRef};
+use crate::id::{EntityKind, EventId, FactionId, OrgId, OrganRef, PersonId, PostRef};
 use crate::phrase::Phrase;
 use crate::rows::{
-    AlignmentRow, CountRow, Entity, FigureRow, FindingRow, HeldRow, LinkRow, MembershipRow,
-    NameRow, OrgRow, PostRow, SeatRow, normalize,
+    AlignmentRow, CountRow, DecisionRow, Entity, FigureRow, FindingRow, HeldRow, LinkRow,
+    MembershipRow, NameRow, OrgRow, PostRow, SeatRow, normalize,
 };
 
 /// Read access to projection rows. Windows are closed day ranges; a method
@@ -131,6 +134,8 @@ pub trait Facts {
     fn statute_events(&self) -> Result<Vec<Event>, Self::Error>;
     /// An organization's row.
     fn org_row(&self, org: &OrgId) -> Result<Option<OrgRow>, Self::Error>;
+    /// A decision (a `motion_decided`), by its event.
+    fn decision(&self, event: &EventId) -> Result<Option<DecisionRow>, Self::Error>;
 }
 
 /// The rows `at` reads about an organ; see [`Facts::organ_on`].

@@ -100,6 +100,12 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 checked,
             );
         }
+        for (field, words, checked) in
+            super::procedures::procedure_clauses(&organ.procedure, &organ_name)
+        {
+            let article = organ.elected_by.as_ref().and_then(|e| e.article.as_ref());
+            push(s, field, words, article, Some(checked));
+        }
         if let Some(Cited { rule, article }) = &organ.seats {
             let mut parts = Vec::new();
             if let Some(n) = rule.full {
@@ -257,6 +263,24 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 Some("quorum-not-met, majority-not-met (the base)"),
             );
         }
+        if let Some(Cited { rule, article }) = &organ.succession {
+            push(
+                s,
+                "alternates",
+                rule.words().to_owned(),
+                article.as_ref(),
+                Some("alternate-skipped"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &organ.composed_of {
+            push(
+                s,
+                "composed_of",
+                super::procedures::composed_words(version, rule),
+                article.as_ref(),
+                Some("wrong-elector, quorum-not-met, majority-not-met (the base)"),
+            );
+        }
         for Cited { rule, article } in &organ.eligibility {
             push(
                 s,
@@ -281,6 +305,12 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 article.as_ref(),
                 checked,
             );
+        }
+        for (field, words, checked) in
+            super::procedures::procedure_clauses(&post.procedure, &organ_name)
+        {
+            let article = post.elected_by.as_ref().and_then(|e| e.article.as_ref());
+            push(s, field, words, article, Some(checked));
         }
         if post.holders != 1 {
             push(
@@ -392,6 +422,20 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             rule.article.as_ref(),
             Some(checked),
         );
+        if let Some(c) = &rule.confirmed_by {
+            push(
+                "discipline",
+                "confirmed_by",
+                format!(
+                    "{} by {by}: provisional until {} confirms it {}",
+                    rule.act.as_str(),
+                    organ_name(&c.by),
+                    c.deadline_words()
+                ),
+                rule.article.as_ref(),
+                Some("not-confirmed"),
+            );
+        }
     }
     out
 }

@@ -128,6 +128,11 @@ pub enum Base {
     Present,
     /// All full members of the organ.
     Members,
+    /// The full members of the organ in good standing: not suspended.
+    MembersInGoodStanding,
+    /// The quorum: the fewest members present for a decision (the organ's `quorum`
+    /// of its members), as in "a majority of the quorum".
+    Quorum,
 }
 
 impl fmt::Display for Base {
@@ -136,6 +141,8 @@ impl fmt::Display for Base {
             Base::Votes => "of the votes cast",
             Base::Present => "of the members present",
             Base::Members => "of all members",
+            Base::MembersInGoodStanding => "of the members in good standing",
+            Base::Quorum => "of the quorum",
         })
     }
 }

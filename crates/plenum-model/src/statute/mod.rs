@@ -9,6 +9,7 @@
 mod cadence;
 mod clauses;
 mod measure;
+mod procedures;
 mod raw;
 mod read;
 
@@ -20,6 +21,7 @@ use crate::id::{Key, OrgId, VersionId};
 pub use cadence::{Cadence, CalendarPeriod};
 pub use clauses::{Clause, clauses};
 pub use measure::{Base, Period, Share, Threshold};
+pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use read::read;
 
 /// A rule with the article it comes from.
@@ -131,6 +133,8 @@ pub struct OrganDef {
     /// The organ that may fill a vacancy between elections (co-option, possibly by
     /// the organ itself), one seat at a time.
     pub vacancies_by: Option<Key>,
+    /// Who must nominate the elected, and who must confirm them (`elected_by`'s article).
+    pub procedure: Procedure,
     /// The most seats it may have.
     pub seats: Option<Cited<SeatLimits>>,
     /// How long a term lasts, and whether holders hold over.
@@ -147,6 +151,10 @@ pub struct OrganDef {
     pub eligibility: Vec<Cited<Requirement>>,
     /// Posts whose holders sit on the organ by office (ex officio), as full members.
     pub ex_officio: Vec<Key>,
+    /// The organs and posts it consists of, where no one elects it.
+    pub composed_of: Option<Cited<ComposedOf>>,
+    /// In what order alternates succeed to vacant full seats.
+    pub succession: Option<Cited<Succession>>,
     /// Kinds of meeting with rules of their own (`extraordinary`: a shorter notice).
     pub meeting_kinds: Vec<MeetingKind>,
     /// Who may convene its meetings.
@@ -236,6 +244,8 @@ pub struct PostDef {
     pub elected_by: Option<Cited<Elector>>,
     /// The organ that may fill it when vacant between elections.
     pub vacancies_by: Option<Key>,
+    /// Who must nominate the holder, and who must confirm them (`elected_by`'s article).
+    pub procedure: Procedure,
     /// How long a term lasts, and whether holders hold over.
     pub term: Option<Cited<Term>>,
     /// What a holder must be.
@@ -362,6 +372,8 @@ pub struct DisciplineRule {
     pub majority: Option<Majority>,
     /// For a suspension: the longest it may last.
     pub longest: Option<Period>,
+    /// The organ that must confirm an act this rule's organs take (provisionally), and by when.
+    pub confirmed_by: Option<Confirmation>,
     /// The article.
     pub article: Option<String>,
 }

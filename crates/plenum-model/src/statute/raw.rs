@@ -72,6 +72,25 @@ pub(super) struct RawOrgan {
     #[serde(default, rename = "meeting")]
     pub(super) meetings: Vec<RawMeetingKind>,
     pub(super) voting: Option<RawVoting>,
+    pub(super) composed_of: Option<RawComposedOf>,
+    pub(super) alternates: Option<RawSuccession>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSuccession {
+    pub(super) succeed: Spanned<String>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawComposedOf {
+    #[serde(default)]
+    pub(super) organs: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(super) posts: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]
@@ -101,6 +120,9 @@ pub(super) struct RawPost {
 pub(super) struct RawElector {
     pub(super) by: Spanned<String>,
     pub(super) vacancies: Option<Spanned<String>>,
+    pub(super) nominated_by: Option<Spanned<String>>,
+    pub(super) confirmed_by: Option<Spanned<String>>,
+    pub(super) within: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 
@@ -173,6 +195,8 @@ pub(super) struct RawDiscipline {
     pub(super) by: Vec<Spanned<String>>,
     pub(super) majority: Option<RawMajority>,
     pub(super) longest: Option<Spanned<String>>,
+    pub(super) confirmed_by: Option<Spanned<String>>,
+    pub(super) within: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 

@@ -27,14 +27,16 @@ impl Live<'_> {
         let digest = plenum_vote::digest(&published);
         let (organ, day) = organ_and_day(&meeting)?;
         let snapshot = self.store.snapshot().map_err(ApiError::store)?;
-        let (_, majority) = organ_rules(&*snapshot, &organ, &day, p.category.as_deref())?;
+        let (quorum, majority) = organ_rules(&*snapshot, &organ, &day, p.category.as_deref())?;
+        let members: u64 = delegates.iter().map(|d| d.weight).sum();
         let bases = Bases {
             present: delegates
                 .iter()
                 .filter(|d| d.present)
                 .map(|d| d.weight)
                 .sum(),
-            members: delegates.iter().map(|d| d.weight).sum(),
+            members,
+            quorum: quorum.map_or(0, |(q, _)| q.minimum(members)),
         };
         let result = plenum_vote::count(&question, &published, majority, bases)
             .map_err(|e| ApiError::Internal(e.to_string()))?;

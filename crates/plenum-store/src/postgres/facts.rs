@@ -5,11 +5,11 @@ use std::cell::RefCell;
 
 use plenum_model::date::Day;
 use plenum_model::event::Event;
-use plenum_model::id::{EntityKind, FactionId, OrgId, OrganRef, PersonId, PostRef, Seq};
+use plenum_model::id::{EntityKind, EventId, FactionId, OrgId, OrganRef, PersonId, PostRef, Seq};
 use plenum_model::query::{Facts, LineageRows, OrganRows, PersonRows};
 use plenum_model::rows::{
-    AlignmentRow, CountRow, Entity, FindingRow, HeldRow, MembershipRow, OrgRow, PostRow, SeatRow,
-    normalize,
+    AlignmentRow, CountRow, DecisionRow, Entity, FindingRow, HeldRow, MembershipRow, OrgRow,
+    PostRow, SeatRow, normalize,
 };
 
 use super::PgStore;
@@ -270,6 +270,12 @@ impl Facts for PgSnapshot<'_> {
     fn org_row(&self, org: &OrgId) -> Result<Option<OrgRow>, Error> {
         Ok(self
             .with(|c| typed(c, "WHERE key = $1", &[&org.as_str()]))?
+            .pop())
+    }
+
+    fn decision(&self, event: &EventId) -> Result<Option<DecisionRow>, Error> {
+        Ok(self
+            .with(|c| typed(c, "WHERE key = $1", &[&event.as_str()]))?
             .pop())
     }
 }

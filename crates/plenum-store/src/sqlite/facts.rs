@@ -3,11 +3,11 @@
 
 use plenum_model::date::Day;
 use plenum_model::event::Event;
-use plenum_model::id::{EntityKind, FactionId, OrgId, OrganRef, PersonId, PostRef, Seq};
+use plenum_model::id::{EntityKind, EventId, FactionId, OrgId, OrganRef, PersonId, PostRef, Seq};
 use plenum_model::query::{Facts, LineageRows, OrganRows, PersonRows};
 use plenum_model::rows::{
-    AlignmentRow, CountRow, Entity, FindingRow, HeldRow, MembershipRow, OrgRow, PostRow, SeatRow,
-    Table, normalize,
+    AlignmentRow, CountRow, DecisionRow, Entity, FindingRow, HeldRow, MembershipRow, OrgRow,
+    PostRow, SeatRow, Table, normalize,
 };
 use rusqlite::{Connection, params};
 
@@ -297,6 +297,10 @@ impl Facts for SqliteSnapshot<'_> {
 
     fn org_row(&self, org: &OrgId) -> Result<Option<OrgRow>, Error> {
         Ok(typed(self.c()?, "WHERE key = ?1", [org.as_str()])?.pop())
+    }
+
+    fn decision(&self, event: &EventId) -> Result<Option<DecisionRow>, Error> {
+        Ok(typed(self.c()?, "WHERE key = ?1", [event.as_str()])?.pop())
     }
 }
 

@@ -81,6 +81,7 @@ pub(crate) fn batch(config: &Config, ledger: &Ledger) {
                 cause: None,
                 by: None,
                 decision: None,
+                nomination: None,
             }),
         ));
     }

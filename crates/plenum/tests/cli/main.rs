@@ -13,6 +13,7 @@ mod meeting;
 mod members;
 mod messages;
 mod popolo;
+mod procedures;
 mod rules;
 mod statute;
 mod support;

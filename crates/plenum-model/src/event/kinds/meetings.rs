@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::*;
 use crate::date::FuzzyDate;
-use crate::id::{MeetingId, OrganRef, PersonId, PostRef};
+use crate::id::{EventId, MeetingId, OrganRef, PersonId, PostRef};
 
 body!(
     /// An organ not defined by any recorded statute (of a predecessor, a front, a state).
@@ -155,5 +155,7 @@ body!(
         ballots: Option<u64> = (default, skip_serializing_if = "Option::is_none"),
         /// The BLAKE3 digest (hex) of the live poll's published urn, its BLT file.
         urn: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// The nominating organ's decision, where the statute requires a nomination.
+        nomination: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );

@@ -8,6 +8,7 @@ mod meetings;
 mod offices;
 mod organizations;
 mod people;
+mod procedures;
 
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +18,7 @@ pub use meetings::*;
 pub use offices::*;
 pub use organizations::*;
 pub use people::*;
+pub use procedures::*;
 
 pub(crate) fn is_false(b: &bool) -> bool {
     !*b

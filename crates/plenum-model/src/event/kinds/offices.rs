@@ -21,6 +21,8 @@ body!(
         by: Option<OrganRef> = (default, skip_serializing_if = "Option::is_none"),
         /// The motion that decided it.
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The nominating organ's decision, where the statute requires a nomination.
+        nomination: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
@@ -83,6 +85,8 @@ body!(
         by: Option<OrganRef> = (default, skip_serializing_if = "Option::is_none"),
         /// The motion that decided it.
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The nominating organ's decision, where the statute requires a nomination.
+        nomination: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// Whether acting rather than substantive.
         acting: bool = (default, skip_serializing_if = "is_false"),
     }

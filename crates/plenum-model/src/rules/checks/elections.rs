@@ -96,6 +96,9 @@ impl Ctx<'_, '_> {
         let Some(def) = version.organ(&organ.key) else {
             return;
         };
+        if self.check_composed_elector(organ, out) {
+            return;
+        }
         if vacancy
             && let Some(k) = &def.vacancies_by
             && electors.iter().any(|o| &o.key == k && o.org == organ.org)
@@ -333,7 +336,8 @@ impl Ctx<'_, '_> {
                 }
                 Requirement::Seat(key) => {
                     let organ = OrganRef::new(org.clone(), key.clone());
-                    let kept = self.history.names_seats(&organ);
+                    let kept = self.history.names_seats(&organ)
+                        || self.composed_kept(&organ, &out.event.date);
                     let seated = self.history.holds_seat(person, &organ, None)
                         || self.holds_ex_officio(person, &organ, &out.event.date);
                     (kept && !seated).then(|| {

@@ -74,7 +74,8 @@ impl Ctx<'_, '_> {
         let seats = self
             .history
             .seat_total(organ, Some(Role::Full), date.earliest())
-            .saturating_add(self.ex_officio_unseated(organ, date));
+            .saturating_add(self.ex_officio_unseated(organ, date))
+            .saturating_add(self.composed_unseated(organ, date));
         if seats > 0 {
             return Some(seats);
         }
@@ -164,6 +165,7 @@ impl Ctx<'_, '_> {
                 .and_then(|m| m.entitled)
                 .or_else(|| self.entitled_base(&organ, &event.date))
                 .map(u64::from),
+            base => self.dynamic_base(base, &organ, meeting.and_then(|m| m.entitled), &event.date),
         };
         let Some(total) = total.filter(|t| *t > 0) else {
             return;
@@ -325,6 +327,7 @@ impl Ctx<'_, '_> {
                 .and_then(|m| m.entitled)
                 .or_else(|| self.entitled_base(organ, &d.date))
                 .map(u64::from),
+            base => self.dynamic_base(base, organ, meeting.and_then(|m| m.entitled), &d.date),
         };
         let Some(total) = total.filter(|t| *t > 0) else {
             return;
@@ -486,5 +489,7 @@ fn base_words(base: Base) -> &'static str {
         Base::Votes => "votes cast",
         Base::Present => "present",
         Base::Members => "members",
+        Base::MembersInGoodStanding => "members in good standing",
+        Base::Quorum => "members a quorum needs",
     }
 }

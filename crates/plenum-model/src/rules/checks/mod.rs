@@ -6,10 +6,13 @@
 //! the dead and the expelled.
 
 mod amendments;
+mod bases;
+mod composed;
 mod elections;
 mod meetings;
 mod offices;
 mod people;
+mod procedures;
 
 use crate::date::{FuzzyDate, Truth};
 use crate::event::{EndCause, Event, EventKind, Role};
@@ -320,6 +323,7 @@ impl Ctx<'_, '_> {
             _ => {}
         }
         self.check_status_ended(event, out);
+        self.check_procedures(event, out);
         self.check_defunct(event, out);
     }
 

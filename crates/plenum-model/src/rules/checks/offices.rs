@@ -163,6 +163,9 @@ impl Ctx<'_, '_> {
         organ: &OrganRef,
         date: &crate::date::FuzzyDate,
     ) -> bool {
+        if self.sits_by_composition(person, organ, date) {
+            return true;
+        }
         let Some(def) = self
             .version(&organ.org, date)
             .and_then(|v| v.organ(&organ.key))

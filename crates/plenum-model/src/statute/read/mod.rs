@@ -19,14 +19,18 @@
 //! elected_by = { by = "congress", article = "21" }    # an organ key, "members" or "appointment";
 //!                                                      # vacancies = "cc": who fills one between elections
 //! seats = { full = 160, alternate = 143, article = "23" }
+//! alternates = { succeed = "by-votes" }             # vacancies go to alternates by votes, or "as-listed"
 //! term = { length = "5 years", holds_over = true, max_consecutive = 2 }  # seats end after it, unless holding over
 //! meets = { every = "6 months", article = "24" }     # rolling; or each = "year" | "half-year" | "quarter" | "month" (calendar)
 //! notice = { at_least = "7 days", at_most = "60 days" }  # either or both
 //! quorum = { more_than = "1/2" }                        # of its full members
-//! majority.default = { more_than = "1/2", of = "votes" } # votes | present | members
+//! majority.default = { more_than = "1/2", of = "votes" } # votes | present | members |
+//!                                                       # members-in-good-standing | quorum
 //! majority.expulsion = { at_least = "2/3", of = "present" }
 //! eligibility = [{ requires = "full-member", for_at_least = "5 years" }, { requires = "seat", organ = "congress" }]
 //! ex_officio = ["general-secretary"]                   # posts whose holders sit on it by office
+//! # composed_of = { organs = ["politburo"], posts = ["general-secretary"] }  # instead of elected_by:
+//! #                                                    # made of their full members and holders
 //! meeting = [{ category = "extraordinary", notice = { at_least = "3 days" } }]  # kinds with their own notice
 //! convened_by = { by = ["politburo"], requisition = "1/3" }  # who may convene it, or members' request
 //! voting = { proxies = 1, secret = "elections" }      # most proxies a member may hold; secret: always | elections | never
@@ -34,7 +38,9 @@
 //! [[version.post]]
 //! id = "general-secretary"
 //! name = "General Secretary"
-//! elected_by = { by = "cc", article = "24" }
+//! elected_by = { by = "cc", article = "24" }     # nominated_by = "politburo": only its nominees;
+//!                                                 # confirmed_by = "congress", within = "6 months":
+//!                                                 # confirmed by another organ (else at its next meeting)
 //! eligibility = [{ requires = "seat", organ = "politburo" }]
 //!
 //! [[version.discipline]]
@@ -47,6 +53,7 @@
 //! act = "suspension"
 //! by = ["cc"]
 //! longest = "6 months"                                  # a suspension may last at most this
+//! confirmed_by = "congress"                             # provisional until confirmed (`within` or next meeting)
 //!
 //! [version.amendment]                                  # who may amend this version
 //! by = ["congress"]
@@ -82,6 +89,7 @@ use crate::limits::MAX_COUNT;
 use crate::source::InputError;
 
 mod powers;
+mod procedures;
 mod time;
 
 /// Reads and checks a statute document.
@@ -381,6 +389,8 @@ impl Reader<'_> {
 
     fn organ(&self, scope: &Scope<'_>, raw: RawOrgan) -> Result<OrganDef, InputError> {
         let key = self.key(&raw.id)?;
+        let composed_of = self.composed_of(scope, &raw)?;
+        let succession = self.succession(scope, &raw)?;
         let id_span = raw.id.span();
         let mut majority = BTreeMap::new();
         for (kind, m) in raw.majority {
@@ -397,6 +407,9 @@ impl Reader<'_> {
                 .and_then(|e| e.vacancies.as_ref())
                 .map(|v| self.organ_key(scope, v))
                 .transpose()?,
+            composed_of,
+            succession,
+            procedure: self.procedure(scope, raw.elected_by.as_ref())?,
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
             seats: raw
                 .seats
@@ -561,6 +574,7 @@ impl Reader<'_> {
                 .and_then(|e| e.vacancies.as_ref())
                 .map(|v| self.organ_key(scope, v))
                 .transpose()?,
+            procedure: self.procedure(scope, raw.elected_by.as_ref())?,
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
             term: raw.term.map(|t| self.term(scope, t)).transpose()?,
             eligibility: self.requirements(scope, raw.eligibility)?,

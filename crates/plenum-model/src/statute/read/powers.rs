@@ -93,7 +93,7 @@ impl Reader<'_> {
                 ));
             }
         };
-        let by = raw
+        let by: Vec<Key> = raw
             .by
             .iter()
             .map(|b| self.organ_key(scope, b))
@@ -114,9 +114,23 @@ impl Reader<'_> {
                 ));
             }
         };
+        let confirmed_by =
+            self.confirmation(scope, raw.confirmed_by.as_ref(), raw.within.as_ref())?;
+        if let (Some(c), Some(raw_by)) = (&confirmed_by, &raw.confirmed_by)
+            && by.contains(&c.by)
+        {
+            return Err(self.err(
+                raw_by.span(),
+                format!(
+                    "`{}` is among the organs of `by`: an organ cannot confirm its own act",
+                    c.by
+                ),
+            ));
+        }
         Ok(DisciplineRule {
             act,
             longest,
+            confirmed_by,
             from,
             by,
             majority,
