@@ -50,6 +50,8 @@ pub enum Rule {
     TermExpired,
     /// A candidacy longer than the probation, or a suspension longer than allowed.
     StatusTooLong,
+    /// A penalty the statute in force does not provide.
+    UnknownPenalty,
 }
 
 impl Rule {
@@ -74,11 +76,12 @@ impl Rule {
             Rule::DefunctOrganization => "defunct-organization",
             Rule::TermExpired => "term-expired",
             Rule::StatusTooLong => "status-too-long",
+            Rule::UnknownPenalty => "unknown-penalty",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 18] = [
+    pub const ALL: [Rule; 19] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -97,6 +100,7 @@ impl Rule {
         Rule::DefunctOrganization,
         Rule::TermExpired,
         Rule::StatusTooLong,
+        Rule::UnknownPenalty,
     ];
 }
 

@@ -39,6 +39,16 @@ fn describe_text(event: &Event) -> String {
         },
         K::MemberReinstated(b) => format!("reinstated in {}", org(&b.org)),
         K::MemberResigned(b) => format!("resigned from {}", org(&b.org)),
+        K::MemberDisciplined(b) => {
+            let mut text = format!("given the penalty `{}` in {}", b.penalty, org(&b.org));
+            if let Some(until) = &b.until {
+                text.push_str(&format!(" until {until}"));
+            }
+            if let Some(r) = &b.reason {
+                text.push_str(&format!(": {r}"));
+            }
+            text
+        }
         K::PersonRehabilitated(b) => match &b.org {
             Some(o) => format!("rehabilitated by {}", org(o)),
             None => "rehabilitated".to_owned(),

@@ -106,6 +106,7 @@ event_kinds! {
     MemberExpelled = "member_expelled",
     MemberReinstated = "member_reinstated",
     MemberResigned = "member_resigned",
+    MemberDisciplined = "member_disciplined",
     PersonRehabilitated = "person_rehabilitated",
     PersonDied = "person_died",
     PersonArrested = "person_arrested",
@@ -224,6 +225,13 @@ impl EventKind {
             K::MemberResigned(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
+            }
+            K::MemberDisciplined(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
             }
             K::PersonRehabilitated(b) => {
                 push("person", Ref::Person(&b.person));
@@ -396,6 +404,7 @@ impl EventKind {
             K::MemberExpelled(b) => &b.person,
             K::MemberReinstated(b) => &b.person,
             K::MemberResigned(b) => &b.person,
+            K::MemberDisciplined(b) => &b.person,
             K::PersonRehabilitated(b) => &b.person,
             K::PersonDied(b) => &b.person,
             K::PersonArrested(b) => &b.person,

@@ -107,6 +107,21 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             change_status(history, &b.person, &b.org, MemberStatus::Suspended, at)
         }
         K::MemberReinstated(b) => change_status(history, &b.person, &b.org, MemberStatus::Full, at),
+        // A transfer to candidate membership (a penalty whose effect is `candidate`)
+        // makes a full member a candidate; other penalties change no row.
+        K::MemberDisciplined(b)
+            if history
+                .membership(&b.person, &b.org)
+                .is_some_and(|m| m.status == MemberStatus::Full)
+                && book
+                    .in_force(&b.org, event.date.earliest())
+                    .and_then(|v| v.penalty(&b.penalty))
+                    .is_some_and(|p| {
+                        p.effect == Some(crate::statute::PenaltyEffect::Candidate)
+                    }) =>
+        {
+            change_status(history, &b.person, &b.org, MemberStatus::Candidate, at)
+        }
         K::MemberExpelled(b) => {
             history.close_memberships(&b.person, |m| m.org == b.org, MembershipEnd::Expelled, at);
             end_everything_in(history, &b.person, &b.org, EndCause::Expelled, at);
@@ -131,6 +146,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
         }
         K::PersonPurged(b) => end_everything_in(history, &b.person, &b.org, EndCause::Purged, at),
         K::PersonArrested(_) | K::PersonTried(_) | K::PersonFled(_) | K::SpeechGiven(_) => {}
+        K::MemberDisciplined(_) => {}
         K::FactionFormed(_) => {}
         K::FactionJoined(b) => history.align(&b.person, &b.faction, at),
         K::FactionLeft(b) => {

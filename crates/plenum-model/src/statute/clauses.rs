@@ -387,9 +387,19 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             "discipline",
             format!(
                 "{}{from}: decided by {by}{majority}{longest}",
-                rule.act.as_str()
+                rule.act_name()
             ),
             rule.article.as_ref(),
+            Some(checked),
+        );
+    }
+    for penalty in &version.penalties {
+        let (rule, checked) = super::penalties::clause(penalty);
+        push(
+            "discipline",
+            "penalty",
+            rule,
+            penalty.article.as_ref(),
             Some(checked),
         );
     }

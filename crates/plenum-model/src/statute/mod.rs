@@ -9,6 +9,7 @@
 mod cadence;
 mod clauses;
 mod measure;
+mod penalties;
 mod raw;
 mod read;
 
@@ -20,6 +21,7 @@ use crate::id::{Key, OrgId, VersionId};
 pub use cadence::{Cadence, CalendarPeriod};
 pub use clauses::{Clause, clauses};
 pub use measure::{Base, Period, Share, Threshold};
+pub use penalties::{PenaltyDef, PenaltyEffect};
 pub use read::read;
 
 /// A rule with the article it comes from.
@@ -59,6 +61,8 @@ pub struct Version {
     pub posts: Vec<PostDef>,
     /// Who may expel, suspend, remove and reinstate.
     pub discipline: Vec<DisciplineRule>,
+    /// The penalties of its own (`[[version.penalty]]`), which discipline rules may name.
+    pub penalties: Vec<PenaltyDef>,
     /// How long a candidate member may stay one before being confirmed.
     pub probation: Option<Cited<Period>>,
     /// Who may amend this statute, and by what majority.
@@ -331,6 +335,8 @@ pub enum Act {
     Removal,
     /// Reinstatement of an expelled or suspended member.
     Reinstatement,
+    /// A penalty the version declares (`[[version.penalty]]`); the rule's `penalty` names it.
+    Penalty,
 }
 
 impl Act {
@@ -341,6 +347,7 @@ impl Act {
             Act::Suspension => "suspension",
             Act::Removal => "removal",
             Act::Reinstatement => "reinstatement",
+            Act::Penalty => "penalty",
         }
     }
 }
@@ -354,6 +361,8 @@ impl Act {
 pub struct DisciplineRule {
     /// The act.
     pub act: Act,
+    /// For `Act::Penalty`: the penalty's id.
+    pub penalty: Option<Key>,
     /// For a removal: the organ removed from, when the rule concerns only it.
     pub from: Option<Key>,
     /// The organs competent to decide it.

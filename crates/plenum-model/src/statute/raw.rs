@@ -33,6 +33,8 @@ pub(super) struct RawVersion {
     pub(super) posts: Vec<RawPost>,
     #[serde(default)]
     pub(super) discipline: Vec<RawDiscipline>,
+    #[serde(default, rename = "penalty")]
+    pub(super) penalties: Vec<RawPenalty>,
     pub(super) membership: Option<RawMembership>,
     pub(super) amendment: Option<RawAmendment>,
     #[serde(default, rename = "incompatible")]
@@ -217,5 +219,15 @@ pub(super) struct RawConvener {
     #[serde(default)]
     pub(super) by: Vec<Spanned<String>>,
     pub(super) requisition: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPenalty {
+    pub(super) id: Spanned<String>,
+    pub(super) name: String,
+    pub(super) effect: Option<Spanned<String>>,
+    pub(super) longest: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }

@@ -6,6 +6,7 @@
 //! the dead and the expelled.
 
 mod amendments;
+mod discipline;
 mod elections;
 mod meetings;
 mod offices;
@@ -264,6 +265,7 @@ impl Ctx<'_, '_> {
                 &b.person,
                 out,
             ),
+            K::MemberDisciplined(b) => self.check_penalty(b, out),
             K::MotionDecided(b) => {
                 if let Some(m) = &b.meeting {
                     self.check_quorum(m, b.present, out);

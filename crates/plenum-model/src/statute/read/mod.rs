@@ -62,6 +62,12 @@
 //! act = "removal"                                       # one per competent organ, and for
 //! from = "politburo"                                    # removals one per organ removed from
 //! by = ["cc"]
+//!
+//! [[version.penalty]]                                   # a penalty of the statute's own
+//! id = "probation"                                      # discipline rules name it: act = "probation"
+//! name = "transfer to candidate membership"
+//! effect = "candidate"                                  # candidate | barred-from-office
+//! longest = "1 year"                                    # a member_disciplined's `until` at most this after it
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -81,6 +87,7 @@ use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
 use crate::source::InputError;
 
+mod penalties;
 mod powers;
 mod time;
 
@@ -108,6 +115,7 @@ struct Scope<'a> {
     articles: BTreeSet<String>,
     organs: BTreeSet<String>,
     posts: BTreeSet<String>,
+    penalties: BTreeSet<String>,
 }
 
 impl Reader<'_> {
@@ -164,6 +172,11 @@ impl Reader<'_> {
             articles: BTreeSet::new(),
             organs: BTreeSet::new(),
             posts: raw.posts.iter().map(|p| p.id.get_ref().clone()).collect(),
+            penalties: raw
+                .penalties
+                .iter()
+                .map(|p| p.id.get_ref().clone())
+                .collect(),
         };
         let mut articles = Vec::new();
         for a in raw.articles {
@@ -211,15 +224,17 @@ impl Reader<'_> {
             // gives the same act (from the same organ) to the same organ would be
             // ignored, so it is refused.
             for (organ, by_span) in rule.by.iter().zip(by_spans) {
-                if discipline
-                    .iter()
-                    .any(|d| d.act == rule.act && d.from == rule.from && d.by.contains(organ))
-                {
+                if discipline.iter().any(|d| {
+                    d.act == rule.act
+                        && d.penalty == rule.penalty
+                        && d.from == rule.from
+                        && d.by.contains(organ)
+                }) {
                     return Err(self.err(
                         by_span,
                         format!(
                             "a second `{}` rule gives it to `{organ}`{}; give each organ one rule per act (several organs may each have their own)",
-                            rule.act.as_str(),
+                            rule.act_name(),
                             rule.from
                                 .as_ref()
                                 .map_or_else(String::new, |f| format!(" (from `{f}`)"))
@@ -238,6 +253,7 @@ impl Reader<'_> {
             organs,
             posts,
             discipline,
+            penalties: self.penalties(&scope, raw.penalties)?,
             incompatibilities: raw
                 .incompatibilities
                 .into_iter()

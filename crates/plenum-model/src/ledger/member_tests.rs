@@ -1,0 +1,198 @@
+//! Issue 14, members: penalties of the statute's own, judged like the built-in acts.
+//! Each test is data: a statute and a history in, findings out.
+
+use super::statute_tests::{BOARD, STATUTE, build_with, findings, of_rule};
+use crate::rules::Rule;
+
+/// The association's statute with penalties of its own: a reprimand the board
+/// gives by two thirds, and a transfer to candidate membership for at most a year.
+fn statute() -> String {
+    format!(
+        r#"{STATUTE}
+[[version.article]]
+number = "8"
+text = "The board may reprimand a member, or transfer a full member to candidate membership for up to one year, by two thirds of the votes cast."
+
+[[version.penalty]]
+id = "reprimand"
+name = "reprimand"
+article = "8"
+
+[[version.penalty]]
+id = "probation"
+name = "transfer to candidate membership"
+effect = "candidate"
+longest = "1 year"
+article = "8"
+
+[[version.discipline]]
+act = "reprimand"
+by = ["board"]
+majority = {{ at_least = "2/3", of = "votes" }}
+article = "8"
+
+[[version.discipline]]
+act = "probation"
+by = ["board"]
+article = "8"
+"#
+    )
+}
+
+/// The board decides, `in_favour` to `against`, then `penalty` is given to Bob.
+fn disciplined(penalty: &str, in_favour: u32, against: u32, extra: &str) -> String {
+    format!(
+        r#"{BOARD}
+[[event]]
+id = "board-meeting"
+date = "2021-05-01"
+kind = "meeting_held"
+meeting = "board-meeting"
+organ = "assoc/board"
+
+[[event]]
+id = "decide-bob"
+date = "2021-05-01"
+kind = "motion_decided"
+meeting = "board-meeting"
+text = "Bob is disciplined"
+category = "discipline"
+votes = {{ for = {in_favour}, against = {against} }}
+outcome = "carried"
+
+[[event]]
+id = "bob-disciplined"
+date = "2021-05-01"
+kind = "member_disciplined"
+person = "bob"
+org = "assoc"
+penalty = "{penalty}"
+decision = "decide-bob"
+{extra}
+"#
+    )
+}
+
+fn found(events: &str) -> Vec<crate::query::check::FindingLine> {
+    findings(
+        &build_with(&statute(), events).unwrap_or_else(|e| panic!("{e}")),
+        "2021-12-31",
+    )
+}
+
+#[test]
+fn r14_a_penalty_short_of_its_majority_is_found_and_one_reaching_it_is_not() {
+    let short = found(&disciplined("reprimand", 3, 2, ""));
+    let short = of_rule(&short, Rule::MajorityNotMet);
+    assert_eq!(short.len(), 1, "{short:#?}");
+    assert_eq!(short[0].events[0].as_str(), "bob-disciplined");
+    assert_eq!(
+        short[0].citation.as_ref().unwrap().article.as_deref(),
+        Some("8")
+    );
+    assert!(
+        short[0]
+            .message
+            .contains("the reprimand of Bob rests on a decision"),
+        "{}",
+        short[0].message
+    );
+    let enough = found(&disciplined("reprimand", 4, 1, ""));
+    assert!(of_rule(&enough, Rule::MajorityNotMet).is_empty());
+    assert!(of_rule(&enough, Rule::NoCompetentDecision).is_empty());
+}
+
+#[test]
+fn r14_a_penalty_without_a_decision_of_the_competent_organ_is_found() {
+    let events = disciplined("reprimand", 4, 1, "").replace("decision = \"decide-bob\"\n", "");
+    let found = found(&events);
+    let missing = of_rule(&found, Rule::NoCompetentDecision);
+    assert_eq!(missing.len(), 1, "{found:#?}");
+    assert!(
+        missing[0]
+            .message
+            .contains("reprimand of Bob without a decision of Board of Directors"),
+        "{}",
+        missing[0].message
+    );
+}
+
+#[test]
+fn r14_a_penalty_the_statute_does_not_provide_is_found() {
+    let found = found(&disciplined("public-shaming", 4, 1, ""));
+    let unknown = of_rule(&found, Rule::UnknownPenalty);
+    assert_eq!(unknown.len(), 1, "{found:#?}");
+    assert_eq!(
+        unknown[0].message,
+        "Bob was given the penalty `public-shaming`, which the statute in force does not provide"
+    );
+    // A penalty the statute provides is not.
+    let known = self::found(&disciplined("reprimand", 4, 1, ""));
+    assert!(of_rule(&known, Rule::UnknownPenalty).is_empty());
+}
+
+#[test]
+fn r14_a_transfer_to_candidate_changes_the_membership_and_its_length_is_judged() {
+    let events = disciplined("probation", 4, 1, "until = \"2022-03-01\"");
+    let tables = build_with(&statute(), &events).unwrap_or_else(|e| panic!("{e}"));
+    let bob = crate::id::PersonId::new("bob").unwrap();
+    let org = crate::id::OrgId::new("assoc").unwrap();
+    let day = "2021-06-01"
+        .parse::<crate::date::FuzzyDate>()
+        .unwrap()
+        .earliest();
+    let rows: Vec<_> = crate::query::Facts::members_on(&tables, &org, day, day)
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.person == bob)
+        .map(|m| (m.status, m.span.start.to_string()))
+        .collect();
+    assert!(
+        rows.contains(&(
+            crate::rows::MemberStatus::Candidate,
+            "2021-05-01".to_owned()
+        )),
+        "{rows:?}"
+    );
+    assert!(of_rule(&findings(&tables, "2021-12-31"), Rule::StatusTooLong).is_empty());
+    // Two years is beyond the year article 8 allows.
+    let long = found(&disciplined("probation", 4, 1, "until = \"2023-05-01\""));
+    let long = of_rule(&long, Rule::StatusTooLong);
+    assert_eq!(long.len(), 1, "{long:#?}");
+    assert_eq!(
+        long[0].message,
+        "Bob was given the transfer to candidate membership on 2021-05-01 until 2023-05-01, beyond the 1 year the statute allows (it would end 2022-05-01)"
+    );
+}
+
+#[test]
+fn r14_penalties_are_read_with_their_errors_placed() {
+    let bad = statute().replace("effect = \"candidate\"", "effect = \"exile\"");
+    let err = crate::statute::read(&bad).unwrap_err().to_string();
+    assert!(err.contains("unknown effect `exile`"), "{err}");
+    let bad = format!(
+        "{}\n[[version.penalty]]\nid = \"expulsion\"\nname = \"a second expulsion\"\n",
+        statute()
+    );
+    let err = crate::statute::read(&bad).unwrap_err().to_string();
+    assert!(err.contains("`expulsion` is a built-in act"), "{err}");
+    let bad = statute().replace("act = \"reprimand\"", "act = \"rebuke\"");
+    let err = crate::statute::read(&bad).unwrap_err().to_string();
+    assert!(err.contains("unknown act `rebuke`"), "{err}");
+    let clauses = crate::statute::clauses(&crate::statute::read(&statute()).unwrap());
+    let rules: Vec<_> = clauses
+        .iter()
+        .filter(|c| c.subject == "discipline")
+        .map(|c| c.rule.as_str())
+        .collect();
+    assert!(
+        rules.contains(&"penalty `probation` (transfer to candidate membership), which makes a full member a candidate again, for at most 1 year"),
+        "{rules:?}"
+    );
+    assert!(
+        rules.contains(
+            &"reprimand: decided by Board of Directors, by at least 2/3 of the votes cast"
+        ),
+        "{rules:?}"
+    );
+}

@@ -1,0 +1,85 @@
+//! Issue 14's members and meetings clauses as data, like `rules.rs`: for each rule,
+//! a `RULE.flag.toml` that it must find and a `RULE.pass.toml`, the nearest case it
+//! must not, recorded after `data/member-rules/base.toml` under its statute.
+
+use crate::rules::{findings_of, of_rule};
+
+struct Case {
+    rule: &'static str,
+    /// The first event of each finding the flag file must give, in date order.
+    flagged: &'static [&'static str],
+    /// The statute version and article each of them cites.
+    version: Option<&'static str>,
+    article: Option<&'static str>,
+}
+
+const STATUTE: &str = "member-rules/statute.toml";
+const BASE: &str = "member-rules/base.toml";
+
+const CASES: [Case; 4] = [
+    Case {
+        rule: "unknown-penalty",
+        flagged: &["ben-shamed"],
+        version: Some("1990"),
+        article: None,
+    },
+    Case {
+        rule: "no-competent-decision",
+        flagged: &["ben-reprimanded"],
+        version: Some("1990"),
+        article: Some("11"),
+    },
+    Case {
+        rule: "majority-not-met",
+        flagged: &["ben-reprimanded"],
+        version: Some("1990"),
+        article: Some("11"),
+    },
+    Case {
+        rule: "status-too-long",
+        flagged: &["ben-transferred"],
+        version: Some("1990"),
+        article: Some("12"),
+    },
+];
+
+#[test]
+fn each_member_rule_flags_its_case_and_not_the_nearest_one() {
+    let mut failures = Vec::new();
+    for case in &CASES {
+        let flag = format!("member-rules/{}.flag.toml", case.rule);
+        let pass = format!("member-rules/{}.pass.toml", case.rule);
+        let found = of_rule(
+            &findings_of(STATUTE, &[BASE, &flag], "1995-01-01"),
+            case.rule,
+        );
+        let expected: Vec<_> = case
+            .flagged
+            .iter()
+            .map(|e| {
+                (
+                    (*e).to_owned(),
+                    case.version.map(str::to_owned),
+                    case.article.map(str::to_owned),
+                )
+            })
+            .collect();
+        if found != expected {
+            failures.push(format!("{flag}: expected {expected:?}, found {found:?}"));
+        }
+        let found = of_rule(
+            &findings_of(STATUTE, &[BASE, &pass], "1995-01-01"),
+            case.rule,
+        );
+        if !found.is_empty() {
+            failures.push(format!("{pass}: expected nothing, found {found:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_member_rules_base_history_breaks_none_of_these_rules() {
+    let findings = findings_of(STATUTE, &[BASE], "1995-01-01");
+    assert_eq!(findings, Vec::<serde_json::Value>::new());
+}
