@@ -9,6 +9,7 @@
 mod cadence;
 mod clauses;
 mod measure;
+mod notice;
 mod penalties;
 mod raw;
 mod read;
@@ -21,6 +22,7 @@ use crate::id::{Key, OrgId, VersionId};
 pub use cadence::{Cadence, CalendarPeriod};
 pub use clauses::{Clause, clauses};
 pub use measure::{Base, Period, Share, Threshold};
+pub use notice::NoticeLength;
 pub use penalties::{PenaltyDef, PenaltyEffect};
 pub use read::read;
 
@@ -269,9 +271,9 @@ pub struct Term {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Notice {
     /// The least notice.
-    pub at_least: Option<Period>,
+    pub at_least: Option<NoticeLength>,
     /// The most notice (a meeting called too far ahead).
-    pub at_most: Option<Period>,
+    pub at_most: Option<NoticeLength>,
 }
 
 /// Who fills an organ or a post.

@@ -16,7 +16,7 @@ struct Case {
 const STATUTE: &str = "member-rules/statute.toml";
 const BASE: &str = "member-rules/base.toml";
 
-const CASES: [Case; 4] = [
+const CASES: [Case; 5] = [
     Case {
         rule: "unknown-penalty",
         flagged: &["ben-shamed"],
@@ -40,6 +40,12 @@ const CASES: [Case; 4] = [
         flagged: &["ben-transferred"],
         version: Some("1990"),
         article: Some("12"),
+    },
+    Case {
+        rule: "short-notice",
+        flagged: &["board-1992-met"],
+        version: Some("1990"),
+        article: Some("5"),
     },
 ];
 

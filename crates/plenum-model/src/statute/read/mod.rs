@@ -21,7 +21,7 @@
 //! seats = { full = 160, alternate = 143, article = "23" }
 //! term = { length = "5 years", holds_over = true, max_consecutive = 2 }  # seats end after it, unless holding over
 //! meets = { every = "6 months", article = "24" }     # rolling; or each = "year" | "half-year" | "quarter" | "month" (calendar)
-//! notice = { at_least = "7 days", at_most = "60 days" }  # either or both
+//! notice = { at_least = "7 days", at_most = "60 days" }  # either or both; or hours: "48 hours"
 //! quorum = { more_than = "1/2" }                        # of its full members
 //! majority.default = { more_than = "1/2", of = "votes" } # votes | present | members
 //! majority.expulsion = { at_least = "2/3", of = "present" }
