@@ -39,6 +39,11 @@ fn describe_text(event: &Event) -> String {
         },
         K::MemberReinstated(b) => format!("reinstated in {}", org(&b.org)),
         K::MemberResigned(b) => format!("resigned from {}", org(&b.org)),
+        K::CandidacyExtended(b) => match &b.until {
+            Some(until) => format!("candidacy in {} extended until {until}", org(&b.org)),
+            None => format!("candidacy in {} extended", org(&b.org)),
+        },
+        K::CandidacyEnded(b) => format!("candidacy in {} ended without admission", org(&b.org)),
         K::MemberDisciplined(b) => {
             let mut text = format!("given the penalty `{}` in {}", b.penalty, org(&b.org));
             if let Some(until) = &b.until {

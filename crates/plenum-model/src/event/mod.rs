@@ -107,6 +107,8 @@ event_kinds! {
     MemberReinstated = "member_reinstated",
     MemberResigned = "member_resigned",
     MemberDisciplined = "member_disciplined",
+    CandidacyExtended = "candidacy_extended",
+    CandidacyEnded = "candidacy_ended",
     PersonRehabilitated = "person_rehabilitated",
     PersonDied = "person_died",
     PersonArrested = "person_arrested",
@@ -227,6 +229,20 @@ impl EventKind {
                 push("org", Ref::Org(&b.org));
             }
             K::MemberDisciplined(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
+            }
+            K::CandidacyExtended(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
+            }
+            K::CandidacyEnded(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
                 if let Some(d) = &b.decision {
@@ -405,6 +421,8 @@ impl EventKind {
             K::MemberReinstated(b) => &b.person,
             K::MemberResigned(b) => &b.person,
             K::MemberDisciplined(b) => &b.person,
+            K::CandidacyExtended(b) => &b.person,
+            K::CandidacyEnded(b) => &b.person,
             K::PersonRehabilitated(b) => &b.person,
             K::PersonDied(b) => &b.person,
             K::PersonArrested(b) => &b.person,

@@ -147,6 +147,30 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
         K::PersonPurged(b) => end_everything_in(history, &b.person, &b.org, EndCause::Purged, at),
         K::PersonArrested(_) | K::PersonTried(_) | K::PersonFled(_) | K::SpeechGiven(_) => {}
         K::MemberDisciplined(_) => {}
+        // An extension continues the candidacy in a new row (the rules find its
+        // start through the row it follows); an end closes it.
+        K::CandidacyExtended(b) => {
+            if history
+                .membership(&b.person, &b.org)
+                .is_some_and(|m| m.status == MemberStatus::Candidate)
+            {
+                history.close_memberships(
+                    &b.person,
+                    |m| m.org == b.org,
+                    MembershipEnd::StatusChanged,
+                    at,
+                );
+                history.open_membership(&b.org, &b.person, MemberStatus::Candidate, at);
+            }
+        }
+        K::CandidacyEnded(b) => {
+            history.close_memberships(
+                &b.person,
+                |m| m.org == b.org,
+                MembershipEnd::CandidacyEnded,
+                at,
+            );
+        }
         K::FactionFormed(_) => {}
         K::FactionJoined(b) => history.align(&b.person, &b.faction, at),
         K::FactionLeft(b) => {

@@ -164,8 +164,15 @@ fn statuses_too_long<F: Facts + ?Sized>(
             .versions_of(org)
             .iter()
             .any(|v| v.probation.is_some() || v.discipline.iter().any(|d| d.longest.is_some()));
+        // Where a candidacy may be extended, the rows before (to find where an
+        // extended candidacy began).
+        let extensible = book
+            .versions_of(org)
+            .iter()
+            .any(|v| v.probation_extension.is_some());
         if limited {
-            rows.extend(facts.members_on(org, day, day)?);
+            let since = if extensible { Day::MIN } else { day };
+            rows.extend(facts.members_on(org, since, day)?);
         }
     }
     rows.sort_by(|a, b| a.key.cmp(&b.key));

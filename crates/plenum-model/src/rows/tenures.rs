@@ -118,6 +118,8 @@ pub enum MembershipEnd {
     Merged,
     /// The organization ceased to exist.
     OrganizationEnded,
+    /// A candidacy ended without admission to full membership (`candidacy_ended`).
+    CandidacyEnded,
 }
 
 /// A person's membership of an organization, in one status.

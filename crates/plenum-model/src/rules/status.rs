@@ -4,6 +4,9 @@
 //! (the promotion or reinstatement came late) and, as of a date, while it lasts.
 //!
 //! The limit is the one of the statute version in force when the status began.
+//! A candidacy extended (`candidacy_extended`) continues in a new row that the
+//! extension opens; it is judged from the start of the first, against the probation
+//! and the statute's `extension` together.
 
 use crate::date::{Day, FuzzyDate, Truth};
 use crate::id::{EntityKind, EventId, OrgId, PersonId};
@@ -13,17 +16,53 @@ use crate::statute::{Act, Period, StatuteBook, Version};
 
 use super::{Citation, Finding, Rule, Severity};
 
-/// The time limit of a status under a version, with the article it cites.
-fn limit_of(version: &Version, status: MemberStatus) -> Option<(Period, Option<&String>)> {
+/// A time limit: a period, and for an extended candidacy the extension after it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Limit {
+    period: Period,
+    extension: Option<Period>,
+}
+
+impl Limit {
+    fn after(self, day: Day) -> Day {
+        let end = self.period.after(day);
+        self.extension.map_or(end, |e| e.after(end))
+    }
+}
+
+impl Limit {
+    /// The limit in words, with what it limits (`1 year probation`).
+    fn words(self, what: &str) -> String {
+        match self.extension {
+            Some(e) => format!("{} {what} and its extension of {e}", self.period),
+            None => format!("{} {what}", self.period),
+        }
+    }
+}
+
+/// The time limit of a status under a version, with the article it cites; an
+/// extended candidacy adds the statute's extension, if it allows one.
+fn limit_of(
+    version: &Version,
+    status: MemberStatus,
+    extended: bool,
+) -> Option<(Limit, Option<&String>)> {
+    let plain = |period| Limit {
+        period,
+        extension: None,
+    };
     match status {
-        MemberStatus::Candidate => version
-            .probation
-            .as_ref()
-            .map(|c| (c.rule, c.article.as_ref())),
+        MemberStatus::Candidate => version.probation.as_ref().map(|c| {
+            let limit = Limit {
+                period: c.rule,
+                extension: version.probation_extension.filter(|_| extended),
+            };
+            (limit, c.article.as_ref())
+        }),
         MemberStatus::Suspended => version
             .discipline(Act::Suspension, None)
             .into_iter()
-            .find_map(|r| r.longest.map(|l| (l, r.article.as_ref()))),
+            .find_map(|r| r.longest.map(|l| (plain(l), r.article.as_ref()))),
         MemberStatus::Full => None,
     }
 }
@@ -35,10 +74,11 @@ pub(crate) fn overrun(
     org: &OrgId,
     status: MemberStatus,
     since: &FuzzyDate,
+    extended: bool,
     until: &FuzzyDate,
-) -> Option<(Truth, Day, Period, Citation)> {
+) -> Option<(Truth, Day, Limit, Citation)> {
     let version = book.in_force(org, since.earliest())?;
-    let (limit, article) = limit_of(version, status)?;
+    let (limit, article) = limit_of(version, status, extended)?;
     let end = limit.after(since.latest());
     let certainty = if until.earliest() > end {
         Truth::Definitely
@@ -59,30 +99,66 @@ pub(crate) fn status_words(status: MemberStatus) -> (&'static str, &'static str)
     }
 }
 
-/// The finding for a status that ended late, judged at the event that ended it.
+/// Where a status began: for a candidacy continued by extensions, the row it
+/// started in (each extension closes a candidate row and opens the next, with the
+/// same event); whether it was extended.
+pub(crate) fn began<'r>(
+    rows: &'r [MembershipRow],
+    row: &'r MembershipRow,
+) -> (&'r MembershipRow, bool) {
+    let mut first = row;
+    let mut extended = false;
+    while first.status == MemberStatus::Candidate
+        && let Some(before) = rows.iter().find(|r| {
+            r.person == first.person
+                && r.org == first.org
+                && r.status == MemberStatus::Candidate
+                && r.end_event.as_ref() == Some(&first.start_event)
+        })
+    {
+        first = before;
+        extended = true;
+    }
+    (first, extended)
+}
+
+/// The finding for a status that ended late, judged at the event that ended it;
+/// `rows` are the person's other rows in the organization (to find where a
+/// candidacy began).
 pub(crate) fn ended_late(
     book: &StatuteBook,
+    rows: &[MembershipRow],
     row: &MembershipRow,
     ended: &FuzzyDate,
 ) -> Option<(Truth, Citation, Vec<EventId>, String)> {
-    let (certainty, end, limit, citation) =
-        overrun(book, &row.org, row.status, &row.span.start, ended)?;
+    let (first, extended) = began(rows, row);
+    let (certainty, end, limit, citation) = overrun(
+        book,
+        &row.org,
+        row.status,
+        &first.span.start,
+        extended,
+        ended,
+    )?;
     let (was, limit_name) = status_words(row.status);
     Some((
         certainty,
         citation,
-        vec![row.start_event.clone()],
+        vec![first.start_event.clone()],
         format!(
-            "{} was {was} {} from {} until {ended}, beyond the {limit} {limit_name} the statute allows (it ended {end})",
+            "{} was {was} {} from {} until {ended}, beyond the {} the statute allows (it ended {end})",
             name(EntityKind::Person, &row.person),
             name(EntityKind::Org, &row.org),
-            row.span.start
+            first.span.start,
+            limit.words(limit_name)
         ),
     ))
 }
 
 /// Statuses that, as of `day`, have lasted beyond their limit: candidates not
 /// confirmed within the probation, suspensions longer than the longest allowed.
+/// `rows` are those open on `day`, and, to judge extended candidacies from their
+/// start, the rows before them.
 pub fn lasting_too_long(book: &StatuteBook, rows: &[MembershipRow], day: Day) -> Vec<Finding> {
     let today = FuzzyDate::day(day);
     let mut findings = Vec::new();
@@ -90,9 +166,15 @@ pub fn lasting_too_long(book: &StatuteBook, rows: &[MembershipRow], day: Day) ->
         if row.span.end.as_ref().is_some_and(|e| e.earliest() <= day) {
             continue;
         }
-        let Some((certainty, end, limit, citation)) =
-            overrun(book, &row.org, row.status, &row.span.start, &today)
-        else {
+        let (first, extended) = began(rows, row);
+        let Some((certainty, end, limit, citation)) = overrun(
+            book,
+            &row.org,
+            row.status,
+            &first.span.start,
+            extended,
+            &today,
+        ) else {
             continue;
         };
         let (is, limit_name) = status_words(row.status);
@@ -103,12 +185,13 @@ pub fn lasting_too_long(book: &StatuteBook, rows: &[MembershipRow], day: Day) ->
             certainty,
             date: today.clone(),
             citation: Some(citation),
-            events: vec![row.start_event.clone()],
+            events: vec![first.start_event.clone()],
             message: Phrase::new(format!(
-                "{} has been {is} {} since {}, beyond the {limit} {limit_name} the statute allows (it ended {end})",
+                "{} has been {is} {} since {}, beyond the {} the statute allows (it ended {end})",
                 name(EntityKind::Person, who),
                 name(EntityKind::Org, &row.org),
-                row.span.start
+                first.span.start,
+                limit.words(limit_name)
             )),
         });
     }

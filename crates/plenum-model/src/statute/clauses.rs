@@ -351,7 +351,12 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         push(
             "membership",
             "probation",
-            format!("candidates are confirmed as full members within {rule}"),
+            match version.probation_extension {
+                None => format!("candidates are confirmed as full members within {rule}"),
+                Some(e) => format!(
+                    "candidates are confirmed as full members within {rule}, or within an extension of at most {e} more"
+                ),
+            },
             article.as_ref(),
             Some("status-too-long"),
         );

@@ -67,6 +67,9 @@ pub struct Version {
     pub penalties: Vec<PenaltyDef>,
     /// How long a candidate member may stay one before being confirmed.
     pub probation: Option<Cited<Period>>,
+    /// How much longer a candidacy may last when it is extended (`candidacy_extended`);
+    /// unset, a candidacy may not outlast the probation.
+    pub probation_extension: Option<Period>,
     /// Who may amend this statute, and by what majority.
     pub amendment: Option<AmendmentRule>,
     /// Offices (organs and posts, by key) no one may hold together.

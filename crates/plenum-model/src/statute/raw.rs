@@ -188,6 +188,7 @@ pub(super) struct RawMembership {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawProbation {
     pub(super) length: Spanned<String>,
+    pub(super) extension: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 

@@ -6,6 +6,8 @@ use crate::rules::{findings_of, of_rule};
 
 struct Case {
     rule: &'static str,
+    /// The files' name before `.flag.toml` and `.pass.toml`, when not the rule's.
+    file: Option<&'static str>,
     /// The first event of each finding the flag file must give, in date order.
     flagged: &'static [&'static str],
     /// The statute version and article each of them cites.
@@ -16,36 +18,48 @@ struct Case {
 const STATUTE: &str = "member-rules/statute.toml";
 const BASE: &str = "member-rules/base.toml";
 
-const CASES: [Case; 5] = [
+const CASES: [Case; 6] = [
     Case {
         rule: "unknown-penalty",
+        file: None,
         flagged: &["ben-shamed"],
         version: Some("1990"),
         article: None,
     },
     Case {
         rule: "no-competent-decision",
+        file: None,
         flagged: &["ben-reprimanded"],
         version: Some("1990"),
         article: Some("11"),
     },
     Case {
         rule: "majority-not-met",
+        file: None,
         flagged: &["ben-reprimanded"],
         version: Some("1990"),
         article: Some("11"),
     },
     Case {
         rule: "status-too-long",
+        file: None,
         flagged: &["ben-transferred"],
         version: Some("1990"),
         article: Some("12"),
     },
     Case {
         rule: "short-notice",
+        file: None,
         flagged: &["board-1992-met"],
         version: Some("1990"),
         article: Some("5"),
+    },
+    Case {
+        rule: "status-too-long",
+        file: Some("candidacy-extended"),
+        flagged: &["dan-extended"],
+        version: Some("1990"),
+        article: Some("7"),
     },
 ];
 
@@ -53,8 +67,9 @@ const CASES: [Case; 5] = [
 fn each_member_rule_flags_its_case_and_not_the_nearest_one() {
     let mut failures = Vec::new();
     for case in &CASES {
-        let flag = format!("member-rules/{}.flag.toml", case.rule);
-        let pass = format!("member-rules/{}.pass.toml", case.rule);
+        let file = case.file.unwrap_or(case.rule);
+        let flag = format!("member-rules/{file}.flag.toml");
+        let pass = format!("member-rules/{file}.pass.toml");
         let found = of_rule(
             &findings_of(STATUTE, &[BASE, &flag], "1995-01-01"),
             case.rule,

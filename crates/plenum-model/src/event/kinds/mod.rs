@@ -4,6 +4,7 @@
 //! holds `id`, `date`, `kind`, `sources`, `note`, and the fields of its kind.
 //! Optional fields may be left out; lists default to empty.
 
+mod candidacy;
 mod discipline;
 mod meetings;
 mod offices;
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::id::{OrgId, PersonId};
 
+pub use candidacy::*;
 pub use discipline::*;
 pub use meetings::*;
 pub use offices::*;

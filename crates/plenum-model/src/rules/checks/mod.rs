@@ -6,6 +6,7 @@
 //! the dead and the expelled.
 
 mod amendments;
+mod candidacy;
 mod discipline;
 mod elections;
 mod meetings;
@@ -266,6 +267,10 @@ impl Ctx<'_, '_> {
                 out,
             ),
             K::MemberDisciplined(b) => self.check_penalty(b, out),
+            K::CandidacyExtended(b) => {
+                self.check_candidacy(&b.person, &b.org, b.until.as_ref(), out)
+            }
+            K::CandidacyEnded(b) => self.check_candidacy(&b.person, &b.org, None, out),
             K::MotionDecided(b) => {
                 if let Some(m) = &b.meeting {
                     self.check_quorum(m, b.present, out);
@@ -335,9 +340,12 @@ impl Ctx<'_, '_> {
         let Some(row) = self.history.membership(person, org) else {
             return;
         };
-        if let Some((certainty, citation, events, message)) =
-            super::status::ended_late(self.book, &row, &event.date)
-        {
+        if let Some((certainty, citation, events, message)) = super::status::ended_late(
+            self.book,
+            &self.history.memberships_of(person, org),
+            &row,
+            &event.date,
+        ) {
             out.push(
                 Rule::StatusTooLong,
                 Severity::Violation,

@@ -56,7 +56,8 @@
 //! offices = ["politburo", "auditing-commission"]
 //!
 //! [version.membership]
-//! probation = { length = "1 year" }                     # candidates are confirmed within it
+//! probation = { length = "1 year", extension = "6 months" }  # candidates are confirmed within it,
+//!                                                       # or within the extension if extended
 //!
 //! [[version.discipline]]                                # an act may have several rules:
 //! act = "removal"                                       # one per competent organ, and for
@@ -262,6 +263,13 @@ impl Reader<'_> {
             amendment: raw
                 .amendment
                 .map(|a| self.amendment(&scope, a))
+                .transpose()?,
+            probation_extension: raw
+                .membership
+                .as_ref()
+                .and_then(|m| m.probation.as_ref())
+                .and_then(|p| p.extension.as_ref())
+                .map(|e| self.period(e))
                 .transpose()?,
             probation: raw
                 .membership
