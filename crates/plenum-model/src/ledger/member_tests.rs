@@ -1,5 +1,6 @@
-//! Issue 14, members: penalties of the statute's own, judged like the built-in acts.
-//! Each test is data: a statute and a history in, findings out.
+//! Issue 14, members and meetings: penalties of the statute's own, what follows a
+//! probation, kinds of meeting with a cadence of their own. Each test is data: a statute
+//! and a history in, findings out.
 
 use super::statute_tests::{BOARD, STATUTE, build_with, findings, of_rule};
 use crate::rules::Rule;
@@ -322,4 +323,74 @@ org = "assoc"
         .earliest();
     let open = crate::query::Facts::members_on(&tables, &org, day, day).unwrap();
     assert!(!open.iter().any(|m| m.person.as_str() == "cat"), "{open:?}");
+}
+
+/// The assembly's annual meeting each calendar year, under article 10.
+fn annual_statute() -> String {
+    STATUTE.replace(
+        "name = \"General Assembly\"\nelected_by = { by = \"members\" }",
+        "name = \"General Assembly\"\nelected_by = { by = \"members\" }\nmeeting = [{ category = \"annual\", meets = { each = \"year\", article = \"10\" } }]",
+    )
+}
+
+/// A meeting of the assembly convened as `category` and held on `date`.
+fn assembly_meeting(id: &str, category: &str, date: &str) -> String {
+    format!(
+        r#"
+[[event]]
+id = "{id}-called"
+date = "{date}"
+kind = "meeting_convened"
+meeting = "{id}"
+organ = "assoc/assembly"
+scheduled = "{date}"
+category = "{category}"
+
+[[event]]
+id = "{id}-held"
+date = "{date}"
+kind = "meeting_held"
+meeting = "{id}"
+"#
+    )
+}
+
+#[test]
+fn r14_a_kind_of_meeting_with_its_own_cadence_counts_only_its_own_meetings() {
+    let late = [
+        assembly_meeting("agm-2021", "annual", "2021-03-01"),
+        assembly_meeting("egm-2022", "extraordinary", "2022-05-01"),
+        assembly_meeting("agm-2023", "annual", "2023-03-01"),
+    ]
+    .concat();
+    let tables = build_with(&annual_statute(), &late).unwrap_or_else(|e| panic!("{e}"));
+    let found = findings(&tables, "2023-12-31");
+    let late = of_rule(&found, Rule::MeetingLate);
+    assert_eq!(late.len(), 1, "{found:#?}");
+    assert_eq!(late[0].events[0].as_str(), "agm-2023-held");
+    assert_eq!(
+        late[0].citation.as_ref().unwrap().article.as_deref(),
+        Some("10")
+    );
+    assert!(
+        late[0]
+            .message
+            .contains("no annual meeting of General Assembly is recorded between agm-2021"),
+        "{}",
+        late[0].message
+    );
+    assert!(
+        late[0].message.ends_with(": none in 2022"),
+        "{}",
+        late[0].message
+    );
+    let on_time = [
+        assembly_meeting("agm-2021", "annual", "2021-03-01"),
+        assembly_meeting("agm-2022", "annual", "2022-11-01"),
+        assembly_meeting("egm-2023", "extraordinary", "2023-01-15"),
+        assembly_meeting("agm-2023", "annual", "2023-03-01"),
+    ]
+    .concat();
+    let tables = build_with(&annual_statute(), &on_time).unwrap_or_else(|e| panic!("{e}"));
+    assert!(of_rule(&findings(&tables, "2023-12-31"), Rule::MeetingLate).is_empty());
 }

@@ -196,6 +196,19 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             );
         }
         for kind in &organ.meeting_kinds {
+            if let Some(Cited { rule, article }) = &kind.meets {
+                let how = match rule {
+                    Cadence::Rolling(_) => "rolling",
+                    Cadence::Calendar(_) => "calendar",
+                };
+                push(
+                    s,
+                    "meeting",
+                    format!("{} meetings: held {rule} ({how})", kind.category),
+                    article.as_ref(),
+                    Some("meeting-late"),
+                );
+            }
             if let Some(Cited { rule, article }) = &kind.notice {
                 push(
                     s,

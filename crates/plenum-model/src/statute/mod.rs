@@ -211,6 +211,8 @@ pub struct MeetingKind {
     pub category: String,
     /// Its notice, instead of the organ's.
     pub notice: Option<Cited<Notice>>,
+    /// Its own cadence: meetings of this kind only count toward it.
+    pub meets: Option<Cited<Cadence>>,
 }
 
 impl OrganDef {

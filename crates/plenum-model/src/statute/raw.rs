@@ -212,6 +212,7 @@ pub(super) struct RawIncompatible {
 pub(super) struct RawMeetingKind {
     pub(super) category: Spanned<String>,
     pub(super) notice: Option<RawNotice>,
+    pub(super) meets: Option<RawEvery>,
 }
 
 #[derive(Deserialize)]

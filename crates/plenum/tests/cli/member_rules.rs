@@ -18,7 +18,7 @@ struct Case {
 const STATUTE: &str = "member-rules/statute.toml";
 const BASE: &str = "member-rules/base.toml";
 
-const CASES: [Case; 6] = [
+const CASES: [Case; 7] = [
     Case {
         rule: "unknown-penalty",
         file: None,
@@ -60,6 +60,13 @@ const CASES: [Case; 6] = [
         flagged: &["dan-extended"],
         version: Some("1990"),
         article: Some("7"),
+    },
+    Case {
+        rule: "meeting-late",
+        file: None,
+        flagged: &["agm-1994-held"],
+        version: Some("1990"),
+        article: Some("3"),
     },
 ];
 

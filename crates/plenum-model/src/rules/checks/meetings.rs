@@ -422,6 +422,7 @@ impl Ctx<'_, '_> {
                 );
             }
         }
+        self.check_kind_cadence(&organ, meeting, version, state, held, out);
         if let Some(Cited {
             rule: cadence,
             article,

@@ -9,6 +9,7 @@ mod amendments;
 mod candidacy;
 mod discipline;
 mod elections;
+mod kinds;
 mod meetings;
 mod offices;
 mod people;

@@ -27,7 +27,8 @@
 //! majority.expulsion = { at_least = "2/3", of = "present" }
 //! eligibility = [{ requires = "full-member", for_at_least = "5 years" }, { requires = "seat", organ = "congress" }]
 //! ex_officio = ["general-secretary"]                   # posts whose holders sit on it by office
-//! meeting = [{ category = "extraordinary", notice = { at_least = "3 days" } }]  # kinds with their own notice
+//! meeting = [{ category = "extraordinary", notice = { at_least = "3 days" } },  # kinds with their own notice
+//!            { category = "annual", meets = { each = "year" } }]            # and cadence (only that kind counts)
 //! convened_by = { by = ["politburo"], requisition = "1/3" }  # who may convene it, or members' request
 //! voting = { proxies = 1, secret = "elections" }      # most proxies a member may hold; secret: always | elections | never
 //!
@@ -526,6 +527,7 @@ impl Reader<'_> {
                     let span = k.category.span();
                     kinds.push(MeetingKind {
                         category: k.category.into_inner(),
+                        meets: k.meets.map(|m| self.cadence(scope, m, span.clone())).transpose()?,
                         notice: k.notice.map(|n| self.notice(scope, n, span)).transpose()?,
                     });
                 }
