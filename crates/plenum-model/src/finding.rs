@@ -52,6 +52,11 @@ pub enum Rule {
     StatusTooLong,
     /// A penalty the statute in force does not provide.
     UnknownPenalty,
+    /// A membership lapsed before the dues were unpaid as long as the statute says.
+    EarlyLapse,
+    /// A member whose membership lapsed acting in the organization, or holding an
+    /// office that requires membership when it lapsed.
+    LapsedMember,
 }
 
 impl Rule {
@@ -77,11 +82,13 @@ impl Rule {
             Rule::TermExpired => "term-expired",
             Rule::StatusTooLong => "status-too-long",
             Rule::UnknownPenalty => "unknown-penalty",
+            Rule::EarlyLapse => "early-lapse",
+            Rule::LapsedMember => "lapsed-member",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 19] = [
+    pub const ALL: [Rule; 21] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -101,6 +108,8 @@ impl Rule {
         Rule::TermExpired,
         Rule::StatusTooLong,
         Rule::UnknownPenalty,
+        Rule::EarlyLapse,
+        Rule::LapsedMember,
     ];
 }
 

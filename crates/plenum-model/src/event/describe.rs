@@ -44,6 +44,13 @@ fn describe_text(event: &Event) -> String {
             None => format!("candidacy in {} extended", org(&b.org)),
         },
         K::CandidacyEnded(b) => format!("candidacy in {} ended without admission", org(&b.org)),
+        K::MembershipLapsed(b) => match &b.unpaid_since {
+            Some(since) => format!(
+                "membership of {} lapsed, dues unpaid since {since}",
+                org(&b.org)
+            ),
+            None => format!("membership of {} lapsed", org(&b.org)),
+        },
         K::MemberDisciplined(b) => {
             let mut text = format!("given the penalty `{}` in {}", b.penalty, org(&b.org));
             if let Some(until) = &b.until {

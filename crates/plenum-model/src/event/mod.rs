@@ -109,6 +109,7 @@ event_kinds! {
     MemberDisciplined = "member_disciplined",
     CandidacyExtended = "candidacy_extended",
     CandidacyEnded = "candidacy_ended",
+    MembershipLapsed = "membership_lapsed",
     PersonRehabilitated = "person_rehabilitated",
     PersonDied = "person_died",
     PersonArrested = "person_arrested",
@@ -248,6 +249,10 @@ impl EventKind {
                 if let Some(d) = &b.decision {
                     push("decision", Ref::Decision(d));
                 }
+            }
+            K::MembershipLapsed(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
             }
             K::PersonRehabilitated(b) => {
                 push("person", Ref::Person(&b.person));
@@ -423,6 +428,7 @@ impl EventKind {
             K::MemberDisciplined(b) => &b.person,
             K::CandidacyExtended(b) => &b.person,
             K::CandidacyEnded(b) => &b.person,
+            K::MembershipLapsed(b) => &b.person,
             K::PersonRehabilitated(b) => &b.person,
             K::PersonDied(b) => &b.person,
             K::PersonArrested(b) => &b.person,

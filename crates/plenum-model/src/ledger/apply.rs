@@ -163,6 +163,9 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 history.open_membership(&b.org, &b.person, MemberStatus::Candidate, at);
             }
         }
+        K::MembershipLapsed(b) => {
+            history.close_memberships(&b.person, |m| m.org == b.org, MembershipEnd::Lapsed, at);
+        }
         K::CandidacyEnded(b) => {
             history.close_memberships(
                 &b.person,

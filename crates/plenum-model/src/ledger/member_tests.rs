@@ -394,3 +394,110 @@ fn r14_a_kind_of_meeting_with_its_own_cadence_counts_only_its_own_meetings() {
     let tables = build_with(&annual_statute(), &on_time).unwrap_or_else(|e| panic!("{e}"));
     assert!(of_rule(&findings(&tables, "2023-12-31"), Rule::MeetingLate).is_empty());
 }
+
+/// The association's statute: a membership lapses after three months of unpaid
+/// dues, and the treasurer must be a member.
+fn lapse_statute() -> String {
+    format!(
+        r#"{}
+[version.membership]
+lapse = {{ after = "3 months", article = "9" }}
+"#,
+        STATUTE.replace(
+            "name = \"Treasurer\"\nelected_by = { by = \"assembly\" }",
+            "name = \"Treasurer\"\nelected_by = { by = \"assembly\" }\neligibility = [{ requires = \"member\" }]",
+        )
+    )
+}
+
+fn lapsed(date: &str, since: &str) -> String {
+    format!(
+        r#"
+[[event]]
+id = "bob-lapsed"
+date = "{date}"
+kind = "membership_lapsed"
+person = "bob"
+org = "assoc"
+unpaid_since = "{since}"
+"#
+    )
+}
+
+#[test]
+fn r14_a_lapse_before_the_statutes_period_of_arrears_is_found() {
+    let build = |events: &str| {
+        build_with(&lapse_statute(), &format!("{BOARD}{events}")).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let early = findings(&build(&lapsed("2021-02-01", "2021-01-01")), "2021-12-31");
+    let early = of_rule(&early, Rule::EarlyLapse);
+    assert_eq!(early.len(), 1, "{early:#?}");
+    assert_eq!(
+        early[0].message,
+        "the membership of Bob in Association lapsed on 2021-02-01, dues unpaid since 2021-01-01: sooner than the 3 months the statute allows (not before 2021-04-01)"
+    );
+    // Dues unpaid some day of January: possibly early in mid-April.
+    let fuzzy = findings(&build(&lapsed("2021-04-15", "2021-01")), "2021-12-31");
+    let fuzzy = of_rule(&fuzzy, Rule::EarlyLapse);
+    assert_eq!(fuzzy.len(), 1);
+    assert_eq!(fuzzy[0].certainty, crate::date::Truth::Possibly);
+    let on_time = findings(&build(&lapsed("2021-05-01", "2021-01-01")), "2021-12-31");
+    assert!(of_rule(&on_time, Rule::EarlyLapse).is_empty());
+    // Bob is ineligible afterwards: the register shows his membership ended.
+    let elected = r#"
+[[event]]
+id = "treasurer-2022"
+date = "2022-03-01"
+kind = "election_held"
+post = "assoc/treasurer"
+by = "assoc/assembly"
+elected = ["bob"]
+"#;
+    let after = findings(
+        &build(&format!("{}{elected}", lapsed("2021-05-01", "2021-01-01"))),
+        "2022-12-31",
+    );
+    assert_eq!(
+        of_rule(&after, Rule::IneligibleHolder).len(),
+        1,
+        "{after:#?}"
+    );
+    let acting = of_rule(&after, Rule::LapsedMember);
+    assert_eq!(acting.len(), 1, "{after:#?}");
+    assert_eq!(
+        acting[0].message,
+        "the membership of Bob in Association lapsed on 2021-05-01, yet Bob acts in it here"
+    );
+}
+
+#[test]
+fn r14_a_membership_lapsing_while_its_holder_holds_an_office_requiring_it_is_found() {
+    let events = format!(
+        "{BOARD}{}{}",
+        r#"
+[[event]]
+id = "treasurer-2021"
+date = "2021-03-01"
+kind = "election_held"
+post = "assoc/treasurer"
+by = "assoc/assembly"
+elected = ["bob"]
+"#,
+        lapsed("2021-06-01", "2021-01-01")
+    );
+    let tables = build_with(&lapse_statute(), &events).unwrap_or_else(|e| panic!("{e}"));
+    let found = findings(&tables, "2021-12-31");
+    let held = of_rule(&found, Rule::LapsedMember);
+    assert_eq!(held.len(), 1, "{found:#?}");
+    assert_eq!(
+        held[0].message,
+        "the membership of Bob in Association lapsed while Bob held the post of Treasurer, which requires membership"
+    );
+    // Ann, never lapsed, is not concerned; nor is a lapse with no office.
+    let quiet = build_with(
+        &lapse_statute(),
+        &format!("{BOARD}{}", lapsed("2021-06-01", "2021-01-01")),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(of_rule(&findings(&quiet, "2021-12-31"), Rule::LapsedMember).is_empty());
+}

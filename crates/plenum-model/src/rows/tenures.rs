@@ -120,6 +120,8 @@ pub enum MembershipEnd {
     OrganizationEnded,
     /// A candidacy ended without admission to full membership (`candidacy_ended`).
     CandidacyEnded,
+    /// The membership lapsed, dues unpaid (`membership_lapsed`).
+    Lapsed,
 }
 
 /// A person's membership of an organization, in one status.

@@ -374,6 +374,15 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             Some("status-too-long"),
         );
     }
+    if let Some(Cited { rule, article }) = &version.lapse {
+        push(
+            "membership",
+            "lapse",
+            format!("a membership lapses only after {rule} of unpaid dues"),
+            article.as_ref(),
+            Some("early-lapse, lapsed-member"),
+        );
+    }
     for rule in &version.discipline {
         let by = rule
             .by

@@ -70,6 +70,8 @@ pub struct Version {
     /// How much longer a candidacy may last when it is extended (`candidacy_extended`);
     /// unset, a candidacy may not outlast the probation.
     pub probation_extension: Option<Period>,
+    /// How long dues may stay unpaid before a membership lapses (`membership_lapsed`).
+    pub lapse: Option<Cited<Period>>,
     /// Who may amend this statute, and by what majority.
     pub amendment: Option<AmendmentRule>,
     /// Offices (organs and posts, by key) no one may hold together.

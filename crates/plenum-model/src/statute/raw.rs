@@ -182,6 +182,7 @@ pub(super) struct RawDiscipline {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawMembership {
     pub(super) probation: Option<RawProbation>,
+    pub(super) lapse: Option<RawLapse>,
 }
 
 #[derive(Deserialize)]
@@ -221,6 +222,13 @@ pub(super) struct RawConvener {
     #[serde(default)]
     pub(super) by: Vec<Spanned<String>>,
     pub(super) requisition: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawLapse {
+    pub(super) after: Spanned<String>,
     pub(super) article: ArticleRef,
 }
 

@@ -18,7 +18,7 @@ struct Case {
 const STATUTE: &str = "member-rules/statute.toml";
 const BASE: &str = "member-rules/base.toml";
 
-const CASES: [Case; 7] = [
+const CASES: [Case; 9] = [
     Case {
         rule: "unknown-penalty",
         file: None,
@@ -67,6 +67,20 @@ const CASES: [Case; 7] = [
         flagged: &["agm-1994-held"],
         version: Some("1990"),
         article: Some("3"),
+    },
+    Case {
+        rule: "early-lapse",
+        file: None,
+        flagged: &["cai-lapsed"],
+        version: Some("1990"),
+        article: Some("8"),
+    },
+    Case {
+        rule: "lapsed-member",
+        file: None,
+        flagged: &["cai-lapsed"],
+        version: Some("1990"),
+        article: Some("8"),
     },
 ];
 

@@ -6,6 +6,7 @@
 
 mod candidacy;
 mod discipline;
+mod lapse;
 mod meetings;
 mod offices;
 mod organizations;
@@ -17,6 +18,7 @@ use crate::id::{OrgId, PersonId};
 
 pub use candidacy::*;
 pub use discipline::*;
+pub use lapse::*;
 pub use meetings::*;
 pub use offices::*;
 pub use organizations::*;

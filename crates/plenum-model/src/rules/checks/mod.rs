@@ -10,6 +10,7 @@ mod candidacy;
 mod discipline;
 mod elections;
 mod kinds;
+mod lapse;
 mod meetings;
 mod offices;
 mod people;
@@ -272,6 +273,7 @@ impl Ctx<'_, '_> {
                 self.check_candidacy(&b.person, &b.org, b.until.as_ref(), out)
             }
             K::CandidacyEnded(b) => self.check_candidacy(&b.person, &b.org, None, out),
+            K::MembershipLapsed(b) => self.check_lapse(b, out),
             K::MotionDecided(b) => {
                 if let Some(m) = &b.meeting {
                     self.check_quorum(m, b.present, out);
@@ -326,6 +328,7 @@ impl Ctx<'_, '_> {
             _ => {}
         }
         self.check_status_ended(event, out);
+        self.check_lapsed_actor(event, out);
         self.check_defunct(event, out);
     }
 

@@ -59,6 +59,7 @@
 //! [version.membership]
 //! probation = { length = "1 year", extension = "6 months" }  # candidates are confirmed within it,
 //!                                                       # or within the extension if extended
+//! lapse = { after = "3 months" }                        # dues unpaid this long: membership lapses
 //!
 //! [[version.discipline]]                                # an act may have several rules:
 //! act = "removal"                                       # one per competent organ, and for
@@ -264,6 +265,12 @@ impl Reader<'_> {
             amendment: raw
                 .amendment
                 .map(|a| self.amendment(&scope, a))
+                .transpose()?,
+            lapse: raw
+                .membership
+                .as_ref()
+                .and_then(|m| m.lapse.as_ref())
+                .map(|l| self.cited_period(&scope, &l.after, l.article.clone()))
                 .transpose()?,
             probation_extension: raw
                 .membership
