@@ -125,3 +125,63 @@ fn the_member_rules_base_history_breaks_none_of_these_rules() {
     let findings = findings_of(STATUTE, &[BASE], "1995-01-01");
     assert_eq!(findings, Vec::<serde_json::Value>::new());
 }
+
+#[test]
+fn statute_check_lists_the_member_and_meeting_clauses() {
+    let env = crate::support::Env::new();
+    let path = crate::support::data(STATUTE);
+    let text = env.stdout(&["statute", "check", path.to_str().unwrap()]);
+    for clause in [
+        "annual meetings: held in each calendar year (calendar)",
+        "at least 48 hours of notice of a meeting",
+        "candidates are confirmed as full members within 1 year, or within an extension of at most 6 months more",
+        "a membership lapses only after 3 months of unpaid dues",
+        "penalty `probation` (transfer to candidate membership), which makes a full member a candidate again, for at most 1 year",
+        "reprimand: decided by Board, by at least 2/3 of the votes cast",
+    ] {
+        assert!(text.contains(clause), "{clause}: {text}");
+    }
+}
+
+#[test]
+fn statute_check_places_bad_member_and_meeting_clauses() {
+    let env = crate::support::Env::new();
+    let text = std::fs::read_to_string(crate::support::data(STATUTE)).unwrap();
+    for (from, to, message) in [
+        (
+            "\"48 hours\"",
+            "\"48 hourz\"",
+            "a notice may also be in hours",
+        ),
+        (
+            "effect = \"candidate\"",
+            "effect = \"exile\"",
+            "unknown effect `exile`",
+        ),
+        ("after = \"3 months\"", "after = \"soon\"", "found `soon`"),
+        (
+            "extension = \"6 months\"",
+            "extension = \"later\"",
+            "found `later`",
+        ),
+        (
+            "act = \"reprimand\"",
+            "act = \"rebuke\"",
+            "unknown act `rebuke`",
+        ),
+    ] {
+        assert!(text.contains(from), "{from}");
+        let bad = text.replacen(from, to, 1);
+        let line = bad.lines().position(|l| l.contains(to)).unwrap() + 1;
+        std::fs::write(env.dir.path().join("bad.toml"), &bad).unwrap();
+        let out = env
+            .plenum()
+            .args(["statute", "check", "bad.toml"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("bad.toml:{line}:")), "{to}: {err}");
+        assert!(err.contains(message), "{to}: {err}");
+    }
+}
