@@ -102,21 +102,35 @@ pub(crate) fn status_words(status: MemberStatus) -> (&'static str, &'static str)
 /// Where a status began: for a candidacy continued by extensions, the row it
 /// started in (each extension closes a candidate row and opens the next, with the
 /// same event); whether it was extended.
+/// `rows` are the rows to look in; `lasting_too_long` indexes them instead.
 pub(crate) fn began<'r>(
     rows: &'r [MembershipRow],
+    row: &'r MembershipRow,
+) -> (&'r MembershipRow, bool) {
+    began_with(
+        |first| {
+            rows.iter().find(|r| {
+                r.person == first.person
+                    && r.org == first.org
+                    && r.status == MemberStatus::Candidate
+                    && r.end_event.as_ref() == Some(&first.start_event)
+            })
+        },
+        row,
+    )
+}
+
+/// [`began`], with `before` finding the candidate row a row continues.
+fn began_with<'r>(
+    before: impl Fn(&MembershipRow) -> Option<&'r MembershipRow>,
     row: &'r MembershipRow,
 ) -> (&'r MembershipRow, bool) {
     let mut first = row;
     let mut extended = false;
     while first.status == MemberStatus::Candidate
-        && let Some(before) = rows.iter().find(|r| {
-            r.person == first.person
-                && r.org == first.org
-                && r.status == MemberStatus::Candidate
-                && r.end_event.as_ref() == Some(&first.start_event)
-        })
+        && let Some(previous) = before(first)
     {
-        first = before;
+        first = previous;
         extended = true;
     }
     (first, extended)
@@ -161,12 +175,31 @@ pub(crate) fn ended_late(
 /// start, the rows before them.
 pub fn lasting_too_long(book: &StatuteBook, rows: &[MembershipRow], day: Day) -> Vec<Finding> {
     let today = FuzzyDate::day(day);
+    // The candidate rows of the organization by the event that closed them: an
+    // extension closes one and opens the next.
+    let by_end: std::collections::HashMap<(OrgId, PersonId, EventId), &MembershipRow> = rows
+        .iter()
+        .filter(|r| r.status == MemberStatus::Candidate)
+        .filter_map(|r| {
+            let end = r.end_event.clone()?;
+            Some(((r.org.clone(), r.person.clone(), end), r))
+        })
+        .collect();
+    let before = |first: &MembershipRow| {
+        by_end
+            .get(&(
+                first.org.clone(),
+                first.person.clone(),
+                first.start_event.clone(),
+            ))
+            .copied()
+    };
     let mut findings = Vec::new();
     for row in rows {
         if row.span.end.as_ref().is_some_and(|e| e.earliest() <= day) {
             continue;
         }
-        let (first, extended) = began(rows, row);
+        let (first, extended) = began_with(before, row);
         let Some((certainty, end, limit, citation)) = overrun(
             book,
             &row.org,
