@@ -501,3 +501,70 @@ elected = ["bob"]
     .unwrap_or_else(|e| panic!("{e}"));
     assert!(of_rule(&findings(&quiet, "2021-12-31"), Rule::LapsedMember).is_empty());
 }
+
+/// The association's statute, saying which members vote in the assembly.
+fn voters_statute(members: &str) -> String {
+    format!(
+        r#"{STATUTE}
+[version.membership]
+votes = {{ members = [{members}], article = "7" }}
+"#
+    )
+}
+
+/// Ann and Bob full members, Cat a candidate; the assembly decides 3 to 0.
+const ASSEMBLY_VOTE: &str = r#"
+[[event]]
+id = "adm-cat"
+date = "2020-03-01"
+kind = "member_admitted"
+person = "cat"
+org = "assoc"
+status = "candidate"
+
+[[event]]
+id = "assembly-met"
+date = "2021-04-01"
+kind = "meeting_held"
+meeting = "assembly-2021"
+organ = "assoc/assembly"
+
+[[event]]
+id = "budget"
+date = "2021-04-01"
+kind = "motion_decided"
+meeting = "assembly-2021"
+text = "Adopt the budget"
+votes = { for = 3, against = 0 }
+outcome = "carried"
+"#;
+
+#[test]
+fn r14_votes_outnumbering_the_members_entitled_to_vote_are_found() {
+    let events = format!("{BOARD}{ASSEMBLY_VOTE}");
+    let tables =
+        build_with(&voters_statute("\"full-member\""), &events).unwrap_or_else(|e| panic!("{e}"));
+    let found = findings(&tables, "2021-12-31");
+    let over = of_rule(&found, Rule::MajorityNotMet);
+    assert_eq!(over.len(), 1, "{found:#?}");
+    assert_eq!(over[0].events[0].as_str(), "budget");
+    assert_eq!(
+        over[0].citation.as_ref().unwrap().article.as_deref(),
+        Some("7")
+    );
+    assert_eq!(
+        over[0].message,
+        "the record gives 3 votes (3 for, 0 against, 0 abstaining) in General Assembly, but the register shows only 2 full members entitled to vote"
+    );
+    // Where candidates vote too, three may.
+    let tables = build_with(&voters_statute("\"full-member\", \"candidate\""), &events)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(of_rule(&findings(&tables, "2021-12-31"), Rule::MajorityNotMet).is_empty());
+    // Without the clause, nothing is judged.
+    let tables = build_with(STATUTE, &events).unwrap_or_else(|e| panic!("{e}"));
+    assert!(of_rule(&findings(&tables, "2021-12-31"), Rule::MajorityNotMet).is_empty());
+    let bad = crate::statute::read(&voters_statute("\"guest\""))
+        .unwrap_err()
+        .to_string();
+    assert!(bad.contains("unknown voters `guest`"), "{bad}");
+}

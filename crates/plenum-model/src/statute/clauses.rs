@@ -374,6 +374,15 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             Some("status-too-long"),
         );
     }
+    if let Some(Cited { rule, article }) = &version.voters {
+        push(
+            "membership",
+            "votes",
+            format!("in an assembly of all the members, {rule} vote"),
+            article.as_ref(),
+            Some("majority-not-met"),
+        );
+    }
     if let Some(Cited { rule, article }) = &version.lapse {
         push(
             "membership",

@@ -13,6 +13,7 @@ mod notice;
 mod penalties;
 mod raw;
 mod read;
+mod voters;
 
 use std::collections::BTreeMap;
 
@@ -25,6 +26,7 @@ pub use measure::{Base, Period, Share, Threshold};
 pub use notice::NoticeLength;
 pub use penalties::{PenaltyDef, PenaltyEffect};
 pub use read::read;
+pub use voters::Voters;
 
 /// A rule with the article it comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,6 +74,8 @@ pub struct Version {
     pub probation_extension: Option<Period>,
     /// How long dues may stay unpaid before a membership lapses (`membership_lapsed`).
     pub lapse: Option<Cited<Period>>,
+    /// Which members vote in an assembly of all members (`membership.votes`).
+    pub voters: Option<Cited<Voters>>,
     /// Who may amend this statute, and by what majority.
     pub amendment: Option<AmendmentRule>,
     /// Offices (organs and posts, by key) no one may hold together.

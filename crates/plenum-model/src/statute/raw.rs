@@ -183,6 +183,7 @@ pub(super) struct RawDiscipline {
 pub(super) struct RawMembership {
     pub(super) probation: Option<RawProbation>,
     pub(super) lapse: Option<RawLapse>,
+    pub(super) votes: Option<RawVotes>,
 }
 
 #[derive(Deserialize)]
@@ -222,6 +223,13 @@ pub(super) struct RawConvener {
     #[serde(default)]
     pub(super) by: Vec<Spanned<String>>,
     pub(super) requisition: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawVotes {
+    pub(super) members: Spanned<Vec<Spanned<String>>>,
     pub(super) article: ArticleRef,
 }
 

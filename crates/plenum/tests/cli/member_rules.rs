@@ -18,7 +18,7 @@ struct Case {
 const STATUTE: &str = "member-rules/statute.toml";
 const BASE: &str = "member-rules/base.toml";
 
-const CASES: [Case; 9] = [
+const CASES: [Case; 10] = [
     Case {
         rule: "unknown-penalty",
         file: None,
@@ -82,6 +82,13 @@ const CASES: [Case; 9] = [
         version: Some("1990"),
         article: Some("8"),
     },
+    Case {
+        rule: "majority-not-met",
+        file: Some("voting-rights"),
+        flagged: &["dues-raised"],
+        version: Some("1990"),
+        article: Some("4"),
+    },
 ];
 
 #[test]
@@ -138,6 +145,7 @@ fn statute_check_lists_the_member_and_meeting_clauses() {
         "a membership lapses only after 3 months of unpaid dues",
         "penalty `probation` (transfer to candidate membership), which makes a full member a candidate again, for at most 1 year",
         "reprimand: decided by Board, by at least 2/3 of the votes cast",
+        "in an assembly of all the members, full members vote",
     ] {
         assert!(text.contains(clause), "{clause}: {text}");
     }

@@ -14,6 +14,7 @@ mod lapse;
 mod meetings;
 mod offices;
 mod people;
+mod voting;
 
 use crate::date::{FuzzyDate, Truth};
 use crate::event::{EndCause, Event, EventKind, Role};
@@ -279,6 +280,7 @@ impl Ctx<'_, '_> {
                     self.check_quorum(m, b.present, out);
                 }
                 self.check_majority(event, out);
+                self.check_voters(b, out);
             }
             K::MeetingHeld(b) => self.check_meeting(&b.meeting, b.organ.as_ref(), out),
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),

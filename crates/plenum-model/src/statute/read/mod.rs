@@ -60,6 +60,7 @@
 //! probation = { length = "1 year", extension = "6 months" }  # candidates are confirmed within it,
 //!                                                       # or within the extension if extended
 //! lapse = { after = "3 months" }                        # dues unpaid this long: membership lapses
+//! votes = { members = ["full-member", "candidate"] }    # who votes in an assembly of all members
 //!
 //! [[version.discipline]]                                # an act may have several rules:
 //! act = "removal"                                       # one per competent organ, and for
@@ -93,6 +94,7 @@ use crate::source::InputError;
 mod penalties;
 mod powers;
 mod time;
+mod voters;
 
 /// Reads and checks a statute document.
 ///
@@ -265,6 +267,12 @@ impl Reader<'_> {
             amendment: raw
                 .amendment
                 .map(|a| self.amendment(&scope, a))
+                .transpose()?,
+            voters: raw
+                .membership
+                .as_ref()
+                .and_then(|m| m.votes.as_ref())
+                .map(|v| self.voters(&scope, v))
                 .transpose()?,
             lapse: raw
                 .membership
