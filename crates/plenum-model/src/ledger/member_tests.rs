@@ -568,3 +568,27 @@ fn r14_votes_outnumbering_the_members_entitled_to_vote_are_found() {
         .to_string();
     assert!(bad.contains("unknown voters `guest`"), "{bad}");
 }
+
+#[test]
+fn r14_a_transfer_to_candidate_is_limited_by_the_penalty_not_the_probation() {
+    // A six-month probation, and a transfer of up to a year (article 8).
+    let statute = format!(
+        "{}\n[version.membership]\nprobation = {{ length = \"6 months\", article = \"9\" }}\n",
+        statute()
+    );
+    let events = disciplined("probation", 4, 1, "until = \"2022-05-01\"");
+    let tables = build_with(&statute, &events).unwrap_or_else(|e| panic!("{e}"));
+    // Nine months a candidate: beyond the probation, within the transfer.
+    assert!(of_rule(&findings(&tables, "2022-02-01"), Rule::StatusTooLong).is_empty());
+    let late = findings(&tables, "2022-06-01");
+    let late = of_rule(&late, Rule::StatusTooLong);
+    assert_eq!(late.len(), 1, "{late:#?}");
+    assert_eq!(
+        late[0].message,
+        "Bob has been a candidate member of Association since 2021-05-01, beyond the 1 year transfer to candidate membership the statute allows (it ended 2022-05-01)"
+    );
+    assert_eq!(
+        late[0].citation.as_ref().unwrap().article.as_deref(),
+        Some("8")
+    );
+}

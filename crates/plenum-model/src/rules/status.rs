@@ -6,7 +6,9 @@
 //! The limit is the one of the statute version in force when the status began.
 //! A candidacy extended (`candidacy_extended`) continues in a new row that the
 //! extension opens; it is judged from the start of the first, against the probation
-//! and the statute's `extension` together.
+//! and the statute's `extension` together. A candidacy that follows a full
+//! membership closed by the same event is a transfer to candidate membership (a
+//! penalty whose `effect` is `candidate`): its limit is the penalty's `longest`.
 
 use crate::date::{Day, FuzzyDate, Truth};
 use crate::id::{EntityKind, EventId, OrgId, PersonId};
@@ -16,15 +18,28 @@ use crate::statute::{Act, Period, StatuteBook, Version};
 
 use super::{Citation, Finding, Rule, Severity};
 
+/// How a status began, where that changes its limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// As usual.
+    Plain,
+    /// A candidacy extended (`candidacy_extended`).
+    Extended,
+    /// A full member transferred to candidate membership by a penalty.
+    Transferred,
+}
+
 /// A time limit: a period, and for an extended candidacy the extension after it.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Limit {
     period: Period,
     extension: Option<Period>,
+    /// What it limits, when not the status's usual limit (a penalty's name).
+    what: Option<String>,
 }
 
 impl Limit {
-    fn after(self, day: Day) -> Day {
+    fn after(&self, day: Day) -> Day {
         let end = self.period.after(day);
         self.extension.map_or(end, |e| e.after(end))
     }
@@ -32,7 +47,8 @@ impl Limit {
 
 impl Limit {
     /// The limit in words, with what it limits (`1 year probation`).
-    fn words(self, what: &str) -> String {
+    fn words(&self, what: &str) -> String {
+        let what = self.what.as_deref().unwrap_or(what);
         match self.extension {
             Some(e) => format!("{} {what} and its extension of {e}", self.period),
             None => format!("{} {what}", self.period),
@@ -45,17 +61,33 @@ impl Limit {
 fn limit_of(
     version: &Version,
     status: MemberStatus,
-    extended: bool,
+    origin: Origin,
 ) -> Option<(Limit, Option<&String>)> {
     let plain = |period| Limit {
         period,
         extension: None,
+        what: None,
     };
     match status {
+        // A transfer lasts at most the longest of the penalty that makes one.
+        MemberStatus::Candidate if origin == Origin::Transferred => version
+            .penalties
+            .iter()
+            .filter(|p| p.effect == Some(crate::statute::PenaltyEffect::Candidate))
+            .find_map(|p| {
+                let limit = Limit {
+                    what: Some(p.name.clone()),
+                    ..plain(p.longest?)
+                };
+                Some((limit, p.article.as_ref()))
+            }),
         MemberStatus::Candidate => version.probation.as_ref().map(|c| {
             let limit = Limit {
                 period: c.rule,
-                extension: version.probation_extension.filter(|_| extended),
+                extension: version
+                    .probation_extension
+                    .filter(|_| origin == Origin::Extended),
+                what: None,
             };
             (limit, c.article.as_ref())
         }),
@@ -74,11 +106,11 @@ pub(crate) fn overrun(
     org: &OrgId,
     status: MemberStatus,
     since: &FuzzyDate,
-    extended: bool,
+    origin: Origin,
     until: &FuzzyDate,
 ) -> Option<(Truth, Day, Limit, Citation)> {
     let version = book.in_force(org, since.earliest())?;
-    let (limit, article) = limit_of(version, status, extended)?;
+    let (limit, article) = limit_of(version, status, origin)?;
     let end = limit.after(since.latest());
     let certainty = if until.earliest() > end {
         Truth::Definitely
@@ -101,18 +133,17 @@ pub(crate) fn status_words(status: MemberStatus) -> (&'static str, &'static str)
 
 /// Where a status began: for a candidacy continued by extensions, the row it
 /// started in (each extension closes a candidate row and opens the next, with the
-/// same event); whether it was extended.
+/// same event); whether it was extended, or is a transfer from full membership.
 /// `rows` are the rows to look in; `lasting_too_long` indexes them instead.
 pub(crate) fn began<'r>(
     rows: &'r [MembershipRow],
     row: &'r MembershipRow,
-) -> (&'r MembershipRow, bool) {
+) -> (&'r MembershipRow, Origin) {
     began_with(
         |first| {
             rows.iter().find(|r| {
                 r.person == first.person
                     && r.org == first.org
-                    && r.status == MemberStatus::Candidate
                     && r.end_event.as_ref() == Some(&first.start_event)
             })
         },
@@ -120,20 +151,29 @@ pub(crate) fn began<'r>(
     )
 }
 
-/// [`began`], with `before` finding the candidate row a row continues.
+/// [`began`], with `before` finding the row a row follows (closed by the event
+/// that opened it).
 fn began_with<'r>(
     before: impl Fn(&MembershipRow) -> Option<&'r MembershipRow>,
     row: &'r MembershipRow,
-) -> (&'r MembershipRow, bool) {
+) -> (&'r MembershipRow, Origin) {
     let mut first = row;
-    let mut extended = false;
+    let mut origin = Origin::Plain;
     while first.status == MemberStatus::Candidate
         && let Some(previous) = before(first)
     {
-        first = previous;
-        extended = true;
+        match previous.status {
+            MemberStatus::Candidate => {
+                first = previous;
+                origin = Origin::Extended;
+            }
+            MemberStatus::Full if origin == Origin::Plain => {
+                return (first, Origin::Transferred);
+            }
+            _ => break,
+        }
     }
-    (first, extended)
+    (first, origin)
 }
 
 /// The finding for a status that ended late, judged at the event that ended it;
@@ -145,15 +185,9 @@ pub(crate) fn ended_late(
     row: &MembershipRow,
     ended: &FuzzyDate,
 ) -> Option<(Truth, Citation, Vec<EventId>, String)> {
-    let (first, extended) = began(rows, row);
-    let (certainty, end, limit, citation) = overrun(
-        book,
-        &row.org,
-        row.status,
-        &first.span.start,
-        extended,
-        ended,
-    )?;
+    let (first, origin) = began(rows, row);
+    let (certainty, end, limit, citation) =
+        overrun(book, &row.org, row.status, &first.span.start, origin, ended)?;
     let (was, limit_name) = status_words(row.status);
     Some((
         certainty,
@@ -175,11 +209,11 @@ pub(crate) fn ended_late(
 /// start, the rows before them.
 pub fn lasting_too_long(book: &StatuteBook, rows: &[MembershipRow], day: Day) -> Vec<Finding> {
     let today = FuzzyDate::day(day);
-    // The candidate rows of the organization by the event that closed them: an
-    // extension closes one and opens the next.
+    // The rows of the organization by the event that closed them: an extension
+    // closes a candidate row and opens the next, a transfer a full one.
     let by_end: std::collections::HashMap<(OrgId, PersonId, EventId), &MembershipRow> = rows
         .iter()
-        .filter(|r| r.status == MemberStatus::Candidate)
+        .filter(|r| r.status != MemberStatus::Suspended)
         .filter_map(|r| {
             let end = r.end_event.clone()?;
             Some(((r.org.clone(), r.person.clone(), end), r))
@@ -199,13 +233,13 @@ pub fn lasting_too_long(book: &StatuteBook, rows: &[MembershipRow], day: Day) ->
         if row.span.end.as_ref().is_some_and(|e| e.earliest() <= day) {
             continue;
         }
-        let (first, extended) = began_with(before, row);
+        let (first, origin) = began_with(before, row);
         let Some((certainty, end, limit, citation)) = overrun(
             book,
             &row.org,
             row.status,
             &first.span.start,
-            extended,
+            origin,
             &today,
         ) else {
             continue;
