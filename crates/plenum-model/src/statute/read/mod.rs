@@ -91,10 +91,10 @@ use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
 use crate::source::InputError;
 
+mod membership;
 mod penalties;
 mod powers;
 mod time;
-mod voters;
 
 /// Reads and checks a statute document.
 ///
@@ -249,6 +249,8 @@ impl Reader<'_> {
             }
             discipline.push(rule);
         }
+        let (probation_extension, lapse, voters) =
+            self.membership(&scope, raw.membership.as_ref())?;
         Ok(Version {
             id,
             org,
@@ -268,25 +270,9 @@ impl Reader<'_> {
                 .amendment
                 .map(|a| self.amendment(&scope, a))
                 .transpose()?,
-            voters: raw
-                .membership
-                .as_ref()
-                .and_then(|m| m.votes.as_ref())
-                .map(|v| self.voters(&scope, v))
-                .transpose()?,
-            lapse: raw
-                .membership
-                .as_ref()
-                .and_then(|m| m.lapse.as_ref())
-                .map(|l| self.cited_period(&scope, &l.after, l.article.clone()))
-                .transpose()?,
-            probation_extension: raw
-                .membership
-                .as_ref()
-                .and_then(|m| m.probation.as_ref())
-                .and_then(|p| p.extension.as_ref())
-                .map(|e| self.period(e))
-                .transpose()?,
+            voters,
+            lapse,
+            probation_extension,
             probation: raw
                 .membership
                 .and_then(|m| m.probation)
