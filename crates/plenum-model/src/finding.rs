@@ -56,6 +56,13 @@ pub enum Rule {
     NotConfirmed,
     /// A vacant full seat filled past an alternate the statute puts first.
     AlternateSkipped,
+    /// A penalty the statute in force does not provide.
+    UnknownPenalty,
+    /// A membership lapsed before the dues were unpaid as long as the statute says.
+    EarlyLapse,
+    /// A member whose membership lapsed acting in the organization, or holding an
+    /// office that requires membership when it lapsed.
+    LapsedMember,
 }
 
 impl Rule {
@@ -83,11 +90,14 @@ impl Rule {
             Rule::NotNominated => "not-nominated",
             Rule::NotConfirmed => "not-confirmed",
             Rule::AlternateSkipped => "alternate-skipped",
+            Rule::UnknownPenalty => "unknown-penalty",
+            Rule::EarlyLapse => "early-lapse",
+            Rule::LapsedMember => "lapsed-member",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 21] = [
+    pub const ALL: [Rule; 24] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -109,6 +119,9 @@ impl Rule {
         Rule::NotNominated,
         Rule::NotConfirmed,
         Rule::AlternateSkipped,
+        Rule::UnknownPenalty,
+        Rule::EarlyLapse,
+        Rule::LapsedMember,
     ];
 }
 

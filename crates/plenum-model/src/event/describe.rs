@@ -39,6 +39,28 @@ fn describe_text(event: &Event) -> String {
         },
         K::MemberReinstated(b) => format!("reinstated in {}", org(&b.org)),
         K::MemberResigned(b) => format!("resigned from {}", org(&b.org)),
+        K::CandidacyExtended(b) => match &b.until {
+            Some(until) => format!("candidacy in {} extended until {until}", org(&b.org)),
+            None => format!("candidacy in {} extended", org(&b.org)),
+        },
+        K::CandidacyEnded(b) => format!("candidacy in {} ended without admission", org(&b.org)),
+        K::MembershipLapsed(b) => match &b.unpaid_since {
+            Some(since) => format!(
+                "membership of {} lapsed, dues unpaid since {since}",
+                org(&b.org)
+            ),
+            None => format!("membership of {} lapsed", org(&b.org)),
+        },
+        K::MemberDisciplined(b) => {
+            let mut text = format!("given the penalty `{}` in {}", b.penalty, org(&b.org));
+            if let Some(until) = &b.until {
+                text.push_str(&format!(" until {until}"));
+            }
+            if let Some(r) = &b.reason {
+                text.push_str(&format!(": {r}"));
+            }
+            text
+        }
         K::PersonRehabilitated(b) => match &b.org {
             Some(o) => format!("rehabilitated by {}", org(o)),
             None => "rehabilitated".to_owned(),

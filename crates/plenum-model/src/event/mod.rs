@@ -106,6 +106,10 @@ event_kinds! {
     MemberExpelled = "member_expelled",
     MemberReinstated = "member_reinstated",
     MemberResigned = "member_resigned",
+    MemberDisciplined = "member_disciplined",
+    CandidacyExtended = "candidacy_extended",
+    CandidacyEnded = "candidacy_ended",
+    MembershipLapsed = "membership_lapsed",
     PersonRehabilitated = "person_rehabilitated",
     PersonDied = "person_died",
     PersonArrested = "person_arrested",
@@ -223,6 +227,31 @@ impl EventKind {
                 }
             }
             K::MemberResigned(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+            }
+            K::MemberDisciplined(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
+            }
+            K::CandidacyExtended(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
+            }
+            K::CandidacyEnded(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
+            }
+            K::MembershipLapsed(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
             }
@@ -416,6 +445,10 @@ impl EventKind {
             K::MemberExpelled(b) => &b.person,
             K::MemberReinstated(b) => &b.person,
             K::MemberResigned(b) => &b.person,
+            K::MemberDisciplined(b) => &b.person,
+            K::CandidacyExtended(b) => &b.person,
+            K::CandidacyEnded(b) => &b.person,
+            K::MembershipLapsed(b) => &b.person,
             K::PersonRehabilitated(b) => &b.person,
             K::PersonDied(b) => &b.person,
             K::PersonArrested(b) => &b.person,

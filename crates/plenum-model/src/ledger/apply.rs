@@ -108,6 +108,21 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             change_status(history, &b.person, &b.org, MemberStatus::Suspended, at)
         }
         K::MemberReinstated(b) => change_status(history, &b.person, &b.org, MemberStatus::Full, at),
+        // A transfer to candidate membership (a penalty whose effect is `candidate`)
+        // makes a full member a candidate; other penalties change no row.
+        K::MemberDisciplined(b)
+            if history
+                .membership(&b.person, &b.org)
+                .is_some_and(|m| m.status == MemberStatus::Full)
+                && book
+                    .in_force(&b.org, event.date.earliest())
+                    .and_then(|v| v.penalty(&b.penalty))
+                    .is_some_and(|p| {
+                        p.effect == Some(crate::statute::PenaltyEffect::Candidate)
+                    }) =>
+        {
+            change_status(history, &b.person, &b.org, MemberStatus::Candidate, at)
+        }
         K::MemberExpelled(b) => {
             history.close_memberships(&b.person, |m| m.org == b.org, MembershipEnd::Expelled, at);
             end_everything_in(history, &b.person, &b.org, EndCause::Expelled, at);
@@ -132,6 +147,34 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
         }
         K::PersonPurged(b) => end_everything_in(history, &b.person, &b.org, EndCause::Purged, at),
         K::PersonArrested(_) | K::PersonTried(_) | K::PersonFled(_) | K::SpeechGiven(_) => {}
+        K::MemberDisciplined(_) => {}
+        // An extension continues the candidacy in a new row (the rules find its
+        // start through the row it follows); an end closes it.
+        K::CandidacyExtended(b) => {
+            if history
+                .membership(&b.person, &b.org)
+                .is_some_and(|m| m.status == MemberStatus::Candidate)
+            {
+                history.close_memberships(
+                    &b.person,
+                    |m| m.org == b.org,
+                    MembershipEnd::StatusChanged,
+                    at,
+                );
+                history.open_membership(&b.org, &b.person, MemberStatus::Candidate, at);
+            }
+        }
+        K::MembershipLapsed(b) => {
+            history.close_memberships(&b.person, |m| m.org == b.org, MembershipEnd::Lapsed, at);
+        }
+        K::CandidacyEnded(b) => {
+            history.close_memberships(
+                &b.person,
+                |m| m.org == b.org,
+                MembershipEnd::CandidacyEnded,
+                at,
+            );
+        }
         K::FactionFormed(_) => {}
         K::FactionJoined(b) => history.align(&b.person, &b.faction, at),
         K::FactionLeft(b) => {

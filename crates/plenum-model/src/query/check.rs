@@ -163,14 +163,30 @@ fn statuses_too_long<F: Facts + ?Sized>(
 ) -> Result<Vec<Finding>, F::Error> {
     let mut rows = Vec::new();
     for org in book.orgs() {
-        let limited = book
+        let limited = book.versions_of(org).iter().any(|v| {
+            v.probation.is_some()
+                || v.discipline.iter().any(|d| d.longest.is_some())
+                || transfers(v)
+        });
+        // Where a candidacy may be extended or follow a transfer from full
+        // membership, the rows before (to find how a candidacy began).
+        let extensible = book
             .versions_of(org)
             .iter()
-            .any(|v| v.probation.is_some() || v.discipline.iter().any(|d| d.longest.is_some()));
+            .any(|v| v.probation_extension.is_some() || transfers(v));
         if limited {
-            rows.extend(facts.members_on(org, day, day)?);
+            let since = if extensible { Day::MIN } else { day };
+            rows.extend(facts.members_on(org, since, day)?);
         }
     }
     rows.sort_by(|a, b| a.key.cmp(&b.key));
     Ok(lasting_too_long(book, &rows, day))
+}
+
+/// Whether a version has a penalty that transfers a full member to candidate membership.
+fn transfers(version: &crate::statute::Version) -> bool {
+    version
+        .penalties
+        .iter()
+        .any(|p| p.effect == Some(crate::statute::PenaltyEffect::Candidate))
 }

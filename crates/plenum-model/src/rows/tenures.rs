@@ -118,6 +118,10 @@ pub enum MembershipEnd {
     Merged,
     /// The organization ceased to exist.
     OrganizationEnded,
+    /// A candidacy ended without admission to full membership (`candidacy_ended`).
+    CandidacyEnded,
+    /// The membership lapsed, dues unpaid (`membership_lapsed`).
+    Lapsed,
 }
 
 /// A person's membership of an organization, in one status.

@@ -202,6 +202,19 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             );
         }
         for kind in &organ.meeting_kinds {
+            if let Some(Cited { rule, article }) = &kind.meets {
+                let how = match rule {
+                    Cadence::Rolling(_) => "rolling",
+                    Cadence::Calendar(_) => "calendar",
+                };
+                push(
+                    s,
+                    "meeting",
+                    format!("{} meetings: held {rule} ({how})", kind.category),
+                    article.as_ref(),
+                    Some("meeting-late"),
+                );
+            }
             if let Some(Cited { rule, article }) = &kind.notice {
                 push(
                     s,
@@ -381,9 +394,32 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         push(
             "membership",
             "probation",
-            format!("candidates are confirmed as full members within {rule}"),
+            match version.probation_extension {
+                None => format!("candidates are confirmed as full members within {rule}"),
+                Some(e) => format!(
+                    "candidates are confirmed as full members within {rule}, or within an extension of at most {e} more"
+                ),
+            },
             article.as_ref(),
             Some("status-too-long"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &version.voters {
+        push(
+            "membership",
+            "votes",
+            format!("in an assembly of all the members, {rule} vote"),
+            article.as_ref(),
+            Some("majority-not-met"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &version.lapse {
+        push(
+            "membership",
+            "lapse",
+            format!("a membership lapses only after {rule} of unpaid dues"),
+            article.as_ref(),
+            Some("early-lapse, lapsed-member"),
         );
     }
     for rule in &version.discipline {
@@ -417,7 +453,7 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             "discipline",
             format!(
                 "{}{from}: decided by {by}{majority}{longest}",
-                rule.act.as_str()
+                rule.act_name()
             ),
             rule.article.as_ref(),
             Some(checked),
@@ -436,6 +472,16 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 Some("not-confirmed"),
             );
         }
+    }
+    for penalty in &version.penalties {
+        let (rule, checked) = super::penalties::clause(penalty);
+        push(
+            "discipline",
+            "penalty",
+            rule,
+            penalty.article.as_ref(),
+            Some(checked),
+        );
     }
     out
 }

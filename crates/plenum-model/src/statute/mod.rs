@@ -10,8 +10,11 @@ mod cadence;
 mod clauses;
 mod measure;
 mod procedures;
+mod notice;
+mod penalties;
 mod raw;
 mod read;
+mod voters;
 
 use std::collections::BTreeMap;
 
@@ -22,7 +25,10 @@ pub use cadence::{Cadence, CalendarPeriod};
 pub use clauses::{Clause, clauses};
 pub use measure::{Base, Period, Share, Threshold};
 pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
+pub use notice::NoticeLength;
+pub use penalties::{PenaltyDef, PenaltyEffect};
 pub use read::read;
+pub use voters::Voters;
 
 /// A rule with the article it comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,8 +67,17 @@ pub struct Version {
     pub posts: Vec<PostDef>,
     /// Who may expel, suspend, remove and reinstate.
     pub discipline: Vec<DisciplineRule>,
+    /// The penalties of its own (`[[version.penalty]]`), which discipline rules may name.
+    pub penalties: Vec<PenaltyDef>,
     /// How long a candidate member may stay one before being confirmed.
     pub probation: Option<Cited<Period>>,
+    /// How much longer a candidacy may last when it is extended (`candidacy_extended`);
+    /// unset, a candidacy may not outlast the probation.
+    pub probation_extension: Option<Period>,
+    /// How long dues may stay unpaid before a membership lapses (`membership_lapsed`).
+    pub lapse: Option<Cited<Period>>,
+    /// Which members vote in an assembly of all members (`membership.votes`).
+    pub voters: Option<Cited<Voters>>,
     /// Who may amend this statute, and by what majority.
     pub amendment: Option<AmendmentRule>,
     /// Offices (organs and posts, by key) no one may hold together.
@@ -210,6 +225,8 @@ pub struct MeetingKind {
     pub category: String,
     /// Its notice, instead of the organ's.
     pub notice: Option<Cited<Notice>>,
+    /// Its own cadence: meetings of this kind only count toward it.
+    pub meets: Option<Cited<Cadence>>,
 }
 
 impl OrganDef {
@@ -275,9 +292,9 @@ pub struct Term {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Notice {
     /// The least notice.
-    pub at_least: Option<Period>,
+    pub at_least: Option<NoticeLength>,
     /// The most notice (a meeting called too far ahead).
-    pub at_most: Option<Period>,
+    pub at_most: Option<NoticeLength>,
 }
 
 /// Who fills an organ or a post.
@@ -341,6 +358,8 @@ pub enum Act {
     Removal,
     /// Reinstatement of an expelled or suspended member.
     Reinstatement,
+    /// A penalty the version declares (`[[version.penalty]]`); the rule's `penalty` names it.
+    Penalty,
 }
 
 impl Act {
@@ -351,6 +370,7 @@ impl Act {
             Act::Suspension => "suspension",
             Act::Removal => "removal",
             Act::Reinstatement => "reinstatement",
+            Act::Penalty => "penalty",
         }
     }
 }
@@ -364,6 +384,8 @@ impl Act {
 pub struct DisciplineRule {
     /// The act.
     pub act: Act,
+    /// For `Act::Penalty`: the penalty's id.
+    pub penalty: Option<Key>,
     /// For a removal: the organ removed from, when the rule concerns only it.
     pub from: Option<Key>,
     /// The organs competent to decide it.

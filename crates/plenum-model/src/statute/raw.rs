@@ -33,6 +33,8 @@ pub(super) struct RawVersion {
     pub(super) posts: Vec<RawPost>,
     #[serde(default)]
     pub(super) discipline: Vec<RawDiscipline>,
+    #[serde(default, rename = "penalty")]
+    pub(super) penalties: Vec<RawPenalty>,
     pub(super) membership: Option<RawMembership>,
     pub(super) amendment: Option<RawAmendment>,
     #[serde(default, rename = "incompatible")]
@@ -204,12 +206,15 @@ pub(super) struct RawDiscipline {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawMembership {
     pub(super) probation: Option<RawProbation>,
+    pub(super) lapse: Option<RawLapse>,
+    pub(super) votes: Option<RawVotes>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawProbation {
     pub(super) length: Spanned<String>,
+    pub(super) extension: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 
@@ -233,6 +238,7 @@ pub(super) struct RawIncompatible {
 pub(super) struct RawMeetingKind {
     pub(super) category: Spanned<String>,
     pub(super) notice: Option<RawNotice>,
+    pub(super) meets: Option<RawEvery>,
 }
 
 #[derive(Deserialize)]
@@ -241,5 +247,29 @@ pub(super) struct RawConvener {
     #[serde(default)]
     pub(super) by: Vec<Spanned<String>>,
     pub(super) requisition: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawVotes {
+    pub(super) members: Spanned<Vec<Spanned<String>>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawLapse {
+    pub(super) after: Spanned<String>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPenalty {
+    pub(super) id: Spanned<String>,
+    pub(super) name: String,
+    pub(super) effect: Option<Spanned<String>>,
+    pub(super) longest: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }

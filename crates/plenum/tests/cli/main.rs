@@ -10,6 +10,7 @@ mod damage;
 mod ledger;
 mod limits;
 mod meeting;
+mod member_rules;
 mod members;
 mod messages;
 mod popolo;

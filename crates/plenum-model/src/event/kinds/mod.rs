@@ -4,6 +4,9 @@
 //! holds `id`, `date`, `kind`, `sources`, `note`, and the fields of its kind.
 //! Optional fields may be left out; lists default to empty.
 
+mod candidacy;
+mod discipline;
+mod lapse;
 mod meetings;
 mod offices;
 mod organizations;
@@ -14,6 +17,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::id::{OrgId, PersonId};
 
+pub use candidacy::*;
+pub use discipline::*;
+pub use lapse::*;
 pub use meetings::*;
 pub use offices::*;
 pub use organizations::*;

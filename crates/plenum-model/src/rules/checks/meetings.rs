@@ -403,14 +403,7 @@ impl Ctx<'_, '_> {
             && let Some((convened, convened_event)) = state.and_then(|m| m.convened.as_ref())
         {
             if let Some(least) = notice.at_least {
-                // Short if even the longest possible gap is shorter than the notice.
-                let certainty = if least.after(convened.earliest()) > held.latest() {
-                    Truth::Definitely
-                } else if least.after(convened.latest()) > held.earliest() {
-                    Truth::Possibly
-                } else {
-                    Truth::No
-                };
+                let certainty = least.short(convened, held);
                 out.push(
                     Rule::ShortNotice,
                     Severity::Violation,
@@ -421,14 +414,7 @@ impl Ctx<'_, '_> {
                 );
             }
             if let Some(most) = notice.at_most {
-                // Long if even the shortest possible gap is longer than allowed.
-                let certainty = if most.after(convened.latest()) < held.earliest() {
-                    Truth::Definitely
-                } else if most.after(convened.earliest()) < held.latest() {
-                    Truth::Possibly
-                } else {
-                    Truth::No
-                };
+                let certainty = most.long(convened, held);
                 out.push(
                     Rule::LongNotice,
                     Severity::Violation,
@@ -439,6 +425,7 @@ impl Ctx<'_, '_> {
                 );
             }
         }
+        self.check_kind_cadence(&organ, meeting, version, state, held, out);
         if let Some(Cited {
             rule: cadence,
             article,

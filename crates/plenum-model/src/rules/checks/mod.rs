@@ -8,11 +8,16 @@
 mod amendments;
 mod bases;
 mod composed;
+mod candidacy;
+mod discipline;
 mod elections;
+mod kinds;
+mod lapse;
 mod meetings;
 mod offices;
 mod people;
 mod procedures;
+mod voting;
 
 use crate::date::{FuzzyDate, Truth};
 use crate::event::{EndCause, Event, EventKind, Role};
@@ -269,11 +274,18 @@ impl Ctx<'_, '_> {
                 &b.person,
                 out,
             ),
+            K::MemberDisciplined(b) => self.check_penalty(b, out),
+            K::CandidacyExtended(b) => {
+                self.check_candidacy(&b.person, &b.org, b.until.as_ref(), out)
+            }
+            K::CandidacyEnded(b) => self.check_candidacy(&b.person, &b.org, None, out),
+            K::MembershipLapsed(b) => self.check_lapse(b, out),
             K::MotionDecided(b) => {
                 if let Some(m) = &b.meeting {
                     self.check_quorum(m, b.present, out);
                 }
                 self.check_majority(event, out);
+                self.check_voters(b, out);
             }
             K::MeetingHeld(b) => self.check_meeting(&b.meeting, b.organ.as_ref(), out),
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),
@@ -324,6 +336,7 @@ impl Ctx<'_, '_> {
         }
         self.check_status_ended(event, out);
         self.check_procedures(event, out);
+        self.check_lapsed_actor(event, out);
         self.check_defunct(event, out);
     }
 
@@ -339,9 +352,12 @@ impl Ctx<'_, '_> {
         let Some(row) = self.history.membership(person, org) else {
             return;
         };
-        if let Some((certainty, citation, events, message)) =
-            super::status::ended_late(self.book, &row, &event.date)
-        {
+        if let Some((certainty, citation, events, message)) = super::status::ended_late(
+            self.book,
+            &self.history.memberships_of(person, org),
+            &row,
+            &event.date,
+        ) {
             out.push(
                 Rule::StatusTooLong,
                 Severity::Violation,

@@ -3,7 +3,7 @@
 use crate::date::Truth;
 use crate::event::{Event, EventKind, Outcome};
 use crate::id::{EventId, MeetingId, OrgId, OrganRef, PersonId};
-use crate::statute::{Act, Cited, Elector};
+use crate::statute::{Act, Cited, DisciplineRule, Elector, Version};
 
 use super::super::terms::Office;
 use super::super::{Citation, Rule, Severity};
@@ -26,6 +26,32 @@ impl Ctx<'_, '_> {
             Office::Post(p) => &p.key,
         });
         let rules = version.map_or_else(Vec::new, |v| v.discipline(act, from_key));
+        self.check_competence(
+            act.as_str(),
+            version,
+            &rules,
+            org,
+            from,
+            decision,
+            person,
+            out,
+        );
+    }
+
+    /// A disciplinary act (`act` as findings name it) judged by the discipline rules
+    /// that apply to it: a carried decision of an organ they empower, by their majority.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn check_competence(
+        &self,
+        act: &str,
+        version: Option<&Version>,
+        rules: &[&DisciplineRule],
+        org: &OrgId,
+        from: Option<Office<'_>>,
+        decision: Option<&EventId>,
+        person: &PersonId,
+        out: &mut Out<'_>,
+    ) {
         // Without a discipline rule, the organ that elects an organ or post is the
         // one competent to remove from it.
         let elected_by = |v| elected_by(v, from);
@@ -61,17 +87,14 @@ impl Ctx<'_, '_> {
             let (severity, message) = if competent.is_empty() {
                 (
                     Severity::Warning,
-                    format!(
-                        "{} of {who} with no recorded decision of any organ",
-                        act.as_str()
-                    ),
+                    format!("{} of {who} with no recorded decision of any organ", act),
                 )
             } else {
                 (
                     Severity::Violation,
                     format!(
                         "{} of {who} without a decision of {competent_names}, the competent organ",
-                        act.as_str()
+                        act
                     ),
                 )
             };
@@ -94,7 +117,7 @@ impl Ctx<'_, '_> {
                 vec![decision_id.clone()],
                 format!(
                     "{} of {who} rests on decision `{decision_id}`, which the record dates later",
-                    act.as_str()
+                    act
                 ),
             );
             return;
@@ -106,10 +129,7 @@ impl Ctx<'_, '_> {
                 Truth::Definitely,
                 citation.clone(),
                 vec![decision_id.clone()],
-                format!(
-                    "{} of {who} rests on a motion that was defeated",
-                    act.as_str()
-                ),
+                format!("{} of {who} rests on a motion that was defeated", act),
             );
         }
         let deciders: Vec<OrganRef> = match &d.meeting {
@@ -132,7 +152,7 @@ impl Ctx<'_, '_> {
                 organ,
                 &majority,
                 Citation::of(v, rule.article.as_ref()),
-                &format!("the {} of {who}", act.as_str()),
+                &format!("the {} of {who}", act),
                 out,
             );
         }
@@ -153,7 +173,7 @@ impl Ctx<'_, '_> {
                 vec![decision_id.clone()],
                 format!(
                     "{} of {who} was decided by {by}; the statute gives it to {competent_names}",
-                    act.as_str()
+                    act
                 ),
             );
         }

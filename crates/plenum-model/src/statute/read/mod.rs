@@ -22,7 +22,7 @@
 //! alternates = { succeed = "by-votes" }             # vacancies go to alternates by votes, or "as-listed"
 //! term = { length = "5 years", holds_over = true, max_consecutive = 2 }  # seats end after it, unless holding over
 //! meets = { every = "6 months", article = "24" }     # rolling; or each = "year" | "half-year" | "quarter" | "month" (calendar)
-//! notice = { at_least = "7 days", at_most = "60 days" }  # either or both
+//! notice = { at_least = "7 days", at_most = "60 days" }  # either or both; or hours: "48 hours"
 //! quorum = { more_than = "1/2" }                        # of its full members
 //! majority.default = { more_than = "1/2", of = "votes" } # votes | present | members |
 //!                                                       # members-in-good-standing | quorum
@@ -31,7 +31,8 @@
 //! ex_officio = ["general-secretary"]                   # posts whose holders sit on it by office
 //! # composed_of = { organs = ["politburo"], posts = ["general-secretary"] }  # instead of elected_by:
 //! #                                                    # made of their full members and holders
-//! meeting = [{ category = "extraordinary", notice = { at_least = "3 days" } }]  # kinds with their own notice
+//! meeting = [{ category = "extraordinary", notice = { at_least = "3 days" } },  # kinds with their own notice
+//!            { category = "annual", meets = { each = "year" } }]            # and cadence (only that kind counts)
 //! convened_by = { by = ["politburo"], requisition = "1/3" }  # who may convene it, or members' request
 //! voting = { proxies = 1, secret = "elections" }      # most proxies a member may hold; secret: always | elections | never
 //!
@@ -63,12 +64,21 @@
 //! offices = ["politburo", "auditing-commission"]
 //!
 //! [version.membership]
-//! probation = { length = "1 year" }                     # candidates are confirmed within it
+//! probation = { length = "1 year", extension = "6 months" }  # candidates are confirmed within it,
+//!                                                       # or within the extension if extended
+//! lapse = { after = "3 months" }                        # dues unpaid this long: membership lapses
+//! votes = { members = ["full-member", "candidate"] }    # who votes in an assembly of all members
 //!
 //! [[version.discipline]]                                # an act may have several rules:
 //! act = "removal"                                       # one per competent organ, and for
 //! from = "politburo"                                    # removals one per organ removed from
 //! by = ["cc"]
+//!
+//! [[version.penalty]]                                   # a penalty of the statute's own
+//! id = "probation"                                      # discipline rules name it: act = "probation"
+//! name = "transfer to candidate membership"
+//! effect = "candidate"                                  # candidate | barred-from-office
+//! longest = "1 year"                                    # a member_disciplined's `until` at most this after it
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -88,6 +98,8 @@ use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
 use crate::source::InputError;
 
+mod membership;
+mod penalties;
 mod powers;
 mod procedures;
 mod time;
@@ -116,6 +128,7 @@ struct Scope<'a> {
     articles: BTreeSet<String>,
     organs: BTreeSet<String>,
     posts: BTreeSet<String>,
+    penalties: BTreeSet<String>,
 }
 
 impl Reader<'_> {
@@ -172,6 +185,11 @@ impl Reader<'_> {
             articles: BTreeSet::new(),
             organs: BTreeSet::new(),
             posts: raw.posts.iter().map(|p| p.id.get_ref().clone()).collect(),
+            penalties: raw
+                .penalties
+                .iter()
+                .map(|p| p.id.get_ref().clone())
+                .collect(),
         };
         let mut articles = Vec::new();
         for a in raw.articles {
@@ -219,15 +237,17 @@ impl Reader<'_> {
             // gives the same act (from the same organ) to the same organ would be
             // ignored, so it is refused.
             for (organ, by_span) in rule.by.iter().zip(by_spans) {
-                if discipline
-                    .iter()
-                    .any(|d| d.act == rule.act && d.from == rule.from && d.by.contains(organ))
-                {
+                if discipline.iter().any(|d| {
+                    d.act == rule.act
+                        && d.penalty == rule.penalty
+                        && d.from == rule.from
+                        && d.by.contains(organ)
+                }) {
                     return Err(self.err(
                         by_span,
                         format!(
                             "a second `{}` rule gives it to `{organ}`{}; give each organ one rule per act (several organs may each have their own)",
-                            rule.act.as_str(),
+                            rule.act_name(),
                             rule.from
                                 .as_ref()
                                 .map_or_else(String::new, |f| format!(" (from `{f}`)"))
@@ -237,6 +257,8 @@ impl Reader<'_> {
             }
             discipline.push(rule);
         }
+        let (probation_extension, lapse, voters) =
+            self.membership(&scope, raw.membership.as_ref())?;
         Ok(Version {
             id,
             org,
@@ -246,6 +268,7 @@ impl Reader<'_> {
             organs,
             posts,
             discipline,
+            penalties: self.penalties(&scope, raw.penalties)?,
             incompatibilities: raw
                 .incompatibilities
                 .into_iter()
@@ -255,6 +278,9 @@ impl Reader<'_> {
                 .amendment
                 .map(|a| self.amendment(&scope, a))
                 .transpose()?,
+            voters,
+            lapse,
+            probation_extension,
             probation: raw
                 .membership
                 .and_then(|m| m.probation)
@@ -515,6 +541,7 @@ impl Reader<'_> {
                     let span = k.category.span();
                     kinds.push(MeetingKind {
                         category: k.category.into_inner(),
+                        meets: k.meets.map(|m| self.cadence(scope, m, span.clone())).transpose()?,
                         notice: k.notice.map(|n| self.notice(scope, n, span)).transpose()?,
                     });
                 }

@@ -72,10 +72,11 @@ impl Reader<'_> {
             "suspension" => Act::Suspension,
             "removal" => Act::Removal,
             "reinstatement" => Act::Reinstatement,
+            other if scope.penalties.contains(other) => Act::Penalty,
             other => {
                 return Err(self.err(
                     raw.act.span(),
-                    format!("unknown act `{other}`; expected `expulsion`, `suspension`, `removal` or `reinstatement`"),
+                    format!("unknown act `{other}`; expected `expulsion`, `suspension`, `removal`, `reinstatement` or the id of a `[[version.penalty]]`"),
                 ));
             }
         };
@@ -129,6 +130,9 @@ impl Reader<'_> {
         }
         Ok(DisciplineRule {
             act,
+            penalty: (act == Act::Penalty)
+                .then(|| self.key(&raw.act))
+                .transpose()?,
             longest,
             confirmed_by,
             from,

@@ -5,7 +5,7 @@ use std::ops::Range;
 use serde_spanned::Spanned;
 
 use super::super::raw::{ArticleRef, RawEvery, RawLength, RawNotice};
-use super::super::{Cadence, Cited, Notice, Period, Term};
+use super::super::{Cadence, Cited, Notice, NoticeLength, Period, Term};
 use super::{Reader, Scope};
 use crate::source::InputError;
 
@@ -68,8 +68,16 @@ impl Reader<'_> {
         }
         Ok(Cited {
             rule: Notice {
-                at_least: raw.at_least.as_ref().map(|p| self.period(p)).transpose()?,
-                at_most: raw.at_most.as_ref().map(|p| self.period(p)).transpose()?,
+                at_least: raw
+                    .at_least
+                    .as_ref()
+                    .map(|p| self.notice_length(p))
+                    .transpose()?,
+                at_most: raw
+                    .at_most
+                    .as_ref()
+                    .map(|p| self.notice_length(p))
+                    .transpose()?,
             },
             article: self.article(scope, raw.article)?,
         })
@@ -89,6 +97,13 @@ impl Reader<'_> {
             },
             article: self.article(scope, raw.article)?,
         })
+    }
+
+    /// A notice: a period, or hours (`48 hours`).
+    fn notice_length(&self, raw: &Spanned<String>) -> Result<NoticeLength, InputError> {
+        raw.get_ref()
+            .parse()
+            .map_err(|e: String| self.err(raw.span(), e))
     }
 
     pub(super) fn period(&self, raw: &Spanned<String>) -> Result<Period, InputError> {

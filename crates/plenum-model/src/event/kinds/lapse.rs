@@ -1,0 +1,20 @@
+//! A membership that lapsed, dues unpaid.
+
+use serde::{Deserialize, Serialize};
+
+use super::*;
+use crate::date::FuzzyDate;
+use crate::id::{OrgId, PersonId};
+
+body!(
+    /// A membership lapsed (dues unpaid): it ends. The statute's `membership.lapse`
+    /// says how long dues must have been unpaid first.
+    MembershipLapsed {
+        /// The person.
+        person: PersonId,
+        /// The organization.
+        org: OrgId,
+        /// Since when the dues were unpaid (the arrears began), if the record says.
+        unpaid_since: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
+    }
+);

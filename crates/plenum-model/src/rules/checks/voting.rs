@@ -1,0 +1,88 @@
+//! Voting rights (`[version.membership] votes`): in an assembly of all the members,
+//! a decision whose recorded votes outnumber the members entitled to vote (by the
+//! register on the day: the full members, and the candidates where they vote) is
+//! `majority-not-met`. Judged only where the statute says who votes, the record
+//! states no `entitled` for the meeting (that is compared already), and the
+//! organization keeps a register.
+
+use crate::date::Truth;
+use crate::event::kinds::MotionDecided;
+use crate::statute::{Cited, Elector};
+
+use super::super::{Citation, Rule, Severity};
+use super::{Ctx, Out};
+
+impl Ctx<'_, '_> {
+    pub(super) fn check_voters(&self, b: &MotionDecided, out: &mut Out<'_>) {
+        let Some(votes) = b.votes else { return };
+        let Some(cast) = votes
+            .in_favour
+            .checked_add(votes.against)
+            .and_then(|n| n.checked_add(votes.abstain))
+        else {
+            return;
+        };
+        let meeting = b.meeting.as_ref().and_then(|m| self.history.meeting(m));
+        if meeting.as_ref().is_some_and(|m| m.entitled.is_some()) {
+            return;
+        }
+        let Some(organ) = b
+            .organ
+            .clone()
+            .or_else(|| meeting.as_ref().and_then(|m| m.organ.clone()))
+        else {
+            return;
+        };
+        let date = out.event.date.clone();
+        let Some(version) = self.version(&organ.org, &date) else {
+            return;
+        };
+        let Some(Cited {
+            rule: voters,
+            article,
+        }) = &version.voters
+        else {
+            return;
+        };
+        let of_members = version.organ(&organ.key).is_some_and(|d| {
+            matches!(
+                d.elected_by,
+                Some(Cited {
+                    rule: Elector::Members,
+                    ..
+                })
+            )
+        });
+        if !of_members
+            || !self.history.keeps_register(&organ.org)
+            || self.history.seat_total(&organ, None, date.earliest()) > 0
+        {
+            return;
+        }
+        let full = self.history.member_total(&organ.org, true);
+        let all = self.history.member_total(&organ.org, false);
+        let entitled = match (voters.full, voters.candidates) {
+            (true, true) => all,
+            (true, false) => full,
+            (false, true) => all.saturating_sub(full),
+            (false, false) => 0,
+        };
+        if cast <= u64::from(entitled) {
+            return;
+        }
+        out.push(
+            Rule::MajorityNotMet,
+            Severity::Violation,
+            Truth::Definitely,
+            Some(Citation::of(version, article.as_ref())),
+            vec![],
+            format!(
+                "the record gives {cast} votes ({} for, {} against, {} abstaining) in {}, but the register shows only {entitled} {voters} entitled to vote",
+                votes.in_favour,
+                votes.against,
+                votes.abstain,
+                self.organ_name(&organ)
+            ),
+        );
+    }
+}
