@@ -7,7 +7,7 @@ use crate::rows::{
     CountRow, DecisionRow, FigureRow, LinkKind, MeetingFact, MemberStatus, MembershipEnd,
     OrgChange, Span,
 };
-use crate::rules::terms::{Office, term_of};
+use crate::rules::terms::{Office, term_end, term_of};
 use crate::statute::StatuteBook;
 
 /// Applies one event, in date order at `pos`, to the history.
@@ -298,7 +298,18 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             }
         }
         K::SeatTaken(b) => {
-            if !history.holds_seat(&b.person, &b.organ, Some(b.role)) {
+            // Taken again after the term of the seat held ran out (the record need
+            // not say the term ended): a new term, as a re-election gives.
+            if term_ran_out(history, book, &b.person, &b.organ, b.role, at)
+                && history.close_seats(
+                    &b.person,
+                    |s| s.organ == b.organ && s.role == b.role,
+                    EndCause::TermEnded,
+                    at,
+                ) > 0
+            {
+                history.open_seat(&b.organ, &b.person, b.role, at);
+            } else if !history.holds_seat(&b.person, &b.organ, Some(b.role)) {
                 let cause = if b.role == Role::Full {
                     EndCause::Promoted
                 } else {
@@ -496,6 +507,25 @@ fn seat_had_term(
         &s.organ == organ
             && s.role == role
             && term_of(book, Office::Organ(organ), &s.span.start).is_some()
+    })
+}
+
+/// Whether `person`'s open seat on `organ` in `role` was given for a term that has
+/// ended (at the latest) by the day of `at`.
+fn term_ran_out(
+    history: &History<'_>,
+    book: &StatuteBook,
+    person: &PersonId,
+    organ: &OrganRef,
+    role: Role,
+    at: Stamp<'_>,
+) -> bool {
+    history.open_seats_of(person).iter().any(|s| {
+        &s.organ == organ
+            && s.role == role
+            && term_of(book, Office::Organ(organ), &s.span.start).is_some_and(|(_, term)| {
+                term_end(&term.rule, &s.span.start).latest() <= at.date.earliest()
+            })
     })
 }
 

@@ -170,3 +170,53 @@ fn r14_composed_of_is_read_with_its_positions() {
         "consists of the full members of Board of Directors and the holders of Treasurer; no one elects it"
     );
 }
+
+#[test]
+fn r14_an_incompatibility_with_a_composed_organ_reaches_the_offices_it_is_made_of() {
+    // The Speaker may not sit on the Council; Ann sits on it as a director.
+    let statute = statute()
+        .replace(
+            "eligibility = [{ requires = \"seat\", organ = \"council\", article = \"15\" }]\n",
+            "",
+        )
+        .replace(
+            "[[version.discipline]]",
+            "[[version.incompatible]]\noffices = [\"council\", \"speaker\"]\narticle = \"15\"\n\n[[version.discipline]]",
+        );
+    let speaker = |who: &str| {
+        format!(
+            "{HISTORY}\n[[event]]\nid = \"speaker-2021\"\ndate = \"2021-02-01\"\nkind = \"post_assigned\"\nperson = \"{who}\"\npost = \"assoc/speaker\"\nby = \"assoc/council\"\n"
+        )
+    };
+    let found = findings(
+        &build_with(&statute, &speaker("ann")).unwrap(),
+        "2021-12-31",
+    );
+    let ineligible = of_rule(&found, Rule::IneligibleHolder);
+    assert_eq!(ineligible.len(), 1, "{found:#?}");
+    assert!(
+        ineligible[0]
+            .message
+            .contains("Ann takes the post of Speaker while holding a seat on Council"),
+        "{}",
+        ineligible[0].message
+    );
+    // Dan sits on no organ the Council is made of.
+    let found = findings(
+        &build_with(&statute, &speaker("dan")).unwrap(),
+        "2021-12-31",
+    );
+    assert!(
+        of_rule(&found, Rule::IneligibleHolder).is_empty(),
+        "{found:#?}"
+    );
+    // The other way round: Dan, the Speaker, is elected to the board and so to the Council.
+    let board = format!(
+        "{}\n[[event]]\nid = \"dan-on-board\"\ndate = \"2021-03-01\"\nkind = \"seat_taken\"\nperson = \"dan\"\norgan = \"assoc/board\"\nby = \"assoc/assembly\"\n",
+        speaker("dan")
+    );
+    let found = findings(&build_with(&statute, &board).unwrap(), "2021-12-31");
+    let ineligible = of_rule(&found, Rule::IneligibleHolder);
+    assert_eq!(ineligible.len(), 1, "{found:#?}");
+    assert_eq!(ineligible[0].events[0].as_str(), "dan-on-board");
+}

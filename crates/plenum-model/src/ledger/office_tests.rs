@@ -144,6 +144,15 @@ fn r14_co_option_fills_a_vacancy_where_the_statute_allows_it() {
     let elected = by_election.replace("replaces = false", "replaces = true");
     let found = findings(&build_with(&statute, &elected).unwrap(), "2021-12-31");
     assert_eq!(of_rule(&found, Rule::WrongElector).len(), 1, "{found:#?}");
+    // Where the statute does not number the seats, the record cannot show that none
+    // was vacant: the by-election stands.
+    let unnumbered = statute.replace("seats = { full = 5 }\n", "");
+    assert_ne!(unnumbered, statute);
+    let found = findings(
+        &build_with(&unnumbered, &by_election).unwrap(),
+        "2021-12-31",
+    );
+    assert!(of_rule(&found, Rule::WrongElector).is_empty(), "{found:#?}");
     // nor elect more than the seats left vacant (here two seats, both held).
     let full = statute.replace("seats = { full = 5 }", "seats = { full = 2 }");
     let found = findings(&build_with(&full, &by_election).unwrap(), "2021-12-31");

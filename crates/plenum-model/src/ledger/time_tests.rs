@@ -135,6 +135,36 @@ elected = ["ann"]
 }
 
 #[test]
+fn r14_a_seat_taken_again_after_its_term_ran_out_starts_a_new_term() {
+    // Ann's one-year seat of 2021-03-01 ran out on 2022-03-01 without an event
+    // saying so; the assembly seats her again on 2022-03-05.
+    let events = format!(
+        r#"{BOARD}
+[[event]]
+id = "ann-again"
+date = "2022-03-05"
+kind = "seat_taken"
+person = "ann"
+organ = "assoc/board"
+by = "assoc/assembly"
+"#
+    );
+    let tables = build(&events);
+    let found = findings(&tables, "2022-05-01");
+    let expired = of_rule(&found, Rule::TermExpired);
+    assert!(
+        expired.iter().all(|f| f.events[0].as_str() != "ann-again"),
+        "{found:#?}"
+    );
+    let board =
+        crate::query::at::at(&tables, &"2022-05-01".parse().unwrap(), "assoc/board", None).unwrap();
+    assert_eq!(board.total, 1, "only Ann, seated again: {board:#?}");
+    assert_eq!(board.members[0].since, "2022-03-05");
+    let ann = crate::query::person::person(&tables, "ann").unwrap();
+    assert_eq!(ann.seats.len(), 2, "one seat per term: {:?}", ann.seats);
+}
+
+#[test]
 fn r14_holders_hold_over_where_the_statute_says_so() {
     let statute = STATUTE.replace(
         "term = { length = \"1 year\", article = \"9\" }\nquorum",

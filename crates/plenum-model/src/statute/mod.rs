@@ -9,9 +9,9 @@
 mod cadence;
 mod clauses;
 mod measure;
-mod procedures;
 mod notice;
 mod penalties;
+mod procedures;
 mod raw;
 mod read;
 mod voters;
@@ -24,9 +24,9 @@ use crate::id::{Key, OrgId, VersionId};
 pub use cadence::{Cadence, CalendarPeriod};
 pub use clauses::{Clause, clauses};
 pub use measure::{Base, Period, Share, Threshold};
-pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use notice::NoticeLength;
 pub use penalties::{PenaltyDef, PenaltyEffect};
+pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use read::read;
 pub use voters::Voters;
 

@@ -147,20 +147,23 @@ impl Ctx<'_, '_> {
     }
 
     /// Whether an election that does not replace the organ fills only seats left vacant
-    /// (a by-election, which the organ named for vacancies may hold): the statute
-    /// numbers the seats of each role elected, and enough of them are empty.
+    /// (a by-election, which the organ named for vacancies may hold): enough seats of
+    /// each role elected are empty, or the statute does not number them (the record
+    /// cannot then show that they were not vacant).
     pub(super) fn fills_vacancies(
         &self,
         organ: &OrganRef,
         election: &crate::event::kinds::ElectionHeld,
         out: &Out<'_>,
     ) -> bool {
-        let Some(limits) = self
+        let Some(def) = self
             .version(&organ.org, &out.event.date)
             .and_then(|v| v.organ(&organ.key))
-            .and_then(|d| d.seats.as_ref())
         else {
             return false;
+        };
+        let Some(limits) = def.seats.as_ref() else {
+            return true;
         };
         let day = out.event.date.earliest();
         let fits = |role: Role, limit: Option<u32>, elected: &[PersonId]| {
@@ -169,7 +172,7 @@ impl Ctx<'_, '_> {
                 .filter(|p| !self.history.holds_seat(p, organ, Some(role)))
                 .count();
             new == 0
-                || limit.is_some_and(|limit| {
+                || limit.is_none_or(|limit| {
                     let now = self.history.seat_total(organ, Some(role), day);
                     u32::try_from(new).is_ok_and(|new| now.saturating_add(new) <= limit)
                 })

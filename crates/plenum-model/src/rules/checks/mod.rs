@@ -7,8 +7,8 @@
 
 mod amendments;
 mod bases;
-mod composed;
 mod candidacy;
+mod composed;
 mod discipline;
 mod elections;
 mod kinds;

@@ -99,11 +99,10 @@ impl Ctx<'_, '_> {
         if version.incompatibilities.is_empty() {
             return;
         }
-        let seats: Vec<OrganRef> = self
-            .history
-            .open_seats_of(person)
-            .into_iter()
-            .map(|s| s.organ)
+        let open_seats = self.history.open_seats_of(person);
+        let mut seats: Vec<OrganRef> = open_seats
+            .iter()
+            .map(|s| s.organ.clone())
             .filter(|o| &o.org == org)
             .collect();
         let posts: Vec<PostRef> = self
@@ -113,6 +112,31 @@ impl Ctx<'_, '_> {
             .map(|p| p.post)
             .filter(|p| &p.org == org)
             .collect();
+        // Organs composed of others: a full member of one of its organs, or a holder
+        // of one of its posts, sits on it; and so does whoever takes such an office.
+        let full: Vec<&crate::id::Key> = open_seats
+            .iter()
+            .filter(|s| &s.organ.org == org && s.role == crate::event::Role::Full)
+            .map(|s| &s.organ.key)
+            .collect();
+        let mut taking_keys = vec![key];
+        for def in &version.organs {
+            let Some(Cited { rule: composed, .. }) = &def.composed_of else {
+                continue;
+            };
+            let sits = full.iter().any(|k| composed.organs.contains(k))
+                || posts.iter().any(|p| composed.posts.contains(&p.key));
+            if sits && !seats.iter().any(|o| o.key == def.key) {
+                seats.push(OrganRef::new(org.clone(), def.key.clone()));
+            }
+            let takes = match office {
+                Office::Organ(_) => composed.organs.contains(key),
+                Office::Post(_) => composed.posts.contains(key),
+            };
+            if takes {
+                taking_keys.push(&def.key);
+            }
+        }
         let taking = match office {
             Office::Organ(o) => format!("a seat on {}", self.organ_name(o)),
             Office::Post(p) => format!("the post of {}", self.post_name(p)),
@@ -122,17 +146,17 @@ impl Ctx<'_, '_> {
             article,
         } in &version.incompatibilities
         {
-            if !offices.contains(key) {
+            if !taking_keys.iter().any(|k| offices.contains(k)) {
                 continue;
             }
             let held = seats
                 .iter()
-                .filter(|o| &o.key != key && offices.contains(&o.key))
+                .filter(|o| !taking_keys.contains(&&o.key) && offices.contains(&o.key))
                 .map(|o| format!("a seat on {}", self.organ_name(o)))
                 .chain(
                     posts
                         .iter()
-                        .filter(|p| &p.key != key && offices.contains(&p.key))
+                        .filter(|p| !taking_keys.contains(&&p.key) && offices.contains(&p.key))
                         .map(|p| format!("the post of {}", self.post_name(p))),
                 )
                 .collect::<Vec<_>>();
