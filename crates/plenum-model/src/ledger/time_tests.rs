@@ -56,10 +56,8 @@ fn r14_art_9_a_term_ends_and_check_finds_the_office_not_renewed() {
     assert_eq!(post.total, 0, "{post:#?}");
 }
 
-#[test]
-fn r14_a_re_election_starts_a_new_term() {
-    let events = format!(
-        r#"{BOARD}{TREASURER}
+/// The board and the treasurer of `BOARD` and `TREASURER` elected again in 2022.
+const REELECTED: &str = r#"
 [[event]]
 id = "board-2022"
 date = "2022-02-20"
@@ -75,8 +73,11 @@ kind = "election_held"
 post = "assoc/treasurer"
 by = "assoc/assembly"
 elected = ["ann"]
-"#
-    );
+"#;
+
+#[test]
+fn r14_a_re_election_starts_a_new_term() {
+    let events = format!("{BOARD}{TREASURER}{REELECTED}");
     let tables = build(&events);
     assert!(of_rule(&findings(&tables, "2022-05-01"), Rule::TermExpired).is_empty());
     let board =
@@ -98,25 +99,7 @@ fn r14_a_re_election_renews_a_term_given_under_an_earlier_version_without_terms_
         .replace("term = { length = \"1 year\", article = \"9\" }\n", "")
         .replace("organization = \"assoc\"\n", "");
     let statute = format!("{STATUTE}{without_terms}");
-    let events = format!(
-        r#"{BOARD}{TREASURER}
-[[event]]
-id = "board-2022"
-date = "2022-02-20"
-kind = "election_held"
-organ = "assoc/board"
-by = "assoc/assembly"
-elected = ["ann", "bob", "cat"]
-
-[[event]]
-id = "treasurer-2022"
-date = "2022-02-20"
-kind = "election_held"
-post = "assoc/treasurer"
-by = "assoc/assembly"
-elected = ["ann"]
-"#
-    );
+    let events = format!("{BOARD}{TREASURER}{REELECTED}");
     let tables = build_with(&statute, &events).unwrap();
     let found = findings(&tables, "2022-05-01");
     assert!(of_rule(&found, Rule::TermExpired).is_empty(), "{found:#?}");

@@ -534,7 +534,19 @@ fn add_ex_officio<F: Facts + ?Sized>(
     if added.is_empty() {
         return Ok(());
     }
-    let alignments = facts.alignments_of(&added, lo, hi)?;
+    with_alignments_and_names(facts, rows, &added, lo, hi)
+}
+
+/// Adds to `rows` the alignments of persons seated by office or composition, and
+/// the names of those persons and of their factions not named yet.
+pub(super) fn with_alignments_and_names<F: Facts + ?Sized>(
+    facts: &F,
+    rows: &mut super::OrganRows,
+    added: &[PersonId],
+    lo: crate::date::Day,
+    hi: crate::date::Day,
+) -> Result<(), F::Error> {
+    let alignments = facts.alignments_of(added, lo, hi)?;
     let mut factions: Vec<&str> = alignments.iter().map(|a| a.faction.as_str()).collect();
     factions.sort_unstable();
     factions.dedup();

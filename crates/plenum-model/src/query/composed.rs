@@ -3,7 +3,7 @@
 
 use crate::date::Day;
 use crate::event::Role;
-use crate::id::{EntityKind, OrganRef, PersonId, PostRef};
+use crate::id::{OrganRef, PersonId, PostRef};
 use crate::rows::SeatRow;
 use crate::statute::StatuteBook;
 
@@ -69,25 +69,5 @@ pub(super) fn add_composed<F: Facts + ?Sized>(
     if added.is_empty() {
         return Ok(());
     }
-    let alignments = facts.alignments_of(&added, lo, hi)?;
-    let mut factions: Vec<&str> = alignments.iter().map(|a| a.faction.as_str()).collect();
-    factions.sort_unstable();
-    factions.dedup();
-    let persons: Vec<&str> = added.iter().map(PersonId::as_str).collect();
-    for (kind, ids) in [
-        (EntityKind::Person, persons),
-        (EntityKind::Faction, factions),
-    ] {
-        for e in facts.entities_by_id(kind, &ids)? {
-            if !rows
-                .names
-                .iter()
-                .any(|(k, id, _)| *k == kind && *id == e.id)
-            {
-                rows.names.push((kind, e.id, e.name));
-            }
-        }
-    }
-    rows.alignments.extend(alignments);
-    Ok(())
+    super::at::with_alignments_and_names(facts, rows, &added, lo, hi)
 }
