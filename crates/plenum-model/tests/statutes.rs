@@ -128,7 +128,16 @@ fn lawful_history(dir: &Path) -> Vec<Event> {
 #[test]
 fn lawful_histories_give_no_finding() {
     let dirs = statute_examples();
-    assert!(!dirs.is_empty(), "no example has a violations/ folder");
+    let names: Vec<String> = dirs
+        .iter()
+        .filter_map(|d| d.file_name()?.to_str().map(str::to_owned))
+        .collect();
+    for expected in ["cpc", "coop-catalyst", "union-afscme"] {
+        assert!(
+            names.iter().any(|n| n == expected),
+            "the statute example `{expected}` is missing (found {names:?})"
+        );
+    }
     let mut failures = String::new();
     for dir in &dirs {
         let found = findings(dir, &lawful_history(dir), Vec::new(), None);
