@@ -111,6 +111,9 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
         K::MemberExpelled(b) => {
             history.close_memberships(&b.person, |m| m.org == b.org, MembershipEnd::Expelled, at);
             end_everything_in(history, &b.person, &b.org, EndCause::Expelled, at);
+            if !b.factions_kept {
+                history.end_factions_in(&b.person, &b.org, at);
+            }
         }
         K::MemberResigned(b) => {
             history.close_memberships(&b.person, |m| m.org == b.org, MembershipEnd::Resigned, at);
@@ -130,14 +133,31 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             history.end_alignment(&b.person, None, at);
             history.end_leadership_of(&b.person, at);
         }
-        K::PersonPurged(b) => end_everything_in(history, &b.person, &b.org, EndCause::Purged, at),
+        K::PersonPurged(b) => {
+            end_everything_in(history, &b.person, &b.org, EndCause::Purged, at);
+            if !b.factions_kept {
+                history.end_factions_in(&b.person, &b.org, at);
+            }
+        }
         K::PersonArrested(_) | K::PersonTried(_) | K::PersonFled(_) | K::SpeechGiven(_) => {}
         K::FactionFormed(_) => {}
         K::FactionJoined(b) => history.align(&b.person, &b.faction, at),
         K::FactionLeft(b) => {
             history.end_alignment(&b.person, Some(&b.faction), at);
         }
-        K::FactionLed(b) => history.lead(&b.faction, &b.person, at),
+        K::FactionLed(b) => {
+            if b.joint {
+                history.lead_jointly(&b.faction, &b.person, false, at);
+            } else {
+                history.lead(&b.faction, &b.person, at);
+            }
+            for co in &b.with {
+                history.lead_jointly(&b.faction, co, true, at);
+            }
+        }
+        K::FactionLeadershipEnded(b) => {
+            history.end_leadership_by(&b.faction, b.person.as_ref(), at)
+        }
         K::FactionDissolved(b) => {
             for person in history.aligned_with(&b.faction) {
                 history.end_alignment(&person, Some(&b.faction), at);

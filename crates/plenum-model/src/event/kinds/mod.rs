@@ -4,6 +4,7 @@
 //! holds `id`, `date`, `kind`, `sources`, `note`, and the fields of its kind.
 //! Optional fields may be left out; lists default to empty.
 
+mod group;
 mod meetings;
 mod offices;
 mod organizations;
@@ -13,6 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::id::{OrgId, PersonId};
 
+pub(crate) use group::with_others;
+pub use group::{HEADCOUNT_WORDS, Headcount, Others};
 pub use meetings::*;
 pub use offices::*;
 pub use organizations::*;
