@@ -241,6 +241,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         org: a.clone(),
                         name: format!("Renamed {a} {}", rng.below(100)),
                         aliases: Vec::new(),
+                        category: None,
                     })
                 } else {
                     let into: OrgId = id(format!("o{}", others.len()));

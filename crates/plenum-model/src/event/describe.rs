@@ -123,7 +123,10 @@ fn summarize_text(event: &Event) -> String {
             Some(p) => format!("{} founded, as part of {}", b.name, org(p)),
             None => format!("{} founded", b.name),
         },
-        K::OrganizationRenamed(b) => format!("{} renamed {}", b.org, b.name),
+        K::OrganizationRenamed(b) => match &b.category {
+            Some(category) => format!("{} renamed {} (now a {category})", b.org, b.name),
+            None => format!("{} renamed {}", b.org, b.name),
+        },
         K::OrganizationsMerged(b) => {
             let from = b
                 .orgs

@@ -33,7 +33,14 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 history.link(&b.org, parent, LinkKind::PartOf, at);
             }
         }
-        K::OrganizationRenamed(b) => history.name_org(&b.org, Some(b.name.clone()), at),
+        K::OrganizationRenamed(b) => {
+            history.name_org(&b.org, Some(b.name.clone()), at);
+            if let Some(category) = &b.category {
+                let date = event.date.clone();
+                let category = category.clone();
+                history.org_fact(&b.org, OrgChange::Recategorized { date, category }, pos);
+            }
+        }
         K::OrganizationsMerged(b) => {
             if history.org(&b.into).and_then(|o| o.span).is_none() {
                 history.org_fact(

@@ -81,6 +81,18 @@ faction = "yanan"
 person = "mu"
 "#;
 
+/// Records more events, as a later (here back-dated) batch.
+fn more(tables: &super::Tables, events: &str) -> super::Tables {
+    let mut tables = tables.clone();
+    let events: Vec<_> = read(events, Format::Toml)
+        .unwrap()
+        .into_iter()
+        .map(|l| l.event)
+        .collect();
+    super::record(&mut tables, &events).unwrap_or_else(|e| panic!("{e}"));
+    tables
+}
+
 fn date(text: &str) -> FuzzyDate {
     text.parse().unwrap()
 }
@@ -486,4 +498,91 @@ others = { count = "a number", who = "military leaders" }
     assert_eq!(members.total, 1);
     let members = at(&state, &date("1953"), "party", None).unwrap();
     assert_eq!(members.total, 0);
+}
+
+#[test]
+fn a_rename_may_make_another_kind_of_body() {
+    let state = build(
+        r#"
+[[event]]
+id = "bureau"
+date = "1945-10-13"
+kind = "organization_founded"
+org = "cpnk"
+name = "North Korea Bureau"
+category = "bureau"
+
+[[event]]
+id = "becomes-party"
+date = "1946-05/1946-06"
+kind = "organization_renamed"
+org = "cpnk"
+name = "Communist Party of North Korea"
+category = "party"
+
+[[event]]
+id = "renamed-again"
+date = "1946-07"
+kind = "organization_renamed"
+org = "cpnk"
+name = "North Korean Communist Party"
+"#,
+    );
+    let report = crate::query::lineage::lineage(&state, "cpnk").unwrap();
+    let org = report.organization;
+    assert_eq!(org.category.as_deref(), Some("party"));
+    let categories: Vec<_> = org
+        .categories
+        .iter()
+        .map(|c| (c.category.as_str(), c.from.as_str(), c.to.as_deref()))
+        .collect();
+    assert_eq!(
+        categories,
+        [
+            ("bureau", "1945-10-13", Some("1946-05/1946-06")),
+            ("party", "1946-05/1946-06", None)
+        ]
+    );
+    assert_eq!(org.names.len(), 3);
+}
+
+#[test]
+fn a_back_dated_category_change_is_folded_in_date_order() {
+    let state = build(
+        r#"
+[[event]]
+id = "bureau"
+date = "1945-10-13"
+kind = "organization_founded"
+org = "cpnk"
+name = "North Korea Bureau"
+category = "bureau"
+
+[[event]]
+id = "becomes-league"
+date = "1950"
+kind = "organization_renamed"
+org = "cpnk"
+name = "League"
+category = "league"
+"#,
+    );
+    let state = more(
+        &state,
+        r#"
+[[event]]
+id = "becomes-party"
+date = "1946"
+kind = "organization_renamed"
+org = "cpnk"
+name = "Party"
+category = "party"
+"#,
+    );
+    let org = crate::query::lineage::lineage(&state, "cpnk")
+        .unwrap()
+        .organization;
+    assert_eq!(org.category.as_deref(), Some("league"));
+    let categories: Vec<_> = org.categories.iter().map(|c| c.category.as_str()).collect();
+    assert_eq!(categories, ["bureau", "party", "league"]);
 }

@@ -32,6 +32,22 @@ show_trial = true
 others = { count = 11, who = "leaders of the southern faction" }
 
 [[event]]
+id = "bureau-founded"
+date = "1945-10-13"
+kind = "organization_founded"
+org = "bureau"
+name = "North Bureau"
+category = "bureau"
+
+[[event]]
+id = "bureau-becomes-party"
+date = "1946-05/1946-06"
+kind = "organization_renamed"
+org = "bureau"
+name = "Northern Party"
+category = "party"
+
+[[event]]
 id = "yun-arrested"
 date = "1953-01"
 kind = "person_arrested"
@@ -164,6 +180,10 @@ fn others_are_shown_and_survive_json_lines() {
         again.json(&["at", "1952", "north"]),
         env.json(&["at", "1952", "north"])
     );
+    assert_eq!(
+        again.json(&["lineage", "bureau"]),
+        env.json(&["lineage", "bureau"])
+    );
 }
 
 #[test]
@@ -180,4 +200,40 @@ fn a_bad_count_of_others_is_refused_at_its_place() {
         .code(2)
         .stderr(predicates::str::contains("bad.toml:6:1"))
         .stderr(predicates::str::contains("a count of others is at least 1"));
+}
+
+#[test]
+fn a_rename_that_makes_a_bureau_a_party_shows_in_lineage() {
+    let env = historian();
+    let lineage = env.json(&["lineage", "bureau"]);
+    let org = &lineage["organization"];
+    assert_eq!(org["category"], "party");
+    assert_eq!(
+        org["categories"],
+        serde_json::json!([
+            { "category": "bureau", "from": "1945-10-13", "to": "1946-05/1946-06" },
+            { "category": "party", "from": "1946-05/1946-06", "to": null }
+        ])
+    );
+    let text = env.stdout(&["lineage", "bureau"]);
+    assert!(text.contains("  a bureau "), "{text}");
+    let log = env.json(&["log"]);
+    assert!(
+        log.as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["what"] == "bureau renamed Northern Party (now a party)"),
+        "{log}"
+    );
+    // The example: the North Korea Bureau became the Communist Party of North Korea.
+    let demo = Env::new();
+    demo.plenum().arg("demo").assert().success();
+    let cpnk = demo.json(&["lineage", "cpnk", "--db", "plenum-demo.db"]);
+    let categories: Vec<&str> = cpnk["organization"]["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["category"].as_str().unwrap())
+        .collect();
+    assert_eq!(categories, ["bureau", "party"]);
 }
