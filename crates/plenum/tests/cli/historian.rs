@@ -237,3 +237,40 @@ fn a_rename_that_makes_a_bureau_a_party_shows_in_lineage() {
         .collect();
     assert_eq!(categories, ["bureau", "party"]);
 }
+
+#[test]
+fn joint_leaders_go_out_to_popolo_and_come_back() {
+    let env = Env::new();
+    env.plenum().arg("demo").assert().success();
+    env.plenum()
+        .args([
+            "export",
+            "popolo",
+            "--db",
+            "plenum-demo.db",
+            "--out",
+            "out.json",
+        ])
+        .assert()
+        .success();
+    let again = Env::new();
+    std::fs::copy(
+        env.dir.path().join("out.json"),
+        again.dir.path().join("out.json"),
+    )
+    .unwrap();
+    again.json(&[
+        "import",
+        "popolo",
+        "out.json",
+        "--proposed-statute",
+        "proposed.toml",
+    ]);
+    for day in ["1950-09", "1953", "1957"] {
+        let was = env.json(&["at", day, "yanan", "--db", "plenum-demo.db"]);
+        let is = again.json(&["at", day, "yanan"]);
+        assert_eq!(leaders(&was), leaders(&is), "{day}");
+    }
+    let joint = env.json(&["at", "1953", "yanan", "--db", "plenum-demo.db"]);
+    assert_eq!(leaders(&joint), ["choe-chang-ik", "kim-tu-bong"]);
+}
