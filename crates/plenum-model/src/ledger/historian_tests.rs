@@ -586,3 +586,56 @@ category = "party"
     let categories: Vec<_> = org.categories.iter().map(|c| c.category.as_str()).collect();
     assert_eq!(categories, ["bureau", "party", "league"]);
 }
+
+#[test]
+fn an_expelled_member_who_leads_a_faction_of_the_party_is_flagged() {
+    let state = build(&format!(
+        "{PEOPLE}{}",
+        r#"
+[[event]]
+id = "adm-kim"
+date = "1946-09"
+kind = "member_admitted"
+person = "kim"
+org = "party"
+
+[[event]]
+id = "kim-expelled"
+date = "1950"
+kind = "member_expelled"
+person = "kim"
+org = "party"
+
+[[event]]
+id = "cc-group-led"
+date = "1952"
+kind = "faction_led"
+faction = "cc-group"
+person = "choe"
+with = ["kim"]
+
+[[event]]
+id = "yanan-led"
+date = "1952"
+kind = "faction_led"
+faction = "yanan"
+person = "kim"
+joint = true
+"#
+    ));
+    let found: Vec<_> = crate::query::check::check(&state, Day::MAX)
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.rule == Rule::ExpelledPerson)
+        .collect();
+    // Only the faction of the party he was expelled from: the Yanan faction is of none.
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0]
+            .message
+            .contains("Kim Tu-bong was expelled from Workers' Party"),
+        "{}",
+        found[0].message
+    );
+    assert_eq!(leaders_on(&state, "1953", "cc-group"), ["choe", "kim"]);
+}
