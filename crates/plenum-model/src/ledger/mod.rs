@@ -323,6 +323,8 @@ pub fn replay(events: &[Event]) -> Result<Tables, RecordError> {
 }
 
 #[cfg(test)]
+mod group_tests;
+#[cfg(test)]
 mod historian_tests;
 #[cfg(test)]
 mod office_tests;
