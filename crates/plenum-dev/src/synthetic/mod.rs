@@ -238,6 +238,8 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     org: org.clone(),
                     decision: None,
                     reason: None,
+                    others: None,
+                    factions_kept: false,
                 }),
             ));
         }

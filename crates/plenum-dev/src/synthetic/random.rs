@@ -188,10 +188,13 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 decision: (!decisions.is_empty() && rng.chance(50))
                     .then(|| decisions[rng.below(decisions.len())].clone()),
                 reason: None,
+                others: None,
+                factions_kept: false,
             }),
             13 if rng.chance(30) => EventKind::PersonDied(PersonDied {
                 person: pick(&mut rng, &persons),
                 cause: None,
+                others: None,
             }),
             14 => EventKind::PostAssigned(PostAssigned {
                 person: pick(&mut rng, &persons),
@@ -241,6 +244,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         org: a.clone(),
                         name: format!("Renamed {a} {}", rng.below(100)),
                         aliases: Vec::new(),
+                        category: None,
                     })
                 } else {
                     let into: OrgId = id(format!("o{}", others.len()));
@@ -277,10 +281,14 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 org: org.clone(),
                 decision: None,
                 reason: Some("synthetic".into()),
+                others: None,
+                factions_kept: false,
             }),
             21 => EventKind::FactionLed(FactionLed {
                 faction: factions[rng.below(factions.len())].clone(),
                 person: pick(&mut rng, &persons),
+                with: Vec::new(),
+                joint: false,
             }),
             22 if rng.chance(25) => EventKind::FactionDissolved(FactionDissolved {
                 faction: factions[rng.below(factions.len())].clone(),
@@ -418,12 +426,14 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         person,
                         by: None,
                         charges: vec!["synthetic".into()],
+                        others: None,
                     }),
                     2 => EventKind::PersonTried(PersonTried {
                         person,
                         charges: Vec::new(),
                         sentence: None,
                         show_trial: true,
+                        others: None,
                     }),
                     _ => EventKind::PersonFled(PersonFled {
                         person,

@@ -2,13 +2,14 @@
 //!
 //! Sentences are [`Phrase`]s: entities are referred to, and named when read.
 
+use crate::event::kinds::with_others;
 use crate::event::{EndCause, Event, EventKind, Outcome, Status};
 use crate::id::{EntityKind, OrgId, OrganRef, PersonId, PostRef};
 use crate::phrase::{Phrase, name};
 
 /// One sentence saying what an event did, for a person's record.
 pub fn describe(event: &Event) -> Phrase {
-    Phrase::new(describe_text(event))
+    Phrase::new(with_others(&event.kind, describe_text(event)))
 }
 
 fn describe_text(event: &Event) -> String {
@@ -106,7 +107,8 @@ fn describe_text(event: &Event) -> String {
         }
         K::FactionJoined(b) => format!("aligned with {}", name(EntityKind::Faction, &b.faction)),
         K::FactionLeft(b) => format!("left {}", name(EntityKind::Faction, &b.faction)),
-        K::FactionLed(b) => format!("became leader of {}", name(EntityKind::Faction, &b.faction)),
+        K::FactionLed(b) => super::leadership::became_leader(b),
+        K::FactionLeadershipEnded(b) => super::leadership::ceased_to_lead(b),
         K::SpeechGiven(b) => format!("spoke: {}", b.summary),
         K::SeatTaken(b) => format!("took a {} seat on {}", b.role.as_str(), organ(&b.organ)),
         K::SeatVacated(b) => with_cause(format!("left {}", organ(&b.organ)), b.cause),
@@ -134,7 +136,8 @@ fn summarize_text(event: &Event) -> String {
     let people = |ps: &[PersonId]| ps.iter().map(&person).collect::<Vec<_>>().join(", ");
     let meeting = |m: &crate::id::MeetingId| name(EntityKind::Meeting, m);
     if let Some(subject) = event.kind.subject() {
-        return format!("{}: {}", person(subject), describe_text(event));
+        let text = with_others(&event.kind, describe_text(event));
+        return format!("{}: {}", person(subject), text);
     }
     use EventKind as K;
     match &event.kind {
@@ -142,7 +145,10 @@ fn summarize_text(event: &Event) -> String {
             Some(p) => format!("{} founded, as part of {}", b.name, org(p)),
             None => format!("{} founded", b.name),
         },
-        K::OrganizationRenamed(b) => format!("{} renamed {}", b.org, b.name),
+        K::OrganizationRenamed(b) => match &b.category {
+            Some(category) => format!("{} renamed {} (now a {category})", b.org, b.name),
+            None => format!("{} renamed {}", b.org, b.name),
+        },
         K::OrganizationsMerged(b) => {
             let from = b
                 .orgs
@@ -173,6 +179,7 @@ fn summarize_text(event: &Event) -> String {
         },
         K::OrganizationDissolved(b) => format!("{} dissolved", org(&b.org)),
         K::FactionFormed(b) => format!("{} formed", b.name),
+        K::FactionLeadershipEnded(b) => super::leadership::ceased_to_lead(b),
         K::FactionDissolved(b) => {
             format!("{} ceased to exist", name(EntityKind::Faction, &b.faction))
         }

@@ -8,6 +8,7 @@
 pub mod codec;
 pub mod describe;
 pub mod kinds;
+pub(crate) mod leadership;
 pub mod read;
 
 use crate::date::FuzzyDate;
@@ -120,6 +121,7 @@ event_kinds! {
     FactionJoined = "faction_joined",
     FactionLeft = "faction_left",
     FactionLed = "faction_led",
+    FactionLeadershipEnded = "faction_leadership_ended",
     FactionDissolved = "faction_dissolved",
     OrganEstablished = "organ_established",
     PostEstablished = "post_established",
@@ -291,6 +293,13 @@ impl EventKind {
             K::FactionLed(b) => {
                 push("faction", Ref::Faction(&b.faction));
                 push("person", Ref::Person(&b.person));
+                b.with.iter().for_each(|p| push("with", Ref::Person(p)));
+            }
+            K::FactionLeadershipEnded(b) => {
+                push("faction", Ref::Faction(&b.faction));
+                if let Some(p) = &b.person {
+                    push("person", Ref::Person(p));
+                }
             }
             K::FactionDissolved(b) => push("faction", Ref::Faction(&b.faction)),
             K::OrganEstablished(b) => push("organ", Ref::Org(&b.organ.org)),
@@ -458,6 +467,7 @@ impl EventKind {
             K::FactionJoined(b) => &b.person,
             K::FactionLeft(b) => &b.person,
             K::FactionLed(b) => &b.person,
+            K::FactionLeadershipEnded(b) => return b.person.as_ref(),
             K::SpeechGiven(b) => &b.person,
             K::SeatTaken(b) => &b.person,
             K::SeatVacated(b) => &b.person,

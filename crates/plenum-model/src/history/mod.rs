@@ -9,6 +9,7 @@
 
 mod backing;
 mod cache;
+mod factions;
 mod organizations;
 mod write;
 

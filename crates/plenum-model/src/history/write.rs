@@ -245,7 +245,7 @@ impl History<'_> {
         });
     }
 
-    fn end_alignments(&mut self, keys: &[String], at: Stamp<'_>) {
+    pub(super) fn end_alignments(&mut self, keys: &[String], at: Stamp<'_>) {
         self.write(|c, _| {
             for key in keys {
                 c.alignments.update(key, |a| {

@@ -33,7 +33,14 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 history.link(&b.org, parent, LinkKind::PartOf, at);
             }
         }
-        K::OrganizationRenamed(b) => history.name_org(&b.org, Some(b.name.clone()), at),
+        K::OrganizationRenamed(b) => {
+            history.name_org(&b.org, Some(b.name.clone()), at);
+            if let Some(category) = &b.category {
+                let date = event.date.clone();
+                let category = category.clone();
+                history.org_fact(&b.org, OrgChange::Recategorized { date, category }, pos);
+            }
+        }
         K::OrganizationsMerged(b) => {
             if history.org(&b.into).and_then(|o| o.span).is_none() {
                 history.org_fact(
@@ -126,6 +133,9 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
         K::MemberExpelled(b) => {
             history.close_memberships(&b.person, |m| m.org == b.org, MembershipEnd::Expelled, at);
             end_everything_in(history, &b.person, &b.org, EndCause::Expelled, at);
+            if !b.factions_kept {
+                history.end_factions_in(&b.person, &b.org, at);
+            }
         }
         K::MemberResigned(b) => {
             history.close_memberships(&b.person, |m| m.org == b.org, MembershipEnd::Resigned, at);
@@ -145,7 +155,12 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             history.end_alignment(&b.person, None, at);
             history.end_leadership_of(&b.person, at);
         }
-        K::PersonPurged(b) => end_everything_in(history, &b.person, &b.org, EndCause::Purged, at),
+        K::PersonPurged(b) => {
+            end_everything_in(history, &b.person, &b.org, EndCause::Purged, at);
+            if !b.factions_kept {
+                history.end_factions_in(&b.person, &b.org, at);
+            }
+        }
         K::PersonArrested(_) | K::PersonTried(_) | K::PersonFled(_) | K::SpeechGiven(_) => {}
         K::MemberDisciplined(_) => {}
         // An extension continues the candidacy in a new row (the rules find its
@@ -180,7 +195,19 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
         K::FactionLeft(b) => {
             history.end_alignment(&b.person, Some(&b.faction), at);
         }
-        K::FactionLed(b) => history.lead(&b.faction, &b.person, at),
+        K::FactionLed(b) => {
+            if b.joint {
+                history.lead_jointly(&b.faction, &b.person, false, at);
+            } else {
+                history.lead(&b.faction, &b.person, at);
+            }
+            for co in &b.with {
+                history.lead_jointly(&b.faction, co, true, at);
+            }
+        }
+        K::FactionLeadershipEnded(b) => {
+            history.end_leadership_by(&b.faction, b.person.as_ref(), at)
+        }
         K::FactionDissolved(b) => {
             for person in history.aligned_with(&b.faction) {
                 history.end_alignment(&person, Some(&b.faction), at);

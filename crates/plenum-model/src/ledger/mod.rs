@@ -327,6 +327,10 @@ mod base_tests;
 #[cfg(test)]
 mod composed_tests;
 #[cfg(test)]
+mod group_tests;
+#[cfg(test)]
+mod historian_tests;
+#[cfg(test)]
 mod member_tests;
 #[cfg(test)]
 mod office_tests;

@@ -45,6 +45,8 @@ pub struct OrgLine {
     pub banned: Option<String>,
     /// Its names over time.
     pub names: Vec<NameLine>,
+    /// What kind of body it was over time (when the record says), earliest first.
+    pub categories: Vec<CategoryLine>,
     /// Membership figures.
     pub figures: Vec<FigureLine>,
 }
@@ -58,6 +60,18 @@ pub struct NameLine {
     /// From.
     pub from: String,
     /// Until.
+    pub to: Option<String>,
+}
+
+/// A kind of body an organization was, and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CategoryLine {
+    /// What it was: `bureau`, `party`, ...
+    pub category: String,
+    /// From.
+    pub from: String,
+    /// Until it became something else.
     pub to: Option<String>,
 }
 
@@ -225,6 +239,35 @@ fn org_line<F: Facts + ?Sized>(
                 to: n.span.end.as_ref().map(ToString::to_string),
             })
             .collect(),
+        categories: row.map(categories).unwrap_or_default(),
         figures,
     })
+}
+
+/// The categories an organization's row went through, from its facts (in date order).
+fn categories(row: &crate::rows::OrgRow) -> Vec<CategoryLine> {
+    use crate::rows::OrgChange;
+    let mut lines: Vec<CategoryLine> = Vec::new();
+    for fact in &row.facts {
+        let (date, category) = match &fact.change {
+            OrgChange::Founded {
+                date,
+                category: Some(category),
+            } if lines.is_empty() => (date, category),
+            OrgChange::Recategorized { date, category } => (date, category),
+            _ => continue,
+        };
+        if lines.last().is_some_and(|l| &l.category == category) {
+            continue;
+        }
+        if let Some(last) = lines.last_mut() {
+            last.to = Some(date.to_string());
+        }
+        lines.push(CategoryLine {
+            category: category.clone(),
+            from: date.to_string(),
+            to: None,
+        });
+    }
+    lines
 }

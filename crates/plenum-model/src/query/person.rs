@@ -152,6 +152,16 @@ pub fn person<F: Facts + ?Sized>(
                 describe(event),
             ));
         }
+        if let EventKind::FactionLed(b) = &event.kind
+            && b.with.contains(&id)
+        {
+            lines.push((
+                event.date.clone(),
+                event.id.to_string(),
+                event.kind.name().to_owned(),
+                Phrase::new(crate::event::leadership::co_leader_line(b, &id)),
+            ));
+        }
         if let EventKind::ElectionHeld(b) = &event.kind {
             let target = match (&b.organ, &b.post) {
                 (Some(o), _) => name(EntityKind::Organ, o),

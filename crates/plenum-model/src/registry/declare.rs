@@ -43,16 +43,19 @@ impl Registry<'_> {
     }
 
     pub(super) fn mention(&mut self, event: &Event) -> Result<(), BackingError> {
-        if let EventKind::ElectionHeld(b) = &event.kind {
-            let mut persons: Vec<_> = b.elected.iter().chain(&b.alternates).collect();
-            persons.sort();
-            persons.dedup();
-            for person in persons {
-                self.mentions.push(Change {
-                    before: None,
-                    after: Some(AnyRow::Mention(MentionRow::new(&event.id, person))),
-                });
-            }
+        // Persons an event names besides its subject: the elected, joint leaders.
+        let mut persons: Vec<&crate::id::PersonId> = match &event.kind {
+            EventKind::ElectionHeld(b) => b.elected.iter().chain(&b.alternates).collect(),
+            EventKind::FactionLed(b) => b.with.iter().collect(),
+            _ => Vec::new(),
+        };
+        persons.sort();
+        persons.dedup();
+        for person in persons {
+            self.mentions.push(Change {
+                before: None,
+                after: Some(AnyRow::Mention(MentionRow::new(&event.id, person))),
+            });
         }
         Ok(())
     }

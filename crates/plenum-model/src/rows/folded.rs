@@ -37,6 +37,13 @@ pub enum OrgChange {
         /// When.
         date: FuzzyDate,
     },
+    /// Became another kind of body (renamed with a new category).
+    Recategorized {
+        /// When.
+        date: FuzzyDate,
+        /// What it is from then.
+        category: String,
+    },
 }
 
 /// A change with the position of the event that made it.
@@ -53,7 +60,7 @@ pub struct OrgFact {
 pub struct OrgRow {
     /// The organization.
     pub org: OrgId,
-    /// What it is (`party`, `front`, ...).
+    /// What it is (`party`, `front`, ...): the latest category it took.
     pub category: Option<String>,
     /// When it existed (start: founding; end: dissolution, merger or split).
     pub span: Option<Span>,
@@ -98,6 +105,7 @@ impl OrgRow {
                 self.ended_how = Some(how.clone());
             }
             OrgChange::Banned { date } => self.banned = Some(date.clone()),
+            OrgChange::Recategorized { category, .. } => self.category = Some(category.clone()),
         }
     }
 }

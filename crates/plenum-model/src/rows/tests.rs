@@ -104,6 +104,13 @@ fn samples() -> Vec<AnyRow> {
                     date: "1950".parse().unwrap(),
                 },
             );
+            row.add(
+                pos("1951", 9),
+                OrgChange::Recategorized {
+                    date: "1951".parse().unwrap(),
+                    category: "front".into(),
+                },
+            );
             row
         }),
         AnyRow::Name(NameRow {

@@ -67,6 +67,15 @@ fn print_human(r: &LineageReport) -> anyhow::Result<()> {
             )?;
         }
     }
+    if o.categories.len() > 1 {
+        for c in &o.categories {
+            out!(
+                "  a {} {}",
+                c.category,
+                render::span(&c.from, c.to.as_deref())
+            )?;
+        }
+    }
     if let Some(banned) = &o.banned {
         out!("  banned {banned}")?;
     }

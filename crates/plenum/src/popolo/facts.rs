@@ -158,13 +158,25 @@ pub(super) fn facts(
             }
             (Kind::Faction, None) => {
                 if m.role.as_deref() == Some("leader") {
+                    // Each leadership has its own dates, so several may overlap
+                    // (joint leaders): none succeeds another, each ends at its end.
+                    let faction = ctx.faction_id(oi);
                     out.push(
                         &path,
                         &start,
                         "faction_led",
-                        json!({ "person": pid, "faction": ctx.faction_id(oi) }),
-                        sources,
+                        json!({ "person": pid, "faction": faction, "joint": true }),
+                        sources.clone(),
                     );
+                    if let Some(end) = &end {
+                        out.push(
+                            &path,
+                            end,
+                            "faction_leadership_ended",
+                            json!({ "person": pid, "faction": faction }),
+                            sources,
+                        );
+                    }
                 } else {
                     aligned
                         .entry((pid.clone(), ctx.faction_id(oi)))

@@ -7,6 +7,7 @@ mod cadence;
 mod clock;
 mod count;
 mod damage;
+mod historian;
 mod ledger;
 mod limits;
 mod meeting;

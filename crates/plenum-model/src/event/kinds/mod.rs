@@ -6,6 +6,7 @@
 
 mod candidacy;
 mod discipline;
+mod group;
 mod lapse;
 mod meetings;
 mod offices;
@@ -19,6 +20,8 @@ use crate::id::{OrgId, PersonId};
 
 pub use candidacy::*;
 pub use discipline::*;
+pub(crate) use group::with_others;
+pub use group::{HEADCOUNT_WORDS, Headcount, Others};
 pub use lapse::*;
 pub use meetings::*;
 pub use offices::*;

@@ -26,7 +26,8 @@ body!(
 );
 
 body!(
-    /// An organization took a new name; it stays the same organization.
+    /// An organization took a new name (and, with `category`, became another kind of
+    /// body); it stays the same organization.
     OrganizationRenamed {
         /// The organization.
         org: OrgId,
@@ -34,6 +35,8 @@ body!(
         name: String,
         /// Other names under the new name.
         aliases: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// What it is from the date, when the rename changes it (a `bureau` becomes a `party`).
+        category: Option<String> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

@@ -65,6 +65,11 @@ body!(
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// The stated reason.
         reason: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// Others expelled with them, counted but not named.
+        others: Option<Others> = (default, skip_serializing_if = "Option::is_none"),
+        /// Whether they stay aligned with (and leaders of) factions of the organization;
+        /// otherwise those alignments and leaderships end.
+        factions_kept: bool = (default, skip_serializing_if = "is_false"),
     }
 );
 
@@ -111,6 +116,8 @@ body!(
         person: PersonId,
         /// How: `executed`, `suicide`, `in prison`, ...
         cause: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// Others who died with them, counted but not named.
+        others: Option<Others> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
@@ -123,6 +130,8 @@ body!(
         by: Option<String> = (default, skip_serializing_if = "Option::is_none"),
         /// The charges.
         charges: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// Others arrested with them, counted but not named.
+        others: Option<Others> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
@@ -137,6 +146,8 @@ body!(
         sentence: Option<String> = (default, skip_serializing_if = "Option::is_none"),
         /// Whether it was a show trial.
         show_trial: bool = (default, skip_serializing_if = "is_false"),
+        /// Others tried with them, counted but not named.
+        others: Option<Others> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
@@ -151,6 +162,11 @@ body!(
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// The stated accusation.
         reason: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// Others purged with them, counted but not named.
+        others: Option<Others> = (default, skip_serializing_if = "Option::is_none"),
+        /// Whether they stay aligned with (and leaders of) factions of the organization;
+        /// otherwise those alignments and leaderships end.
+        factions_kept: bool = (default, skip_serializing_if = "is_false"),
     }
 );
 
@@ -201,12 +217,27 @@ body!(
 );
 
 body!(
-    /// A person became the leader of a faction.
+    /// A person became the leader of a faction (with `with`, one of its joint leaders).
     FactionLed {
         /// The faction.
         faction: FactionId,
         /// The new leader.
         person: PersonId,
+        /// Others who lead it jointly with `person` from the same date.
+        with: Vec<PersonId> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// Whether they join the leaders in place rather than succeed them.
+        joint: bool = (default, skip_serializing_if = "is_false"),
+    }
+);
+
+body!(
+    /// A faction's leadership ended without a successor: `person`'s, or, without
+    /// `person`, every leader's.
+    FactionLeadershipEnded {
+        /// The faction.
+        faction: FactionId,
+        /// The leader who ceased to lead; every leader if absent.
+        person: Option<PersonId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

@@ -286,8 +286,18 @@ impl Ctx<'_, '_> {
                 .map(|o| o.org.clone())
                 .or_else(|| meeting_org(&Some(b.meeting.clone()))),
             K::MeetingConvened(b) => Some(b.organ.org.clone()),
+            K::FactionJoined(b) => self.faction_org(&b.faction),
+            K::FactionLed(b) => self.faction_org(&b.faction),
             _ => None,
         }
+    }
+
+    /// The organization a faction is recorded as a faction of, if one.
+    fn faction_org(&self, faction: &crate::id::FactionId) -> Option<OrgId> {
+        self.history
+            .entity(crate::id::EntityKind::Faction, faction.as_str())
+            .and_then(|e| e.org)
+            .and_then(|o| o.parse().ok())
     }
 
     pub(super) fn check_defunct(&self, event: &Event, out: &mut Out<'_>) {
