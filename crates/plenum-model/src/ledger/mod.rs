@@ -327,6 +327,8 @@ mod base_tests;
 #[cfg(test)]
 mod composed_tests;
 #[cfg(test)]
+mod meeting_clause_tests;
+#[cfg(test)]
 mod member_tests;
 #[cfg(test)]
 mod office_tests;

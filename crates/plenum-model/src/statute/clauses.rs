@@ -166,8 +166,8 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         }
         if let Some(Cited { rule, article }) = &organ.convened_by {
             let mut who: Vec<String> = rule.by.iter().map(&organ_name).collect();
-            if let Some(share) = rule.requisition {
-                who.push(format!("{share} of its members by requisition"));
+            if let Some(words) = rule.requisition_words() {
+                who.push(format!("{words} of its members by requisition"));
             }
             push(
                 s,
@@ -246,6 +246,8 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         for (category, Cited { rule, article }) in &organ.majority {
             let what = if category == "default" {
                 "decisions".to_owned()
+            } else if category == "election" {
+                "elections it holds (by their tally)".to_owned()
             } else {
                 format!("{category} decisions")
             };

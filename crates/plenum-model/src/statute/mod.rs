@@ -9,9 +9,9 @@
 mod cadence;
 mod clauses;
 mod measure;
-mod procedures;
 mod notice;
 mod penalties;
+mod procedures;
 mod raw;
 mod read;
 mod voters;
@@ -24,9 +24,9 @@ use crate::id::{Key, OrgId, VersionId};
 pub use cadence::{Cadence, CalendarPeriod};
 pub use clauses::{Clause, clauses};
 pub use measure::{Base, Period, Share, Threshold};
-pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use notice::NoticeLength;
 pub use penalties::{PenaltyDef, PenaltyEffect};
+pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use read::read;
 pub use voters::Voters;
 
@@ -214,8 +214,20 @@ impl SecretBallot {
 pub struct Convener {
     /// The organs that may convene it.
     pub by: Vec<Key>,
-    /// The share of the organ's members whose request obliges a meeting (requisition).
-    pub requisition: Option<Share>,
+    /// The share of the organ's members whose request obliges a meeting
+    /// (requisition): at least, or more than, a share.
+    pub requisition: Option<Threshold>,
+}
+
+impl Convener {
+    /// The requisition's share as findings and `statute check` word it:
+    /// `1/3` (at least), `more than 1/2`.
+    pub fn requisition_words(&self) -> Option<String> {
+        self.requisition.map(|t| match t {
+            Threshold::AtLeast(s) => s.to_string(),
+            Threshold::MoreThan(s) => format!("more than {s}"),
+        })
+    }
 }
 
 /// A kind of meeting of an organ, named by the `category` of `meeting_convened`.

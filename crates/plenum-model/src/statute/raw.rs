@@ -246,7 +246,7 @@ pub(super) struct RawMeetingKind {
 pub(super) struct RawConvener {
     #[serde(default)]
     pub(super) by: Vec<Spanned<String>>,
-    pub(super) requisition: Option<Spanned<String>>,
+    pub(super) requisition: Option<Spanned<RawRequisition>>,
     pub(super) article: ArticleRef,
 }
 
@@ -272,4 +272,11 @@ pub(super) struct RawPenalty {
     pub(super) effect: Option<Spanned<String>>,
     pub(super) longest: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
+}
+
+/// A requisition's share: `"1/3"` or `{ at_least = "1/3" }` (at least), or
+/// `{ more_than = "1/2" }`. Deserialized in `read/meetings.rs`.
+pub(super) enum RawRequisition {
+    AtLeast(String),
+    MoreThan(String),
 }

@@ -225,8 +225,8 @@ impl Ctx<'_, '_> {
                     .map(|k| self.organ_name(&OrganRef::new(organ.org.clone(), k.clone())))
                     .collect::<Vec<_>>()
                     .join(" or ");
-                let or_requisition = convener.requisition.map_or_else(String::new, |s| {
-                    format!(", or {s} of its members by requisition")
+                let or_requisition = convener.requisition_words().map_or_else(String::new, |w| {
+                    format!(", or {w} of its members by requisition")
                 });
                 out.push(
                     Rule::WrongConvener,
@@ -245,7 +245,7 @@ impl Ctx<'_, '_> {
         let Some(requested) = requested_by else {
             return;
         };
-        let Some(share) = convener.requisition else {
+        let Some(threshold) = convener.requisition else {
             out.push(
                 Rule::WrongConvener,
                 Severity::Violation,
@@ -259,7 +259,6 @@ impl Ctx<'_, '_> {
         let Some(base) = self.entitled_base(organ, &out.event.date) else {
             return;
         };
-        let threshold = crate::statute::Threshold::AtLeast(share);
         if base > 0 && !threshold.is_met(u64::from(requested), u64::from(base)) {
             out.push(
                 Rule::WrongConvener,
@@ -268,7 +267,7 @@ impl Ctx<'_, '_> {
                 Some(citation),
                 vec![],
                 format!(
-                    "a meeting of {meeting} was convened at the request of {requested} of {base} members; a requisition needs at least {share} ({} members)",
+                    "a meeting of {meeting} was convened at the request of {requested} of {base} members; a requisition needs {threshold} ({} members)",
                     threshold.minimum(u64::from(base))
                 ),
             );

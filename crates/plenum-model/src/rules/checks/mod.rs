@@ -7,9 +7,10 @@
 
 mod amendments;
 mod bases;
-mod composed;
 mod candidacy;
+mod composed;
 mod discipline;
+mod election_majority;
 mod elections;
 mod kinds;
 mod lapse;
@@ -167,6 +168,7 @@ impl Ctx<'_, '_> {
                 if let Some(m) = &b.meeting {
                     self.check_quorum(m, b.present, out);
                 }
+                self.check_election_majority(b, &electors, out);
             }
             K::SeatTaken(b) => {
                 let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());

@@ -1,0 +1,118 @@
+//! Statute clauses about meetings, conveners and elections that real statutes
+//! need: a requisition of more than a share, an election's own majority.
+//! Data in, findings out, on the association of `statute_tests`.
+
+use super::statute_tests::{BOARD, STATUTE, TREASURER, build_with, findings, of_rule};
+use crate::rules::Rule;
+
+#[test]
+fn a_requisition_of_more_than_half_needs_more_than_half() {
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nconvened_by = { by = [\"board\"], requisition = { more_than = \"1/2\" }, article = \"7\" }",
+    );
+    let convened = |how: &str| {
+        let events = format!(
+            "{BOARD}\n[[event]]\nid = \"call\"\ndate = \"2021-05-01\"\nkind = \"meeting_convened\"\nmeeting = \"agm\"\norgan = \"assoc/assembly\"\n{how}\n"
+        );
+        findings(&build_with(&statute, &events).unwrap(), "2021-06-01")
+            .into_iter()
+            .filter(|f| f.rule == Rule::WrongConvener)
+            .map(|f| f.message)
+            .collect::<Vec<_>>()
+    };
+    // Ann and Bob are the two full members: both are more than half, one is not.
+    assert_eq!(convened("requested_by = 2"), Vec::<String>::new());
+    let half = convened("requested_by = 1");
+    assert_eq!(half.len(), 1, "{half:?}");
+    assert!(
+        half[0].contains(
+            "at the request of 1 of 2 members; a requisition needs more than 1/2 (2 members)"
+        ),
+        "{}",
+        half[0]
+    );
+    let by_assembly = convened("by = \"assoc/assembly\"");
+    assert!(
+        by_assembly[0].contains("or more than 1/2 of its members by requisition"),
+        "{}",
+        by_assembly[0]
+    );
+    // The short form and `at_least` still mean "at least".
+    let at_least = statute.replace("{ more_than = \"1/2\" }", "{ at_least = \"1/2\" }");
+    let read = crate::statute::read(&at_least).unwrap();
+    let short =
+        crate::statute::read(&statute.replace("{ more_than = \"1/2\" }", "\"1/2\"")).unwrap();
+    assert_eq!(read, short);
+}
+
+#[test]
+fn a_bad_requisition_is_refused_where_it_is_written() {
+    for (bad, message) in [
+        ("{ most = \"1/2\" }", "unknown field `most`"),
+        ("{ at_least = \"1/2\", more_than = \"1/2\" }", "not both"),
+        ("{ more_than = \"3/2\" }", "100%"),
+        ("{}", "more_than"),
+    ] {
+        let statute = STATUTE.replace(
+            "elected_by = { by = \"members\" }",
+            &format!(
+                "elected_by = {{ by = \"members\" }}\nconvened_by = {{ requisition = {bad} }}"
+            ),
+        );
+        let err = crate::statute::read(&statute).unwrap_err();
+        let line = statute.lines().position(|l| l.contains(bad)).unwrap() + 1;
+        assert_eq!(err.line, line, "{bad}: {}", err.message);
+        assert!(err.message.contains(message), "{bad}: {}", err.message);
+    }
+}
+
+#[test]
+fn an_election_short_of_its_own_majority_is_majority_not_met() {
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nmajority.election = { more_than = \"1/2\", of = \"votes\", article = \"10\" }",
+    );
+    let elected = |tally: &str| {
+        let events = format!(
+            "{BOARD}{}",
+            TREASURER.replace(
+                "elected = [\"ann\"]",
+                &format!("elected = [\"ann\"]\n{tally}")
+            )
+        );
+        findings(&build_with(&statute, &events).unwrap(), "2021-06-01")
+            .into_iter()
+            .filter(|f| f.rule == Rule::MajorityNotMet)
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        elected("tally = [{ person = \"ann\", votes = 6 }, { person = \"bob\", votes = 5 }]")
+            .is_empty()
+    );
+    assert!(elected("").is_empty(), "no tally: not judged");
+    let tie = elected("tally = [{ person = \"ann\", votes = 5 }, { person = \"bob\", votes = 5 }]");
+    assert_eq!(tie.len(), 1, "{tie:?}");
+    assert_eq!(tie[0].events[0].as_str(), "treasurer-2021");
+    assert_eq!(
+        tie[0].citation.as_ref().unwrap().article.as_deref(),
+        Some("10")
+    );
+    assert!(
+        tie[0].message.contains(
+            "Ann was elected by General Assembly with 5 of 10 votes cast; an election needs more than 1/2 of the votes cast (6 votes)"
+        ),
+        "{}",
+        tie[0].message
+    );
+    // A motion's default majority does not judge elections.
+    let default = statute.replace("majority.election", "majority.default");
+    let events = format!("{BOARD}{}", TREASURER.replace("elected = [\"ann\"]", "elected = [\"ann\"]\ntally = [{ person = \"ann\", votes = 1 }, { person = \"bob\", votes = 5 }]"));
+    assert!(
+        of_rule(
+            &findings(&build_with(&default, &events).unwrap(), "2021-06-01"),
+            Rule::MajorityNotMet
+        )
+        .is_empty()
+    );
+}
