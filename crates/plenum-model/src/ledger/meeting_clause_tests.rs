@@ -116,3 +116,86 @@ fn an_election_short_of_its_own_majority_is_majority_not_met() {
         .is_empty()
     );
 }
+
+fn assembly_meetings(dates: &[&str]) -> String {
+    dates
+        .iter()
+        .map(|d| {
+            format!(
+                "\n[[event]]\nid = \"agm-{d}\"\ndate = \"{d}\"\nkind = \"meeting_held\"\nmeeting = \"agm-{d}\"\norgan = \"assoc/assembly\"\n"
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn biennially_in_the_even_numbered_years() {
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nmeets = { each = \"2 years\", from = 2000, article = \"10\" }",
+    );
+    let judged = |dates: &[&str], at: &str, rule: Rule| {
+        findings(
+            &build_with(&statute, &assembly_meetings(dates)).unwrap(),
+            at,
+        )
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| (f.events[0].to_string(), f.message))
+        .collect::<Vec<_>>()
+    };
+    // 2020 and 2022 are due; 2021 is an extra meeting.
+    let on_time = ["2020-06-01", "2021-06-01", "2022-06-01"];
+    assert!(judged(&on_time, "2023-12-31", Rule::MeetingLate).is_empty());
+    assert!(judged(&on_time, "2023-12-31", Rule::MeetingOverdue).is_empty());
+    // A meeting in 2021 and the next in 2023 leave 2022 without one: 2021 does not count.
+    let late = judged(
+        &["2020-06-01", "2021-06-01", "2023-01-10"],
+        "2023-02-01",
+        Rule::MeetingLate,
+    );
+    assert_eq!(late.len(), 1, "{late:?}");
+    assert_eq!(late[0].0, "agm-2023-01-10");
+    assert!(late[0].1.contains("none in 2022"), "{}", late[0].1);
+    // As of 2023 the 2022 meeting is overdue; as of 2022 it is not yet.
+    let overdue = judged(
+        &["2020-06-01", "2021-06-01"],
+        "2023-02-01",
+        Rule::MeetingOverdue,
+    );
+    assert_eq!(overdue.len(), 1, "{overdue:?}");
+    assert!(overdue[0].1.contains("every 2 years"), "{}", overdue[0].1);
+    assert!(
+        judged(
+            &["2020-06-01", "2021-06-01"],
+            "2022-12-31",
+            Rule::MeetingOverdue
+        )
+        .is_empty()
+    );
+    // Several years need their phase; the phase needs several years.
+    for (bad, message) in [
+        ("meets = { each = \"2 years\" }", "`from = 2000`"),
+        (
+            "meets = { each = \"1 years\", from = 2000 }",
+            "from 2 to 100",
+        ),
+        (
+            "meets = { each = \"2 years\", from = 0 }",
+            "`from` is a year",
+        ),
+        (
+            "meets = { every = \"2 years\", from = 2000 }",
+            "not of a rolling one",
+        ),
+    ] {
+        let text = STATUTE.replace(
+            "elected_by = { by = \"members\" }",
+            &format!("elected_by = {{ by = \"members\" }}\n{bad}"),
+        );
+        let err = crate::statute::read(&text).unwrap_err();
+        let line = text.lines().position(|l| l.contains(bad)).unwrap() + 1;
+        assert_eq!(err.line, line, "{bad}: {}", err.message);
+        assert!(err.message.contains(message), "{bad}: {}", err.message);
+    }
+}

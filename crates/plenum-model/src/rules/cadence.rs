@@ -101,9 +101,9 @@ pub(crate) fn gap(
             let first = since.map_or(i64::MIN, |s| period.first_whole(s));
             let definite_from = (period.index(prev_hi) + 1).max(first);
             let possible_from = (period.index(prev_lo) + 1).max(first);
-            let certainty = if definite_from < period.index(to_lo) {
+            let certainty = if definite_from < period.index_to(to_lo) {
                 Truth::Definitely
-            } else if possible_from < period.index(to_hi) {
+            } else if possible_from < period.index_to(to_hi) {
                 Truth::Possibly
             } else {
                 Truth::No

@@ -27,6 +27,11 @@ impl fmt::Display for Cadence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Cadence::Rolling(p) => write!(f, "at least every {p}"),
+            Cadence::Calendar(CalendarPeriod::Years { count, from }) => write!(
+                f,
+                "in each of the years {from}, {}, and so on (every {count} years)",
+                i32::from(*from) + i32::from(*count)
+            ),
             Cadence::Calendar(c) => write!(f, "in each calendar {}", c.as_str()),
         }
     }
@@ -43,6 +48,15 @@ pub enum CalendarPeriod {
     Quarter,
     /// A calendar month.
     Month,
+    /// Every `count` years, in the years `from`, `from + count`, and so on
+    /// ("biennially in the even-numbered years"): a meeting in another year
+    /// does not count.
+    Years {
+        /// How many years apart.
+        count: u8,
+        /// A year in which a meeting is due: the phase.
+        from: i16,
+    },
 }
 
 impl CalendarPeriod {
@@ -53,6 +67,7 @@ impl CalendarPeriod {
             CalendarPeriod::HalfYear => "half-year",
             CalendarPeriod::Quarter => "quarter",
             CalendarPeriod::Month => "month",
+            CalendarPeriod::Years { .. } => "years",
         }
     }
 
@@ -62,18 +77,27 @@ impl CalendarPeriod {
             CalendarPeriod::HalfYear => 6,
             CalendarPeriod::Quarter => 3,
             CalendarPeriod::Month => 1,
+            CalendarPeriod::Years { count, .. } => i64::from(count) * 12,
         }
     }
 
     /// The number of the period that holds `day`.
     pub fn index(self, day: Day) -> i64 {
+        if let CalendarPeriod::Years { count, from } = self {
+            return (i64::from(day.year()) - i64::from(from)).div_euclid(i64::from(count));
+        }
         let months = i64::from(day.year()) * 12 + i64::from(day.month()) - 1;
         months.div_euclid(self.months())
     }
 
     /// The first day of period `index`.
     pub fn first_day(self, index: i64) -> Day {
-        let months = index * self.months();
+        let months = match self {
+            CalendarPeriod::Years { from, .. } => index
+                .saturating_mul(self.months())
+                .saturating_add(i64::from(from) * 12),
+            _ => index.saturating_mul(self.months()),
+        };
         let (year, month) = (months.div_euclid(12), months.rem_euclid(12) + 1);
         i16::try_from(year)
             .ok()
@@ -92,6 +116,18 @@ impl CalendarPeriod {
         }
     }
 
+    /// The first period that does not end before `day`: the one holding it, or,
+    /// for [`CalendarPeriod::Years`] in a year between two due, the next one due.
+    /// The periods before it are the ones wholly past on `day`.
+    pub fn index_to(self, day: Day) -> i64 {
+        match self {
+            CalendarPeriod::Years { count, from } => {
+                -(i64::from(from) - i64::from(day.year())).div_euclid(i64::from(count))
+            }
+            _ => self.index(day),
+        }
+    }
+
     /// Period `index` in words: `2023`, `the first half of 2023`, `2023 Q3`, `2023-07`.
     pub fn name(self, index: i64) -> String {
         let first = self.first_day(index);
@@ -102,6 +138,7 @@ impl CalendarPeriod {
             CalendarPeriod::HalfYear => format!("the second half of {year}"),
             CalendarPeriod::Quarter => format!("{year} Q{}", (month - 1) / 3 + 1),
             CalendarPeriod::Month => format!("{year}-{month:02}"),
+            CalendarPeriod::Years { .. } => format!("{year}"),
         }
     }
 }
@@ -117,7 +154,7 @@ impl FromStr for CalendarPeriod {
             "month" => CalendarPeriod::Month,
             other => {
                 return Err(format!(
-                    "expected a calendar period, `year`, `half-year`, `quarter` or `month`, found `{other}`"
+                    "expected a calendar period, `year`, `half-year`, `quarter` or `month` (or several years with their phase: `each = \"2 years\", from = 2000`), found `{other}`"
                 ));
             }
         })
@@ -146,5 +183,24 @@ mod tests {
         let m = CalendarPeriod::Month;
         assert_eq!(m.name(m.index(day("0999-02-03"))), "999-02");
         assert!("fortnight".parse::<CalendarPeriod>().is_err());
+    }
+
+    #[test]
+    fn years_due_every_other_year_from_a_phase() {
+        let even = CalendarPeriod::Years {
+            count: 2,
+            from: 2000,
+        };
+        assert_eq!(even.index(day("2002-06-01")), 1);
+        assert_eq!(even.index(day("2003-06-01")), 1);
+        assert_eq!(even.index_to(day("2002-06-01")), 1);
+        assert_eq!(even.index_to(day("2003-06-01")), 2);
+        assert_eq!(even.index_to(day("1999-06-01")), 0);
+        assert_eq!(even.index(day("1999-06-01")), -1);
+        assert_eq!(even.first_day(1), day("2002-01-01"));
+        assert_eq!(even.first_day(-1), day("1998-01-01"));
+        assert_eq!(even.name(2), "2004");
+        assert_eq!(even.first_whole(day("2001-03-01")), 1);
+        assert_eq!(even.first_whole(day("2000-01-01")), 0);
     }
 }

@@ -152,6 +152,7 @@ pub(super) struct RawLength {
 pub(super) struct RawEvery {
     pub(super) every: Option<Spanned<String>>,
     pub(super) each: Option<Spanned<String>>,
+    pub(super) from: Option<Spanned<i64>>,
     pub(super) article: ArticleRef,
 }
 

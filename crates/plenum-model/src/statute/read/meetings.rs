@@ -1,5 +1,6 @@
-//! Reading the clauses about meetings beyond cadence and notice: a requisition
-//! of at least, or more than, a share of the members.
+//! Reading the clauses about meetings beyond notice: a calendar cadence of several
+//! years with its phase, a requisition of at least, or more than, a share of the
+//! members.
 
 use std::fmt;
 
@@ -7,11 +8,44 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde_spanned::Spanned;
 
 use super::super::raw::RawRequisition;
-use super::super::{Share, Threshold};
+use super::super::{CalendarPeriod, Share, Threshold};
 use super::Reader;
 use crate::source::InputError;
 
 impl Reader<'_> {
+    /// `each = "2 years", from = 2000`: a meeting due in 2000, 2002, and so on.
+    pub(super) fn years(
+        &self,
+        each: &Spanned<String>,
+        from: Option<&Spanned<i64>>,
+    ) -> Result<CalendarPeriod, InputError> {
+        let words: Vec<&str> = each.get_ref().split_whitespace().collect();
+        let count = match words.as_slice() {
+            [n, "years"] => n.parse::<u8>().ok().filter(|n| (2..=100).contains(n)),
+            _ => None,
+        };
+        let Some(count) = count else {
+            return Err(self.err(
+                each.span(),
+                format!(
+                    "expected `each = \"year\"` (or `half-year`, `quarter`, `month`), or a number of years from 2 to 100 with `from`: `each = \"2 years\", from = 2000`, found `{}`",
+                    each.get_ref()
+                ),
+            ));
+        };
+        let Some(from) = from else {
+            return Err(self.err(
+                each.span(),
+                "a calendar period of several years needs its phase, a year in which a meeting is due: `from = 2000`",
+            ));
+        };
+        let year = i16::try_from(*from.get_ref())
+            .ok()
+            .filter(|y| (1..=9999).contains(y))
+            .ok_or_else(|| self.err(from.span(), "`from` is a year, from 1 to 9999"))?;
+        Ok(CalendarPeriod::Years { count, from: year })
+    }
+
     /// `requisition = "1/3"` (at least), `{ at_least = "1/3" }` or `{ more_than = "1/2" }`.
     pub(super) fn requisition(
         &self,

@@ -29,6 +29,15 @@ impl Reader<'_> {
         whole: Range<usize>,
     ) -> Result<Cited<Cadence>, InputError> {
         let rule = match (raw.every, raw.each) {
+            (None, Some(each)) if raw.from.is_some() || each.get_ref().contains(' ') => {
+                Cadence::Calendar(self.years(&each, raw.from.as_ref())?)
+            }
+            (Some(_), None) if raw.from.is_some() => {
+                return Err(self.err(
+                    raw.from.map_or(whole, |f| f.span()),
+                    "`from` gives the phase of a calendar period of several years (`each = \"2 years\"`), not of a rolling one",
+                ));
+            }
             (Some(every), None) => Cadence::Rolling(self.period(&every)?),
             (None, Some(each)) => Cadence::Calendar(
                 each.get_ref()
