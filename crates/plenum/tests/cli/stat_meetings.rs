@@ -9,9 +9,10 @@ const STATUTE: &str = "stat-meetings/statute.toml";
 const BASE: &str = "stat-meetings/base.toml";
 
 /// (rule, first event of its finding, cited article).
-const CASES: [(&str, &str, &str); 2] = [
+const CASES: [(&str, &str, &str); 3] = [
     ("wrong-convener", "special-called", "4"),
     ("majority-not-met", "president-elected", "6"),
+    ("meeting-late", "board-1993-02-01", "5"),
 ];
 
 #[test]
@@ -51,6 +52,7 @@ fn statute_check_lists_the_meeting_clauses() {
     for clause in [
         "convened by Executive Board or more than 1/2 of its members by requisition",
         "elections it holds (by their tally) need more than 1/2",
+        "in each of the years 1990, 1992, and so on (every 2 years)",
     ] {
         assert!(text.contains(clause), "{clause}: {text}");
     }
@@ -70,6 +72,11 @@ fn statute_check_places_a_bad_requisition() {
             "{ more_than = \"1/2\" }",
             "{ more_than = \"half\" }",
             "half",
+        ),
+        (
+            "each = \"2 years\", from = 1990",
+            "each = \"2 years\"",
+            "`from = 2000`",
         ),
     ] {
         assert!(text.contains(from), "{from}");
