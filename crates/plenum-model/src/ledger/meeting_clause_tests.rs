@@ -199,3 +199,33 @@ fn biennially_in_the_even_numbered_years() {
         assert!(err.message.contains(message), "{bad}: {}", err.message);
     }
 }
+
+#[test]
+fn a_postponement_cites_the_article_on_postponing() {
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nnotice = { at_least = \"7 days\", postponement_article = \"10\" }",
+    );
+    let held = |on: &str| {
+        let events = format!(
+            "\n[[event]]\nid = \"call\"\ndate = \"2021-05-01\"\nkind = \"meeting_convened\"\nmeeting = \"agm\"\norgan = \"assoc/assembly\"\nscheduled = \"2021-06-01\"\n\n[[event]]\nid = \"agm\"\ndate = \"{on}\"\nkind = \"meeting_held\"\nmeeting = \"agm\"\n"
+        );
+        findings(&build_with(&statute, &events).unwrap(), "2021-07-01")
+            .into_iter()
+            .filter(|f| f.rule == Rule::MeetingPostponed)
+            .collect::<Vec<_>>()
+    };
+    assert!(held("2021-06-01").is_empty());
+    let postponed = held("2021-06-10");
+    assert_eq!(postponed.len(), 1, "{postponed:?}");
+    assert_eq!(
+        postponed[0].citation.as_ref().unwrap().article.as_deref(),
+        Some("10")
+    );
+    let err = crate::statute::read(&statute.replace(
+        "postponement_article = \"10\"",
+        "postponement_article = \"99\"",
+    ))
+    .unwrap_err();
+    assert!(err.message.contains("99"), "{}", err.message);
+}

@@ -164,6 +164,15 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 }),
             );
         }
+        if let Some(article) = organ.postponement_article(None) {
+            push(
+                s,
+                "notice",
+                "a meeting held after the date it was called for is noted".to_owned(),
+                Some(article),
+                Some("meeting-postponed"),
+            );
+        }
         if let Some(Cited { rule, article }) = &organ.convened_by {
             let mut who: Vec<String> = rule.by.iter().map(&organ_name).collect();
             if let Some(words) = rule.requisition_words() {

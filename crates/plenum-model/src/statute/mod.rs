@@ -250,6 +250,19 @@ impl OrganDef {
             .or(self.notice.as_ref())
     }
 
+    /// The article on postponing a meeting of this kind (or of any kind).
+    pub fn postponement_article(&self, category: Option<&str>) -> Option<&String> {
+        category
+            .and_then(|c| self.meeting_kinds.iter().find(|k| k.category == c))
+            .and_then(|k| k.notice.as_ref())
+            .and_then(|n| n.rule.postponement_article.as_ref())
+            .or_else(|| {
+                self.notice
+                    .as_ref()
+                    .and_then(|n| n.rule.postponement_article.as_ref())
+            })
+    }
+
     /// The majority rule for a kind of decision, falling back to `default`.
     pub fn majority_for(&self, kind: &str) -> Option<&Cited<Majority>> {
         self.majority
@@ -301,12 +314,14 @@ pub struct Term {
 
 /// The notice of a meeting: at least and at most this long before it (either may
 /// be missing, not both).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     /// The least notice.
     pub at_least: Option<NoticeLength>,
     /// The most notice (a meeting called too far ahead).
     pub at_most: Option<NoticeLength>,
+    /// The article on postponing a meeting, cited by `meeting-postponed`.
+    pub postponement_article: Option<String>,
 }
 
 /// Who fills an organ or a post.

@@ -162,6 +162,7 @@ pub(super) struct RawNotice {
     pub(super) at_least: Option<Spanned<String>>,
     pub(super) at_most: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
+    pub(super) postponement_article: ArticleRef,
 }
 
 #[derive(Deserialize)]

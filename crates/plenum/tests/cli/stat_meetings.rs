@@ -9,10 +9,11 @@ const STATUTE: &str = "stat-meetings/statute.toml";
 const BASE: &str = "stat-meetings/base.toml";
 
 /// (rule, first event of its finding, cited article).
-const CASES: [(&str, &str, &str); 3] = [
+const CASES: [(&str, &str, &str); 4] = [
     ("wrong-convener", "special-called", "4"),
     ("majority-not-met", "president-elected", "6"),
     ("meeting-late", "board-1993-02-01", "5"),
+    ("meeting-postponed", "june-held", "7"),
 ];
 
 #[test]
@@ -53,6 +54,7 @@ fn statute_check_lists_the_meeting_clauses() {
         "convened by Executive Board or more than 1/2 of its members by requisition",
         "elections it holds (by their tally) need more than 1/2",
         "in each of the years 1990, 1992, and so on (every 2 years)",
+        "a meeting held after the date it was called for is noted",
     ] {
         assert!(text.contains(clause), "{clause}: {text}");
     }

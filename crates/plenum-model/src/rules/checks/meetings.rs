@@ -380,11 +380,16 @@ impl Ctx<'_, '_> {
             let convened = state
                 .and_then(|m| m.convened.as_ref())
                 .map(|(_, e)| e.clone());
+            let citation = self.version(&organ.org, held).and_then(|v| {
+                v.organ(&organ.key)
+                    .and_then(|d| d.postponement_article(state.and_then(|m| m.category.as_deref())))
+                    .map(|a| Citation::of(v, Some(a)))
+            });
             out.push(
                 Rule::MeetingPostponed,
                 Severity::Notice,
                 scheduled.before(held),
-                None,
+                citation,
                 convened.into_iter().collect(),
                 format!("{name} was called for {scheduled} but held {held}{late}"),
             );

@@ -87,6 +87,7 @@ impl Reader<'_> {
                     .as_ref()
                     .map(|p| self.notice_length(p))
                     .transpose()?,
+                postponement_article: self.article(scope, raw.postponement_article)?,
             },
             article: self.article(scope, raw.article)?,
         })
