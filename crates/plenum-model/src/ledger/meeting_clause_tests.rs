@@ -229,3 +229,77 @@ fn a_postponement_cites_the_article_on_postponing() {
     .unwrap_err();
     assert!(err.message.contains("99"), "{}", err.message);
 }
+
+#[test]
+fn between_april_and_september_of_each_year() {
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nmeets = { each = \"year\", between = [\"04-01\", \"09-30\"], article = \"10\" }",
+    );
+    let judged = |dates: &[&str], at: &str, rule: Rule| {
+        findings(
+            &build_with(&statute, &assembly_meetings(dates)).unwrap(),
+            at,
+        )
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| (f.events[0].to_string(), f.message))
+        .collect::<Vec<_>>()
+    };
+    let on_time = ["2020-06-01", "2021-09-30", "2022-04-01"];
+    assert!(judged(&on_time, "2023-09-30", Rule::MeetingLate).is_empty());
+    assert!(judged(&on_time, "2023-09-30", Rule::MeetingOverdue).is_empty());
+    assert_eq!(
+        judged(&on_time, "2023-10-01", Rule::MeetingOverdue).len(),
+        1
+    );
+    // A meeting in March does not count for the year's window.
+    let march = judged(
+        &["2020-06-01", "2021-03-01"],
+        "2021-10-01",
+        Rule::MeetingOverdue,
+    );
+    assert_eq!(march.len(), 1, "{march:?}");
+    assert!(march[0].1.contains("none in 2021"), "{}", march[0].1);
+    // December 2021 is outside the window: held after the 2021 window closed with
+    // none, it is late, and it does not count.
+    let late = judged(
+        &["2020-06-01", "2021-12-01", "2022-05-01"],
+        "2022-06-01",
+        Rule::MeetingLate,
+    );
+    assert_eq!(late.len(), 1, "{late:?}");
+    assert_eq!(late[0].0, "agm-2021-12-01");
+    assert!(
+        late[0].1.contains("between 04-01 and 09-30") && late[0].1.contains("none in 2021"),
+        "{}",
+        late[0].1
+    );
+    for (bad, message) in [
+        (
+            "meets = { each = \"year\", between = [\"09-30\", \"04-01\"] }",
+            "not after",
+        ),
+        (
+            "meets = { each = \"year\", between = [\"02-29\", \"04-01\"] }",
+            "not 02-29",
+        ),
+        (
+            "meets = { each = \"month\", between = [\"04-01\", \"09-30\"] }",
+            "within the calendar year",
+        ),
+        (
+            "meets = { every = \"1 year\", between = [\"04-01\", \"09-30\"] }",
+            "within the calendar year",
+        ),
+    ] {
+        let text = STATUTE.replace(
+            "elected_by = { by = \"members\" }",
+            &format!("elected_by = {{ by = \"members\" }}\n{bad}"),
+        );
+        let err = crate::statute::read(&text).unwrap_err();
+        let line = text.lines().position(|l| l.contains(bad)).unwrap() + 1;
+        assert_eq!(err.line, line, "{bad}: {}", err.message);
+        assert!(err.message.contains(message), "{bad}: {}", err.message);
+    }
+}

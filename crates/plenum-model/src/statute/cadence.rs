@@ -32,6 +32,11 @@ impl fmt::Display for Cadence {
                 "in each of the years {from}, {}, and so on (every {count} years)",
                 i32::from(*from) + i32::from(*count)
             ),
+            Cadence::Calendar(CalendarPeriod::Window { start, end }) => write!(
+                f,
+                "in each calendar year between {:02}-{:02} and {:02}-{:02}",
+                start.0, start.1, end.0, end.1
+            ),
             Cadence::Calendar(c) => write!(f, "in each calendar {}", c.as_str()),
         }
     }
@@ -57,6 +62,14 @@ pub enum CalendarPeriod {
         /// A year in which a meeting is due: the phase.
         from: i16,
     },
+    /// Each calendar year, between two days of it, both included ("between
+    /// April 1st and September 30th"): a meeting outside does not count.
+    Window {
+        /// The first day, as (month, day).
+        start: (i8, i8),
+        /// The last day, as (month, day), not before `start`.
+        end: (i8, i8),
+    },
 }
 
 impl CalendarPeriod {
@@ -68,6 +81,7 @@ impl CalendarPeriod {
             CalendarPeriod::Quarter => "quarter",
             CalendarPeriod::Month => "month",
             CalendarPeriod::Years { .. } => "years",
+            CalendarPeriod::Window { .. } => "year",
         }
     }
 
@@ -78,6 +92,7 @@ impl CalendarPeriod {
             CalendarPeriod::Quarter => 3,
             CalendarPeriod::Month => 1,
             CalendarPeriod::Years { count, .. } => i64::from(count) * 12,
+            CalendarPeriod::Window { .. } => 12,
         }
     }
 
@@ -85,6 +100,15 @@ impl CalendarPeriod {
     pub fn index(self, day: Day) -> i64 {
         if let CalendarPeriod::Years { count, from } = self {
             return (i64::from(day.year()) - i64::from(from)).div_euclid(i64::from(count));
+        }
+        if let CalendarPeriod::Window { start, .. } = self {
+            // The last window begun on or before `day`.
+            let year = i64::from(day.year());
+            return if (day.month(), day.day()) >= start {
+                year
+            } else {
+                year - 1
+            };
         }
         let months = i64::from(day.year()) * 12 + i64::from(day.month()) - 1;
         months.div_euclid(self.months())
@@ -96,6 +120,12 @@ impl CalendarPeriod {
             CalendarPeriod::Years { from, .. } => index
                 .saturating_mul(self.months())
                 .saturating_add(i64::from(from) * 12),
+            CalendarPeriod::Window { start, .. } => {
+                return i16::try_from(index)
+                    .ok()
+                    .and_then(|y| Day::new(y, start.0, start.1))
+                    .unwrap_or(if index < 0 { Day::MIN } else { Day::MAX });
+            }
             _ => index.saturating_mul(self.months()),
         };
         let (year, month) = (months.div_euclid(12), months.rem_euclid(12) + 1);
@@ -124,6 +154,15 @@ impl CalendarPeriod {
             CalendarPeriod::Years { count, from } => {
                 -(i64::from(from) - i64::from(day.year())).div_euclid(i64::from(count))
             }
+            CalendarPeriod::Window { end, .. } => {
+                // The window of `day`'s year, or the next once it has closed.
+                let year = i64::from(day.year());
+                if (day.month(), day.day()) > end {
+                    year + 1
+                } else {
+                    year
+                }
+            }
             _ => self.index(day),
         }
     }
@@ -139,6 +178,10 @@ impl CalendarPeriod {
             CalendarPeriod::Quarter => format!("{year} Q{}", (month - 1) / 3 + 1),
             CalendarPeriod::Month => format!("{year}-{month:02}"),
             CalendarPeriod::Years { .. } => format!("{year}"),
+            CalendarPeriod::Window { start, end } => format!(
+                "{year} between {:02}-{:02} and {:02}-{:02}",
+                start.0, start.1, end.0, end.1
+            ),
         }
     }
 }
@@ -202,5 +245,24 @@ mod tests {
         assert_eq!(even.name(2), "2004");
         assert_eq!(even.first_whole(day("2001-03-01")), 1);
         assert_eq!(even.first_whole(day("2000-01-01")), 0);
+    }
+
+    #[test]
+    fn windows_of_the_year_count_only_the_days_inside() {
+        let summer = CalendarPeriod::Window {
+            start: (4, 1),
+            end: (9, 30),
+        };
+        // Before its window a day belongs to the last year's; after it, the next
+        // window is the first not yet closed.
+        assert_eq!(summer.index(day("2023-03-31")), 2022);
+        assert_eq!(summer.index(day("2023-04-01")), 2023);
+        assert_eq!(summer.index(day("2023-12-01")), 2023);
+        assert_eq!(summer.index_to(day("2023-09-30")), 2023);
+        assert_eq!(summer.index_to(day("2023-10-01")), 2024);
+        assert_eq!(summer.first_day(2023), day("2023-04-01"));
+        assert_eq!(summer.first_whole(day("2023-04-02")), 2024);
+        assert_eq!(summer.first_whole(day("2023-01-01")), 2023);
+        assert_eq!(summer.name(2023), "2023 between 04-01 and 09-30");
     }
 }

@@ -153,6 +153,7 @@ pub(super) struct RawEvery {
     pub(super) every: Option<Spanned<String>>,
     pub(super) each: Option<Spanned<String>>,
     pub(super) from: Option<Spanned<i64>>,
+    pub(super) between: Option<Spanned<Vec<String>>>,
     pub(super) article: ArticleRef,
 }
 

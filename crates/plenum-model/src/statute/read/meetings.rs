@@ -13,6 +13,46 @@ use super::Reader;
 use crate::source::InputError;
 
 impl Reader<'_> {
+    /// `each = "year", between = ["04-01", "09-30"]`: a meeting in each calendar
+    /// year between those days, both included.
+    pub(super) fn window(
+        &self,
+        rolling: bool,
+        each: Option<&Spanned<String>>,
+        between: Option<&Spanned<Vec<String>>>,
+        whole: std::ops::Range<usize>,
+    ) -> Result<CalendarPeriod, InputError> {
+        let Some(between) = between else {
+            return Err(self.err(whole, "expected `between = [\"04-01\", \"09-30\"]`"));
+        };
+        if rolling || each.is_none_or(|e| e.get_ref().trim() != "year") {
+            return Err(self.err(
+                each.map_or(between.span(), |e| e.span()),
+                "`between` is a window within the calendar year: write `each = \"year\", between = [\"04-01\", \"09-30\"]`",
+            ));
+        }
+        let day = |text: &str| {
+            let (m, d) = text.split_once('-')?;
+            let (m, d) = (m.parse::<i8>().ok()?, d.parse::<i8>().ok()?);
+            // 2001 is not a leap year: 29 February is refused, as it is missing most years.
+            crate::date::Day::new(2001, m, d).map(|_| (m, d))
+        };
+        let days: Vec<_> = between.get_ref().iter().map(|t| day(t)).collect();
+        match days.as_slice() {
+            [Some(start), Some(end)] if start <= end => Ok(CalendarPeriod::Window {
+                start: *start,
+                end: *end,
+            }),
+            _ => Err(self.err(
+                between.span(),
+                format!(
+                    "expected two days of the year, the first not after the second, as `[\"04-01\", \"09-30\"]` (month-day; not 02-29), found {:?}",
+                    between.get_ref()
+                ),
+            )),
+        }
+    }
+
     /// `each = "2 years", from = 2000`: a meeting due in 2000, 2002, and so on.
     pub(super) fn years(
         &self,

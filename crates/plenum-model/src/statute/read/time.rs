@@ -29,6 +29,12 @@ impl Reader<'_> {
         whole: Range<usize>,
     ) -> Result<Cited<Cadence>, InputError> {
         let rule = match (raw.every, raw.each) {
+            (every, each) if raw.between.is_some() => Cadence::Calendar(self.window(
+                every.is_some(),
+                each.as_ref(),
+                raw.between.as_ref(),
+                whole,
+            )?),
             (None, Some(each)) if raw.from.is_some() || each.get_ref().contains(' ') => {
                 Cadence::Calendar(self.years(&each, raw.from.as_ref())?)
             }
