@@ -8,20 +8,21 @@ use crate::rules::{findings_of, of_rule};
 const STATUTE: &str = "stat-meetings/statute.toml";
 const BASE: &str = "stat-meetings/base.toml";
 
-/// (rule, first event of its finding, cited article).
-const CASES: [(&str, &str, &str); 4] = [
-    ("wrong-convener", "special-called", "4"),
-    ("majority-not-met", "president-elected", "6"),
-    ("meeting-late", "board-1993-02-01", "5"),
-    ("meeting-postponed", "june-held", "7"),
+/// (files, rule, first event of its finding, cited article).
+const CASES: [(&str, &str, &str, &str); 5] = [
+    ("wrong-convener", "wrong-convener", "special-called", "4"),
+    ("majority-not-met", "majority-not-met", "president-elected", "6"),
+    ("meeting-late", "meeting-late", "board-1993-02-01", "5"),
+    ("meeting-postponed", "meeting-postponed", "june-held", "7"),
+    ("window", "meeting-late", "conference-1992-11-01", "8"),
 ];
 
 #[test]
 fn each_meeting_clause_flags_its_case_and_not_the_nearest_one() {
     let mut failures = Vec::new();
-    for (rule, event, article) in CASES {
-        let flag = format!("stat-meetings/{rule}.flag.toml");
-        let pass = format!("stat-meetings/{rule}.pass.toml");
+    for (file, rule, event, article) in CASES {
+        let flag = format!("stat-meetings/{file}.flag.toml");
+        let pass = format!("stat-meetings/{file}.pass.toml");
         let found = of_rule(&findings_of(STATUTE, &[BASE, &flag], "1995-01-01"), rule);
         let expected = vec![(
             event.to_owned(),
@@ -55,6 +56,7 @@ fn statute_check_lists_the_meeting_clauses() {
         "elections it holds (by their tally) need more than 1/2",
         "in each of the years 1990, 1992, and so on (every 2 years)",
         "a meeting held after the date it was called for is noted",
+        "meets in each calendar year between 04-01 and 09-30 (calendar)",
     ] {
         assert!(text.contains(clause), "{clause}: {text}");
     }
@@ -74,6 +76,11 @@ fn statute_check_places_a_bad_requisition() {
             "{ more_than = \"1/2\" }",
             "{ more_than = \"half\" }",
             "half",
+        ),
+        (
+            "between = [\"04-01\", \"09-30\"]",
+            "between = [\"09-30\", \"04-01\"]",
+            "the first not after the second",
         ),
         (
             "each = \"2 years\", from = 1990",
