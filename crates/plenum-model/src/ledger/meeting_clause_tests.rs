@@ -121,8 +121,9 @@ fn assembly_meetings(dates: &[&str]) -> String {
     dates
         .iter()
         .map(|d| {
+            let id = d.replace('/', "_").replace('~', "");
             format!(
-                "\n[[event]]\nid = \"agm-{d}\"\ndate = \"{d}\"\nkind = \"meeting_held\"\nmeeting = \"agm-{d}\"\norgan = \"assoc/assembly\"\n"
+                "\n[[event]]\nid = \"agm-{id}\"\ndate = \"{d}\"\nkind = \"meeting_held\"\nmeeting = \"agm-{id}\"\norgan = \"assoc/assembly\"\n"
             )
         })
         .collect()
@@ -291,6 +292,71 @@ fn between_april_and_september_of_each_year() {
         (
             "meets = { every = \"1 year\", between = [\"04-01\", \"09-30\"] }",
             "within the calendar year",
+        ),
+    ] {
+        let text = STATUTE.replace(
+            "elected_by = { by = \"members\" }",
+            &format!("elected_by = {{ by = \"members\" }}\n{bad}"),
+        );
+        let err = crate::statute::read(&text).unwrap_err();
+        let line = text.lines().position(|l| l.contains(bad)).unwrap() + 1;
+        assert_eq!(err.line, line, "{bad}: {}", err.message);
+        assert!(err.message.contains(message), "{bad}: {}", err.message);
+    }
+}
+
+#[test]
+fn at_least_twice_in_each_year() {
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nmeets = { each = \"year\", at_least = 2, article = \"10\" }",
+    );
+    let judged = |dates: &[&str], at: &str, rule: Rule| {
+        findings(
+            &build_with(&statute, &assembly_meetings(dates)).unwrap(),
+            at,
+        )
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| (f.events[0].to_string(), f.message))
+        .collect::<Vec<_>>()
+    };
+    let twice = ["2020-03-01", "2020-09-01", "2021-05-01", "2021-06-01"];
+    assert!(judged(&twice, "2022-12-31", Rule::MeetingLate).is_empty());
+    assert!(judged(&twice, "2022-12-31", Rule::MeetingOverdue).is_empty());
+    // 2021 held one: the first meeting of 2022 closes it, short.
+    let once = ["2020-03-01", "2020-09-01", "2021-05-01", "2022-02-01"];
+    let late = judged(&once, "2022-03-01", Rule::MeetingLate);
+    assert_eq!(late.len(), 1, "{late:?}");
+    assert_eq!(late[0].0, "agm-2022-02-01");
+    assert!(
+        late[0].1.contains("1 meeting of General Assembly is certainly recorded in 2021; the statute requires at least 2 (it meets at least 2 times in each calendar year)"),
+        "{}",
+        late[0].1
+    );
+    // As of a day in 2022, the single meeting of 2021 is short; during 2021 it is not yet.
+    let overdue = judged(&once[..3], "2022-01-15", Rule::MeetingOverdue);
+    assert_eq!(overdue.len(), 1, "{overdue:?}");
+    assert!(judged(&once[..3], "2021-12-31", Rule::MeetingOverdue).is_empty());
+    // A fuzzy second meeting, possibly in 2022, makes the shortfall possible only.
+    let fuzzy = [
+        "2020-03-01",
+        "2020-09-01",
+        "2021-05-01",
+        "2021-12-31/2022-01-02~",
+    ];
+    let found = findings(
+        &build_with(&statute, &assembly_meetings(&fuzzy)).unwrap(),
+        "2022-03-01",
+    );
+    let possibly = of_rule(&found, Rule::MeetingOverdue);
+    assert_eq!(possibly.len(), 1, "{possibly:?}");
+    assert_eq!(possibly[0].certainty, crate::date::Truth::Possibly);
+    for (bad, message) in [
+        ("meets = { each = \"year\", at_least = 1 }", "2 or more"),
+        (
+            "meets = { every = \"1 year\", at_least = 2 }",
+            "per calendar period",
         ),
     ] {
         let text = STATUTE.replace(

@@ -21,6 +21,9 @@ pub enum Cadence {
     Rolling(Period),
     /// At least one meeting in each of these calendar periods.
     Calendar(CalendarPeriod),
+    /// At least this many meetings in each of these calendar periods ("at least
+    /// four general meetings in each year").
+    Count(CalendarPeriod, u32),
 }
 
 impl fmt::Display for Cadence {
@@ -38,6 +41,7 @@ impl fmt::Display for Cadence {
                 start.0, start.1, end.0, end.1
             ),
             Cadence::Calendar(c) => write!(f, "in each calendar {}", c.as_str()),
+            Cadence::Count(c, n) => write!(f, "at least {n} times {}", Cadence::Calendar(*c)),
         }
     }
 }

@@ -134,7 +134,7 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         if let Some(Cited { rule, article }) = &organ.meets {
             let kind = match rule {
                 Cadence::Rolling(_) => "rolling",
-                Cadence::Calendar(_) => "calendar",
+                Cadence::Calendar(_) | Cadence::Count(..) => "calendar",
             };
             push(
                 s,
@@ -214,7 +214,7 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             if let Some(Cited { rule, article }) = &kind.meets {
                 let how = match rule {
                     Cadence::Rolling(_) => "rolling",
-                    Cadence::Calendar(_) => "calendar",
+                    Cadence::Calendar(_) | Cadence::Count(..) => "calendar",
                 };
                 push(
                     s,

@@ -154,6 +154,7 @@ pub(super) struct RawEvery {
     pub(super) each: Option<Spanned<String>>,
     pub(super) from: Option<Spanned<i64>>,
     pub(super) between: Option<Spanned<Vec<String>>>,
+    pub(super) at_least: Option<Spanned<u32>>,
     pub(super) article: ArticleRef,
 }
 

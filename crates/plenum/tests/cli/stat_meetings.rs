@@ -11,7 +11,12 @@ const BASE: &str = "stat-meetings/base.toml";
 /// (files, rule, first event of its finding, cited article).
 const CASES: [(&str, &str, &str, &str); 5] = [
     ("wrong-convener", "wrong-convener", "special-called", "4"),
-    ("majority-not-met", "majority-not-met", "president-elected", "6"),
+    (
+        "majority-not-met",
+        "majority-not-met",
+        "president-elected",
+        "6",
+    ),
     ("meeting-late", "meeting-late", "board-1993-02-01", "5"),
     ("meeting-postponed", "meeting-postponed", "june-held", "7"),
     ("window", "meeting-late", "conference-1992-11-01", "8"),

@@ -430,6 +430,7 @@ impl Ctx<'_, '_> {
             }
         }
         self.check_kind_cadence(&organ, meeting, version, state, held, out);
+        self.check_meeting_count(&organ, version, def, held, out);
         if let Some(Cited {
             rule: cadence,
             article,
@@ -455,7 +456,9 @@ impl Ctx<'_, '_> {
             };
             let missed = match cadence {
                 crate::statute::Cadence::Rolling(_) => String::new(),
-                crate::statute::Cadence::Calendar(_) => format!(": {}", gap.missed),
+                crate::statute::Cadence::Calendar(_) | crate::statute::Cadence::Count(..) => {
+                    format!(": {}", gap.missed)
+                }
             };
             out.push(
                 Rule::MeetingLate,

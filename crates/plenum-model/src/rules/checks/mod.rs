@@ -9,6 +9,7 @@ mod amendments;
 mod bases;
 mod candidacy;
 mod composed;
+mod count;
 mod discipline;
 mod election_majority;
 mod elections;

@@ -63,6 +63,24 @@ impl Reader<'_> {
                 ));
             }
         };
+        let rule = match (rule, raw.at_least) {
+            (rule, None) => rule,
+            (Cadence::Calendar(period), Some(n)) if *n.get_ref() >= 2 => {
+                Cadence::Count(period, *n.get_ref())
+            }
+            (Cadence::Calendar(_), Some(n)) => {
+                return Err(self.err(
+                    n.span(),
+                    "`at_least` counts meetings per period: 2 or more (one is `each` alone)",
+                ));
+            }
+            (_, Some(n)) => {
+                return Err(self.err(
+                    n.span(),
+                    "`at_least` counts meetings per calendar period: write `each = \"year\", at_least = 4`",
+                ));
+            }
+        };
         Ok(Cited {
             rule,
             article: self.article(scope, raw.article)?,

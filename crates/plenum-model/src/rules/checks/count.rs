@@ -1,0 +1,51 @@
+//! A count of meetings per calendar period, judged at each meeting: the period
+//! of the previous meeting, closed by this one, must have held enough.
+
+use crate::date::FuzzyDate;
+use crate::id::OrganRef;
+use crate::statute::{Cited, OrganDef, Version};
+
+use super::{Citation, Ctx, Out, Rule, Severity};
+
+impl Ctx<'_, '_> {
+    /// `meets = { each = "year", at_least = 4 }`: `meeting-late` at the first
+    /// meeting after a period that held fewer than four.
+    pub(super) fn check_meeting_count(
+        &self,
+        organ: &OrganRef,
+        version: &Version,
+        def: &OrganDef,
+        held: &FuzzyDate,
+        out: &mut Out<'_>,
+    ) {
+        let Some(Cited {
+            rule: cadence,
+            article,
+        }) = &def.meets
+        else {
+            return;
+        };
+        let earlier = self.history.held_meetings(organ);
+        let Some(previous) = earlier.last() else {
+            return;
+        };
+        let dates: Vec<FuzzyDate> = earlier.iter().map(|m| m.date.clone()).collect();
+        let since = crate::rules::cadence::in_force_since(self.book, organ, held.earliest());
+        let Some(short) = crate::rules::count::short_period(
+            cadence,
+            since,
+            &dates,
+            (held.earliest(), held.latest()),
+        ) else {
+            return;
+        };
+        out.push(
+            Rule::MeetingLate,
+            Severity::Violation,
+            short.certainty,
+            Some(Citation::of(version, article.as_ref())),
+            vec![previous.event.clone()],
+            short.sentence(&self.organ_name(organ), cadence),
+        );
+    }
+}
