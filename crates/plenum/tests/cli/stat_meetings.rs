@@ -9,7 +9,7 @@ const STATUTE: &str = "stat-meetings/statute.toml";
 const BASE: &str = "stat-meetings/base.toml";
 
 /// (files, rule, first event of its finding, cited article).
-const CASES: [(&str, &str, &str, &str); 5] = [
+const CASES: [(&str, &str, &str, &str); 6] = [
     ("wrong-convener", "wrong-convener", "special-called", "4"),
     (
         "majority-not-met",
@@ -20,6 +20,7 @@ const CASES: [(&str, &str, &str, &str); 5] = [
     ("meeting-late", "meeting-late", "board-1993-02-01", "5"),
     ("meeting-postponed", "meeting-postponed", "june-held", "7"),
     ("window", "meeting-late", "conference-1992-11-01", "8"),
+    ("count", "meeting-late", "stewards-1993-01-10", "9"),
 ];
 
 #[test]
@@ -62,6 +63,7 @@ fn statute_check_lists_the_meeting_clauses() {
         "in each of the years 1990, 1992, and so on (every 2 years)",
         "a meeting held after the date it was called for is noted",
         "meets in each calendar year between 04-01 and 09-30 (calendar)",
+        "meets at least 4 times in each calendar year (calendar)",
     ] {
         assert!(text.contains(clause), "{clause}: {text}");
     }
