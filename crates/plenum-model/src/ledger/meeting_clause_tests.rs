@@ -369,3 +369,40 @@ fn at_least_twice_in_each_year() {
         assert!(err.message.contains(message), "{bad}: {}", err.message);
     }
 }
+
+#[test]
+fn a_meeting_of_a_kind_the_statute_does_not_declare_is_a_warning() {
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nmeeting = [{ category = \"special\", notice = { at_least = \"3 days\" } }]",
+    );
+    let convened = |category: &str| {
+        let events = format!(
+            "{BOARD}\n[[event]]\nid = \"call\"\ndate = \"2021-05-01\"\nkind = \"meeting_convened\"\nmeeting = \"sgm\"\norgan = \"assoc/assembly\"\ncategory = \"{category}\"\n"
+        );
+        findings(&build_with(&statute, &events).unwrap(), "2021-06-01")
+            .into_iter()
+            .filter(|f| f.rule == Rule::UnknownCategory)
+            .collect::<Vec<_>>()
+    };
+    assert!(convened("special").is_empty());
+    let misspelt = convened("specail");
+    assert_eq!(misspelt.len(), 1, "{misspelt:?}");
+    assert_eq!(misspelt[0].severity, crate::finding::Severity::Warning);
+    assert!(
+        misspelt[0].message.contains("convened as `specail`, a kind of meeting the statute does not declare for it (it declares `special`)"),
+        "{}",
+        misspelt[0].message
+    );
+    // An organ that declares no kinds: a category is the record's own word.
+    let events = format!(
+        "{BOARD}\n[[event]]\nid = \"call\"\ndate = \"2021-05-01\"\nkind = \"meeting_convened\"\nmeeting = \"sgm\"\norgan = \"assoc/assembly\"\ncategory = \"specail\"\n"
+    );
+    assert!(
+        of_rule(
+            &findings(&build_with(STATUTE, &events).unwrap(), "2021-06-01"),
+            Rule::UnknownCategory
+        )
+        .is_empty()
+    );
+}

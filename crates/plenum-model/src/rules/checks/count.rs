@@ -1,5 +1,6 @@
 //! A count of meetings per calendar period, judged at each meeting: the period
-//! of the previous meeting, closed by this one, must have held enough.
+//! of the previous meeting, closed by this one, must have held enough; and the
+//! kind a meeting is convened as, which the statute must declare.
 
 use crate::date::FuzzyDate;
 use crate::id::OrganRef;
@@ -46,6 +47,49 @@ impl Ctx<'_, '_> {
             Some(Citation::of(version, article.as_ref())),
             vec![previous.event.clone()],
             short.sentence(&self.organ_name(organ), cadence),
+        );
+    }
+}
+
+impl Ctx<'_, '_> {
+    /// A meeting convened as a kind (`category`) that the statute in force does
+    /// not declare for the organ, where it declares some (`meeting = [...]`): a
+    /// misspelt "specail" would otherwise be judged as an ordinary meeting.
+    pub(super) fn check_category(
+        &self,
+        organ: &OrganRef,
+        category: Option<&str>,
+        out: &mut Out<'_>,
+    ) {
+        let Some(category) = category else {
+            return;
+        };
+        let Some(version) = self.version(&organ.org, &out.event.date) else {
+            return;
+        };
+        let Some(def) = version.organ(&organ.key) else {
+            return;
+        };
+        if def.meeting_kinds.is_empty() || def.meeting_kinds.iter().any(|k| k.category == category)
+        {
+            return;
+        }
+        let declared = def
+            .meeting_kinds
+            .iter()
+            .map(|k| format!("`{}`", k.category))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(
+            Rule::UnknownCategory,
+            Severity::Warning,
+            crate::date::Truth::Definitely,
+            Some(Citation::of(version, None)),
+            vec![],
+            format!(
+                "a meeting of {} was convened as `{category}`, a kind of meeting the statute does not declare for it (it declares {declared}); it is judged as an ordinary meeting",
+                self.organ_name(organ)
+            ),
         );
     }
 }

@@ -294,6 +294,7 @@ impl Ctx<'_, '_> {
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),
             K::MeetingConvened(b) => {
                 self.check_convener(&b.organ, b.by.as_ref(), b.requested_by, out);
+                self.check_category(&b.organ, b.category.as_deref(), out);
             }
             // A count, of all seats or of one faction's, above the statute's number.
             K::SeatsCounted(b) => {
