@@ -63,6 +63,8 @@ pub enum Rule {
     /// A member whose membership lapsed acting in the organization, or holding an
     /// office that requires membership when it lapsed.
     LapsedMember,
+    /// A meeting convened as a kind the statute does not declare for its organ.
+    UnknownCategory,
 }
 
 impl Rule {
@@ -93,11 +95,12 @@ impl Rule {
             Rule::UnknownPenalty => "unknown-penalty",
             Rule::EarlyLapse => "early-lapse",
             Rule::LapsedMember => "lapsed-member",
+            Rule::UnknownCategory => "unknown-category",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 24] = [
+    pub const ALL: [Rule; 25] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -122,6 +125,7 @@ impl Rule {
         Rule::UnknownPenalty,
         Rule::EarlyLapse,
         Rule::LapsedMember,
+        Rule::UnknownCategory,
     ];
 }
 

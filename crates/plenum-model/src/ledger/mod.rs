@@ -331,6 +331,8 @@ mod group_tests;
 #[cfg(test)]
 mod historian_tests;
 #[cfg(test)]
+mod meeting_clause_tests;
+#[cfg(test)]
 mod member_tests;
 #[cfg(test)]
 mod office_tests;

@@ -79,6 +79,11 @@ pub(crate) fn gap(
     (prev_lo, prev_hi): (Day, Day),
     (to_lo, to_hi): (Day, Day),
 ) -> Gap {
+    if let Cadence::Count(period, _) = cadence {
+        // Periods with no meeting at all; too few is `count::short_period`.
+        let calendar = Cadence::Calendar(*period);
+        return gap(&calendar, since, (prev_lo, prev_hi), (to_lo, to_hi));
+    }
     match cadence {
         Cadence::Rolling(every) => {
             let (from_lo, from_hi) = match since {
@@ -97,13 +102,13 @@ pub(crate) fn gap(
                 missed: format!("due by {}", every.after(from_hi)),
             }
         }
-        Cadence::Calendar(period) => {
+        Cadence::Calendar(period) | Cadence::Count(period, _) => {
             let first = since.map_or(i64::MIN, |s| period.first_whole(s));
             let definite_from = (period.index(prev_hi) + 1).max(first);
             let possible_from = (period.index(prev_lo) + 1).max(first);
-            let certainty = if definite_from < period.index(to_lo) {
+            let certainty = if definite_from < period.index_to(to_lo) {
                 Truth::Definitely
-            } else if possible_from < period.index(to_hi) {
+            } else if possible_from < period.index_to(to_hi) {
                 Truth::Possibly
             } else {
                 Truth::No
@@ -168,6 +173,23 @@ pub fn overdue(
         let sat = sitting(&last.date);
         let gap = gap(cadence, since, (sat.earliest(), sat.latest()), (day, day));
         if gap.certainty == Truth::No {
+            let mut earlier: Vec<&HeldRow> = meetings
+                .iter()
+                .filter(|m| m.date.earliest() <= day)
+                .collect();
+            earlier.sort_by(|a, b| (&a.date, a.pos).cmp(&(&b.date, b.pos)));
+            let dates: Vec<FuzzyDate> = earlier.iter().map(|m| m.date.clone()).collect();
+            if let Some(short) = super::count::short_period(cadence, since, &dates, (day, day)) {
+                findings.push(Finding {
+                    rule: Rule::MeetingOverdue,
+                    severity: Severity::Violation,
+                    certainty: short.certainty,
+                    date: FuzzyDate::day(day),
+                    citation: Some(Citation::of(version, article.as_ref())),
+                    events: vec![last.event.clone()],
+                    message: Phrase::new(short.sentence(&name(EntityKind::Organ, organ), cadence)),
+                });
+            }
             continue;
         }
         let in_force = match since {

@@ -8,6 +8,7 @@
 
 mod cadence;
 mod checks;
+mod count;
 pub(crate) mod procedures;
 pub mod status;
 pub mod terms;

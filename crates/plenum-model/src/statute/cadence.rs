@@ -21,13 +21,27 @@ pub enum Cadence {
     Rolling(Period),
     /// At least one meeting in each of these calendar periods.
     Calendar(CalendarPeriod),
+    /// At least this many meetings in each of these calendar periods ("at least
+    /// four general meetings in each year").
+    Count(CalendarPeriod, u32),
 }
 
 impl fmt::Display for Cadence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Cadence::Rolling(p) => write!(f, "at least every {p}"),
+            Cadence::Calendar(CalendarPeriod::Years { count, from }) => write!(
+                f,
+                "in each of the years {from}, {}, and so on (every {count} years)",
+                i32::from(*from) + i32::from(*count)
+            ),
+            Cadence::Calendar(CalendarPeriod::Window { start, end }) => write!(
+                f,
+                "in each calendar year between {:02}-{:02} and {:02}-{:02}",
+                start.0, start.1, end.0, end.1
+            ),
             Cadence::Calendar(c) => write!(f, "in each calendar {}", c.as_str()),
+            Cadence::Count(c, n) => write!(f, "at least {n} times {}", Cadence::Calendar(*c)),
         }
     }
 }
@@ -43,6 +57,23 @@ pub enum CalendarPeriod {
     Quarter,
     /// A calendar month.
     Month,
+    /// Every `count` years, in the years `from`, `from + count`, and so on
+    /// ("biennially in the even-numbered years"): a meeting in another year
+    /// does not count.
+    Years {
+        /// How many years apart.
+        count: u8,
+        /// A year in which a meeting is due: the phase.
+        from: i16,
+    },
+    /// Each calendar year, between two days of it, both included ("between
+    /// April 1st and September 30th"): a meeting outside does not count.
+    Window {
+        /// The first day, as (month, day).
+        start: (i8, i8),
+        /// The last day, as (month, day), not before `start`.
+        end: (i8, i8),
+    },
 }
 
 impl CalendarPeriod {
@@ -53,6 +84,8 @@ impl CalendarPeriod {
             CalendarPeriod::HalfYear => "half-year",
             CalendarPeriod::Quarter => "quarter",
             CalendarPeriod::Month => "month",
+            CalendarPeriod::Years { .. } => "years",
+            CalendarPeriod::Window { .. } => "year",
         }
     }
 
@@ -62,18 +95,43 @@ impl CalendarPeriod {
             CalendarPeriod::HalfYear => 6,
             CalendarPeriod::Quarter => 3,
             CalendarPeriod::Month => 1,
+            CalendarPeriod::Years { count, .. } => i64::from(count) * 12,
+            CalendarPeriod::Window { .. } => 12,
         }
     }
 
     /// The number of the period that holds `day`.
     pub fn index(self, day: Day) -> i64 {
+        if let CalendarPeriod::Years { count, from } = self {
+            return (i64::from(day.year()) - i64::from(from)).div_euclid(i64::from(count));
+        }
+        if let CalendarPeriod::Window { start, .. } = self {
+            // The last window begun on or before `day`.
+            let year = i64::from(day.year());
+            return if (day.month(), day.day()) >= start {
+                year
+            } else {
+                year - 1
+            };
+        }
         let months = i64::from(day.year()) * 12 + i64::from(day.month()) - 1;
         months.div_euclid(self.months())
     }
 
     /// The first day of period `index`.
     pub fn first_day(self, index: i64) -> Day {
-        let months = index * self.months();
+        let months = match self {
+            CalendarPeriod::Years { from, .. } => index
+                .saturating_mul(self.months())
+                .saturating_add(i64::from(from) * 12),
+            CalendarPeriod::Window { start, .. } => {
+                return i16::try_from(index)
+                    .ok()
+                    .and_then(|y| Day::new(y, start.0, start.1))
+                    .unwrap_or(if index < 0 { Day::MIN } else { Day::MAX });
+            }
+            _ => index.saturating_mul(self.months()),
+        };
         let (year, month) = (months.div_euclid(12), months.rem_euclid(12) + 1);
         i16::try_from(year)
             .ok()
@@ -92,6 +150,27 @@ impl CalendarPeriod {
         }
     }
 
+    /// The first period that does not end before `day`: the one holding it, or,
+    /// for [`CalendarPeriod::Years`] in a year between two due, the next one due.
+    /// The periods before it are the ones wholly past on `day`.
+    pub fn index_to(self, day: Day) -> i64 {
+        match self {
+            CalendarPeriod::Years { count, from } => {
+                -(i64::from(from) - i64::from(day.year())).div_euclid(i64::from(count))
+            }
+            CalendarPeriod::Window { end, .. } => {
+                // The window of `day`'s year, or the next once it has closed.
+                let year = i64::from(day.year());
+                if (day.month(), day.day()) > end {
+                    year + 1
+                } else {
+                    year
+                }
+            }
+            _ => self.index(day),
+        }
+    }
+
     /// Period `index` in words: `2023`, `the first half of 2023`, `2023 Q3`, `2023-07`.
     pub fn name(self, index: i64) -> String {
         let first = self.first_day(index);
@@ -102,6 +181,11 @@ impl CalendarPeriod {
             CalendarPeriod::HalfYear => format!("the second half of {year}"),
             CalendarPeriod::Quarter => format!("{year} Q{}", (month - 1) / 3 + 1),
             CalendarPeriod::Month => format!("{year}-{month:02}"),
+            CalendarPeriod::Years { .. } => format!("{year}"),
+            CalendarPeriod::Window { start, end } => format!(
+                "{year} between {:02}-{:02} and {:02}-{:02}",
+                start.0, start.1, end.0, end.1
+            ),
         }
     }
 }
@@ -117,7 +201,7 @@ impl FromStr for CalendarPeriod {
             "month" => CalendarPeriod::Month,
             other => {
                 return Err(format!(
-                    "expected a calendar period, `year`, `half-year`, `quarter` or `month`, found `{other}`"
+                    "expected a calendar period, `year`, `half-year`, `quarter` or `month` (or several years with their phase: `each = \"2 years\", from = 2000`), found `{other}`"
                 ));
             }
         })
@@ -146,5 +230,43 @@ mod tests {
         let m = CalendarPeriod::Month;
         assert_eq!(m.name(m.index(day("0999-02-03"))), "999-02");
         assert!("fortnight".parse::<CalendarPeriod>().is_err());
+    }
+
+    #[test]
+    fn years_due_every_other_year_from_a_phase() {
+        let even = CalendarPeriod::Years {
+            count: 2,
+            from: 2000,
+        };
+        assert_eq!(even.index(day("2002-06-01")), 1);
+        assert_eq!(even.index(day("2003-06-01")), 1);
+        assert_eq!(even.index_to(day("2002-06-01")), 1);
+        assert_eq!(even.index_to(day("2003-06-01")), 2);
+        assert_eq!(even.index_to(day("1999-06-01")), 0);
+        assert_eq!(even.index(day("1999-06-01")), -1);
+        assert_eq!(even.first_day(1), day("2002-01-01"));
+        assert_eq!(even.first_day(-1), day("1998-01-01"));
+        assert_eq!(even.name(2), "2004");
+        assert_eq!(even.first_whole(day("2001-03-01")), 1);
+        assert_eq!(even.first_whole(day("2000-01-01")), 0);
+    }
+
+    #[test]
+    fn windows_of_the_year_count_only_the_days_inside() {
+        let summer = CalendarPeriod::Window {
+            start: (4, 1),
+            end: (9, 30),
+        };
+        // Before its window a day belongs to the last year's; after it, the next
+        // window is the first not yet closed.
+        assert_eq!(summer.index(day("2023-03-31")), 2022);
+        assert_eq!(summer.index(day("2023-04-01")), 2023);
+        assert_eq!(summer.index(day("2023-12-01")), 2023);
+        assert_eq!(summer.index_to(day("2023-09-30")), 2023);
+        assert_eq!(summer.index_to(day("2023-10-01")), 2024);
+        assert_eq!(summer.first_day(2023), day("2023-04-01"));
+        assert_eq!(summer.first_whole(day("2023-04-02")), 2024);
+        assert_eq!(summer.first_whole(day("2023-01-01")), 2023);
+        assert_eq!(summer.name(2023), "2023 between 04-01 and 09-30");
     }
 }

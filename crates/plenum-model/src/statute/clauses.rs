@@ -134,7 +134,7 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         if let Some(Cited { rule, article }) = &organ.meets {
             let kind = match rule {
                 Cadence::Rolling(_) => "rolling",
-                Cadence::Calendar(_) => "calendar",
+                Cadence::Calendar(_) | Cadence::Count(..) => "calendar",
             };
             push(
                 s,
@@ -164,10 +164,19 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 }),
             );
         }
+        if let Some(article) = organ.postponement_article(None) {
+            push(
+                s,
+                "notice",
+                "a meeting held after the date it was called for is noted".to_owned(),
+                Some(article),
+                Some("meeting-postponed"),
+            );
+        }
         if let Some(Cited { rule, article }) = &organ.convened_by {
             let mut who: Vec<String> = rule.by.iter().map(&organ_name).collect();
-            if let Some(share) = rule.requisition {
-                who.push(format!("{share} of its members by requisition"));
+            if let Some(words) = rule.requisition_words() {
+                who.push(format!("{words} of its members by requisition"));
             }
             push(
                 s,
@@ -205,7 +214,7 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             if let Some(Cited { rule, article }) = &kind.meets {
                 let how = match rule {
                     Cadence::Rolling(_) => "rolling",
-                    Cadence::Calendar(_) => "calendar",
+                    Cadence::Calendar(_) | Cadence::Count(..) => "calendar",
                 };
                 push(
                     s,
@@ -246,6 +255,8 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         for (category, Cited { rule, article }) in &organ.majority {
             let what = if category == "default" {
                 "decisions".to_owned()
+            } else if category == "election" {
+                "elections it holds (by their tally)".to_owned()
             } else {
                 format!("{category} decisions")
             };

@@ -214,8 +214,20 @@ impl SecretBallot {
 pub struct Convener {
     /// The organs that may convene it.
     pub by: Vec<Key>,
-    /// The share of the organ's members whose request obliges a meeting (requisition).
-    pub requisition: Option<Share>,
+    /// The share of the organ's members whose request obliges a meeting
+    /// (requisition): at least, or more than, a share.
+    pub requisition: Option<Threshold>,
+}
+
+impl Convener {
+    /// The requisition's share as findings and `statute check` word it:
+    /// `1/3` (at least), `more than 1/2`.
+    pub fn requisition_words(&self) -> Option<String> {
+        self.requisition.map(|t| match t {
+            Threshold::AtLeast(s) => s.to_string(),
+            Threshold::MoreThan(s) => format!("more than {s}"),
+        })
+    }
 }
 
 /// A kind of meeting of an organ, named by the `category` of `meeting_convened`.
@@ -236,6 +248,19 @@ impl OrganDef {
             .and_then(|c| self.meeting_kinds.iter().find(|k| k.category == c))
             .and_then(|k| k.notice.as_ref())
             .or(self.notice.as_ref())
+    }
+
+    /// The article on postponing a meeting of this kind (or of any kind).
+    pub fn postponement_article(&self, category: Option<&str>) -> Option<&String> {
+        category
+            .and_then(|c| self.meeting_kinds.iter().find(|k| k.category == c))
+            .and_then(|k| k.notice.as_ref())
+            .and_then(|n| n.rule.postponement_article.as_ref())
+            .or_else(|| {
+                self.notice
+                    .as_ref()
+                    .and_then(|n| n.rule.postponement_article.as_ref())
+            })
     }
 
     /// The majority rule for a kind of decision, falling back to `default`.
@@ -289,12 +314,14 @@ pub struct Term {
 
 /// The notice of a meeting: at least and at most this long before it (either may
 /// be missing, not both).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     /// The least notice.
     pub at_least: Option<NoticeLength>,
     /// The most notice (a meeting called too far ahead).
     pub at_most: Option<NoticeLength>,
+    /// The article on postponing a meeting, cited by `meeting-postponed`.
+    pub postponement_article: Option<String>,
 }
 
 /// Who fills an organ or a post.

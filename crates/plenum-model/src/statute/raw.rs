@@ -152,6 +152,9 @@ pub(super) struct RawLength {
 pub(super) struct RawEvery {
     pub(super) every: Option<Spanned<String>>,
     pub(super) each: Option<Spanned<String>>,
+    pub(super) from: Option<Spanned<i64>>,
+    pub(super) between: Option<Spanned<Vec<String>>>,
+    pub(super) at_least: Option<Spanned<u32>>,
     pub(super) article: ArticleRef,
 }
 
@@ -161,6 +164,7 @@ pub(super) struct RawNotice {
     pub(super) at_least: Option<Spanned<String>>,
     pub(super) at_most: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
+    pub(super) postponement_article: ArticleRef,
 }
 
 #[derive(Deserialize)]
@@ -246,7 +250,7 @@ pub(super) struct RawMeetingKind {
 pub(super) struct RawConvener {
     #[serde(default)]
     pub(super) by: Vec<Spanned<String>>,
-    pub(super) requisition: Option<Spanned<String>>,
+    pub(super) requisition: Option<Spanned<RawRequisition>>,
     pub(super) article: ArticleRef,
 }
 
@@ -272,4 +276,11 @@ pub(super) struct RawPenalty {
     pub(super) effect: Option<Spanned<String>>,
     pub(super) longest: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
+}
+
+/// A requisition's share: `"1/3"` or `{ at_least = "1/3" }` (at least), or
+/// `{ more_than = "1/2" }`. Deserialized in `read/meetings.rs`.
+pub(super) enum RawRequisition {
+    AtLeast(String),
+    MoreThan(String),
 }

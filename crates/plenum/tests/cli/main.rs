@@ -17,6 +17,7 @@ mod messages;
 mod popolo;
 mod procedures;
 mod rules;
+mod stat_meetings;
 mod statute;
 mod support;
 mod tamper;

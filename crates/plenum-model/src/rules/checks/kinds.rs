@@ -59,7 +59,7 @@ impl Ctx<'_, '_> {
         );
         let missed = match cadence {
             Cadence::Rolling(_) => String::new(),
-            Cadence::Calendar(_) => format!(": {}", gap.missed),
+            Cadence::Calendar(_) | Cadence::Count(..) => format!(": {}", gap.missed),
         };
         let since_text = match since {
             Some(since) if since > previous.date.earliest() => format!(" (in force since {since})"),

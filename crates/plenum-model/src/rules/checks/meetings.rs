@@ -225,8 +225,8 @@ impl Ctx<'_, '_> {
                     .map(|k| self.organ_name(&OrganRef::new(organ.org.clone(), k.clone())))
                     .collect::<Vec<_>>()
                     .join(" or ");
-                let or_requisition = convener.requisition.map_or_else(String::new, |s| {
-                    format!(", or {s} of its members by requisition")
+                let or_requisition = convener.requisition_words().map_or_else(String::new, |w| {
+                    format!(", or {w} of its members by requisition")
                 });
                 out.push(
                     Rule::WrongConvener,
@@ -245,7 +245,7 @@ impl Ctx<'_, '_> {
         let Some(requested) = requested_by else {
             return;
         };
-        let Some(share) = convener.requisition else {
+        let Some(threshold) = convener.requisition else {
             out.push(
                 Rule::WrongConvener,
                 Severity::Violation,
@@ -259,7 +259,6 @@ impl Ctx<'_, '_> {
         let Some(base) = self.entitled_base(organ, &out.event.date) else {
             return;
         };
-        let threshold = crate::statute::Threshold::AtLeast(share);
         if base > 0 && !threshold.is_met(u64::from(requested), u64::from(base)) {
             out.push(
                 Rule::WrongConvener,
@@ -268,7 +267,7 @@ impl Ctx<'_, '_> {
                 Some(citation),
                 vec![],
                 format!(
-                    "a meeting of {meeting} was convened at the request of {requested} of {base} members; a requisition needs at least {share} ({} members)",
+                    "a meeting of {meeting} was convened at the request of {requested} of {base} members; a requisition needs {threshold} ({} members)",
                     threshold.minimum(u64::from(base))
                 ),
             );
@@ -381,11 +380,16 @@ impl Ctx<'_, '_> {
             let convened = state
                 .and_then(|m| m.convened.as_ref())
                 .map(|(_, e)| e.clone());
+            let citation = self.version(&organ.org, held).and_then(|v| {
+                v.organ(&organ.key)
+                    .and_then(|d| d.postponement_article(state.and_then(|m| m.category.as_deref())))
+                    .map(|a| Citation::of(v, Some(a)))
+            });
             out.push(
                 Rule::MeetingPostponed,
                 Severity::Notice,
                 scheduled.before(held),
-                None,
+                citation,
                 convened.into_iter().collect(),
                 format!("{name} was called for {scheduled} but held {held}{late}"),
             );
@@ -426,6 +430,7 @@ impl Ctx<'_, '_> {
             }
         }
         self.check_kind_cadence(&organ, meeting, version, state, held, out);
+        self.check_meeting_count(&organ, version, def, held, out);
         if let Some(Cited {
             rule: cadence,
             article,
@@ -451,7 +456,9 @@ impl Ctx<'_, '_> {
             };
             let missed = match cadence {
                 crate::statute::Cadence::Rolling(_) => String::new(),
-                crate::statute::Cadence::Calendar(_) => format!(": {}", gap.missed),
+                crate::statute::Cadence::Calendar(_) | crate::statute::Cadence::Count(..) => {
+                    format!(": {}", gap.missed)
+                }
             };
             out.push(
                 Rule::MeetingLate,

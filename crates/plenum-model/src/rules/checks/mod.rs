@@ -9,7 +9,9 @@ mod amendments;
 mod bases;
 mod candidacy;
 mod composed;
+mod count;
 mod discipline;
+mod election_majority;
 mod elections;
 mod kinds;
 mod lapse;
@@ -167,6 +169,7 @@ impl Ctx<'_, '_> {
                 if let Some(m) = &b.meeting {
                     self.check_quorum(m, b.present, out);
                 }
+                self.check_election_majority(b, &electors, out);
             }
             K::SeatTaken(b) => {
                 let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
@@ -291,6 +294,7 @@ impl Ctx<'_, '_> {
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),
             K::MeetingConvened(b) => {
                 self.check_convener(&b.organ, b.by.as_ref(), b.requested_by, out);
+                self.check_category(&b.organ, b.category.as_deref(), out);
             }
             // A count, of all seats or of one faction's, above the statute's number.
             K::SeatsCounted(b) => {

@@ -98,6 +98,7 @@ use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
 use crate::source::InputError;
 
+mod meetings;
 mod membership;
 mod penalties;
 mod powers;
@@ -488,7 +489,7 @@ impl Reader<'_> {
                             requisition: c
                                 .requisition
                                 .as_ref()
-                                .map(|r| r.get_ref().parse::<Share>().map_err(|e| self.err(r.span(), e)))
+                                .map(|r| self.requisition(r))
                                 .transpose()?,
                         },
                         article: self.article(scope, c.article)?,

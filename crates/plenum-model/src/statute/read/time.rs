@@ -29,6 +29,21 @@ impl Reader<'_> {
         whole: Range<usize>,
     ) -> Result<Cited<Cadence>, InputError> {
         let rule = match (raw.every, raw.each) {
+            (every, each) if raw.between.is_some() => Cadence::Calendar(self.window(
+                every.is_some(),
+                each.as_ref(),
+                raw.between.as_ref(),
+                whole,
+            )?),
+            (None, Some(each)) if raw.from.is_some() || each.get_ref().contains(' ') => {
+                Cadence::Calendar(self.years(&each, raw.from.as_ref())?)
+            }
+            (Some(_), None) if raw.from.is_some() => {
+                return Err(self.err(
+                    raw.from.map_or(whole, |f| f.span()),
+                    "`from` gives the phase of a calendar period of several years (`each = \"2 years\"`), not of a rolling one",
+                ));
+            }
             (Some(every), None) => Cadence::Rolling(self.period(&every)?),
             (None, Some(each)) => Cadence::Calendar(
                 each.get_ref()
@@ -45,6 +60,24 @@ impl Reader<'_> {
                 return Err(self.err(
                     whole,
                     "`meets` needs `every = \"6 months\"` (rolling) or `each = \"year\"` (calendar)",
+                ));
+            }
+        };
+        let rule = match (rule, raw.at_least) {
+            (rule, None) => rule,
+            (Cadence::Calendar(period), Some(n)) if *n.get_ref() >= 2 => {
+                Cadence::Count(period, *n.get_ref())
+            }
+            (Cadence::Calendar(_), Some(n)) => {
+                return Err(self.err(
+                    n.span(),
+                    "`at_least` counts meetings per period: 2 or more (one is `each` alone)",
+                ));
+            }
+            (_, Some(n)) => {
+                return Err(self.err(
+                    n.span(),
+                    "`at_least` counts meetings per calendar period: write `each = \"year\", at_least = 4`",
                 ));
             }
         };
@@ -78,6 +111,7 @@ impl Reader<'_> {
                     .as_ref()
                     .map(|p| self.notice_length(p))
                     .transpose()?,
+                postponement_article: self.article(scope, raw.postponement_article)?,
             },
             article: self.article(scope, raw.article)?,
         })

@@ -1,0 +1,99 @@
+//! An election's own majority: `majority.election` of the electing organ
+//! ("a majority of the total votes cast shall be required to fill the vacancy"),
+//! judged against the election's published `tally`.
+
+use crate::date::Truth;
+use crate::event::kinds::ElectionHeld;
+use crate::id::OrganRef;
+use crate::statute::{Base, Cited};
+
+use super::{Citation, Ctx, Out, Rule, Severity};
+
+/// The key of an organ's `majority` table that elections are judged by.
+pub(crate) const ELECTION: &str = "election";
+
+impl Ctx<'_, '_> {
+    /// Each person `elected` to a full seat or the post must have received, by
+    /// the `tally`, the electing organ's `majority.election` of the votes cast
+    /// (the tally's sum), of those present, or of its members. Not judged without
+    /// a tally, for a person the tally leaves out, or where the base is unknown;
+    /// the organ's `default` majority, meant for motions, does not apply.
+    pub(super) fn check_election_majority(
+        &self,
+        b: &ElectionHeld,
+        electors: &[OrganRef],
+        out: &mut Out<'_>,
+    ) {
+        if b.tally.is_empty() {
+            return;
+        }
+        let Some(organ) = electors.first() else {
+            return;
+        };
+        let Some(version) = self.version(&organ.org, &out.event.date) else {
+            return;
+        };
+        let Some(Cited {
+            rule: majority,
+            article,
+        }) = version
+            .organ(&organ.key)
+            .and_then(|d| d.majority.get(ELECTION))
+        else {
+            return;
+        };
+        let meeting = b.meeting.as_ref().and_then(|m| self.history.meeting(m));
+        let cast = b
+            .tally
+            .iter()
+            .try_fold(0u64, |sum, row| sum.checked_add(row.votes));
+        let total = match majority.base {
+            Base::Votes => cast,
+            Base::Present => b
+                .present
+                .or_else(|| meeting.as_ref().and_then(|m| m.present))
+                .map(u64::from),
+            Base::Members => meeting
+                .as_ref()
+                .and_then(|m| m.entitled)
+                .or_else(|| self.entitled_base(organ, &out.event.date))
+                .map(u64::from),
+            Base::MembersInGoodStanding | Base::Quorum => None,
+        };
+        let Some(total) = total.filter(|t| *t > 0) else {
+            return;
+        };
+        let base = match majority.base {
+            Base::Votes => "votes cast",
+            Base::Present => "members present",
+            _ => "members",
+        };
+        for person in &b.elected {
+            let Some(got) = b
+                .tally
+                .iter()
+                .find(|r| &r.person == person)
+                .map(|r| r.votes)
+            else {
+                continue;
+            };
+            if majority.threshold.is_met(got, total) {
+                continue;
+            }
+            out.push(
+                Rule::MajorityNotMet,
+                Severity::Violation,
+                Truth::Definitely,
+                Some(Citation::of(version, article.as_ref())),
+                vec![],
+                format!(
+                    "{} was elected by {} with {got} of {total} {base}; an election needs {} of the {base} ({} votes)",
+                    self.person(person),
+                    self.organ_name(organ),
+                    majority.threshold,
+                    majority.threshold.minimum(total),
+                ),
+            );
+        }
+    }
+}
