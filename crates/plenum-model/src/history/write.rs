@@ -3,7 +3,7 @@
 
 use crate::date::FuzzyDate;
 use crate::event::{EndCause, Role};
-use crate::id::{EventId, FactionId, OrgId, OrganRef, PersonId, Pos, PostRef};
+use crate::id::{EventId, FactionId, Key, OrgId, OrganRef, PersonId, Pos, PostRef};
 use crate::rows::{
     AlignmentRow, By, CountRow, MemberStatus, MembershipEnd, MembershipRow, PostRow, SeatRow, Span,
 };
@@ -167,6 +167,7 @@ impl History<'_> {
         org: &OrgId,
         person: &PersonId,
         status: MemberStatus,
+        class: Option<Key>,
         at: Stamp<'_>,
     ) {
         self.write(|c, _| {
@@ -181,6 +182,7 @@ impl History<'_> {
                 end_cause: None,
                 start_pos: at.pos,
                 end_pos: None,
+                class,
             });
             Ok(())
         });

@@ -56,7 +56,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                         at,
                     );
                     if history.membership(&person, &b.into).is_none() {
-                        history.open_membership(&b.into, &person, status, at);
+                        history.open_membership(&b.into, &person, status, None, at);
                     }
                 }
                 end_org(history, org, "merged", at);
@@ -101,7 +101,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 MembershipEnd::StatusChanged,
                 at,
             );
-            history.open_membership(&b.org, &b.person, status, at);
+            history.open_membership(&b.org, &b.person, status, b.class.clone(), at);
         }
         K::MemberPromoted(b) => change_status(history, &b.person, &b.org, MemberStatus::Full, at),
         K::MemberSuspended(b) => {
@@ -151,9 +151,9 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
         // An extension continues the candidacy in a new row (the rules find its
         // start through the row it follows); an end closes it.
         K::CandidacyExtended(b) => {
-            if history
+            if let Some(m) = history
                 .membership(&b.person, &b.org)
-                .is_some_and(|m| m.status == MemberStatus::Candidate)
+                .filter(|m| m.status == MemberStatus::Candidate)
             {
                 history.close_memberships(
                     &b.person,
@@ -161,7 +161,21 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                     MembershipEnd::StatusChanged,
                     at,
                 );
-                history.open_membership(&b.org, &b.person, MemberStatus::Candidate, at);
+                history.open_membership(&b.org, &b.person, MemberStatus::Candidate, m.class, at);
+            }
+        }
+        // A change of class continues the membership, in its status, in a new row.
+        K::MembershipClassChanged(b) => {
+            if let Some(m) = history.membership(&b.person, &b.org)
+                && m.class.as_ref() != Some(&b.class)
+            {
+                history.close_memberships(
+                    &b.person,
+                    |m| m.org == b.org,
+                    MembershipEnd::StatusChanged,
+                    at,
+                );
+                history.open_membership(&b.org, &b.person, m.status, Some(b.class.clone()), at);
             }
         }
         K::MembershipLapsed(b) => {
@@ -392,14 +406,15 @@ fn change_status(
     status: MemberStatus,
     at: Stamp<'_>,
 ) {
-    if history
-        .membership(person, org)
-        .is_some_and(|m| m.status == status)
-    {
+    let Some(open) = history.membership(person, org) else {
+        history.open_membership(org, person, status, None, at);
+        return;
+    };
+    if open.status == status {
         return;
     }
     history.close_memberships(person, |m| &m.org == org, MembershipEnd::StatusChanged, at);
-    history.open_membership(org, person, status, at);
+    history.open_membership(org, person, status, open.class, at);
 }
 
 fn end_everything_in(

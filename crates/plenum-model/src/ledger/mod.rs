@@ -325,6 +325,8 @@ pub fn replay(events: &[Event]) -> Result<Tables, RecordError> {
 #[cfg(test)]
 mod base_tests;
 #[cfg(test)]
+mod class_tests;
+#[cfg(test)]
 mod composed_tests;
 #[cfg(test)]
 mod member_tests;

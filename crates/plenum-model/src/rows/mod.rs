@@ -157,7 +157,8 @@ tables! {
     Memberships = "memberships", dated = true, spans = true,
         columns = [text("key"), text("org"), text("person"), text("status"),
             SPAN[0], SPAN[1], SPAN[2], SPAN[3], text("start_event"), opt_text("end_event"),
-            opt_text("end_cause"), int("start_pos"), opt_int("end_pos"), TOUCHED],
+            opt_text("end_cause"), int("start_pos"), opt_int("end_pos"), TOUCHED,
+            opt_text("class")],
         lookups = [Person => "person", Org => "org"];
     /// Alignments with factions, and their leaderships.
     Alignments = "alignments", dated = true, spans = true,

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::event::{EndCause, Role};
-use crate::id::{EventId, FactionId, OrgId, OrganRef, PersonId, Pos, PostRef};
+use crate::id::{EventId, FactionId, Key, OrgId, OrganRef, PersonId, Pos, PostRef};
 
 use super::columns::Columns;
 use super::span::Span;
@@ -147,6 +147,8 @@ pub struct MembershipRow {
     pub start_pos: Pos,
     /// Where the closing event stands.
     pub end_pos: Option<Pos>,
+    /// The membership class (`[[version.membership.class]]`), if the record says.
+    pub class: Option<Key>,
 }
 
 dated!(SeatRow, PostRow, MembershipRow);
@@ -304,7 +306,8 @@ impl Row for MembershipRow {
             .word(self.end_cause.as_ref())
             .pos(self.start_pos)
             .opt_pos(self.end_pos)
-            .pos(max_pos(self.start_pos, self.end_pos));
+            .pos(max_pos(self.start_pos, self.end_pos))
+            .opt_text(self.class.as_ref());
         c.into_values()
     }
     fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError> {
@@ -320,8 +323,11 @@ impl Row for MembershipRow {
             end_cause: r.word()?,
             start_pos: r.pos()?,
             end_pos: r.opt_pos()?,
+            class: {
+                let _touched = r.pos()?;
+                r.opt_text()?
+            },
         };
-        r.pos()?;
         Ok(row)
     }
     fn lookup(&self, by: By) -> Option<String> {

@@ -5,6 +5,7 @@
 //! Optional fields may be left out; lists default to empty.
 
 mod candidacy;
+mod classes;
 mod discipline;
 mod lapse;
 mod meetings;
@@ -18,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::id::{OrgId, PersonId};
 
 pub use candidacy::*;
+pub use classes::*;
 pub use discipline::*;
 pub use lapse::*;
 pub use meetings::*;

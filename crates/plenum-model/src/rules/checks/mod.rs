@@ -7,8 +7,9 @@
 
 mod amendments;
 mod bases;
-mod composed;
 mod candidacy;
+mod classes;
+mod composed;
 mod discipline;
 mod elections;
 mod kinds;
