@@ -5,7 +5,8 @@ use crate::date::FuzzyDate;
 use crate::event::{EndCause, Role};
 use crate::id::{EventId, FactionId, Key, OrgId, OrganRef, PersonId, Pos, PostRef};
 use crate::rows::{
-    AlignmentRow, By, CountRow, MemberStatus, MembershipEnd, MembershipRow, PostRow, SeatRow, Span,
+    AlignmentRow, Bar, By, CountRow, MemberStatus, MembershipEnd, MembershipRow, PostRow, SeatRow,
+    Span,
 };
 
 use super::{BackingError, Caches, History, role_index};
@@ -168,6 +169,7 @@ impl History<'_> {
         person: &PersonId,
         status: MemberStatus,
         class: Option<Key>,
+        bars: Vec<Bar>,
         at: Stamp<'_>,
     ) {
         self.write(|c, _| {
@@ -183,6 +185,7 @@ impl History<'_> {
                 start_pos: at.pos,
                 end_pos: None,
                 class,
+                bars,
             });
             Ok(())
         });

@@ -19,6 +19,7 @@
 //! look-ups; a back-dated one also re-derives what lies after its earliest day.
 
 mod apply;
+mod bars;
 mod facts;
 mod tables;
 
@@ -322,6 +323,8 @@ pub fn replay(events: &[Event]) -> Result<Tables, RecordError> {
     Ok(tables)
 }
 
+#[cfg(test)]
+mod bar_tests;
 #[cfg(test)]
 mod base_tests;
 #[cfg(test)]

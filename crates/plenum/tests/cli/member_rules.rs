@@ -18,7 +18,7 @@ struct Case {
 const STATUTE: &str = "member-rules/statute.toml";
 const BASE: &str = "member-rules/base.toml";
 
-const CASES: [Case; 13] = [
+const CASES: [Case; 14] = [
     Case {
         rule: "unknown-penalty",
         file: None,
@@ -110,6 +110,13 @@ const CASES: [Case; 13] = [
         version: Some("1990"),
         article: Some("4"),
     },
+    Case {
+        rule: "ineligible-holder",
+        file: Some("barred"),
+        flagged: &["board-reelected"],
+        version: Some("1990"),
+        article: Some("13"),
+    },
 ];
 
 #[test]
@@ -169,6 +176,7 @@ fn statute_check_lists_the_member_and_meeting_clauses() {
         "in an assembly of all the members, full members vote",
         "membership class `honorary` (honorary membership), who neither vote nor may hold office",
         "the holder must be a member of the class full membership",
+        "penalty `bar` (bar from office), which bars from office, for at most 2 years",
     ] {
         assert!(text.contains(clause), "{clause}: {text}");
     }

@@ -364,6 +364,7 @@ impl Ctx<'_, '_> {
             }
         }
         self.check_class_office(org, person, what, version, out);
+        self.check_bars(org, person, what, version, out);
     }
 
     /// Standing: the open membership (its full part, if `full`) must have lasted

@@ -6,6 +6,7 @@
 //! the dead and the expelled.
 
 mod amendments;
+mod bars;
 mod bases;
 mod candidacy;
 mod classes;
