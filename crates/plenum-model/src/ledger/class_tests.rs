@@ -269,3 +269,42 @@ org = "assoc"
         wrong[0].message
     );
 }
+
+#[test]
+fn r14_a_change_of_class_does_not_extend_a_candidacy() {
+    // A year's probation, extensible by six months by `candidacy_extended` only.
+    let statute = statute().replace(
+        "[version.membership]\n",
+        "[version.membership]\nprobation = { length = \"1 year\", extension = \"6 months\", article = \"11\" }\n",
+    );
+    let events = r#"
+[[event]]
+id = "p-dan"
+date = "2020-01-01"
+kind = "person_registered"
+person = "dan"
+name = "Dan"
+
+[[event]]
+id = "adm-dan"
+date = "2020-02-01"
+kind = "member_admitted"
+person = "dan"
+org = "assoc"
+status = "candidate"
+class = "student"
+"#;
+    let changed = format!("{events}{}", class_changed("dan", "full"));
+    let tables =
+        build_with(&statute, &format!("{ADMITTED}{changed}")).unwrap_or_else(|e| panic!("{e}"));
+    // Still a candidate fourteen months on: beyond the probation, the class change
+    // no extension.
+    let late = findings(&tables, "2021-04-01");
+    let late = of_rule(&late, Rule::StatusTooLong);
+    assert_eq!(late.len(), 1, "{late:#?}");
+    assert!(
+        late[0].message.contains("since 2020-02-01"),
+        "{}",
+        late[0].message
+    );
+}
