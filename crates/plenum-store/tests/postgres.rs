@@ -200,6 +200,28 @@ fn a_ledger_of_another_schema_version_is_refused() {
 }
 
 #[test]
+fn a_ledger_of_an_earlier_format_is_refused() {
+    let (store, mut client) = create();
+    record_random(&store, 1, 5);
+    client
+        .execute(
+            "UPDATE meta SET value = 'plenum-ledger-7' WHERE key = 'format'",
+            &[],
+        )
+        .expect("age it");
+    let url = store.url().to_owned();
+    drop(store);
+    match PgStore::open(&url) {
+        Err(Error::NotALedger(message)) => assert!(
+            message
+                .contains("a ledger of format plenum-ledger-7; this plenum reads plenum-ledger-8"),
+            "{message}"
+        ),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn a_second_ledger_is_not_made_over_the_first() {
     let (store, _) = create();
     record_random(&store, 1, 5);

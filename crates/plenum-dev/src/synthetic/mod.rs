@@ -187,6 +187,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     person: p.clone(),
                     org: org.clone(),
                     status: Status::Full,
+                    class: None,
                 }),
             ));
             if rng.chance(30) {

@@ -173,15 +173,23 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 count: rng.below(8) as u32,
                 until: None,
             }),
-            11 => EventKind::MemberAdmitted(MemberAdmitted {
-                person: pick(&mut rng, &persons),
-                org: org.clone(),
-                status: if rng.chance(30) {
-                    Status::Candidate
-                } else {
-                    Status::Full
-                },
-            }),
+            11 => {
+                let person = pick(&mut rng, &persons);
+                // A class on some admissions (by the person, drawing nothing more),
+                // so that every store keeps the memberships' class column.
+                let class = (person.as_str().len() % 2 == 0)
+                    .then(|| "student".parse().expect("a valid key"));
+                EventKind::MemberAdmitted(MemberAdmitted {
+                    person,
+                    org: org.clone(),
+                    status: if rng.chance(30) {
+                        Status::Candidate
+                    } else {
+                        Status::Full
+                    },
+                    class,
+                })
+            }
             12 => EventKind::MemberExpelled(MemberExpelled {
                 person: pick(&mut rng, &persons),
                 org: org.clone(),

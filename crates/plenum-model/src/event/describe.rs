@@ -24,13 +24,16 @@ fn describe_text(event: &Event) -> String {
     match &event.kind {
         K::PersonRegistered(b) => format!("{} enters the record", b.name),
         K::MemberAdmitted(b) => format!(
-            "admitted to {} as a {} member",
+            "admitted to {} as a {} member{}",
             org(&b.org),
             if b.status == Status::Candidate {
                 "candidate"
             } else {
                 "full"
-            }
+            },
+            b.class
+                .as_ref()
+                .map_or_else(String::new, |c| format!(" of the class `{c}`"))
         ),
         K::MemberPromoted(b) => format!("became a full member of {}", org(&b.org)),
         K::MemberSuspended(b) => format!("suspended from {}", org(&b.org)),
@@ -45,6 +48,13 @@ fn describe_text(event: &Event) -> String {
             None => format!("candidacy in {} extended", org(&b.org)),
         },
         K::CandidacyEnded(b) => format!("candidacy in {} ended without admission", org(&b.org)),
+        K::MembershipClassChanged(b) => {
+            format!(
+                "membership of {} moved to the class `{}`",
+                org(&b.org),
+                b.class
+            )
+        }
         K::MembershipLapsed(b) => match &b.unpaid_since {
             Some(since) => format!(
                 "membership of {} lapsed, dues unpaid since {since}",

@@ -111,6 +111,7 @@ event_kinds! {
     CandidacyExtended = "candidacy_extended",
     CandidacyEnded = "candidacy_ended",
     MembershipLapsed = "membership_lapsed",
+    MembershipClassChanged = "membership_class_changed",
     PersonRehabilitated = "person_rehabilitated",
     PersonDied = "person_died",
     PersonArrested = "person_arrested",
@@ -256,6 +257,13 @@ impl EventKind {
             K::MembershipLapsed(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
+            }
+            K::MembershipClassChanged(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
             }
             K::PersonRehabilitated(b) => {
                 push("person", Ref::Person(&b.person));
@@ -458,6 +466,7 @@ impl EventKind {
             K::CandidacyExtended(b) => &b.person,
             K::CandidacyEnded(b) => &b.person,
             K::MembershipLapsed(b) => &b.person,
+            K::MembershipClassChanged(b) => &b.person,
             K::PersonRehabilitated(b) => &b.person,
             K::PersonDied(b) => &b.person,
             K::PersonArrested(b) => &b.person,

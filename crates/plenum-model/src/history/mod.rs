@@ -402,6 +402,19 @@ impl<'b> History<'b> {
         })
     }
 
+    /// The open memberships of an organization (its register now), in key order.
+    pub fn open_memberships_in(&self, org: &OrgId) -> Vec<MembershipRow> {
+        let mut rows: Vec<MembershipRow> = self.read(|c, b| {
+            c.memberships.load(b, By::Org, true, org.as_str())?;
+            Ok(c.memberships
+                .find(By::Org, true, org.as_str())
+                .cloned()
+                .collect())
+        });
+        rows.sort_by(|a, b| a.key.cmp(&b.key));
+        rows
+    }
+
     /// Every membership row (open or closed) of a person in an organization, latest last.
     pub fn memberships_of(&self, person: &PersonId, org: &OrgId) -> Vec<MembershipRow> {
         let mut rows: Vec<MembershipRow> = self.read(|c, b| {

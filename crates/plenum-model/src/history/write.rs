@@ -3,9 +3,10 @@
 
 use crate::date::FuzzyDate;
 use crate::event::{EndCause, Role};
-use crate::id::{EventId, FactionId, OrgId, OrganRef, PersonId, Pos, PostRef};
+use crate::id::{EventId, FactionId, Key, OrgId, OrganRef, PersonId, Pos, PostRef};
 use crate::rows::{
-    AlignmentRow, By, CountRow, MemberStatus, MembershipEnd, MembershipRow, PostRow, SeatRow, Span,
+    AlignmentRow, Bar, By, CountRow, MemberStatus, MembershipEnd, MembershipRow, PostRow, SeatRow,
+    Span,
 };
 
 use super::{BackingError, Caches, History, role_index};
@@ -167,6 +168,8 @@ impl History<'_> {
         org: &OrgId,
         person: &PersonId,
         status: MemberStatus,
+        class: Option<Key>,
+        bars: Vec<Bar>,
         at: Stamp<'_>,
     ) {
         self.write(|c, _| {
@@ -181,6 +184,8 @@ impl History<'_> {
                 end_cause: None,
                 start_pos: at.pos,
                 end_pos: None,
+                class,
+                bars,
             });
             Ok(())
         });

@@ -63,7 +63,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                         at,
                     );
                     if history.membership(&person, &b.into).is_none() {
-                        history.open_membership(&b.into, &person, status, at);
+                        history.open_membership(&b.into, &person, status, None, Vec::new(), at);
                     }
                 }
                 end_org(history, org, "merged", at);
@@ -102,13 +102,19 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 Status::Candidate => MemberStatus::Candidate,
                 Status::Full => MemberStatus::Full,
             };
+            // Bars from office outlast the membership: a readmission keeps them.
+            let bars = history
+                .memberships_of(&b.person, &b.org)
+                .pop()
+                .map(|m| m.bars)
+                .unwrap_or_default();
             history.close_memberships(
                 &b.person,
                 |m| m.org == b.org,
                 MembershipEnd::StatusChanged,
                 at,
             );
-            history.open_membership(&b.org, &b.person, status, at);
+            history.open_membership(&b.org, &b.person, status, b.class.clone(), bars, at);
         }
         K::MemberPromoted(b) => change_status(history, &b.person, &b.org, MemberStatus::Full, at),
         K::MemberSuspended(b) => {
@@ -162,13 +168,13 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             }
         }
         K::PersonArrested(_) | K::PersonTried(_) | K::PersonFled(_) | K::SpeechGiven(_) => {}
-        K::MemberDisciplined(_) => {}
+        K::MemberDisciplined(b) => super::bars::bar_from_office(history, book, event, b, at),
         // An extension continues the candidacy in a new row (the rules find its
         // start through the row it follows); an end closes it.
         K::CandidacyExtended(b) => {
-            if history
+            if let Some(m) = history
                 .membership(&b.person, &b.org)
-                .is_some_and(|m| m.status == MemberStatus::Candidate)
+                .filter(|m| m.status == MemberStatus::Candidate)
             {
                 history.close_memberships(
                     &b.person,
@@ -176,7 +182,35 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                     MembershipEnd::StatusChanged,
                     at,
                 );
-                history.open_membership(&b.org, &b.person, MemberStatus::Candidate, at);
+                history.open_membership(
+                    &b.org,
+                    &b.person,
+                    MemberStatus::Candidate,
+                    m.class,
+                    m.bars,
+                    at,
+                );
+            }
+        }
+        // A change of class continues the membership, in its status, in a new row.
+        K::MembershipClassChanged(b) => {
+            if let Some(m) = history.membership(&b.person, &b.org)
+                && m.class.as_ref() != Some(&b.class)
+            {
+                history.close_memberships(
+                    &b.person,
+                    |m| m.org == b.org,
+                    MembershipEnd::StatusChanged,
+                    at,
+                );
+                history.open_membership(
+                    &b.org,
+                    &b.person,
+                    m.status,
+                    Some(b.class.clone()),
+                    m.bars,
+                    at,
+                );
             }
         }
         K::MembershipLapsed(b) => {
@@ -430,14 +464,15 @@ fn change_status(
     status: MemberStatus,
     at: Stamp<'_>,
 ) {
-    if history
-        .membership(person, org)
-        .is_some_and(|m| m.status == status)
-    {
+    let Some(open) = history.membership(person, org) else {
+        history.open_membership(org, person, status, None, Vec::new(), at);
+        return;
+    };
+    if open.status == status {
         return;
     }
     history.close_memberships(person, |m| &m.org == org, MembershipEnd::StatusChanged, at);
-    history.open_membership(org, person, status, at);
+    history.open_membership(org, person, status, open.class, open.bars, at);
 }
 
 fn end_everything_in(

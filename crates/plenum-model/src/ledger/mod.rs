@@ -19,6 +19,7 @@
 //! look-ups; a back-dated one also re-derives what lies after its earliest day.
 
 mod apply;
+mod bars;
 mod facts;
 mod tables;
 
@@ -323,7 +324,11 @@ pub fn replay(events: &[Event]) -> Result<Tables, RecordError> {
 }
 
 #[cfg(test)]
+mod bar_tests;
+#[cfg(test)]
 mod base_tests;
+#[cfg(test)]
+mod class_tests;
 #[cfg(test)]
 mod composed_tests;
 #[cfg(test)]

@@ -179,7 +179,8 @@ fn lapsed(
                 event: last.1.end_event.clone(),
             })
         }
-        Requirement::Standing { .. } => None,
+        // A class change during a tenure is not judged as of a date yet.
+        Requirement::Standing { .. } | Requirement::Class(_) => None,
     }
 }
 

@@ -41,7 +41,7 @@ pub use folded::{MeetingFact, MeetingRow, MeetingState, OrgChange, OrgFact, OrgR
 pub use made::{DeathRow, DecisionRow, FigureRow, FindingRow, HeldRow};
 pub use registry::{AliasRow, Entity, EntityKind, EventRow, MentionRow, normalize};
 pub use span::{Dated, Span, overlapping};
-pub use tenures::{Affiliation, MemberStatus, MembershipEnd, MembershipRow, PostRow, SeatRow};
+pub use tenures::{Affiliation, Bar, MemberStatus, MembershipEnd, MembershipRow, PostRow, SeatRow};
 
 use columns::{SPAN, int, opt_int, opt_text, text};
 
@@ -157,7 +157,8 @@ tables! {
     Memberships = "memberships", dated = true, spans = true,
         columns = [text("key"), text("org"), text("person"), text("status"),
             SPAN[0], SPAN[1], SPAN[2], SPAN[3], text("start_event"), opt_text("end_event"),
-            opt_text("end_cause"), int("start_pos"), opt_int("end_pos"), TOUCHED],
+            opt_text("end_cause"), int("start_pos"), opt_int("end_pos"), TOUCHED,
+            opt_text("class"), text("bars")],
         lookups = [Person => "person", Org => "org"];
     /// Alignments with factions, and their leaderships.
     Alignments = "alignments", dated = true, spans = true,

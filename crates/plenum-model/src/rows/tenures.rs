@@ -5,8 +5,9 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::FuzzyDate;
 use crate::event::{EndCause, Role};
-use crate::id::{EventId, FactionId, OrgId, OrganRef, PersonId, Pos, PostRef};
+use crate::id::{EventId, FactionId, Key, OrgId, OrganRef, PersonId, Pos, PostRef};
 
 use super::columns::Columns;
 use super::span::Span;
@@ -21,6 +22,20 @@ pub struct Affiliation {
     pub faction: FactionId,
     /// When.
     pub span: Span,
+}
+
+/// A bar from office a member was given (a penalty whose `effect` is
+/// `barred-from-office`), kept on the membership rows that follow it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Bar {
+    /// The penalty's id in the statute.
+    pub penalty: Key,
+    /// The `member_disciplined` that imposed it.
+    pub event: EventId,
+    /// From when.
+    pub since: FuzzyDate,
+    /// Until when, if the event says (else the penalty's `longest`, else for good).
+    pub until: Option<FuzzyDate>,
 }
 
 /// A person's seat on an organ.
@@ -147,6 +162,10 @@ pub struct MembershipRow {
     pub start_pos: Pos,
     /// Where the closing event stands.
     pub end_pos: Option<Pos>,
+    /// The membership class (`[[version.membership.class]]`), if the record says.
+    pub class: Option<Key>,
+    /// The bars from office given while a member, carried from row to row.
+    pub bars: Vec<Bar>,
 }
 
 dated!(SeatRow, PostRow, MembershipRow);
@@ -304,7 +323,9 @@ impl Row for MembershipRow {
             .word(self.end_cause.as_ref())
             .pos(self.start_pos)
             .opt_pos(self.end_pos)
-            .pos(max_pos(self.start_pos, self.end_pos));
+            .pos(max_pos(self.start_pos, self.end_pos))
+            .opt_text(self.class.as_ref())
+            .json(&self.bars);
         c.into_values()
     }
     fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError> {
@@ -320,8 +341,12 @@ impl Row for MembershipRow {
             end_cause: r.word()?,
             start_pos: r.pos()?,
             end_pos: r.opt_pos()?,
+            class: {
+                let _touched = r.pos()?;
+                r.opt_text()?
+            },
+            bars: r.json()?,
         };
-        r.pos()?;
         Ok(row)
     }
     fn lookup(&self, by: By) -> Option<String> {

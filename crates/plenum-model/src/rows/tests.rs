@@ -65,6 +65,13 @@ fn samples() -> Vec<AnyRow> {
             end_cause: Some(MembershipEnd::StatusChanged),
             start_pos: pos("1946-05", 3),
             end_pos: Some(pos("1947", 4)),
+            class: Some("student".parse().unwrap()),
+            bars: vec![crate::rows::Bar {
+                penalty: "bar".parse().unwrap(),
+                event: e("e3"),
+                since: "1946-05".parse().unwrap(),
+                until: None,
+            }],
         }),
         AnyRow::Alignment(AlignmentRow {
             key: "lead:e5:guerrilla".into(),

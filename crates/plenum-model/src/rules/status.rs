@@ -159,9 +159,18 @@ fn began_with<'r>(
 ) -> (&'r MembershipRow, Origin) {
     let mut first = row;
     let mut origin = Origin::Plain;
-    while first.status == MemberStatus::Candidate
-        && let Some(previous) = before(first)
-    {
+    while let Some(previous) = before(first) {
+        // A change of class or a bar from office continues the status in a new
+        // row (whatever the status): the status began where the previous row did.
+        if previous.status == first.status
+            && (previous.class != first.class || previous.bars != first.bars)
+        {
+            first = previous;
+            continue;
+        }
+        if first.status != MemberStatus::Candidate {
+            break;
+        }
         match previous.status {
             MemberStatus::Candidate => {
                 first = previous;
@@ -210,10 +219,10 @@ pub(crate) fn ended_late(
 pub fn lasting_too_long(book: &StatuteBook, rows: &[MembershipRow], day: Day) -> Vec<Finding> {
     let today = FuzzyDate::day(day);
     // The rows of the organization by the event that closed them: an extension
-    // closes a candidate row and opens the next, a transfer a full one.
+    // closes a candidate row and opens the next, a transfer a full one, a change
+    // of class or a bar from office any.
     let by_end: std::collections::HashMap<(OrgId, PersonId, EventId), &MembershipRow> = rows
         .iter()
-        .filter(|r| r.status != MemberStatus::Suspended)
         .filter_map(|r| {
             let end = r.end_event.clone()?;
             Some(((r.org.clone(), r.person.clone(), end), r))

@@ -63,6 +63,12 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         Requirement::Member => "must be a member".to_owned(),
         Requirement::FullMember => "must be a full member".to_owned(),
         Requirement::Seat(k) => format!("must hold a seat on {}", organ_name(k)),
+        Requirement::Class(k) => format!(
+            "must be a member of the class {}",
+            version
+                .class(k)
+                .map_or_else(|| k.to_string(), |c| c.name.clone())
+        ),
         Requirement::Standing { full, length } => format!(
             "must have been a {}member for at least {length}",
             if *full { "full " } else { "" }
@@ -491,6 +497,16 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 (!penalty).then_some("not-confirmed"),
             );
         }
+    }
+    for class in &version.classes {
+        let (rule, checked) = super::classes::clause(class);
+        push(
+            "membership",
+            "class",
+            rule,
+            class.article.as_ref(),
+            Some(checked),
+        );
     }
     for penalty in &version.penalties {
         let (rule, checked) = super::penalties::clause(penalty);

@@ -7,6 +7,7 @@
 //! which version judges an event.
 
 mod cadence;
+mod classes;
 mod clauses;
 mod measure;
 mod notice;
@@ -22,6 +23,7 @@ use crate::date::{Day, FuzzyDate};
 use crate::id::{Key, OrgId, VersionId};
 
 pub use cadence::{Cadence, CalendarPeriod};
+pub use classes::MemberClass;
 pub use clauses::{Clause, clauses};
 pub use measure::{Base, Period, Share, Threshold};
 pub use notice::NoticeLength;
@@ -69,6 +71,8 @@ pub struct Version {
     pub discipline: Vec<DisciplineRule>,
     /// The penalties of its own (`[[version.penalty]]`), which discipline rules may name.
     pub penalties: Vec<PenaltyDef>,
+    /// The membership classes (`[[version.membership.class]]`).
+    pub classes: Vec<MemberClass>,
     /// How long a candidate member may stay one before being confirmed.
     pub probation: Option<Cited<Period>>,
     /// How much longer a candidacy may last when it is extended (`candidacy_extended`);
@@ -362,6 +366,8 @@ pub enum Requirement {
     FullMember,
     /// Holder of a seat (full or alternate) on another organ.
     Seat(Key),
+    /// A member of this class (`{ requires = "class", class = "full" }`).
+    Class(Key),
     /// A member (a full member, if `full`) without a break for at least `length`
     /// ("five years' party standing"), counted from the start of the membership
     /// (of the full membership) that is open.

@@ -28,8 +28,8 @@ pub enum PenaltyEffect {
     /// organization"): the membership continues as a candidacy, and the probation
     /// applies to it as to any other.
     Candidate,
-    /// Barred from holding office for its duration: recorded and cited, not yet
-    /// applied to eligibility.
+    /// Barred from holding office for its duration (`until`, else `longest`, else
+    /// for good): an election or appointment meanwhile is `ineligible-holder`.
     BarredFromOffice,
 }
 
@@ -92,10 +92,15 @@ pub(super) fn clause(penalty: &PenaltyDef) -> (String, &'static str) {
     let longest = penalty
         .longest
         .map_or_else(String::new, |l| format!(", for at most {l}"));
-    let checked = if penalty.longest.is_some() {
-        "no-competent-decision, majority-not-met, unknown-penalty, status-too-long"
-    } else {
-        "no-competent-decision, majority-not-met, unknown-penalty"
+    let checked = match (penalty.longest, penalty.effect) {
+        (Some(_), Some(PenaltyEffect::BarredFromOffice)) => {
+            "no-competent-decision, majority-not-met, unknown-penalty, status-too-long, ineligible-holder"
+        }
+        (None, Some(PenaltyEffect::BarredFromOffice)) => {
+            "no-competent-decision, majority-not-met, unknown-penalty, ineligible-holder"
+        }
+        (Some(_), _) => "no-competent-decision, majority-not-met, unknown-penalty, status-too-long",
+        (None, _) => "no-competent-decision, majority-not-met, unknown-penalty",
     };
     (
         format!(

@@ -189,6 +189,7 @@ pub(super) struct RawMajority {
 pub(super) struct RawRequirement {
     pub(super) requires: Spanned<String>,
     pub(super) organ: Option<Spanned<String>>,
+    pub(super) class: Option<Spanned<String>>,
     pub(super) for_at_least: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
@@ -212,6 +213,8 @@ pub(super) struct RawMembership {
     pub(super) probation: Option<RawProbation>,
     pub(super) lapse: Option<RawLapse>,
     pub(super) votes: Option<RawVotes>,
+    #[serde(default, rename = "class")]
+    pub(super) classes: Vec<RawClass>,
 }
 
 #[derive(Deserialize)]
@@ -283,4 +286,14 @@ pub(super) struct RawPenalty {
 pub(super) enum RawRequisition {
     AtLeast(String),
     MoreThan(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawClass {
+    pub(super) id: Spanned<String>,
+    pub(super) name: String,
+    pub(super) votes: Option<bool>,
+    pub(super) may_hold_office: Option<bool>,
+    pub(super) article: ArticleRef,
 }

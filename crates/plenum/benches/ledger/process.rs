@@ -65,6 +65,7 @@ fn today(run: usize) -> Vec<Event> {
                 person,
                 org: org.clone(),
                 status: Status::Candidate,
+                class: None,
             }),
             sources: Vec::new(),
             note: None,

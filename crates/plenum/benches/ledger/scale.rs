@@ -49,6 +49,7 @@ fn members(tag: &str, count: usize, date: &str) -> (Vec<Event>, Vec<PersonId>) {
                 person: person.clone(),
                 org: "org".parse().expect("an id"),
                 status: Status::Full,
+                class: None,
             }),
         ));
         persons.push(person);

@@ -18,7 +18,7 @@ struct Case {
 const STATUTE: &str = "member-rules/statute.toml";
 const BASE: &str = "member-rules/base.toml";
 
-const CASES: [Case; 10] = [
+const CASES: [Case; 14] = [
     Case {
         rule: "unknown-penalty",
         file: None,
@@ -89,6 +89,34 @@ const CASES: [Case; 10] = [
         version: Some("1990"),
         article: Some("4"),
     },
+    Case {
+        rule: "ineligible-holder",
+        file: Some("class-eligibility"),
+        flagged: &["secretary-elected"],
+        version: Some("1990"),
+        article: Some("9"),
+    },
+    Case {
+        rule: "ineligible-holder",
+        file: Some("class-office"),
+        flagged: &["board-reelected"],
+        version: Some("1990"),
+        article: Some("9"),
+    },
+    Case {
+        rule: "majority-not-met",
+        file: Some("class-votes"),
+        flagged: &["dues-raised"],
+        version: Some("1990"),
+        article: Some("4"),
+    },
+    Case {
+        rule: "ineligible-holder",
+        file: Some("barred"),
+        flagged: &["board-reelected"],
+        version: Some("1990"),
+        article: Some("13"),
+    },
 ];
 
 #[test]
@@ -146,6 +174,9 @@ fn statute_check_lists_the_member_and_meeting_clauses() {
         "penalty `probation` (transfer to candidate membership), which makes a full member a candidate again, for at most 1 year",
         "reprimand: decided by Board, by at least 2/3 of the votes cast",
         "in an assembly of all the members, full members vote",
+        "membership class `honorary` (honorary membership), who neither vote nor may hold office",
+        "the holder must be a member of the class full membership",
+        "penalty `bar` (bar from office), which bars from office, for at most 2 years",
     ] {
         assert!(text.contains(clause), "{clause}: {text}");
     }
@@ -176,6 +207,11 @@ fn statute_check_places_bad_member_and_meeting_clauses() {
             "act = \"reprimand\"",
             "act = \"rebuke\"",
             "unknown act `rebuke`",
+        ),
+        (
+            "class = \"full\"",
+            "class = \"life\"",
+            "membership class `life` is not defined",
         ),
     ] {
         assert!(text.contains(from), "{from}");

@@ -5,6 +5,7 @@
 //! Optional fields may be left out; lists default to empty.
 
 mod candidacy;
+mod classes;
 mod discipline;
 mod group;
 mod lapse;
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::id::{OrgId, PersonId};
 
 pub use candidacy::*;
+pub use classes::*;
 pub use discipline::*;
 pub(crate) use group::with_others;
 pub use group::{HEADCOUNT_WORDS, Headcount, Others};

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::*;
 use crate::date::FuzzyDate;
-use crate::id::{EventId, FactionId, OrgId, PersonId};
+use crate::id::{EventId, FactionId, Key, OrgId, PersonId};
 
 body!(
     /// A person entered the record. The date is when the sources first mention them.
@@ -29,6 +29,8 @@ body!(
         org: OrgId,
         /// Candidate or full member.
         status: Status = (default),
+        /// The membership class, of those the statute declares (`[[version.membership.class]]`).
+        class: Option<Key> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

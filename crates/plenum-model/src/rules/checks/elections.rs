@@ -337,6 +337,9 @@ impl Ctx<'_, '_> {
                 Requirement::Standing { full, length } if register_kept => {
                     self.standing_problem(person, org, *full, *length, &out.event.date)
                 }
+                Requirement::Class(class) if register_kept => {
+                    self.class_problem(class, org, person, version)
+                }
                 Requirement::Seat(key) => {
                     let organ = OrganRef::new(org.clone(), key.clone());
                     let kept = self.history.names_seats(&organ)
@@ -363,6 +366,8 @@ impl Ctx<'_, '_> {
                 );
             }
         }
+        self.check_class_office(org, person, what, version, out);
+        self.check_bars(org, person, what, version, out);
     }
 
     /// Standing: the open membership (its full part, if `full`) must have lasted

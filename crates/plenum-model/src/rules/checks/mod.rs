@@ -6,8 +6,10 @@
 //! the dead and the expelled.
 
 mod amendments;
+mod bars;
 mod bases;
 mod candidacy;
+mod classes;
 mod composed;
 mod count;
 mod discipline;

@@ -59,8 +59,17 @@ impl Ctx<'_, '_> {
         {
             return;
         }
-        let full = self.history.member_total(&organ.org, true);
-        let all = self.history.member_total(&organ.org, false);
+        // Members of a class that does not vote are left out.
+        let (silent_full, silent_candidates) = self.non_voting_members(&organ.org, version);
+        let full = self
+            .history
+            .member_total(&organ.org, true)
+            .saturating_sub(silent_full);
+        let all = self
+            .history
+            .member_total(&organ.org, false)
+            .saturating_sub(silent_full)
+            .saturating_sub(silent_candidates);
         let entitled = match (voters.full, voters.candidates) {
             (true, true) => all,
             (true, false) => full,

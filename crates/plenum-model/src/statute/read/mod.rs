@@ -98,6 +98,7 @@ use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
 use crate::source::InputError;
 
+mod classes;
 mod meetings;
 mod membership;
 mod penalties;
@@ -130,6 +131,7 @@ struct Scope<'a> {
     organs: BTreeSet<String>,
     posts: BTreeSet<String>,
     penalties: BTreeSet<String>,
+    classes: BTreeSet<String>,
 }
 
 impl Reader<'_> {
@@ -190,6 +192,11 @@ impl Reader<'_> {
                 .penalties
                 .iter()
                 .map(|p| p.id.get_ref().clone())
+                .collect(),
+            classes: raw
+                .membership
+                .iter()
+                .flat_map(|m| m.classes.iter().map(|c| c.id.get_ref().clone()))
                 .collect(),
         };
         let mut articles = Vec::new();
@@ -270,6 +277,10 @@ impl Reader<'_> {
             posts,
             discipline,
             penalties: self.penalties(&scope, raw.penalties)?,
+            classes: self.classes(
+                &scope,
+                raw.membership.as_ref().map_or(&[], |m| &m.classes[..]),
+            )?,
             incompatibilities: raw
                 .incompatibilities
                 .into_iter()
@@ -391,6 +402,9 @@ impl Reader<'_> {
                         full: raw.requires.get_ref() == "full-member",
                         length: standing.expect("checked"),
                     },
+                    (_, _) if raw.class.is_some() || raw.requires.get_ref() == "class" => {
+                        Requirement::Class(self.class_key(scope, &raw.requires, raw.class.as_ref(), raw.organ.as_ref(), raw.for_at_least.as_ref())?)
+                    }
                     ("seat", _) if raw.for_at_least.is_some() => {
                         let span = raw.for_at_least.as_ref().map_or(0..0, Spanned::span);
                         return Err(self.err(span, "`for_at_least` goes only with `member` or `full-member`"));
@@ -405,7 +419,7 @@ impl Reader<'_> {
                     (other, _) => {
                         return Err(self.err(
                             raw.requires.span(),
-                            format!("unknown requirement `{other}`; expected `member`, `full-member` or `seat`"),
+                            format!("unknown requirement `{other}`; expected `member`, `full-member`, `seat` or `class`"),
                         ));
                     }
                 };
