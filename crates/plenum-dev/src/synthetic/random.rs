@@ -222,6 +222,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     number: None,
                     present: Some(rng.below(20) as u32),
                     entitled: None,
+                    evidence: None,
                 })
             }
             17 if others.len() < 4 => {
@@ -319,6 +320,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     number: None,
                     present: Some(rng.below(20) as u32),
                     entitled: rng.chance(50).then(|| 10 + rng.below(20) as u32),
+                    evidence: None,
                 })
             }
             25 => {

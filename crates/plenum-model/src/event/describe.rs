@@ -178,6 +178,10 @@ fn summarize_text(event: &Event) -> String {
             None => format!("{} banned", org(&b.org)),
         },
         K::OrganizationDissolved(b) => format!("{} dissolved", org(&b.org)),
+        K::OutsideIntervention(b) => {
+            let by: Vec<String> = std::iter::once(&b.by).chain(&b.with).map(org).collect();
+            super::outside::acted_on(b, by.join(" and "), org(&b.org))
+        }
         K::FactionFormed(b) => format!("{} formed", b.name),
         K::FactionLeadershipEnded(b) => super::leadership::ceased_to_lead(b),
         K::FactionDissolved(b) => {
@@ -194,10 +198,11 @@ fn summarize_text(event: &Event) -> String {
         }
         K::MeetingHeld(b) => {
             let name = b.name.clone().unwrap_or_else(|| meeting(&b.meeting));
-            match &b.present {
+            let held = match &b.present {
                 Some(n) => format!("{name} held, {n} present"),
                 None => format!("{name} held"),
-            }
+            };
+            crate::event::kinds::Evidence::after(held, b.evidence)
         }
         K::MotionDecided(b) => {
             let outcome = match b.outcome {

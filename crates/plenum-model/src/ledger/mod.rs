@@ -327,6 +327,8 @@ mod base_tests;
 #[cfg(test)]
 mod composed_tests;
 #[cfg(test)]
+mod evidence_tests;
+#[cfg(test)]
 mod group_tests;
 #[cfg(test)]
 mod historian_tests;
@@ -334,6 +336,8 @@ mod historian_tests;
 mod member_tests;
 #[cfg(test)]
 mod office_tests;
+#[cfg(test)]
+mod outside_tests;
 #[cfg(test)]
 mod procedure_tests;
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod composed;
 mod confirmations;
 mod holders;
 pub mod lineage;
+pub mod outside;
 pub mod person;
 pub mod reports;
 pub mod search;
