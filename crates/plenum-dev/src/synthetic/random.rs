@@ -203,6 +203,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 decision: None,
                 nomination: None,
                 acting: false,
+                nominal: false,
             }),
             15 => EventKind::PostVacated(PostVacated {
                 person: pick(&mut rng, &persons),

@@ -113,9 +113,10 @@ fn describe_text(event: &Event) -> String {
         K::SeatTaken(b) => format!("took a {} seat on {}", b.role.as_str(), organ(&b.organ)),
         K::SeatVacated(b) => with_cause(format!("left {}", organ(&b.organ)), b.cause),
         K::PostAssigned(b) => format!(
-            "{}{}",
+            "{}{}{}",
             if b.acting { "acting " } else { "became " },
-            post(&b.post)
+            post(&b.post),
+            if b.nominal { " (nominal)" } else { "" }
         ),
         K::PostVacated(b) => with_cause(format!("left the post of {}", post(&b.post)), b.cause),
         other => other.name().replace('_', " "),

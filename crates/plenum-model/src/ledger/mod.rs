@@ -335,6 +335,8 @@ mod historian_tests;
 #[cfg(test)]
 mod member_tests;
 #[cfg(test)]
+mod nominal_tests;
+#[cfg(test)]
 mod office_tests;
 #[cfg(test)]
 mod outside_tests;

@@ -15,6 +15,7 @@ mod meeting;
 mod member_rules;
 mod members;
 mod messages;
+mod nominal;
 mod outside;
 mod popolo;
 mod procedures;
