@@ -211,6 +211,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 decision: None,
                 nomination: None,
                 acting: false,
+                nominal: false,
             }),
             15 => EventKind::PostVacated(PostVacated {
                 person: pick(&mut rng, &persons),
@@ -230,6 +231,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     number: None,
                     present: Some(rng.below(20) as u32),
                     entitled: None,
+                    evidence: None,
                 })
             }
             17 if others.len() < 4 => {
@@ -327,6 +329,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     number: None,
                     present: Some(rng.below(20) as u32),
                     entitled: rng.chance(50).then(|| 10 + rng.below(20) as u32),
+                    evidence: None,
                 })
             }
             25 => {

@@ -123,9 +123,10 @@ fn describe_text(event: &Event) -> String {
         K::SeatTaken(b) => format!("took a {} seat on {}", b.role.as_str(), organ(&b.organ)),
         K::SeatVacated(b) => with_cause(format!("left {}", organ(&b.organ)), b.cause),
         K::PostAssigned(b) => format!(
-            "{}{}",
+            "{}{}{}",
             if b.acting { "acting " } else { "became " },
-            post(&b.post)
+            post(&b.post),
+            if b.nominal { " (nominal)" } else { "" }
         ),
         K::PostVacated(b) => with_cause(format!("left the post of {}", post(&b.post)), b.cause),
         other => other.name().replace('_', " "),
@@ -188,6 +189,10 @@ fn summarize_text(event: &Event) -> String {
             None => format!("{} banned", org(&b.org)),
         },
         K::OrganizationDissolved(b) => format!("{} dissolved", org(&b.org)),
+        K::OutsideIntervention(b) => {
+            let by: Vec<String> = std::iter::once(&b.by).chain(&b.with).map(org).collect();
+            super::outside::acted_on(b, by.join(" and "), org(&b.org))
+        }
         K::FactionFormed(b) => format!("{} formed", b.name),
         K::FactionLeadershipEnded(b) => super::leadership::ceased_to_lead(b),
         K::FactionDissolved(b) => {
@@ -204,10 +209,11 @@ fn summarize_text(event: &Event) -> String {
         }
         K::MeetingHeld(b) => {
             let name = b.name.clone().unwrap_or_else(|| meeting(&b.meeting));
-            match &b.present {
+            let held = match &b.present {
                 Some(n) => format!("{name} held, {n} present"),
                 None => format!("{name} held"),
-            }
+            };
+            crate::event::kinds::Evidence::after(held, b.evidence)
         }
         K::MotionDecided(b) => {
             let outcome = match b.outcome {

@@ -9,6 +9,7 @@ pub mod codec;
 pub mod describe;
 pub mod kinds;
 pub(crate) mod leadership;
+pub(crate) mod outside;
 pub mod read;
 
 use crate::date::FuzzyDate;
@@ -140,6 +141,7 @@ event_kinds! {
     StatuteAdopted = "statute_adopted",
     EventRetracted = "event_retracted",
     ActConfirmed = "act_confirmed",
+    OutsideIntervention = "outside_intervention",
 }
 
 /// Something an event points at, with the field that names it.
@@ -446,6 +448,11 @@ impl EventKind {
                 }
             }
             K::EventRetracted(b) => push("target", Ref::Event(&b.target)),
+            K::OutsideIntervention(b) => {
+                push("by", Ref::Org(&b.by));
+                b.with.iter().for_each(|o| push("with", Ref::Org(o)));
+                push("org", Ref::Org(&b.org));
+            }
             K::EventSuperseded(b) => push("target", Ref::Event(&b.target)),
         }
         refs

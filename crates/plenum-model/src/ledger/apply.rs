@@ -96,6 +96,17 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             pos,
         ),
         K::OrganizationDissolved(b) => end_org(history, &b.org, "dissolved", at),
+        K::OutsideIntervention(b) => history.org_fact(
+            &b.org,
+            OrgChange::Intervened {
+                date: event.date.clone(),
+                by: b.by.clone(),
+                with: b.with.clone(),
+                act: b.act.clone(),
+                event: event.id.clone(),
+            },
+            pos,
+        ),
         K::PersonRegistered(_) => {}
         K::MemberAdmitted(b) => {
             let status = match b.status {

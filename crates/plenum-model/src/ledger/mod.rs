@@ -332,6 +332,8 @@ mod class_tests;
 #[cfg(test)]
 mod composed_tests;
 #[cfg(test)]
+mod evidence_tests;
+#[cfg(test)]
 mod group_tests;
 #[cfg(test)]
 mod historian_tests;
@@ -340,7 +342,11 @@ mod meeting_clause_tests;
 #[cfg(test)]
 mod member_tests;
 #[cfg(test)]
+mod nominal_tests;
+#[cfg(test)]
 mod office_tests;
+#[cfg(test)]
+mod outside_tests;
 #[cfg(test)]
 mod procedure_tests;
 #[cfg(test)]

@@ -23,6 +23,8 @@ pub struct LineageReport {
     pub affiliations: Vec<LinkLine>,
     /// Every organization named above, with its names and figures.
     pub organizations: Vec<OrgLine>,
+    /// Acts of other organizations or states on it (`outside_intervention`), by date.
+    pub interventions: Vec<super::outside::InterventionLine>,
 }
 
 /// One organization's life.
@@ -159,6 +161,7 @@ pub fn lineage<F: Facts + ?Sized>(
             .map(line)
             .collect::<Result<_, _>>()?,
         organizations,
+        interventions: super::outside::interventions(facts, &rows, &root)?,
     })
 }
 

@@ -11,6 +11,8 @@ mod composed;
 mod confirmations;
 mod holders;
 pub mod lineage;
+mod nominal;
+pub mod outside;
 pub mod person;
 pub mod reports;
 pub mod search;

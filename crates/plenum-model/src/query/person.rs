@@ -60,6 +60,9 @@ pub struct PostLine {
     pub post: Named,
     /// Acting rather than substantive.
     pub acting: bool,
+    /// A figurehead: held in name only (`nominal = true` on its `post_assigned`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nominal: bool,
     /// From.
     pub from: String,
     /// Until.
@@ -207,6 +210,7 @@ pub fn person<F: Facts + ?Sized>(
         posts.push(PostLine {
             post: named(facts, EntityKind::Post, &p.post.to_string())?,
             acting: p.acting,
+            nominal: super::nominal::post_is_nominal(&rows.events, &p.start_event),
             from: p.span.start.to_string(),
             to: end(&p.span),
             ended: p.end_cause,

@@ -44,6 +44,20 @@ pub enum OrgChange {
         /// What it is from then.
         category: String,
     },
+    /// Acted on by another organization or a state (`outside_intervention`).
+    Intervened {
+        /// When.
+        date: FuzzyDate,
+        /// Who acted.
+        by: OrgId,
+        /// Who acted jointly with `by`.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        with: Vec<OrgId>,
+        /// What was done (`delegation`, `intervention`, `ban`, ...).
+        act: String,
+        /// The event.
+        event: EventId,
+    },
 }
 
 /// A change with the position of the event that made it.
@@ -106,6 +120,7 @@ impl OrgRow {
             }
             OrgChange::Banned { date } => self.banned = Some(date.clone()),
             OrgChange::Recategorized { category, .. } => self.category = Some(category.clone()),
+            OrgChange::Intervened { .. } => {}
         }
     }
 }

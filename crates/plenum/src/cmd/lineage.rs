@@ -91,6 +91,16 @@ fn print_human(r: &LineageReport) -> anyhow::Result<()> {
             }
         }
     }
+    if !r.interventions.is_empty() {
+        out!("\ninterventions")?;
+        for i in &r.interventions {
+            let by: Vec<&str> = std::iter::once(&i.by)
+                .chain(&i.with)
+                .map(|n| n.name.as_str())
+                .collect();
+            out!("  {}  {} by {}", i.date, i.act, by.join(" and "))?;
+        }
+    }
     let with_figures: Vec<&OrgLine> = r
         .organizations
         .iter()

@@ -92,6 +92,11 @@ fn print_human(r: &PersonReport) -> anyhow::Result<()> {
             } else {
                 p.post.name.clone()
             };
+            let name = if p.nominal {
+                format!("{name} (nominal)")
+            } else {
+                name
+            };
             t.add_row(vec![
                 name,
                 render::span(&p.from, p.to.as_deref()),

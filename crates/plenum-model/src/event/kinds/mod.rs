@@ -7,11 +7,13 @@
 mod candidacy;
 mod classes;
 mod discipline;
+mod evidence;
 mod group;
 mod lapse;
 mod meetings;
 mod offices;
 mod organizations;
+mod outside;
 mod people;
 mod procedures;
 
@@ -22,12 +24,14 @@ use crate::id::{OrgId, PersonId};
 pub use candidacy::*;
 pub use classes::*;
 pub use discipline::*;
+pub use evidence::Evidence;
 pub(crate) use group::with_others;
 pub use group::{HEADCOUNT_WORDS, Headcount, Others};
 pub use lapse::*;
 pub use meetings::*;
 pub use offices::*;
 pub use organizations::*;
+pub use outside::*;
 pub use people::*;
 pub use procedures::*;
 

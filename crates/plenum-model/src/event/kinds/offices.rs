@@ -89,6 +89,8 @@ body!(
         nomination: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// Whether acting rather than substantive.
         acting: bool = (default, skip_serializing_if = "is_false"),
+        /// A figurehead: the holder holds the post in name, real control lies elsewhere.
+        nominal: bool = (default, skip_serializing_if = "is_false"),
     }
 );
 
