@@ -1,13 +1,13 @@
 //! What each event does to the history. Applying never judges: the rules ran before.
 
+use super::renewal::{post_renews, seat_renews, seat_term_ran_out};
 use crate::event::{EndCause, Event, EventKind, Role, Status};
 use crate::history::{History, Stamp};
-use crate::id::{EntityKind, OrgId, OrganRef, PersonId, Pos, PostRef};
+use crate::id::{EntityKind, OrgId, PersonId, Pos, PostRef};
 use crate::rows::{
     CountRow, DecisionRow, FigureRow, LinkKind, MeetingFact, MemberStatus, MembershipEnd,
     OrgChange, Span,
 };
-use crate::rules::terms::{Office, term_end, term_of};
 use crate::statute::StatuteBook;
 
 /// Applies one event, in date order at `pos`, to the history.
@@ -347,12 +347,11 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 // seat of the term that ends closes and a new one opens. So does a
                 // re-election of a seat given for a term under an earlier version,
                 // whatever the version in force now says of terms.
-                let has_term = organ_has_term(book, organ, at);
                 for (person, role) in elected {
                     if !history.holds_seat(&person, organ, Some(role)) {
                         history.close_seats(&person, |s| &s.organ == organ, EndCause::Promoted, at);
                         history.open_seat(organ, &person, role, at);
-                    } else if (has_term || seat_had_term(history, book, &person, organ, role))
+                    } else if seat_renews(history, book, &person, organ, role, at)
                         // A person named twice in one election renews once.
                         && history.close_seats(
                             &person,
@@ -372,7 +371,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
         K::SeatTaken(b) => {
             // Taken again after the term of the seat held ran out (the record need
             // not say the term ended): a new term, as a re-election gives.
-            if term_ran_out(history, book, &b.person, &b.organ, b.role, at)
+            if seat_term_ran_out(history, book, &b.person, &b.organ, b.role, at)
                 && history.close_seats(
                     &b.person,
                     |s| s.organ == b.organ && s.role == b.role,
@@ -532,14 +531,7 @@ fn assign_post(
     {
         // Under a statute with terms, a re-election starts a new term; so it does
         // of a tenure given for a term under an earlier version.
-        let renews = book
-            .in_force(&post.org, at.date.earliest())
-            .and_then(|v| v.post(&post.key))
-            .is_some_and(|d| d.term.is_some())
-            || history.open_posts_of(person).iter().any(|p| {
-                &p.post == post && term_of(book, Office::Post(post), &p.span.start).is_some()
-            });
-        if renews
+        if post_renews(history, book, person, post, at)
             && history.close_posts(
                 person,
                 |p| &p.post == post && p.start_event != *at.event,
@@ -564,46 +556,4 @@ fn assign_post(
         history.close_posts(&old, |p| &p.post == post, EndCause::Replaced, at);
     }
     history.open_post(post, person, acting, at);
-}
-
-/// Whether the statute in force gives the organ's seats a term.
-/// Whether `person`'s open seat on `organ` in `role` was given for a term (by the
-/// version in force when it began).
-fn seat_had_term(
-    history: &History<'_>,
-    book: &StatuteBook,
-    person: &PersonId,
-    organ: &OrganRef,
-    role: Role,
-) -> bool {
-    history.open_seats_of(person).iter().any(|s| {
-        &s.organ == organ
-            && s.role == role
-            && term_of(book, Office::Organ(organ), &s.span.start).is_some()
-    })
-}
-
-/// Whether `person`'s open seat on `organ` in `role` was given for a term that has
-/// ended (at the latest) by the day of `at`.
-fn term_ran_out(
-    history: &History<'_>,
-    book: &StatuteBook,
-    person: &PersonId,
-    organ: &OrganRef,
-    role: Role,
-    at: Stamp<'_>,
-) -> bool {
-    history.open_seats_of(person).iter().any(|s| {
-        &s.organ == organ
-            && s.role == role
-            && term_of(book, Office::Organ(organ), &s.span.start).is_some_and(|(_, term)| {
-                term_end(&term.rule, &s.span.start).latest() <= at.date.earliest()
-            })
-    })
-}
-
-fn organ_has_term(book: &StatuteBook, organ: &OrganRef, at: Stamp<'_>) -> bool {
-    book.in_force(&organ.org, at.date.earliest())
-        .and_then(|v| v.organ(&organ.key))
-        .is_some_and(|d| d.term.is_some())
 }

@@ -21,6 +21,7 @@
 mod apply;
 mod bars;
 mod facts;
+mod renewal;
 mod tables;
 
 use std::collections::BTreeSet;
@@ -349,6 +350,8 @@ mod office_tests;
 mod outside_tests;
 #[cfg(test)]
 mod procedure_tests;
+#[cfg(test)]
+mod renewal_tests;
 #[cfg(test)]
 mod statute_tests;
 #[cfg(test)]
