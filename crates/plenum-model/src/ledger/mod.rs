@@ -341,6 +341,8 @@ mod historian_tests;
 #[cfg(test)]
 mod meeting_clause_tests;
 #[cfg(test)]
+mod member_of_tests;
+#[cfg(test)]
 mod member_tests;
 #[cfg(test)]
 mod nominal_tests;

@@ -73,6 +73,10 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             "must have been a {}member for at least {length}",
             if *full { "full " } else { "" }
         ),
+        Requirement::MemberOf { org, full } => format!(
+            "must be a {}member of {org} (another organization, by its register)",
+            if *full { "full " } else { "" }
+        ),
     };
     let term = |t: &super::Term| {
         let limits = match (t.max_terms, t.max_consecutive) {

@@ -368,6 +368,17 @@ pub enum Requirement {
     Seat(Key),
     /// A member of this class (`{ requires = "class", class = "full" }`).
     Class(Key),
+    /// A member (a full member, if `full`) of another organization
+    /// (`{ requires = "member", of = "union" }`): "membership in the party is
+    /// required for any senior post in the state". Judged, three-valued, by that
+    /// organization's register: where it keeps none, or never mentions the person,
+    /// the standing is unknown.
+    MemberOf {
+        /// The other organization.
+        org: OrgId,
+        /// Full membership, or any.
+        full: bool,
+    },
     /// A member (a full member, if `full`) without a break for at least `length`
     /// ("five years' party standing"), counted from the start of the membership
     /// (of the full membership) that is open.

@@ -191,6 +191,8 @@ pub(super) struct RawRequirement {
     pub(super) organ: Option<Spanned<String>>,
     pub(super) class: Option<Spanned<String>>,
     pub(super) for_at_least: Option<Spanned<String>>,
+    /// Membership of another organization (`of = "union"`).
+    pub(super) of: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 

@@ -43,6 +43,7 @@
 //!                                                 # confirmed_by = "congress", within = "6 months":
 //!                                                 # confirmed by another organ (else at its next meeting)
 //! eligibility = [{ requires = "seat", organ = "politburo" }]
+//! # eligibility = [{ requires = "member", of = "union" }]  # membership of another organization
 //!
 //! [[version.discipline]]
 //! act = "expulsion"                                     # expulsion | suspension | removal | reinstatement
@@ -100,6 +101,7 @@ use crate::source::InputError;
 
 mod classes;
 mod meetings;
+mod member_of;
 mod membership;
 mod penalties;
 mod powers;
@@ -396,6 +398,10 @@ impl Reader<'_> {
     ) -> Result<Vec<Cited<Requirement>>, InputError> {
         raws.into_iter()
             .map(|raw| {
+                if let Some(of) = &raw.of {
+                    let rule = self.member_of(scope, &raw, of)?;
+                    return Ok(Cited { rule, article: self.article(scope, raw.article)? });
+                }
                 let standing = raw.for_at_least.as_ref().map(|l| self.period(l)).transpose()?;
                 let rule = match (raw.requires.get_ref().as_str(), &raw.organ) {
                     ("member" | "full-member", None) if standing.is_some() => Requirement::Standing {
