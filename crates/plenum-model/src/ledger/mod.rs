@@ -359,6 +359,8 @@ mod statute_tests;
 #[cfg(test)]
 mod succession_tests;
 #[cfg(test)]
+mod target_tests;
+#[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]
 mod time_tests;

@@ -15,6 +15,7 @@ mod penalties;
 mod procedures;
 mod raw;
 mod read;
+mod target;
 mod voters;
 
 use std::collections::BTreeMap;
@@ -30,6 +31,7 @@ pub use notice::NoticeLength;
 pub use penalties::{PenaltyDef, PenaltyEffect};
 pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use read::read;
+pub use target::{Target, concerning};
 pub use voters::Voters;
 
 /// A rule with the article it comes from.
@@ -432,6 +434,9 @@ pub struct DisciplineRule {
     pub penalty: Option<Key>,
     /// For a removal: the organ removed from, when the rule concerns only it.
     pub from: Option<Key>,
+    /// Whom the rule concerns (by the seats and posts they hold on the day of the
+    /// act); `None`: every member.
+    pub target: Option<Target>,
     /// The organs competent to decide it.
     pub by: Vec<Key>,
     /// The majority the decision needs, if the statute sets one.
