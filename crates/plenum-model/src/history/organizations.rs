@@ -147,7 +147,13 @@ impl History<'_> {
         });
     }
 
-    pub(crate) fn held(&mut self, organ: &OrganRef, meeting: &MeetingId, at: Stamp<'_>) {
+    pub(crate) fn held(
+        &mut self,
+        organ: &OrganRef,
+        meeting: &MeetingId,
+        evidence: Option<crate::event::kinds::Evidence>,
+        at: Stamp<'_>,
+    ) {
         self.write(|c, b| {
             c.held.load(b, By::Organ, false, &organ.to_string())?;
             c.held.put(HeldRow {
@@ -156,6 +162,7 @@ impl History<'_> {
                 meeting: meeting.clone(),
                 date: at.date.clone(),
                 event: at.event.clone(),
+                evidence,
                 pos: at.pos,
             });
             Ok(())

@@ -296,7 +296,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             let mut organs: Vec<_> = organ.into_iter().chain(joint).collect();
             organs.dedup();
             for organ in organs {
-                history.held(&organ, &b.meeting, at);
+                history.held(&organ, &b.meeting, b.evidence, at);
             }
         }
         K::MotionDecided(b) => {

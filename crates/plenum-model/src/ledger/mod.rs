@@ -341,6 +341,8 @@ mod historian_tests;
 #[cfg(test)]
 mod meeting_clause_tests;
 #[cfg(test)]
+mod member_of_tests;
+#[cfg(test)]
 mod member_tests;
 #[cfg(test)]
 mod nominal_tests;
@@ -356,6 +358,8 @@ mod renewal_tests;
 mod statute_tests;
 #[cfg(test)]
 mod succession_tests;
+#[cfg(test)]
+mod target_tests;
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]

@@ -6,7 +6,8 @@
 //! Judged on the tenures running on the day, with the same three values as at an
 //! election: a person the register never mentions is of unknown standing, and a
 //! holder who never met the requirement was found at the election, not again here.
-//! Only membership and seat requirements are continuing; a standing requirement
+//! Only membership (of the organization, or of another: `of`) and seat requirements
+//! are continuing; a standing requirement
 //! ("five years a member") is met once, at the election.
 
 use std::collections::HashMap;
@@ -44,7 +45,10 @@ pub(super) fn no_longer_eligible<F: Facts + ?Sized>(
     let continuing = |r: &Cited<Requirement>| {
         matches!(
             r.rule,
-            Requirement::Member | Requirement::FullMember | Requirement::Seat(_)
+            Requirement::Member
+                | Requirement::FullMember
+                | Requirement::Seat(_)
+                | Requirement::MemberOf { .. }
         )
     };
     let mut orgs: Vec<&OrgId> = book.versions().map(|v| &v.org).collect();
@@ -126,43 +130,14 @@ fn lapsed(
 ) -> Option<Lapse> {
     let began = tenure.span.start.earliest();
     match requirement {
-        Requirement::Member | Requirement::FullMember => {
-            let mine: Vec<_> = rows
-                .memberships
-                .iter()
-                .filter(|m| &m.org == tenure.org)
-                .collect();
-            // Unknown standing: the register never mentions them.
-            if mine.is_empty() {
-                return None;
-            }
-            let org = name(EntityKind::Org, tenure.org);
-            if let Some(open) = mine.iter().find(|m| runs_on(&m.span, day)) {
-                // A status the holder came to after the tenure began.
-                let how = match open.status {
-                    MemberStatus::Suspended => format!("has been a suspended member of {org}"),
-                    MemberStatus::Candidate if *requirement == Requirement::FullMember => {
-                        format!("has been only a candidate member of {org}")
-                    }
-                    _ => return None,
-                };
-                return (open.span.start.earliest() > began).then(|| Lapse {
-                    since: open.span.start.clone(),
-                    how,
-                    event: Some(open.start_event.clone()),
-                });
-            }
-            // Ended after the tenure began (before it, the election was found).
-            let last = mine
-                .iter()
-                .filter_map(|m| Some((m.span.end.as_ref()?, *m)))
-                .max_by_key(|(end, _)| end.earliest())?;
-            (last.0.latest() >= began).then(|| Lapse {
-                since: last.0.clone(),
-                how: format!("has not been a member of {org}"),
-                event: last.1.end_event.clone(),
-            })
-        }
+        Requirement::Member | Requirement::FullMember => membership_lapsed(
+            tenure.org,
+            *requirement == Requirement::FullMember,
+            rows,
+            began,
+            day,
+        ),
+        Requirement::MemberOf { org, full } => membership_lapsed(org, *full, rows, began, day),
         Requirement::Seat(key) => {
             let organ = OrganRef::new(tenure.org.clone(), key.clone());
             let mine: Vec<_> = rows.seats.iter().filter(|s| s.organ == organ).collect();
@@ -182,6 +157,48 @@ fn lapsed(
         // A class change during a tenure is not judged as of a date yet.
         Requirement::Standing { .. } | Requirement::Class(_) => None,
     }
+}
+
+/// How membership (full membership, if `full`) of `org`, met when a tenure began on
+/// `began`, has lapsed by `day`; `None` where it has not, or where the register
+/// never mentions the holder (unknown standing).
+fn membership_lapsed(
+    org: &OrgId,
+    full: bool,
+    rows: &PersonRows,
+    began: Day,
+    day: Day,
+) -> Option<Lapse> {
+    let mine: Vec<_> = rows.memberships.iter().filter(|m| &m.org == org).collect();
+    if mine.is_empty() {
+        return None;
+    }
+    let org = name(EntityKind::Org, org);
+    if let Some(open) = mine.iter().find(|m| runs_on(&m.span, day)) {
+        // A status the holder came to after the tenure began.
+        let how = match open.status {
+            MemberStatus::Suspended => format!("has been a suspended member of {org}"),
+            MemberStatus::Candidate if full => {
+                format!("has been only a candidate member of {org}")
+            }
+            _ => return None,
+        };
+        return (open.span.start.earliest() > began).then(|| Lapse {
+            since: open.span.start.clone(),
+            how,
+            event: Some(open.start_event.clone()),
+        });
+    }
+    // Ended after the tenure began (before it, the election was found).
+    let last = mine
+        .iter()
+        .filter_map(|m| Some((m.span.end.as_ref()?, *m)))
+        .max_by_key(|(end, _)| end.earliest())?;
+    (last.0.latest() >= began).then(|| Lapse {
+        since: last.0.clone(),
+        how: format!("has not been a member of {org}"),
+        event: last.1.end_event.clone(),
+    })
 }
 
 fn finding(

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::date::FuzzyDate;
+use crate::event::kinds::Evidence;
 use crate::event::{Outcome, Votes};
 use crate::finding::Finding;
 use crate::id::{EventId, MeetingId, OrgId, OrganRef, PersonId, Pos};
@@ -58,6 +59,9 @@ pub struct HeldRow {
     pub date: FuzzyDate,
     /// The event recording it.
     pub event: EventId,
+    /// What shows the sitting, where the record does not call it a meeting
+    /// (`meeting_held`'s `evidence`); `None` for a regular record.
+    pub evidence: Option<Evidence>,
     /// Where the event stands in date order.
     pub pos: Pos,
 }
@@ -185,13 +189,15 @@ made_once!(
 );
 
 made_once!(HeldRow, Held, |s| s.key.as_str(),
-    |c| c.text(&s.key).text(&s.organ).text(&s.meeting).text(&s.date).text(&s.event),
+    |c| c.text(&s.key).text(&s.organ).text(&s.meeting).text(&s.date).text(&s.event)
+        .word(s.evidence.as_ref()),
     |r| HeldRow {
         key: r.text()?,
         organ: r.text()?,
         meeting: r.text()?,
         date: r.text()?,
         event: r.text()?,
+        evidence: r.word()?,
         pos: r.pos()?,
     },
     lookups { Organ => s.organ.to_string() });

@@ -203,7 +203,8 @@ tables! {
         lookups = [];
     /// Meetings held, by organ.
     Held = "held", dated = true, spans = false,
-        columns = [text("key"), text("organ"), text("meeting"), text("date"), text("event"), TOUCHED],
+        columns = [text("key"), text("organ"), text("meeting"), text("date"), text("event"),
+            opt_text("evidence"), TOUCHED],
         lookups = [Organ => "organ"];
     /// Decisions on motions.
     Decisions = "decisions", dated = true, spans = false,

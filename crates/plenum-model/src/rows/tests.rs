@@ -176,6 +176,7 @@ fn samples() -> Vec<AnyRow> {
             meeting: "m1".parse().unwrap(),
             date: "1956-08-30".parse().unwrap(),
             event: e("e12"),
+            evidence: Some(crate::event::kinds::Evidence::Minutes),
             pos: pos("1956-08-30", 12),
         }),
         AnyRow::Decision(DecisionRow {

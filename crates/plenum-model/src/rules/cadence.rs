@@ -1,6 +1,7 @@
 //! The rule that needs a date rather than an event: organs overdue for a meeting.
 
 use crate::date::{Day, End, FuzzyDate, Shape, Truth};
+use crate::event::kinds::Evidence;
 use crate::id::{EntityKind, OrgId, OrganRef};
 use crate::phrase::{Phrase, name};
 use crate::rows::{HeldRow, OrgRow};
@@ -178,7 +179,10 @@ pub fn overdue(
                 .filter(|m| m.date.earliest() <= day)
                 .collect();
             earlier.sort_by(|a, b| (&a.date, a.pos).cmp(&(&b.date, b.pos)));
-            let dates: Vec<FuzzyDate> = earlier.iter().map(|m| m.date.clone()).collect();
+            let dates: Vec<_> = earlier
+                .iter()
+                .map(|m| (m.date.clone(), m.evidence))
+                .collect();
             if let Some(short) = super::count::short_period(cadence, since, &dates, (day, day)) {
                 findings.push(Finding {
                     rule: Rule::MeetingOverdue,
@@ -209,7 +213,7 @@ pub fn overdue(
                 "no meeting of {} is recorded since {} ({}): the statute requires one {cadence}{in_force}; {}",
                 name(EntityKind::Organ, organ),
                 name(EntityKind::Meeting, &last.meeting),
-                last.date,
+                Evidence::dated(&last.date, last.evidence),
                 overdue_words(&gap.missed),
             )),
         });

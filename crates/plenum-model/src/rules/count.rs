@@ -4,6 +4,7 @@
 //! the plain calendar cadence's (`cadence::gap`).
 
 use crate::date::{Day, FuzzyDate, Truth};
+use crate::event::kinds::Evidence;
 use crate::statute::{Cadence, CalendarPeriod};
 
 use super::cadence::sitting;
@@ -18,6 +19,9 @@ pub(crate) struct Short {
     pub needed: u32,
     /// The period, in words.
     pub period: String,
+    /// What shows each of the meetings it certainly held that the record does
+    /// not call a meeting (`meeting_held`'s `evidence`).
+    pub evidenced: Vec<Evidence>,
 }
 
 impl Short {
@@ -28,8 +32,20 @@ impl Short {
             1 => "1 meeting".to_owned(),
             n => format!("{n} meetings"),
         };
+        let evidenced = match (self.held, self.evidenced.as_slice()) {
+            (_, []) => String::new(),
+            (1, [one]) => format!(" (evidenced by {})", one.shown_by()),
+            (_, all) => format!(
+                " ({} of them evidenced: by {})",
+                all.len(),
+                all.iter()
+                    .map(|e| e.shown_by())
+                    .collect::<Vec<_>>()
+                    .join(", by ")
+            ),
+        };
         format!(
-            "{held} of {organ} {} certainly recorded in {}; the statute requires at least {} (it meets {cadence})",
+            "{held} of {organ} {} certainly recorded in {}{evidenced}; the statute requires at least {} (it meets {cadence})",
             if self.held == 1 { "is" } else { "are" },
             self.period,
             self.needed
@@ -43,18 +59,18 @@ fn counts(period: CalendarPeriod, day: Day, p: i64) -> bool {
 }
 
 /// Judges the period of the last of `earlier` (the meetings before, in date
-/// order) once closed by a day between `to_lo` and `to_hi` (the next meeting, or
+/// order, each with what shows it if not a regular record) once closed by a day between `to_lo` and `to_hi` (the next meeting, or
 /// the day asked about), under a count cadence in force since `since`.
 pub(crate) fn short_period(
     cadence: &Cadence,
     since: Option<Day>,
-    earlier: &[FuzzyDate],
+    earlier: &[(FuzzyDate, Option<Evidence>)],
     (to_lo, to_hi): (Day, Day),
 ) -> Option<Short> {
     let Cadence::Count(period, needed) = *cadence else {
         return None;
     };
-    let last = sitting(earlier.last()?);
+    let last = sitting(&earlier.last()?.0);
     // The period the last meeting sat in (any of them, where its date is fuzzy).
     let (first, end) = (period.index(last.earliest()), period.index(last.latest()));
     let mut found: Option<Short> = None;
@@ -76,7 +92,7 @@ fn short_in(
     period: CalendarPeriod,
     needed: u32,
     since: Option<Day>,
-    earlier: &[FuzzyDate],
+    earlier: &[(FuzzyDate, Option<Evidence>)],
     p: i64,
     (to_lo, to_hi): (Day, Day),
 ) -> Option<Short> {
@@ -91,11 +107,13 @@ fn short_in(
         return None;
     };
     let (mut definite, mut possible) = (0usize, 0usize);
-    for date in earlier {
+    let mut evidenced = Vec::new();
+    for (date, evidence) in earlier {
         let sat = sitting(date);
         let (lo, hi) = (sat.earliest(), sat.latest());
         if counts(period, lo, p) && counts(period, hi, p) {
             definite += 1;
+            evidenced.extend(*evidence);
             possible += 1;
         } else if counts(period, lo, p)
             || counts(period, hi, p)
@@ -117,5 +135,6 @@ fn short_in(
         held: definite,
         needed,
         period: period.name(p),
+        evidenced,
     })
 }

@@ -73,6 +73,10 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             "must have been a {}member for at least {length}",
             if *full { "full " } else { "" }
         ),
+        Requirement::MemberOf { org, full } => format!(
+            "must be a {}member of {org} (another organization, by its register)",
+            if *full { "full " } else { "" }
+        ),
     };
     let term = |t: &super::Term| {
         let limits = match (t.max_terms, t.max_consecutive) {
@@ -465,11 +469,24 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             (false, true) => "no-competent-decision, status-too-long",
             (false, false) => "no-competent-decision",
         };
+        let whom = rule.target.as_ref().map_or_else(String::new, |t| match t {
+            super::Target::Seat(k) => format!(" of a holder of a seat on {}", organ_name(k)),
+            super::Target::Post(k) => format!(
+                " of the holder of {}",
+                version
+                    .post(k)
+                    .map_or_else(|| k.to_string(), |p| p.name.clone())
+            ),
+            super::Target::Member => {
+                " of an ordinary member (holding none of the offices the other rules name)"
+                    .to_owned()
+            }
+        });
         push(
             "discipline",
             "discipline",
             format!(
-                "{}{from}: decided by {by}{majority}{longest}",
+                "{}{whom}{from}: decided by {by}{majority}{longest}",
                 rule.act_name()
             ),
             rule.article.as_ref(),

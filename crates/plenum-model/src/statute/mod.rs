@@ -15,6 +15,7 @@ mod penalties;
 mod procedures;
 mod raw;
 mod read;
+mod target;
 mod voters;
 
 use std::collections::BTreeMap;
@@ -30,6 +31,7 @@ pub use notice::NoticeLength;
 pub use penalties::{PenaltyDef, PenaltyEffect};
 pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use read::read;
+pub use target::{Target, concerning};
 pub use voters::Voters;
 
 /// A rule with the article it comes from.
@@ -368,6 +370,17 @@ pub enum Requirement {
     Seat(Key),
     /// A member of this class (`{ requires = "class", class = "full" }`).
     Class(Key),
+    /// A member (a full member, if `full`) of another organization
+    /// (`{ requires = "member", of = "union" }`): "membership in the party is
+    /// required for any senior post in the state". Judged, three-valued, by that
+    /// organization's register: where it keeps none, or never mentions the person,
+    /// the standing is unknown.
+    MemberOf {
+        /// The other organization.
+        org: OrgId,
+        /// Full membership, or any.
+        full: bool,
+    },
     /// A member (a full member, if `full`) without a break for at least `length`
     /// ("five years' party standing"), counted from the start of the membership
     /// (of the full membership) that is open.
@@ -421,6 +434,9 @@ pub struct DisciplineRule {
     pub penalty: Option<Key>,
     /// For a removal: the organ removed from, when the rule concerns only it.
     pub from: Option<Key>,
+    /// Whom the rule concerns (by the seats and posts they hold on the day of the
+    /// act); `None`: every member.
+    pub target: Option<Target>,
     /// The organs competent to decide it.
     pub by: Vec<Key>,
     /// The majority the decision needs, if the statute sets one.

@@ -191,6 +191,8 @@ pub(super) struct RawRequirement {
     pub(super) organ: Option<Spanned<String>>,
     pub(super) class: Option<Spanned<String>>,
     pub(super) for_at_least: Option<Spanned<String>>,
+    /// Membership of another organization (`of = "union"`).
+    pub(super) of: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 
@@ -199,6 +201,8 @@ pub(super) struct RawRequirement {
 pub(super) struct RawDiscipline {
     pub(super) act: Spanned<String>,
     pub(super) from: Option<Spanned<String>>,
+    /// Whom the rule concerns: `"member"`, `{ seat = "cc" }` or `{ post = "chair" }`.
+    pub(super) target: Option<Spanned<RawTarget>>,
     pub(super) by: Vec<Spanned<String>>,
     pub(super) majority: Option<RawMajority>,
     pub(super) longest: Option<Spanned<String>>,
@@ -296,4 +300,14 @@ pub(super) struct RawClass {
     pub(super) votes: Option<bool>,
     pub(super) may_hold_office: Option<bool>,
     pub(super) article: ArticleRef,
+}
+
+/// A discipline rule's `target` as written (read by `read/target.rs`).
+pub(super) enum RawTarget {
+    /// A word: only `"member"` is known.
+    Word(String),
+    /// `{ seat = "cc" }`.
+    Seat(String),
+    /// `{ post = "chair" }`.
+    Post(String),
 }

@@ -62,3 +62,49 @@ fn an_unknown_evidence_is_refused() {
         .stderr(predicates::str::contains("bad.toml:8:1"))
         .stderr(predicates::str::contains("rumour"));
 }
+
+#[test]
+fn a_late_meeting_says_what_shows_the_meetings_it_rests_on() {
+    let env = Env::founded();
+    let later = r#"
+[[event]]
+id = "cc-minutes"
+date = "1951-01-10"
+kind = "meeting_held"
+meeting = "1951-01-cc"
+organ = "party/cc"
+evidence = "minutes"
+"#;
+    std::fs::write(
+        env.dir.path().join("evidence.toml"),
+        format!("{EVENTS}{later}"),
+    )
+    .unwrap();
+    env.plenum()
+        .args(["record", "evidence.toml"])
+        .assert()
+        .success();
+    let check = env.json(&["check", "--at", "1951-02-01"]);
+    let late: Vec<&Value> = check["findings"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{check}"))
+        .iter()
+        .filter(|f| f["rule"] == "meeting-late")
+        .collect();
+    assert_eq!(late.len(), 1, "{check}");
+    let message = late[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("(1950-03-01, evidenced by a speech)")
+            && message.contains("(1951-01-10, evidenced by its minutes)"),
+        "{message}"
+    );
+    assert!(
+        late[0]["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e == "cc-speech"),
+        "{}",
+        late[0]
+    );
+}

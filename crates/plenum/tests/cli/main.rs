@@ -20,6 +20,7 @@ mod outside;
 mod popolo;
 mod procedures;
 mod rules;
+mod rules13;
 mod stat_meetings;
 mod statute;
 mod support;

@@ -20,7 +20,7 @@ fn r14_statute_check_lists_each_clause_with_its_article() {
         example("association/statute.toml").to_str().unwrap(),
     ]);
     assert!(
-        text.contains("nfaa version 2021 (from 2021-03-06): 2 organs, 3 posts, 11 articles"),
+        text.contains("nfaa version 2021 (from 2021-03-06): 2 organs, 3 posts, 12 articles"),
         "{text}"
     );
     for clause in [
@@ -29,6 +29,7 @@ fn r14_statute_check_lists_each_clause_with_its_article() {
         "decides only with at least 1/5 of its members present",
         "suspension: decided by Board, by more than 1/2 of the votes cast, for at most 6 months",
         "candidates are confirmed as full members within 6 months",
+        "the holder must be a member of nfas (another organization, by its register)",
     ] {
         assert!(text.contains(clause), "{clause}: {text}");
     }
@@ -42,7 +43,7 @@ fn r14_statute_check_lists_each_clause_with_its_article() {
         example("association/statute.toml").to_str().unwrap(),
     ]);
     let clauses = json["clauses"].as_array().unwrap();
-    assert_eq!(clauses.len(), 36);
+    assert_eq!(clauses.len(), 37);
     let term: Vec<&Value> = clauses.iter().filter(|c| c["field"] == "term").collect();
     assert_eq!(term.len(), 2);
     assert_eq!(term[0]["article"], "8");

@@ -30,7 +30,10 @@ impl Ctx<'_, '_> {
         let Some(previous) = earlier.last() else {
             return;
         };
-        let dates: Vec<FuzzyDate> = earlier.iter().map(|m| m.date.clone()).collect();
+        let dates: Vec<_> = earlier
+            .iter()
+            .map(|m| (m.date.clone(), m.evidence))
+            .collect();
         let since = crate::rules::cadence::in_force_since(self.book, organ, held.earliest());
         let Some(short) = crate::rules::count::short_period(
             cadence,

@@ -33,6 +33,7 @@ impl Ctx<'_, '_> {
         };
         // Competence is judged only where the statute says who imposes the penalty.
         let rules = version.penalty_rules(&b.penalty);
+        let rules = self.rules_concerning(rules, &b.org, &b.person, &date);
         if !rules.is_empty() {
             self.check_competence(
                 &penalty.name,

@@ -315,24 +315,18 @@ impl Ctx<'_, '_> {
         let register_kept = self.history.keeps_register(org);
         for Cited { rule, article } in requirements {
             let problem = match rule {
-                Requirement::Member | Requirement::FullMember if register_kept => {
-                    match self.history.membership(person, org) {
-                        // Three-valued: a person the register never mentions is of
-                        // unknown standing (the record is silent), not a non-member.
-                        None if self.history.memberships_of(person, org).is_empty() => None,
-                        None => Some("is no longer a member".to_owned()),
-                        Some(m) if m.status == crate::rows::MemberStatus::Suspended => {
-                            Some("is a suspended member".to_owned())
-                        }
-                        Some(m)
-                            if *rule == Requirement::FullMember
-                                && m.status == crate::rows::MemberStatus::Candidate =>
-                        {
-                            Some("is only a candidate member".to_owned())
-                        }
-                        Some(_) => None,
-                    }
-                    .map(|p| (p, Truth::Definitely))
+                Requirement::Member | Requirement::FullMember if register_kept => self
+                    .membership_problem(person, org, *rule == Requirement::FullMember)
+                    .map(|p| (p, Truth::Definitely)),
+                Requirement::MemberOf { org: other, full }
+                    if self.history.keeps_register(other) =>
+                {
+                    self.membership_problem(person, other, *full).map(|p| {
+                        (
+                            format!("{p} of {}", self.org_name(other)),
+                            Truth::Definitely,
+                        )
+                    })
                 }
                 Requirement::Standing { full, length } if register_kept => {
                     self.standing_problem(person, org, *full, *length, &out.event.date)
@@ -368,6 +362,23 @@ impl Ctx<'_, '_> {
         }
         self.check_class_office(org, person, what, version, out);
         self.check_bars(org, person, what, version, out);
+    }
+
+    /// Whether `person` fails to be a member (a full member, if `full`) of `org`
+    /// today: `None` where they are, or where its register never mentions them
+    /// (three-valued: unknown standing, not a non-member).
+    fn membership_problem(&self, person: &PersonId, org: &OrgId, full: bool) -> Option<String> {
+        match self.history.membership(person, org) {
+            None if self.history.memberships_of(person, org).is_empty() => None,
+            None => Some("is no longer a member".to_owned()),
+            Some(m) if m.status == crate::rows::MemberStatus::Suspended => {
+                Some("is a suspended member".to_owned())
+            }
+            Some(m) if full && m.status == crate::rows::MemberStatus::Candidate => {
+                Some("is only a candidate member".to_owned())
+            }
+            Some(_) => None,
+        }
     }
 
     /// Standing: the open membership (its full part, if `full`) must have lasted

@@ -3,6 +3,7 @@
 //! it, judged at each one against the previous meeting of the same kind.
 
 use crate::date::FuzzyDate;
+use crate::event::kinds::Evidence;
 use crate::id::{MeetingId, OrganRef};
 use crate::rows::MeetingState;
 use crate::statute::{Cadence, Cited, StatuteBook, Version};
@@ -76,8 +77,8 @@ impl Ctx<'_, '_> {
                 "no {category} meeting of {} is recorded between {} ({}) and {name} ({}); the statute requires one {cadence}{since_text}{missed}",
                 self.organ_name(organ),
                 self.meeting_name(&previous.meeting),
-                previous.date,
-                out.event.date
+                Evidence::dated(&previous.date, previous.evidence),
+                Evidence::dated(&out.event.date, super::meetings::evidence_of(out.event))
             ),
         );
     }

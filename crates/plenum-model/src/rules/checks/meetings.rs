@@ -1,6 +1,7 @@
 //! Meetings and decisions: quorum, majorities, notice, postponement and cadence.
 
 use crate::date::{FuzzyDate, Truth};
+use crate::event::kinds::Evidence;
 use crate::event::{Event, EventKind, Outcome, Role};
 use crate::id::{MeetingId, OrganRef};
 use crate::rows::DecisionRow;
@@ -469,11 +470,19 @@ impl Ctx<'_, '_> {
                 format!(
                     "no meeting of {} is recorded between {previous_name} ({}) and {name} ({}); the statute requires one {cadence}{since_text}{missed}",
                     self.organ_name(&organ),
-                    previous.date,
-                    out.event.date
+                    Evidence::dated(&previous.date, previous.evidence),
+                    Evidence::dated(&out.event.date, evidence_of(out.event))
                 ),
             );
         }
+    }
+}
+
+/// What shows the sitting an event records, where it is a `meeting_held` with `evidence`.
+pub(super) fn evidence_of(event: &Event) -> Option<Evidence> {
+    match &event.kind {
+        EventKind::MeetingHeld(b) => b.evidence,
+        _ => None,
     }
 }
 

@@ -21,6 +21,7 @@ mod meetings;
 mod offices;
 mod people;
 mod procedures;
+mod targets;
 mod voting;
 
 use crate::date::{FuzzyDate, Truth};

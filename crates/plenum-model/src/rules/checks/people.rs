@@ -26,6 +26,7 @@ impl Ctx<'_, '_> {
             Office::Post(p) => &p.key,
         });
         let rules = version.map_or_else(Vec::new, |v| v.discipline(act, from_key));
+        let rules = self.rules_concerning(rules, org, person, &out.event.date);
         self.check_competence(
             act.as_str(),
             version,
@@ -77,7 +78,10 @@ impl Ctx<'_, '_> {
         let citation = version
             .filter(|_| !competent.is_empty())
             .map(|v| Citation::of(v, article));
-        let who = self.person(person);
+        let who = match self.target_phrase(org, rules) {
+            Some(whom) => format!("{} ({whom})", self.person(person)),
+            None => self.person(person).to_string(),
+        };
         let competent_names = competent
             .iter()
             .map(|o| self.organ_name(o))

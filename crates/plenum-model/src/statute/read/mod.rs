@@ -43,6 +43,7 @@
 //!                                                 # confirmed_by = "congress", within = "6 months":
 //!                                                 # confirmed by another organ (else at its next meeting)
 //! eligibility = [{ requires = "seat", organ = "politburo" }]
+//! # eligibility = [{ requires = "member", of = "union" }]  # membership of another organization
 //!
 //! [[version.discipline]]
 //! act = "expulsion"                                     # expulsion | suspension | removal | reinstatement
@@ -100,10 +101,12 @@ use crate::source::InputError;
 
 mod classes;
 mod meetings;
+mod member_of;
 mod membership;
 mod penalties;
 mod powers;
 mod procedures;
+mod target;
 mod time;
 
 /// Reads and checks a statute document.
@@ -240,29 +243,13 @@ impl Reader<'_> {
         let mut discipline: Vec<DisciplineRule> = Vec::new();
         for raw_rule in raw.discipline {
             let by_spans: Vec<_> = raw_rule.by.iter().map(Spanned::span).collect();
+            let target_span = raw_rule.target.as_ref().map(Spanned::span);
+            let act_span = raw_rule.act.span();
             let rule = self.discipline(&scope, raw_rule)?;
-            // Competence is per act for the whole organization: a second rule that
-            // gives the same act (from the same organ) to the same organ would be
-            // ignored, so it is refused.
-            for (organ, by_span) in rule.by.iter().zip(by_spans) {
-                if discipline.iter().any(|d| {
-                    d.act == rule.act
-                        && d.penalty == rule.penalty
-                        && d.from == rule.from
-                        && d.by.contains(organ)
-                }) {
-                    return Err(self.err(
-                        by_span,
-                        format!(
-                            "a second `{}` rule gives it to `{organ}`{}; give each organ one rule per act (several organs may each have their own)",
-                            rule.act_name(),
-                            rule.from
-                                .as_ref()
-                                .map_or_else(String::new, |f| format!(" (from `{f}`)"))
-                        ),
-                    ));
-                }
-            }
+            // Competence is per act and per target: a second rule that gives the
+            // same act (from the same organ, for the same persons) to the same organ
+            // would be ignored, and rules whose persons overlap must agree.
+            self.check_overlap(&discipline, &rule, &by_spans, target_span, act_span)?;
             discipline.push(rule);
         }
         let (probation_extension, lapse, voters) =
@@ -396,6 +383,10 @@ impl Reader<'_> {
     ) -> Result<Vec<Cited<Requirement>>, InputError> {
         raws.into_iter()
             .map(|raw| {
+                if let Some(of) = &raw.of {
+                    let rule = self.member_of(scope, &raw, of)?;
+                    return Ok(Cited { rule, article: self.article(scope, raw.article)? });
+                }
                 let standing = raw.for_at_least.as_ref().map(|l| self.period(l)).transpose()?;
                 let rule = match (raw.requires.get_ref().as_str(), &raw.organ) {
                     ("member" | "full-member", None) if standing.is_some() => Requirement::Standing {

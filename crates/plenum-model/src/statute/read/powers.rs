@@ -99,6 +99,11 @@ impl Reader<'_> {
             .iter()
             .map(|b| self.organ_key(scope, b))
             .collect::<Result<_, _>>()?;
+        let target = raw
+            .target
+            .as_ref()
+            .map(|t| self.target(scope, t))
+            .transpose()?;
         let act_span = raw.act.span();
         let majority = raw
             .majority
@@ -136,6 +141,7 @@ impl Reader<'_> {
             longest,
             confirmed_by,
             from,
+            target,
             by,
             majority,
             article: self.article(scope, raw.article)?,
