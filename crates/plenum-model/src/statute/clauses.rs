@@ -434,7 +434,17 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         push(
             "membership",
             "lapse",
-            format!("a membership lapses only after {rule} of unpaid dues"),
+            if rule.more_than {
+                format!(
+                    "a membership lapses only once dues have been unpaid more than {} (the day after that period is complete at the earliest)",
+                    rule.period
+                )
+            } else {
+                format!(
+                    "a membership lapses only after {} of unpaid dues (on the day that period is complete at the earliest)",
+                    rule.period
+                )
+            },
             article.as_ref(),
             Some("early-lapse, lapsed-member"),
         );

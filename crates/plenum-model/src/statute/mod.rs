@@ -9,6 +9,7 @@
 mod cadence;
 mod classes;
 mod clauses;
+mod lapse;
 mod measure;
 mod notice;
 mod penalties;
@@ -25,6 +26,7 @@ use crate::id::{Key, OrgId, VersionId};
 pub use cadence::{Cadence, CalendarPeriod};
 pub use classes::MemberClass;
 pub use clauses::{Clause, clauses};
+pub use lapse::Lapse;
 pub use measure::{Base, Period, Share, Threshold};
 pub use notice::NoticeLength;
 pub use penalties::{PenaltyDef, PenaltyEffect};
@@ -79,7 +81,7 @@ pub struct Version {
     /// unset, a candidacy may not outlast the probation.
     pub probation_extension: Option<Period>,
     /// How long dues may stay unpaid before a membership lapses (`membership_lapsed`).
-    pub lapse: Option<Cited<Period>>,
+    pub lapse: Option<Cited<Lapse>>,
     /// Which members vote in an assembly of all members (`membership.votes`).
     pub voters: Option<Cited<Voters>>,
     /// Who may amend this statute, and by what majority.

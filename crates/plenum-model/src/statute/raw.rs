@@ -211,7 +211,7 @@ pub(super) struct RawDiscipline {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawMembership {
     pub(super) probation: Option<RawProbation>,
-    pub(super) lapse: Option<RawLapse>,
+    pub(super) lapse: Option<Spanned<RawLapse>>,
     pub(super) votes: Option<RawVotes>,
     #[serde(default, rename = "class")]
     pub(super) classes: Vec<RawClass>,
@@ -267,7 +267,8 @@ pub(super) struct RawVotes {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawLapse {
-    pub(super) after: Spanned<String>,
+    pub(super) after: Option<Spanned<String>>,
+    pub(super) more_than: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 

@@ -67,6 +67,7 @@
 //! probation = { length = "1 year", extension = "6 months" }  # candidates are confirmed within it,
 //!                                                       # or within the extension if extended
 //! lapse = { after = "3 months" }                        # dues unpaid this long: membership lapses
+//! # lapse = { more_than = "3 months" }                 # "more than": the day after the period is complete
 //! votes = { members = ["full-member", "candidate"] }    # who votes in an assembly of all members
 //!
 //! [[version.discipline]]                                # an act may have several rules:
