@@ -429,7 +429,7 @@ impl Ctx<'_, '_> {
                 );
             }
         }
-        self.check_kind_cadence(&organ, meeting, version, state, held, out);
+        let kind_late = self.check_kind_cadence(&organ, meeting, version, state, held, out);
         self.check_meeting_count(&organ, version, def, held, out);
         if let Some(Cited {
             rule: cadence,
@@ -463,7 +463,8 @@ impl Ctx<'_, '_> {
             out.push(
                 Rule::MeetingLate,
                 Severity::Violation,
-                gap.certainty,
+                // A kind's own cadence found the gap at least as surely: one finding.
+                if kind_late >= gap.certainty { crate::date::Truth::No } else { gap.certainty },
                 Some(Citation::of(version, article.as_ref())),
                 vec![previous.event.clone()],
                 format!(
