@@ -316,6 +316,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     scheduled: rng.chance(50).then(|| random_date(&mut rng)),
                     category: None,
                     by: None,
+                    by_post: None,
+                    by_person: None,
                     requested_by: None,
                 })
             }

@@ -175,3 +175,124 @@ fn a_year_without_any_meeting_is_one_finding_the_kinds() {
         Some("10")
     );
 }
+
+/// The assembly is convened by the board or by the treasurer (article 9); the
+/// association also has a secretary, who may not convene it.
+fn convener_statute() -> String {
+    format!(
+        "{}\n[[version.post]]\nid = \"secretary\"\nname = \"Secretary\"\nelected_by = {{ by = \"assembly\" }}\n",
+        STATUTE.replace(
+            "name = \"General Assembly\"\nelected_by = { by = \"members\" }",
+            "name = \"General Assembly\"\nelected_by = { by = \"members\" }\nconvened_by = { by = [\"board\"], posts = [\"treasurer\"], article = \"9\" }",
+        )
+    )
+}
+
+/// Ann elected treasurer on `elected`; the assembly convened on `convened` with `by`.
+fn convened_by(elected: &str, convened: &str, by: &str) -> Vec<crate::query::check::FindingLine> {
+    let events = format!(
+        r#"{BOARD}
+[[event]]
+id = "treasurer-elected"
+date = "{elected}"
+kind = "election_held"
+post = "assoc/treasurer"
+by = "assoc/assembly"
+elected = ["ann"]
+
+[[event]]
+id = "egm-called"
+date = "{convened}"
+kind = "meeting_convened"
+meeting = "egm"
+organ = "assoc/assembly"
+{by}
+"#
+    );
+    let tables = build_with(&convener_statute(), &events).unwrap_or_else(|e| panic!("{e}"));
+    of_rule(&findings(&tables, "2021-12-31"), Rule::WrongConvener)
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_post_the_statute_names_may_convene_through_its_holder() {
+    let by = "by_post = \"assoc/treasurer\"\nby_person = \"ann\"";
+    assert!(convened_by("2021-03-01", "2021-06-01", by).is_empty());
+    // Ann alone: she held one of the posts that may convene.
+    assert!(convened_by("2021-03-01", "2021-06-01", "by_person = \"ann\"").is_empty());
+    // Bob on the board's behalf: the board's call, not his.
+    assert!(
+        convened_by(
+            "2021-03-01",
+            "2021-06-01",
+            "by = \"assoc/board\"\nby_person = \"bob\""
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_post_the_statute_does_not_name_is_the_wrong_convener() {
+    let found = convened_by("2021-03-01", "2021-06-01", "by_post = \"assoc/secretary\"");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].certainty, Truth::Definitely);
+    assert_eq!(
+        found[0].message,
+        "a meeting of General Assembly was convened by the holder of the post of Secretary; the statute gives that to Board of Directors or the holder of the post of Treasurer"
+    );
+    assert_eq!(
+        found[0]
+            .citation
+            .as_ref()
+            .and_then(|c| c.article.as_deref()),
+        Some("9")
+    );
+}
+
+#[test]
+fn a_convener_is_judged_by_who_held_the_post_on_the_day() {
+    // Bob never held the post.
+    let found = convened_by("2021-03-01", "2021-06-01", "by_person = \"bob\"");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].certainty, Truth::Definitely);
+    assert_eq!(
+        found[0].message,
+        "a meeting of General Assembly was convened by Bob, who did not hold the post of Treasurer on 2021-06-01; the statute gives that to Board of Directors or the holder of the post of Treasurer"
+    );
+    // Ann, before her election.
+    let early = convened_by(
+        "2021-03-01",
+        "2021-02-01",
+        "by_post = \"assoc/treasurer\"\nby_person = \"ann\"",
+    );
+    assert_eq!(early.len(), 1, "{early:#?}");
+    assert_eq!(early[0].certainty, Truth::Definitely);
+    // Elected some day of March, convening on 10 March: possibly before it.
+    let fuzzy = convened_by("2021-03", "2021-03-10", "by_person = \"ann\"");
+    assert_eq!(fuzzy.len(), 1, "{fuzzy:#?}");
+    assert_eq!(fuzzy[0].certainty, Truth::Possibly);
+}
+
+#[test]
+fn convened_by_names_posts_of_the_version_only() {
+    let text = convener_statute().replace("posts = [\"treasurer\"]", "posts = [\"chair\"]");
+    let err = crate::statute::read(&text).expect_err("an undefined post");
+    assert!(
+        err.to_string()
+            .contains("`convened_by.posts` names posts; `chair` is not a post of this version"),
+        "{err}"
+    );
+    let at = text.find("\"chair\"").unwrap_or(0);
+    assert_eq!(err.line, crate::source::line_col(&text, at).0, "{err}");
+    let doc = crate::statute::read(&convener_statute()).unwrap_or_else(|e| panic!("{e}"));
+    let clauses = crate::statute::clauses(&doc);
+    assert!(
+        clauses
+            .iter()
+            .any(|c| c.rule
+                == "convened by Board of Directors or the holder of the post of Treasurer"),
+        "{clauses:#?}"
+    );
+}

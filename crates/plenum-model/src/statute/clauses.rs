@@ -181,6 +181,14 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         }
         if let Some(Cited { rule, article }) = &organ.convened_by {
             let mut who: Vec<String> = rule.by.iter().map(&organ_name).collect();
+            who.extend(rule.posts.iter().map(|k| {
+                format!(
+                    "the holder of the post of {}",
+                    version
+                        .post(k)
+                        .map_or_else(|| k.to_string(), |p| p.name.clone())
+                )
+            }));
             if let Some(words) = rule.requisition_words() {
                 who.push(format!("{words} of its members by requisition"));
             }

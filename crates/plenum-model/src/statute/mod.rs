@@ -220,6 +220,8 @@ impl SecretBallot {
 pub struct Convener {
     /// The organs that may convene it.
     pub by: Vec<Key>,
+    /// The posts whose holders may convene it ("the Chair may call a special meeting").
+    pub posts: Vec<Key>,
     /// The share of the organ's members whose request obliges a meeting
     /// (requisition): at least, or more than, a share.
     pub requisition: Option<Threshold>,

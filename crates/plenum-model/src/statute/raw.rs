@@ -253,6 +253,8 @@ pub(super) struct RawMeetingKind {
 pub(super) struct RawConvener {
     #[serde(default)]
     pub(super) by: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(super) posts: Vec<Spanned<String>>,
     pub(super) requisition: Option<Spanned<RawRequisition>>,
     pub(super) article: ArticleRef,
 }

@@ -219,15 +219,7 @@ impl Ctx<'_, '_> {
                 return;
             }
             if requested_by.is_none() {
-                let competent = convener
-                    .by
-                    .iter()
-                    .map(|k| self.organ_name(&OrganRef::new(organ.org.clone(), k.clone())))
-                    .collect::<Vec<_>>()
-                    .join(" or ");
-                let or_requisition = convener.requisition_words().map_or_else(String::new, |w| {
-                    format!(", or {w} of its members by requisition")
-                });
+                let competent = self.conveners_words(organ, convener);
                 out.push(
                     Rule::WrongConvener,
                     Severity::Violation,
@@ -235,7 +227,7 @@ impl Ctx<'_, '_> {
                     Some(citation),
                     vec![],
                     format!(
-                        "a meeting of {meeting} was convened by {}; the statute gives that to {competent}{or_requisition}",
+                        "a meeting of {meeting} was convened by {}; the statute gives that to {competent}",
                         self.organ_name(by)
                     ),
                 );

@@ -11,6 +11,7 @@ mod bases;
 mod candidacy;
 mod classes;
 mod composed;
+mod conveners;
 mod count;
 mod discipline;
 mod election_majority;
@@ -296,6 +297,13 @@ impl Ctx<'_, '_> {
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),
             K::MeetingConvened(b) => {
                 self.check_convener(&b.organ, b.by.as_ref(), b.requested_by, out);
+                self.check_post_convener(
+                    &b.organ,
+                    b.by_post.as_ref(),
+                    b.by_person.as_ref(),
+                    b.by.is_some() || b.requested_by.is_some(),
+                    out,
+                );
                 self.check_category(&b.organ, b.category.as_deref(), out);
             }
             // A count, of all seats or of one faction's, above the statute's number.

@@ -34,6 +34,7 @@
 //! meeting = [{ category = "extraordinary", notice = { at_least = "3 days" } },  # kinds with their own notice
 //!            { category = "annual", meets = { each = "year" } }]            # and cadence (only that kind counts)
 //! convened_by = { by = ["politburo"], requisition = "1/3" }  # who may convene it, or members' request
+//! # convened_by = { by = ["politburo"], posts = ["general-secretary"] }  # also the holder of a post
 //! voting = { proxies = 1, secret = "elections" }      # most proxies a member may hold; secret: always | elections | never
 //!
 //! [[version.post]]
@@ -488,10 +489,10 @@ impl Reader<'_> {
             convened_by: raw
                 .convened_by
                 .map(|c| {
-                    if c.by.is_empty() && c.requisition.is_none() {
+                    if c.by.is_empty() && c.posts.is_empty() && c.requisition.is_none() {
                         return Err(self.err(
                             id_span.clone(),
-                            "`convened_by` needs `by = [\"an organ\"]`, `requisition = \"1/10\"` or both",
+                            "`convened_by` needs `by = [\"an organ\"]`, `posts = [\"a post\"]`, `requisition = \"1/10\"` or several",
                         ));
                     }
                     Ok(Cited {
@@ -501,6 +502,7 @@ impl Reader<'_> {
                                 .iter()
                                 .map(|b| self.organ_key(scope, b))
                                 .collect::<Result<_, _>>()?,
+                            posts: self.convener_posts(scope, &c.posts)?,
                             requisition: c
                                 .requisition
                                 .as_ref()
