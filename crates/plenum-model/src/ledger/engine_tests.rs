@@ -296,3 +296,189 @@ fn convened_by_names_posts_of_the_version_only() {
         "{clauses:#?}"
     );
 }
+
+/// A vacant treasurership is filled within sixty days (article 9); a vacant seat
+/// on the board, which co-opts, by the board's next meeting.
+fn vacancy_statute() -> String {
+    STATUTE
+        .replace(
+            "name = \"Treasurer\"\nelected_by = { by = \"assembly\" }",
+            "name = \"Treasurer\"\nelected_by = { by = \"assembly\" }\nvacancy = { within = \"60 days\", article = \"9\" }",
+        )
+        .replace(
+            "name = \"Board of Directors\"\nelected_by = { by = \"assembly\" }",
+            "name = \"Board of Directors\"\nelected_by = { by = \"assembly\", vacancies = \"board\" }\nvacancy = { within = \"next-meeting\", article = \"9\" }",
+        )
+}
+
+/// Ann, treasurer from 1 March 2021, resigns on `vacated`; Bob is elected on
+/// `filled`, if given.
+fn treasurer_vacancy(
+    vacated: &str,
+    filled: Option<&str>,
+    day: &str,
+) -> Vec<crate::query::check::FindingLine> {
+    let fill = filled.map_or_else(String::new, |f| {
+        format!(
+            r#"
+[[event]]
+id = "treasurer-filled"
+date = "{f}"
+kind = "election_held"
+post = "assoc/treasurer"
+by = "assoc/assembly"
+elected = ["bob"]
+"#
+        )
+    });
+    let events = format!(
+        r#"{BOARD}
+[[event]]
+id = "treasurer-elected"
+date = "2021-03-01"
+kind = "election_held"
+post = "assoc/treasurer"
+by = "assoc/assembly"
+elected = ["ann"]
+
+[[event]]
+id = "treasurer-resigned"
+date = "{vacated}"
+kind = "post_vacated"
+post = "assoc/treasurer"
+person = "ann"
+cause = "resigned"
+{fill}"#
+    );
+    let tables = build_with(&vacancy_statute(), &events).unwrap_or_else(|e| panic!("{e}"));
+    of_rule(&findings(&tables, day), Rule::VacancyUnfilled)
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_vacancy_not_filled_within_its_period_is_found() {
+    // Still vacant at the end of the year: 60 days ran out on 31 May.
+    let found = treasurer_vacancy("2021-04-01", None, "2021-12-31");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].certainty, Truth::Definitely);
+    assert_eq!(
+        found[0].message,
+        "the post of Treasurer has been vacant since 2021-04-01 (resigned); the statute requires a vacancy filled within 60 days (by 2021-05-31)"
+    );
+    assert_eq!(
+        found[0]
+            .citation
+            .as_ref()
+            .and_then(|c| c.article.as_deref()),
+        Some("9")
+    );
+    assert_eq!(found[0].events[0].as_str(), "treasurer-resigned");
+    // Not yet late on the last day.
+    assert!(treasurer_vacancy("2021-04-01", None, "2021-05-31").is_empty());
+    // Filled in time, or on the last day.
+    assert!(treasurer_vacancy("2021-04-01", Some("2021-05-31"), "2021-12-31").is_empty());
+    // Filled late.
+    let late = treasurer_vacancy("2021-04-01", Some("2021-07-01"), "2021-12-31");
+    assert_eq!(late.len(), 1, "{late:#?}");
+    assert_eq!(late[0].certainty, Truth::Definitely);
+    assert_eq!(late[0].date.to_string(), "2021-07-01");
+    assert_eq!(
+        late[0].message,
+        "the post of Treasurer fell vacant on 2021-04-01 (resigned) and was filled on 2021-07-01; the statute requires a vacancy filled within 60 days (by 2021-05-31)"
+    );
+}
+
+#[test]
+fn a_vacancy_of_a_fuzzy_date_is_possibly_filled_late() {
+    // Vacant some day of April: the deadline is 31 May to 29 June.
+    let found = treasurer_vacancy("2021-04", Some("2021-06-15"), "2021-12-31");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].certainty, Truth::Possibly);
+    assert!(treasurer_vacancy("2021-04", Some("2021-05-30"), "2021-12-31").is_empty());
+}
+
+/// Bob leaves the board on 1 May 2021; the board meets on 1 June; Dan is co-opted on `filled`.
+fn seat_vacancy(filled: Option<&str>) -> Vec<crate::query::check::FindingLine> {
+    let fill = filled.map_or_else(String::new, |f| {
+        format!(
+            r#"
+[[event]]
+id = "dan-coopted"
+date = "{f}"
+kind = "seat_taken"
+organ = "assoc/board"
+person = "dan"
+by = "assoc/board"
+"#
+        )
+    });
+    let events = format!(
+        r#"{BOARD}
+[[event]]
+id = "p-dan"
+date = "2020-01-01"
+kind = "person_registered"
+person = "dan"
+name = "Dan"
+
+[[event]]
+id = "bob-resigned"
+date = "2021-05-01"
+kind = "seat_vacated"
+organ = "assoc/board"
+person = "bob"
+cause = "resigned"
+
+[[event]]
+id = "board-june"
+date = "2021-06-01"
+kind = "meeting_held"
+meeting = "board-june"
+organ = "assoc/board"
+{fill}"#
+    );
+    let tables = build_with(&vacancy_statute(), &events).unwrap_or_else(|e| panic!("{e}"));
+    of_rule(&findings(&tables, "2021-12-31"), Rule::VacancyUnfilled)
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_seat_is_filled_by_the_next_meeting_of_the_organ_that_fills_it() {
+    assert!(seat_vacancy(Some("2021-06-01")).is_empty());
+    let late = seat_vacancy(Some("2021-07-01"));
+    assert_eq!(late.len(), 1, "{late:#?}");
+    assert_eq!(late[0].certainty, Truth::Definitely);
+    assert_eq!(
+        late[0].message,
+        "a seat on Board of Directors fell vacant on 2021-05-01 (resigned) and was filled on 2021-07-01; the statute requires a vacancy filled by the next meeting of Board of Directors, board-june (2021-06-01)"
+    );
+    let open = seat_vacancy(None);
+    assert_eq!(open.len(), 1, "{open:#?}");
+    assert!(
+        open[0]
+            .message
+            .starts_with("a seat on Board of Directors has been vacant since 2021-05-01"),
+        "{}",
+        open[0].message
+    );
+}
+
+#[test]
+fn next_meeting_needs_an_organ_that_fills_the_vacancy() {
+    let text = STATUTE.replace(
+        "name = \"General Assembly\"\nelected_by = { by = \"members\" }",
+        "name = \"General Assembly\"\nelected_by = { by = \"members\" }\nvacancy = { within = \"next-meeting\" }",
+    );
+    let err = crate::statute::read(&text).expect_err("no organ fills it");
+    assert!(
+        err.to_string()
+            .contains("needs an organ that fills the vacancy"),
+        "{err}"
+    );
+    let at = text.find("\"next-meeting\"").unwrap_or(0);
+    assert_eq!(err.line, crate::source::line_col(&text, at).0, "{err}");
+}

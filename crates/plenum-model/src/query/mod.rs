@@ -17,6 +17,7 @@ pub mod person;
 pub mod reports;
 pub mod search;
 mod succession;
+mod vacancies;
 
 use std::fmt;
 

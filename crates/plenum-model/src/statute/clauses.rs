@@ -59,6 +59,15 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         Elector::Appointment => "appointed".to_owned(),
         Elector::Organ(k) => format!("elected by {} only", organ_name(k)),
     };
+    let vacancy = |v: &crate::statute::VacancyDeadline| match v {
+        crate::statute::VacancyDeadline::Within(p) => format!("a vacancy is filled within {p}"),
+        crate::statute::VacancyDeadline::NextMeeting(k) => {
+            format!(
+                "a vacancy is filled by the next meeting of {}",
+                organ_name(k)
+            )
+        }
+    };
     let requirement = |r: &Requirement| match r {
         Requirement::Member => "must be a member".to_owned(),
         Requirement::FullMember => "must be a full member".to_owned(),
@@ -135,6 +144,15 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 term(rule),
                 article.as_ref(),
                 Some("term-expired"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &organ.vacancy {
+            push(
+                s,
+                "vacancy",
+                vacancy(rule),
+                article.as_ref(),
+                Some("vacancy-unfilled"),
             );
         }
         if let Some(Cited { rule, article }) = &organ.meets {
@@ -366,6 +384,15 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 term(rule),
                 article.as_ref(),
                 Some("term-expired"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &post.vacancy {
+            push(
+                s,
+                "vacancy",
+                vacancy(rule),
+                article.as_ref(),
+                Some("vacancy-unfilled"),
             );
         }
         for Cited { rule, article } in &post.eligibility {

@@ -16,6 +16,7 @@ mod penalties;
 mod procedures;
 mod raw;
 mod read;
+mod vacancy;
 mod voters;
 
 use std::collections::BTreeMap;
@@ -32,6 +33,7 @@ pub use notice::NoticeLength;
 pub use penalties::{PenaltyDef, PenaltyEffect};
 pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use read::read;
+pub use vacancy::VacancyDeadline;
 pub use voters::Voters;
 
 /// A rule with the article it comes from.
@@ -170,6 +172,8 @@ pub struct OrganDef {
     pub majority: BTreeMap<String, Cited<Majority>>,
     /// What a seat holder must be.
     pub eligibility: Vec<Cited<Requirement>>,
+    /// How soon a seat or post left vacant must be filled (`vacancy`).
+    pub vacancy: Option<Cited<VacancyDeadline>>,
     /// Posts whose holders sit on the organ by office (ex officio), as full members.
     pub ex_officio: Vec<Key>,
     /// The organs and posts it consists of, where no one elects it.
@@ -300,6 +304,8 @@ pub struct PostDef {
     pub term: Option<Cited<Term>>,
     /// What a holder must be.
     pub eligibility: Vec<Cited<Requirement>>,
+    /// How soon a seat or post left vacant must be filled (`vacancy`).
+    pub vacancy: Option<Cited<VacancyDeadline>>,
 }
 
 /// A term of office: how long a seat or post is held from the election (or

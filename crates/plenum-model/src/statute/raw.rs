@@ -59,6 +59,7 @@ pub(super) struct RawOrgan {
     pub(super) aliases: Vec<String>,
     pub(super) kind: Option<String>,
     pub(super) elected_by: Option<RawElector>,
+    pub(super) vacancy: Option<Spanned<RawVacancy>>,
     pub(super) seats: Option<RawSeats>,
     pub(super) term: Option<RawLength>,
     pub(super) meets: Option<RawEvery>,
@@ -115,6 +116,14 @@ pub(super) struct RawPost {
     pub(super) term: Option<RawLength>,
     #[serde(default)]
     pub(super) eligibility: Vec<RawRequirement>,
+    pub(super) vacancy: Option<Spanned<RawVacancy>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawVacancy {
+    pub(super) within: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]

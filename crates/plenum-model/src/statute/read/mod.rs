@@ -107,6 +107,7 @@ mod penalties;
 mod powers;
 mod procedures;
 mod time;
+mod vacancy;
 
 /// Reads and checks a statute document.
 ///
@@ -435,6 +436,7 @@ impl Reader<'_> {
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
         let id_span = raw.id.span();
+        let vacancy = self.vacancy(scope, raw.vacancy.as_ref(), raw.elected_by.as_ref())?;
         let mut majority = BTreeMap::new();
         for (kind, m) in raw.majority {
             majority.insert(kind, self.majority(scope, m, id_span.clone())?);
@@ -486,6 +488,7 @@ impl Reader<'_> {
                 .transpose()?,
             majority,
             eligibility: self.requirements(scope, raw.eligibility)?,
+            vacancy,
             convened_by: raw
                 .convened_by
                 .map(|c| {
@@ -620,6 +623,7 @@ impl Reader<'_> {
                 .map(|v| self.organ_key(scope, v))
                 .transpose()?,
             procedure: self.procedure(scope, raw.elected_by.as_ref())?,
+            vacancy: self.vacancy(scope, raw.vacancy.as_ref(), raw.elected_by.as_ref())?,
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
             term: raw.term.map(|t| self.term(scope, t)).transpose()?,
             eligibility: self.requirements(scope, raw.eligibility)?,
