@@ -389,6 +389,12 @@ impl EventKind {
                 if let Some(o) = &b.by {
                     push("by", Ref::Organ(o));
                 }
+                if let Some(p) = &b.by_post {
+                    push("by_post", Ref::Post(p));
+                }
+                if let Some(p) = &b.by_person {
+                    push("by_person", Ref::Person(p));
+                }
                 if let Some(d) = &b.decision {
                     push("decision", Ref::Decision(d));
                 }
@@ -420,6 +426,12 @@ impl EventKind {
                 push("post", Ref::Post(&b.post));
                 if let Some(o) = &b.by {
                     push("by", Ref::Organ(o));
+                }
+                if let Some(p) = &b.by_post {
+                    push("by_post", Ref::Post(p));
+                }
+                if let Some(p) = &b.by_person {
+                    push("by_person", Ref::Person(p));
                 }
                 if let Some(d) = &b.decision {
                     push("decision", Ref::Decision(d));

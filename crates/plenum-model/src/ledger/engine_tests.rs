@@ -482,3 +482,92 @@ fn next_meeting_needs_an_organ_that_fills_the_vacancy() {
     let at = text.find("\"next-meeting\"").unwrap_or(0);
     assert_eq!(err.line, crate::source::line_col(&text, at).0, "{err}");
 }
+
+/// The chair, elected by the assembly, appoints the treasurer (article 9).
+fn appointer_statute() -> String {
+    format!(
+        "{}\n[[version.post]]\nid = \"chair\"\nname = \"Chair\"\nelected_by = {{ by = \"assembly\" }}\n",
+        STATUTE.replace(
+            "name = \"Treasurer\"\nelected_by = { by = \"assembly\" }",
+            "name = \"Treasurer\"\nelected_by = { by = \"post:chair\", article = \"9\" }",
+        )
+    )
+}
+
+/// Ann elected chair on 1 March 2021; the treasurer filled on 1 June by `how`.
+fn appointed(how: &str) -> Vec<crate::query::check::FindingLine> {
+    let events = format!(
+        r#"{BOARD}
+[[event]]
+id = "chair-elected"
+date = "2021-03-01"
+kind = "election_held"
+post = "assoc/chair"
+by = "assoc/assembly"
+elected = ["ann"]
+
+[[event]]
+id = "treasurer-filled"
+date = "2021-06-01"
+{how}
+"#
+    );
+    let tables = build_with(&appointer_statute(), &events).unwrap_or_else(|e| panic!("{e}"));
+    of_rule(&findings(&tables, "2021-12-31"), Rule::WrongElector)
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+const ASSIGNED: &str = "kind = \"post_assigned\"\npost = \"assoc/treasurer\"\nperson = \"bob\"";
+
+#[test]
+fn a_post_appoints_through_its_holder_of_the_day() {
+    let by_chair = format!("{ASSIGNED}\nby_post = \"assoc/chair\"\nby_person = \"ann\"");
+    assert!(appointed(&by_chair).is_empty());
+    let by_cat = format!("{ASSIGNED}\nby_person = \"cat\"");
+    let found = appointed(&by_cat);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].certainty, Truth::Definitely);
+    assert_eq!(
+        found[0].message,
+        "the post of Treasurer was filled by Cat, who did not hold the post of Chair on 2021-06-01; the statute gives that to the holder of the post of Chair"
+    );
+    assert_eq!(
+        found[0]
+            .citation
+            .as_ref()
+            .and_then(|c| c.article.as_deref()),
+        Some("9")
+    );
+}
+
+#[test]
+fn an_organ_filling_what_a_post_appoints_is_the_wrong_elector() {
+    let by_board = format!("{ASSIGNED}\nby = \"assoc/board\"");
+    let found = appointed(&by_board);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].message,
+        "the post of Treasurer was filled by Board of Directors; the statute gives that to the holder of the post of Chair"
+    );
+    let elected = "kind = \"election_held\"\npost = \"assoc/treasurer\"\nby = \"assoc/assembly\"\nelected = [\"bob\"]";
+    assert_eq!(appointed(elected).len(), 1);
+    // Nothing said of who filled it: not judged.
+    assert!(appointed(ASSIGNED).is_empty());
+}
+
+#[test]
+fn an_appointing_post_must_be_a_post_of_the_version() {
+    let text = appointer_statute().replace("post:chair", "post:president");
+    let err = crate::statute::read(&text).expect_err("an undefined post");
+    assert!(
+        err.to_string()
+            .contains("`post:president` names a post; `president` is not a post of this version"),
+        "{err}"
+    );
+    let doc = crate::statute::read(&appointer_statute()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(crate::statute::clauses(&doc).iter().any(|c| c.rule
+        == "appointed by the holder of the post of Chair only"
+        && c.checked_by == Some("wrong-elector")));
+}

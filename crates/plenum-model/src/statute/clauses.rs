@@ -58,6 +58,12 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         Elector::Members => "elected by the members".to_owned(),
         Elector::Appointment => "appointed".to_owned(),
         Elector::Organ(k) => format!("elected by {} only", organ_name(k)),
+        Elector::Post(k) => format!(
+            "appointed by the holder of the post of {} only",
+            version
+                .post(k)
+                .map_or_else(|| k.to_string(), |p| p.name.clone())
+        ),
     };
     let vacancy = |v: &crate::statute::VacancyDeadline| match v {
         crate::statute::VacancyDeadline::Within(p) => format!("a vacancy is filled within {p}"),
@@ -103,7 +109,8 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
     for organ in &version.organs {
         let s = organ.name.as_str();
         if let Some(Cited { rule, article }) = &organ.elected_by {
-            let checked = matches!(rule, Elector::Organ(_)).then_some("wrong-elector");
+            let checked =
+                matches!(rule, Elector::Organ(_) | Elector::Post(_)).then_some("wrong-elector");
             let vacancies = organ.vacancies_by.as_ref().map_or_else(String::new, |k| {
                 format!("; vacancies filled by {}", organ_name(k))
             });
@@ -350,7 +357,8 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
     for post in &version.posts {
         let s = post.name.as_str();
         if let Some(Cited { rule, article }) = &post.elected_by {
-            let checked = matches!(rule, Elector::Organ(_)).then_some("wrong-elector");
+            let checked =
+                matches!(rule, Elector::Organ(_) | Elector::Post(_)).then_some("wrong-elector");
             let vacancies = post.vacancies_by.as_ref().map_or_else(String::new, |k| {
                 format!("; vacancies filled by {}", organ_name(k))
             });

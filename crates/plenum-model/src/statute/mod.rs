@@ -347,6 +347,9 @@ pub enum Elector {
     Appointment,
     /// Another organ of the same organization.
     Organ(Key),
+    /// The holder of a post of the same organization (`by = "post:president"`):
+    /// "the President appoints".
+    Post(Key),
 }
 
 /// The most seats an organ may have, by role.

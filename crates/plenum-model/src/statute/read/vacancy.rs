@@ -1,4 +1,5 @@
-//! Reading `vacancy = { within = ... }` on an organ or post.
+//! Reading `vacancy = { within = ... }` on an organ or post, and a post that
+//! appoints to one (`elected_by = { by = "post:president" }`).
 
 use serde_spanned::Spanned;
 
@@ -40,5 +41,22 @@ impl Reader<'_> {
             rule,
             article: self.article(scope, raw.get_ref().article.clone())?,
         }))
+    }
+
+    /// `by = "post:KEY"`: a post of this version whose holder appoints.
+    pub(super) fn appointing_post(
+        &self,
+        scope: &Scope<'_>,
+        raw: &Spanned<String>,
+    ) -> Result<crate::id::Key, InputError> {
+        let key = raw.get_ref().trim_start_matches("post:");
+        if !scope.posts.contains(key) {
+            return Err(self.err(
+                raw.span(),
+                format!("`post:{key}` names a post; `{key}` is not a post of this version"),
+            ));
+        }
+        key.parse()
+            .map_err(|_| self.err(raw.span(), format!("invalid key `{key}`")))
     }
 }
