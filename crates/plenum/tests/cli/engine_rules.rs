@@ -18,7 +18,7 @@ const STATUTE: &str = "engine-rules/statute.toml";
 const BASE: &str = "engine-rules/base.toml";
 const AT: &str = "2002-12-31";
 
-const CASES: [Case; 5] = [
+const CASES: [Case; 6] = [
     Case {
         rule: "wrong-convener",
         file: "wrong-convener",
@@ -42,6 +42,12 @@ const CASES: [Case; 5] = [
         file: "vacancy-next-meeting",
         flagged: &["cai-resigned"],
         article: "4",
+    },
+    Case {
+        rule: "wrong-elector",
+        file: "appointer",
+        flagged: &["auditor-appointed"],
+        article: "6",
     },
     Case {
         rule: "early-lapse",
@@ -89,12 +95,13 @@ fn the_engine_rules_base_history_breaks_none_of_these_rules() {
 }
 
 #[test]
-fn statute_check_lists_posts_as_conveners_vacancies_and_the_lapse() {
+fn statute_check_lists_posts_as_conveners_and_appointers_vacancies_and_the_lapse() {
     let env = crate::support::Env::new();
     let path = crate::support::data(STATUTE);
     let text = env.stdout(&["statute", "check", path.to_str().unwrap()]);
     for clause in [
         "convened by Council or the holder of the post of Chair",
+        "appointed by the holder of the post of Chair only",
         "a vacancy is filled by the next meeting of Council",
         "a vacancy is filled within 60 days",
         "a membership lapses only once dues have been unpaid more than 3 months (the day after that period is complete at the earliest)",
