@@ -333,6 +333,8 @@ mod class_tests;
 #[cfg(test)]
 mod composed_tests;
 #[cfg(test)]
+mod engine_bar_tests;
+#[cfg(test)]
 mod engine_tests;
 #[cfg(test)]
 mod evidence_tests;

@@ -6,6 +6,7 @@
 //! whichever backend served the rows.
 
 pub mod at;
+mod bars_held;
 pub mod check;
 mod composed;
 mod confirmations;
