@@ -335,6 +335,8 @@ mod composed_tests;
 #[cfg(test)]
 mod engine_bar_tests;
 #[cfg(test)]
+mod engine_penalty_tests;
+#[cfg(test)]
 mod engine_tests;
 #[cfg(test)]
 mod evidence_tests;

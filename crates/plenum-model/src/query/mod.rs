@@ -14,6 +14,7 @@ mod holders;
 pub mod lineage;
 mod nominal;
 pub mod outside;
+mod penalties;
 pub mod person;
 pub mod reports;
 pub mod search;

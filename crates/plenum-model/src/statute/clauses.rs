@@ -529,25 +529,17 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             Some(checked),
         );
         if let Some(c) = &rule.confirmed_by {
-            // A penalty of the statute's own leaves no projection row to follow to its
-            // confirmation: said, and not claimed as checked.
-            let penalty = rule.act == super::Act::Penalty;
             push(
                 "discipline",
                 "confirmed_by",
                 format!(
-                    "{} by {by}: provisional until {} confirms it {}{}",
+                    "{} by {by}: provisional until {} confirms it {}",
                     rule.act_name(),
                     organ_name(&c.by),
                     c.deadline_words(),
-                    if penalty {
-                        " (not yet judged for penalties of the statute's own)"
-                    } else {
-                        ""
-                    }
                 ),
                 rule.article.as_ref(),
-                (!penalty).then_some("not-confirmed"),
+                Some("not-confirmed"),
             );
         }
     }
