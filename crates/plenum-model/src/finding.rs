@@ -65,6 +65,8 @@ pub enum Rule {
     LapsedMember,
     /// A meeting convened as a kind the statute does not declare for its organ.
     UnknownCategory,
+    /// A seat or post left vacant and not filled as soon as the statute requires.
+    VacancyUnfilled,
 }
 
 impl Rule {
@@ -96,11 +98,12 @@ impl Rule {
             Rule::EarlyLapse => "early-lapse",
             Rule::LapsedMember => "lapsed-member",
             Rule::UnknownCategory => "unknown-category",
+            Rule::VacancyUnfilled => "vacancy-unfilled",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 25] = [
+    pub const ALL: [Rule; 26] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -126,6 +129,7 @@ impl Rule {
         Rule::EarlyLapse,
         Rule::LapsedMember,
         Rule::UnknownCategory,
+        Rule::VacancyUnfilled,
     ];
 }
 

@@ -113,6 +113,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 },
                 cause: None,
                 by: None,
+                by_post: None,
+                by_person: None,
                 decision: None,
                 nomination: None,
             }),
@@ -208,6 +210,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 person: pick(&mut rng, &persons),
                 post: posts[rng.below(posts.len())].clone(),
                 by: None,
+                by_post: None,
+                by_person: None,
                 decision: None,
                 nomination: None,
                 acting: false,
@@ -316,6 +320,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     scheduled: rng.chance(50).then(|| random_date(&mut rng)),
                     category: None,
                     by: None,
+                    by_post: None,
+                    by_person: None,
                     requested_by: None,
                 })
             }

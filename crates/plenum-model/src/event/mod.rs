@@ -319,6 +319,12 @@ impl EventKind {
                 if let Some(by) = &b.by {
                     push("by", Ref::Organ(by));
                 }
+                if let Some(post) = &b.by_post {
+                    push("by_post", Ref::Post(post));
+                }
+                if let Some(person) = &b.by_person {
+                    push("by_person", Ref::Person(person));
+                }
                 b.joint_with
                     .iter()
                     .for_each(|o| push("joint_with", Ref::Organ(o)));
@@ -383,6 +389,12 @@ impl EventKind {
                 if let Some(o) = &b.by {
                     push("by", Ref::Organ(o));
                 }
+                if let Some(p) = &b.by_post {
+                    push("by_post", Ref::Post(p));
+                }
+                if let Some(p) = &b.by_person {
+                    push("by_person", Ref::Person(p));
+                }
                 if let Some(d) = &b.decision {
                     push("decision", Ref::Decision(d));
                 }
@@ -414,6 +426,12 @@ impl EventKind {
                 push("post", Ref::Post(&b.post));
                 if let Some(o) = &b.by {
                     push("by", Ref::Organ(o));
+                }
+                if let Some(p) = &b.by_post {
+                    push("by_post", Ref::Post(p));
+                }
+                if let Some(p) = &b.by_person {
+                    push("by_person", Ref::Person(p));
                 }
                 if let Some(d) = &b.decision {
                     push("decision", Ref::Decision(d));

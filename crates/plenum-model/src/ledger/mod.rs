@@ -333,6 +333,12 @@ mod class_tests;
 #[cfg(test)]
 mod composed_tests;
 #[cfg(test)]
+mod engine_bar_tests;
+#[cfg(test)]
+mod engine_penalty_tests;
+#[cfg(test)]
+mod engine_tests;
+#[cfg(test)]
 mod evidence_tests;
 #[cfg(test)]
 mod group_tests;

@@ -5,8 +5,9 @@
 //! Read: the seats and posts running on `day` of offices with `confirmed_by`, and the
 //! expulsions, suspensions and removals (up to `day`) in organizations with a
 //! discipline rule with `confirmed_by` (provisional only when decided by an organ of
-//! that rule); the `act_confirmed` events about each person; the confirming organ's
-//! meetings.
+//! that rule), and the penalties of the statute's own of a rule with `confirmed_by`
+//! (`penalties.rs`); the `act_confirmed` events about each person; the confirming
+//! organ's meetings.
 
 use std::collections::BTreeMap;
 
@@ -22,14 +23,14 @@ use crate::statute::{Act, StatuteBook};
 use super::Facts;
 
 /// One act that may need confirmation.
-struct Pending {
-    done: Done,
-    org: OrgId,
-    person: PersonId,
-    event: EventId,
-    date: FuzzyDate,
+pub(super) struct Pending {
+    pub(super) done: Done,
+    pub(super) org: OrgId,
+    pub(super) person: PersonId,
+    pub(super) event: EventId,
+    pub(super) date: FuzzyDate,
     /// Whether it is still in effect on the day asked about.
-    in_effect: bool,
+    pub(super) in_effect: bool,
 }
 
 /// The `not-confirmed` findings on `day`.
@@ -41,6 +42,7 @@ pub(super) fn unconfirmed<F: Facts + ?Sized>(
     let mut pending = offices(facts, book, day)?;
     pending.extend(discipline(facts, book, day)?);
     pending.extend(removals(facts, book, day)?);
+    pending.extend(super::penalties::provisional(facts, book, day)?);
     if pending.is_empty() {
         return Ok(Vec::new());
     }
@@ -54,7 +56,9 @@ pub(super) fn unconfirmed<F: Facts + ?Sized>(
             events.insert(act.person.clone(), rows.events);
         }
         let deciders = match &act.done {
-            Done::Discipline(..) => Some(deciders(facts, &events[&act.person], &act.event)?),
+            Done::Discipline(..) | Done::Penalty(_) => {
+                Some(deciders(facts, &events[&act.person], &act.event)?)
+            }
             Done::Seat(_) | Done::Post(_) => None,
         };
         let Some((confirmation, citation)) = required(
@@ -340,6 +344,7 @@ fn deciders<F: Facts + ?Sized>(
             EventKind::SeatVacated(b) => b.decision.clone(),
             EventKind::PostVacated(b) => b.decision.clone(),
             EventKind::PersonPurged(b) => b.decision.clone(),
+            EventKind::MemberDisciplined(b) => b.decision.clone(),
             _ => None,
         });
     let Some(decision) = decision else {

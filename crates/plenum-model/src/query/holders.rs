@@ -6,9 +6,9 @@
 //! Judged on the tenures running on the day, with the same three values as at an
 //! election: a person the register never mentions is of unknown standing, and a
 //! holder who never met the requirement was found at the election, not again here.
-//! Only membership (of the organization, or of another: `of`) and seat requirements
-//! are continuing; a standing requirement
-//! ("five years a member") is met once, at the election.
+//! Membership (of the organization, or of another: `of`), class and seat requirements
+//! are continuing (a class change during the tenure is judged as of its date); a
+//! standing requirement ("five years a member") is met once, at the election.
 
 use std::collections::HashMap;
 
@@ -49,6 +49,7 @@ pub(super) fn no_longer_eligible<F: Facts + ?Sized>(
                 | Requirement::FullMember
                 | Requirement::Seat(_)
                 | Requirement::MemberOf { .. }
+                | Requirement::Class(_)
         )
     };
     let mut orgs: Vec<&OrgId> = book.versions().map(|v| &v.org).collect();
@@ -154,8 +155,28 @@ fn lapsed(
                 event: last.1.end_event.clone(),
             })
         }
-        // A class change during a tenure is not judged as of a date yet.
-        Requirement::Standing { .. } | Requirement::Class(_) => None,
+        // A class change during the tenure (`membership_class_changed`), judged as
+        // of its date; an ended membership is the `Member` requirement's, and a
+        // membership with no class recorded is of unknown class.
+        Requirement::Class(class) => {
+            let open = rows
+                .memberships
+                .iter()
+                .filter(|m| &m.org == tenure.org)
+                .find(|m| runs_on(&m.span, day))?;
+            let other = open.class.as_ref().filter(|k| *k != class)?;
+            (open.span.start.earliest() > began).then(|| Lapse {
+                since: open.span.start.clone(),
+                how: format!(
+                    "has been a member of {} of the class {}, not of the class {}",
+                    name(EntityKind::Org, tenure.org),
+                    class_name(tenure.version, other),
+                    class_name(tenure.version, class)
+                ),
+                event: Some(open.start_event.clone()),
+            })
+        }
+        Requirement::Standing { .. } => None,
     }
 }
 
@@ -227,4 +248,11 @@ fn finding(
             tenure.what, tenure.span.start, lapse.how, lapse.since
         )),
     }
+}
+
+/// A membership class's name, as the version declares it.
+fn class_name(version: &Version, key: &crate::id::Key) -> String {
+    version
+        .class(key)
+        .map_or_else(|| key.to_string(), |c| c.name.clone())
 }

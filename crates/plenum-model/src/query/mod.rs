@@ -6,6 +6,7 @@
 //! whichever backend served the rows.
 
 pub mod at;
+mod bars_held;
 pub mod check;
 mod composed;
 mod confirmations;
@@ -13,10 +14,12 @@ mod holders;
 pub mod lineage;
 mod nominal;
 pub mod outside;
+mod penalties;
 pub mod person;
 pub mod reports;
 pub mod search;
 mod succession;
+mod vacancies;
 
 use std::fmt;
 

@@ -22,6 +22,8 @@ pub(crate) enum Done {
     Post(PostRef),
     /// A disciplinary act (for a removal, from the organ or post).
     Discipline(Act, Option<Key>),
+    /// A penalty of the statute's own (`member_disciplined`), by its id.
+    Penalty(Key),
 }
 
 impl Done {
@@ -31,6 +33,7 @@ impl Done {
             Done::Seat(o) => format!("the election of {person} to {}", name(EntityKind::Organ, o)),
             Done::Post(p) => format!("the election of {person} as {}", name(EntityKind::Post, p)),
             Done::Discipline(act, _) => format!("the {} of {person}", act.as_str()),
+            Done::Penalty(id) => format!("the penalty `{id}` of {person}"),
         }
     }
 
@@ -39,7 +42,7 @@ impl Done {
         match self {
             Done::Seat(o) => Some(&o.org),
             Done::Post(p) => Some(&p.org),
-            Done::Discipline(..) => None,
+            Done::Discipline(..) | Done::Penalty(_) => None,
         }
     }
 }
@@ -70,7 +73,7 @@ pub(crate) fn required(
                     let d = version.post(&p.key)?;
                     (&d.procedure, d.elected_by.as_ref())
                 }
-                Done::Discipline(..) => return None,
+                Done::Discipline(..) | Done::Penalty(_) => return None,
             };
             let c = procedure.confirmed_by.clone()?;
             Some((
@@ -78,9 +81,13 @@ pub(crate) fn required(
                 Citation::of(version, elected_by.and_then(|e| e.article.as_ref())),
             ))
         }
-        Done::Discipline(act, from) => {
-            let rules: Vec<_> = version
-                .discipline(*act, from.as_ref())
+        Done::Discipline(..) | Done::Penalty(_) => {
+            let rules = match done {
+                Done::Discipline(act, from) => version.discipline(*act, from.as_ref()),
+                Done::Penalty(id) => version.penalty_rules(id),
+                Done::Seat(_) | Done::Post(_) => return None,
+            };
+            let rules: Vec<_> = rules
                 .into_iter()
                 .filter(|r| r.confirmed_by.is_some())
                 .filter(|r| {

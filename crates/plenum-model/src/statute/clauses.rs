@@ -58,6 +58,21 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         Elector::Members => "elected by the members".to_owned(),
         Elector::Appointment => "appointed".to_owned(),
         Elector::Organ(k) => format!("elected by {} only", organ_name(k)),
+        Elector::Post(k) => format!(
+            "appointed by the holder of the post of {} only",
+            version
+                .post(k)
+                .map_or_else(|| k.to_string(), |p| p.name.clone())
+        ),
+    };
+    let vacancy = |v: &crate::statute::VacancyDeadline| match v {
+        crate::statute::VacancyDeadline::Within(p) => format!("a vacancy is filled within {p}"),
+        crate::statute::VacancyDeadline::NextMeeting(k) => {
+            format!(
+                "a vacancy is filled by the next meeting of {}",
+                organ_name(k)
+            )
+        }
     };
     let requirement = |r: &Requirement| match r {
         Requirement::Member => "must be a member".to_owned(),
@@ -98,7 +113,8 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
     for organ in &version.organs {
         let s = organ.name.as_str();
         if let Some(Cited { rule, article }) = &organ.elected_by {
-            let checked = matches!(rule, Elector::Organ(_)).then_some("wrong-elector");
+            let checked =
+                matches!(rule, Elector::Organ(_) | Elector::Post(_)).then_some("wrong-elector");
             let vacancies = organ.vacancies_by.as_ref().map_or_else(String::new, |k| {
                 format!("; vacancies filled by {}", organ_name(k))
             });
@@ -139,6 +155,15 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 term(rule),
                 article.as_ref(),
                 Some("term-expired"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &organ.vacancy {
+            push(
+                s,
+                "vacancy",
+                vacancy(rule),
+                article.as_ref(),
+                Some("vacancy-unfilled"),
             );
         }
         if let Some(Cited { rule, article }) = &organ.meets {
@@ -185,6 +210,14 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         }
         if let Some(Cited { rule, article }) = &organ.convened_by {
             let mut who: Vec<String> = rule.by.iter().map(&organ_name).collect();
+            who.extend(rule.posts.iter().map(|k| {
+                format!(
+                    "the holder of the post of {}",
+                    version
+                        .post(k)
+                        .map_or_else(|| k.to_string(), |p| p.name.clone())
+                )
+            }));
             if let Some(words) = rule.requisition_words() {
                 who.push(format!("{words} of its members by requisition"));
             }
@@ -328,7 +361,8 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
     for post in &version.posts {
         let s = post.name.as_str();
         if let Some(Cited { rule, article }) = &post.elected_by {
-            let checked = matches!(rule, Elector::Organ(_)).then_some("wrong-elector");
+            let checked =
+                matches!(rule, Elector::Organ(_) | Elector::Post(_)).then_some("wrong-elector");
             let vacancies = post.vacancies_by.as_ref().map_or_else(String::new, |k| {
                 format!("; vacancies filled by {}", organ_name(k))
             });
@@ -362,6 +396,15 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 term(rule),
                 article.as_ref(),
                 Some("term-expired"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &post.vacancy {
+            push(
+                s,
+                "vacancy",
+                vacancy(rule),
+                article.as_ref(),
+                Some("vacancy-unfilled"),
             );
         }
         for Cited { rule, article } in &post.eligibility {
@@ -438,7 +481,17 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         push(
             "membership",
             "lapse",
-            format!("a membership lapses only after {rule} of unpaid dues"),
+            if rule.more_than {
+                format!(
+                    "a membership lapses only once dues have been unpaid more than {} (the day after that period is complete at the earliest)",
+                    rule.period
+                )
+            } else {
+                format!(
+                    "a membership lapses only after {} of unpaid dues (on the day that period is complete at the earliest)",
+                    rule.period
+                )
+            },
             article.as_ref(),
             Some("early-lapse, lapsed-member"),
         );
@@ -493,25 +546,17 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             Some(checked),
         );
         if let Some(c) = &rule.confirmed_by {
-            // A penalty of the statute's own leaves no projection row to follow to its
-            // confirmation: said, and not claimed as checked.
-            let penalty = rule.act == super::Act::Penalty;
             push(
                 "discipline",
                 "confirmed_by",
                 format!(
-                    "{} by {by}: provisional until {} confirms it {}{}",
+                    "{} by {by}: provisional until {} confirms it {}",
                     rule.act_name(),
                     organ_name(&c.by),
                     c.deadline_words(),
-                    if penalty {
-                        " (not yet judged for penalties of the statute's own)"
-                    } else {
-                        ""
-                    }
                 ),
                 rule.article.as_ref(),
-                (!penalty).then_some("not-confirmed"),
+                Some("not-confirmed"),
             );
         }
     }

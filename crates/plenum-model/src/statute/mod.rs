@@ -9,6 +9,7 @@
 mod cadence;
 mod classes;
 mod clauses;
+mod lapse;
 mod measure;
 mod notice;
 mod penalties;
@@ -16,6 +17,7 @@ mod procedures;
 mod raw;
 mod read;
 mod target;
+mod vacancy;
 mod voters;
 
 use std::collections::BTreeMap;
@@ -26,12 +28,14 @@ use crate::id::{Key, OrgId, VersionId};
 pub use cadence::{Cadence, CalendarPeriod};
 pub use classes::MemberClass;
 pub use clauses::{Clause, clauses};
+pub use lapse::Lapse;
 pub use measure::{Base, Period, Share, Threshold};
 pub use notice::NoticeLength;
 pub use penalties::{PenaltyDef, PenaltyEffect};
 pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use read::read;
 pub use target::{Target, concerning};
+pub use vacancy::VacancyDeadline;
 pub use voters::Voters;
 
 /// A rule with the article it comes from.
@@ -81,7 +85,7 @@ pub struct Version {
     /// unset, a candidacy may not outlast the probation.
     pub probation_extension: Option<Period>,
     /// How long dues may stay unpaid before a membership lapses (`membership_lapsed`).
-    pub lapse: Option<Cited<Period>>,
+    pub lapse: Option<Cited<Lapse>>,
     /// Which members vote in an assembly of all members (`membership.votes`).
     pub voters: Option<Cited<Voters>>,
     /// Who may amend this statute, and by what majority.
@@ -170,6 +174,8 @@ pub struct OrganDef {
     pub majority: BTreeMap<String, Cited<Majority>>,
     /// What a seat holder must be.
     pub eligibility: Vec<Cited<Requirement>>,
+    /// How soon a seat or post left vacant must be filled (`vacancy`).
+    pub vacancy: Option<Cited<VacancyDeadline>>,
     /// Posts whose holders sit on the organ by office (ex officio), as full members.
     pub ex_officio: Vec<Key>,
     /// The organs and posts it consists of, where no one elects it.
@@ -220,6 +226,8 @@ impl SecretBallot {
 pub struct Convener {
     /// The organs that may convene it.
     pub by: Vec<Key>,
+    /// The posts whose holders may convene it ("the Chair may call a special meeting").
+    pub posts: Vec<Key>,
     /// The share of the organ's members whose request obliges a meeting
     /// (requisition): at least, or more than, a share.
     pub requisition: Option<Threshold>,
@@ -298,6 +306,8 @@ pub struct PostDef {
     pub term: Option<Cited<Term>>,
     /// What a holder must be.
     pub eligibility: Vec<Cited<Requirement>>,
+    /// How soon a seat or post left vacant must be filled (`vacancy`).
+    pub vacancy: Option<Cited<VacancyDeadline>>,
 }
 
 /// A term of office: how long a seat or post is held from the election (or
@@ -339,6 +349,9 @@ pub enum Elector {
     Appointment,
     /// Another organ of the same organization.
     Organ(Key),
+    /// The holder of a post of the same organization (`by = "post:president"`):
+    /// "the President appoints".
+    Post(Key),
 }
 
 /// The most seats an organ may have, by role.

@@ -59,6 +59,7 @@ pub(super) struct RawOrgan {
     pub(super) aliases: Vec<String>,
     pub(super) kind: Option<String>,
     pub(super) elected_by: Option<RawElector>,
+    pub(super) vacancy: Option<Spanned<RawVacancy>>,
     pub(super) seats: Option<RawSeats>,
     pub(super) term: Option<RawLength>,
     pub(super) meets: Option<RawEvery>,
@@ -115,6 +116,14 @@ pub(super) struct RawPost {
     pub(super) term: Option<RawLength>,
     #[serde(default)]
     pub(super) eligibility: Vec<RawRequirement>,
+    pub(super) vacancy: Option<Spanned<RawVacancy>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawVacancy {
+    pub(super) within: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]
@@ -215,7 +224,7 @@ pub(super) struct RawDiscipline {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawMembership {
     pub(super) probation: Option<RawProbation>,
-    pub(super) lapse: Option<RawLapse>,
+    pub(super) lapse: Option<Spanned<RawLapse>>,
     pub(super) votes: Option<RawVotes>,
     #[serde(default, rename = "class")]
     pub(super) classes: Vec<RawClass>,
@@ -257,6 +266,8 @@ pub(super) struct RawMeetingKind {
 pub(super) struct RawConvener {
     #[serde(default)]
     pub(super) by: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(super) posts: Vec<Spanned<String>>,
     pub(super) requisition: Option<Spanned<RawRequisition>>,
     pub(super) article: ArticleRef,
 }
@@ -271,7 +282,8 @@ pub(super) struct RawVotes {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawLapse {
-    pub(super) after: Spanned<String>,
+    pub(super) after: Option<Spanned<String>>,
+    pub(super) more_than: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 

@@ -76,6 +76,12 @@ impl Ask for HomeAsk {
                 rule: Elector::Appointment,
                 ..
             }) => "appointment".to_owned(),
+            Some(Cited {
+                rule: Elector::Post(k),
+                ..
+            }) => version
+                .post(k)
+                .map_or_else(|| k.to_string(), |p| p.name.clone()),
             None => "–".to_owned(),
         };
         let organs = version

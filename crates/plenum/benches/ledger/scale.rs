@@ -81,6 +81,8 @@ pub(crate) fn batch(config: &Config, ledger: &Ledger) {
                 role: Role::Full,
                 cause: None,
                 by: None,
+                by_post: None,
+                by_person: None,
                 decision: None,
                 nomination: None,
             }),

@@ -218,6 +218,13 @@ fn tour(name: &str, store: &dyn Store, events: &[Event], db: &str) -> anyhow::Re
                 rule: Elector::Appointment,
                 ..
             }) => "appointed".to_owned(),
+            Some(Cited {
+                rule: Elector::Post(k),
+                ..
+            }) => format!(
+                "appointed by the {}",
+                version.post(k).map_or(k.as_str(), |p| p.name.as_str())
+            ),
             None => String::new(),
         };
         let meets = organ.meets.as_ref().map(|m| format!("meets {}", m.rule));

@@ -56,6 +56,11 @@ body!(
         category: Option<String> = (default, skip_serializing_if = "Option::is_none"),
         /// The organ that convened it, if the record says.
         by: Option<OrganRef> = (default, skip_serializing_if = "Option::is_none"),
+        /// The post whose holder convened it ("on the call of the Chair"), if the record says.
+        by_post: Option<PostRef> = (default, skip_serializing_if = "Option::is_none"),
+        /// The person who convened it, if the record says: judged against the posts
+        /// the statute lets convene it, as held on the day.
+        by_person: Option<PersonId> = (default, skip_serializing_if = "Option::is_none"),
         /// How many members requested it (a requisition), if it was called at their request.
         requested_by: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
     }

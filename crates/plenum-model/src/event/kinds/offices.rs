@@ -19,6 +19,10 @@ body!(
         cause: Option<TakeCause> = (default, skip_serializing_if = "Option::is_none"),
         /// The organ that elected or appointed them.
         by: Option<OrganRef> = (default, skip_serializing_if = "Option::is_none"),
+        /// The post whose holder appointed them, where the statute gives the appointment to a post.
+        by_post: Option<PostRef> = (default, skip_serializing_if = "Option::is_none"),
+        /// The person who appointed them, judged against who held that post on the day.
+        by_person: Option<PersonId> = (default, skip_serializing_if = "Option::is_none"),
         /// The motion that decided it.
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// The nominating organ's decision, where the statute requires a nomination.
@@ -83,6 +87,10 @@ body!(
         post: PostRef,
         /// The organ that elected or appointed them.
         by: Option<OrganRef> = (default, skip_serializing_if = "Option::is_none"),
+        /// The post whose holder appointed them, where the statute gives the appointment to a post.
+        by_post: Option<PostRef> = (default, skip_serializing_if = "Option::is_none"),
+        /// The person who appointed them, judged against who held that post on the day.
+        by_person: Option<PersonId> = (default, skip_serializing_if = "Option::is_none"),
         /// The motion that decided it.
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// The nominating organ's decision, where the statute requires a nomination.

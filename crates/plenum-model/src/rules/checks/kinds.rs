@@ -1,11 +1,14 @@
 //! A kind of meeting with a cadence of its own (`meeting = [{ category = "annual",
 //! meets = { each = "year" } }]`): only meetings convened as that kind count toward
-//! it, judged at each one against the previous meeting of the same kind.
+//! it, judged at each one against the previous meeting of the same kind; the first
+//! meeting of a kind against the cadence's coming into force (or the organ's first
+//! recorded meeting, if later: the record shows the organ only from there).
 
-use crate::date::FuzzyDate;
+use crate::date::Day;
+use crate::date::{FuzzyDate, Truth};
 use crate::event::kinds::Evidence;
 use crate::id::{MeetingId, OrganRef};
-use crate::rows::MeetingState;
+use crate::rows::{HeldRow, MeetingState};
 use crate::statute::{Cadence, Cited, StatuteBook, Version};
 
 use super::super::cadence::{gap, sitting};
@@ -15,6 +18,8 @@ use super::{Ctx, Out};
 impl Ctx<'_, '_> {
     /// A meeting of a kind with its own `meets`, held later after the previous
     /// meeting of that kind than the kind's cadence allows (`meeting-late`).
+    /// Returns how certainly it was late, so that the organ's own cadence does not
+    /// report the same gap again.
     pub(super) fn check_kind_cadence(
         &self,
         organ: &OrganRef,
@@ -23,9 +28,9 @@ impl Ctx<'_, '_> {
         state: Option<&MeetingState>,
         held: &FuzzyDate,
         out: &mut Out<'_>,
-    ) {
+    ) -> Truth {
         let Some(category) = state.and_then(|m| m.category.as_deref()) else {
-            return;
+            return Truth::No;
         };
         let Some(Cited {
             rule: cadence,
@@ -35,22 +40,26 @@ impl Ctx<'_, '_> {
             .and_then(|d| d.meeting_kinds.iter().find(|k| k.category == category))
             .and_then(|k| k.meets.as_ref())
         else {
-            return;
-        };
-        let Some(previous) = self
-            .history
-            .held_meetings(organ)
-            .into_iter()
-            .rev()
-            .find(|m| {
-                self.history
-                    .meeting(&m.meeting)
-                    .is_some_and(|s| s.category.as_deref() == Some(category))
-            })
-        else {
-            return;
+            return Truth::No;
         };
         let since = kind_in_force_since(self.book, organ, category, held.earliest());
+        let earlier = self.history.held_meetings(organ);
+        let Some(previous) = earlier.iter().rev().find(|m| {
+            self.history
+                .meeting(&m.meeting)
+                .is_some_and(|s| s.category.as_deref() == Some(category))
+        }) else {
+            return self.check_first_of_kind(
+                organ,
+                meeting,
+                version,
+                (category, cadence, article),
+                since,
+                earlier.first(),
+                held,
+                out,
+            );
+        };
         let before = sitting(&previous.date);
         let gap = gap(
             cadence,
@@ -81,6 +90,62 @@ impl Ctx<'_, '_> {
                 Evidence::dated(&out.event.date, super::meetings::evidence_of(out.event))
             ),
         );
+        gap.certainty
+    }
+
+    /// The first meeting of a kind: judged from the kind's cadence coming into
+    /// force, or from the organ's first recorded meeting if that is later (an
+    /// organ the record shows no earlier meeting of is not judged, as for the
+    /// organ's own cadence).
+    #[allow(clippy::too_many_arguments)]
+    fn check_first_of_kind(
+        &self,
+        organ: &OrganRef,
+        meeting: &MeetingId,
+        version: &Version,
+        (category, cadence, article): (&str, &Cadence, &Option<String>),
+        since: Option<Day>,
+        first: Option<&HeldRow>,
+        held: &FuzzyDate,
+        out: &mut Out<'_>,
+    ) -> Truth {
+        let (Some(since), Some(first)) = (since, first) else {
+            return Truth::No;
+        };
+        let sat = sitting(&first.date);
+        // The day before the cadence took effect: its first day (and first whole
+        // period) is then judged too.
+        let start = since.pred();
+        let from = (start.max(sat.earliest()), start.max(sat.latest()));
+        let gap = gap(cadence, Some(since), from, (held.earliest(), held.latest()));
+        let missed = match cadence {
+            Cadence::Rolling(_) => String::new(),
+            Cadence::Calendar(_) | Cadence::Count(..) => format!(": {}", gap.missed),
+        };
+        let record = if sat.earliest() > start {
+            format!(
+                ", and the record shows {} meeting from {} ({})",
+                self.organ_name(organ),
+                self.meeting_name(&first.meeting),
+                first.date
+            )
+        } else {
+            String::new()
+        };
+        out.push(
+            Rule::MeetingLate,
+            Severity::Violation,
+            gap.certainty,
+            Some(Citation::of(version, article.as_ref())),
+            vec![first.event.clone()],
+            format!(
+                "{} ({}) is the first {category} meeting of {} recorded; the statute requires one {cadence}, in force since {since}{record}{missed}",
+                self.meeting_name(meeting),
+                out.event.date,
+                self.organ_name(organ),
+            ),
+        );
+        gap.certainty
     }
 }
 

@@ -40,9 +40,9 @@ impl Ctx<'_, '_> {
         ) = (&version.lapse, &b.unpaid_since)
         {
             // Early if even the latest start of the arrears leaves too little time.
-            let certainty = if date.latest() < after.after(since.earliest()) {
+            let certainty = if date.latest() < after.first_day(since.earliest()) {
                 Truth::Definitely
-            } else if date.earliest() < after.after(since.latest()) {
+            } else if date.earliest() < after.first_day(since.latest()) {
                 Truth::Possibly
             } else {
                 Truth::No
@@ -54,8 +54,13 @@ impl Ctx<'_, '_> {
                 Some(Citation::of(version, article.as_ref())),
                 vec![],
                 format!(
-                    "the membership of {who} in {org} lapsed on {date}, dues unpaid since {since}: sooner than the {after} the statute allows (not before {})",
-                    after.after(since.latest())
+                    "the membership of {who} in {org} lapsed on {date}, dues unpaid since {since}: sooner than the {} the statute allows (not before {})",
+                    if after.more_than {
+                        format!("{} and a day", after.period)
+                    } else {
+                        after.period.to_string()
+                    },
+                    after.first_day(since.latest())
                 ),
             );
         }

@@ -220,15 +220,7 @@ impl Ctx<'_, '_> {
                 return;
             }
             if requested_by.is_none() {
-                let competent = convener
-                    .by
-                    .iter()
-                    .map(|k| self.organ_name(&OrganRef::new(organ.org.clone(), k.clone())))
-                    .collect::<Vec<_>>()
-                    .join(" or ");
-                let or_requisition = convener.requisition_words().map_or_else(String::new, |w| {
-                    format!(", or {w} of its members by requisition")
-                });
+                let competent = self.conveners_words(organ, convener);
                 out.push(
                     Rule::WrongConvener,
                     Severity::Violation,
@@ -236,7 +228,7 @@ impl Ctx<'_, '_> {
                     Some(citation),
                     vec![],
                     format!(
-                        "a meeting of {meeting} was convened by {}; the statute gives that to {competent}{or_requisition}",
+                        "a meeting of {meeting} was convened by {}; the statute gives that to {competent}",
                         self.organ_name(by)
                     ),
                 );
@@ -430,7 +422,7 @@ impl Ctx<'_, '_> {
                 );
             }
         }
-        self.check_kind_cadence(&organ, meeting, version, state, held, out);
+        let kind_late = self.check_kind_cadence(&organ, meeting, version, state, held, out);
         self.check_meeting_count(&organ, version, def, held, out);
         if let Some(Cited {
             rule: cadence,
@@ -464,7 +456,8 @@ impl Ctx<'_, '_> {
             out.push(
                 Rule::MeetingLate,
                 Severity::Violation,
-                gap.certainty,
+                // A kind's own cadence found the gap at least as surely: one finding.
+                if kind_late >= gap.certainty { crate::date::Truth::No } else { gap.certainty },
                 Some(Citation::of(version, article.as_ref())),
                 vec![previous.event.clone()],
                 format!(

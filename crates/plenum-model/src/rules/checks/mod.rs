@@ -6,11 +6,13 @@
 //! the dead and the expelled.
 
 mod amendments;
+mod appointers;
 mod bars;
 mod bases;
 mod candidacy;
 mod classes;
 mod composed;
+mod conveners;
 mod count;
 mod discipline;
 mod election_majority;
@@ -141,6 +143,12 @@ impl Ctx<'_, '_> {
                     }
                     let by_election = !b.replaces && self.fills_vacancies(organ, b, out);
                     self.check_organ_elector(organ, &electors, by_election, out);
+                    let filler = appointers::Filler {
+                        electors: &electors,
+                        post: None,
+                        person: None,
+                    };
+                    self.check_organ_appointer(organ, by_election, &filler, out);
                     self.check_seat_limit(organ, Role::Full, b.elected.len(), b.replaces, out);
                     self.check_seat_limit(
                         organ,
@@ -163,6 +171,12 @@ impl Ctx<'_, '_> {
                     self.check_renewal(Office::Post(post), out);
                     let vacant = self.post_is_vacant(post, b.elected.first(), out);
                     self.check_post_elector(post, &electors, vacant, out);
+                    let filler = appointers::Filler {
+                        electors: &electors,
+                        post: None,
+                        person: None,
+                    };
+                    self.check_post_appointer(post, vacant, &filler, out);
                     for person in b.elected.iter().take(1) {
                         self.check_post_eligibility(post, person, out);
                         self.check_term_limit(Office::Post(post), person, out);
@@ -177,6 +191,12 @@ impl Ctx<'_, '_> {
             K::SeatTaken(b) => {
                 let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
                 self.check_organ_elector(&b.organ, &electors, true, out);
+                let filler = appointers::Filler {
+                    electors: &electors,
+                    post: b.by_post.as_ref(),
+                    person: b.by_person.as_ref(),
+                };
+                self.check_organ_appointer(&b.organ, true, &filler, out);
                 let already = self.history.holds_seat(&b.person, &b.organ, Some(b.role));
                 if !already {
                     self.check_seat_limit(&b.organ, b.role, 1, false, out);
@@ -187,6 +207,12 @@ impl Ctx<'_, '_> {
             K::PostAssigned(b) => {
                 let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
                 self.check_post_elector(&b.post, &electors, true, out);
+                let filler = appointers::Filler {
+                    electors: &electors,
+                    post: b.by_post.as_ref(),
+                    person: b.by_person.as_ref(),
+                };
+                self.check_post_appointer(&b.post, true, &filler, out);
                 self.check_post_eligibility(&b.post, &b.person, out);
                 self.check_incompatible(Office::Post(&b.post), &b.person, out);
             }
@@ -297,6 +323,13 @@ impl Ctx<'_, '_> {
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),
             K::MeetingConvened(b) => {
                 self.check_convener(&b.organ, b.by.as_ref(), b.requested_by, out);
+                self.check_post_convener(
+                    &b.organ,
+                    b.by_post.as_ref(),
+                    b.by_person.as_ref(),
+                    b.by.is_some() || b.requested_by.is_some(),
+                    out,
+                );
                 self.check_category(&b.organ, b.category.as_deref(), out);
             }
             // A count, of all seats or of one faction's, above the statute's number.

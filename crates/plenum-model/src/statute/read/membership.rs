@@ -1,13 +1,14 @@
 //! Reading `[version.membership]` beyond the probation's length: its extension,
 //! the lapse of membership, and who votes.
 
-use super::super::raw::{RawMembership, RawVotes};
-use super::super::{Cited, Period, Voters};
+use super::super::raw::{RawLapse, RawMembership, RawVotes};
+use super::super::{Cited, Lapse, Period, Voters};
 use super::{Reader, Scope};
 use crate::source::InputError;
+use serde_spanned::Spanned;
 
 /// A probation's extension, the lapse, and the voters, as a version keeps them.
-type MembershipClauses = (Option<Period>, Option<Cited<Period>>, Option<Cited<Voters>>);
+type MembershipClauses = (Option<Period>, Option<Cited<Lapse>>, Option<Cited<Voters>>);
 
 impl Reader<'_> {
     pub(super) fn membership(
@@ -27,7 +28,7 @@ impl Reader<'_> {
         let lapse = raw
             .lapse
             .as_ref()
-            .map(|l| self.cited_period(scope, &l.after, l.article.clone()))
+            .map(|l| self.lapse(scope, l))
             .transpose()?;
         let voters = raw
             .votes
@@ -35,6 +36,38 @@ impl Reader<'_> {
             .map(|v| self.voters(scope, v))
             .transpose()?;
         Ok((extension, lapse, voters))
+    }
+
+    /// `lapse = { after = "6 months" }` (the lapse may come on the day the period
+    /// is complete) or `{ more_than = "6 months" }` (only the day after).
+    fn lapse(
+        &self,
+        scope: &Scope<'_>,
+        raw: &Spanned<RawLapse>,
+    ) -> Result<Cited<Lapse>, InputError> {
+        let (text, more_than) = match (&raw.get_ref().after, &raw.get_ref().more_than) {
+            (Some(after), None) => (after, false),
+            (None, Some(more)) => (more, true),
+            (Some(_), Some(more)) => {
+                return Err(self.err(
+                    more.span(),
+                    "give either `after` or `more_than` for `lapse`, not both",
+                ));
+            }
+            (None, None) => {
+                return Err(self.err(
+                    raw.span(),
+                    "`lapse` needs a period: `after = \"6 months\"` or `more_than = \"6 months\"`",
+                ));
+            }
+        };
+        Ok(Cited {
+            rule: Lapse {
+                period: self.period(text)?,
+                more_than,
+            },
+            article: self.article(scope, raw.get_ref().article.clone())?,
+        })
     }
 
     /// `membership.votes`: which members vote (`full-member`, `candidate`).

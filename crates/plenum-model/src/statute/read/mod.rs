@@ -34,6 +34,7 @@
 //! meeting = [{ category = "extraordinary", notice = { at_least = "3 days" } },  # kinds with their own notice
 //!            { category = "annual", meets = { each = "year" } }]            # and cadence (only that kind counts)
 //! convened_by = { by = ["politburo"], requisition = "1/3" }  # who may convene it, or members' request
+//! # convened_by = { by = ["politburo"], posts = ["general-secretary"] }  # also the holder of a post
 //! voting = { proxies = 1, secret = "elections" }      # most proxies a member may hold; secret: always | elections | never
 //!
 //! [[version.post]]
@@ -68,6 +69,7 @@
 //! probation = { length = "1 year", extension = "6 months" }  # candidates are confirmed within it,
 //!                                                       # or within the extension if extended
 //! lapse = { after = "3 months" }                        # dues unpaid this long: membership lapses
+//! # lapse = { more_than = "3 months" }                 # "more than": the day after the period is complete
 //! votes = { members = ["full-member", "candidate"] }    # who votes in an assembly of all members
 //!
 //! [[version.discipline]]                                # an act may have several rules:
@@ -108,6 +110,7 @@ mod powers;
 mod procedures;
 mod target;
 mod time;
+mod vacancy;
 
 /// Reads and checks a statute document.
 ///
@@ -328,6 +331,7 @@ impl Reader<'_> {
         let rule = match raw.by.get_ref().as_str() {
             "members" => Elector::Members,
             "appointment" => Elector::Appointment,
+            by if by.starts_with("post:") => Elector::Post(self.appointing_post(scope, &raw.by)?),
             _ => Elector::Organ(self.organ_key(scope, &raw.by)?),
         };
         Ok(Cited {
@@ -424,6 +428,7 @@ impl Reader<'_> {
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
         let id_span = raw.id.span();
+        let vacancy = self.vacancy(scope, raw.vacancy.as_ref(), raw.elected_by.as_ref())?;
         let mut majority = BTreeMap::new();
         for (kind, m) in raw.majority {
             majority.insert(kind, self.majority(scope, m, id_span.clone())?);
@@ -475,13 +480,14 @@ impl Reader<'_> {
                 .transpose()?,
             majority,
             eligibility: self.requirements(scope, raw.eligibility)?,
+            vacancy,
             convened_by: raw
                 .convened_by
                 .map(|c| {
-                    if c.by.is_empty() && c.requisition.is_none() {
+                    if c.by.is_empty() && c.posts.is_empty() && c.requisition.is_none() {
                         return Err(self.err(
                             id_span.clone(),
-                            "`convened_by` needs `by = [\"an organ\"]`, `requisition = \"1/10\"` or both",
+                            "`convened_by` needs `by = [\"an organ\"]`, `posts = [\"a post\"]`, `requisition = \"1/10\"` or several",
                         ));
                     }
                     Ok(Cited {
@@ -491,6 +497,7 @@ impl Reader<'_> {
                                 .iter()
                                 .map(|b| self.organ_key(scope, b))
                                 .collect::<Result<_, _>>()?,
+                            posts: self.convener_posts(scope, &c.posts)?,
                             requisition: c
                                 .requisition
                                 .as_ref()
@@ -608,6 +615,7 @@ impl Reader<'_> {
                 .map(|v| self.organ_key(scope, v))
                 .transpose()?,
             procedure: self.procedure(scope, raw.elected_by.as_ref())?,
+            vacancy: self.vacancy(scope, raw.vacancy.as_ref(), raw.elected_by.as_ref())?,
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
             term: raw.term.map(|t| self.term(scope, t)).transpose()?,
             eligibility: self.requirements(scope, raw.eligibility)?,

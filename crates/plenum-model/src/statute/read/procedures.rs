@@ -152,3 +152,27 @@ impl Reader<'_> {
         }))
     }
 }
+
+impl Reader<'_> {
+    /// `convened_by.posts`: posts of this version, whose holders may convene.
+    pub(super) fn convener_posts(
+        &self,
+        scope: &Scope<'_>,
+        raw: &[Spanned<String>],
+    ) -> Result<Vec<crate::id::Key>, InputError> {
+        let mut posts = Vec::new();
+        for p in raw {
+            if !scope.posts.contains(p.get_ref()) {
+                return Err(self.err(
+                    p.span(),
+                    format!(
+                        "`convened_by.posts` names posts; `{}` is not a post of this version",
+                        p.get_ref()
+                    ),
+                ));
+            }
+            posts.push(self.key(p)?);
+        }
+        Ok(posts)
+    }
+}
