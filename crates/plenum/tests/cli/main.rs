@@ -18,6 +18,7 @@ mod messages;
 mod nominal;
 mod outside;
 mod popolo;
+mod positions;
 mod procedures;
 mod rules;
 mod stat_meetings;

@@ -81,6 +81,8 @@ pub enum GroupAct {
     Arrested,
     /// Died (as `person_died`).
     Died,
+    /// Fled or were forced abroad (as `person_fled`).
+    Fled,
 }
 
 impl GroupAct {
@@ -92,6 +94,7 @@ impl GroupAct {
             GroupAct::Tried => "tried",
             GroupAct::Arrested => "arrested",
             GroupAct::Died => "died",
+            GroupAct::Fled => "fled",
         }
     }
 }
@@ -103,7 +106,7 @@ body!(
     GroupAffected {
         /// The organization.
         org: OrgId,
-        /// `expelled`, `purged`, `tried`, `arrested` or `died`.
+        /// `expelled`, `purged`, `tried`, `arrested`, `died` or `fled`.
         act: GroupAct,
         /// How many, and who they were: `5`, `"a number"`, `{ count = "a number", who = "military leaders" }`.
         group: Others,
@@ -230,6 +233,8 @@ pub enum Befallen {
     Arrested,
     /// Died.
     Died,
+    /// Fled or were forced abroad.
+    Fled,
     /// Promoted to a rank or post the record does not name.
     Promoted,
     /// Demoted.
@@ -240,6 +245,24 @@ pub enum Befallen {
     Removed,
 }
 
+impl Befallen {
+    /// The word, as `lineage` writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Befallen::Expelled => "expelled",
+            Befallen::Purged => "purged",
+            Befallen::Tried => "tried",
+            Befallen::Arrested => "arrested",
+            Befallen::Died => "died",
+            Befallen::Fled => "fled",
+            Befallen::Promoted => "promoted",
+            Befallen::Demoted => "demoted",
+            Befallen::Appointed => "appointed",
+            Befallen::Removed => "removed",
+        }
+    }
+}
+
 impl From<GroupAct> for Befallen {
     fn from(act: GroupAct) -> Befallen {
         match act {
@@ -248,6 +271,7 @@ impl From<GroupAct> for Befallen {
             GroupAct::Tried => Befallen::Tried,
             GroupAct::Arrested => Befallen::Arrested,
             GroupAct::Died => Befallen::Died,
+            GroupAct::Fled => Befallen::Fled,
         }
     }
 }
