@@ -428,3 +428,58 @@ post = "front/guerrilla-leader"
     assert_eq!(leaders.total, 1);
     assert_eq!(leaders.members[0].id, "yi");
 }
+
+#[test]
+fn a_change_of_standing_is_judged_for_the_dead_only() {
+    let state = build(&format!(
+        "{PEOPLE}{DEMOTION}{}",
+        r#"
+[[event]]
+id = "adm-yi"
+date = "1946-09"
+kind = "member_admitted"
+person = "yi"
+org = "party"
+
+[[event]]
+id = "yi-expelled"
+date = "1950"
+kind = "member_expelled"
+person = "yi"
+org = "party"
+
+[[event]]
+id = "yi-removed"
+date = "1952"
+kind = "position_changed"
+person = "yi"
+org = "party"
+change = "removed"
+
+[[event]]
+id = "choe-died"
+date = "1940"
+kind = "person_died"
+person = "choe"
+
+[[event]]
+id = "choe-promoted"
+date = "1950"
+kind = "position_changed"
+person = "choe"
+change = "promoted"
+"#
+    ));
+    let findings = check(&state, Day::MAX).unwrap();
+    let about = |id: &str| -> Vec<Rule> {
+        findings
+            .iter()
+            .filter(|f| f.events.first().map(|e| e.as_str()) == Some(id))
+            .map(|f| f.rule)
+            .collect()
+    };
+    // No decision, no organ named: the rank lost is not named, so nothing to judge.
+    assert!(about("kim-demoted").is_empty(), "{findings:?}");
+    assert!(about("yi-removed").is_empty(), "{findings:?}");
+    assert_eq!(about("choe-promoted"), [Rule::DeadPerson], "{findings:?}");
+}

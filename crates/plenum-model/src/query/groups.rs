@@ -162,3 +162,19 @@ pub fn during<F: Facts + ?Sized>(
     let row = facts.org_row(org)?;
     groups(facts, row.as_ref(), org, Some(period))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_is_exact_and_a_word_only_a_lower_bound() {
+        assert_eq!(bounds(Headcount::Exactly(11)), (11, Some(11)));
+        assert_eq!(bounds(Headcount::Some), (1, None));
+        for word in [Headcount::ANumber, Headcount::Several, Headcount::Many] {
+            assert_eq!(bounds(word), (2, None));
+        }
+        assert_eq!(add(Some(2), Some(3)), Some(5));
+        assert_eq!(add(Some(2), None), None);
+    }
+}
