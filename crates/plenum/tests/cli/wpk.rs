@@ -370,6 +370,15 @@ fn unnamed_positions_and_groups_naming_nobody() {
         .find(|g| g["what"] == "arrested")
         .unwrap_or_else(|| panic!("{wpk}"));
     assert_eq!(arrested["unnamed_least"], 4);
+    // "his loyal agent, Defence Minister Oh Jin-wu": at some time after 1972, start and
+    // end unknown; possibly in 1980, not said outside the period.
+    let minister = ask(&env, &["at", "1980-10-15", "dprk/defence-minister"]);
+    assert_eq!(minister["members"][0]["id"], "oh-jin-wu");
+    assert_eq!(minister["members"][0]["certainty"], "possibly");
+    assert_eq!(minister["members"][0]["observed"], "1972/1994");
+    assert_eq!(minister["total"], 0);
+    let later = ask(&env, &["at", "1998", "dprk/defence-minister"]);
+    assert_eq!(later["members"], json!([]));
     // "Kim became one of the party's guerilla leaders": a post of several holders.
     let leaders = ask(&env, &["at", "1935", "cpk/guerrilla-leader"]);
     assert_eq!(leaders["members"][0]["id"], "kim-il-sung");
