@@ -4,13 +4,14 @@
 use plenum_model::date::{Day, FuzzyDate};
 use plenum_model::event::kinds::{
     ElectionHeld, EventRetracted, FactionDissolved, FactionFormed, FactionJoined, FactionLed,
-    FactionLeft, MeetingConvened, MeetingHeld, MemberAdmitted, MemberExpelled, MemberPromoted,
-    MemberReinstated, MemberResigned, MemberSuspended, MembersCounted, MotionDecided, NewOrg,
-    OrganEstablished, OrganizationBanned, OrganizationDissolved, OrganizationFounded,
-    OrganizationJoined, OrganizationLeft, OrganizationRenamed, OrganizationSplit,
-    OrganizationsMerged, PersonArrested, PersonDied, PersonFled, PersonPurged, PersonRegistered,
-    PersonRehabilitated, PersonTried, PostAssigned, PostEstablished, PostVacated, SeatTaken,
-    SeatVacated, SeatsCounted, SpeechGiven, StatuteAdopted,
+    FactionLeft, GroupAct, GroupAffected, Headcount, Holders, MeetingConvened, MeetingHeld,
+    MemberAdmitted, MemberExpelled, MemberPromoted, MemberReinstated, MemberResigned,
+    MemberSuspended, MembersCounted, MotionDecided, NewOrg, OrganEstablished, OrganizationBanned,
+    OrganizationDissolved, OrganizationFounded, OrganizationJoined, OrganizationLeft,
+    OrganizationRenamed, OrganizationSplit, OrganizationsMerged, PersonArrested, PersonDied,
+    PersonFled, PersonPurged, PersonRegistered, PersonRehabilitated, PersonTried, PositionChanged,
+    PostAssigned, PostEstablished, PostVacated, SeatTaken, SeatVacated, SeatsCounted, SpeechGiven,
+    StandingChange, StatuteAdopted, TenureObserved,
 };
 use plenum_model::event::{
     EndCause, Event, EventKind, Outcome, Role, Scope, Status, Superseded, Votes,
@@ -418,7 +419,11 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     name: format!("Post {}", posts.len()),
                     aliases: Vec::new(),
                     scope: Scope::State,
-                    holders: Some(1 + rng.below(3) as u32),
+                    holders: Some(if rng.chance(20) {
+                        Holders::Several
+                    } else {
+                        Holders::AtMost(1 + rng.below(3) as u32)
+                    }),
                 })
             }
             30 if organs.len() < 5 => {
@@ -433,7 +438,30 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
             }
             31 => {
                 let person = pick(&mut rng, &persons);
-                match rng.below(4) {
+                match rng.below(7) {
+                    4 => EventKind::PositionChanged(PositionChanged {
+                        person: Some(person),
+                        org: Some(org.clone()),
+                        change: StandingChange::Demoted,
+                        what: None,
+                        by: None,
+                        decision: None,
+                        meeting: None,
+                        others: rng.chance(50).then(|| Headcount::Several.into()),
+                    }),
+                    5 => EventKind::GroupAffected(GroupAffected {
+                        org: org.clone(),
+                        act: GroupAct::Purged,
+                        group: Headcount::Exactly(1 + rng.below(5) as u32).into(),
+                        decision: None,
+                        reason: None,
+                    }),
+                    6 => EventKind::TenureObserved(TenureObserved {
+                        person,
+                        post: Some(posts[rng.below(posts.len())].clone()),
+                        organ: None,
+                        role: Role::Full,
+                    }),
                     0 => EventKind::SpeechGiven(SpeechGiven {
                         meeting: held_meetings.first().cloned(),
                         person,

@@ -129,6 +129,8 @@ fn describe_text(event: &Event) -> String {
             if b.nominal { " (nominal)" } else { "" }
         ),
         K::PostVacated(b) => with_cause(format!("left the post of {}", post(&b.post)), b.cause),
+        K::PositionChanged(b) => super::positions::changed(b),
+        K::TenureObserved(b) => super::positions::observed(event, b),
         other => other.name().replace('_', " "),
     }
 }
@@ -193,6 +195,8 @@ fn summarize_text(event: &Event) -> String {
             let by: Vec<String> = std::iter::once(&b.by).chain(&b.with).map(org).collect();
             super::outside::acted_on(b, by.join(" and "), org(&b.org))
         }
+        K::PositionChanged(b) => super::positions::group_changed(b),
+        K::GroupAffected(b) => super::positions::group_affected(b),
         K::FactionFormed(b) => format!("{} formed", b.name),
         K::FactionLeadershipEnded(b) => super::leadership::ceased_to_lead(b),
         K::FactionDissolved(b) => {

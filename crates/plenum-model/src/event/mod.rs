@@ -10,6 +10,7 @@ pub mod describe;
 pub mod kinds;
 pub(crate) mod leadership;
 pub(crate) mod outside;
+pub(crate) mod positions;
 pub mod read;
 
 use crate::date::FuzzyDate;
@@ -142,6 +143,9 @@ event_kinds! {
     EventRetracted = "event_retracted",
     ActConfirmed = "act_confirmed",
     OutsideIntervention = "outside_intervention",
+    PositionChanged = "position_changed",
+    GroupAffected = "group_affected",
+    TenureObserved = "tenure_observed",
 }
 
 /// Something an event points at, with the field that names it.
@@ -471,6 +475,38 @@ impl EventKind {
                 b.with.iter().for_each(|o| push("with", Ref::Org(o)));
                 push("org", Ref::Org(&b.org));
             }
+            K::PositionChanged(b) => {
+                if let Some(p) = &b.person {
+                    push("person", Ref::Person(p));
+                }
+                if let Some(o) = &b.org {
+                    push("org", Ref::Org(o));
+                }
+                if let Some(p) = &b.by {
+                    push("by", Ref::Person(p));
+                }
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
+                if let Some(m) = &b.meeting {
+                    push("meeting", Ref::Meeting(m));
+                }
+            }
+            K::GroupAffected(b) => {
+                push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
+            }
+            K::TenureObserved(b) => {
+                push("person", Ref::Person(&b.person));
+                if let Some(p) = &b.post {
+                    push("post", Ref::Post(p));
+                }
+                if let Some(o) = &b.organ {
+                    push("organ", Ref::Organ(o));
+                }
+            }
             K::EventSuperseded(b) => push("target", Ref::Event(&b.target)),
         }
         refs
@@ -508,6 +544,8 @@ impl EventKind {
             K::PostAssigned(b) => &b.person,
             K::PostVacated(b) => &b.person,
             K::ActConfirmed(b) => &b.person,
+            K::PositionChanged(b) => return b.person.as_ref(),
+            K::TenureObserved(b) => &b.person,
             _ => return None,
         })
     }

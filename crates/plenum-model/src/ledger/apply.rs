@@ -148,6 +148,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             change_status(history, &b.person, &b.org, MemberStatus::Candidate, at)
         }
         K::MemberExpelled(b) => {
+            super::positions::befell(history, event, &b.org, pos);
             history.close_memberships(&b.person, |m| m.org == b.org, MembershipEnd::Expelled, at);
             end_everything_in(history, &b.person, &b.org, EndCause::Expelled, at);
             if !b.factions_kept {
@@ -173,6 +174,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             history.end_leadership_of(&b.person, at);
         }
         K::PersonPurged(b) => {
+            super::positions::befell(history, event, &b.org, pos);
             end_everything_in(history, &b.person, &b.org, EndCause::Purged, at);
             if !b.factions_kept {
                 history.end_factions_in(&b.person, &b.org, at);
@@ -428,6 +430,13 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
         }
         // A confirmation changes nothing; where it is refused the record undoes the act.
         K::ActConfirmed(_) => {}
+        K::PositionChanged(b) => {
+            if let Some(org) = &b.org {
+                super::positions::befell(history, event, org, pos);
+            }
+        }
+        K::GroupAffected(b) => super::positions::befell(history, event, &b.org, pos),
+        K::TenureObserved(b) => super::positions::observed(history, event, b, pos),
         K::StatuteAdopted(_) | K::EventRetracted(_) | K::EventSuperseded(_) => {}
     }
 }
@@ -513,7 +522,7 @@ pub(crate) fn post_holders(
     history
         .entity(EntityKind::Post, &post.to_string())
         .and_then(|e| e.holders)
-        .unwrap_or(1)
+        .map_or(1, crate::event::kinds::Holders::limit)
 }
 
 fn assign_post(

@@ -21,6 +21,7 @@
 mod apply;
 mod bars;
 mod facts;
+mod positions;
 mod renewal;
 mod tables;
 
@@ -356,6 +357,8 @@ mod nominal_tests;
 mod office_tests;
 #[cfg(test)]
 mod outside_tests;
+#[cfg(test)]
+mod positions_tests;
 #[cfg(test)]
 mod procedure_tests;
 #[cfg(test)]

@@ -68,6 +68,10 @@ pub struct Member {
     pub since: String,
     /// When it ended, if it did.
     pub until: Option<String>,
+    /// Held at some time within this period (`tenure_observed`): the record knows no
+    /// tenure, and `since` and `until` are the period's bounds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub observed: Option<String>,
 }
 
 /// Seats counted without names.
@@ -127,6 +131,8 @@ pub fn at<F: Facts + ?Sized>(
         total: 0,
         definite: 0,
     };
+    // Tenures seen within a period that may hold the date: listed after the others.
+    let mut observed = Vec::new();
     let org_id: Option<OrgId> = match pick_target(facts, date, target, org)? {
         Target::Organ(organ, entity) => {
             let mut rows = facts.organ_on(&organ, lo, hi)?;
@@ -137,6 +143,12 @@ pub fn at<F: Facts + ?Sized>(
             let names = Names::from_rows(&rows.names);
             let composition = compose(lo, hi, &rows.seats, &rows.counts, &rows.alignments);
             fill_organ(&mut report, &names, &composition);
+            observed = super::observed::observed_on(
+                facts,
+                &organ.org,
+                &crate::rows::Held::Seat(organ.clone(), Role::Full),
+                date,
+            )?;
             report.organ = Some(Named::from(&entity));
             Some(organ.org)
         }
@@ -162,6 +174,12 @@ pub fn at<F: Facts + ?Sized>(
                 };
                 report.members.extend(member(&names, seat, lo, hi));
             }
+            observed = super::observed::observed_on(
+                facts,
+                &post.org,
+                &crate::rows::Held::Post(post.clone()),
+                date,
+            )?;
             report.post = Some(Named::from(&entity));
             Some(post.org)
         }
@@ -255,6 +273,11 @@ pub fn at<F: Facts + ?Sized>(
             *report.by_faction.entry(label).or_insert(0) += 1;
         }
     }
+    // An observation is listed but not counted (it may be a seat or tenure counted
+    // already); a person listed from a seat or tenure is not listed again.
+    observed.retain(|o| !report.members.iter().any(|m| m.id == o.id));
+    observed.sort_by(|a, b| (&a.since, &a.id).cmp(&(&b.since, &b.id)));
+    report.members.extend(observed);
     if let Some(org) = org_id {
         report.organization = org_name_on(facts, &org, date)?;
     }
@@ -403,6 +426,7 @@ impl Names {
             certainty: Truth::No,
             since: String::new(),
             until: None,
+            observed: None,
         }
     }
 }

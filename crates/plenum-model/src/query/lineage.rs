@@ -25,6 +25,9 @@ pub struct LineageReport {
     pub organizations: Vec<OrgLine>,
     /// Acts of other organizations or states on it (`outside_intervention`), by date.
     pub interventions: Vec<super::outside::InterventionLine>,
+    /// What befell its people (expulsions, purges, changes of standing, ...), by kind:
+    /// named and counted (`query::groups`).
+    pub groups: Vec<super::groups::GroupCount>,
 }
 
 /// One organization's life.
@@ -162,6 +165,12 @@ pub fn lineage<F: Facts + ?Sized>(
             .collect::<Result<_, _>>()?,
         organizations,
         interventions: super::outside::interventions(facts, &rows, &root)?,
+        groups: super::groups::groups(
+            facts,
+            rows.orgs.iter().find(|o| o.org == root),
+            &root,
+            None,
+        )?,
     })
 }
 

@@ -32,6 +32,9 @@ pub struct PersonReport {
     pub factions: Vec<FactionLine>,
     /// Every event about them, in date order.
     pub record: Vec<RecordLine>,
+    /// Posts and seats held at some time within a period (`tenure_observed`), earliest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub observed: Vec<super::observed::ObservedLine>,
 }
 
 /// A seat held.
@@ -165,6 +168,14 @@ pub fn person<F: Facts + ?Sized>(
                 Phrase::new(crate::event::leadership::co_leader_line(b, &id)),
             ));
         }
+        if let Some(text) = crate::event::positions::made_by(event, &id) {
+            lines.push((
+                event.date.clone(),
+                event.id.to_string(),
+                event.kind.name().to_owned(),
+                Phrase::new(text),
+            ));
+        }
         if let EventKind::ElectionHeld(b) = &event.kind {
             let target = match (&b.organ, &b.post) {
                 (Some(o), _) => name(EntityKind::Organ, o),
@@ -253,7 +264,9 @@ pub fn person<F: Facts + ?Sized>(
             text,
         })
         .collect();
+    let observed = super::observed::observed_by(facts, &rows.events, &id)?;
     Ok(PersonReport {
+        observed,
         id: entity.id,
         name: entity.name,
         aliases: entity.aliases,

@@ -225,6 +225,9 @@ impl Registry<'_> {
                     .into());
                 }
             }
+            EventKind::PositionChanged(_) | EventKind::TenureObserved(_) => {
+                crate::registry::positions::check_shape(&event.kind)?;
+            }
             EventKind::MotionDecided(m) if m.meeting.is_none() && m.organ.is_none() => {
                 return Err(Refusal::new(
                     "",

@@ -47,6 +47,11 @@ impl Registry<'_> {
         let mut persons: Vec<&crate::id::PersonId> = match &event.kind {
             EventKind::ElectionHeld(b) => b.elected.iter().chain(&b.alternates).collect(),
             EventKind::FactionLed(b) => b.with.iter().collect(),
+            EventKind::PositionChanged(b) => {
+                b.by.iter()
+                    .filter(|p| Some(*p) != b.person.as_ref())
+                    .collect()
+            }
             _ => Vec::new(),
         };
         persons.sort();

@@ -8,6 +8,7 @@
 
 mod checks;
 mod declare;
+mod positions;
 
 use std::collections::HashMap;
 
@@ -250,7 +251,7 @@ impl<'b> Registry<'b> {
         Ok(self
             .entity(EntityKind::Post, &post.to_string())?
             .and_then(|e| e.holders)
-            .unwrap_or(1))
+            .map_or(1, crate::event::kinds::Holders::limit))
     }
 
     /// Records an event (already checked) as entry `seq`, at `pos` in date order.

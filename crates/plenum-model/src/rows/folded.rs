@@ -8,7 +8,9 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::date::FuzzyDate;
-use crate::id::{EventId, MeetingId, OrgId, OrganRef, Pos};
+use crate::event::Role;
+use crate::event::kinds::{Befallen, Others};
+use crate::id::{EventId, MeetingId, OrgId, OrganRef, PersonId, Pos, PostRef};
 
 use super::columns::{Columns, Reader};
 use super::span::Span;
@@ -58,6 +60,44 @@ pub enum OrgChange {
         /// The event.
         event: EventId,
     },
+    /// Persons of it were expelled, purged, ... or changed standing, named or counted
+    /// (`member_expelled`, `person_purged`, `group_affected`, `position_changed`).
+    Befell {
+        /// When.
+        date: FuzzyDate,
+        /// What befell them.
+        what: Befallen,
+        /// The person named, if one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        person: Option<PersonId>,
+        /// The others, counted but not named.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        others: Option<Others>,
+        /// The event.
+        event: EventId,
+    },
+    /// A person held one of its posts, or a seat on one of its organs, at some time
+    /// within `date` (`tenure_observed`): no tenure, only its overlap with the period.
+    Observed {
+        /// The period.
+        date: FuzzyDate,
+        /// The person.
+        person: PersonId,
+        /// The post or seat.
+        held: Held,
+        /// The event.
+        event: EventId,
+    },
+}
+
+/// A post held, or a seat on an organ in a role.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Held {
+    /// A post.
+    Post(PostRef),
+    /// A seat on an organ.
+    Seat(OrganRef, Role),
 }
 
 /// A change with the position of the event that made it.
@@ -120,7 +160,9 @@ impl OrgRow {
             }
             OrgChange::Banned { date } => self.banned = Some(date.clone()),
             OrgChange::Recategorized { category, .. } => self.category = Some(category.clone()),
-            OrgChange::Intervened { .. } => {}
+            OrgChange::Intervened { .. }
+            | OrgChange::Befell { .. }
+            | OrgChange::Observed { .. } => {}
         }
     }
 }

@@ -37,7 +37,7 @@ pub struct Entity {
     pub scope: Option<Scope>,
     /// For posts established by an event: how many may hold it at once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub holders: Option<u32>,
+    pub holders: Option<crate::event::kinds::Holders>,
     /// For factions: the organization they are a faction of, if one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub org: Option<String>,
@@ -109,7 +109,7 @@ struct EntityData {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     scope: Option<Scope>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    holders: Option<u32>,
+    holders: Option<crate::event::kinds::Holders>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     org: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -214,7 +214,7 @@ fn samples() -> Vec<AnyRow> {
             name: "Chairman".into(),
             aliases: vec!["Chair of the CC".into()],
             scope: Some(crate::event::Scope::Party),
-            holders: Some(2),
+            holders: Some(crate::event::kinds::Holders::AtMost(2)),
             org: None,
             organ: None,
         }),

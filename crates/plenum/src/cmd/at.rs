@@ -104,13 +104,24 @@ fn print_human(report: &AtReport, args: &AtArgs) -> anyhow::Result<()> {
     } else {
         format!(" of the {}", report.organization.name)
     };
+    // Tenures seen within a period are listed, not counted.
+    let observed = report
+        .members
+        .iter()
+        .filter(|m| m.observed.is_some())
+        .count();
+    let seen = match observed {
+        0 => String::new(),
+        1 => "; 1 more observed within a period".to_owned(),
+        n => format!("; {n} more observed within a period"),
+    };
     out!(
-        "{what}{of} on {}{as_of}: {} {noun}{}{certainty}",
+        "{what}{of} on {}{as_of}: {} {noun}{}{certainty}{seen}",
         report.date,
         report.total,
         if report.total == 1 { "" } else { "s" }
     )?;
-    if report.total == 0 {
+    if report.total == 0 && observed == 0 {
         return Ok(());
     }
     out!()?;
@@ -133,7 +144,10 @@ fn print_human(report: &AtReport, args: &AtArgs) -> anyhow::Result<()> {
                 .as_ref()
                 .map_or_else(|| "–".to_owned(), |f| f.name.clone()),
             m.certainty.as_str().to_owned(),
-            render::span(&m.since, m.until.as_deref()),
+            match &m.observed {
+                Some(period) => format!("at some time in {period}"),
+                None => render::span(&m.since, m.until.as_deref()),
+            },
         ]);
     }
     for u in &report.unnamed {
@@ -153,7 +167,7 @@ fn print_human(report: &AtReport, args: &AtArgs) -> anyhow::Result<()> {
 
 fn print_by_faction(report: &AtReport) -> anyhow::Result<()> {
     let mut groups: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for m in &report.members {
+    for m in report.members.iter().filter(|m| m.observed.is_none()) {
         let faction = m
             .faction
             .as_ref()

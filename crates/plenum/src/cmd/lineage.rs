@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use plenum_model::query::groups::{GroupCount, GroupLine};
 use plenum_model::query::lineage::{LineageReport, LinkLine, OrgLine, lineage};
 use plenum_model::rows::LinkKind;
 
@@ -16,12 +17,22 @@ use crate::{open, out, render};
 pub struct LineageArgs {
     /// The organization: id, name, former name or alias.
     pub org: String,
+
+    /// Count what befell its people (`groups`) only within this period (EDTF:
+    /// 1950/1953, 1956): events only possibly within it count towards the most, not the least.
+    #[arg(long, value_name = "PERIOD", value_parser = super::parse_date)]
+    pub during: Option<plenum_model::date::FuzzyDate>,
 }
 
 /// Runs `plenum lineage`.
 pub fn run(args: &LineageArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let store = open::read_only(&global.db)?;
-    let report = lineage(&*store.snapshot()?, &args.org)?;
+    let snapshot = store.snapshot()?;
+    let mut report = lineage(&*snapshot, &args.org)?;
+    if let Some(period) = &args.during {
+        let org = report.organization.id.parse()?;
+        report.groups = plenum_model::query::groups::during(&*snapshot, &org, period)?;
+    }
     if global.json {
         render::json(&report)?;
         return Ok(ExitCode::SUCCESS);
@@ -101,6 +112,15 @@ fn print_human(r: &LineageReport) -> anyhow::Result<()> {
             out!("  {}  {} by {}", i.date, i.act, by.join(" and "))?;
         }
     }
+    if !r.groups.is_empty() {
+        out!("\nwhat befell its people (named and counted)")?;
+        for g in &r.groups {
+            out!("  {}", group_count(g))?;
+            for e in &g.events {
+                out!("    {}", group_line(e))?;
+            }
+        }
+    }
     let with_figures: Vec<&OrgLine> = r
         .organizations
         .iter()
@@ -124,4 +144,55 @@ fn print_human(r: &LineageReport) -> anyhow::Result<()> {
         out!("  {} ({}): {}", org.name, org.id, life(org))?;
     }
     Ok(())
+}
+
+/// "expelled: 14 or more (1 named: Mu Chong; 13 or more unnamed)".
+fn group_count(g: &GroupCount) -> String {
+    let bound = |least: u32, most: Option<u32>| match most {
+        Some(most) if most == least => least.to_string(),
+        Some(most) => format!("{least} to {most}"),
+        None => format!("{least} or more"),
+    };
+    let named: Vec<&str> = g.named.iter().map(|n| n.name.as_str()).collect();
+    let mut parts = Vec::new();
+    if !named.is_empty() {
+        parts.push(format!("{} named: {}", named.len(), named.join(", ")));
+    }
+    if g.unnamed_most != Some(0) {
+        parts.push(format!(
+            "{} unnamed",
+            bound(g.unnamed_least, g.unnamed_most)
+        ));
+    }
+    format!(
+        "{}: {} ({})",
+        g.what.as_str(),
+        bound(g.least, g.most),
+        parts.join("; ")
+    )
+}
+
+/// "1952  a number (military leaders)  leaders-expelled".
+fn group_line(e: &GroupLine) -> String {
+    let mut who = Vec::new();
+    if let Some(p) = &e.person {
+        who.push(p.name.clone());
+    }
+    if let Some(others) = &e.others {
+        let others = match others.as_str() {
+            "1" => "one other".to_owned(),
+            "a number" => "a number of others".to_owned(),
+            word => format!("{word} others"),
+        };
+        match &e.who {
+            Some(w) => who.push(format!("{others} ({w})")),
+            None => who.push(others),
+        }
+    }
+    let possibly = if e.certainty == plenum_model::date::Truth::Possibly {
+        " (possibly within the period)"
+    } else {
+        ""
+    };
+    format!("{}  {}{possibly}  {}", e.date, who.join(" and "), e.event)
 }

@@ -105,6 +105,22 @@ fn print_human(r: &PersonReport) -> anyhow::Result<()> {
         }
         render::print_table(&t)?;
     }
+    if !r.observed.is_empty() {
+        out!("\nheld at some time within a period (start and end unknown)")?;
+        let mut t = render::table(&["post or organ", "held"]);
+        for o in &r.observed {
+            let what = match (&o.post, &o.organ, o.role) {
+                (Some(post), ..) => post.name.clone(),
+                (None, Some(organ), Some(plenum_model::event::Role::Alternate)) => {
+                    format!("{} (alternate)", organ.name)
+                }
+                (None, Some(organ), _) => organ.name.clone(),
+                (None, None, _) => String::new(),
+            };
+            t.add_row(vec![what, format!("at some time in {}", o.during)]);
+        }
+        render::print_table(&t)?;
+    }
     if !r.record.is_empty() {
         out!("\nrecord")?;
         let mut t = render::table(&["date", "what", "event"]);

@@ -19,6 +19,7 @@ mod messages;
 mod nominal;
 mod outside;
 mod popolo;
+mod positions;
 mod procedures;
 mod rules;
 mod rules13;

@@ -406,6 +406,9 @@ fn holders(env: &Env, popolo: &Value, days: &[&str]) -> BTreeMap<String, BTreeSe
                 .as_array()
                 .expect("members")
                 .iter()
+                // Popolo has no membership "at some time within a period": a tenure
+                // observed (`tenure_observed`) is not exported.
+                .filter(|m| m.get("observed").is_none())
                 .filter_map(|m| m["name"].as_str().map(str::to_owned))
                 .collect();
             // Seats counted without names count too: the total and the seats by faction.

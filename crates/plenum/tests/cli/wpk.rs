@@ -288,3 +288,98 @@ fn factions_their_leaders_and_members() {
     // "by 1958 the Yanan faction had ceased to exist"
     assert_eq!(ask(&env, &["at", "1959", "Yanan faction"])["total"], 0);
 }
+
+#[test]
+fn unnamed_positions_and_groups_naming_nobody() {
+    let env = demo();
+    let record = |person: &str, event: &str| -> Value {
+        let report = ask(&env, &["person", person]);
+        report["record"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["event"] == event)
+            .cloned()
+            .unwrap_or_else(|| panic!("no `{event}` in {report}"))
+    };
+    // "first demoting him during the Korean War in 1951"
+    let demoted = record("hagai", "hagai-demoted");
+    assert_eq!(demoted["date"], "1951");
+    assert_eq!(
+        demoted["text"],
+        "demoted by Kim Il-sung in Workers' Party of Korea"
+    );
+    // "In 1980 the WPK Congress elevated Kim Jong-il to senior positions for the first time."
+    let elevated = record("kim-jong-il", "1980-10-kim-jong-il-promoted");
+    assert_eq!(elevated["date"], "1980-10");
+    assert!(
+        elevated["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("promoted (senior positions, for the first time)"),
+        "{elevated}"
+    );
+    let kim_jong_il = ask(&env, &["person", "kim-jong-il"]);
+    assert!(
+        kim_jong_il["seats"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["events"][0] != "1980-10-kim-jong-il-promoted"),
+        "the change opens no seat"
+    );
+    // "had been advancing him within the Army ... since 1974": in the father's record too.
+    assert_eq!(
+        record("kim-il-sung", "kim-jong-il-advanced-in-army")["text"],
+        "promoted Kim Jong-il (within the Army) in Democratic People's Republic of Korea"
+    );
+    // "had promoted his own followers to key positions in the Army": nobody named.
+    let dprk = ask(&env, &["lineage", "dprk"]);
+    let promoted = dprk["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["what"] == "promoted")
+        .unwrap_or_else(|| panic!("{dprk}"));
+    assert_eq!(promoted["named"][0]["id"], "kim-jong-il");
+    assert_eq!(promoted["unnamed_least"], 2);
+    assert_eq!(promoted["unnamed_most"], Value::Null);
+    // "Mu Chong and a number of other military leaders were expelled from the party"
+    let wpk = ask(&env, &["lineage", "wpk"]);
+    let expelled = wpk["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["what"] == "expelled")
+        .unwrap_or_else(|| panic!("{wpk}"));
+    let named: Vec<&str> = expelled["named"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert!(named.contains(&"mu-chong"), "{named:?}");
+    assert_eq!(expelled["unnamed_least"], 2);
+    assert_eq!(expelled["most"], Value::Null);
+    // "the arrest of other members and activists of the former SWPK"; "supporters of the
+    // Soviet faction and Yanan faction were rounded up": two groups, a number each.
+    let arrested = wpk["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["what"] == "arrested")
+        .unwrap_or_else(|| panic!("{wpk}"));
+    assert_eq!(arrested["unnamed_least"], 4);
+    // "his loyal agent, Defence Minister Oh Jin-wu": at some time after 1972, start and
+    // end unknown; possibly in 1980, not said outside the period.
+    let minister = ask(&env, &["at", "1980-10-15", "dprk/defence-minister"]);
+    assert_eq!(minister["members"][0]["id"], "oh-jin-wu");
+    assert_eq!(minister["members"][0]["certainty"], "possibly");
+    assert_eq!(minister["members"][0]["observed"], "1972/1994");
+    assert_eq!(minister["total"], 0);
+    let later = ask(&env, &["at", "1998", "dprk/defence-minister"]);
+    assert_eq!(later["members"], json!([]));
+    // "Kim became one of the party's guerilla leaders": a post of several holders.
+    let leaders = ask(&env, &["at", "1935", "cpk/guerrilla-leader"]);
+    assert_eq!(leaders["members"][0]["id"], "kim-il-sung");
+}

@@ -213,6 +213,7 @@ impl crate::event::EventKind {
             K::PersonTried(b) => b.others.as_ref(),
             K::PersonArrested(b) => b.others.as_ref(),
             K::PersonDied(b) => b.others.as_ref(),
+            K::PositionChanged(b) => b.others.as_ref(),
             _ => None,
         }
     }

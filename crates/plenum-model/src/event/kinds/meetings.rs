@@ -31,8 +31,8 @@ body!(
         aliases: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
         /// Party or state.
         scope: Scope = (default),
-        /// How many may hold it at once.
-        holders: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
+        /// How many may hold it at once: a number, or `"several"` (no number given).
+        holders: Option<Holders> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

@@ -15,6 +15,7 @@ mod offices;
 mod organizations;
 mod outside;
 mod people;
+mod positions;
 mod procedures;
 
 use serde::{Deserialize, Serialize};
@@ -33,6 +34,7 @@ pub use offices::*;
 pub use organizations::*;
 pub use outside::*;
 pub use people::*;
+pub use positions::*;
 pub use procedures::*;
 
 pub(crate) fn is_false(b: &bool) -> bool {

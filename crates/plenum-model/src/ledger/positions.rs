@@ -1,0 +1,56 @@
+//! What unnamed changes of standing, groups naming nobody and observed tenures do:
+//! each is kept as a fact on the organization's row (for `lineage` and `at`) and
+//! opens or closes no seat, post or membership.
+
+use crate::event::kinds::{Befallen, TenureObserved};
+use crate::event::{Event, EventKind};
+use crate::history::History;
+use crate::id::{OrgId, Pos};
+use crate::rows::{Held, OrgChange};
+
+/// Keeps on `org`'s row what the event befell: its named person and its others.
+pub(super) fn befell(history: &mut History<'_>, event: &Event, org: &OrgId, pos: Pos) {
+    use EventKind as K;
+    let (what, person): (Befallen, _) = match &event.kind {
+        K::MemberExpelled(b) => (Befallen::Expelled, Some(b.person.clone())),
+        K::PersonPurged(b) => (Befallen::Purged, Some(b.person.clone())),
+        K::PositionChanged(b) => (b.change.into(), b.person.clone()),
+        K::GroupAffected(b) => {
+            let change = OrgChange::Befell {
+                date: event.date.clone(),
+                what: b.act.into(),
+                person: None,
+                others: Some(b.group.clone()),
+                event: event.id.clone(),
+            };
+            history.org_fact(org, change, pos);
+            return;
+        }
+        _ => return,
+    };
+    let change = OrgChange::Befell {
+        date: event.date.clone(),
+        what,
+        person,
+        others: event.kind.others().cloned(),
+        event: event.id.clone(),
+    };
+    history.org_fact(org, change, pos);
+}
+
+/// Keeps a tenure seen within a period on the row of the post's or organ's organization.
+pub(super) fn observed(history: &mut History<'_>, event: &Event, b: &TenureObserved, pos: Pos) {
+    let (org, held) = match (&b.post, &b.organ) {
+        (Some(post), _) => (post.org.clone(), Held::Post(post.clone())),
+        (None, Some(organ)) => (organ.org.clone(), Held::Seat(organ.clone(), b.role)),
+        // Refused by the registry: an observation names a post or an organ.
+        (None, None) => return,
+    };
+    let change = OrgChange::Observed {
+        date: event.date.clone(),
+        person: b.person.clone(),
+        held,
+        event: event.id.clone(),
+    };
+    history.org_fact(&org, change, pos);
+}
