@@ -1,88 +1,13 @@
 //! Reading a statute document from TOML, with every error placed at a line and column.
 //!
-//! ```toml
-//! organization = "wpk"            # the organization governed (a version may override it)
-//! title = "Rules of the Workers' Party of Korea"
-//!
-//! [[version]]
-//! id = "1980"
-//! effective = "1980-10-10"
-//!
-//! [[version.article]]
-//! number = "24"
-//! text = "The Central Committee elects the General Secretary ..."
-//!
-//! [[version.organ]]
-//! id = "cc"
-//! name = "Central Committee"
-//! aliases = ["CC"]
-//! elected_by = { by = "congress", article = "21" }    # an organ key, "members" or "appointment";
-//!                                                      # vacancies = "cc": who fills one between elections
-//! seats = { full = 160, alternate = 143, article = "23" }
-//! alternates = { succeed = "by-votes" }             # vacancies go to alternates by votes, or "as-listed"
-//! term = { length = "5 years", holds_over = true, max_consecutive = 2 }  # seats end after it, unless holding over
-//! meets = { every = "6 months", article = "24" }     # rolling; or each = "year" | "half-year" | "quarter" | "month" (calendar)
-//! notice = { at_least = "7 days", at_most = "60 days" }  # either or both; or hours: "48 hours"
-//! quorum = { more_than = "1/2" }                        # of its full members
-//! majority.default = { more_than = "1/2", of = "votes" } # votes | present | members |
-//!                                                       # members-in-good-standing | quorum
-//! majority.expulsion = { at_least = "2/3", of = "present" }
-//! eligibility = [{ requires = "full-member", for_at_least = "5 years" }, { requires = "seat", organ = "congress" }]
-//! ex_officio = ["general-secretary"]                   # posts whose holders sit on it by office
-//! # composed_of = { organs = ["politburo"], posts = ["general-secretary"] }  # instead of elected_by:
-//! #                                                    # made of their full members and holders
-//! meeting = [{ category = "extraordinary", notice = { at_least = "3 days" } },  # kinds with their own notice
-//!            { category = "annual", meets = { each = "year" } }]            # and cadence (only that kind counts)
-//! convened_by = { by = ["politburo"], requisition = "1/3" }  # who may convene it, or members' request
-//! # convened_by = { by = ["politburo"], posts = ["general-secretary"] }  # also the holder of a post
-//! voting = { proxies = 1, secret = "elections" }      # most proxies a member may hold; secret: always | elections | never
-//!
-//! [[version.post]]
-//! id = "general-secretary"
-//! name = "General Secretary"
-//! elected_by = { by = "cc", article = "24" }     # nominated_by = "politburo": only its nominees;
-//!                                                 # confirmed_by = "congress", within = "6 months":
-//!                                                 # confirmed by another organ (else at its next meeting)
-//! eligibility = [{ requires = "seat", organ = "politburo" }]
-//! # eligibility = [{ requires = "member", of = "union" }]  # membership of another organization
-//!
-//! [[version.discipline]]
-//! act = "expulsion"                                     # expulsion | suspension | removal | reinstatement
-//! by = ["cc"]
-//! majority = { at_least = "2/3", of = "present" }       # checked against the decision's votes
-//! article = "9"
-//!
-//! [[version.discipline]]
-//! act = "suspension"
-//! by = ["cc"]
-//! longest = "6 months"                                  # a suspension may last at most this
-//! confirmed_by = "congress"                             # provisional until confirmed (`within` or next meeting)
-//!
-//! [version.amendment]                                  # who may amend this version
-//! by = ["congress"]
-//! majority = { at_least = "2/3", of = "votes" }
-//!
-//! [[version.incompatible]]                             # offices no one may hold together
-//! offices = ["politburo", "auditing-commission"]
-//!
-//! [version.membership]
-//! probation = { length = "1 year", extension = "6 months" }  # candidates are confirmed within it,
-//!                                                       # or within the extension if extended
-//! lapse = { after = "3 months" }                        # dues unpaid this long: membership lapses
-//! # lapse = { more_than = "3 months" }                 # "more than": the day after the period is complete
-//! votes = { members = ["full-member", "candidate"] }    # who votes in an assembly of all members
-//!
-//! [[version.discipline]]                                # an act may have several rules:
-//! act = "removal"                                       # one per competent organ, and for
-//! from = "politburo"                                    # removals one per organ removed from
-//! by = ["cc"]
-//!
-//! [[version.penalty]]                                   # a penalty of the statute's own
-//! id = "probation"                                      # discipline rules name it: act = "probation"
-//! name = "transfer to candidate membership"
-//! effect = "candidate"                                  # candidate | barred-from-office
-//! longest = "1 year"                                    # a member_disciplined's `until` at most this after it
-//! ```
+//! The format, clause by clause with examples, is `docs/statute.md`: a document names
+//! the `organization` it governs and its `[[version]]`s, each with its articles, organs,
+//! posts, discipline rules, penalties, amendment rule, incompatibilities and membership
+//! rules. This module reads a version's organs and posts and checks the references
+//! between them; each other part has its reader beside it (`time.rs` cadences, notice
+//! and terms, `powers.rs` discipline, amendments and incompatibilities, `membership.rs`,
+//! `classes.rs`, `penalties.rs`, `procedures.rs`, `meetings.rs`, `target.rs`,
+//! `member_of.rs`, `vacancy.rs`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
