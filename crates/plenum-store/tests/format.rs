@@ -1,4 +1,4 @@
-//! A ledger of an earlier format (plenum-ledger-7, before the memberships' class
+//! A ledger of an earlier format (plenum-ledger-8, before the seats' and posts' nominal
 //! column) is refused with a message that says what to do, not misread.
 
 use plenum_dev::conformance::record_random;
@@ -16,7 +16,7 @@ fn a_ledger_of_an_earlier_format_is_refused() {
     let connection = Connection::open(&path).expect("second connection");
     connection
         .execute(
-            "UPDATE meta SET value = 'plenum-ledger-7' WHERE key = 'format'",
+            "UPDATE meta SET value = 'plenum-ledger-8' WHERE key = 'format'",
             [],
         )
         .expect("age it");
@@ -25,7 +25,7 @@ fn a_ledger_of_an_earlier_format_is_refused() {
         Err(Error::NotALedger(message)) => {
             assert!(
                 message.contains(
-                    "is a ledger of format plenum-ledger-7; this plenum reads plenum-ledger-8"
+                    "is a ledger of format plenum-ledger-8; this plenum reads plenum-ledger-9"
                 ),
                 "{message}"
             );

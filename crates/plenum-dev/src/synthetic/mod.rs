@@ -226,6 +226,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     present: None,
                     urn: None,
                     nomination: None,
+                    nominal: Vec::new(),
                 }),
             ));
         }

@@ -115,6 +115,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 by: None,
                 decision: None,
                 nomination: None,
+                nominal: rng.chance(10),
             }),
             4 | 5 => EventKind::SeatVacated(SeatVacated {
                 person: pick(&mut rng, &persons),
@@ -138,7 +139,13 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     .collect::<std::collections::BTreeSet<_>>()
                     .into_iter()
                     .collect();
+                let nominal: Vec<PersonId> = if rng.chance(15) {
+                    elected.iter().take(1).cloned().collect()
+                } else {
+                    Vec::new()
+                };
                 EventKind::ElectionHeld(ElectionHeld {
+                    nominal,
                     meeting: None,
                     by: None,
                     organ: Some(organs[rng.below(organs.len())].clone()),
@@ -478,6 +485,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     present: None,
                     urn: None,
                     nomination: None,
+                    nominal: Vec::new(),
                 })
             }
             18 if !correctable.is_empty() => {

@@ -120,7 +120,12 @@ fn describe_text(event: &Event) -> String {
         K::FactionLed(b) => super::leadership::became_leader(b),
         K::FactionLeadershipEnded(b) => super::leadership::ceased_to_lead(b),
         K::SpeechGiven(b) => format!("spoke: {}", b.summary),
-        K::SeatTaken(b) => format!("took a {} seat on {}", b.role.as_str(), organ(&b.organ)),
+        K::SeatTaken(b) => format!(
+            "took a {} seat on {}{}",
+            b.role.as_str(),
+            organ(&b.organ),
+            if b.nominal { " (nominal)" } else { "" }
+        ),
         K::SeatVacated(b) => with_cause(format!("left {}", organ(&b.organ)), b.cause),
         K::PostAssigned(b) => format!(
             "{}{}{}",
@@ -235,6 +240,9 @@ fn summarize_text(event: &Event) -> String {
             let mut text = format!("elected to {target}: {}", people(&b.elected));
             if !b.alternates.is_empty() {
                 text.push_str(&format!("; alternates: {}", people(&b.alternates)));
+            }
+            if !b.nominal.is_empty() {
+                text.push_str(&format!("; in name only: {}", people(&b.nominal)));
             }
             text
         }

@@ -373,6 +373,9 @@ impl EventKind {
                 b.tally
                     .iter()
                     .for_each(|t| push("tally", Ref::Person(&t.person)));
+                b.nominal
+                    .iter()
+                    .for_each(|p| push("nominal", Ref::Person(p)));
                 if let Some(d) = &b.nomination {
                     push("nomination", Ref::Decision(d));
                 }

@@ -348,9 +348,10 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 // re-election of a seat given for a term under an earlier version,
                 // whatever the version in force now says of terms.
                 for (person, role) in elected {
+                    let nominal = b.nominal.contains(&person);
                     if !history.holds_seat(&person, organ, Some(role)) {
                         history.close_seats(&person, |s| &s.organ == organ, EndCause::Promoted, at);
-                        history.open_seat(organ, &person, role, at);
+                        history.open_seat(organ, &person, role, nominal, at);
                     } else if seat_renews(history, book, &person, organ, role, at)
                         // A person named twice in one election renews once.
                         && history.close_seats(
@@ -360,12 +361,12 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                             at,
                         ) > 0
                     {
-                        history.open_seat(organ, &person, role, at);
+                        history.open_seat(organ, &person, role, nominal, at);
                     }
                 }
             }
             if let (Some(post), Some(first)) = (&b.post, b.elected.first()) {
-                assign_post(history, book, post, first, false, at);
+                assign_post(history, book, post, first, false, b.nominal.contains(first), at);
             }
         }
         K::SeatTaken(b) => {
@@ -379,7 +380,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                     at,
                 ) > 0
             {
-                history.open_seat(&b.organ, &b.person, b.role, at);
+                history.open_seat(&b.organ, &b.person, b.role, b.nominal, at);
             } else if !history.holds_seat(&b.person, &b.organ, Some(b.role)) {
                 let cause = if b.role == Role::Full {
                     EndCause::Promoted
@@ -387,7 +388,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                     EndCause::Demoted
                 };
                 history.close_seats(&b.person, |s| s.organ == b.organ, cause, at);
-                history.open_seat(&b.organ, &b.person, b.role, at);
+                history.open_seat(&b.organ, &b.person, b.role, b.nominal, at);
             }
         }
         K::SeatVacated(b) => {
@@ -421,7 +422,9 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             from: b.from.clone(),
             pos,
         }),
-        K::PostAssigned(b) => assign_post(history, book, &b.post, &b.person, b.acting, at),
+        K::PostAssigned(b) => {
+            assign_post(history, book, &b.post, &b.person, b.acting, b.nominal, at);
+        }
         K::PostVacated(b) => {
             let cause = b.cause.unwrap_or(EndCause::Removed);
             history.close_posts(&b.person, |p| p.post == b.post, cause, at);
@@ -522,6 +525,7 @@ fn assign_post(
     post: &PostRef,
     person: &PersonId,
     acting: bool,
+    nominal: bool,
     at: Stamp<'_>,
 ) {
     if history
@@ -539,7 +543,7 @@ fn assign_post(
                 at,
             ) > 0
         {
-            history.open_post(post, person, acting, at);
+            history.open_post(post, person, acting, nominal, at);
         }
         return;
     }
@@ -555,5 +559,5 @@ fn assign_post(
     for (_, old) in holders.into_iter().take(excess) {
         history.close_posts(&old, |p| &p.post == post, EndCause::Replaced, at);
     }
-    history.open_post(post, person, acting, at);
+    history.open_post(post, person, acting, nominal, at);
 }

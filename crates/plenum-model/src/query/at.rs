@@ -68,6 +68,9 @@ pub struct Member {
     pub since: String,
     /// When it ended, if it did.
     pub until: Option<String>,
+    /// Held in name only: a figurehead (`nominal` on the event that gave the seat or post).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nominal: bool,
 }
 
 /// Seats counted without names.
@@ -158,6 +161,7 @@ pub fn at<F: Facts + ?Sized>(
                     role: None,
                     faction: faction.as_ref(),
                     leader: false,
+                    nominal: tenure.nominal,
                     span: &tenure.span,
                 };
                 report.members.extend(member(&names, seat, lo, hi));
@@ -181,6 +185,7 @@ pub fn at<F: Facts + ?Sized>(
                     role: None,
                     faction: faction.as_ref(),
                     leader: false,
+                    nominal: false,
                     span: &row.span,
                 };
                 report
@@ -218,6 +223,7 @@ pub fn at<F: Facts + ?Sized>(
                     role: None,
                     faction: Some(&faction),
                     leader: row.leader,
+                    nominal: false,
                     span: &row.span,
                 };
                 report.members.extend(member(&names, seat, lo, hi));
@@ -270,6 +276,7 @@ fn fill_organ(report: &mut AtReport, names: &Names, c: &Composition) {
             certainty: seat.certainty,
             since: seat.since.to_string(),
             until: seat.until.as_ref().map(ToString::to_string),
+            nominal: seat.nominal,
             ..names.person_member(seat.person.as_str())
         });
     }
@@ -306,6 +313,7 @@ struct Seat<'a> {
     role: Option<Role>,
     faction: Option<&'a FactionId>,
     leader: bool,
+    nominal: bool,
     span: &'a Span,
 }
 
@@ -324,6 +332,7 @@ fn member(
         certainty,
         since: seat.span.start.to_string(),
         until: seat.span.end.as_ref().map(ToString::to_string),
+        nominal: seat.nominal,
         ..names.person_member(seat.person.as_str())
     })
 }
@@ -403,6 +412,7 @@ impl Names {
             certainty: Truth::No,
             since: String::new(),
             until: None,
+            nominal: false,
         }
     }
 }
@@ -528,6 +538,7 @@ fn add_ex_officio<F: Facts + ?Sized>(
                 end_pos: t.end_pos,
                 holder: None,
                 factions: Vec::new(),
+                nominal: t.nominal,
             });
         }
     }

@@ -11,7 +11,6 @@ mod composed;
 mod confirmations;
 mod holders;
 pub mod lineage;
-mod nominal;
 pub mod outside;
 pub mod person;
 pub mod reports;

@@ -224,6 +224,19 @@ impl Registry<'_> {
                     )
                     .into());
                 }
+                if let Some(stray) = e
+                    .nominal
+                    .iter()
+                    .find(|p| !e.elected.contains(p) && !e.alternates.contains(p))
+                {
+                    return Err(Refusal::new(
+                        "nominal",
+                        format!(
+                            "`{stray}` is not among those elected: `nominal` names persons of `elected` or `alternates`"
+                        ),
+                    )
+                    .into());
+                }
             }
             EventKind::MotionDecided(m) if m.meeting.is_none() && m.organ.is_none() => {
                 return Err(Refusal::new(

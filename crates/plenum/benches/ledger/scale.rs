@@ -83,6 +83,7 @@ pub(crate) fn batch(config: &Config, ledger: &Ledger) {
                 by: None,
                 decision: None,
                 nomination: None,
+                nominal: false,
             }),
         ));
     }
