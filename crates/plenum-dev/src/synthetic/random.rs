@@ -63,6 +63,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
             parent: None,
             place: None,
             founders: Vec::new(),
+            replaces: None,
         }),
     ));
     let mut organs: Vec<OrganRef> = ["congress", "council", "bureau"]
@@ -252,6 +253,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     parent: None,
                     place: None,
                     founders: Vec::new(),
+                    replaces: None,
                 })
             }
             17 => {

@@ -157,10 +157,16 @@ fn summarize_text(event: &Event) -> String {
     }
     use EventKind as K;
     match &event.kind {
-        K::OrganizationFounded(b) => match &b.parent {
-            Some(p) => format!("{} founded, as part of {}", b.name, org(p)),
-            None => format!("{} founded", b.name),
-        },
+        K::OrganizationFounded(b) => {
+            let founded = match &b.parent {
+                Some(p) => format!("{} founded, as part of {}", b.name, org(p)),
+                None => format!("{} founded", b.name),
+            };
+            match &b.replaces {
+                Some(old) => format!("{founded}, replacing {}", org(old)),
+                None => founded,
+            }
+        }
         K::OrganizationRenamed(b) => match &b.category {
             Some(category) => format!("{} renamed {} (now a {category})", b.org, b.name),
             None => format!("{} renamed {}", b.org, b.name),
@@ -197,6 +203,21 @@ fn summarize_text(event: &Event) -> String {
         K::OutsideIntervention(b) => {
             let by: Vec<String> = std::iter::once(&b.by).chain(&b.with).map(org).collect();
             super::outside::acted_on(b, by.join(" and "), org(&b.org))
+        }
+        K::OrganizationDirected(b) => {
+            let by = match &b.by {
+                crate::event::kinds::Director::Org(o) => org(o),
+                crate::event::kinds::Director::Organ(o) => organ(o),
+            };
+            let until = b
+                .until
+                .as_ref()
+                .map_or_else(String::new, |u| format!(" until {u}"));
+            let text = b
+                .text
+                .as_ref()
+                .map_or_else(String::new, |t| format!(": {t}"));
+            format!("{} directed by {by}{until}{text}", org(&b.org))
         }
         K::FactionFormed(b) => format!("{} formed", b.name),
         K::FactionLeadershipEnded(b) => super::leadership::ceased_to_lead(b),

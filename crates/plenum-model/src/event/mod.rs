@@ -142,6 +142,7 @@ event_kinds! {
     EventRetracted = "event_retracted",
     ActConfirmed = "act_confirmed",
     OutsideIntervention = "outside_intervention",
+    OrganizationDirected = "organization_directed",
 }
 
 /// Something an event points at, with the field that names it.
@@ -183,6 +184,9 @@ impl EventKind {
                 b.founders
                     .iter()
                     .for_each(|p| push("founders", Ref::Person(p)));
+                if let Some(o) = &b.replaces {
+                    push("replaces", Ref::Org(o));
+                }
             }
             K::OrganizationRenamed(b) => push("org", Ref::Org(&b.org)),
             K::OrganizationsMerged(b) => b
@@ -455,6 +459,13 @@ impl EventKind {
                 push("by", Ref::Org(&b.by));
                 b.with.iter().for_each(|o| push("with", Ref::Org(o)));
                 push("org", Ref::Org(&b.org));
+            }
+            K::OrganizationDirected(b) => {
+                push("org", Ref::Org(&b.org));
+                match &b.by {
+                    kinds::Director::Org(o) => push("by", Ref::Org(o)),
+                    kinds::Director::Organ(o) => push("by", Ref::Organ(o)),
+                }
             }
             K::EventSuperseded(b) => push("target", Ref::Event(&b.target)),
         }

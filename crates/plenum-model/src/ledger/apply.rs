@@ -32,6 +32,10 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             if let Some(parent) = &b.parent {
                 history.link(&b.org, parent, LinkKind::PartOf, at);
             }
+            if let Some(old) = &b.replaces {
+                history.link(old, &b.org, LinkKind::ReplacedBy, at);
+                end_org(history, old, "replaced", at);
+            }
         }
         K::OrganizationRenamed(b) => {
             history.name_org(&b.org, Some(b.name.clone()), at);
@@ -103,6 +107,16 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 by: b.by.clone(),
                 with: b.with.clone(),
                 act: b.act.clone(),
+                event: event.id.clone(),
+            },
+            pos,
+        ),
+        K::OrganizationDirected(b) => history.org_fact(
+            &b.org,
+            OrgChange::Directed {
+                date: event.date.clone(),
+                by: b.by.clone(),
+                until: b.until.clone(),
                 event: event.id.clone(),
             },
             pos,
@@ -366,7 +380,15 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 }
             }
             if let (Some(post), Some(first)) = (&b.post, b.elected.first()) {
-                assign_post(history, book, post, first, false, b.nominal.contains(first), at);
+                assign_post(
+                    history,
+                    book,
+                    post,
+                    first,
+                    false,
+                    b.nominal.contains(first),
+                    at,
+                );
             }
         }
         K::SeatTaken(b) => {

@@ -333,6 +333,8 @@ mod class_tests;
 #[cfg(test)]
 mod composed_tests;
 #[cfg(test)]
+mod direction_tests;
+#[cfg(test)]
 mod evidence_tests;
 #[cfg(test)]
 mod group_tests;

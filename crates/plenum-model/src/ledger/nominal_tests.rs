@@ -223,7 +223,9 @@ nominal = ["kim"]
     };
     assert_eq!(err.refusal.field, "nominal");
     assert!(
-        err.refusal.message.contains("`kim` is not among those elected"),
+        err.refusal
+            .message
+            .contains("`kim` is not among those elected"),
         "{}",
         err.refusal.message
     );
@@ -246,5 +248,9 @@ nominal = "yes"
     let err = crate::event::read::read(text, crate::event::read::Format::Toml).unwrap_err();
     assert_eq!(err.line, 8, "{err:?}");
     assert_eq!(&text[err.span.clone()], "nominal", "{err:?}");
-    assert!(err.message.contains("expected a boolean"), "{}", err.message);
+    assert!(
+        err.message.contains("expected a boolean"),
+        "{}",
+        err.message
+    );
 }

@@ -9,6 +9,7 @@ pub mod at;
 pub mod check;
 mod composed;
 mod confirmations;
+pub mod direction;
 mod holders;
 pub mod lineage;
 pub mod outside;

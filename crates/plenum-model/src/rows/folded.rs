@@ -58,6 +58,19 @@ pub enum OrgChange {
         /// The event.
         event: EventId,
     },
+    /// Directed in fact by another body (`organization_directed`), whatever it is
+    /// formally part of.
+    Directed {
+        /// From when.
+        date: FuzzyDate,
+        /// Who directed it.
+        by: crate::event::kinds::Director,
+        /// Until when, if the record says.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        until: Option<FuzzyDate>,
+        /// The event.
+        event: EventId,
+    },
 }
 
 /// A change with the position of the event that made it.
@@ -120,7 +133,7 @@ impl OrgRow {
             }
             OrgChange::Banned { date } => self.banned = Some(date.clone()),
             OrgChange::Recategorized { category, .. } => self.category = Some(category.clone()),
-            OrgChange::Intervened { .. } => {}
+            OrgChange::Intervened { .. } | OrgChange::Directed { .. } => {}
         }
     }
 }

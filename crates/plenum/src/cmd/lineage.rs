@@ -43,8 +43,9 @@ fn link(l: &LinkLine) -> String {
     match l.link {
         LinkKind::MergedInto => format!("{}  {} merged into {}", l.date, l.from.name, l.to.name),
         LinkKind::SplitInto => format!("{}  {} split off from {}", l.date, l.to.name, l.from.name),
+        LinkKind::ReplacedBy => format!("{}  {} replaced {}", l.date, l.to.name, l.from.name),
         LinkKind::PartOf => format!(
-            "{}  {} part of {}{}",
+            "{}  {} formally part of {}{}",
             l.date,
             l.from.name,
             l.to.name,
@@ -99,6 +100,20 @@ fn print_human(r: &LineageReport) -> anyhow::Result<()> {
                 .map(|n| n.name.as_str())
                 .collect();
             out!("  {}  {} by {}", i.date, i.act, by.join(" and "))?;
+        }
+    }
+    if !r.directions.is_empty() {
+        out!("\ndirections")?;
+        for d in &r.directions {
+            out!(
+                "  {}  {} directed by {}{}",
+                d.from,
+                d.org.name,
+                d.by.name,
+                d.until
+                    .as_ref()
+                    .map_or_else(String::new, |u| format!(" until {u}"))
+            )?;
         }
     }
     let with_figures: Vec<&OrgLine> = r
