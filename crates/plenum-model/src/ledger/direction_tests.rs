@@ -5,6 +5,7 @@
 use super::RecordError;
 use super::tests::build;
 use crate::event::read::{Format, read};
+use crate::query::direction::DirectorKind;
 use crate::query::lineage::lineage;
 
 const RECORD: &str = r#"
@@ -111,16 +112,23 @@ fn lineage_shows_the_formal_link_and_the_actual_direction() {
             (
                 "bureau",
                 "ussr",
-                "organization",
+                DirectorKind::Organization,
                 "1945-10-13",
                 Some("1946-08")
             ),
-            ("front", "bureau/politburo", "organ", "1946-07", None),
+            (
+                "front",
+                "bureau/politburo",
+                DirectorKind::Organ,
+                "1946-07",
+                None
+            ),
         ]
     );
     let json = serde_json::to_value(&report).unwrap();
     assert_eq!(json["directions"][0]["by"]["name"], "Soviet Union");
     assert_eq!(json["affiliations"][0]["link"], "part-of");
+    assert_eq!(json["directions"][1]["by_kind"], "organ");
     assert!(
         report.organizations.iter().any(|o| o.id == "ussr"),
         "{:?}",

@@ -9,6 +9,17 @@ use crate::rows::{EntityKind, OrgChange};
 
 use super::{Facts, LineageRows, Named, named};
 
+/// What directs: an organization (or state), or an organ of one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum DirectorKind {
+    /// An organization or a state.
+    Organization,
+    /// An organ (`org/key`).
+    Organ,
+}
+
 /// An organization directed in fact by another body (`organization_directed`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -18,7 +29,7 @@ pub struct DirectionLine {
     /// Who directed it: an organization, a state, or an organ (`org/key`).
     pub by: Named,
     /// `organization` or `organ`.
-    pub by_kind: &'static str,
+    pub by_kind: DirectorKind,
     /// From when.
     pub from: String,
     /// Until when, if the record says.
@@ -52,8 +63,14 @@ pub(super) fn directions<F: Facts + ?Sized>(
     let mut lines = Vec::new();
     for (date, event, directed, by, until) in found {
         let (by, by_kind) = match by {
-            Director::Org(o) => (named(facts, EntityKind::Org, o.as_str())?, "organization"),
-            Director::Organ(o) => (named(facts, EntityKind::Organ, &o.to_string())?, "organ"),
+            Director::Org(o) => (
+                named(facts, EntityKind::Org, o.as_str())?,
+                DirectorKind::Organization,
+            ),
+            Director::Organ(o) => (
+                named(facts, EntityKind::Organ, &o.to_string())?,
+                DirectorKind::Organ,
+            ),
         };
         lines.push(DirectionLine {
             org: named(facts, EntityKind::Org, directed.as_str())?,

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
+use plenum_model::query::direction::DirectorKind;
 use plenum_model::query::lineage::{LineageReport, OrgLine};
 use plenum_model::rows::LinkKind;
 
@@ -120,7 +121,7 @@ pub fn lineage_parts(r: &LineageReport) -> (Vec<LineageNode>, Vec<LineageEdge>) 
         let index = |id: &str| find(id).map_or(0, |o| name_on(o, &d.from));
         // An organ directs: the edge goes to its organization, the label names it.
         let by_org = d.by.id.split_once('/').map_or(d.by.id.as_str(), |(o, _)| o);
-        let by = if d.by_kind == "organ" {
+        let by = if d.by_kind == DirectorKind::Organ {
             format!(" ({})", d.by.name)
         } else {
             String::new()

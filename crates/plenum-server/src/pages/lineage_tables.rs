@@ -2,6 +2,7 @@
 //! directed the organization in fact, the acts of outside actors on it, and the kinds of
 //! body each organization was over time, from the same `lineage` answer as the API.
 
+use plenum_model::query::direction::DirectorKind;
 use plenum_model::query::lineage::{LineageReport, LinkLine};
 use plenum_model::rows::LinkKind;
 
@@ -40,7 +41,7 @@ pub fn lineage_tables(r: &LineageReport, as_of: Option<u64>) -> Vec<Table> {
         &["from", "until", "organization", "directed by"],
     );
     for d in &r.directions {
-        let by = if d.by_kind == "organ" {
+        let by = if d.by_kind == DirectorKind::Organ {
             Cell::link(&d.by.name, href("organ", &d.by.id, as_of))
         } else {
             org_link(&d.by.id, &d.by.name)
