@@ -1,5 +1,7 @@
 //! Issue 13, nominal and actual, from the command line, through `--json`: a figurehead's
-//! post says `"nominal": true` and its text says "nominal".
+//! post or seat says `"nominal": true` in `person` and `at` and its text says "nominal";
+//! a body formally part of one organization but directed by another, and one founded in
+//! place of another, as `lineage` shows them; their refusals at their lines.
 
 use serde_json::Value;
 
@@ -217,4 +219,66 @@ fn the_example_figurehead_is_nominal_in_at() {
     assert_eq!(kim["nominal"], true, "{chair}");
     let text = demo.stdout(&["at", "1947", "nwpk/chairman", "--db", "plenum-demo.db"]);
     assert!(text.contains("Kim Tu-bong (nominal)"), "{text}");
+}
+
+#[test]
+fn a_direction_and_a_replacement_go_in_as_json_lines_and_come_back() {
+    let env = Env::founded();
+    std::fs::write(
+        env.dir.path().join("direction.jsonl"),
+        concat!(
+            r#"{"id":"ussr-recorded","date":"../1925","kind":"organization_founded","org":"ussr","name":"Soviet Union","category":"state"}"#,
+            "\n",
+            r#"{"id":"party-directed","date":"1946-09","kind":"organization_directed","org":"party","by":"ussr","until":"1953","text":"through its advisers"}"#,
+            "\n",
+            r#"{"id":"league-founded","date":"1946-09","kind":"organization_founded","org":"league","name":"Youth League"}"#,
+            "\n",
+            r#"{"id":"union-founded","date":"1951","kind":"organization_founded","org":"union","name":"Youth Union","replaces":"league"}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    env.plenum()
+        .args(["record", "direction.jsonl"])
+        .assert()
+        .success();
+    let party = env.json(&["lineage", "party"]);
+    let direction = &party["directions"][0];
+    assert_eq!(direction["by"]["name"], "Soviet Union", "{party}");
+    assert_eq!(direction["by_kind"], "organization");
+    assert_eq!(direction["from"], "1946-09");
+    assert_eq!(direction["until"], "1953");
+    let union = env.json(&["lineage", "union"]);
+    assert_eq!(union["predecessors"][0]["link"], "replaced-by", "{union}");
+    assert_eq!(union["predecessors"][0]["from"]["id"], "league");
+    let lines = env.stdout(&["log", "--jsonl", "--kind", "organization_directed"]);
+    let event: Value = serde_json::from_str(lines.trim()).unwrap();
+    assert_eq!(event["by"], "ussr");
+    assert_eq!(event["until"], "1953");
+    let log = env.json(&["log"]);
+    assert!(
+        log.as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["what"] == "Youth Union founded, replacing Youth League"),
+        "{log}"
+    );
+}
+
+#[test]
+fn a_director_that_is_no_organization_is_refused_at_its_line() {
+    let env = Env::founded();
+    std::fs::write(
+        env.dir.path().join("bad.toml"),
+        "[[event]]\nid = \"d\"\ndate = \"1946\"\nkind = \"organization_directed\"\norg = \"party\"\nby = \"soviet\"\n",
+    )
+    .unwrap();
+    let before = crate::support::bytes(&env.db());
+    env.plenum()
+        .args(["record", "bad.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("bad.toml:6:"))
+        .stderr(predicates::str::contains("soviet"));
+    assert_eq!(crate::support::bytes(&env.db()), before);
 }
