@@ -54,7 +54,11 @@ async fn person_page(
     for s in &r.seats {
         seats.rows.push(vec![
             Cell::link(&s.organ.name, href("organ", &s.organ.id, as_of)),
-            Cell::text(word(&s.role)),
+            Cell::text(if s.nominal {
+                format!("{} (nominal)", word(&s.role))
+            } else {
+                word(&s.role)
+            }),
             Cell::text(span(&s.from, s.to.as_deref())),
             Cell::text(s.ended.as_ref().map(word).unwrap_or_default()),
         ]);
@@ -65,6 +69,11 @@ async fn person_page(
             format!("{} (acting)", p.post.name)
         } else {
             p.post.name.clone()
+        };
+        let name = if p.nominal {
+            format!("{name} (nominal)")
+        } else {
+            name
         };
         posts.rows.push(vec![
             Cell::link(name, href("post", &p.post.id, as_of)),

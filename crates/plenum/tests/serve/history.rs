@@ -481,6 +481,30 @@ fn the_lineage_pages_show_formal_links_directions_outside_acts_and_kinds_of_body
     );
 }
 
+#[test]
+fn the_post_and_person_pages_say_who_held_in_name_only() {
+    // "The first chairman of the party was Kim Tu-bong ... with Kim Tu-bong essentially
+    // being a figurehead."
+    let env = Env::new();
+    env.run(&["demo", "--db", "plenum.db"]);
+    let server = env.serve();
+    let post = server.get("/post/nwpk/chairman?date=1947");
+    assert_eq!(post.status, 200, "{}", post.body);
+    let row = post
+        .body
+        .lines()
+        .find(|l| l.contains(">Kim Tu-bong</a>"))
+        .unwrap_or_default();
+    assert!(row.contains("<td>holder (nominal)</td>"), "{}", post.body);
+    let person = server.get("/person/kim-tu-bong");
+    assert_eq!(person.status, 200, "{}", person.body);
+    assert!(
+        person.body.contains("Chairman (nominal)</a>"),
+        "{}",
+        person.body
+    );
+}
+
 fn elected_ids(report: &Value) -> Vec<&str> {
     report["elected"]
         .as_array()
