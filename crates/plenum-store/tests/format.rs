@@ -1,6 +1,7 @@
 //! A ledger of an earlier format (plenum-ledger-8, before the meetings held kept their
-//! evidence and organizations' rows kept what befell their people and the tenures
-//! observed in them) is refused with a message that says what to do, not misread.
+//! evidence, organizations' rows kept what befell their people and the tenures
+//! observed in them, and seats and posts their nominal column) is refused with a
+//! message that says what to do, not misread.
 
 use plenum_dev::conformance::record_random;
 use plenum_store::Error;

@@ -142,6 +142,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                 parent: None,
                 place: None,
                 founders: Vec::new(),
+                replaces: None,
             }),
         ),
     ];
@@ -226,6 +227,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     present: None,
                     urn: None,
                     nomination: None,
+                    nominal: Vec::new(),
                 }),
             ));
         }

@@ -64,6 +64,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
             parent: None,
             place: None,
             founders: Vec::new(),
+            replaces: None,
         }),
     ));
     let mut organs: Vec<OrganRef> = ["congress", "council", "bureau"]
@@ -118,6 +119,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 by_person: None,
                 decision: None,
                 nomination: None,
+                nominal: rng.chance(10),
             }),
             4 | 5 => EventKind::SeatVacated(SeatVacated {
                 person: pick(&mut rng, &persons),
@@ -141,7 +143,13 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     .collect::<std::collections::BTreeSet<_>>()
                     .into_iter()
                     .collect();
+                let nominal: Vec<PersonId> = if rng.chance(15) {
+                    elected.iter().take(1).cloned().collect()
+                } else {
+                    Vec::new()
+                };
                 EventKind::ElectionHeld(ElectionHeld {
+                    nominal,
                     meeting: None,
                     by: None,
                     organ: Some(organs[rng.below(organs.len())].clone()),
@@ -250,6 +258,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     parent: None,
                     place: None,
                     founders: Vec::new(),
+                    replaces: None,
                 })
             }
             17 => {
@@ -512,6 +521,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     present: None,
                     urn: None,
                     nomination: None,
+                    nominal: Vec::new(),
                 })
             }
             18 if !correctable.is_empty() => {

@@ -120,7 +120,12 @@ fn describe_text(event: &Event) -> String {
         K::FactionLed(b) => super::leadership::became_leader(b),
         K::FactionLeadershipEnded(b) => super::leadership::ceased_to_lead(b),
         K::SpeechGiven(b) => format!("spoke: {}", b.summary),
-        K::SeatTaken(b) => format!("took a {} seat on {}", b.role.as_str(), organ(&b.organ)),
+        K::SeatTaken(b) => format!(
+            "took a {} seat on {}{}",
+            b.role.as_str(),
+            organ(&b.organ),
+            if b.nominal { " (nominal)" } else { "" }
+        ),
         K::SeatVacated(b) => with_cause(format!("left {}", organ(&b.organ)), b.cause),
         K::PostAssigned(b) => format!(
             "{}{}{}",
@@ -154,10 +159,16 @@ fn summarize_text(event: &Event) -> String {
     }
     use EventKind as K;
     match &event.kind {
-        K::OrganizationFounded(b) => match &b.parent {
-            Some(p) => format!("{} founded, as part of {}", b.name, org(p)),
-            None => format!("{} founded", b.name),
-        },
+        K::OrganizationFounded(b) => {
+            let founded = match &b.parent {
+                Some(p) => format!("{} founded, as part of {}", b.name, org(p)),
+                None => format!("{} founded", b.name),
+            };
+            match &b.replaces {
+                Some(old) => format!("{founded}, replacing {}", org(old)),
+                None => founded,
+            }
+        }
         K::OrganizationRenamed(b) => match &b.category {
             Some(category) => format!("{} renamed {} (now a {category})", b.org, b.name),
             None => format!("{} renamed {}", b.org, b.name),
@@ -197,6 +208,21 @@ fn summarize_text(event: &Event) -> String {
         }
         K::PositionChanged(b) => super::positions::group_changed(b),
         K::GroupAffected(b) => super::positions::group_affected(b),
+        K::OrganizationDirected(b) => {
+            let by = match &b.by {
+                crate::event::kinds::Director::Org(o) => org(o),
+                crate::event::kinds::Director::Organ(o) => organ(o),
+            };
+            let until = b
+                .until
+                .as_ref()
+                .map_or_else(String::new, |u| format!(" until {u}"));
+            let text = b
+                .text
+                .as_ref()
+                .map_or_else(String::new, |t| format!(": {t}"));
+            format!("{} directed by {by}{until}{text}", org(&b.org))
+        }
         K::FactionFormed(b) => format!("{} formed", b.name),
         K::FactionLeadershipEnded(b) => super::leadership::ceased_to_lead(b),
         K::FactionDissolved(b) => {
@@ -239,6 +265,9 @@ fn summarize_text(event: &Event) -> String {
             let mut text = format!("elected to {target}: {}", people(&b.elected));
             if !b.alternates.is_empty() {
                 text.push_str(&format!("; alternates: {}", people(&b.alternates)));
+            }
+            if !b.nominal.is_empty() {
+                text.push_str(&format!("; in name only: {}", people(&b.nominal)));
             }
             text
         }

@@ -146,6 +146,7 @@ event_kinds! {
     PositionChanged = "position_changed",
     GroupAffected = "group_affected",
     TenureObserved = "tenure_observed",
+    OrganizationDirected = "organization_directed",
 }
 
 /// Something an event points at, with the field that names it.
@@ -187,6 +188,9 @@ impl EventKind {
                 b.founders
                     .iter()
                     .for_each(|p| push("founders", Ref::Person(p)));
+                if let Some(o) = &b.replaces {
+                    push("replaces", Ref::Org(o));
+                }
             }
             K::OrganizationRenamed(b) => push("org", Ref::Org(&b.org)),
             K::OrganizationsMerged(b) => b
@@ -383,6 +387,9 @@ impl EventKind {
                 b.tally
                     .iter()
                     .for_each(|t| push("tally", Ref::Person(&t.person)));
+                b.nominal
+                    .iter()
+                    .for_each(|p| push("nominal", Ref::Person(p)));
                 if let Some(d) = &b.nomination {
                     push("nomination", Ref::Decision(d));
                 }
@@ -505,6 +512,13 @@ impl EventKind {
                 }
                 if let Some(o) = &b.organ {
                     push("organ", Ref::Organ(o));
+                }
+            }
+            K::OrganizationDirected(b) => {
+                push("org", Ref::Org(&b.org));
+                match &b.by {
+                    kinds::Director::Org(o) => push("by", Ref::Org(o)),
+                    kinds::Director::Organ(o) => push("by", Ref::Organ(o)),
                 }
             }
             K::EventSuperseded(b) => push("target", Ref::Event(&b.target)),

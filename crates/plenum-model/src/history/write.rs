@@ -43,6 +43,7 @@ impl History<'_> {
         organ: &OrganRef,
         person: &PersonId,
         role: Role,
+        nominal: bool,
         at: Stamp<'_>,
     ) {
         self.touched_persons.insert(person.clone());
@@ -63,6 +64,7 @@ impl History<'_> {
                 end_pos: None,
                 holder: None,
                 factions: Vec::new(),
+                nominal,
             });
             Ok(())
         });
@@ -117,6 +119,7 @@ impl History<'_> {
         post: &PostRef,
         person: &PersonId,
         acting: bool,
+        nominal: bool,
         at: Stamp<'_>,
     ) {
         self.write(|c, _| {
@@ -131,6 +134,7 @@ impl History<'_> {
                 end_cause: None,
                 start_pos: at.pos,
                 end_pos: None,
+                nominal,
             });
             Ok(())
         });

@@ -32,6 +32,10 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             if let Some(parent) = &b.parent {
                 history.link(&b.org, parent, LinkKind::PartOf, at);
             }
+            if let Some(old) = &b.replaces {
+                history.link(old, &b.org, LinkKind::ReplacedBy, at);
+                end_org(history, old, "replaced", at);
+            }
         }
         K::OrganizationRenamed(b) => {
             history.name_org(&b.org, Some(b.name.clone()), at);
@@ -103,6 +107,16 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 by: b.by.clone(),
                 with: b.with.clone(),
                 act: b.act.clone(),
+                event: event.id.clone(),
+            },
+            pos,
+        ),
+        K::OrganizationDirected(b) => history.org_fact(
+            &b.org,
+            OrgChange::Directed {
+                date: event.date.clone(),
+                by: b.by.clone(),
+                until: b.until.clone(),
                 event: event.id.clone(),
             },
             pos,
@@ -350,9 +364,10 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 // re-election of a seat given for a term under an earlier version,
                 // whatever the version in force now says of terms.
                 for (person, role) in elected {
+                    let nominal = b.nominal.contains(&person);
                     if !history.holds_seat(&person, organ, Some(role)) {
                         history.close_seats(&person, |s| &s.organ == organ, EndCause::Promoted, at);
-                        history.open_seat(organ, &person, role, at);
+                        history.open_seat(organ, &person, role, nominal, at);
                     } else if seat_renews(history, book, &person, organ, role, at)
                         // A person named twice in one election renews once.
                         && history.close_seats(
@@ -362,12 +377,20 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                             at,
                         ) > 0
                     {
-                        history.open_seat(organ, &person, role, at);
+                        history.open_seat(organ, &person, role, nominal, at);
                     }
                 }
             }
             if let (Some(post), Some(first)) = (&b.post, b.elected.first()) {
-                assign_post(history, book, post, first, false, at);
+                assign_post(
+                    history,
+                    book,
+                    post,
+                    first,
+                    false,
+                    b.nominal.contains(first),
+                    at,
+                );
             }
         }
         K::SeatTaken(b) => {
@@ -381,7 +404,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                     at,
                 ) > 0
             {
-                history.open_seat(&b.organ, &b.person, b.role, at);
+                history.open_seat(&b.organ, &b.person, b.role, b.nominal, at);
             } else if !history.holds_seat(&b.person, &b.organ, Some(b.role)) {
                 let cause = if b.role == Role::Full {
                     EndCause::Promoted
@@ -389,7 +412,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                     EndCause::Demoted
                 };
                 history.close_seats(&b.person, |s| s.organ == b.organ, cause, at);
-                history.open_seat(&b.organ, &b.person, b.role, at);
+                history.open_seat(&b.organ, &b.person, b.role, b.nominal, at);
             }
         }
         K::SeatVacated(b) => {
@@ -423,7 +446,9 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             from: b.from.clone(),
             pos,
         }),
-        K::PostAssigned(b) => assign_post(history, book, &b.post, &b.person, b.acting, at),
+        K::PostAssigned(b) => {
+            assign_post(history, book, &b.post, &b.person, b.acting, b.nominal, at);
+        }
         K::PostVacated(b) => {
             let cause = b.cause.unwrap_or(EndCause::Removed);
             history.close_posts(&b.person, |p| p.post == b.post, cause, at);
@@ -531,6 +556,7 @@ fn assign_post(
     post: &PostRef,
     person: &PersonId,
     acting: bool,
+    nominal: bool,
     at: Stamp<'_>,
 ) {
     if history
@@ -548,7 +574,7 @@ fn assign_post(
                 at,
             ) > 0
         {
-            history.open_post(post, person, acting, at);
+            history.open_post(post, person, acting, nominal, at);
         }
         return;
     }
@@ -564,5 +590,5 @@ fn assign_post(
     for (_, old) in holders.into_iter().take(excess) {
         history.close_posts(&old, |p| &p.post == post, EndCause::Replaced, at);
     }
-    history.open_post(post, person, acting, at);
+    history.open_post(post, person, acting, nominal, at);
 }

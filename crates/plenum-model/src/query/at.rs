@@ -72,6 +72,9 @@ pub struct Member {
     /// tenure, and `since` and `until` are the period's bounds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub observed: Option<String>,
+    /// Held in name only: a figurehead (`nominal` on the event that gave the seat or post).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nominal: bool,
 }
 
 /// Seats counted without names.
@@ -170,6 +173,7 @@ pub fn at<F: Facts + ?Sized>(
                     role: None,
                     faction: faction.as_ref(),
                     leader: false,
+                    nominal: tenure.nominal,
                     span: &tenure.span,
                 };
                 report.members.extend(member(&names, seat, lo, hi));
@@ -199,6 +203,7 @@ pub fn at<F: Facts + ?Sized>(
                     role: None,
                     faction: faction.as_ref(),
                     leader: false,
+                    nominal: false,
                     span: &row.span,
                 };
                 report
@@ -236,6 +241,7 @@ pub fn at<F: Facts + ?Sized>(
                     role: None,
                     faction: Some(&faction),
                     leader: row.leader,
+                    nominal: false,
                     span: &row.span,
                 };
                 report.members.extend(member(&names, seat, lo, hi));
@@ -293,6 +299,7 @@ fn fill_organ(report: &mut AtReport, names: &Names, c: &Composition) {
             certainty: seat.certainty,
             since: seat.since.to_string(),
             until: seat.until.as_ref().map(ToString::to_string),
+            nominal: seat.nominal,
             ..names.person_member(seat.person.as_str())
         });
     }
@@ -329,6 +336,7 @@ struct Seat<'a> {
     role: Option<Role>,
     faction: Option<&'a FactionId>,
     leader: bool,
+    nominal: bool,
     span: &'a Span,
 }
 
@@ -347,6 +355,7 @@ fn member(
         certainty,
         since: seat.span.start.to_string(),
         until: seat.span.end.as_ref().map(ToString::to_string),
+        nominal: seat.nominal,
         ..names.person_member(seat.person.as_str())
     })
 }
@@ -427,6 +436,7 @@ impl Names {
             since: String::new(),
             until: None,
             observed: None,
+            nominal: false,
         }
     }
 }
@@ -552,6 +562,7 @@ fn add_ex_officio<F: Facts + ?Sized>(
                 end_pos: t.end_pos,
                 holder: None,
                 factions: Vec::new(),
+                nominal: t.nominal,
             });
         }
     }

@@ -50,6 +50,7 @@ pub(super) fn add_composed<F: Facts + ?Sized>(
             end_pos: t.end_pos,
             holder: None,
             factions: Vec::new(),
+            nominal: t.nominal,
         }));
     }
     let mut added: Vec<PersonId> = Vec::new();

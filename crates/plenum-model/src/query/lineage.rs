@@ -15,7 +15,8 @@ use super::{Facts, LineageRows, Named, QueryError, named, resolve};
 pub struct LineageReport {
     /// The organization asked about.
     pub organization: OrgLine,
-    /// Links leading to it (mergers into it, splits it came from), transitively, earliest first.
+    /// Links leading to it (mergers into it, splits it came from, bodies it replaced),
+    /// transitively, earliest first.
     pub predecessors: Vec<LinkLine>,
     /// Links leading from it, transitively, earliest first.
     pub successors: Vec<LinkLine>,
@@ -28,6 +29,9 @@ pub struct LineageReport {
     /// What befell its people (expulsions, purges, changes of standing, ...), by kind:
     /// named and counted (`query::groups`).
     pub groups: Vec<super::groups::GroupCount>,
+    /// Who directed it in fact, whatever it was formally part of (its `affiliations`),
+    /// and whom it directed (`organization_directed`), by date.
+    pub directions: Vec<super::direction::DirectionLine>,
 }
 
 /// One organization's life.
@@ -102,7 +106,7 @@ pub struct LinkLine {
     pub from: Named,
     /// The later (or parent) body.
     pub to: Named,
-    /// `merged-into`, `split-into` or `part-of`.
+    /// `merged-into`, `split-into`, `replaced-by` or `part-of` (the formal link).
     pub link: LinkKind,
     /// When.
     pub date: String,
@@ -124,7 +128,12 @@ pub fn lineage<F: Facts + ?Sized>(
         text: text.to_owned(),
         suggestions: Vec::new(),
     })?;
-    let descent = |l: &LinkRow| matches!(l.link, LinkKind::MergedInto | LinkKind::SplitInto);
+    let descent = |l: &LinkRow| {
+        matches!(
+            l.link,
+            LinkKind::MergedInto | LinkKind::SplitInto | LinkKind::ReplacedBy
+        )
+    };
     let predecessors = walk(&rows, &root, |l, at| descent(l) && &l.to == at, |l| &l.from);
     let successors = walk(&rows, &root, |l, at| descent(l) && &l.from == at, |l| &l.to);
     let mut affiliations: Vec<&LinkRow> = rows
@@ -138,6 +147,7 @@ pub fn lineage<F: Facts + ?Sized>(
         involved.insert(link.from.clone());
         involved.insert(link.to.clone());
     }
+    involved.extend(super::direction::involved(&rows, &root));
     let mut organizations = Vec::new();
     for org in &involved {
         organizations.push(org_line(facts, &rows, org)?);
@@ -171,6 +181,7 @@ pub fn lineage<F: Facts + ?Sized>(
             &root,
             None,
         )?,
+        directions: super::direction::directions(facts, &rows, &root)?,
     })
 }
 

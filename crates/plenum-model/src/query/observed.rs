@@ -117,6 +117,7 @@ pub(super) fn observed_on<F: Facts + ?Sized>(
             since: FuzzyDate::day(period.earliest()).to_string(),
             until: Some(FuzzyDate::day(period.latest()).to_string()),
             observed: Some(period.to_string()),
+            nominal: false,
         });
     }
     Ok(members)

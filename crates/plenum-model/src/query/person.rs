@@ -53,6 +53,9 @@ pub struct SeatLine {
     pub ended: Option<EndCause>,
     /// The events that began and ended it.
     pub events: Vec<String>,
+    /// A figurehead: held in name only (`nominal` on its `seat_taken` or `election_held`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nominal: bool,
 }
 
 /// A post held.
@@ -63,7 +66,7 @@ pub struct PostLine {
     pub post: Named,
     /// Acting rather than substantive.
     pub acting: bool,
-    /// A figurehead: held in name only (`nominal = true` on its `post_assigned`).
+    /// A figurehead: held in name only (`nominal` on its `post_assigned` or `election_held`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub nominal: bool,
     /// From.
@@ -182,10 +185,15 @@ pub fn person<F: Facts + ?Sized>(
                 (None, Some(p)) => name(EntityKind::Post, p),
                 (None, None) => String::new(),
             };
+            let nominal = if b.nominal.contains(&id) {
+                " (nominal)"
+            } else {
+                ""
+            };
             let text = if b.elected.contains(&id) {
-                Some(format!("elected to {target}"))
+                Some(format!("elected to {target}{nominal}"))
             } else if b.alternates.contains(&id) {
-                Some(format!("elected alternate member of {target}"))
+                Some(format!("elected alternate member of {target}{nominal}"))
             } else {
                 None
             };
@@ -214,6 +222,7 @@ pub fn person<F: Facts + ?Sized>(
                 .chain(&s.end_event)
                 .map(ToString::to_string)
                 .collect(),
+            nominal: s.nominal,
         });
     }
     let mut posts = Vec::new();
@@ -221,7 +230,7 @@ pub fn person<F: Facts + ?Sized>(
         posts.push(PostLine {
             post: named(facts, EntityKind::Post, &p.post.to_string())?,
             acting: p.acting,
-            nominal: super::nominal::post_is_nominal(&rows.events, &p.start_event),
+            nominal: p.nominal,
             from: p.span.start.to_string(),
             to: end(&p.span),
             ended: p.end_cause,

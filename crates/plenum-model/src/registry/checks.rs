@@ -173,6 +173,42 @@ impl Registry<'_> {
                     .into());
                 }
             }
+            EventKind::OrganizationFounded(f) if f.replaces.as_ref() == Some(&f.org) => {
+                return Err(Refusal::new(
+                    "replaces",
+                    format!(
+                        "`{}` cannot replace itself: name the organization it replaces",
+                        f.org
+                    ),
+                )
+                .into());
+            }
+            EventKind::OrganizationDirected(d) => {
+                if let crate::event::kinds::Director::Org(by) = &d.by
+                    && *by == d.org
+                {
+                    return Err(Refusal::new(
+                        "by",
+                        format!(
+                            "`{}` cannot direct itself: name the body that directed it",
+                            d.org
+                        ),
+                    )
+                    .into());
+                }
+                if let Some(until) = &d.until
+                    && until.latest() < event.date.earliest()
+                {
+                    return Err(Refusal::new(
+                        "until",
+                        format!(
+                            "`until` ({until}) is before the event's date ({})",
+                            event.date
+                        ),
+                    )
+                    .into());
+                }
+            }
             EventKind::OrganizationSplit(s) if s.into.is_empty() => {
                 return Err(
                     Refusal::new("into", "a split needs at least one new organization").into(),
@@ -221,6 +257,19 @@ impl Registry<'_> {
                     return Err(Refusal::new(
                         "elected",
                         "an election needs at least one person elected",
+                    )
+                    .into());
+                }
+                if let Some(stray) = e
+                    .nominal
+                    .iter()
+                    .find(|p| !e.elected.contains(p) && !e.alternates.contains(p))
+                {
+                    return Err(Refusal::new(
+                        "nominal",
+                        format!(
+                            "`{stray}` is not among those elected: `nominal` names persons of `elected` or `alternates`"
+                        ),
                     )
                     .into());
                 }

@@ -92,6 +92,9 @@ pub enum LinkKind {
     SplitInto,
     /// `from` was a section or branch of `to`, or joined it as a member body.
     PartOf,
+    /// `from` was replaced by `to`, founded in its place (`organization_founded` with
+    /// `replaces`).
+    ReplacedBy,
 }
 
 /// An edge of the lineage graph.

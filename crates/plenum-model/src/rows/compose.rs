@@ -29,6 +29,8 @@ pub struct NamedSeat {
     pub since: FuzzyDate,
     /// When it ended, if it did.
     pub until: Option<FuzzyDate>,
+    /// Held in name only (a figurehead).
+    pub nominal: bool,
 }
 
 /// Seats the record counts but does not name.
@@ -122,6 +124,7 @@ pub fn compose(
                 certainty,
                 since: seat.span.start.clone(),
                 until: seat.span.end.clone(),
+                nominal: seat.nominal,
             })
         })
         .collect();
@@ -132,6 +135,8 @@ pub fn compose(
     named.dedup_by(|later, earlier| {
         if later.person == earlier.person && later.role == earlier.role {
             earlier.certainty = earlier.certainty.or(later.certainty);
+            // Said to be nominal only if every seat listed as one is.
+            earlier.nominal &= later.nominal;
             true
         } else {
             false
@@ -251,6 +256,7 @@ mod tests {
             end_pos: None,
             holder: None,
             factions: Vec::new(),
+            nominal: false,
         }
     }
 

@@ -88,6 +88,19 @@ pub enum OrgChange {
         /// The event.
         event: EventId,
     },
+    /// Directed in fact by another body (`organization_directed`), whatever it is
+    /// formally part of.
+    Directed {
+        /// From when.
+        date: FuzzyDate,
+        /// Who directed it.
+        by: crate::event::kinds::Director,
+        /// Until when, if the record says.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        until: Option<FuzzyDate>,
+        /// The event.
+        event: EventId,
+    },
 }
 
 /// A post held, or a seat on an organ in a role.
@@ -162,7 +175,8 @@ impl OrgRow {
             OrgChange::Recategorized { category, .. } => self.category = Some(category.clone()),
             OrgChange::Intervened { .. }
             | OrgChange::Befell { .. }
-            | OrgChange::Observed { .. } => {}
+            | OrgChange::Observed { .. }
+            | OrgChange::Directed { .. } => {}
         }
     }
 }

@@ -145,13 +145,14 @@ tables! {
         columns = [text("key"), text("org"), text("organ"), text("person"), text("role"),
             SPAN[0], SPAN[1], SPAN[2], SPAN[3], text("start_event"), opt_text("end_event"),
             opt_text("end_cause"), int("start_pos"), opt_int("end_pos"), TOUCHED,
-            opt_text("holder"), text("factions")],
+            opt_text("holder"), text("factions"), int("nominal")],
         lookups = [Person => "person", Organ => "organ", Org => "org"];
     /// Tenures of posts.
     Posts = "posts", dated = true, spans = true,
         columns = [text("key"), text("org"), text("post"), text("person"), int("acting"),
             SPAN[0], SPAN[1], SPAN[2], SPAN[3], text("start_event"), opt_text("end_event"),
-            opt_text("end_cause"), int("start_pos"), opt_int("end_pos"), TOUCHED],
+            opt_text("end_cause"), int("start_pos"), opt_int("end_pos"), TOUCHED,
+            int("nominal")],
         lookups = [Person => "person", Post => "post", Org => "org"];
     /// Memberships of organizations, one row per status.
     Memberships = "memberships", dated = true, spans = true,

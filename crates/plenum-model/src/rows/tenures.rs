@@ -65,6 +65,8 @@ pub struct SeatRow {
     pub holder: Option<String>,
     /// Every faction alignment of the holder (not leaderships), for the same reason.
     pub factions: Vec<Affiliation>,
+    /// Held in name only: the event that gave it says the holder was a figurehead.
+    pub nominal: bool,
 }
 
 /// A person's tenure of a post.
@@ -90,6 +92,8 @@ pub struct PostRow {
     pub start_pos: Pos,
     /// Where the closing event stands.
     pub end_pos: Option<Pos>,
+    /// Held in name only: the event that gave it says the holder was a figurehead.
+    pub nominal: bool,
 }
 
 /// A membership status of a person in an organization.
@@ -190,7 +194,8 @@ impl Row for SeatRow {
             .opt_pos(self.end_pos)
             .pos(max_pos(self.start_pos, self.end_pos))
             .opt_text(self.holder.as_ref())
-            .json(&self.factions);
+            .json(&self.factions)
+            .bool(self.nominal);
         c.into_values()
     }
     fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError> {
@@ -213,6 +218,7 @@ impl Row for SeatRow {
                 r.opt_text()?
             },
             factions: r.json()?,
+            nominal: r.bool()?,
         };
         Ok(row)
     }
@@ -259,7 +265,8 @@ impl Row for PostRow {
             .word(self.end_cause.as_ref())
             .pos(self.start_pos)
             .opt_pos(self.end_pos)
-            .pos(max_pos(self.start_pos, self.end_pos));
+            .pos(max_pos(self.start_pos, self.end_pos))
+            .bool(self.nominal);
         c.into_values()
     }
     fn from_refs(values: &[ValueRef<'_>]) -> Result<Self, RowError> {
@@ -277,8 +284,11 @@ impl Row for PostRow {
             end_cause: r.word()?,
             start_pos: r.pos()?,
             end_pos: r.opt_pos()?,
+            nominal: {
+                let _touched = r.pos()?;
+                r.bool()?
+            },
         };
-        r.pos()?;
         Ok(row)
     }
     fn lookup(&self, by: By) -> Option<String> {

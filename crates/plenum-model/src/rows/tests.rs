@@ -41,6 +41,7 @@ fn samples() -> Vec<AnyRow> {
                 faction: "guerrilla".parse().unwrap(),
                 span: span("1931", None),
             }],
+            nominal: true,
         }),
         AnyRow::Post(PostRow {
             key: "post:e2:kim:wpk/chair".into(),
@@ -53,6 +54,7 @@ fn samples() -> Vec<AnyRow> {
             end_cause: None,
             start_pos: pos("1949", 2),
             end_pos: None,
+            nominal: true,
         }),
         AnyRow::Membership(MembershipRow {
             key: "member:e3:kim:wpk".into(),

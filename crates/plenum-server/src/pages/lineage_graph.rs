@@ -1,12 +1,16 @@
 //! `/lineage/{org}/graph.svg`: an organization's lineage as a graph (foundings,
-//! renamings, mergers, splits and affiliations), from the same `lineage` answer as the
-//! lineage page and `GET /api/v1/lineage/{org}`, laid out by layout-rs.
+//! renamings, mergers, splits, replacements, formal links, directions in fact and the
+//! acts of outside actors, each node saying what kind of body it was), from the same
+//! `lineage` answer as the lineage page and `GET /api/v1/lineage/{org}`, laid out by
+//! layout-rs.
 
 use std::collections::BTreeSet;
 
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
+use plenum_model::query::direction::DirectorKind;
 use plenum_model::query::lineage::{LineageReport, OrgLine};
+use plenum_model::rows::LinkKind;
 
 use super::history_figures::{LineageEdge, LineageNode, lineage_graph};
 use super::images::svg;
@@ -32,6 +36,18 @@ fn name_on(org: &OrgLine, date: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// The kind of body `org` was from `date` on (the last category given from on or before
+/// it), as a line of its node's label.
+fn category_on(org: &OrgLine, date: Option<&str>) -> String {
+    let Some(date) = date else {
+        return String::new();
+    };
+    org.categories
+        .iter()
+        .rfind(|c| c.from.as_str() <= date)
+        .map_or_else(String::new, |c| format!("\n(a {})", c.category))
+}
+
 /// The nodes and edges of a lineage: an organization is a node per name it bore, joined
 /// by its renamings; each link joins the names borne on its date.
 pub fn lineage_parts(r: &LineageReport) -> (Vec<LineageNode>, Vec<LineageEdge>) {
@@ -48,9 +64,10 @@ pub fn lineage_parts(r: &LineageReport) -> (Vec<LineageNode>, Vec<LineageEdge>) 
                 .founded
                 .as_deref()
                 .map_or_else(String::new, |f| format!("\nfounded {f}"));
+            let kind = category_on(org, org.founded.as_deref());
             nodes.push(LineageNode {
                 key: node_key(&org.id, 0),
-                label: format!("{}{founded}{ended}", org.name),
+                label: format!("{}{kind}{founded}{ended}", org.name),
             });
             continue;
         }
@@ -64,9 +81,10 @@ pub fn lineage_parts(r: &LineageReport) -> (Vec<LineageNode>, Vec<LineageEdge>) 
                 format!("\nfrom {}", name.from)
             };
             let end = if i == last { ended.as_str() } else { "" };
+            let kind = category_on(org, Some(&name.from));
             nodes.push(LineageNode {
                 key: node_key(&org.id, i),
-                label: format!("{}{since}{end}", name.name),
+                label: format!("{}{kind}{since}{end}", name.name),
             });
             if i > 0 {
                 edges.push((
@@ -89,15 +107,47 @@ pub fn lineage_parts(r: &LineageReport) -> (Vec<LineageNode>, Vec<LineageEdge>) 
             continue;
         }
         let index = |id: &str| find(id).map_or(0, |o| name_on(o, &link.date));
+        let label = match link.link {
+            LinkKind::PartOf => "formally part of".to_owned(),
+            other => word(&other).replace(['_', '-'], " "),
+        };
         edges.push((
             node_key(&link.from.id, index(&link.from.id)),
             node_key(&link.to.id, index(&link.to.id)),
-            format!(
-                "{} {}",
-                word(&link.link).replace(['_', '-'], " "),
-                link.date
-            ),
+            format!("{label} {}", link.date),
         ));
+    }
+    for d in &r.directions {
+        let index = |id: &str| find(id).map_or(0, |o| name_on(o, &d.from));
+        // An organ directs: the edge goes to its organization, the label names it.
+        let by_org = d.by.id.split_once('/').map_or(d.by.id.as_str(), |(o, _)| o);
+        let by = if d.by_kind == DirectorKind::Organ {
+            format!(" ({})", d.by.name)
+        } else {
+            String::new()
+        };
+        edges.push((
+            node_key(&d.org.id, index(&d.org.id)),
+            node_key(by_org, index(by_org)),
+            format!("directed by{by} {}", d.from),
+        ));
+    }
+    let root = &r.organization.id;
+    for act in &r.interventions {
+        for actor in std::iter::once(&act.by).chain(&act.with) {
+            if find(&actor.id).is_none() && !nodes.iter().any(|n| n.key == node_key(&actor.id, 0)) {
+                nodes.push(LineageNode {
+                    key: node_key(&actor.id, 0),
+                    label: actor.name.clone(),
+                });
+            }
+            let index = |id: &str| find(id).map_or(0, |o| name_on(o, &act.date));
+            edges.push((
+                node_key(&actor.id, index(&actor.id)),
+                node_key(root, index(root)),
+                format!("{} {}", act.act, act.date),
+            ));
+        }
     }
     (nodes, edges)
 }

@@ -12,6 +12,7 @@ pub mod history_figures;
 pub mod home;
 pub mod images;
 pub mod lineage_graph;
+pub mod lineage_tables;
 pub mod log;
 pub mod meetings;
 pub mod people;

@@ -54,7 +54,11 @@ async fn person_page(
     for s in &r.seats {
         seats.rows.push(vec![
             Cell::link(&s.organ.name, href("organ", &s.organ.id, as_of)),
-            Cell::text(word(&s.role)),
+            Cell::text(if s.nominal {
+                format!("{} (nominal)", word(&s.role))
+            } else {
+                word(&s.role)
+            }),
             Cell::text(span(&s.from, s.to.as_deref())),
             Cell::text(s.ended.as_ref().map(word).unwrap_or_default()),
         ]);
@@ -65,6 +69,11 @@ async fn person_page(
             format!("{} (acting)", p.post.name)
         } else {
             p.post.name.clone()
+        };
+        let name = if p.nominal {
+            format!("{name} (nominal)")
+        } else {
+            name
         };
         posts.rows.push(vec![
             Cell::link(name, href("post", &p.post.id, as_of)),
@@ -182,7 +191,8 @@ impl Ask for SourcesAsk {
 
 // ---- lineage -------------------------------------------------------------------------
 
-/// `GET /lineage/{org}`: the mergers and splits behind an organization.
+/// `GET /lineage/{org}`: the mergers, splits and replacements behind an organization, what
+/// it was formally part of and who directed it in fact, the outside acts on it.
 pub async fn lineage(
     State(state): State<AppState>,
     caller: Caller,
@@ -209,45 +219,27 @@ async fn lineage_page(
     let as_of = cx.as_of;
     let r = kept_answer(state, as_of, LineageAsk(org.to_owned())).await?;
     cx.chrome.title = format!("Lineage of {}", r.organization.name);
-    let mut links = Table::new("Links", &["date", "from", "link", "to"]);
-    for l in r
-        .predecessors
-        .iter()
-        .chain(&r.successors)
-        .chain(&r.affiliations)
-    {
-        links.rows.push(vec![
-            Cell::text(&l.date),
-            Cell::link(&l.from.name, href("lineage", &l.from.id, as_of)),
-            Cell::text(word(&l.link).replace('_', " ")),
-            Cell::link(&l.to.name, href("lineage", &l.to.id, as_of)),
-        ]);
-    }
-    let mut orgs = Table::new("Organizations", &["organization", "founded", "ended"]);
-    for o in &r.organizations {
-        orgs.rows.push(vec![
-            Cell::link(&o.name, href("lineage", &o.id, as_of)),
-            Cell::text(o.founded.as_deref().unwrap_or("?")),
-            Cell::text(o.ended.as_deref().unwrap_or("")),
-        ]);
-    }
+    let tables = super::lineage_tables::lineage_tables(&r, as_of);
+    let links = r.predecessors.len() + r.successors.len() + r.affiliations.len();
     let names: Vec<&str> = r.organizations.iter().map(|o| o.name.as_str()).collect();
     let figure = Figure {
         src: keep(&format!("{}/graph.svg", href("lineage", org, None)), as_of),
         alt: format!(
-            "A graph of the lineage of the {}: {} organizations ({}) joined by {} foundings, renamings, mergers, splits and affiliations, as the tables below list them.",
+            "A graph of the lineage of the {}: {} organizations ({}) joined by {} foundings, renamings, mergers, splits, replacements and affiliations, {} directions in fact and {} acts of outside actors, as the tables below list them.",
             r.organization.name,
             names.len(),
             names.join("; "),
-            links.rows.len()
+            links,
+            r.directions.len(),
+            r.interventions.len()
         ),
-        caption: "Foundings, renamings, mergers and splits, earliest at the top.".into(),
+        caption: "Foundings, renamings, mergers, splits and replacements, earliest at the top; formal links, directions in fact and outside acts labelled.".into(),
     };
     Ok(Page {
         chrome: cx.chrome,
         heading: format!("Lineage of {}", r.organization.name),
         figure: Some(figure),
-        tables: vec![links, orgs],
+        tables,
         ..Page::default()
     })
 }

@@ -247,7 +247,7 @@ async fn at_page(
         label: name.clone(),
     };
     let role_of = |m: &plenum_model::query::at::Member| {
-        m.role.map_or_else(
+        let role = m.role.map_or_else(
             || {
                 if m.leader {
                     "leader".to_owned()
@@ -256,7 +256,13 @@ async fn at_page(
                 }
             },
             |r| word(&r),
-        )
+        );
+        // A figurehead holds it in name only: said beside the role, the name stays a link.
+        if m.nominal {
+            format!("{role} (nominal)")
+        } else {
+            role
+        }
     };
     let named = if report.members.len() <= ROWS_PER_PERSON {
         let mut named = Table::new(

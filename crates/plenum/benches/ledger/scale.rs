@@ -85,6 +85,7 @@ pub(crate) fn batch(config: &Config, ledger: &Ledger) {
                 by_person: None,
                 decision: None,
                 nomination: None,
+                nominal: false,
             }),
         ));
     }

@@ -131,7 +131,11 @@ fn print_human(report: &AtReport, args: &AtArgs) -> anyhow::Result<()> {
     let mut table = render::table(&["name", "role", "faction", "certainty", "held"]);
     for m in &report.members {
         table.add_row(vec![
-            m.name.clone(),
+            if m.nominal {
+                format!("{} (nominal)", m.name)
+            } else {
+                m.name.clone()
+            },
             match (m.role, m.leader, m.status, &report.post) {
                 (Some(role), ..) => role.as_str(),
                 (None, true, ..) => "leader",
@@ -182,10 +186,11 @@ fn print_by_faction(report: &AtReport) -> anyhow::Result<()> {
         } else {
             ""
         };
+        let nominal = if m.nominal { " (nominal)" } else { "" };
         groups
             .entry(faction)
             .or_default()
-            .push(format!("{}{role}{mark}", m.name));
+            .push(format!("{}{role}{nominal}{mark}", m.name));
     }
     for u in &report.unnamed {
         let faction = u

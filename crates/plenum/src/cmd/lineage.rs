@@ -54,8 +54,9 @@ fn link(l: &LinkLine) -> String {
     match l.link {
         LinkKind::MergedInto => format!("{}  {} merged into {}", l.date, l.from.name, l.to.name),
         LinkKind::SplitInto => format!("{}  {} split off from {}", l.date, l.to.name, l.from.name),
+        LinkKind::ReplacedBy => format!("{}  {} replaced {}", l.date, l.to.name, l.from.name),
         LinkKind::PartOf => format!(
-            "{}  {} part of {}{}",
+            "{}  {} formally part of {}{}",
             l.date,
             l.from.name,
             l.to.name,
@@ -119,6 +120,20 @@ fn print_human(r: &LineageReport) -> anyhow::Result<()> {
             for e in &g.events {
                 out!("    {}", group_line(e))?;
             }
+        }
+    }
+    if !r.directions.is_empty() {
+        out!("\ndirections")?;
+        for d in &r.directions {
+            out!(
+                "  {}  {} directed by {}{}",
+                d.from,
+                d.org.name,
+                d.by.name,
+                d.until
+                    .as_ref()
+                    .map_or_else(String::new, |u| format!(" until {u}"))
+            )?;
         }
     }
     let with_figures: Vec<&OrgLine> = r

@@ -74,8 +74,13 @@ fn print_human(r: &PersonReport) -> anyhow::Result<()> {
         out!("\nseats")?;
         let mut t = render::table(&["organ", "role", "held", "ended"]);
         for s in &r.seats {
+            let organ = if s.nominal {
+                format!("{} (nominal)", s.organ.name)
+            } else {
+                s.organ.name.clone()
+            };
             t.add_row(vec![
-                s.organ.name.clone(),
+                organ,
                 s.role.as_str().to_owned(),
                 render::span(&s.from, s.to.as_deref()),
                 cause(&s.ended),

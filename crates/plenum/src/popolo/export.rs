@@ -277,8 +277,15 @@ fn organizations<F: Facts + ?Sized>(
                 LinkKind::PartOf if o.parent_id.is_none() && ctx.holds(&l.span) => {
                     o.parent_id = Some(l.to.as_str().to_owned());
                 }
-                LinkKind::MergedInto | LinkKind::SplitInto => {
-                    successors.push(json!({"id": l.to.as_str(), "how": if l.link == LinkKind::MergedInto {"merged-into"} else {"split-into"}, "date": l.span.start.to_string()}));
+                LinkKind::MergedInto | LinkKind::SplitInto | LinkKind::ReplacedBy => {
+                    let how = match l.link {
+                        LinkKind::MergedInto => "merged-into",
+                        LinkKind::SplitInto => "split-into",
+                        _ => "replaced-by",
+                    };
+                    successors.push(
+                        json!({"id": l.to.as_str(), "how": how, "date": l.span.start.to_string()}),
+                    );
                 }
                 LinkKind::PartOf => {}
             }

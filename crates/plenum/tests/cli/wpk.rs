@@ -166,6 +166,48 @@ fn lineage_and_membership_figures() {
 }
 
 #[test]
+fn the_state_descends_from_the_occupation_authority_by_replacements() {
+    let env = demo();
+    // "the provisional government which replaced the Soviet Civil Authority earlier that
+    // year"; "the provisional government gave way to a new People's Assembly of North Korea
+    // in 1947"; "In 1948, both North and South Korea formally established themselves as
+    // states".
+    let dprk = ask(&env, &["lineage", "DPRK"]);
+    let chain: Vec<(&str, &str, &str)> = dprk["predecessors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["from"]["id"].as_str().unwrap(),
+                l["link"].as_str().unwrap(),
+                l["to"]["id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        chain,
+        [
+            ("soviet-civil-authority", "replaced-by", "nkppc"),
+            ("nkppc", "replaced-by", "people-s-assembly"),
+            ("people-s-assembly", "split-into", "dprk"),
+        ],
+        "{dprk}"
+    );
+    let ended: Vec<(&str, Option<&str>)> = dprk["organizations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["id"].as_str().unwrap(), o["ended_how"].as_str()))
+        .collect();
+    assert!(ended.contains(&("nkppc", Some("replaced"))), "{ended:?}");
+    assert!(
+        ended.contains(&("soviet-civil-authority", Some("replaced"))),
+        "{ended:?}"
+    );
+}
+
+#[test]
 fn posts_and_aliases() {
     let env = demo();
     // "The first chairman of the party was Kim Tu-bong ... Kim Il-sung ... was also deputy

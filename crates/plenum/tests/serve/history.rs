@@ -410,6 +410,101 @@ fn the_lineage_page_shows_a_graph_naming_the_predecessors() {
     assert!(page.body.contains("<h2>Links</h2>"), "the table stays");
 }
 
+#[test]
+fn the_lineage_pages_show_formal_links_directions_outside_acts_and_kinds_of_body() {
+    let env = Env::new();
+    env.run(&["demo", "--db", "plenum.db"]);
+    let server = env.serve();
+    // "Though technically under the control of the Seoul based CPK, the North Korean
+    // Bureau was in fact under the control of the Soviet occupation forces"
+    let bureau = server.get("/lineage/cpnk");
+    assert_eq!(bureau.status, 200, "{}", bureau.body);
+    let body = &bureau.body;
+    for says in [
+        "<h2>Links</h2>",
+        "formally part of",
+        "<h2>Directed in fact</h2>",
+        r#"<a href="/lineage/soviet-civil-authority">Soviet Civilian Authority</a>"#,
+        "1946-01/1946-08",
+        "<h2>Kinds of body</h2>",
+        "<td>bureau</td>",
+        "<td>party</td>",
+        "<h2>Outside actors</h2>",
+    ] {
+        assert!(body.contains(says), "the page does not say {says}: {body}");
+    }
+    let graph = server.get("/lineage/cpnk/graph.svg");
+    assert_eq!(graph.status, 200, "{}", graph.body);
+    for says in [
+        "directed by 1945-10-13",
+        "formally part of",
+        "(a bureau)",
+        "(a party)",
+    ] {
+        assert!(graph.body.contains(says), "the graph lacks {says}");
+    }
+    // The replaced body: "the provisional government which replaced the Soviet Civil Authority"
+    let authority = server.get("/lineage/soviet-civil-authority");
+    assert!(
+        authority.body.contains("<td>replaced by</td>"),
+        "{}",
+        authority.body
+    );
+    assert!(authority.body.contains("(replaced)"), "{}", authority.body);
+    let graph = server.get("/lineage/soviet-civil-authority/graph.svg");
+    assert!(graph.body.contains("replaced by"), "{}", graph.body);
+    // The joint Soviet-Chinese delegation of September 1956 on the party.
+    let wpk = server.get("/lineage/wpk");
+    let row = wpk
+        .body
+        .lines()
+        .find(|l| l.contains("<td>delegation</td>"))
+        .unwrap_or_default();
+    assert!(row.contains("1956-09/1956-09-23"), "{}", wpk.body);
+    assert!(row.contains(">Soviet Union</a>, <a"), "{row}");
+    assert!(row.contains(">China</a>"), "{row}");
+    let graph = server.get("/lineage/wpk/graph.svg");
+    assert!(
+        graph.body.contains("delegation 1956-09/1956-09-23"),
+        "{}",
+        graph.body
+    );
+    assert!(graph.body.contains(&in_svg("China")), "the actor is a node");
+    // The history (log) page tells the direction in words.
+    let log = server.get("/log?kind=organization_directed");
+    assert_eq!(log.status, 200, "{}", log.body);
+    assert!(
+        log.body
+            .contains("Communist Party of North Korea directed by Soviet Civilian Authority until 1946-01/1946-08"),
+        "{}",
+        log.body
+    );
+}
+
+#[test]
+fn the_post_and_person_pages_say_who_held_in_name_only() {
+    // "The first chairman of the party was Kim Tu-bong ... with Kim Tu-bong essentially
+    // being a figurehead."
+    let env = Env::new();
+    env.run(&["demo", "--db", "plenum.db"]);
+    let server = env.serve();
+    let post = server.get("/post/nwpk/chairman?date=1947");
+    assert_eq!(post.status, 200, "{}", post.body);
+    let row = post
+        .body
+        .lines()
+        .find(|l| l.contains(">Kim Tu-bong</a>"))
+        .unwrap_or_default();
+    assert!(row.contains("<td>holder (nominal)</td>"), "{}", post.body);
+    let person = server.get("/person/kim-tu-bong");
+    assert_eq!(person.status, 200, "{}", person.body);
+    assert!(
+        person.body.contains("Chairman (nominal)</a>"),
+        "{}",
+        person.body
+    );
+}
+
 fn elected_ids(report: &Value) -> Vec<&str> {
     report["elected"]
         .as_array()

@@ -6,6 +6,7 @@
 
 mod candidacy;
 mod classes;
+mod direction;
 mod discipline;
 mod evidence;
 mod group;
@@ -24,6 +25,7 @@ use crate::id::{OrgId, PersonId};
 
 pub use candidacy::*;
 pub use classes::*;
+pub use direction::*;
 pub use discipline::*;
 pub use evidence::Evidence;
 pub(crate) use group::with_others;

@@ -27,6 +27,8 @@ body!(
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// The nominating organ's decision, where the statute requires a nomination.
         nomination: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// A figurehead: the holder sits in name, real control lies elsewhere.
+        nominal: bool = (default, skip_serializing_if = "is_false"),
     }
 );
 

@@ -22,6 +22,9 @@ body!(
         place: Option<String> = (default, skip_serializing_if = "Option::is_none"),
         /// Its founders.
         founders: Vec<PersonId> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// The organization it replaces: that one ends (`replaced`) and the two are linked
+        /// in the lineage.
+        replaces: Option<OrgId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
