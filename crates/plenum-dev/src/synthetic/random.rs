@@ -481,6 +481,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         by: None,
                         charges: vec!["synthetic".into()],
                         others: None,
+                        released: None,
                     }),
                     2 => EventKind::PersonTried(PersonTried {
                         person,

@@ -88,6 +88,9 @@ fn describe_text(event: &Event) -> String {
             if !b.charges.is_empty() {
                 text.push_str(&format!(", charged with {}", b.charges.join("; ")));
             }
+            if let Some(released) = &b.released {
+                text.push_str(&format!(", released {released}"));
+            }
             text
         }
         K::PersonTried(b) => {

@@ -132,3 +132,36 @@ others = { count = "a number", who = "military leaders" }
     let members = at(&state, &date("1953"), "party", None).unwrap();
     assert_eq!(members.total, 0);
 }
+
+#[test]
+fn a_release_is_told_with_the_arrest_and_one_before_it_is_refused() {
+    let arrest = |released: &str| {
+        format!(
+            "{PEOPLE}\n[[event]]\nid = \"jailed\"\ndate = \"1925/1945-08\"\nkind = \"person_arrested\"\nperson = \"yi\"\nby = \"the Japanese\"\nreleased = \"{released}\"\n"
+        )
+    };
+    let state = build(&arrest("1925/1945-08"));
+    let yi = person(&state, "yi").unwrap();
+    assert_eq!(
+        yi.record.last().unwrap().text,
+        "arrested by the Japanese, released 1925/1945-08"
+    );
+    let event = one(&arrest("1946")[PEOPLE.len()..], Format::Toml);
+    let line = crate::event::codec::to_json(&event).to_string();
+    assert!(line.contains(r#""released":"1946""#), "{line}");
+    assert_eq!(one(&line, Format::JsonLines), event);
+    let mut tables = build(PEOPLE);
+    let late = super::statute_tests::events_of(&arrest("1920")[PEOPLE.len()..]);
+    match super::record(&mut tables, &late) {
+        Err(super::RecordError::Refused(err)) => {
+            assert_eq!(err.refusal.field, "released", "{}", err.refusal.message);
+            assert!(
+                err.refusal.message.contains("before the arrest"),
+                "{}",
+                err.refusal.message
+            );
+        }
+        Err(other) => panic!("{other}"),
+        Ok(_) => panic!("a release before the arrest was recorded"),
+    }
+}

@@ -209,6 +209,20 @@ impl Registry<'_> {
                     .into());
                 }
             }
+            EventKind::PersonArrested(a) => {
+                if let Some(released) = &a.released
+                    && released.latest() < event.date.earliest()
+                {
+                    return Err(Refusal::new(
+                        "released",
+                        format!(
+                            "`released` ({released}) is before the arrest ({}): a release comes on or after it",
+                            event.date
+                        ),
+                    )
+                    .into());
+                }
+            }
             EventKind::OrganizationSplit(s) if s.into.is_empty() => {
                 return Err(
                     Refusal::new("into", "a split needs at least one new organization").into(),

@@ -425,3 +425,42 @@ fn unnamed_positions_and_groups_naming_nobody() {
     let leaders = ask(&env, &["at", "1935", "cpk/guerrilla-leader"]);
     assert_eq!(leaders["members"][0]["id"], "kim-il-sung");
 }
+
+#[test]
+fn a_release_a_rule_in_fact_and_a_move_under_repression() {
+    let env = demo();
+    let line = |person: &str, event: &str| -> String {
+        let report = ask(&env, &["person", person]);
+        report["record"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["event"] == event)
+            .and_then(|r| r["text"].as_str().map(str::to_owned))
+            .unwrap_or_else(|| panic!("no `{event}` in {report}"))
+    };
+    // "had been a prisoner of the Japanese and became active in Seoul upon his release"
+    assert_eq!(
+        line("pak-hon-yong", "pak-hon-yong-imprisoned-by-the-japanese"),
+        "arrested by the Japanese, released 1925/1945-08"
+    );
+    // "had become the day-to-day ruler of the country": no office named.
+    assert_eq!(
+        line("kim-jong-il", "kim-jong-il-day-to-day-ruler"),
+        "promoted (the day-to-day ruler of the country) in Democratic People's Republic of Korea"
+    );
+    // "most of the leaders of the SWPK moved to Pyongyang": a group naming nobody.
+    let swpk = ask(&env, &["lineage", "swpk"]);
+    let fled = swpk["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["what"] == "fled")
+        .unwrap_or_else(|| panic!("{swpk}"));
+    assert_eq!(fled["named"], json!([]));
+    assert_eq!(fled["unnamed_least"], 2);
+    assert_eq!(
+        fled["events"][0]["event"],
+        "swpk-leaders-moved-to-pyongyang"
+    );
+}

@@ -134,6 +134,8 @@ body!(
         charges: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
         /// Others arrested with them, counted but not named.
         others: Option<Others> = (default, skip_serializing_if = "Option::is_none"),
+        /// When they were released, if the record says (on or after the arrest).
+        released: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
