@@ -7,6 +7,7 @@ mod cadence;
 mod clock;
 mod count;
 mod damage;
+mod demo_examples;
 mod evidence;
 mod historian;
 mod ledger;
