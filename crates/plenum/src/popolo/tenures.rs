@@ -52,9 +52,10 @@ pub(super) fn memberships<F: Facts + ?Sized>(
                 .iter()
                 .filter(|a| ctx.holds(&a.span))
                 .collect();
-            if let [only] = factions[..] {
-                m.on_behalf_of_id = Some(faction_id(only.faction.as_str()));
-            } else if let Some(first) = factions.first() {
+            // Popolo's `on_behalf_of_id` holds for the whole membership; the alignments'
+            // own dates (which may begin after the seat, or end before it) go beside it,
+            // and the import reads them rather than the seat's.
+            if let Some(first) = factions.first() {
                 m.on_behalf_of_id = Some(faction_id(first.faction.as_str()));
                 let all: Vec<Value> = factions
                     .iter()
