@@ -198,18 +198,22 @@ pub(super) fn facts(
             }
             (Kind::Org, None) => {
                 let owner = ctx.org_of(oi).unwrap_or_default();
-                let status = if m.role.as_deref() == Some("candidate") {
-                    "candidate"
-                } else {
-                    "full"
+                // A suspension is a membership of its own status (plenum's export ends
+                // the one before it on the same day): it opens as a suspension.
+                let (kind, body) = match m.role.as_deref() {
+                    Some("suspended") => {
+                        ("member_suspended", json!({ "person": pid, "org": owner }))
+                    }
+                    Some("candidate") => (
+                        "member_admitted",
+                        json!({ "person": pid, "org": owner, "status": "candidate" }),
+                    ),
+                    _ => (
+                        "member_admitted",
+                        json!({ "person": pid, "org": owner, "status": "full" }),
+                    ),
                 };
-                out.push(
-                    &path,
-                    &start,
-                    "member_admitted",
-                    json!({ "person": pid, "org": owner, "status": status }),
-                    sources.clone(),
-                );
+                out.push(&path, &start, kind, body, sources.clone());
                 if let Some(end) = &end {
                     out.push(
                         &path,

@@ -212,6 +212,34 @@ fn factions_go_out_and_come_in_with_their_dates() {
     );
 }
 
+#[test]
+fn every_period_goes_out_and_comes_in_with_its_dates() {
+    let env = Env::founded();
+    env.plenum()
+        .arg("record")
+        .arg(data("popolo/periods.toml"))
+        .assert()
+        .success();
+    let days = [
+        "1946-09-01",
+        "1947-06-01",
+        "1948-03",
+        "1948-06-01",
+        "1949-06-01",
+        "1950-04-01",
+        "1950-06-01",
+        "1951-06",
+        "1951-08-01",
+        "1952-06-01",
+        "1953-03-01",
+        "1953-07-01",
+        "1954-10-01",
+        "1956-01-01",
+        "1958-01-01",
+    ];
+    out_and_in(&env, &days, None);
+}
+
 fn association() -> Env {
     let env = Env::new();
     env.plenum()
@@ -500,6 +528,31 @@ fn holders(env: &Env, popolo: &Value, days: &[&str]) -> BTreeMap<String, BTreeSe
     out
 }
 
+/// The dates of every organization, faction and person of an export, by id, with their
+/// exact `plenum:` twins.
+fn lifespans(popolo: &Value) -> BTreeMap<String, Vec<String>> {
+    let dates = |item: &Value, fields: &[&str]| -> Vec<String> {
+        fields
+            .iter()
+            .flat_map(|f| [f.to_string(), format!("plenum:{f}")])
+            .map(|f| format!("{f}={}", item[&f]))
+            .collect()
+    };
+    let mut out = BTreeMap::new();
+    for o in popolo["organizations"].as_array().expect("organizations") {
+        if o["plenum:kind"] == "organ" {
+            continue;
+        }
+        let id = o["id"].as_str().expect("id").to_owned();
+        out.insert(id, dates(o, &["founding_date", "dissolution_date"]));
+    }
+    for p in popolo["persons"].as_array().expect("persons") {
+        let id = format!("person {}", p["id"].as_str().expect("id"));
+        out.insert(id, dates(p, &["birth_date", "death_date"]));
+    }
+    out
+}
+
 fn out_and_in(env: &Env, days: &[&str], statute: Option<&Path>) -> (Env, Value) {
     env.plenum()
         .args(["export", "popolo", "--out", "out.json"])
@@ -542,6 +595,15 @@ fn out_and_in(env: &Env, days: &[&str], statute: Option<&Path>) -> (Env, Value) 
         assert_eq!(Some(members), is.get(key), "{key}");
     }
     assert_eq!(was.len(), is.len());
+    // And exported again: every organization and faction founded and dissolved, and every
+    // person born and dead, on the same dates.
+    again
+        .plenum()
+        .args(["export", "popolo", "--out", "again.json"])
+        .assert()
+        .success();
+    let back = read(&again.dir.path().join("again.json"));
+    assert_eq!(lifespans(&popolo), lifespans(&back));
     (again, report)
 }
 
