@@ -19,6 +19,7 @@ mod messages;
 mod nominal;
 mod outside;
 mod popolo;
+mod popolo_round_trip;
 mod procedures;
 mod rules;
 mod rules13;
