@@ -337,6 +337,15 @@ fn seat_factions(
     for (j, f) in list.iter().enumerate() {
         let at = format!("{path}[{j}]");
         let fi = ctx.lookup(&f.id, format!("{at}.id"), "the faction")?;
+        if ctx.kinds[fi] != Kind::Faction {
+            return Err(error(
+                format!("{at}.id"),
+                format!(
+                    "`{}` is not a faction (expected an organization with plenum:kind = \"faction\")",
+                    f.id
+                ),
+            ));
+        }
         let since =
             super::dates::read(&f.start_date).map_err(|e| error(format!("{at}.start_date"), e))?;
         let until = match &f.end_date {

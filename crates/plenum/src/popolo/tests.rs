@@ -294,3 +294,47 @@ fn a_bad_list_of_seat_factions_is_named_by_its_path() {
     let error = plan(&popolo, "t.json", None, true).expect_err("refused");
     assert_eq!(error.path, "$.memberships[1].plenum:factions[0].start_date");
 }
+
+#[test]
+fn a_seat_s_faction_must_be_a_faction() {
+    let bad = PLENUM_SEAT.replace(
+        "[{\"id\": \"faction:green\", \"start_date\"",
+        "[{\"id\": \"org\", \"start_date\"",
+    );
+    let popolo: Popolo = serde_json::from_str(&bad).expect("the test file reads");
+    let error = plan(&popolo, "t.json", None, true).expect_err("refused");
+    assert_eq!(error.path, "$.memberships[1].plenum:factions[0].id");
+    assert!(error.message.contains("not a faction"), "{}", error.message);
+}
+
+#[test]
+fn a_suspension_comes_back_a_suspension() {
+    let text = r#"{
+      "persons": [{"id": "p1", "name": "Ann Lee"}],
+      "organizations": [{"id": "org", "name": "Org", "plenum:kind": "organization"}],
+      "memberships": [
+        {"id": "member:1", "person_id": "p1", "organization_id": "org", "role": "full", "start_date": "2020-01-01", "end_date": "2021-05-01"},
+        {"id": "member:2", "person_id": "p1", "organization_id": "org", "role": "suspended", "start_date": "2021-05-01", "end_date": "2021-11-01"},
+        {"id": "member:3", "person_id": "p1", "organization_id": "org", "role": "full", "start_date": "2021-11-01"}
+      ]
+    }"#;
+    let kinds: Vec<(String, String)> = planned(text)
+        .into_iter()
+        .filter(|(k, _, _)| k.starts_with("member_"))
+        .map(|(k, d, _)| (k, d))
+        .collect();
+    let kinds: Vec<(&str, &str)> = kinds
+        .iter()
+        .map(|(k, d)| (k.as_str(), d.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("member_admitted", "2020-01-01"),
+            ("member_resigned", "2021-05-01"),
+            ("member_suspended", "2021-05-01"),
+            ("member_resigned", "2021-11-01"),
+            ("member_admitted", "2021-11-01"),
+        ]
+    );
+}
