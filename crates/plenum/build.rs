@@ -1,4 +1,9 @@
-//! Embeds the bundled examples (`examples/*/statute.toml` and their event files) for `plenum demo`.
+//! Embeds the bundled examples (`examples/*/statute.toml` and their histories) for `plenum demo`.
+//!
+//! An example's history is its event files (`*.toml`, `*.jsonl`) at the top of its folder
+//! (other than `statute.toml`) and under `history/`, at any depth. Nothing else is
+//! recorded: `violations/` holds deliberately unlawful histories, each judged alone on
+//! top of the lawful one by `crates/plenum-model/tests/statutes.rs`, never part of it.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -17,7 +22,7 @@ fn main() {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let mut files = event_files(dir);
+        let mut files = history_files(dir);
         files.sort();
         let statute = dir.join("statute.toml").display().to_string();
         let _ = writeln!(
@@ -47,8 +52,12 @@ fn main() {
     }
 }
 
-/// Event files of an example: `*.toml` and `*.jsonl` other than the statute, in any subfolder.
-fn event_files(dir: &Path) -> Vec<std::path::PathBuf> {
+/// The folder of an example that holds its history; no other subfolder is recorded.
+const HISTORY: &str = "history";
+
+/// An example's history: its top-level event files other than the statute, and every
+/// event file under `history/`.
+fn history_files(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
         return out;
@@ -56,15 +65,34 @@ fn event_files(dir: &Path) -> Vec<std::path::PathBuf> {
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            println!("cargo::rerun-if-changed={}", path.display());
-            out.extend(event_files(&path));
-        } else if path.file_name().is_some_and(|n| n != "statute.toml")
-            && path
-                .extension()
-                .is_some_and(|e| e == "toml" || e == "jsonl")
-        {
+            if path.file_name().is_some_and(|n| n == HISTORY) {
+                println!("cargo::rerun-if-changed={}", path.display());
+                event_files(&path, &mut out);
+            }
+        } else if path.file_name().is_some_and(|n| n != "statute.toml") && is_event_file(&path) {
             out.push(path);
         }
     }
     out
+}
+
+/// Every event file under `dir`, at any depth.
+fn event_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            println!("cargo::rerun-if-changed={}", path.display());
+            event_files(&path, out);
+        } else if is_event_file(&path) {
+            out.push(path);
+        }
+    }
+}
+
+fn is_event_file(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e == "toml" || e == "jsonl")
 }

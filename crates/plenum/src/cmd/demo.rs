@@ -42,10 +42,14 @@ include!(concat!(env!("OUT_DIR"), "/examples.rs"));
     after_help = "The ledger is built at ./plenum-demo.db unless --db names another file. A ledger\n\
 `plenum demo` made before is replaced; anything else there (your own ledger, any other\n\
 file) is refused and left exactly as it was. Every line of the tour ends with the\n\
-command that shows more."
+command that shows more.\n\n\
+The demo records the example's history only: its statute, then the event files at the top\n\
+of examples/NAME/ and under examples/NAME/history/; never examples/NAME/violations/,\n\
+the unlawful histories the statute tests judge one at a time."
 )]
 pub struct DemoArgs {
-    /// Which bundled example: `wpk` (the Workers' Party of Korea, 1918-2001) or `association`.
+    /// Which bundled example: `wpk` (the Workers' Party of Korea, 1918-2001), `association`,
+    /// `cpc`, `coop-catalyst` or `union-afscme`.
     #[arg(long, default_value = "wpk")]
     pub example: String,
 }

@@ -1,7 +1,7 @@
 //! The facts an import records, after the declarations: seats, faction alignments,
 //! memberships, tenures of posts and meetings, in date order.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use plenum_model::date::FuzzyDate;
 use serde_json::json;
@@ -12,14 +12,19 @@ use super::import::{
 };
 use super::plan::{Counts, Ctx, Seats};
 
-/// Merges intervals that touch or overlap (an open one swallows the rest).
+/// Merges intervals that touch or overlap (an open one swallows the rest), except where
+/// `exact` says both are rows of their own (plenum's export: a seat and the next one,
+/// after a re-election, stay two, each with its dates).
 fn merge(
     mut list: Vec<(FuzzyDate, Option<FuzzyDate>, usize)>,
+    exact: impl Fn(usize) -> bool,
 ) -> Vec<(FuzzyDate, Option<FuzzyDate>, usize)> {
     list.sort_by_key(|(s, _, i)| (s.earliest(), *i));
     let mut out: Vec<(FuzzyDate, Option<FuzzyDate>, usize)> = Vec::new();
     for (start, end, i) in list {
-        if let Some(last) = out.last_mut() {
+        if let Some(last) = out.last_mut()
+            && !(exact(last.2) && exact(i))
+        {
             let continues = match &last.1 {
                 None => true,
                 Some(e) => start.earliest() <= e.latest(),
@@ -49,7 +54,6 @@ pub(super) fn facts(
 ) -> Result<Seats, ImportError> {
     let p = ctx.popolo;
     let mut seats: Intervals = BTreeMap::new();
-    let mut roles: HashMap<(String, String), &'static str> = HashMap::new();
     let mut aligned: Intervals = BTreeMap::new();
     // In date order, and of two starting on the same day the one that ends first first:
     // a holder replaced the day they took a post is assigned before their successor.
@@ -118,13 +122,11 @@ pub(super) fn facts(
                 })?;
                 let key = slug(post.strip_prefix(&format!("{org}/")).unwrap_or(post));
                 let post_ref = format!("{owner}/{key}");
-                out.push(
-                    &path,
-                    &start,
-                    "post_assigned",
-                    json!({ "person": pid, "post": post_ref }),
-                    sources.clone(),
-                );
+                let mut body = json!({ "person": pid, "post": post_ref });
+                if nominal(&m.extra) {
+                    body["nominal"] = true.into();
+                }
+                out.push(&path, &start, "post_assigned", body, sources.clone());
                 if let Some(end) = &end {
                     out.push(
                         &path,
@@ -138,22 +140,30 @@ pub(super) fn facts(
             }
             (Kind::Organ { owner, key }, None) => {
                 let organ = format!("{owner}/{key}");
-                let role = if m.role.as_deref() == Some("alternate") {
-                    "alternate"
-                } else {
-                    "full"
-                };
-                roles.entry((pid.clone(), organ.clone())).or_insert(role);
                 seats.entry((pid.clone(), organ)).or_default().push((
                     start.clone(),
                     end.clone(),
                     i,
                 ));
-                if let Some(b) = behalf {
-                    aligned
-                        .entry((pid.clone(), ctx.faction_id(b)))
-                        .or_default()
-                        .push((start, end, i));
+                match seat_factions(ctx, m, &path)? {
+                    // plenum's export: each alignment with its own dates.
+                    Some(list) => {
+                        for (fi, since, until) in list {
+                            aligned
+                                .entry((pid.clone(), ctx.faction_id(fi)))
+                                .or_default()
+                                .push((since, until, i));
+                        }
+                    }
+                    // Elsewhere the party a member sits for holds for the whole membership.
+                    None => {
+                        if let Some(b) = behalf {
+                            aligned
+                                .entry((pid.clone(), ctx.faction_id(b)))
+                                .or_default()
+                                .push((start, end, i));
+                        }
+                    }
                 }
             }
             (Kind::Faction, None) => {
@@ -186,18 +196,22 @@ pub(super) fn facts(
             }
             (Kind::Org, None) => {
                 let owner = ctx.org_of(oi).unwrap_or_default();
-                let status = if m.role.as_deref() == Some("candidate") {
-                    "candidate"
-                } else {
-                    "full"
+                // A suspension is a membership of its own status (plenum's export ends
+                // the one before it on the same day): it opens as a suspension.
+                let (kind, body) = match m.role.as_deref() {
+                    Some("suspended") => {
+                        ("member_suspended", json!({ "person": pid, "org": owner }))
+                    }
+                    Some("candidate") => (
+                        "member_admitted",
+                        json!({ "person": pid, "org": owner, "status": "candidate" }),
+                    ),
+                    _ => (
+                        "member_admitted",
+                        json!({ "person": pid, "org": owner, "status": "full" }),
+                    ),
                 };
-                out.push(
-                    &path,
-                    &start,
-                    "member_admitted",
-                    json!({ "person": pid, "org": owner, "status": status }),
-                    sources.clone(),
-                );
+                out.push(&path, &start, kind, body, sources.clone());
                 if let Some(end) = &end {
                     out.push(
                         &path,
@@ -213,16 +227,17 @@ pub(super) fn facts(
     }
     let mut most: Seats = BTreeMap::new();
     for ((pid, organ), list) in seats {
-        let role = roles
-            .get(&(pid.clone(), organ.clone()))
-            .copied()
-            .unwrap_or("full");
-        for (start, end, i) in merge(list) {
+        for (start, end, i) in merge(list, |i| is_plenum_seat(ctx, i)) {
+            // The role of the seat's first membership: `alternate`, else a full seat.
+            let role = p.memberships[i].role.as_deref();
             let path = format!("$.memberships[{i}]");
             let sources = sources_of(&p.memberships[i].sources, ctx.file, &path);
             let mut body = json!({ "person": pid, "organ": organ });
-            if role == "alternate" {
-                body["role"] = role.into();
+            if role == Some("alternate") {
+                body["role"] = "alternate".into();
+            }
+            if nominal(&p.memberships[i].extra) {
+                body["nominal"] = true.into();
             }
             out.push(&path, &start, "seat_taken", body, sources.clone());
             if let Some(end) = &end {
@@ -239,7 +254,7 @@ pub(super) fn facts(
         }
     }
     for ((pid, faction), list) in aligned {
-        for (start, end, i) in merge(list) {
+        for (start, end, i) in merge(list, |_| false) {
             let path = format!("$.memberships[{i}]");
             let sources = sources_of(&p.memberships[i].sources, ctx.file, &path);
             out.push(
@@ -268,6 +283,88 @@ pub(super) fn facts(
     counted(ctx, out, counts)?;
     meetings(ctx, out, counts)?;
     Ok(most)
+}
+
+/// Whether membership `i` is a seat as plenum exports it (of an organization marked
+/// `plenum:kind = "organ"`): one seat row, never merged with the next.
+fn is_plenum_seat(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.popolo.memberships[i]
+        .organization_id
+        .as_deref()
+        .and_then(|o| ctx.index.get(o).copied())
+        .is_some_and(|oi| {
+            ctx.popolo.organizations[oi]
+                .extra
+                .get("plenum:kind")
+                .and_then(serde_json::Value::as_str)
+                == Some("organ")
+        })
+}
+
+/// One alignment of a seat as plenum exports it (`plenum:factions`).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeatFaction {
+    /// The faction's Popolo id.
+    id: String,
+    /// From (EDTF).
+    start_date: String,
+    /// Until (EDTF), if it ended.
+    #[serde(default)]
+    end_date: Option<String>,
+}
+
+/// Whether plenum's export marked the membership as held in name only
+/// (`plenum:nominal`, a figurehead).
+fn nominal(extra: &super::Extra) -> bool {
+    extra
+        .get("plenum:nominal")
+        .and_then(serde_json::Value::as_bool)
+        == Some(true)
+}
+
+/// An alignment read from a seat: the faction's index in `$.organizations`, from, until.
+type Alignment = (usize, FuzzyDate, Option<FuzzyDate>);
+
+/// The alignments a seat lists in `plenum:factions` (plenum's export), each with its own
+/// dates: the faction's index and the dates. `None` when the membership has no such list.
+fn seat_factions(
+    ctx: &Ctx<'_>,
+    m: &super::Membership,
+    path: &str,
+) -> Result<Option<Vec<Alignment>>, ImportError> {
+    let Some(list) = m.extra.get("plenum:factions") else {
+        return Ok(None);
+    };
+    let path = format!("{path}.plenum:factions");
+    let list: Vec<SeatFaction> = serde_json::from_value(list.clone()).map_err(|e| {
+        error(
+            path.clone(),
+            format!("not a list of {{id, start_date, end_date}}: {e}"),
+        )
+    })?;
+    let mut out = Vec::with_capacity(list.len());
+    for (j, f) in list.iter().enumerate() {
+        let at = format!("{path}[{j}]");
+        let fi = ctx.lookup(&f.id, format!("{at}.id"), "the faction")?;
+        if ctx.kinds[fi] != Kind::Faction {
+            return Err(error(
+                format!("{at}.id"),
+                format!(
+                    "`{}` is not a faction (expected an organization with plenum:kind = \"faction\")",
+                    f.id
+                ),
+            ));
+        }
+        let since =
+            super::dates::read(&f.start_date).map_err(|e| error(format!("{at}.start_date"), e))?;
+        let until = match &f.end_date {
+            None => None,
+            Some(d) => Some(super::dates::read(d).map_err(|e| error(format!("{at}.end_date"), e))?),
+        };
+        out.push((fi, since, until));
+    }
+    Ok(Some(out))
 }
 
 /// The most memberships of an organ that hold on any one of their start days.

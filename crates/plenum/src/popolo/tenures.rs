@@ -43,6 +43,9 @@ pub(super) fn memberships<F: Facts + ?Sized>(
             m.person_id = Some(seat.person.as_str().to_owned());
             m.organization_id = Some(organ.id.clone());
             m.role = Some(seat.role.as_str().to_owned());
+            if seat.nominal {
+                m.extra.insert("plenum:nominal".into(), true.into());
+            }
             if let Some(cause) = seat.end_cause {
                 m.extra
                     .insert("plenum:end_cause".into(), cause.as_str().into());
@@ -52,9 +55,10 @@ pub(super) fn memberships<F: Facts + ?Sized>(
                 .iter()
                 .filter(|a| ctx.holds(&a.span))
                 .collect();
-            if let [only] = factions[..] {
-                m.on_behalf_of_id = Some(faction_id(only.faction.as_str()));
-            } else if let Some(first) = factions.first() {
+            // Popolo's `on_behalf_of_id` holds for the whole membership; the alignments'
+            // own dates (which may begin after the seat, or end before it) go beside it,
+            // and the import reads them rather than the seat's.
+            if let Some(first) = factions.first() {
                 m.on_behalf_of_id = Some(faction_id(first.faction.as_str()));
                 let all: Vec<Value> = factions
                     .iter()
@@ -88,6 +92,9 @@ pub(super) fn memberships<F: Facts + ?Sized>(
             m.role = Some(post.name.clone());
             if row.acting {
                 m.extra.insert("plenum:acting".into(), true.into());
+            }
+            if row.nominal {
+                m.extra.insert("plenum:nominal".into(), true.into());
             }
             if let Some(cause) = row.end_cause {
                 m.extra

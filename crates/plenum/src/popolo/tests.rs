@@ -218,3 +218,123 @@ fn a_plenum_twin_date_wins_over_the_popolo_date() {
     );
     assert!(plan.unmapped.is_empty(), "{:?}", plan.unmapped);
 }
+
+/// The kinds, dates and factions of the events a plan makes, in ledger order.
+fn planned(text: &str) -> Vec<(String, String, String)> {
+    let popolo: Popolo = serde_json::from_str(text).expect("the test file reads");
+    let plan = plan(&popolo, "t.json", None, true).expect("it plans");
+    plan.lines
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json"))
+        .map(|e| {
+            let text = |k: &str| e[k].as_str().unwrap_or("").to_owned();
+            (text("kind"), text("date"), text("faction"))
+        })
+        .collect()
+}
+
+/// plenum's own export: an organ, a faction, and a seat that began before its holder
+/// joined the faction.
+const PLENUM_SEAT: &str = r#"{
+  "persons": [{"id": "p1", "name": "Ann Lee"}],
+  "organizations": [
+    {"id": "org", "name": "Org", "plenum:kind": "organization", "founding_date": "2021"},
+    {"id": "org/board", "name": "Board", "classification": "organ", "parent_id": "org", "plenum:kind": "organ"},
+    {"id": "faction:green", "name": "Green", "classification": "faction", "parent_id": "org", "founding_date": "2022-05-14", "plenum:kind": "faction"}
+  ],
+  "memberships": [
+    {"id": "seat:1", "person_id": "p1", "organization_id": "org/board", "role": "full", "start_date": "2021-03-06", "end_date": "2022-03-05"},
+    {"id": "seat:2", "person_id": "p1", "organization_id": "org/board", "role": "full", "start_date": "2022-03-05",
+     "on_behalf_of_id": "faction:green", "plenum:factions": [{"id": "faction:green", "start_date": "2022-06", "end_date": "2023-02-01"}]}
+  ]
+}"#;
+
+#[test]
+fn a_seat_s_faction_keeps_the_alignment_s_own_dates() {
+    let events = planned(PLENUM_SEAT);
+    let aligned: Vec<(&str, &str)> = events
+        .iter()
+        .filter(|(k, _, f)| k.starts_with("faction_") && f == "green" && k != "faction_formed")
+        .map(|(k, d, _)| (k.as_str(), d.as_str()))
+        .collect();
+    assert_eq!(
+        aligned,
+        [
+            ("faction_joined", "2022-06"),
+            ("faction_left", "2023-02-01")
+        ]
+    );
+}
+
+#[test]
+fn seats_plenum_exports_apart_stay_apart() {
+    let seats: Vec<(String, String)> = planned(PLENUM_SEAT)
+        .into_iter()
+        .filter(|(k, _, _)| k.starts_with("seat_"))
+        .map(|(k, d, _)| (k, d))
+        .collect();
+    let seats: Vec<(&str, &str)> = seats
+        .iter()
+        .map(|(k, d)| (k.as_str(), d.as_str()))
+        .collect();
+    assert_eq!(
+        seats,
+        [
+            ("seat_taken", "2021-03-06"),
+            ("seat_vacated", "2022-03-05"),
+            ("seat_taken", "2022-03-05"),
+        ]
+    );
+}
+
+#[test]
+fn a_bad_list_of_seat_factions_is_named_by_its_path() {
+    let bad = PLENUM_SEAT.replace("\"start_date\": \"2022-06\"", "\"start_date\": \"June\"");
+    let popolo: Popolo = serde_json::from_str(&bad).expect("the test file reads");
+    let error = plan(&popolo, "t.json", None, true).expect_err("refused");
+    assert_eq!(error.path, "$.memberships[1].plenum:factions[0].start_date");
+}
+
+#[test]
+fn a_seat_s_faction_must_be_a_faction() {
+    let bad = PLENUM_SEAT.replace(
+        "[{\"id\": \"faction:green\", \"start_date\"",
+        "[{\"id\": \"org\", \"start_date\"",
+    );
+    let popolo: Popolo = serde_json::from_str(&bad).expect("the test file reads");
+    let error = plan(&popolo, "t.json", None, true).expect_err("refused");
+    assert_eq!(error.path, "$.memberships[1].plenum:factions[0].id");
+    assert!(error.message.contains("not a faction"), "{}", error.message);
+}
+
+#[test]
+fn a_suspension_comes_back_a_suspension() {
+    let text = r#"{
+      "persons": [{"id": "p1", "name": "Ann Lee"}],
+      "organizations": [{"id": "org", "name": "Org", "plenum:kind": "organization"}],
+      "memberships": [
+        {"id": "member:1", "person_id": "p1", "organization_id": "org", "role": "full", "start_date": "2020-01-01", "end_date": "2021-05-01"},
+        {"id": "member:2", "person_id": "p1", "organization_id": "org", "role": "suspended", "start_date": "2021-05-01", "end_date": "2021-11-01"},
+        {"id": "member:3", "person_id": "p1", "organization_id": "org", "role": "full", "start_date": "2021-11-01"}
+      ]
+    }"#;
+    let kinds: Vec<(String, String)> = planned(text)
+        .into_iter()
+        .filter(|(k, _, _)| k.starts_with("member_"))
+        .map(|(k, d, _)| (k, d))
+        .collect();
+    let kinds: Vec<(&str, &str)> = kinds
+        .iter()
+        .map(|(k, d)| (k.as_str(), d.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("member_admitted", "2020-01-01"),
+            ("member_resigned", "2021-05-01"),
+            ("member_suspended", "2021-05-01"),
+            ("member_resigned", "2021-11-01"),
+            ("member_admitted", "2021-11-01"),
+        ]
+    );
+}
