@@ -407,6 +407,63 @@ pub fn refused_batches_among_writers_leave_the_rest<S: Store>(store: S) {
     verify(&store, &|_| {}).expect("verifies");
 }
 
+/// Eight threads record at once, some batches dated back before what others record
+/// (so that they re-apply later events, read while other batches' rows may still be
+/// unwritten) and some refused after such reads (a person registered again): every
+/// acknowledged batch lands whole, the refused ones leave nothing, and the projections
+/// are a replay of the entries.
+pub fn backdated_and_refused_writers_leave_the_rest<S: Store>(store: S) {
+    let statute = synthetic::random_history(1, 2);
+    record(&store, &statute, NOW).expect("the statute and the organization");
+    let back = FuzzyDate::day(Day::new(1999, 12, 31).expect("a day"));
+    let landed = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for thread in 0..8u64 {
+            let (store, landed, back) = (&store, &landed, &back);
+            scope.spawn(move || {
+                for n in 0..12u64 {
+                    let mut events = synthetic::persons(thread * 1_000 + n * 10, 5);
+                    if n % 4 == 3 {
+                        // The persons of this thread's first batch, registered again.
+                        let mut again = synthetic::persons(thread * 1_000, 5);
+                        for (k, e) in again.iter_mut().enumerate() {
+                            e.id = format!("again-{thread}-{n}-{k}").parse().expect("an id");
+                            e.date = back.clone();
+                        }
+                        record(store, &again, NOW).expect_err("registered twice");
+                        continue;
+                    }
+                    if n % 4 == 1 {
+                        for e in &mut events {
+                            e.date = back.clone();
+                        }
+                    }
+                    let written = record(store, &events, NOW).expect("record");
+                    landed
+                        .lock()
+                        .expect("lock")
+                        .push((written.head.seq, events));
+                }
+            });
+        }
+    });
+    let mut landed = landed.into_inner().expect("lock");
+    landed.sort_by_key(|(seq, _)| *seq);
+    let mut expected = statute;
+    for (seq, events) in landed {
+        expected.extend(events);
+        assert_eq!(
+            seq.0,
+            expected.len() as u64,
+            "each acknowledged head holds its batch"
+        );
+    }
+    assert_eq!(store.head().expect("head").seq.0, expected.len() as u64);
+    let reference = replay(&expected).expect("replay");
+    assert_same_rows(&store, &reference, "back-dated writers with refusals");
+    verify(&store, &|_| {}).expect("verifies");
+}
+
 /// The write path reads a store as the model reads its own tables.
 pub fn backing_reads_like_tables<S: Store>(store: S) {
     let events = record_random(&store, 23, 150);
@@ -541,6 +598,11 @@ macro_rules! store_conformance {
             #[test]
             fn refused_batches_among_writers_leave_the_rest() {
                 $crate::conformance::refused_batches_among_writers_leave_the_rest(($make)());
+            }
+
+            #[test]
+            fn backdated_and_refused_writers_leave_the_rest() {
+                $crate::conformance::backdated_and_refused_writers_leave_the_rest(($make)());
             }
 
             #[test]

@@ -1,16 +1,22 @@
 //! Group commit: the batches of a process's writer threads share one transaction.
 //!
-//! A writer that finds the ledger's transaction idle runs its batch in it (inside a
-//! savepoint, so that a refused batch leaves the others whole) and hands it on to the
-//! next writer waiting, if any; the last writer of a burst writes the digests and the
-//! head once and commits them all with one `COMMIT`. Every writer returns only when the
-//! commit that holds its batch has finished: nothing is acknowledged before it is
-//! durable, and a failed commit fails every batch in it.
+//! A writer that finds the ledger's transaction idle runs its batch in it and hands it on
+//! to the next writer waiting, if any; the last writer of a burst writes the group's rows,
+//! entries, digests and head as one statement and commits them all with one `COMMIT`.
+//! Every writer returns only when the commit that holds its batch has finished: nothing is
+//! acknowledged before it is durable, and a failed commit fails every batch in it.
+//!
+//! A batch writes nothing while it is judged: its row changes and entries are held in
+//! memory ([`Overlay`]), over which its look-ups read the database, so a refused batch
+//! only drops what it held and leaves the others whole. A read that needs the database
+//! to hold everything (back-dating's) writes what is held first, the batch's own after a
+//! savepoint, which a refusal rolls back to. A database error when the group's writes
+//! run fails the whole group (as a failed commit does).
 //!
 //! Each batch still runs its checks against the head it appends to (the batches before
 //! it in the group included), so there is nothing to retry; what is shared is the
-//! transaction's fixed cost: taking the head row, reading the head and the digests,
-//! writing them back, and the commit's flush to disk.
+//! transaction's fixed cost (taking the head row, reading the head and the digests,
+//! writing them back, the commit's flush to disk) and now the writing of rows too.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Condvar, Mutex, MutexGuard};
@@ -20,6 +26,7 @@ use plenum_model::ledger::{RecordError, Recorded};
 use plenum_model::rows::Table;
 
 use super::conn::Conn;
+use super::overlay::Overlay;
 use super::{poisoned, read, tx};
 use crate::digest::Digests;
 use crate::{Error, Head, WriteError, Written};
@@ -36,6 +43,8 @@ pub(crate) struct Open {
     touched: BTreeSet<Table>,
     /// What its batches read that stays true for the next (the statutes, the latest position).
     known: tx::Known,
+    /// Its batches' row changes and entries, written when it commits.
+    held: Overlay,
     batches: usize,
     group: u64,
 }
@@ -292,6 +301,7 @@ fn open_transaction(begin: &dyn Fn() -> Result<Conn, Error>, group: u64) -> Resu
             digests,
             touched: BTreeSet::new(),
             known: tx::Known::default(),
+            held: Overlay::default(),
             batches: 0,
             group: group + 1,
         }),
@@ -302,29 +312,35 @@ fn open_transaction(begin: &dyn Fn() -> Result<Conn, Error>, group: u64) -> Resu
     }
 }
 
-/// Runs one batch in the open transaction; on success the transaction holds it.
+/// Runs one batch in the open transaction; on success the group holds its changes and
+/// entries, to be written when it commits.
 fn run_batch(
     open: &mut Open,
     savepoint: bool,
     recorded_at: &str,
     write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
 ) -> Result<Written, Failure> {
-    if savepoint {
-        open.conn
-            .batch("SAVEPOINT batch")
-            .map_err(Failure::Broken)?;
-    }
-    let mut tx = tx::PgTx::new(&mut open.conn, recorded_at, open.head, open.digests.clone());
+    let mut tx = tx::PgTx::new(
+        &mut open.conn,
+        &mut open.held,
+        savepoint,
+        recorded_at,
+        open.head,
+        open.digests.clone(),
+    );
     *tx.known.get_mut() = open.known.clone();
     let recorded = write(&mut tx);
     let (head, digests, touched) = (tx.head, tx.digests.clone(), std::mem::take(&mut tx.touched));
     let known = tx.known.take();
-    let flushed = recorded.is_ok().then(|| tx.flush());
-    drop(tx);
-    match (recorded, flushed) {
-        (Ok(recorded), Some(Ok(()))) => {
-            // The savepoint stays (releasing it would cost a round trip): the next
-            // batch's, of the same name, hides it, and the commit ends them all.
+    let ended = tx.end();
+    if let Some(why) = ended.broken {
+        return Err(Failure::Broken(Error::Database(why)));
+    }
+    match recorded {
+        Ok(recorded) => {
+            // Nothing is written yet (unless a read needed it): the group's commit writes
+            // this batch's rows and entries with the others'.
+            open.held.absorb(ended.own);
             open.head = head;
             open.digests = digests;
             open.touched.extend(touched);
@@ -332,18 +348,15 @@ fn run_batch(
             open.batches += 1;
             Ok(Written { recorded, head })
         }
-        (Ok(_), Some(Err(e))) => Err(undo(open, savepoint, e.into())),
-        (Err(e), _) => Err(undo(open, savepoint, e.into())),
-        (Ok(_), None) => Err(Failure::Broken(Error::Database(
-            "the batch was neither written nor refused".into(),
-        ))),
+        // What it held is dropped; what it wrote (after its savepoint) is rolled back.
+        Err(e) => Err(undo(open, savepoint && ended.wrote, e.into())),
     }
 }
 
-/// Undoes a batch that failed: back to its savepoint, or the whole transaction when it
-/// was the first (the caller rolls back).
-fn undo(open: &mut Open, savepoint: bool, error: WriteError) -> Failure {
-    if !savepoint {
+/// Undoes a batch that failed: back to its savepoint if it wrote anything after one
+/// (the first batch of a transaction takes none: the caller rolls the transaction back).
+fn undo(open: &mut Open, rewind: bool, error: WriteError) -> Failure {
+    if !rewind {
         return Failure::Refused(error);
     }
     match open.conn.batch("ROLLBACK TO SAVEPOINT batch") {
@@ -352,9 +365,14 @@ fn undo(open: &mut Open, savepoint: bool, error: WriteError) -> Failure {
     }
 }
 
-/// Writes the digests of the tables the group touched, and the head.
+/// Writes what the group's batches hold, the digests of the tables they touched, and the
+/// head: one statement.
 fn finish(open: &mut Open) -> Result<(), Error> {
-    let mut tx = tx::PgTx::new(&mut open.conn, "", open.head, open.digests.clone());
-    tx.touched = std::mem::take(&mut open.touched);
-    tx.finish()
+    tx::write_group(
+        &mut open.conn,
+        &mut open.held,
+        open.head,
+        &open.digests,
+        &open.touched,
+    )
 }

@@ -14,6 +14,7 @@ mod conn;
 mod facts;
 mod group;
 mod meetings;
+mod overlay;
 mod read;
 mod schema;
 mod tx;

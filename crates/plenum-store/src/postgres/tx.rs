@@ -1,7 +1,7 @@
 //! The write path's access to a PostgreSQL ledger, inside one transaction that holds the
 //! head row locked: writers in every process take turns, never fork the chain.
 
-use std::cell::{RefCell, RefMut};
+use std::cell::{Cell, RefCell, RefMut};
 use std::collections::BTreeSet;
 
 use plenum_model::event::{Event, codec};
@@ -10,13 +10,11 @@ use plenum_model::id::{EntityKind, Pos, Seq};
 use plenum_model::rows::{AnyRow, By, EventRow, Table};
 
 use super::conn::Conn;
+use super::overlay::{Entry, Overlay};
 use super::read::{self, rows_where};
 use super::write::Plan;
 use crate::digest::Digests;
 use crate::{Error, Head, chain};
-
-/// An entry appended and not yet written: seq, payload, closing digest, chain hash.
-type Pending = (i64, Vec<u8>, Option<Vec<u8>>, Vec<u8>);
 
 /// What the write path reads at the start of every batch, kept across the batches of one
 /// transaction for as long as nothing it derives from is written: every write of an
@@ -60,7 +58,13 @@ impl Known {
     }
 }
 
-/// A transaction in progress.
+/// A batch in progress in a group transaction (which holds the head row locked).
+///
+/// Its row changes and entries are held back ([`Overlay`]), as are those of the group's
+/// earlier batches, and go to the database when the group commits ([`write_held`]); its
+/// look-ups read the database and then the held changes. A read the overlay cannot
+/// answer (back-dating's, the statutes' when not known) first writes what is held: the
+/// earlier batches', then, after a savepoint of its own, this batch's.
 pub(crate) struct PgTx<'c> {
     pub conn: RefCell<&'c mut Conn>,
     pub recorded_at: &'c str,
@@ -69,14 +73,37 @@ pub(crate) struct PgTx<'c> {
     pub touched: BTreeSet<Table>,
     /// What earlier batches of the transaction read, still true.
     pub known: RefCell<Known>,
-    /// Row changes not yet written: written with the next read, or with the entries.
-    rows: RefCell<Vec<Change>>,
-    /// Entries appended and not yet written: (seq, payload, closing digest, chain).
-    entries: RefCell<Vec<Pending>>,
+    /// What the group's earlier batches changed and appended, not yet written.
+    earlier: RefCell<&'c mut Overlay>,
+    /// What this batch changed and appended, not yet written.
+    own: RefCell<Overlay>,
+    /// Whether to take a savepoint before this batch first writes anything of its own.
+    savepoint: bool,
+    /// This batch wrote some of its own changes (after its savepoint, if it takes one).
+    wrote: Cell<bool>,
+    /// Why writing the earlier batches' changes failed: the transaction is lost.
+    broken: RefCell<Option<String>>,
+}
+
+/// What a batch leaves when it ends.
+pub(crate) struct Ended {
+    /// Its changes and entries not yet written.
+    pub own: Overlay,
+    /// It wrote some of its changes (after its savepoint, if it took one).
+    pub wrote: bool,
+    /// The transaction is lost, and why.
+    pub broken: Option<String>,
 }
 
 impl<'c> PgTx<'c> {
-    pub fn new(conn: &'c mut Conn, recorded_at: &'c str, head: Head, digests: Digests) -> Self {
+    pub fn new(
+        conn: &'c mut Conn,
+        earlier: &'c mut Overlay,
+        savepoint: bool,
+        recorded_at: &'c str,
+        head: Head,
+        digests: Digests,
+    ) -> Self {
         PgTx {
             conn: RefCell::new(conn),
             recorded_at,
@@ -84,77 +111,141 @@ impl<'c> PgTx<'c> {
             digests,
             touched: BTreeSet::new(),
             known: RefCell::new(Known::default()),
-            rows: RefCell::new(Vec::new()),
-            entries: RefCell::new(Vec::new()),
+            earlier: RefCell::new(earlier),
+            own: RefCell::new(Overlay::default()),
+            savepoint,
+            wrote: Cell::new(false),
+            broken: RefCell::new(None),
         }
     }
 
-    /// Writes the row changes and the entries not yet written, in one statement (before
-    /// anything reads them).
-    pub fn flush(&self) -> Result<(), Error> {
-        let rows = std::mem::take(&mut *self.rows.borrow_mut());
-        let entries = std::mem::take(&mut *self.entries.borrow_mut());
-        let mut plan = Plan::default();
-        plan.changes(&rows);
-        if !entries.is_empty() {
-            let count = entries.len();
-            let mut seqs = Vec::with_capacity(count);
-            let mut payloads = Vec::with_capacity(count);
-            let mut digests = Vec::with_capacity(count);
-            let mut chains = Vec::with_capacity(count);
-            for (seq, payload, digest, chain) in entries {
-                seqs.push(seq);
-                payloads.push(payload);
-                digests.push(digest);
-                chains.push(chain);
-            }
-            let sql = format!(
-                "INSERT INTO entries(seq, recorded_at, payload, digest, chain) \
-                 SELECT seq, {}::text, payload, digest, chain \
-                 FROM unnest({}::bigint[], {}::bytea[], {}::bytea[], {}::bytea[]) AS e(seq, payload, digest, chain)",
-                plan.param(Box::new(self.recorded_at.to_owned())),
-                plan.param(Box::new(seqs)),
-                plan.param(Box::new(payloads)),
-                plan.param(Box::new(digests)),
-                plan.param(Box::new(chains)),
-            );
-            plan.part(sql, "entries", "inserted", count);
+    /// Ends the batch: what it holds, and whether it wrote or broke anything.
+    pub fn end(self) -> Ended {
+        Ended {
+            own: self.own.into_inner(),
+            wrote: self.wrote.get(),
+            broken: self.broken.into_inner(),
         }
-        if plan.is_empty() {
+    }
+
+    /// Writes everything held: the earlier batches' changes, then this batch's (after
+    /// its savepoint), so that the database answers every read as the overlay would.
+    fn flush(&self) -> Result<(), Error> {
+        if let Some(why) = &*self.broken.borrow() {
+            return Err(Error::Database(why.clone()));
+        }
+        let mut conn = self.conn.borrow_mut();
+        let held = self.earlier.borrow_mut().take();
+        if let Err(e) = write_held(&mut conn, held, Plan::default()) {
+            *self.broken.borrow_mut() = Some(e.to_string());
+            return Err(e);
+        }
+        let mut own = self.own.borrow_mut();
+        if own.is_empty() {
             return Ok(());
         }
-        plan.run(&mut self.conn.borrow_mut())
+        if self.savepoint
+            && !self.wrote.get()
+            && let Err(e) = conn.batch("SAVEPOINT batch")
+        {
+            *self.broken.borrow_mut() = Some(e.to_string());
+            return Err(e);
+        }
+        self.wrote.set(true);
+        write_held(&mut conn, own.take(), Plan::default())
     }
 
-    /// The connection, once what is pending is written: reads see every write before them.
+    /// The connection, once what is held is written: reads see every write before them.
     fn ready(&self) -> Result<RefMut<'_, &'c mut Conn>, BackingError> {
         self.flush().map_err(Error::boxed)?;
         Ok(self.conn.borrow_mut())
     }
 
-    /// Writes the digests of the tables touched, and the head: two statements.
-    pub fn finish(&self) -> Result<(), Error> {
-        let mut conn = self.conn.borrow_mut();
-        if !self.touched.is_empty() {
-            let names: Vec<&str> = self.touched.iter().map(|t| t.name()).collect();
-            let states: Vec<Vec<u8>> = self
-                .touched
-                .iter()
-                .map(|t| self.digests.table(*t).to_bytes())
-                .collect();
-            conn.execute(
-                "INSERT INTO digests(name, state) SELECT * FROM unnest($1::text[], $2::bytea[]) \
-                 ON CONFLICT(name) DO UPDATE SET state = excluded.state",
-                &[&names, &states],
-            )?;
-        }
-        conn.execute(
-            "UPDATE meta SET value = CASE key WHEN 'head_seq' THEN $1 ELSE $2 END \
-             WHERE key IN ('head_seq', 'head_hash')",
-            &[&self.head.seq.0.to_string(), &self.head.hash.to_hex()],
-        )?;
-        Ok(())
+    /// `below` (what the database answers) with the held changes laid over it.
+    fn laid_over(
+        &self,
+        table: Table,
+        by: By,
+        values: &[&str],
+        open: bool,
+        below: Vec<AnyRow>,
+    ) -> Vec<AnyRow> {
+        let below = self.earlier.borrow().answer(table, by, values, open, below);
+        self.own.borrow().answer(table, by, values, open, below)
     }
+}
+
+/// Writes held changes and entries, with whatever `plan` already holds, as one statement.
+pub(crate) fn write_held(
+    conn: &mut Conn,
+    (changes, entries): (Vec<Change>, Vec<Entry>),
+    mut plan: Plan,
+) -> Result<(), Error> {
+    plan.changes(&changes);
+    if !entries.is_empty() {
+        let count = entries.len();
+        let mut seqs = Vec::with_capacity(count);
+        let mut times = Vec::with_capacity(count);
+        let mut payloads = Vec::with_capacity(count);
+        let mut digests = Vec::with_capacity(count);
+        let mut chains = Vec::with_capacity(count);
+        for (seq, at, payload, digest, chain) in entries {
+            seqs.push(seq);
+            times.push(at);
+            payloads.push(payload);
+            digests.push(digest);
+            chains.push(chain);
+        }
+        let sql = format!(
+            "INSERT INTO entries(seq, recorded_at, payload, digest, chain) \
+             SELECT * FROM unnest({}::bigint[], {}::text[], {}::bytea[], {}::bytea[], {}::bytea[])",
+            plan.param(Box::new(seqs)),
+            plan.param(Box::new(times)),
+            plan.param(Box::new(payloads)),
+            plan.param(Box::new(digests)),
+            plan.param(Box::new(chains)),
+        );
+        plan.part(sql, "entries", "inserted", count);
+    }
+    if plan.is_empty() {
+        return Ok(());
+    }
+    plan.run(conn)
+}
+
+/// The group's last write before its commit, as one statement: every change and entry
+/// still held, the digests of the tables touched, and the head.
+pub(crate) fn write_group(
+    conn: &mut Conn,
+    held: &mut Overlay,
+    head: Head,
+    digests: &Digests,
+    touched: &BTreeSet<Table>,
+) -> Result<(), Error> {
+    let mut plan = Plan::default();
+    if !touched.is_empty() {
+        let names: Vec<&'static str> = touched.iter().map(|t| t.name()).collect();
+        let states: Vec<Vec<u8>> = touched
+            .iter()
+            .map(|t| digests.table(*t).to_bytes())
+            .collect();
+        let count = names.len();
+        let sql = format!(
+            "INSERT INTO digests(name, state) SELECT * FROM unnest({}::text[], {}::bytea[]) \
+             ON CONFLICT(name) DO UPDATE SET state = excluded.state",
+            plan.param(Box::new(names)),
+            plan.param(Box::new(states)),
+        );
+        plan.part(sql, "digests", "written", count);
+    }
+    let sql = format!(
+        "UPDATE meta SET value = CASE key WHEN 'head_seq' THEN {} ELSE {} END \
+         WHERE key IN ('head_seq', 'head_hash')",
+        plan.param(Box::new(head.seq.0.to_string())),
+        plan.param(Box::new(head.hash.to_hex())),
+    );
+    plan.part(sql, "meta", "updated", 2);
+    write_held(conn, held.take(), plan)
 }
 
 impl Backing for PgTx<'_> {
@@ -165,7 +256,9 @@ impl Backing for PgTx<'_> {
         value: &str,
         open: bool,
     ) -> Result<Vec<AnyRow>, BackingError> {
-        read::select(&mut **self.ready()?, table, by, value, open).map_err(Error::boxed)
+        let below = read::select(&mut self.conn.borrow_mut(), table, by, value, open)
+            .map_err(Error::boxed)?;
+        Ok(self.laid_over(table, by, &[value], open, below))
     }
 
     fn select_many(
@@ -175,22 +268,37 @@ impl Backing for PgTx<'_> {
         values: &[&str],
         open: bool,
     ) -> Result<Vec<AnyRow>, BackingError> {
-        read::select_many(&mut **self.ready()?, table, by, values, open).map_err(Error::boxed)
+        let below = read::select_many(&mut self.conn.borrow_mut(), table, by, values, open)
+            .map_err(Error::boxed)?;
+        Ok(self.laid_over(table, by, values, open, below))
     }
 
     fn select_each(&self, lookups: &[Lookup<'_>]) -> Result<Vec<Vec<AnyRow>>, BackingError> {
-        read::select_each(&mut **self.ready()?, lookups).map_err(Error::boxed)
+        let below =
+            read::select_each(&mut self.conn.borrow_mut(), lookups).map_err(Error::boxed)?;
+        Ok(lookups
+            .iter()
+            .zip(below)
+            .map(|(l, below)| self.laid_over(l.table, l.by, l.values, l.open_only, below))
+            .collect())
     }
 
     fn any(&self, table: Table, by: By, value: &str) -> Result<bool, BackingError> {
         let Some(column) = table.lookup(by) else {
             return Ok(false);
         };
+        if self.earlier.borrow().holds(table) || self.own.borrow().holds(table) {
+            return Ok(!self.select(table, by, value, false)?.is_empty());
+        }
         let sql = format!(
             "SELECT EXISTS(SELECT 1 FROM {} WHERE {column} = $1)",
             table.name()
         );
-        let rows = self.ready()?.query(&sql, &[&value]).map_err(Error::boxed)?;
+        let rows = self
+            .conn
+            .borrow_mut()
+            .query(&sql, &[&value])
+            .map_err(Error::boxed)?;
         Ok(rows.first().is_some_and(|r| r.get::<_, bool>(0)))
     }
 
@@ -258,7 +366,7 @@ impl Writer for PgTx<'_> {
     fn write(&mut self, changes: &[Change]) -> Result<(), BackingError> {
         self.touched.extend(self.digests.apply(changes));
         self.known.get_mut().note(changes);
-        self.rows.get_mut().extend_from_slice(changes);
+        self.own.get_mut().write(changes);
         Ok(())
     }
 
@@ -269,8 +377,9 @@ impl Writer for PgTx<'_> {
             let payload = codec::to_canonical_bytes(event);
             let closing = (i + 1 == events.len()).then_some(digest);
             let hash = chain::next(self.head.hash, seq, self.recorded_at, &payload, closing);
-            self.entries.get_mut().push((
+            self.own.get_mut().append((
                 seq.0 as i64,
+                self.recorded_at.to_owned(),
                 payload,
                 closing.map(|d| d.0.to_vec()),
                 hash.0.to_vec(),

@@ -1,0 +1,281 @@
+//! Row changes held back from the database, answering the write path's look-ups.
+//!
+//! The batches of a group transaction write nothing while they are judged: their row
+//! changes and entries wait here and go to the database as one statement when the group
+//! commits. A look-up reads the database and then this overlay: a row the overlay holds
+//! is answered as the overlay has it (changed, or gone), whatever the database says.
+//! It must never answer a look-up the database would answer differently once the held
+//! changes are written: it matches rows exactly as `read::select_many`'s `WHERE` does.
+
+use std::collections::{HashMap, HashSet};
+
+use plenum_model::history::Change;
+use plenum_model::rows::{AnyRow, By, Table};
+
+/// An entry appended and not yet written: seq, recorded at, payload, closing digest,
+/// chain hash.
+pub(crate) type Entry = (i64, String, Vec<u8>, Option<Vec<u8>>, Vec<u8>);
+
+/// Every look-up column kind: the overlay indexes a held row by each its table has.
+const EVERY_BY: [By; 9] = [
+    By::Key,
+    By::Person,
+    By::Organ,
+    By::Org,
+    By::Post,
+    By::Faction,
+    By::Earlier,
+    By::Kind,
+    By::Event,
+];
+
+/// Fails to compile when `By` gains a kind that [`EVERY_BY`] does not list.
+#[allow(dead_code)]
+fn every_by_is_complete(by: By) {
+    match by {
+        By::Key
+        | By::Person
+        | By::Organ
+        | By::Org
+        | By::Post
+        | By::Faction
+        | By::Earlier
+        | By::Kind
+        | By::Event => {}
+    }
+}
+
+/// Row changes and entries not yet written, in the order they were made.
+#[derive(Debug, Default)]
+pub(crate) struct Overlay {
+    /// Every change, in order: what is written (netted per row) at the end.
+    changes: Vec<Change>,
+    /// Entries appended, in order.
+    entries: Vec<Entry>,
+    /// How each row changed here ends, by table and key (`None`: gone).
+    latest: HashMap<Table, HashMap<String, Option<AnyRow>>>,
+    /// The keys of rows that had a look-up value here (they may have changed since).
+    index: HashMap<(Table, By), HashMap<String, HashSet<String>>>,
+}
+
+impl Overlay {
+    /// Whether nothing is held.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty() && self.entries.is_empty()
+    }
+
+    /// Holds `changes` (their `before` is what the database and this overlay answer).
+    pub fn write(&mut self, changes: &[Change]) {
+        for change in changes {
+            self.note(change);
+        }
+        self.changes.extend_from_slice(changes);
+    }
+
+    /// Holds an entry.
+    pub fn append(&mut self, entry: Entry) {
+        self.entries.push(entry);
+    }
+
+    fn note(&mut self, change: &Change) {
+        if let Some(before) = &change.before {
+            self.latest
+                .entry(before.table())
+                .or_default()
+                .insert(before.key().into_owned(), None);
+        }
+        if let Some(after) = &change.after {
+            let table = after.table();
+            let key = after.key().into_owned();
+            for by in EVERY_BY {
+                if table.lookup(by).is_none() {
+                    continue;
+                }
+                if let Some(value) = after.lookup(by) {
+                    self.index
+                        .entry((table, by))
+                        .or_default()
+                        .entry(value)
+                        .or_default()
+                        .insert(key.clone());
+                }
+            }
+            self.latest
+                .entry(table)
+                .or_default()
+                .insert(key, Some(after.clone()));
+        }
+    }
+
+    /// Takes on what `later` holds, as made after what this overlay holds.
+    pub fn absorb(&mut self, later: Overlay) {
+        for change in &later.changes {
+            self.note(change);
+        }
+        self.changes.extend(later.changes);
+        self.entries.extend(later.entries);
+    }
+
+    /// Hands over what is held, leaving the overlay empty.
+    pub fn take(&mut self) -> (Vec<Change>, Vec<Entry>) {
+        self.latest.clear();
+        self.index.clear();
+        (
+            std::mem::take(&mut self.changes),
+            std::mem::take(&mut self.entries),
+        )
+    }
+
+    /// Whether a row of `table` is held.
+    pub fn holds(&self, table: Table) -> bool {
+        self.latest.get(&table).is_some_and(|rows| !rows.is_empty())
+    }
+
+    /// The rows of `table` whose look-up column `by` is any of `values` (only those
+    /// still open, if `open_only` and the table has spans, as the database selects
+    /// them), given `below`: the rows the layers beneath (the database) answer.
+    pub fn answer(
+        &self,
+        table: Table,
+        by: By,
+        values: &[&str],
+        open_only: bool,
+        below: Vec<AnyRow>,
+    ) -> Vec<AnyRow> {
+        let Some(held) = self.latest.get(&table) else {
+            return below;
+        };
+        let mut out: Vec<AnyRow> = below
+            .into_iter()
+            .filter(|row| !held.contains_key(row.key().as_ref()))
+            .collect();
+        let Some(index) = self.index.get(&(table, by)) else {
+            return out;
+        };
+        let open = open_only && table.has_spans();
+        let mut seen: HashSet<&str> = HashSet::new();
+        for value in values {
+            let Some(keys) = index.get(*value) else {
+                continue;
+            };
+            for key in keys {
+                if !seen.insert(key.as_str()) {
+                    continue;
+                }
+                let Some(Some(row)) = held.get(key) else {
+                    continue;
+                };
+                if row.lookup(by).as_deref() == Some(*value) && (!open || row.is_open()) {
+                    out.push(row.clone());
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use plenum_model::date::Day;
+    use plenum_model::id::{Pos, Seq};
+    use plenum_model::rows::EventRow;
+
+    fn event(id: &str, kind: &str, subject: Option<&str>) -> AnyRow {
+        let day = Day::new(2000, 1, 1).expect("a day");
+        AnyRow::Event(EventRow {
+            id: id.parse().expect("an id"),
+            seq: Seq(1),
+            kind: kind.into(),
+            pos: Pos::new(day, Seq(1)),
+            source: Seq(1),
+            retracted: false,
+            subject: subject.map(|s| s.parse().expect("a person")),
+        })
+    }
+
+    fn keys(rows: &[AnyRow]) -> Vec<String> {
+        let mut keys: Vec<String> = rows.iter().map(|r| r.key().into_owned()).collect();
+        keys.sort();
+        keys
+    }
+
+    fn change(before: Option<AnyRow>, after: Option<AnyRow>) -> Change {
+        Change { before, after }
+    }
+
+    #[test]
+    fn held_rows_are_added_replaced_and_removed() {
+        let (a, b, c) = (
+            event("a", "person_registered", Some("p1")),
+            event("b", "person_registered", Some("p2")),
+            event("c", "person_admitted", Some("p1")),
+        );
+        let mut overlay = Overlay::default();
+        // `b` is in the database; the overlay inserts `a` and `c`, and deletes `b`.
+        overlay.write(&[
+            change(None, Some(a.clone())),
+            change(None, Some(c.clone())),
+            change(Some(b.clone()), None),
+        ]);
+        let by_kind = overlay.answer(
+            Table::Events,
+            By::Kind,
+            &["person_registered"],
+            false,
+            vec![b.clone()],
+        );
+        assert_eq!(keys(&by_kind), ["a"]);
+        let by_person = overlay.answer(Table::Events, By::Person, &["p1", "p2"], false, vec![]);
+        assert_eq!(keys(&by_person), ["a", "c"]);
+        // `a` changes kind: it no longer answers its old kind, and answers the new one.
+        let a2 = event("a", "person_admitted", Some("p1"));
+        overlay.write(&[change(Some(a.clone()), Some(a2))]);
+        let registered = overlay.answer(
+            Table::Events,
+            By::Kind,
+            &["person_registered"],
+            false,
+            vec![],
+        );
+        assert!(registered.is_empty(), "{registered:?}");
+        let admitted = overlay.answer(
+            Table::Events,
+            By::Kind,
+            &["person_admitted", "person_admitted"],
+            false,
+            vec![],
+        );
+        assert_eq!(keys(&admitted), ["a", "c"], "each row once");
+        // A row the overlay does not hold is answered as the database has it.
+        let other = event("d", "person_admitted", Some("p9"));
+        let rows = overlay.answer(
+            Table::Events,
+            By::Person,
+            &["p9"],
+            false,
+            vec![other.clone()],
+        );
+        assert_eq!(rows, [other]);
+    }
+
+    #[test]
+    fn a_later_overlay_is_absorbed_in_order() {
+        let a = event("a", "person_registered", Some("p1"));
+        let mut group = Overlay::default();
+        group.write(&[change(None, Some(a.clone()))]);
+        group.append((1, "t".into(), vec![1], None, vec![2]));
+        let mut batch = Overlay::default();
+        batch.write(&[change(Some(a), None)]);
+        batch.append((2, "t".into(), vec![3], Some(vec![4]), vec![5]));
+        group.absorb(batch);
+        assert!(group.holds(Table::Events));
+        let rows = group.answer(Table::Events, By::Key, &["a"], false, vec![]);
+        assert!(rows.is_empty(), "deleted by the later batch: {rows:?}");
+        let (changes, entries) = group.take();
+        assert_eq!(changes.len(), 2);
+        assert_eq!(entries.iter().map(|e| e.0).collect::<Vec<_>>(), [1, 2]);
+        assert!(group.is_empty());
+        assert!(!group.holds(Table::Events));
+    }
+}
