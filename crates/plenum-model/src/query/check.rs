@@ -9,7 +9,6 @@ use serde::Serialize;
 use crate::date::{Day, FuzzyDate, Truth};
 use crate::finding::{Citation, Finding, Rule, Severity};
 use crate::id::EventId;
-use crate::id::{OrganRef, PostRef};
 use crate::rules::status::lasting_too_long;
 use crate::rules::terms::{Office, Running, expired};
 use crate::rules::{Held, overdue};
@@ -107,16 +106,8 @@ fn expired_terms<F: Facts + ?Sized>(
     book: &StatuteBook,
     day: Day,
 ) -> Result<Vec<Finding>, F::Error> {
-    let mut organs = std::collections::BTreeSet::new();
-    let mut posts = std::collections::BTreeSet::new();
-    for version in book.versions() {
-        for organ in version.organs.iter().filter(|o| o.term.is_some()) {
-            organs.insert(OrganRef::new(version.org.clone(), organ.key.clone()));
-        }
-        for post in version.posts.iter().filter(|p| p.term.is_some()) {
-            posts.insert(PostRef::new(version.org.clone(), post.key.clone()));
-        }
-    }
+    let organs = book.organs_where(|o| o.term.is_some());
+    let posts = book.posts_where(|p| p.term.is_some());
     let running_on = |span: &crate::rows::Span| {
         span.start.earliest() <= day && span.end.as_ref().is_none_or(|e| e.earliest() > day)
     };

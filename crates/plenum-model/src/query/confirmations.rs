@@ -138,20 +138,8 @@ fn offices<F: Facts + ?Sized>(
     book: &StatuteBook,
     day: Day,
 ) -> Result<Vec<Pending>, F::Error> {
-    let mut organs = std::collections::BTreeSet::new();
-    let mut posts = std::collections::BTreeSet::new();
-    for version in book.versions() {
-        for organ in &version.organs {
-            if organ.procedure.confirmed_by.is_some() {
-                organs.insert(OrganRef::new(version.org.clone(), organ.key.clone()));
-            }
-        }
-        for post in &version.posts {
-            if post.procedure.confirmed_by.is_some() {
-                posts.insert(PostRef::new(version.org.clone(), post.key.clone()));
-            }
-        }
-    }
+    let organs = book.organs_where(|o| o.procedure.confirmed_by.is_some());
+    let posts = book.posts_where(|p| p.procedure.confirmed_by.is_some());
     let running_on = |span: &crate::rows::Span| {
         span.start.earliest() <= day && span.end.as_ref().is_none_or(|e| e.earliest() > day)
     };

@@ -15,7 +15,7 @@ use crate::date::{Day, Truth};
 use crate::event::kinds::ElectionHeld;
 use crate::event::{Event, EventKind, Role};
 use crate::finding::{Citation, Finding, Rule, Severity};
-use crate::id::{EntityKind, EventId, OrganRef, PersonId};
+use crate::id::{EntityKind, EventId, PersonId};
 use crate::phrase::{Phrase, name};
 use crate::rows::SeatRow;
 use crate::statute::{StatuteBook, Succession};
@@ -28,12 +28,7 @@ pub(super) fn skipped<F: Facts + ?Sized>(
     book: &StatuteBook,
     day: Day,
 ) -> Result<Vec<Finding>, F::Error> {
-    let mut organs = std::collections::BTreeSet::new();
-    for version in book.versions() {
-        for organ in version.organs.iter().filter(|o| o.succession.is_some()) {
-            organs.insert(OrganRef::new(version.org.clone(), organ.key.clone()));
-        }
-    }
+    let organs = book.organs_where(|o| o.succession.is_some());
     let mut findings = Vec::new();
     let mut events = Events::default();
     for organ in organs {

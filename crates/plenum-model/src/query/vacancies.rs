@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use crate::date::{Day, FuzzyDate, Truth};
 use crate::event::{EndCause, Role};
 use crate::finding::{Citation, Finding, Rule, Severity};
-use crate::id::{EntityKind, EventId, OrgId, OrganRef, PostRef};
+use crate::id::{EntityKind, EventId, OrgId, OrganRef};
 use crate::phrase::{Phrase, name};
 use crate::rows::{HeldRow, Span};
 use crate::statute::{Cited, StatuteBook, VacancyDeadline, Version};
@@ -35,16 +35,8 @@ pub(super) fn unfilled<F: Facts + ?Sized>(
     book: &StatuteBook,
     day: Day,
 ) -> Result<Vec<Finding>, F::Error> {
-    let mut organs = std::collections::BTreeSet::new();
-    let mut posts = std::collections::BTreeSet::new();
-    for version in book.versions() {
-        for o in version.organs.iter().filter(|o| o.vacancy.is_some()) {
-            organs.insert(OrganRef::new(version.org.clone(), o.key.clone()));
-        }
-        for p in version.posts.iter().filter(|p| p.vacancy.is_some()) {
-            posts.insert(PostRef::new(version.org.clone(), p.key.clone()));
-        }
-    }
+    let organs = book.organs_where(|o| o.vacancy.is_some());
+    let posts = book.posts_where(|p| p.vacancy.is_some());
     if organs.is_empty() && posts.is_empty() {
         return Ok(Vec::new());
     }

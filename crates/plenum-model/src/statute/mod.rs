@@ -20,10 +20,10 @@ mod target;
 mod vacancy;
 mod voters;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::date::{Day, FuzzyDate};
-use crate::id::{Key, OrgId, VersionId};
+use crate::id::{Key, OrgId, OrganRef, PostRef, VersionId};
 
 pub use cadence::{Cadence, CalendarPeriod};
 pub use classes::MemberClass;
@@ -509,6 +509,31 @@ impl StatuteBook {
     /// Every version of every organization.
     pub fn versions(&self) -> impl Iterator<Item = &Version> {
         self.by_org.values().flatten()
+    }
+
+    /// Every organ, in any version, whose definition `pick` accepts (the organs a
+    /// clause concerns: those with a term, a vacancy deadline, ...).
+    pub fn organs_where(&self, pick: impl Fn(&OrganDef) -> bool) -> BTreeSet<OrganRef> {
+        self.versions()
+            .flat_map(|v| {
+                v.organs
+                    .iter()
+                    .filter(|o| pick(o))
+                    .map(|o| OrganRef::new(v.org.clone(), o.key.clone()))
+            })
+            .collect()
+    }
+
+    /// Every post, in any version, whose definition `pick` accepts.
+    pub fn posts_where(&self, pick: impl Fn(&PostDef) -> bool) -> BTreeSet<PostRef> {
+        self.versions()
+            .flat_map(|v| {
+                v.posts
+                    .iter()
+                    .filter(|p| pick(p))
+                    .map(|p| PostRef::new(v.org.clone(), p.key.clone()))
+            })
+            .collect()
     }
 
     /// The organizations that have a statute.
