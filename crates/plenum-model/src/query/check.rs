@@ -109,7 +109,7 @@ fn expired_terms<F: Facts + ?Sized>(
 ) -> Result<Vec<Finding>, F::Error> {
     let mut organs = std::collections::BTreeSet::new();
     let mut posts = std::collections::BTreeSet::new();
-    for version in book.versions() {
+    for version in book.judging() {
         for organ in version.organs.iter().filter(|o| o.term.is_some()) {
             organs.insert(OrganRef::new(version.org.clone(), organ.key.clone()));
         }

@@ -140,7 +140,7 @@ fn offices<F: Facts + ?Sized>(
 ) -> Result<Vec<Pending>, F::Error> {
     let mut organs = std::collections::BTreeSet::new();
     let mut posts = std::collections::BTreeSet::new();
-    for version in book.versions() {
+    for version in book.judging() {
         for organ in &version.organs {
             if organ.procedure.confirmed_by.is_some() {
                 organs.insert(OrganRef::new(version.org.clone(), organ.key.clone()));

@@ -29,7 +29,7 @@ pub(super) fn skipped<F: Facts + ?Sized>(
     day: Day,
 ) -> Result<Vec<Finding>, F::Error> {
     let mut organs = std::collections::BTreeSet::new();
-    for version in book.versions() {
+    for version in book.judging() {
         for organ in version.organs.iter().filter(|o| o.succession.is_some()) {
             organs.insert(OrganRef::new(version.org.clone(), organ.key.clone()));
         }

@@ -37,7 +37,7 @@ pub(super) fn unfilled<F: Facts + ?Sized>(
 ) -> Result<Vec<Finding>, F::Error> {
     let mut organs = std::collections::BTreeSet::new();
     let mut posts = std::collections::BTreeSet::new();
-    for version in book.versions() {
+    for version in book.judging() {
         for o in version.organs.iter().filter(|o| o.vacancy.is_some()) {
             organs.insert(OrganRef::new(version.org.clone(), o.key.clone()));
         }

@@ -29,7 +29,15 @@ pub struct Clause {
 
 /// Every clause of every version of a document, in the order written.
 pub fn clauses(document: &Document) -> Vec<Clause> {
-    document.versions.iter().flat_map(version_clauses).collect()
+    document
+        .versions
+        .iter()
+        .flat_map(|v| {
+            let mut out = version_clauses(v);
+            out.extend(super::subordinate::clauses(v, version_clauses));
+            out
+        })
+        .collect()
 }
 
 fn version_clauses(version: &Version) -> Vec<Clause> {
@@ -58,6 +66,7 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         Elector::Members => "elected by the members".to_owned(),
         Elector::Appointment => "appointed".to_owned(),
         Elector::Organ(k) => format!("elected by {} only", organ_name(k)),
+        Elector::Parent(k) => format!("elected by the `{k}` of the organization one level up only"),
         Elector::Post(k) => format!(
             "appointed by the holder of the post of {} only",
             version
@@ -113,8 +122,11 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
     for organ in &version.organs {
         let s = organ.name.as_str();
         if let Some(Cited { rule, article }) = &organ.elected_by {
-            let checked =
-                matches!(rule, Elector::Organ(_) | Elector::Post(_)).then_some("wrong-elector");
+            let checked = matches!(
+                rule,
+                Elector::Organ(_) | Elector::Post(_) | Elector::Parent(_)
+            )
+            .then_some("wrong-elector");
             let vacancies = organ.vacancies_by.as_ref().map_or_else(String::new, |k| {
                 format!("; vacancies filled by {}", organ_name(k))
             });
@@ -361,8 +373,11 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
     for post in &version.posts {
         let s = post.name.as_str();
         if let Some(Cited { rule, article }) = &post.elected_by {
-            let checked =
-                matches!(rule, Elector::Organ(_) | Elector::Post(_)).then_some("wrong-elector");
+            let checked = matches!(
+                rule,
+                Elector::Organ(_) | Elector::Post(_) | Elector::Parent(_)
+            )
+            .then_some("wrong-elector");
             let vacancies = post.vacancies_by.as_ref().map_or_else(String::new, |k| {
                 format!("; vacancies filled by {}", organ_name(k))
             });

@@ -16,6 +16,7 @@ mod penalties;
 mod procedures;
 mod raw;
 mod read;
+mod subordinate;
 mod target;
 mod vacancy;
 mod voters;
@@ -34,6 +35,7 @@ pub use notice::NoticeLength;
 pub use penalties::{PenaltyDef, PenaltyEffect};
 pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use read::read;
+pub use subordinate::Subordinate;
 pub use target::{Target, concerning};
 pub use vacancy::VacancyDeadline;
 pub use voters::Voters;
@@ -92,6 +94,9 @@ pub struct Version {
     pub amendment: Option<AmendmentRule>,
     /// Offices (organs and posts, by key) no one may hold together.
     pub incompatibilities: Vec<Cited<Vec<Key>>>,
+    /// The organs and posts of every organization of a category under this one
+    /// (`[[version.subordinate]]`).
+    pub subordinates: Vec<Subordinate>,
 }
 
 /// Who may amend a statute version, and by what majority: a later
@@ -352,6 +357,11 @@ pub enum Elector {
     /// The holder of a post of the same organization (`by = "post:president"`):
     /// "the President appoints".
     Post(Key),
+    /// An organ of the organization one level up (`by = "parent:committee"`, in a
+    /// `[[version.subordinate]]` template only): "appointed by the Party committee at
+    /// the next level up". The parent is the `parent` of the organization's
+    /// `organization_founded`.
+    Parent(Key),
 }
 
 /// The most seats an organ may have, by role.
@@ -462,33 +472,61 @@ pub struct DisciplineRule {
     pub article: Option<String>,
 }
 
-/// Every statute version recorded in a ledger, by organization and effective date.
+/// Every statute version recorded in a ledger, by organization and effective date,
+/// and the versions derived from them for subordinate organizations.
 #[derive(Clone, Debug, Default)]
 pub struct StatuteBook {
     by_org: BTreeMap<OrgId, Vec<Version>>,
+    /// Parents and categories, from `organization_founded`.
+    tree: subordinate::Tree,
+    /// The versions judging subordinate organizations (`[[version.subordinate]]`),
+    /// for organizations with no statute of their own.
+    derived: BTreeMap<OrgId, Vec<Version>>,
 }
 
 impl StatuteBook {
     /// The book that these `statute_adopted` events make, adopted in the order given
-    /// (ledger order); statutes that do not read are left out (they were refused when
+    /// (ledger order), with the parents and categories of `organization_founded`
+    /// events; statutes that do not read are left out (they were refused when
     /// recorded).
     pub fn from_events<'a>(
         events: impl IntoIterator<Item = &'a crate::event::Event>,
     ) -> StatuteBook {
         let mut book = StatuteBook::default();
         for event in events {
-            if let crate::event::EventKind::StatuteAdopted(s) = &event.kind
-                && let Ok(document) = read(&s.text)
-            {
-                book.adopt(document);
+            match &event.kind {
+                crate::event::EventKind::StatuteAdopted(s) => {
+                    if let Ok(document) = read(&s.text) {
+                        book.add(document);
+                    }
+                }
+                crate::event::EventKind::OrganizationFounded(f) => {
+                    book.tree
+                        .found(f.org.clone(), f.parent.clone(), f.category.clone())
+                }
+                _ => {}
             }
         }
+        book.derive_all();
         book
     }
 
     /// Adds the versions of a document; a version with the id of one already
     /// in the book replaces it (an amendment rewrites that version).
     pub fn adopt(&mut self, document: Document) {
+        self.add(document);
+        self.derive_all();
+    }
+
+    /// Records that `org` was founded under `parent` as a `category` (what
+    /// `organization_founded` says): it is judged by the template its nearest
+    /// governed ancestor gives that category, unless it has a statute of its own.
+    pub fn found(&mut self, org: OrgId, parent: Option<OrgId>, category: Option<String>) {
+        self.tree.found(org.clone(), parent, category);
+        self.derive_one(&org);
+    }
+
+    fn add(&mut self, document: Document) {
         for version in document.versions {
             let versions = self.by_org.entry(version.org.clone()).or_default();
             versions.retain(|v| v.id != version.id);
@@ -497,18 +535,57 @@ impl StatuteBook {
         }
     }
 
-    /// The version in force for `org` on `day`: the latest one effective on or before it.
+    fn derive_all(&mut self) {
+        self.derived.clear();
+        if self
+            .by_org
+            .values()
+            .flatten()
+            .all(|v| v.subordinates.is_empty())
+        {
+            return;
+        }
+        let orgs: Vec<OrgId> = self.tree.orgs().cloned().collect();
+        for org in &orgs {
+            self.derive_one(org);
+        }
+    }
+
+    fn derive_one(&mut self, org: &OrgId) {
+        self.derived.remove(org);
+        if self.by_org.contains_key(org) {
+            return;
+        }
+        let versions = self.tree.derive(org, &self.by_org);
+        if !versions.is_empty() {
+            self.derived.insert(org.clone(), versions);
+        }
+    }
+
+    /// The version in force for `org` on `day`: the latest one effective on or before
+    /// it, of its own statute, or else of the template that governs it as a
+    /// subordinate organization.
     pub fn in_force(&self, org: &OrgId, day: Day) -> Option<&Version> {
-        self.by_org
-            .get(org)?
+        self.versions_of(org)
             .iter()
             .rev()
             .find(|v| v.effective.earliest() <= day)
     }
 
-    /// Every version of every organization.
+    /// Every version of every organization with a statute of its own.
     pub fn versions(&self) -> impl Iterator<Item = &Version> {
         self.by_org.values().flatten()
+    }
+
+    /// Every version judging an organization: its own, and those derived for
+    /// subordinate organizations (what `check --at` reads).
+    pub fn judging(&self) -> impl Iterator<Item = &Version> {
+        self.by_org.values().chain(self.derived.values()).flatten()
+    }
+
+    /// The organization `org` was founded under (`organization_founded` `parent`).
+    pub fn parent(&self, org: &OrgId) -> Option<&OrgId> {
+        self.tree.parent(org)
     }
 
     /// The organizations that have a statute.
@@ -516,9 +593,13 @@ impl StatuteBook {
         self.by_org.keys()
     }
 
-    /// The versions of one organization, oldest first.
+    /// The versions judging one organization, oldest first: its own, or else those
+    /// derived for it as a subordinate organization.
     pub fn versions_of(&self, org: &OrgId) -> &[Version] {
-        self.by_org.get(org).map_or(&[], Vec::as_slice)
+        self.by_org
+            .get(org)
+            .or_else(|| self.derived.get(org))
+            .map_or(&[], Vec::as_slice)
     }
 }
 
