@@ -149,7 +149,11 @@ pub(super) fn clauses(version: &Version, of: impl Fn(&Version) -> Vec<Clause>) -
             article: template.article.clone(),
             checked_by: None,
         });
-        for mut clause in of(&version.for_subordinate(&version.org, Some(template))) {
+        // The template's own offices only: its penalties and classes are the version's.
+        let mut offices = version.for_subordinate(&version.org, Some(template));
+        offices.penalties.clear();
+        offices.classes.clear();
+        for mut clause in of(&offices) {
             clause.subject = format!("{label}: {}", clause.subject);
             out.push(clause);
         }
