@@ -25,6 +25,7 @@ mod rules;
 mod rules13;
 mod stat_meetings;
 mod statute;
+mod subordinate;
 mod support;
 mod tamper;
 mod wpk;
