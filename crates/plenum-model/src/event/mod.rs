@@ -209,10 +209,16 @@ impl EventKind {
             K::MemberAdmitted(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
             }
             K::MemberPromoted(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
             }
             K::MemberSuspended(b) => {
                 push("person", Ref::Person(&b.person));

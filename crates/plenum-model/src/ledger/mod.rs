@@ -362,6 +362,8 @@ mod member_of_tests;
 #[cfg(test)]
 mod member_tests;
 #[cfg(test)]
+mod membership_act_tests;
+#[cfg(test)]
 mod nominal_tests;
 #[cfg(test)]
 mod office_tests;

@@ -431,6 +431,14 @@ pub enum Act {
     Reinstatement,
     /// A penalty the version declares (`[[version.penalty]]`); the rule's `penalty` names it.
     Penalty,
+    /// Admission to membership (`member_admitted`).
+    Admission,
+    /// Full membership granted to a candidate (`member_promoted`).
+    Promotion,
+    /// A candidacy's probation extended (`candidacy_extended`).
+    Extension,
+    /// A candidacy revoked (`candidacy_ended`).
+    Revocation,
 }
 
 impl Act {
@@ -442,6 +450,10 @@ impl Act {
             Act::Removal => "removal",
             Act::Reinstatement => "reinstatement",
             Act::Penalty => "penalty",
+            Act::Admission => "admission",
+            Act::Promotion => "promotion",
+            Act::Extension => "extension",
+            Act::Revocation => "revocation",
         }
     }
 }
