@@ -293,7 +293,11 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         org,
                         decision: None,
                     }),
-                    _ => EventKind::MemberResigned(MemberResigned { person, org }),
+                    _ => EventKind::MemberResigned(MemberResigned {
+                        person,
+                        org,
+                        decision: None,
+                    }),
                 }
             }
             20 => EventKind::PersonPurged(PersonPurged {

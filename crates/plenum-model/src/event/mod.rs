@@ -244,6 +244,9 @@ impl EventKind {
             K::MemberResigned(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
             }
             K::MemberDisciplined(b) => {
                 push("person", Ref::Person(&b.person));
@@ -269,6 +272,9 @@ impl EventKind {
             K::MembershipLapsed(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
             }
             K::MembershipClassChanged(b) => {
                 push("person", Ref::Person(&b.person));

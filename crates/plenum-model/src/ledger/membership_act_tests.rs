@@ -212,3 +212,37 @@ fn membership_acts_are_read_and_their_confirmation_refused_where_written() {
     let at = text.find("confirmed_by = \"board\"").unwrap();
     assert_eq!(err.line, crate::source::line_col(&text, at).0, "{err}");
 }
+
+#[test]
+fn a_withdrawal_and_a_removal_from_the_roll_are_judged_by_their_own_rules() {
+    let rules = "\n[[version.discipline]]\nact = \"withdrawal\"\nby = [\"assembly\"]\narticle = \"7\"\n\n[[version.discipline]]\nact = \"lapse\"\nby = [\"assembly\"]\narticle = \"7\"\n";
+    let statute = STATUTE.replace(ONE_RULE, &format!("{ONE_RULE}{rules}"));
+    let admitted = r#"
+[[event]]
+id = "adm-dan"
+date = "2020-02-01"
+kind = "member_admitted"
+person = "dan"
+org = "assoc"
+status = "full""#;
+    for kind in ["member_resigned", "membership_lapsed"] {
+        let act = format!(
+            "{admitted}\n\n[[event]]\nid = \"the-act\"\ndate = \"2021-05-01\"\nkind = \"{kind}\"\nperson = \"dan\"\norg = \"assoc\""
+        );
+        assert_eq!(
+            rules_found_under(&statute, &decided("assembly", 3, 0, &act, true)),
+            [],
+            "{kind}"
+        );
+        assert_eq!(
+            rules_found_under(&statute, &decided("board", 3, 0, &act, true)),
+            [Rule::NoCompetentDecision],
+            "{kind}"
+        );
+        assert_eq!(
+            rules_found_under(&statute, &decided("assembly", 3, 0, &act, false)),
+            [Rule::NoCompetentDecision],
+            "{kind} without a decision"
+        );
+    }
+}

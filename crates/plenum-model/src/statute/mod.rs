@@ -439,6 +439,10 @@ pub enum Act {
     Extension,
     /// A candidacy revoked (`candidacy_ended`).
     Revocation,
+    /// A member's withdrawal (`member_resigned`) announced by an organ.
+    Withdrawal,
+    /// A name removed from the roll (`membership_lapsed`).
+    Lapse,
 }
 
 impl Act {
@@ -454,6 +458,8 @@ impl Act {
             Act::Promotion => "promotion",
             Act::Extension => "extension",
             Act::Revocation => "revocation",
+            Act::Withdrawal => "withdrawal",
+            Act::Lapse => "lapse",
         }
     }
 }

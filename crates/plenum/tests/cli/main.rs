@@ -15,6 +15,7 @@ mod limits;
 mod meeting;
 mod member_rules;
 mod members;
+mod membership_acts;
 mod messages;
 mod nominal;
 mod outside;

@@ -98,6 +98,8 @@ body!(
         person: PersonId,
         /// The organization.
         org: OrgId,
+        /// The motion that announced the withdrawal, where the statute says which organ does.
+        decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

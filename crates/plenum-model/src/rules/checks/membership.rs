@@ -1,6 +1,7 @@
 //! Competence for membership decisions: admission (`member_admitted`), full
-//! membership (`member_promoted`), a probation extended (`candidacy_extended`) or a
-//! candidacy revoked (`candidacy_ended`), judged, where the statute has a rule for the
+//! membership (`member_promoted`), a probation extended (`candidacy_extended`), a
+//! candidacy revoked (`candidacy_ended`), a withdrawal (`member_resigned`) or a name
+//! removed from the roll (`membership_lapsed`), judged, where the statute has a rule for the
 //! act (`[[version.discipline]] act = "admission"`, ...), as disciplinary acts are: a
 //! carried decision of an organ the rules empower, by their majority
 //! (`no-competent-decision`, `majority-not-met`). An act the statute gives no rule is
@@ -18,6 +19,8 @@ impl Ctx<'_, '_> {
             EventKind::MemberPromoted(b) => (Act::Promotion, &b.person, &b.org, &b.decision),
             EventKind::CandidacyExtended(b) => (Act::Extension, &b.person, &b.org, &b.decision),
             EventKind::CandidacyEnded(b) => (Act::Revocation, &b.person, &b.org, &b.decision),
+            EventKind::MemberResigned(b) => (Act::Withdrawal, &b.person, &b.org, &b.decision),
+            EventKind::MembershipLapsed(b) => (Act::Lapse, &b.person, &b.org, &b.decision),
             _ => return,
         };
         let ruled = self

@@ -76,11 +76,13 @@ impl Reader<'_> {
             "promotion" => Act::Promotion,
             "extension" => Act::Extension,
             "revocation" => Act::Revocation,
+            "withdrawal" => Act::Withdrawal,
+            "lapse" => Act::Lapse,
             other if scope.penalties.contains(other) => Act::Penalty,
             other => {
                 return Err(self.err(
                     raw.act.span(),
-                    format!("unknown act `{other}`; expected `expulsion`, `suspension`, `removal`, `reinstatement`, `admission`, `promotion`, `extension`, `revocation` or the id of a `[[version.penalty]]`"),
+                    format!("unknown act `{other}`; expected `expulsion`, `suspension`, `removal`, `reinstatement`, `admission`, `promotion`, `extension`, `revocation`, `withdrawal`, `lapse` or the id of a `[[version.penalty]]`"),
                 ));
             }
         };
@@ -124,12 +126,19 @@ impl Reader<'_> {
                 ));
             }
         };
-        if let (Some(c), Act::Admission | Act::Promotion | Act::Extension | Act::Revocation) =
-            (&raw.confirmed_by, act)
+        if let (
+            Some(c),
+            Act::Admission
+            | Act::Promotion
+            | Act::Extension
+            | Act::Revocation
+            | Act::Withdrawal
+            | Act::Lapse,
+        ) = (&raw.confirmed_by, act)
         {
             return Err(self.err(
                 c.span(),
-                "`confirmed_by` is not yet followed for membership decisions (admission, promotion, extension, revocation): keep the approval as the article's text",
+                "`confirmed_by` is not yet followed for membership decisions (admission, promotion, extension, revocation, withdrawal, lapse): keep the approval as the article's text",
             ));
         }
         let confirmed_by =
