@@ -59,6 +59,11 @@ elected_by = { by = "committee" }
 id = "organizer"
 name = "Branch Organizer"
 elected_by = { by = "parent:cc", article = "30" }
+
+[[version.subordinate.post]]
+id = "deputy"
+name = "Deputy Secretary"
+elected_by = { by = "committee", confirmed_by = "parent:cc", within = "3 months", article = "30" }
 "#;
 
 /// The party, and `branch-1` founded under it with `category` (none if empty), its
@@ -321,6 +326,56 @@ fn a_post_given_to_the_parent_level_s_organ_is_judged_by_the_parent_of_record() 
     let wrong = format!("{}{}", founded("branch"), organizer_by("branch-1/meeting"));
     let found = findings(&build(STATUTE, &wrong), "2020-06-01");
     let flagged = of_rule(&found, Rule::WrongElector);
+    assert_eq!(flagged.len(), 1, "{found:#?}");
+    assert!(
+        flagged[0].message.contains("Central Committee"),
+        "{}",
+        flagged[0].message
+    );
+}
+
+/// Bob elected deputy secretary by the branch committee, confirmed by `by` (if any).
+fn deputy(by: Option<&str>) -> String {
+    let confirmed = by.map_or(String::new(), |by| {
+        format!("\n[[event]]\nid = \"deputy-confirmed\"\ndate = \"2020-04-01\"\nkind = \"act_confirmed\"\nact = \"deputy-2020\"\nperson = \"bob\"\nby = \"{by}\"\n")
+    });
+    format!(
+        r#"
+[[event]]
+id = "deputy-post"
+date = "2020-02-01"
+kind = "post_established"
+post = "branch-1/deputy"
+name = "Deputy Secretary of Branch One"
+
+[[event]]
+id = "deputy-2020"
+date = "2020-03-01"
+kind = "post_assigned"
+post = "branch-1/deputy"
+person = "bob"
+by = "branch-1/committee"
+{confirmed}"#
+    )
+}
+
+#[test]
+fn an_approval_by_the_parent_level_s_organ_is_judged_by_the_parent_of_record() {
+    let lawful = format!("{}{}", founded("branch"), deputy(Some("party/cc")));
+    let found = findings(&build(STATUTE, &lawful), "2020-09-01");
+    assert!(found.is_empty(), "{found:#?}");
+    let wrong = format!("{}{}", founded("branch"), deputy(Some("branch-1/meeting")));
+    let found = findings(&build(STATUTE, &wrong), "2020-09-01");
+    let flagged = of_rule(&found, Rule::NotConfirmed);
+    assert!(!flagged.is_empty(), "{found:#?}");
+    assert!(
+        flagged
+            .iter()
+            .all(|f| f.citation.as_ref().and_then(|c| c.article.as_deref()) == Some("30"))
+    );
+    let missing = format!("{}{}", founded("branch"), deputy(None));
+    let found = findings(&build(STATUTE, &missing), "2020-09-01");
+    let flagged = of_rule(&found, Rule::NotConfirmed);
     assert_eq!(flagged.len(), 1, "{found:#?}");
     assert!(
         flagged[0].message.contains("Central Committee"),

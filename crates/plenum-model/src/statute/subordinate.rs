@@ -202,6 +202,11 @@ term = { length = "3 years", article = "30" }
 id = "secretary"
 name = "Secretary"
 elected_by = { by = "parent:committee" }
+
+[[version.subordinate.post]]
+id = "deputy"
+name = "Deputy"
+elected_by = { by = "committee", confirmed_by = "parent:committee" }
 "#;
 
     fn org(s: &str) -> OrgId {
@@ -229,6 +234,13 @@ elected_by = { by = "parent:committee" }
             Some(&Elector::Parent(Key::new("committee").unwrap()))
         );
         assert!(v.subordinate("branch").is_none());
+        let deputy = t.posts[1]
+            .procedure
+            .confirmed_by
+            .as_ref()
+            .expect("confirmed_by");
+        assert!(deputy.parent);
+        assert_eq!(deputy.by.as_str(), "committee");
     }
 
     #[test]

@@ -264,7 +264,7 @@ impl Reader<'_> {
             "members" => Elector::Members,
             "appointment" => Elector::Appointment,
             by if by.starts_with("post:") => Elector::Post(self.appointing_post(scope, &raw.by)?),
-            by if by.starts_with("parent:") => self.parent_elector(scope, &raw.by)?,
+            by if by.starts_with("parent:") => Elector::Parent(self.parent_key(scope, &raw.by)?),
             _ => Elector::Organ(self.organ_key(scope, &raw.by)?),
         };
         Ok(Cited {

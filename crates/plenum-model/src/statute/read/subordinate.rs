@@ -13,7 +13,6 @@ use super::super::subordinate::Subordinate;
 use super::{Reader, Scope};
 use crate::id::Key;
 use crate::source::InputError;
-use crate::statute::Elector;
 
 impl Reader<'_> {
     pub(super) fn subordinates(
@@ -97,14 +96,14 @@ impl Reader<'_> {
         })
     }
 
-    /// `by = "parent:KEY"`: an organ of the organization one level up; only a
-    /// template may name one (the key is not checked here: the parent level's organs
+    /// `parent:KEY` (in `elected_by` or `confirmed_by`): an organ of the organization
+    /// one level up; only a template may name one (the key is not checked here: the parent level's organs
     /// are those of its own statute or template, known only from the record).
-    pub(super) fn parent_elector(
+    pub(super) fn parent_key(
         &self,
         scope: &Scope<'_>,
         raw: &Spanned<String>,
-    ) -> Result<Elector, InputError> {
+    ) -> Result<Key, InputError> {
         if !scope.template {
             return Err(self.err(
                 raw.span(),
@@ -112,9 +111,7 @@ impl Reader<'_> {
             ));
         }
         let key = raw.get_ref().trim_start_matches("parent:");
-        Key::new(key)
-            .map(Elector::Parent)
-            .map_err(|e| self.err(raw.span(), format!("`{}`: {e}", raw.get_ref())))
+        Key::new(key).map_err(|e| self.err(raw.span(), format!("`{}`: {e}", raw.get_ref())))
     }
 
     fn twice(&self, what: &str, id: &Spanned<String>, category: &str) -> InputError {
