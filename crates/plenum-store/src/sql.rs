@@ -87,9 +87,12 @@ pub(crate) fn schema(dialect: Dialect) -> String {
             // Every look-up column is indexed with `lo` after it: that serves the
             // look-up, "any row", and the window queries of `at`.
             if by == By::Kind {
-                // Events are looked up by kind only to find the statutes.
+                // Events are looked up by kind only to find what the statute book
+                // reads: the statutes, and the foundings that give organizations'
+                // parents and categories (subordinate organizations). The queries
+                // repeat this condition word for word, so that the index serves them.
                 sql.push_str(&format!(
-                    "CREATE INDEX {name}_{column} ON {name}({column}) WHERE {column} = 'statute_adopted';\n"
+                    "CREATE INDEX {name}_{column} ON {name}({column}) WHERE {column} IN ('statute_adopted', 'organization_founded');\n"
                 ));
                 continue;
             }

@@ -189,6 +189,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     org: org.clone(),
                     status: Status::Full,
                     class: None,
+                    decision: None,
                 }),
             ));
             if rng.chance(30) {

@@ -199,6 +199,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         Status::Full
                     },
                     class,
+                    decision: None,
                 })
             }
             12 => EventKind::MemberExpelled(MemberExpelled {
@@ -286,7 +287,11 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 let person = pick(&mut rng, &persons);
                 let org = org.clone();
                 match rng.below(4) {
-                    0 => EventKind::MemberPromoted(MemberPromoted { person, org }),
+                    0 => EventKind::MemberPromoted(MemberPromoted {
+                        person,
+                        org,
+                        decision: None,
+                    }),
                     1 => EventKind::MemberSuspended(MemberSuspended {
                         person,
                         org,
@@ -297,7 +302,11 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         org,
                         decision: None,
                     }),
-                    _ => EventKind::MemberResigned(MemberResigned { person, org }),
+                    _ => EventKind::MemberResigned(MemberResigned {
+                        person,
+                        org,
+                        decision: None,
+                    }),
                 }
             }
             20 => EventKind::PersonPurged(PersonPurged {

@@ -213,10 +213,16 @@ impl EventKind {
             K::MemberAdmitted(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
             }
             K::MemberPromoted(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
             }
             K::MemberSuspended(b) => {
                 push("person", Ref::Person(&b.person));
@@ -242,6 +248,9 @@ impl EventKind {
             K::MemberResigned(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
             }
             K::MemberDisciplined(b) => {
                 push("person", Ref::Person(&b.person));
@@ -267,6 +276,9 @@ impl EventKind {
             K::MembershipLapsed(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
             }
             K::MembershipClassChanged(b) => {
                 push("person", Ref::Person(&b.person));

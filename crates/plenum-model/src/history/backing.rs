@@ -109,7 +109,9 @@ pub trait Backing {
     /// The latest position of an effective event.
     fn last_pos(&self) -> Result<Option<Pos>, BackingError>;
 
-    /// Every effective `statute_adopted` event, in ledger order.
+    /// Every effective `statute_adopted` and `organization_founded` event (what the
+    /// statute book reads: statutes, and the parents and categories of organizations),
+    /// in ledger order.
     fn statutes(&self) -> Result<Vec<Event>, BackingError>;
 
     /// The last entry's position.

@@ -83,7 +83,8 @@ pub struct Recorded {
     pub reapplied: u64,
 }
 
-/// The statute book of a ledger: the effective `statute_adopted` events, in ledger order.
+/// The statute book of a ledger: the effective `statute_adopted` and
+/// `organization_founded` events (parents and categories), in ledger order.
 #[derive(Default)]
 struct Statutes {
     events: Vec<Event>,
@@ -98,8 +99,11 @@ impl Statutes {
     /// of `id` (retracted, replaced or added): the earliest effective day of the
     /// versions that statute adopts or replaces.
     fn earliest_effect(&self, event: &Event, book: &StatuteBook) -> Option<crate::date::Day> {
-        let EventKind::StatuteAdopted(s) = &event.kind else {
-            return None;
+        let s = match &event.kind {
+            EventKind::StatuteAdopted(s) => s,
+            // A founding changed: the template judging the organization may change.
+            EventKind::OrganizationFounded(_) => return Some(event.date.earliest()),
+            _ => return None,
         };
         let document = statute::read(&s.text).ok()?;
         document
@@ -192,6 +196,12 @@ pub fn record(tx: &mut dyn Writer, events: &[Event]) -> Result<Recorded, RecordE
                 }
                 statutes.events.push(event.clone());
                 book = statutes.book();
+                fresh.push((pos, event.clone()));
+            }
+            EventKind::OrganizationFounded(f) => {
+                // Its parent and category say which template of a statute governs it.
+                statutes.events.push(event.clone());
+                book.found(f.org.clone(), f.parent.clone(), f.category.clone());
                 fresh.push((pos, event.clone()));
             }
             _ => fresh.push((pos, event.clone())),
@@ -354,6 +364,8 @@ mod member_of_tests;
 #[cfg(test)]
 mod member_tests;
 #[cfg(test)]
+mod membership_act_tests;
+#[cfg(test)]
 mod nominal_tests;
 #[cfg(test)]
 mod office_tests;
@@ -367,6 +379,8 @@ mod procedure_tests;
 mod renewal_tests;
 #[cfg(test)]
 mod statute_tests;
+#[cfg(test)]
+mod subordinate_tests;
 #[cfg(test)]
 mod succession_tests;
 #[cfg(test)]

@@ -181,8 +181,9 @@ impl Backing for Tables {
     }
 
     fn statutes(&self) -> Result<Vec<Event>, BackingError> {
-        let mut rows: Vec<&EventRow> = self
-            .keys(Table::Events, By::Kind, "statute_adopted")
+        let mut rows: Vec<&EventRow> = ["statute_adopted", "organization_founded"]
+            .into_iter()
+            .flat_map(|kind| self.keys(Table::Events, By::Kind, kind))
             .filter_map(|k| self.event_row(k))
             .filter(|e| !e.retracted)
             .collect();

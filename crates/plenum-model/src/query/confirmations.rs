@@ -71,7 +71,9 @@ pub(super) fn unconfirmed<F: Facts + ?Sized>(
         ) else {
             continue;
         };
-        let organ = OrganRef::new(act.org.clone(), confirmation.by.clone());
+        let Some(organ) = confirmation.organ(&act.org, book) else {
+            continue; // the parent level's organ, where the record gives no parent
+        };
         let who = name(EntityKind::Person, &act.person);
         let what = act.done.words(&who);
         let answers: Vec<(&FuzzyDate, bool)> = events[&act.person]

@@ -52,7 +52,7 @@ pub(super) fn no_longer_eligible<F: Facts + ?Sized>(
                 | Requirement::Class(_)
         )
     };
-    let mut orgs: Vec<&OrgId> = book.versions().map(|v| &v.org).collect();
+    let mut orgs: Vec<&OrgId> = book.judging().map(|v| &v.org).collect();
     orgs.sort();
     orgs.dedup();
     let mut tenures = Vec::new();

@@ -137,7 +137,9 @@ pub trait Facts {
     fn findings(&self, day: Day) -> Result<Vec<FindingRow>, Self::Error>;
     /// Every meeting held, of every organ.
     fn held(&self) -> Result<Vec<HeldRow>, Self::Error>;
-    /// Every effective `statute_adopted` event, in ledger order.
+    /// Every effective `statute_adopted` and `organization_founded` event (what the
+    /// statute book reads: statutes, and the parents and categories of organizations),
+    /// in ledger order.
     fn statute_events(&self) -> Result<Vec<Event>, Self::Error>;
     /// An organization's row.
     fn org_row(&self, org: &OrgId) -> Result<Option<OrgRow>, Self::Error>;

@@ -29,7 +29,15 @@ pub struct Clause {
 
 /// Every clause of every version of a document, in the order written.
 pub fn clauses(document: &Document) -> Vec<Clause> {
-    document.versions.iter().flat_map(version_clauses).collect()
+    document
+        .versions
+        .iter()
+        .flat_map(|v| {
+            let mut out = version_clauses(v);
+            out.extend(super::subordinate::clauses(v, version_clauses));
+            out
+        })
+        .collect()
 }
 
 fn version_clauses(version: &Version) -> Vec<Clause> {
@@ -58,6 +66,7 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
         Elector::Members => "elected by the members".to_owned(),
         Elector::Appointment => "appointed".to_owned(),
         Elector::Organ(k) => format!("elected by {} only", organ_name(k)),
+        Elector::Parent(k) => format!("elected by the `{k}` of the organization one level up only"),
         Elector::Post(k) => format!(
             "appointed by the holder of the post of {} only",
             version
@@ -113,8 +122,11 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
     for organ in &version.organs {
         let s = organ.name.as_str();
         if let Some(Cited { rule, article }) = &organ.elected_by {
-            let checked =
-                matches!(rule, Elector::Organ(_) | Elector::Post(_)).then_some("wrong-elector");
+            let checked = matches!(
+                rule,
+                Elector::Organ(_) | Elector::Post(_) | Elector::Parent(_)
+            )
+            .then_some("wrong-elector");
             let vacancies = organ.vacancies_by.as_ref().map_or_else(String::new, |k| {
                 format!("; vacancies filled by {}", organ_name(k))
             });
@@ -361,8 +373,11 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
     for post in &version.posts {
         let s = post.name.as_str();
         if let Some(Cited { rule, article }) = &post.elected_by {
-            let checked =
-                matches!(rule, Elector::Organ(_) | Elector::Post(_)).then_some("wrong-elector");
+            let checked = matches!(
+                rule,
+                Elector::Organ(_) | Elector::Post(_) | Elector::Parent(_)
+            )
+            .then_some("wrong-elector");
             let vacancies = post.vacancies_by.as_ref().map_or_else(String::new, |k| {
                 format!("; vacancies filled by {}", organ_name(k))
             });
@@ -584,43 +599,5 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_rule_of_a_version_is_a_clause_with_its_article() {
-        let document = crate::statute::read(crate::ledger::tests::STATUTE).unwrap();
-        let clauses = clauses(&document);
-        let lines: Vec<String> = clauses
-            .iter()
-            .map(|c| {
-                format!(
-                    "{} | {} | {} | {}",
-                    c.subject,
-                    c.field,
-                    c.rule,
-                    c.article.as_deref().unwrap_or("-")
-                )
-            })
-            .collect();
-        assert_eq!(
-            lines,
-            [
-                "Party Congress | elected_by | elected by the members | -",
-                "Party Congress | meets | meets at least every 5 years (rolling) | 21",
-                "Central Committee | elected_by | elected by Party Congress only | -",
-                "Central Committee | seats | at most 5 full seats | -",
-                "Central Committee | meets | meets at least every 6 months (rolling) | -",
-                "Central Committee | notice | at least 7 days of notice of a meeting | -",
-                "Central Committee | quorum | decides only with more than 1/2 of its members present | -",
-                "Central Committee | majority | decisions need more than 1/2 of the votes cast | -",
-                "Central Committee | majority | expulsion decisions need at least 2/3 of the votes cast | -",
-                "Political Bureau | elected_by | elected by Central Committee only | 24",
-                "Political Bureau | eligibility | a seat holder must hold a seat on Central Committee | 24",
-                "Chairman | elected_by | elected by Central Committee only | -",
-                "Chairman | eligibility | the holder must be a full member | -",
-                "discipline | discipline | expulsion: decided by Central Committee | 9",
-            ]
-        );
-    }
-}
+#[path = "clauses_tests.rs"]
+mod tests;

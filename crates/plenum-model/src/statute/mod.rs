@@ -6,6 +6,7 @@
 //! collects the versions of every document recorded in a ledger and answers
 //! which version judges an event.
 
+mod book;
 mod cadence;
 mod classes;
 mod clauses;
@@ -16,15 +17,17 @@ mod penalties;
 mod procedures;
 mod raw;
 mod read;
+mod subordinate;
 mod target;
 mod vacancy;
 mod voters;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use crate::date::{Day, FuzzyDate};
-use crate::id::{Key, OrgId, OrganRef, PostRef, VersionId};
+use crate::date::FuzzyDate;
+use crate::id::{Key, OrgId, VersionId};
 
+pub use book::StatuteBook;
 pub use cadence::{Cadence, CalendarPeriod};
 pub use classes::MemberClass;
 pub use clauses::{Clause, clauses};
@@ -34,6 +37,7 @@ pub use notice::NoticeLength;
 pub use penalties::{PenaltyDef, PenaltyEffect};
 pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use read::read;
+pub use subordinate::Subordinate;
 pub use target::{Target, concerning};
 pub use vacancy::VacancyDeadline;
 pub use voters::Voters;
@@ -92,6 +96,9 @@ pub struct Version {
     pub amendment: Option<AmendmentRule>,
     /// Offices (organs and posts, by key) no one may hold together.
     pub incompatibilities: Vec<Cited<Vec<Key>>>,
+    /// The organs and posts of every organization of a category under this one
+    /// (`[[version.subordinate]]`).
+    pub subordinates: Vec<Subordinate>,
 }
 
 /// Who may amend a statute version, and by what majority: a later
@@ -352,6 +359,11 @@ pub enum Elector {
     /// The holder of a post of the same organization (`by = "post:president"`):
     /// "the President appoints".
     Post(Key),
+    /// An organ of the organization one level up (`by = "parent:committee"`, in a
+    /// `[[version.subordinate]]` template only): "appointed by the Party committee at
+    /// the next level up". The parent is the `parent` of the organization's
+    /// `organization_founded`.
+    Parent(Key),
 }
 
 /// The most seats an organ may have, by role.
@@ -419,6 +431,18 @@ pub enum Act {
     Reinstatement,
     /// A penalty the version declares (`[[version.penalty]]`); the rule's `penalty` names it.
     Penalty,
+    /// Admission to membership (`member_admitted`).
+    Admission,
+    /// Full membership granted to a candidate (`member_promoted`).
+    Promotion,
+    /// A candidacy's probation extended (`candidacy_extended`).
+    Extension,
+    /// A candidacy revoked (`candidacy_ended`).
+    Revocation,
+    /// A member's withdrawal (`member_resigned`) announced by an organ.
+    Withdrawal,
+    /// A name removed from the roll (`membership_lapsed`).
+    Lapse,
 }
 
 impl Act {
@@ -430,6 +454,12 @@ impl Act {
             Act::Removal => "removal",
             Act::Reinstatement => "reinstatement",
             Act::Penalty => "penalty",
+            Act::Admission => "admission",
+            Act::Promotion => "promotion",
+            Act::Extension => "extension",
+            Act::Revocation => "revocation",
+            Act::Withdrawal => "withdrawal",
+            Act::Lapse => "lapse",
         }
     }
 }
@@ -460,91 +490,6 @@ pub struct DisciplineRule {
     pub confirmed_by: Option<Confirmation>,
     /// The article.
     pub article: Option<String>,
-}
-
-/// Every statute version recorded in a ledger, by organization and effective date.
-#[derive(Clone, Debug, Default)]
-pub struct StatuteBook {
-    by_org: BTreeMap<OrgId, Vec<Version>>,
-}
-
-impl StatuteBook {
-    /// The book that these `statute_adopted` events make, adopted in the order given
-    /// (ledger order); statutes that do not read are left out (they were refused when
-    /// recorded).
-    pub fn from_events<'a>(
-        events: impl IntoIterator<Item = &'a crate::event::Event>,
-    ) -> StatuteBook {
-        let mut book = StatuteBook::default();
-        for event in events {
-            if let crate::event::EventKind::StatuteAdopted(s) = &event.kind
-                && let Ok(document) = read(&s.text)
-            {
-                book.adopt(document);
-            }
-        }
-        book
-    }
-
-    /// Adds the versions of a document; a version with the id of one already
-    /// in the book replaces it (an amendment rewrites that version).
-    pub fn adopt(&mut self, document: Document) {
-        for version in document.versions {
-            let versions = self.by_org.entry(version.org.clone()).or_default();
-            versions.retain(|v| v.id != version.id);
-            versions.push(version);
-            versions.sort_by_key(|v| v.effective.earliest());
-        }
-    }
-
-    /// The version in force for `org` on `day`: the latest one effective on or before it.
-    pub fn in_force(&self, org: &OrgId, day: Day) -> Option<&Version> {
-        self.by_org
-            .get(org)?
-            .iter()
-            .rev()
-            .find(|v| v.effective.earliest() <= day)
-    }
-
-    /// Every version of every organization.
-    pub fn versions(&self) -> impl Iterator<Item = &Version> {
-        self.by_org.values().flatten()
-    }
-
-    /// Every organ, in any version, whose definition `pick` accepts (the organs a
-    /// clause concerns: those with a term, a vacancy deadline, ...).
-    pub fn organs_where(&self, pick: impl Fn(&OrganDef) -> bool) -> BTreeSet<OrganRef> {
-        self.versions()
-            .flat_map(|v| {
-                v.organs
-                    .iter()
-                    .filter(|o| pick(o))
-                    .map(|o| OrganRef::new(v.org.clone(), o.key.clone()))
-            })
-            .collect()
-    }
-
-    /// Every post, in any version, whose definition `pick` accepts.
-    pub fn posts_where(&self, pick: impl Fn(&PostDef) -> bool) -> BTreeSet<PostRef> {
-        self.versions()
-            .flat_map(|v| {
-                v.posts
-                    .iter()
-                    .filter(|p| pick(p))
-                    .map(|p| PostRef::new(v.org.clone(), p.key.clone()))
-            })
-            .collect()
-    }
-
-    /// The organizations that have a statute.
-    pub fn orgs(&self) -> impl Iterator<Item = &OrgId> {
-        self.by_org.keys()
-    }
-
-    /// The versions of one organization, oldest first.
-    pub fn versions_of(&self, org: &OrgId) -> &[Version] {
-        self.by_org.get(org).map_or(&[], Vec::as_slice)
-    }
 }
 
 #[cfg(test)]

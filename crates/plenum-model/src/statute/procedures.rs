@@ -21,11 +21,25 @@ pub struct Procedure {
 pub struct Confirmation {
     /// The confirming organ.
     pub by: Key,
+    /// Whether `by` is an organ of the organization one level up (`parent:KEY`, in a
+    /// subordinate template: "approved by the Party committee at the next level up").
+    pub parent: bool,
     /// Within this long of the act; unset: at the confirming organ's next meeting after it.
     pub within: Option<Period>,
 }
 
 impl Confirmation {
+    /// The confirming organ of an act in `org`: its own organ `by`, or, for
+    /// `parent:KEY`, that organ of its parent (none where the book knows no parent).
+    pub fn organ(
+        &self,
+        org: &crate::id::OrgId,
+        book: &super::StatuteBook,
+    ) -> Option<crate::id::OrganRef> {
+        let at = if self.parent { book.parent(org)? } else { org };
+        Some(crate::id::OrganRef::new(at.clone(), self.by.clone()))
+    }
+
     /// "the Conference" with its deadline in words: "within 3 months" or "at its next meeting".
     pub fn deadline_words(&self) -> String {
         match self.within {
@@ -86,7 +100,11 @@ pub(super) fn procedure_clauses(
             "confirmed_by",
             format!(
                 "each election or appointment confirmed by {} {}",
-                organ_name(&c.by),
+                if c.parent {
+                    format!("the `{}` of the organization one level up", c.by)
+                } else {
+                    organ_name(&c.by)
+                },
                 c.deadline_words()
             ),
             "not-confirmed",

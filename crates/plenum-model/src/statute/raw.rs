@@ -39,6 +39,22 @@ pub(super) struct RawVersion {
     pub(super) amendment: Option<RawAmendment>,
     #[serde(default, rename = "incompatible")]
     pub(super) incompatibilities: Vec<RawIncompatible>,
+    #[serde(default, rename = "subordinate")]
+    pub(super) subordinates: Vec<RawSubordinate>,
+}
+
+/// `[[version.subordinate]]`: the organs and posts of every organization of a
+/// category under the governed one.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSubordinate {
+    pub(super) category: Spanned<String>,
+    pub(super) name: Option<String>,
+    pub(super) article: ArticleRef,
+    #[serde(default, rename = "organ")]
+    pub(super) organs: Vec<RawOrgan>,
+    #[serde(default, rename = "post")]
+    pub(super) posts: Vec<RawPost>,
 }
 
 #[derive(Deserialize)]

@@ -1,6 +1,7 @@
 //! Statute documents: a valid one read back, and each kind of invalid one refused where it is wrong.
 
 use super::*;
+use crate::date::Day;
 
 const GOOD: &str = r#"
 organization = "party"

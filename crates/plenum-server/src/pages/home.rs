@@ -77,6 +77,10 @@ impl Ask for HomeAsk {
                 ..
             }) => "appointment".to_owned(),
             Some(Cited {
+                rule: Elector::Parent(k),
+                ..
+            }) => format!("the {k} one level up"),
+            Some(Cited {
                 rule: Elector::Post(k),
                 ..
             }) => version

@@ -289,7 +289,7 @@ pub(crate) fn events_from(
 pub(crate) fn statutes(conn: &mut Conn) -> Result<Vec<Event>, Error> {
     let found: Vec<(String, i64)> = conn
         .query(
-            "SELECT key, source FROM events WHERE kind = 'statute_adopted' AND retracted = 0 ORDER BY seq",
+            "SELECT key, source FROM events WHERE kind IN ('statute_adopted', 'organization_founded') AND retracted = 0 ORDER BY seq",
             &[],
         )?
         .iter()

@@ -248,7 +248,7 @@ pub(crate) fn statutes(connection: &Connection) -> Result<Vec<Event>, Error> {
     let sources: Vec<(String, i64)> = {
         let mut statement = connection
             .prepare_cached(
-                "SELECT key, source FROM events WHERE kind = 'statute_adopted' AND retracted = 0 ORDER BY seq",
+                "SELECT key, source FROM events WHERE kind IN ('statute_adopted', 'organization_founded') AND retracted = 0 ORDER BY seq",
             )
             .map_err(sql)?;
         let rows = statement

@@ -66,6 +66,7 @@ fn today(run: usize) -> Vec<Event> {
                 org: org.clone(),
                 status: Status::Candidate,
                 class: None,
+                decision: None,
             }),
             sources: Vec::new(),
             note: None,

@@ -50,6 +50,7 @@ fn members(tag: &str, count: usize, date: &str) -> (Vec<Event>, Vec<PersonId>) {
                 org: "org".parse().expect("an id"),
                 status: Status::Full,
                 class: None,
+                decision: None,
             }),
         ));
         persons.push(person);

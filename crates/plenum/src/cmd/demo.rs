@@ -223,6 +223,10 @@ fn tour(name: &str, store: &dyn Store, events: &[Event], db: &str) -> anyhow::Re
                 ..
             }) => "appointed".to_owned(),
             Some(Cited {
+                rule: Elector::Parent(k),
+                ..
+            }) => format!("elected by the {k} one level up"),
+            Some(Cited {
                 rule: Elector::Post(k),
                 ..
             }) => format!(

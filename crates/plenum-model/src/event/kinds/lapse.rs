@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::*;
 use crate::date::FuzzyDate;
-use crate::id::{OrgId, PersonId};
+use crate::id::{EventId, OrgId, PersonId};
 
 body!(
     /// A membership lapsed (dues unpaid): it ends. The statute's `membership.lapse`
@@ -16,5 +16,7 @@ body!(
         org: OrgId,
         /// Since when the dues were unpaid (the arrears began), if the record says.
         unpaid_since: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
+        /// The motion that removed the name from the roll, where the statute says which organ does.
+        decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );

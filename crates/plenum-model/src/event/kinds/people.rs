@@ -31,6 +31,8 @@ body!(
         status: Status = (default),
         /// The membership class, of those the statute declares (`[[version.membership.class]]`).
         class: Option<Key> = (default, skip_serializing_if = "Option::is_none"),
+        /// The motion that admitted them, where the statute says which organ admits.
+        decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
@@ -41,6 +43,8 @@ body!(
         person: PersonId,
         /// The organization.
         org: OrgId,
+        /// The motion that granted full membership, where the statute says which organ grants it.
+        decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
@@ -94,6 +98,8 @@ body!(
         person: PersonId,
         /// The organization.
         org: OrgId,
+        /// The motion that announced the withdrawal, where the statute says which organ does.
+        decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

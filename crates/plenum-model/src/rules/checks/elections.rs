@@ -42,17 +42,18 @@ impl Ctx<'_, '_> {
         version: &Version,
         out: &mut Out<'_>,
     ) {
-        let (
-            Some(Cited {
-                rule: Elector::Organ(key),
-                article,
-            }),
-            false,
-        ) = (rule, electors.is_empty())
-        else {
+        let (Some(Cited { rule, article }), false) = (rule, electors.is_empty()) else {
             return;
         };
-        let wanted = OrganRef::new(org.clone(), key.clone());
+        let wanted = match rule {
+            Elector::Organ(key) => OrganRef::new(org.clone(), key.clone()),
+            // The parent level's organ: not judged where the record gives no parent.
+            Elector::Parent(key) => match self.book.parent(org) {
+                Some(parent) => OrganRef::new(parent.clone(), key.clone()),
+                None => return,
+            },
+            _ => return,
+        };
         if electors.contains(&wanted) {
             return;
         }

@@ -20,6 +20,7 @@ mod elections;
 mod kinds;
 mod lapse;
 mod meetings;
+mod membership;
 mod offices;
 mod people;
 mod procedures;
@@ -130,6 +131,7 @@ impl Ctx<'_, '_> {
     fn check(&self, event: &Event, out: &mut Out<'_>) {
         use EventKind as K;
         self.check_persons(event, out);
+        self.check_membership_act(event, out);
         match &event.kind {
             K::ElectionHeld(b) => {
                 let electors = match (&b.meeting, &b.by) {

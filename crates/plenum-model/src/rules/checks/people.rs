@@ -64,12 +64,16 @@ impl Ctx<'_, '_> {
         competent.dedup();
         if rules.is_empty()
             && let Some(v) = version
-            && let Some(Cited {
-                rule: Elector::Organ(k),
-                ..
-            }) = elected_by(v)
         {
-            competent.push(OrganRef::new(org.clone(), k.clone()));
+            match elected_by(v).map(|e| &e.rule) {
+                Some(Elector::Organ(k)) => competent.push(OrganRef::new(org.clone(), k.clone())),
+                Some(Elector::Parent(k)) => {
+                    if let Some(parent) = self.book.parent(org) {
+                        competent.push(OrganRef::new(parent.clone(), k.clone()));
+                    }
+                }
+                _ => {}
+            }
         }
         let article = rules
             .iter()

@@ -169,7 +169,9 @@ impl Ctx<'_, '_> {
         else {
             return;
         };
-        let required_organ = OrganRef::new(org.clone(), confirmation.by.clone());
+        let Some(required_organ) = confirmation.organ(&org, self.book) else {
+            return; // the parent level's organ, where the record gives no parent
+        };
         let what = done.words(&self.person(&b.person));
         let verb = if b.rejected { "refused" } else { "confirmed" };
         if !confirmers.is_empty() && !confirmers.contains(&required_organ) {

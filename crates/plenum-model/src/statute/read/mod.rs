@@ -7,7 +7,7 @@
 //! between them; each other part has its reader beside it (`time.rs` cadences, notice
 //! and terms, `powers.rs` discipline, amendments and incompatibilities, `membership.rs`,
 //! `classes.rs`, `penalties.rs`, `procedures.rs`, `meetings.rs`, `target.rs`,
-//! `member_of.rs`, `vacancy.rs`).
+//! `member_of.rs`, `vacancy.rs`, `subordinate.rs`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
@@ -33,6 +33,7 @@ mod membership;
 mod penalties;
 mod powers;
 mod procedures;
+mod subordinate;
 mod target;
 mod time;
 mod vacancy;
@@ -63,6 +64,9 @@ struct Scope<'a> {
     posts: BTreeSet<String>,
     penalties: BTreeSet<String>,
     classes: BTreeSet<String>,
+    /// Whether these are a subordinate template's organs and posts (which may name
+    /// the parent level's organs).
+    template: bool,
 }
 
 impl Reader<'_> {
@@ -129,6 +133,7 @@ impl Reader<'_> {
                 .iter()
                 .flat_map(|m| m.classes.iter().map(|c| c.id.get_ref().clone()))
                 .collect(),
+            template: false,
         };
         let mut articles = Vec::new();
         for a in raw.articles {
@@ -182,9 +187,11 @@ impl Reader<'_> {
         }
         let (probation_extension, lapse, voters) =
             self.membership(&scope, raw.membership.as_ref())?;
+        let subordinates = self.subordinates(&scope, raw.subordinates)?;
         Ok(Version {
             id,
             org,
+            subordinates,
             title: raw.title,
             effective: raw.effective,
             articles,
@@ -257,6 +264,7 @@ impl Reader<'_> {
             "members" => Elector::Members,
             "appointment" => Elector::Appointment,
             by if by.starts_with("post:") => Elector::Post(self.appointing_post(scope, &raw.by)?),
+            by if by.starts_with("parent:") => Elector::Parent(self.parent_key(scope, &raw.by)?),
             _ => Elector::Organ(self.organ_key(scope, &raw.by)?),
         };
         Ok(Cited {

@@ -72,11 +72,17 @@ impl Reader<'_> {
             "suspension" => Act::Suspension,
             "removal" => Act::Removal,
             "reinstatement" => Act::Reinstatement,
+            "admission" => Act::Admission,
+            "promotion" => Act::Promotion,
+            "extension" => Act::Extension,
+            "revocation" => Act::Revocation,
+            "withdrawal" => Act::Withdrawal,
+            "lapse" => Act::Lapse,
             other if scope.penalties.contains(other) => Act::Penalty,
             other => {
                 return Err(self.err(
                     raw.act.span(),
-                    format!("unknown act `{other}`; expected `expulsion`, `suspension`, `removal`, `reinstatement` or the id of a `[[version.penalty]]`"),
+                    format!("unknown act `{other}`; expected `expulsion`, `suspension`, `removal`, `reinstatement`, `admission`, `promotion`, `extension`, `revocation`, `withdrawal`, `lapse` or the id of a `[[version.penalty]]`"),
                 ));
             }
         };
@@ -120,6 +126,21 @@ impl Reader<'_> {
                 ));
             }
         };
+        if let (
+            Some(c),
+            Act::Admission
+            | Act::Promotion
+            | Act::Extension
+            | Act::Revocation
+            | Act::Withdrawal
+            | Act::Lapse,
+        ) = (&raw.confirmed_by, act)
+        {
+            return Err(self.err(
+                c.span(),
+                "`confirmed_by` is not yet followed for membership decisions (admission, promotion, extension, revocation, withdrawal, lapse): keep the approval as the article's text",
+            ));
+        }
         let confirmed_by =
             self.confirmation(scope, raw.confirmed_by.as_ref(), raw.within.as_ref())?;
         if let (Some(c), Some(raw_by)) = (&confirmed_by, &raw.confirmed_by)

@@ -69,8 +69,14 @@ impl Reader<'_> {
                 w.span(),
                 "`within` goes only with `confirmed_by = \"an organ\"` (the organ that confirms)",
             )),
+            (Some(b), w) if b.get_ref().starts_with("parent:") => Ok(Some(Confirmation {
+                by: self.parent_key(scope, b)?,
+                parent: true,
+                within: w.map(|w| self.period(w)).transpose()?,
+            })),
             (Some(b), w) => Ok(Some(Confirmation {
                 by: self.organ_key(scope, b)?,
+                parent: false,
                 within: w.map(|w| self.period(w)).transpose()?,
             })),
         }

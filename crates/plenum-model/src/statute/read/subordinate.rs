@@ -1,0 +1,126 @@
+//! Reading `[[version.subordinate]]`: the organs and posts a statute gives every
+//! organization of a category under the one it governs ("each primary Party
+//! organization elects its committee"). A template's organs and posts are read as a
+//! version's are, in a scope of their own (they name each other, never the
+//! version's own organs), with the version's articles, penalties and classes.
+
+use std::collections::BTreeSet;
+
+use serde_spanned::Spanned;
+
+use super::super::raw::RawSubordinate;
+use super::super::subordinate::Subordinate;
+use super::{Reader, Scope};
+use crate::id::Key;
+use crate::source::InputError;
+
+impl Reader<'_> {
+    pub(super) fn subordinates(
+        &self,
+        scope: &Scope<'_>,
+        raws: Vec<RawSubordinate>,
+    ) -> Result<Vec<Subordinate>, InputError> {
+        let mut categories = BTreeSet::new();
+        let mut out = Vec::new();
+        for raw in raws {
+            let category = raw.category.get_ref().trim();
+            if category.is_empty() {
+                return Err(self.err(
+                    raw.category.span(),
+                    "`category` names the kind of organization (`organization_founded` `category`), e.g. \"primary\"",
+                ));
+            }
+            if !categories.insert(category.to_owned()) {
+                return Err(self.err(
+                    raw.category.span(),
+                    format!(
+                        "subordinate category `{category}` is defined twice in version `{}`",
+                        scope.version
+                    ),
+                ));
+            }
+            if raw.organs.is_empty() && raw.posts.is_empty() {
+                return Err(self.err(
+                    raw.category.span(),
+                    format!("subordinate `{category}` needs at least one `[[version.subordinate.organ]]` or `[[version.subordinate.post]]`"),
+                ));
+            }
+            out.push(self.subordinate(scope, category.to_owned(), raw)?);
+        }
+        Ok(out)
+    }
+
+    fn subordinate(
+        &self,
+        scope: &Scope<'_>,
+        category: String,
+        raw: RawSubordinate,
+    ) -> Result<Subordinate, InputError> {
+        let mut own = Scope {
+            version: scope.version,
+            articles: scope.articles.clone(),
+            organs: BTreeSet::new(),
+            posts: BTreeSet::new(),
+            penalties: scope.penalties.clone(),
+            classes: scope.classes.clone(),
+            template: true,
+        };
+        for organ in &raw.organs {
+            if !own.organs.insert(organ.id.get_ref().clone()) {
+                return Err(self.twice("organ", &organ.id, &category));
+            }
+        }
+        for post in &raw.posts {
+            if !own.posts.insert(post.id.get_ref().clone()) {
+                return Err(self.twice("post", &post.id, &category));
+            }
+        }
+        self.check_election_cycles(&raw.organs)?;
+        let article = self.article(scope, raw.article)?;
+        let organs = raw
+            .organs
+            .into_iter()
+            .map(|o| self.organ(&own, o))
+            .collect::<Result<Vec<_>, _>>()?;
+        let posts = raw
+            .posts
+            .into_iter()
+            .map(|p| self.post(&own, p))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Subordinate {
+            category,
+            name: raw.name,
+            article,
+            organs,
+            posts,
+        })
+    }
+
+    /// `parent:KEY` (in `elected_by` or `confirmed_by`): an organ of the organization
+    /// one level up; only a template may name one (the key is not checked here: the parent level's organs
+    /// are those of its own statute or template, known only from the record).
+    pub(super) fn parent_key(
+        &self,
+        scope: &Scope<'_>,
+        raw: &Spanned<String>,
+    ) -> Result<Key, InputError> {
+        if !scope.template {
+            return Err(self.err(
+                raw.span(),
+                "`parent:KEY` names an organ of the organization one level up; only the organs and posts of a `[[version.subordinate]]` may use it",
+            ));
+        }
+        let key = raw.get_ref().trim_start_matches("parent:");
+        Key::new(key).map_err(|e| self.err(raw.span(), format!("`{}`: {e}", raw.get_ref())))
+    }
+
+    fn twice(&self, what: &str, id: &Spanned<String>, category: &str) -> InputError {
+        self.err(
+            id.span(),
+            format!(
+                "{what} `{}` is defined twice in subordinate `{category}`",
+                id.get_ref()
+            ),
+        )
+    }
+}
