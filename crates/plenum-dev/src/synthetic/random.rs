@@ -478,6 +478,9 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         charges: Vec::new(),
                         sentence: None,
                         show_trial: true,
+                        by: None,
+                        filed: None,
+                        decided: None,
                         others: None,
                     }),
                     _ => EventKind::PersonFled(PersonFled {

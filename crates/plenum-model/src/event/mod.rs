@@ -113,6 +113,7 @@ event_kinds! {
     CandidacyExtended = "candidacy_extended",
     CandidacyEnded = "candidacy_ended",
     MembershipLapsed = "membership_lapsed",
+    ChargesFiled = "charges_filed",
     MembershipClassChanged = "membership_class_changed",
     PersonRehabilitated = "person_rehabilitated",
     PersonDied = "person_died",
@@ -282,7 +283,20 @@ impl EventKind {
             }
             K::PersonDied(b) => push("person", Ref::Person(&b.person)),
             K::PersonArrested(b) => push("person", Ref::Person(&b.person)),
-            K::PersonTried(b) => push("person", Ref::Person(&b.person)),
+            K::PersonTried(b) => {
+                push("person", Ref::Person(&b.person));
+                if let Some(o) = &b.by {
+                    push("by", Ref::Organ(o));
+                }
+                if let Some(e) = &b.filed {
+                    push("filed", Ref::Event(e));
+                }
+            }
+            K::ChargesFiled(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                push("by_person", Ref::Person(&b.by_person));
+            }
             K::PersonPurged(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
@@ -532,6 +546,7 @@ impl EventKind {
             K::PersonDied(b) => &b.person,
             K::PersonArrested(b) => &b.person,
             K::PersonTried(b) => &b.person,
+            K::ChargesFiled(b) => &b.person,
             K::PersonPurged(b) => &b.person,
             K::PersonFled(b) => &b.person,
             K::FactionJoined(b) => &b.person,

@@ -454,6 +454,46 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             Some("no-competent-decision, majority-not-met"),
         );
     }
+    if let Some(trials) = &version.trials {
+        if let Some(Cited { rule, article }) = &trials.filed_by {
+            push(
+                "trials",
+                "filed_by",
+                format!(
+                    "charges are filed by {}",
+                    match rule {
+                        super::Filer::Member => "any member",
+                        super::Filer::FullMember => "any full member",
+                    }
+                ),
+                article.as_ref(),
+                Some("wrong-accuser"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &trials.tried_by {
+            let by = rule
+                .iter()
+                .map(&organ_name)
+                .collect::<Vec<_>>()
+                .join(" or ");
+            push(
+                "trials",
+                "tried_by",
+                format!("charges are tried by {by}"),
+                article.as_ref(),
+                Some("wrong-trial-body"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &trials.decision_within {
+            push(
+                "trials",
+                "decision",
+                format!("a trial's decision is rendered within {rule} of the trial"),
+                article.as_ref(),
+                Some("decision-late"),
+            );
+        }
+    }
     if let Some(Cited { rule, article }) = &version.probation {
         push(
             "membership",

@@ -17,6 +17,7 @@ mod procedures;
 mod raw;
 mod read;
 mod target;
+mod trials;
 mod vacancy;
 mod voters;
 
@@ -35,6 +36,7 @@ pub use penalties::{PenaltyDef, PenaltyEffect};
 pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use read::read;
 pub use target::{Target, concerning};
+pub use trials::{Filer, Trials};
 pub use vacancy::VacancyDeadline;
 pub use voters::Voters;
 
@@ -92,6 +94,9 @@ pub struct Version {
     pub amendment: Option<AmendmentRule>,
     /// Offices (organs and posts, by key) no one may hold together.
     pub incompatibilities: Vec<Cited<Vec<Key>>>,
+    /// The judicial procedure: who files charges, who tries them, how soon the
+    /// decision comes (`[version.trials]`).
+    pub trials: Option<Trials>,
 }
 
 /// Who may amend a statute version, and by what majority: a later

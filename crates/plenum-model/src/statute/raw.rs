@@ -39,6 +39,37 @@ pub(super) struct RawVersion {
     pub(super) amendment: Option<RawAmendment>,
     #[serde(default, rename = "incompatible")]
     pub(super) incompatibilities: Vec<RawIncompatible>,
+    pub(super) trials: Option<Spanned<RawTrials>>,
+}
+
+/// `[version.trials]`: who files charges, who tries them, the decision's deadline.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTrials {
+    pub(super) filed_by: Option<RawFiledBy>,
+    pub(super) tried_by: Option<RawTriedBy>,
+    pub(super) decision: Option<RawWithin>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFiledBy {
+    pub(super) by: Spanned<String>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTriedBy {
+    pub(super) by: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawWithin {
+    pub(super) within: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]

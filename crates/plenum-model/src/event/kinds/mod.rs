@@ -5,6 +5,7 @@
 //! Optional fields may be left out; lists default to empty.
 
 mod candidacy;
+mod charges;
 mod classes;
 mod discipline;
 mod evidence;
@@ -23,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::id::{OrgId, PersonId};
 
 pub use candidacy::*;
+pub use charges::*;
 pub use classes::*;
 pub use discipline::*;
 pub use evidence::Evidence;

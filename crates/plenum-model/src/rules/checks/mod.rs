@@ -24,6 +24,7 @@ mod offices;
 mod people;
 mod procedures;
 mod targets;
+mod trials;
 mod voting;
 
 use crate::date::{FuzzyDate, Truth};
@@ -312,6 +313,8 @@ impl Ctx<'_, '_> {
             }
             K::CandidacyEnded(b) => self.check_candidacy(&b.person, &b.org, None, out),
             K::MembershipLapsed(b) => self.check_lapse(b, out),
+            K::ChargesFiled(b) => self.check_charges(b, out),
+            K::PersonTried(b) => self.check_trial(b, out),
             K::MotionDecided(b) => {
                 if let Some(m) = &b.meeting {
                     self.check_quorum(m, b.present, out);

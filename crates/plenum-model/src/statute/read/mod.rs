@@ -35,6 +35,7 @@ mod powers;
 mod procedures;
 mod target;
 mod time;
+mod trials;
 mod vacancy;
 
 /// Reads and checks a statute document.
@@ -205,6 +206,7 @@ impl Reader<'_> {
                 .amendment
                 .map(|a| self.amendment(&scope, a))
                 .transpose()?,
+            trials: raw.trials.map(|t| self.trials(&scope, t)).transpose()?,
             voters,
             lapse,
             probation_extension,
