@@ -27,4 +27,5 @@ mod stat_meetings;
 mod statute;
 mod support;
 mod tamper;
+mod trials;
 mod wpk;
