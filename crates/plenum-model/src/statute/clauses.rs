@@ -443,9 +443,13 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             .map(&organ_name)
             .collect::<Vec<_>>()
             .join(" or ");
-        let majority = rule
-            .majority
-            .map_or_else(String::new, |m| format!(", by {} {}", m.threshold, m.base));
+        let majority = rule.majority.as_ref().map_or_else(String::new, |m| {
+            let cited = m
+                .article
+                .as_ref()
+                .map_or_else(String::new, |a| format!(" (article {a})"));
+            format!(", by {} {}{cited}", m.rule.threshold, m.rule.base)
+        });
         push(
             "amendment",
             "amendment",

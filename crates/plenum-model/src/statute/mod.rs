@@ -105,8 +105,9 @@ pub struct Version {
 pub struct AmendmentRule {
     /// The organs competent to amend it.
     pub by: Vec<Key>,
-    /// The majority the decision needs, if the statute sets one.
-    pub majority: Option<Majority>,
+    /// The majority the decision needs, if the statute sets one, with its own
+    /// article if it names one (a `majority-not-met` cites it, else `article`).
+    pub majority: Option<Cited<Majority>>,
     /// The article.
     pub article: Option<String>,
 }
