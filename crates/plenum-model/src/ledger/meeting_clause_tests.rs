@@ -406,3 +406,38 @@ fn a_meeting_of_a_kind_the_statute_does_not_declare_is_a_warning() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_postponement_article_stands_without_a_notice_period() {
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nnotice = { postponement_article = \"10\" }",
+    );
+    let held = |statute: &str, convened: &str, on: &str| {
+        let events = format!(
+            "\n[[event]]\nid = \"call\"\ndate = \"{convened}\"\nkind = \"meeting_convened\"\nmeeting = \"agm\"\norgan = \"assoc/assembly\"\nscheduled = \"2021-06-01\"\ncategory = \"special\"\n\n[[event]]\nid = \"agm\"\ndate = \"{on}\"\nkind = \"meeting_held\"\nmeeting = \"agm\"\n"
+        );
+        findings(&build_with(statute, &events).unwrap(), "2021-07-01")
+            .into_iter()
+            .map(|f| (f.rule, f.citation.and_then(|c| c.article)))
+            .collect::<Vec<_>>()
+    };
+    // No notice period: a day's notice is no finding; a postponement cites article 10.
+    assert_eq!(held(&statute, "2021-05-31", "2021-06-01"), []);
+    assert_eq!(
+        held(&statute, "2021-05-31", "2021-06-10"),
+        [(Rule::MeetingPostponed, Some("10".to_owned()))]
+    );
+    // A kind whose notice names only the article keeps the organ's period.
+    let kinds = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nnotice = { at_least = \"7 days\" }\nmeeting = [{ category = \"special\", notice = { postponement_article = \"10\" } }]",
+    );
+    let short = held(&kinds, "2021-05-28", "2021-06-01");
+    assert_eq!(short.len(), 1, "{short:?}");
+    assert_eq!(short[0].0, Rule::ShortNotice);
+    assert_eq!(
+        held(&kinds, "2021-05-20", "2021-06-10"),
+        [(Rule::MeetingPostponed, Some("10".to_owned()))]
+    );
+}

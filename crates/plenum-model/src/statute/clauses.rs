@@ -179,7 +179,9 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 Some("meeting-late, meeting-overdue"),
             );
         }
-        if let Some(Cited { rule, article }) = &organ.notice {
+        if let Some(Cited { rule, article }) = &organ.notice
+            && (rule.at_least.is_some() || rule.at_most.is_some())
+        {
             push(
                 s,
                 "notice",

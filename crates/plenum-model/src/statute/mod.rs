@@ -263,10 +263,13 @@ pub struct MeetingKind {
 
 impl OrganDef {
     /// The notice a meeting of this category needs: its kind's, else the organ's.
+    /// A kind's notice that sets no period (only `postponement_article`) leaves the
+    /// organ's in force.
     pub fn notice_for(&self, category: Option<&str>) -> Option<&Cited<Notice>> {
         category
             .and_then(|c| self.meeting_kinds.iter().find(|k| k.category == c))
             .and_then(|k| k.notice.as_ref())
+            .filter(|n| n.rule.at_least.is_some() || n.rule.at_most.is_some())
             .or(self.notice.as_ref())
     }
 
