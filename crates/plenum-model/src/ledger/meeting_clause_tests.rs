@@ -441,3 +441,50 @@ fn a_postponement_article_stands_without_a_notice_period() {
         [(Rule::MeetingPostponed, Some("10".to_owned()))]
     );
 }
+
+#[test]
+fn between_april_and_september_of_every_other_year() {
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nmeets = { each = \"2 years\", from = 2020, between = [\"04-01\", \"09-30\"], article = \"10\" }",
+    );
+    let judged = |dates: &[&str], at: &str, rule: Rule| {
+        findings(
+            &build_with(&statute, &assembly_meetings(dates)).unwrap(),
+            at,
+        )
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| (f.events[0].to_string(), f.message))
+        .collect::<Vec<_>>()
+    };
+    let on_time = ["2020-06-01", "2022-09-30", "2024-04-01"];
+    assert!(judged(&on_time, "2026-09-30", Rule::MeetingLate).is_empty());
+    assert!(judged(&on_time, "2026-09-30", Rule::MeetingOverdue).is_empty());
+    assert_eq!(
+        judged(&on_time, "2026-10-01", Rule::MeetingOverdue).len(),
+        1
+    );
+    // March 2022 is outside the window, 2023 is not a year due: 2022's window
+    // closed without a meeting.
+    let late = judged(
+        &["2020-06-01", "2022-03-01", "2023-06-01"],
+        "2023-12-31",
+        Rule::MeetingLate,
+    );
+    assert_eq!(late.len(), 1, "{late:#?}");
+    assert!(
+        late[0].1.contains("2022 between 04-01 and 09-30"),
+        "{late:#?}"
+    );
+    // Refused: a rolling period with a window.
+    let err = crate::statute::read(
+        &statute.replace("each = \"2 years\", from = 2020", "every = \"2 years\""),
+    )
+    .unwrap_err();
+    assert!(
+        err.message.contains("`between` is a window"),
+        "{}",
+        err.message
+    );
+}

@@ -32,6 +32,7 @@ impl Reader<'_> {
             (every, each) if raw.between.is_some() => Cadence::Calendar(self.window(
                 every.is_some(),
                 each.as_ref(),
+                raw.from.as_ref(),
                 raw.between.as_ref(),
                 whole,
             )?),
