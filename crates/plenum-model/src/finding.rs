@@ -73,6 +73,9 @@ pub enum Rule {
     WrongTrialBody,
     /// A trial's decision rendered later than the statute allows (`trials.decision`).
     DecisionLate,
+    /// An expulsion or suspension imposed without the trial the statute requires
+    /// (`trials.required_for`).
+    NoTrial,
 }
 
 impl Rule {
@@ -108,11 +111,12 @@ impl Rule {
             Rule::WrongAccuser => "wrong-accuser",
             Rule::WrongTrialBody => "wrong-trial-body",
             Rule::DecisionLate => "decision-late",
+            Rule::NoTrial => "no-trial",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 29] = [
+    pub const ALL: [Rule; 30] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -142,6 +146,7 @@ impl Rule {
         Rule::WrongAccuser,
         Rule::WrongTrialBody,
         Rule::DecisionLate,
+        Rule::NoTrial,
     ];
 }
 

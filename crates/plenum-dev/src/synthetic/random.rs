@@ -199,6 +199,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 decision: (!decisions.is_empty() && rng.chance(50))
                     .then(|| decisions[rng.below(decisions.len())].clone()),
                 reason: None,
+                trial: None,
                 others: None,
                 factions_kept: false,
             }),
@@ -282,6 +283,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         person,
                         org,
                         decision: None,
+                        trial: None,
                     }),
                     2 => EventKind::MemberReinstated(MemberReinstated {
                         person,

@@ -221,12 +221,18 @@ impl EventKind {
                 if let Some(d) = &b.decision {
                     push("decision", Ref::Decision(d));
                 }
+                if let Some(t) = &b.trial {
+                    push("trial", Ref::Event(t));
+                }
             }
             K::MemberExpelled(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
                 if let Some(d) = &b.decision {
                     push("decision", Ref::Decision(d));
+                }
+                if let Some(t) = &b.trial {
+                    push("trial", Ref::Event(t));
                 }
             }
             K::MemberReinstated(b) => {

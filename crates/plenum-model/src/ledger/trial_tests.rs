@@ -238,3 +238,36 @@ fn r14_statute_check_lists_the_trials_clauses() {
     let trials: Vec<_> = clauses.iter().filter(|c| c.subject == "trials").collect();
     assert_eq!(trials.len(), 3, "{clauses:#?}");
 }
+
+#[test]
+fn r14_an_expulsion_without_the_required_trial_is_found() {
+    let statute = statute().replace(
+        "decision = { within = \"30 days\", article = \"13\" }",
+        "decision = { within = \"30 days\", article = \"13\" }\nrequired_for = { acts = [\"expulsion\"], article = \"12\" }",
+    );
+    let expelled = |cited: &str| {
+        format!(
+            "{}{}\n[[event]]\nid = \"ann-expelled\"\ndate = \"2021-06-01\"\nkind = \"member_expelled\"\nperson = \"ann\"\norg = \"assoc\"\n{cited}",
+            charges("bob"),
+            trial("board", "2021-05-01", "2021-05-20")
+        )
+    };
+    let judged = |events: &str| {
+        let tables =
+            build_with(&statute, &format!("{BOARD}{events}")).unwrap_or_else(|e| panic!("{e}"));
+        findings(&tables, "2021-12-31")
+    };
+    let found = judged(&expelled(""));
+    let found = of_rule(&found, Rule::NoTrial);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].message,
+        "the expulsion of Ann from Association cites no trial; the statute imposes it only after one"
+    );
+    let tried = judged(&expelled("trial = \"ann-tried\"\n"));
+    assert!(of_rule(&tried, Rule::NoTrial).is_empty(), "{tried:#?}");
+    let err =
+        crate::statute::read(&statute.replace("acts = [\"expulsion\"]", "acts = [\"exile\"]"))
+            .expect_err("exile");
+    assert!(err.to_string().contains("`exile`"), "{err}");
+}

@@ -490,6 +490,20 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 Some("wrong-trial-body"),
             );
         }
+        if let Some(Cited { rule, article }) = &trials.required_for {
+            let acts = rule
+                .iter()
+                .map(|a| a.as_str())
+                .collect::<Vec<_>>()
+                .join(" or ");
+            push(
+                "trials",
+                "required_for",
+                format!("{acts} only after a trial"),
+                article.as_ref(),
+                Some("no-trial"),
+            );
+        }
         if let Some(Cited { rule, article }) = &trials.decision_within {
             push(
                 "trials",

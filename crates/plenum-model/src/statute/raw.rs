@@ -49,6 +49,14 @@ pub(super) struct RawTrials {
     pub(super) filed_by: Option<RawFiledBy>,
     pub(super) tried_by: Option<RawTriedBy>,
     pub(super) decision: Option<RawWithin>,
+    pub(super) required_for: Option<RawRequiredFor>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRequiredFor {
+    pub(super) acts: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]

@@ -2,7 +2,7 @@
 //! organs try them, and how soon a trial body must render its decision.
 //! Read by `read/trials.rs`; judged by `rules/checks/trials.rs`.
 
-use super::{Cited, Key, Period};
+use super::{Act, Cited, Key, Period};
 
 /// Who may file charges.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,4 +32,6 @@ pub struct Trials {
     pub tried_by: Option<Cited<Vec<Key>>>,
     /// How soon after the trial its decision must be rendered (`decision.within`).
     pub decision_within: Option<Cited<Period>>,
+    /// The acts (expulsion, suspension) that only a trial may impose (`required_for`).
+    pub required_for: Option<Cited<Vec<Act>>>,
 }

@@ -53,6 +53,8 @@ body!(
         org: OrgId,
         /// The motion that decided it.
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The trial (`person_tried`) that imposed it, where the statute requires one.
+        trial: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
@@ -67,6 +69,8 @@ body!(
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// The stated reason.
         reason: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// The trial (`person_tried`) that imposed it, where the statute requires one.
+        trial: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// Others expelled with them, counted but not named.
         others: Option<Others> = (default, skip_serializing_if = "Option::is_none"),
         /// Whether they stay aligned with (and leaders of) factions of the organization;

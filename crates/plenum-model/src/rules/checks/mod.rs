@@ -275,6 +275,7 @@ impl Ctx<'_, '_> {
                     &b.person,
                     out,
                 );
+                self.check_trial_required(Act::Expulsion, &b.org, &b.person, b.trial.as_ref(), out);
             }
             // A reinstatement is judged only where the statute says who decides it.
             K::MemberReinstated(b)
@@ -291,14 +292,23 @@ impl Ctx<'_, '_> {
                     out,
                 );
             }
-            K::MemberSuspended(b) => self.check_discipline(
-                Act::Suspension,
-                &b.org,
-                None,
-                b.decision.as_ref(),
-                &b.person,
-                out,
-            ),
+            K::MemberSuspended(b) => {
+                self.check_trial_required(
+                    Act::Suspension,
+                    &b.org,
+                    &b.person,
+                    b.trial.as_ref(),
+                    out,
+                );
+                self.check_discipline(
+                    Act::Suspension,
+                    &b.org,
+                    None,
+                    b.decision.as_ref(),
+                    &b.person,
+                    out,
+                );
+            }
             K::PersonPurged(b) => self.check_discipline(
                 Act::Removal,
                 &b.org,

@@ -1,17 +1,64 @@
 //! Charges and trials under the statute's judicial procedure (`[version.trials]`):
 //! charges filed by someone the statute does not let file them (`wrong-accuser`),
 //! a trial held by an organ the statute does not give trials to (`wrong-trial-body`),
-//! and a decision rendered later after the trial than the statute allows
-//! (`decision-late`, three-valued with fuzzy dates).
+//! a decision rendered later after the trial than the statute allows
+//! (`decision-late`, three-valued with fuzzy dates), and an expulsion or
+//! suspension that cites no trial where the statute requires one (`no-trial`).
 
 use crate::date::Truth;
 use crate::event::kinds::{ChargesFiled, PersonTried};
-use crate::statute::{Cited, Filer};
+use crate::id::{EventId, OrgId, PersonId};
+use crate::statute::{Act, Cited, Filer};
 
 use super::super::{Citation, Rule, Severity};
 use super::{Ctx, Out};
 
 impl Ctx<'_, '_> {
+    /// An expulsion or suspension without a `trial` where `[version.trials]
+    /// required_for` names the act: the record must tie it to the trial.
+    pub(super) fn check_trial_required(
+        &self,
+        act: Act,
+        org: &OrgId,
+        person: &PersonId,
+        trial: Option<&EventId>,
+        out: &mut Out<'_>,
+    ) {
+        if trial.is_some() {
+            return;
+        }
+        let date = out.event.date.clone();
+        let Some(version) = self.version(org, &date) else {
+            return;
+        };
+        let Some(Cited {
+            rule: acts,
+            article,
+        }) = version
+            .trials
+            .as_ref()
+            .and_then(|t| t.required_for.as_ref())
+        else {
+            return;
+        };
+        if !acts.contains(&act) {
+            return;
+        }
+        out.push(
+            Rule::NoTrial,
+            Severity::Violation,
+            Truth::Definitely,
+            Some(Citation::of(version, article.as_ref())),
+            vec![],
+            format!(
+                "the {} of {} from {} cites no trial; the statute imposes it only after one",
+                act.as_str(),
+                self.person(person),
+                self.org_name(org)
+            ),
+        );
+    }
+
     /// `charges_filed`: the charging party must be one the statute lets file charges
     /// (a member, or a full member, not suspended), judged where the organization
     /// keeps a register; a person the register never mentions is of unknown standing.

@@ -3,9 +3,9 @@
 
 use serde_spanned::Spanned;
 
-use super::super::Cited;
 use super::super::raw::RawTrials;
 use super::super::trials::{Filer, Trials};
+use super::super::{Act, Cited};
 use super::{Reader, Scope};
 use crate::source::InputError;
 
@@ -17,12 +17,45 @@ impl Reader<'_> {
     ) -> Result<Trials, InputError> {
         let whole = raw.span();
         let raw = raw.into_inner();
-        if raw.filed_by.is_none() && raw.tried_by.is_none() && raw.decision.is_none() {
+        if raw.filed_by.is_none()
+            && raw.tried_by.is_none()
+            && raw.decision.is_none()
+            && raw.required_for.is_none()
+        {
             return Err(self.err(
                 whole,
-                "`[version.trials]` says nothing: give `filed_by`, `tried_by` or `decision`",
+                "`[version.trials]` says nothing: give `filed_by`, `tried_by`, `decision` or `required_for`",
             ));
         }
+        let required_for = raw
+            .required_for
+            .map(|r| {
+                if r.acts.is_empty() {
+                    return Err(self.err(
+                        whole.clone(),
+                        "`required_for.acts` is empty; name \"expulsion\", \"suspension\" or both",
+                    ));
+                }
+                let acts = r
+                    .acts
+                    .iter()
+                    .map(|a| match a.get_ref().as_str() {
+                        "expulsion" => Ok(Act::Expulsion),
+                        "suspension" => Ok(Act::Suspension),
+                        other => Err(self.err(
+                            a.span(),
+                            format!(
+                                "`required_for.acts` names `{other}`; expected \"expulsion\" or \"suspension\""
+                            ),
+                        )),
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(Cited {
+                    rule: acts,
+                    article: self.article(scope, r.article)?,
+                })
+            })
+            .transpose()?;
         let filed_by = raw
             .filed_by
             .map(|f| {
@@ -71,6 +104,7 @@ impl Reader<'_> {
             filed_by,
             tried_by,
             decision_within,
+            required_for,
         })
     }
 }
