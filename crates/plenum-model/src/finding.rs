@@ -67,6 +67,15 @@ pub enum Rule {
     UnknownCategory,
     /// A seat or post left vacant and not filled as soon as the statute requires.
     VacancyUnfilled,
+    /// Charges filed by someone the statute does not let file them (`trials.filed_by`).
+    WrongAccuser,
+    /// A trial held by an organ the statute does not give trials to (`trials.tried_by`).
+    WrongTrialBody,
+    /// A trial's decision rendered later than the statute allows (`trials.decision`).
+    DecisionLate,
+    /// An expulsion or suspension imposed without the trial the statute requires
+    /// (`trials.required_for`).
+    NoTrial,
 }
 
 impl Rule {
@@ -99,11 +108,15 @@ impl Rule {
             Rule::LapsedMember => "lapsed-member",
             Rule::UnknownCategory => "unknown-category",
             Rule::VacancyUnfilled => "vacancy-unfilled",
+            Rule::WrongAccuser => "wrong-accuser",
+            Rule::WrongTrialBody => "wrong-trial-body",
+            Rule::DecisionLate => "decision-late",
+            Rule::NoTrial => "no-trial",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 26] = [
+    pub const ALL: [Rule; 30] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -130,6 +143,10 @@ impl Rule {
         Rule::LapsedMember,
         Rule::UnknownCategory,
         Rule::VacancyUnfilled,
+        Rule::WrongAccuser,
+        Rule::WrongTrialBody,
+        Rule::DecisionLate,
+        Rule::NoTrial,
     ];
 }
 

@@ -242,6 +242,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     org: org.clone(),
                     decision: None,
                     reason: None,
+                    trial: None,
                     others: None,
                     factions_kept: false,
                 }),

@@ -208,6 +208,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 decision: (!decisions.is_empty() && rng.chance(50))
                     .then(|| decisions[rng.below(decisions.len())].clone()),
                 reason: None,
+                trial: None,
                 others: None,
                 factions_kept: false,
             }),
@@ -296,6 +297,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         person,
                         org,
                         decision: None,
+                        trial: None,
                     }),
                     2 => EventKind::MemberReinstated(MemberReinstated {
                         person,
@@ -497,6 +499,9 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         charges: Vec::new(),
                         sentence: None,
                         show_trial: true,
+                        by: None,
+                        filed: None,
+                        decided: None,
                         others: None,
                     }),
                     _ => EventKind::PersonFled(PersonFled {

@@ -102,8 +102,25 @@ fn describe_text(event: &Event) -> String {
             if !b.charges.is_empty() {
                 text.push_str(&format!(" for {}", b.charges.join("; ")));
             }
+            if let Some(by) = &b.by {
+                text.push_str(&format!(" by {}", organ(by)));
+            }
             if let Some(s) = &b.sentence {
                 text.push_str(&format!(", sentenced to {s}"));
+            }
+            if let Some(d) = &b.decided {
+                text.push_str(&format!(", the decision rendered on {d}"));
+            }
+            text
+        }
+        K::ChargesFiled(b) => {
+            let mut text = format!(
+                "charged in {} by {}",
+                org(&b.org),
+                name(EntityKind::Person, &b.by_person)
+            );
+            if !b.grounds.is_empty() {
+                text.push_str(&format!(" with {}", b.grounds.join("; ")));
             }
             text
         }

@@ -113,6 +113,7 @@ event_kinds! {
     CandidacyExtended = "candidacy_extended",
     CandidacyEnded = "candidacy_ended",
     MembershipLapsed = "membership_lapsed",
+    ChargesFiled = "charges_filed",
     MembershipClassChanged = "membership_class_changed",
     PersonRehabilitated = "person_rehabilitated",
     PersonDied = "person_died",
@@ -230,12 +231,18 @@ impl EventKind {
                 if let Some(d) = &b.decision {
                     push("decision", Ref::Decision(d));
                 }
+                if let Some(t) = &b.trial {
+                    push("trial", Ref::Event(t));
+                }
             }
             K::MemberExpelled(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
                 if let Some(d) = &b.decision {
                     push("decision", Ref::Decision(d));
+                }
+                if let Some(t) = &b.trial {
+                    push("trial", Ref::Event(t));
                 }
             }
             K::MemberReinstated(b) => {
@@ -298,7 +305,20 @@ impl EventKind {
             }
             K::PersonDied(b) => push("person", Ref::Person(&b.person)),
             K::PersonArrested(b) => push("person", Ref::Person(&b.person)),
-            K::PersonTried(b) => push("person", Ref::Person(&b.person)),
+            K::PersonTried(b) => {
+                push("person", Ref::Person(&b.person));
+                if let Some(o) = &b.by {
+                    push("by", Ref::Organ(o));
+                }
+                if let Some(e) = &b.filed {
+                    push("filed", Ref::Event(e));
+                }
+            }
+            K::ChargesFiled(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                push("by_person", Ref::Person(&b.by_person));
+            }
             K::PersonPurged(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
@@ -558,6 +578,7 @@ impl EventKind {
             K::PersonDied(b) => &b.person,
             K::PersonArrested(b) => &b.person,
             K::PersonTried(b) => &b.person,
+            K::ChargesFiled(b) => &b.person,
             K::PersonPurged(b) => &b.person,
             K::PersonFled(b) => &b.person,
             K::FactionJoined(b) => &b.person,

@@ -406,3 +406,85 @@ fn a_meeting_of_a_kind_the_statute_does_not_declare_is_a_warning() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_postponement_article_stands_without_a_notice_period() {
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nnotice = { postponement_article = \"10\" }",
+    );
+    let held = |statute: &str, convened: &str, on: &str| {
+        let events = format!(
+            "\n[[event]]\nid = \"call\"\ndate = \"{convened}\"\nkind = \"meeting_convened\"\nmeeting = \"agm\"\norgan = \"assoc/assembly\"\nscheduled = \"2021-06-01\"\ncategory = \"special\"\n\n[[event]]\nid = \"agm\"\ndate = \"{on}\"\nkind = \"meeting_held\"\nmeeting = \"agm\"\n"
+        );
+        findings(&build_with(statute, &events).unwrap(), "2021-07-01")
+            .into_iter()
+            .map(|f| (f.rule, f.citation.and_then(|c| c.article)))
+            .collect::<Vec<_>>()
+    };
+    // No notice period: a day's notice is no finding; a postponement cites article 10.
+    assert_eq!(held(&statute, "2021-05-31", "2021-06-01"), []);
+    assert_eq!(
+        held(&statute, "2021-05-31", "2021-06-10"),
+        [(Rule::MeetingPostponed, Some("10".to_owned()))]
+    );
+    // A kind whose notice names only the article keeps the organ's period.
+    let kinds = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nnotice = { at_least = \"7 days\" }\nmeeting = [{ category = \"special\", notice = { postponement_article = \"10\" } }]",
+    );
+    let short = held(&kinds, "2021-05-28", "2021-06-01");
+    assert_eq!(short.len(), 1, "{short:?}");
+    assert_eq!(short[0].0, Rule::ShortNotice);
+    assert_eq!(
+        held(&kinds, "2021-05-20", "2021-06-10"),
+        [(Rule::MeetingPostponed, Some("10".to_owned()))]
+    );
+}
+
+#[test]
+fn between_april_and_september_of_every_other_year() {
+    let statute = STATUTE.replace(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nmeets = { each = \"2 years\", from = 2020, between = [\"04-01\", \"09-30\"], article = \"10\" }",
+    );
+    let judged = |dates: &[&str], at: &str, rule: Rule| {
+        findings(
+            &build_with(&statute, &assembly_meetings(dates)).unwrap(),
+            at,
+        )
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| (f.events[0].to_string(), f.message))
+        .collect::<Vec<_>>()
+    };
+    let on_time = ["2020-06-01", "2022-09-30", "2024-04-01"];
+    assert!(judged(&on_time, "2026-09-30", Rule::MeetingLate).is_empty());
+    assert!(judged(&on_time, "2026-09-30", Rule::MeetingOverdue).is_empty());
+    assert_eq!(
+        judged(&on_time, "2026-10-01", Rule::MeetingOverdue).len(),
+        1
+    );
+    // March 2022 is outside the window, 2023 is not a year due: 2022's window
+    // closed without a meeting.
+    let late = judged(
+        &["2020-06-01", "2022-03-01", "2023-06-01"],
+        "2023-12-31",
+        Rule::MeetingLate,
+    );
+    assert_eq!(late.len(), 1, "{late:#?}");
+    assert!(
+        late[0].1.contains("2022 between 04-01 and 09-30"),
+        "{late:#?}"
+    );
+    // Refused: a rolling period with a window.
+    let err = crate::statute::read(
+        &statute.replace("each = \"2 years\", from = 2020", "every = \"2 years\""),
+    )
+    .unwrap_err();
+    assert!(
+        err.message.contains("`between` is a window"),
+        "{}",
+        err.message
+    );
+}

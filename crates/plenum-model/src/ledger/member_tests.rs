@@ -592,3 +592,48 @@ fn r14_a_transfer_to_candidate_is_limited_by_the_penalty_not_the_probation() {
         Some("8")
     );
 }
+
+#[test]
+fn r14_a_kinds_count_counts_only_meetings_of_the_kind() {
+    let statute = STATUTE.replace(
+        "name = \"General Assembly\"\nelected_by = { by = \"members\" }",
+        "name = \"General Assembly\"\nelected_by = { by = \"members\" }\nmeeting = [{ category = \"general\", meets = { each = \"year\", at_least = 2, article = \"10\" } }, { category = \"special\" }]",
+    );
+    let judged = |meetings: &[(&str, &str, &str)]| {
+        let events: String = meetings
+            .iter()
+            .map(|(id, category, date)| assembly_meeting(id, category, date))
+            .collect();
+        let tables = build_with(&statute, &events).unwrap_or_else(|e| panic!("{e}"));
+        findings(&tables, "2022-12-31")
+            .into_iter()
+            .filter(|f| f.rule == Rule::MeetingLate)
+            .collect::<Vec<_>>()
+    };
+    // 2021: one general meeting and a special one; the special does not count.
+    let short = judged(&[
+        ("g1", "general", "2021-03-01"),
+        ("s1", "special", "2021-06-01"),
+        ("g2", "general", "2022-03-01"),
+    ]);
+    assert_eq!(short.len(), 1, "{short:#?}");
+    assert_eq!(short[0].events[0].as_str(), "g2-held");
+    assert_eq!(
+        short[0].citation.as_ref().unwrap().article.as_deref(),
+        Some("10")
+    );
+    assert!(
+        short[0]
+            .message
+            .starts_with("1 meeting of General Assembly convened as `general` is certainly recorded in 2021; the statute requires at least 2"),
+        "{}",
+        short[0].message
+    );
+    let enough = judged(&[
+        ("g1", "general", "2021-03-01"),
+        ("g2", "general", "2021-09-01"),
+        ("s1", "special", "2021-10-01"),
+        ("g3", "general", "2022-03-01"),
+    ]);
+    assert!(enough.is_empty(), "{enough:#?}");
+}

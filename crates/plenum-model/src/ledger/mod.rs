@@ -389,3 +389,5 @@ mod target_tests;
 pub(crate) mod tests;
 #[cfg(test)]
 mod time_tests;
+#[cfg(test)]
+mod trial_tests;

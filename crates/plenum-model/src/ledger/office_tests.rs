@@ -311,3 +311,57 @@ fn r14_a_holder_who_ceases_to_be_a_member_or_to_sit_on_the_board_is_found() {
         ineligible[0].message
     );
 }
+
+#[test]
+fn r14_an_amendments_majority_cites_its_own_article_where_it_names_one() {
+    // (majority's own article, the article cited on a short majority)
+    for (own, cited) in [(", article = \"9\"", "9"), ("", "7")] {
+        let statute = STATUTE.replace(
+            "[[version.organ]]\nid = \"assembly\"",
+            &format!("[version.amendment]\nby = [\"assembly\"]\nmajority = {{ at_least = \"2/3\", of = \"votes\"{own} }}\narticle = \"7\"\n\n[[version.organ]]\nid = \"assembly\""),
+        );
+        let amended = statute
+            .replace("id = \"2020\"", "id = \"2024\"")
+            .replace("effective = \"2020-01-01\"", "effective = \"2024-06-01\"");
+        let mut batch = vec![statute_event("statute", "2020-01-01", &statute)];
+        batch.extend(events_of(PEOPLE));
+        batch.extend(events_of(
+            r#"
+[[event]]
+id = "m"
+date = "2024-05-01"
+kind = "meeting_held"
+meeting = "m"
+organ = "assoc/assembly"
+
+[[event]]
+id = "vote"
+date = "2024-05-01"
+kind = "motion_decided"
+meeting = "m"
+text = "The rules are amended"
+votes = { for = 3, against = 2 }
+outcome = "carried"
+"#,
+        ));
+        let mut adopted = statute_event("amendment", "2024-05-01", &amended);
+        if let EventKind::StatuteAdopted(s) = &mut adopted.kind {
+            s.decision = Some(crate::id::EventId::new("vote").unwrap());
+        }
+        batch.push(adopted);
+        let tables = replay(&batch).unwrap_or_else(|e| panic!("{e}"));
+        let short: Vec<_> = findings(&tables, "2024-12-31")
+            .into_iter()
+            .filter(|f| f.rule == Rule::MajorityNotMet)
+            .collect();
+        assert_eq!(short.len(), 1, "{short:#?}");
+        assert_eq!(
+            short[0]
+                .citation
+                .as_ref()
+                .and_then(|c| c.article.as_deref()),
+            Some(cited),
+            "{own}"
+        );
+    }
+}

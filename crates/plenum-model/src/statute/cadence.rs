@@ -40,6 +40,20 @@ impl fmt::Display for Cadence {
                 "in each calendar year between {:02}-{:02} and {:02}-{:02}",
                 start.0, start.1, end.0, end.1
             ),
+            Cadence::Calendar(CalendarPeriod::YearsWindow {
+                count,
+                from,
+                start,
+                end,
+            }) => write!(
+                f,
+                "in each of the years {from}, {}, and so on (every {count} years), between {:02}-{:02} and {:02}-{:02}",
+                i32::from(*from) + i32::from(*count),
+                start.0,
+                start.1,
+                end.0,
+                end.1
+            ),
             Cadence::Calendar(c) => write!(f, "in each calendar {}", c.as_str()),
             Cadence::Count(c, n) => write!(f, "at least {n} times {}", Cadence::Calendar(*c)),
         }
@@ -74,6 +88,19 @@ pub enum CalendarPeriod {
         /// The last day, as (month, day), not before `start`.
         end: (i8, i8),
     },
+    /// Every `count` years from `from`, between two days of each year due
+    /// ("biennially in the even-numbered years ... between April 1st and September
+    /// 30th"): a meeting in another year, or outside the window, does not count.
+    YearsWindow {
+        /// How many years apart.
+        count: u8,
+        /// A year in which a meeting is due: the phase.
+        from: i16,
+        /// The first day, as (month, day).
+        start: (i8, i8),
+        /// The last day, as (month, day), not before `start`.
+        end: (i8, i8),
+    },
 }
 
 impl CalendarPeriod {
@@ -84,7 +111,7 @@ impl CalendarPeriod {
             CalendarPeriod::HalfYear => "half-year",
             CalendarPeriod::Quarter => "quarter",
             CalendarPeriod::Month => "month",
-            CalendarPeriod::Years { .. } => "years",
+            CalendarPeriod::Years { .. } | CalendarPeriod::YearsWindow { .. } => "years",
             CalendarPeriod::Window { .. } => "year",
         }
     }
@@ -95,13 +122,28 @@ impl CalendarPeriod {
             CalendarPeriod::HalfYear => 6,
             CalendarPeriod::Quarter => 3,
             CalendarPeriod::Month => 1,
-            CalendarPeriod::Years { count, .. } => i64::from(count) * 12,
+            CalendarPeriod::Years { count, .. } | CalendarPeriod::YearsWindow { count, .. } => {
+                i64::from(count) * 12
+            }
             CalendarPeriod::Window { .. } => 12,
         }
     }
 
     /// The number of the period that holds `day`.
     pub fn index(self, day: Day) -> i64 {
+        if let CalendarPeriod::YearsWindow {
+            count, from, start, ..
+        } = self
+        {
+            // The last window due begun on or before `day`.
+            let year = i64::from(day.year());
+            let year = if (day.month(), day.day()) >= start {
+                year
+            } else {
+                year - 1
+            };
+            return (year - i64::from(from)).div_euclid(i64::from(count));
+        }
         if let CalendarPeriod::Years { count, from } = self {
             return (i64::from(day.year()) - i64::from(from)).div_euclid(i64::from(count));
         }
@@ -124,6 +166,16 @@ impl CalendarPeriod {
             CalendarPeriod::Years { from, .. } => index
                 .saturating_mul(self.months())
                 .saturating_add(i64::from(from) * 12),
+            CalendarPeriod::YearsWindow {
+                count, from, start, ..
+            } => {
+                return index
+                    .checked_mul(i64::from(count))
+                    .and_then(|y| y.checked_add(i64::from(from)))
+                    .and_then(|y| i16::try_from(y).ok())
+                    .and_then(|y| Day::new(y, start.0, start.1))
+                    .unwrap_or(if index < 0 { Day::MIN } else { Day::MAX });
+            }
             CalendarPeriod::Window { start, .. } => {
                 return i16::try_from(index)
                     .ok()
@@ -158,6 +210,18 @@ impl CalendarPeriod {
             CalendarPeriod::Years { count, from } => {
                 -(i64::from(from) - i64::from(day.year())).div_euclid(i64::from(count))
             }
+            CalendarPeriod::YearsWindow {
+                count, from, end, ..
+            } => {
+                // The first window due that has not closed on `day`.
+                let year = i64::from(day.year());
+                let year = if (day.month(), day.day()) > end {
+                    year + 1
+                } else {
+                    year
+                };
+                -(i64::from(from) - year).div_euclid(i64::from(count))
+            }
             CalendarPeriod::Window { end, .. } => {
                 // The window of `day`'s year, or the next once it has closed.
                 let year = i64::from(day.year());
@@ -182,10 +246,13 @@ impl CalendarPeriod {
             CalendarPeriod::Quarter => format!("{year} Q{}", (month - 1) / 3 + 1),
             CalendarPeriod::Month => format!("{year}-{month:02}"),
             CalendarPeriod::Years { .. } => format!("{year}"),
-            CalendarPeriod::Window { start, end } => format!(
-                "{year} between {:02}-{:02} and {:02}-{:02}",
-                start.0, start.1, end.0, end.1
-            ),
+            CalendarPeriod::Window { start, end }
+            | CalendarPeriod::YearsWindow { start, end, .. } => {
+                format!(
+                    "{year} between {:02}-{:02} and {:02}-{:02}",
+                    start.0, start.1, end.0, end.1
+                )
+            }
         }
     }
 }
@@ -268,5 +335,35 @@ mod tests {
         assert_eq!(summer.first_whole(day("2023-04-02")), 2024);
         assert_eq!(summer.first_whole(day("2023-01-01")), 2023);
         assert_eq!(summer.name(2023), "2023 between 04-01 and 09-30");
+    }
+
+    #[test]
+    fn windows_of_every_other_year_count_only_the_days_inside_the_years_due() {
+        let even = CalendarPeriod::YearsWindow {
+            count: 2,
+            from: 2000,
+            start: (4, 1),
+            end: (9, 30),
+        };
+        let counts = |text: &str| {
+            let d = day(text);
+            even.index(d) == even.index_to(d)
+        };
+        assert!(counts("2022-04-01"));
+        assert!(counts("2022-09-30"));
+        assert!(!counts("2022-03-31"));
+        assert!(!counts("2022-10-01"));
+        assert!(!counts("2023-06-01"));
+        assert_eq!(even.index(day("2022-06-01")), 11);
+        assert_eq!(even.index(day("2023-06-01")), 11);
+        assert_eq!(even.index_to(day("2022-10-01")), 12);
+        assert_eq!(even.index_to(day("2023-06-01")), 12);
+        assert_eq!(even.first_day(11), day("2022-04-01"));
+        assert_eq!(even.name(12), "2024 between 04-01 and 09-30");
+        assert_eq!(even.first_whole(day("2022-04-02")), 12);
+        assert_eq!(
+            Cadence::Calendar(even).to_string(),
+            "in each of the years 2000, 2002, and so on (every 2 years), between 04-01 and 09-30"
+        );
     }
 }

@@ -191,7 +191,9 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 Some("meeting-late, meeting-overdue"),
             );
         }
-        if let Some(Cited { rule, article }) = &organ.notice {
+        if let Some(Cited { rule, article }) = &organ.notice
+            && (rule.at_least.is_some() || rule.at_most.is_some())
+        {
             push(
                 s,
                 "notice",
@@ -458,9 +460,13 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             .map(&organ_name)
             .collect::<Vec<_>>()
             .join(" or ");
-        let majority = rule
-            .majority
-            .map_or_else(String::new, |m| format!(", by {} {}", m.threshold, m.base));
+        let majority = rule.majority.as_ref().map_or_else(String::new, |m| {
+            let cited = m
+                .article
+                .as_ref()
+                .map_or_else(String::new, |a| format!(" (article {a})"));
+            format!(", by {} {}{cited}", m.rule.threshold, m.rule.base)
+        });
         push(
             "amendment",
             "amendment",
@@ -468,6 +474,60 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             rule.article.as_ref(),
             Some("no-competent-decision, majority-not-met"),
         );
+    }
+    if let Some(trials) = &version.trials {
+        if let Some(Cited { rule, article }) = &trials.filed_by {
+            push(
+                "trials",
+                "filed_by",
+                format!(
+                    "charges are filed by {}",
+                    match rule {
+                        super::Filer::Member => "any member",
+                        super::Filer::FullMember => "any full member",
+                    }
+                ),
+                article.as_ref(),
+                Some("wrong-accuser"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &trials.tried_by {
+            let by = rule
+                .iter()
+                .map(&organ_name)
+                .collect::<Vec<_>>()
+                .join(" or ");
+            push(
+                "trials",
+                "tried_by",
+                format!("charges are tried by {by}"),
+                article.as_ref(),
+                Some("wrong-trial-body"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &trials.required_for {
+            let acts = rule
+                .iter()
+                .map(|a| a.as_str())
+                .collect::<Vec<_>>()
+                .join(" or ");
+            push(
+                "trials",
+                "required_for",
+                format!("{acts} only after a trial"),
+                article.as_ref(),
+                Some("no-trial"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &trials.decision_within {
+            push(
+                "trials",
+                "decision",
+                format!("a trial's decision is rendered within {rule} of the trial"),
+                article.as_ref(),
+                Some("decision-late"),
+            );
+        }
     }
     if let Some(Cited { rule, article }) = &version.probation {
         push(

@@ -19,6 +19,7 @@ mod raw;
 mod read;
 mod subordinate;
 mod target;
+mod trials;
 mod vacancy;
 mod voters;
 
@@ -39,6 +40,7 @@ pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_w
 pub use read::read;
 pub use subordinate::Subordinate;
 pub use target::{Target, concerning};
+pub use trials::{Filer, Trials};
 pub use vacancy::VacancyDeadline;
 pub use voters::Voters;
 
@@ -99,6 +101,9 @@ pub struct Version {
     /// The organs and posts of every organization of a category under this one
     /// (`[[version.subordinate]]`).
     pub subordinates: Vec<Subordinate>,
+    /// The judicial procedure: who files charges, who tries them, how soon the
+    /// decision comes (`[version.trials]`).
+    pub trials: Option<Trials>,
 }
 
 /// Who may amend a statute version, and by what majority: a later
@@ -107,8 +112,9 @@ pub struct Version {
 pub struct AmendmentRule {
     /// The organs competent to amend it.
     pub by: Vec<Key>,
-    /// The majority the decision needs, if the statute sets one.
-    pub majority: Option<Majority>,
+    /// The majority the decision needs, if the statute sets one, with its own
+    /// article if it names one (a `majority-not-met` cites it, else `article`).
+    pub majority: Option<Cited<Majority>>,
     /// The article.
     pub article: Option<String>,
 }
@@ -264,10 +270,13 @@ pub struct MeetingKind {
 
 impl OrganDef {
     /// The notice a meeting of this category needs: its kind's, else the organ's.
+    /// A kind's notice that sets no period (only `postponement_article`) leaves the
+    /// organ's in force.
     pub fn notice_for(&self, category: Option<&str>) -> Option<&Cited<Notice>> {
         category
             .and_then(|c| self.meeting_kinds.iter().find(|k| k.category == c))
             .and_then(|k| k.notice.as_ref())
+            .filter(|n| n.rule.at_least.is_some() || n.rule.at_most.is_some())
             .or(self.notice.as_ref())
     }
 

@@ -41,6 +41,7 @@ pub(super) struct RawVersion {
     pub(super) incompatibilities: Vec<RawIncompatible>,
     #[serde(default, rename = "subordinate")]
     pub(super) subordinates: Vec<RawSubordinate>,
+    pub(super) trials: Option<Spanned<RawTrials>>,
 }
 
 /// `[[version.subordinate]]`: the organs and posts of every organization of a
@@ -55,6 +56,44 @@ pub(super) struct RawSubordinate {
     pub(super) organs: Vec<RawOrgan>,
     #[serde(default, rename = "post")]
     pub(super) posts: Vec<RawPost>,
+}
+
+/// `[version.trials]`: who files charges, who tries them, the decision's deadline.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTrials {
+    pub(super) filed_by: Option<RawFiledBy>,
+    pub(super) tried_by: Option<RawTriedBy>,
+    pub(super) decision: Option<RawWithin>,
+    pub(super) required_for: Option<RawRequiredFor>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRequiredFor {
+    pub(super) acts: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFiledBy {
+    pub(super) by: Spanned<String>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTriedBy {
+    pub(super) by: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawWithin {
+    pub(super) within: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]

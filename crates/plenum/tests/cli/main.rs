@@ -31,4 +31,5 @@ mod statute;
 mod subordinate;
 mod support;
 mod tamper;
+mod trials;
 mod wpk;

@@ -5,6 +5,7 @@
 //! Optional fields may be left out; lists default to empty.
 
 mod candidacy;
+mod charges;
 mod classes;
 mod direction;
 mod discipline;
@@ -24,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::id::{OrgId, PersonId};
 
 pub use candidacy::*;
+pub use charges::*;
 pub use classes::*;
 pub use direction::*;
 pub use discipline::*;

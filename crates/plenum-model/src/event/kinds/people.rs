@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::*;
 use crate::date::FuzzyDate;
-use crate::id::{EventId, FactionId, Key, OrgId, PersonId};
+use crate::id::{EventId, FactionId, Key, OrgId, OrganRef, PersonId};
 
 body!(
     /// A person entered the record. The date is when the sources first mention them.
@@ -57,6 +57,8 @@ body!(
         org: OrgId,
         /// The motion that decided it.
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The trial (`person_tried`) that imposed it, where the statute requires one.
+        trial: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
@@ -71,6 +73,8 @@ body!(
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// The stated reason.
         reason: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// The trial (`person_tried`) that imposed it, where the statute requires one.
+        trial: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// Others expelled with them, counted but not named.
         others: Option<Others> = (default, skip_serializing_if = "Option::is_none"),
         /// Whether they stay aligned with (and leaders of) factions of the organization;
@@ -156,6 +160,14 @@ body!(
         sentence: Option<String> = (default, skip_serializing_if = "Option::is_none"),
         /// Whether it was a show trial.
         show_trial: bool = (default, skip_serializing_if = "is_false"),
+        /// The trial body, where the statute's `[version.trials]` says who tries
+        /// (`tried_by`): an organ of the organization.
+        by: Option<OrganRef> = (default, skip_serializing_if = "Option::is_none"),
+        /// The `charges_filed` event it tried, if recorded.
+        filed: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// When the decision was rendered, if not on the day the trial ended (the
+        /// event's date); judged against `[version.trials] decision.within`.
+        decided: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
         /// Others tried with them, counted but not named.
         others: Option<Others> = (default, skip_serializing_if = "Option::is_none"),
     }

@@ -113,10 +113,16 @@ impl Ctx<'_, '_> {
             } else if let Some(majority) = &rule.majority
                 && let Some(organ) = deciders.iter().find(|o| competent.contains(o))
             {
+                // The majority's own article, where it names one ("may be passed by a
+                // majority vote" may stand apart from who amends).
+                let citation = match &majority.article {
+                    Some(article) => Citation::of(version, Some(article)),
+                    None => citation,
+                };
                 self.check_decision_majority(
                     &d,
                     organ,
-                    majority,
+                    &majority.rule,
                     citation,
                     &format!("the amendment of the statute of {}", self.org_name(org)),
                     out,

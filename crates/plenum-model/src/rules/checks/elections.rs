@@ -368,7 +368,12 @@ impl Ctx<'_, '_> {
     /// Whether `person` fails to be a member (a full member, if `full`) of `org`
     /// today: `None` where they are, or where its register never mentions them
     /// (three-valued: unknown standing, not a non-member).
-    fn membership_problem(&self, person: &PersonId, org: &OrgId, full: bool) -> Option<String> {
+    pub(super) fn membership_problem(
+        &self,
+        person: &PersonId,
+        org: &OrgId,
+        full: bool,
+    ) -> Option<String> {
         match self.history.membership(person, org) {
             None if self.history.memberships_of(person, org).is_empty() => None,
             None => Some("is no longer a member".to_owned()),

@@ -75,6 +75,16 @@ impl Ctx<'_, '_> {
             Some(since) if since > previous.date.earliest() => format!(" (in force since {since})"),
             _ => String::new(),
         };
+        self.check_kind_count(
+            organ,
+            (category, cadence, article),
+            version,
+            since,
+            &earlier,
+            previous,
+            held,
+            out,
+        );
         let name = self.meeting_name(meeting);
         out.push(
             Rule::MeetingLate,
@@ -91,6 +101,53 @@ impl Ctx<'_, '_> {
             ),
         );
         gap.certainty
+    }
+
+    /// A kind's count (`meets = { each = "year", at_least = 4 }`): `meeting-late` at
+    /// the first meeting of the kind after a period that held fewer meetings of it.
+    #[allow(clippy::too_many_arguments)]
+    fn check_kind_count(
+        &self,
+        organ: &OrganRef,
+        (category, cadence, article): (&str, &Cadence, &Option<String>),
+        version: &Version,
+        since: Option<Day>,
+        earlier: &[HeldRow],
+        previous: &HeldRow,
+        held: &FuzzyDate,
+        out: &mut Out<'_>,
+    ) {
+        if !matches!(cadence, Cadence::Count(..)) {
+            return;
+        }
+        let dates: Vec<_> = earlier
+            .iter()
+            .filter(|m| {
+                self.history
+                    .meeting(&m.meeting)
+                    .is_some_and(|s| s.category.as_deref() == Some(category))
+            })
+            .map(|m| (m.date.clone(), m.evidence))
+            .collect();
+        let Some(short) = crate::rules::count::short_period(
+            cadence,
+            since,
+            &dates,
+            (held.earliest(), held.latest()),
+        ) else {
+            return;
+        };
+        out.push(
+            Rule::MeetingLate,
+            Severity::Violation,
+            short.certainty,
+            Some(Citation::of(version, article.as_ref())),
+            vec![previous.event.clone()],
+            short.sentence(
+                &format!("{} convened as `{category}`", self.organ_name(organ)),
+                cadence,
+            ),
+        );
     }
 
     /// The first meeting of a kind: judged from the kind's cadence coming into

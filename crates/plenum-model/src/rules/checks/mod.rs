@@ -25,6 +25,7 @@ mod offices;
 mod people;
 mod procedures;
 mod targets;
+mod trials;
 mod voting;
 
 use crate::date::{FuzzyDate, Truth};
@@ -276,6 +277,7 @@ impl Ctx<'_, '_> {
                     &b.person,
                     out,
                 );
+                self.check_trial_required(Act::Expulsion, &b.org, &b.person, b.trial.as_ref(), out);
             }
             // A reinstatement is judged only where the statute says who decides it.
             K::MemberReinstated(b)
@@ -292,14 +294,23 @@ impl Ctx<'_, '_> {
                     out,
                 );
             }
-            K::MemberSuspended(b) => self.check_discipline(
-                Act::Suspension,
-                &b.org,
-                None,
-                b.decision.as_ref(),
-                &b.person,
-                out,
-            ),
+            K::MemberSuspended(b) => {
+                self.check_trial_required(
+                    Act::Suspension,
+                    &b.org,
+                    &b.person,
+                    b.trial.as_ref(),
+                    out,
+                );
+                self.check_discipline(
+                    Act::Suspension,
+                    &b.org,
+                    None,
+                    b.decision.as_ref(),
+                    &b.person,
+                    out,
+                );
+            }
             K::PersonPurged(b) => self.check_discipline(
                 Act::Removal,
                 &b.org,
@@ -314,6 +325,8 @@ impl Ctx<'_, '_> {
             }
             K::CandidacyEnded(b) => self.check_candidacy(&b.person, &b.org, None, out),
             K::MembershipLapsed(b) => self.check_lapse(b, out),
+            K::ChargesFiled(b) => self.check_charges(b, out),
+            K::PersonTried(b) => self.check_trial(b, out),
             K::MotionDecided(b) => {
                 if let Some(m) = &b.meeting {
                     self.check_quorum(m, b.present, out);

@@ -19,18 +19,27 @@ impl Reader<'_> {
         &self,
         rolling: bool,
         each: Option<&Spanned<String>>,
+        from: Option<&Spanned<i64>>,
         between: Option<&Spanned<Vec<String>>>,
         whole: std::ops::Range<usize>,
     ) -> Result<CalendarPeriod, InputError> {
         let Some(between) = between else {
             return Err(self.err(whole, "expected `between = [\"04-01\", \"09-30\"]`"));
         };
-        if rolling || each.is_none_or(|e| e.get_ref().trim() != "year") {
-            return Err(self.err(
-                each.map_or(between.span(), |e| e.span()),
-                "`between` is a window within the calendar year: write `each = \"year\", between = [\"04-01\", \"09-30\"]`",
-            ));
-        }
+        // A window in each year, or in each of the years due every few years.
+        let years = match each {
+            Some(e) if !rolling && e.get_ref().trim() == "year" => None,
+            Some(e) if !rolling && e.get_ref().contains(' ') => match self.years(e, from)? {
+                CalendarPeriod::Years { count, from } => Some((count, from)),
+                _ => None,
+            },
+            _ => {
+                return Err(self.err(
+                    each.map_or(between.span(), |e| e.span()),
+                    "`between` is a window within the calendar year: write `each = \"year\", between = [\"04-01\", \"09-30\"]` (or `each = \"2 years\", from = 2000, between = [...]`)",
+                ));
+            }
+        };
         let day = |text: &str| {
             let (m, d) = text.split_once('-')?;
             let (m, d) = (m.parse::<i8>().ok()?, d.parse::<i8>().ok()?);
@@ -39,9 +48,17 @@ impl Reader<'_> {
         };
         let days: Vec<_> = between.get_ref().iter().map(|t| day(t)).collect();
         match days.as_slice() {
-            [Some(start), Some(end)] if start <= end => Ok(CalendarPeriod::Window {
-                start: *start,
-                end: *end,
+            [Some(start), Some(end)] if start <= end => Ok(match years {
+                None => CalendarPeriod::Window {
+                    start: *start,
+                    end: *end,
+                },
+                Some((count, from)) => CalendarPeriod::YearsWindow {
+                    count,
+                    from,
+                    start: *start,
+                    end: *end,
+                },
             }),
             _ => Err(self.err(
                 between.span(),

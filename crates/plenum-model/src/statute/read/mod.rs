@@ -36,6 +36,7 @@ mod procedures;
 mod subordinate;
 mod target;
 mod time;
+mod trials;
 mod vacancy;
 
 /// Reads and checks a statute document.
@@ -212,6 +213,7 @@ impl Reader<'_> {
                 .amendment
                 .map(|a| self.amendment(&scope, a))
                 .transpose()?,
+            trials: raw.trials.map(|t| self.trials(&scope, t)).transpose()?,
             voters,
             lapse,
             probation_extension,

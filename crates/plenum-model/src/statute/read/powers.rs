@@ -26,8 +26,7 @@ impl Reader<'_> {
         let majority = raw
             .majority
             .map(|m| self.majority(scope, m, span))
-            .transpose()?
-            .map(|c| c.rule);
+            .transpose()?;
         Ok(AmendmentRule {
             by,
             majority,

@@ -32,6 +32,7 @@ impl Reader<'_> {
             (every, each) if raw.between.is_some() => Cadence::Calendar(self.window(
                 every.is_some(),
                 each.as_ref(),
+                raw.from.as_ref(),
                 raw.between.as_ref(),
                 whole,
             )?),
@@ -93,10 +94,10 @@ impl Reader<'_> {
         raw: RawNotice,
         whole: Range<usize>,
     ) -> Result<Cited<Notice>, InputError> {
-        if raw.at_least.is_none() && raw.at_most.is_none() {
+        if raw.at_least.is_none() && raw.at_most.is_none() && raw.postponement_article.is_none() {
             return Err(self.err(
                 whole,
-                "`notice` needs `at_least = \"14 days\"`, `at_most = \"60 days\"` or both",
+                "`notice` needs `at_least = \"14 days\"`, `at_most = \"60 days\"`, `postponement_article = \"N\"`, or several",
             ));
         }
         Ok(Cited {

@@ -1,0 +1,37 @@
+//! A statute's judicial procedure (`[version.trials]`): who may file charges, which
+//! organs try them, and how soon a trial body must render its decision.
+//! Read by `read/trials.rs`; judged by `rules/checks/trials.rs`.
+
+use super::{Act, Cited, Key, Period};
+
+/// Who may file charges.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Filer {
+    /// Any member of the organization (candidate or full), not suspended.
+    Member,
+    /// Any full member of the organization, not suspended.
+    FullMember,
+}
+
+impl Filer {
+    /// The word the statute writes (`member`, `full-member`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Filer::Member => "member",
+            Filer::FullMember => "full-member",
+        }
+    }
+}
+
+/// The judicial procedure of a version.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Trials {
+    /// Who may file charges (`filed_by`), if the statute says.
+    pub filed_by: Option<Cited<Filer>>,
+    /// The organs that may try charges (`tried_by`), if the statute says.
+    pub tried_by: Option<Cited<Vec<Key>>>,
+    /// How soon after the trial its decision must be rendered (`decision.within`).
+    pub decision_within: Option<Cited<Period>>,
+    /// The acts (expulsion, suspension) that only a trial may impose (`required_for`).
+    pub required_for: Option<Cited<Vec<Act>>>,
+}
