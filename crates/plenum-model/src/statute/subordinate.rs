@@ -59,6 +59,7 @@ impl Version {
             amendment: None,
             incompatibilities: Vec::new(),
             subordinates: Vec::new(),
+            trials: None,
         }
     }
 }
