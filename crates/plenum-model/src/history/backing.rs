@@ -82,6 +82,14 @@ pub trait Backing {
             .collect()
     }
 
+    /// A hint that these look-ups will follow, as one [`Backing::select_each`]: a store
+    /// across a network may read them with its next read (one exchange fewer), and answer
+    /// them then from what it read, laid over with the changes written since. A store
+    /// that cannot keep that promise (its tables changed in between) reads them again.
+    fn read_ahead(&self, lookups: &[Lookup<'_>]) {
+        let _ = lookups;
+    }
+
     /// Whether any row of `table` has `value` in its lookup column `by`.
     fn any(&self, table: Table, by: By, value: &str) -> Result<bool, BackingError> {
         Ok(!self.select(table, by, value, false)?.is_empty())

@@ -155,25 +155,12 @@ impl<'b> History<'b> {
     /// Loads, in a few reads, what the rules and `apply` will look up about the persons
     /// these events name: seats, posts, memberships, alignments, deaths, names.
     pub fn prefetch(&self, events: &[&crate::event::Event]) {
-        let mut persons: Vec<String> = Vec::new();
-        for event in events {
-            for (_, reference) in event.kind.references() {
-                if let crate::event::Ref::Person(p) = reference {
-                    persons.push(p.to_string());
-                }
-            }
-        }
-        persons.sort_unstable();
-        persons.dedup();
-        if persons.is_empty() {
+        let named = Prefetch::of(events);
+        if named.persons.is_empty() {
             return;
         }
-        let ids: Vec<&str> = persons.iter().map(String::as_str).collect();
-        let keys: Vec<String> = persons
-            .iter()
-            .map(|p| Entity::key_of(EntityKind::Person, p))
-            .collect();
-        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let ids: Vec<&str> = named.persons.iter().map(String::as_str).collect();
+        let keys: Vec<&str> = named.keys.iter().map(String::as_str).collect();
         self.read(|c, b| {
             // Every look-up in one read of the backing, 500 values of each at a time.
             let wanted = [
@@ -184,34 +171,17 @@ impl<'b> History<'b> {
                 c.deaths.unloaded(By::Key, false, &ids),
                 c.entities.unloaded(By::Key, false, &keys),
             ];
-            let tables = [
-                (SeatRow::TABLE, By::Person, false),
-                (PostRow::TABLE, By::Person, true),
-                (MembershipRow::TABLE, By::Person, false),
-                (AlignmentRow::TABLE, By::Person, false),
-                (DeathRow::TABLE, By::Key, false),
-                (Entity::TABLE, By::Key, false),
-            ];
             let rounds = wanted
                 .iter()
-                .map(|w| w.len().div_ceil(500))
+                .map(|w| w.len().div_ceil(PREFETCH_ROUND))
                 .max()
                 .unwrap_or(0);
             for round in 0..rounds {
                 let parts: Vec<&[&str]> = wanted
                     .iter()
-                    .map(|w| w.chunks(500).nth(round).unwrap_or(&[]))
+                    .map(|w| w.chunks(PREFETCH_ROUND).nth(round).unwrap_or(&[]))
                     .collect();
-                let lookups: Vec<Lookup<'_>> = tables
-                    .iter()
-                    .zip(&parts)
-                    .map(|(&(table, by, open_only), values)| Lookup {
-                        table,
-                        by,
-                        values,
-                        open_only,
-                    })
-                    .collect();
+                let lookups = Prefetch::lookups(&parts);
                 let mut found = b.select_each(&lookups)?.into_iter();
                 let mut next = || found.next().unwrap_or_default();
                 c.seats.merge_loaded(By::Person, false, parts[0], next())?;
@@ -505,6 +475,74 @@ impl<'b> History<'b> {
 }
 
 /// Loads an organ's open seats and counts them by role, once.
+/// The most values of one table [`History::prefetch`] reads at a time.
+const PREFETCH_ROUND: usize = 500;
+
+/// What [`History::prefetch`] looks up for a batch: the persons its events name, and
+/// their entity keys.
+pub struct Prefetch {
+    persons: Vec<String>,
+    keys: Vec<String>,
+}
+
+impl Prefetch {
+    /// The persons these events name, sorted and without repeats.
+    pub fn of(events: &[&crate::event::Event]) -> Prefetch {
+        let mut persons: Vec<String> = Vec::new();
+        for event in events {
+            for (_, reference) in event.kind.references() {
+                if let crate::event::Ref::Person(p) = reference {
+                    persons.push(p.to_string());
+                }
+            }
+        }
+        persons.sort_unstable();
+        persons.dedup();
+        let keys = persons
+            .iter()
+            .map(|p| Entity::key_of(EntityKind::Person, p))
+            .collect();
+        Prefetch { persons, keys }
+    }
+
+    /// Runs `read` with the look-ups a fresh history's [`History::prefetch`] makes for
+    /// these events, if it makes them in one read (none when no person is named, or
+    /// more than one read's worth): what a store may read ahead
+    /// ([`Backing::read_ahead`]).
+    pub fn with_lookups<R>(&self, read: impl FnOnce(&[Lookup<'_>]) -> R) -> Option<R> {
+        if self.persons.is_empty() || self.persons.len() > PREFETCH_ROUND {
+            return None;
+        }
+        let ids: Vec<&str> = self.persons.iter().map(String::as_str).collect();
+        let keys: Vec<&str> = self.keys.iter().map(String::as_str).collect();
+        let parts = [&ids[..], &ids, &ids, &ids, &ids, &keys];
+        Some(read(&Prefetch::lookups(&parts)))
+    }
+
+    /// The six look-ups of one read, of the values in `parts` (in the order
+    /// [`History::prefetch`] merges them).
+    fn lookups<'v>(parts: &[&'v [&'v str]]) -> Vec<Lookup<'v>> {
+        const TABLES: [(Table, By, bool); 6] = [
+            (SeatRow::TABLE, By::Person, false),
+            (PostRow::TABLE, By::Person, true),
+            (MembershipRow::TABLE, By::Person, false),
+            (AlignmentRow::TABLE, By::Person, false),
+            (DeathRow::TABLE, By::Key, false),
+            (Entity::TABLE, By::Key, false),
+        ];
+        TABLES
+            .iter()
+            .zip(parts)
+            .map(|(&(table, by, open_only), &values)| Lookup {
+                table,
+                by,
+                values,
+                open_only,
+            })
+            .collect()
+    }
+}
+
 fn load_organ(c: &mut Caches, b: &dyn Backing, organ: &OrganRef) -> Result<(), BackingError> {
     if c.tallies.contains_key(organ) {
         return Ok(());

@@ -132,6 +132,20 @@ fn refused(index: usize, event: &Event, error: CheckError) -> RecordError {
     }
 }
 
+/// Lets the backing read, with the registry's look-ups, those the history will make
+/// first: for a batch dated after everything recorded, its own events' (a back-dated
+/// batch's first history also holds recorded events, and is read as it comes).
+fn read_ahead(tx: &dyn Writer, events: &[Event], head: Seq, last: Option<Pos>) {
+    let after_all = events.iter().enumerate().all(|(index, event)| {
+        let pos = Pos::new(event.date.earliest(), Seq(head.0 + 1 + index as u64));
+        last.is_none_or(|l| pos > l)
+    });
+    if events.len() <= CHUNK && after_all {
+        let named: Vec<&Event> = events.iter().collect();
+        crate::history::Prefetch::of(&named).with_lookups(|l| tx.read_ahead(l));
+    }
+}
+
 fn lower(from: &mut Option<Pos>, pos: Pos) {
     *from = Some(from.map_or(pos, |f| f.min(pos)));
 }
@@ -148,6 +162,7 @@ pub fn record(tx: &mut dyn Writer, events: &[Event]) -> Result<Recorded, RecordE
 
     // 1. The registry, in ledger order.
     let mut registry = Registry::new(&*tx, head);
+    read_ahead(&*tx, events, head, last);
     registry.prefetch(events).map_err(backing)?;
     let mut fresh: Vec<(Pos, Event)> = Vec::new();
     let mut from: Option<Pos> = None;

@@ -10,6 +10,7 @@
 //! - The schema carries its version; a ledger of another version is refused.
 
 mod accounts;
+mod ahead;
 mod conn;
 mod facts;
 mod group;

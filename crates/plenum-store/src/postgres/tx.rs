@@ -9,6 +9,7 @@ use plenum_model::history::{Backing, BackingError, Change, Lookup, Writer};
 use plenum_model::id::{EntityKind, Pos, Seq};
 use plenum_model::rows::{AnyRow, By, EventRow, Table};
 
+use super::ahead::ReadAhead;
 use super::conn::Conn;
 use super::overlay::{Entry, Overlay};
 use super::read::{self, rows_where};
@@ -83,6 +84,8 @@ pub(crate) struct PgTx<'c> {
     wrote: Cell<bool>,
     /// Why writing the earlier batches' changes failed: the transaction is lost.
     broken: RefCell<Option<String>>,
+    /// Look-ups announced by the model, read with the next read.
+    ahead: RefCell<ReadAhead>,
 }
 
 /// What a batch leaves when it ends.
@@ -116,6 +119,7 @@ impl<'c> PgTx<'c> {
             savepoint,
             wrote: Cell::new(false),
             broken: RefCell::new(None),
+            ahead: RefCell::new(ReadAhead::default()),
         }
     }
 
@@ -131,6 +135,8 @@ impl<'c> PgTx<'c> {
     /// Writes everything held: the earlier batches' changes, then this batch's (after
     /// its savepoint), so that the database answers every read as the overlay would.
     fn flush(&self) -> Result<(), Error> {
+        // What was read ahead is not what the database will hold.
+        self.ahead.borrow_mut().forget();
         if let Some(why) = &*self.broken.borrow() {
             return Err(Error::Database(why.clone()));
         }
@@ -274,13 +280,26 @@ impl Backing for PgTx<'_> {
     }
 
     fn select_each(&self, lookups: &[Lookup<'_>]) -> Result<Vec<Vec<AnyRow>>, BackingError> {
-        let below =
-            read::select_each(&mut self.conn.borrow_mut(), lookups).map_err(Error::boxed)?;
+        let read_ahead = self.ahead.borrow_mut().answer(lookups);
+        let below = match read_ahead {
+            Some(below) => below,
+            None => self
+                .ahead
+                .borrow_mut()
+                .read_with(lookups, |all| {
+                    read::select_each(&mut self.conn.borrow_mut(), all)
+                })
+                .map_err(Error::boxed)?,
+        };
         Ok(lookups
             .iter()
             .zip(below)
             .map(|(l, below)| self.laid_over(l.table, l.by, l.values, l.open_only, below))
             .collect())
+    }
+
+    fn read_ahead(&self, lookups: &[Lookup<'_>]) {
+        self.ahead.borrow_mut().announce(lookups);
     }
 
     fn any(&self, table: Table, by: By, value: &str) -> Result<bool, BackingError> {
