@@ -5,9 +5,12 @@
 //! The in-memory [`Tables`](crate::ledger::Tables) implement it for replays
 //! and tests, and every store implements it over its own tables.
 
+use std::sync::Arc;
+
 use crate::event::Event;
 use crate::id::{EntityKind, Pos, Seq};
 use crate::rows::{AnyRow, By, Table};
+use crate::statute::StatuteBook;
 
 /// A store failed; the batch is abandoned and nothing of it is written.
 pub type BackingError = Box<dyn std::error::Error + Send + Sync>;
@@ -121,6 +124,12 @@ pub trait Backing {
     /// statute book reads: statutes, and the parents and categories of organizations),
     /// in ledger order.
     fn statutes(&self) -> Result<Vec<Event>, BackingError>;
+
+    /// The statute book `statutes` (as [`Backing::statutes`] returned them) make. A
+    /// backing that keeps the book between batches ([`BookMemo`](crate::statute::BookMemo)) answers from it.
+    fn statute_book(&self, statutes: &[Event]) -> Arc<StatuteBook> {
+        Arc::new(StatuteBook::from_events(statutes))
+    }
 
     /// The last entry's position.
     fn head(&self) -> Result<Seq, BackingError>;

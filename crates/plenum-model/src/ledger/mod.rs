@@ -26,6 +26,7 @@ mod renewal;
 mod tables;
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use crate::event::{Event, EventKind};
 use crate::finding::Finding;
@@ -91,10 +92,6 @@ struct Statutes {
 }
 
 impl Statutes {
-    fn book(&self) -> StatuteBook {
-        StatuteBook::from_events(&self.events)
-    }
-
     /// The earliest day on which the book's answers may differ from before the change
     /// of `id` (retracted, replaced or added): the earliest effective day of the
     /// versions that statute adopts or replaces.
@@ -158,7 +155,7 @@ pub fn record(tx: &mut dyn Writer, events: &[Event]) -> Result<Recorded, RecordE
     let mut statutes = Statutes {
         events: tx.statutes().map_err(backing)?,
     };
-    let mut book = statutes.book();
+    let mut book = tx.statute_book(&statutes.events);
 
     // 1. The registry, in ledger order.
     let mut registry = Registry::new(&*tx, head);
@@ -185,7 +182,7 @@ pub fn record(tx: &mut dyn Writer, events: &[Event]) -> Result<Recorded, RecordE
                     if let Some(day) = statutes.earliest_effect(&old, &book) {
                         lower(&mut from, Pos::start_of(day));
                     }
-                    book = statutes.book();
+                    book = tx.statute_book(&statutes.events);
                 }
             }
             EventKind::EventSuperseded(s) => {
@@ -202,7 +199,7 @@ pub fn record(tx: &mut dyn Writer, events: &[Event]) -> Result<Recorded, RecordE
                             lower(&mut from, Pos::start_of(day));
                         }
                     }
-                    book = statutes.book();
+                    book = tx.statute_book(&statutes.events);
                 }
             }
             EventKind::StatuteAdopted(_) => {
@@ -210,13 +207,13 @@ pub fn record(tx: &mut dyn Writer, events: &[Event]) -> Result<Recorded, RecordE
                     lower(&mut from, Pos::start_of(day));
                 }
                 statutes.events.push(event.clone());
-                book = statutes.book();
+                book = tx.statute_book(&statutes.events);
                 fresh.push((pos, event.clone()));
             }
             EventKind::OrganizationFounded(f) => {
                 // Its parent and category say which template of a statute governs it.
                 statutes.events.push(event.clone());
-                book.found(f.org.clone(), f.parent.clone(), f.category.clone());
+                Arc::make_mut(&mut book).found(f.org.clone(), f.parent.clone(), f.category.clone());
                 fresh.push((pos, event.clone()));
             }
             _ => fresh.push((pos, event.clone())),

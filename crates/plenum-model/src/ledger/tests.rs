@@ -67,7 +67,7 @@ article = "9"
 "#;
 
 /// The statute event every test history starts with.
-fn statute_event() -> Event {
+pub(crate) fn statute_event() -> Event {
     Event {
         id: EventId::new("statute").unwrap(),
         date: "1946-08-28".parse().unwrap(),

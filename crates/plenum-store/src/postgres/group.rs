@@ -24,6 +24,7 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 use plenum_model::history::Writer;
 use plenum_model::ledger::{RecordError, Recorded};
 use plenum_model::rows::Table;
+use plenum_model::statute::BookMemo;
 
 use super::conn::Conn;
 use super::overlay::Overlay;
@@ -74,6 +75,8 @@ pub(crate) struct Group {
     /// Signalled, to one waiting writer, when the transaction is free: waking them all
     /// for each batch would have all but one go back to sleep.
     turn: Condvar,
+    /// The statute book last read, kept for the next batch while the statutes stay.
+    books: BookMemo,
 }
 
 /// Puts the group back in order if a writer unwinds while it is busy: its connection is
@@ -162,7 +165,7 @@ impl Group {
             .into());
         }
         let savepoint = open.batches > 0;
-        let outcome = run_batch(&mut open, savepoint, recorded_at, write);
+        let outcome = run_batch(&mut open, &self.books, savepoint, recorded_at, write);
         let written = match outcome {
             Ok(written) => written,
             Err(Failure::Refused(e)) => {
@@ -316,6 +319,7 @@ fn open_transaction(begin: &dyn Fn() -> Result<Conn, Error>, group: u64) -> Resu
 /// entries, to be written when it commits.
 fn run_batch(
     open: &mut Open,
+    books: &BookMemo,
     savepoint: bool,
     recorded_at: &str,
     write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
@@ -323,6 +327,7 @@ fn run_batch(
     let mut tx = tx::PgTx::new(
         &mut open.conn,
         &mut open.held,
+        books,
         savepoint,
         recorded_at,
         open.head,

@@ -109,8 +109,20 @@ impl Overlay {
 
     /// Takes on what `later` holds, as made after what this overlay holds.
     pub fn absorb(&mut self, later: Overlay) {
-        for change in &later.changes {
-            self.note(change);
+        if self.is_empty() {
+            *self = later;
+            return;
+        }
+        // What `later` noted of its changes, over what this overlay noted of its own:
+        // the same as noting them again, in order.
+        for (table, rows) in later.latest {
+            self.latest.entry(table).or_default().extend(rows);
+        }
+        for (column, values) in later.index {
+            let index = self.index.entry(column).or_default();
+            for (value, keys) in values {
+                index.entry(value).or_default().extend(keys);
+            }
         }
         self.changes.extend(later.changes);
         self.entries.extend(later.entries);
@@ -277,5 +289,35 @@ mod tests {
         assert_eq!(entries.iter().map(|e| e.0).collect::<Vec<_>>(), [1, 2]);
         assert!(group.is_empty());
         assert!(!group.holds(Table::Events));
+    }
+
+    #[test]
+    fn absorbing_is_writing_in_order() {
+        let (a, b) = (
+            event("a", "person_registered", Some("p1")),
+            event("b", "person_registered", Some("p2")),
+        );
+        let a2 = event("a", "person_admitted", Some("p2"));
+        let changes = [
+            change(None, Some(a.clone())),
+            change(Some(b.clone()), None),
+            change(Some(a.clone()), Some(a2.clone())),
+            change(None, Some(b)),
+            change(Some(a2), None),
+            change(None, Some(a)),
+        ];
+        let mut whole = Overlay::default();
+        whole.write(&changes);
+        for split in 0..=changes.len() {
+            let (first, second) = changes.split_at(split);
+            let mut group = Overlay::default();
+            group.write(first);
+            let mut later = Overlay::default();
+            later.write(second);
+            group.absorb(later);
+            assert_eq!(group.latest, whole.latest, "split at {split}");
+            assert_eq!(group.index, whole.index, "split at {split}");
+            assert_eq!(group.changes, whole.changes, "split at {split}");
+        }
     }
 }

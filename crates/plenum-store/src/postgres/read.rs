@@ -286,11 +286,16 @@ pub(crate) fn events_from(
 }
 
 /// Every effective `statute_adopted` event, in ledger order.
+/// The kinds of event the statute book reads: statutes, and the parents and categories
+/// of organizations.
+pub(crate) const STATUTE_KINDS: [&str; 2] = ["statute_adopted", "organization_founded"];
+
 pub(crate) fn statutes(conn: &mut Conn) -> Result<Vec<Event>, Error> {
+    let kinds: &[&str] = &STATUTE_KINDS;
     let found: Vec<(String, i64)> = conn
         .query(
-            "SELECT key, source FROM events WHERE kind IN ('statute_adopted', 'organization_founded') AND retracted = 0 ORDER BY seq",
-            &[],
+            "SELECT key, source FROM events WHERE kind = ANY($1) AND retracted = 0 ORDER BY seq",
+            &[&kinds],
         )?
         .iter()
         .map(|r| (r.get(0), r.get(1)))

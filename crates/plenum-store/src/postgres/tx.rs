@@ -3,11 +3,13 @@
 
 use std::cell::{Cell, RefCell, RefMut};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use plenum_model::event::{Event, codec};
 use plenum_model::history::{Backing, BackingError, Change, Lookup, Writer};
 use plenum_model::id::{EntityKind, Pos, Seq};
 use plenum_model::rows::{AnyRow, By, EventRow, Table};
+use plenum_model::statute::{BookMemo, StatuteBook};
 
 use super::ahead::ReadAhead;
 use super::conn::Conn;
@@ -40,9 +42,11 @@ impl Known {
             if before.is_none() && after.is_none() {
                 continue;
             }
-            // The kind `read::statutes` selects.
-            let statute =
-                |e: &Option<EventRow>| e.as_ref().is_some_and(|e| e.kind == "statute_adopted");
+            // The kinds `read::statutes` selects.
+            let statute = |e: &Option<EventRow>| {
+                e.as_ref()
+                    .is_some_and(|e| read::STATUTE_KINDS.contains(&e.kind.as_str()))
+            };
             if statute(&before) || statute(&after) {
                 self.statutes = None;
             }
@@ -86,6 +90,8 @@ pub(crate) struct PgTx<'c> {
     broken: RefCell<Option<String>>,
     /// Look-ups announced by the model, read with the next read.
     ahead: RefCell<ReadAhead>,
+    /// The statute book the store keeps between batches.
+    books: &'c BookMemo,
 }
 
 /// What a batch leaves when it ends.
@@ -102,6 +108,7 @@ impl<'c> PgTx<'c> {
     pub fn new(
         conn: &'c mut Conn,
         earlier: &'c mut Overlay,
+        books: &'c BookMemo,
         savepoint: bool,
         recorded_at: &'c str,
         head: Head,
@@ -120,6 +127,7 @@ impl<'c> PgTx<'c> {
             wrote: Cell::new(false),
             broken: RefCell::new(None),
             ahead: RefCell::new(ReadAhead::default()),
+            books,
         }
     }
 
@@ -372,6 +380,10 @@ impl Backing for PgTx<'_> {
         Ok(statutes)
     }
 
+    fn statute_book(&self, statutes: &[Event]) -> Arc<StatuteBook> {
+        self.books.book(statutes)
+    }
+
     fn head(&self) -> Result<Seq, BackingError> {
         Ok(self.head.seq)
     }
@@ -498,5 +510,18 @@ mod tests {
         let mut k = known(20);
         k.note(&[change(Some(event("s", "statute_adopted", 3, false)), None)]);
         assert!(k.statutes.is_none());
+        // A founding gives the book an organization's parent and category.
+        let mut k = known(20);
+        k.note(&[change(
+            None,
+            Some(event("f", "organization_founded", 30, false)),
+        )]);
+        assert!(k.statutes.is_none(), "a founding");
+        let mut k = known(20);
+        k.note(&[change(
+            None,
+            Some(event("p", "person_registered", 30, false)),
+        )]);
+        assert!(k.statutes.is_some(), "a registration changes no statute");
     }
 }

@@ -53,6 +53,8 @@ pub struct SqliteStore {
     vfs: Option<String>,
     writer: Mutex<Option<Connection>>,
     readers: Mutex<Vec<Connection>>,
+    /// The statute book last read, kept for the next batch while the statutes stay.
+    books: plenum_model::statute::BookMemo,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -152,6 +154,7 @@ impl SqliteStore {
             vfs: None,
             writer: Mutex::new(None),
             readers: Mutex::new(Vec::new()),
+            books: Default::default(),
         }
     }
 

@@ -6,6 +6,7 @@ use plenum_model::history::Writer;
 use plenum_model::id::Seq;
 use plenum_model::ledger::{RecordError, Recorded};
 use plenum_model::rows::Table;
+use plenum_model::statute::BookMemo;
 use rusqlite::{Connection, TransactionBehavior};
 
 use super::*;
@@ -29,7 +30,13 @@ impl Store for SqliteStore {
     ) -> Result<Written, WriteError> {
         let mut result: Option<Result<Written, WriteError>> = None;
         self.with_writer(|connection| {
-            result = Some(transact(connection, expected, recorded_at, write));
+            result = Some(transact(
+                connection,
+                &self.books,
+                expected,
+                recorded_at,
+                write,
+            ));
             Ok(())
         })?;
         result.unwrap_or_else(|| Err(Error::Database("the write did not run".into()).into()))
@@ -137,6 +144,7 @@ impl Store for SqliteStore {
 
 fn transact(
     connection: &mut Connection,
+    books: &BookMemo,
     expected: Option<Head>,
     recorded_at: &str,
     write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
@@ -169,7 +177,7 @@ fn transact(
         .into());
     }
     let digests = read::digests(&transaction)?;
-    let mut tx = tx::SqliteTx::new(&transaction, recorded_at, head, digests);
+    let mut tx = tx::SqliteTx::new(&transaction, books, recorded_at, head, digests);
     let recorded = write(&mut tx)?;
     tx.finish()?;
     let head = tx.head;

@@ -1,12 +1,14 @@
 //! The write path's access to a SQLite ledger, inside one `BEGIN IMMEDIATE` transaction.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use plenum_model::event::{Event, codec};
 use plenum_model::history::{Backing, BackingError, Change, Writer};
 use plenum_model::id::{EntityKind, Pos, Seq};
 use plenum_model::ledger::closest;
 use plenum_model::rows::{AnyRow, By, Table, Value};
+use plenum_model::statute::{BookMemo, StatuteBook};
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
@@ -25,11 +27,14 @@ pub(crate) struct SqliteTx<'c> {
     pub digests: Digests,
     pub touched: BTreeSet<Table>,
     organs: HashMap<String, i64>,
+    /// The statute book the store keeps between batches.
+    books: &'c BookMemo,
 }
 
 impl<'c> SqliteTx<'c> {
     pub fn new(
         connection: &'c Connection,
+        books: &'c BookMemo,
         recorded_at: &'c str,
         head: Head,
         digests: Digests,
@@ -41,6 +46,7 @@ impl<'c> SqliteTx<'c> {
             digests,
             touched: BTreeSet::new(),
             organs: HashMap::new(),
+            books,
         }
     }
 
@@ -247,6 +253,10 @@ impl Backing for SqliteTx<'_> {
 
     fn statutes(&self) -> Result<Vec<Event>, BackingError> {
         read::statutes(self.connection).map_err(Error::boxed)
+    }
+
+    fn statute_book(&self, statutes: &[Event]) -> Arc<StatuteBook> {
+        self.books.book(statutes)
     }
 
     fn head(&self) -> Result<Seq, BackingError> {
