@@ -16,7 +16,7 @@ use plenum_store::{Error, Store};
 /// An open ledger, in either store.
 pub enum Ledger {
     /// A SQLite file.
-    Sqlite(SqliteStore),
+    Sqlite(Box<SqliteStore>),
     /// A PostgreSQL database.
     Postgres(Box<PgStore>),
 }
@@ -26,7 +26,7 @@ impl Deref for Ledger {
 
     fn deref(&self) -> &(dyn Store + 'static) {
         match self {
-            Ledger::Sqlite(s) => s,
+            Ledger::Sqlite(s) => &**s,
             Ledger::Postgres(s) => &**s,
         }
     }
@@ -36,7 +36,7 @@ impl Ledger {
     /// The accounts kept beside the ledger.
     pub fn accounts(&self) -> &dyn Accounts {
         match self {
-            Ledger::Sqlite(s) => s,
+            Ledger::Sqlite(s) => &**s,
             Ledger::Postgres(s) => &**s,
         }
     }
@@ -44,7 +44,7 @@ impl Ledger {
     /// The live meetings kept beside the ledger.
     pub fn meetings(&self) -> &dyn plenum_store::meetings::Meetings {
         match self {
-            Ledger::Sqlite(s) => s,
+            Ledger::Sqlite(s) => &**s,
             Ledger::Postgres(s) => &**s,
         }
     }
@@ -85,9 +85,9 @@ pub fn read_only(db: &str) -> anyhow::Result<Ledger> {
             PgStore::open(db).with_context(|| cannot_open(db))?,
         )));
     }
-    Ok(Ledger::Sqlite(
+    Ok(Ledger::Sqlite(Box::new(
         SqliteStore::open_read_only(db.as_ref()).with_context(|| cannot_open(db))?,
-    ))
+    )))
 }
 
 /// The ledger at `--db`, to record in.
@@ -97,9 +97,9 @@ pub fn writable(db: &str) -> anyhow::Result<Ledger> {
             PgStore::open(db).with_context(|| cannot_open(db))?,
         )));
     }
-    Ok(Ledger::Sqlite(
+    Ok(Ledger::Sqlite(Box::new(
         SqliteStore::open(db.as_ref()).with_context(|| cannot_open(db))?,
-    ))
+    )))
 }
 
 /// Makes a new ledger at `--db` (which must hold none) and lets `first` record its first
@@ -129,7 +129,7 @@ pub fn create(
         }
         Ok::<(), anyhow::Error>(())
     })?;
-    Ok(Ledger::Sqlite(store))
+    Ok(Ledger::Sqlite(Box::new(store)))
 }
 
 /// The record as it stood after entry `seq`: its entries recorded again, in memory.

@@ -112,12 +112,12 @@ fn replaceable(db: &str) -> anyhow::Result<bool> {
         if !Path::new(db).exists() {
             return Ok(false);
         }
-        open::Ledger::Sqlite(
-            SqliteStore::open_read_only(db.as_ref()).map_err(|e| match e {
+        open::Ledger::Sqlite(Box::new(SqliteStore::open_read_only(db.as_ref()).map_err(
+            |e| match e {
                 Error::NotALedger(_) => refuse("is not a plenum ledger".into()),
                 other => refuse(format!("cannot be read ({other})")),
-            })?,
-        )
+            },
+        )?))
     };
     if !store.is_demo()? {
         return Err(refuse(

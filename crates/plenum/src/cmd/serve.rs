@@ -74,7 +74,7 @@ pub fn run(args: &ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
     type Parts = (Arc<dyn Store>, Arc<dyn Accounts>, Arc<dyn Meetings>);
     let (store, accounts, meetings): Parts = match ledger {
         open::Ledger::Sqlite(s) => {
-            let s = Arc::new(s);
+            let s: Arc<plenum_store::sqlite::SqliteStore> = Arc::from(s);
             (s.clone(), s.clone(), s)
         }
         open::Ledger::Postgres(s) => {
