@@ -73,6 +73,9 @@ pub enum Rule {
     WrongTrialBody,
     /// A trial's decision rendered later than the statute allows (`trials.decision`).
     DecisionLate,
+    /// A copy of charges served on the accused later than the statute allows
+    /// (`trials.serve`, `trials.served_before_trial`).
+    ServiceLate,
     /// An expulsion or suspension imposed without the trial the statute requires
     /// (`trials.required_for`).
     NoTrial,
@@ -111,12 +114,13 @@ impl Rule {
             Rule::WrongAccuser => "wrong-accuser",
             Rule::WrongTrialBody => "wrong-trial-body",
             Rule::DecisionLate => "decision-late",
+            Rule::ServiceLate => "service-late",
             Rule::NoTrial => "no-trial",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 30] = [
+    pub const ALL: [Rule; 31] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -147,6 +151,7 @@ impl Rule {
         Rule::WrongTrialBody,
         Rule::DecisionLate,
         Rule::NoTrial,
+        Rule::ServiceLate,
     ];
 }
 

@@ -124,6 +124,7 @@ fn describe_text(event: &Event) -> String {
             }
             text
         }
+        K::ChargesServed(b) => format!("served with a copy of the charges in {}", org(&b.org)),
         K::PersonPurged(b) => match &b.reason {
             Some(r) => format!("purged from {}: {r}", org(&b.org)),
             None => format!("purged from {}", org(&b.org)),

@@ -114,6 +114,7 @@ event_kinds! {
     CandidacyEnded = "candidacy_ended",
     MembershipLapsed = "membership_lapsed",
     ChargesFiled = "charges_filed",
+    ChargesServed = "charges_served",
     MembershipClassChanged = "membership_class_changed",
     PersonRehabilitated = "person_rehabilitated",
     PersonDied = "person_died",
@@ -318,6 +319,11 @@ impl EventKind {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
                 push("by_person", Ref::Person(&b.by_person));
+            }
+            K::ChargesServed(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                push("charges", Ref::Event(&b.charges));
             }
             K::PersonPurged(b) => {
                 push("person", Ref::Person(&b.person));
@@ -579,6 +585,7 @@ impl EventKind {
             K::PersonArrested(b) => &b.person,
             K::PersonTried(b) => &b.person,
             K::ChargesFiled(b) => &b.person,
+            K::ChargesServed(b) => &b.person,
             K::PersonPurged(b) => &b.person,
             K::PersonFled(b) => &b.person,
             K::FactionJoined(b) => &b.person,

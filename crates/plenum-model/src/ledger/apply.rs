@@ -121,6 +121,26 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             },
             pos,
         ),
+        // Charges and their service are kept on the organization's row, where the rules
+        // find when charges were filed and served (`rules/checks/service.rs`).
+        K::ChargesFiled(b) => history.org_fact(
+            &b.org,
+            OrgChange::Charged {
+                date: event.date.clone(),
+                person: b.person.clone(),
+                event: event.id.clone(),
+            },
+            pos,
+        ),
+        K::ChargesServed(b) => history.org_fact(
+            &b.org,
+            OrgChange::Served {
+                date: event.date.clone(),
+                charges: b.charges.clone(),
+                event: event.id.clone(),
+            },
+            pos,
+        ),
         K::PersonRegistered(_) => {}
         K::MemberAdmitted(b) => {
             let status = match b.status {
@@ -194,11 +214,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 history.end_factions_in(&b.person, &b.org, at);
             }
         }
-        K::PersonArrested(_)
-        | K::PersonTried(_)
-        | K::ChargesFiled(_)
-        | K::PersonFled(_)
-        | K::SpeechGiven(_) => {}
+        K::PersonArrested(_) | K::PersonTried(_) | K::PersonFled(_) | K::SpeechGiven(_) => {}
         K::MemberDisciplined(b) => super::bars::bar_from_office(history, book, event, b, at),
         // An extension continues the candidacy in a new row (the rules find its
         // start through the row it follows); an end closes it.

@@ -393,6 +393,8 @@ mod procedure_tests;
 #[cfg(test)]
 mod renewal_tests;
 #[cfg(test)]
+mod service_tests;
+#[cfg(test)]
 mod statute_tests;
 #[cfg(test)]
 mod subordinate_tests;

@@ -101,6 +101,24 @@ pub enum OrgChange {
         /// The event.
         event: EventId,
     },
+    /// Charges filed against a person under its procedure (`charges_filed`).
+    Charged {
+        /// When.
+        date: FuzzyDate,
+        /// The accused.
+        person: PersonId,
+        /// The event.
+        event: EventId,
+    },
+    /// A copy of charges served on the accused (`charges_served`).
+    Served {
+        /// When.
+        date: FuzzyDate,
+        /// The `charges_filed` served.
+        charges: EventId,
+        /// The event.
+        event: EventId,
+    },
 }
 
 /// A post held, or a seat on an organ in a role.
@@ -176,7 +194,9 @@ impl OrgRow {
             OrgChange::Intervened { .. }
             | OrgChange::Befell { .. }
             | OrgChange::Observed { .. }
-            | OrgChange::Directed { .. } => {}
+            | OrgChange::Directed { .. }
+            | OrgChange::Charged { .. }
+            | OrgChange::Served { .. } => {}
         }
     }
 }

@@ -528,6 +528,28 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 Some("decision-late"),
             );
         }
+        if let Some(Cited { rule, article }) = &trials.serve_within {
+            push(
+                "trials",
+                "serve",
+                format!(
+                    "a copy of the charges is served on the accused within {rule} of their filing"
+                ),
+                article.as_ref(),
+                Some("service-late"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &trials.served_before_trial {
+            push(
+                "trials",
+                "served_before_trial",
+                format!(
+                    "a copy of the charges is served on the accused at least {rule} before the trial"
+                ),
+                article.as_ref(),
+                Some("service-late"),
+            );
+        }
     }
     if let Some(Cited { rule, article }) = &version.probation {
         push(

@@ -66,6 +66,16 @@ pub(super) struct RawTrials {
     pub(super) tried_by: Option<RawTriedBy>,
     pub(super) decision: Option<RawWithin>,
     pub(super) required_for: Option<RawRequiredFor>,
+    pub(super) serve: Option<RawWithin>,
+    pub(super) served_before_trial: Option<RawAtLeast>,
+}
+
+/// A period that must at least pass (`served_before_trial = { at_least = "30 days" }`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAtLeast {
+    pub(super) at_least: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]

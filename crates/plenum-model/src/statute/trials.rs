@@ -1,5 +1,6 @@
 //! A statute's judicial procedure (`[version.trials]`): who may file charges, which
-//! organs try them, and how soon a trial body must render its decision.
+//! organs try them, how soon a trial body must render its decision, and when a copy
+//! of the charges must be served on the accused.
 //! Read by `read/trials.rs`; judged by `rules/checks/trials.rs`.
 
 use super::{Act, Cited, Key, Period};
@@ -34,4 +35,10 @@ pub struct Trials {
     pub decision_within: Option<Cited<Period>>,
     /// The acts (expulsion, suspension) that only a trial may impose (`required_for`).
     pub required_for: Option<Cited<Vec<Act>>>,
+    /// How soon after the charges are filed a copy must be served on the accused
+    /// (`serve.within`).
+    pub serve_within: Option<Cited<Period>>,
+    /// How long at least before the trial a copy must have been served
+    /// (`served_before_trial.at_least`).
+    pub served_before_trial: Option<Cited<Period>>,
 }

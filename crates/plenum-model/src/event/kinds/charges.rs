@@ -1,10 +1,11 @@
 //! Charges against a person under the statute's judicial procedure (`charges_filed`);
-//! the trial that follows is a `person_tried` naming its trial body (`by`).
+//! the copy served on the accused (`charges_served`); the trial that follows is a
+//! `person_tried` naming its trial body (`by`).
 
 use serde::{Deserialize, Serialize};
 
 use super::*;
-use crate::id::{OrgId, PersonId};
+use crate::id::{EventId, OrgId, PersonId};
 
 body!(
     /// Charges were filed against a person in an organization, by a charging party.
@@ -18,5 +19,19 @@ body!(
         by_person: PersonId,
         /// The grounds, as the charges state them.
         grounds: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
+    }
+);
+
+body!(
+    /// A copy of the charges was served on (sent to) the accused. The statute's
+    /// `[version.trials]` says how soon after the charges (`serve.within`) and how
+    /// long before the trial (`served_before_trial`).
+    ChargesServed {
+        /// The accused.
+        person: PersonId,
+        /// The organization whose procedure the charges follow.
+        org: OrgId,
+        /// The `charges_filed` event served.
+        charges: EventId,
     }
 );

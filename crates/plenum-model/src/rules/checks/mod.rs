@@ -24,6 +24,7 @@ mod membership;
 mod offices;
 mod people;
 mod procedures;
+mod service;
 mod targets;
 mod trials;
 mod voting;
@@ -326,7 +327,11 @@ impl Ctx<'_, '_> {
             K::CandidacyEnded(b) => self.check_candidacy(&b.person, &b.org, None, out),
             K::MembershipLapsed(b) => self.check_lapse(b, out),
             K::ChargesFiled(b) => self.check_charges(b, out),
-            K::PersonTried(b) => self.check_trial(b, out),
+            K::ChargesServed(b) => self.check_service(b, out),
+            K::PersonTried(b) => {
+                self.check_trial(b, out);
+                self.check_served_before_trial(b, out);
+            }
             K::MotionDecided(b) => {
                 if let Some(m) = &b.meeting {
                     self.check_quorum(m, b.present, out);

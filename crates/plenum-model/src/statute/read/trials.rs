@@ -1,5 +1,5 @@
-//! Reading `[version.trials]`: who files charges, who tries them, and the deadline
-//! of the decision. It only reads; the rules judge `charges_filed` and `person_tried`.
+//! Reading `[version.trials]`: who files charges, who tries them, the deadline
+//! of the decision, and when a copy of the charges is served. It only reads; the rules judge `charges_filed` and `person_tried`.
 
 use serde_spanned::Spanned;
 
@@ -21,10 +21,12 @@ impl Reader<'_> {
             && raw.tried_by.is_none()
             && raw.decision.is_none()
             && raw.required_for.is_none()
+            && raw.serve.is_none()
+            && raw.served_before_trial.is_none()
         {
             return Err(self.err(
                 whole,
-                "`[version.trials]` says nothing: give `filed_by`, `tried_by`, `decision` or `required_for`",
+                "`[version.trials]` says nothing: give `filed_by`, `tried_by`, `decision`, `required_for`, `serve` or `served_before_trial`",
             ));
         }
         let required_for = raw
@@ -100,11 +102,21 @@ impl Reader<'_> {
             .decision
             .map(|d| self.cited_period(scope, &d.within, d.article))
             .transpose()?;
+        let serve_within = raw
+            .serve
+            .map(|s| self.cited_period(scope, &s.within, s.article))
+            .transpose()?;
+        let served_before_trial = raw
+            .served_before_trial
+            .map(|s| self.cited_period(scope, &s.at_least, s.article))
+            .transpose()?;
         Ok(Trials {
             filed_by,
             tried_by,
             decision_within,
             required_for,
+            serve_within,
+            served_before_trial,
         })
     }
 }
