@@ -76,6 +76,8 @@ pub enum Rule {
     /// A copy of charges served on the accused later than the statute allows
     /// (`trials.serve`, `trials.served_before_trial`).
     ServiceLate,
+    /// A disciplinary act with no hearing of the person before it (`trials.hearing`).
+    NotHeard,
     /// An expulsion or suspension imposed without the trial the statute requires
     /// (`trials.required_for`).
     NoTrial,
@@ -115,12 +117,13 @@ impl Rule {
             Rule::WrongTrialBody => "wrong-trial-body",
             Rule::DecisionLate => "decision-late",
             Rule::ServiceLate => "service-late",
+            Rule::NotHeard => "not-heard",
             Rule::NoTrial => "no-trial",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 31] = [
+    pub const ALL: [Rule; 32] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -152,6 +155,7 @@ impl Rule {
         Rule::DecisionLate,
         Rule::NoTrial,
         Rule::ServiceLate,
+        Rule::NotHeard,
     ];
 }
 

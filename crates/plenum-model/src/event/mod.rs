@@ -115,6 +115,7 @@ event_kinds! {
     MembershipLapsed = "membership_lapsed",
     ChargesFiled = "charges_filed",
     ChargesServed = "charges_served",
+    PersonHeard = "person_heard",
     MembershipClassChanged = "membership_class_changed",
     PersonRehabilitated = "person_rehabilitated",
     PersonDied = "person_died",
@@ -324,6 +325,13 @@ impl EventKind {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
                 push("charges", Ref::Event(&b.charges));
+            }
+            K::PersonHeard(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                if let Some(o) = &b.by {
+                    push("by", Ref::Organ(o));
+                }
             }
             K::PersonPurged(b) => {
                 push("person", Ref::Person(&b.person));
@@ -586,6 +594,7 @@ impl EventKind {
             K::PersonTried(b) => &b.person,
             K::ChargesFiled(b) => &b.person,
             K::ChargesServed(b) => &b.person,
+            K::PersonHeard(b) => &b.person,
             K::PersonPurged(b) => &b.person,
             K::PersonFled(b) => &b.person,
             K::FactionJoined(b) => &b.person,

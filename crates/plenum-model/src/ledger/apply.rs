@@ -121,8 +121,8 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             },
             pos,
         ),
-        // Charges and their service are kept on the organization's row, where the rules
-        // find when charges were filed and served (`rules/checks/service.rs`).
+        // Charges, their service and hearings are kept on the organization's row, where
+        // the rules find them (`rules/checks/service.rs`, `rules/checks/hearing.rs`).
         K::ChargesFiled(b) => history.org_fact(
             &b.org,
             OrgChange::Charged {
@@ -137,6 +137,16 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             OrgChange::Served {
                 date: event.date.clone(),
                 charges: b.charges.clone(),
+                event: event.id.clone(),
+            },
+            pos,
+        ),
+        K::PersonHeard(b) => history.org_fact(
+            &b.org,
+            OrgChange::Heard {
+                date: event.date.clone(),
+                person: b.person.clone(),
+                by: b.by.clone(),
                 event: event.id.clone(),
             },
             pos,

@@ -371,6 +371,8 @@ mod evidence_tests;
 #[cfg(test)]
 mod group_tests;
 #[cfg(test)]
+mod hearing_tests;
+#[cfg(test)]
 mod historian_tests;
 #[cfg(test)]
 mod meeting_clause_tests;

@@ -110,6 +110,18 @@ pub enum OrgChange {
         /// The event.
         event: EventId,
     },
+    /// A person heard in their own defence (`person_heard`).
+    Heard {
+        /// When.
+        date: FuzzyDate,
+        /// The person heard.
+        person: PersonId,
+        /// The organ that heard them, if the record says.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<OrganRef>,
+        /// The event.
+        event: EventId,
+    },
     /// A copy of charges served on the accused (`charges_served`).
     Served {
         /// When.
@@ -196,7 +208,8 @@ impl OrgRow {
             | OrgChange::Observed { .. }
             | OrgChange::Directed { .. }
             | OrgChange::Charged { .. }
-            | OrgChange::Served { .. } => {}
+            | OrgChange::Served { .. }
+            | OrgChange::Heard { .. } => {}
         }
     }
 }

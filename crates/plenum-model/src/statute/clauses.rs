@@ -550,6 +550,26 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 Some("service-late"),
             );
         }
+        if let Some(Cited { rule, article }) = &trials.hearing {
+            let acts = rule
+                .acts
+                .iter()
+                .map(|a| a.as_str())
+                .collect::<Vec<_>>()
+                .join(" or ");
+            let before = rule
+                .before
+                .as_ref()
+                .map(|b| format!(" before {}", organ_name(b)))
+                .unwrap_or_default();
+            push(
+                "trials",
+                "hearing",
+                format!("no {acts} without first hearing the person concerned{before}"),
+                article.as_ref(),
+                Some("not-heard"),
+            );
+        }
     }
     if let Some(Cited { rule, article }) = &version.probation {
         push(

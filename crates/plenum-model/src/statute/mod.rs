@@ -40,7 +40,7 @@ pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_w
 pub use read::read;
 pub use subordinate::Subordinate;
 pub use target::{Target, concerning};
-pub use trials::{Filer, Trials};
+pub use trials::{Filer, Hearable, Hearing, Trials};
 pub use vacancy::VacancyDeadline;
 pub use voters::Voters;
 

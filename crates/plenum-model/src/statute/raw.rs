@@ -68,6 +68,16 @@ pub(super) struct RawTrials {
     pub(super) required_for: Option<RawRequiredFor>,
     pub(super) serve: Option<RawWithin>,
     pub(super) served_before_trial: Option<RawAtLeast>,
+    pub(super) hearing: Option<RawHearing>,
+}
+
+/// `hearing = { acts = ["expulsion"], before = "board" }`: acts that need a hearing.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawHearing {
+    pub(super) acts: Spanned<Vec<Spanned<String>>>,
+    pub(super) before: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 /// A period that must at least pass (`served_before_trial = { at_least = "30 days" }`).

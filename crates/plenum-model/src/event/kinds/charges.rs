@@ -1,11 +1,12 @@
 //! Charges against a person under the statute's judicial procedure (`charges_filed`);
-//! the copy served on the accused (`charges_served`); the trial that follows is a
+//! the copy served on the accused (`charges_served`); the hearing of a person before a
+//! disciplinary act (`person_heard`); the trial that follows charges is a
 //! `person_tried` naming its trial body (`by`).
 
 use serde::{Deserialize, Serialize};
 
 use super::*;
-use crate::id::{EventId, OrgId, PersonId};
+use crate::id::{EventId, OrgId, OrganRef, PersonId};
 
 body!(
     /// Charges were filed against a person in an organization, by a charging party.
@@ -33,5 +34,19 @@ body!(
         org: OrgId,
         /// The `charges_filed` event served.
         charges: EventId,
+    }
+);
+
+body!(
+    /// A person was heard in their own defence (or given the chance to explain) before
+    /// an organ of an organization, ahead of a disciplinary act. The statute's
+    /// `[version.trials] hearing` says which acts need one, and before which organ.
+    PersonHeard {
+        /// The person heard.
+        person: PersonId,
+        /// The organization whose procedure it follows.
+        org: OrgId,
+        /// The organ that heard them, if the record says.
+        by: Option<OrganRef> = (default, skip_serializing_if = "Option::is_none"),
     }
 );

@@ -17,6 +17,7 @@ mod count;
 mod discipline;
 mod election_majority;
 mod elections;
+mod hearing;
 mod kinds;
 mod lapse;
 mod meetings;
@@ -34,7 +35,7 @@ use crate::event::{EndCause, Event, EventKind, Role};
 use crate::history::History;
 use crate::id::{EntityKind, EventId, MeetingId, OrgId, OrganRef, PersonId, PostRef};
 use crate::phrase::{Phrase, name};
-use crate::statute::{Act, Cited, StatuteBook, Version};
+use crate::statute::{Act, Cited, Hearable, StatuteBook, Version};
 
 use super::terms::Office;
 use super::{Citation, Finding, Rule, Severity};
@@ -279,6 +280,12 @@ impl Ctx<'_, '_> {
                     out,
                 );
                 self.check_trial_required(Act::Expulsion, &b.org, &b.person, b.trial.as_ref(), out);
+                let what = format!(
+                    "the expulsion of {} from {}",
+                    self.person(&b.person),
+                    self.org_name(&b.org)
+                );
+                self.check_heard(&Hearable::Expulsion, &what, &b.org, &b.person, out);
             }
             // A reinstatement is judged only where the statute says who decides it.
             K::MemberReinstated(b)
@@ -296,6 +303,12 @@ impl Ctx<'_, '_> {
                 );
             }
             K::MemberSuspended(b) => {
+                let what = format!(
+                    "the suspension of {} from {}",
+                    self.person(&b.person),
+                    self.org_name(&b.org)
+                );
+                self.check_heard(&Hearable::Suspension, &what, &b.org, &b.person, out);
                 self.check_trial_required(
                     Act::Suspension,
                     &b.org,
@@ -320,7 +333,16 @@ impl Ctx<'_, '_> {
                 &b.person,
                 out,
             ),
-            K::MemberDisciplined(b) => self.check_penalty(b, out),
+            K::MemberDisciplined(b) => {
+                self.check_penalty(b, out);
+                let penalty = self
+                    .version(&b.org, &event.date)
+                    .and_then(|v| v.penalty(&b.penalty))
+                    .map_or_else(|| b.penalty.to_string(), |p| p.name.clone());
+                let what = format!("the {penalty} given to {}", self.person(&b.person));
+                let act = Hearable::Penalty(b.penalty.clone());
+                self.check_heard(&act, &what, &b.org, &b.person, out);
+            }
             K::CandidacyExtended(b) => {
                 self.check_candidacy(&b.person, &b.org, b.until.as_ref(), out)
             }
@@ -328,6 +350,7 @@ impl Ctx<'_, '_> {
             K::MembershipLapsed(b) => self.check_lapse(b, out),
             K::ChargesFiled(b) => self.check_charges(b, out),
             K::ChargesServed(b) => self.check_service(b, out),
+            K::PersonHeard(_) => {}
             K::PersonTried(b) => {
                 self.check_trial(b, out);
                 self.check_served_before_trial(b, out);
@@ -458,6 +481,8 @@ impl Ctx<'_, '_> {
         }
         if cause.is_some_and(EndCause::is_removal) {
             self.check_discipline(Act::Removal, org, from, decision, person, out);
+            let what = format!("the removal of {} from {what}", self.person(person));
+            self.check_heard(&Hearable::Removal, &what, org, person, out);
         }
     }
 }
