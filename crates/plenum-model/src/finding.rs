@@ -78,6 +78,12 @@ pub enum Rule {
     ServiceLate,
     /// A disciplinary act with no hearing of the person before it (`trials.hearing`).
     NotHeard,
+    /// An admission recommended by fewer sponsors of the standing required than the
+    /// statute asks (`membership.sponsors`).
+    TooFewSponsors,
+    /// A new member admitted as a full member where the statute admits on probation
+    /// first (`membership.admission`).
+    AdmittedAsFull,
     /// An expulsion or suspension imposed without the trial the statute requires
     /// (`trials.required_for`).
     NoTrial,
@@ -118,12 +124,14 @@ impl Rule {
             Rule::DecisionLate => "decision-late",
             Rule::ServiceLate => "service-late",
             Rule::NotHeard => "not-heard",
+            Rule::TooFewSponsors => "too-few-sponsors",
+            Rule::AdmittedAsFull => "admitted-as-full",
             Rule::NoTrial => "no-trial",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 32] = [
+    pub const ALL: [Rule; 34] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -156,6 +164,8 @@ impl Rule {
         Rule::NoTrial,
         Rule::ServiceLate,
         Rule::NotHeard,
+        Rule::TooFewSponsors,
+        Rule::AdmittedAsFull,
     ];
 }
 

@@ -219,6 +219,9 @@ impl EventKind {
                 if let Some(d) = &b.decision {
                     push("decision", Ref::Decision(d));
                 }
+                for s in &b.sponsors {
+                    push("sponsors", Ref::Person(s));
+                }
             }
             K::MemberPromoted(b) => {
                 push("person", Ref::Person(&b.person));

@@ -571,6 +571,33 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             );
         }
     }
+    if let Some(Cited { rule, article }) = &version.admission.sponsors {
+        push(
+            "membership",
+            "sponsors",
+            format!(
+                "an admission is recommended by at least {} {}",
+                rule.at_least,
+                match (rule.full, rule.at_least) {
+                    (true, 1) => "full member",
+                    (true, _) => "full members",
+                    (false, 1) => "member",
+                    (false, _) => "members",
+                }
+            ),
+            article.as_ref(),
+            Some("too-few-sponsors"),
+        );
+    }
+    if let Some(Cited { article, .. }) = &version.admission.as_candidate {
+        push(
+            "membership",
+            "admission",
+            "new members are admitted on probation, as candidates".to_owned(),
+            article.as_ref(),
+            Some("admitted-as-full"),
+        );
+    }
     if let Some(Cited { rule, article }) = &version.probation {
         push(
             "membership",

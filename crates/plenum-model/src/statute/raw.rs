@@ -303,6 +303,26 @@ pub(super) struct RawMembership {
     pub(super) votes: Option<RawVotes>,
     #[serde(default, rename = "class")]
     pub(super) classes: Vec<RawClass>,
+    pub(super) sponsors: Option<RawSponsors>,
+    pub(super) admission: Option<RawAdmission>,
+}
+
+/// `sponsors = { at_least = 2, status = "full-member" }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSponsors {
+    pub(super) at_least: Spanned<u32>,
+    pub(super) status: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+/// `admission = { as = "candidate" }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAdmission {
+    #[serde(rename = "as")]
+    pub(super) as_status: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]

@@ -5,6 +5,7 @@
 //! `meetings` quorum, majorities, notice and cadence, `people` discipline and the acts of
 //! the dead and the expelled.
 
+mod admission;
 mod amendments;
 mod appointers;
 mod bars;
@@ -350,6 +351,7 @@ impl Ctx<'_, '_> {
             K::MembershipLapsed(b) => self.check_lapse(b, out),
             K::ChargesFiled(b) => self.check_charges(b, out),
             K::ChargesServed(b) => self.check_service(b, out),
+            K::MemberAdmitted(b) => self.check_admission(b, out),
             K::PersonHeard(_) => {}
             K::PersonTried(b) => {
                 self.check_trial(b, out);
