@@ -101,7 +101,7 @@ fn r14_one_sponsor_or_a_candidate_sponsor_is_too_few() {
     assert_eq!(one.len(), 1, "{one:#?}");
     assert_eq!(
         one[0].message,
-        "the admission of Dan to Association was recommended by 1 of the 1 sponsors it names; the statute requires at least 2 full members"
+        "the admission of Dan to Association was recommended by 1 sponsor; the statute requires at least 2 full members"
     );
     assert_eq!(
         one[0].citation.as_ref().and_then(|c| c.article.as_deref()),
@@ -115,7 +115,7 @@ fn r14_one_sponsor_or_a_candidate_sponsor_is_too_few() {
     assert_eq!(candidate.len(), 1, "{candidate:#?}");
     assert_eq!(
         candidate[0].message,
-        "the admission of Dan to Association was recommended by 1 of the 2 sponsors it names (not counted: Cat, who is only a candidate member); the statute requires at least 2 full members"
+        "the admission of Dan to Association was recommended by 2 sponsors, of whom 1 counts (not counted: Cat, who is only a candidate member); the statute requires at least 2 full members"
     );
     // Any member will do where the statute asks for members.
     let members = ADMISSION.replace("status = \"full-member\", ", "");

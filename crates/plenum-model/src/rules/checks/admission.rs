@@ -67,10 +67,15 @@ impl Ctx<'_, '_> {
         } else {
             "members"
         };
-        let detail = if lacking.is_empty() {
-            String::new()
+        let named = b.sponsors.len();
+        let plural = if named == 1 { "sponsor" } else { "sponsors" };
+        let recommended = if lacking.is_empty() {
+            format!("{named} {plural}")
         } else {
-            format!(" (not counted: {})", lacking.join("; "))
+            format!(
+                "{named} {plural}, of whom {standing} counts (not counted: {})",
+                lacking.join("; ")
+            )
         };
         out.push(
             Rule::TooFewSponsors,
@@ -79,8 +84,7 @@ impl Ctx<'_, '_> {
             Some(Citation::of(version, article.as_ref())),
             vec![],
             format!(
-                "the admission of {who} to {org} was recommended by {standing} of the {} sponsors it names{detail}; the statute requires at least {} {kind}",
-                b.sponsors.len(),
+                "the admission of {who} to {org} was recommended by {recommended}; the statute requires at least {} {kind}",
                 sponsors.at_least
             ),
         );
