@@ -84,6 +84,9 @@ pub enum Rule {
     /// A new member admitted as a full member where the statute admits on probation
     /// first (`membership.admission`).
     AdmittedAsFull,
+    /// An appeal decided finally by an organ the statute does not give the final
+    /// decision on appeals (`trials.appeals`).
+    WrongAppealBody,
     /// An expulsion or suspension imposed without the trial the statute requires
     /// (`trials.required_for`).
     NoTrial,
@@ -126,12 +129,13 @@ impl Rule {
             Rule::NotHeard => "not-heard",
             Rule::TooFewSponsors => "too-few-sponsors",
             Rule::AdmittedAsFull => "admitted-as-full",
+            Rule::WrongAppealBody => "wrong-appeal-body",
             Rule::NoTrial => "no-trial",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 34] = [
+    pub const ALL: [Rule; 35] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -166,6 +170,7 @@ impl Rule {
         Rule::NotHeard,
         Rule::TooFewSponsors,
         Rule::AdmittedAsFull,
+        Rule::WrongAppealBody,
     ];
 }
 

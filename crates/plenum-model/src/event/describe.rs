@@ -125,6 +125,11 @@ fn describe_text(event: &Event) -> String {
             text
         }
         K::ChargesServed(b) => format!("served with a copy of the charges in {}", org(&b.org)),
+        K::AppealDecided(b) => format!(
+            "had an appeal decided{} by {}",
+            if b.is_final { " finally" } else { "" },
+            organ(&b.by)
+        ),
         K::PersonHeard(b) => match &b.by {
             Some(by) => format!("heard in their own defence before {}", organ(by)),
             None => format!("heard in their own defence in {}", org(&b.org)),

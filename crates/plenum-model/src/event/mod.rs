@@ -116,6 +116,7 @@ event_kinds! {
     ChargesFiled = "charges_filed",
     ChargesServed = "charges_served",
     PersonHeard = "person_heard",
+    AppealDecided = "appeal_decided",
     MembershipClassChanged = "membership_class_changed",
     PersonRehabilitated = "person_rehabilitated",
     PersonDied = "person_died",
@@ -328,6 +329,14 @@ impl EventKind {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
                 push("charges", Ref::Event(&b.charges));
+            }
+            K::AppealDecided(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                push("by", Ref::Organ(&b.by));
+                if let Some(e) = &b.appealed {
+                    push("appealed", Ref::Event(e));
+                }
             }
             K::PersonHeard(b) => {
                 push("person", Ref::Person(&b.person));
@@ -598,6 +607,7 @@ impl EventKind {
             K::ChargesFiled(b) => &b.person,
             K::ChargesServed(b) => &b.person,
             K::PersonHeard(b) => &b.person,
+            K::AppealDecided(b) => &b.person,
             K::PersonPurged(b) => &b.person,
             K::PersonFled(b) => &b.person,
             K::FactionJoined(b) => &b.person,

@@ -224,7 +224,11 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 history.end_factions_in(&b.person, &b.org, at);
             }
         }
-        K::PersonArrested(_) | K::PersonTried(_) | K::PersonFled(_) | K::SpeechGiven(_) => {}
+        K::PersonArrested(_)
+        | K::PersonTried(_)
+        | K::AppealDecided(_)
+        | K::PersonFled(_)
+        | K::SpeechGiven(_) => {}
         K::MemberDisciplined(b) => super::bars::bar_from_office(history, book, event, b, at),
         // An extension continues the candidacy in a new row (the rules find its
         // start through the row it follows); an end closes it.

@@ -1,4 +1,5 @@
-//! Issue 14, due process: a person heard in their own defence (`person_heard`) before
+//! Issue 14, due process: appeals decided finally by the organ the statute names
+//! (`wrong-appeal-body`), and a person heard in their own defence (`person_heard`) before
 //! an expulsion, suspension, removal or penalty the statute's `[version.trials]
 //! hearing` names (`not-heard`), and the clause read or refused at its place. Each
 //! test is data: a statute and a history in, findings out.
@@ -153,4 +154,76 @@ fn r14_a_hearing_clause_naming_an_unknown_act_or_organ_is_refused() {
     let empty = statute().replace("acts = [\"expulsion\", \"warning\"]", "acts = []");
     let err = build_with(&empty, "").expect_err("no acts");
     assert!(err.to_string().contains("empty"), "{err}");
+}
+
+const APPEALS: &str = r#"
+[[version.article]]
+number = "AP"
+text = "The board shall not be the final authority on appeals."
+
+[version.trials]
+appeals = { final_by = ["assembly"], article = "AP" }
+"#;
+
+fn appeal(by: &str, is_final: bool) -> String {
+    format!(
+        r#"
+[[event]]
+id = "bob-appeal"
+date = "2021-06-01"
+kind = "appeal_decided"
+person = "bob"
+org = "assoc"
+by = "assoc/{by}"
+appealed = "bob-expelled"
+final = {is_final}
+"#
+    )
+}
+
+fn wrong_appeal_body(events: &str) -> Vec<FindingLine> {
+    let statute = STATUTE.replacen(
+        "[[version.organ]]",
+        &format!("{APPEALS}\n[[version.organ]]"),
+        1,
+    );
+    let tables = build_with(&statute, &format!("{BOARD}{EXPELLED}{events}"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let all = findings(&tables, "2021-12-31");
+    of_rule(&all, Rule::WrongAppealBody)
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn r14_an_appeal_decided_finally_by_the_board_is_found_and_by_the_assembly_is_not() {
+    assert!(wrong_appeal_body(&appeal("assembly", true)).is_empty());
+    // The board may hear an appeal on its way; only a final decision is judged.
+    assert!(wrong_appeal_body(&appeal("board", false)).is_empty());
+    let found = wrong_appeal_body(&appeal("board", true));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].message,
+        "the appeal of Bob was decided finally by Board of Directors; the statute gives the final decision on appeals to General Assembly"
+    );
+    assert_eq!(
+        found[0]
+            .citation
+            .as_ref()
+            .and_then(|c| c.article.as_deref()),
+        Some("AP")
+    );
+}
+
+#[test]
+fn r14_appeals_naming_no_organ_or_an_unknown_one_are_refused() {
+    for (from, to) in [("[\"assembly\"]", "[]"), ("[\"assembly\"]", "[\"senate\"]")] {
+        let statute = STATUTE.replacen(
+            "[[version.organ]]",
+            &format!("{}\n[[version.organ]]", APPEALS.replace(from, to)),
+            1,
+        );
+        assert!(build_with(&statute, "").is_err(), "{to}");
+    }
 }

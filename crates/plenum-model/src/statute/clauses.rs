@@ -550,6 +550,20 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 Some("service-late"),
             );
         }
+        if let Some(Cited { rule, article }) = &trials.appeals_final_by {
+            let by = rule
+                .iter()
+                .map(&organ_name)
+                .collect::<Vec<_>>()
+                .join(" or ");
+            push(
+                "trials",
+                "appeals",
+                format!("appeals are decided finally by {by}"),
+                article.as_ref(),
+                Some("wrong-appeal-body"),
+            );
+        }
         if let Some(Cited { rule, article }) = &trials.hearing {
             let acts = rule
                 .acts

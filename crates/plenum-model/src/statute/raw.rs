@@ -69,6 +69,15 @@ pub(super) struct RawTrials {
     pub(super) serve: Option<RawWithin>,
     pub(super) served_before_trial: Option<RawAtLeast>,
     pub(super) hearing: Option<RawHearing>,
+    pub(super) appeals: Option<RawAppeals>,
+}
+
+/// `appeals = { final_by = ["convention"] }`: the organs that decide appeals finally.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAppeals {
+    pub(super) final_by: Spanned<Vec<Spanned<String>>>,
+    pub(super) article: ArticleRef,
 }
 
 /// `hearing = { acts = ["expulsion"], before = "board" }`: acts that need a hearing.

@@ -1,6 +1,7 @@
 //! A statute's judicial procedure (`[version.trials]`): who may file charges, which
 //! organs try them, how soon a trial body must render its decision, when a copy
-//! of the charges must be served on the accused, and which acts need a hearing.
+//! of the charges must be served on the accused, which acts need a hearing, and who
+//! decides appeals finally.
 //! Read by `read/trials.rs`; judged by `rules/checks/trials.rs`.
 
 use super::{Act, Cited, Key, Period};
@@ -43,6 +44,8 @@ pub struct Trials {
     pub served_before_trial: Option<Cited<Period>>,
     /// The acts the person concerned must first be heard on (`hearing`).
     pub hearing: Option<Cited<Hearing>>,
+    /// The organs that decide appeals finally (`appeals.final_by`).
+    pub appeals_final_by: Option<Cited<Vec<Key>>>,
 }
 
 /// A disciplinary act that may need a hearing first.

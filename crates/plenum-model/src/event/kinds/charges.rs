@@ -1,7 +1,7 @@
 //! Charges against a person under the statute's judicial procedure (`charges_filed`);
 //! the copy served on the accused (`charges_served`); the hearing of a person before a
-//! disciplinary act (`person_heard`); the trial that follows charges is a
-//! `person_tried` naming its trial body (`by`).
+//! disciplinary act (`person_heard`); an appeal decided (`appeal_decided`); the trial
+//! that follows charges is a `person_tried` naming its trial body (`by`).
 
 use serde::{Deserialize, Serialize};
 
@@ -48,5 +48,24 @@ body!(
         org: OrgId,
         /// The organ that heard them, if the record says.
         by: Option<OrganRef> = (default, skip_serializing_if = "Option::is_none"),
+    }
+);
+
+body!(
+    /// An organ decided a person's appeal against a decision of the organization
+    /// (a trial's, a penalty's). The statute's `[version.trials] appeals` says which
+    /// organs decide appeals finally (`final_by`).
+    AppealDecided {
+        /// The appellant.
+        person: PersonId,
+        /// The organization whose procedure the appeal follows.
+        org: OrgId,
+        /// The organ that decided it.
+        by: OrganRef,
+        /// The event appealed against (a trial, a penalty, a decision), if recorded.
+        appealed: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// Whether the decision is final (no further appeal lies within the organization).
+        #[serde(rename = "final")]
+        is_final: bool = (default, skip_serializing_if = "is_false"),
     }
 );

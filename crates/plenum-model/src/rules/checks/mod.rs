@@ -7,6 +7,7 @@
 
 mod admission;
 mod amendments;
+mod appeals;
 mod appointers;
 mod bars;
 mod bases;
@@ -352,6 +353,7 @@ impl Ctx<'_, '_> {
             K::ChargesFiled(b) => self.check_charges(b, out),
             K::ChargesServed(b) => self.check_service(b, out),
             K::MemberAdmitted(b) => self.check_admission(b, out),
+            K::AppealDecided(b) => self.check_appeal(b, out),
             K::PersonHeard(_) => {}
             K::PersonTried(b) => {
                 self.check_trial(b, out);

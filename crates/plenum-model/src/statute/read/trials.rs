@@ -1,5 +1,6 @@
 //! Reading `[version.trials]`: who files charges, who tries them, the deadline
-//! of the decision, when a copy of the charges is served, and which acts need a hearing. It only reads; the rules judge `charges_filed` and `person_tried`.
+//! of the decision, when a copy of the charges is served, which acts need a hearing, and
+//! who decides appeals finally. It only reads; the rules judge `charges_filed` and `person_tried`.
 
 use serde_spanned::Spanned;
 
@@ -24,10 +25,11 @@ impl Reader<'_> {
             && raw.serve.is_none()
             && raw.served_before_trial.is_none()
             && raw.hearing.is_none()
+            && raw.appeals.is_none()
         {
             return Err(self.err(
                 whole,
-                "`[version.trials]` says nothing: give `filed_by`, `tried_by`, `decision`, `required_for`, `serve`, `served_before_trial` or `hearing`",
+                "`[version.trials]` says nothing: give `filed_by`, `tried_by`, `decision`, `required_for`, `serve`, `served_before_trial`, `hearing` or `appeals`",
             ));
         }
         let required_for = raw
@@ -112,6 +114,27 @@ impl Reader<'_> {
             .map(|s| self.cited_period(scope, &s.at_least, s.article))
             .transpose()?;
         let hearing = raw.hearing.map(|h| self.hearing(scope, h)).transpose()?;
+        let appeals_final_by = raw
+            .appeals
+            .map(|a| {
+                if a.final_by.get_ref().is_empty() {
+                    return Err(self.err(
+                        a.final_by.span(),
+                        "`appeals.final_by` is empty; name the organs that decide appeals finally",
+                    ));
+                }
+                let organs = a
+                    .final_by
+                    .get_ref()
+                    .iter()
+                    .map(|b| self.organ_key(scope, b))
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(Cited {
+                    rule: organs,
+                    article: self.article(scope, a.article)?,
+                })
+            })
+            .transpose()?;
         Ok(Trials {
             filed_by,
             tried_by,
@@ -120,6 +143,7 @@ impl Reader<'_> {
             serve_within,
             served_before_trial,
             hearing,
+            appeals_final_by,
         })
     }
 
