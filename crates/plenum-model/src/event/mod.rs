@@ -115,8 +115,6 @@ event_kinds! {
     MembershipLapsed = "membership_lapsed",
     ChargesFiled = "charges_filed",
     ChargesServed = "charges_served",
-    PersonHeard = "person_heard",
-    AppealDecided = "appeal_decided",
     MembershipClassChanged = "membership_class_changed",
     PersonRehabilitated = "person_rehabilitated",
     PersonDied = "person_died",
@@ -151,6 +149,8 @@ event_kinds! {
     GroupAffected = "group_affected",
     TenureObserved = "tenure_observed",
     OrganizationDirected = "organization_directed",
+    PersonHeard = "person_heard",
+    AppealDecided = "appeal_decided",
 }
 
 /// Something an event points at, with the field that names it.
