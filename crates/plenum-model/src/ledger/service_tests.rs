@@ -169,3 +169,46 @@ fn r14_service_clauses_with_a_bad_period_or_unknown_key_are_refused() {
     let err = build_with(&unknown, "").expect_err("an unknown key");
     assert!(err.to_string().contains("at_most"), "{err}");
 }
+
+#[test]
+fn r14_statute_check_lists_the_due_process_clauses_with_their_rules_and_articles() {
+    let text = statute().replacen(
+        "[version.trials]",
+        "[[version.penalty]]\nid = \"warning\"\nname = \"warning\"\n\n[version.trials]\nhearing = { acts = [\"expulsion\", \"warning\"], before = \"board\", article = \"T10\" }\nappeals = { final_by = [\"assembly\"], article = \"T12\" }",
+        1,
+    );
+    let document = crate::statute::read(&text).unwrap_or_else(|e| panic!("{e}"));
+    let listed: Vec<(String, Option<&str>, Option<String>)> = crate::statute::clauses(&document)
+        .into_iter()
+        .filter(|c| c.subject == "trials")
+        .map(|c| (c.rule, c.checked_by, c.article))
+        .collect();
+    let expected = [
+        (
+            "appeals are decided finally by General Assembly",
+            "wrong-appeal-body",
+            "T12",
+        ),
+        (
+            "no expulsion or warning without first hearing the person concerned before Board of Directors",
+            "not-heard",
+            "T10",
+        ),
+        (
+            "a copy of the charges is served on the accused within 15 days of their filing",
+            "service-late",
+            "T10",
+        ),
+        (
+            "a copy of the charges is served on the accused at least 30 days before the trial",
+            "service-late",
+            "T12",
+        ),
+    ];
+    for (rule, by, article) in expected {
+        assert!(
+            listed.contains(&(rule.to_owned(), Some(by), Some(article.to_owned()))),
+            "{rule}: {listed:#?}"
+        );
+    }
+}
