@@ -73,6 +73,20 @@ pub enum Rule {
     WrongTrialBody,
     /// A trial's decision rendered later than the statute allows (`trials.decision`).
     DecisionLate,
+    /// A copy of charges served on the accused later than the statute allows
+    /// (`trials.serve`, `trials.served_before_trial`).
+    ServiceLate,
+    /// A disciplinary act with no hearing of the person before it (`trials.hearing`).
+    NotHeard,
+    /// An admission recommended by fewer sponsors of the standing required than the
+    /// statute asks (`membership.sponsors`).
+    TooFewSponsors,
+    /// A new member admitted as a full member where the statute admits on probation
+    /// first (`membership.admission`).
+    AdmittedAsFull,
+    /// An appeal decided finally by an organ the statute does not give the final
+    /// decision on appeals (`trials.appeals`).
+    WrongAppealBody,
     /// An expulsion or suspension imposed without the trial the statute requires
     /// (`trials.required_for`).
     NoTrial,
@@ -111,12 +125,17 @@ impl Rule {
             Rule::WrongAccuser => "wrong-accuser",
             Rule::WrongTrialBody => "wrong-trial-body",
             Rule::DecisionLate => "decision-late",
+            Rule::ServiceLate => "service-late",
+            Rule::NotHeard => "not-heard",
+            Rule::TooFewSponsors => "too-few-sponsors",
+            Rule::AdmittedAsFull => "admitted-as-full",
+            Rule::WrongAppealBody => "wrong-appeal-body",
             Rule::NoTrial => "no-trial",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 30] = [
+    pub const ALL: [Rule; 35] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -147,6 +166,11 @@ impl Rule {
         Rule::WrongTrialBody,
         Rule::DecisionLate,
         Rule::NoTrial,
+        Rule::ServiceLate,
+        Rule::NotHeard,
+        Rule::TooFewSponsors,
+        Rule::AdmittedAsFull,
+        Rule::WrongAppealBody,
     ];
 }
 

@@ -6,7 +6,7 @@ use plenum_model::rows::columns::Type;
 use plenum_model::rows::{By, Table};
 
 /// The ledger format: the same for every store, so a ledger copies between them.
-pub(crate) const FORMAT: &str = "plenum-ledger-9";
+pub(crate) const FORMAT: &str = "plenum-ledger-10";
 
 /// The two SQL engines' spellings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,6 +1,5 @@
-//! A ledger of an earlier format (plenum-ledger-8, before the meetings held kept their
-//! evidence, organizations' rows kept what befell their people and the tenures
-//! observed in them, and seats and posts their nominal column) is refused with a
+//! A ledger of an earlier format (plenum-ledger-9, before organizations' rows kept
+//! the charges filed under their procedure and the copies served) is refused with a
 //! message that says what to do, not misread.
 
 use plenum_dev::conformance::record_random;
@@ -18,7 +17,7 @@ fn a_ledger_of_an_earlier_format_is_refused() {
     let connection = Connection::open(&path).expect("second connection");
     connection
         .execute(
-            "UPDATE meta SET value = 'plenum-ledger-8' WHERE key = 'format'",
+            "UPDATE meta SET value = 'plenum-ledger-9' WHERE key = 'format'",
             [],
         )
         .expect("age it");
@@ -27,7 +26,7 @@ fn a_ledger_of_an_earlier_format_is_refused() {
         Err(Error::NotALedger(message)) => {
             assert!(
                 message.contains(
-                    "is a ledger of format plenum-ledger-8; this plenum reads plenum-ledger-9"
+                    "is a ledger of format plenum-ledger-9; this plenum reads plenum-ledger-10"
                 ),
                 "{message}"
             );

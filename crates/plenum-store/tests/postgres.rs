@@ -205,7 +205,7 @@ fn a_ledger_of_an_earlier_format_is_refused() {
     record_random(&store, 1, 5);
     client
         .execute(
-            "UPDATE meta SET value = 'plenum-ledger-8' WHERE key = 'format'",
+            "UPDATE meta SET value = 'plenum-ledger-9' WHERE key = 'format'",
             &[],
         )
         .expect("age it");
@@ -214,7 +214,7 @@ fn a_ledger_of_an_earlier_format_is_refused() {
     match PgStore::open(&url) {
         Err(Error::NotALedger(message)) => assert!(
             message
-                .contains("a ledger of format plenum-ledger-8; this plenum reads plenum-ledger-9"),
+                .contains("a ledger of format plenum-ledger-9; this plenum reads plenum-ledger-10"),
             "{message}"
         ),
         other => panic!("{other:?}"),

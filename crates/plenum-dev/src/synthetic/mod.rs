@@ -190,6 +190,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     status: Status::Full,
                     class: None,
                     decision: None,
+                    sponsors: Vec::new(),
                 }),
             ));
             if rng.chance(30) {

@@ -200,6 +200,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     },
                     class,
                     decision: None,
+                    sponsors: Vec::new(),
                 })
             }
             12 => EventKind::MemberExpelled(MemberExpelled {

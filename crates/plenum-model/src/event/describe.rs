@@ -124,6 +124,16 @@ fn describe_text(event: &Event) -> String {
             }
             text
         }
+        K::ChargesServed(b) => format!("served with a copy of the charges in {}", org(&b.org)),
+        K::AppealDecided(b) => format!(
+            "had an appeal decided{} by {}",
+            if b.is_final { " finally" } else { "" },
+            organ(&b.by)
+        ),
+        K::PersonHeard(b) => match &b.by {
+            Some(by) => format!("heard in their own defence before {}", organ(by)),
+            None => format!("heard in their own defence in {}", org(&b.org)),
+        },
         K::PersonPurged(b) => match &b.reason {
             Some(r) => format!("purged from {}: {r}", org(&b.org)),
             None => format!("purged from {}", org(&b.org)),

@@ -114,6 +114,7 @@ event_kinds! {
     CandidacyEnded = "candidacy_ended",
     MembershipLapsed = "membership_lapsed",
     ChargesFiled = "charges_filed",
+    ChargesServed = "charges_served",
     MembershipClassChanged = "membership_class_changed",
     PersonRehabilitated = "person_rehabilitated",
     PersonDied = "person_died",
@@ -148,6 +149,8 @@ event_kinds! {
     GroupAffected = "group_affected",
     TenureObserved = "tenure_observed",
     OrganizationDirected = "organization_directed",
+    PersonHeard = "person_heard",
+    AppealDecided = "appeal_decided",
 }
 
 /// Something an event points at, with the field that names it.
@@ -216,6 +219,9 @@ impl EventKind {
                 push("org", Ref::Org(&b.org));
                 if let Some(d) = &b.decision {
                     push("decision", Ref::Decision(d));
+                }
+                for s in &b.sponsors {
+                    push("sponsors", Ref::Person(s));
                 }
             }
             K::MemberPromoted(b) => {
@@ -318,6 +324,26 @@ impl EventKind {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
                 push("by_person", Ref::Person(&b.by_person));
+            }
+            K::ChargesServed(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                push("charges", Ref::Event(&b.charges));
+            }
+            K::AppealDecided(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                push("by", Ref::Organ(&b.by));
+                if let Some(e) = &b.appealed {
+                    push("appealed", Ref::Event(e));
+                }
+            }
+            K::PersonHeard(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                if let Some(o) = &b.by {
+                    push("by", Ref::Organ(o));
+                }
             }
             K::PersonPurged(b) => {
                 push("person", Ref::Person(&b.person));
@@ -579,6 +605,9 @@ impl EventKind {
             K::PersonArrested(b) => &b.person,
             K::PersonTried(b) => &b.person,
             K::ChargesFiled(b) => &b.person,
+            K::ChargesServed(b) => &b.person,
+            K::PersonHeard(b) => &b.person,
+            K::AppealDecided(b) => &b.person,
             K::PersonPurged(b) => &b.person,
             K::PersonFled(b) => &b.person,
             K::FactionJoined(b) => &b.person,

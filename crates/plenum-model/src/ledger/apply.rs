@@ -121,6 +121,36 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             },
             pos,
         ),
+        // Charges, their service and hearings are kept on the organization's row, where
+        // the rules find them (`rules/checks/service.rs`, `rules/checks/hearing.rs`).
+        K::ChargesFiled(b) => history.org_fact(
+            &b.org,
+            OrgChange::Charged {
+                date: event.date.clone(),
+                person: b.person.clone(),
+                event: event.id.clone(),
+            },
+            pos,
+        ),
+        K::ChargesServed(b) => history.org_fact(
+            &b.org,
+            OrgChange::Served {
+                date: event.date.clone(),
+                charges: b.charges.clone(),
+                event: event.id.clone(),
+            },
+            pos,
+        ),
+        K::PersonHeard(b) => history.org_fact(
+            &b.org,
+            OrgChange::Heard {
+                date: event.date.clone(),
+                person: b.person.clone(),
+                by: b.by.clone(),
+                event: event.id.clone(),
+            },
+            pos,
+        ),
         K::PersonRegistered(_) => {}
         K::MemberAdmitted(b) => {
             let status = match b.status {
@@ -196,7 +226,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
         }
         K::PersonArrested(_)
         | K::PersonTried(_)
-        | K::ChargesFiled(_)
+        | K::AppealDecided(_)
         | K::PersonFled(_)
         | K::SpeechGiven(_) => {}
         K::MemberDisciplined(b) => super::bars::bar_from_office(history, book, event, b, at),

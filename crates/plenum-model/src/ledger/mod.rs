@@ -348,6 +348,8 @@ pub fn replay(events: &[Event]) -> Result<Tables, RecordError> {
 }
 
 #[cfg(test)]
+mod admission_tests;
+#[cfg(test)]
 mod bar_tests;
 #[cfg(test)]
 mod base_tests;
@@ -367,6 +369,8 @@ mod engine_tests;
 mod evidence_tests;
 #[cfg(test)]
 mod group_tests;
+#[cfg(test)]
+mod hearing_tests;
 #[cfg(test)]
 mod historian_tests;
 #[cfg(test)]
@@ -389,6 +393,8 @@ mod positions_tests;
 mod procedure_tests;
 #[cfg(test)]
 mod renewal_tests;
+#[cfg(test)]
+mod service_tests;
 #[cfg(test)]
 mod statute_tests;
 #[cfg(test)]

@@ -101,6 +101,36 @@ pub enum OrgChange {
         /// The event.
         event: EventId,
     },
+    /// Charges filed against a person under its procedure (`charges_filed`).
+    Charged {
+        /// When.
+        date: FuzzyDate,
+        /// The accused.
+        person: PersonId,
+        /// The event.
+        event: EventId,
+    },
+    /// A person heard in their own defence (`person_heard`).
+    Heard {
+        /// When.
+        date: FuzzyDate,
+        /// The person heard.
+        person: PersonId,
+        /// The organ that heard them, if the record says.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<OrganRef>,
+        /// The event.
+        event: EventId,
+    },
+    /// A copy of charges served on the accused (`charges_served`).
+    Served {
+        /// When.
+        date: FuzzyDate,
+        /// The `charges_filed` served.
+        charges: EventId,
+        /// The event.
+        event: EventId,
+    },
 }
 
 /// A post held, or a seat on an organ in a role.
@@ -176,7 +206,10 @@ impl OrgRow {
             OrgChange::Intervened { .. }
             | OrgChange::Befell { .. }
             | OrgChange::Observed { .. }
-            | OrgChange::Directed { .. } => {}
+            | OrgChange::Directed { .. }
+            | OrgChange::Charged { .. }
+            | OrgChange::Served { .. }
+            | OrgChange::Heard { .. } => {}
         }
     }
 }

@@ -6,7 +6,7 @@ use super::*;
 use crate::date::FuzzyDate;
 use crate::event::{EndCause, Outcome, Role, Votes};
 use crate::finding::{Finding, Rule, Severity};
-use crate::id::{EventId, Seq};
+use crate::id::{EventId, OrganRef, Seq};
 use crate::phrase::Phrase;
 
 fn pos(day: &str, seq: u64) -> Pos {
@@ -118,6 +118,31 @@ fn samples() -> Vec<AnyRow> {
                 OrgChange::Recategorized {
                     date: "1951".parse().unwrap(),
                     category: "front".into(),
+                },
+            );
+            row.add(
+                pos("1952-01-02", 10),
+                OrgChange::Charged {
+                    date: "1952-01-02".parse().unwrap(),
+                    person: "kim".parse().unwrap(),
+                    event: e("e10"),
+                },
+            );
+            row.add(
+                pos("1952-01-10", 11),
+                OrgChange::Served {
+                    date: "1952-01-10".parse().unwrap(),
+                    charges: e("e10"),
+                    event: e("e11"),
+                },
+            );
+            row.add(
+                pos("1952-02", 12),
+                OrgChange::Heard {
+                    date: "1952-02".parse().unwrap(),
+                    person: "kim".parse().unwrap(),
+                    by: Some(OrganRef::new("wpk".parse().unwrap(), "cc".parse().unwrap())),
+                    event: e("e12"),
                 },
             );
             row

@@ -528,6 +528,89 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 Some("decision-late"),
             );
         }
+        if let Some(Cited { rule, article }) = &trials.serve_within {
+            push(
+                "trials",
+                "serve",
+                format!(
+                    "a copy of the charges is served on the accused within {rule} of their filing"
+                ),
+                article.as_ref(),
+                Some("service-late"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &trials.served_before_trial {
+            push(
+                "trials",
+                "served_before_trial",
+                format!(
+                    "a copy of the charges is served on the accused at least {rule} before the trial"
+                ),
+                article.as_ref(),
+                Some("service-late"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &trials.appeals_final_by {
+            let by = rule
+                .iter()
+                .map(&organ_name)
+                .collect::<Vec<_>>()
+                .join(" or ");
+            push(
+                "trials",
+                "appeals",
+                format!("appeals are decided finally by {by}"),
+                article.as_ref(),
+                Some("wrong-appeal-body"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &trials.hearing {
+            let acts = rule
+                .acts
+                .iter()
+                .map(|a| a.as_str())
+                .collect::<Vec<_>>()
+                .join(" or ");
+            let before = rule
+                .before
+                .as_ref()
+                .map(|b| format!(" before {}", organ_name(b)))
+                .unwrap_or_default();
+            push(
+                "trials",
+                "hearing",
+                format!("no {acts} without first hearing the person concerned{before}"),
+                article.as_ref(),
+                Some("not-heard"),
+            );
+        }
+    }
+    if let Some(Cited { rule, article }) = &version.admission.sponsors {
+        push(
+            "membership",
+            "sponsors",
+            format!(
+                "an admission is recommended by at least {} {}",
+                rule.at_least,
+                match (rule.full, rule.at_least) {
+                    (true, 1) => "full member",
+                    (true, _) => "full members",
+                    (false, 1) => "member",
+                    (false, _) => "members",
+                }
+            ),
+            article.as_ref(),
+            Some("too-few-sponsors"),
+        );
+    }
+    if let Some(Cited { article, .. }) = &version.admission.as_candidate {
+        push(
+            "membership",
+            "admission",
+            "new members are admitted on probation, as candidates".to_owned(),
+            article.as_ref(),
+            Some("admitted-as-full"),
+        );
     }
     if let Some(Cited { rule, article }) = &version.probation {
         push(

@@ -6,6 +6,7 @@
 //! collects the versions of every document recorded in a ledger and answers
 //! which version judges an event.
 
+mod admission;
 mod book;
 mod cadence;
 mod classes;
@@ -29,6 +30,7 @@ use std::collections::BTreeMap;
 use crate::date::FuzzyDate;
 use crate::id::{Key, OrgId, VersionId};
 
+pub use admission::{Admission, CandidateFirst, Sponsors};
 pub use book::StatuteBook;
 pub use cadence::{Cadence, CalendarPeriod};
 pub use classes::MemberClass;
@@ -42,7 +44,7 @@ pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_w
 pub use read::read;
 pub use subordinate::Subordinate;
 pub use target::{Target, concerning};
-pub use trials::{Filer, Trials};
+pub use trials::{Filer, Hearable, Hearing, Trials};
 pub use vacancy::VacancyDeadline;
 pub use voters::Voters;
 
@@ -96,6 +98,8 @@ pub struct Version {
     pub lapse: Option<Cited<Lapse>>,
     /// Which members vote in an assembly of all members (`membership.votes`).
     pub voters: Option<Cited<Voters>>,
+    /// The conditions of an admission (`membership.sponsors`, `membership.admission`).
+    pub admission: Admission,
     /// Who may amend this statute, and by what majority.
     pub amendment: Option<AmendmentRule>,
     /// Offices (organs and posts, by key) no one may hold together.

@@ -66,6 +66,35 @@ pub(super) struct RawTrials {
     pub(super) tried_by: Option<RawTriedBy>,
     pub(super) decision: Option<RawWithin>,
     pub(super) required_for: Option<RawRequiredFor>,
+    pub(super) serve: Option<RawWithin>,
+    pub(super) served_before_trial: Option<RawAtLeast>,
+    pub(super) hearing: Option<RawHearing>,
+    pub(super) appeals: Option<RawAppeals>,
+}
+
+/// `appeals = { final_by = ["convention"] }`: the organs that decide appeals finally.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAppeals {
+    pub(super) final_by: Spanned<Vec<Spanned<String>>>,
+    pub(super) article: ArticleRef,
+}
+
+/// `hearing = { acts = ["expulsion"], before = "board" }`: acts that need a hearing.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawHearing {
+    pub(super) acts: Spanned<Vec<Spanned<String>>>,
+    pub(super) before: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+/// A period that must at least pass (`served_before_trial = { at_least = "30 days" }`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAtLeast {
+    pub(super) at_least: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]
@@ -283,6 +312,26 @@ pub(super) struct RawMembership {
     pub(super) votes: Option<RawVotes>,
     #[serde(default, rename = "class")]
     pub(super) classes: Vec<RawClass>,
+    pub(super) sponsors: Option<RawSponsors>,
+    pub(super) admission: Option<RawAdmission>,
+}
+
+/// `sponsors = { at_least = 2, status = "full-member" }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSponsors {
+    pub(super) at_least: Spanned<u32>,
+    pub(super) status: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+/// `admission = { as = "candidate" }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAdmission {
+    #[serde(rename = "as")]
+    pub(super) as_status: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]

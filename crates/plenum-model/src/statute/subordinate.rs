@@ -56,6 +56,7 @@ impl Version {
             probation_extension: None,
             lapse: None,
             voters: None,
+            admission: super::Admission::default(),
             amendment: None,
             incompatibilities: Vec::new(),
             subordinates: Vec::new(),

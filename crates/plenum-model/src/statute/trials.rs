@@ -1,5 +1,7 @@
 //! A statute's judicial procedure (`[version.trials]`): who may file charges, which
-//! organs try them, and how soon a trial body must render its decision.
+//! organs try them, how soon a trial body must render its decision, when a copy
+//! of the charges must be served on the accused, which acts need a hearing, and who
+//! decides appeals finally.
 //! Read by `read/trials.rs`; judged by `rules/checks/trials.rs`.
 
 use super::{Act, Cited, Key, Period};
@@ -34,4 +36,49 @@ pub struct Trials {
     pub decision_within: Option<Cited<Period>>,
     /// The acts (expulsion, suspension) that only a trial may impose (`required_for`).
     pub required_for: Option<Cited<Vec<Act>>>,
+    /// How soon after the charges are filed a copy must be served on the accused
+    /// (`serve.within`).
+    pub serve_within: Option<Cited<Period>>,
+    /// How long at least before the trial a copy must have been served
+    /// (`served_before_trial.at_least`).
+    pub served_before_trial: Option<Cited<Period>>,
+    /// The acts the person concerned must first be heard on (`hearing`).
+    pub hearing: Option<Cited<Hearing>>,
+    /// The organs that decide appeals finally (`appeals.final_by`).
+    pub appeals_final_by: Option<Cited<Vec<Key>>>,
+}
+
+/// A disciplinary act that may need a hearing first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Hearable {
+    /// An expulsion (`member_expelled`).
+    Expulsion,
+    /// A suspension (`member_suspended`).
+    Suspension,
+    /// A removal from an organ or post (`seat_vacated`, `post_vacated` with a removal).
+    Removal,
+    /// A penalty of the statute's own (`member_disciplined`), by its id.
+    Penalty(Key),
+}
+
+impl Hearable {
+    /// The word the statute writes (`expulsion`, or the penalty's id).
+    pub fn as_str(&self) -> &str {
+        match self {
+            Hearable::Expulsion => "expulsion",
+            Hearable::Suspension => "suspension",
+            Hearable::Removal => "removal",
+            Hearable::Penalty(id) => id.as_str(),
+        }
+    }
+}
+
+/// "The Member ... shall be allowed to respond in their own defense before the Board":
+/// the acts that need a hearing of the person (`person_heard`), and before which organ.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hearing {
+    /// The acts, never empty.
+    pub acts: Vec<Hearable>,
+    /// The organ the person is heard before, if the statute names one.
+    pub before: Option<Key>,
 }

@@ -40,7 +40,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 pub(crate) const NOW: &str = "2026-11-27T00:00:00Z";
 
 /// Bumped whenever the cached organization would no longer match what this code builds.
-pub(crate) const DATA_VERSION: u32 = 9;
+pub(crate) const DATA_VERSION: u32 = 10;
 
 /// Sizes and switches, from the command line.
 #[derive(Clone, Debug)]

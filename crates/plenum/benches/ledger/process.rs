@@ -67,6 +67,7 @@ fn today(run: usize) -> Vec<Event> {
                 status: Status::Candidate,
                 class: None,
                 decision: None,
+                sponsors: Vec::new(),
             }),
             sources: Vec::new(),
             note: None,

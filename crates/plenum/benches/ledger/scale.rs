@@ -51,6 +51,7 @@ fn members(tag: &str, count: usize, date: &str) -> (Vec<Event>, Vec<PersonId>) {
                 status: Status::Full,
                 class: None,
                 decision: None,
+                sponsors: Vec::new(),
             }),
         ));
         persons.push(person);

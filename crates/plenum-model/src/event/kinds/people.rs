@@ -33,6 +33,8 @@ body!(
         class: Option<Key> = (default, skip_serializing_if = "Option::is_none"),
         /// The motion that admitted them, where the statute says which organ admits.
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The members who recommended them, where the statute asks for sponsors.
+        sponsors: Vec<PersonId> = (default, skip_serializing_if = "Vec::is_empty"),
     }
 );
 

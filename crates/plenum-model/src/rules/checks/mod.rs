@@ -5,7 +5,9 @@
 //! `meetings` quorum, majorities, notice and cadence, `people` discipline and the acts of
 //! the dead and the expelled.
 
+mod admission;
 mod amendments;
+mod appeals;
 mod appointers;
 mod bars;
 mod bases;
@@ -17,6 +19,7 @@ mod count;
 mod discipline;
 mod election_majority;
 mod elections;
+mod hearing;
 mod kinds;
 mod lapse;
 mod meetings;
@@ -24,6 +27,7 @@ mod membership;
 mod offices;
 mod people;
 mod procedures;
+mod service;
 mod targets;
 mod trials;
 mod voting;
@@ -33,7 +37,7 @@ use crate::event::{EndCause, Event, EventKind, Role};
 use crate::history::History;
 use crate::id::{EntityKind, EventId, MeetingId, OrgId, OrganRef, PersonId, PostRef};
 use crate::phrase::{Phrase, name};
-use crate::statute::{Act, Cited, StatuteBook, Version};
+use crate::statute::{Act, Cited, Hearable, StatuteBook, Version};
 
 use super::terms::Office;
 use super::{Citation, Finding, Rule, Severity};
@@ -278,6 +282,12 @@ impl Ctx<'_, '_> {
                     out,
                 );
                 self.check_trial_required(Act::Expulsion, &b.org, &b.person, b.trial.as_ref(), out);
+                let what = format!(
+                    "the expulsion of {} from {}",
+                    self.person(&b.person),
+                    self.org_name(&b.org)
+                );
+                self.check_heard(&Hearable::Expulsion, &what, &b.org, &b.person, out);
             }
             // A reinstatement is judged only where the statute says who decides it.
             K::MemberReinstated(b)
@@ -295,6 +305,12 @@ impl Ctx<'_, '_> {
                 );
             }
             K::MemberSuspended(b) => {
+                let what = format!(
+                    "the suspension of {} from {}",
+                    self.person(&b.person),
+                    self.org_name(&b.org)
+                );
+                self.check_heard(&Hearable::Suspension, &what, &b.org, &b.person, out);
                 self.check_trial_required(
                     Act::Suspension,
                     &b.org,
@@ -319,14 +335,30 @@ impl Ctx<'_, '_> {
                 &b.person,
                 out,
             ),
-            K::MemberDisciplined(b) => self.check_penalty(b, out),
+            K::MemberDisciplined(b) => {
+                self.check_penalty(b, out);
+                let penalty = self
+                    .version(&b.org, &event.date)
+                    .and_then(|v| v.penalty(&b.penalty))
+                    .map_or_else(|| b.penalty.to_string(), |p| p.name.clone());
+                let what = format!("the {penalty} given to {}", self.person(&b.person));
+                let act = Hearable::Penalty(b.penalty.clone());
+                self.check_heard(&act, &what, &b.org, &b.person, out);
+            }
             K::CandidacyExtended(b) => {
                 self.check_candidacy(&b.person, &b.org, b.until.as_ref(), out)
             }
             K::CandidacyEnded(b) => self.check_candidacy(&b.person, &b.org, None, out),
             K::MembershipLapsed(b) => self.check_lapse(b, out),
             K::ChargesFiled(b) => self.check_charges(b, out),
-            K::PersonTried(b) => self.check_trial(b, out),
+            K::ChargesServed(b) => self.check_service(b, out),
+            K::MemberAdmitted(b) => self.check_admission(b, out),
+            K::AppealDecided(b) => self.check_appeal(b, out),
+            K::PersonHeard(_) => {}
+            K::PersonTried(b) => {
+                self.check_trial(b, out);
+                self.check_served_before_trial(b, out);
+            }
             K::MotionDecided(b) => {
                 if let Some(m) = &b.meeting {
                     self.check_quorum(m, b.present, out);
@@ -453,6 +485,8 @@ impl Ctx<'_, '_> {
         }
         if cause.is_some_and(EndCause::is_removal) {
             self.check_discipline(Act::Removal, org, from, decision, person, out);
+            let what = format!("the removal of {} from {what}", self.person(person));
+            self.check_heard(&Hearable::Removal, &what, org, person, out);
         }
     }
 }

@@ -26,6 +26,7 @@ use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
 use crate::source::InputError;
 
+mod admission;
 mod classes;
 mod meetings;
 mod member_of;
@@ -188,6 +189,7 @@ impl Reader<'_> {
         }
         let (probation_extension, lapse, voters) =
             self.membership(&scope, raw.membership.as_ref())?;
+        let admission = self.admission(&scope, raw.membership.as_ref())?;
         let subordinates = self.subordinates(&scope, raw.subordinates)?;
         Ok(Version {
             id,
@@ -215,6 +217,7 @@ impl Reader<'_> {
                 .transpose()?,
             trials: raw.trials.map(|t| self.trials(&scope, t)).transpose()?,
             voters,
+            admission,
             lapse,
             probation_extension,
             probation: raw

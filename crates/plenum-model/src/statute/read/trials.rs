@@ -1,10 +1,11 @@
-//! Reading `[version.trials]`: who files charges, who tries them, and the deadline
-//! of the decision. It only reads; the rules judge `charges_filed` and `person_tried`.
+//! Reading `[version.trials]`: who files charges, who tries them, the deadline
+//! of the decision, when a copy of the charges is served, which acts need a hearing, and
+//! who decides appeals finally. It only reads; the rules judge `charges_filed` and `person_tried`.
 
 use serde_spanned::Spanned;
 
-use super::super::raw::RawTrials;
-use super::super::trials::{Filer, Trials};
+use super::super::raw::{RawHearing, RawTrials};
+use super::super::trials::{Filer, Hearable, Hearing, Trials};
 use super::super::{Act, Cited};
 use super::{Reader, Scope};
 use crate::source::InputError;
@@ -21,10 +22,14 @@ impl Reader<'_> {
             && raw.tried_by.is_none()
             && raw.decision.is_none()
             && raw.required_for.is_none()
+            && raw.serve.is_none()
+            && raw.served_before_trial.is_none()
+            && raw.hearing.is_none()
+            && raw.appeals.is_none()
         {
             return Err(self.err(
                 whole,
-                "`[version.trials]` says nothing: give `filed_by`, `tried_by`, `decision` or `required_for`",
+                "`[version.trials]` says nothing: give `filed_by`, `tried_by`, `decision`, `required_for`, `serve`, `served_before_trial`, `hearing` or `appeals`",
             ));
         }
         let required_for = raw
@@ -100,11 +105,82 @@ impl Reader<'_> {
             .decision
             .map(|d| self.cited_period(scope, &d.within, d.article))
             .transpose()?;
+        let serve_within = raw
+            .serve
+            .map(|s| self.cited_period(scope, &s.within, s.article))
+            .transpose()?;
+        let served_before_trial = raw
+            .served_before_trial
+            .map(|s| self.cited_period(scope, &s.at_least, s.article))
+            .transpose()?;
+        let hearing = raw.hearing.map(|h| self.hearing(scope, h)).transpose()?;
+        let appeals_final_by = raw
+            .appeals
+            .map(|a| {
+                if a.final_by.get_ref().is_empty() {
+                    return Err(self.err(
+                        a.final_by.span(),
+                        "`appeals.final_by` is empty; name the organs that decide appeals finally",
+                    ));
+                }
+                let organs = a
+                    .final_by
+                    .get_ref()
+                    .iter()
+                    .map(|b| self.organ_key(scope, b))
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(Cited {
+                    rule: organs,
+                    article: self.article(scope, a.article)?,
+                })
+            })
+            .transpose()?;
         Ok(Trials {
             filed_by,
             tried_by,
             decision_within,
             required_for,
+            serve_within,
+            served_before_trial,
+            hearing,
+            appeals_final_by,
+        })
+    }
+
+    /// `hearing = { acts = [...], before = "organ" }`: built-in acts that discipline a
+    /// member, or penalties the version declares; the organ one of the version's.
+    fn hearing(&self, scope: &Scope<'_>, raw: RawHearing) -> Result<Cited<Hearing>, InputError> {
+        if raw.acts.get_ref().is_empty() {
+            return Err(self.err(
+                raw.acts.span(),
+                "`hearing.acts` is empty; name the acts that need a hearing first",
+            ));
+        }
+        let acts = raw
+            .acts
+            .get_ref()
+            .iter()
+            .map(|a| match a.get_ref().as_str() {
+                "expulsion" => Ok(Hearable::Expulsion),
+                "suspension" => Ok(Hearable::Suspension),
+                "removal" => Ok(Hearable::Removal),
+                other if scope.penalties.contains(other) => Ok(Hearable::Penalty(self.key(a)?)),
+                other => Err(self.err(
+                    a.span(),
+                    format!(
+                        "`hearing.acts` names `{other}`; expected \"expulsion\", \"suspension\", \"removal\" or the id of a `[[version.penalty]]`"
+                    ),
+                )),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let before = raw
+            .before
+            .as_ref()
+            .map(|b| self.organ_key(scope, b))
+            .transpose()?;
+        Ok(Cited {
+            rule: Hearing { acts, before },
+            article: self.article(scope, raw.article)?,
         })
     }
 }
