@@ -76,6 +76,9 @@ pub enum Rule {
     /// An expulsion or suspension imposed without the trial the statute requires
     /// (`trials.required_for`).
     NoTrial,
+    /// An organization founded by fewer full members than the statute requires
+    /// (`founding.min_members`).
+    TooFewFounders,
 }
 
 impl Rule {
@@ -112,11 +115,12 @@ impl Rule {
             Rule::WrongTrialBody => "wrong-trial-body",
             Rule::DecisionLate => "decision-late",
             Rule::NoTrial => "no-trial",
+            Rule::TooFewFounders => "too-few-founders",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 30] = [
+    pub const ALL: [Rule; 31] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -147,6 +151,7 @@ impl Rule {
         Rule::WrongTrialBody,
         Rule::DecisionLate,
         Rule::NoTrial,
+        Rule::TooFewFounders,
     ];
 }
 

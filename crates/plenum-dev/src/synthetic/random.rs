@@ -65,6 +65,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
             place: None,
             founders: Vec::new(),
             replaces: None,
+            decision: None,
         }),
     ));
     let mut organs: Vec<OrganRef> = ["congress", "council", "bureau"]
@@ -261,6 +262,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     place: None,
                     founders: Vec::new(),
                     replaces: None,
+                    decision: None,
                 })
             }
             17 => {
@@ -400,7 +402,10 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         by: Some("a state".into()),
                     }),
                     1 if rng.chance(30) => {
-                        EventKind::OrganizationDissolved(OrganizationDissolved { org: other })
+                        EventKind::OrganizationDissolved(OrganizationDissolved {
+                            org: other,
+                            decision: None,
+                        })
                     }
                     2 => EventKind::OrganizationJoined(OrganizationJoined {
                         org: other,

@@ -369,6 +369,8 @@ mod engine_tests;
 #[cfg(test)]
 mod evidence_tests;
 #[cfg(test)]
+mod founding_tests;
+#[cfg(test)]
 mod group_tests;
 #[cfg(test)]
 mod historian_tests;

@@ -35,6 +35,7 @@ pub fn clauses(document: &Document) -> Vec<Clause> {
         .flat_map(|v| {
             let mut out = version_clauses(v);
             out.extend(super::subordinate::clauses(v, version_clauses));
+            out.extend(super::founding::clauses(v));
             out
         })
         .collect()

@@ -10,6 +10,7 @@ mod book;
 mod cadence;
 mod classes;
 mod clauses;
+mod founding;
 mod lapse;
 mod measure;
 mod notice;
@@ -32,6 +33,7 @@ pub use book::StatuteBook;
 pub use cadence::{Cadence, CalendarPeriod};
 pub use classes::MemberClass;
 pub use clauses::{Clause, clauses};
+pub use founding::{Decider, OrgDecision};
 pub use lapse::Lapse;
 pub use measure::{Base, Period, Share, Threshold};
 pub use notice::NoticeLength;
@@ -104,6 +106,11 @@ pub struct Version {
     /// The judicial procedure: who files charges, who tries them, how soon the
     /// decision comes (`[version.trials]`).
     pub trials: Option<Trials>,
+    /// Who founds organizations under this one whose template says no other
+    /// (`[version.founding]`).
+    pub founding: Option<OrgDecision>,
+    /// Who dissolves the organization itself (`[version.dissolution]`).
+    pub dissolution: Option<OrgDecision>,
 }
 
 /// Who may amend a statute version, and by what majority: a later

@@ -42,6 +42,25 @@ pub(super) struct RawVersion {
     #[serde(default, rename = "subordinate")]
     pub(super) subordinates: Vec<RawSubordinate>,
     pub(super) trials: Option<Spanned<RawTrials>>,
+    pub(super) founding: Option<Spanned<RawFounding>>,
+    pub(super) dissolution: Option<Spanned<RawDissolution>>,
+}
+
+/// `[version.founding]` (or `founding` on a subordinate): who founds, with how many.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFounding {
+    pub(super) by: Vec<Spanned<String>>,
+    pub(super) min_members: Option<Spanned<u32>>,
+    pub(super) article: ArticleRef,
+}
+
+/// `[version.dissolution]` (or `dissolution` on a subordinate): who dissolves.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDissolution {
+    pub(super) by: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 /// `[[version.subordinate]]`: the organs and posts of every organization of a
@@ -56,6 +75,8 @@ pub(super) struct RawSubordinate {
     pub(super) organs: Vec<RawOrgan>,
     #[serde(default, rename = "post")]
     pub(super) posts: Vec<RawPost>,
+    pub(super) founding: Option<Spanned<RawFounding>>,
+    pub(super) dissolution: Option<Spanned<RawDissolution>>,
 }
 
 /// `[version.trials]`: who files charges, who tries them, the decision's deadline.

@@ -17,6 +17,7 @@ mod count;
 mod discipline;
 mod election_majority;
 mod elections;
+mod founding;
 mod kinds;
 mod lapse;
 mod meetings;
@@ -326,6 +327,8 @@ impl Ctx<'_, '_> {
             K::CandidacyEnded(b) => self.check_candidacy(&b.person, &b.org, None, out),
             K::MembershipLapsed(b) => self.check_lapse(b, out),
             K::ChargesFiled(b) => self.check_charges(b, out),
+            K::OrganizationFounded(b) => self.check_founding(b, out),
+            K::OrganizationDissolved(b) => self.check_dissolution(b, out),
             K::PersonTried(b) => self.check_trial(b, out),
             K::MotionDecided(b) => {
                 if let Some(m) = &b.meeting {

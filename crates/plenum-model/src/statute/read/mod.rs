@@ -27,6 +27,7 @@ use crate::limits::MAX_COUNT;
 use crate::source::InputError;
 
 mod classes;
+mod founding;
 mod meetings;
 mod member_of;
 mod membership;
@@ -214,6 +215,14 @@ impl Reader<'_> {
                 .map(|a| self.amendment(&scope, a))
                 .transpose()?,
             trials: raw.trials.map(|t| self.trials(&scope, t)).transpose()?,
+            founding: raw
+                .founding
+                .map(|f| self.founding(&scope, f, "founding"))
+                .transpose()?,
+            dissolution: raw
+                .dissolution
+                .map(|d| self.dissolution(&scope, d, "dissolution"))
+                .transpose()?,
             voters,
             lapse,
             probation_extension,
