@@ -79,6 +79,9 @@ pub enum Rule {
     /// An organization founded by fewer full members than the statute requires
     /// (`founding.min_members`).
     TooFewFounders,
+    /// A decision an organ took without a meeting with fewer consents than the
+    /// statute requires (`without_meeting`).
+    NotUnanimous,
 }
 
 impl Rule {
@@ -116,11 +119,12 @@ impl Rule {
             Rule::DecisionLate => "decision-late",
             Rule::NoTrial => "no-trial",
             Rule::TooFewFounders => "too-few-founders",
+            Rule::NotUnanimous => "not-unanimous",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 31] = [
+    pub const ALL: [Rule; 32] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -152,6 +156,7 @@ impl Rule {
         Rule::DecisionLate,
         Rule::NoTrial,
         Rule::TooFewFounders,
+        Rule::NotUnanimous,
     ];
 }
 

@@ -36,6 +36,7 @@ pub fn clauses(document: &Document) -> Vec<Clause> {
             let mut out = version_clauses(v);
             out.extend(super::subordinate::clauses(v, version_clauses));
             out.extend(super::founding::clauses(v));
+            out.extend(super::consent::clauses(v));
             out
         })
         .collect()

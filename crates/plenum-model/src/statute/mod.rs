@@ -10,6 +10,7 @@ mod book;
 mod cadence;
 mod classes;
 mod clauses;
+mod consent;
 mod founding;
 mod lapse;
 mod measure;
@@ -33,6 +34,7 @@ pub use book::StatuteBook;
 pub use cadence::{Cadence, CalendarPeriod};
 pub use classes::MemberClass;
 pub use clauses::{Clause, clauses};
+pub use consent::Consent;
 pub use founding::{Decider, OrgDecision};
 pub use lapse::Lapse;
 pub use measure::{Base, Period, Share, Threshold};
@@ -208,6 +210,8 @@ pub struct OrganDef {
     pub convened_by: Option<Cited<Convener>>,
     /// How its members vote in a meeting: proxies, secret ballots.
     pub voting: Option<Cited<Voting>>,
+    /// What its decisions taken without a meeting need (`without_meeting`).
+    pub without_meeting: Option<Cited<Consent>>,
 }
 
 /// How an organ's members vote in its meetings.

@@ -153,6 +153,15 @@ pub(super) struct RawOrgan {
     pub(super) voting: Option<RawVoting>,
     pub(super) composed_of: Option<RawComposedOf>,
     pub(super) alternates: Option<RawSuccession>,
+    pub(super) without_meeting: Option<RawWithoutMeeting>,
+}
+
+/// `without_meeting` on an organ: what its decisions without a meeting need.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawWithoutMeeting {
+    pub(super) consent: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]

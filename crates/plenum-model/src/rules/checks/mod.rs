@@ -12,6 +12,7 @@ mod bases;
 mod candidacy;
 mod classes;
 mod composed;
+mod consent;
 mod conveners;
 mod count;
 mod discipline;
@@ -336,6 +337,7 @@ impl Ctx<'_, '_> {
                 }
                 self.check_majority(event, out);
                 self.check_voters(b, out);
+                self.check_without_meeting(b, out);
             }
             K::MeetingHeld(b) => self.check_meeting(&b.meeting, b.organ.as_ref(), out),
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),

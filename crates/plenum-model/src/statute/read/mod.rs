@@ -27,6 +27,7 @@ use crate::limits::MAX_COUNT;
 use crate::source::InputError;
 
 mod classes;
+mod consent;
 mod founding;
 mod meetings;
 mod member_of;
@@ -451,6 +452,10 @@ impl Reader<'_> {
                         article: self.article(scope, c.article)?,
                     })
                 })
+                .transpose()?,
+            without_meeting: raw
+                .without_meeting
+                .map(|w| self.without_meeting(scope, w))
                 .transpose()?,
             voting: raw
                 .voting
