@@ -248,6 +248,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     present: Some(rng.below(20) as u32),
                     entitled: None,
                     evidence: None,
+                    notice_waived: false,
                 })
             }
             17 if others.len() < 4 => {
@@ -359,6 +360,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     present: Some(rng.below(20) as u32),
                     entitled: rng.chance(50).then(|| 10 + rng.below(20) as u32),
                     evidence: None,
+                    notice_waived: false,
                 })
             }
             25 => {

@@ -1,8 +1,9 @@
-//! Decisions an organ takes without a meeting (`without_meeting` on an organ): what
-//! the statute requires of them ("by unanimous written consent"). Read by
-//! `read/consent.rs`; judged by `rules/checks/consent.rs`. Never judges.
+//! What written consents stand in for: a meeting (`without_meeting` on an organ,
+//! "by unanimous written consent") or its notice (`waiver`, "a written waiver of
+//! notice"). Read by `read/consent.rs`; judged by `rules/checks/consent.rs` and the
+//! notice rule (`rules/checks/meetings.rs`). Never judges.
 
-use super::{Cited, Clause, Version};
+use super::{Clause, Version};
 
 /// What a decision of an organ taken without a meeting needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,29 +21,52 @@ impl Consent {
     }
 }
 
+/// A waiver of notice: a meeting whose notice was waived (`meeting_held`
+/// `notice_waived`) is not short of notice, where the statute allows waivers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Waiver {
+    /// Whether the waiver holds only if a quorum was present (`quorum = true`).
+    pub quorum: bool,
+}
+
 /// The clauses of a version's organs on decisions without a meeting, for
 /// `plenum statute check`.
 pub(super) fn clauses(version: &Version) -> Vec<Clause> {
     version
         .organs
         .iter()
-        .filter_map(|organ| {
-            let Cited { rule, article } = organ.without_meeting.as_ref()?;
-            let rule = match rule {
-                Consent::Unanimous => format!(
-                    "{} acts without a meeting only by the written consent of all its members",
-                    organ.name
-                ),
-            };
-            Some(Clause {
+        .flat_map(|organ| {
+            let clause = |field, rule, article: &Option<String>, checked_by| Clause {
                 organization: version.org.to_string(),
                 version: version.id.to_string(),
                 subject: organ.name.clone(),
-                field: "without_meeting",
+                field,
                 rule,
                 article: article.clone(),
-                checked_by: Some("not-unanimous"),
-            })
+                checked_by: Some(checked_by),
+            };
+            let consent = organ.without_meeting.as_ref().map(|c| {
+                let rule = match c.rule {
+                    Consent::Unanimous => format!(
+                        "{} acts without a meeting only by the written consent of all its members",
+                        organ.name
+                    ),
+                };
+                clause("without_meeting", rule, &c.article, "not-unanimous")
+            });
+            let waiver = organ.waiver.as_ref().map(|w| {
+                let quorum = if w.rule.quorum {
+                    ", if a quorum is present"
+                } else {
+                    ""
+                };
+                let rule = format!(
+                    "a meeting of {} whose notice was waived is not short of notice{quorum}",
+                    organ.name
+                );
+                clause("waiver", rule, &w.article, "short-notice")
+            });
+            consent.into_iter().chain(waiver)
         })
         .collect()
 }

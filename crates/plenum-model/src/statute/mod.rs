@@ -34,7 +34,7 @@ pub use book::StatuteBook;
 pub use cadence::{Cadence, CalendarPeriod};
 pub use classes::MemberClass;
 pub use clauses::{Clause, clauses};
-pub use consent::Consent;
+pub use consent::{Consent, Waiver};
 pub use founding::{Decider, OrgDecision};
 pub use lapse::Lapse;
 pub use measure::{Base, Period, Share, Threshold};
@@ -212,6 +212,9 @@ pub struct OrganDef {
     pub voting: Option<Cited<Voting>>,
     /// What its decisions taken without a meeting need (`without_meeting`).
     pub without_meeting: Option<Cited<Consent>>,
+    /// Whether a waiver of notice makes a meeting called on short notice lawful
+    /// (`waiver`).
+    pub waiver: Option<Cited<Waiver>>,
 }
 
 /// How an organ's members vote in its meetings.

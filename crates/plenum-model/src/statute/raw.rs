@@ -154,6 +154,16 @@ pub(super) struct RawOrgan {
     pub(super) composed_of: Option<RawComposedOf>,
     pub(super) alternates: Option<RawSuccession>,
     pub(super) without_meeting: Option<RawWithoutMeeting>,
+    pub(super) waiver: Option<RawWaiver>,
+}
+
+/// `waiver` on an organ: a waiver of notice, valid with or without a quorum.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawWaiver {
+    #[serde(default)]
+    pub(super) quorum: bool,
+    pub(super) article: ArticleRef,
 }
 
 /// `without_meeting` on an organ: what its decisions without a meeting need.

@@ -60,3 +60,69 @@ impl Ctx<'_, '_> {
         );
     }
 }
+
+/// What a meeting's waiver of notice (`meeting_held` `notice_waived`) does to a
+/// short notice.
+pub(super) enum WaiverProblem {
+    /// No waiver recorded, or the statute allows none: the notice is judged.
+    None,
+    /// A waiver the statute allows: the notice is not judged.
+    Waived,
+    /// A waiver the statute allows only with a quorum, with fewer present (its
+    /// article, and why in words).
+    NoQuorum(Option<String>, String),
+}
+
+impl Ctx<'_, '_> {
+    /// Whether `event`, a `meeting_held`, says the notice was waived, and whether the
+    /// organ's `waiver` lets that stand: with `quorum = true`, only where the
+    /// meeting's `present` (or the meeting's recorded attendance) reaches the quorum
+    /// of those entitled; a waiver whose attendance the record does not give stands.
+    pub(super) fn waiver_problem(
+        &self,
+        organ: &crate::id::OrganRef,
+        def: &crate::statute::OrganDef,
+        state: Option<&crate::rows::MeetingState>,
+        date: &crate::date::FuzzyDate,
+        event: &crate::event::Event,
+    ) -> WaiverProblem {
+        let crate::event::EventKind::MeetingHeld(held) = &event.kind else {
+            return WaiverProblem::None;
+        };
+        let (
+            true,
+            Some(Cited {
+                rule: waiver,
+                article,
+            }),
+        ) = (held.notice_waived, &def.waiver)
+        else {
+            return WaiverProblem::None;
+        };
+        if !waiver.quorum {
+            return WaiverProblem::Waived;
+        }
+        let Some(Cited { rule: quorum, .. }) = &def.quorum else {
+            return WaiverProblem::Waived;
+        };
+        let present = held.present.or_else(|| state.and_then(|m| m.present));
+        let entitled = held
+            .entitled
+            .or_else(|| state.and_then(|m| m.entitled))
+            .or_else(|| self.entitled_base(organ, date));
+        match (present, entitled) {
+            (Some(present), Some(entitled))
+                if entitled > 0 && !quorum.is_met(u64::from(present), u64::from(entitled)) =>
+            {
+                WaiverProblem::NoQuorum(
+                    article.clone(),
+                    format!(
+                        "{present} of {entitled} were present (the quorum is {})",
+                        quorum.minimum(u64::from(entitled))
+                    ),
+                )
+            }
+            _ => WaiverProblem::Waived,
+        }
+    }
+}

@@ -1,12 +1,25 @@
-//! Reading `without_meeting` on an organ: what a decision taken without a meeting
-//! needs (`consent = "unanimous"`). It only reads; the rules judge `motion_decided`.
+//! Reading `without_meeting` on an organ (what a decision taken without a meeting
+//! needs: `consent = "unanimous"`) and `waiver` (a waiver of notice, with or
+//! without a quorum). It only reads; the rules judge `motion_decided` and
+//! `meeting_held`.
 
-use super::super::raw::RawWithoutMeeting;
-use super::super::{Cited, Consent};
+use super::super::raw::{RawWaiver, RawWithoutMeeting};
+use super::super::{Cited, Consent, Waiver};
 use super::{Reader, Scope};
 use crate::source::InputError;
 
 impl Reader<'_> {
+    pub(super) fn waiver(
+        &self,
+        scope: &Scope<'_>,
+        raw: RawWaiver,
+    ) -> Result<Cited<Waiver>, InputError> {
+        Ok(Cited {
+            rule: Waiver { quorum: raw.quorum },
+            article: self.article(scope, raw.article)?,
+        })
+    }
+
     pub(super) fn without_meeting(
         &self,
         scope: &Scope<'_>,

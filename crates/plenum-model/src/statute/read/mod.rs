@@ -457,6 +457,10 @@ impl Reader<'_> {
                 .without_meeting
                 .map(|w| self.without_meeting(scope, w))
                 .transpose()?,
+            waiver: raw
+                .waiver
+                .map(|w| self.waiver(scope, w))
+                .transpose()?,
             voting: raw
                 .voting
                 .map(|v| {
