@@ -82,6 +82,8 @@ pub enum Rule {
     /// A decision an organ took without a meeting with fewer consents than the
     /// statute requires (`without_meeting`).
     NotUnanimous,
+    /// An organ elected anew with fewer full seats than the statute requires.
+    SeatsUnderLimit,
 }
 
 impl Rule {
@@ -120,11 +122,12 @@ impl Rule {
             Rule::NoTrial => "no-trial",
             Rule::TooFewFounders => "too-few-founders",
             Rule::NotUnanimous => "not-unanimous",
+            Rule::SeatsUnderLimit => "seats-under-limit",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 32] = [
+    pub const ALL: [Rule; 33] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -157,6 +160,7 @@ impl Rule {
         Rule::NoTrial,
         Rule::TooFewFounders,
         Rule::NotUnanimous,
+        Rule::SeatsUnderLimit,
     ];
 }
 

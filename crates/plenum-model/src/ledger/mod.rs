@@ -397,6 +397,8 @@ mod procedure_tests;
 #[cfg(test)]
 mod renewal_tests;
 #[cfg(test)]
+mod seat_minimum_tests;
+#[cfg(test)]
 mod statute_tests;
 #[cfg(test)]
 mod subordinate_tests;

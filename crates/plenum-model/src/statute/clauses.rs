@@ -151,6 +151,9 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             if let Some(n) = rule.full {
                 parts.push(format!("at most {n} full seats"));
             }
+            if let Some(n) = rule.least_full {
+                parts.push(format!("at least {n} full seats filled by an election"));
+            }
             if let Some(n) = rule.alternate {
                 parts.push(format!("at most {n} alternate seats"));
             }
@@ -159,7 +162,11 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 "seats",
                 parts.join(", "),
                 article.as_ref(),
-                Some("seats-over-limit"),
+                Some(if rule.least_full.is_some() {
+                    "seats-over-limit, seats-under-limit"
+                } else {
+                    "seats-over-limit"
+                }),
             );
         }
         if let Some(Cited { rule, article }) = &organ.term {

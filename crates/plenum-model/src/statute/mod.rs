@@ -394,6 +394,8 @@ pub enum Elector {
 pub struct SeatLimits {
     /// Full (voting) members.
     pub full: Option<u32>,
+    /// The fewest full members an election may fill the organ with (`at_least`).
+    pub least_full: Option<u32>,
     /// Alternate (candidate) members.
     pub alternate: Option<u32>,
 }

@@ -236,6 +236,7 @@ pub(super) struct RawElector {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawSeats {
     pub(super) full: Option<Spanned<u32>>,
+    pub(super) at_least: Option<Spanned<u32>>,
     pub(super) alternate: Option<Spanned<u32>>,
     pub(super) article: ArticleRef,
 }

@@ -26,6 +26,7 @@ mod membership;
 mod offices;
 mod people;
 mod procedures;
+mod seats;
 mod targets;
 mod trials;
 mod voting;
@@ -145,6 +146,7 @@ impl Ctx<'_, '_> {
                 if let Some(organ) = &b.organ {
                     if b.replaces {
                         self.check_renewal(Office::Organ(organ), out);
+                        self.check_seat_minimum(organ, b.elected.len(), out);
                     }
                     let by_election = !b.replaces && self.fills_vacancies(organ, b, out);
                     self.check_organ_elector(organ, &electors, by_election, out);

@@ -35,6 +35,7 @@ mod membership;
 mod penalties;
 mod powers;
 mod procedures;
+mod seats;
 mod subordinate;
 mod target;
 mod time;
@@ -398,6 +399,7 @@ impl Reader<'_> {
                 .map(|s| {
                     Ok(Cited {
                         rule: SeatLimits {
+                            least_full: self.least_seats(&s)?,
                             full: self.count(s.full)?,
                             alternate: self.count(s.alternate)?,
                         },
