@@ -84,6 +84,9 @@ pub enum Rule {
     NotUnanimous,
     /// An organ elected anew with fewer full seats than the statute requires.
     SeatsUnderLimit,
+    /// A candidate elected with fewer votes than one not elected, where the statute
+    /// elects the candidates with the most votes (`plurality`).
+    PluralityNotMet,
 }
 
 impl Rule {
@@ -123,11 +126,12 @@ impl Rule {
             Rule::TooFewFounders => "too-few-founders",
             Rule::NotUnanimous => "not-unanimous",
             Rule::SeatsUnderLimit => "seats-under-limit",
+            Rule::PluralityNotMet => "plurality-not-met",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 33] = [
+    pub const ALL: [Rule; 34] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -161,6 +165,7 @@ impl Rule {
         Rule::TooFewFounders,
         Rule::NotUnanimous,
         Rule::SeatsUnderLimit,
+        Rule::PluralityNotMet,
     ];
 }
 

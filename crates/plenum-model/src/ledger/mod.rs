@@ -391,6 +391,8 @@ mod office_tests;
 #[cfg(test)]
 mod outside_tests;
 #[cfg(test)]
+mod plurality_tests;
+#[cfg(test)]
 mod positions_tests;
 #[cfg(test)]
 mod procedure_tests;

@@ -66,7 +66,14 @@ pub(super) fn clauses(version: &Version) -> Vec<Clause> {
                 );
                 clause("waiver", rule, &w.article, "short-notice")
             });
-            consent.into_iter().chain(waiver)
+            let plurality = organ.plurality.as_ref().map(|p| {
+                let rule = format!(
+                    "in an election by {}, the candidates with the most votes are elected",
+                    organ.name
+                );
+                clause("plurality", rule, &p.article, "plurality-not-met")
+            });
+            consent.into_iter().chain(waiver).chain(plurality)
         })
         .collect()
 }

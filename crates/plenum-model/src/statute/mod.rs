@@ -215,7 +215,15 @@ pub struct OrganDef {
     /// Whether a waiver of notice makes a meeting called on short notice lawful
     /// (`waiver`).
     pub waiver: Option<Cited<Waiver>>,
+    /// Whether its elections go to the candidates with the most votes
+    /// (`plurality`), judged against an election's `tally`.
+    pub plurality: Option<Cited<Plurality>>,
 }
+
+/// "The candidate receiving the highest number of votes ... shall be elected": an
+/// organ's elections go to the candidates the `tally` puts first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Plurality;
 
 /// How an organ's members vote in its meetings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

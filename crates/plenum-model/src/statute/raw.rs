@@ -155,6 +155,14 @@ pub(super) struct RawOrgan {
     pub(super) alternates: Option<RawSuccession>,
     pub(super) without_meeting: Option<RawWithoutMeeting>,
     pub(super) waiver: Option<RawWaiver>,
+    pub(super) plurality: Option<RawPlurality>,
+}
+
+/// `plurality` on an organ: its elections go to the candidates with the most votes.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPlurality {
+    pub(super) article: ArticleRef,
 }
 
 /// `waiver` on an organ: a waiver of notice, valid with or without a quorum.

@@ -194,6 +194,7 @@ impl Ctx<'_, '_> {
                     self.check_quorum(m, b.present, out);
                 }
                 self.check_election_majority(b, &electors, out);
+                self.check_plurality(b, &electors, out);
             }
             K::SeatTaken(b) => {
                 let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());

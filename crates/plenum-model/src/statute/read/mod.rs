@@ -20,7 +20,8 @@ use super::raw::{
 
 use super::{
     Article, Base, Cited, Convener, DisciplineRule, Document, Elector, Majority, MeetingKind,
-    OrganDef, PostDef, Requirement, SeatLimits, SecretBallot, Share, Threshold, Version, Voting,
+    OrganDef, Plurality, PostDef, Requirement, SeatLimits, SecretBallot, Share, Threshold, Version,
+    Voting,
 };
 use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
@@ -462,6 +463,15 @@ impl Reader<'_> {
             waiver: raw
                 .waiver
                 .map(|w| self.waiver(scope, w))
+                .transpose()?,
+            plurality: raw
+                .plurality
+                .map(|p| {
+                    Ok::<_, InputError>(Cited {
+                        rule: Plurality,
+                        article: self.article(scope, p.article)?,
+                    })
+                })
                 .transpose()?,
             voting: raw
                 .voting
