@@ -61,16 +61,13 @@ pub(super) fn clauses(version: &Version) -> Vec<Clause> {
                     ""
                 };
                 let rule = format!(
-                    "a meeting of {} whose notice was waived is not short of notice{quorum}",
+                    "{}: a meeting whose notice was waived is not short of notice{quorum}",
                     organ.name
                 );
                 clause("waiver", rule, &w.article, "short-notice")
             });
             let plurality = organ.plurality.as_ref().map(|p| {
-                let rule = format!(
-                    "in an election by {}, the candidates with the most votes are elected",
-                    organ.name
-                );
+                let rule = format!("{} elects the candidates with the most votes", organ.name);
                 clause("plurality", rule, &p.article, "plurality-not-met")
             });
             consent.into_iter().chain(waiver).chain(plurality)
