@@ -7,11 +7,13 @@ use super::Reader;
 use crate::source::InputError;
 
 impl Reader<'_> {
-    /// `seats.at_least`: the fewest full seats, never more than `full`.
+    /// `seats.at_least`: the fewest full seats, never more than `full` nor the
+    /// largest count.
     pub(super) fn least_seats(&self, raw: &RawSeats) -> Result<Option<u32>, InputError> {
         let Some(least) = &raw.at_least else {
             return Ok(None);
         };
+        self.count(Some(least.clone()))?;
         if let Some(full) = &raw.full
             && least.get_ref() > full.get_ref()
         {
