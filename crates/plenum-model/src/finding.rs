@@ -90,6 +90,17 @@ pub enum Rule {
     /// An expulsion or suspension imposed without the trial the statute requires
     /// (`trials.required_for`).
     NoTrial,
+    /// An organization founded by fewer full members than the statute requires
+    /// (`founding.min_members`).
+    TooFewFounders,
+    /// A decision an organ took without a meeting with fewer consents than the
+    /// statute requires (`without_meeting`).
+    NotUnanimous,
+    /// An organ elected anew with fewer full seats than the statute requires.
+    SeatsUnderLimit,
+    /// A candidate elected with fewer votes than one not elected, where the statute
+    /// elects the candidates with the most votes (`plurality`).
+    PluralityNotMet,
 }
 
 impl Rule {
@@ -131,11 +142,15 @@ impl Rule {
             Rule::AdmittedAsFull => "admitted-as-full",
             Rule::WrongAppealBody => "wrong-appeal-body",
             Rule::NoTrial => "no-trial",
+            Rule::TooFewFounders => "too-few-founders",
+            Rule::NotUnanimous => "not-unanimous",
+            Rule::SeatsUnderLimit => "seats-under-limit",
+            Rule::PluralityNotMet => "plurality-not-met",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 35] = [
+    pub const ALL: [Rule; 39] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -171,6 +186,10 @@ impl Rule {
         Rule::TooFewSponsors,
         Rule::AdmittedAsFull,
         Rule::WrongAppealBody,
+        Rule::TooFewFounders,
+        Rule::NotUnanimous,
+        Rule::SeatsUnderLimit,
+        Rule::PluralityNotMet,
     ];
 }
 

@@ -143,6 +143,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                 place: None,
                 founders: Vec::new(),
                 replaces: None,
+                decision: None,
             }),
         ),
     ];

@@ -65,6 +65,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
             place: None,
             founders: Vec::new(),
             replaces: None,
+            decision: None,
         }),
     ));
     let mut organs: Vec<OrganRef> = ["congress", "council", "bureau"]
@@ -248,6 +249,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     present: Some(rng.below(20) as u32),
                     entitled: None,
                     evidence: None,
+                    notice_waived: false,
                 })
             }
             17 if others.len() < 4 => {
@@ -262,6 +264,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     place: None,
                     founders: Vec::new(),
                     replaces: None,
+                    decision: None,
                 })
             }
             17 => {
@@ -358,6 +361,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     present: Some(rng.below(20) as u32),
                     entitled: rng.chance(50).then(|| 10 + rng.below(20) as u32),
                     evidence: None,
+                    notice_waived: false,
                 })
             }
             25 => {
@@ -401,7 +405,10 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         by: Some("a state".into()),
                     }),
                     1 if rng.chance(30) => {
-                        EventKind::OrganizationDissolved(OrganizationDissolved { org: other })
+                        EventKind::OrganizationDissolved(OrganizationDissolved {
+                            org: other,
+                            decision: None,
+                        })
                     }
                     2 => EventKind::OrganizationJoined(OrganizationJoined {
                         org: other,

@@ -195,6 +195,9 @@ impl EventKind {
                 if let Some(o) = &b.replaces {
                     push("replaces", Ref::Org(o));
                 }
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
             }
             K::OrganizationRenamed(b) => push("org", Ref::Org(&b.org)),
             K::OrganizationsMerged(b) => b
@@ -212,7 +215,12 @@ impl EventKind {
                 push("parent", Ref::Org(&b.parent));
             }
             K::OrganizationBanned(b) => push("org", Ref::Org(&b.org)),
-            K::OrganizationDissolved(b) => push("org", Ref::Org(&b.org)),
+            K::OrganizationDissolved(b) => {
+                push("org", Ref::Org(&b.org));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
+            }
             K::PersonRegistered(_) => {}
             K::MemberAdmitted(b) => {
                 push("person", Ref::Person(&b.person));

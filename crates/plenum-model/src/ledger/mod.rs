@@ -358,6 +358,8 @@ mod class_tests;
 #[cfg(test)]
 mod composed_tests;
 #[cfg(test)]
+mod consent_tests;
+#[cfg(test)]
 mod direction_tests;
 #[cfg(test)]
 mod engine_bar_tests;
@@ -367,6 +369,8 @@ mod engine_penalty_tests;
 mod engine_tests;
 #[cfg(test)]
 mod evidence_tests;
+#[cfg(test)]
+mod founding_tests;
 #[cfg(test)]
 mod group_tests;
 #[cfg(test)]
@@ -388,11 +392,15 @@ mod office_tests;
 #[cfg(test)]
 mod outside_tests;
 #[cfg(test)]
+mod plurality_tests;
+#[cfg(test)]
 mod positions_tests;
 #[cfg(test)]
 mod procedure_tests;
 #[cfg(test)]
 mod renewal_tests;
+#[cfg(test)]
+mod seat_minimum_tests;
 #[cfg(test)]
 mod service_tests;
 #[cfg(test)]

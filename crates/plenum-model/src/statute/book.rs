@@ -150,6 +150,30 @@ impl StatuteBook {
         self.tree.parent(org)
     }
 
+    /// The category an organization was founded as (`organization_founded` `category`).
+    pub fn category(&self, org: &OrgId) -> Option<&str> {
+        self.tree.category(org)
+    }
+
+    /// The organizations above `org`, nearest first (its parent, its parent's parent,
+    /// ...), as founded; a loop or a chain longer than the tree allows ends the list.
+    pub fn ancestors(&self, org: &OrgId) -> Vec<OrgId> {
+        self.tree.ancestors(org)
+    }
+
+    /// The nearest organization above `org` with a statute of its own: the one whose
+    /// statute says who founds `org` and, unless `org` has a statute, who dissolves it.
+    pub fn governor(&self, org: &OrgId) -> Option<OrgId> {
+        self.ancestors(org)
+            .into_iter()
+            .find(|a| self.by_org.contains_key(a))
+    }
+
+    /// Whether `org` has a statute of its own (not one derived from a template).
+    pub fn has_statute(&self, org: &OrgId) -> bool {
+        self.by_org.contains_key(org)
+    }
+
     /// The organizations that have a statute.
     pub fn orgs(&self) -> impl Iterator<Item = &OrgId> {
         self.by_org.keys()

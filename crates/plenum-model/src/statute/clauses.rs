@@ -35,6 +35,8 @@ pub fn clauses(document: &Document) -> Vec<Clause> {
         .flat_map(|v| {
             let mut out = version_clauses(v);
             out.extend(super::subordinate::clauses(v, version_clauses));
+            out.extend(super::founding::clauses(v));
+            out.extend(super::consent::clauses(v));
             out
         })
         .collect()
@@ -149,6 +151,9 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             if let Some(n) = rule.full {
                 parts.push(format!("at most {n} full seats"));
             }
+            if let Some(n) = rule.least_full {
+                parts.push(format!("at least {n} full seats filled by an election"));
+            }
             if let Some(n) = rule.alternate {
                 parts.push(format!("at most {n} alternate seats"));
             }
@@ -157,7 +162,11 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 "seats",
                 parts.join(", "),
                 article.as_ref(),
-                Some("seats-over-limit"),
+                Some(if rule.least_full.is_some() {
+                    "seats-over-limit, seats-under-limit"
+                } else {
+                    "seats-over-limit"
+                }),
             );
         }
         if let Some(Cited { rule, article }) = &organ.term {

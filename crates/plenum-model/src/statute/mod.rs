@@ -11,6 +11,8 @@ mod book;
 mod cadence;
 mod classes;
 mod clauses;
+mod consent;
+mod founding;
 mod lapse;
 mod measure;
 mod memo;
@@ -35,6 +37,8 @@ pub use book::StatuteBook;
 pub use cadence::{Cadence, CalendarPeriod};
 pub use classes::MemberClass;
 pub use clauses::{Clause, clauses};
+pub use consent::{Consent, Waiver};
+pub use founding::{Decider, OrgDecision};
 pub use lapse::Lapse;
 pub use measure::{Base, Period, Share, Threshold};
 pub use memo::BookMemo;
@@ -110,6 +114,11 @@ pub struct Version {
     /// The judicial procedure: who files charges, who tries them, how soon the
     /// decision comes (`[version.trials]`).
     pub trials: Option<Trials>,
+    /// Who founds organizations under this one whose template says no other
+    /// (`[version.founding]`).
+    pub founding: Option<OrgDecision>,
+    /// Who dissolves the organization itself (`[version.dissolution]`).
+    pub dissolution: Option<OrgDecision>,
 }
 
 /// Who may amend a statute version, and by what majority: a later
@@ -207,7 +216,20 @@ pub struct OrganDef {
     pub convened_by: Option<Cited<Convener>>,
     /// How its members vote in a meeting: proxies, secret ballots.
     pub voting: Option<Cited<Voting>>,
+    /// What its decisions taken without a meeting need (`without_meeting`).
+    pub without_meeting: Option<Cited<Consent>>,
+    /// Whether a waiver of notice makes a meeting called on short notice lawful
+    /// (`waiver`).
+    pub waiver: Option<Cited<Waiver>>,
+    /// Whether its elections go to the candidates with the most votes
+    /// (`plurality`), judged against an election's `tally`.
+    pub plurality: Option<Cited<Plurality>>,
 }
+
+/// "The candidate receiving the highest number of votes ... shall be elected": an
+/// organ's elections go to the candidates the `tally` puts first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Plurality;
 
 /// How an organ's members vote in its meetings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -386,6 +408,8 @@ pub enum Elector {
 pub struct SeatLimits {
     /// Full (voting) members.
     pub full: Option<u32>,
+    /// The fewest full members an election may fill the organ with (`at_least`).
+    pub least_full: Option<u32>,
     /// Alternate (candidate) members.
     pub alternate: Option<u32>,
 }

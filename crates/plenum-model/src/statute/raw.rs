@@ -42,6 +42,25 @@ pub(super) struct RawVersion {
     #[serde(default, rename = "subordinate")]
     pub(super) subordinates: Vec<RawSubordinate>,
     pub(super) trials: Option<Spanned<RawTrials>>,
+    pub(super) founding: Option<Spanned<RawFounding>>,
+    pub(super) dissolution: Option<Spanned<RawDissolution>>,
+}
+
+/// `[version.founding]` (or `founding` on a subordinate): who founds, with how many.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFounding {
+    pub(super) by: Vec<Spanned<String>>,
+    pub(super) min_members: Option<Spanned<u32>>,
+    pub(super) article: ArticleRef,
+}
+
+/// `[version.dissolution]` (or `dissolution` on a subordinate): who dissolves.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDissolution {
+    pub(super) by: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 /// `[[version.subordinate]]`: the organs and posts of every organization of a
@@ -56,6 +75,8 @@ pub(super) struct RawSubordinate {
     pub(super) organs: Vec<RawOrgan>,
     #[serde(default, rename = "post")]
     pub(super) posts: Vec<RawPost>,
+    pub(super) founding: Option<Spanned<RawFounding>>,
+    pub(super) dissolution: Option<Spanned<RawDissolution>>,
 }
 
 /// `[version.trials]`: who files charges, who tries them, the decision's deadline.
@@ -161,6 +182,33 @@ pub(super) struct RawOrgan {
     pub(super) voting: Option<RawVoting>,
     pub(super) composed_of: Option<RawComposedOf>,
     pub(super) alternates: Option<RawSuccession>,
+    pub(super) without_meeting: Option<RawWithoutMeeting>,
+    pub(super) waiver: Option<RawWaiver>,
+    pub(super) plurality: Option<RawPlurality>,
+}
+
+/// `plurality` on an organ: its elections go to the candidates with the most votes.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPlurality {
+    pub(super) article: ArticleRef,
+}
+
+/// `waiver` on an organ: a waiver of notice, valid with or without a quorum.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawWaiver {
+    #[serde(default)]
+    pub(super) quorum: bool,
+    pub(super) article: ArticleRef,
+}
+
+/// `without_meeting` on an organ: what its decisions without a meeting need.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawWithoutMeeting {
+    pub(super) consent: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]
@@ -225,6 +273,7 @@ pub(super) struct RawElector {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawSeats {
     pub(super) full: Option<Spanned<u32>>,
+    pub(super) at_least: Option<Spanned<u32>>,
     pub(super) alternate: Option<Spanned<u32>>,
     pub(super) article: ArticleRef,
 }

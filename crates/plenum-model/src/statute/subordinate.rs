@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Clause, OrganDef, PostDef, Version};
+use super::{Clause, OrgDecision, OrganDef, PostDef, Version};
 use crate::id::OrgId;
 
 /// The organs and posts of every organization of one category under the governed one.
@@ -28,6 +28,10 @@ pub struct Subordinate {
     pub organs: Vec<OrganDef>,
     /// The posts each such organization has.
     pub posts: Vec<PostDef>,
+    /// Who founds such an organization, and with how many full members (`founding`).
+    pub founding: Option<OrgDecision>,
+    /// Who dissolves such an organization (`dissolution`).
+    pub dissolution: Option<OrgDecision>,
 }
 
 impl Version {
@@ -61,6 +65,8 @@ impl Version {
             incompatibilities: Vec::new(),
             subordinates: Vec::new(),
             trials: None,
+            founding: None,
+            dissolution: None,
         }
     }
 }
@@ -90,6 +96,26 @@ impl Tree {
     /// The parent of an organization, as founded.
     pub(super) fn parent(&self, org: &OrgId) -> Option<&OrgId> {
         self.orgs.get(org)?.parent.as_ref()
+    }
+
+    /// The category of an organization, as founded.
+    pub(super) fn category(&self, org: &OrgId) -> Option<&str> {
+        self.orgs.get(org)?.category.as_deref()
+    }
+
+    /// The organizations up `org`'s parent chain, nearest first; a loop or a chain
+    /// longer than `MAX_DEPTH` ends it.
+    pub(super) fn ancestors(&self, org: &OrgId) -> Vec<OrgId> {
+        let mut out: Vec<OrgId> = Vec::new();
+        let mut next = self.parent(org);
+        while let Some(ancestor) = next {
+            if ancestor == org || out.contains(ancestor) || out.len() >= MAX_DEPTH {
+                break;
+            }
+            out.push(ancestor.clone());
+            next = self.parent(ancestor);
+        }
+        out
     }
 
     /// Every recorded organization.

@@ -73,6 +73,7 @@ fn a_valid_statute_reads_back_whole() {
         cc.seats.as_ref().unwrap().rule,
         SeatLimits {
             full: Some(160),
+            least_full: None,
             alternate: Some(143)
         }
     );

@@ -86,6 +86,10 @@ body!(
         /// What shows the sitting, when the record does not call it a meeting of the organ
         /// (`speech`, `minutes`, `decision`, `report`); absent: a regular record.
         evidence: Option<Evidence> = (default, skip_serializing_if = "Option::is_none"),
+        /// Whether every member entitled to notice who was not given it in time waived
+        /// it (in writing, or as the statute allows); judged where the statute allows
+        /// waivers (`waiver`).
+        notice_waived: bool = (default, skip_serializing_if = "is_false"),
     }
 );
 

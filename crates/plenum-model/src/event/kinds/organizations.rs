@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::*;
-use crate::id::{OrgId, PersonId};
+use crate::id::{EventId, OrgId, PersonId};
 
 body!(
     /// An organization came into being.
@@ -25,6 +25,9 @@ body!(
         /// The organization it replaces: that one ends (`replaced`) and the two are linked
         /// in the lineage.
         replaces: Option<OrgId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The motion that decided its founding (a charter, an approval), where the
+        /// statute says who founds it.
+        decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
@@ -106,5 +109,8 @@ body!(
     OrganizationDissolved {
         /// The organization.
         org: OrgId,
+        /// The motion that decided its dissolution, where the statute says who
+        /// dissolves it.
+        decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );

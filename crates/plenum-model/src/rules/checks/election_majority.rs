@@ -1,6 +1,7 @@
 //! An election's own majority: `majority.election` of the electing organ
 //! ("a majority of the total votes cast shall be required to fill the vacancy"),
-//! judged against the election's published `tally`.
+//! and its `plurality` ("the candidate receiving the highest number of votes ...
+//! shall be elected"), judged against the election's published `tally`.
 
 use crate::date::Truth;
 use crate::event::kinds::ElectionHeld;
@@ -92,6 +93,69 @@ impl Ctx<'_, '_> {
                     self.organ_name(organ),
                     majority.threshold,
                     majority.threshold.minimum(total),
+                ),
+            );
+        }
+    }
+}
+
+impl Ctx<'_, '_> {
+    /// Where the electing organ elects by `plurality`, every person `elected` to a
+    /// full seat or the post must have, by the `tally`, at least as many votes as
+    /// every candidate the tally lists who was not elected (`plurality-not-met`).
+    /// Not judged without a tally, or for a person the tally leaves out.
+    pub(super) fn check_plurality(
+        &self,
+        b: &ElectionHeld,
+        electors: &[OrganRef],
+        out: &mut Out<'_>,
+    ) {
+        if b.tally.is_empty() {
+            return;
+        }
+        let Some(organ) = electors.first() else {
+            return;
+        };
+        let Some(version) = self.version(&organ.org, &out.event.date) else {
+            return;
+        };
+        let Some(Cited { article, .. }) =
+            version.organ(&organ.key).and_then(|d| d.plurality.as_ref())
+        else {
+            return;
+        };
+        let Some(best_loser) = b
+            .tally
+            .iter()
+            .filter(|r| !b.elected.contains(&r.person) && !b.alternates.contains(&r.person))
+            .max_by_key(|r| r.votes)
+        else {
+            return;
+        };
+        for person in &b.elected {
+            let Some(got) = b
+                .tally
+                .iter()
+                .find(|r| &r.person == person)
+                .map(|r| r.votes)
+            else {
+                continue;
+            };
+            if got >= best_loser.votes {
+                continue;
+            }
+            out.push(
+                Rule::PluralityNotMet,
+                Severity::Violation,
+                Truth::Definitely,
+                Some(Citation::of(version, article.as_ref())),
+                vec![],
+                format!(
+                    "{} was elected by {} with {got} votes, fewer than {} ({}), who was not; the statute elects the candidate with the most votes",
+                    self.person(person),
+                    self.organ_name(organ),
+                    self.person(&best_loser.person),
+                    best_loser.votes,
                 ),
             );
         }

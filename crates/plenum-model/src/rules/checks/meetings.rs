@@ -9,6 +9,7 @@ use crate::statute::{Base, Cited, Majority};
 
 use super::super::cadence::{gap, sitting};
 use super::super::{Citation, Rule, Severity};
+use super::consent::WaiverProblem;
 use super::{Ctx, Out};
 
 impl Ctx<'_, '_> {
@@ -401,14 +402,28 @@ impl Ctx<'_, '_> {
         {
             if let Some(least) = notice.at_least {
                 let certainty = least.short(convened, held);
-                out.push(
-                    Rule::ShortNotice,
-                    Severity::Violation,
-                    certainty,
-                    Some(Citation::of(version, article.as_ref())),
-                    vec![convened_event.clone()],
-                    format!("{name} was convened on {convened} and held {held}: less than the {least} of notice required"),
+                let message = format!(
+                    "{name} was convened on {convened} and held {held}: less than the {least} of notice required"
                 );
+                match self.waiver_problem(&organ, def, state, &out.event.date, out.event) {
+                    WaiverProblem::None => out.push(
+                        Rule::ShortNotice,
+                        Severity::Violation,
+                        certainty,
+                        Some(Citation::of(version, article.as_ref())),
+                        vec![convened_event.clone()],
+                        message,
+                    ),
+                    WaiverProblem::Waived => {}
+                    WaiverProblem::NoQuorum(waiver_article, why) => out.push(
+                        Rule::ShortNotice,
+                        Severity::Violation,
+                        certainty,
+                        Some(Citation::of(version, waiver_article.as_ref())),
+                        vec![convened_event.clone()],
+                        format!("{message}; its notice was waived, but a waiver holds only if a quorum is present, and {why}"),
+                    ),
+                }
             }
             if let Some(most) = notice.at_most {
                 let certainty = most.long(convened, held);

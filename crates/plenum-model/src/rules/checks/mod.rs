@@ -14,11 +14,13 @@ mod bases;
 mod candidacy;
 mod classes;
 mod composed;
+mod consent;
 mod conveners;
 mod count;
 mod discipline;
 mod election_majority;
 mod elections;
+mod founding;
 mod hearing;
 mod kinds;
 mod lapse;
@@ -27,6 +29,7 @@ mod membership;
 mod offices;
 mod people;
 mod procedures;
+mod seats;
 mod service;
 mod targets;
 mod trials;
@@ -147,6 +150,7 @@ impl Ctx<'_, '_> {
                 if let Some(organ) = &b.organ {
                     if b.replaces {
                         self.check_renewal(Office::Organ(organ), out);
+                        self.check_seat_minimum(organ, b.elected.len(), out);
                     }
                     let by_election = !b.replaces && self.fills_vacancies(organ, b, out);
                     self.check_organ_elector(organ, &electors, by_election, out);
@@ -194,6 +198,7 @@ impl Ctx<'_, '_> {
                     self.check_quorum(m, b.present, out);
                 }
                 self.check_election_majority(b, &electors, out);
+                self.check_plurality(b, &electors, out);
             }
             K::SeatTaken(b) => {
                 let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
@@ -359,12 +364,15 @@ impl Ctx<'_, '_> {
                 self.check_trial(b, out);
                 self.check_served_before_trial(b, out);
             }
+            K::OrganizationFounded(b) => self.check_founding(b, out),
+            K::OrganizationDissolved(b) => self.check_dissolution(b, out),
             K::MotionDecided(b) => {
                 if let Some(m) = &b.meeting {
                     self.check_quorum(m, b.present, out);
                 }
                 self.check_majority(event, out);
                 self.check_voters(b, out);
+                self.check_without_meeting(b, out);
             }
             K::MeetingHeld(b) => self.check_meeting(&b.meeting, b.organ.as_ref(), out),
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),

@@ -20,7 +20,8 @@ use super::raw::{
 
 use super::{
     Article, Base, Cited, Convener, DisciplineRule, Document, Elector, Majority, MeetingKind,
-    OrganDef, PostDef, Requirement, SeatLimits, SecretBallot, Share, Threshold, Version, Voting,
+    OrganDef, Plurality, PostDef, Requirement, SeatLimits, SecretBallot, Share, Threshold, Version,
+    Voting,
 };
 use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
@@ -28,12 +29,15 @@ use crate::source::InputError;
 
 mod admission;
 mod classes;
+mod consent;
+mod founding;
 mod meetings;
 mod member_of;
 mod membership;
 mod penalties;
 mod powers;
 mod procedures;
+mod seats;
 mod subordinate;
 mod target;
 mod time;
@@ -216,6 +220,14 @@ impl Reader<'_> {
                 .map(|a| self.amendment(&scope, a))
                 .transpose()?,
             trials: raw.trials.map(|t| self.trials(&scope, t)).transpose()?,
+            founding: raw
+                .founding
+                .map(|f| self.founding(&scope, f, "founding"))
+                .transpose()?,
+            dissolution: raw
+                .dissolution
+                .map(|d| self.dissolution(&scope, d, "dissolution"))
+                .transpose()?,
             voters,
             admission,
             lapse,
@@ -391,6 +403,7 @@ impl Reader<'_> {
                 .map(|s| {
                     Ok(Cited {
                         rule: SeatLimits {
+                            least_full: self.least_seats(&s)?,
                             full: self.count(s.full)?,
                             alternate: self.count(s.alternate)?,
                         },
@@ -443,6 +456,23 @@ impl Reader<'_> {
                                 .transpose()?,
                         },
                         article: self.article(scope, c.article)?,
+                    })
+                })
+                .transpose()?,
+            without_meeting: raw
+                .without_meeting
+                .map(|w| self.without_meeting(scope, w))
+                .transpose()?,
+            waiver: raw
+                .waiver
+                .map(|w| self.waiver(scope, w))
+                .transpose()?,
+            plurality: raw
+                .plurality
+                .map(|p| {
+                    Ok::<_, InputError>(Cited {
+                        rule: Plurality,
+                        article: self.article(scope, p.article)?,
                     })
                 })
                 .transpose()?,

@@ -77,6 +77,14 @@ impl Reader<'_> {
         }
         self.check_election_cycles(&raw.organs)?;
         let article = self.article(scope, raw.article)?;
+        let founding = raw
+            .founding
+            .map(|f| self.founding(scope, f, "subordinate.founding"))
+            .transpose()?;
+        let dissolution = raw
+            .dissolution
+            .map(|d| self.dissolution(scope, d, "subordinate.dissolution"))
+            .transpose()?;
         let organs = raw
             .organs
             .into_iter()
@@ -93,6 +101,8 @@ impl Reader<'_> {
             article,
             organs,
             posts,
+            founding,
+            dissolution,
         })
     }
 
