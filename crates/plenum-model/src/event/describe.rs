@@ -48,6 +48,13 @@ fn describe_text(event: &Event) -> String {
             None => format!("candidacy in {} extended", org(&b.org)),
         },
         K::CandidacyEnded(b) => format!("candidacy in {} ended without admission", org(&b.org)),
+        K::ConstituencyAssigned(b) => {
+            format!(
+                "placed in the constituency `{}` of {}",
+                b.constituency,
+                org(&b.org)
+            )
+        }
         K::MembershipClassChanged(b) => {
             format!(
                 "membership of {} moved to the class `{}`",

@@ -359,6 +359,8 @@ mod class_tests;
 #[cfg(test)]
 mod composed_tests;
 #[cfg(test)]
+mod constituency_tests;
+#[cfg(test)]
 mod direction_tests;
 #[cfg(test)]
 mod engine_bar_tests;

@@ -353,6 +353,10 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 Some("alternate-skipped"),
             );
         }
+        if let Some(Cited { rule, article }) = &organ.constituencies {
+            let (words, rules) = rule.words(version);
+            push(s, "constituencies", words, article.as_ref(), Some(rules));
+        }
         if let Some(Cited { rule, article }) = &organ.composed_of {
             push(
                 s,
@@ -473,6 +477,16 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             format!("this version is amended by {by}{majority}"),
             rule.article.as_ref(),
             Some("no-competent-decision, majority-not-met"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &version.constituencies {
+        let words = format!("the organization is divided into {}s", rule.name);
+        push(
+            "constituencies",
+            "constituencies",
+            words,
+            article.as_ref(),
+            None,
         );
     }
     if let Some(trials) = &version.trials {

@@ -10,6 +10,7 @@ mod book;
 mod cadence;
 mod classes;
 mod clauses;
+mod constituencies;
 mod lapse;
 mod measure;
 mod notice;
@@ -32,6 +33,7 @@ pub use book::StatuteBook;
 pub use cadence::{Cadence, CalendarPeriod};
 pub use classes::MemberClass;
 pub use clauses::{Clause, clauses};
+pub use constituencies::{Constituencies, SeatsByConstituency};
 pub use lapse::Lapse;
 pub use measure::{Base, Period, Share, Threshold};
 pub use notice::NoticeLength;
@@ -104,6 +106,8 @@ pub struct Version {
     /// The judicial procedure: who files charges, who tries them, how soon the
     /// decision comes (`[version.trials]`).
     pub trials: Option<Trials>,
+    /// That the organization is divided into constituencies (`[version.constituencies]`).
+    pub constituencies: Option<Cited<Constituencies>>,
 }
 
 /// Who may amend a statute version, and by what majority: a later
@@ -201,6 +205,9 @@ pub struct OrganDef {
     pub convened_by: Option<Cited<Convener>>,
     /// How its members vote in a meeting: proxies, secret ballots.
     pub voting: Option<Cited<Voting>>,
+    /// Its seats by constituency: elected by one constituency's delegates, no two
+    /// holders of one (`constituencies`).
+    pub constituencies: Option<Cited<SeatsByConstituency>>,
 }
 
 /// How an organ's members vote in its meetings.

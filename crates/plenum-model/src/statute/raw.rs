@@ -42,6 +42,24 @@ pub(super) struct RawVersion {
     #[serde(default, rename = "subordinate")]
     pub(super) subordinates: Vec<RawSubordinate>,
     pub(super) trials: Option<Spanned<RawTrials>>,
+    pub(super) constituencies: Option<RawConstituencies>,
+}
+
+/// `[version.constituencies]`: what the statute calls a constituency.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawConstituencies {
+    pub(super) name: Spanned<String>,
+    pub(super) article: ArticleRef,
+}
+
+/// An organ's `constituencies = { elected = true, distinct = true }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawOrganConstituencies {
+    pub(super) elected: Option<bool>,
+    pub(super) distinct: Option<bool>,
+    pub(super) article: ArticleRef,
 }
 
 /// `[[version.subordinate]]`: the organs and posts of every organization of a
@@ -132,6 +150,7 @@ pub(super) struct RawOrgan {
     pub(super) voting: Option<RawVoting>,
     pub(super) composed_of: Option<RawComposedOf>,
     pub(super) alternates: Option<RawSuccession>,
+    pub(super) constituencies: Option<Spanned<RawOrganConstituencies>>,
 }
 
 #[derive(Deserialize)]

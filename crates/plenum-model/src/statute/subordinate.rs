@@ -60,6 +60,7 @@ impl Version {
             incompatibilities: Vec::new(),
             subordinates: Vec::new(),
             trials: None,
+            constituencies: None,
         }
     }
 }

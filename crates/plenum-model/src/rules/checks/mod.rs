@@ -12,6 +12,7 @@ mod bases;
 mod candidacy;
 mod classes;
 mod composed;
+mod constituencies;
 mod conveners;
 mod count;
 mod discipline;
@@ -152,14 +153,34 @@ impl Ctx<'_, '_> {
                         person: None,
                     };
                     self.check_organ_appointer(organ, by_election, &filler, out);
-                    self.check_seat_limit(organ, Role::Full, b.elected.len(), b.replaces, out);
+                    // An election by one constituency renews its holders' seats only:
+                    // the others' stay beside those it elects.
+                    let kept = |role| {
+                        if b.replaces {
+                            self.seats_kept_by_others(organ, role, b, out)
+                        } else {
+                            0
+                        }
+                    };
+                    let (full_kept, alternates_kept) = (kept(Role::Full), kept(Role::Alternate));
                     self.check_seat_limit(
                         organ,
-                        Role::Alternate,
-                        b.alternates.len(),
+                        Role::Full,
+                        b.elected.len() + full_kept,
                         b.replaces,
                         out,
                     );
+                    self.check_seat_limit(
+                        organ,
+                        Role::Alternate,
+                        b.alternates.len() + alternates_kept,
+                        b.replaces,
+                        out,
+                    );
+                    self.check_constituency_elector(organ, b, out);
+                    let taking: Vec<&PersonId> = b.elected.iter().chain(&b.alternates).collect();
+                    let renewed = b.replaces.then_some(b.constituency.as_ref());
+                    self.check_distinct_constituencies(organ, &taking, renewed, out);
                     for person in b.elected.iter().chain(&b.alternates) {
                         self.check_organ_eligibility(organ, person, out);
                     }
@@ -206,6 +227,9 @@ impl Ctx<'_, '_> {
                 }
                 self.check_organ_eligibility(&b.organ, &b.person, out);
                 self.check_incompatible(Office::Organ(&b.organ), &b.person, out);
+                if !already {
+                    self.check_distinct_constituencies(&b.organ, &[&b.person], None, out);
+                }
             }
             K::PostAssigned(b) => {
                 let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());

@@ -27,6 +27,7 @@ use crate::limits::MAX_COUNT;
 use crate::source::InputError;
 
 mod classes;
+mod constituencies;
 mod meetings;
 mod member_of;
 mod membership;
@@ -68,6 +69,8 @@ struct Scope<'a> {
     /// Whether these are a subordinate template's organs and posts (which may name
     /// the parent level's organs).
     template: bool,
+    /// Whether the version declares constituencies (`[version.constituencies]`).
+    constituencies: bool,
 }
 
 impl Reader<'_> {
@@ -135,6 +138,7 @@ impl Reader<'_> {
                 .flat_map(|m| m.classes.iter().map(|c| c.id.get_ref().clone()))
                 .collect(),
             template: false,
+            constituencies: raw.constituencies.is_some(),
         };
         let mut articles = Vec::new();
         for a in raw.articles {
@@ -214,6 +218,7 @@ impl Reader<'_> {
                 .map(|a| self.amendment(&scope, a))
                 .transpose()?,
             trials: raw.trials.map(|t| self.trials(&scope, t)).transpose()?,
+            constituencies: self.constituencies(&scope, raw.constituencies)?,
             voters,
             lapse,
             probation_extension,
@@ -358,8 +363,9 @@ impl Reader<'_> {
             .collect()
     }
 
-    fn organ(&self, scope: &Scope<'_>, raw: RawOrgan) -> Result<OrganDef, InputError> {
+    fn organ(&self, scope: &Scope<'_>, mut raw: RawOrgan) -> Result<OrganDef, InputError> {
         let key = self.key(&raw.id)?;
+        let constituencies = self.seats_by_constituency(scope, raw.constituencies.take())?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
         let id_span = raw.id.span();
@@ -370,6 +376,7 @@ impl Reader<'_> {
         }
         Ok(OrganDef {
             key,
+            constituencies,
             name: raw.name,
             aliases: raw.aliases,
             kind: raw.kind,
