@@ -385,6 +385,8 @@ mod membership_act_tests;
 #[cfg(test)]
 mod nominal_tests;
 #[cfg(test)]
+mod non_voting_tests;
+#[cfg(test)]
 mod office_tests;
 #[cfg(test)]
 mod outside_tests;

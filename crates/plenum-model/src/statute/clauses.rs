@@ -357,6 +357,28 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             let (words, rules) = rule.words(version);
             push(s, "constituencies", words, article.as_ref(), Some(rules));
         }
+        if let Some(Cited { rule, article }) = &organ.non_voting {
+            let posts: Vec<String> = rule
+                .posts
+                .iter()
+                .map(|k| {
+                    version
+                        .post(k)
+                        .map_or_else(|| k.to_string(), |p| p.name.clone())
+                })
+                .collect();
+            let words = format!(
+                "the holders of {} attend with voice but no vote",
+                posts.join(", ")
+            );
+            push(
+                s,
+                "non_voting",
+                words,
+                article.as_ref(),
+                Some("majority-not-met"),
+            );
+        }
         if let Some(Cited { rule, article }) = &organ.composed_of {
             push(
                 s,

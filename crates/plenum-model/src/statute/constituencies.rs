@@ -1,6 +1,7 @@
-//! Constituencies: the parts of an organization whose delegates elect seats of their
+//! Constituencies and participants without a vote. Constituencies: the parts of an organization whose delegates elect seats of their
 //! own (a union's legislative districts, a party's provincial delegations, a
-//! co-operative's member classes), as data. `read/constituencies.rs` reads them; the
+//! co-operative's member classes), as data; `NonVoting`: posts whose holders attend an
+//! organ's meetings with voice but no vote. `read/constituencies.rs` reads them; the
 //! record places persons in them (`constituency_assigned`). Never judges an event.
 
 /// `[version.constituencies]`: that the organization is divided into constituencies,
@@ -48,4 +49,13 @@ impl SeatsByConstituency {
             ),
         }
     }
+}
+
+/// Posts whose holders attend an organ's meetings "with voice, but no vote"
+/// (`non_voting = { posts = [...] }` on the organ): never counted among its voting
+/// members.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NonVoting {
+    /// The posts, of the same version.
+    pub posts: Vec<crate::id::Key>,
 }

@@ -33,7 +33,7 @@ pub use book::StatuteBook;
 pub use cadence::{Cadence, CalendarPeriod};
 pub use classes::MemberClass;
 pub use clauses::{Clause, clauses};
-pub use constituencies::{Constituencies, SeatsByConstituency};
+pub use constituencies::{Constituencies, NonVoting, SeatsByConstituency};
 pub use lapse::Lapse;
 pub use measure::{Base, Period, Share, Threshold};
 pub use notice::NoticeLength;
@@ -208,6 +208,8 @@ pub struct OrganDef {
     /// Its seats by constituency: elected by one constituency's delegates, no two
     /// holders of one (`constituencies`).
     pub constituencies: Option<Cited<SeatsByConstituency>>,
+    /// Posts whose holders attend its meetings with voice but no vote (`non_voting`).
+    pub non_voting: Option<Cited<NonVoting>>,
 }
 
 /// How an organ's members vote in its meetings.

@@ -151,6 +151,15 @@ pub(super) struct RawOrgan {
     pub(super) composed_of: Option<RawComposedOf>,
     pub(super) alternates: Option<RawSuccession>,
     pub(super) constituencies: Option<Spanned<RawOrganConstituencies>>,
+    pub(super) non_voting: Option<Spanned<RawNonVoting>>,
+}
+
+/// An organ's `non_voting = { posts = ["retiree-chair"] }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawNonVoting {
+    pub(super) posts: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]

@@ -22,6 +22,7 @@ mod kinds;
 mod lapse;
 mod meetings;
 mod membership;
+mod non_voting;
 mod offices;
 mod people;
 mod procedures;
@@ -357,6 +358,7 @@ impl Ctx<'_, '_> {
                 }
                 self.check_majority(event, out);
                 self.check_voters(b, out);
+                self.check_non_voting(b, out);
             }
             K::MeetingHeld(b) => self.check_meeting(&b.meeting, b.organ.as_ref(), out),
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),

@@ -1,12 +1,13 @@
 //! Reading `[version.constituencies]` and an organ's `constituencies`: refuses an
 //! organ's clause where the version declares no constituencies, and one that says
-//! nothing. It only reads; the rules judge elections and seats by it.
+//! nothing; and an organ's `non_voting` posts, refusing a post of no version's and one
+//! that sits on the organ by office or composition. It only reads; the rules judge elections and seats by it.
 
 use serde_spanned::Spanned;
 
 use super::super::Cited;
-use super::super::constituencies::{Constituencies, SeatsByConstituency};
-use super::super::raw::{RawConstituencies, RawOrganConstituencies};
+use super::super::constituencies::{Constituencies, NonVoting, SeatsByConstituency};
+use super::super::raw::{RawConstituencies, RawNonVoting, RawOrgan, RawOrganConstituencies};
 use super::{Reader, Scope};
 use crate::source::InputError;
 
@@ -66,6 +67,54 @@ impl Reader<'_> {
         }
         Ok(Some(Cited {
             rule,
+            article: self.article(scope, raw.article)?,
+        }))
+    }
+
+    /// An organ's `non_voting` posts: posts of the version, none of which sits on it
+    /// by office (`ex_officio`) or composition (`composed_of`).
+    pub(super) fn non_voting(
+        &self,
+        scope: &Scope<'_>,
+        organ: &RawOrgan,
+        raw: Option<Spanned<RawNonVoting>>,
+    ) -> Result<Option<Cited<NonVoting>>, InputError> {
+        let Some(raw) = raw else { return Ok(None) };
+        let span = raw.span();
+        let raw = raw.into_inner();
+        if raw.posts.is_empty() {
+            return Err(self.err(
+                span,
+                "`non_voting.posts` is empty; name the posts whose holders attend without a vote",
+            ));
+        }
+        let mut posts = Vec::new();
+        for p in &raw.posts {
+            if !scope.posts.contains(p.get_ref()) {
+                return Err(self.err(
+                    p.span(),
+                    format!(
+                        "`non_voting.posts` names posts; `{}` is not a post of version `{}`",
+                        p.get_ref(),
+                        scope.version
+                    ),
+                ));
+            }
+            let sits = organ.ex_officio.iter().any(|e| e.get_ref() == p.get_ref())
+                || organ
+                    .composed_of
+                    .as_ref()
+                    .is_some_and(|c| c.posts.iter().any(|c| c.get_ref() == p.get_ref()));
+            if sits {
+                return Err(self.err(
+                    p.span(),
+                    format!("`{}` sits on this organ by office or composition, with a vote; it cannot also attend without one", p.get_ref()),
+                ));
+            }
+            posts.push(self.key(p)?);
+        }
+        Ok(Some(Cited {
+            rule: NonVoting { posts },
             article: self.article(scope, raw.article)?,
         }))
     }

@@ -366,6 +366,8 @@ impl Reader<'_> {
     fn organ(&self, scope: &Scope<'_>, mut raw: RawOrgan) -> Result<OrganDef, InputError> {
         let key = self.key(&raw.id)?;
         let constituencies = self.seats_by_constituency(scope, raw.constituencies.take())?;
+        let non_voting = raw.non_voting.take();
+        let non_voting = self.non_voting(scope, &raw, non_voting)?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
         let id_span = raw.id.span();
@@ -377,6 +379,7 @@ impl Reader<'_> {
         Ok(OrganDef {
             key,
             constituencies,
+            non_voting,
             name: raw.name,
             aliases: raw.aliases,
             kind: raw.kind,
