@@ -351,6 +351,8 @@ pub fn replay(events: &[Event]) -> Result<Tables, RecordError> {
 }
 
 #[cfg(test)]
+mod acting_tests;
+#[cfg(test)]
 mod bar_tests;
 #[cfg(test)]
 mod base_tests;

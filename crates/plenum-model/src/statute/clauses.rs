@@ -400,6 +400,16 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
     }
     for post in &version.posts {
         let s = post.name.as_str();
+        if let Some(Cited { rule, article }) = &post.acting {
+            let words = super::acting::words(version, rule);
+            push(
+                s,
+                "acting",
+                words,
+                article.as_ref(),
+                Some("ineligible-holder"),
+            );
+        }
         if let Some(Cited { rule, article }) = &post.elected_by {
             let checked = matches!(
                 rule,

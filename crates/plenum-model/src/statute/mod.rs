@@ -6,6 +6,7 @@
 //! collects the versions of every document recorded in a ledger and answers
 //! which version judges an event.
 
+mod acting;
 mod book;
 mod cadence;
 mod classes;
@@ -29,6 +30,7 @@ use std::collections::BTreeMap;
 use crate::date::FuzzyDate;
 use crate::id::{Key, OrgId, VersionId};
 
+pub use acting::Acting;
 pub use book::StatuteBook;
 pub use cadence::{Cadence, CalendarPeriod};
 pub use classes::MemberClass;
@@ -333,6 +335,8 @@ pub struct PostDef {
     pub eligibility: Vec<Cited<Requirement>>,
     /// How soon a seat or post left vacant must be filled (`vacancy`).
     pub vacancy: Option<Cited<VacancyDeadline>>,
+    /// Who may act in it in the holder's absence or a vacancy (`acting`).
+    pub acting: Option<Cited<Acting>>,
 }
 
 /// A term of office: how long a seat or post is held from the election (or

@@ -200,6 +200,18 @@ pub(super) struct RawPost {
     #[serde(default)]
     pub(super) eligibility: Vec<RawRequirement>,
     pub(super) vacancy: Option<Spanned<RawVacancy>>,
+    pub(super) acting: Option<Spanned<RawActing>>,
+}
+
+/// A post's `acting = { posts = ["vice-president"] }`: who may act in it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawActing {
+    #[serde(default)]
+    pub(super) posts: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(super) organs: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]

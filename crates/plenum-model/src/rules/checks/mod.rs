@@ -5,6 +5,7 @@
 //! `meetings` quorum, majorities, notice and cadence, `people` discipline and the acts of
 //! the dead and the expelled.
 
+mod acting;
 mod amendments;
 mod appointers;
 mod bars;
@@ -243,6 +244,9 @@ impl Ctx<'_, '_> {
                 self.check_post_appointer(&b.post, true, &filler, out);
                 self.check_post_eligibility(&b.post, &b.person, out);
                 self.check_incompatible(Office::Post(&b.post), &b.person, out);
+                if b.acting {
+                    self.check_acting(&b.post, &b.person, out);
+                }
             }
             K::SeatVacated(b) => {
                 let held = self.history.holds_seat(&b.person, &b.organ, None);

@@ -26,6 +26,7 @@ use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
 use crate::source::InputError;
 
+mod acting;
 mod classes;
 mod constituencies;
 mod meetings;
@@ -548,7 +549,9 @@ impl Reader<'_> {
             Some(h) => self.count(Some(h))?.unwrap_or(1),
             None => 1,
         };
+        let acting = self.acting(scope, raw.id.get_ref(), raw.acting)?;
         Ok(PostDef {
+            acting,
             key: self.key(&raw.id)?,
             name: raw.name,
             aliases: raw.aliases,
