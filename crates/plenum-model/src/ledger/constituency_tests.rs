@@ -271,3 +271,40 @@ fn r14_constituency_clauses_are_refused_at_line_and_column() {
         "{clauses:#?}"
     );
 }
+
+mod ordering {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Whatever order the placements are recorded in, the election is judged by
+        /// the placement latest in date on or before its day: two of one District is
+        /// found exactly when Ann's last placement before it is Bob's.
+        #[test]
+        fn r14_a_placement_counts_by_its_date_not_by_when_it_was_recorded(
+            placements in proptest::collection::vec((0u32..4, 1u32..28), 1..5),
+        ) {
+            let districts = ["north", "south", "east", "west"];
+            // Distinct days, so that "the latest" is one placement.
+            let mut seen = std::collections::BTreeSet::new();
+            let placements: Vec<(u32, u32)> =
+                placements.into_iter().filter(|(_, d)| seen.insert(*d)).collect();
+            let mut events = placed("bob", "north", "2020-02-01");
+            for (district, day) in &placements {
+                events.push_str(&placed(
+                    "ann",
+                    districts[*district as usize],
+                    &format!("2021-01-{day:02}"),
+                ));
+            }
+            events.push_str(
+                "\n[[event]]\nid = \"board-2021\"\ndate = \"2021-03-01\"\nkind = \"election_held\"\norgan = \"assoc/board\"\nby = \"assoc/assembly\"\nelected = [\"ann\", \"bob\"]\n",
+            );
+            let last = placements.iter().max_by_key(|(_, day)| *day).map(|(d, _)| *d);
+            let found = of_rule(&judged(&events), Rule::IneligibleHolder).len();
+            prop_assert_eq!(found, usize::from(last == Some(0)));
+        }
+    }
+}
