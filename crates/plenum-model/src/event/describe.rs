@@ -296,6 +296,11 @@ fn summarize_text(event: &Event) -> String {
             if !b.nominal.is_empty() {
                 text.push_str(&format!("; in name only: {}", people(&b.nominal)));
             }
+            if let Some(constituency) = &b.constituency {
+                text.push_str(&format!(
+                    "; by the delegates of the constituency `{constituency}`"
+                ));
+            }
             text
         }
         K::SeatsCounted(b) => {

@@ -308,3 +308,21 @@ mod ordering {
         }
     }
 }
+
+#[test]
+fn r14_an_election_by_a_constituency_and_a_placement_are_said_in_words() {
+    let events = super::statute_tests::events_of(&format!(
+        "{}{}",
+        placed("ann", "north", "2020-02-01"),
+        council("council-north", "2021-03-01", Some("north"), "\"ann\"")
+    ));
+    let words: Vec<String> = events
+        .iter()
+        .map(|e| crate::event::describe::summarize(e).render(|_, id| id.to_owned()))
+        .collect();
+    assert_eq!(words[0], "ann: placed in the constituency `north` of assoc");
+    assert!(
+        words[1].ends_with("; by the delegates of the constituency `north`"),
+        "{words:#?}"
+    );
+}
