@@ -7,7 +7,8 @@
 //! between them; each other part has its reader beside it (`time.rs` cadences, notice
 //! and terms, `powers.rs` discipline, amendments and incompatibilities, `membership.rs`,
 //! `classes.rs`, `penalties.rs`, `procedures.rs`, `meetings.rs`, `target.rs`,
-//! `member_of.rs`, `vacancy.rs`, `subordinate.rs`).
+//! `member_of.rs`, `vacancy.rs`, `subordinate.rs`, `constituencies.rs` (constituencies and
+//! non-voting posts), `acting.rs`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
