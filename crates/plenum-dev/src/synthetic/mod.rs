@@ -231,6 +231,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     urn: None,
                     nomination: None,
                     nominal: Vec::new(),
+                    constituency: None,
                 }),
             ));
         }

@@ -151,6 +151,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 };
                 EventKind::ElectionHeld(ElectionHeld {
                     nominal,
+                    constituency: None,
                     meeting: None,
                     by: None,
                     organ: Some(organs[rng.below(organs.len())].clone()),
@@ -545,6 +546,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     urn: None,
                     nomination: None,
                     nominal: Vec::new(),
+                    constituency: None,
                 })
             }
             18 if !correctable.is_empty() => {

@@ -48,6 +48,13 @@ fn describe_text(event: &Event) -> String {
             None => format!("candidacy in {} extended", org(&b.org)),
         },
         K::CandidacyEnded(b) => format!("candidacy in {} ended without admission", org(&b.org)),
+        K::ConstituencyAssigned(b) => {
+            format!(
+                "placed in the constituency `{}` of {}",
+                b.constituency,
+                org(&b.org)
+            )
+        }
         K::MembershipClassChanged(b) => {
             format!(
                 "membership of {} moved to the class `{}`",
@@ -298,6 +305,11 @@ fn summarize_text(event: &Event) -> String {
             }
             if !b.nominal.is_empty() {
                 text.push_str(&format!("; in name only: {}", people(&b.nominal)));
+            }
+            if let Some(constituency) = &b.constituency {
+                text.push_str(&format!(
+                    "; by the delegates of the constituency `{constituency}`"
+                ));
             }
             text
         }

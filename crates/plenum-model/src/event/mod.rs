@@ -151,6 +151,7 @@ event_kinds! {
     OrganizationDirected = "organization_directed",
     PersonHeard = "person_heard",
     AppealDecided = "appeal_decided",
+    ConstituencyAssigned = "constituency_assigned",
 }
 
 /// Something an event points at, with the field that names it.
@@ -587,6 +588,10 @@ impl EventKind {
                     kinds::Director::Organ(o) => push("by", Ref::Organ(o)),
                 }
             }
+            K::ConstituencyAssigned(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+            }
             K::EventSuperseded(b) => push("target", Ref::Event(&b.target)),
         }
         refs
@@ -608,6 +613,7 @@ impl EventKind {
             K::CandidacyEnded(b) => &b.person,
             K::MembershipLapsed(b) => &b.person,
             K::MembershipClassChanged(b) => &b.person,
+            K::ConstituencyAssigned(b) => &b.person,
             K::PersonRehabilitated(b) => &b.person,
             K::PersonDied(b) => &b.person,
             K::PersonArrested(b) => &b.person,

@@ -2,7 +2,8 @@
 //! and figures, and deaths: more of the primitives `ledger::apply` changes the history
 //! with. They never judge; the rules ran before.
 
-use crate::id::{EntityKind, MeetingId, OrgId, OrganRef, PersonId, Pos};
+use crate::date::Day;
+use crate::id::{EntityKind, Key, MeetingId, OrgId, OrganRef, PersonId, Pos};
 use crate::rows::{
     Affiliation, AlignmentRow, By, DeathRow, DecisionRow, FigureRow, HeldRow, LinkKind, LinkRow,
     MeetingFact, MeetingRow, NameRow, OrgChange, OrgRow, Span,
@@ -25,6 +26,28 @@ impl History<'_> {
             c.orgs.put(row);
             Ok(())
         });
+    }
+
+    /// The constituency of the organization a person was last placed in on or before
+    /// `day` (`constituency_assigned`), if the record places them; a placement dated
+    /// fuzzily counts from its earliest day.
+    pub fn constituency_of(&self, org: &OrgId, person: &PersonId, day: Day) -> Option<Key> {
+        let row = self.org(org)?;
+        row.facts
+            .iter()
+            .filter_map(|f| match &f.change {
+                OrgChange::Placed {
+                    date,
+                    person: placed,
+                    constituency,
+                    ..
+                } if placed == person && date.earliest() <= day => {
+                    Some(((date.earliest(), f.pos), constituency))
+                }
+                _ => None,
+            })
+            .max_by(|a, b| a.0.cmp(&b.0))
+            .map(|(_, c)| c.clone())
     }
 
     /// A new name (`None`: the registered name) ends the open one.

@@ -151,6 +151,16 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             },
             pos,
         ),
+        K::ConstituencyAssigned(b) => history.org_fact(
+            &b.org,
+            OrgChange::Placed {
+                date: event.date.clone(),
+                person: b.person.clone(),
+                constituency: b.constituency.clone(),
+                event: event.id.clone(),
+            },
+            pos,
+        ),
         K::PersonRegistered(_) => {}
         K::MemberAdmitted(b) => {
             let status = match b.status {
@@ -381,8 +391,14 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 if b.replaces {
                     let chosen: std::collections::HashSet<&(PersonId, Role)> =
                         elected.iter().collect();
+                    // An election by one constituency's delegates renews only the
+                    // seats of that constituency's holders.
+                    let day = event.date.earliest();
                     for (person, role) in history.seated_on(organ) {
-                        if !chosen.contains(&(person.clone(), role)) {
+                        let renewed = b.constituency.as_ref().is_none_or(|c| {
+                            history.constituency_of(&organ.org, &person, day).as_ref() == Some(c)
+                        });
+                        if renewed && !chosen.contains(&(person.clone(), role)) {
                             history.close_seats(
                                 &person,
                                 |s| &s.organ == organ,

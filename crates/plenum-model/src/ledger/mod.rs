@@ -348,6 +348,8 @@ pub fn replay(events: &[Event]) -> Result<Tables, RecordError> {
 }
 
 #[cfg(test)]
+mod acting_tests;
+#[cfg(test)]
 mod admission_tests;
 #[cfg(test)]
 mod bar_tests;
@@ -359,6 +361,8 @@ mod class_tests;
 mod composed_tests;
 #[cfg(test)]
 mod consent_tests;
+#[cfg(test)]
+mod constituency_tests;
 #[cfg(test)]
 mod direction_tests;
 #[cfg(test)]
@@ -387,6 +391,8 @@ mod member_tests;
 mod membership_act_tests;
 #[cfg(test)]
 mod nominal_tests;
+#[cfg(test)]
+mod non_voting_tests;
 #[cfg(test)]
 mod office_tests;
 #[cfg(test)]

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::FuzzyDate;
 use crate::event::Role;
 use crate::event::kinds::{Befallen, Others};
-use crate::id::{EventId, MeetingId, OrgId, OrganRef, PersonId, Pos, PostRef};
+use crate::id::{EventId, Key, MeetingId, OrgId, OrganRef, PersonId, Pos, PostRef};
 
 use super::columns::{Columns, Reader};
 use super::span::Span;
@@ -131,6 +131,18 @@ pub enum OrgChange {
         /// The event.
         event: EventId,
     },
+    /// A person placed in one of its constituencies (`constituency_assigned`), from
+    /// `date` until their next placement.
+    Placed {
+        /// From when.
+        date: FuzzyDate,
+        /// The person.
+        person: PersonId,
+        /// The constituency.
+        constituency: Key,
+        /// The event.
+        event: EventId,
+    },
 }
 
 /// A post held, or a seat on an organ in a role.
@@ -209,7 +221,8 @@ impl OrgRow {
             | OrgChange::Directed { .. }
             | OrgChange::Charged { .. }
             | OrgChange::Served { .. }
-            | OrgChange::Heard { .. } => {}
+            | OrgChange::Heard { .. }
+            | OrgChange::Placed { .. } => {}
         }
     }
 }

@@ -362,6 +362,32 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
                 Some("alternate-skipped"),
             );
         }
+        if let Some(Cited { rule, article }) = &organ.constituencies {
+            let (words, rules) = rule.words(version);
+            push(s, "constituencies", words, article.as_ref(), Some(rules));
+        }
+        if let Some(Cited { rule, article }) = &organ.non_voting {
+            let posts: Vec<String> = rule
+                .posts
+                .iter()
+                .map(|k| {
+                    version
+                        .post(k)
+                        .map_or_else(|| k.to_string(), |p| p.name.clone())
+                })
+                .collect();
+            let words = format!(
+                "the holders of {} attend with voice but no vote",
+                posts.join(", ")
+            );
+            push(
+                s,
+                "non_voting",
+                words,
+                article.as_ref(),
+                Some("majority-not-met"),
+            );
+        }
         if let Some(Cited { rule, article }) = &organ.composed_of {
             push(
                 s,
@@ -383,6 +409,16 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
     }
     for post in &version.posts {
         let s = post.name.as_str();
+        if let Some(Cited { rule, article }) = &post.acting {
+            let words = super::acting::words(version, rule);
+            push(
+                s,
+                "acting",
+                words,
+                article.as_ref(),
+                Some("ineligible-holder"),
+            );
+        }
         if let Some(Cited { rule, article }) = &post.elected_by {
             let checked = matches!(
                 rule,
@@ -482,6 +518,16 @@ fn version_clauses(version: &Version) -> Vec<Clause> {
             format!("this version is amended by {by}{majority}"),
             rule.article.as_ref(),
             Some("no-competent-decision, majority-not-met"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &version.constituencies {
+        let words = format!("the organization is divided into {}s", rule.name);
+        push(
+            "constituencies",
+            "constituencies",
+            words,
+            article.as_ref(),
+            None,
         );
     }
     if let Some(trials) = &version.trials {

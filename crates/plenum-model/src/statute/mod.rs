@@ -6,12 +6,14 @@
 //! collects the versions of every document recorded in a ledger and answers
 //! which version judges an event.
 
+mod acting;
 mod admission;
 mod book;
 mod cadence;
 mod classes;
 mod clauses;
 mod consent;
+mod constituencies;
 mod founding;
 mod lapse;
 mod measure;
@@ -32,12 +34,14 @@ use std::collections::BTreeMap;
 use crate::date::FuzzyDate;
 use crate::id::{Key, OrgId, VersionId};
 
+pub use acting::Acting;
 pub use admission::{Admission, CandidateFirst, Sponsors};
 pub use book::StatuteBook;
 pub use cadence::{Cadence, CalendarPeriod};
 pub use classes::MemberClass;
 pub use clauses::{Clause, clauses};
 pub use consent::{Consent, Waiver};
+pub use constituencies::{Constituencies, NonVoting, SeatsByConstituency};
 pub use founding::{Decider, OrgDecision};
 pub use lapse::Lapse;
 pub use measure::{Base, Period, Share, Threshold};
@@ -119,6 +123,8 @@ pub struct Version {
     pub founding: Option<OrgDecision>,
     /// Who dissolves the organization itself (`[version.dissolution]`).
     pub dissolution: Option<OrgDecision>,
+    /// That the organization is divided into constituencies (`[version.constituencies]`).
+    pub constituencies: Option<Cited<Constituencies>>,
 }
 
 /// Who may amend a statute version, and by what majority: a later
@@ -224,6 +230,11 @@ pub struct OrganDef {
     /// Whether its elections go to the candidates with the most votes
     /// (`plurality`), judged against an election's `tally`.
     pub plurality: Option<Cited<Plurality>>,
+    /// Its seats by constituency: elected by one constituency's delegates, no two
+    /// holders of one (`constituencies`).
+    pub constituencies: Option<Cited<SeatsByConstituency>>,
+    /// Posts whose holders attend its meetings with voice but no vote (`non_voting`).
+    pub non_voting: Option<Cited<NonVoting>>,
 }
 
 /// "The candidate receiving the highest number of votes ... shall be elected": an
@@ -352,6 +363,8 @@ pub struct PostDef {
     pub eligibility: Vec<Cited<Requirement>>,
     /// How soon a seat or post left vacant must be filled (`vacancy`).
     pub vacancy: Option<Cited<VacancyDeadline>>,
+    /// Who may act in it in the holder's absence or a vacancy (`acting`).
+    pub acting: Option<Cited<Acting>>,
 }
 
 /// A term of office: how long a seat or post is held from the election (or

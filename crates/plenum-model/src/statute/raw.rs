@@ -44,6 +44,7 @@ pub(super) struct RawVersion {
     pub(super) trials: Option<Spanned<RawTrials>>,
     pub(super) founding: Option<Spanned<RawFounding>>,
     pub(super) dissolution: Option<Spanned<RawDissolution>>,
+    pub(super) constituencies: Option<RawConstituencies>,
 }
 
 /// `[version.founding]` (or `founding` on a subordinate): who founds, with how many.
@@ -60,6 +61,23 @@ pub(super) struct RawFounding {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawDissolution {
     pub(super) by: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+/// `[version.constituencies]`: what the statute calls a constituency.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawConstituencies {
+    pub(super) name: Spanned<String>,
+    pub(super) article: ArticleRef,
+}
+
+/// An organ's `constituencies = { elected = true, distinct = true }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawOrganConstituencies {
+    pub(super) elected: Option<bool>,
+    pub(super) distinct: Option<bool>,
     pub(super) article: ArticleRef,
 }
 
@@ -185,6 +203,8 @@ pub(super) struct RawOrgan {
     pub(super) without_meeting: Option<RawWithoutMeeting>,
     pub(super) waiver: Option<RawWaiver>,
     pub(super) plurality: Option<RawPlurality>,
+    pub(super) constituencies: Option<Spanned<RawOrganConstituencies>>,
+    pub(super) non_voting: Option<Spanned<RawNonVoting>>,
 }
 
 /// `plurality` on an organ: its elections go to the candidates with the most votes.
@@ -208,6 +228,14 @@ pub(super) struct RawWaiver {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawWithoutMeeting {
     pub(super) consent: Spanned<String>,
+    pub(super) article: ArticleRef,
+}
+
+/// An organ's `non_voting = { posts = ["retiree-chair"] }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawNonVoting {
+    pub(super) posts: Vec<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 
@@ -249,6 +277,18 @@ pub(super) struct RawPost {
     #[serde(default)]
     pub(super) eligibility: Vec<RawRequirement>,
     pub(super) vacancy: Option<Spanned<RawVacancy>>,
+    pub(super) acting: Option<Spanned<RawActing>>,
+}
+
+/// A post's `acting = { posts = ["vice-president"] }`: who may act in it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawActing {
+    #[serde(default)]
+    pub(super) posts: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(super) organs: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]

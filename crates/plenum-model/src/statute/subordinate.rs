@@ -67,6 +67,7 @@ impl Version {
             trials: None,
             founding: None,
             dissolution: None,
+            constituencies: None,
         }
     }
 }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::*;
 use crate::date::FuzzyDate;
-use crate::id::{EventId, MeetingId, OrganRef, PersonId, PostRef};
+use crate::id::{EventId, Key, MeetingId, OrganRef, PersonId, PostRef};
 
 body!(
     /// An organ not defined by any recorded statute (of a predecessor, a front, a state).
@@ -172,5 +172,9 @@ body!(
         /// Those elected (full or alternate) who hold the seat or post in name only:
         /// figureheads, real control lying elsewhere.
         nominal: Vec<PersonId> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// The constituency whose delegates elected (`constituency_assigned`), where the
+        /// statute gives the organ's seats to constituencies: an election with
+        /// `replaces` renews only the seats of that constituency's holders.
+        constituency: Option<Key> = (default, skip_serializing_if = "Option::is_none"),
     }
 );

@@ -7,6 +7,7 @@
 mod candidacy;
 mod charges;
 mod classes;
+mod constituencies;
 mod direction;
 mod discipline;
 mod evidence;
@@ -27,6 +28,7 @@ use crate::id::{OrgId, PersonId};
 pub use candidacy::*;
 pub use charges::*;
 pub use classes::*;
+pub use constituencies::*;
 pub use direction::*;
 pub use discipline::*;
 pub use evidence::Evidence;

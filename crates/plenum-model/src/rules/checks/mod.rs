@@ -5,6 +5,7 @@
 //! `meetings` quorum, majorities, notice and cadence, `people` discipline and the acts of
 //! the dead and the expelled.
 
+mod acting;
 mod admission;
 mod amendments;
 mod appeals;
@@ -15,6 +16,7 @@ mod candidacy;
 mod classes;
 mod composed;
 mod consent;
+mod constituencies;
 mod conveners;
 mod count;
 mod discipline;
@@ -26,6 +28,7 @@ mod kinds;
 mod lapse;
 mod meetings;
 mod membership;
+mod non_voting;
 mod offices;
 mod people;
 mod procedures;
@@ -160,14 +163,34 @@ impl Ctx<'_, '_> {
                         person: None,
                     };
                     self.check_organ_appointer(organ, by_election, &filler, out);
-                    self.check_seat_limit(organ, Role::Full, b.elected.len(), b.replaces, out);
+                    // An election by one constituency renews its holders' seats only:
+                    // the others' stay beside those it elects.
+                    let kept = |role| {
+                        if b.replaces {
+                            self.seats_kept_by_others(organ, role, b, out)
+                        } else {
+                            0
+                        }
+                    };
+                    let (full_kept, alternates_kept) = (kept(Role::Full), kept(Role::Alternate));
                     self.check_seat_limit(
                         organ,
-                        Role::Alternate,
-                        b.alternates.len(),
+                        Role::Full,
+                        b.elected.len() + full_kept,
                         b.replaces,
                         out,
                     );
+                    self.check_seat_limit(
+                        organ,
+                        Role::Alternate,
+                        b.alternates.len() + alternates_kept,
+                        b.replaces,
+                        out,
+                    );
+                    self.check_constituency_elector(organ, b, out);
+                    let taking: Vec<&PersonId> = b.elected.iter().chain(&b.alternates).collect();
+                    let renewed = b.replaces.then_some(b.constituency.as_ref());
+                    self.check_distinct_constituencies(organ, &taking, renewed, out);
                     for person in b.elected.iter().chain(&b.alternates) {
                         self.check_organ_eligibility(organ, person, out);
                     }
@@ -215,6 +238,9 @@ impl Ctx<'_, '_> {
                 }
                 self.check_organ_eligibility(&b.organ, &b.person, out);
                 self.check_incompatible(Office::Organ(&b.organ), &b.person, out);
+                if !already {
+                    self.check_distinct_constituencies(&b.organ, &[&b.person], None, out);
+                }
             }
             K::PostAssigned(b) => {
                 let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
@@ -227,6 +253,9 @@ impl Ctx<'_, '_> {
                 self.check_post_appointer(&b.post, true, &filler, out);
                 self.check_post_eligibility(&b.post, &b.person, out);
                 self.check_incompatible(Office::Post(&b.post), &b.person, out);
+                if b.acting {
+                    self.check_acting(&b.post, &b.person, out);
+                }
             }
             K::SeatVacated(b) => {
                 let held = self.history.holds_seat(&b.person, &b.organ, None);
@@ -373,6 +402,7 @@ impl Ctx<'_, '_> {
                 self.check_majority(event, out);
                 self.check_voters(b, out);
                 self.check_without_meeting(b, out);
+                self.check_non_voting(b, out);
             }
             K::MeetingHeld(b) => self.check_meeting(&b.meeting, b.organ.as_ref(), out),
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),

@@ -7,7 +7,8 @@
 //! between them; each other part has its reader beside it (`time.rs` cadences, notice
 //! and terms, `powers.rs` discipline, amendments and incompatibilities, `membership.rs`,
 //! `classes.rs`, `penalties.rs`, `procedures.rs`, `meetings.rs`, `target.rs`,
-//! `member_of.rs`, `vacancy.rs`, `subordinate.rs`).
+//! `member_of.rs`, `vacancy.rs`, `subordinate.rs`, `constituencies.rs` (constituencies and
+//! non-voting posts), `acting.rs`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
@@ -27,9 +28,11 @@ use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
 use crate::source::InputError;
 
+mod acting;
 mod admission;
 mod classes;
 mod consent;
+mod constituencies;
 mod founding;
 mod meetings;
 mod member_of;
@@ -73,6 +76,8 @@ struct Scope<'a> {
     /// Whether these are a subordinate template's organs and posts (which may name
     /// the parent level's organs).
     template: bool,
+    /// Whether the version declares constituencies (`[version.constituencies]`).
+    constituencies: bool,
 }
 
 impl Reader<'_> {
@@ -140,6 +145,7 @@ impl Reader<'_> {
                 .flat_map(|m| m.classes.iter().map(|c| c.id.get_ref().clone()))
                 .collect(),
             template: false,
+            constituencies: raw.constituencies.is_some(),
         };
         let mut articles = Vec::new();
         for a in raw.articles {
@@ -228,6 +234,7 @@ impl Reader<'_> {
                 .dissolution
                 .map(|d| self.dissolution(&scope, d, "dissolution"))
                 .transpose()?,
+            constituencies: self.constituencies(&scope, raw.constituencies)?,
             voters,
             admission,
             lapse,
@@ -373,8 +380,11 @@ impl Reader<'_> {
             .collect()
     }
 
-    fn organ(&self, scope: &Scope<'_>, raw: RawOrgan) -> Result<OrganDef, InputError> {
+    fn organ(&self, scope: &Scope<'_>, mut raw: RawOrgan) -> Result<OrganDef, InputError> {
         let key = self.key(&raw.id)?;
+        let constituencies = self.seats_by_constituency(scope, raw.constituencies.take())?;
+        let non_voting = raw.non_voting.take();
+        let non_voting = self.non_voting(scope, &raw, non_voting)?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
         let id_span = raw.id.span();
@@ -385,6 +395,8 @@ impl Reader<'_> {
         }
         Ok(OrganDef {
             key,
+            constituencies,
+            non_voting,
             name: raw.name,
             aliases: raw.aliases,
             kind: raw.kind,
@@ -571,7 +583,9 @@ impl Reader<'_> {
             Some(h) => self.count(Some(h))?.unwrap_or(1),
             None => 1,
         };
+        let acting = self.acting(scope, raw.id.get_ref(), raw.acting)?;
         Ok(PostDef {
+            acting,
             key: self.key(&raw.id)?,
             name: raw.name,
             aliases: raw.aliases,

@@ -64,6 +64,7 @@ impl Reader<'_> {
             penalties: scope.penalties.clone(),
             classes: scope.classes.clone(),
             template: true,
+            constituencies: false,
         };
         for organ in &raw.organs {
             if !own.organs.insert(organ.id.get_ref().clone()) {
