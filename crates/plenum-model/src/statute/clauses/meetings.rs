@@ -1,0 +1,155 @@
+//! An organ's meetings: its cadence, notice and postponement, who convenes it, how it
+//! votes in live meetings, the cadence and notice of each kind of meeting, its quorum
+//! and its majorities.
+
+use super::Clauses;
+use crate::statute::{Cadence, Cited, OrganDef, SecretBallot};
+
+/// The meeting clauses of one organ, in the order `statute check` lists them.
+pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
+    let s = organ.name.as_str();
+    if let Some(Cited { rule, article }) = &organ.meets {
+        let kind = match rule {
+            Cadence::Rolling(_) => "rolling",
+            Cadence::Calendar(_) | Cadence::Count(..) => "calendar",
+        };
+        out.push(
+            s,
+            "meets",
+            format!("meets {rule} ({kind})"),
+            article.as_ref(),
+            Some("meeting-late, meeting-overdue"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &organ.notice
+        && (rule.at_least.is_some() || rule.at_most.is_some())
+    {
+        out.push(
+            s,
+            "notice",
+            match (rule.at_least, rule.at_most) {
+                (Some(l), Some(m)) => {
+                    format!("at least {l} and at most {m} of notice of a meeting")
+                }
+                (Some(l), None) => format!("at least {l} of notice of a meeting"),
+                (None, Some(m)) => format!("at most {m} of notice of a meeting"),
+                (None, None) => String::new(),
+            },
+            article.as_ref(),
+            Some(match (rule.at_least, rule.at_most) {
+                (Some(_), Some(_)) => "short-notice, long-notice",
+                (None, Some(_)) => "long-notice",
+                _ => "short-notice",
+            }),
+        );
+    }
+    if let Some(article) = organ.postponement_article(None) {
+        out.push(
+            s,
+            "notice",
+            "a meeting held after the date it was called for is noted".to_owned(),
+            Some(article),
+            Some("meeting-postponed"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &organ.convened_by {
+        let mut who: Vec<String> = rule.by.iter().map(|k| out.organ_name(k)).collect();
+        who.extend(
+            rule.posts
+                .iter()
+                .map(|k| format!("the holder of the post of {}", out.post_name(k))),
+        );
+        if let Some(words) = rule.requisition_words() {
+            who.push(format!("{words} of its members by requisition"));
+        }
+        out.push(
+            s,
+            "convened_by",
+            format!("convened by {}", who.join(" or ")),
+            article.as_ref(),
+            Some("wrong-convener"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &organ.voting {
+        let mut parts = Vec::new();
+        if let Some(n) = rule.proxies {
+            parts.push(match n {
+                0 => "no voting by proxy".to_owned(),
+                1 => "a member may hold at most 1 proxy".to_owned(),
+                n => format!("a member may hold at most {n} proxies"),
+            });
+        }
+        if let Some(secret) = rule.secret {
+            parts.push(match secret {
+                SecretBallot::Always => "every vote by secret ballot".to_owned(),
+                SecretBallot::Elections => "elections by secret ballot".to_owned(),
+                SecretBallot::Never => "every vote named (roll-call)".to_owned(),
+            });
+        }
+        out.push(
+            s,
+            "voting",
+            parts.join("; "),
+            article.as_ref(),
+            Some("live meetings (plenum serve)"),
+        );
+    }
+    for kind in &organ.meeting_kinds {
+        if let Some(Cited { rule, article }) = &kind.meets {
+            let how = match rule {
+                Cadence::Rolling(_) => "rolling",
+                Cadence::Calendar(_) | Cadence::Count(..) => "calendar",
+            };
+            out.push(
+                s,
+                "meeting",
+                format!("{} meetings: held {rule} ({how})", kind.category),
+                article.as_ref(),
+                Some("meeting-late"),
+            );
+        }
+        if let Some(Cited { rule, article }) = &kind.notice {
+            out.push(
+                s,
+                "meeting",
+                format!(
+                    "{} meetings: {} of notice",
+                    kind.category,
+                    match (rule.at_least, rule.at_most) {
+                        (Some(l), Some(m)) => format!("at least {l} and at most {m}"),
+                        (Some(l), None) => format!("at least {l}"),
+                        (None, Some(m)) => format!("at most {m}"),
+                        (None, None) => String::new(),
+                    }
+                ),
+                article.as_ref(),
+                Some("short-notice, long-notice"),
+            );
+        }
+    }
+    if let Some(Cited { rule, article }) = &organ.quorum {
+        out.push(
+            s,
+            "quorum",
+            format!("decides only with {rule} of its members present"),
+            article.as_ref(),
+            Some("quorum-not-met"),
+        );
+    }
+    for (category, Cited { rule, article }) in &organ.majority {
+        let what = if category == "default" {
+            "decisions".to_owned()
+        } else if category == "election" {
+            "elections it holds (by their tally)".to_owned()
+        } else {
+            format!("{category} decisions")
+        };
+        out.push(
+            s,
+            "majority",
+            format!("{what} need {} {}", rule.threshold, rule.base),
+            article.as_ref(),
+            Some("majority-not-met"),
+        );
+    }
+}

@@ -1,0 +1,120 @@
+//! An organ's clauses: who elects it, its seats, term and vacancies, then its meetings
+//! (`meetings.rs`), the holders who sit on it by office, its alternates, constituencies,
+//! members without a vote, its composition and who may sit on it.
+
+use super::Clauses;
+use crate::statute::{Cited, OrganDef};
+
+/// The clauses of one organ, in the order `statute check` lists them.
+pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
+    let version = out.version;
+    let s = organ.name.as_str();
+    if let Some(elected_by) = &organ.elected_by {
+        out.elected_by(s, elected_by, organ.vacancies_by.as_ref());
+    }
+    out.procedure(s, &organ.procedure, organ.elected_by.as_ref());
+    if let Some(Cited { rule, article }) = &organ.seats {
+        let mut parts = Vec::new();
+        if let Some(n) = rule.full {
+            parts.push(format!("at most {n} full seats"));
+        }
+        if let Some(n) = rule.least_full {
+            parts.push(format!("at least {n} full seats filled by an election"));
+        }
+        if let Some(n) = rule.alternate {
+            parts.push(format!("at most {n} alternate seats"));
+        }
+        out.push(
+            s,
+            "seats",
+            parts.join(", "),
+            article.as_ref(),
+            Some(if rule.least_full.is_some() {
+                "seats-over-limit, seats-under-limit"
+            } else {
+                "seats-over-limit"
+            }),
+        );
+    }
+    if let Some(Cited { rule, article }) = &organ.term {
+        out.push(
+            s,
+            "term",
+            Clauses::term(rule),
+            article.as_ref(),
+            Some("term-expired"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &organ.vacancy {
+        let words = out.vacancy(rule);
+        out.push(
+            s,
+            "vacancy",
+            words,
+            article.as_ref(),
+            Some("vacancy-unfilled"),
+        );
+    }
+    super::meetings::clauses(out, organ);
+    if !organ.ex_officio.is_empty() {
+        let posts = organ
+            .ex_officio
+            .iter()
+            .map(|k| out.post_name(k))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(
+            s,
+            "ex_officio",
+            format!("the holders of {posts} sit on it by office"),
+            None,
+            Some("quorum-not-met, majority-not-met (the base)"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &organ.succession {
+        out.push(
+            s,
+            "alternates",
+            rule.words().to_owned(),
+            article.as_ref(),
+            Some("alternate-skipped"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &organ.constituencies {
+        let (words, rules) = rule.words(version);
+        out.push(s, "constituencies", words, article.as_ref(), Some(rules));
+    }
+    if let Some(Cited { rule, article }) = &organ.non_voting {
+        let posts: Vec<String> = rule.posts.iter().map(|k| out.post_name(k)).collect();
+        let words = format!(
+            "the holders of {} attend with voice but no vote",
+            posts.join(", ")
+        );
+        out.push(
+            s,
+            "non_voting",
+            words,
+            article.as_ref(),
+            Some("majority-not-met"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &organ.composed_of {
+        out.push(
+            s,
+            "composed_of",
+            crate::statute::procedures::composed_words(version, rule),
+            article.as_ref(),
+            Some("wrong-elector, quorum-not-met, majority-not-met (the base)"),
+        );
+    }
+    for Cited { rule, article } in &organ.eligibility {
+        let words = format!("a seat holder {}", out.requirement(rule));
+        out.push(
+            s,
+            "eligibility",
+            words,
+            article.as_ref(),
+            Some("ineligible-holder"),
+        );
+    }
+}
