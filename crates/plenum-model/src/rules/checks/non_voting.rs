@@ -10,31 +10,19 @@ use crate::event::kinds::MotionDecided;
 use crate::statute::Cited;
 
 use super::super::{Citation, Rule, Severity};
+use super::voting::Counted;
 use super::{Ctx, Out};
 
 impl Ctx<'_, '_> {
     pub(super) fn check_non_voting(&self, b: &MotionDecided, out: &mut Out<'_>) {
-        let Some(votes) = b.votes else { return };
-        let Some(cast) = votes
-            .in_favour
-            .checked_add(votes.against)
-            .and_then(|n| n.checked_add(votes.abstain))
-        else {
-            return;
-        };
-        let meeting = b.meeting.as_ref().and_then(|m| self.history.meeting(m));
-        if meeting.as_ref().is_some_and(|m| m.entitled.is_some()) {
-            return;
-        }
-        let Some(organ) = b
-            .organ
-            .clone()
-            .or_else(|| meeting.as_ref().and_then(|m| m.organ.clone()))
-        else {
-            return;
-        };
         let date = out.event.date.clone();
-        let Some(version) = self.version(&organ.org, &date) else {
+        let Some(Counted {
+            votes,
+            cast,
+            organ,
+            version,
+        }) = self.counted_votes(b, &date)
+        else {
             return;
         };
         let Some(Cited {

@@ -5,36 +5,25 @@
 //! states no `entitled` for the meeting (that is compared already), and the
 //! organization keeps a register.
 
+use crate::date::FuzzyDate;
 use crate::date::Truth;
-use crate::event::kinds::MotionDecided;
-use crate::statute::{Cited, Elector};
+use crate::event::kinds::{MotionDecided, Votes};
+use crate::id::OrganRef;
+use crate::statute::{Cited, Elector, Version};
 
 use super::super::{Citation, Rule, Severity};
 use super::{Ctx, Out};
 
 impl Ctx<'_, '_> {
     pub(super) fn check_voters(&self, b: &MotionDecided, out: &mut Out<'_>) {
-        let Some(votes) = b.votes else { return };
-        let Some(cast) = votes
-            .in_favour
-            .checked_add(votes.against)
-            .and_then(|n| n.checked_add(votes.abstain))
-        else {
-            return;
-        };
-        let meeting = b.meeting.as_ref().and_then(|m| self.history.meeting(m));
-        if meeting.as_ref().is_some_and(|m| m.entitled.is_some()) {
-            return;
-        }
-        let Some(organ) = b
-            .organ
-            .clone()
-            .or_else(|| meeting.as_ref().and_then(|m| m.organ.clone()))
-        else {
-            return;
-        };
         let date = out.event.date.clone();
-        let Some(version) = self.version(&organ.org, &date) else {
+        let Some(Counted {
+            votes,
+            cast,
+            organ,
+            version,
+        }) = self.counted_votes(b, &date)
+        else {
             return;
         };
         let Some(Cited {
@@ -93,5 +82,44 @@ impl Ctx<'_, '_> {
                 self.organ_name(&organ)
             ),
         );
+    }
+}
+
+/// A decision's recorded votes, as the rules on who may vote judge them.
+pub(super) struct Counted<'a> {
+    pub votes: Votes,
+    /// For, against and abstaining together.
+    pub cast: u64,
+    /// The organ that took the decision.
+    pub organ: OrganRef,
+    /// The statute version in force for its organization on the day.
+    pub version: &'a Version,
+}
+
+impl Ctx<'_, '_> {
+    /// The votes of `b` to compare with who may vote: none where the record gives no
+    /// votes, its meeting states who was `entitled` (compared already), or no organ or
+    /// version is known.
+    pub(super) fn counted_votes(&self, b: &MotionDecided, date: &FuzzyDate) -> Option<Counted<'_>> {
+        let votes = b.votes?;
+        let cast = votes
+            .in_favour
+            .checked_add(votes.against)?
+            .checked_add(votes.abstain)?;
+        let meeting = b.meeting.as_ref().and_then(|m| self.history.meeting(m));
+        if meeting.as_ref().is_some_and(|m| m.entitled.is_some()) {
+            return None;
+        }
+        let organ = b
+            .organ
+            .clone()
+            .or_else(|| meeting.as_ref().and_then(|m| m.organ.clone()))?;
+        let version = self.version(&organ.org, date)?;
+        Some(Counted {
+            votes,
+            cast,
+            organ,
+            version,
+        })
     }
 }
