@@ -207,6 +207,17 @@ pub trait Store: Send + Sync {
         write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
     ) -> Result<Written, WriteError>;
 
+    /// Records `events` as one batch: [`Store::transact`] running the model's
+    /// [`record`](plenum_model::ledger::record). A store whose reads cross a network may
+    /// first read what the batch will look up ([`first_reads`]), before its turn to write.
+    ///
+    /// [`first_reads`]: plenum_model::ledger::first_reads
+    fn record(&self, events: &[Event], recorded_at: &str) -> Result<Written, WriteError> {
+        self.transact(None, recorded_at, &mut |tx| {
+            plenum_model::ledger::record(tx, events)
+        })
+    }
+
     /// Calls `visit` with every entry from `from` on, in order, in one consistent view;
     /// returns that view's head.
     fn scan(
@@ -250,7 +261,5 @@ pub fn record<S: Store + ?Sized>(
     events: &[Event],
     recorded_at: &str,
 ) -> Result<Written, WriteError> {
-    store.transact(None, recorded_at, &mut |tx| {
-        plenum_model::ledger::record(tx, events)
-    })
+    store.record(events, recorded_at)
 }

@@ -143,6 +143,22 @@ fn read_ahead(tx: &dyn Writer, events: &[Event], head: Seq, last: Option<Pos>) {
     }
 }
 
+/// Calls `visit` with the look-ups [`record`] reads first for `events`, before it judges
+/// anything: the registry's, then those the history will ask first (which `record`
+/// announces with [`Backing::read_ahead`] when the batch comes after everything recorded).
+/// A store whose reads cross a network may read them before the batch's turn to write,
+/// and answer `record`'s reads from them if its tables have not changed since (each
+/// answer laid over with the changes made by then, as for a read ahead).
+///
+/// [`Backing::read_ahead`]: crate::history::Backing::read_ahead
+pub fn first_reads(events: &[Event], visit: &mut dyn FnMut(&[crate::history::Lookup<'_>])) {
+    crate::registry::first_read(events, visit);
+    if events.len() <= CHUNK {
+        let named: Vec<&Event> = events.iter().collect();
+        crate::history::Prefetch::of(&named).with_lookups(|l| visit(l));
+    }
+}
+
 fn lower(from: &mut Option<Pos>, pos: Pos) {
     *from = Some(from.map_or(pos, |f| f.min(pos)));
 }
@@ -373,6 +389,8 @@ mod engine_penalty_tests;
 mod engine_tests;
 #[cfg(test)]
 mod evidence_tests;
+#[cfg(test)]
+mod first_reads_tests;
 #[cfg(test)]
 mod founding_tests;
 #[cfg(test)]

@@ -2,44 +2,49 @@
 
 use super::*;
 
+/// The entities an event introduces.
+pub(super) fn declared_by(event: &Event) -> Vec<(EntityKind, String)> {
+    use EventKind as K;
+    match &event.kind {
+        K::OrganizationFounded(b) => vec![(EntityKind::Org, b.org.to_string())],
+        K::OrganizationsMerged(b) => vec![(EntityKind::Org, b.into.to_string())],
+        K::OrganizationSplit(b) => b
+            .into
+            .iter()
+            .map(|n| (EntityKind::Org, n.org.to_string()))
+            .collect(),
+        K::PersonRegistered(b) => vec![(EntityKind::Person, b.person.to_string())],
+        K::FactionFormed(b) => vec![(EntityKind::Faction, b.faction.to_string())],
+        K::OrganEstablished(b) => vec![(EntityKind::Organ, b.organ.to_string())],
+        K::PostEstablished(b) => vec![(EntityKind::Post, b.post.to_string())],
+        K::MeetingConvened(b) => vec![(EntityKind::Meeting, b.meeting.to_string())],
+        K::MeetingHeld(b) => vec![(EntityKind::Meeting, b.meeting.to_string())],
+        K::StatuteAdopted(b) => statute::read(&b.text)
+            .map(|doc| {
+                doc.versions
+                    .iter()
+                    .flat_map(|v| {
+                        let organs = v
+                            .organs
+                            .iter()
+                            .map(|o| (EntityKind::Organ, format!("{}/{}", v.org, o.key)));
+                        let posts = v
+                            .posts
+                            .iter()
+                            .map(|p| (EntityKind::Post, format!("{}/{}", v.org, p.key)));
+                        organs.chain(posts).collect::<Vec<_>>()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
 impl Registry<'_> {
     /// The entities an event introduces.
     pub fn declared_by(&self, event: &Event) -> Vec<(EntityKind, String)> {
-        use EventKind as K;
-        match &event.kind {
-            K::OrganizationFounded(b) => vec![(EntityKind::Org, b.org.to_string())],
-            K::OrganizationsMerged(b) => vec![(EntityKind::Org, b.into.to_string())],
-            K::OrganizationSplit(b) => b
-                .into
-                .iter()
-                .map(|n| (EntityKind::Org, n.org.to_string()))
-                .collect(),
-            K::PersonRegistered(b) => vec![(EntityKind::Person, b.person.to_string())],
-            K::FactionFormed(b) => vec![(EntityKind::Faction, b.faction.to_string())],
-            K::OrganEstablished(b) => vec![(EntityKind::Organ, b.organ.to_string())],
-            K::PostEstablished(b) => vec![(EntityKind::Post, b.post.to_string())],
-            K::MeetingConvened(b) => vec![(EntityKind::Meeting, b.meeting.to_string())],
-            K::MeetingHeld(b) => vec![(EntityKind::Meeting, b.meeting.to_string())],
-            K::StatuteAdopted(b) => statute::read(&b.text)
-                .map(|doc| {
-                    doc.versions
-                        .iter()
-                        .flat_map(|v| {
-                            let organs = v
-                                .organs
-                                .iter()
-                                .map(|o| (EntityKind::Organ, format!("{}/{}", v.org, o.key)));
-                            let posts = v
-                                .posts
-                                .iter()
-                                .map(|p| (EntityKind::Post, format!("{}/{}", v.org, p.key)));
-                            organs.chain(posts).collect::<Vec<_>>()
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-            _ => Vec::new(),
-        }
+        declared_by(event)
     }
 
     pub(super) fn mention(&mut self, event: &Event) -> Result<(), BackingError> {

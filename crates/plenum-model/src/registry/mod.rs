@@ -87,6 +87,74 @@ fn field_of(kind: EntityKind) -> &'static str {
     }
 }
 
+/// The most values of each look-up one read of [`Registry::prefetch`] asks for.
+const PREFETCH_ROUND: usize = 500;
+
+/// The event ids and entity keys `events` name or declare (what [`Registry::prefetch`]
+/// reads for a fresh registry): sorted, without repeats, the ids only those that parse.
+fn named_by(events: &[Event]) -> (Vec<String>, Vec<String>) {
+    let mut ids: Vec<String> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let collect = |event: &Event, ids: &mut Vec<String>, keys: &mut Vec<String>| {
+        ids.push(event.id.to_string());
+        for (kind, id) in declare::declared_by(event) {
+            keys.push(Entity::key_of(kind, &id));
+        }
+        for (_, reference) in event.kind.references() {
+            match reference {
+                Ref::Decision(e) | Ref::Event(e) => ids.push(e.to_string()),
+                other => {
+                    if let Some((kind, id)) = entity_of(other) {
+                        keys.push(Entity::key_of(kind, &id));
+                    }
+                }
+            }
+        }
+    };
+    for event in events {
+        collect(event, &mut ids, &mut keys);
+        if let EventKind::EventSuperseded(s) = &event.kind {
+            collect(&s.replacement, &mut ids, &mut keys);
+        }
+    }
+    ids.retain(|id| id.parse::<EventId>().is_ok());
+    ids.sort_unstable();
+    ids.dedup();
+    keys.sort_unstable();
+    keys.dedup();
+    (ids, keys)
+}
+
+/// The look-ups of one read of [`Registry::prefetch`].
+fn prefetch_lookups<'v>(ids: &'v [&'v str], keys: &'v [&'v str]) -> [Lookup<'v>; 2] {
+    let lookup = |table, values| Lookup {
+        table,
+        by: By::Key,
+        values,
+        open_only: false,
+    };
+    [lookup(Table::Events, ids), lookup(Table::Entities, keys)]
+}
+
+/// Calls `visit` with the look-ups of the first read [`Registry::prefetch`] makes for
+/// `events` on a fresh registry.
+pub(crate) fn first_read(events: &[Event], visit: &mut dyn FnMut(&[Lookup<'_>])) {
+    let (ids, keys) = named_by(events);
+    let ids: Vec<&str> = ids
+        .iter()
+        .take(PREFETCH_ROUND)
+        .map(String::as_str)
+        .collect();
+    let keys: Vec<&str> = keys
+        .iter()
+        .take(PREFETCH_ROUND)
+        .map(String::as_str)
+        .collect();
+    if !ids.is_empty() || !keys.is_empty() {
+        visit(&prefetch_lookups(&ids, &keys));
+    }
+}
+
 impl<'b> Registry<'b> {
     /// The registry of the ledger in `backing`, whose last entry is `head`.
     pub fn new(backing: &'b dyn Backing, head: Seq) -> Registry<'b> {
@@ -101,55 +169,22 @@ impl<'b> Registry<'b> {
 
     /// Loads, in a few reads, the events and entities a batch names or declares.
     pub fn prefetch(&mut self, events: &[Event]) -> Result<(), BackingError> {
-        let mut ids: Vec<String> = Vec::new();
-        let mut keys: Vec<String> = Vec::new();
-        let collect = |event: &Event, ids: &mut Vec<String>, keys: &mut Vec<String>| {
-            ids.push(event.id.to_string());
-            for (kind, id) in self.declared_by(event) {
-                keys.push(Entity::key_of(kind, &id));
-            }
-            for (_, reference) in event.kind.references() {
-                match reference {
-                    Ref::Decision(e) | Ref::Event(e) => ids.push(e.to_string()),
-                    other => {
-                        if let Some((kind, id)) = entity_of(other) {
-                            keys.push(Entity::key_of(kind, &id));
-                        }
-                    }
-                }
-            }
-        };
-        for event in events {
-            collect(event, &mut ids, &mut keys);
-            if let EventKind::EventSuperseded(s) = &event.kind {
-                collect(&s.replacement, &mut ids, &mut keys);
-            }
-        }
-        ids.sort_unstable();
-        ids.dedup();
+        let (mut ids, mut keys) = named_by(events);
         ids.retain(|id| {
             id.parse()
                 .is_ok_and(|id: EventId| !self.events.contains_key(&id))
         });
-        keys.sort_unstable();
-        keys.dedup();
         keys.retain(|k| !self.entities.contains_key(k));
         // Both look-ups in one read of the backing, 500 values of each at a time.
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-        let rounds = ids.len().max(keys.len()).div_ceil(500);
+        let rounds = ids.len().max(keys.len()).div_ceil(PREFETCH_ROUND);
         for round in 0..rounds {
-            let ids = ids.chunks(500).nth(round).unwrap_or(&[]);
-            let keys = keys.chunks(500).nth(round).unwrap_or(&[]);
-            let lookup = |table, values| Lookup {
-                table,
-                by: By::Key,
-                values,
-                open_only: false,
-            };
+            let ids = ids.chunks(PREFETCH_ROUND).nth(round).unwrap_or(&[]);
+            let keys = keys.chunks(PREFETCH_ROUND).nth(round).unwrap_or(&[]);
             let mut found = self
                 .backing
-                .select_each(&[lookup(Table::Events, ids), lookup(Table::Entities, keys)])?
+                .select_each(&prefetch_lookups(ids, keys))?
                 .into_iter();
             let mut rows: HashMap<String, EventRow> = found
                 .next()

@@ -6,12 +6,23 @@
 //! to be laid over with the changes held by then. Anything written to the database in
 //! between makes them stale: [`ReadAhead::forget`] drops them.
 //!
+//! A writer also reads before its turn what its batch will read first ([`Prefetched`],
+//! the model's [`first_reads`]), with the head those answers hold for, on a connection of
+//! its own while other batches are judged: its turn uses them only if the ledger is still
+//! at that head and nothing has been written in the transaction since it began.
+//!
 //! [`Backing::read_ahead`]: plenum_model::history::Backing::read_ahead
+//! [`first_reads`]: plenum_model::ledger::first_reads
 
 use std::collections::HashMap;
 
+use plenum_model::event::Event;
 use plenum_model::history::Lookup;
 use plenum_model::rows::{AnyRow, By, Table};
+
+use super::conn::Conn;
+use super::read;
+use crate::{Error, Head};
 
 /// One look-up, owned: its table, column, whether only open rows, and its values sorted.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -36,6 +47,53 @@ impl Asked {
     }
 }
 
+/// Runs `f` over owned look-ups as the model's.
+fn as_lookups<R>(asked: &[Asked], f: impl FnOnce(&[Lookup<'_>]) -> R) -> R {
+    let values: Vec<Vec<&str>> = asked
+        .iter()
+        .map(|a| a.values.iter().map(String::as_str).collect())
+        .collect();
+    let lookups: Vec<Lookup<'_>> = asked
+        .iter()
+        .zip(&values)
+        .map(|(a, values)| Lookup {
+            table: a.table,
+            by: a.by,
+            values,
+            open_only: a.open_only,
+        })
+        .collect();
+    f(&lookups)
+}
+
+/// What a batch reads first, read before its turn, and the head its answers hold for.
+#[derive(Debug)]
+pub(crate) struct Prefetched {
+    pub head: Head,
+    answers: Vec<(Asked, Vec<AnyRow>)>,
+}
+
+impl Prefetched {
+    /// Reads, in one statement, what recording `events` will read first.
+    pub(crate) fn read(conn: &mut Conn, events: &[Event]) -> Result<Prefetched, Error> {
+        let mut asked: Vec<Asked> = Vec::new();
+        plenum_model::ledger::first_reads(events, &mut |lookups| {
+            asked.extend(
+                lookups
+                    .iter()
+                    .filter(|l| !l.values.is_empty())
+                    .map(Asked::of),
+            );
+        });
+        let (head, answers) =
+            as_lookups(&asked, |lookups| read::select_each_at_head(conn, lookups))?;
+        Ok(Prefetched {
+            head,
+            answers: asked.into_iter().zip(answers).collect(),
+        })
+    }
+}
+
 /// Look-ups announced and not yet read, and the database's answers to those read.
 #[derive(Debug, Default)]
 pub(crate) struct ReadAhead {
@@ -44,14 +102,21 @@ pub(crate) struct ReadAhead {
 }
 
 impl ReadAhead {
-    /// Notes look-ups to read with the next read.
+    /// Notes look-ups to read with the next read (unless their answers are here).
     pub(crate) fn announce(&mut self, lookups: &[Lookup<'_>]) {
-        self.pending.extend(
-            lookups
-                .iter()
-                .filter(|l| !l.values.is_empty())
-                .map(Asked::of),
-        );
+        let new: Vec<Asked> = lookups
+            .iter()
+            .filter(|l| !l.values.is_empty())
+            .map(Asked::of)
+            .filter(|a| !self.read.contains_key(a))
+            .collect();
+        self.pending.extend(new);
+    }
+
+    /// Takes the answers read before the batch's turn, as if read ahead: the caller
+    /// knows the database still holds what they were read from.
+    pub(crate) fn seed(&mut self, prefetched: Prefetched) {
+        self.read.extend(prefetched.answers);
     }
 
     /// The database's answers to `lookups`, if every one was read ahead (each is
@@ -84,18 +149,11 @@ impl ReadAhead {
             return read(lookups);
         }
         let pending = std::mem::take(&mut self.pending);
-        let values: Vec<Vec<&str>> = pending
-            .iter()
-            .map(|a| a.values.iter().map(String::as_str).collect())
-            .collect();
-        let mut all: Vec<Lookup<'_>> = lookups.to_vec();
-        all.extend(pending.iter().zip(&values).map(|(a, values)| Lookup {
-            table: a.table,
-            by: a.by,
-            values,
-            open_only: a.open_only,
-        }));
-        let mut answers = read(&all)?;
+        let mut answers = as_lookups(&pending, |ahead| {
+            let mut all: Vec<Lookup<'_>> = lookups.to_vec();
+            all.extend_from_slice(ahead);
+            read(&all)
+        })?;
         let ahead = answers.split_off(lookups.len());
         self.read.extend(pending.into_iter().zip(ahead));
         Ok(answers)

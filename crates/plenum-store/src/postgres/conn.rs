@@ -37,6 +37,9 @@ const MOST_STATEMENTS: usize = 256;
 pub(crate) struct Conn {
     pub client: Client,
     statements: HashMap<String, Statement>,
+    /// Statements run through [`Conn::query`], [`Conn::execute`] and [`Conn::batch`]:
+    /// each is one exchange with the server.
+    pub exchanges: u64,
 }
 
 impl Conn {
@@ -46,6 +49,7 @@ impl Conn {
         Ok(Conn {
             client,
             statements: HashMap::new(),
+            exchanges: 0,
         })
     }
 
@@ -68,17 +72,20 @@ impl Conn {
     /// Runs a query.
     pub fn query(&mut self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Vec<Row>, Error> {
         let statement = self.statement(sql)?;
+        self.exchanges += 1;
         self.client.query(&statement, params).map_err(pg)
     }
 
     /// Runs a statement; returns the rows it changed.
     pub fn execute(&mut self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<u64, Error> {
         let statement = self.statement(sql)?;
+        self.exchanges += 1;
         self.client.execute(&statement, params).map_err(pg)
     }
 
     /// Runs statements without parameters.
     pub fn batch(&mut self, sql: &str) -> Result<(), Error> {
+        self.exchanges += 1;
         self.client.batch_execute(sql).map_err(pg)
     }
 }

@@ -26,6 +26,7 @@ use plenum_model::ledger::{RecordError, Recorded};
 use plenum_model::rows::Table;
 use plenum_model::statute::BookMemo;
 
+use super::ahead::Prefetched;
 use super::conn::Conn;
 use super::overlay::Overlay;
 use super::{poisoned, read, tx};
@@ -39,6 +40,11 @@ const MOST_BATCHES: usize = 32;
 /// The open transaction of a group: the head row locked, and what its batches changed.
 pub(crate) struct Open {
     conn: Conn,
+    /// The head when the transaction began.
+    base: Head,
+    /// Nothing has been written in the transaction yet: the database holds what it did
+    /// at `base` (the head row locked, no other writer can change that).
+    pristine: bool,
     head: Head,
     digests: Digests,
     touched: BTreeSet<Table>,
@@ -113,10 +119,12 @@ impl Group {
     }
 
     /// Runs `write` as one batch of the ledger's shared transaction, opening one with
-    /// `begin` if none is open; returns once the batch is committed.
+    /// `begin` if none is open; returns once the batch is committed. What the batch
+    /// reads first may have been read before its turn (`prefetched`).
     pub(crate) fn transact(
         &self,
         expected: Option<Head>,
+        prefetched: Option<Prefetched>,
         recorded_at: &str,
         begin: &dyn Fn() -> Result<Conn, Error>,
         give_back: &dyn Fn(Conn),
@@ -165,7 +173,14 @@ impl Group {
             .into());
         }
         let savepoint = open.batches > 0;
-        let outcome = run_batch(&mut open, &self.books, savepoint, recorded_at, write);
+        let outcome = run_batch(
+            &mut open,
+            &self.books,
+            savepoint,
+            recorded_at,
+            prefetched,
+            write,
+        );
         let written = match outcome {
             Ok(written) => written,
             Err(Failure::Refused(e)) => {
@@ -300,6 +315,8 @@ fn open_transaction(begin: &dyn Fn() -> Result<Conn, Error>, group: u64) -> Resu
     match opened {
         Ok((head, digests)) => Ok(Open {
             conn,
+            base: head,
+            pristine: true,
             head,
             digests,
             touched: BTreeSet::new(),
@@ -322,6 +339,7 @@ fn run_batch(
     books: &BookMemo,
     savepoint: bool,
     recorded_at: &str,
+    prefetched: Option<Prefetched>,
     write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
 ) -> Result<Written, Failure> {
     let mut tx = tx::PgTx::new(
@@ -334,10 +352,17 @@ fn run_batch(
         open.digests.clone(),
     );
     *tx.known.get_mut() = open.known.clone();
+    if let Some(prefetched) = prefetched
+        && open.pristine
+        && prefetched.head == open.base
+    {
+        tx.seed(prefetched);
+    }
     let recorded = write(&mut tx);
     let (head, digests, touched) = (tx.head, tx.digests.clone(), std::mem::take(&mut tx.touched));
     let known = tx.known.take();
     let ended = tx.end();
+    open.pristine &= !ended.flushed;
     if let Some(why) = ended.broken {
         return Err(Failure::Broken(Error::Database(why)));
     }

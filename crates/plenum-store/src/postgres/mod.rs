@@ -16,6 +16,8 @@ mod facts;
 mod group;
 mod meetings;
 mod overlay;
+#[cfg(test)]
+mod prefetch_tests;
 mod read;
 mod schema;
 mod tx;
@@ -23,6 +25,7 @@ mod write;
 
 use std::sync::Mutex;
 
+use plenum_model::event::Event;
 use plenum_model::history::Writer;
 use plenum_model::id::Seq;
 use plenum_model::ledger::{RecordError, Recorded};
@@ -32,6 +35,7 @@ pub use facts::PgSnapshot;
 
 use crate::digest::Digests;
 use crate::{Error, Hash, Head, RowVisitor, Snapshot, Store, StoredEntry, WriteError, Written};
+use ahead::Prefetched;
 use conn::{Conn, pg, refs};
 use postgres::{IsolationLevel, Transaction};
 
@@ -240,10 +244,26 @@ impl Store for PgStore {
     ) -> Result<Written, WriteError> {
         self.writers.transact(
             expected,
+            None,
             recorded_at,
             &|| self.take(),
             &|conn| self.give_back(conn),
             write,
+        )
+    }
+
+    fn record(&self, events: &[Event], recorded_at: &str) -> Result<Written, WriteError> {
+        // What the batch reads first is read now, while other writers' batches are
+        // judged, rather than in its turn; its turn uses it if the ledger has not moved.
+        // Should that read fail, the turn reads as usual (and meets the failure if it lasts).
+        let prefetched = self.with(|conn| Prefetched::read(conn, events)).ok();
+        self.writers.transact(
+            None,
+            prefetched,
+            recorded_at,
+            &|| self.take(),
+            &|conn| self.give_back(conn),
+            &mut |tx| plenum_model::ledger::record(tx, events),
         )
     }
 

@@ -110,9 +110,29 @@ pub(crate) fn select_each(
         out[only] = select_many(conn, l.table, l.by, l.values, l.open_only)?;
         return Ok(out);
     }
-    let mut parts = Vec::with_capacity(asked.len());
     let mut params: Vec<&(dyn ToSql + Sync)> = Vec::with_capacity(asked.len());
-    for &i in &asked {
+    let parts = union_parts(lookups, &asked, &mut params)?;
+    let mut out = vec![Vec::new(); lookups.len()];
+    if parts.is_empty() {
+        return Ok(out);
+    }
+    for row in conn.query(&parts.join(" UNION ALL "), &params)? {
+        let i = row.get::<_, i32>(0) as usize;
+        let texts: Vec<Option<&str>> = row.get(1);
+        out[i].push(from_texts(lookups[i].table, &texts)?);
+    }
+    Ok(out)
+}
+
+/// The parts of [`select_each`]'s `UNION ALL`, one per look-up in `asked`, their values
+/// pushed onto `params`.
+fn union_parts<'l>(
+    lookups: &'l [Lookup<'_>],
+    asked: &[usize],
+    params: &mut Vec<&'l (dyn ToSql + Sync)>,
+) -> Result<Vec<String>, Error> {
+    let mut parts = Vec::with_capacity(asked.len());
+    for &i in asked {
         let l = &lookups[i];
         let column = lookup(l.table, l.by)?;
         let values: Vec<String> = l
@@ -130,17 +150,44 @@ pub(crate) fn select_each(
             open_clause(l.table, l.open_only)
         ));
     }
+    Ok(parts)
+}
+
+/// The answers to several look-ups, as [`select_each`] gives them, and the head they
+/// hold for: one statement, so one snapshot, outside any transaction.
+pub(crate) fn select_each_at_head(
+    conn: &mut Conn,
+    lookups: &[Lookup<'_>],
+) -> Result<(Head, Vec<Vec<AnyRow>>), Error> {
+    let asked: Vec<usize> = (0..lookups.len())
+        .filter(|&i| !lookups[i].values.is_empty())
+        .collect();
+    let mut params: Vec<&(dyn ToSql + Sync)> = Vec::with_capacity(asked.len());
+    let mut parts = union_parts(lookups, &asked, &mut params)?;
+    parts.push(
+        "SELECT -1, ARRAY[key, value] FROM meta WHERE key IN ('head_seq', 'head_hash')".into(),
+    );
     let mut out = vec![Vec::new(); lookups.len()];
-    if parts.is_empty() {
-        return Ok(out);
-    }
+    let mut meta: Vec<(String, String)> = Vec::with_capacity(2);
     for row in conn.query(&parts.join(" UNION ALL "), &params)? {
-        let i = row.get::<_, i32>(0) as usize;
-        let table = lookups[i].table;
         let texts: Vec<Option<&str>> = row.get(1);
-        out[i].push(from_texts(table, &texts)?);
+        match usize::try_from(row.get::<_, i32>(0)) {
+            Ok(i) => out[i].push(from_texts(lookups[i].table, &texts)?),
+            Err(_) => {
+                if let [Some(key), Some(value)] = texts[..] {
+                    meta.push((key.to_owned(), value.to_owned()));
+                }
+            }
+        }
     }
-    Ok(out)
+    let value = |key: &str| {
+        meta.iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .ok_or_else(|| Error::NotALedger(format!("the ledger has no `{key}`")))
+    };
+    let head = Head::from_meta(&value("head_seq")?, || value("head_hash"))?;
+    Ok((head, out))
 }
 
 /// A row of `table` from its values as text.

@@ -11,7 +11,7 @@ use plenum_model::id::{EntityKind, Pos, Seq};
 use plenum_model::rows::{AnyRow, By, EventRow, Table};
 use plenum_model::statute::{BookMemo, StatuteBook};
 
-use super::ahead::ReadAhead;
+use super::ahead::{Prefetched, ReadAhead};
 use super::conn::Conn;
 use super::overlay::{Entry, Overlay};
 use super::read::{self, rows_where};
@@ -86,6 +86,9 @@ pub(crate) struct PgTx<'c> {
     savepoint: bool,
     /// This batch wrote some of its own changes (after its savepoint, if it takes one).
     wrote: Cell<bool>,
+    /// This batch wrote what was held (the earlier batches', its own, or nothing held):
+    /// from then on the database no longer holds what the transaction began with.
+    flushed: Cell<bool>,
     /// Why writing the earlier batches' changes failed: the transaction is lost.
     broken: RefCell<Option<String>>,
     /// Look-ups announced by the model, read with the next read.
@@ -100,6 +103,9 @@ pub(crate) struct Ended {
     pub own: Overlay,
     /// It wrote some of its changes (after its savepoint, if it took one).
     pub wrote: bool,
+    /// It wrote what was held: the database no longer holds what the transaction began
+    /// with.
+    pub flushed: bool,
     /// The transaction is lost, and why.
     pub broken: Option<String>,
 }
@@ -125,6 +131,7 @@ impl<'c> PgTx<'c> {
             own: RefCell::new(Overlay::default()),
             savepoint,
             wrote: Cell::new(false),
+            flushed: Cell::new(false),
             broken: RefCell::new(None),
             ahead: RefCell::new(ReadAhead::default()),
             books,
@@ -136,18 +143,30 @@ impl<'c> PgTx<'c> {
         Ended {
             own: self.own.into_inner(),
             wrote: self.wrote.get(),
+            flushed: self.flushed.get(),
             broken: self.broken.into_inner(),
         }
+    }
+
+    /// Takes what the batch's first reads answered before its turn: only when the
+    /// database still holds what they were read from (the caller's to know).
+    pub fn seed(&mut self, prefetched: Prefetched) {
+        self.ahead.get_mut().seed(prefetched);
     }
 
     /// Writes everything held: the earlier batches' changes, then this batch's (after
     /// its savepoint), so that the database answers every read as the overlay would.
     fn flush(&self) -> Result<(), Error> {
-        // What was read ahead is not what the database will hold.
-        self.ahead.borrow_mut().forget();
         if let Some(why) = &*self.broken.borrow() {
             return Err(Error::Database(why.clone()));
         }
+        if self.earlier.borrow().is_empty() && self.own.borrow().is_empty() {
+            // Nothing held: the database holds what it did, and what was read stands.
+            return Ok(());
+        }
+        // What was read ahead is not what the database will hold.
+        self.ahead.borrow_mut().forget();
+        self.flushed.set(true);
         let mut conn = self.conn.borrow_mut();
         let held = self.earlier.borrow_mut().take();
         if let Err(e) = write_held(&mut conn, held, Plan::default()) {
