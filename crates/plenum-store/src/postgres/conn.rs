@@ -2,6 +2,7 @@
 //! PostgreSQL's.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use plenum_model::rows::columns::Type;
 use plenum_model::rows::{AnyRow, RowError, Table, ValueRef};
@@ -30,6 +31,57 @@ pub(crate) fn pg(e: postgres::Error) -> Error {
     Error::Unavailable(format!("cannot reach the database: {e}"))
 }
 
+/// How a connection's statements are planned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Plans {
+    /// PostgreSQL's default: readers' queries, planned for their values when that pays.
+    Default,
+    /// Always the generic plan: the write path's look-ups, whose planning for each set
+    /// of values costs more than running them.
+    Generic,
+}
+
+/// Connections kept for reuse, all planned alike.
+pub(crate) struct Pool {
+    url: String,
+    plans: Plans,
+    idle: Mutex<Vec<Conn>>,
+}
+
+impl Pool {
+    /// The most idle connections kept.
+    const MOST_IDLE: usize = 32;
+
+    pub fn new(url: &str, plans: Plans) -> Pool {
+        Pool {
+            url: url.to_owned(),
+            plans,
+            idle: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// An idle connection, or a new one.
+    pub fn take(&self) -> Result<Conn, Error> {
+        let idle = self.idle.lock().map_err(super::poisoned)?.pop();
+        match idle {
+            Some(c) => Ok(c),
+            None => Conn::connect(&self.url, self.plans),
+        }
+    }
+
+    /// Keeps a connection for reuse, unless it is closed or enough are kept.
+    pub fn give_back(&self, conn: Conn) {
+        if conn.client.is_closed() {
+            return;
+        }
+        if let Ok(mut idle) = self.idle.lock()
+            && idle.len() < Pool::MOST_IDLE
+        {
+            idle.push(conn);
+        }
+    }
+}
+
 /// The most statements a connection keeps prepared.
 const MOST_STATEMENTS: usize = 256;
 
@@ -43,9 +95,22 @@ pub(crate) struct Conn {
 }
 
 impl Conn {
-    /// Connects to `url`.
-    pub fn connect(url: &str) -> Result<Conn, Error> {
-        let client = Client::connect(url, NoTls).map_err(pg)?;
+    /// Connects to `url`, its statements planned as `plans` says.
+    pub fn connect(url: &str, plans: Plans) -> Result<Conn, Error> {
+        let mut config: postgres::Config = url.parse().map_err(pg)?;
+        if plans == Plans::Generic {
+            // The write path's statements are prepared once per connection and run with
+            // their generic plan: planning one for every set of values (PostgreSQL's
+            // default while a generic plan looks dearer) costs several times their
+            // execution.
+            let generic = "-c plan_cache_mode=force_generic_plan";
+            let options = match config.get_options() {
+                Some(given) => format!("{given} {generic}"),
+                None => generic.to_owned(),
+            };
+            config.options(&options);
+        }
+        let client = config.connect(NoTls).map_err(pg)?;
         Ok(Conn {
             client,
             statements: HashMap::new(),
@@ -125,7 +190,8 @@ mod tests {
 
     #[test]
     fn a_connection_keeps_a_bounded_number_of_prepared_statements() {
-        let mut conn = Conn::connect(&plenum_dev::pg::server_url()).expect("a connection");
+        let mut conn =
+            Conn::connect(&plenum_dev::pg::server_url(), Plans::Default).expect("a connection");
         for n in 0..(MOST_STATEMENTS * 2 + 10) {
             let sql = format!("SELECT $1::bigint + {n}");
             let rows = conn.query(&sql, &[&1_i64]).expect("a query");
@@ -142,5 +208,26 @@ mod tests {
             prepared <= MOST_STATEMENTS as i64,
             "{prepared} statements prepared on the server"
         );
+    }
+
+    #[test]
+    fn a_writers_connection_plans_generically_and_keeps_the_urls_options() {
+        let url = plenum_dev::pg::with_schema(&plenum_dev::pg::server_url(), "elsewhere");
+        let show = |conn: &mut Conn, setting: &str| -> String {
+            conn.client
+                .query_one(&format!("SHOW {setting}"), &[])
+                .expect("a setting")
+                .get(0)
+        };
+        let mut writing = Pool::new(&url, Plans::Generic)
+            .take()
+            .expect("a connection");
+        assert_eq!(show(&mut writing, "plan_cache_mode"), "force_generic_plan");
+        assert_eq!(show(&mut writing, "search_path"), "elsewhere");
+        let mut reading = Pool::new(&url, Plans::Default)
+            .take()
+            .expect("a connection");
+        assert_eq!(show(&mut reading, "plan_cache_mode"), "auto");
+        assert_eq!(show(&mut reading, "search_path"), "elsewhere");
     }
 }

@@ -23,8 +23,6 @@ mod schema;
 mod tx;
 mod write;
 
-use std::sync::Mutex;
-
 use plenum_model::event::Event;
 use plenum_model::history::Writer;
 use plenum_model::id::Seq;
@@ -36,7 +34,7 @@ pub use facts::PgSnapshot;
 use crate::digest::Digests;
 use crate::{Error, Hash, Head, RowVisitor, Snapshot, Store, StoredEntry, WriteError, Written};
 use ahead::Prefetched;
-use conn::{Conn, pg, refs};
+use conn::{Conn, Plans, Pool, pg, refs};
 use postgres::{IsolationLevel, Transaction};
 
 /// Whether `db` names a PostgreSQL database.
@@ -47,7 +45,10 @@ pub fn is_url(db: &str) -> bool {
 /// A ledger in a PostgreSQL database (or schema: give `options=-csearch_path=NAME`).
 pub struct PgStore {
     url: String,
-    pool: Mutex<Vec<Conn>>,
+    /// Connections for readers.
+    pool: Pool,
+    /// Connections for writers: their statements always run with the generic plan.
+    writing: Pool,
     /// Where this process's writers share a transaction (group commit).
     writers: group::Group,
 }
@@ -67,7 +68,8 @@ impl PgStore {
     pub fn open(url: &str) -> Result<PgStore, Error> {
         let store = PgStore {
             url: url.to_owned(),
-            pool: Mutex::new(Vec::new()),
+            pool: Pool::new(url, Plans::Default),
+            writing: Pool::new(url, Plans::Generic),
             writers: group::Group::default(),
         };
         let mut conn = store.take()?;
@@ -84,7 +86,8 @@ impl PgStore {
     ) -> Result<PgStore, E> {
         let store = PgStore {
             url: url.to_owned(),
-            pool: Mutex::new(Vec::new()),
+            pool: Pool::new(url, Plans::Default),
+            writing: Pool::new(url, Plans::Generic),
             writers: group::Group::default(),
         };
         let mut conn = store.take()?;
@@ -128,22 +131,11 @@ impl PgStore {
     }
 
     fn take(&self) -> Result<Conn, Error> {
-        let pooled = self.pool.lock().map_err(poisoned)?.pop();
-        match pooled {
-            Some(c) => Ok(c),
-            None => Conn::connect(&self.url),
-        }
+        self.pool.take()
     }
 
     pub(crate) fn give_back(&self, conn: Conn) {
-        if conn.client.is_closed() {
-            return;
-        }
-        if let Ok(mut pool) = self.pool.lock()
-            && pool.len() < 32
-        {
-            pool.push(conn);
-        }
+        self.pool.give_back(conn);
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut Conn) -> Result<T, Error>) -> Result<T, Error> {
@@ -246,8 +238,8 @@ impl Store for PgStore {
             expected,
             None,
             recorded_at,
-            &|| self.take(),
-            &|conn| self.give_back(conn),
+            &|| self.writing.take(),
+            &|conn| self.writing.give_back(conn),
             write,
         )
     }
@@ -256,13 +248,21 @@ impl Store for PgStore {
         // What the batch reads first is read now, while other writers' batches are
         // judged, rather than in its turn; its turn uses it if the ledger has not moved.
         // Should that read fail, the turn reads as usual (and meets the failure if it lasts).
-        let prefetched = self.with(|conn| Prefetched::read(conn, events)).ok();
+        let prefetched = self
+            .writing
+            .take()
+            .and_then(|mut conn| {
+                let read = Prefetched::read(&mut conn, events);
+                self.writing.give_back(conn);
+                read
+            })
+            .ok();
         self.writers.transact(
             None,
             prefetched,
             recorded_at,
-            &|| self.take(),
-            &|conn| self.give_back(conn),
+            &|| self.writing.take(),
+            &|conn| self.writing.give_back(conn),
             &mut |tx| plenum_model::ledger::record(tx, events),
         )
     }

@@ -29,13 +29,13 @@ fn record_counting(store: &PgStore, batch: &[Event], prefetched: Option<Prefetch
             prefetched,
             NOW,
             &|| {
-                let conn = store.take()?;
+                let conn = store.writing.take()?;
                 counts.lock().expect("counts").0 = conn.exchanges;
                 Ok(conn)
             },
             &|conn| {
                 counts.lock().expect("counts").1 = conn.exchanges;
-                store.give_back(conn);
+                store.writing.give_back(conn);
             },
             &mut |tx| plenum_model::ledger::record(tx, batch),
         )
@@ -45,9 +45,10 @@ fn record_counting(store: &PgStore, batch: &[Event], prefetched: Option<Prefetch
 }
 
 fn read_before(store: &PgStore, batch: &[Event]) -> Prefetched {
-    store
-        .with(|conn| Prefetched::read(conn, batch))
-        .expect("read before the turn")
+    let mut conn = store.writing.take().expect("a connection");
+    let read = Prefetched::read(&mut conn, batch).expect("read before the turn");
+    store.writing.give_back(conn);
+    read
 }
 
 /// The same entries and projections: the same head, and both verify.

@@ -414,7 +414,11 @@ mod tests {
 
     #[test]
     fn the_statutes_query_reads_the_kind_index() {
-        let mut conn = super::Conn::connect(&plenum_dev::pg::fresh_url()).expect("a connection");
+        let mut conn = super::Conn::connect(
+            &plenum_dev::pg::fresh_url(),
+            super::super::conn::Plans::Generic,
+        )
+        .expect("a connection");
         conn.batch(&super::super::schema::schema())
             .expect("the schema");
         // Under the write path's generic plans, with scans of the whole table ruled out
