@@ -420,6 +420,8 @@ mod target_tests;
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]
+mod tied_tests;
+#[cfg(test)]
 mod time_tests;
 #[cfg(test)]
 mod trial_tests;

@@ -25,6 +25,7 @@ mod raw;
 mod read;
 mod subordinate;
 mod target;
+mod tied;
 mod trials;
 mod vacancy;
 mod voters;
@@ -52,6 +53,7 @@ pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_w
 pub use read::read;
 pub use subordinate::Subordinate;
 pub use target::{Target, concerning};
+pub use tied::{Side, Tie};
 pub use trials::{Filer, Hearable, Hearing, Trials};
 pub use vacancy::VacancyDeadline;
 pub use voters::Voters;
@@ -235,6 +237,9 @@ pub struct OrganDef {
     pub constituencies: Option<Cited<SeatsByConstituency>>,
     /// Posts whose holders attend its meetings with voice but no vote (`non_voting`).
     pub non_voting: Option<Cited<NonVoting>>,
+    /// Its meetings tied to another organ's: after each ends, or before each begins
+    /// (`tied`).
+    pub tied: Vec<Cited<Tie>>,
 }
 
 /// "The candidate receiving the highest number of votes ... shall be elected": an

@@ -205,6 +205,19 @@ pub(super) struct RawOrgan {
     pub(super) plurality: Option<RawPlurality>,
     pub(super) constituencies: Option<Spanned<RawOrganConstituencies>>,
     pub(super) non_voting: Option<Spanned<RawNonVoting>>,
+    #[serde(default)]
+    pub(super) tied: Vec<Spanned<RawTie>>,
+}
+
+/// One of an organ's `tied = [{ follows = "convention", within = "1 day" }]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTie {
+    pub(super) follows: Option<Spanned<String>>,
+    pub(super) precedes: Option<Spanned<String>>,
+    pub(super) within: Option<Spanned<String>>,
+    pub(super) category: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 /// `plurality` on an organ: its elections go to the candidates with the most votes.

@@ -388,6 +388,7 @@ impl Ctx<'_, '_> {
                 format!("{name} was called for {scheduled} but held {held}{late}"),
             );
         }
+        self.check_tied(&organ, out);
         let Some(version) = self.version(&organ.org, held) else {
             return;
         };

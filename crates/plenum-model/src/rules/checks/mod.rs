@@ -35,6 +35,7 @@ mod procedures;
 mod seats;
 mod service;
 mod targets;
+mod tied;
 mod trials;
 mod voting;
 
@@ -46,7 +47,9 @@ use crate::phrase::{Phrase, name};
 use crate::statute::{Act, Cited, Hearable, StatuteBook, Version};
 
 use super::terms::Office;
+
 use super::{Citation, Finding, Rule, Severity};
+pub(crate) use tied::unmet;
 
 /// What the rules read.
 pub(crate) struct Ctx<'a, 'b> {

@@ -127,6 +127,16 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             );
         }
     }
+    for Cited { rule, article } in &organ.tied {
+        let other = out.organ_name(&rule.organ);
+        out.push(
+            s,
+            "tied",
+            format!("meets: {}", rule.words(&other)),
+            article.as_ref(),
+            Some("meeting-missing"),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.quorum {
         out.push(
             s,

@@ -8,7 +8,7 @@
 //! and terms, `powers.rs` discipline, amendments and incompatibilities, `membership.rs`,
 //! `classes.rs`, `penalties.rs`, `procedures.rs`, `meetings.rs`, `target.rs`,
 //! `member_of.rs`, `vacancy.rs`, `subordinate.rs`, `constituencies.rs` (constituencies and
-//! non-voting posts), `acting.rs`).
+//! non-voting posts), `acting.rs`, `tied.rs` (meetings tied to another organ's)).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
@@ -43,6 +43,7 @@ mod procedures;
 mod seats;
 mod subordinate;
 mod target;
+mod tied;
 mod time;
 mod trials;
 mod vacancy;
@@ -385,6 +386,8 @@ impl Reader<'_> {
         let constituencies = self.seats_by_constituency(scope, raw.constituencies.take())?;
         let non_voting = raw.non_voting.take();
         let non_voting = self.non_voting(scope, &raw, non_voting)?;
+        let tied = std::mem::take(&mut raw.tied);
+        let tied = self.tied(scope, &raw, tied)?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
         let id_span = raw.id.span();
@@ -397,6 +400,7 @@ impl Reader<'_> {
             key,
             constituencies,
             non_voting,
+            tied,
             name: raw.name,
             aliases: raw.aliases,
             kind: raw.kind,
