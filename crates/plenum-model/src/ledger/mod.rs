@@ -396,6 +396,8 @@ mod non_voting_tests;
 #[cfg(test)]
 mod office_tests;
 #[cfg(test)]
+mod one_vote_tests;
+#[cfg(test)]
 mod outside_tests;
 #[cfg(test)]
 mod plurality_tests;

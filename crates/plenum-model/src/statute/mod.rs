@@ -19,6 +19,7 @@ mod lapse;
 mod measure;
 mod memo;
 mod notice;
+mod one_vote;
 mod penalties;
 mod procedures;
 mod raw;
@@ -48,6 +49,7 @@ pub use lapse::Lapse;
 pub use measure::{Base, Period, Share, Threshold};
 pub use memo::BookMemo;
 pub use notice::NoticeLength;
+pub use one_vote::OneVote;
 pub use penalties::{PenaltyDef, PenaltyEffect};
 pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use read::read;
@@ -240,6 +242,8 @@ pub struct OrganDef {
     /// Its meetings tied to another organ's: after each ends, or before each begins
     /// (`tied`).
     pub tied: Vec<Cited<Tie>>,
+    /// Each member has one vote, except in the decision categories named (`one_vote`).
+    pub one_vote: Option<Cited<OneVote>>,
 }
 
 /// "The candidate receiving the highest number of votes ... shall be elected": an

@@ -207,6 +207,16 @@ pub(super) struct RawOrgan {
     pub(super) non_voting: Option<Spanned<RawNonVoting>>,
     #[serde(default)]
     pub(super) tied: Vec<Spanned<RawTie>>,
+    pub(super) one_vote: Option<RawOneVote>,
+}
+
+/// An organ's `one_vote = { except = ["vacancy"] }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawOneVote {
+    #[serde(default)]
+    pub(super) except: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 /// One of an organ's `tied = [{ follows = "convention", within = "1 day" }]`.

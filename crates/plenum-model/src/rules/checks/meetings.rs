@@ -147,6 +147,10 @@ impl Ctx<'_, '_> {
             },
         };
         if let Some(impossible) = impossible {
+            // Where each member has one vote, `one_vote` finds it, citing that clause.
+            if Self::one_vote_of(version, &organ, category).is_some() {
+                return;
+            }
             out.push(
                 Rule::MajorityNotMet,
                 Severity::Violation,

@@ -30,6 +30,7 @@ mod meetings;
 mod membership;
 mod non_voting;
 mod offices;
+mod one_vote;
 mod people;
 mod procedures;
 mod seats;
@@ -406,6 +407,7 @@ impl Ctx<'_, '_> {
                 self.check_voters(b, out);
                 self.check_without_meeting(b, out);
                 self.check_non_voting(b, out);
+                self.check_one_vote(b, out);
             }
             K::MeetingHeld(b) => self.check_meeting(&b.meeting, b.organ.as_ref(), out),
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),

@@ -137,6 +137,19 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             Some("meeting-missing"),
         );
     }
+    if let Some(Cited { rule, article }) = &organ.one_vote {
+        let mut text = "each member has one vote".to_owned();
+        if !rule.except.is_empty() {
+            text.push_str(&format!(", except in {} decisions", rule.except.join(", ")));
+        }
+        out.push(
+            s,
+            "one_vote",
+            text,
+            article.as_ref(),
+            Some("majority-not-met"),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.quorum {
         out.push(
             s,

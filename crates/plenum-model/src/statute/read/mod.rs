@@ -8,7 +8,7 @@
 //! and terms, `powers.rs` discipline, amendments and incompatibilities, `membership.rs`,
 //! `classes.rs`, `penalties.rs`, `procedures.rs`, `meetings.rs`, `target.rs`,
 //! `member_of.rs`, `vacancy.rs`, `subordinate.rs`, `constituencies.rs` (constituencies and
-//! non-voting posts), `acting.rs`, `tied.rs` (meetings tied to another organ's)).
+//! non-voting posts), `acting.rs`, `tied.rs` (meetings tied to another organ's), `one_vote.rs`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
@@ -37,6 +37,7 @@ mod founding;
 mod meetings;
 mod member_of;
 mod membership;
+mod one_vote;
 mod penalties;
 mod powers;
 mod procedures;
@@ -388,6 +389,7 @@ impl Reader<'_> {
         let non_voting = self.non_voting(scope, &raw, non_voting)?;
         let tied = std::mem::take(&mut raw.tied);
         let tied = self.tied(scope, &raw, tied)?;
+        let one_vote = self.one_vote(scope, raw.one_vote.take())?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
         let id_span = raw.id.span();
@@ -401,6 +403,7 @@ impl Reader<'_> {
             constituencies,
             non_voting,
             tied,
+            one_vote,
             name: raw.name,
             aliases: raw.aliases,
             kind: raw.kind,
