@@ -349,6 +349,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     by_post: None,
                     by_person: None,
                     requested_by: None,
+                    requested_from: None,
                 })
             }
             24 if !held_meetings.is_empty() => {

@@ -292,6 +292,9 @@ pub struct Convener {
     /// The share of the organ's members whose request obliges a meeting
     /// (requisition): at least, or more than, a share.
     pub requisition: Option<Threshold>,
+    /// The fewest constituencies the members requesting it must belong to
+    /// (`from_constituencies`: "locals ... in each of ten different legislative districts").
+    pub from_constituencies: Option<u32>,
 }
 
 impl Convener {

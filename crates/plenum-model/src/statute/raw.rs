@@ -485,6 +485,7 @@ pub(super) struct RawConvener {
     #[serde(default)]
     pub(super) posts: Vec<Spanned<String>>,
     pub(super) requisition: Option<Spanned<RawRequisition>>,
+    pub(super) from_constituencies: Option<Spanned<u32>>,
     pub(super) article: ArticleRef,
 }
 

@@ -412,7 +412,12 @@ impl Ctx<'_, '_> {
             K::MeetingHeld(b) => self.check_meeting(&b.meeting, b.organ.as_ref(), out),
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),
             K::MeetingConvened(b) => {
-                self.check_convener(&b.organ, b.by.as_ref(), b.requested_by, out);
+                self.check_convener(
+                    &b.organ,
+                    b.by.as_ref(),
+                    (b.requested_by, b.requested_from),
+                    out,
+                );
                 self.check_post_convener(
                     &b.organ,
                     b.by_post.as_ref(),

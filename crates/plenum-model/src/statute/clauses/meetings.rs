@@ -60,7 +60,10 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
                 .map(|k| format!("the holder of the post of {}", out.post_name(k))),
         );
         if let Some(words) = rule.requisition_words() {
-            who.push(format!("{words} of its members by requisition"));
+            let from = rule.from_constituencies.map_or_else(String::new, |n| {
+                format!(" from at least {n} constituencies")
+            });
+            who.push(format!("{words} of its members by requisition{from}"));
         }
         out.push(
             s,

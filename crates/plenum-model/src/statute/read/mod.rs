@@ -473,6 +473,7 @@ impl Reader<'_> {
                                 .as_ref()
                                 .map(|r| self.requisition(r))
                                 .transpose()?,
+                            from_constituencies: self.requisition_constituencies(scope, &c)?,
                         },
                         article: self.article(scope, c.article)?,
                     })
