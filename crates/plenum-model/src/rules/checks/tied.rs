@@ -154,9 +154,15 @@ impl Ctx<'_, '_> {
         let Some(meeting) = out_meeting(out) else {
             return;
         };
+        // Only organs with a `follows` tie read their meetings: the write path loads
+        // nothing more for the others.
+        let followed = followed(self.book, organ);
+        if followed.is_empty() {
+            return;
+        }
         let start = began(&out.event.date);
         let earlier = self.history.held_meetings(organ);
-        for other_key in followed(self.book, organ) {
+        for other_key in followed {
             let other = OrganRef {
                 org: organ.org.clone(),
                 key: other_key.clone(),
