@@ -129,6 +129,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                 text: STATUTE.into(),
                 meeting: None,
                 decision: None,
+                proposed: None,
             }),
         ),
         event(

@@ -51,6 +51,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
             text: STATUTE.into(),
             meeting: None,
             decision: None,
+            proposed: None,
         }),
     ));
     out.push(event(
@@ -527,6 +528,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     text: amendment(amendments, 1945 + rng.below(15) as i16),
                     meeting: None,
                     decision: None,
+                    proposed: None,
                 })
             }
             33 => {

@@ -352,6 +352,8 @@ mod acting_tests;
 #[cfg(test)]
 mod admission_tests;
 #[cfg(test)]
+mod amendment_notice_tests;
+#[cfg(test)]
 mod bar_tests;
 #[cfg(test)]
 mod base_tests;

@@ -93,6 +93,7 @@ pub(super) fn statute_event(id: &str, date: &str, text: &str) -> Event {
             text: text.to_owned(),
             meeting: None,
             decision: None,
+            proposed: None,
         }),
         sources: vec![],
         note: None,

@@ -75,6 +75,7 @@ pub(crate) fn statute_event() -> Event {
             text: STATUTE.to_owned(),
             meeting: None,
             decision: None,
+            proposed: None,
         }),
         sources: vec![],
         note: None,

@@ -140,6 +140,9 @@ pub struct AmendmentRule {
     /// The majority the decision needs, if the statute sets one, with its own
     /// article if it names one (a `majority-not-met` cites it, else `article`).
     pub majority: Option<Cited<Majority>>,
+    /// How long before its adoption a proposed amendment must be sent to those
+    /// entitled to notice of it (`notice`), with its own article if it names one.
+    pub notice: Option<Cited<Period>>,
     /// The article.
     pub article: Option<String>,
 }

@@ -459,6 +459,16 @@ pub(super) struct RawProbation {
 pub(super) struct RawAmendment {
     pub(super) by: Vec<Spanned<String>>,
     pub(super) majority: Option<RawMajority>,
+    pub(super) notice: Option<RawAmendmentNotice>,
+    pub(super) article: ArticleRef,
+}
+
+/// `[version.amendment] notice = { at_least = "90 days" }`: how long before its
+/// adoption a proposed amendment must be sent out.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAmendmentNotice {
+    pub(super) at_least: Spanned<String>,
     pub(super) article: ArticleRef,
 }
 

@@ -60,6 +60,7 @@ pub fn statute_adopted(text: String) -> Event {
             text,
             meeting: None,
             decision: None,
+            proposed: None,
         }),
         sources: vec![Source {
             document: "statute.toml".to_owned(),

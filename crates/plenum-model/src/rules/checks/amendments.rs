@@ -5,6 +5,9 @@ use crate::date::Truth;
 use crate::event::kinds::StatuteAdopted;
 use crate::event::{Event, Outcome};
 use crate::id::{OrgId, OrganRef};
+use crate::statute::{AmendmentRule, Cited, Version};
+
+use super::super::cadence::sitting;
 
 use super::super::{Citation, Rule, Severity};
 use super::{Ctx, Out};
@@ -41,6 +44,7 @@ impl Ctx<'_, '_> {
             let Some(rule) = &version.amendment else {
                 continue;
             };
+            self.check_amendment_notice(version, rule, event, adopted, out);
             let citation = Citation::of(version, rule.article.as_ref());
             let competent: Vec<OrganRef> = rule
                 .by
@@ -129,5 +133,56 @@ impl Ctx<'_, '_> {
                 );
             }
         }
+    }
+
+    /// A proposed amendment sent out (`proposed`) less than `notice` before the
+    /// adopting meeting's first day (or, without a meeting, the event's day):
+    /// `short-notice`, citing the notice's article, else the amendment's. Not judged
+    /// where the record does not say when it was proposed.
+    fn check_amendment_notice(
+        &self,
+        version: &Version,
+        rule: &AmendmentRule,
+        event: &Event,
+        adopted: &StatuteAdopted,
+        out: &mut Out<'_>,
+    ) {
+        let (
+            Some(Cited {
+                rule: least,
+                article,
+            }),
+            Some(proposed),
+        ) = (&rule.notice, &adopted.proposed)
+        else {
+            return;
+        };
+        let meeting = adopted.meeting.as_ref();
+        let held = meeting
+            .and_then(|m| self.history.meeting(m))
+            .and_then(|m| m.held.map(|(date, _)| date))
+            .unwrap_or_else(|| event.date.clone());
+        let first = sitting(&held);
+        let certainty = if first.latest() < least.after(proposed.earliest()) {
+            Truth::Definitely
+        } else if first.earliest() < least.after(proposed.latest()) {
+            Truth::Possibly
+        } else {
+            Truth::No
+        };
+        let place = meeting.map_or_else(
+            || format!("on {held}"),
+            |m| format!("at {} ({held})", self.meeting_name(m)),
+        );
+        out.push(
+            Rule::ShortNotice,
+            Severity::Violation,
+            certainty,
+            Some(Citation::of(version, article.as_ref().or(rule.article.as_ref()))),
+            vec![],
+            format!(
+                "the amendment was proposed on {proposed} and adopted {place}: less than the {least} of notice the statute requires"
+            ),
+        );
     }
 }

@@ -265,6 +265,21 @@ impl Clauses<'_> {
                 rule.article.as_ref(),
                 Some("no-competent-decision, majority-not-met"),
             );
+            if let Some(Cited {
+                rule: least,
+                article,
+            }) = &rule.notice
+            {
+                self.push(
+                    "amendment",
+                    "amendment",
+                    format!(
+                        "a proposed amendment is sent out at least {least} before it is adopted"
+                    ),
+                    article.as_ref().or(rule.article.as_ref()),
+                    Some("short-notice"),
+                );
+            }
         }
         if let Some(Cited { rule, article }) = &version.constituencies {
             let words = format!("the organization is divided into {}s", rule.name);

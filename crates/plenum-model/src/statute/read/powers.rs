@@ -27,9 +27,17 @@ impl Reader<'_> {
             .majority
             .map(|m| self.majority(scope, m, span))
             .transpose()?;
+        let notice = match raw.notice {
+            None => None,
+            Some(n) => Some(Cited {
+                rule: self.period(&n.at_least)?,
+                article: self.article(scope, n.article)?,
+            }),
+        };
         Ok(AmendmentRule {
             by,
             majority,
+            notice,
             article: self.article(scope, raw.article)?,
         })
     }
