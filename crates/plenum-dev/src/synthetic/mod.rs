@@ -130,6 +130,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                 meeting: None,
                 decision: None,
                 proposed: None,
+                received: None,
             }),
         ),
         event(

@@ -52,6 +52,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
             meeting: None,
             decision: None,
             proposed: None,
+            received: None,
         }),
     ));
     out.push(event(
@@ -529,6 +530,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     meeting: None,
                     decision: None,
                     proposed: None,
+                    received: None,
                 })
             }
             33 => {

@@ -18,14 +18,24 @@ fn statute(own: &str) -> String {
 }
 
 /// The Assembly, sitting from 1 to 2 May 2024, amends the statute proposed on
-/// `proposed` (if given).
+/// `proposed` (if given), by three votes to none.
 fn amended(statute: &str, proposed: Option<&str>) -> Tables {
+    amended_with(statute, proposed, None, "{ for = 3, against = 0 }")
+}
+
+/// The same, received on `received` (if given), by `votes`.
+fn amended_with(
+    statute: &str,
+    proposed: Option<&str>,
+    received: Option<&str>,
+    votes: &str,
+) -> Tables {
     let amended = statute
         .replace("id = \"2020\"", "id = \"2024\"")
         .replace("effective = \"2020-01-01\"", "effective = \"2024-06-01\"");
     let mut batch = vec![statute_event("statute", "2020-01-01", statute)];
     batch.extend(events_of(PEOPLE));
-    batch.extend(events_of(
+    batch.extend(events_of(&format!(
         r#"
 [[event]]
 id = "m"
@@ -41,15 +51,16 @@ date = "2024-05-02"
 kind = "motion_decided"
 meeting = "m"
 text = "The rules are amended"
-votes = { for = 3, against = 0 }
+votes = {votes}
 outcome = "carried"
-"#,
-    ));
+"#
+    )));
     let mut adopted = statute_event("amendment", "2024-05-02", &amended);
     if let EventKind::StatuteAdopted(s) = &mut adopted.kind {
         s.decision = Some(crate::id::EventId::new("vote").expect("an id"));
         s.meeting = Some(crate::id::MeetingId::new("m").expect("an id"));
         s.proposed = proposed.map(|p| p.parse().expect("a date"));
+        s.received = received.map(|r| r.parse().expect("a date"));
     }
     batch.push(adopted);
     replay(&batch).unwrap_or_else(|e| panic!("{e}"))
@@ -123,5 +134,92 @@ fn r14_a_bad_amendment_notice_is_refused_where_it_is_written() {
         let at = text.find("notice = ").expect("the clause");
         let (line, _) = crate::source::line_col(&text, at);
         assert_eq!(err.line, line, "{notice}: {err}");
+    }
+}
+
+/// The association's statute amended by a majority of the votes cast, two thirds
+/// for an amendment received less than 120 days before the Assembly (article 9).
+fn late_statute() -> String {
+    STATUTE.replace(
+        "[[version.organ]]\nid = \"assembly\"",
+        "[version.amendment]\nby = [\"assembly\"]\nmajority = { more_than = \"1/2\", of = \"votes\" }\nlate = { within = \"120 days\", majority = { at_least = \"2/3\", of = \"votes\" }, article = \"9\" }\narticle = \"7\"\n\n[[version.organ]]\nid = \"assembly\"",
+    )
+}
+
+fn majority_not_met(tables: &Tables) -> Vec<FindingLine> {
+    findings(tables, "2024-12-31")
+        .into_iter()
+        .filter(|f| f.rule == Rule::MajorityNotMet)
+        .collect()
+}
+
+#[test]
+fn r14_an_amendment_received_late_needs_the_late_majority() {
+    let three_to_two = "{ for = 3, against = 2 }";
+    // 1 May 2024 is 120 days after 2 January: received then, it is in time, and a
+    // majority of the votes carries it; received a day later, it needs two thirds.
+    for received in [Some("2024-01-02"), None] {
+        let found = majority_not_met(&amended_with(&late_statute(), None, received, three_to_two));
+        assert!(found.is_empty(), "{received:?}: {found:#?}");
+    }
+    let found = majority_not_met(&amended_with(
+        &late_statute(),
+        None,
+        Some("2024-01-03"),
+        three_to_two,
+    ));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0]
+            .citation
+            .as_ref()
+            .and_then(|c| c.article.as_deref()),
+        Some("9")
+    );
+    assert!(
+        found[0].message.contains("(received late)"),
+        "{}",
+        found[0].message
+    );
+    // Two thirds carry it however late it came.
+    let found = majority_not_met(&amended_with(
+        &late_statute(),
+        None,
+        Some("2024-04-01"),
+        "{ for = 4, against = 2 }",
+    ));
+    assert!(found.is_empty(), "{found:#?}");
+    // Where the record leaves it open whether it came late, the ordinary majority judges it.
+    let found = majority_not_met(&amended_with(
+        &late_statute(),
+        None,
+        Some("2024-01"),
+        three_to_two,
+    ));
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn r14_a_bad_late_clause_is_refused_where_it_is_written() {
+    for (late, says) in [
+        (
+            "{ within = \"soon\", majority = { at_least = \"2/3\" } }",
+            "expected a period",
+        ),
+        ("{ within = \"120 days\" }", "missing field `majority`"),
+        (
+            "{ within = \"120 days\", majority = { at_least = \"2/3\" }, article = \"99\" }",
+            "article 99 is not defined",
+        ),
+    ] {
+        let text = STATUTE.replace(
+            "[[version.organ]]\nid = \"assembly\"",
+            &format!("[version.amendment]\nby = [\"assembly\"]\nlate = {late}\n\n[[version.organ]]\nid = \"assembly\""),
+        );
+        let err = crate::statute::read(&text).expect_err(late);
+        assert!(err.message.contains(says), "{late}: {err}");
+        let at = text.find("late = ").expect("the clause");
+        let (line, _) = crate::source::line_col(&text, at);
+        assert_eq!(err.line, line, "{late}: {err}");
     }
 }

@@ -94,6 +94,7 @@ pub(super) fn statute_event(id: &str, date: &str, text: &str) -> Event {
             meeting: None,
             decision: None,
             proposed: None,
+            received: None,
         }),
         sources: vec![],
         note: None,

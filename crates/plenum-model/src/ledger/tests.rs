@@ -76,6 +76,7 @@ pub(crate) fn statute_event() -> Event {
             meeting: None,
             decision: None,
             proposed: None,
+            received: None,
         }),
         sources: vec![],
         note: None,

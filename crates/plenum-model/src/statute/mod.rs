@@ -143,7 +143,22 @@ pub struct AmendmentRule {
     /// How long before its adoption a proposed amendment must be sent to those
     /// entitled to notice of it (`notice`), with its own article if it names one.
     pub notice: Option<Cited<Period>>,
+    /// The majority an amendment received less than a period before its adoption
+    /// needs instead (`late`), with its own article if it names one.
+    pub late: Option<LateAmendment>,
     /// The article.
+    pub article: Option<String>,
+}
+
+/// "Amendments received less than 120 days prior to the Convention require a
+/// two-thirds vote for passage."
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LateAmendment {
+    /// Received less than this before the adopting meeting's first day.
+    pub within: Period,
+    /// The majority it needs then.
+    pub majority: Majority,
+    /// The article (a `majority-not-met` cites it, else the majority's, else the clause's).
     pub article: Option<String>,
 }
 

@@ -460,6 +460,17 @@ pub(super) struct RawAmendment {
     pub(super) by: Vec<Spanned<String>>,
     pub(super) majority: Option<RawMajority>,
     pub(super) notice: Option<RawAmendmentNotice>,
+    pub(super) late: Option<RawLateAmendment>,
+    pub(super) article: ArticleRef,
+}
+
+/// `[version.amendment] late = { within = "120 days", majority = { ... } }`: the
+/// majority an amendment received that close to its adoption needs.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawLateAmendment {
+    pub(super) within: Spanned<String>,
+    pub(super) majority: RawMajority,
     pub(super) article: ArticleRef,
 }
 

@@ -61,6 +61,7 @@ pub fn statute_adopted(text: String) -> Event {
             meeting: None,
             decision: None,
             proposed: None,
+            received: None,
         }),
         sources: vec![Source {
             document: "statute.toml".to_owned(),

@@ -43,6 +43,7 @@ pub fn statute_event(text: &str, document: &statute::Document) -> anyhow::Result
             meeting: None,
             decision: None,
             proposed: None,
+            received: None,
         }),
         sources: Vec::new(),
         note: None,

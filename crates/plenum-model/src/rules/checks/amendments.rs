@@ -1,11 +1,12 @@
 //! Amending the statute, checked like any decision: the statute in force before an
 //! amendment says who may amend it (`[version.amendment]`) and by what majority.
 
+use crate::date::FuzzyDate;
 use crate::date::Truth;
 use crate::event::kinds::StatuteAdopted;
 use crate::event::{Event, Outcome};
 use crate::id::{OrgId, OrganRef};
-use crate::statute::{AmendmentRule, Cited, Version};
+use crate::statute::{AmendmentRule, Cited, LateAmendment, Version};
 
 use super::super::cadence::sitting;
 
@@ -114,23 +115,36 @@ impl Ctx<'_, '_> {
                         self.org_name(org)
                     ),
                 );
-            } else if let Some(majority) = &rule.majority
-                && let Some(organ) = deciders.iter().find(|o| competent.contains(o))
-            {
-                // The majority's own article, where it names one ("may be passed by a
-                // majority vote" may stand apart from who amends).
-                let citation = match &majority.article {
-                    Some(article) => Citation::of(version, Some(article)),
-                    None => citation,
+            } else if let Some(organ) = deciders.iter().find(|o| competent.contains(o)) {
+                // A late amendment's majority, where the record shows it received late;
+                // else the majority's own article, where it names one ("may be passed
+                // by a majority vote" may stand apart from who amends).
+                let late = rule
+                    .late
+                    .as_ref()
+                    .filter(|l| received_late(l, adopted, &self.adopted_on(adopted, event)));
+                let chosen = match (late, &rule.majority) {
+                    (Some(l), _) => Some((&l.majority, l.article.as_ref(), " (received late)")),
+                    (None, Some(m)) => Some((&m.rule, m.article.as_ref(), "")),
+                    (None, None) => None,
                 };
-                self.check_decision_majority(
-                    &d,
-                    organ,
-                    &majority.rule,
-                    citation,
-                    &format!("the amendment of the statute of {}", self.org_name(org)),
-                    out,
-                );
+                if let Some((majority, own, late)) = chosen {
+                    let citation = match own {
+                        Some(article) => Citation::of(version, Some(article)),
+                        None => citation,
+                    };
+                    self.check_decision_majority(
+                        &d,
+                        organ,
+                        majority,
+                        citation,
+                        &format!(
+                            "the amendment of the statute of {}{late}",
+                            self.org_name(org)
+                        ),
+                        out,
+                    );
+                }
             }
         }
     }
@@ -158,10 +172,7 @@ impl Ctx<'_, '_> {
             return;
         };
         let meeting = adopted.meeting.as_ref();
-        let held = meeting
-            .and_then(|m| self.history.meeting(m))
-            .and_then(|m| m.held.map(|(date, _)| date))
-            .unwrap_or_else(|| event.date.clone());
+        let held = self.adopted_on(adopted, event);
         let first = sitting(&held);
         let certainty = if first.latest() < least.after(proposed.earliest()) {
             Truth::Definitely
@@ -185,4 +196,24 @@ impl Ctx<'_, '_> {
             ),
         );
     }
+
+    /// When the amendment was adopted: its meeting's sitting, else the event's date.
+    fn adopted_on(&self, adopted: &StatuteAdopted, event: &Event) -> FuzzyDate {
+        adopted
+            .meeting
+            .as_ref()
+            .and_then(|m| self.history.meeting(m))
+            .and_then(|m| m.held.map(|(date, _)| date))
+            .unwrap_or_else(|| event.date.clone())
+    }
+}
+
+/// Whether the record shows the amendment surely received less than `late.within`
+/// before the adopting meeting's first day (where it is open, the ordinary majority
+/// judges it).
+fn received_late(late: &LateAmendment, adopted: &StatuteAdopted, held: &FuzzyDate) -> bool {
+    adopted
+        .received
+        .as_ref()
+        .is_some_and(|r| sitting(held).latest() < late.within.after(r.earliest()))
 }

@@ -280,6 +280,18 @@ impl Clauses<'_> {
                     Some("short-notice"),
                 );
             }
+            if let Some(late) = &rule.late {
+                self.push(
+                    "amendment",
+                    "amendment",
+                    format!(
+                        "an amendment received less than {} before it is adopted needs {} {}",
+                        late.within, late.majority.threshold, late.majority.base
+                    ),
+                    late.article.as_ref().or(rule.article.as_ref()),
+                    Some("majority-not-met"),
+                );
+            }
         }
         if let Some(Cited { rule, article }) = &version.constituencies {
             let words = format!("the organization is divided into {}s", rule.name);
