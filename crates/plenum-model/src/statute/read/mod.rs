@@ -21,8 +21,7 @@ use super::raw::{
 
 use super::{
     Article, Base, Cited, Convener, DisciplineRule, Document, Elector, Majority, MeetingKind,
-    OrganDef, Plurality, PostDef, Requirement, SeatLimits, SecretBallot, Share, Threshold, Version,
-    Voting,
+    OrganDef, Plurality, PostDef, Requirement, SeatLimits, Share, Threshold, Version,
 };
 use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
@@ -498,34 +497,7 @@ impl Reader<'_> {
                 .transpose()?,
             voting: raw
                 .voting
-                .map(|v| {
-                    let secret = v
-                        .secret
-                        .as_ref()
-                        .map(|w| match w.get_ref().as_str() {
-                            "always" => Ok(SecretBallot::Always),
-                            "elections" => Ok(SecretBallot::Elections),
-                            "never" => Ok(SecretBallot::Never),
-                            other => Err(self.err(
-                                w.span(),
-                                format!("secret = `{other}`: expected `always`, `elections` or `never`"),
-                            )),
-                        })
-                        .transpose()?;
-                    if v.proxies.is_none() && secret.is_none() {
-                        return Err(self.err(
-                            id_span.clone(),
-                            "`voting` needs `proxies = N`, `secret = \"always\"|\"elections\"|\"never\"` or both",
-                        ));
-                    }
-                    Ok(Cited {
-                        rule: Voting {
-                            proxies: v.proxies.map(|p| *p.get_ref()),
-                            secret,
-                        },
-                        article: self.article(scope, v.article)?,
-                    })
-                })
+                .map(|v| self.voting(scope, v, id_span.clone()))
                 .transpose()?,
             meeting_kinds: {
                 let mut kinds: Vec<MeetingKind> = Vec::new();
