@@ -101,6 +101,9 @@ pub enum Rule {
     /// A candidate elected with fewer votes than one not elected, where the statute
     /// elects the candidates with the most votes (`plurality`).
     PluralityNotMet,
+    /// A meeting the statute ties to another organ's meeting (`tied`: after it ends,
+    /// or before it begins) not held within the period.
+    MeetingMissing,
 }
 
 impl Rule {
@@ -146,11 +149,12 @@ impl Rule {
             Rule::NotUnanimous => "not-unanimous",
             Rule::SeatsUnderLimit => "seats-under-limit",
             Rule::PluralityNotMet => "plurality-not-met",
+            Rule::MeetingMissing => "meeting-missing",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 39] = [
+    pub const ALL: [Rule; 40] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -190,6 +194,7 @@ impl Rule {
         Rule::NotUnanimous,
         Rule::SeatsUnderLimit,
         Rule::PluralityNotMet,
+        Rule::MeetingMissing,
     ];
 }
 

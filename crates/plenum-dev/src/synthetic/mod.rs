@@ -129,6 +129,8 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                 text: STATUTE.into(),
                 meeting: None,
                 decision: None,
+                proposed: None,
+                received: None,
             }),
         ),
         event(

@@ -51,6 +51,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
             text: STATUTE.into(),
             meeting: None,
             decision: None,
+            proposed: None,
+            received: None,
         }),
     ));
     out.push(event(
@@ -349,6 +351,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     by_post: None,
                     by_person: None,
                     requested_by: None,
+                    requested_from: None,
                 })
             }
             24 if !held_meetings.is_empty() => {
@@ -526,6 +529,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     text: amendment(amendments, 1945 + rng.below(15) as i16),
                     meeting: None,
                     decision: None,
+                    proposed: None,
+                    received: None,
                 })
             }
             33 => {

@@ -326,3 +326,92 @@ fn r14_an_election_by_a_constituency_and_a_placement_are_said_in_words() {
         "{words:#?}"
     );
 }
+
+/// The Assembly may be called at the request of half its members from at least two
+/// Districts (article 12).
+fn requisition_statute(from: &str) -> String {
+    statute().replacen(
+        "elected_by = { by = \"members\" }",
+        &format!(
+            "elected_by = {{ by = \"members\" }}\nconvened_by = {{ by = [\"board\"], requisition = \"1/2\", {from}article = \"12\" }}"
+        ),
+        1,
+    )
+}
+
+fn requested(statute: &str, how: &str) -> Vec<crate::query::check::FindingLine> {
+    let events = format!(
+        "{}\n[[event]]\nid = \"call\"\ndate = \"2021-05-01\"\nkind = \"meeting_convened\"\nmeeting = \"agm\"\norgan = \"assoc/assembly\"\n{how}\n",
+        super::statute_tests::BOARD
+    );
+    let tables = build_with(statute, &events).unwrap_or_else(|e| panic!("{e}"));
+    of_rule(&findings(&tables, "2021-06-01"), Rule::WrongConvener)
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn r14_a_requisition_from_too_few_constituencies_is_found() {
+    let statute = requisition_statute("from_constituencies = 2, ");
+    // Both full members, from two Districts, or from one.
+    assert!(requested(&statute, "requested_by = 2\nrequested_from = 2").is_empty());
+    let found = requested(&statute, "requested_by = 2\nrequested_from = 1");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].message,
+        "a meeting of General Assembly was convened at the request of members in 1 constituency (District); a requisition needs members in at least 2"
+    );
+    assert_eq!(
+        found[0]
+            .citation
+            .as_ref()
+            .and_then(|c| c.article.as_deref()),
+        Some("12")
+    );
+    // The record does not say how many: not judged.
+    assert!(requested(&statute, "requested_by = 2").is_empty());
+    // Without the clause, the count of constituencies is not judged.
+    let plain = requisition_statute("");
+    assert!(requested(&plain, "requested_by = 2\nrequested_from = 1").is_empty());
+}
+
+#[test]
+fn r14_from_constituencies_is_refused_where_it_cannot_be_judged() {
+    let refused = |text: String, says: &str| {
+        let err = crate::statute::read(&text).expect_err(says);
+        assert!(err.message.contains(says), "{err}");
+        let at = text
+            .find("from_constituencies")
+            .unwrap_or_else(|| panic!("{says}"));
+        let (line, _) = crate::source::line_col(&text, at);
+        assert_eq!(err.line, line, "{err}");
+    };
+    refused(
+        requisition_statute("from_constituencies = 0, "),
+        "at least 1",
+    );
+    refused(
+        requisition_statute("from_constituencies = 2, ").replacen(", requisition = \"1/2\"", "", 1),
+        "give `requisition` too",
+    );
+    refused(
+        requisition_statute("from_constituencies = 2, ")
+            .replacen(
+                "[version.constituencies]\nname = \"District\"\narticle = \"12\"\n",
+                "",
+                1,
+            )
+            .replacen(
+                "constituencies = { elected = true, article = \"12\" }\n",
+                "",
+                1,
+            )
+            .replacen(
+                "constituencies = { distinct = true, article = \"11\" }",
+                "",
+                1,
+            ),
+        "declare `[version.constituencies]`",
+    );
+}

@@ -368,6 +368,8 @@ mod acting_tests;
 #[cfg(test)]
 mod admission_tests;
 #[cfg(test)]
+mod amendment_notice_tests;
+#[cfg(test)]
 mod bar_tests;
 #[cfg(test)]
 mod base_tests;
@@ -414,6 +416,8 @@ mod non_voting_tests;
 #[cfg(test)]
 mod office_tests;
 #[cfg(test)]
+mod one_vote_tests;
+#[cfg(test)]
 mod outside_tests;
 #[cfg(test)]
 mod plurality_tests;
@@ -437,6 +441,8 @@ mod succession_tests;
 mod target_tests;
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod tied_tests;
 #[cfg(test)]
 mod time_tests;
 #[cfg(test)]

@@ -93,6 +93,8 @@ pub(super) fn statute_event(id: &str, date: &str, text: &str) -> Event {
             text: text.to_owned(),
             meeting: None,
             decision: None,
+            proposed: None,
+            received: None,
         }),
         sources: vec![],
         note: None,

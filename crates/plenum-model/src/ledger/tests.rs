@@ -75,6 +75,8 @@ pub(crate) fn statute_event() -> Event {
             text: STATUTE.to_owned(),
             meeting: None,
             decision: None,
+            proposed: None,
+            received: None,
         }),
         sources: vec![],
         note: None,

@@ -73,6 +73,19 @@ pub fn check<F: Facts + ?Sized>(facts: &F, day: Day) -> Result<Vec<FindingLine>,
         |org| orgs.get(org).cloned().flatten(),
         day,
     ));
+    findings.extend(crate::rules::tied_unmet(
+        &book,
+        &held,
+        |org| {
+            orgs.get(org)
+                .cloned()
+                .flatten()
+                .and_then(|o| o.span)
+                .and_then(|s| s.end)
+                .map(|e| e.earliest())
+        },
+        day,
+    ));
     findings.extend(expired_terms(facts, &book, day)?);
     findings.extend(super::holders::no_longer_eligible(facts, &book, day)?);
     findings.extend(statuses_too_long(facts, &book, day)?);

@@ -16,3 +16,4 @@ pub mod terms;
 pub use crate::finding::{Citation, Finding, Rule, Severity};
 pub use cadence::{Held, overdue};
 pub use checks::check_event;
+pub(crate) use checks::unmet as tied_unmet;

@@ -19,12 +19,14 @@ mod lapse;
 mod measure;
 mod memo;
 mod notice;
+mod one_vote;
 mod penalties;
 mod procedures;
 mod raw;
 mod read;
 mod subordinate;
 mod target;
+mod tied;
 mod trials;
 mod vacancy;
 mod voters;
@@ -47,11 +49,13 @@ pub use lapse::Lapse;
 pub use measure::{Base, Period, Share, Threshold};
 pub use memo::BookMemo;
 pub use notice::NoticeLength;
+pub use one_vote::OneVote;
 pub use penalties::{PenaltyDef, PenaltyEffect};
 pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use read::read;
 pub use subordinate::Subordinate;
 pub use target::{Target, concerning};
+pub use tied::{Side, Tie};
 pub use trials::{Filer, Hearable, Hearing, Trials};
 pub use vacancy::VacancyDeadline;
 pub use voters::Voters;
@@ -136,7 +140,25 @@ pub struct AmendmentRule {
     /// The majority the decision needs, if the statute sets one, with its own
     /// article if it names one (a `majority-not-met` cites it, else `article`).
     pub majority: Option<Cited<Majority>>,
+    /// How long before its adoption a proposed amendment must be sent to those
+    /// entitled to notice of it (`notice`), with its own article if it names one.
+    pub notice: Option<Cited<Period>>,
+    /// The majority an amendment received less than a period before its adoption
+    /// needs instead (`late`), with its own article if it names one.
+    pub late: Option<LateAmendment>,
     /// The article.
+    pub article: Option<String>,
+}
+
+/// "Amendments received less than 120 days prior to the Convention require a
+/// two-thirds vote for passage."
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LateAmendment {
+    /// Received less than this before the adopting meeting's first day.
+    pub within: Period,
+    /// The majority it needs then.
+    pub majority: Majority,
+    /// The article (a `majority-not-met` cites it, else the majority's, else the clause's).
     pub article: Option<String>,
 }
 
@@ -235,6 +257,11 @@ pub struct OrganDef {
     pub constituencies: Option<Cited<SeatsByConstituency>>,
     /// Posts whose holders attend its meetings with voice but no vote (`non_voting`).
     pub non_voting: Option<Cited<NonVoting>>,
+    /// Its meetings tied to another organ's: after each ends, or before each begins
+    /// (`tied`).
+    pub tied: Vec<Cited<Tie>>,
+    /// Each member has one vote, except in the decision categories named (`one_vote`).
+    pub one_vote: Option<Cited<OneVote>>,
 }
 
 /// "The candidate receiving the highest number of votes ... shall be elected": an
@@ -283,6 +310,9 @@ pub struct Convener {
     /// The share of the organ's members whose request obliges a meeting
     /// (requisition): at least, or more than, a share.
     pub requisition: Option<Threshold>,
+    /// The fewest constituencies the members requesting it must belong to
+    /// (`from_constituencies`: "locals ... in each of ten different legislative districts").
+    pub from_constituencies: Option<u32>,
 }
 
 impl Convener {

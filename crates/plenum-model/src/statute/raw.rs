@@ -205,6 +205,29 @@ pub(super) struct RawOrgan {
     pub(super) plurality: Option<RawPlurality>,
     pub(super) constituencies: Option<Spanned<RawOrganConstituencies>>,
     pub(super) non_voting: Option<Spanned<RawNonVoting>>,
+    #[serde(default)]
+    pub(super) tied: Vec<Spanned<RawTie>>,
+    pub(super) one_vote: Option<RawOneVote>,
+}
+
+/// An organ's `one_vote = { except = ["vacancy"] }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawOneVote {
+    #[serde(default)]
+    pub(super) except: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+/// One of an organ's `tied = [{ follows = "convention", within = "1 day" }]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTie {
+    pub(super) follows: Option<Spanned<String>>,
+    pub(super) precedes: Option<Spanned<String>>,
+    pub(super) within: Option<Spanned<String>>,
+    pub(super) category: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 /// `plurality` on an organ: its elections go to the candidates with the most votes.
@@ -436,6 +459,27 @@ pub(super) struct RawProbation {
 pub(super) struct RawAmendment {
     pub(super) by: Vec<Spanned<String>>,
     pub(super) majority: Option<RawMajority>,
+    pub(super) notice: Option<RawAmendmentNotice>,
+    pub(super) late: Option<RawLateAmendment>,
+    pub(super) article: ArticleRef,
+}
+
+/// `[version.amendment] late = { within = "120 days", majority = { ... } }`: the
+/// majority an amendment received that close to its adoption needs.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawLateAmendment {
+    pub(super) within: Spanned<String>,
+    pub(super) majority: RawMajority,
+    pub(super) article: ArticleRef,
+}
+
+/// `[version.amendment] notice = { at_least = "90 days" }`: how long before its
+/// adoption a proposed amendment must be sent out.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAmendmentNotice {
+    pub(super) at_least: Spanned<String>,
     pub(super) article: ArticleRef,
 }
 
@@ -462,6 +506,7 @@ pub(super) struct RawConvener {
     #[serde(default)]
     pub(super) posts: Vec<Spanned<String>>,
     pub(super) requisition: Option<Spanned<RawRequisition>>,
+    pub(super) from_constituencies: Option<Spanned<u32>>,
     pub(super) article: ArticleRef,
 }
 

@@ -60,6 +60,8 @@ pub fn statute_adopted(text: String) -> Event {
             text,
             meeting: None,
             decision: None,
+            proposed: None,
+            received: None,
         }),
         sources: vec![Source {
             document: "statute.toml".to_owned(),

@@ -42,6 +42,8 @@ pub fn statute_event(text: &str, document: &statute::Document) -> anyhow::Result
             text: text.to_owned(),
             meeting: None,
             decision: None,
+            proposed: None,
+            received: None,
         }),
         sources: Vec::new(),
         note: None,

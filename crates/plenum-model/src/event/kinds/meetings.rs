@@ -63,6 +63,9 @@ body!(
         by_person: Option<PersonId> = (default, skip_serializing_if = "Option::is_none"),
         /// How many members requested it (a requisition), if it was called at their request.
         requested_by: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
+        /// How many constituencies (districts, branches) the requesting members belong
+        /// to, if the record says: judged against `convened_by.from_constituencies`.
+        requested_from: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

@@ -127,6 +127,12 @@ body!(
         meeting: Option<MeetingId> = (default, skip_serializing_if = "Option::is_none"),
         /// The motion that decided it (an amendment judged like any decision).
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// When the proposed text was sent to those entitled to notice of it, if the
+        /// record says: judged against `[version.amendment] notice`.
+        proposed: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
+        /// When the proposed amendment was received (submitted to whoever receives
+        /// proposals), if the record says: judged against `[version.amendment] late`.
+        received: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

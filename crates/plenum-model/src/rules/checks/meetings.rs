@@ -147,6 +147,10 @@ impl Ctx<'_, '_> {
             },
         };
         if let Some(impossible) = impossible {
+            // Where each member has one vote, `one_vote` finds it, citing that clause.
+            if Self::one_vote_of(version, &organ, category).is_some() {
+                return;
+            }
             out.push(
                 Rule::MajorityNotMet,
                 Severity::Violation,
@@ -199,7 +203,7 @@ impl Ctx<'_, '_> {
         &self,
         organ: &OrganRef,
         by: Option<&OrganRef>,
-        requested_by: Option<u32>,
+        (requested_by, requested_from): (Option<u32>, Option<u32>),
         out: &mut Out<'_>,
     ) {
         let Some(version) = self.version(&organ.org, &out.event.date) else {
@@ -250,6 +254,25 @@ impl Ctx<'_, '_> {
             );
             return;
         };
+        if let (Some(least), Some(from)) = (convener.from_constituencies, requested_from)
+            && from < least
+        {
+            let word = version
+                .constituencies
+                .as_ref()
+                .map_or("constituencies", |c| c.rule.name.as_str());
+            out.push(
+                Rule::WrongConvener,
+                Severity::Violation,
+                Truth::Definitely,
+                Some(citation.clone()),
+                vec![],
+                format!(
+                    "a meeting of {meeting} was convened at the request of members in {from} {} ({word}); a requisition needs members in at least {least}",
+                    if from == 1 { "constituency" } else { "constituencies" }
+                ),
+            );
+        }
         let Some(base) = self.entitled_base(organ, &out.event.date) else {
             return;
         };
@@ -388,6 +411,7 @@ impl Ctx<'_, '_> {
                 format!("{name} was called for {scheduled} but held {held}{late}"),
             );
         }
+        self.check_tied(&organ, out);
         let Some(version) = self.version(&organ.org, held) else {
             return;
         };

@@ -30,11 +30,13 @@ mod meetings;
 mod membership;
 mod non_voting;
 mod offices;
+mod one_vote;
 mod people;
 mod procedures;
 mod seats;
 mod service;
 mod targets;
+mod tied;
 mod trials;
 mod voting;
 
@@ -46,7 +48,9 @@ use crate::phrase::{Phrase, name};
 use crate::statute::{Act, Cited, Hearable, StatuteBook, Version};
 
 use super::terms::Office;
+
 use super::{Citation, Finding, Rule, Severity};
+pub(crate) use tied::unmet;
 
 /// What the rules read.
 pub(crate) struct Ctx<'a, 'b> {
@@ -403,11 +407,17 @@ impl Ctx<'_, '_> {
                 self.check_voters(b, out);
                 self.check_without_meeting(b, out);
                 self.check_non_voting(b, out);
+                self.check_one_vote(b, out);
             }
             K::MeetingHeld(b) => self.check_meeting(&b.meeting, b.organ.as_ref(), out),
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),
             K::MeetingConvened(b) => {
-                self.check_convener(&b.organ, b.by.as_ref(), b.requested_by, out);
+                self.check_convener(
+                    &b.organ,
+                    b.by.as_ref(),
+                    (b.requested_by, b.requested_from),
+                    out,
+                );
                 self.check_post_convener(
                     &b.organ,
                     b.by_post.as_ref(),

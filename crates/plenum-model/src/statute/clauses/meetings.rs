@@ -60,7 +60,10 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
                 .map(|k| format!("the holder of the post of {}", out.post_name(k))),
         );
         if let Some(words) = rule.requisition_words() {
-            who.push(format!("{words} of its members by requisition"));
+            let from = rule.from_constituencies.map_or_else(String::new, |n| {
+                format!(" from at least {n} constituencies")
+            });
+            who.push(format!("{words} of its members by requisition{from}"));
         }
         out.push(
             s,
@@ -126,6 +129,29 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
                 Some("short-notice, long-notice"),
             );
         }
+    }
+    for Cited { rule, article } in &organ.tied {
+        let other = out.organ_name(&rule.organ);
+        out.push(
+            s,
+            "tied",
+            format!("meets: {}", rule.words(&other)),
+            article.as_ref(),
+            Some("meeting-missing"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &organ.one_vote {
+        let mut text = "each member has one vote".to_owned();
+        if !rule.except.is_empty() {
+            text.push_str(&format!(", except in {} decisions", rule.except.join(", ")));
+        }
+        out.push(
+            s,
+            "one_vote",
+            text,
+            article.as_ref(),
+            Some("majority-not-met"),
+        );
     }
     if let Some(Cited { rule, article }) = &organ.quorum {
         out.push(

@@ -265,6 +265,33 @@ impl Clauses<'_> {
                 rule.article.as_ref(),
                 Some("no-competent-decision, majority-not-met"),
             );
+            if let Some(Cited {
+                rule: least,
+                article,
+            }) = &rule.notice
+            {
+                self.push(
+                    "amendment",
+                    "amendment",
+                    format!(
+                        "a proposed amendment is sent out at least {least} before it is adopted"
+                    ),
+                    article.as_ref().or(rule.article.as_ref()),
+                    Some("short-notice"),
+                );
+            }
+            if let Some(late) = &rule.late {
+                self.push(
+                    "amendment",
+                    "amendment",
+                    format!(
+                        "an amendment received less than {} before it is adopted needs {} {}",
+                        late.within, late.majority.threshold, late.majority.base
+                    ),
+                    late.article.as_ref().or(rule.article.as_ref()),
+                    Some("majority-not-met"),
+                );
+            }
         }
         if let Some(Cited { rule, article }) = &version.constituencies {
             let words = format!("the organization is divided into {}s", rule.name);

@@ -7,7 +7,9 @@ use serde_spanned::Spanned;
 
 use super::super::Cited;
 use super::super::constituencies::{Constituencies, NonVoting, SeatsByConstituency};
-use super::super::raw::{RawConstituencies, RawNonVoting, RawOrgan, RawOrganConstituencies};
+use super::super::raw::{
+    RawConstituencies, RawConvener, RawNonVoting, RawOrgan, RawOrganConstituencies,
+};
 use super::{Reader, Scope};
 use crate::source::InputError;
 
@@ -117,5 +119,37 @@ impl Reader<'_> {
             rule: NonVoting { posts },
             article: self.article(scope, raw.article)?,
         }))
+    }
+
+    /// `convened_by.from_constituencies`: the fewest constituencies a requisition's
+    /// members belong to; beside a `requisition`, where the version declares
+    /// constituencies, and at least one.
+    pub(super) fn requisition_constituencies(
+        &self,
+        scope: &Scope<'_>,
+        raw: &RawConvener,
+    ) -> Result<Option<u32>, InputError> {
+        let Some(count) = &raw.from_constituencies else {
+            return Ok(None);
+        };
+        let problem = if raw.requisition.is_none() {
+            Some(
+                "`from_constituencies` counts the constituencies of a requisition's members; give `requisition` too",
+            )
+        } else if !scope.constituencies {
+            Some(
+                "`from_constituencies` needs the version's constituencies: declare `[version.constituencies]`",
+            )
+        } else if *count.get_ref() == 0 {
+            Some(
+                "`from_constituencies` is the fewest constituencies a requisition comes from: at least 1",
+            )
+        } else {
+            None
+        };
+        match problem {
+            Some(message) => Err(self.err(count.span(), message)),
+            None => Ok(Some(*count.get_ref())),
+        }
     }
 }

@@ -7,9 +7,9 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde_spanned::Spanned;
 
-use super::super::raw::RawRequisition;
-use super::super::{CalendarPeriod, Share, Threshold};
-use super::Reader;
+use super::super::raw::{RawRequisition, RawVoting};
+use super::super::{CalendarPeriod, Cited, SecretBallot, Share, Threshold, Voting};
+use super::{Reader, Scope};
 use crate::source::InputError;
 
 impl Reader<'_> {
@@ -112,6 +112,43 @@ impl Reader<'_> {
         Ok(match raw.get_ref() {
             RawRequisition::AtLeast(s) => Threshold::AtLeast(share(s)?),
             RawRequisition::MoreThan(s) => Threshold::MoreThan(share(s)?),
+        })
+    }
+}
+
+impl Reader<'_> {
+    /// An organ's `voting`: the most proxies a member may hold, which polls are secret.
+    pub(super) fn voting(
+        &self,
+        scope: &Scope<'_>,
+        v: RawVoting,
+        id_span: std::ops::Range<usize>,
+    ) -> Result<Cited<Voting>, InputError> {
+        let secret = v
+            .secret
+            .as_ref()
+            .map(|w| match w.get_ref().as_str() {
+                "always" => Ok(SecretBallot::Always),
+                "elections" => Ok(SecretBallot::Elections),
+                "never" => Ok(SecretBallot::Never),
+                other => Err(self.err(
+                    w.span(),
+                    format!("secret = `{other}`: expected `always`, `elections` or `never`"),
+                )),
+            })
+            .transpose()?;
+        if v.proxies.is_none() && secret.is_none() {
+            return Err(self.err(
+                id_span,
+                "`voting` needs `proxies = N`, `secret = \"always\"|\"elections\"|\"never\"` or both",
+            ));
+        }
+        Ok(Cited {
+            rule: Voting {
+                proxies: v.proxies.map(|p| *p.get_ref()),
+                secret,
+            },
+            article: self.article(scope, v.article)?,
         })
     }
 }

@@ -8,7 +8,7 @@
 //! and terms, `powers.rs` discipline, amendments and incompatibilities, `membership.rs`,
 //! `classes.rs`, `penalties.rs`, `procedures.rs`, `meetings.rs`, `target.rs`,
 //! `member_of.rs`, `vacancy.rs`, `subordinate.rs`, `constituencies.rs` (constituencies and
-//! non-voting posts), `acting.rs`).
+//! non-voting posts), `acting.rs`, `tied.rs` (meetings tied to another organ's), `one_vote.rs`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
@@ -21,8 +21,7 @@ use super::raw::{
 
 use super::{
     Article, Base, Cited, Convener, DisciplineRule, Document, Elector, Majority, MeetingKind,
-    OrganDef, Plurality, PostDef, Requirement, SeatLimits, SecretBallot, Share, Threshold, Version,
-    Voting,
+    OrganDef, Plurality, PostDef, Requirement, SeatLimits, Share, Threshold, Version,
 };
 use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
@@ -37,12 +36,14 @@ mod founding;
 mod meetings;
 mod member_of;
 mod membership;
+mod one_vote;
 mod penalties;
 mod powers;
 mod procedures;
 mod seats;
 mod subordinate;
 mod target;
+mod tied;
 mod time;
 mod trials;
 mod vacancy;
@@ -385,6 +386,9 @@ impl Reader<'_> {
         let constituencies = self.seats_by_constituency(scope, raw.constituencies.take())?;
         let non_voting = raw.non_voting.take();
         let non_voting = self.non_voting(scope, &raw, non_voting)?;
+        let tied = std::mem::take(&mut raw.tied);
+        let tied = self.tied(scope, &raw, tied)?;
+        let one_vote = self.one_vote(scope, raw.one_vote.take())?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
         let id_span = raw.id.span();
@@ -397,6 +401,8 @@ impl Reader<'_> {
             key,
             constituencies,
             non_voting,
+            tied,
+            one_vote,
             name: raw.name,
             aliases: raw.aliases,
             kind: raw.kind,
@@ -466,6 +472,7 @@ impl Reader<'_> {
                                 .as_ref()
                                 .map(|r| self.requisition(r))
                                 .transpose()?,
+                            from_constituencies: self.requisition_constituencies(scope, &c)?,
                         },
                         article: self.article(scope, c.article)?,
                     })
@@ -490,34 +497,7 @@ impl Reader<'_> {
                 .transpose()?,
             voting: raw
                 .voting
-                .map(|v| {
-                    let secret = v
-                        .secret
-                        .as_ref()
-                        .map(|w| match w.get_ref().as_str() {
-                            "always" => Ok(SecretBallot::Always),
-                            "elections" => Ok(SecretBallot::Elections),
-                            "never" => Ok(SecretBallot::Never),
-                            other => Err(self.err(
-                                w.span(),
-                                format!("secret = `{other}`: expected `always`, `elections` or `never`"),
-                            )),
-                        })
-                        .transpose()?;
-                    if v.proxies.is_none() && secret.is_none() {
-                        return Err(self.err(
-                            id_span.clone(),
-                            "`voting` needs `proxies = N`, `secret = \"always\"|\"elections\"|\"never\"` or both",
-                        ));
-                    }
-                    Ok(Cited {
-                        rule: Voting {
-                            proxies: v.proxies.map(|p| *p.get_ref()),
-                            secret,
-                        },
-                        article: self.article(scope, v.article)?,
-                    })
-                })
+                .map(|v| self.voting(scope, v, id_span.clone()))
                 .transpose()?,
             meeting_kinds: {
                 let mut kinds: Vec<MeetingKind> = Vec::new();

@@ -4,7 +4,7 @@
 use serde_spanned::Spanned;
 
 use super::super::raw::{RawAmendment, RawDiscipline, RawIncompatible, RawOrgan};
-use super::super::{Act, AmendmentRule, Cited, DisciplineRule, Key};
+use super::super::{Act, AmendmentRule, Cited, DisciplineRule, Key, LateAmendment};
 use super::{Reader, Scope};
 use crate::source::InputError;
 
@@ -27,9 +27,33 @@ impl Reader<'_> {
             .majority
             .map(|m| self.majority(scope, m, span))
             .transpose()?;
+        let notice = match raw.notice {
+            None => None,
+            Some(n) => Some(Cited {
+                rule: self.period(&n.at_least)?,
+                article: self.article(scope, n.article)?,
+            }),
+        };
+        let late = match raw.late {
+            None => None,
+            Some(l) => {
+                let within = self.period(&l.within)?;
+                let majority = self.majority(scope, l.majority, l.within.span())?;
+                Some(LateAmendment {
+                    within,
+                    majority: majority.rule,
+                    article: match l.article {
+                        Some(a) => self.article(scope, Some(a))?,
+                        None => majority.article,
+                    },
+                })
+            }
+        };
         Ok(AmendmentRule {
             by,
             majority,
+            notice,
+            late,
             article: self.article(scope, raw.article)?,
         })
     }
