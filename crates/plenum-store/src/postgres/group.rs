@@ -70,6 +70,9 @@ struct State {
     finished: u64,
     /// Why recent groups failed.
     failures: BTreeMap<u64, String>,
+    /// What the last group committed knew (the statutes, the latest position), and the
+    /// head it left: true for the next group if the ledger is still at that head.
+    carried: Option<(Head, tx::Known)>,
 }
 
 /// The writers' meeting point.
@@ -148,8 +151,17 @@ impl Group {
         let mut open = match taken {
             Some(open) => open,
             None => match open_transaction(begin, number) {
-                Ok(open) => {
-                    self.lock()?.next_group += 1;
+                Ok(mut open) => {
+                    let mut state = self.lock()?;
+                    state.next_group += 1;
+                    // No other writer has moved the ledger since the last group: what
+                    // it knew still holds.
+                    if let Some((head, known)) = state.carried.take()
+                        && head == open.base
+                    {
+                        open.known = known;
+                    }
+                    drop(state);
                     open
                 }
                 Err(e) => {
@@ -247,8 +259,15 @@ impl Group {
             let _ = open.conn.batch("ROLLBACK");
         }
         let mut state = self.lock()?;
-        if let Err(e) = &committed {
-            state.failures.insert(group, e.to_string());
+        match &committed {
+            Ok(()) if open.batches > 0 => {
+                state.carried = Some((open.head, std::mem::take(&mut open.known)));
+            }
+            Ok(()) => {}
+            Err(e) => {
+                state.failures.insert(group, e.to_string());
+                state.carried = None;
+            }
         }
         let recent = group.saturating_sub(1024);
         state.failures.retain(|&g, _| g >= recent);

@@ -16,10 +16,10 @@ mod facts;
 mod group;
 mod meetings;
 mod overlay;
-#[cfg(test)]
-mod prefetch_tests;
 mod read;
 mod schema;
+#[cfg(test)]
+mod turn_tests;
 mod tx;
 mod write;
 

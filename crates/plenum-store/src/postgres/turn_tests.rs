@@ -1,7 +1,8 @@
-//! A batch's first reads, read before its turn ([`Prefetched`]): the turn uses them when
-//! the ledger has not moved since (one exchange fewer) and never when it has, and the
-//! ledger is the same either way: the same head (whose chain commits to the
-//! projections' digests) as a twin ledger recorded without, and it verifies.
+//! What a writer's turn need not read: a batch's first reads, read before its turn
+//! ([`Prefetched`]), and what the last group knew (the statutes, the latest position).
+//! Each is used when the ledger has not moved since (fewer exchanges) and never when it
+//! has, and the ledger is the same either way: the same head (whose chain commits to
+//! the projections' digests) as a twin ledger recorded without, and it verifies.
 
 use std::sync::Mutex;
 
@@ -94,4 +95,41 @@ fn a_batch_read_before_the_ledger_moved_reads_again_in_its_turn() {
         early = next;
     }
     assert_same_ledger(&plain, &stale);
+}
+
+#[test]
+fn a_group_knows_what_the_last_one_left_unless_another_writer_moved_the_ledger() {
+    let events = dated_in_order(&random_history(21, 150));
+    let parts = batches(events, 21);
+    assert!(parts.len() > 4, "several batches");
+    let last = parts.len() - 1;
+    // The same ledger twice, but for who wrote the batch before the last: this store
+    // itself, or another (as another process would).
+    let (carried, moved) = (create(), create());
+    let other = PgStore::open(moved.url()).expect("a second store");
+    for (n, batch) in parts[..last].iter().enumerate() {
+        carried.record(batch, NOW).expect("record");
+        let writer = if n + 1 == last { &other } else { &moved };
+        writer.record(batch, NOW).expect("record");
+    }
+    let knew = record_counting(&carried, &parts[last], None);
+    let read_again = record_counting(&moved, &parts[last], None);
+    assert!(
+        knew < read_again,
+        "{knew} exchanges with what the last group knew, {read_again} reading it again"
+    );
+    assert_same_ledger(&carried, &moved);
+}
+
+#[test]
+fn writers_of_two_stores_taking_turns_leave_the_ledger_one_store_leaves() {
+    let events = dated_in_order(&random_history(33, 200));
+    let (one, two) = (create(), create());
+    let other = PgStore::open(two.url()).expect("a second store");
+    for (n, batch) in batches(events, 33).iter().enumerate() {
+        one.record(batch, NOW).expect("record");
+        let writer = if n % 2 == 0 { &two } else { &other };
+        writer.record(batch, NOW).expect("record");
+    }
+    assert_same_ledger(&one, &two);
 }
