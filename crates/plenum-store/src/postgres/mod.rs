@@ -64,14 +64,19 @@ pub(crate) fn poisoned<T>(_: T) -> Error {
 }
 
 impl PgStore {
-    /// Opens the ledger in the database at `url`.
-    pub fn open(url: &str) -> Result<PgStore, Error> {
-        let store = PgStore {
+    /// A store of the database at `url`, with no connection yet.
+    fn new(url: &str) -> PgStore {
+        PgStore {
             url: url.to_owned(),
             pool: Pool::new(url, Plans::Default),
             writing: Pool::new(url, Plans::Generic),
             writers: group::Group::default(),
-        };
+        }
+    }
+
+    /// Opens the ledger in the database at `url`.
+    pub fn open(url: &str) -> Result<PgStore, Error> {
+        let store = PgStore::new(url);
         let mut conn = store.take()?;
         let result = check_format(&mut conn);
         store.give_back(conn);
@@ -84,12 +89,7 @@ impl PgStore {
         url: &str,
         first: impl FnOnce(&PgStore) -> Result<(), E>,
     ) -> Result<PgStore, E> {
-        let store = PgStore {
-            url: url.to_owned(),
-            pool: Pool::new(url, Plans::Default),
-            writing: Pool::new(url, Plans::Generic),
-            writers: group::Group::default(),
-        };
+        let store = PgStore::new(url);
         let mut conn = store.take()?;
         let exists = conn
             .query("SELECT to_regclass('meta') IS NOT NULL", &[])?
