@@ -23,6 +23,7 @@
 
 mod backend;
 mod build;
+mod cpu;
 mod parts;
 mod process;
 mod scale;

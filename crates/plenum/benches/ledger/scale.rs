@@ -14,6 +14,7 @@ use plenum_store::sqlite::SqliteStore;
 use plenum_store::{Store, record};
 
 use super::backend::Ledger;
+use super::cpu::{self, Cpu};
 use super::{Config, NOW, median, spread};
 
 fn event(id: String, date: &str, kind: EventKind) -> Event {
@@ -123,10 +124,13 @@ pub(crate) fn writers(config: &Config, ledger: &Ledger) {
     let counts = [1usize, 8, 32];
     let mut rates: Vec<Vec<f64>> = vec![Vec::new(); counts.len()];
     let mut totals = vec![0u64; counts.len()];
+    // CPU per batch, client and server, in each run.
+    let mut costs: Vec<Vec<Cpu>> = vec![Vec::new(); counts.len()];
     for run in 0..config.runs {
         for (c, &threads) in counts.iter().enumerate() {
             let stop = AtomicBool::new(false);
             let batches = AtomicU64::new(0);
+            let cpu_before = Cpu::now();
             let started = Instant::now();
             std::thread::scope(|scope| {
                 for thread in 0..threads {
@@ -146,24 +150,45 @@ pub(crate) fn writers(config: &Config, ledger: &Ledger) {
                 stop.store(true, Ordering::Relaxed);
             });
             let seconds = started.elapsed().as_secs_f64();
+            let spent = Cpu::now().since(cpu_before);
             let done = batches.load(Ordering::Relaxed);
             totals[c] += done;
             rates[c].push((done * 10) as f64 / seconds);
+            let per = |d: Duration| d / u32::try_from(done.max(1)).unwrap_or(u32::MAX);
+            costs[c].push(Cpu {
+                client: per(spent.client),
+                server: per(spent.server),
+            });
         }
     }
+    assert!(
+        costs.iter().flatten().any(|c| c.client > Duration::ZERO),
+        "no CPU time read for this process from /proc/self/stat"
+    );
     println!(
-        "| threads | batches | events/s (median) | range | ÷ 1 thread |\n|---:|---:|---:|---:|---:|"
+        "| threads | batches | events/s (median) | range | ÷ 1 thread | CPU ms per batch: client, server (total), medians | the {cores} cores' limit at that CPU, events/s | share of the limit |\n|---:|---:|---:|---:|---:|---:|---:|---:|",
+        cores = cpu::cores()
     );
     let one = median(rates[0].clone());
     for (c, threads) in counts.iter().enumerate() {
         let rate = median(rates[c].clone());
+        let ms = |f: fn(&Cpu) -> Duration| {
+            median(costs[c].iter().map(|x| f(x).as_secs_f64() * 1e3).collect())
+        };
+        let (client, server, total) = (ms(|x| x.client), ms(|x| x.server), ms(|x| x.total()));
+        // Every core busy with nothing but these batches, at the CPU each costs.
+        let limit = cpu::cores() as f64 * 10.0 / (total / 1e3);
         println!(
-            "| {threads} | {} | {rate:.0} | {} | {:.2}× |",
+            "| {threads} | {} | {rate:.0} | {} | {:.2}× | {client:.2}, {server:.2} ({total:.2}) | {limit:.0} | {:.0}% |",
             totals[c],
             spread(&rates[c], 0),
-            rate / one
+            rate / one,
+            100.0 * rate / limit
         );
     }
+    println!(
+        "(CPU read from /proc: this process, and every process called `postgres`; the limit is the cores × 10 events ÷ the CPU of a batch)"
+    );
     println!(
         "(conflicts retried: 0; none can occur: a batch runs its checks inside the write lock, so a writer waits rather than retries)"
     );
