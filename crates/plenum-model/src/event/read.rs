@@ -78,13 +78,35 @@ impl Located {
     }
 }
 
+/// Reads the file a `statute_adopted`'s `text_file` names (as written, relative to the
+/// file of events), or says why it cannot.
+pub type Include<'a> = &'a dyn Fn(&str) -> Result<String, String>;
+
+/// The field of a `statute_adopted` that names the file holding its text.
+pub const TEXT_FILE: &str = "text_file";
+
 /// Reads every event of a file; the first error stops the reading.
 ///
-/// Ids must be unique within the file.
+/// Ids must be unique within the file. A `text_file` is refused: text that does not
+/// come from a file of its own has nothing to name files relative to (see [`read_with`]).
 pub fn read(text: &str, format: Format) -> Result<Vec<Located>, InputError> {
+    read_with(text, format, &|_| {
+        Err("only a file of events read from disk may name another file".to_owned())
+    })
+}
+
+/// Reads every event of a file as [`read`] does; a `statute_adopted` may name the file
+/// of its text (`text_file = "../statute.toml"`) instead of writing it out, and `include`
+/// reads it. The event read holds the text, as if written in place: the ledger records
+/// the statute, not the name of a file.
+pub fn read_with(
+    text: &str,
+    format: Format,
+    include: Include<'_>,
+) -> Result<Vec<Located>, InputError> {
     let events = match format {
-        Format::Toml => read_toml(text)?,
-        Format::JsonLines => read_json_lines(text)?,
+        Format::Toml => read_toml(text, include)?,
+        Format::JsonLines => read_json_lines(text, include)?,
     };
     let mut seen = HashSet::new();
     for located in &events {
@@ -99,7 +121,7 @@ pub fn read(text: &str, format: Format) -> Result<Vec<Located>, InputError> {
     Ok(events)
 }
 
-fn read_toml(text: &str) -> Result<Vec<Located>, InputError> {
+fn read_toml(text: &str, include: Include<'_>) -> Result<Vec<Located>, InputError> {
     let root = DeTable::parse(text).map_err(|e| {
         InputError::at(
             text,
@@ -138,10 +160,11 @@ fn read_toml(text: &str) -> Result<Vec<Located>, InputError> {
                 .iter()
                 .map(|(k, _)| (k.get_ref().to_string(), k.span()))
                 .collect();
-            let json =
+            let mut json =
                 table_to_json(table).map_err(|(span, msg)| InputError::at(text, span, msg))?;
             let span = item.span();
-            let event = within_limits(&json)
+            let event = include_text(&mut json, include)
+                .and_then(|()| within_limits(&json))
                 .and_then(|()| from_json(json))
                 .map_err(|e| locate(text, &e, &fields, span.clone()))?;
             events.push(Located {
@@ -213,7 +236,7 @@ fn value_to_json(value: &Spanned<DeValue<'_>>) -> Result<Value, ConvertError> {
     })
 }
 
-fn read_json_lines(text: &str) -> Result<Vec<Located>, InputError> {
+fn read_json_lines(text: &str, include: Include<'_>) -> Result<Vec<Located>, InputError> {
     let mut events = Vec::new();
     let mut offset = 0;
     for (index, line) in text.split_inclusive('\n').enumerate() {
@@ -242,7 +265,7 @@ fn read_json_lines(text: &str) -> Result<Vec<Located>, InputError> {
                 ),
             ));
         }
-        let value: Value = strict_json(content).map_err(|e| {
+        let mut value: Value = strict_json(content).map_err(|e| {
             // serde_json counts columns in bytes; the error counts characters.
             let mut at = e.column().saturating_sub(1).min(content.len());
             while !content.is_char_boundary(at) {
@@ -266,7 +289,8 @@ fn read_json_lines(text: &str) -> Result<Vec<Located>, InputError> {
             _ => Vec::new(),
         };
         let span = line_start..line_start + content.len();
-        let event = within_limits(&value)
+        let event = include_text(&mut value, include)
+            .and_then(|()| within_limits(&value))
             .and_then(|()| from_json(value))
             .map_err(|e| locate(text, &e, &fields, span.clone()))?;
         events.push(Located {
@@ -276,6 +300,36 @@ fn read_json_lines(text: &str) -> Result<Vec<Located>, InputError> {
         });
     }
     Ok(events)
+}
+
+/// Puts the text of the file a `statute_adopted`'s `text_file` names in its `text`.
+fn include_text(event: &mut Value, include: Include<'_>) -> Result<(), FieldError> {
+    let Value::Object(map) = event else {
+        return Ok(());
+    };
+    let Some(file) = map.remove(TEXT_FILE) else {
+        return Ok(());
+    };
+    let problem = |message: String| FieldError::new(TEXT_FILE.to_owned(), message);
+    if map.get("kind").and_then(Value::as_str) != Some("statute_adopted") {
+        return Err(problem(
+            "`text_file` belongs to a `statute_adopted` only: it names the file that holds the statute's text".to_owned(),
+        ));
+    }
+    if map.contains_key("text") {
+        return Err(problem(
+            "write the statute's `text` or name its `text_file`, not both".to_owned(),
+        ));
+    }
+    let Value::String(name) = file else {
+        return Err(problem(
+            "expected the name of a file, relative to this one (`text_file = \"../statute.toml\"`)"
+                .to_owned(),
+        ));
+    };
+    let statute = include(&name).map_err(|e| problem(format!("cannot read `{name}`: {e}")))?;
+    map.insert("text".to_owned(), Value::String(statute));
+    Ok(())
 }
 
 /// The span of `"key"` in a JSON line: the first occurrence followed by a colon.

@@ -1,7 +1,7 @@
 //! Events: reading both file formats, the canonical codec, and errors placed at the field at fault.
 
 use super::codec::{from_bytes, to_canonical_bytes, to_json};
-use super::read::{Format, read};
+use super::read::{Format, read, read_with};
 use super::*;
 
 const SAMPLE: &str = r#"
@@ -221,4 +221,66 @@ fn references_name_their_fields() {
     );
     let refs = events[1].event.kind.references();
     assert_eq!(refs.len(), 2);
+}
+
+/// A `statute_adopted` naming its text's file, in both formats.
+const NAMING: &str = r#"
+[[event]]
+id = "amended"
+date = "2024-07-01"
+kind = "statute_adopted"
+text_file = "../statute.toml"
+"#;
+
+/// Reads `../statute.toml` as a statute's text; any other name is not there.
+fn beside(name: &str) -> Result<String, String> {
+    match name {
+        "../statute.toml" => Ok("[organization]\nid = \"org\"\n".to_owned()),
+        other => Err(format!("no file `{other}` here")),
+    }
+}
+
+#[test]
+fn a_statute_adopted_may_name_the_file_of_its_text() {
+    let jsonl = r#"{"id": "amended", "date": "2024-07-01", "kind": "statute_adopted", "text_file": "../statute.toml"}"#;
+    for (text, format) in [(NAMING, Format::Toml), (jsonl, Format::JsonLines)] {
+        let events = read_with(text, format, &beside).unwrap();
+        let EventKind::StatuteAdopted(adopted) = &events[0].event.kind else {
+            panic!("{:?}", events[0].event.kind)
+        };
+        assert_eq!(adopted.text, "[organization]\nid = \"org\"\n");
+    }
+}
+
+#[test]
+fn a_text_file_is_refused_at_its_place_where_it_cannot_be_read() {
+    // Read without a folder to name files from (standard input, an upload).
+    let err = read(NAMING, Format::Toml).unwrap_err();
+    assert_eq!((err.line, err.column), (6, 1), "{err}");
+    assert!(err.message.contains("read from disk"), "{err}");
+    // A file that is not there: its name, and why.
+    let missing = NAMING.replace("../statute.toml", "statute-2024.toml");
+    let err = read_with(&missing, Format::Toml, &beside).unwrap_err();
+    assert_eq!((err.line, err.column), (6, 1), "{err}");
+    assert!(
+        err.message
+            .contains("cannot read `statute-2024.toml`: no file `statute-2024.toml` here"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_text_file_is_only_a_statutes_and_never_beside_its_text() {
+    let both = NAMING.replace("text_file", "text = \"[organization]\"\ntext_file");
+    let err = read_with(&both, Format::Toml, &beside).unwrap_err();
+    assert!(err.message.contains("not both"), "{err}");
+    let motion = NAMING.replace("statute_adopted", "motion_decided");
+    let err = read_with(&motion, Format::Toml, &beside).unwrap_err();
+    assert!(
+        err.message.contains("belongs to a `statute_adopted` only"),
+        "{err}"
+    );
+    let number = NAMING.replace("\"../statute.toml\"", "3");
+    let err = read_with(&number, Format::Toml, &beside).unwrap_err();
+    assert!(err.message.contains("expected the name of a file"), "{err}");
 }

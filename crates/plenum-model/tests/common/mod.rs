@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use plenum_model::event::kinds::StatuteAdopted;
-use plenum_model::event::read::{Format, Located, read};
+use plenum_model::event::read::{Format, Located, read_with};
 use plenum_model::event::{Event, EventKind, Source};
 use plenum_model::id::EventId;
 use plenum_model::ledger::Tables;
@@ -46,7 +46,11 @@ pub fn event_files_under(dir: &Path, out: &mut Vec<PathBuf>) {
 /// The events of one file; panics at bad input with `file:line:column: message`.
 pub fn read_events(path: &Path, text: &str) -> Vec<Located> {
     let file_name = path.to_string_lossy();
-    read(text, Format::detect(&file_name, text))
+    let include = |name: &str| {
+        let folder = path.parent().unwrap_or(Path::new(""));
+        fs::read_to_string(folder.join(name)).map_err(|e| e.to_string())
+    };
+    read_with(text, Format::detect(&file_name, text), &include)
         .unwrap_or_else(|e| panic!("{}:{e}", path.display()))
 }
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::bail;
 use plenum_model::date::{Day, FuzzyDate};
 use plenum_model::event::describe::summarize;
-use plenum_model::event::read::{Format, read};
+use plenum_model::event::read::{Format, read_with};
 use plenum_model::event::{Event, EventKind};
 use plenum_model::id::EntityKind;
 use plenum_model::query::at::at;
@@ -167,7 +167,9 @@ fn build(
     let mut events: Vec<Event> = Vec::new();
     for (file, text) in files {
         let format = Format::detect(file, text);
-        let located = read(text, format).map_err(|e| BadInput::new(&label(file), text, e))?;
+        let include = |name: &str| embedded(file, name, statute_text, files);
+        let located =
+            read_with(text, format, &include).map_err(|e| BadInput::new(&label(file), text, e))?;
         events.extend(located.into_iter().map(|l| l.event));
     }
     let now = super::now()?;
@@ -181,6 +183,36 @@ fn build(
         Ok(())
     })?;
     Ok((store, events))
+}
+
+/// The text of the example's file that `name` names from its file `from` (a
+/// `statute_adopted`'s `text_file`): the statute, or one of its event files.
+fn embedded(
+    from: &str,
+    name: &str,
+    statute: &str,
+    files: &[(&str, &str)],
+) -> Result<String, String> {
+    let mut path: Vec<&str> = from.split('/').collect();
+    path.pop();
+    for part in name.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                path.pop().ok_or("it is outside the example")?;
+            }
+            part => path.push(part),
+        }
+    }
+    let path = path.join("/");
+    if path == "statute.toml" {
+        return Ok(statute.to_owned());
+    }
+    files
+        .iter()
+        .find(|(file, _)| *file == path)
+        .map(|(_, text)| (*text).to_owned())
+        .ok_or_else(|| format!("the example has no file `{path}`"))
 }
 
 fn tour(name: &str, store: &dyn Store, events: &[Event], db: &str) -> anyhow::Result<()> {

@@ -27,6 +27,19 @@ use std::path::Path;
 use anyhow::Context;
 use plenum_model::date::FuzzyDate;
 
+/// Reads the file a `statute_adopted`'s `text_file` names, relative to the folder of the
+/// file of events `beside` (so `text_file = "../statute.toml"` works from `history/`).
+pub fn include_beside(beside: &Path) -> impl Fn(&str) -> Result<String, String> + '_ {
+    move |name| {
+        let folder = beside.parent().unwrap_or(Path::new(""));
+        read_text(
+            &folder.join(name),
+            plenum_model::limits::MAX_STATUTE_BYTES as u64,
+        )
+        .map_err(|e| format!("{e:#}"))
+    }
+}
+
 /// Reads a whole text file of at most `limit` bytes, with the path in the error;
 /// text that is not UTF-8 is bad input at the first byte that is not.
 pub fn read_text(path: &Path, limit: u64) -> anyhow::Result<String> {

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::anyhow;
-use plenum_model::event::read::{Format, Located, read};
+use plenum_model::event::read::{Format, Located, read_with};
 use plenum_model::ledger::RecordError;
 use plenum_model::query::reports::RecordReport;
 use plenum_store::WriteError;
@@ -21,6 +21,8 @@ extension or content. Every file is read and every event checked (ids unique, ev
 person, organization, organ, post, faction and meeting declared before it is used)\n\
 before anything is written; then all of them are appended in one transaction.\n\
 On any error nothing is recorded, and the error names the file, line and column.\n\
+A `statute_adopted` may name the file of its text (`text_file = \"../statute-2024.toml\"`,\n\
+relative to the file of events) instead of writing it out: the text is recorded.\n\
 Findings of the rules engine never refuse an event: they are reported, and\n\
 `plenum check` lists them all."
 )]
@@ -38,7 +40,8 @@ pub fn run(args: &RecordArgs, global: &Global) -> anyhow::Result<ExitCode> {
     for (file, path) in args.files.iter().enumerate() {
         let text = super::read_text(path, plenum_model::limits::MAX_EVENT_FILE_BYTES)?;
         let format = Format::detect(&path.to_string_lossy(), &text);
-        let events = read(&text, format).map_err(|e| BadInput::new(path, &text, e))?;
+        let events = read_with(&text, format, &super::include_beside(path))
+            .map_err(|e| BadInput::new(path, &text, e))?;
         located.extend(events.into_iter().map(|l| (file, l)));
         texts.push(text);
     }

@@ -107,6 +107,68 @@ fn r14_an_amendment_restating_the_organs_records() {
     );
 }
 
+#[test]
+fn r14_an_amendment_names_the_file_of_its_text_and_the_ledger_holds_the_text() {
+    let env = Env::new();
+    env.plenum()
+        .args(["init", "--statute"])
+        .arg(data("statute.toml"))
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(data("statute.toml")).unwrap();
+    let amended = text.replacen("id = \"1946\"", "id = \"1960\"", 1).replacen(
+        "effective = \"1946-08-28\"",
+        "effective = \"1960-01-01\"",
+        1,
+    );
+    let dir = env.dir.path();
+    std::fs::create_dir_all(dir.join("history")).unwrap();
+    std::fs::write(dir.join("statute-1960.toml"), &amended).unwrap();
+    let event = |file: &str| {
+        format!(
+            "[[event]]\nid = \"amended\"\ndate = \"1960-01-01\"\nkind = \"statute_adopted\"\ntext_file = \"{file}\"\n"
+        )
+    };
+    // A file that is not there: placed at the field, and nothing recorded.
+    std::fs::write(
+        dir.join("history/missing.toml"),
+        event("../statute-1961.toml"),
+    )
+    .unwrap();
+    let out = env
+        .plenum()
+        .args(["record", "history/missing.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("missing.toml:5:"), "{err}");
+    assert!(err.contains("cannot read `../statute-1961.toml`"), "{err}");
+    assert_eq!(env.json(&["log"]).as_array().unwrap().len(), 1);
+    // Named relative to the file of events, from another working folder's view.
+    std::fs::write(
+        dir.join("history/amend.toml"),
+        event("../statute-1960.toml"),
+    )
+    .unwrap();
+    env.plenum()
+        .args(["record", "history/amend.toml"])
+        .assert()
+        .success();
+    // The ledger holds the text itself: changing the file afterwards changes nothing.
+    std::fs::write(dir.join("statute-1960.toml"), "changed").unwrap();
+    let out = env.plenum().args(["log", "--jsonl"]).output().unwrap();
+    let last = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .last()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .unwrap();
+    assert_eq!(last["kind"], "statute_adopted");
+    assert_eq!(last["text"], amended.as_str());
+    assert!(last.get("text_file").is_none(), "{last}");
+    env.plenum().args(["verify"]).assert().success();
+}
+
 /// A TOML basic string.
 fn toml_string(text: &str) -> String {
     serde_json::to_string(text).unwrap()
