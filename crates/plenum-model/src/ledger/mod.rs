@@ -396,6 +396,8 @@ mod first_reads_tests;
 #[cfg(test)]
 mod founding_tests;
 #[cfg(test)]
+mod grounds_tests;
+#[cfg(test)]
 mod group_tests;
 #[cfg(test)]
 mod hearing_tests;

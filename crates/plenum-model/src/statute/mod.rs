@@ -56,7 +56,7 @@ pub use read::read;
 pub use subordinate::Subordinate;
 pub use target::{Target, concerning};
 pub use tied::{Side, Tie};
-pub use trials::{Filer, Hearable, Hearing, Trials};
+pub use trials::{Filer, Ground, Hearable, Hearing, Trials};
 pub use vacancy::VacancyDeadline;
 pub use voters::Voters;
 

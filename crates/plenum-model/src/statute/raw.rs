@@ -109,6 +109,15 @@ pub(super) struct RawTrials {
     pub(super) served_before_trial: Option<RawAtLeast>,
     pub(super) hearing: Option<RawHearing>,
     pub(super) appeals: Option<RawAppeals>,
+    pub(super) grounds: Option<RawGrounds>,
+}
+
+/// `grounds = { only = ["..."] }`: the grounds on which charges may be filed, and no other.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawGrounds {
+    pub(super) only: Spanned<Vec<Spanned<String>>>,
+    pub(super) article: ArticleRef,
 }
 
 /// `appeals = { final_by = ["convention"] }`: the organs that decide appeals finally.
