@@ -460,6 +460,10 @@ impl EventKind {
                 if let Some(d) = &b.nomination {
                     push("nomination", Ref::Decision(d));
                 }
+                for n in &b.nominators {
+                    push("nominators", Ref::Person(&n.person));
+                    push("nominators", Ref::Person(&n.by_person));
+                }
             }
             K::SeatTaken(b) => {
                 push("person", Ref::Person(&b.person));
@@ -478,6 +482,9 @@ impl EventKind {
                 }
                 if let Some(d) = &b.nomination {
                     push("nomination", Ref::Decision(d));
+                }
+                if let Some(p) = &b.nominated_by_person {
+                    push("nominated_by_person", Ref::Person(p));
                 }
             }
             K::SeatVacated(b) => {
@@ -516,6 +523,9 @@ impl EventKind {
                 }
                 if let Some(d) = &b.nomination {
                     push("nomination", Ref::Decision(d));
+                }
+                if let Some(p) = &b.nominated_by_person {
+                    push("nominated_by_person", Ref::Person(p));
                 }
             }
             K::PostVacated(b) => {

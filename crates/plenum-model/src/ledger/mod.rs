@@ -414,6 +414,8 @@ mod membership_act_tests;
 #[cfg(test)]
 mod nominal_tests;
 #[cfg(test)]
+mod nominations_tests;
+#[cfg(test)]
 mod non_voting_tests;
 #[cfg(test)]
 mod office_tests;

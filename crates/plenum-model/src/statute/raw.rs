@@ -217,6 +217,17 @@ pub(super) struct RawOrgan {
     #[serde(default)]
     pub(super) tied: Vec<Spanned<RawTie>>,
     pub(super) one_vote: Option<RawOneVote>,
+    pub(super) nominations: Option<RawNominations>,
+}
+
+/// An office's `nominations = { by = "member:ieb", elections_by = "ieb" }`: who may
+/// nominate, one person at a time.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawNominations {
+    pub(super) by: Spanned<String>,
+    pub(super) elections_by: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 /// An organ's `one_vote = { except = ["vacancy"] }`.
@@ -310,6 +321,7 @@ pub(super) struct RawPost {
     pub(super) eligibility: Vec<RawRequirement>,
     pub(super) vacancy: Option<Spanned<RawVacancy>>,
     pub(super) acting: Option<Spanned<RawActing>>,
+    pub(super) nominations: Option<RawNominations>,
 }
 
 /// A post's `acting = { posts = ["vice-president"] }`: who may act in it.

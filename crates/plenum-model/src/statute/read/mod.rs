@@ -21,7 +21,7 @@ use super::raw::{
 
 use super::{
     Article, Base, Cited, Convener, DisciplineRule, Document, Elector, Majority, MeetingKind,
-    OrganDef, Plurality, PostDef, Requirement, SeatLimits, Share, Threshold, Version,
+    OrganDef, Plurality, PostDef, Procedure, Requirement, SeatLimits, Share, Threshold, Version,
 };
 use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
@@ -36,6 +36,7 @@ mod founding;
 mod meetings;
 mod member_of;
 mod membership;
+mod nominations;
 mod one_vote;
 mod penalties;
 mod powers;
@@ -389,6 +390,7 @@ impl Reader<'_> {
         let tied = std::mem::take(&mut raw.tied);
         let tied = self.tied(scope, &raw, tied)?;
         let one_vote = self.one_vote(scope, raw.one_vote.take())?;
+        let nominations = self.nominations(scope, raw.nominations.take())?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
         let id_span = raw.id.span();
@@ -414,7 +416,10 @@ impl Reader<'_> {
                 .transpose()?,
             composed_of,
             succession,
-            procedure: self.procedure(scope, raw.elected_by.as_ref())?,
+            procedure: Procedure {
+                nominations,
+                ..self.procedure(scope, raw.elected_by.as_ref())?
+            },
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
             seats: raw
                 .seats
@@ -555,7 +560,7 @@ impl Reader<'_> {
         }
     }
 
-    fn post(&self, scope: &Scope<'_>, raw: RawPost) -> Result<PostDef, InputError> {
+    fn post(&self, scope: &Scope<'_>, mut raw: RawPost) -> Result<PostDef, InputError> {
         let holders = match raw.holders {
             Some(h) if *h.get_ref() == 0 => {
                 return Err(self.err(h.span(), "a post needs at least one holder"));
@@ -563,7 +568,8 @@ impl Reader<'_> {
             Some(h) => self.count(Some(h))?.unwrap_or(1),
             None => 1,
         };
-        let acting = self.acting(scope, raw.id.get_ref(), raw.acting)?;
+        let acting = self.acting(scope, raw.id.get_ref(), raw.acting.take())?;
+        let nominations = self.nominations(scope, raw.nominations.take())?;
         Ok(PostDef {
             acting,
             key: self.key(&raw.id)?,
@@ -576,7 +582,10 @@ impl Reader<'_> {
                 .and_then(|e| e.vacancies.as_ref())
                 .map(|v| self.organ_key(scope, v))
                 .transpose()?,
-            procedure: self.procedure(scope, raw.elected_by.as_ref())?,
+            procedure: Procedure {
+                nominations,
+                ..self.procedure(scope, raw.elected_by.as_ref())?
+            },
             vacancy: self.vacancy(scope, raw.vacancy.as_ref(), raw.elected_by.as_ref())?,
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
             term: raw.term.map(|t| self.term(scope, t)).transpose()?,
