@@ -238,3 +238,16 @@ fn r14_an_election_without_nominators_encodes_as_before() {
         "{json}"
     );
 }
+
+#[test]
+fn r14_a_nominator_the_record_never_declared_is_refused() {
+    let events = format!(
+        "{BOARD}{DAN}{}",
+        election(
+            "assembly",
+            r#"nominators = [{ person = "ann", by_person = "zed" }]"#
+        )
+    );
+    let err = build_with(&statute(BOARD_MEMBERS), &events).expect_err("an unknown nominator");
+    assert!(err.to_string().contains("zed"), "{err}");
+}
