@@ -430,6 +430,8 @@ mod positions_tests;
 #[cfg(test)]
 mod procedure_tests;
 #[cfg(test)]
+mod regions_tests;
+#[cfg(test)]
 mod renewal_tests;
 #[cfg(test)]
 mod seat_minimum_tests;

@@ -44,7 +44,7 @@ pub use cadence::{Cadence, CalendarPeriod};
 pub use classes::MemberClass;
 pub use clauses::{Clause, clauses};
 pub use consent::{Consent, Waiver};
-pub use constituencies::{Constituencies, NonVoting, SeatsByConstituency};
+pub use constituencies::{Constituencies, NonVoting, Region, SeatsByConstituency, SeatsByRegion};
 pub use founding::{Decider, OrgDecision};
 pub use lapse::Lapse;
 pub use measure::{Base, Period, Share, Threshold};
@@ -264,6 +264,8 @@ pub struct OrganDef {
     pub tied: Vec<Cited<Tie>>,
     /// Each member has one vote, except in the decision categories named (`one_vote`).
     pub one_vote: Option<Cited<OneVote>>,
+    /// The fewest of its full seats held by persons of each region (`regions`).
+    pub regions: Option<Cited<SeatsByRegion>>,
 }
 
 /// "The candidate receiving the highest number of votes ... shall be elected": an

@@ -69,6 +69,25 @@ pub(super) struct RawDissolution {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawConstituencies {
     pub(super) name: Spanned<String>,
+    #[serde(default)]
+    pub(super) regions: Vec<RawRegion>,
+    pub(super) article: ArticleRef,
+}
+
+/// A region of `[version.constituencies]`: `{ id, name, constituencies = [...] }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRegion {
+    pub(super) id: Spanned<String>,
+    pub(super) name: Spanned<String>,
+    pub(super) constituencies: Spanned<Vec<Spanned<String>>>,
+}
+
+/// An organ's `regions = { at_least = 3 }`: the fewest holders from each region.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawOrganRegions {
+    pub(super) at_least: Spanned<u32>,
     pub(super) article: ArticleRef,
 }
 
@@ -218,6 +237,7 @@ pub(super) struct RawOrgan {
     pub(super) tied: Vec<Spanned<RawTie>>,
     pub(super) one_vote: Option<RawOneVote>,
     pub(super) nominations: Option<RawNominations>,
+    pub(super) regions: Option<Spanned<RawOrganRegions>>,
 }
 
 /// An office's `nominations = { by = "member:ieb", elections_by = "ieb" }`: who may

@@ -304,7 +304,16 @@ impl Clauses<'_> {
             }
         }
         if let Some(Cited { rule, article }) = &version.constituencies {
-            let words = format!("the organization is divided into {}s", rule.name);
+            let mut words = format!("the organization is divided into {}s", rule.name);
+            for region in &rule.regions {
+                let list = region
+                    .constituencies
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                words.push_str(&format!("; {} ({}): {list}", region.name, region.id));
+            }
             self.push(
                 "constituencies",
                 "constituencies",

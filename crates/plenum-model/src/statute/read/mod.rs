@@ -78,8 +78,10 @@ struct Scope<'a> {
     /// Whether these are a subordinate template's organs and posts (which may name
     /// the parent level's organs).
     template: bool,
-    /// Whether the version declares constituencies (`[version.constituencies]`).
+    /// Whether the version declares constituencies (`[version.constituencies]`), and
+    /// regions of them.
     constituencies: bool,
+    regions: bool,
 }
 
 impl Reader<'_> {
@@ -148,6 +150,10 @@ impl Reader<'_> {
                 .collect(),
             template: false,
             constituencies: raw.constituencies.is_some(),
+            regions: raw
+                .constituencies
+                .as_ref()
+                .is_some_and(|c| !c.regions.is_empty()),
         };
         let mut articles = Vec::new();
         for a in raw.articles {
@@ -390,6 +396,7 @@ impl Reader<'_> {
         let tied = std::mem::take(&mut raw.tied);
         let tied = self.tied(scope, &raw, tied)?;
         let one_vote = self.one_vote(scope, raw.one_vote.take())?;
+        let regions = self.seats_by_region(scope, raw.regions.take())?;
         let nominations = self.nominations(scope, raw.nominations.take())?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
@@ -405,6 +412,7 @@ impl Reader<'_> {
             non_voting,
             tied,
             one_vote,
+            regions,
             name: raw.name,
             aliases: raw.aliases,
             kind: raw.kind,
