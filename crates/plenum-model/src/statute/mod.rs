@@ -24,6 +24,7 @@ mod one_vote;
 mod penalties;
 mod procedures;
 mod raw;
+mod raw_trials;
 mod read;
 mod subordinate;
 mod target;

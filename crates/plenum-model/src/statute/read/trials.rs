@@ -4,7 +4,7 @@
 
 use serde_spanned::Spanned;
 
-use super::super::raw::{RawGrounds, RawHearing, RawTrials};
+use super::super::raw_trials::{RawGrounds, RawHearing, RawTrials};
 use super::super::trials::{Filer, Ground, Hearable, Hearing, Trials};
 use super::super::{Act, Cited};
 use super::{Reader, Scope};
