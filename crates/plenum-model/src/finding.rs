@@ -104,6 +104,9 @@ pub enum Rule {
     /// A meeting the statute ties to another organ's meeting (`tied`: after it ends,
     /// or before it begins) not held within the period.
     MeetingMissing,
+    /// Charges filed on a ground the statute's list of grounds does not hold
+    /// (`trials.grounds`).
+    WrongGrounds,
 }
 
 impl Rule {
@@ -150,11 +153,12 @@ impl Rule {
             Rule::SeatsUnderLimit => "seats-under-limit",
             Rule::PluralityNotMet => "plurality-not-met",
             Rule::MeetingMissing => "meeting-missing",
+            Rule::WrongGrounds => "wrong-grounds",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 40] = [
+    pub const ALL: [Rule; 41] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -195,6 +199,7 @@ impl Rule {
         Rule::SeatsUnderLimit,
         Rule::PluralityNotMet,
         Rule::MeetingMissing,
+        Rule::WrongGrounds,
     ];
 }
 

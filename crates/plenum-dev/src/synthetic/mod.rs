@@ -232,6 +232,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     present: None,
                     urn: None,
                     nomination: None,
+                    nominators: Vec::new(),
                     nominal: Vec::new(),
                     constituency: None,
                 }),

@@ -122,6 +122,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 by_person: None,
                 decision: None,
                 nomination: None,
+                nominated_by_person: None,
                 nominal: rng.chance(10),
             }),
             4 | 5 => EventKind::SeatVacated(SeatVacated {
@@ -175,6 +176,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     present: None,
                     urn: None,
                     nomination: None,
+                    nominators: Vec::new(),
                 })
             }
             10 => EventKind::SeatsCounted(SeatsCounted {
@@ -230,6 +232,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 by_person: None,
                 decision: None,
                 nomination: None,
+                nominated_by_person: None,
                 acting: false,
                 nominal: false,
             }),
@@ -550,6 +553,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     present: None,
                     urn: None,
                     nomination: None,
+                    nominators: Vec::new(),
                     nominal: Vec::new(),
                     constituency: None,
                 })

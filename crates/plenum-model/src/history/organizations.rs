@@ -32,22 +32,7 @@ impl History<'_> {
     /// `day` (`constituency_assigned`), if the record places them; a placement dated
     /// fuzzily counts from its earliest day.
     pub fn constituency_of(&self, org: &OrgId, person: &PersonId, day: Day) -> Option<Key> {
-        let row = self.org(org)?;
-        row.facts
-            .iter()
-            .filter_map(|f| match &f.change {
-                OrgChange::Placed {
-                    date,
-                    person: placed,
-                    constituency,
-                    ..
-                } if placed == person && date.earliest() <= day => {
-                    Some(((date.earliest(), f.pos), constituency))
-                }
-                _ => None,
-            })
-            .max_by(|a, b| a.0.cmp(&b.0))
-            .map(|(_, c)| c.clone())
+        self.org(org)?.constituency_of(person, day)
     }
 
     /// A new name (`None`: the registered name) ends the open one.

@@ -396,6 +396,8 @@ mod first_reads_tests;
 #[cfg(test)]
 mod founding_tests;
 #[cfg(test)]
+mod grounds_tests;
+#[cfg(test)]
 mod group_tests;
 #[cfg(test)]
 mod hearing_tests;
@@ -412,6 +414,8 @@ mod membership_act_tests;
 #[cfg(test)]
 mod nominal_tests;
 #[cfg(test)]
+mod nominations_tests;
+#[cfg(test)]
 mod non_voting_tests;
 #[cfg(test)]
 mod office_tests;
@@ -425,6 +429,8 @@ mod plurality_tests;
 mod positions_tests;
 #[cfg(test)]
 mod procedure_tests;
+#[cfg(test)]
+mod regions_tests;
 #[cfg(test)]
 mod renewal_tests;
 #[cfg(test)]

@@ -92,6 +92,7 @@ pub fn check<F: Facts + ?Sized>(facts: &F, day: Day) -> Result<Vec<FindingLine>,
     findings.extend(super::confirmations::unconfirmed(facts, &book, day)?);
     findings.extend(super::succession::skipped(facts, &book, day)?);
     findings.extend(super::vacancies::unfilled(facts, &book, day)?);
+    findings.extend(super::regions::short(facts, &book, day)?);
     findings.extend(super::bars_held::held_through_bars(facts, &book, day)?);
     findings.sort_by(|a, b| (&a.date, a.rule, &a.events).cmp(&(&b.date, b.rule, &b.events)));
     let messages = render(

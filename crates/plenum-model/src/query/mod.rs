@@ -18,6 +18,7 @@ pub mod observed;
 pub mod outside;
 mod penalties;
 pub mod person;
+mod regions;
 pub mod reports;
 pub mod search;
 mod succession;

@@ -182,6 +182,31 @@ pub struct OrgRow {
 }
 
 impl OrgRow {
+    /// The constituency a person was last placed in on or before `day`
+    /// (`constituency_assigned`), if the record places them; a placement dated fuzzily
+    /// counts from its earliest day.
+    pub fn constituency_of(
+        &self,
+        person: &crate::id::PersonId,
+        day: crate::date::Day,
+    ) -> Option<crate::id::Key> {
+        self.facts
+            .iter()
+            .filter_map(|f| match &f.change {
+                OrgChange::Placed {
+                    date,
+                    person: placed,
+                    constituency,
+                    ..
+                } if placed == person && date.earliest() <= day => {
+                    Some(((date.earliest(), f.pos), constituency))
+                }
+                _ => None,
+            })
+            .max_by(|a, b| a.0.cmp(&b.0))
+            .map(|(_, c)| c.clone())
+    }
+
     /// An organization of which nothing is known yet.
     pub fn new(org: OrgId) -> OrgRow {
         OrgRow {

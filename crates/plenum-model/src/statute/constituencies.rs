@@ -11,6 +11,39 @@
 pub struct Constituencies {
     /// What the statute calls one (`Legislative District`).
     pub name: String,
+    /// The regions the statute groups them in (`regions`), if any: "east of the
+    /// Mississippi River", "west of it".
+    pub regions: Vec<Region>,
+}
+
+/// A region: constituencies grouped by the statute (`regions = [{ id, name,
+/// constituencies }]` in `[version.constituencies]`), no constituency in two.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Region {
+    /// Its id.
+    pub id: crate::id::Key,
+    /// What the statute calls it ("east of the Mississippi River").
+    pub name: String,
+    /// The constituencies in it, by the ids the record places persons in.
+    pub constituencies: Vec<crate::id::Key>,
+}
+
+impl Constituencies {
+    /// The region a constituency lies in, if the statute puts it in one.
+    pub fn region_of(&self, constituency: &crate::id::Key) -> Option<&Region> {
+        self.regions
+            .iter()
+            .find(|r| r.constituencies.contains(constituency))
+    }
+}
+
+/// An organ's `regions = { at_least = 3 }`: at least this many of its full seats held
+/// by persons of each region ("at least three members ... east of the Mississippi
+/// River and at least three ... west").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SeatsByRegion {
+    /// The fewest holders from each region, at least 1.
+    pub at_least: u32,
 }
 
 /// An organ's seats by constituency (`constituencies = { ... }` on an organ): at least

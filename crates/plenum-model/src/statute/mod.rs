@@ -18,11 +18,13 @@ mod founding;
 mod lapse;
 mod measure;
 mod memo;
+mod nominations;
 mod notice;
 mod one_vote;
 mod penalties;
 mod procedures;
 mod raw;
+mod raw_trials;
 mod read;
 mod subordinate;
 mod target;
@@ -43,11 +45,12 @@ pub use cadence::{Cadence, CalendarPeriod};
 pub use classes::MemberClass;
 pub use clauses::{Clause, clauses};
 pub use consent::{Consent, Waiver};
-pub use constituencies::{Constituencies, NonVoting, SeatsByConstituency};
+pub use constituencies::{Constituencies, NonVoting, Region, SeatsByConstituency, SeatsByRegion};
 pub use founding::{Decider, OrgDecision};
 pub use lapse::Lapse;
 pub use measure::{Base, Period, Share, Threshold};
 pub use memo::BookMemo;
+pub use nominations::{Nominations, Nominator};
 pub use notice::NoticeLength;
 pub use one_vote::OneVote;
 pub use penalties::{PenaltyDef, PenaltyEffect};
@@ -56,7 +59,7 @@ pub use read::read;
 pub use subordinate::Subordinate;
 pub use target::{Target, concerning};
 pub use tied::{Side, Tie};
-pub use trials::{Filer, Hearable, Hearing, Trials};
+pub use trials::{Filer, Ground, Hearable, Hearing, Trials};
 pub use vacancy::VacancyDeadline;
 pub use voters::Voters;
 
@@ -262,6 +265,8 @@ pub struct OrganDef {
     pub tied: Vec<Cited<Tie>>,
     /// Each member has one vote, except in the decision categories named (`one_vote`).
     pub one_vote: Option<Cited<OneVote>>,
+    /// The fewest of its full seats held by persons of each region (`regions`).
+    pub regions: Option<Cited<SeatsByRegion>>,
 }
 
 /// "The candidate receiving the highest number of votes ... shall be elected": an

@@ -3,7 +3,7 @@
 //! takes provisionally until another confirms it, and organs made only of the
 //! members of other organs and the holders of posts.
 
-use super::Period;
+use super::{Cited, Nominations, Period};
 use crate::id::Key;
 
 /// How an organ or post is filled beyond who elects it: who must nominate the
@@ -14,6 +14,8 @@ pub struct Procedure {
     pub nominated_by: Option<Key>,
     /// The organ that must confirm each election or appointment, and by when.
     pub confirmed_by: Option<Confirmation>,
+    /// Who may nominate, one person at a time (`nominations`, with its own article).
+    pub nominations: Option<Cited<Nominations>>,
 }
 
 /// An act another organ must confirm: by whom, and by when.

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use serde_spanned::Spanned;
 
 use super::Base;
+use super::raw_trials::RawTrials;
 use crate::date::FuzzyDate;
 
 #[derive(Deserialize)]
@@ -69,6 +70,25 @@ pub(super) struct RawDissolution {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawConstituencies {
     pub(super) name: Spanned<String>,
+    #[serde(default)]
+    pub(super) regions: Vec<RawRegion>,
+    pub(super) article: ArticleRef,
+}
+
+/// A region of `[version.constituencies]`: `{ id, name, constituencies = [...] }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRegion {
+    pub(super) id: Spanned<String>,
+    pub(super) name: Spanned<String>,
+    pub(super) constituencies: Spanned<Vec<Spanned<String>>>,
+}
+
+/// An organ's `regions = { at_least = 3 }`: the fewest holders from each region.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawOrganRegions {
+    pub(super) at_least: Spanned<u32>,
     pub(super) article: ArticleRef,
 }
 
@@ -95,66 +115,6 @@ pub(super) struct RawSubordinate {
     pub(super) posts: Vec<RawPost>,
     pub(super) founding: Option<Spanned<RawFounding>>,
     pub(super) dissolution: Option<Spanned<RawDissolution>>,
-}
-
-/// `[version.trials]`: who files charges, who tries them, the decision's deadline.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawTrials {
-    pub(super) filed_by: Option<RawFiledBy>,
-    pub(super) tried_by: Option<RawTriedBy>,
-    pub(super) decision: Option<RawWithin>,
-    pub(super) required_for: Option<RawRequiredFor>,
-    pub(super) serve: Option<RawWithin>,
-    pub(super) served_before_trial: Option<RawAtLeast>,
-    pub(super) hearing: Option<RawHearing>,
-    pub(super) appeals: Option<RawAppeals>,
-}
-
-/// `appeals = { final_by = ["convention"] }`: the organs that decide appeals finally.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawAppeals {
-    pub(super) final_by: Spanned<Vec<Spanned<String>>>,
-    pub(super) article: ArticleRef,
-}
-
-/// `hearing = { acts = ["expulsion"], before = "board" }`: acts that need a hearing.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawHearing {
-    pub(super) acts: Spanned<Vec<Spanned<String>>>,
-    pub(super) before: Option<Spanned<String>>,
-    pub(super) article: ArticleRef,
-}
-
-/// A period that must at least pass (`served_before_trial = { at_least = "30 days" }`).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawAtLeast {
-    pub(super) at_least: Spanned<String>,
-    pub(super) article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawRequiredFor {
-    pub(super) acts: Vec<Spanned<String>>,
-    pub(super) article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawFiledBy {
-    pub(super) by: Spanned<String>,
-    pub(super) article: ArticleRef,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawTriedBy {
-    pub(super) by: Vec<Spanned<String>>,
-    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]
@@ -208,6 +168,18 @@ pub(super) struct RawOrgan {
     #[serde(default)]
     pub(super) tied: Vec<Spanned<RawTie>>,
     pub(super) one_vote: Option<RawOneVote>,
+    pub(super) nominations: Option<RawNominations>,
+    pub(super) regions: Option<Spanned<RawOrganRegions>>,
+}
+
+/// An office's `nominations = { by = "member:ieb", elections_by = "ieb" }`: who may
+/// nominate, one person at a time.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawNominations {
+    pub(super) by: Spanned<String>,
+    pub(super) elections_by: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 /// An organ's `one_vote = { except = ["vacancy"] }`.
@@ -301,6 +273,7 @@ pub(super) struct RawPost {
     pub(super) eligibility: Vec<RawRequirement>,
     pub(super) vacancy: Option<Spanned<RawVacancy>>,
     pub(super) acting: Option<Spanned<RawActing>>,
+    pub(super) nominations: Option<RawNominations>,
 }
 
 /// A post's `acting = { posts = ["vice-president"] }`: who may act in it.

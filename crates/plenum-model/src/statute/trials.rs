@@ -1,7 +1,7 @@
 //! A statute's judicial procedure (`[version.trials]`): who may file charges, which
 //! organs try them, how soon a trial body must render its decision, when a copy
 //! of the charges must be served on the accused, which acts need a hearing, and who
-//! decides appeals finally.
+//! decides appeals finally, and on which grounds charges may be filed.
 //! Read by `read/trials.rs`; judged by `rules/checks/trials.rs`.
 
 use super::{Act, Cited, Key, Period};
@@ -46,6 +46,31 @@ pub struct Trials {
     pub hearing: Option<Cited<Hearing>>,
     /// The organs that decide appeals finally (`appeals.final_by`).
     pub appeals_final_by: Option<Cited<Vec<Key>>>,
+    /// The grounds on which charges may be filed, and no other (`grounds.only`).
+    pub grounds: Option<Cited<Vec<Ground>>>,
+}
+
+/// A ground on which charges may be filed ("misappropriation of union funds"), as the
+/// statute words it; a `charges_filed` names its grounds in the same words.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Ground(String);
+
+impl Ground {
+    /// A ground from its words (never empty: the reader refuses an empty one).
+    pub(super) fn new(words: String) -> Ground {
+        Ground(words)
+    }
+
+    /// The words the statute and the record use.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Ground {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// A disciplinary act that may need a hearing first.

@@ -88,6 +88,7 @@ pub(crate) fn batch(config: &Config, ledger: &Ledger) {
                 by_person: None,
                 decision: None,
                 nomination: None,
+                nominated_by_person: None,
                 nominal: false,
             }),
         ));

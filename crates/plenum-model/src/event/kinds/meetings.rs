@@ -172,6 +172,9 @@ body!(
         urn: Option<String> = (default, skip_serializing_if = "Option::is_none"),
         /// The nominating organ's decision, where the statute requires a nomination.
         nomination: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// Who nominated each candidate, where the record says and the statute lets any
+        /// one member nominate (`nominations`).
+        nominators: Vec<Nominee> = (default, skip_serializing_if = "Vec::is_empty"),
         /// Those elected (full or alternate) who hold the seat or post in name only:
         /// figureheads, real control lying elsewhere.
         nominal: Vec<PersonId> = (default, skip_serializing_if = "Vec::is_empty"),

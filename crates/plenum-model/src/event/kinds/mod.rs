@@ -235,6 +235,17 @@ pub struct TallyRow {
     pub votes: u64,
 }
 
+/// A candidate and the person who nominated them, where the statute lets any one
+/// member nominate (`nominations`): a line of `election_held`'s `nominators`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Nominee {
+    /// The candidate nominated.
+    pub person: PersonId,
+    /// The person who nominated them.
+    pub by_person: PersonId,
+}
+
 /// Defines the struct of one kind of event: its fields, their docs and serde attributes.
 macro_rules! body {
     ($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident : $ty:ty $(= $attr:tt)?),* $(,)? }) => {

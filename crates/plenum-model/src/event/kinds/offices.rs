@@ -27,6 +27,9 @@ body!(
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// The nominating organ's decision, where the statute requires a nomination.
         nomination: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The person who nominated them, where the record says and the statute lets any
+        /// one member nominate (`nominations`).
+        nominated_by_person: Option<PersonId> = (default, skip_serializing_if = "Option::is_none"),
         /// A figurehead: the holder sits in name, real control lies elsewhere.
         nominal: bool = (default, skip_serializing_if = "is_false"),
     }
@@ -97,6 +100,9 @@ body!(
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// The nominating organ's decision, where the statute requires a nomination.
         nomination: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The person who nominated them, where the record says and the statute lets any
+        /// one member nominate (`nominations`).
+        nominated_by_person: Option<PersonId> = (default, skip_serializing_if = "Option::is_none"),
         /// Whether acting rather than substantive.
         acting: bool = (default, skip_serializing_if = "is_false"),
         /// A figurehead: the holder holds the post in name, real control lies elsewhere.

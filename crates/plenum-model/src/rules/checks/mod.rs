@@ -28,6 +28,7 @@ mod kinds;
 mod lapse;
 mod meetings;
 mod membership;
+mod nominations;
 mod non_voting;
 mod offices;
 mod one_vote;

@@ -1,5 +1,5 @@
 //! Procedures of several organs, judged event by event: the nomination an election or
-//! appointment needs (`not-nominated`), and each confirmation recorded (`not-confirmed`:
+//! appointment needs (`not-nominated`; a nomination by one person, `nominations.rs`), and each confirmation recorded (`not-confirmed`:
 //! by the wrong organ, late, or resting on a defeated motion).
 
 use crate::date::{FuzzyDate, Truth};
@@ -29,6 +29,17 @@ impl Ctx<'_, '_> {
                 };
                 let what = format!("the election to {target}");
                 self.check_nomination(office, b.nomination.as_ref(), &what, out);
+                let electors = match (&b.meeting, &b.by) {
+                    (_, Some(by)) => vec![by.clone()],
+                    (Some(m), None) => self.meeting_organs(m),
+                    (None, None) => Vec::new(),
+                };
+                let nominees: Vec<_> = b
+                    .nominators
+                    .iter()
+                    .map(|n| (&n.person, &n.by_person))
+                    .collect();
+                self.check_nominators(office, &electors, &nominees, &what, out);
             }
             EventKind::SeatTaken(b) => {
                 let what = format!(
@@ -37,6 +48,11 @@ impl Ctx<'_, '_> {
                     self.organ_name(&b.organ)
                 );
                 self.check_nomination(Office::Organ(&b.organ), b.nomination.as_ref(), &what, out);
+                if let Some(by) = &b.nominated_by_person {
+                    let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
+                    let office = Office::Organ(&b.organ);
+                    self.check_nominators(office, &electors, &[(&b.person, by)], &what, out);
+                }
             }
             EventKind::PostAssigned(b) => {
                 let what = format!(
@@ -45,6 +61,11 @@ impl Ctx<'_, '_> {
                     self.post_name(&b.post)
                 );
                 self.check_nomination(Office::Post(&b.post), b.nomination.as_ref(), &what, out);
+                if let Some(by) = &b.nominated_by_person {
+                    let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
+                    let office = Office::Post(&b.post);
+                    self.check_nominators(office, &electors, &[(&b.person, by)], &what, out);
+                }
             }
             EventKind::ActConfirmed(b) => self.check_confirmation(b, out),
             _ => {}

@@ -3,12 +3,13 @@
 //! a trial held by an organ the statute does not give trials to (`wrong-trial-body`),
 //! a decision rendered later after the trial than the statute allows
 //! (`decision-late`, three-valued with fuzzy dates), and an expulsion or
-//! suspension that cites no trial where the statute requires one (`no-trial`).
+//! suspension that cites no trial where the statute requires one (`no-trial`), and
+//! charges filed on a ground the statute does not list (`wrong-grounds`).
 
 use crate::date::Truth;
 use crate::event::kinds::{ChargesFiled, PersonTried};
 use crate::id::{EventId, OrgId, PersonId};
-use crate::statute::{Act, Cited, Filer};
+use crate::statute::{Act, Cited, Filer, Ground};
 
 use super::super::{Citation, Rule, Severity};
 use super::{Ctx, Out};
@@ -62,15 +63,26 @@ impl Ctx<'_, '_> {
     /// `charges_filed`: the charging party must be one the statute lets file charges
     /// (a member, or a full member, not suspended), judged where the organization
     /// keeps a register; a person the register never mentions is of unknown standing.
+    /// Its grounds must be among those the statute lists (`grounds.only`).
     pub(super) fn check_charges(&self, b: &ChargesFiled, out: &mut Out<'_>) {
         let date = out.event.date.clone();
         let Some(version) = self.version(&b.org, &date) else {
             return;
         };
+        let Some(trials) = &version.trials else {
+            return;
+        };
+        if let Some(Cited {
+            rule: grounds,
+            article,
+        }) = &trials.grounds
+        {
+            self.check_grounds(b, grounds, Citation::of(version, article.as_ref()), out);
+        }
         let Some(Cited {
             rule: filer,
             article,
-        }) = version.trials.as_ref().and_then(|t| t.filed_by.as_ref())
+        }) = &trials.filed_by
         else {
             return;
         };
@@ -93,6 +105,45 @@ impl Ctx<'_, '_> {
                 self.org_name(&b.org),
                 self.person(&b.by_person),
                 if full { "a full member" } else { "a member" },
+            ),
+        );
+    }
+
+    /// Charges resting on a ground the statute does not list (`wrong-grounds`), one
+    /// finding naming every such ground; charges that state no grounds are not judged.
+    fn check_grounds(
+        &self,
+        b: &ChargesFiled,
+        listed: &[Ground],
+        citation: Citation,
+        out: &mut Out<'_>,
+    ) {
+        let unlisted: Vec<&str> = b
+            .grounds
+            .iter()
+            .map(|g| g.trim())
+            .filter(|g| !listed.iter().any(|l| l.as_str() == *g))
+            .collect();
+        if unlisted.is_empty() {
+            return;
+        }
+        let quoted = unlisted
+            .iter()
+            .map(|g| format!("\"{g}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(
+            Rule::WrongGrounds,
+            Severity::Violation,
+            Truth::Definitely,
+            Some(citation),
+            vec![],
+            format!(
+                "charges against {} in {} were filed on {} {quoted}; the statute lets charges be filed on the {} grounds it lists and no other",
+                self.person(&b.person),
+                self.org_name(&b.org),
+                if unlisted.len() == 1 { "the ground" } else { "the grounds" },
+                listed.len(),
             ),
         );
     }

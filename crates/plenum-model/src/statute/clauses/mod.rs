@@ -225,6 +225,16 @@ impl Clauses<'_> {
             let article = elected_by.and_then(|e| e.article.as_ref());
             self.push(subject, field, words, article, Some(checked));
         }
+        if let Some(Cited { rule, article }) = &procedure.nominations {
+            let words = super::nominations::words(rule, &|k: &Key| self.organ_name(k));
+            self.push(
+                subject,
+                "nominations",
+                words,
+                article.as_ref(),
+                Some("not-nominated"),
+            );
+        }
     }
 
     /// The clauses of the version as a whole: incompatible offices, amendment, constituencies.
@@ -294,7 +304,16 @@ impl Clauses<'_> {
             }
         }
         if let Some(Cited { rule, article }) = &version.constituencies {
-            let words = format!("the organization is divided into {}s", rule.name);
+            let mut words = format!("the organization is divided into {}s", rule.name);
+            for region in &rule.regions {
+                let list = region
+                    .constituencies
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                words.push_str(&format!("; {} ({}): {list}", region.name, region.id));
+            }
             self.push(
                 "constituencies",
                 "constituencies",

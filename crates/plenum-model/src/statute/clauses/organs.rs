@@ -84,6 +84,30 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
         let (words, rules) = rule.words(version);
         out.push(s, "constituencies", words, article.as_ref(), Some(rules));
     }
+    if let Some(Cited { rule, article }) = &organ.regions {
+        let regions = version
+            .constituencies
+            .as_ref()
+            .map(|c| {
+                c.rule
+                    .regions
+                    .iter()
+                    .map(|r| r.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default();
+        out.push(
+            s,
+            "regions",
+            format!(
+                "at least {} of its holders from each region ({regions})",
+                rule.at_least
+            ),
+            article.as_ref(),
+            Some("seats-under-limit"),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.non_voting {
         let posts: Vec<String> = rule.posts.iter().map(|k| out.post_name(k)).collect();
         let words = format!(

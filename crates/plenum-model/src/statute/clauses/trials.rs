@@ -1,5 +1,6 @@
 //! The clauses of the judicial procedure: who files and tries charges, the acts that need
-//! a trial or a hearing, the deadlines of decision and service, and who decides appeals.
+//! a trial or a hearing, the deadlines of decision and service, who decides appeals, and
+//! the grounds of charges.
 
 use super::Clauses;
 use crate::statute::{Cited, Filer, Trials};
@@ -102,6 +103,20 @@ pub(super) fn clauses(out: &mut Clauses<'_>, trials: &Trials) {
             format!("no {acts} without first hearing the person concerned{before}"),
             article.as_ref(),
             Some("not-heard"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &trials.grounds {
+        let grounds = rule
+            .iter()
+            .map(|g| format!("\"{g}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(
+            "trials",
+            "grounds",
+            format!("charges are filed on these grounds and no other: {grounds}"),
+            article.as_ref(),
+            Some("wrong-grounds"),
         );
     }
 }

@@ -6,9 +6,12 @@
 use serde_spanned::Spanned;
 
 use super::super::Cited;
-use super::super::constituencies::{Constituencies, NonVoting, SeatsByConstituency};
+use super::super::constituencies::{
+    Constituencies, NonVoting, Region, SeatsByConstituency, SeatsByRegion,
+};
 use super::super::raw::{
     RawConstituencies, RawConvener, RawNonVoting, RawOrgan, RawOrganConstituencies,
+    RawOrganRegions, RawRegion,
 };
 use super::{Reader, Scope};
 use crate::source::InputError;
@@ -26,9 +29,90 @@ impl Reader<'_> {
                 "`[version.constituencies]` needs the `name` the statute gives one (\"Legislative District\")",
             ));
         }
+        let regions = self.regions(raw.regions)?;
         Ok(Some(Cited {
             rule: Constituencies {
                 name: raw.name.into_inner(),
+                regions,
+            },
+            article: self.article(scope, raw.article)?,
+        }))
+    }
+
+    /// The regions of `[version.constituencies]`: each with an id of its own, a name and
+    /// at least one constituency, no constituency in two regions.
+    fn regions(&self, raw: Vec<RawRegion>) -> Result<Vec<Region>, InputError> {
+        let mut regions: Vec<Region> = Vec::new();
+        for r in raw {
+            let id = self.key(&r.id)?;
+            if regions.iter().any(|o| o.id == id) {
+                return Err(self.err(r.id.span(), format!("region `{id}` is declared twice")));
+            }
+            if r.name.get_ref().trim().is_empty() {
+                return Err(self.err(
+                    r.name.span(),
+                    "a region needs the `name` the statute gives it (\"east of the Mississippi River\")",
+                ));
+            }
+            if r.constituencies.get_ref().is_empty() {
+                return Err(self.err(
+                    r.constituencies.span(),
+                    format!("region `{id}` lists no constituencies; name the ones the record places persons in"),
+                ));
+            }
+            let mut constituencies = Vec::new();
+            for c in r.constituencies.get_ref() {
+                let key = self.key(c)?;
+                if let Some(other) = regions
+                    .iter()
+                    .find(|o| o.constituencies.contains(&key))
+                    .map(|o| o.id.clone())
+                    .or_else(|| constituencies.contains(&key).then(|| id.clone()))
+                {
+                    return Err(self.err(
+                        c.span(),
+                        format!("constituency `{key}` is already in region `{other}`; a constituency lies in one region"),
+                    ));
+                }
+                constituencies.push(key);
+            }
+            regions.push(Region {
+                id,
+                name: r.name.into_inner(),
+                constituencies,
+            });
+        }
+        Ok(regions)
+    }
+
+    /// An organ's `regions = { at_least = N }`: N at least 1, where the version
+    /// declares regions of its constituencies.
+    pub(super) fn seats_by_region(
+        &self,
+        scope: &Scope<'_>,
+        raw: Option<Spanned<RawOrganRegions>>,
+    ) -> Result<Option<Cited<SeatsByRegion>>, InputError> {
+        let Some(raw) = raw else { return Ok(None) };
+        let span = raw.span();
+        let raw = raw.into_inner();
+        if !scope.regions {
+            return Err(self.err(
+                span,
+                format!(
+                    "`regions` on an organ needs `regions` in `[version.constituencies]` of version `{}` (which constituencies lie in which region)",
+                    scope.version
+                ),
+            ));
+        }
+        if *raw.at_least.get_ref() == 0 {
+            return Err(self.err(
+                raw.at_least.span(),
+                "`regions.at_least` is the fewest holders from each region: at least 1",
+            ));
+        }
+        Ok(Some(Cited {
+            rule: SeatsByRegion {
+                at_least: *raw.at_least.get_ref(),
             },
             article: self.article(scope, raw.article)?,
         }))

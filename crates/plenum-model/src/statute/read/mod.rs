@@ -15,13 +15,11 @@ use std::ops::Range;
 
 use serde_spanned::Spanned;
 
-use super::raw::{
-    ArticleRef, RawDocument, RawElector, RawMajority, RawOrgan, RawPost, RawRequirement, RawVersion,
-};
+use super::raw::{ArticleRef, RawDocument, RawElector, RawMajority, RawOrgan, RawPost, RawVersion};
 
 use super::{
     Article, Base, Cited, Convener, DisciplineRule, Document, Elector, Majority, MeetingKind,
-    OrganDef, Plurality, PostDef, Requirement, SeatLimits, Share, Threshold, Version,
+    OrganDef, Plurality, PostDef, Procedure, SeatLimits, Share, Threshold, Version,
 };
 use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
@@ -36,6 +34,7 @@ mod founding;
 mod meetings;
 mod member_of;
 mod membership;
+mod nominations;
 mod one_vote;
 mod penalties;
 mod powers;
@@ -77,8 +76,10 @@ struct Scope<'a> {
     /// Whether these are a subordinate template's organs and posts (which may name
     /// the parent level's organs).
     template: bool,
-    /// Whether the version declares constituencies (`[version.constituencies]`).
+    /// Whether the version declares constituencies (`[version.constituencies]`), and
+    /// regions of them.
     constituencies: bool,
+    regions: bool,
 }
 
 impl Reader<'_> {
@@ -147,6 +148,10 @@ impl Reader<'_> {
                 .collect(),
             template: false,
             constituencies: raw.constituencies.is_some(),
+            regions: raw
+                .constituencies
+                .as_ref()
+                .is_some_and(|c| !c.regions.is_empty()),
         };
         let mut articles = Vec::new();
         for a in raw.articles {
@@ -338,49 +343,6 @@ impl Reader<'_> {
         })
     }
 
-    fn requirements(
-        &self,
-        scope: &Scope<'_>,
-        raws: Vec<RawRequirement>,
-    ) -> Result<Vec<Cited<Requirement>>, InputError> {
-        raws.into_iter()
-            .map(|raw| {
-                if let Some(of) = &raw.of {
-                    let rule = self.member_of(scope, &raw, of)?;
-                    return Ok(Cited { rule, article: self.article(scope, raw.article)? });
-                }
-                let standing = raw.for_at_least.as_ref().map(|l| self.period(l)).transpose()?;
-                let rule = match (raw.requires.get_ref().as_str(), &raw.organ) {
-                    ("member" | "full-member", None) if standing.is_some() => Requirement::Standing {
-                        full: raw.requires.get_ref() == "full-member",
-                        length: standing.expect("checked"),
-                    },
-                    (_, _) if raw.class.is_some() || raw.requires.get_ref() == "class" => {
-                        Requirement::Class(self.class_key(scope, &raw.requires, raw.class.as_ref(), raw.organ.as_ref(), raw.for_at_least.as_ref())?)
-                    }
-                    ("seat", _) if raw.for_at_least.is_some() => {
-                        let span = raw.for_at_least.as_ref().map_or(0..0, Spanned::span);
-                        return Err(self.err(span, "`for_at_least` goes only with `member` or `full-member`"));
-                    }
-                    ("member", None) => Requirement::Member,
-                    ("full-member", None) => Requirement::FullMember,
-                    ("seat", Some(organ)) => Requirement::Seat(self.organ_key(scope, organ)?),
-                    ("seat", None) => return Err(self.err(raw.requires.span(), "`requires = \"seat\"` needs `organ = ...`")),
-                    ("member" | "full-member", Some(organ)) => {
-                        return Err(self.err(organ.span(), "`organ` goes only with `requires = \"seat\"`"));
-                    }
-                    (other, _) => {
-                        return Err(self.err(
-                            raw.requires.span(),
-                            format!("unknown requirement `{other}`; expected `member`, `full-member`, `seat` or `class`"),
-                        ));
-                    }
-                };
-                Ok(Cited { rule, article: self.article(scope, raw.article)? })
-            })
-            .collect()
-    }
-
     fn organ(&self, scope: &Scope<'_>, mut raw: RawOrgan) -> Result<OrganDef, InputError> {
         let key = self.key(&raw.id)?;
         let constituencies = self.seats_by_constituency(scope, raw.constituencies.take())?;
@@ -389,6 +351,8 @@ impl Reader<'_> {
         let tied = std::mem::take(&mut raw.tied);
         let tied = self.tied(scope, &raw, tied)?;
         let one_vote = self.one_vote(scope, raw.one_vote.take())?;
+        let regions = self.seats_by_region(scope, raw.regions.take())?;
+        let nominations = self.nominations(scope, raw.nominations.take())?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
         let id_span = raw.id.span();
@@ -403,6 +367,7 @@ impl Reader<'_> {
             non_voting,
             tied,
             one_vote,
+            regions,
             name: raw.name,
             aliases: raw.aliases,
             kind: raw.kind,
@@ -414,7 +379,10 @@ impl Reader<'_> {
                 .transpose()?,
             composed_of,
             succession,
-            procedure: self.procedure(scope, raw.elected_by.as_ref())?,
+            procedure: Procedure {
+                nominations,
+                ..self.procedure(scope, raw.elected_by.as_ref())?
+            },
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
             seats: raw
                 .seats
@@ -555,7 +523,7 @@ impl Reader<'_> {
         }
     }
 
-    fn post(&self, scope: &Scope<'_>, raw: RawPost) -> Result<PostDef, InputError> {
+    fn post(&self, scope: &Scope<'_>, mut raw: RawPost) -> Result<PostDef, InputError> {
         let holders = match raw.holders {
             Some(h) if *h.get_ref() == 0 => {
                 return Err(self.err(h.span(), "a post needs at least one holder"));
@@ -563,7 +531,8 @@ impl Reader<'_> {
             Some(h) => self.count(Some(h))?.unwrap_or(1),
             None => 1,
         };
-        let acting = self.acting(scope, raw.id.get_ref(), raw.acting)?;
+        let acting = self.acting(scope, raw.id.get_ref(), raw.acting.take())?;
+        let nominations = self.nominations(scope, raw.nominations.take())?;
         Ok(PostDef {
             acting,
             key: self.key(&raw.id)?,
@@ -576,7 +545,10 @@ impl Reader<'_> {
                 .and_then(|e| e.vacancies.as_ref())
                 .map(|v| self.organ_key(scope, v))
                 .transpose()?,
-            procedure: self.procedure(scope, raw.elected_by.as_ref())?,
+            procedure: Procedure {
+                nominations,
+                ..self.procedure(scope, raw.elected_by.as_ref())?
+            },
             vacancy: self.vacancy(scope, raw.vacancy.as_ref(), raw.elected_by.as_ref())?,
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
             term: raw.term.map(|t| self.term(scope, t)).transpose()?,

@@ -52,6 +52,7 @@ impl Reader<'_> {
         Ok(Procedure {
             nominated_by,
             confirmed_by,
+            nominations: None,
         })
     }
 

@@ -65,6 +65,7 @@ impl Reader<'_> {
             classes: scope.classes.clone(),
             template: true,
             constituencies: false,
+            regions: false,
         };
         for organ in &raw.organs {
             if !own.organs.insert(organ.id.get_ref().clone()) {

@@ -1,11 +1,11 @@
 //! Reading `[version.trials]`: who files charges, who tries them, the deadline
 //! of the decision, when a copy of the charges is served, which acts need a hearing, and
-//! who decides appeals finally. It only reads; the rules judge `charges_filed` and `person_tried`.
+//! who decides appeals finally, and the grounds charges may rest on. It only reads; the rules judge `charges_filed` and `person_tried`.
 
 use serde_spanned::Spanned;
 
-use super::super::raw::{RawHearing, RawTrials};
-use super::super::trials::{Filer, Hearable, Hearing, Trials};
+use super::super::raw_trials::{RawGrounds, RawHearing, RawTrials};
+use super::super::trials::{Filer, Ground, Hearable, Hearing, Trials};
 use super::super::{Act, Cited};
 use super::{Reader, Scope};
 use crate::source::InputError;
@@ -26,10 +26,11 @@ impl Reader<'_> {
             && raw.served_before_trial.is_none()
             && raw.hearing.is_none()
             && raw.appeals.is_none()
+            && raw.grounds.is_none()
         {
             return Err(self.err(
                 whole,
-                "`[version.trials]` says nothing: give `filed_by`, `tried_by`, `decision`, `required_for`, `serve`, `served_before_trial`, `hearing` or `appeals`",
+                "`[version.trials]` says nothing: give `filed_by`, `tried_by`, `decision`, `required_for`, `serve`, `served_before_trial`, `hearing`, `appeals` or `grounds`",
             ));
         }
         let required_for = raw
@@ -135,7 +136,9 @@ impl Reader<'_> {
                 })
             })
             .transpose()?;
+        let grounds = raw.grounds.map(|g| self.grounds(scope, g)).transpose()?;
         Ok(Trials {
+            grounds,
             filed_by,
             tried_by,
             decision_within,
@@ -180,6 +183,42 @@ impl Reader<'_> {
             .transpose()?;
         Ok(Cited {
             rule: Hearing { acts, before },
+            article: self.article(scope, raw.article)?,
+        })
+    }
+
+    /// `grounds = { only = ["..."] }`: the grounds charges may rest on, each in the
+    /// words a `charges_filed` must use; none empty, none twice, the list never empty.
+    fn grounds(
+        &self,
+        scope: &Scope<'_>,
+        raw: RawGrounds,
+    ) -> Result<Cited<Vec<Ground>>, InputError> {
+        if raw.only.get_ref().is_empty() {
+            return Err(self.err(
+                raw.only.span(),
+                "`grounds.only` is empty; list the grounds on which charges may be filed",
+            ));
+        }
+        let mut grounds: Vec<Ground> = Vec::new();
+        for words in raw.only.get_ref() {
+            let text = words.get_ref().trim();
+            if text.is_empty() {
+                return Err(self.err(
+                    words.span(),
+                    "`grounds.only` holds an empty ground; write the ground in the words charges use",
+                ));
+            }
+            if grounds.iter().any(|g| g.as_str() == text) {
+                return Err(self.err(
+                    words.span(),
+                    format!("`grounds.only` lists \"{text}\" twice"),
+                ));
+            }
+            grounds.push(Ground::new(text.to_owned()));
+        }
+        Ok(Cited {
+            rule: grounds,
             article: self.article(scope, raw.article)?,
         })
     }
