@@ -426,6 +426,8 @@ mod positions_tests;
 #[cfg(test)]
 mod procedure_tests;
 #[cfg(test)]
+mod recusal_tests;
+#[cfg(test)]
 mod renewal_tests;
 #[cfg(test)]
 mod seat_minimum_tests;

@@ -464,6 +464,27 @@ pub struct Majority {
     pub threshold: Threshold,
     /// Counted against what.
     pub base: Base,
+    /// Who the base leaves out (`excluding = "subject"`), if anyone.
+    pub excluding: Option<Excluded>,
+}
+
+impl std::fmt::Display for Majority {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.threshold, self.base)?;
+        match self.excluding {
+            Some(Excluded::Subject) => f.write_str(", excluding the person it concerns"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Who a majority's base leaves out: "a majority of the Members, excluding the
+/// director subject to the removal vote" (the recusal of an interested person).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Excluded {
+    /// The person the decision is about: a motion's `subjects`; for a disciplinary
+    /// act, the person it is done to. Left out of the base where the base counts them.
+    Subject,
 }
 
 /// What a holder of a seat or post must be.

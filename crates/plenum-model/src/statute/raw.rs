@@ -386,6 +386,8 @@ pub(super) struct RawMajority {
     pub(super) at_least: Option<Spanned<String>>,
     pub(super) more_than: Option<Spanned<String>>,
     pub(super) of: Option<Base>,
+    /// `excluding = "subject"`: the base leaves out the person the decision is about.
+    pub(super) excluding: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 

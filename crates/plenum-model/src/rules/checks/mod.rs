@@ -33,6 +33,7 @@ mod offices;
 mod one_vote;
 mod people;
 mod procedures;
+mod recusal;
 mod seats;
 mod service;
 mod targets;

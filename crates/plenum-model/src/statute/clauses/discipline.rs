@@ -18,7 +18,7 @@ pub(super) fn rules(out: &mut Clauses<'_>) {
         });
         let majority = rule
             .majority
-            .map_or_else(String::new, |m| format!(", by {} {}", m.threshold, m.base));
+            .map_or_else(String::new, |m| format!(", by {m}"));
         let longest = rule
             .longest
             .map_or_else(String::new, |l| format!(", for at most {l}"));

@@ -173,7 +173,7 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
         out.push(
             s,
             "majority",
-            format!("{what} need {} {}", rule.threshold, rule.base),
+            format!("{what} need {rule}"),
             article.as_ref(),
             Some("majority-not-met"),
         );

@@ -8,7 +8,8 @@
 //! and terms, `powers.rs` discipline, amendments and incompatibilities, `membership.rs`,
 //! `classes.rs`, `penalties.rs`, `procedures.rs`, `meetings.rs`, `target.rs`,
 //! `member_of.rs`, `vacancy.rs`, `subordinate.rs`, `constituencies.rs` (constituencies and
-//! non-voting posts), `acting.rs`, `tied.rs` (meetings tied to another organ's), `one_vote.rs`).
+//! non-voting posts), `acting.rs`, `tied.rs` (meetings tied to another organ's), `one_vote.rs`,
+//! `majority.rs` (majorities and who their base leaves out)).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
@@ -16,12 +17,12 @@ use std::ops::Range;
 use serde_spanned::Spanned;
 
 use super::raw::{
-    ArticleRef, RawDocument, RawElector, RawMajority, RawOrgan, RawPost, RawRequirement, RawVersion,
+    ArticleRef, RawDocument, RawElector, RawOrgan, RawPost, RawRequirement, RawVersion,
 };
 
 use super::{
-    Article, Base, Cited, Convener, DisciplineRule, Document, Elector, Majority, MeetingKind,
-    OrganDef, Plurality, PostDef, Requirement, SeatLimits, Share, Threshold, Version,
+    Article, Cited, Convener, DisciplineRule, Document, Elector, MeetingKind, OrganDef, Plurality,
+    PostDef, Requirement, SeatLimits, Share, Threshold, Version,
 };
 use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
@@ -33,6 +34,7 @@ mod classes;
 mod consent;
 mod constituencies;
 mod founding;
+mod majority;
 mod meetings;
 mod member_of;
 mod membership;
@@ -320,22 +322,6 @@ impl Reader<'_> {
                 "expected `at_least = \"2/3\"` or `more_than = \"1/2\"`",
             )),
         }
-    }
-
-    fn majority(
-        &self,
-        scope: &Scope<'_>,
-        raw: RawMajority,
-        whole: Range<usize>,
-    ) -> Result<Cited<Majority>, InputError> {
-        let threshold = self.threshold(raw.at_least, raw.more_than, whole)?;
-        Ok(Cited {
-            rule: Majority {
-                threshold,
-                base: raw.of.unwrap_or(Base::Votes),
-            },
-            article: self.article(scope, raw.article)?,
-        })
     }
 
     fn requirements(
