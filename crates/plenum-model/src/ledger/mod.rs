@@ -449,3 +449,5 @@ mod tied_tests;
 mod time_tests;
 #[cfg(test)]
 mod trial_tests;
+#[cfg(test)]
+mod withdrawal_tests;

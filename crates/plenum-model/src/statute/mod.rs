@@ -46,7 +46,7 @@ pub use consent::{Consent, Waiver};
 pub use constituencies::{Constituencies, NonVoting, SeatsByConstituency};
 pub use founding::{Decider, OrgDecision};
 pub use lapse::Lapse;
-pub use measure::{Base, Period, Share, Threshold};
+pub use measure::{Base, Excluded, Majority, Period, Share, Threshold};
 pub use memo::BookMemo;
 pub use notice::NoticeLength;
 pub use one_vote::OneVote;
@@ -226,6 +226,11 @@ pub struct OrganDef {
     pub notice: Option<Cited<Notice>>,
     /// The share of full members who must be present for a decision.
     pub quorum: Option<Cited<Threshold>>,
+    /// What a decision of a meeting quorate at its start, taken after withdrawals
+    /// left fewer than the quorum, needs (`quorum.after_withdrawal`): "may continue to
+    /// transact business ... if any action taken is approved by at least a majority
+    /// of the required quorum". `None`: such a decision lacks a quorum.
+    pub after_withdrawal: Option<Cited<Majority>>,
     /// The majority each kind of decision needs; `default` for the rest.
     pub majority: BTreeMap<String, Cited<Majority>>,
     /// What a seat holder must be.
@@ -455,36 +460,6 @@ pub struct SeatLimits {
     pub least_full: Option<u32>,
     /// Alternate (candidate) members.
     pub alternate: Option<u32>,
-}
-
-/// A majority: a threshold over a base.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Majority {
-    /// At least / more than which share.
-    pub threshold: Threshold,
-    /// Counted against what.
-    pub base: Base,
-    /// Who the base leaves out (`excluding = "subject"`), if anyone.
-    pub excluding: Option<Excluded>,
-}
-
-impl std::fmt::Display for Majority {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}", self.threshold, self.base)?;
-        match self.excluding {
-            Some(Excluded::Subject) => f.write_str(", excluding the person it concerns"),
-            None => Ok(()),
-        }
-    }
-}
-
-/// Who a majority's base leaves out: "a majority of the Members, excluding the
-/// director subject to the removal vote" (the recusal of an interested person).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Excluded {
-    /// The person the decision is about: a motion's `subjects`; for a disciplinary
-    /// act, the person it is done to. Left out of the base where the base counts them.
-    Subject,
 }
 
 /// What a holder of a seat or post must be.

@@ -187,7 +187,7 @@ pub(super) struct RawOrgan {
     pub(super) term: Option<RawLength>,
     pub(super) meets: Option<RawEvery>,
     pub(super) notice: Option<RawNotice>,
-    pub(super) quorum: Option<RawThreshold>,
+    pub(super) quorum: Option<RawQuorum>,
     #[serde(default)]
     pub(super) majority: BTreeMap<String, RawMajority>,
     #[serde(default)]
@@ -372,11 +372,15 @@ pub(super) struct RawNotice {
     pub(super) postponement_article: ArticleRef,
 }
 
+/// An organ's `quorum`: the share of its members present for a decision, and the
+/// majority that lets a meeting quorate at its start decide after withdrawals.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawThreshold {
+pub(super) struct RawQuorum {
     pub(super) at_least: Option<Spanned<String>>,
     pub(super) more_than: Option<Spanned<String>>,
+    /// `after_withdrawal = { more_than = "1/2", of = "quorum" }`.
+    pub(super) after_withdrawal: Option<Spanned<RawMajority>>,
     pub(super) article: ArticleRef,
 }
 

@@ -10,6 +10,7 @@ use crate::statute::{Base, Cited, Majority};
 use super::super::cadence::{gap, sitting};
 use super::super::{Citation, Rule, Severity};
 use super::consent::WaiverProblem;
+use super::withdrawal::Attendance;
 use super::{Ctx, Out};
 
 impl Ctx<'_, '_> {
@@ -23,6 +24,7 @@ impl Ctx<'_, '_> {
             return;
         };
         let Some(organ) = &state.organ else { return };
+        let at_decision = present;
         let Some(present) = present.or(state.present) else {
             return;
         };
@@ -47,6 +49,14 @@ impl Ctx<'_, '_> {
             return;
         };
         if entitled == 0 || quorum.is_met(u64::from(present), u64::from(entitled)) {
+            return;
+        }
+        let seen = Attendance {
+            at_start: state.present,
+            at_decision,
+            entitled,
+        };
+        if self.check_after_withdrawal((version, organ, &state), *quorum, seen, out) {
             return;
         }
         let mut events = vec![];
@@ -176,7 +186,7 @@ impl Ctx<'_, '_> {
         let Some(total) = total.filter(|t| *t > 0) else {
             return;
         };
-        let recused = self.recused(&majority, &organ, &b.subjects, &event.date, total);
+        let recused = self.recused(majority, &organ, &b.subjects, &event.date, total);
         if let Some(outnumbered) = recused.outnumbered(&votes) {
             out.push(
                 Rule::MajorityNotMet,

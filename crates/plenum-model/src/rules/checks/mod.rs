@@ -40,6 +40,7 @@ mod targets;
 mod tied;
 mod trials;
 mod voting;
+mod withdrawal;
 
 use crate::date::{FuzzyDate, Truth};
 use crate::event::{EndCause, Event, EventKind, Role};

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use serde_spanned::Spanned;
 
-use super::super::raw::RawMajority;
+use super::super::raw::{ArticleRef, RawMajority};
 use super::super::{Base, Cited, Excluded, Majority};
 use super::{Reader, Scope};
 use crate::source::InputError;
@@ -35,6 +35,46 @@ impl Reader<'_> {
             },
             article: self.article(scope, raw.article)?,
         })
+    }
+
+    /// `quorum.after_withdrawal`: a majority of the quorum (or of the members) that
+    /// a decision taken with fewer present than the quorum needs, the meeting having
+    /// been quorate at its start. Its article is the quorum's where it names none.
+    pub(super) fn after_withdrawal(
+        &self,
+        scope: &Scope<'_>,
+        raw: Spanned<RawMajority>,
+        quorum_article: ArticleRef,
+    ) -> Result<Cited<Majority>, InputError> {
+        let whole = raw.span();
+        let mut raw = raw.into_inner();
+        if let Some(excluding) = &raw.excluding {
+            return Err(self.err(
+                excluding.span(),
+                "`quorum.after_withdrawal` leaves no one out of its base: remove `excluding`",
+            ));
+        }
+        match raw.of {
+            Some(Base::Quorum | Base::Members | Base::MembersInGoodStanding) => {}
+            Some(base @ (Base::Votes | Base::Present)) => {
+                return Err(self.err(
+                    whole,
+                    format!(
+                        "`quorum.after_withdrawal` is counted against a number fixed before anyone withdraws, not {base}: write `of = \"quorum\"` (\"a majority of the required quorum\"), `\"members\"` or `\"members-in-good-standing\"`"
+                    ),
+                ));
+            }
+            None => {
+                return Err(self.err(
+                    whole,
+                    "`quorum.after_withdrawal` needs its base: `of = \"quorum\"` (\"a majority of the required quorum\"), `\"members\"` or `\"members-in-good-standing\"`",
+                ));
+            }
+        }
+        if raw.article.is_none() {
+            raw.article = quorum_article;
+        }
+        self.majority(scope, raw, whole)
     }
 
     /// `excluding = "subject"`, over a base that counts members whether or not they

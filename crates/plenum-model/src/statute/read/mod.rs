@@ -424,6 +424,12 @@ impl Reader<'_> {
                 .notice
                 .map(|n| self.notice(scope, n, id_span.clone()))
                 .transpose()?,
+            after_withdrawal: raw
+                .quorum
+                .as_mut()
+                .and_then(|q| q.after_withdrawal.take().map(|w| (w, q.article.clone())))
+                .map(|(w, quorum_article)| self.after_withdrawal(scope, w, quorum_article))
+                .transpose()?,
             quorum: raw
                 .quorum
                 .map(|q| {
