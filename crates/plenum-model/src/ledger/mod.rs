@@ -428,6 +428,8 @@ mod procedure_tests;
 #[cfg(test)]
 mod recusal_tests;
 #[cfg(test)]
+mod referral_tests;
+#[cfg(test)]
 mod renewal_tests;
 #[cfg(test)]
 mod seat_minimum_tests;

@@ -24,6 +24,7 @@ mod penalties;
 mod procedures;
 mod raw;
 mod read;
+mod referral;
 mod subordinate;
 mod target;
 mod tied;
@@ -53,6 +54,7 @@ pub use one_vote::OneVote;
 pub use penalties::{PenaltyDef, PenaltyEffect};
 pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use read::read;
+pub use referral::Referral;
 pub use subordinate::Subordinate;
 pub use target::{Target, concerning};
 pub use tied::{Side, Tie};
@@ -566,6 +568,8 @@ pub struct DisciplineRule {
     pub longest: Option<Period>,
     /// The organ that must confirm an act this rule's organs take (provisionally), and by when.
     pub confirmed_by: Option<Confirmation>,
+    /// The organ whose decision must refer the act to this rule's organs (`referral`).
+    pub referral: Option<Referral>,
     /// The article.
     pub article: Option<String>,
 }

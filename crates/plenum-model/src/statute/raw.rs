@@ -419,6 +419,8 @@ pub(super) struct RawDiscipline {
     pub(super) longest: Option<Spanned<String>>,
     pub(super) confirmed_by: Option<Spanned<String>>,
     pub(super) within: Option<Spanned<String>>,
+    /// `referral = { by = "board", at_least = "15 days" }`.
+    pub(super) referral: Option<Spanned<RawReferral>>,
     pub(super) article: ArticleRef,
 }
 
@@ -566,4 +568,12 @@ pub(super) enum RawTarget {
     Seat(String),
     /// `{ post = "chair" }`.
     Post(String),
+}
+
+/// A discipline rule's `referral`: the organ that refers the act, and how long before.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawReferral {
+    pub(super) by: Spanned<String>,
+    pub(super) at_least: Option<Spanned<String>>,
 }

@@ -34,6 +34,7 @@ mod one_vote;
 mod people;
 mod procedures;
 mod recusal;
+mod referral;
 mod seats;
 mod service;
 mod targets;
@@ -322,6 +323,7 @@ impl Ctx<'_, '_> {
                     out,
                 );
                 self.check_trial_required(Act::Expulsion, &b.org, &b.person, b.trial.as_ref(), out);
+                self.check_referral(b, out);
                 let what = format!(
                     "the expulsion of {} from {}",
                     self.person(&b.person),

@@ -61,6 +61,22 @@ pub(super) fn rules(out: &mut Clauses<'_>) {
                 Some("not-confirmed"),
             );
         }
+        if let Some(r) = &rule.referral {
+            let least = r
+                .at_least
+                .map_or_else(String::new, |l| format!(", decided at least {l} after it"));
+            out.push(
+                "discipline",
+                "referral",
+                format!(
+                    "{} by {by}: only on the referral of {} (`referral` on the `member_expelled`){least}",
+                    rule.act_name(),
+                    out.organ_name(&r.by)
+                ),
+                rule.article.as_ref(),
+                Some("no-competent-decision, short-notice"),
+            );
+        }
     }
 }
 

@@ -42,6 +42,7 @@ mod one_vote;
 mod penalties;
 mod powers;
 mod procedures;
+mod referral;
 mod seats;
 mod subordinate;
 mod target;
