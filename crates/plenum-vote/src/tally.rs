@@ -89,6 +89,7 @@ pub fn simple_majority() -> Majority {
     Majority {
         threshold: Threshold::MoreThan(Share::HALF),
         base: Base::Votes,
+        excluding: None,
     }
 }
 
@@ -193,6 +194,7 @@ mod tests {
         let two_thirds_present = Majority {
             threshold: Threshold::AtLeast("1/3".parse().unwrap()),
             base: Base::Present,
+            excluding: None,
         };
         let bases = Bases {
             present: 12,

@@ -247,6 +247,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     person: p,
                     org: org.clone(),
                     decision: None,
+                    referral: None,
                     reason: None,
                     trial: None,
                     others: None,

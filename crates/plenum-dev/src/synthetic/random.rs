@@ -214,6 +214,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 org: org.clone(),
                 decision: (!decisions.is_empty() && rng.chance(50))
                     .then(|| decisions[rng.below(decisions.len())].clone()),
+                referral: None,
                 reason: None,
                 trial: None,
                 others: None,

@@ -14,12 +14,11 @@ pub(crate) mod positions;
 pub mod read;
 mod references;
 
-pub use references::Ref;
-
 use crate::date::FuzzyDate;
 use crate::id::{EventId, PersonId};
 
 pub use kinds::{EndCause, Outcome, Role, Scope, Source, Status, TakeCause, Votes};
+pub use references::Ref;
 
 /// One event of the record.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

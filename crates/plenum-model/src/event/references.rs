@@ -107,6 +107,9 @@ impl EventKind {
                 if let Some(d) = &b.decision {
                     push("decision", Ref::Decision(d));
                 }
+                if let Some(r) = &b.referral {
+                    push("referral", Ref::Decision(r));
+                }
                 if let Some(t) = &b.trial {
                     push("trial", Ref::Event(t));
                 }

@@ -432,6 +432,10 @@ mod procedure_tests;
 #[cfg(test)]
 mod regions_tests;
 #[cfg(test)]
+mod recusal_tests;
+#[cfg(test)]
+mod referral_tests;
+#[cfg(test)]
 mod renewal_tests;
 #[cfg(test)]
 mod seat_minimum_tests;
@@ -453,3 +457,5 @@ mod tied_tests;
 mod time_tests;
 #[cfg(test)]
 mod trial_tests;
+#[cfg(test)]
+mod withdrawal_tests;

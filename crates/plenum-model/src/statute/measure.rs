@@ -147,6 +147,36 @@ impl fmt::Display for Base {
     }
 }
 
+/// A majority: a threshold over a base.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Majority {
+    /// At least / more than which share.
+    pub threshold: Threshold,
+    /// Counted against what.
+    pub base: Base,
+    /// Who the base leaves out (`excluding = "subject"`), if anyone.
+    pub excluding: Option<Excluded>,
+}
+
+impl fmt::Display for Majority {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.threshold, self.base)?;
+        match self.excluding {
+            Some(Excluded::Subject) => f.write_str(", excluding the person it concerns"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Who a majority's base leaves out: "a majority of the Members, excluding the
+/// director subject to the removal vote" (the recusal of an interested person).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Excluded {
+    /// The person the decision is about: a motion's `subjects`; for a disciplinary
+    /// act, the person it is done to. Left out of the base where the base counts them.
+    Subject,
+}
+
 /// A calendar period: `5 years`, `6 months`, `30 days`.
 ///
 /// Periods are calendar arithmetic (a month after 31 January is the end of

@@ -26,6 +26,7 @@ mod procedures;
 mod raw;
 mod raw_trials;
 mod read;
+mod referral;
 mod subordinate;
 mod target;
 mod tied;
@@ -48,7 +49,7 @@ pub use consent::{Consent, Waiver};
 pub use constituencies::{Constituencies, NonVoting, Region, SeatsByConstituency, SeatsByRegion};
 pub use founding::{Decider, OrgDecision};
 pub use lapse::Lapse;
-pub use measure::{Base, Period, Share, Threshold};
+pub use measure::{Base, Excluded, Majority, Period, Share, Threshold};
 pub use memo::BookMemo;
 pub use nominations::{Nominations, Nominator};
 pub use notice::NoticeLength;
@@ -56,6 +57,7 @@ pub use one_vote::OneVote;
 pub use penalties::{PenaltyDef, PenaltyEffect};
 pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use read::read;
+pub use referral::Referral;
 pub use subordinate::Subordinate;
 pub use target::{Target, concerning};
 pub use tied::{Side, Tie};
@@ -229,6 +231,11 @@ pub struct OrganDef {
     pub notice: Option<Cited<Notice>>,
     /// The share of full members who must be present for a decision.
     pub quorum: Option<Cited<Threshold>>,
+    /// What a decision of a meeting quorate at its start, taken after withdrawals
+    /// left fewer than the quorum, needs (`quorum.after_withdrawal`): "may continue to
+    /// transact business ... if any action taken is approved by at least a majority
+    /// of the required quorum". `None`: such a decision lacks a quorum.
+    pub after_withdrawal: Option<Cited<Majority>>,
     /// The majority each kind of decision needs; `default` for the rest.
     pub majority: BTreeMap<String, Cited<Majority>>,
     /// What a seat holder must be.
@@ -462,15 +469,6 @@ pub struct SeatLimits {
     pub alternate: Option<u32>,
 }
 
-/// A majority: a threshold over a base.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Majority {
-    /// At least / more than which share.
-    pub threshold: Threshold,
-    /// Counted against what.
-    pub base: Base,
-}
-
 /// What a holder of a seat or post must be.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Requirement {
@@ -575,6 +573,8 @@ pub struct DisciplineRule {
     pub longest: Option<Period>,
     /// The organ that must confirm an act this rule's organs take (provisionally), and by when.
     pub confirmed_by: Option<Confirmation>,
+    /// The organ whose decision must refer the act to this rule's organs (`referral`).
+    pub referral: Option<Referral>,
     /// The article.
     pub article: Option<String>,
 }

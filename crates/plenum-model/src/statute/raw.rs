@@ -147,7 +147,7 @@ pub(super) struct RawOrgan {
     pub(super) term: Option<RawLength>,
     pub(super) meets: Option<RawEvery>,
     pub(super) notice: Option<RawNotice>,
-    pub(super) quorum: Option<RawThreshold>,
+    pub(super) quorum: Option<RawQuorum>,
     #[serde(default)]
     pub(super) majority: BTreeMap<String, RawMajority>,
     #[serde(default)]
@@ -345,11 +345,15 @@ pub(super) struct RawNotice {
     pub(super) postponement_article: ArticleRef,
 }
 
+/// An organ's `quorum`: the share of its members present for a decision, and the
+/// majority that lets a meeting quorate at its start decide after withdrawals.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawThreshold {
+pub(super) struct RawQuorum {
     pub(super) at_least: Option<Spanned<String>>,
     pub(super) more_than: Option<Spanned<String>>,
+    /// `after_withdrawal = { more_than = "1/2", of = "quorum" }`.
+    pub(super) after_withdrawal: Option<Spanned<RawMajority>>,
     pub(super) article: ArticleRef,
 }
 
@@ -359,6 +363,8 @@ pub(super) struct RawMajority {
     pub(super) at_least: Option<Spanned<String>>,
     pub(super) more_than: Option<Spanned<String>>,
     pub(super) of: Option<Base>,
+    /// `excluding = "subject"`: the base leaves out the person the decision is about.
+    pub(super) excluding: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 
@@ -386,6 +392,8 @@ pub(super) struct RawDiscipline {
     pub(super) longest: Option<Spanned<String>>,
     pub(super) confirmed_by: Option<Spanned<String>>,
     pub(super) within: Option<Spanned<String>>,
+    /// `referral = { by = "board", at_least = "15 days" }`.
+    pub(super) referral: Option<Spanned<RawReferral>>,
     pub(super) article: ArticleRef,
 }
 
@@ -533,4 +541,12 @@ pub(super) enum RawTarget {
     Seat(String),
     /// `{ post = "chair" }`.
     Post(String),
+}
+
+/// A discipline rule's `referral`: the organ that refers the act, and how long before.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawReferral {
+    pub(super) by: Spanned<String>,
+    pub(super) at_least: Option<Spanned<String>>,
 }

@@ -81,6 +81,7 @@ mod tests {
 
     fn rule(target: Option<Target>, by: &str) -> DisciplineRule {
         DisciplineRule {
+            referral: None,
             act: Act::Expulsion,
             penalty: None,
             from: None,

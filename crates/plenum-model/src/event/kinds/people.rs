@@ -73,6 +73,9 @@ body!(
         org: OrgId,
         /// The motion that decided it.
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The motion of another organ that referred it to the deciding one, where the
+        /// statute requires one (`referral` on the discipline rule).
+        referral: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// The stated reason.
         reason: Option<String> = (default, skip_serializing_if = "Option::is_none"),
         /// The trial (`person_tried`) that imposed it, where the statute requires one.

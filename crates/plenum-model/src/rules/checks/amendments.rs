@@ -137,6 +137,7 @@ impl Ctx<'_, '_> {
                         &d,
                         organ,
                         majority,
+                        &[],
                         citation,
                         &format!(
                             "the amendment of the statute of {}{late}",

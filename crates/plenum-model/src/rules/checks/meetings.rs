@@ -3,13 +3,14 @@
 use crate::date::{FuzzyDate, Truth};
 use crate::event::kinds::Evidence;
 use crate::event::{Event, EventKind, Outcome, Role};
-use crate::id::{MeetingId, OrganRef};
+use crate::id::{MeetingId, OrganRef, PersonId};
 use crate::rows::DecisionRow;
 use crate::statute::{Base, Cited, Majority};
 
 use super::super::cadence::{gap, sitting};
 use super::super::{Citation, Rule, Severity};
 use super::consent::WaiverProblem;
+use super::withdrawal::Attendance;
 use super::{Ctx, Out};
 
 impl Ctx<'_, '_> {
@@ -23,6 +24,7 @@ impl Ctx<'_, '_> {
             return;
         };
         let Some(organ) = &state.organ else { return };
+        let at_decision = present;
         let Some(present) = present.or(state.present) else {
             return;
         };
@@ -47,6 +49,14 @@ impl Ctx<'_, '_> {
             return;
         };
         if entitled == 0 || quorum.is_met(u64::from(present), u64::from(entitled)) {
+            return;
+        }
+        let seen = Attendance {
+            at_start: state.present,
+            at_decision,
+            entitled,
+        };
+        if self.check_after_withdrawal((version, organ, &state), *quorum, seen, out) {
             return;
         }
         let mut events = vec![];
@@ -176,6 +186,19 @@ impl Ctx<'_, '_> {
         let Some(total) = total.filter(|t| *t > 0) else {
             return;
         };
+        let recused = self.recused(majority, &organ, &b.subjects, &event.date, total);
+        if let Some(outnumbered) = recused.outnumbered(&votes) {
+            out.push(
+                Rule::MajorityNotMet,
+                Severity::Violation,
+                Truth::Definitely,
+                Some(citation),
+                vec![],
+                format!("carried with {outnumbered}"),
+            );
+            return;
+        }
+        let total = recused.total;
         if majority.threshold.is_met(votes.in_favour, total) {
             return;
         }
@@ -186,12 +209,11 @@ impl Ctx<'_, '_> {
             Some(citation),
             vec![],
             format!(
-                "carried with {} votes for of {total} {}; {} needs {} {} ({} votes)",
+                "carried with {} votes for of {total} {}{}; {} needs {majority} ({} votes)",
                 votes.in_favour,
                 base_words(majority.base),
+                recused.words(),
                 crate::phrase::with_article(&format!("{category} decision")),
-                majority.threshold,
-                majority.base,
                 majority.threshold.minimum(total)
             ),
         );
@@ -325,11 +347,16 @@ impl Ctx<'_, '_> {
 
     /// A carried decision (of `organ`) against a majority another rule sets, such as
     /// a discipline rule's: a finding when its votes fall short.
+    ///
+    /// `subjects` are whom the act concerns, left out of the base where the
+    /// majority excludes them (`excluding = "subject"`).
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn check_decision_majority(
         &self,
         d: &DecisionRow,
         organ: &OrganRef,
         majority: &Majority,
+        subjects: &[PersonId],
         citation: Citation,
         what: &str,
         out: &mut Out<'_>,
@@ -348,6 +375,19 @@ impl Ctx<'_, '_> {
         let Some(total) = total.filter(|t| *t > 0) else {
             return;
         };
+        let recused = self.recused(majority, organ, subjects, &d.date, total);
+        if let Some(outnumbered) = recused.outnumbered(&votes) {
+            out.push(
+                Rule::MajorityNotMet,
+                Severity::Violation,
+                Truth::Definitely,
+                Some(citation),
+                vec![d.event.clone()],
+                format!("{what} rests on a decision carried with {outnumbered}"),
+            );
+            return;
+        }
+        let total = recused.total;
         if majority.threshold.is_met(votes.in_favour, total) {
             return;
         }
@@ -358,11 +398,10 @@ impl Ctx<'_, '_> {
             Some(citation),
             vec![d.event.clone()],
             format!(
-                "{what} rests on a decision carried with {} votes for of {total} {}; the statute requires {} {} ({} votes)",
+                "{what} rests on a decision carried with {} votes for of {total} {}{}; the statute requires {majority} ({} votes)",
                 votes.in_favour,
                 base_words(majority.base),
-                majority.threshold,
-                majority.base,
+                recused.words(),
                 majority.threshold.minimum(total)
             ),
         );

@@ -34,12 +34,15 @@ mod offices;
 mod one_vote;
 mod people;
 mod procedures;
+mod recusal;
+mod referral;
 mod seats;
 mod service;
 mod targets;
 mod tied;
 mod trials;
 mod voting;
+mod withdrawal;
 
 use crate::date::{FuzzyDate, Truth};
 use crate::event::{EndCause, Event, EventKind, Role};
@@ -321,6 +324,7 @@ impl Ctx<'_, '_> {
                     out,
                 );
                 self.check_trial_required(Act::Expulsion, &b.org, &b.person, b.trial.as_ref(), out);
+                self.check_referral(b, out);
                 let what = format!(
                     "the expulsion of {} from {}",
                     self.person(&b.person),

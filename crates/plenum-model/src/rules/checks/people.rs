@@ -159,6 +159,7 @@ impl Ctx<'_, '_> {
                 &d,
                 organ,
                 &majority,
+                std::slice::from_ref(person),
                 Citation::of(v, rule.article.as_ref()),
                 &format!("the {} of {who}", act),
                 out,

@@ -18,7 +18,7 @@ pub(super) fn rules(out: &mut Clauses<'_>) {
         });
         let majority = rule
             .majority
-            .map_or_else(String::new, |m| format!(", by {} {}", m.threshold, m.base));
+            .map_or_else(String::new, |m| format!(", by {m}"));
         let longest = rule
             .longest
             .map_or_else(String::new, |l| format!(", for at most {l}"));
@@ -59,6 +59,22 @@ pub(super) fn rules(out: &mut Clauses<'_>) {
                 words,
                 rule.article.as_ref(),
                 Some("not-confirmed"),
+            );
+        }
+        if let Some(r) = &rule.referral {
+            let least = r
+                .at_least
+                .map_or_else(String::new, |l| format!(", decided at least {l} after it"));
+            out.push(
+                "discipline",
+                "referral",
+                format!(
+                    "{} by {by}: only on the referral of {} (`referral` on the `member_expelled`){least}",
+                    rule.act_name(),
+                    out.organ_name(&r.by)
+                ),
+                rule.article.as_ref(),
+                Some("no-competent-decision, short-notice"),
             );
         }
     }

@@ -162,6 +162,17 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             Some("quorum-not-met"),
         );
     }
+    if let Some(Cited { rule, article }) = &organ.after_withdrawal {
+        out.push(
+            s,
+            "quorum.after_withdrawal",
+            format!(
+                "a meeting that had its quorum when it sat decides, after withdrawals leave fewer, only by {rule}"
+            ),
+            article.as_ref(),
+            Some("quorum-not-met"),
+        );
+    }
     for (category, Cited { rule, article }) in &organ.majority {
         let what = if category == "default" {
             "decisions".to_owned()
@@ -173,7 +184,7 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
         out.push(
             s,
             "majority",
-            format!("{what} need {} {}", rule.threshold, rule.base),
+            format!("{what} need {rule}"),
             article.as_ref(),
             Some("majority-not-met"),
         );

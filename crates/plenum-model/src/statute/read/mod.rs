@@ -8,18 +8,21 @@
 //! and terms, `powers.rs` discipline, amendments and incompatibilities, `membership.rs`,
 //! `classes.rs`, `penalties.rs`, `procedures.rs`, `meetings.rs`, `target.rs`,
 //! `member_of.rs`, `vacancy.rs`, `subordinate.rs`, `constituencies.rs` (constituencies and
-//! non-voting posts), `acting.rs`, `tied.rs` (meetings tied to another organ's), `one_vote.rs`).
+//! non-voting posts), `acting.rs`, `tied.rs` (meetings tied to another organ's), `one_vote.rs`,
+//! `majority.rs` (majorities and who their base leaves out)).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 use serde_spanned::Spanned;
 
-use super::raw::{ArticleRef, RawDocument, RawElector, RawMajority, RawOrgan, RawPost, RawVersion};
+use super::raw::{
+    ArticleRef, RawDocument, RawElector, RawMajority, RawOrgan, RawPost, RawRequirement, RawVersion,
+};
 
 use super::{
     Article, Base, Cited, Convener, DisciplineRule, Document, Elector, Majority, MeetingKind,
-    OrganDef, Plurality, PostDef, Procedure, SeatLimits, Share, Threshold, Version,
+    OrganDef, Plurality, PostDef, Procedure, Requirement, SeatLimits, Share, Threshold, Version,
 };
 use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
@@ -31,6 +34,7 @@ mod classes;
 mod consent;
 mod constituencies;
 mod founding;
+mod majority;
 mod meetings;
 mod member_of;
 mod membership;
@@ -39,6 +43,7 @@ mod one_vote;
 mod penalties;
 mod powers;
 mod procedures;
+mod referral;
 mod seats;
 mod subordinate;
 mod target;
@@ -327,22 +332,6 @@ impl Reader<'_> {
         }
     }
 
-    fn majority(
-        &self,
-        scope: &Scope<'_>,
-        raw: RawMajority,
-        whole: Range<usize>,
-    ) -> Result<Cited<Majority>, InputError> {
-        let threshold = self.threshold(raw.at_least, raw.more_than, whole)?;
-        Ok(Cited {
-            rule: Majority {
-                threshold,
-                base: raw.of.unwrap_or(Base::Votes),
-            },
-            article: self.article(scope, raw.article)?,
-        })
-    }
-
     fn organ(&self, scope: &Scope<'_>, mut raw: RawOrgan) -> Result<OrganDef, InputError> {
         let key = self.key(&raw.id)?;
         let constituencies = self.seats_by_constituency(scope, raw.constituencies.take())?;
@@ -405,6 +394,12 @@ impl Reader<'_> {
             notice: raw
                 .notice
                 .map(|n| self.notice(scope, n, id_span.clone()))
+                .transpose()?,
+            after_withdrawal: raw
+                .quorum
+                .as_mut()
+                .and_then(|q| q.after_withdrawal.take().map(|w| (w, q.article.clone())))
+                .map(|(w, quorum_article)| self.after_withdrawal(scope, w, quorum_article))
                 .transpose()?,
             quorum: raw
                 .quorum

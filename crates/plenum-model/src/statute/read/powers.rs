@@ -177,8 +177,13 @@ impl Reader<'_> {
                 ),
             ));
         }
+        let referral = raw
+            .referral
+            .map(|r| self.referral(scope, act, &by, r))
+            .transpose()?;
         Ok(DisciplineRule {
             act,
+            referral,
             penalty: (act == Act::Penalty)
                 .then(|| self.key(&raw.act))
                 .transpose()?,
