@@ -430,11 +430,11 @@ mod positions_tests;
 #[cfg(test)]
 mod procedure_tests;
 #[cfg(test)]
-mod regions_tests;
-#[cfg(test)]
 mod recusal_tests;
 #[cfg(test)]
 mod referral_tests;
+#[cfg(test)]
+mod regions_tests;
 #[cfg(test)]
 mod renewal_tests;
 #[cfg(test)]

@@ -16,13 +16,11 @@ use std::ops::Range;
 
 use serde_spanned::Spanned;
 
-use super::raw::{
-    ArticleRef, RawDocument, RawElector, RawMajority, RawOrgan, RawPost, RawRequirement, RawVersion,
-};
+use super::raw::{ArticleRef, RawDocument, RawElector, RawOrgan, RawPost, RawVersion};
 
 use super::{
-    Article, Base, Cited, Convener, DisciplineRule, Document, Elector, Majority, MeetingKind,
-    OrganDef, Plurality, PostDef, Procedure, Requirement, SeatLimits, Share, Threshold, Version,
+    Article, Cited, Convener, DisciplineRule, Document, Elector, MeetingKind, OrganDef, Plurality,
+    PostDef, Procedure, SeatLimits, Share, Threshold, Version,
 };
 use crate::id::{Key, OrgId, VersionId};
 use crate::limits::MAX_COUNT;
