@@ -422,6 +422,8 @@ mod office_tests;
 #[cfg(test)]
 mod one_vote_tests;
 #[cfg(test)]
+mod org_requisition_tests;
+#[cfg(test)]
 mod outside_tests;
 #[cfg(test)]
 mod plurality_tests;

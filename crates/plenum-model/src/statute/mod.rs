@@ -21,6 +21,7 @@ mod memo;
 mod nominations;
 mod notice;
 mod one_vote;
+mod org_requisition;
 mod penalties;
 mod procedures;
 mod raw;
@@ -53,6 +54,7 @@ pub use memo::BookMemo;
 pub use nominations::{Nominations, Nominator};
 pub use notice::NoticeLength;
 pub use one_vote::OneVote;
+pub use org_requisition::OrgRequisition;
 pub use penalties::{PenaltyDef, PenaltyEffect};
 pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use read::read;
@@ -318,6 +320,10 @@ pub struct Convener {
     /// The fewest constituencies the members requesting it must belong to
     /// (`from_constituencies`: "locals ... in each of ten different legislative districts").
     pub from_constituencies: Option<u32>,
+    /// The share of subordinate organizations of a category whose request obliges a
+    /// meeting (`organizations`: "more than one third of provincial-level Party
+    /// organizations put forward a request").
+    pub organizations: Option<OrgRequisition>,
 }
 
 impl Convener {

@@ -480,7 +480,18 @@ pub(super) struct RawConvener {
     pub(super) posts: Vec<Spanned<String>>,
     pub(super) requisition: Option<Spanned<RawRequisition>>,
     pub(super) from_constituencies: Option<Spanned<u32>>,
+    pub(super) organizations: Option<Spanned<RawOrgRequisition>>,
     pub(super) article: ArticleRef,
+}
+
+/// `convened_by.organizations`: a requisition by subordinate organizations of a
+/// category (read in `read/org_requisition.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawOrgRequisition {
+    pub(super) category: Spanned<String>,
+    pub(super) at_least: Option<Spanned<String>>,
+    pub(super) more_than: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]

@@ -36,6 +36,7 @@ mod member_of;
 mod membership;
 mod nominations;
 mod one_vote;
+mod org_requisition;
 mod penalties;
 mod powers;
 mod procedures;
@@ -80,6 +81,9 @@ struct Scope<'a> {
     /// regions of them.
     constituencies: bool,
     regions: bool,
+    /// The categories of the version's subordinate organizations
+    /// (`[[version.subordinate]]`), which `convened_by.organizations` may name.
+    categories: BTreeSet<String>,
 }
 
 impl Reader<'_> {
@@ -152,6 +156,11 @@ impl Reader<'_> {
                 .constituencies
                 .as_ref()
                 .is_some_and(|c| !c.regions.is_empty()),
+            categories: raw
+                .subordinates
+                .iter()
+                .map(|t| t.category.get_ref().trim().to_owned())
+                .collect(),
         };
         let mut articles = Vec::new();
         for a in raw.articles {
@@ -421,7 +430,11 @@ impl Reader<'_> {
             convened_by: raw
                 .convened_by
                 .map(|c| {
-                    if c.by.is_empty() && c.posts.is_empty() && c.requisition.is_none() {
+                    if c.by.is_empty()
+                        && c.posts.is_empty()
+                        && c.requisition.is_none()
+                        && c.organizations.is_none()
+                    {
                         return Err(self.err(
                             id_span.clone(),
                             "`convened_by` needs `by = [\"an organ\"]`, `posts = [\"a post\"]`, `requisition = \"1/10\"` or several",
@@ -441,6 +454,7 @@ impl Reader<'_> {
                                 .map(|r| self.requisition(r))
                                 .transpose()?,
                             from_constituencies: self.requisition_constituencies(scope, &c)?,
+                            organizations: self.org_requisition(scope, c.organizations)?,
                         },
                         article: self.article(scope, c.article)?,
                     })
