@@ -366,6 +366,8 @@ pub fn replay(events: &[Event]) -> Result<Tables, RecordError> {
 #[cfg(test)]
 mod acting_tests;
 #[cfg(test)]
+mod acts_for_tests;
+#[cfg(test)]
 mod admission_tests;
 #[cfg(test)]
 mod amendment_notice_tests;

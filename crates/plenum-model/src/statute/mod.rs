@@ -7,6 +7,7 @@
 //! which version judges an event.
 
 mod acting;
+mod acts_for;
 mod admission;
 mod book;
 mod cadence;
@@ -40,6 +41,7 @@ use crate::date::FuzzyDate;
 use crate::id::{Key, OrgId, VersionId};
 
 pub use acting::Acting;
+pub use acts_for::ActsFor;
 pub use admission::{Admission, CandidateFirst, Sponsors};
 pub use book::StatuteBook;
 pub use cadence::{Cadence, CalendarPeriod};
@@ -262,6 +264,9 @@ pub struct OrganDef {
     pub constituencies: Option<Cited<SeatsByConstituency>>,
     /// Posts whose holders attend its meetings with voice but no vote (`non_voting`).
     pub non_voting: Option<Cited<NonVoting>>,
+    /// Another organ whose decisions it may take between that organ's sessions
+    /// (`acts_for`).
+    pub acts_for: Option<Cited<ActsFor>>,
     /// Its meetings tied to another organ's: after each ends, or before each begins
     /// (`tied`).
     pub tied: Vec<Cited<Tie>>,

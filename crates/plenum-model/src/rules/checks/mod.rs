@@ -6,6 +6,7 @@
 //! the dead and the expelled.
 
 mod acting;
+mod acts_for;
 mod admission;
 mod amendments;
 mod appeals;

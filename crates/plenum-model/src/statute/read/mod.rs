@@ -26,6 +26,7 @@ use crate::limits::MAX_COUNT;
 use crate::source::InputError;
 
 mod acting;
+mod acts_for;
 mod admission;
 mod classes;
 mod consent;
@@ -357,6 +358,7 @@ impl Reader<'_> {
         let constituencies = self.seats_by_constituency(scope, raw.constituencies.take())?;
         let non_voting = raw.non_voting.take();
         let non_voting = self.non_voting(scope, &raw, non_voting)?;
+        let acts_for = self.acts_for(scope, &raw.id, raw.acts_for.take())?;
         let tied = std::mem::take(&mut raw.tied);
         let tied = self.tied(scope, &raw, tied)?;
         let one_vote = self.one_vote(scope, raw.one_vote.take())?;
@@ -374,6 +376,7 @@ impl Reader<'_> {
             key,
             constituencies,
             non_voting,
+            acts_for,
             tied,
             one_vote,
             regions,
