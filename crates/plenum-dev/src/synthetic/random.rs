@@ -356,6 +356,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     by_person: None,
                     requested_by: None,
                     requested_from: None,
+                    requested_by_organizations: Vec::new(),
                 })
             }
             24 if !held_meetings.is_empty() => {

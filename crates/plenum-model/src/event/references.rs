@@ -257,6 +257,9 @@ impl EventKind {
                 b.joint_with
                     .iter()
                     .for_each(|o| push("joint_with", Ref::Organ(o)));
+                b.requested_by_organizations
+                    .iter()
+                    .for_each(|o| push("requested_by_organizations", Ref::Org(o)));
             }
             K::MeetingHeld(b) => {
                 if let Some(o) = &b.organ {

@@ -366,6 +366,8 @@ pub fn replay(events: &[Event]) -> Result<Tables, RecordError> {
 #[cfg(test)]
 mod acting_tests;
 #[cfg(test)]
+mod acts_for_tests;
+#[cfg(test)]
 mod admission_tests;
 #[cfg(test)]
 mod amendment_notice_tests;
@@ -421,6 +423,8 @@ mod non_voting_tests;
 mod office_tests;
 #[cfg(test)]
 mod one_vote_tests;
+#[cfg(test)]
+mod org_requisition_tests;
 #[cfg(test)]
 mod outside_tests;
 #[cfg(test)]

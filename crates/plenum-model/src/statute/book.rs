@@ -161,6 +161,17 @@ impl StatuteBook {
         self.tree.ancestors(org)
     }
 
+    /// The organizations recorded as founded under `org` (at any depth) as a
+    /// `category`: those a requisition by organizations of that category counts.
+    pub fn under(&self, org: &OrgId, category: &str) -> Vec<OrgId> {
+        self.tree
+            .orgs()
+            .filter(|o| self.tree.category(o) == Some(category))
+            .filter(|o| self.tree.ancestors(o).contains(org))
+            .cloned()
+            .collect()
+    }
+
     /// The nearest organization above `org` with a statute of its own: the one whose
     /// statute says who founds `org` and, unless `org` has a statute, who dissolves it.
     pub fn governor(&self, org: &OrgId) -> Option<OrgId> {

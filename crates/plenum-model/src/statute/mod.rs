@@ -7,6 +7,7 @@
 //! which version judges an event.
 
 mod acting;
+mod acts_for;
 mod admission;
 mod book;
 mod cadence;
@@ -21,6 +22,7 @@ mod memo;
 mod nominations;
 mod notice;
 mod one_vote;
+mod org_requisition;
 mod penalties;
 mod procedures;
 mod raw;
@@ -40,6 +42,7 @@ use crate::date::FuzzyDate;
 use crate::id::{Key, OrgId, VersionId};
 
 pub use acting::Acting;
+pub use acts_for::ActsFor;
 pub use admission::{Admission, CandidateFirst, Sponsors};
 pub use book::StatuteBook;
 pub use cadence::{Cadence, CalendarPeriod};
@@ -54,6 +57,7 @@ pub use memo::BookMemo;
 pub use nominations::{Nominations, Nominator};
 pub use notice::NoticeLength;
 pub use one_vote::OneVote;
+pub use org_requisition::OrgRequisition;
 pub use penalties::{PenaltyDef, PenaltyEffect};
 pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_words};
 pub use read::read;
@@ -267,6 +271,9 @@ pub struct OrganDef {
     pub constituencies: Option<Cited<SeatsByConstituency>>,
     /// Posts whose holders attend its meetings with voice but no vote (`non_voting`).
     pub non_voting: Option<Cited<NonVoting>>,
+    /// Another organ whose decisions it may take between that organ's sessions
+    /// (`acts_for`).
+    pub acts_for: Option<Cited<ActsFor>>,
     /// Its meetings tied to another organ's: after each ends, or before each begins
     /// (`tied`).
     pub tied: Vec<Cited<Tie>>,
@@ -325,6 +332,10 @@ pub struct Convener {
     /// The fewest constituencies the members requesting it must belong to
     /// (`from_constituencies`: "locals ... in each of ten different legislative districts").
     pub from_constituencies: Option<u32>,
+    /// The share of subordinate organizations of a category whose request obliges a
+    /// meeting (`organizations`: "more than one third of provincial-level Party
+    /// organizations put forward a request").
+    pub organizations: Option<OrgRequisition>,
 }
 
 impl Convener {

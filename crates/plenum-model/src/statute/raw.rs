@@ -165,6 +165,7 @@ pub(super) struct RawOrgan {
     pub(super) plurality: Option<RawPlurality>,
     pub(super) constituencies: Option<Spanned<RawOrganConstituencies>>,
     pub(super) non_voting: Option<Spanned<RawNonVoting>>,
+    pub(super) acts_for: Option<Spanned<RawActsFor>>,
     #[serde(default)]
     pub(super) tied: Vec<Spanned<RawTie>>,
     pub(super) one_vote: Option<RawOneVote>,
@@ -223,6 +224,16 @@ pub(super) struct RawWaiver {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawWithoutMeeting {
     pub(super) consent: Spanned<String>,
+    pub(super) article: ArticleRef,
+}
+
+/// An organ's `acts_for = { organ = "cc", between = "sessions" }` (read in
+/// `read/acts_for.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawActsFor {
+    pub(super) organ: Spanned<String>,
+    pub(super) between: Spanned<String>,
     pub(super) article: ArticleRef,
 }
 
@@ -488,7 +499,18 @@ pub(super) struct RawConvener {
     pub(super) posts: Vec<Spanned<String>>,
     pub(super) requisition: Option<Spanned<RawRequisition>>,
     pub(super) from_constituencies: Option<Spanned<u32>>,
+    pub(super) organizations: Option<Spanned<RawOrgRequisition>>,
     pub(super) article: ArticleRef,
+}
+
+/// `convened_by.organizations`: a requisition by subordinate organizations of a
+/// category (read in `read/org_requisition.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawOrgRequisition {
+    pub(super) category: Spanned<String>,
+    pub(super) at_least: Option<Spanned<String>>,
+    pub(super) more_than: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::*;
 use crate::date::FuzzyDate;
-use crate::id::{EventId, Key, MeetingId, OrganRef, PersonId, PostRef};
+use crate::id::{EventId, Key, MeetingId, OrgId, OrganRef, PersonId, PostRef};
 
 body!(
     /// An organ not defined by any recorded statute (of a predecessor, a front, a state).
@@ -66,6 +66,9 @@ body!(
         /// How many constituencies (districts, branches) the requesting members belong
         /// to, if the record says: judged against `convened_by.from_constituencies`.
         requested_from: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
+        /// The subordinate organizations that requested it, if it was called at their
+        /// request: judged against `convened_by.organizations`.
+        requested_by_organizations: Vec<OrgId> = (default, skip_serializing_if = "Vec::is_empty"),
     }
 );
 

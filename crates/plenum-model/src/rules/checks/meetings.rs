@@ -3,7 +3,7 @@
 use crate::date::{FuzzyDate, Truth};
 use crate::event::kinds::Evidence;
 use crate::event::{Event, EventKind, Outcome, Role};
-use crate::id::{MeetingId, OrganRef, PersonId};
+use crate::id::{MeetingId, OrgId, OrganRef, PersonId};
 use crate::rows::DecisionRow;
 use crate::statute::{Base, Cited, Majority};
 
@@ -219,13 +219,14 @@ impl Ctx<'_, '_> {
         );
     }
 
-    /// Who convened a meeting: an organ the statute names, or enough members by
-    /// requisition. Where the record says neither, nothing is judged.
+    /// Who convened a meeting: an organ the statute names, or enough members (or
+    /// subordinate organizations) by requisition. Where the record says neither,
+    /// nothing is judged.
     pub(super) fn check_convener(
         &self,
         organ: &OrganRef,
         by: Option<&OrganRef>,
-        (requested_by, requested_from): (Option<u32>, Option<u32>),
+        (requested_by, requested_from, requested_orgs): (Option<u32>, Option<u32>, &[OrgId]),
         out: &mut Out<'_>,
     ) {
         let Some(version) = self.version(&organ.org, &out.event.date) else {
@@ -246,7 +247,7 @@ impl Ctx<'_, '_> {
             if by.org == organ.org && convener.by.contains(&by.key) {
                 return;
             }
-            if requested_by.is_none() {
+            if requested_by.is_none() && requested_orgs.is_empty() {
                 let competent = self.conveners_words(organ, convener);
                 out.push(
                     Rule::WrongConvener,
@@ -261,6 +262,9 @@ impl Ctx<'_, '_> {
                 );
                 return;
             }
+        }
+        if !requested_orgs.is_empty() {
+            self.check_org_requisition(organ, convener, &citation, requested_orgs, out);
         }
         let Some(requested) = requested_by else {
             return;

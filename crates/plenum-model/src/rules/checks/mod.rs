@@ -6,6 +6,7 @@
 //! the dead and the expelled.
 
 mod acting;
+mod acts_for;
 mod admission;
 mod amendments;
 mod appeals;
@@ -32,6 +33,7 @@ mod nominations;
 mod non_voting;
 mod offices;
 mod one_vote;
+mod org_requisition;
 mod people;
 mod procedures;
 mod recusal;
@@ -420,14 +422,20 @@ impl Ctx<'_, '_> {
                 self.check_convener(
                     &b.organ,
                     b.by.as_ref(),
-                    (b.requested_by, b.requested_from),
+                    (
+                        b.requested_by,
+                        b.requested_from,
+                        &b.requested_by_organizations,
+                    ),
                     out,
                 );
                 self.check_post_convener(
                     &b.organ,
                     b.by_post.as_ref(),
                     b.by_person.as_ref(),
-                    b.by.is_some() || b.requested_by.is_some(),
+                    b.by.is_some()
+                        || b.requested_by.is_some()
+                        || !b.requested_by_organizations.is_empty(),
                     out,
                 );
                 self.check_category(&b.organ, b.category.as_deref(), out);

@@ -7,6 +7,7 @@ use crate::statute::{Act, Cited, DisciplineRule, Elector, Version};
 
 use super::super::terms::Office;
 use super::super::{Citation, Rule, Severity};
+use super::acts_for::ActingFor;
 use super::{Ctx, Out};
 
 impl Ctx<'_, '_> {
@@ -169,6 +170,32 @@ impl Ctx<'_, '_> {
             && !deciders.is_empty()
             && !deciders.iter().any(|o| competent.contains(o))
         {
+            match self.acting_for(&deciders, &competent, &d.date) {
+                Some(ActingFor::Between) => return,
+                Some(ActingFor::InSession {
+                    acting,
+                    principal,
+                    certainty,
+                    citation,
+                }) => {
+                    let principal = self.organ_name(&principal);
+                    out.push(
+                        Rule::NoCompetentDecision,
+                        Severity::Violation,
+                        certainty,
+                        Some(citation),
+                        vec![decision_id.clone()],
+                        format!(
+                            "{} of {who} was decided by {}, which acts for {principal} only between its sessions; {principal} {} that day",
+                            act,
+                            self.organ_name(&acting),
+                            if certainty == Truth::Definitely { "sat" } else { "may have sat" }
+                        ),
+                    );
+                    return;
+                }
+                None => {}
+            }
             let by = deciders
                 .iter()
                 .map(|o| self.organ_name(o))

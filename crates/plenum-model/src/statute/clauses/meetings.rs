@@ -65,6 +65,13 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             });
             who.push(format!("{words} of its members by requisition{from}"));
         }
+        if let Some(orgs) = &rule.organizations {
+            who.push(format!(
+                "{} of the {} organizations under it by requisition",
+                orgs.words(),
+                orgs.category
+            ));
+        }
         out.push(
             s,
             "convened_by",

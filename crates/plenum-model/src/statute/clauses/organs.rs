@@ -122,6 +122,19 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             Some("majority-not-met"),
         );
     }
+    if let Some(Cited { rule, article }) = &organ.acts_for {
+        out.push(
+            s,
+            "acts_for",
+            format!(
+                "takes the decisions of {} between its {}",
+                out.organ_name(&rule.organ),
+                rule.between.as_str()
+            ),
+            article.as_ref(),
+            Some("no-competent-decision"),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.composed_of {
         out.push(
             s,

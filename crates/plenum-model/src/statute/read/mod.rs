@@ -27,6 +27,7 @@ use crate::limits::MAX_COUNT;
 use crate::source::InputError;
 
 mod acting;
+mod acts_for;
 mod admission;
 mod classes;
 mod consent;
@@ -38,6 +39,7 @@ mod member_of;
 mod membership;
 mod nominations;
 mod one_vote;
+mod org_requisition;
 mod penalties;
 mod powers;
 mod procedures;
@@ -83,6 +85,9 @@ struct Scope<'a> {
     /// regions of them.
     constituencies: bool,
     regions: bool,
+    /// The categories of the version's subordinate organizations
+    /// (`[[version.subordinate]]`), which `convened_by.organizations` may name.
+    categories: BTreeSet<String>,
 }
 
 impl Reader<'_> {
@@ -155,6 +160,11 @@ impl Reader<'_> {
                 .constituencies
                 .as_ref()
                 .is_some_and(|c| !c.regions.is_empty()),
+            categories: raw
+                .subordinates
+                .iter()
+                .map(|t| t.category.get_ref().trim().to_owned())
+                .collect(),
         };
         let mut articles = Vec::new();
         for a in raw.articles {
@@ -335,6 +345,7 @@ impl Reader<'_> {
         let constituencies = self.seats_by_constituency(scope, raw.constituencies.take())?;
         let non_voting = raw.non_voting.take();
         let non_voting = self.non_voting(scope, &raw, non_voting)?;
+        let acts_for = self.acts_for(scope, &raw.id, raw.acts_for.take())?;
         let tied = std::mem::take(&mut raw.tied);
         let tied = self.tied(scope, &raw, tied)?;
         let one_vote = self.one_vote(scope, raw.one_vote.take())?;
@@ -352,6 +363,7 @@ impl Reader<'_> {
             key,
             constituencies,
             non_voting,
+            acts_for,
             tied,
             one_vote,
             regions,
@@ -414,7 +426,11 @@ impl Reader<'_> {
             convened_by: raw
                 .convened_by
                 .map(|c| {
-                    if c.by.is_empty() && c.posts.is_empty() && c.requisition.is_none() {
+                    if c.by.is_empty()
+                        && c.posts.is_empty()
+                        && c.requisition.is_none()
+                        && c.organizations.is_none()
+                    {
                         return Err(self.err(
                             id_span.clone(),
                             "`convened_by` needs `by = [\"an organ\"]`, `posts = [\"a post\"]`, `requisition = \"1/10\"` or several",
@@ -434,6 +450,7 @@ impl Reader<'_> {
                                 .map(|r| self.requisition(r))
                                 .transpose()?,
                             from_constituencies: self.requisition_constituencies(scope, &c)?,
+                            organizations: self.org_requisition(scope, c.organizations)?,
                         },
                         article: self.article(scope, c.article)?,
                     })

@@ -66,6 +66,7 @@ impl Reader<'_> {
             template: true,
             constituencies: false,
             regions: false,
+            categories: scope.categories.clone(),
         };
         for organ in &raw.organs {
             if !own.organs.insert(organ.id.get_ref().clone()) {
