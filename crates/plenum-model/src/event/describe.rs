@@ -158,23 +158,32 @@ fn describe_text(event: &Event) -> String {
         K::FactionLeadershipEnded(b) => super::leadership::ceased_to_lead(b),
         K::SpeechGiven(b) => format!("spoke: {}", b.summary),
         K::SeatTaken(b) => format!(
-            "took a {} seat on {}{}",
+            "took a {} seat on {}{}{}",
             b.role.as_str(),
             organ(&b.organ),
-            if b.nominal { " (nominal)" } else { "" }
+            if b.nominal { " (nominal)" } else { "" },
+            nominated_by(b.nominated_by_person.as_ref())
         ),
         K::SeatVacated(b) => with_cause(format!("left {}", organ(&b.organ)), b.cause),
         K::PostAssigned(b) => format!(
-            "{}{}{}",
+            "{}{}{}{}",
             if b.acting { "acting " } else { "became " },
             post(&b.post),
-            if b.nominal { " (nominal)" } else { "" }
+            if b.nominal { " (nominal)" } else { "" },
+            nominated_by(b.nominated_by_person.as_ref())
         ),
         K::PostVacated(b) => with_cause(format!("left the post of {}", post(&b.post)), b.cause),
         K::PositionChanged(b) => super::positions::changed(b),
         K::TenureObserved(b) => super::positions::observed(event, b),
         other => other.name().replace('_', " "),
     }
+}
+
+/// ` (nominated by PERSON)`, where a seat or post records who nominated its holder.
+fn nominated_by(by: Option<&PersonId>) -> String {
+    by.map_or_else(String::new, |p| {
+        format!(" (nominated by {})", name(EntityKind::Person, p))
+    })
 }
 
 /// One line saying what an event records, for the log: the person's
@@ -305,6 +314,15 @@ fn summarize_text(event: &Event) -> String {
             }
             if !b.nominal.is_empty() {
                 text.push_str(&format!("; in name only: {}", people(&b.nominal)));
+            }
+            if !b.nominators.is_empty() {
+                let nominated = b
+                    .nominators
+                    .iter()
+                    .map(|n| format!("{} by {}", person(&n.person), person(&n.by_person)))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                text.push_str(&format!("; nominated: {nominated}"));
             }
             if let Some(constituency) = &b.constituency {
                 text.push_str(&format!(

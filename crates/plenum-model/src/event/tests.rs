@@ -284,3 +284,43 @@ fn a_text_file_is_only_a_statutes_and_never_beside_its_text() {
     let err = read_with(&number, Format::Toml, &beside).unwrap_err();
     assert!(err.message.contains("expected the name of a file"), "{err}");
 }
+
+#[test]
+fn the_log_says_who_nominated_whom() {
+    let text = r#"
+[[event]]
+id = "vacancy-election"
+date = "2023-05-02"
+kind = "election_held"
+post = "afscme/secretary-treasurer"
+elected = ["nadia"]
+nominators = [{ person = "nadia", by_person = "marcus" }]
+
+[[event]]
+id = "appointed"
+date = "2023-05-02"
+kind = "post_assigned"
+person = "nadia"
+post = "afscme/secretary-treasurer"
+nominated_by_person = "marcus"
+"#;
+    let events = read(text, Format::Toml).unwrap();
+    let words = |e: &Event| {
+        super::describe::summarize(e).render(|_, id| {
+            match id {
+                "nadia" => "Nadia Kowalczyk",
+                "marcus" => "Marcus Obi",
+                other => other,
+            }
+            .to_owned()
+        })
+    };
+    assert_eq!(
+        words(&events[0].event),
+        "elected to afscme/secretary-treasurer: Nadia Kowalczyk; nominated: Nadia Kowalczyk by Marcus Obi"
+    );
+    assert_eq!(
+        words(&events[1].event),
+        "Nadia Kowalczyk: became afscme/secretary-treasurer (nominated by Marcus Obi)"
+    );
+}
