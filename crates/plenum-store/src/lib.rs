@@ -218,6 +218,13 @@ pub trait Store: Send + Sync {
         })
     }
 
+    /// How many batches this handle has judged again because another writer moved the
+    /// ledger under them while they were judged (only a store that judges batches before
+    /// it holds the head does; the others wait for their turn instead).
+    fn conflicts_retried(&self) -> u64 {
+        0
+    }
+
     /// Calls `visit` with every entry from `from` on, in order, in one consistent view;
     /// returns that view's head.
     fn scan(

@@ -13,13 +13,21 @@
 //! savepoint, which a refusal rolls back to. A database error when the group's writes
 //! run fails the whole group (as a failed commit does).
 //!
-//! Each batch still runs its checks against the head it appends to (the batches before
-//! it in the group included), so there is nothing to retry; what is shared is the
-//! transaction's fixed cost (taking the head row, reading the head and the digests,
-//! writing them back, the commit's flush to disk) and now the writing of rows too.
+//! **Pipelined groups.** While a group writes and commits, the next is judged: it reads
+//! the database without holding the head row, with the committing group's rows laid
+//! under its own ([`tx::Pending`]), on the head that commit will leave. Before it writes
+//! anything it *attaches*: it waits for that commit, begins its transaction, takes the
+//! head row and checks that the head is the one it was judged on. If another process
+//! wrote in between (or the commit below it failed), its batches were judged on a state
+//! the ledger never had: the group is dropped and every batch in it is judged again
+//! (counted as a conflict retried), and the next group opens holding the head row, so
+//! retries cannot go on for ever while others write. Nothing is acknowledged before its
+//! own commit, so the chain never forks and no judgment rests on a head it did not
+//! append to.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use plenum_model::history::Writer;
 use plenum_model::ledger::{RecordError, Recorded};
@@ -37,10 +45,14 @@ use crate::{Error, Head, WriteError, Written};
 /// PostgreSQL keeps up to 64 of a transaction's in shared memory before it spills them.
 const MOST_BATCHES: usize = 32;
 
+/// How many times a batch is judged before the writer is told the ledger is too busy.
+const MOST_ATTEMPTS: u32 = 16;
+
 /// The open transaction of a group: the head row locked, and what its batches changed.
 pub(crate) struct Open {
     conn: Conn,
-    /// The head when the transaction began.
+    /// The head when the transaction began (or, judged over a commit, the head that
+    /// commit leaves).
     base: Head,
     /// Nothing has been written in the transaction yet: the database holds what it did
     /// at `base` (the head row locked, no other writer can change that).
@@ -54,13 +66,32 @@ pub(crate) struct Open {
     held: Overlay,
     batches: usize,
     group: u64,
+    /// Until it attaches: the group committing under it, and that group's rows.
+    over: Option<(u64, Arc<Overlay>)>,
+}
+
+/// A group whose write and commit are under way.
+struct Committing {
+    group: u64,
+    head: Head,
+    digests: Digests,
+    known: tx::Known,
+    rows: Arc<Overlay>,
+}
+
+/// Why a group's batches were not recorded.
+enum Failed {
+    /// The database failed.
+    Error(String),
+    /// They were judged on a head the ledger did not keep: judge them again.
+    Moved,
 }
 
 #[derive(Default)]
 struct State {
     /// The open transaction, while no writer is using it.
     open: Option<Open>,
-    /// A writer is running its batch, or a commit is under way.
+    /// A writer is running its batch, or a group is being opened or its commit begun.
     busy: bool,
     /// Writers waiting for their turn.
     waiting: usize,
@@ -69,10 +100,18 @@ struct State {
     /// Groups up to this one have finished (committed or failed).
     finished: u64,
     /// Why recent groups failed.
-    failures: BTreeMap<u64, String>,
+    failures: BTreeMap<u64, Failed>,
     /// What the last group committed knew (the statutes, the latest position), and the
     /// head it left: true for the next group if the ledger is still at that head.
     carried: Option<(Head, tx::Known)>,
+    /// The group being written and committed.
+    committing: Option<Committing>,
+    /// A group judged over a commit found the ledger moved: the next one opens holding
+    /// the head row.
+    attach_next: bool,
+    /// A group failed (its writer unwound) while the group below it committed: it
+    /// finishes when that commit does.
+    orphaned: Option<u64>,
 }
 
 /// The writers' meeting point.
@@ -86,10 +125,14 @@ pub(crate) struct Group {
     turn: Condvar,
     /// The statute book last read, kept for the next batch while the statutes stay.
     books: BookMemo,
+    /// Batches judged again because the ledger moved under their group.
+    retried: AtomicU64,
+    /// Groups opened over a commit under way.
+    pipelined: AtomicU64,
 }
 
-/// Puts the group back in order if a writer unwinds while it is busy: its connection is
-/// dropped (the server rolls the transaction back) and its group is failed.
+/// Puts the group back in order if a writer unwinds while it holds the turn: its
+/// connection is dropped (the server rolls the transaction back) and its group is failed.
 struct Busy<'g> {
     group: &'g Group,
     armed: bool,
@@ -107,8 +150,13 @@ impl Drop for Busy<'_> {
             if let Some(number) = self.number {
                 state
                     .failures
-                    .insert(number, "a writer thread panicked".into());
-                state.finished = state.finished.max(number);
+                    .insert(number, Failed::Error("a writer thread panicked".into()));
+                // Its writers wait for it to finish, after the commit under way if any.
+                if state.committing.is_some() {
+                    state.orphaned = Some(number);
+                } else {
+                    state.finished = state.finished.max(number);
+                }
             }
             self.group.turn.notify_one();
             self.group.changed.notify_all();
@@ -116,15 +164,87 @@ impl Drop for Busy<'_> {
     }
 }
 
+/// Fails a group whose commit a writer unwinds from, so that its writers and the group
+/// judged over it are not left waiting.
+struct CommitGuard<'g> {
+    group: &'g Group,
+    number: u64,
+    armed: bool,
+}
+
+impl Drop for CommitGuard<'_> {
+    fn drop(&mut self) {
+        if !self.armed {
+            return;
+        }
+        if let Ok(mut state) = self.group.state.lock() {
+            state.committing = None;
+            state.failures.insert(
+                self.number,
+                Failed::Error("a writer thread panicked".into()),
+            );
+            state.finished = state.finished.max(self.number);
+            self.group.changed.notify_all();
+        }
+    }
+}
+
+/// How one attempt at a batch ended.
+enum Attempt {
+    Done(Written),
+    /// Its group was judged on a head the ledger did not keep.
+    Moved,
+}
+
 impl Group {
     fn lock(&self) -> Result<MutexGuard<'_, State>, Error> {
         self.state.lock().map_err(poisoned)
     }
 
+    /// Batches judged again because another writer moved the ledger under their group.
+    pub(crate) fn retried(&self) -> u64 {
+        self.retried.load(Ordering::Relaxed)
+    }
+
     /// Runs `write` as one batch of the ledger's shared transaction, opening one with
     /// `begin` if none is open; returns once the batch is committed. What the batch
-    /// reads first may have been read before its turn (`prefetched`).
+    /// reads first may have been read before its turn (`prefetched`). A batch whose
+    /// group was judged on a head the ledger did not keep is judged again.
     pub(crate) fn transact(
+        &self,
+        expected: Option<Head>,
+        mut prefetched: Option<Prefetched>,
+        recorded_at: &str,
+        begin: &dyn Fn() -> Result<Conn, Error>,
+        give_back: &dyn Fn(Conn),
+        write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
+    ) -> Result<Written, WriteError> {
+        for attempt in 1.. {
+            let outcome = self.attempt(
+                expected,
+                prefetched.take(),
+                recorded_at,
+                begin,
+                give_back,
+                write,
+            )?;
+            match outcome {
+                Attempt::Done(written) => return Ok(written),
+                Attempt::Moved if attempt < MOST_ATTEMPTS => {
+                    self.retried.fetch_add(1, Ordering::Relaxed);
+                }
+                Attempt::Moved => break,
+            }
+        }
+        Err(Error::Unavailable(format!(
+            "nothing was recorded: other writers moved the ledger under the batch {MOST_ATTEMPTS} \
+             times while it was judged; try again"
+        ))
+        .into())
+    }
+
+    /// One attempt at a batch: its turn, its judgment, its group's commit.
+    fn attempt(
         &self,
         expected: Option<Head>,
         prefetched: Option<Prefetched>,
@@ -132,7 +252,7 @@ impl Group {
         begin: &dyn Fn() -> Result<Conn, Error>,
         give_back: &dyn Fn(Conn),
         write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
-    ) -> Result<Written, WriteError> {
+    ) -> Result<Attempt, WriteError> {
         let mut state = self.lock()?;
         state.waiting += 1;
         while state.busy {
@@ -141,6 +261,24 @@ impl Group {
         state.waiting -= 1;
         state.busy = true;
         let taken = state.open.take();
+        // A new group is judged over the commit under way, unless the last group judged
+        // so found the ledger moved; otherwise it waits for that commit to end.
+        let over = match (&taken, &state.committing) {
+            (None, Some(c)) if !state.attach_next => Some((
+                c.group,
+                c.head,
+                c.digests.clone(),
+                c.known.clone(),
+                Arc::clone(&c.rows),
+            )),
+            _ => None,
+        };
+        if taken.is_none() && over.is_none() {
+            while state.committing.is_some() {
+                state = self.changed.wait(state).map_err(poisoned)?;
+            }
+            state.attach_next = false;
+        }
         let number = state.next_group;
         drop(state);
         let mut busy = Busy {
@@ -150,34 +288,55 @@ impl Group {
         };
         let mut open = match taken {
             Some(open) => open,
-            None => match open_transaction(begin, number) {
-                Ok(mut open) => {
-                    let mut state = self.lock()?;
-                    state.next_group += 1;
-                    // No other writer has moved the ledger since the last group: what
-                    // it knew still holds.
-                    if let Some((head, known)) = state.carried.take()
-                        && head == open.base
-                    {
-                        open.known = known;
+            None => {
+                let opened = match over {
+                    Some((below, head, digests, known, rows)) => begin().map(|conn| Open {
+                        conn,
+                        base: head,
+                        pristine: true,
+                        head,
+                        digests,
+                        touched: BTreeSet::new(),
+                        known,
+                        held: Overlay::default(),
+                        batches: 0,
+                        group: number + 1,
+                        over: Some((below, rows)),
+                    }),
+                    None => open_transaction(begin, number),
+                };
+                match opened {
+                    Ok(mut open) => {
+                        if open.over.is_some() {
+                            self.pipelined.fetch_add(1, Ordering::Relaxed);
+                        }
+                        let mut state = self.lock()?;
+                        state.next_group += 1;
+                        // No other writer has moved the ledger since the last group: what
+                        // it knew still holds.
+                        if open.over.is_none()
+                            && let Some((head, known)) = state.carried.take()
+                            && head == open.base
+                        {
+                            open.known = known;
+                        }
+                        drop(state);
+                        open
                     }
-                    drop(state);
-                    open
+                    Err(e) => {
+                        self.release_idle(None, give_back)?;
+                        busy.armed = false;
+                        return Err(e.into());
+                    }
                 }
-                Err(e) => {
-                    self.release_idle(None, give_back)?;
-                    busy.armed = false;
-                    return Err(e.into());
-                }
-            },
+            }
         };
         busy.number = Some(open.group);
         if let Some(expected) = expected
             && expected != open.head
         {
             let actual = open.head.seq;
-            self.release(open, give_back)?;
-            busy.armed = false;
+            self.release(open, &mut busy, give_back)?;
             return Err(Error::Conflict {
                 expected: expected.seq,
                 actual,
@@ -185,96 +344,162 @@ impl Group {
             .into());
         }
         let savepoint = open.batches > 0;
-        let outcome = run_batch(
-            &mut open,
-            &self.books,
-            savepoint,
-            recorded_at,
-            prefetched,
-            write,
-        );
+        let outcome = self.run_batch(&mut open, savepoint, recorded_at, prefetched, write);
         let written = match outcome {
             Ok(written) => written,
             Err(Failure::Refused(e)) => {
+                // Judged over a commit, a refusal stands only if that commit does: the
+                // state it was judged on must have been the ledger's.
+                let below = open_below(&open.over);
                 if savepoint {
-                    self.release(open, give_back)?;
+                    self.release(open, &mut busy, give_back)?;
                 } else {
-                    // The first batch of the transaction: nothing else to keep.
-                    let _ = open.conn.batch("ROLLBACK");
+                    // The first batch of the group: nothing else to keep.
+                    if open.over.is_none() {
+                        let _ = open.conn.batch("ROLLBACK");
+                    }
                     self.release_idle(Some(open.conn), give_back)?;
+                    busy.armed = false;
                 }
-                busy.armed = false;
+                if let Some(below) = below
+                    && !self.committed(below)?
+                {
+                    return Ok(Attempt::Moved);
+                }
                 return Err(e);
             }
-            Err(Failure::Broken(e)) => {
-                // The transaction cannot go on: every batch in it fails.
+            Err(Failure::Broken(e, moved)) => {
+                // The transaction cannot go on: every batch in it fails (or is judged
+                // again, if it was judged on a head the ledger did not keep).
                 let _ = open.conn.batch("ROLLBACK");
                 let group = open.group;
                 let mut state = self.lock()?;
-                state.failures.insert(group, e.to_string());
-                state.finished = state.finished.max(group);
+                let failed = if moved {
+                    state.attach_next = true;
+                    Failed::Moved
+                } else {
+                    Failed::Error(e.to_string())
+                };
+                state.failures.insert(group, failed);
                 state.busy = false;
                 state.open = None;
                 self.turn.notify_one();
                 self.changed.notify_all();
                 busy.armed = false;
-                return Err(e.into());
+                drop(state);
+                return if moved {
+                    Ok(Attempt::Moved)
+                } else {
+                    Err(e.into())
+                };
             }
         };
         let group = open.group;
-        self.release(open, give_back)?;
-        busy.armed = false;
+        self.release(open, &mut busy, give_back)?;
         let mut state = self.lock()?;
         while state.finished < group {
             state = self.changed.wait(state).map_err(poisoned)?;
         }
         match state.failures.get(&group) {
-            Some(why) => Err(Error::Unavailable(format!(
+            Some(Failed::Error(why)) => Err(Error::Unavailable(format!(
                 "the batch was not recorded: the commit it shared failed: {why}"
             ))
             .into()),
-            None => Ok(written),
+            Some(Failed::Moved) => Ok(Attempt::Moved),
+            None => Ok(Attempt::Done(written)),
         }
     }
 
     /// Hands the open transaction to a waiting writer, or commits it when none waits
-    /// (or it is full).
-    fn release(&self, mut open: Open, give_back: &dyn Fn(Conn)) -> Result<(), Error> {
-        {
-            let mut state = self.lock()?;
-            if state.waiting > 0 && open.batches < MOST_BATCHES {
-                state.open = Some(open);
-                state.busy = false;
-                self.turn.notify_one();
-                return Ok(());
+    /// (or it is full): after the group below it, and letting the next group be judged
+    /// while it commits. The turn (`busy`) is given up here.
+    fn release(
+        &self,
+        mut open: Open,
+        busy: &mut Busy,
+        give_back: &dyn Fn(Conn),
+    ) -> Result<(), Error> {
+        let mut state = self.lock()?;
+        // With no commit under way, this group commits now and the writers waiting are
+        // judged over it meanwhile; with one under way, they join this group, which
+        // could not commit before it anyway.
+        let hand_on = state.waiting > 0
+            && open.batches < MOST_BATCHES
+            && (state.committing.is_some() || open.batches == 0);
+        if hand_on {
+            state.open = Some(open);
+            state.busy = false;
+            busy.armed = false;
+            self.turn.notify_one();
+            return Ok(());
+        }
+        if open.batches == 0 {
+            // Nothing to commit: no writer waits for this group.
+            state.busy = false;
+            busy.armed = false;
+            self.turn.notify_one();
+            drop(state);
+            if open.over.is_none() {
+                let _ = open.conn.batch("ROLLBACK");
             }
+            give_back(open.conn);
+            return Ok(());
+        }
+        // Groups commit in order: this one after the one it was judged over.
+        while state.committing.is_some() {
+            state = self.changed.wait(state).map_err(poisoned)?;
         }
         let group = open.group;
-        let committed = if open.batches == 0 {
-            open.conn.batch("ROLLBACK")
-        } else {
-            finish(&mut open).and_then(|()| open.conn.batch("COMMIT"))
+        state.committing = Some(Committing {
+            group,
+            head: open.head,
+            digests: open.digests.clone(),
+            known: open.known.clone(),
+            rows: Arc::new(open.held.clone()),
+        });
+        // The next group may be judged while this one writes and commits.
+        state.busy = false;
+        busy.armed = false;
+        self.turn.notify_one();
+        drop(state);
+        let mut guard = CommitGuard {
+            group: self,
+            number: group,
+            armed: true,
         };
+        let attached = match open.over.take() {
+            Some((below, _)) => self.attach(&mut open.conn, below, open.base),
+            None => Ok(()),
+        };
+        let committed = attached
+            .and_then(|()| finish(&mut open))
+            .and_then(|()| open.conn.batch("COMMIT"));
         if committed.is_err() {
             let _ = open.conn.batch("ROLLBACK");
         }
         let mut state = self.lock()?;
-        match &committed {
-            Ok(()) if open.batches > 0 => {
+        state.committing = None;
+        match committed {
+            Ok(()) => {
                 state.carried = Some((open.head, std::mem::take(&mut open.known)));
             }
-            Ok(()) => {}
+            Err(Error::Conflict { .. }) => {
+                state.failures.insert(group, Failed::Moved);
+                state.attach_next = true;
+                state.carried = None;
+            }
             Err(e) => {
-                state.failures.insert(group, e.to_string());
+                state.failures.insert(group, Failed::Error(e.to_string()));
                 state.carried = None;
             }
         }
         let recent = group.saturating_sub(1024);
         state.failures.retain(|&g, _| g >= recent);
         state.finished = state.finished.max(group);
-        state.busy = false;
-        state.open = None;
-        self.turn.notify_one();
+        if let Some(orphaned) = state.orphaned.take() {
+            state.finished = state.finished.max(orphaned);
+        }
+        guard.armed = false;
         self.changed.notify_all();
         drop(state);
         give_back(open.conn);
@@ -293,31 +518,134 @@ impl Group {
         }
         Ok(())
     }
+
+    /// Waits for group `group`'s commit to end; whether it committed.
+    fn committed(&self, group: u64) -> Result<bool, Error> {
+        let mut state = self.lock()?;
+        while state.finished < group {
+            state = self.changed.wait(state).map_err(poisoned)?;
+        }
+        Ok(!state.failures.contains_key(&group))
+    }
+
+    /// Attaches a group judged over the commit of group `below`: once that commit has
+    /// ended, begins the transaction holding the head row; `Error::Conflict` if the
+    /// ledger is not at `base`, the head the group was judged on (the commit below
+    /// failed, or another process wrote since).
+    fn attach(&self, conn: &mut Conn, below: u64, base: Head) -> Result<(), Error> {
+        if !self.committed(below)? {
+            return Err(Error::Conflict {
+                expected: base.seq,
+                actual: base.seq,
+            });
+        }
+        let head = lock_head(conn)?;
+        if head != base {
+            let _ = conn.batch("ROLLBACK");
+            return Err(Error::Conflict {
+                expected: base.seq,
+                actual: head.seq,
+            });
+        }
+        Ok(())
+    }
+
+    /// Runs one batch in the open group; on success the group holds its changes and
+    /// entries, to be written when it commits.
+    fn run_batch(
+        &self,
+        open: &mut Open,
+        savepoint: bool,
+        recorded_at: &str,
+        prefetched: Option<Prefetched>,
+        write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
+    ) -> Result<Written, Failure> {
+        let base = open.base;
+        let attach = |conn: &mut Conn| match open_below(&open.over) {
+            Some(below) => self.attach(conn, below, base),
+            None => Ok(()),
+        };
+        let pending = open.over.as_ref().map(|(_, rows)| tx::Pending {
+            below: rows,
+            attach: &attach,
+        });
+        let mut tx = tx::PgTx::new(
+            &mut open.conn,
+            &mut open.held,
+            &self.books,
+            savepoint,
+            recorded_at,
+            open.head,
+            open.digests.clone(),
+        )
+        .over(pending);
+        *tx.known.get_mut() = open.known.clone();
+        if let Some(prefetched) = prefetched
+            && open.pristine
+            && prefetched.head == open.base
+        {
+            tx.seed(prefetched);
+        }
+        let recorded = write(&mut tx);
+        let (head, digests, touched) =
+            (tx.head, tx.digests.clone(), std::mem::take(&mut tx.touched));
+        let known = tx.known.take();
+        let ended = tx.end();
+        open.pristine &= !ended.flushed;
+        if ended.attached {
+            open.over = None;
+        }
+        if let Some(why) = ended.broken {
+            return Err(Failure::Broken(Error::Database(why), ended.moved));
+        }
+        match recorded {
+            Ok(recorded) => {
+                // Nothing is written yet (unless a read needed it): the group's commit
+                // writes this batch's rows and entries with the others'.
+                open.held.absorb(ended.own);
+                open.head = head;
+                open.digests = digests;
+                open.touched.extend(touched);
+                open.known = known;
+                open.batches += 1;
+                Ok(Written { recorded, head })
+            }
+            // What it held is dropped; what it wrote (after its savepoint) is rolled back.
+            Err(e) => Err(undo(open, savepoint && ended.wrote, e.into())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod pipeline_tests;
+
+/// The group a group is judged over, until it attaches.
+fn open_below(over: &Option<(u64, Arc<Overlay>)>) -> Option<u64> {
+    over.as_ref().map(|(below, _)| *below)
 }
 
 /// Why a batch did not join its group.
 enum Failure {
     /// The model refused it; the transaction is as it was before the batch.
     Refused(WriteError),
-    /// The database failed; the transaction is lost.
-    Broken(Error),
+    /// The database failed, or (`true`) the group was judged on a head the ledger did
+    /// not keep; the transaction is lost.
+    Broken(Error, bool),
 }
 
-/// Begins a transaction holding the head row, and reads the head and the digests.
-fn open_transaction(begin: &dyn Fn() -> Result<Conn, Error>, group: u64) -> Result<Open, Error> {
-    let mut conn = begin()?;
-    let opened = (|| -> Result<(Head, Digests), Error> {
+/// Begins a transaction holding the head row (writers in every process take turns on it
+/// until this transaction ends) and reads the head, checked against the last entry.
+fn lock_head(conn: &mut Conn) -> Result<Head, Error> {
+    let locked = (|| -> Result<Head, Error> {
         // The write path's statements are prepared once per connection and run with
         // their generic plan: planning one for every set of values (PostgreSQL's default
         // while a generic plan looks dearer) costs several times their execution.
         conn.batch("BEGIN; SET LOCAL plan_cache_mode = force_generic_plan")?;
-        // Writers in every process take turns here: the head row stays locked until
-        // this transaction commits.
         let head = read::head_of(&conn.query(
             "SELECT key, value FROM meta WHERE key IN ('head_seq', 'head_hash') FOR UPDATE",
             &[],
         )?)?;
-        let last = read::last_entry(&mut conn)?;
+        let last = read::last_entry(conn)?;
         let consistent = match last {
             Some((seq, hash)) => seq == head.seq && hash == head.hash,
             None => head == Head::EMPTY,
@@ -328,78 +656,41 @@ fn open_transaction(begin: &dyn Fn() -> Result<Conn, Error>, group: u64) -> Resu
                 reason: "the recorded head is not the last entry; run `plenum verify`".into(),
             });
         }
-        let digests = conn.query("SELECT name, state FROM digests", &[])?;
-        Ok((head, read::digests_of(&digests)?))
+        Ok(head)
     })();
-    match opened {
-        Ok((head, digests)) => Ok(Open {
-            conn,
-            base: head,
-            pristine: true,
-            head,
-            digests,
-            touched: BTreeSet::new(),
-            known: tx::Known::default(),
-            held: Overlay::default(),
-            batches: 0,
-            group: group + 1,
-        }),
-        Err(e) => {
-            let _ = conn.batch("ROLLBACK");
-            Err(e)
-        }
+    if locked.is_err() {
+        let _ = conn.batch("ROLLBACK");
     }
+    locked
 }
 
-/// Runs one batch in the open transaction; on success the group holds its changes and
-/// entries, to be written when it commits.
-fn run_batch(
-    open: &mut Open,
-    books: &BookMemo,
-    savepoint: bool,
-    recorded_at: &str,
-    prefetched: Option<Prefetched>,
-    write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
-) -> Result<Written, Failure> {
-    let mut tx = tx::PgTx::new(
-        &mut open.conn,
-        &mut open.held,
-        books,
-        savepoint,
-        recorded_at,
-        open.head,
-        open.digests.clone(),
-    );
-    *tx.known.get_mut() = open.known.clone();
-    if let Some(prefetched) = prefetched
-        && open.pristine
-        && prefetched.head == open.base
+/// Begins a group's transaction holding the head row, and reads the head and the digests.
+fn open_transaction(begin: &dyn Fn() -> Result<Conn, Error>, group: u64) -> Result<Open, Error> {
+    let mut conn = begin()?;
+    let head = lock_head(&mut conn)?;
+    let digests = match conn
+        .query("SELECT name, state FROM digests", &[])
+        .and_then(|rows| read::digests_of(&rows))
     {
-        tx.seed(prefetched);
-    }
-    let recorded = write(&mut tx);
-    let (head, digests, touched) = (tx.head, tx.digests.clone(), std::mem::take(&mut tx.touched));
-    let known = tx.known.take();
-    let ended = tx.end();
-    open.pristine &= !ended.flushed;
-    if let Some(why) = ended.broken {
-        return Err(Failure::Broken(Error::Database(why)));
-    }
-    match recorded {
-        Ok(recorded) => {
-            // Nothing is written yet (unless a read needed it): the group's commit writes
-            // this batch's rows and entries with the others'.
-            open.held.absorb(ended.own);
-            open.head = head;
-            open.digests = digests;
-            open.touched.extend(touched);
-            open.known = known;
-            open.batches += 1;
-            Ok(Written { recorded, head })
+        Ok(digests) => digests,
+        Err(e) => {
+            let _ = conn.batch("ROLLBACK");
+            return Err(e);
         }
-        // What it held is dropped; what it wrote (after its savepoint) is rolled back.
-        Err(e) => Err(undo(open, savepoint && ended.wrote, e.into())),
-    }
+    };
+    Ok(Open {
+        conn,
+        base: head,
+        pristine: true,
+        head,
+        digests,
+        touched: BTreeSet::new(),
+        known: tx::Known::default(),
+        held: Overlay::default(),
+        batches: 0,
+        group: group + 1,
+        over: None,
+    })
 }
 
 /// Undoes a batch that failed: back to its savepoint if it wrote anything after one
@@ -410,7 +701,7 @@ fn undo(open: &mut Open, rewind: bool, error: WriteError) -> Failure {
     }
     match open.conn.batch("ROLLBACK TO SAVEPOINT batch") {
         Ok(()) => Failure::Refused(error),
-        Err(e) => Failure::Broken(e),
+        Err(e) => Failure::Broken(e, false),
     }
 }
 

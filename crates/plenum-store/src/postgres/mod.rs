@@ -2,9 +2,10 @@
 //! and digests as SQLite's, so a ledger copies between the two with the same head.
 //!
 //! - **Writers**, in any process, take turns on the head row (`SELECT ... FOR UPDATE`
-//!   at the start of each batch's transaction): the batch's checks run against the head
-//!   it will append to, so the chain never forks and nothing needs retrying. A
-//!   process's writer threads share one transaction and one commit (`group.rs`).
+//!   in each group's transaction), so the chain never forks. A process's writer threads
+//!   share one transaction and one commit (`group.rs`), and while one group commits the
+//!   next is judged on the head that commit leaves; it checks that head when it takes
+//!   the head row, and judges its batches again if another process moved the ledger.
 //! - **Readers** read in `REPEATABLE READ READ ONLY` transactions: a snapshot that
 //!   never blocks a writer and never sees half a batch.
 //! - The schema carries its version; a ledger of another version is refused.
@@ -265,6 +266,10 @@ impl Store for PgStore {
             &|conn| self.writing.give_back(conn),
             &mut |tx| plenum_model::ledger::record(tx, events),
         )
+    }
+
+    fn conflicts_retried(&self) -> u64 {
+        self.writers.retried()
     }
 
     fn scan(

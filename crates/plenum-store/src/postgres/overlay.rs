@@ -46,7 +46,7 @@ fn every_by_is_complete(by: By) {
 }
 
 /// Row changes and entries not yet written, in the order they were made.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Overlay {
     /// Every change, in order: what is written (netted per row) at the end.
     changes: Vec<Change>,

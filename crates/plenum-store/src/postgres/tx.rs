@@ -80,6 +80,15 @@ pub(crate) struct PgTx<'c> {
     pub known: RefCell<Known>,
     /// What the group's earlier batches changed and appended, not yet written.
     earlier: RefCell<&'c mut Overlay>,
+    /// Until the group attaches: the rows of the group being committed, which the
+    /// database may or may not hold yet (laid under `earlier`), and how to attach.
+    pending: Option<Pending<'c>>,
+    /// The group has attached in this batch: it holds the head row, and the database
+    /// holds what the committed group wrote.
+    attached: Cell<bool>,
+    /// Attaching found the ledger moved (or the group below failed): the group's batches
+    /// were judged on a head that is not the ledger's and must be judged again.
+    moved: Cell<bool>,
     /// What this batch changed and appended, not yet written.
     own: RefCell<Overlay>,
     /// Whether to take a savepoint before this batch first writes anything of its own.
@@ -97,6 +106,19 @@ pub(crate) struct PgTx<'c> {
     books: &'c BookMemo,
 }
 
+/// A group judged while the group before it commits: it reads the database without
+/// holding the head row, laying the committing group's rows under its own, and attaches
+/// (waits for that commit, begins its transaction, takes the head row and finds the head
+/// it was judged on) before anything needs the database to hold what it holds.
+#[derive(Clone, Copy)]
+pub(crate) struct Pending<'c> {
+    /// The committing group's rows and entries.
+    pub below: &'c Overlay,
+    /// Attaches the group's connection; `Error::Conflict` if the ledger is not at the
+    /// head the group was judged on.
+    pub attach: &'c dyn Fn(&mut Conn) -> Result<(), Error>,
+}
+
 /// What a batch leaves when it ends.
 pub(crate) struct Ended {
     /// Its changes and entries not yet written.
@@ -108,6 +130,10 @@ pub(crate) struct Ended {
     pub flushed: bool,
     /// The transaction is lost, and why.
     pub broken: Option<String>,
+    /// The group attached in this batch.
+    pub attached: bool,
+    /// The group must be judged again (see [`PgTx`]'s `moved`).
+    pub moved: bool,
 }
 
 impl<'c> PgTx<'c> {
@@ -128,6 +154,9 @@ impl<'c> PgTx<'c> {
             touched: BTreeSet::new(),
             known: RefCell::new(Known::default()),
             earlier: RefCell::new(earlier),
+            pending: None,
+            attached: Cell::new(false),
+            moved: Cell::new(false),
             own: RefCell::new(Overlay::default()),
             savepoint,
             wrote: Cell::new(false),
@@ -138,6 +167,12 @@ impl<'c> PgTx<'c> {
         }
     }
 
+    /// The batch of a group judged over a commit under way, until it attaches.
+    pub fn over(mut self, pending: Option<Pending<'c>>) -> Self {
+        self.pending = pending;
+        self
+    }
+
     /// Ends the batch: what it holds, and whether it wrote or broke anything.
     pub fn end(self) -> Ended {
         Ended {
@@ -145,6 +180,37 @@ impl<'c> PgTx<'c> {
             wrote: self.wrote.get(),
             flushed: self.flushed.get(),
             broken: self.broken.into_inner(),
+            attached: self.attached.get(),
+            moved: self.moved.get(),
+        }
+    }
+
+    /// The committing group's rows, while this group reads without holding the head row.
+    fn below(&self) -> Option<&Overlay> {
+        self.pending
+            .as_ref()
+            .filter(|_| !self.attached.get())
+            .map(|p| p.below)
+    }
+
+    /// Attaches the group if it has not (see [`Pending`]).
+    fn attach(&self) -> Result<(), Error> {
+        let Some(pending) = self.pending.filter(|_| !self.attached.get()) else {
+            return Ok(());
+        };
+        match (pending.attach)(&mut self.conn.borrow_mut()) {
+            Ok(()) => {
+                self.attached.set(true);
+                // What was read ahead may predate the commit, whose rows are no longer
+                // laid over.
+                self.ahead.borrow_mut().forget();
+                Ok(())
+            }
+            Err(e) => {
+                self.moved.set(matches!(e, Error::Conflict { .. }));
+                *self.broken.borrow_mut() = Some(e.to_string());
+                Err(e)
+            }
         }
     }
 
@@ -160,6 +226,8 @@ impl<'c> PgTx<'c> {
         if let Some(why) = &*self.broken.borrow() {
             return Err(Error::Database(why.clone()));
         }
+        // The database must hold the committing group's rows before it holds ours.
+        self.attach()?;
         if self.earlier.borrow().is_empty() && self.own.borrow().is_empty() {
             // Nothing held: the database holds what it did, and what was read stands.
             return Ok(());
@@ -203,6 +271,12 @@ impl<'c> PgTx<'c> {
         open: bool,
         below: Vec<AnyRow>,
     ) -> Vec<AnyRow> {
+        // A committed row the database already answers is answered again as held: the
+        // same row, once.
+        let below = match self.below() {
+            Some(committing) => committing.answer(table, by, values, open, below),
+            None => below,
+        };
         let below = self.earlier.borrow().answer(table, by, values, open, below);
         self.own.borrow().answer(table, by, values, open, below)
     }
@@ -333,7 +407,10 @@ impl Backing for PgTx<'_> {
         let Some(column) = table.lookup(by) else {
             return Ok(false);
         };
-        if self.earlier.borrow().holds(table) || self.own.borrow().holds(table) {
+        if self.earlier.borrow().holds(table)
+            || self.own.borrow().holds(table)
+            || self.below().is_some_and(|b| b.holds(table))
+        {
             return Ok(!self.select(table, by, value, false)?.is_empty());
         }
         let sql = format!(
