@@ -31,15 +31,19 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use plenum_model::history::Writer;
 use plenum_model::ledger::{RecordError, Recorded};
-use plenum_model::rows::Table;
 use plenum_model::statute::BookMemo;
 
 use super::ahead::Prefetched;
 use super::conn::Conn;
 use super::overlay::Overlay;
-use super::{poisoned, read, tx};
+use super::{poisoned, tx};
 use crate::digest::Digests;
 use crate::{Error, Head, WriteError, Written};
+mod open;
+#[cfg(test)]
+mod pipeline_tests;
+
+use open::{Failure, Open, finish, lock_head, open_below, open_transaction};
 
 /// The most batches one commit holds: each but the first is a subtransaction, and
 /// PostgreSQL keeps up to 64 of a transaction's in shared memory before it spills them.
@@ -47,28 +51,6 @@ const MOST_BATCHES: usize = 32;
 
 /// How many times a batch is judged before the writer is told the ledger is too busy.
 const MOST_ATTEMPTS: u32 = 16;
-
-/// The open transaction of a group: the head row locked, and what its batches changed.
-pub(crate) struct Open {
-    conn: Conn,
-    /// The head when the transaction began (or, judged over a commit, the head that
-    /// commit leaves).
-    base: Head,
-    /// Nothing has been written in the transaction yet: the database holds what it did
-    /// at `base` (the head row locked, no other writer can change that).
-    pristine: bool,
-    head: Head,
-    digests: Digests,
-    touched: BTreeSet<Table>,
-    /// What its batches read that stays true for the next (the statutes, the latest position).
-    known: tx::Known,
-    /// Its batches' row changes and entries, written when it commits.
-    held: Overlay,
-    batches: usize,
-    group: u64,
-    /// Until it attaches: the group committing under it, and that group's rows.
-    over: Option<(u64, Arc<Overlay>)>,
-}
 
 /// A group whose write and commit are under way.
 struct Committing {
@@ -344,7 +326,15 @@ impl Group {
             .into());
         }
         let savepoint = open.batches > 0;
-        let outcome = self.run_batch(&mut open, savepoint, recorded_at, prefetched, write);
+        let outcome = open::run_batch(
+            &mut open,
+            &self.books,
+            &|conn, below, base| self.attach(conn, below, base),
+            savepoint,
+            recorded_at,
+            prefetched,
+            write,
+        );
         let written = match outcome {
             Ok(written) => written,
             Err(Failure::Refused(e)) => {
@@ -549,170 +539,4 @@ impl Group {
         }
         Ok(())
     }
-
-    /// Runs one batch in the open group; on success the group holds its changes and
-    /// entries, to be written when it commits.
-    fn run_batch(
-        &self,
-        open: &mut Open,
-        savepoint: bool,
-        recorded_at: &str,
-        prefetched: Option<Prefetched>,
-        write: &mut dyn FnMut(&mut dyn Writer) -> Result<Recorded, RecordError>,
-    ) -> Result<Written, Failure> {
-        let base = open.base;
-        let attach = |conn: &mut Conn| match open_below(&open.over) {
-            Some(below) => self.attach(conn, below, base),
-            None => Ok(()),
-        };
-        let pending = open.over.as_ref().map(|(_, rows)| tx::Pending {
-            below: rows,
-            attach: &attach,
-        });
-        let mut tx = tx::PgTx::new(
-            &mut open.conn,
-            &mut open.held,
-            &self.books,
-            savepoint,
-            recorded_at,
-            open.head,
-            open.digests.clone(),
-        )
-        .over(pending);
-        *tx.known.get_mut() = open.known.clone();
-        if let Some(prefetched) = prefetched
-            && open.pristine
-            && prefetched.head == open.base
-        {
-            tx.seed(prefetched);
-        }
-        let recorded = write(&mut tx);
-        let (head, digests, touched) =
-            (tx.head, tx.digests.clone(), std::mem::take(&mut tx.touched));
-        let known = tx.known.take();
-        let ended = tx.end();
-        open.pristine &= !ended.flushed;
-        if ended.attached {
-            open.over = None;
-        }
-        if let Some(why) = ended.broken {
-            return Err(Failure::Broken(Error::Database(why), ended.moved));
-        }
-        match recorded {
-            Ok(recorded) => {
-                // Nothing is written yet (unless a read needed it): the group's commit
-                // writes this batch's rows and entries with the others'.
-                open.held.absorb(ended.own);
-                open.head = head;
-                open.digests = digests;
-                open.touched.extend(touched);
-                open.known = known;
-                open.batches += 1;
-                Ok(Written { recorded, head })
-            }
-            // What it held is dropped; what it wrote (after its savepoint) is rolled back.
-            Err(e) => Err(undo(open, savepoint && ended.wrote, e.into())),
-        }
-    }
-}
-
-#[cfg(test)]
-mod pipeline_tests;
-
-/// The group a group is judged over, until it attaches.
-fn open_below(over: &Option<(u64, Arc<Overlay>)>) -> Option<u64> {
-    over.as_ref().map(|(below, _)| *below)
-}
-
-/// Why a batch did not join its group.
-enum Failure {
-    /// The model refused it; the transaction is as it was before the batch.
-    Refused(WriteError),
-    /// The database failed, or (`true`) the group was judged on a head the ledger did
-    /// not keep; the transaction is lost.
-    Broken(Error, bool),
-}
-
-/// Begins a transaction holding the head row (writers in every process take turns on it
-/// until this transaction ends) and reads the head, checked against the last entry.
-fn lock_head(conn: &mut Conn) -> Result<Head, Error> {
-    let locked = (|| -> Result<Head, Error> {
-        // The write path's statements are prepared once per connection and run with
-        // their generic plan: planning one for every set of values (PostgreSQL's default
-        // while a generic plan looks dearer) costs several times their execution.
-        conn.batch("BEGIN; SET LOCAL plan_cache_mode = force_generic_plan")?;
-        let head = read::head_of(&conn.query(
-            "SELECT key, value FROM meta WHERE key IN ('head_seq', 'head_hash') FOR UPDATE",
-            &[],
-        )?)?;
-        let last = read::last_entry(conn)?;
-        let consistent = match last {
-            Some((seq, hash)) => seq == head.seq && hash == head.hash,
-            None => head == Head::EMPTY,
-        };
-        if !consistent {
-            return Err(Error::Corrupt {
-                seq: head.seq,
-                reason: "the recorded head is not the last entry; run `plenum verify`".into(),
-            });
-        }
-        Ok(head)
-    })();
-    if locked.is_err() {
-        let _ = conn.batch("ROLLBACK");
-    }
-    locked
-}
-
-/// Begins a group's transaction holding the head row, and reads the head and the digests.
-fn open_transaction(begin: &dyn Fn() -> Result<Conn, Error>, group: u64) -> Result<Open, Error> {
-    let mut conn = begin()?;
-    let head = lock_head(&mut conn)?;
-    let digests = match conn
-        .query("SELECT name, state FROM digests", &[])
-        .and_then(|rows| read::digests_of(&rows))
-    {
-        Ok(digests) => digests,
-        Err(e) => {
-            let _ = conn.batch("ROLLBACK");
-            return Err(e);
-        }
-    };
-    Ok(Open {
-        conn,
-        base: head,
-        pristine: true,
-        head,
-        digests,
-        touched: BTreeSet::new(),
-        known: tx::Known::default(),
-        held: Overlay::default(),
-        batches: 0,
-        group: group + 1,
-        over: None,
-    })
-}
-
-/// Undoes a batch that failed: back to its savepoint if it wrote anything after one
-/// (the first batch of a transaction takes none: the caller rolls the transaction back).
-fn undo(open: &mut Open, rewind: bool, error: WriteError) -> Failure {
-    if !rewind {
-        return Failure::Refused(error);
-    }
-    match open.conn.batch("ROLLBACK TO SAVEPOINT batch") {
-        Ok(()) => Failure::Refused(error),
-        Err(e) => Failure::Broken(e, false),
-    }
-}
-
-/// Writes what the group's batches hold, the digests of the tables they touched, and the
-/// head: one statement.
-fn finish(open: &mut Open) -> Result<(), Error> {
-    tx::write_group(
-        &mut open.conn,
-        &mut open.held,
-        open.head,
-        &open.digests,
-        &open.touched,
-    )
 }

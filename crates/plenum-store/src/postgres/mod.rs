@@ -15,6 +15,7 @@ mod ahead;
 mod conn;
 mod facts;
 mod group;
+mod known;
 mod meetings;
 mod overlay;
 mod read;
