@@ -49,6 +49,10 @@ use open::{Failure, Open, finish, lock_head, open_below, open_transaction};
 /// PostgreSQL keeps up to 64 of a transaction's in shared memory before it spills them.
 const MOST_BATCHES: usize = 32;
 
+/// How many groups open holding the head row after a group judged over a commit found
+/// the ledger moved by another process.
+const ATTACHED_AFTER_A_CONFLICT: u32 = 16;
+
 /// How many times a batch is judged before the writer is told the ledger is too busy.
 const MOST_ATTEMPTS: u32 = 16;
 
@@ -88,9 +92,10 @@ struct State {
     carried: Option<(Head, tx::Known)>,
     /// The group being written and committed.
     committing: Option<Committing>,
-    /// A group judged over a commit found the ledger moved: the next one opens holding
-    /// the head row.
-    attach_next: bool,
+    /// How many groups to come open holding the head row rather than over a commit: a
+    /// group judged over one found the ledger moved by another process, which is likely
+    /// to write again, and judging on a head that moves is wasted.
+    attach_next: u32,
     /// A group failed (its writer unwound) while the group below it committed: it
     /// finishes when that commit does.
     orphaned: Option<u64>,
@@ -246,7 +251,7 @@ impl Group {
         // A new group is judged over the commit under way, unless the last group judged
         // so found the ledger moved; otherwise it waits for that commit to end.
         let over = match (&taken, &state.committing) {
-            (None, Some(c)) if !state.attach_next => Some((
+            (None, Some(c)) if state.attach_next == 0 => Some((
                 c.group,
                 c.head,
                 c.digests.clone(),
@@ -259,7 +264,7 @@ impl Group {
             while state.committing.is_some() {
                 state = self.changed.wait(state).map_err(poisoned)?;
             }
-            state.attach_next = false;
+            state.attach_next = state.attach_next.saturating_sub(1);
         }
         let number = state.next_group;
         drop(state);
@@ -365,7 +370,7 @@ impl Group {
                 let group = open.group;
                 let mut state = self.lock()?;
                 let failed = if moved {
-                    state.attach_next = true;
+                    state.attach_next = ATTACHED_AFTER_A_CONFLICT;
                     Failed::Moved
                 } else {
                     Failed::Error(e.to_string())
@@ -475,7 +480,7 @@ impl Group {
             }
             Err(Error::Conflict { .. }) => {
                 state.failures.insert(group, Failed::Moved);
-                state.attach_next = true;
+                state.attach_next = ATTACHED_AFTER_A_CONFLICT;
                 state.carried = None;
             }
             Err(e) => {

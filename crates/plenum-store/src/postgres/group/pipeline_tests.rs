@@ -144,3 +144,32 @@ fn a_group_judged_over_a_commit_that_failed_is_judged_again() {
     }
     assert_same_ledger(&twin, &store);
 }
+
+#[test]
+fn writers_of_two_stores_at_once_lose_nothing_and_never_fork_the_chain() {
+    // Two stores on one ledger, as two processes, each with writer threads: groups of
+    // one are judged over their own commits while the other's take the head row, so
+    // some are judged again; every acknowledged batch is in the ledger, once.
+    let store = create();
+    let other = PgStore::open(store.url()).expect("a second store");
+    let (threads, each) = (4u64, 12u64);
+    std::thread::scope(|scope| {
+        for (s, writer) in [&store, &other].into_iter().enumerate() {
+            for t in 0..threads {
+                scope.spawn(move || {
+                    for n in 0..each {
+                        let first = ((s as u64 * threads + t) * each + n) * 3;
+                        writer
+                            .record(&persons(first, 3), NOW)
+                            .unwrap_or_else(|e| panic!("store {s}, thread {t}, batch {n}: {e}"));
+                    }
+                });
+            }
+        }
+    });
+    let head = store.head().expect("head");
+    assert_eq!(head.seq.0, 2 * threads * each * 3, "every batch, once");
+    assert_eq!(verify(&store, &|_| {}).expect("verifies").head, head);
+    let retried = store.conflicts_retried() + other.conflicts_retried();
+    eprintln!("conflicts retried: {retried}");
+}
