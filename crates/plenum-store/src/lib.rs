@@ -199,7 +199,9 @@ pub trait Store: Send + Sync {
     /// Runs `write` in one transaction with the write path's access to the ledger;
     /// commits if it succeeds (its entries appended, their chain committing to the
     /// projections), rolls everything back if not. With `expected`, fails with
-    /// [`Error::Conflict`] unless the head is still that.
+    /// [`Error::Conflict`] unless the head is still that. `write` may be called more
+    /// than once (a store that judges a batch before it holds the head judges it again
+    /// if the ledger moved), so it must do nothing outside `tx`.
     fn transact(
         &self,
         expected: Option<Head>,
