@@ -107,6 +107,9 @@ pub enum Rule {
     /// Charges filed on a ground the statute's list of grounds does not hold
     /// (`trials.grounds`).
     WrongGrounds,
+    /// A meeting held on a day the statute says the organ may not meet on (`not_on`:
+    /// a holiday weekend, a Sunday).
+    MeetingOnExcludedDay,
 }
 
 impl Rule {
@@ -154,11 +157,12 @@ impl Rule {
             Rule::PluralityNotMet => "plurality-not-met",
             Rule::MeetingMissing => "meeting-missing",
             Rule::WrongGrounds => "wrong-grounds",
+            Rule::MeetingOnExcludedDay => "meeting-on-excluded-day",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 41] = [
+    pub const ALL: [Rule; 42] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -200,6 +204,7 @@ impl Rule {
         Rule::PluralityNotMet,
         Rule::MeetingMissing,
         Rule::WrongGrounds,
+        Rule::MeetingOnExcludedDay,
     ];
 }
 

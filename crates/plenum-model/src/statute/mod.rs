@@ -11,6 +11,7 @@ mod acts_for;
 mod admission;
 mod book;
 mod cadence;
+mod calendar;
 mod classes;
 mod clauses;
 mod consent;
@@ -46,6 +47,7 @@ pub use acts_for::ActsFor;
 pub use admission::{Admission, CandidateFirst, Sponsors};
 pub use book::StatuteBook;
 pub use cadence::{Cadence, CalendarPeriod};
+pub use calendar::{ExcludedDays, Holiday, NotOn, Nth};
 pub use classes::MemberClass;
 pub use clauses::{Clause, clauses};
 pub use consent::{Consent, Waiver};
@@ -281,6 +283,8 @@ pub struct OrganDef {
     pub one_vote: Option<Cited<OneVote>>,
     /// The fewest of its full seats held by persons of each region (`regions`).
     pub regions: Option<Cited<SeatsByRegion>>,
+    /// Days it may not meet on (`not_on`).
+    pub not_on: Option<Cited<NotOn>>,
 }
 
 /// "The candidate receiving the highest number of votes ... shall be elected": an

@@ -171,6 +171,7 @@ pub(super) struct RawOrgan {
     pub(super) one_vote: Option<RawOneVote>,
     pub(super) nominations: Option<RawNominations>,
     pub(super) regions: Option<Spanned<RawOrganRegions>>,
+    pub(super) not_on: Option<Spanned<super::calendar::RawNotOn>>,
 }
 
 /// An office's `nominations = { by = "member:ieb", elections_by = "ieb" }`: who may

@@ -13,6 +13,7 @@ mod appeals;
 mod appointers;
 mod bars;
 mod bases;
+mod calendar;
 mod candidacy;
 mod classes;
 mod composed;

@@ -147,6 +147,15 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             Some("meeting-missing"),
         );
     }
+    if let Some(Cited { rule, article }) = &organ.not_on {
+        out.push(
+            s,
+            "not_on",
+            format!("meets {}", rule.words()),
+            article.as_ref(),
+            Some("meeting-on-excluded-day"),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.one_vote {
         let mut text = "each member has one vote".to_owned();
         if !rule.except.is_empty() {
