@@ -422,6 +422,8 @@ mod non_voting_tests;
 #[cfg(test)]
 mod office_tests;
 #[cfg(test)]
+mod not_on_tests;
+#[cfg(test)]
 mod one_vote_tests;
 #[cfg(test)]
 mod org_requisition_tests;
