@@ -357,6 +357,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     requested_by: None,
                     requested_from: None,
                     requested_by_organizations: Vec::new(),
+                    notified: None,
                 })
             }
             24 if !held_meetings.is_empty() => {

@@ -340,6 +340,9 @@ pub struct Convener {
     /// meeting (`organizations`: "more than one third of provincial-level Party
     /// organizations put forward a request").
     pub organizations: Option<OrgRequisition>,
+    /// The posts whose holders a requisition must be sent to (`notify`: "on call of a
+    /// majority ... upon written notice to the International President").
+    pub notify: Vec<Key>,
 }
 
 impl Convener {

@@ -501,6 +501,8 @@ pub(super) struct RawConvener {
     pub(super) requisition: Option<Spanned<RawRequisition>>,
     pub(super) from_constituencies: Option<Spanned<u32>>,
     pub(super) organizations: Option<Spanned<RawOrgRequisition>>,
+    #[serde(default)]
+    pub(super) notify: Vec<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 

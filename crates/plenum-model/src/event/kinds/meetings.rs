@@ -69,6 +69,9 @@ body!(
         /// The subordinate organizations that requested it, if it was called at their
         /// request: judged against `convened_by.organizations`.
         requested_by_organizations: Vec<OrgId> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// The posts whose holders the request was sent to, if the record says (`[]`:
+        /// to none): judged against `convened_by.notify`.
+        notified: Option<Vec<PostRef>> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

@@ -32,6 +32,7 @@ mod meetings;
 mod membership;
 mod nominations;
 mod non_voting;
+mod notified;
 mod offices;
 mod one_vote;
 mod org_requisition;
@@ -440,6 +441,7 @@ impl Ctx<'_, '_> {
                     out,
                 );
                 self.check_category(&b.organ, b.category.as_deref(), out);
+                self.check_notified(b, out);
             }
             // A count, of all seats or of one faction's, above the statute's number.
             K::SeatsCounted(b) => {

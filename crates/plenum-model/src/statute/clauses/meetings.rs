@@ -63,7 +63,15 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             let from = rule.from_constituencies.map_or_else(String::new, |n| {
                 format!(" from at least {n} constituencies")
             });
-            who.push(format!("{words} of its members by requisition{from}"));
+            let notify = if rule.notify.is_empty() {
+                String::new()
+            } else {
+                let posts: Vec<String> = rule.notify.iter().map(|k| out.post_name(k)).collect();
+                format!(" (with notice to the {})", posts.join(" and the "))
+            };
+            who.push(format!(
+                "{words} of its members by requisition{from}{notify}"
+            ));
         }
         if let Some(orgs) = &rule.organizations {
             who.push(format!(

@@ -454,6 +454,7 @@ impl Reader<'_> {
                                 .map(|r| self.requisition(r))
                                 .transpose()?,
                             from_constituencies: self.requisition_constituencies(scope, &c)?,
+                            notify: self.convener_notify(scope, &c)?,
                             organizations: self.org_requisition(scope, c.organizations)?,
                         },
                         article: self.article(scope, c.article)?,
