@@ -424,6 +424,8 @@ mod office_tests;
 #[cfg(test)]
 mod not_on_tests;
 #[cfg(test)]
+mod notified_tests;
+#[cfg(test)]
 mod one_vote_tests;
 #[cfg(test)]
 mod org_requisition_tests;
