@@ -271,11 +271,11 @@ impl NotOn {
         })
     }
 
-    /// The clause in words, for `statute check`: "never on a holiday weekend
-    /// (holidays: 01-01, the last monday of may)".
+    /// The days in words, for `statute check`: "on a holiday weekend (holidays:
+    /// 01-01, the last monday of may)".
     pub fn words(&self) -> String {
         let kinds: Vec<&str> = self.days.iter().map(|k| k.words()).collect();
-        let mut text = format!("never on {}", kinds.join(" or "));
+        let mut text = format!("on {}", kinds.join(" or "));
         if !self.holidays.is_empty() {
             let list: Vec<String> = self.holidays.iter().map(ToString::to_string).collect();
             text.push_str(&format!(" (holidays: {})", list.join(", ")));
@@ -364,7 +364,7 @@ mod tests {
         assert_eq!(rule.excludes(day("2024-06-01")), None);
         assert_eq!(
             rule.words(),
-            "never on a Sunday or a holiday (holidays: 12-25)"
+            "on a Sunday or a holiday (holidays: 12-25)"
         );
     }
 }

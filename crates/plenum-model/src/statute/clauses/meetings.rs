@@ -159,7 +159,7 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
         out.push(
             s,
             "not_on",
-            format!("meets {}", rule.words()),
+            format!("never meets {}", rule.words()),
             article.as_ref(),
             Some("meeting-on-excluded-day"),
         );
