@@ -110,6 +110,9 @@ pub enum Rule {
     /// A meeting held on a day the statute says the organ may not meet on (`not_on`:
     /// a holiday weekend, a Sunday).
     MeetingOnExcludedDay,
+    /// A holder of a seat on an organ whose holders must attend another organ's
+    /// meetings (`attends`) recorded absent from one (`meeting_held` `absent`).
+    AbsentHolder,
 }
 
 impl Rule {
@@ -158,11 +161,12 @@ impl Rule {
             Rule::MeetingMissing => "meeting-missing",
             Rule::WrongGrounds => "wrong-grounds",
             Rule::MeetingOnExcludedDay => "meeting-on-excluded-day",
+            Rule::AbsentHolder => "absent-holder",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 42] = [
+    pub const ALL: [Rule; 43] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -205,6 +209,7 @@ impl Rule {
         Rule::MeetingMissing,
         Rule::WrongGrounds,
         Rule::MeetingOnExcludedDay,
+        Rule::AbsentHolder,
     ];
 }
 

@@ -257,6 +257,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     entitled: None,
                     evidence: None,
                     notice_waived: false,
+                    absent: Vec::new(),
                 })
             }
             17 if others.len() < 4 => {
@@ -372,6 +373,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     entitled: rng.chance(50).then(|| 10 + rng.below(20) as u32),
                     evidence: None,
                     notice_waived: false,
+                    absent: Vec::new(),
                 })
             }
             25 => {

@@ -272,6 +272,7 @@ impl EventKind {
                 b.joint_with
                     .iter()
                     .for_each(|o| push("joint_with", Ref::Organ(o)));
+                b.absent.iter().for_each(|p| push("absent", Ref::Person(p)));
             }
             K::SpeechGiven(b) => {
                 if let Some(m) = &b.meeting {

@@ -374,6 +374,8 @@ mod amendment_notice_tests;
 #[cfg(test)]
 mod bar_tests;
 #[cfg(test)]
+mod attendance_tests;
+#[cfg(test)]
 mod base_tests;
 #[cfg(test)]
 mod class_tests;

@@ -9,6 +9,7 @@
 mod acting;
 mod acts_for;
 mod admission;
+mod attendance;
 mod book;
 mod cadence;
 mod calendar;
@@ -45,6 +46,7 @@ use crate::id::{Key, OrgId, VersionId};
 pub use acting::Acting;
 pub use acts_for::ActsFor;
 pub use admission::{Admission, CandidateFirst, Sponsors};
+pub use attendance::Attends;
 pub use book::StatuteBook;
 pub use cadence::{Cadence, CalendarPeriod};
 pub use calendar::{ExcludedDays, Holiday, NotOn, Nth};
@@ -285,6 +287,8 @@ pub struct OrganDef {
     pub regions: Option<Cited<SeatsByRegion>>,
     /// Days it may not meet on (`not_on`).
     pub not_on: Option<Cited<NotOn>>,
+    /// Organs whose every meeting its holders must attend (`attends`).
+    pub attends: Option<Cited<Attends>>,
 }
 
 /// "The candidate receiving the highest number of votes ... shall be elected": an

@@ -172,6 +172,7 @@ pub(super) struct RawOrgan {
     pub(super) nominations: Option<RawNominations>,
     pub(super) regions: Option<Spanned<RawOrganRegions>>,
     pub(super) not_on: Option<Spanned<super::calendar::RawNotOn>>,
+    pub(super) attends: Option<Spanned<super::attendance::RawAttends>>,
 }
 
 /// An office's `nominations = { by = "member:ieb", elections_by = "ieb" }`: who may

@@ -92,6 +92,8 @@ body!(
         present: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
         /// Members entitled to attend, if the record says; otherwise the organ's full seats.
         entitled: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
+        /// Persons the record names as absent: judged against the statute's `attends`.
+        absent: Vec<PersonId> = (default, skip_serializing_if = "Vec::is_empty"),
         /// What shows the sitting, when the record does not call it a meeting of the organ
         /// (`speech`, `minutes`, `decision`, `report`); absent: a regular record.
         evidence: Option<Evidence> = (default, skip_serializing_if = "Option::is_none"),

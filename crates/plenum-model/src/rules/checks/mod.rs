@@ -11,6 +11,7 @@ mod admission;
 mod amendments;
 mod appeals;
 mod appointers;
+mod attendance;
 mod bars;
 mod bases;
 mod calendar;
@@ -418,7 +419,10 @@ impl Ctx<'_, '_> {
                 self.check_non_voting(b, out);
                 self.check_one_vote(b, out);
             }
-            K::MeetingHeld(b) => self.check_meeting(&b.meeting, b.organ.as_ref(), out),
+            K::MeetingHeld(b) => {
+                self.check_meeting(&b.meeting, b.organ.as_ref(), out);
+                self.check_attendance(b, out);
+            }
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),
             K::MeetingConvened(b) => {
                 self.check_convener(

@@ -164,6 +164,19 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             Some("meeting-on-excluded-day"),
         );
     }
+    if let Some(Cited { rule, article }) = &organ.attends {
+        let organs: Vec<String> = rule.organs.iter().map(|k| out.organ_name(k)).collect();
+        out.push(
+            s,
+            "attends",
+            format!(
+                "its holders attend every meeting of {}",
+                organs.join(" and of ")
+            ),
+            article.as_ref(),
+            Some("absent-holder"),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.one_vote {
         let mut text = "each member has one vote".to_owned();
         if !rule.except.is_empty() {

@@ -30,6 +30,7 @@ use crate::source::InputError;
 mod acting;
 mod acts_for;
 mod admission;
+mod attendance;
 mod calendar;
 mod classes;
 mod consent;
@@ -352,6 +353,7 @@ impl Reader<'_> {
         let tied = self.tied(scope, &raw, tied)?;
         let one_vote = self.one_vote(scope, raw.one_vote.take())?;
         let not_on = self.not_on(scope, raw.not_on.take())?;
+        let attends = self.attends(scope, raw.attends.take())?;
         let regions = self.seats_by_region(scope, raw.regions.take())?;
         let nominations = self.nominations(scope, raw.nominations.take())?;
         let composed_of = self.composed_of(scope, &raw)?;
@@ -371,6 +373,7 @@ impl Reader<'_> {
             one_vote,
             regions,
             not_on,
+            attends,
             name: raw.name,
             aliases: raw.aliases,
             kind: raw.kind,
