@@ -45,7 +45,9 @@ fn r14_a_holder_recorded_absent_is_found_citing_the_clause() {
             Some("10")
         );
         assert!(
-            all[0].message.starts_with("Bob was absent from m-1, a meeting of "),
+            all[0]
+                .message
+                .starts_with("Bob was absent from m-1, a meeting of "),
             "{all:#?}"
         );
         assert!(
@@ -67,7 +69,13 @@ fn r14_absence_of_others_or_of_no_one_or_from_another_organ_gives_nothing() {
     assert!(found(&statute(BOTH), &meeting("board", "present = 3")).is_empty());
     // The Assembly's meetings are not among those the Board must attend.
     let board_only = r#"{ organs = ["board"], article = "10" }"#;
-    assert!(found(&statute(board_only), &meeting("assembly", "absent = [\"bob\"]")).is_empty());
+    assert!(
+        found(
+            &statute(board_only),
+            &meeting("assembly", "absent = [\"bob\"]")
+        )
+        .is_empty()
+    );
 }
 
 #[test]
@@ -80,7 +88,11 @@ fn r14_attends_is_refused_where_it_is_wrong() {
             ", \"board\"",
             "names `board` twice",
         ),
-        (r#"{ organs = ["board"], every = true }"#, "", "unknown field `every`"),
+        (
+            r#"{ organs = ["board"], every = true }"#,
+            "",
+            "unknown field `every`",
+        ),
     ];
     for (clause, at, expected) in cases {
         let text = statute(clause);

@@ -372,9 +372,9 @@ mod admission_tests;
 #[cfg(test)]
 mod amendment_notice_tests;
 #[cfg(test)]
-mod bar_tests;
-#[cfg(test)]
 mod attendance_tests;
+#[cfg(test)]
+mod bar_tests;
 #[cfg(test)]
 mod base_tests;
 #[cfg(test)]
@@ -422,11 +422,11 @@ mod nominations_tests;
 #[cfg(test)]
 mod non_voting_tests;
 #[cfg(test)]
-mod office_tests;
-#[cfg(test)]
 mod not_on_tests;
 #[cfg(test)]
 mod notified_tests;
+#[cfg(test)]
+mod office_tests;
 #[cfg(test)]
 mod one_vote_tests;
 #[cfg(test)]

@@ -103,6 +103,10 @@ fn r14_notify_is_refused_where_it_is_wrong() {
         let column = text.lines().nth(line).map_or(0, |l| {
             l.find(at).map_or(0, |c| c + 1) + usize::from(at.starts_with(", ")) * 2
         });
-        assert_eq!((err.line, err.column), (line + 1, column), "for {clause}: {err}");
+        assert_eq!(
+            (err.line, err.column),
+            (line + 1, column),
+            "for {clause}: {err}"
+        );
     }
 }

@@ -306,17 +306,26 @@ mod tests {
             parts.next().expect("a month"),
             parts.next().expect("a day"),
         );
-        Day::new(y, i8::try_from(m).expect("a month"), i8::try_from(d).expect("a day"))
-            .expect("a day")
+        Day::new(
+            y,
+            i8::try_from(m).expect("a month"),
+            i8::try_from(d).expect("a day"),
+        )
+        .expect("a day")
     }
 
     fn us() -> NotOn {
         NotOn {
             days: vec![ExcludedDays::HolidayWeekends],
-            holidays: ["01-01", "last monday of may", "07-04", "first monday of september"]
-                .iter()
-                .map(|h| h.parse().expect("a holiday"))
-                .collect(),
+            holidays: [
+                "01-01",
+                "last monday of may",
+                "07-04",
+                "first monday of september",
+            ]
+            .iter()
+            .map(|h| h.parse().expect("a holiday"))
+            .collect(),
         }
     }
 
@@ -331,7 +340,13 @@ mod tests {
         assert!(fourth.is(day("2024-11-28")));
         assert_eq!("07-04".parse::<Holiday>(), Ok(Holiday::Fixed(7, 4)));
         assert!("02-29".parse::<Holiday>().is_ok());
-        for bad in ["02-30", "7-4", "fifth monday of may", "last monday in may", "xmas"] {
+        for bad in [
+            "02-30",
+            "7-4",
+            "fifth monday of may",
+            "last monday in may",
+            "xmas",
+        ] {
             assert!(bad.parse::<Holiday>().is_err(), "{bad}");
         }
     }
@@ -341,7 +356,11 @@ mod tests {
         let rule = us();
         // Memorial Day 2024 is Monday 27 May: Saturday to Monday.
         for d in ["2024-05-25", "2024-05-26", "2024-05-27"] {
-            assert_eq!(rule.excludes(day(d)), Some(ExcludedDays::HolidayWeekends), "{d}");
+            assert_eq!(
+                rule.excludes(day(d)),
+                Some(ExcludedDays::HolidayWeekends),
+                "{d}"
+            );
         }
         for d in ["2024-05-24", "2024-05-28", "2024-06-01"] {
             assert_eq!(rule.excludes(day(d)), None, "{d}");
@@ -359,12 +378,15 @@ mod tests {
             days: vec![ExcludedDays::Sundays, ExcludedDays::Holidays],
             holidays: vec![Holiday::Fixed(12, 25)],
         };
-        assert_eq!(rule.excludes(day("2024-06-02")), Some(ExcludedDays::Sundays));
-        assert_eq!(rule.excludes(day("2024-12-25")), Some(ExcludedDays::Holidays));
-        assert_eq!(rule.excludes(day("2024-06-01")), None);
         assert_eq!(
-            rule.words(),
-            "on a Sunday or a holiday (holidays: 12-25)"
+            rule.excludes(day("2024-06-02")),
+            Some(ExcludedDays::Sundays)
         );
+        assert_eq!(
+            rule.excludes(day("2024-12-25")),
+            Some(ExcludedDays::Holidays)
+        );
+        assert_eq!(rule.excludes(day("2024-06-01")), None);
+        assert_eq!(rule.words(), "on a Sunday or a holiday (holidays: 12-25)");
     }
 }

@@ -40,7 +40,7 @@ fn every_rule_of_a_version_is_a_clause_with_its_article() {
 }
 
 #[test]
-fn days_an_organ_may_not_meet_on_and_the_notice_of_a_request_are_listed() {
+fn days_not_met_on_the_notice_of_a_request_and_a_duty_to_attend_are_listed() {
     let text = r#"organization = "union"
 
 [[version]]
@@ -60,6 +60,7 @@ not_on = { days = ["holiday-weekends"], holidays = ["07-04", "first monday of se
 id = "board"
 name = "Board"
 convened_by = { requisition = "1/2", posts = ["president"], notify = ["president"], article = "4" }
+attends = { organs = ["convention", "board"], article = "4" }
 
 [[version.post]]
 id = "president"
@@ -68,7 +69,7 @@ name = "President"
     let document = crate::statute::read(text).expect("a valid statute");
     let lines: Vec<String> = clauses(&document)
         .iter()
-        .filter(|c| c.field == "not_on" || c.field == "convened_by")
+        .filter(|c| ["not_on", "convened_by", "attends"].contains(&c.field))
         .map(|c| format!("{} | {} | {}", c.subject, c.field, c.rule))
         .collect();
     assert_eq!(
@@ -76,6 +77,7 @@ name = "President"
         [
             "Convention | not_on | never meets on a holiday weekend (holidays: 07-04, the first monday of september)",
             "Board | convened_by | convened by the holder of the post of President or 1/2 of its members by requisition (with notice to the President)",
+            "Board | attends | its holders attend every meeting of Convention and of Board",
         ]
     );
 }

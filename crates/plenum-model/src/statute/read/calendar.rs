@@ -130,19 +130,37 @@ not_on = {clause}
         assert_eq!(rule.rule.holidays.len(), 2);
         assert_eq!(rule.article.as_deref(), Some("4"));
         let sundays = read(&statute(r#"{ days = ["sundays"] }"#)).expect("a valid statute");
-        assert!(sundays.versions[0]
-            .organ(&"convention".parse().expect("a key"))
-            .and_then(|o| o.not_on.as_ref())
-            .is_some_and(|n| n.rule.holidays.is_empty()));
+        assert!(
+            sundays.versions[0]
+                .organ(&"convention".parse().expect("a key"))
+                .and_then(|o| o.not_on.as_ref())
+                .is_some_and(|n| n.rule.holidays.is_empty())
+        );
     }
 
     #[test]
     fn bad_clauses_are_refused_where_they_are_wrong() {
         let cases = [
-            (r#"{ days = ["mondays"] }"#, "`mondays` is not a kind of day", 20),
-            (r#"{ days = ["sundays", "sundays"] }"#, "names `sundays` twice", 31),
-            (r#"{ days = [], article = "4" }"#, "needs `days = [...]`", 10),
-            (r#"{ days = ["holidays"] }"#, "holidays are the statute's own", 10),
+            (
+                r#"{ days = ["mondays"] }"#,
+                "`mondays` is not a kind of day",
+                20,
+            ),
+            (
+                r#"{ days = ["sundays", "sundays"] }"#,
+                "names `sundays` twice",
+                31,
+            ),
+            (
+                r#"{ days = [], article = "4" }"#,
+                "needs `days = [...]`",
+                10,
+            ),
+            (
+                r#"{ days = ["holidays"] }"#,
+                "holidays are the statute's own",
+                10,
+            ),
             (
                 r#"{ days = ["holidays"], holidays = ["12-32"] }"#,
                 "`12-32` is not a day of the year",
@@ -163,7 +181,11 @@ not_on = {clause}
                 "`sundays` does not use them",
                 44,
             ),
-            (r#"{ days = ["sundays"], article = "9" }"#, "article 9 is not defined", 0),
+            (
+                r#"{ days = ["sundays"], article = "9" }"#,
+                "article 9 is not defined",
+                0,
+            ),
             (r#"{ days = ["sundays"], on = 2 }"#, "unknown field `on`", 0),
         ];
         for (clause, expected, column) in cases {
