@@ -107,6 +107,12 @@ pub enum Rule {
     /// Charges filed on a ground the statute's list of grounds does not hold
     /// (`trials.grounds`).
     WrongGrounds,
+    /// A meeting held on a day the statute says the organ may not meet on (`not_on`:
+    /// a holiday weekend, a Sunday).
+    MeetingOnExcludedDay,
+    /// A holder of a seat on an organ whose holders must attend another organ's
+    /// meetings (`attends`) recorded absent from one (`meeting_held` `absent`).
+    AbsentHolder,
 }
 
 impl Rule {
@@ -154,11 +160,13 @@ impl Rule {
             Rule::PluralityNotMet => "plurality-not-met",
             Rule::MeetingMissing => "meeting-missing",
             Rule::WrongGrounds => "wrong-grounds",
+            Rule::MeetingOnExcludedDay => "meeting-on-excluded-day",
+            Rule::AbsentHolder => "absent-holder",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 41] = [
+    pub const ALL: [Rule; 43] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -200,6 +208,8 @@ impl Rule {
         Rule::PluralityNotMet,
         Rule::MeetingMissing,
         Rule::WrongGrounds,
+        Rule::MeetingOnExcludedDay,
+        Rule::AbsentHolder,
     ];
 }
 

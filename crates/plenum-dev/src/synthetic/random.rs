@@ -257,6 +257,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     entitled: None,
                     evidence: None,
                     notice_waived: false,
+                    absent: Vec::new(),
                 })
             }
             17 if others.len() < 4 => {
@@ -357,6 +358,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     requested_by: None,
                     requested_from: None,
                     requested_by_organizations: Vec::new(),
+                    notified: None,
                 })
             }
             24 if !held_meetings.is_empty() => {
@@ -371,6 +373,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     entitled: rng.chance(50).then(|| 10 + rng.below(20) as u32),
                     evidence: None,
                     notice_waived: false,
+                    absent: Vec::new(),
                 })
             }
             25 => {

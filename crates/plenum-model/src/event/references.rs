@@ -260,6 +260,10 @@ impl EventKind {
                 b.requested_by_organizations
                     .iter()
                     .for_each(|o| push("requested_by_organizations", Ref::Org(o)));
+                b.notified
+                    .iter()
+                    .flatten()
+                    .for_each(|p| push("notified", Ref::Post(p)));
             }
             K::MeetingHeld(b) => {
                 if let Some(o) = &b.organ {
@@ -268,6 +272,7 @@ impl EventKind {
                 b.joint_with
                     .iter()
                     .for_each(|o| push("joint_with", Ref::Organ(o)));
+                b.absent.iter().for_each(|p| push("absent", Ref::Person(p)));
             }
             K::SpeechGiven(b) => {
                 if let Some(m) = &b.meeting {

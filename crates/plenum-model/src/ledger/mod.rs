@@ -372,6 +372,8 @@ mod admission_tests;
 #[cfg(test)]
 mod amendment_notice_tests;
 #[cfg(test)]
+mod attendance_tests;
+#[cfg(test)]
 mod bar_tests;
 #[cfg(test)]
 mod base_tests;
@@ -419,6 +421,10 @@ mod nominal_tests;
 mod nominations_tests;
 #[cfg(test)]
 mod non_voting_tests;
+#[cfg(test)]
+mod not_on_tests;
+#[cfg(test)]
+mod notified_tests;
 #[cfg(test)]
 mod office_tests;
 #[cfg(test)]

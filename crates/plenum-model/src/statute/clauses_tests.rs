@@ -38,3 +38,46 @@ fn every_rule_of_a_version_is_a_clause_with_its_article() {
         ]
     );
 }
+
+#[test]
+fn days_not_met_on_the_notice_of_a_request_and_a_duty_to_attend_are_listed() {
+    let text = r#"organization = "union"
+
+[[version]]
+id = "v1"
+effective = "2020-01-01"
+
+[[version.article]]
+number = "4"
+text = "No convention shall be held on a holiday weekend."
+
+[[version.organ]]
+id = "convention"
+name = "Convention"
+not_on = { days = ["holiday-weekends"], holidays = ["07-04", "first monday of september"], article = "4" }
+
+[[version.organ]]
+id = "board"
+name = "Board"
+convened_by = { requisition = "1/2", posts = ["president"], notify = ["president"], article = "4" }
+attends = { organs = ["convention", "board"], article = "4" }
+
+[[version.post]]
+id = "president"
+name = "President"
+"#;
+    let document = crate::statute::read(text).expect("a valid statute");
+    let lines: Vec<String> = clauses(&document)
+        .iter()
+        .filter(|c| ["not_on", "convened_by", "attends"].contains(&c.field))
+        .map(|c| format!("{} | {} | {}", c.subject, c.field, c.rule))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Convention | not_on | never meets on a holiday weekend (holidays: 07-04, the first monday of september)",
+            "Board | convened_by | convened by the holder of the post of President or 1/2 of its members by requisition (with notice to the President)",
+            "Board | attends | its holders attend every meeting of Convention and of Board",
+        ]
+    );
+}

@@ -9,8 +9,10 @@
 mod acting;
 mod acts_for;
 mod admission;
+mod attendance;
 mod book;
 mod cadence;
+mod calendar;
 mod classes;
 mod clauses;
 mod consent;
@@ -44,8 +46,10 @@ use crate::id::{Key, OrgId, VersionId};
 pub use acting::Acting;
 pub use acts_for::ActsFor;
 pub use admission::{Admission, CandidateFirst, Sponsors};
+pub use attendance::Attends;
 pub use book::StatuteBook;
 pub use cadence::{Cadence, CalendarPeriod};
+pub use calendar::{ExcludedDays, Holiday, NotOn, Nth};
 pub use classes::MemberClass;
 pub use clauses::{Clause, clauses};
 pub use consent::{Consent, Waiver};
@@ -281,6 +285,10 @@ pub struct OrganDef {
     pub one_vote: Option<Cited<OneVote>>,
     /// The fewest of its full seats held by persons of each region (`regions`).
     pub regions: Option<Cited<SeatsByRegion>>,
+    /// Days it may not meet on (`not_on`).
+    pub not_on: Option<Cited<NotOn>>,
+    /// Organs whose every meeting its holders must attend (`attends`).
+    pub attends: Option<Cited<Attends>>,
 }
 
 /// "The candidate receiving the highest number of votes ... shall be elected": an
@@ -336,6 +344,9 @@ pub struct Convener {
     /// meeting (`organizations`: "more than one third of provincial-level Party
     /// organizations put forward a request").
     pub organizations: Option<OrgRequisition>,
+    /// The posts whose holders a requisition must be sent to (`notify`: "on call of a
+    /// majority ... upon written notice to the International President").
+    pub notify: Vec<Key>,
 }
 
 impl Convener {

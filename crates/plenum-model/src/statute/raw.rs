@@ -171,6 +171,8 @@ pub(super) struct RawOrgan {
     pub(super) one_vote: Option<RawOneVote>,
     pub(super) nominations: Option<RawNominations>,
     pub(super) regions: Option<Spanned<RawOrganRegions>>,
+    pub(super) not_on: Option<Spanned<super::calendar::RawNotOn>>,
+    pub(super) attends: Option<Spanned<super::attendance::RawAttends>>,
 }
 
 /// An office's `nominations = { by = "member:ieb", elections_by = "ieb" }`: who may
@@ -500,6 +502,8 @@ pub(super) struct RawConvener {
     pub(super) requisition: Option<Spanned<RawRequisition>>,
     pub(super) from_constituencies: Option<Spanned<u32>>,
     pub(super) organizations: Option<Spanned<RawOrgRequisition>>,
+    #[serde(default)]
+    pub(super) notify: Vec<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 

@@ -69,6 +69,9 @@ body!(
         /// The subordinate organizations that requested it, if it was called at their
         /// request: judged against `convened_by.organizations`.
         requested_by_organizations: Vec<OrgId> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// The posts whose holders the request was sent to, if the record says (`[]`:
+        /// to none): judged against `convened_by.notify`.
+        notified: Option<Vec<PostRef>> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
@@ -89,6 +92,8 @@ body!(
         present: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
         /// Members entitled to attend, if the record says; otherwise the organ's full seats.
         entitled: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
+        /// Persons the record names as absent: judged against the statute's `attends`.
+        absent: Vec<PersonId> = (default, skip_serializing_if = "Vec::is_empty"),
         /// What shows the sitting, when the record does not call it a meeting of the organ
         /// (`speech`, `minutes`, `decision`, `report`); absent: a regular record.
         evidence: Option<Evidence> = (default, skip_serializing_if = "Option::is_none"),

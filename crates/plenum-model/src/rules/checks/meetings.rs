@@ -455,6 +455,7 @@ impl Ctx<'_, '_> {
             );
         }
         self.check_tied(&organ, out);
+        self.check_not_on(&organ, &name, out);
         let Some(version) = self.version(&organ.org, held) else {
             return;
         };

@@ -11,8 +11,10 @@ mod admission;
 mod amendments;
 mod appeals;
 mod appointers;
+mod attendance;
 mod bars;
 mod bases;
+mod calendar;
 mod candidacy;
 mod classes;
 mod composed;
@@ -31,6 +33,7 @@ mod meetings;
 mod membership;
 mod nominations;
 mod non_voting;
+mod notified;
 mod offices;
 mod one_vote;
 mod org_requisition;
@@ -416,7 +419,10 @@ impl Ctx<'_, '_> {
                 self.check_non_voting(b, out);
                 self.check_one_vote(b, out);
             }
-            K::MeetingHeld(b) => self.check_meeting(&b.meeting, b.organ.as_ref(), out),
+            K::MeetingHeld(b) => {
+                self.check_meeting(&b.meeting, b.organ.as_ref(), out);
+                self.check_attendance(b, out);
+            }
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),
             K::MeetingConvened(b) => {
                 self.check_convener(
@@ -439,6 +445,7 @@ impl Ctx<'_, '_> {
                     out,
                 );
                 self.check_category(&b.organ, b.category.as_deref(), out);
+                self.check_notified(b, out);
             }
             // A count, of all seats or of one faction's, above the statute's number.
             K::SeatsCounted(b) => {

@@ -63,7 +63,15 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             let from = rule.from_constituencies.map_or_else(String::new, |n| {
                 format!(" from at least {n} constituencies")
             });
-            who.push(format!("{words} of its members by requisition{from}"));
+            let notify = if rule.notify.is_empty() {
+                String::new()
+            } else {
+                let posts: Vec<String> = rule.notify.iter().map(|k| out.post_name(k)).collect();
+                format!(" (with notice to the {})", posts.join(" and the "))
+            };
+            who.push(format!(
+                "{words} of its members by requisition{from}{notify}"
+            ));
         }
         if let Some(orgs) = &rule.organizations {
             who.push(format!(
@@ -145,6 +153,28 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             format!("meets: {}", rule.words(&other)),
             article.as_ref(),
             Some("meeting-missing"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &organ.not_on {
+        out.push(
+            s,
+            "not_on",
+            format!("never meets {}", rule.words()),
+            article.as_ref(),
+            Some("meeting-on-excluded-day"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &organ.attends {
+        let organs: Vec<String> = rule.organs.iter().map(|k| out.organ_name(k)).collect();
+        out.push(
+            s,
+            "attends",
+            format!(
+                "its holders attend every meeting of {}",
+                organs.join(" and of ")
+            ),
+            article.as_ref(),
+            Some("absent-holder"),
         );
     }
     if let Some(Cited { rule, article }) = &organ.one_vote {

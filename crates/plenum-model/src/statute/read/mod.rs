@@ -9,7 +9,8 @@
 //! `classes.rs`, `penalties.rs`, `procedures.rs`, `meetings.rs`, `target.rs`,
 //! `member_of.rs`, `vacancy.rs`, `subordinate.rs`, `constituencies.rs` (constituencies and
 //! non-voting posts), `acting.rs`, `tied.rs` (meetings tied to another organ's), `one_vote.rs`,
-//! `majority.rs` (majorities and who their base leaves out)).
+//! `majority.rs` (majorities and who their base leaves out), `calendar.rs` (days it may not
+//! meet on)).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
@@ -29,6 +30,8 @@ use crate::source::InputError;
 mod acting;
 mod acts_for;
 mod admission;
+mod attendance;
+mod calendar;
 mod classes;
 mod consent;
 mod constituencies;
@@ -349,6 +352,8 @@ impl Reader<'_> {
         let tied = std::mem::take(&mut raw.tied);
         let tied = self.tied(scope, &raw, tied)?;
         let one_vote = self.one_vote(scope, raw.one_vote.take())?;
+        let not_on = self.not_on(scope, raw.not_on.take())?;
+        let attends = self.attends(scope, raw.attends.take())?;
         let regions = self.seats_by_region(scope, raw.regions.take())?;
         let nominations = self.nominations(scope, raw.nominations.take())?;
         let composed_of = self.composed_of(scope, &raw)?;
@@ -367,6 +372,8 @@ impl Reader<'_> {
             tied,
             one_vote,
             regions,
+            not_on,
+            attends,
             name: raw.name,
             aliases: raw.aliases,
             kind: raw.kind,
@@ -450,6 +457,7 @@ impl Reader<'_> {
                                 .map(|r| self.requisition(r))
                                 .transpose()?,
                             from_constituencies: self.requisition_constituencies(scope, &c)?,
+                            notify: self.convener_notify(scope, &c)?,
                             organizations: self.org_requisition(scope, c.organizations)?,
                         },
                         article: self.article(scope, c.article)?,

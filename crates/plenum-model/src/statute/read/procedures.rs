@@ -182,4 +182,42 @@ impl Reader<'_> {
         }
         Ok(posts)
     }
+
+    /// `convened_by.notify`: posts of this version, each named once, to whose holders
+    /// a requisition is sent; only beside a `requisition`.
+    pub(super) fn convener_notify(
+        &self,
+        scope: &Scope<'_>,
+        raw: &super::super::raw::RawConvener,
+    ) -> Result<Vec<crate::id::Key>, InputError> {
+        if let Some(first) = raw.notify.first()
+            && raw.requisition.is_none()
+        {
+            return Err(self.err(
+                first.span(),
+                "`notify` names the posts a members' request is sent to; give `requisition` too",
+            ));
+        }
+        let mut posts: Vec<crate::id::Key> = Vec::new();
+        for p in &raw.notify {
+            if !scope.posts.contains(p.get_ref()) {
+                return Err(self.err(
+                    p.span(),
+                    format!(
+                        "`convened_by.notify` names posts; `{}` is not a post of this version",
+                        p.get_ref()
+                    ),
+                ));
+            }
+            let key = self.key(p)?;
+            if posts.contains(&key) {
+                return Err(self.err(
+                    p.span(),
+                    format!("`convened_by.notify` names `{}` twice", p.get_ref()),
+                ));
+            }
+            posts.push(key);
+        }
+        Ok(posts)
+    }
 }
