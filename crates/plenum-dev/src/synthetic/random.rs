@@ -359,6 +359,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     requested_from: None,
                     requested_by_organizations: Vec::new(),
                     notified: None,
+                    record_date: None,
                 })
             }
             24 if !held_meetings.is_empty() => {
@@ -401,6 +402,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     },
                     ballots: None,
                     urn: None,
+                    written_ballot: false,
                 })
             }
             26 => EventKind::MembersCounted(MembersCounted {

@@ -299,7 +299,12 @@ fn summarize_text(event: &Event) -> String {
             let votes = b.votes.map_or_else(String::new, |v| {
                 format!(" ({}–{}–{})", v.in_favour, v.against, v.abstain)
             });
-            format!("motion {outcome}{votes}: {}", b.text)
+            let ballot = if b.written_ballot {
+                " by written ballot"
+            } else {
+                ""
+            };
+            format!("motion {outcome}{ballot}{votes}: {}", b.text)
         }
         K::ElectionHeld(b) => {
             let target = b
@@ -319,7 +324,12 @@ fn summarize_text(event: &Event) -> String {
                 let nominated = b
                     .nominators
                     .iter()
-                    .map(|n| format!("{} by {}", person(&n.person), person(&n.by_person)))
+                    .map(|n| match &n.on {
+                        Some(on) => {
+                            format!("{} by {} on {on}", person(&n.person), person(&n.by_person))
+                        }
+                        None => format!("{} by {}", person(&n.person), person(&n.by_person)),
+                    })
                     .collect::<Vec<_>>()
                     .join(", ");
                 text.push_str(&format!("; nominated: {nominated}"));

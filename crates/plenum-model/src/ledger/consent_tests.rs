@@ -177,3 +177,116 @@ fn r14_a_waiver_the_statute_does_not_allow_changes_nothing() {
         Some("9")
     );
 }
+
+/// The board may also act by written ballot, and decides by a majority of those
+/// present.
+fn ballot_statute() -> String {
+    STATUTE.replacen(
+        "quorum = { at_least = \"1/2\", article = \"10\" }",
+        "quorum = { at_least = \"1/2\", article = \"10\" }\nmajority.default = { more_than = \"1/2\", of = \"present\", article = \"9\" }\nwithout_meeting = { consent = \"unanimous\", ballot = true, article = \"10\" }",
+        1,
+    )
+}
+
+const BALLOT: &str = "written_ballot = true";
+
+#[test]
+fn r14_a_written_ballot_reaching_quorum_and_majority_gives_nothing() {
+    // Three directors, quorum 2: two ballots returned, both approving.
+    let found = judged(
+        &ballot_statute(),
+        &format!("votes = {{ for = 2, against = 0 }}\n{BALLOT}"),
+    );
+    assert!(found.is_empty(), "{found:#?}");
+    // Three returned, two approving: a majority of three.
+    let found = judged(
+        &ballot_statute(),
+        &format!("votes = {{ for = 2, against = 1 }}\n{BALLOT}"),
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn r14_a_written_ballot_short_of_the_quorum_is_found_citing_the_clause() {
+    let found = judged(
+        &ballot_statute(),
+        &format!("votes = {{ for = 1, against = 0 }}\n{BALLOT}"),
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].rule, Rule::QuorumNotMet);
+    assert_eq!(
+        found[0].message,
+        "Board of Directors decided by written ballot with 1 ballots returned of its 3 members; a ballot is valid only when the ballots returned reach the quorum of a meeting, at least 1/2 (2 members)"
+    );
+    assert_eq!(
+        found[0]
+            .citation
+            .as_ref()
+            .and_then(|c| c.article.as_deref()),
+        Some("10")
+    );
+}
+
+#[test]
+fn r14_a_written_ballot_short_of_the_majority_of_as_many_present_is_found() {
+    // Two returned, one approving: a meeting of two present needs two.
+    let found = judged(
+        &ballot_statute(),
+        &format!("votes = {{ for = 1, against = 1 }}\n{BALLOT}"),
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].rule, Rule::MajorityNotMet);
+    assert_eq!(
+        found[0]
+            .citation
+            .as_ref()
+            .and_then(|c| c.article.as_deref()),
+        Some("9")
+    );
+}
+
+#[test]
+fn r14_a_ballot_where_the_statute_allows_none_is_judged_as_consent() {
+    // `statute()` allows written consent only: a ballot of 2 to 1 is not unanimous.
+    let found = judged(
+        &statute(),
+        &format!("votes = {{ for = 2, against = 1 }}\n{BALLOT}"),
+    );
+    assert_eq!(of_rule(&found, Rule::NotUnanimous).len(), 1, "{found:#?}");
+    // And, where ballots are allowed, a consent that says it is none still needs all.
+    let found = judged(&ballot_statute(), "votes = { for = 2, against = 1 }");
+    assert_eq!(of_rule(&found, Rule::NotUnanimous).len(), 1, "{found:#?}");
+}
+
+#[test]
+fn r14_ballot_must_be_a_boolean_at_its_line_and_column() {
+    let text = ballot_statute().replace("ballot = true", "ballot = \"yes\"");
+    let err = crate::statute::read(&text).expect_err("refused");
+    let at = text.find("\"yes\"").expect("the value");
+    let (line, col) = crate::source::line_col(&text, at);
+    assert_eq!((err.line, err.column), (line, col), "{err}");
+}
+
+#[test]
+fn r14_statute_check_lists_the_written_ballot() {
+    let doc = crate::statute::read(&ballot_statute()).unwrap_or_else(|e| panic!("{e}"));
+    let clauses = crate::statute::clauses(&doc);
+    let clause = clauses
+        .iter()
+        .find(|c| c.field == "without_meeting")
+        .expect("the clause");
+    assert_eq!(
+        clause.rule,
+        "Board of Directors acts without a meeting by the written consent of all its members, or by a written ballot whose ballots returned reach its quorum and whose approvals reach the majority a meeting casting as many votes would need"
+    );
+    assert_eq!(clause.checked_by, Some("not-unanimous, quorum-not-met"));
+}
+
+#[test]
+fn r14_a_decision_by_consent_encodes_as_before() {
+    let events = super::statute_tests::events_of(
+        "[[event]]\nid = \"m\"\ndate = \"2021-05-01\"\nkind = \"motion_decided\"\norgan = \"assoc/board\"\ntext = \"T\"\noutcome = \"carried\"\n",
+    );
+    let json = crate::event::codec::to_json(&events[0]).to_string();
+    assert!(!json.contains("written_ballot"), "{json}");
+}

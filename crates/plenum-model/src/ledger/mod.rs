@@ -370,6 +370,8 @@ mod acts_for_tests;
 #[cfg(test)]
 mod admission_tests;
 #[cfg(test)]
+mod all_members_tests;
+#[cfg(test)]
 mod amendment_notice_tests;
 #[cfg(test)]
 mod attendance_tests;
@@ -440,11 +442,15 @@ mod positions_tests;
 #[cfg(test)]
 mod procedure_tests;
 #[cfg(test)]
+mod record_date_tests;
+#[cfg(test)]
 mod recusal_tests;
 #[cfg(test)]
 mod referral_tests;
 #[cfg(test)]
 mod regions_tests;
+#[cfg(test)]
+mod register_size_tests;
 #[cfg(test)]
 mod renewal_tests;
 #[cfg(test)]

@@ -251,3 +251,120 @@ fn r14_a_nominator_the_record_never_declared_is_refused() {
     let err = build_with(&statute(BOARD_MEMBERS), &events).expect_err("an unknown nominator");
     assert!(err.to_string().contains("zed"), "{err}");
 }
+
+/// Ann elected Treasurer at a meeting of the Assembly convened on `convened` for
+/// 1 April 2021, nominated by Dan on `on` (a line without `on` where it is empty).
+fn election_at_meeting(convened: &str, on: &str) -> String {
+    let on = if on.is_empty() {
+        String::new()
+    } else {
+        format!(", on = \"{on}\"")
+    };
+    format!(
+        r#"
+[[event]]
+id = "m1-convened"
+date = "{convened}"
+kind = "meeting_convened"
+meeting = "m1"
+organ = "assoc/assembly"
+scheduled = "2021-04-01"
+
+[[event]]
+id = "m1-held"
+date = "2021-04-01"
+kind = "meeting_held"
+meeting = "m1"
+organ = "assoc/assembly"
+
+[[event]]
+id = "treasurer-2021"
+date = "2021-04-01"
+kind = "election_held"
+meeting = "m1"
+post = "assoc/treasurer"
+elected = ["ann"]
+nominators = [{{ person = "ann", by_person = "dan"{on} }}]
+"#
+    )
+}
+
+const BEFORE_NOTICE: &str = r#"{ by = "member", before_notice = "10 days", article = "12" }"#;
+
+#[test]
+fn r14_a_nomination_ten_days_before_the_notice_passes_and_a_later_one_is_found() {
+    let statute = statute(BEFORE_NOTICE);
+    // Convened on 11 March: a nomination on 1 March is ten days before, in time.
+    let lawful = judged(&statute, &election_at_meeting("2021-03-11", "2021-03-01"));
+    assert!(lawful.is_empty(), "{lawful:#?}");
+    // On 2 March, nine days before: found.
+    let found = judged(&statute, &election_at_meeting("2021-03-11", "2021-03-02"));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].certainty, Truth::Definitely);
+    assert_eq!(
+        found[0].message,
+        "Ann was nominated in the election to Treasurer by Dan on 2021-03-02, less than 10 days before the meeting was convened (2021-03-11); the statute wants nominations at least 10 days before the notice"
+    );
+    assert_eq!(
+        found[0]
+            .citation
+            .as_ref()
+            .and_then(|c| c.article.as_deref()),
+        Some("12")
+    );
+    // A nomination dated by the month only may or may not be in time.
+    let fuzzy = judged(&statute, &election_at_meeting("2021-03-11", "2021-03"));
+    assert_eq!(fuzzy.len(), 1, "{fuzzy:#?}");
+    assert_eq!(fuzzy[0].certainty, Truth::Possibly);
+    // An undated nomination is not judged for its date.
+    let undated = judged(&statute, &election_at_meeting("2021-03-11", ""));
+    assert!(undated.is_empty(), "{undated:#?}");
+}
+
+#[test]
+fn r14_without_before_notice_a_late_nomination_is_not_judged() {
+    let statute = statute(r#"{ by = "member", article = "12" }"#);
+    let late = judged(&statute, &election_at_meeting("2021-03-11", "2021-03-10"));
+    assert!(late.is_empty(), "{late:#?}");
+}
+
+#[test]
+fn r14_before_notice_is_refused_at_line_and_column() {
+    let clause = r#"{ by = "member", before_notice = "ten days", article = "12" }"#;
+    let text = statute(clause);
+    let err = crate::statute::read(&text).expect_err(clause);
+    assert!(err.to_string().contains("before_notice"), "{err}");
+    assert!(err.to_string().contains("expected a period"), "{err}");
+    let at = text.find("\"ten days\"").expect("the period");
+    let (line, col) = crate::source::line_col(&text, at);
+    assert_eq!((err.line, err.column), (line, col), "{err}");
+}
+
+#[test]
+fn r14_statute_check_lists_the_nomination_deadline() {
+    let doc = crate::statute::read(&statute(BEFORE_NOTICE)).unwrap_or_else(|e| panic!("{e}"));
+    let clauses = crate::statute::clauses(&doc);
+    let rule = clauses
+        .iter()
+        .find(|c| c.field == "nominations")
+        .map(|c| c.rule.as_str());
+    assert_eq!(
+        rule,
+        Some(
+            "candidates are nominated by any member, at least 10 days before the notice of the election's meeting"
+        )
+    );
+}
+
+#[test]
+fn r14_an_undated_nomination_encodes_as_before() {
+    let undated = events_of(&election_at_meeting("2021-03-11", ""));
+    let json = crate::event::codec::to_json(&undated[2]).to_string();
+    assert!(
+        json.contains(r#""nominators":[{"by_person":"dan","person":"ann"}]"#),
+        "{json}"
+    );
+    let dated = events_of(&election_at_meeting("2021-03-11", "2021-03-01"));
+    let json = crate::event::codec::to_json(&dated[2]).to_string();
+    assert!(json.contains(r#""on":"2021-03-01""#), "{json}");
+}

@@ -1,6 +1,7 @@
 //! What written consents stand in for: a meeting (`without_meeting` on an organ,
 //! "by unanimous written consent") or its notice (`waiver`, "a written waiver of
-//! notice"). Read by `read/consent.rs`; judged by `rules/checks/consent.rs` and the
+//! notice"), and the written ballot that may stand in for a meeting too (`ballot =
+//! true`). Read by `read/consent.rs`; judged by `rules/checks/consent.rs` and the
 //! notice rule (`rules/checks/meetings.rs`). Never judges.
 
 use super::{Clause, Version};
@@ -10,13 +11,18 @@ use super::{Clause, Version};
 pub enum Consent {
     /// The written consent of every member of the organ (`consent = "unanimous"`).
     Unanimous,
+    /// The written consent of every member, or a written ballot (`ballot = true`:
+    /// "a written ballot to every Member entitled to vote"), valid when the ballots
+    /// returned reach the quorum of a meeting and the approvals the majority a
+    /// meeting with as many votes would need.
+    UnanimousOrBallot,
 }
 
 impl Consent {
     /// The word the statute writes (`unanimous`).
     pub fn as_str(self) -> &'static str {
         match self {
-            Consent::Unanimous => "unanimous",
+            Consent::Unanimous | Consent::UnanimousOrBallot => "unanimous",
         }
     }
 }
@@ -51,8 +57,16 @@ pub(super) fn clauses(version: &Version) -> Vec<Clause> {
                         "{} acts without a meeting only by the written consent of all its members",
                         organ.name
                     ),
+                    Consent::UnanimousOrBallot => format!(
+                        "{} acts without a meeting by the written consent of all its members, or by a written ballot whose ballots returned reach its quorum and whose approvals reach the majority a meeting casting as many votes would need",
+                        organ.name
+                    ),
                 };
-                clause("without_meeting", rule, &c.article, "not-unanimous")
+                let checked_by = match c.rule {
+                    Consent::Unanimous => "not-unanimous",
+                    Consent::UnanimousOrBallot => "not-unanimous, quorum-not-met",
+                };
+                clause("without_meeting", rule, &c.article, checked_by)
             });
             let waiver = organ.waiver.as_ref().map(|w| {
                 let quorum = if w.rule.quorum {

@@ -3,6 +3,7 @@
 //! person, not an organ's decision (that is `elected_by.nominated_by`).
 //! Read by `read/nominations.rs`; judged by `rules/checks/nominations.rs`.
 
+use super::Period;
 use crate::id::Key;
 
 /// Whom a nominator must be.
@@ -24,6 +25,10 @@ pub struct Nominations {
     /// "the Board fills the vacancy; nominations may be made by any member of the Board");
     /// unset, every one.
     pub elections_by: Option<Key>,
+    /// The least time between a nomination and the notice of the election's meeting
+    /// (`before_notice`: "at least ten days prior to the notice of a Board of Directors
+    /// election"), judged where the record dates the nomination (`nominators`' `on`).
+    pub before_notice: Option<Period>,
 }
 
 /// The clause in words, for `plenum statute check`.
@@ -32,11 +37,15 @@ pub(super) fn words(nominations: &Nominations, organ_name: &dyn Fn(&Key) -> Stri
         Nominator::Member => "any member".to_owned(),
         Nominator::MemberOf(k) => format!("any member of {}", organ_name(k)),
     };
+    let when = match &nominations.before_notice {
+        Some(least) => format!(", at least {least} before the notice of the election's meeting"),
+        None => String::new(),
+    };
     match &nominations.elections_by {
         Some(k) => format!(
-            "in its elections and appointments by {}, candidates are nominated by {by}",
+            "in its elections and appointments by {}, candidates are nominated by {by}{when}",
             organ_name(k)
         ),
-        None => format!("candidates are nominated by {by}"),
+        None => format!("candidates are nominated by {by}{when}"),
     }
 }

@@ -90,6 +90,7 @@ mod tests {
             majority: None,
             longest: None,
             confirmed_by: None,
+            while_members_exceed: None,
             article: None,
         }
     }

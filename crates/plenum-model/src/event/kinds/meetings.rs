@@ -72,6 +72,9 @@ body!(
         /// The posts whose holders the request was sent to, if the record says (`[]`:
         /// to none): judged against `convened_by.notify`.
         notified: Option<Vec<PostRef>> = (default, skip_serializing_if = "Option::is_none"),
+        /// The record date fixed for it (who is entitled to notice and to vote), if the
+        /// record says: judged against the organ's `record_date`.
+        record_date: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
@@ -141,6 +144,10 @@ body!(
         ballots: Option<u64> = (default, skip_serializing_if = "Option::is_none"),
         /// The BLAKE3 digest (hex) of the live poll's published urn, its BLT file.
         urn: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// Decided without a meeting by a written ballot sent to every member entitled
+        /// to vote (`votes` are the ballots returned), not by written consent; judged
+        /// by the organ's `without_meeting.ballot`.
+        written_ballot: bool = (default, skip_serializing_if = "is_false"),
     }
 );
 

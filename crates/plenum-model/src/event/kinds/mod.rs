@@ -23,6 +23,7 @@ mod procedures;
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::FuzzyDate;
 use crate::id::{OrgId, PersonId};
 
 pub use candidacy::*;
@@ -244,6 +245,10 @@ pub struct Nominee {
     pub person: PersonId,
     /// The person who nominated them.
     pub by_person: PersonId,
+    /// The day of the nomination, if the record says (judged against the notice of the
+    /// election's meeting where `nominations.before_notice` is set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<FuzzyDate>,
 }
 
 /// Defines the struct of one kind of event: its fields, their docs and serde attributes.

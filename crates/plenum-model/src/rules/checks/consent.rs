@@ -1,6 +1,10 @@
 //! Decisions taken without a meeting (`motion_decided` naming an `organ` and no
 //! `meeting`), where the organ's statute says what they need (`without_meeting`):
-//! a carried decision short of every member's written consent (`not-unanimous`).
+//! a carried decision short of every member's written consent (`not-unanimous`); or,
+//! where the organ may act by written ballot (`ballot = true`) and the decision says
+//! it was one (`written_ballot`), ballots returned short of the organ's quorum
+//! (`quorum-not-met`; its majority is judged with the ballots returned as those
+//! present, by `meetings.rs`).
 //! Judged where the record gives the votes and the register the members; a
 //! decision whose consents are not counted is not judged. It reads only the organ's
 //! seats (or the register) on the day.
@@ -25,7 +29,7 @@ impl Ctx<'_, '_> {
             return;
         };
         let Some(Cited {
-            rule: Consent::Unanimous,
+            rule: consent,
             article,
         }) = version
             .organ(&organ.key)
@@ -37,6 +41,37 @@ impl Ctx<'_, '_> {
             return;
         };
         let members = u64::from(members);
+        if b.written_ballot && *consent == Consent::UnanimousOrBallot {
+            // A written ballot: its majority is the organ's own, judged with the
+            // ballots returned as those present (`check_majority`); its quorum here.
+            let returned = votes
+                .in_favour
+                .saturating_add(votes.against)
+                .saturating_add(votes.abstain);
+            let Some(quorum) = version
+                .organ(&organ.key)
+                .and_then(|o| o.quorum.as_ref())
+                .map(|q| q.rule)
+            else {
+                return;
+            };
+            if quorum.is_met(returned, members) {
+                return;
+            }
+            out.push(
+                Rule::QuorumNotMet,
+                Severity::Violation,
+                Truth::Definitely,
+                Some(Citation::of(version, article.as_ref())),
+                vec![],
+                format!(
+                    "{} decided by written ballot with {returned} ballots returned of its {members} members; a ballot is valid only when the ballots returned reach the quorum of a meeting, {quorum} ({} members)",
+                    self.organ_name(organ),
+                    quorum.minimum(members)
+                ),
+            );
+            return;
+        }
         if votes.in_favour >= members && votes.against == 0 && votes.abstain == 0 {
             return;
         }

@@ -139,11 +139,19 @@ impl Ctx<'_, '_> {
         let citation = Citation::of(version, article.as_ref());
         // Counts no meeting could have: more votes than the members present or
         // entitled, or more than any number (checked, never wrapped).
-        let present = b.present.or_else(|| meeting.and_then(|m| m.present));
         let cast = votes
             .in_favour
             .checked_add(votes.against)
             .and_then(|n| n.checked_add(votes.abstain));
+        // A written ballot counts as a meeting at which as many voted as returned
+        // ballots (`without_meeting.ballot`).
+        let ballot = (b.written_ballot && b.meeting.is_none())
+            .then(|| cast.and_then(|n| u32::try_from(n).ok()))
+            .flatten();
+        let present = b
+            .present
+            .or_else(|| meeting.and_then(|m| m.present))
+            .or(ballot);
         let impossible = match cast {
             None => Some("more votes than any count".to_owned()),
             Some(cast) => match (present, meeting.and_then(|m| m.entitled)) {

@@ -8,6 +8,7 @@
 mod acting;
 mod acts_for;
 mod admission;
+mod all_members;
 mod amendments;
 mod appeals;
 mod appointers;
@@ -39,8 +40,10 @@ mod one_vote;
 mod org_requisition;
 mod people;
 mod procedures;
+mod record_date;
 mod recusal;
 mod referral;
+mod register_size;
 mod seats;
 mod service;
 mod targets;
@@ -422,6 +425,7 @@ impl Ctx<'_, '_> {
             K::MeetingHeld(b) => {
                 self.check_meeting(&b.meeting, b.organ.as_ref(), out);
                 self.check_attendance(b, out);
+                self.check_all_members(&b.meeting, b.organ.as_ref(), out);
             }
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),
             K::MeetingConvened(b) => {
@@ -446,6 +450,7 @@ impl Ctx<'_, '_> {
                 );
                 self.check_category(&b.organ, b.category.as_deref(), out);
                 self.check_notified(b, out);
+                self.check_record_date(b, out);
             }
             // A count, of all seats or of one faction's, above the statute's number.
             K::SeatsCounted(b) => {

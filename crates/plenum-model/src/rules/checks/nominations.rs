@@ -4,13 +4,14 @@
 //! the organ the statute names, on the day (`not-nominated`). Three-valued as
 //! eligibility is: not judged where the organization keeps no register or the organ
 //! names no seats, nor of a person the register never mentions; an election that
-//! records no nominator is not judged. It reads only the nominators' memberships and
-//! seats.
+//! records no nominator is not judged. With `before_notice`, a dated nomination (`on`)
+//! must come that long before the election's meeting was convened. It reads only the
+//! nominators' memberships and seats, and the meeting's convocation.
 
-use crate::date::Truth;
+use crate::date::{FuzzyDate, Truth};
 use crate::event::Role;
-use crate::id::{OrganRef, PersonId};
-use crate::statute::{Cited, Nominations, Nominator};
+use crate::id::{MeetingId, OrganRef, PersonId};
+use crate::statute::{Cited, Nominations, Nominator, Period};
 
 use super::super::terms::Office;
 use super::super::{Citation, Rule, Severity};
@@ -24,8 +25,8 @@ impl Ctx<'_, '_> {
         &self,
         office: Office<'_>,
         electors: &[OrganRef],
-        nominees: &[(&PersonId, &PersonId)],
-        what: &str,
+        nominees: &[(&PersonId, &PersonId, Option<&FuzzyDate>)],
+        (meeting, what): (Option<&MeetingId>, &str),
         out: &mut Out<'_>,
     ) {
         if nominees.is_empty() {
@@ -43,7 +44,12 @@ impl Ctx<'_, '_> {
             Office::Post(p) => version.post(&p.key).map(|d| &d.procedure),
         };
         let Some(Cited {
-            rule: Nominations { by, elections_by },
+            rule:
+                Nominations {
+                    by,
+                    elections_by,
+                    before_notice,
+                },
             article,
         }) = procedure.and_then(|p| p.nominations.as_ref())
         else {
@@ -54,7 +60,11 @@ impl Ctx<'_, '_> {
         {
             return;
         }
-        for (candidate, nominator) in nominees {
+        let citation = Citation::of(version, article.as_ref());
+        if let (Some(least), Some(meeting)) = (before_notice, meeting) {
+            self.check_nomination_dates(*least, meeting, nominees, what, &citation, out);
+        }
+        for (candidate, nominator, _) in nominees {
             let (problem, whom) = match by {
                 Nominator::Member => {
                     if !self.history.keeps_register(org) {
@@ -84,10 +94,55 @@ impl Ctx<'_, '_> {
                 Rule::NotNominated,
                 Severity::Violation,
                 Truth::Definitely,
-                Some(Citation::of(version, article.as_ref())),
+                Some(citation.clone()),
                 vec![],
                 format!(
                     "{} was nominated in {what} by {}, who {problem}; the statute lets only {whom} nominate",
+                    self.person(candidate),
+                    self.person(nominator),
+                ),
+            );
+        }
+    }
+
+    /// Each dated nomination (`on`) at least `least` before the convocation of the
+    /// election's meeting (`before_notice`): a nomination later than that is
+    /// `not-nominated`, possibly where a fuzzy date leaves it open. A nomination the
+    /// record does not date, or a meeting recorded without its convocation, is not
+    /// judged.
+    fn check_nomination_dates(
+        &self,
+        least: Period,
+        meeting: &MeetingId,
+        nominees: &[(&PersonId, &PersonId, Option<&FuzzyDate>)],
+        what: &str,
+        citation: &Citation,
+        out: &mut Out<'_>,
+    ) {
+        let state = self.history.meeting(meeting);
+        let Some((convened, convened_event)) = state.as_ref().and_then(|m| m.convened.as_ref())
+        else {
+            return;
+        };
+        for (candidate, nominator, on) in nominees {
+            let Some(on) = on else { continue };
+            // Surely late: even the earliest nomination day leaves less than `least`
+            // before the latest convocation day; possibly, before the earliest.
+            let certainty = if least.after(on.earliest()) > convened.latest() {
+                Truth::Definitely
+            } else if least.after(on.latest()) > convened.earliest() {
+                Truth::Possibly
+            } else {
+                continue;
+            };
+            out.push(
+                Rule::NotNominated,
+                Severity::Violation,
+                certainty,
+                Some(citation.clone()),
+                vec![convened_event.clone()],
+                format!(
+                    "{} was nominated in {what} by {} on {on}, less than {least} before the meeting was convened ({convened}); the statute wants nominations at least {least} before the notice",
                     self.person(candidate),
                     self.person(nominator),
                 ),

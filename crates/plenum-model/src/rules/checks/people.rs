@@ -28,6 +28,7 @@ impl Ctx<'_, '_> {
         });
         let rules = version.map_or_else(Vec::new, |v| v.discipline(act, from_key));
         let rules = self.rules_concerning(rules, org, person, &out.event.date);
+        self.check_register_size(act, version, &rules, org, person, out);
         self.check_competence(
             act.as_str(),
             version,

@@ -37,9 +37,10 @@ impl Ctx<'_, '_> {
                 let nominees: Vec<_> = b
                     .nominators
                     .iter()
-                    .map(|n| (&n.person, &n.by_person))
+                    .map(|n| (&n.person, &n.by_person, n.on.as_ref()))
                     .collect();
-                self.check_nominators(office, &electors, &nominees, &what, out);
+                let when = (b.meeting.as_ref(), what.as_str());
+                self.check_nominators(office, &electors, &nominees, when, out);
             }
             EventKind::SeatTaken(b) => {
                 let what = format!(
@@ -51,7 +52,13 @@ impl Ctx<'_, '_> {
                 if let Some(by) = &b.nominated_by_person {
                     let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
                     let office = Office::Organ(&b.organ);
-                    self.check_nominators(office, &electors, &[(&b.person, by)], &what, out);
+                    self.check_nominators(
+                        office,
+                        &electors,
+                        &[(&b.person, by, None)],
+                        (None, &what),
+                        out,
+                    );
                 }
             }
             EventKind::PostAssigned(b) => {
@@ -64,7 +71,13 @@ impl Ctx<'_, '_> {
                 if let Some(by) = &b.nominated_by_person {
                     let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
                     let office = Office::Post(&b.post);
-                    self.check_nominators(office, &electors, &[(&b.person, by)], &what, out);
+                    self.check_nominators(
+                        office,
+                        &electors,
+                        &[(&b.person, by, None)],
+                        (None, &what),
+                        out,
+                    );
                 }
             }
             EventKind::ActConfirmed(b) => self.check_confirmation(b, out),

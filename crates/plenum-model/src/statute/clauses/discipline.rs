@@ -61,6 +61,18 @@ pub(super) fn rules(out: &mut Clauses<'_>) {
                 Some("not-confirmed"),
             );
         }
+        if let Some(n) = rule.while_members_exceed {
+            out.push(
+                "discipline",
+                "while_members_exceed",
+                format!(
+                    "{}{from} by {by}: allowed only while the register counts more than {n} full members",
+                    rule.act_name()
+                ),
+                rule.article.as_ref(),
+                Some("no-competent-decision"),
+            );
+        }
         if let Some(r) = &rule.referral {
             let least = r
                 .at_least

@@ -177,6 +177,24 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             Some("absent-holder"),
         );
     }
+    if let Some(Cited { rule, article }) = &organ.record_date {
+        out.push(
+            s,
+            "record_date",
+            rule.words(),
+            article.as_ref(),
+            Some("short-notice, long-notice"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &organ.all_members {
+        out.push(
+            s,
+            "all_members",
+            rule.words(),
+            article.as_ref(),
+            Some("seats-under-limit"),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.one_vote {
         let mut text = "each member has one vote".to_owned();
         if !rule.except.is_empty() {

@@ -26,6 +26,7 @@ impl Reader<'_> {
         raw: RawWithoutMeeting,
     ) -> Result<Cited<Consent>, InputError> {
         let rule = match raw.consent.get_ref().as_str() {
+            "unanimous" if raw.ballot => Consent::UnanimousOrBallot,
             "unanimous" => Consent::Unanimous,
             other => {
                 return Err(self.err(

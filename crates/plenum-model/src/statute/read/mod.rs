@@ -30,6 +30,7 @@ use crate::source::InputError;
 mod acting;
 mod acts_for;
 mod admission;
+mod all_members;
 mod attendance;
 mod calendar;
 mod classes;
@@ -46,6 +47,7 @@ mod org_requisition;
 mod penalties;
 mod powers;
 mod procedures;
+mod record_date;
 mod referral;
 mod seats;
 mod subordinate;
@@ -356,6 +358,8 @@ impl Reader<'_> {
         let attends = self.attends(scope, raw.attends.take())?;
         let regions = self.seats_by_region(scope, raw.regions.take())?;
         let nominations = self.nominations(scope, raw.nominations.take())?;
+        let all_members = self.all_members(scope, raw.all_members.take())?;
+        let record_date = self.record_date(scope, raw.record_date.take())?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
         let id_span = raw.id.span();
@@ -366,6 +370,8 @@ impl Reader<'_> {
         }
         Ok(OrganDef {
             key,
+            all_members,
+            record_date,
             constituencies,
             non_voting,
             acts_for,

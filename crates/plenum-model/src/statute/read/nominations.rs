@@ -1,12 +1,13 @@
 //! Reading an office's `nominations = { by = "member:ieb", elections_by = "ieb" }`: who
-//! may nominate, one person at a time. It only reads; `rules/checks/nominations.rs`
+//! may nominate, one person at a time (and, with `before_notice`, how long before the
+//! election's notice). It only reads; `rules/checks/nominations.rs`
 //! judges the nominators an election or appointment records.
 
 use serde_spanned::Spanned;
 
-use super::super::Cited;
 use super::super::nominations::{Nominations, Nominator};
 use super::super::raw::RawNominations;
+use super::super::{Cited, Period};
 use super::{Reader, Scope};
 use crate::source::InputError;
 
@@ -40,8 +41,20 @@ impl Reader<'_> {
             .as_ref()
             .map(|o| self.organ_key(scope, o))
             .transpose()?;
+        let before_notice = raw
+            .before_notice
+            .map(|p| {
+                p.get_ref()
+                    .parse::<Period>()
+                    .map_err(|e| self.err(p.span(), format!("`nominations.before_notice`: {e}")))
+            })
+            .transpose()?;
         Ok(Some(Cited {
-            rule: Nominations { by, elections_by },
+            rule: Nominations {
+                by,
+                elections_by,
+                before_notice,
+            },
             article: self.article(scope, raw.article)?,
         }))
     }

@@ -181,9 +181,18 @@ impl Reader<'_> {
             .referral
             .map(|r| self.referral(scope, act, &by, r))
             .transpose()?;
+        if let Some(n) = &raw.while_members_exceed
+            && *n.get_ref() == 0
+        {
+            return Err(self.err(
+                n.span(),
+                "`while_members_exceed` is 0; give the number of full members the register must count more than for the act to be allowed (1 or more)",
+            ));
+        }
         Ok(DisciplineRule {
             act,
             referral,
+            while_members_exceed: raw.while_members_exceed.map(|n| *n.get_ref()),
             penalty: (act == Act::Penalty)
                 .then(|| self.key(&raw.act))
                 .transpose()?,
