@@ -415,12 +415,11 @@ impl Group {
         give_back: &dyn Fn(Conn),
     ) -> Result<(), Error> {
         let mut state = self.lock()?;
-        // With no commit under way, this group commits now and the writers waiting are
-        // judged over it meanwhile; with one under way, they join this group, which
-        // could not commit before it anyway.
-        let hand_on = state.waiting > 0
-            && open.batches < MOST_BATCHES
-            && (state.committing.is_some() || open.batches == 0);
+        // Writers waiting join this group, until it is full: one commit for all of them.
+        // (Committing as soon as no commit is under way, with the waiting writers judged
+        // over it, made groups of one or two batches: on two cores, 8 writers did 18%
+        // fewer events a second, the server's CPU per batch up by half; BENCHMARKS.md.)
+        let hand_on = state.waiting > 0 && open.batches < MOST_BATCHES;
         if hand_on {
             state.open = Some(open);
             state.busy = false;
