@@ -45,7 +45,7 @@ mod voters;
 use crate::date::FuzzyDate;
 use crate::id::{Key, OrgId, VersionId};
 
-pub use acting::Acting;
+pub use acting::{Acting, ActingOrder};
 pub use acts_for::ActsFor;
 pub use admission::{Admission, CandidateFirst, Sponsors};
 pub use all_members::AllMembers;

@@ -158,6 +158,12 @@ pub(super) struct RawActing {
     pub(super) posts: Vec<Spanned<String>>,
     #[serde(default)]
     pub(super) organs: Vec<Spanned<String>>,
+    /// Posts that must all be vacant for these offices to act ("if vacancies exist in
+    /// the office of President and the office of Secretary-Treasurer simultaneously").
+    #[serde(default)]
+    pub(super) when_vacant: Vec<Spanned<String>>,
+    /// Which of the organs' members acts: `"seniority"` ("the most senior").
+    pub(super) order: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 
