@@ -525,6 +525,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         filed: None,
                         decided: None,
                         others: None,
+                        judges: Vec::new(),
+                        acting_chair: None,
                     }),
                     _ => EventKind::PersonFled(PersonFled {
                         person,

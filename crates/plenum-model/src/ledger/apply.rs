@@ -129,6 +129,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 date: event.date.clone(),
                 person: b.person.clone(),
                 event: event.id.clone(),
+                arises_in: b.arises_in.clone(),
             },
             pos,
         ),

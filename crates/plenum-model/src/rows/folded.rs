@@ -109,6 +109,9 @@ pub enum OrgChange {
         person: PersonId,
         /// The event.
         event: EventId,
+        /// The organization the case arises in, if the record says.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        arises_in: Option<OrgId>,
     },
     /// A person heard in their own defence (`person_heard`).
     Heard {

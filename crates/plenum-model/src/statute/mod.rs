@@ -74,6 +74,7 @@ pub use referral::Referral;
 pub use subordinate::Subordinate;
 pub use target::{Target, concerning};
 pub use tied::{Side, Tie};
+pub use trials::Recusal;
 pub use trials::{Filer, Ground, Hearable, Hearing, Trials};
 pub use vacancy::VacancyDeadline;
 pub use voters::Voters;

@@ -17,6 +17,7 @@ mod bars;
 mod bases;
 mod calendar;
 mod candidacy;
+mod case_recusal;
 mod classes;
 mod composed;
 mod consent;
@@ -409,6 +410,7 @@ impl Ctx<'_, '_> {
             K::PersonTried(b) => {
                 self.check_trial(b, out);
                 self.check_served_before_trial(b, out);
+                self.check_case_recusal(b, out);
             }
             K::OrganizationFounded(b) => self.check_founding(b, out),
             K::OrganizationDissolved(b) => self.check_dissolution(b, out),
