@@ -414,6 +414,8 @@ mod historian_tests;
 #[cfg(test)]
 mod meeting_clause_tests;
 #[cfg(test)]
+mod meeting_term_tests;
+#[cfg(test)]
 mod member_of_tests;
 #[cfg(test)]
 mod member_tests;

@@ -18,9 +18,28 @@ fn renews(
     open_starts: &[crate::date::FuzzyDate],
 ) -> bool {
     term_of(book, office, now.date).is_some()
+        || counted_in_meetings(book, office, now.date)
         || open_starts
             .iter()
             .any(|start| term_of(book, office, start).is_some())
+}
+
+/// Whether the statute in force on `date` gives `office` a term counted in meetings
+/// (`term = { meetings, of }`): a re-election at the meeting that ends it renews it.
+fn counted_in_meetings(
+    book: &StatuteBook,
+    office: Office<'_>,
+    date: &crate::date::FuzzyDate,
+) -> bool {
+    let org = match office {
+        Office::Organ(o) => &o.org,
+        Office::Post(p) => &p.org,
+    };
+    book.in_force(org, date.earliest())
+        .is_some_and(|v| match office {
+            Office::Organ(o) => v.organ(&o.key).is_some_and(|d| d.term_meetings.is_some()),
+            Office::Post(p) => v.post(&p.key).is_some_and(|d| d.term_meetings.is_some()),
+        })
 }
 
 /// Whether re-electing `person` to `organ` in `role` starts a new term.

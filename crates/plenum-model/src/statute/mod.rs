@@ -21,6 +21,7 @@ mod constituencies;
 mod founding;
 mod lapse;
 mod measure;
+mod meeting_term;
 mod memo;
 mod nominations;
 mod notice;
@@ -60,6 +61,7 @@ pub use constituencies::{Constituencies, NonVoting, Region, SeatsByConstituency,
 pub use founding::{Decider, OrgDecision};
 pub use lapse::Lapse;
 pub use measure::{Base, Excluded, Majority, Period, Share, Threshold};
+pub use meeting_term::MeetingTerm;
 pub use memo::BookMemo;
 pub use nominations::{Nominations, Nominator};
 pub use notice::NoticeLength;
@@ -236,6 +238,8 @@ pub struct PostDef {
     pub procedure: Procedure,
     /// How long a term lasts, and whether holders hold over.
     pub term: Option<Cited<Term>>,
+    /// A term counted in another organ's meetings (`term = { meetings, of }`), instead.
+    pub term_meetings: Option<Cited<MeetingTerm>>,
     /// What a holder must be.
     pub eligibility: Vec<Cited<Requirement>>,
     /// How soon a seat or post left vacant must be filled (`vacancy`).

@@ -28,6 +28,8 @@ pub struct OrganDef {
     pub seats: Option<Cited<SeatLimits>>,
     /// How long a term lasts, and whether holders hold over.
     pub term: Option<Cited<Term>>,
+    /// A term counted in another organ's meetings (`term = { meetings, of }`), instead.
+    pub term_meetings: Option<Cited<super::MeetingTerm>>,
     /// It must meet at least this often.
     pub meets: Option<Cited<Cadence>>,
     /// How much notice members must be given of a meeting: at least, at most.

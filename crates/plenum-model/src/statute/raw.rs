@@ -142,7 +142,7 @@ pub(super) struct RawPost {
     pub(super) aliases: Vec<String>,
     pub(super) holders: Option<Spanned<u32>>,
     pub(super) elected_by: Option<RawElector>,
-    pub(super) term: Option<RawLength>,
+    pub(super) term: Option<Spanned<RawLength>>,
     #[serde(default)]
     pub(super) eligibility: Vec<RawRequirement>,
     pub(super) vacancy: Option<Spanned<RawVacancy>>,
@@ -197,7 +197,11 @@ pub(super) struct RawSeats {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawLength {
-    pub(super) length: Spanned<String>,
+    pub(super) length: Option<Spanned<String>>,
+    /// A term counted in meetings of another organ (`meetings = 2, of = "convention"`).
+    pub(super) meetings: Option<Spanned<u32>>,
+    pub(super) of: Option<Spanned<String>>,
+    pub(super) category: Option<Spanned<String>>,
     #[serde(default)]
     pub(super) holds_over: bool,
     pub(super) max_terms: Option<Spanned<u32>>,

@@ -19,7 +19,7 @@ pub(super) struct RawOrgan {
     pub(super) elected_by: Option<RawElector>,
     pub(super) vacancy: Option<Spanned<RawVacancy>>,
     pub(super) seats: Option<RawSeats>,
-    pub(super) term: Option<RawLength>,
+    pub(super) term: Option<Spanned<RawLength>>,
     pub(super) meets: Option<RawEvery>,
     pub(super) notice: Option<RawNotice>,
     pub(super) quorum: Option<RawQuorum>,

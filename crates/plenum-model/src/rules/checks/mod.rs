@@ -31,6 +31,7 @@ mod founding;
 mod hearing;
 mod kinds;
 mod lapse;
+mod meeting_term;
 mod meetings;
 mod membership;
 mod nominations;
@@ -428,6 +429,7 @@ impl Ctx<'_, '_> {
                 self.check_meeting(&b.meeting, b.organ.as_ref(), out);
                 self.check_attendance(b, out);
                 self.check_all_members(&b.meeting, b.organ.as_ref(), out);
+                self.check_meeting_terms(&b.meeting, b.organ.as_ref(), out);
             }
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),
             K::MeetingConvened(b) => {

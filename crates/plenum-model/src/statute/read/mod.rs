@@ -362,6 +362,7 @@ impl Reader<'_> {
         let record_date = self.record_date(scope, raw.record_date.take())?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
+        let (term, term_meetings) = self.terms(scope, raw.term.take())?;
         let id_span = raw.id.span();
         let vacancy = self.vacancy(scope, raw.vacancy.as_ref(), raw.elected_by.as_ref())?;
         let mut majority = BTreeMap::new();
@@ -409,7 +410,8 @@ impl Reader<'_> {
                     })
                 })
                 .transpose()?,
-            term: raw.term.map(|t| self.term(scope, t)).transpose()?,
+            term,
+            term_meetings,
             meets: raw
                 .meets
                 .map(|m| self.cadence(scope, m, id_span.clone()))
@@ -557,6 +559,7 @@ impl Reader<'_> {
         };
         let acting = self.acting(scope, raw.id.get_ref(), raw.acting.take())?;
         let nominations = self.nominations(scope, raw.nominations.take())?;
+        let (term, term_meetings) = self.terms(scope, raw.term.take())?;
         Ok(PostDef {
             acting,
             key: self.key(&raw.id)?,
@@ -575,7 +578,8 @@ impl Reader<'_> {
             },
             vacancy: self.vacancy(scope, raw.vacancy.as_ref(), raw.elected_by.as_ref())?,
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
-            term: raw.term.map(|t| self.term(scope, t)).transpose()?,
+            term,
+            term_meetings,
             eligibility: self.requirements(scope, raw.eligibility)?,
         })
     }
