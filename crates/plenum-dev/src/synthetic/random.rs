@@ -258,6 +258,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     evidence: None,
                     notice_waived: false,
                     absent: Vec::new(),
+                    constituency_votes: Default::default(),
                 })
             }
             17 if others.len() < 4 => {
@@ -375,6 +376,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     evidence: None,
                     notice_waived: false,
                     absent: Vec::new(),
+                    constituency_votes: Default::default(),
                 })
             }
             25 => {

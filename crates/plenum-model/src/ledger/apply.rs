@@ -347,6 +347,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                     event: event.id.clone(),
                     present: b.present,
                     entitled: b.entitled,
+                    constituency_votes: b.constituency_votes.clone(),
                 },
                 pos,
             );

@@ -478,4 +478,6 @@ mod time_tests;
 #[cfg(test)]
 mod trial_tests;
 #[cfg(test)]
+mod weighted_tests;
+#[cfg(test)]
 mod withdrawal_tests;

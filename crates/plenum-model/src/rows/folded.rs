@@ -323,6 +323,9 @@ pub enum MeetingFact {
         present: Option<u32>,
         /// Members entitled to attend.
         entitled: Option<u32>,
+        /// The votes each constituency's delegates were entitled to, if recorded.
+        #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+        constituency_votes: std::collections::BTreeMap<Key, u64>,
     },
 }
 
@@ -345,6 +348,8 @@ pub struct MeetingState {
     pub entitled: Option<u32>,
     /// What kind of meeting it was convened as, if the record says.
     pub category: Option<String>,
+    /// The votes each constituency's delegates were entitled to, if recorded.
+    pub constituency_votes: std::collections::BTreeMap<Key, u64>,
 }
 
 /// A meeting's row: the facts recorded of it, in date order.
@@ -391,6 +396,7 @@ impl MeetingRow {
                     event,
                     present,
                     entitled,
+                    constituency_votes,
                 } => {
                     if organ.is_some() {
                         state.organ.clone_from(organ);
@@ -401,6 +407,9 @@ impl MeetingRow {
                     state.held = Some((date.clone(), event.clone()));
                     state.present = present.or(state.present);
                     state.entitled = entitled.or(state.entitled);
+                    if !constituency_votes.is_empty() {
+                        state.constituency_votes.clone_from(constituency_votes);
+                    }
                 }
             }
         }

@@ -195,6 +195,7 @@ fn samples() -> Vec<AnyRow> {
                     event: e("e12"),
                     present: Some(40),
                     entitled: None,
+                    constituency_votes: Default::default(),
                 },
             )],
         }),

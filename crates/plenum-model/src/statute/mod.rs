@@ -42,6 +42,7 @@ mod tied;
 mod trials;
 mod vacancy;
 mod voters;
+mod weighted;
 
 use crate::date::FuzzyDate;
 use crate::id::{Key, OrgId, VersionId};
@@ -80,6 +81,7 @@ pub use trials::Recusal;
 pub use trials::{Filer, Ground, Hearable, Hearing, Trials};
 pub use vacancy::VacancyDeadline;
 pub use voters::Voters;
+pub use weighted::Weighted;
 
 /// A rule with the article it comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -80,6 +80,8 @@ pub struct OrganDef {
     pub tied: Vec<Cited<Tie>>,
     /// Each member has one vote, except in the decision categories named (`one_vote`).
     pub one_vote: Option<Cited<OneVote>>,
+    /// Weighted votes in the decisions of some categories (`weighted`).
+    pub weighted: Option<Cited<super::weighted::Weighted>>,
     /// The fewest of its full seats held by persons of each region (`regions`).
     pub regions: Option<Cited<SeatsByRegion>>,
     /// Days it may not meet on (`not_on`).

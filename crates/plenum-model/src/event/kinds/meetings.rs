@@ -104,6 +104,11 @@ body!(
         /// it (in writing, or as the statute allows); judged where the statute allows
         /// waivers (`waiver`).
         notice_waived: bool = (default, skip_serializing_if = "is_false"),
+        /// The votes the delegates of each constituency were entitled to at it
+        /// ("the number of votes to which all properly seated delegates from the
+        /// Legislative District ... were entitled"), if the record says: the weights of
+        /// another organ's votes (`weighted`).
+        constituency_votes: std::collections::BTreeMap<Key, u64> = (default, skip_serializing_if = "std::collections::BTreeMap::is_empty"),
     }
 );
 

@@ -52,6 +52,7 @@ mod targets;
 mod tied;
 mod trials;
 mod voting;
+mod weighted;
 mod withdrawal;
 
 use crate::date::{FuzzyDate, Truth};
@@ -424,6 +425,7 @@ impl Ctx<'_, '_> {
                 self.check_without_meeting(b, out);
                 self.check_non_voting(b, out);
                 self.check_one_vote(b, out);
+                self.check_weighted(b, out);
             }
             K::MeetingHeld(b) => {
                 self.check_meeting(&b.meeting, b.organ.as_ref(), out);

@@ -56,6 +56,7 @@ mod tied;
 mod time;
 mod trials;
 mod vacancy;
+mod weighted;
 
 /// Reads and checks a statute document.
 ///
@@ -354,6 +355,7 @@ impl Reader<'_> {
         let tied = std::mem::take(&mut raw.tied);
         let tied = self.tied(scope, &raw, tied)?;
         let one_vote = self.one_vote(scope, raw.one_vote.take())?;
+        let weighted = self.weighted(scope, raw.weighted.take())?;
         let not_on = self.not_on(scope, raw.not_on.take())?;
         let attends = self.attends(scope, raw.attends.take())?;
         let regions = self.seats_by_region(scope, raw.regions.take())?;
@@ -378,6 +380,7 @@ impl Reader<'_> {
             acts_for,
             tied,
             one_vote,
+            weighted,
             regions,
             not_on,
             attends,
