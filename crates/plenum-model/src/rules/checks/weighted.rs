@@ -21,6 +21,21 @@ use super::super::{Citation, Rule, Severity};
 use super::{Ctx, Out};
 
 impl Ctx<'_, '_> {
+    /// The organ's `weighted`, where it weighs a decision of `category`: other
+    /// counts of votes against members (`one_vote`, `non_voting`, a majority's
+    /// arithmetic) do not apply to it.
+    pub(super) fn weighted_of<'v>(
+        version: &'v crate::statute::Version,
+        organ: &OrganRef,
+        category: &str,
+    ) -> Option<&'v Cited<Weighted>> {
+        version
+            .organ(&organ.key)?
+            .weighted
+            .as_ref()
+            .filter(|w| w.rule.categories.iter().any(|c| c == category))
+    }
+
     pub(super) fn check_weighted(&self, b: &MotionDecided, out: &mut Out<'_>) {
         let Some(votes) = b.votes else { return };
         let Some(category) = b.category.as_deref() else {
@@ -41,10 +56,7 @@ impl Ctx<'_, '_> {
         let Some(Cited {
             rule: weighted,
             article,
-        }) = version
-            .organ(&organ.key)
-            .and_then(|d| d.weighted.as_ref())
-            .filter(|w| w.rule.categories.iter().any(|c| c == category))
+        }) = Self::weighted_of(version, &organ, category)
         else {
             return;
         };
