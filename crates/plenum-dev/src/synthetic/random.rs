@@ -405,6 +405,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     ballots: None,
                     urn: None,
                     written_ballot: false,
+                    suspends: Vec::new(),
+                    suspends_until: None,
                 })
             }
             26 => EventKind::MembersCounted(MembersCounted {

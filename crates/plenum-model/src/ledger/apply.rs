@@ -370,6 +370,23 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             let present = b
                 .present
                 .or_else(|| meeting.as_ref().and_then(|m| m.present));
+            // Articles set aside by a carried decision are kept on the organization's
+            // row, where `rules::checks` finds them (`checks/suspension.rs`).
+            if let Some(organ) = organ.as_ref().filter(|_| {
+                !b.suspends.is_empty() && b.outcome == crate::event::kinds::Outcome::Carried
+            }) {
+                history.org_fact(
+                    &organ.org,
+                    OrgChange::Suspended {
+                        date: event.date.clone(),
+                        organ: organ.clone(),
+                        articles: b.suspends.clone(),
+                        until: b.suspends_until.clone(),
+                        event: event.id.clone(),
+                    },
+                    pos,
+                );
+            }
             history.decide(DecisionRow {
                 event: event.id.clone(),
                 date: event.date.clone(),

@@ -468,6 +468,8 @@ mod subordinate_tests;
 #[cfg(test)]
 mod succession_tests;
 #[cfg(test)]
+mod suspension_tests;
+#[cfg(test)]
 mod target_tests;
 #[cfg(test)]
 pub(crate) mod tests;

@@ -146,6 +146,21 @@ pub enum OrgChange {
         /// The event.
         event: EventId,
     },
+    /// Articles of its statute set aside by a carried decision (`motion_decided`'s
+    /// `suspends`), from `date` until `until` (if said).
+    Suspended {
+        /// From when.
+        date: FuzzyDate,
+        /// The organ that decided it.
+        organ: OrganRef,
+        /// The articles.
+        articles: Vec<String>,
+        /// Until when, if said.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        until: Option<FuzzyDate>,
+        /// The event.
+        event: EventId,
+    },
 }
 
 /// A post held, or a seat on an organ in a role.
@@ -250,7 +265,8 @@ impl OrgRow {
             | OrgChange::Charged { .. }
             | OrgChange::Served { .. }
             | OrgChange::Heard { .. }
-            | OrgChange::Placed { .. } => {}
+            | OrgChange::Placed { .. }
+            | OrgChange::Suspended { .. } => {}
         }
     }
 }

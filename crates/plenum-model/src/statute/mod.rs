@@ -37,6 +37,7 @@ mod read;
 mod record_date;
 mod referral;
 mod subordinate;
+mod suspension;
 mod target;
 mod tied;
 mod trials;
@@ -75,6 +76,7 @@ pub use read::read;
 pub use record_date::RecordDate;
 pub use referral::Referral;
 pub use subordinate::Subordinate;
+pub use suspension::Suspension;
 pub use target::{Target, concerning};
 pub use tied::{Side, Tie};
 pub use trials::Recusal;
@@ -152,6 +154,8 @@ pub struct Version {
     pub dissolution: Option<OrgDecision>,
     /// That the organization is divided into constituencies (`[version.constituencies]`).
     pub constituencies: Option<Cited<Constituencies>>,
+    /// Articles organs may set aside by a decision (`[[version.suspension]]`).
+    pub suspensions: Vec<Cited<Suspension>>,
 }
 
 /// Who may amend a statute version, and by what majority: a later

@@ -46,6 +46,17 @@ pub(super) struct RawVersion {
     pub(super) founding: Option<Spanned<RawFounding>>,
     pub(super) dissolution: Option<Spanned<RawDissolution>>,
     pub(super) constituencies: Option<RawConstituencies>,
+    #[serde(default, rename = "suspension")]
+    pub(super) suspensions: Vec<RawSuspension>,
+}
+
+/// `[[version.suspension]]`: articles an organ may set aside by a decision.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSuspension {
+    pub(super) articles: Spanned<Vec<Spanned<String>>>,
+    pub(super) by: Spanned<Vec<Spanned<String>>>,
+    pub(super) article: ArticleRef,
 }
 
 /// `[version.founding]` (or `founding` on a subordinate): who founds, with how many.

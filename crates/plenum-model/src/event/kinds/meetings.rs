@@ -153,6 +153,12 @@ body!(
         /// to vote (`votes` are the ballots returned), not by written consent; judged
         /// by the organ's `without_meeting.ballot`.
         written_ballot: bool = (default, skip_serializing_if = "is_false"),
+        /// The articles of the statute it sets aside, if it does (an emergency's
+        /// "compliance is impracticable"): judged against `[[version.suspension]]`.
+        suspends: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// Until when they are set aside, if the decision says (otherwise until set
+        /// aside decisions end, indefinitely).
+        suspends_until: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

@@ -48,6 +48,7 @@ mod referral;
 mod register_size;
 mod seats;
 mod service;
+mod suspension;
 mod targets;
 mod tied;
 mod trials;
@@ -118,7 +119,10 @@ pub fn check_event(history: &History<'_>, book: &StatuteBook, event: &Event) -> 
         findings: Vec::new(),
     };
     ctx.check(event, &mut out);
-    out.findings
+    // What an article set aside by a competent decision would find is not found.
+    let mut findings = out.findings;
+    findings.retain(|f| !ctx.set_aside(f, &event.date));
+    findings
 }
 
 impl Ctx<'_, '_> {
@@ -426,6 +430,7 @@ impl Ctx<'_, '_> {
                 self.check_non_voting(b, out);
                 self.check_one_vote(b, out);
                 self.check_weighted(b, out);
+                self.check_suspends(b, out);
             }
             K::MeetingHeld(b) => {
                 self.check_meeting(&b.meeting, b.organ.as_ref(), out);

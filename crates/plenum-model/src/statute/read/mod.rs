@@ -51,6 +51,7 @@ mod record_date;
 mod referral;
 mod seats;
 mod subordinate;
+mod suspension;
 mod target;
 mod tied;
 mod time;
@@ -260,6 +261,11 @@ impl Reader<'_> {
                 .map(|d| self.dissolution(&scope, d, "dissolution"))
                 .transpose()?,
             constituencies: self.constituencies(&scope, raw.constituencies)?,
+            suspensions: raw
+                .suspensions
+                .into_iter()
+                .map(|s| self.suspension(&scope, s))
+                .collect::<Result<_, _>>()?,
             voters,
             admission,
             lapse,
