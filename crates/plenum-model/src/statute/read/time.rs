@@ -9,6 +9,12 @@ use super::super::{Cadence, Cited, Notice, NoticeLength, Period, Term};
 use super::{Reader, Scope};
 use crate::source::InputError;
 
+/// A term of a length, or one counted in meetings (at most one of the two).
+type Terms = (
+    Option<Cited<Term>>,
+    Option<Cited<super::super::MeetingTerm>>,
+);
+
 impl Reader<'_> {
     pub(super) fn cited_period(
         &self,
@@ -125,13 +131,7 @@ impl Reader<'_> {
         &self,
         scope: &Scope<'_>,
         raw: Option<Spanned<RawLength>>,
-    ) -> Result<
-        (
-            Option<Cited<Term>>,
-            Option<Cited<super::super::MeetingTerm>>,
-        ),
-        InputError,
-    > {
+    ) -> Result<Terms, InputError> {
         let Some(raw) = raw else {
             return Ok((None, None));
         };
