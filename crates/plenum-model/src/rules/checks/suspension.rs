@@ -101,6 +101,14 @@ impl Ctx<'_, '_> {
     }
 
     fn suspended_on(&self, org: &OrgId, article: &str, date: &FuzzyDate) -> bool {
+        // Only statutes that let articles be set aside pay for reading the row.
+        if !self.book.versions_of(org).iter().any(|v| {
+            v.suspensions
+                .iter()
+                .any(|s| s.rule.articles.iter().any(|a| a == article))
+        }) {
+            return false;
+        }
         let Some(row) = self.history.org(org) else {
             return false;
         };
