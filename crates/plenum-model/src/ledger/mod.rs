@@ -380,6 +380,8 @@ mod bar_tests;
 #[cfg(test)]
 mod base_tests;
 #[cfg(test)]
+mod candidacy_tests;
+#[cfg(test)]
 mod case_recusal_tests;
 #[cfg(test)]
 mod class_tests;

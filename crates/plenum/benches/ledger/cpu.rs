@@ -3,9 +3,11 @@
 //! it costs (a physical limit measured in the same run).
 //!
 //! The server's time is the sum over the processes called `postgres` (its backends and its
-//! background writers). A process that starts and ends between two readings is missed, so
-//! the server's figure is a lower bound; the pools keep their backends, so little is.
+//! background writers), each counted from its own earlier reading. A process that ends
+//! before the later reading is missed, so the server's figure is a lower bound; the pools
+//! keep their backends, so little is.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::time::Duration;
 
@@ -21,40 +23,56 @@ pub(crate) struct Cpu {
     pub(crate) server: Duration,
 }
 
-impl Cpu {
-    pub(crate) fn now() -> Cpu {
-        let mut server = 0.0;
+/// The CPU time each process had used at one moment: this process's, and each
+/// `postgres` process's by its id.
+pub(crate) struct Reading {
+    client: f64,
+    server: BTreeMap<u32, f64>,
+}
+
+impl Reading {
+    pub(crate) fn now() -> Reading {
+        let mut server = BTreeMap::new();
         if let Ok(entries) = fs::read_dir("/proc") {
             for entry in entries.flatten() {
-                let name = entry.file_name();
-                let Some(pid) = name
+                let Some(pid) = entry
+                    .file_name()
                     .to_str()
-                    .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+                    .and_then(|n| n.parse::<u32>().ok())
                 else {
                     continue;
                 };
                 if let Some((comm, ticks)) = stat(&format!("/proc/{pid}/stat"))
                     && comm == "postgres"
                 {
-                    server += ticks;
+                    server.insert(pid, ticks);
                 }
             }
         }
         let client = stat("/proc/self/stat").map_or(0.0, |(_, ticks)| ticks);
+        Reading { client, server }
+    }
+
+    /// What was used between `earlier` and `self`: per server process, what it used
+    /// since `earlier` (all of it if it started since), so that a process that ended
+    /// meanwhile (a backend of an earlier phase) takes nothing away.
+    pub(crate) fn since(&self, earlier: &Reading) -> Cpu {
+        let server: f64 = self
+            .server
+            .iter()
+            .map(|(pid, ticks)| ticks - earlier.server.get(pid).copied().unwrap_or(0.0))
+            .filter(|used| *used > 0.0)
+            .sum();
         Cpu {
-            client: Duration::from_secs_f64(client / TICKS_PER_SECOND),
+            client: Duration::from_secs_f64(
+                (self.client - earlier.client).max(0.0) / TICKS_PER_SECOND,
+            ),
             server: Duration::from_secs_f64(server / TICKS_PER_SECOND),
         }
     }
+}
 
-    /// What was used between `earlier` and `self`.
-    pub(crate) fn since(self, earlier: Cpu) -> Cpu {
-        Cpu {
-            client: self.client.saturating_sub(earlier.client),
-            server: self.server.saturating_sub(earlier.server),
-        }
-    }
-
+impl Cpu {
     pub(crate) fn total(self) -> Duration {
         self.client + self.server
     }

@@ -14,7 +14,7 @@ use plenum_store::sqlite::SqliteStore;
 use plenum_store::{Store, record};
 
 use super::backend::Ledger;
-use super::cpu::{self, Cpu};
+use super::cpu::{self, Cpu, Reading};
 use super::{Config, NOW, median, spread};
 
 fn event(id: String, date: &str, kind: EventKind) -> Event {
@@ -133,7 +133,7 @@ pub(crate) fn writers(config: &Config, ledger: &Ledger) {
         for (c, &threads) in counts.iter().enumerate() {
             let stop = AtomicBool::new(false);
             let batches = AtomicU64::new(0);
-            let cpu_before = Cpu::now();
+            let cpu_before = Reading::now();
             let retried_before = store.conflicts_retried();
             let started = Instant::now();
             std::thread::scope(|scope| {
@@ -154,7 +154,7 @@ pub(crate) fn writers(config: &Config, ledger: &Ledger) {
                 stop.store(true, Ordering::Relaxed);
             });
             let seconds = started.elapsed().as_secs_f64();
-            let spent = Cpu::now().since(cpu_before);
+            let spent = Reading::now().since(&cpu_before);
             let done = batches.load(Ordering::Relaxed);
             totals[c] += done;
             retried[c] += store.conflicts_retried() - retried_before;
