@@ -113,6 +113,9 @@ pub enum Rule {
     /// A holder of a seat on an organ whose holders must attend another organ's
     /// meetings (`attends`) recorded absent from one (`meeting_held` `absent`).
     AbsentHolder,
+    /// A member of a trial body who took part in a case arising in an organization of
+    /// which they are or were a member (`trials.recusal`, `person_tried`'s `judges`).
+    DisqualifiedJudge,
 }
 
 impl Rule {
@@ -162,11 +165,12 @@ impl Rule {
             Rule::WrongGrounds => "wrong-grounds",
             Rule::MeetingOnExcludedDay => "meeting-on-excluded-day",
             Rule::AbsentHolder => "absent-holder",
+            Rule::DisqualifiedJudge => "disqualified-judge",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 43] = [
+    pub const ALL: [Rule; 44] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -210,6 +214,7 @@ impl Rule {
         Rule::WrongGrounds,
         Rule::MeetingOnExcludedDay,
         Rule::AbsentHolder,
+        Rule::DisqualifiedJudge,
     ];
 }
 

@@ -258,6 +258,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     evidence: None,
                     notice_waived: false,
                     absent: Vec::new(),
+                    constituency_votes: Default::default(),
                 })
             }
             17 if others.len() < 4 => {
@@ -375,6 +376,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     evidence: None,
                     notice_waived: false,
                     absent: Vec::new(),
+                    constituency_votes: Default::default(),
                 })
             }
             25 => {
@@ -403,6 +405,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     ballots: None,
                     urn: None,
                     written_ballot: false,
+                    suspends: Vec::new(),
+                    suspends_until: None,
                 })
             }
             26 => EventKind::MembersCounted(MembersCounted {
@@ -525,6 +529,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         filed: None,
                         decided: None,
                         others: None,
+                        judges: Vec::new(),
+                        acting_chair: None,
                     }),
                     _ => EventKind::PersonFled(PersonFled {
                         person,

@@ -118,6 +118,28 @@ fn describe_text(event: &Event) -> String {
             if let Some(d) = &b.decided {
                 text.push_str(&format!(", the decision rendered on {d}"));
             }
+            if !b.judges.is_empty() {
+                let judges: Vec<String> = b
+                    .judges
+                    .iter()
+                    .map(|p| name(EntityKind::Person, p))
+                    .collect();
+                text.push_str(&format!(", heard by {}", judges.join(", ")));
+            }
+            if let Some(c) = &b.acting_chair {
+                text.push_str(&format!(
+                    ", {} acting as chair",
+                    name(EntityKind::Person, &c.person)
+                ));
+                match (&c.by_post, &c.by_person) {
+                    (Some(p), _) => text.push_str(&format!(" on appointment by the {}", post(p))),
+                    (None, Some(p)) => text.push_str(&format!(
+                        " on appointment by {}",
+                        name(EntityKind::Person, p)
+                    )),
+                    (None, None) => {}
+                }
+            }
             text
         }
         K::ChargesFiled(b) => {
@@ -128,6 +150,9 @@ fn describe_text(event: &Event) -> String {
             );
             if !b.grounds.is_empty() {
                 text.push_str(&format!(" with {}", b.grounds.join("; ")));
+            }
+            if let Some(o) = &b.arises_in {
+                text.push_str(&format!(", in a case arising in {}", org(o)));
             }
             text
         }

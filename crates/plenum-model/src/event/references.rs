@@ -182,11 +182,24 @@ impl EventKind {
                 if let Some(e) = &b.filed {
                     push("filed", Ref::Event(e));
                 }
+                b.judges.iter().for_each(|p| push("judges", Ref::Person(p)));
+                if let Some(c) = &b.acting_chair {
+                    push("acting_chair", Ref::Person(&c.person));
+                    if let Some(p) = &c.by_post {
+                        push("acting_chair", Ref::Post(p));
+                    }
+                    if let Some(p) = &c.by_person {
+                        push("acting_chair", Ref::Person(p));
+                    }
+                }
             }
             K::ChargesFiled(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
                 push("by_person", Ref::Person(&b.by_person));
+                if let Some(o) = &b.arises_in {
+                    push("arises_in", Ref::Org(o));
+                }
             }
             K::ChargesServed(b) => {
                 push("person", Ref::Person(&b.person));

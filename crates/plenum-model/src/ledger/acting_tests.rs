@@ -89,3 +89,94 @@ fn r14_acting_clauses_are_refused_at_line_and_column() {
     assert_eq!(acting.len(), 1, "{clauses:#?}");
     assert!(acting[0].rule.contains("the Treasurer only"), "{acting:#?}");
 }
+
+/// Issue 14: an acting office only while posts are vacant (`when_vacant`) and to the
+/// most senior member of an organ (`order = "seniority"`).
+fn ordered() -> String {
+    STATUTE.replacen(
+        "[[version.post]]",
+        "[[version.article]]\nnumber = \"16\"\ntext = \"If the offices of Chair and Treasurer are both vacant, the most senior director alphabetically acts as Chair.\"\n\n[[version.post]]\nid = \"chair\"\nname = \"Chair\"\nelected_by = { by = \"assembly\" }\nacting = { organs = [\"board\"], when_vacant = [\"chair\", \"treasurer\"], order = \"seniority\", article = \"16\" }\n\n[[version.post]]",
+        1,
+    )
+}
+
+fn acting_ordered(person: &str, before: &str) -> Vec<crate::query::check::FindingLine> {
+    let events = format!(
+        "{BOARD}{before}\n[[event]]\nid = \"chair-acting\"\ndate = \"2021-05-01\"\nkind = \"post_assigned\"\nperson = \"{person}\"\npost = \"assoc/chair\"\nacting = true\n"
+    );
+    let tables = build_with(&ordered(), &events).unwrap_or_else(|e| panic!("{e}"));
+    of_rule(&findings(&tables, "2021-12-31"), Rule::IneligibleHolder)
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn r14_the_most_senior_member_acts_while_the_posts_are_vacant() {
+    // Ann, Bob and Cat were seated the same day: Ann is first by name.
+    assert!(acting_ordered("ann", "").is_empty());
+    let bob = acting_ordered("bob", "");
+    assert_eq!(bob.len(), 1, "{bob:#?}");
+    assert!(bob[0].message.contains("Ann is more senior"), "{bob:#?}");
+    assert_eq!(
+        bob[0].citation.as_ref().and_then(|c| c.article.as_deref()),
+        Some("16")
+    );
+    // Cat seated a year before the others is the most senior.
+    let earlier = "\n[[event]]\nid = \"cat-2020\"\ndate = \"2020-03-01\"\nkind = \"election_held\"\norgan = \"assoc/board\"\nby = \"assoc/assembly\"\nelected = [\"cat\"]\n";
+    assert!(acting_ordered("cat", earlier).is_empty());
+    let ann = acting_ordered("ann", earlier);
+    assert_eq!(ann.len(), 1, "{ann:#?}");
+    assert!(ann[0].message.contains("Cat is more senior"), "{ann:#?}");
+    // While the Treasurer's post is held, no one acts as Chair.
+    let held = acting_ordered("ann", TREASURER);
+    assert_eq!(held.len(), 1, "{held:#?}");
+    assert!(
+        held[0]
+            .message
+            .contains("the post of Treasurer is held by Ann"),
+        "{held:#?}"
+    );
+}
+
+#[test]
+fn r14_acting_order_and_vacancies_are_refused_when_wrong() {
+    for (from, to, says) in [
+        (
+            "order = \"seniority\"",
+            "order = \"age\"",
+            "must be \"seniority\"",
+        ),
+        (
+            "when_vacant = [\"chair\", \"treasurer\"]",
+            "when_vacant = [\"chair\", \"mayor\"]",
+            "`mayor` is not one",
+        ),
+        (
+            "when_vacant = [\"chair\", \"treasurer\"]",
+            "when_vacant = [\"chair\", \"chair\"]",
+            "twice",
+        ),
+        (
+            "organs = [\"board\"], when",
+            "posts = [\"treasurer\"], when",
+            "give `organs` too",
+        ),
+    ] {
+        let text = ordered().replace(from, to);
+        let err = crate::statute::read(&text).expect_err(to);
+        assert!(err.to_string().contains(says), "{err}");
+    }
+    let doc = crate::statute::read(&ordered()).unwrap_or_else(|e| panic!("{e}"));
+    let clauses = crate::statute::clauses(&doc);
+    let acting: Vec<_> = clauses.iter().filter(|c| c.field == "acting").collect();
+    assert!(
+        acting[0]
+            .rule
+            .contains("the most senior member of Board of Directors")
+            && acting[0]
+                .rule
+                .contains("only while the posts of Chair and Treasurer are all vacant"),
+        "{acting:#?}"
+    );
+}

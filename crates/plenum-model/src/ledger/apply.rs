@@ -1,6 +1,6 @@
 //! What each event does to the history. Applying never judges: the rules ran before.
 
-use super::renewal::{post_renews, seat_renews, seat_term_ran_out};
+use super::renewal::{post_renews, seat_term_ran_out};
 use crate::event::{EndCause, Event, EventKind, Role, Status};
 use crate::history::{History, Stamp};
 use crate::id::{EntityKind, OrgId, PersonId, Pos, PostRef};
@@ -123,34 +123,9 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
         ),
         // Charges, their service and hearings are kept on the organization's row, where
         // the rules find them (`rules/checks/service.rs`, `rules/checks/hearing.rs`).
-        K::ChargesFiled(b) => history.org_fact(
-            &b.org,
-            OrgChange::Charged {
-                date: event.date.clone(),
-                person: b.person.clone(),
-                event: event.id.clone(),
-            },
-            pos,
-        ),
-        K::ChargesServed(b) => history.org_fact(
-            &b.org,
-            OrgChange::Served {
-                date: event.date.clone(),
-                charges: b.charges.clone(),
-                event: event.id.clone(),
-            },
-            pos,
-        ),
-        K::PersonHeard(b) => history.org_fact(
-            &b.org,
-            OrgChange::Heard {
-                date: event.date.clone(),
-                person: b.person.clone(),
-                by: b.by.clone(),
-                event: event.id.clone(),
-            },
-            pos,
-        ),
+        K::ChargesFiled(_) | K::ChargesServed(_) | K::PersonHeard(_) => {
+            super::positions::procedure(history, event, pos);
+        }
         K::ConstituencyAssigned(b) => history.org_fact(
             &b.org,
             OrgChange::Placed {
@@ -346,6 +321,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                     event: event.id.clone(),
                     present: b.present,
                     entitled: b.entitled,
+                    constituency_votes: b.constituency_votes.clone(),
                 },
                 pos,
             );
@@ -368,6 +344,11 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             let present = b
                 .present
                 .or_else(|| meeting.as_ref().and_then(|m| m.present));
+            // Articles set aside by a carried decision are kept on the organization's
+            // row, where `rules::checks` finds them (`checks/suspension.rs`).
+            if let Some(organ) = &organ {
+                super::positions::set_aside(history, event, b, organ, pos);
+            }
             history.decide(DecisionRow {
                 event: event.id.clone(),
                 date: event.date.clone(),
@@ -382,54 +363,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
         }
         K::ElectionHeld(b) => {
             if let Some(organ) = &b.organ {
-                let elected: Vec<(PersonId, Role)> = b
-                    .elected
-                    .iter()
-                    .map(|p| (p.clone(), Role::Full))
-                    .chain(b.alternates.iter().map(|p| (p.clone(), Role::Alternate)))
-                    .collect();
-                if b.replaces {
-                    let chosen: std::collections::HashSet<&(PersonId, Role)> =
-                        elected.iter().collect();
-                    // An election by one constituency's delegates renews only the
-                    // seats of that constituency's holders.
-                    let day = event.date.earliest();
-                    for (person, role) in history.seated_on(organ) {
-                        let renewed = b.constituency.as_ref().is_none_or(|c| {
-                            history.constituency_of(&organ.org, &person, day).as_ref() == Some(c)
-                        });
-                        if renewed && !chosen.contains(&(person.clone(), role)) {
-                            history.close_seats(
-                                &person,
-                                |s| &s.organ == organ,
-                                EndCause::TermEnded,
-                                at,
-                            );
-                        }
-                    }
-                    history.end_counts(organ, at);
-                }
-                // Under a statute with terms, re-election starts a new term: the
-                // seat of the term that ends closes and a new one opens. So does a
-                // re-election of a seat given for a term under an earlier version,
-                // whatever the version in force now says of terms.
-                for (person, role) in elected {
-                    let nominal = b.nominal.contains(&person);
-                    if !history.holds_seat(&person, organ, Some(role)) {
-                        history.close_seats(&person, |s| &s.organ == organ, EndCause::Promoted, at);
-                        history.open_seat(organ, &person, role, nominal, at);
-                    } else if seat_renews(history, book, &person, organ, role, at)
-                        // A person named twice in one election renews once.
-                        && history.close_seats(
-                            &person,
-                            |s| &s.organ == organ && s.role == role && s.start_event != *at.event,
-                            EndCause::TermEnded,
-                            at,
-                        ) > 0
-                    {
-                        history.open_seat(organ, &person, role, nominal, at);
-                    }
-                }
+                super::renewal::elect_to_organ(history, book, organ, b, event.date.earliest(), at);
             }
             if let (Some(post), Some(first)) = (&b.post, b.elected.first()) {
                 assign_post(

@@ -382,6 +382,8 @@ mod base_tests;
 #[cfg(test)]
 mod candidacy_tests;
 #[cfg(test)]
+mod case_recusal_tests;
+#[cfg(test)]
 mod class_tests;
 #[cfg(test)]
 mod composed_tests;
@@ -413,6 +415,8 @@ mod hearing_tests;
 mod historian_tests;
 #[cfg(test)]
 mod meeting_clause_tests;
+#[cfg(test)]
+mod meeting_term_tests;
 #[cfg(test)]
 mod member_of_tests;
 #[cfg(test)]
@@ -466,6 +470,8 @@ mod subordinate_tests;
 #[cfg(test)]
 mod succession_tests;
 #[cfg(test)]
+mod suspension_tests;
+#[cfg(test)]
 mod target_tests;
 #[cfg(test)]
 pub(crate) mod tests;
@@ -475,5 +481,7 @@ mod tied_tests;
 mod time_tests;
 #[cfg(test)]
 mod trial_tests;
+#[cfg(test)]
+mod weighted_tests;
 #[cfg(test)]
 mod withdrawal_tests;

@@ -1,6 +1,7 @@
 //! What unnamed changes of standing, groups naming nobody and observed tenures do:
 //! each is kept as a fact on the organization's row (for `lineage` and `at`) and
-//! opens or closes no seat, post or membership.
+//! opens or closes no seat, post or membership. So are charges, their service and
+//! hearings, and the articles a carried decision sets aside, for the rules.
 
 use crate::event::kinds::{Befallen, TenureObserved};
 use crate::event::{Event, EventKind};
@@ -53,4 +54,65 @@ pub(super) fn observed(history: &mut History<'_>, event: &Event, b: &TenureObser
         event: event.id.clone(),
     };
     history.org_fact(&org, change, pos);
+}
+
+/// Keeps charges (`charges_filed`), their service (`charges_served`) and hearings
+/// (`person_heard`) on the organization's row, where the rules find them.
+pub(super) fn procedure(history: &mut History<'_>, event: &Event, pos: Pos) {
+    use EventKind as K;
+    let (org, change) = match &event.kind {
+        K::ChargesFiled(b) => (
+            &b.org,
+            OrgChange::Charged {
+                date: event.date.clone(),
+                person: b.person.clone(),
+                event: event.id.clone(),
+                arises_in: b.arises_in.clone(),
+            },
+        ),
+        K::ChargesServed(b) => (
+            &b.org,
+            OrgChange::Served {
+                date: event.date.clone(),
+                charges: b.charges.clone(),
+                event: event.id.clone(),
+            },
+        ),
+        K::PersonHeard(b) => (
+            &b.org,
+            OrgChange::Heard {
+                date: event.date.clone(),
+                person: b.person.clone(),
+                by: b.by.clone(),
+                event: event.id.clone(),
+            },
+        ),
+        _ => return,
+    };
+    history.org_fact(org, change, pos);
+}
+
+/// Keeps on the deciding organ's organization the articles a carried decision sets
+/// aside (`motion_decided`'s `suspends`), from its day to `suspends_until`.
+pub(super) fn set_aside(
+    history: &mut History<'_>,
+    event: &Event,
+    b: &crate::event::kinds::MotionDecided,
+    organ: &crate::id::OrganRef,
+    pos: Pos,
+) {
+    if b.suspends.is_empty() || b.outcome != crate::event::kinds::Outcome::Carried {
+        return;
+    }
+    history.org_fact(
+        &organ.org,
+        OrgChange::Suspended {
+            date: event.date.clone(),
+            organ: organ.clone(),
+            articles: b.suspends.clone(),
+            until: b.suspends_until.clone(),
+            event: event.id.clone(),
+        },
+        pos,
+    );
 }

@@ -109,6 +109,9 @@ pub enum OrgChange {
         person: PersonId,
         /// The event.
         event: EventId,
+        /// The organization the case arises in, if the record says.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        arises_in: Option<OrgId>,
     },
     /// A person heard in their own defence (`person_heard`).
     Heard {
@@ -140,6 +143,21 @@ pub enum OrgChange {
         person: PersonId,
         /// The constituency.
         constituency: Key,
+        /// The event.
+        event: EventId,
+    },
+    /// Articles of its statute set aside by a carried decision (`motion_decided`'s
+    /// `suspends`), from `date` until `until` (if said).
+    Suspended {
+        /// From when.
+        date: FuzzyDate,
+        /// The organ that decided it.
+        organ: OrganRef,
+        /// The articles.
+        articles: Vec<String>,
+        /// Until when, if said.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        until: Option<FuzzyDate>,
         /// The event.
         event: EventId,
     },
@@ -247,7 +265,8 @@ impl OrgRow {
             | OrgChange::Charged { .. }
             | OrgChange::Served { .. }
             | OrgChange::Heard { .. }
-            | OrgChange::Placed { .. } => {}
+            | OrgChange::Placed { .. }
+            | OrgChange::Suspended { .. } => {}
         }
     }
 }
@@ -320,6 +339,9 @@ pub enum MeetingFact {
         present: Option<u32>,
         /// Members entitled to attend.
         entitled: Option<u32>,
+        /// The votes each constituency's delegates were entitled to, if recorded.
+        #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+        constituency_votes: std::collections::BTreeMap<Key, u64>,
     },
 }
 
@@ -342,6 +364,8 @@ pub struct MeetingState {
     pub entitled: Option<u32>,
     /// What kind of meeting it was convened as, if the record says.
     pub category: Option<String>,
+    /// The votes each constituency's delegates were entitled to, if recorded.
+    pub constituency_votes: std::collections::BTreeMap<Key, u64>,
 }
 
 /// A meeting's row: the facts recorded of it, in date order.
@@ -388,6 +412,7 @@ impl MeetingRow {
                     event,
                     present,
                     entitled,
+                    constituency_votes,
                 } => {
                     if organ.is_some() {
                         state.organ.clone_from(organ);
@@ -398,6 +423,9 @@ impl MeetingRow {
                     state.held = Some((date.clone(), event.clone()));
                     state.present = present.or(state.present);
                     state.entitled = entitled.or(state.entitled);
+                    if !constituency_votes.is_empty() {
+                        state.constituency_votes.clone_from(constituency_votes);
+                    }
                 }
             }
         }

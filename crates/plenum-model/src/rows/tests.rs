@@ -126,6 +126,7 @@ fn samples() -> Vec<AnyRow> {
                     date: "1952-01-02".parse().unwrap(),
                     person: "kim".parse().unwrap(),
                     event: e("e10"),
+                    arises_in: None,
                 },
             );
             row.add(
@@ -194,6 +195,7 @@ fn samples() -> Vec<AnyRow> {
                     event: e("e12"),
                     present: Some(40),
                     entitled: None,
+                    constituency_votes: Default::default(),
                 },
             )],
         }),

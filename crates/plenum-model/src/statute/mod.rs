@@ -21,6 +21,7 @@ mod constituencies;
 mod founding;
 mod lapse;
 mod measure;
+mod meeting_term;
 mod memo;
 mod nominations;
 mod notice;
@@ -36,16 +37,18 @@ mod read;
 mod record_date;
 mod referral;
 mod subordinate;
+mod suspension;
 mod target;
 mod tied;
 mod trials;
 mod vacancy;
 mod voters;
+mod weighted;
 
 use crate::date::FuzzyDate;
 use crate::id::{Key, OrgId, VersionId};
 
-pub use acting::Acting;
+pub use acting::{Acting, ActingOrder};
 pub use acts_for::ActsFor;
 pub use admission::{Admission, CandidateFirst, Sponsors};
 pub use all_members::AllMembers;
@@ -60,6 +63,7 @@ pub use constituencies::{Constituencies, NonVoting, Region, SeatsByConstituency,
 pub use founding::{Decider, OrgDecision};
 pub use lapse::Lapse;
 pub use measure::{Base, Excluded, Majority, Period, Share, Threshold};
+pub use meeting_term::MeetingTerm;
 pub use memo::BookMemo;
 pub use nominations::{Nominations, Nominator};
 pub use notice::NoticeLength;
@@ -72,11 +76,14 @@ pub use read::read;
 pub use record_date::RecordDate;
 pub use referral::Referral;
 pub use subordinate::Subordinate;
+pub use suspension::Suspension;
 pub use target::{Target, concerning};
 pub use tied::{Side, Tie};
+pub use trials::Recusal;
 pub use trials::{Filer, Ground, Hearable, Hearing, Trials};
 pub use vacancy::VacancyDeadline;
 pub use voters::Voters;
+pub use weighted::Weighted;
 
 /// A rule with the article it comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -147,6 +154,8 @@ pub struct Version {
     pub dissolution: Option<OrgDecision>,
     /// That the organization is divided into constituencies (`[version.constituencies]`).
     pub constituencies: Option<Cited<Constituencies>>,
+    /// Articles organs may set aside by a decision (`[[version.suspension]]`).
+    pub suspensions: Vec<Cited<Suspension>>,
 }
 
 /// Who may amend a statute version, and by what majority: a later
@@ -235,6 +244,8 @@ pub struct PostDef {
     pub procedure: Procedure,
     /// How long a term lasts, and whether holders hold over.
     pub term: Option<Cited<Term>>,
+    /// A term counted in another organ's meetings (`term = { meetings, of }`), instead.
+    pub term_meetings: Option<Cited<MeetingTerm>>,
     /// What a holder must be.
     pub eligibility: Vec<Cited<Requirement>>,
     /// How soon a seat or post left vacant must be filled (`vacancy`).

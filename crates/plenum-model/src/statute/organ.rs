@@ -28,6 +28,8 @@ pub struct OrganDef {
     pub seats: Option<Cited<SeatLimits>>,
     /// How long a term lasts, and whether holders hold over.
     pub term: Option<Cited<Term>>,
+    /// A term counted in another organ's meetings (`term = { meetings, of }`), instead.
+    pub term_meetings: Option<Cited<super::MeetingTerm>>,
     /// It must meet at least this often.
     pub meets: Option<Cited<Cadence>>,
     /// How much notice members must be given of a meeting: at least, at most.
@@ -78,6 +80,8 @@ pub struct OrganDef {
     pub tied: Vec<Cited<Tie>>,
     /// Each member has one vote, except in the decision categories named (`one_vote`).
     pub one_vote: Option<Cited<OneVote>>,
+    /// Weighted votes in the decisions of some categories (`weighted`).
+    pub weighted: Option<Cited<super::weighted::Weighted>>,
     /// The fewest of its full seats held by persons of each region (`regions`).
     pub regions: Option<Cited<SeatsByRegion>>,
     /// Days it may not meet on (`not_on`).

@@ -46,6 +46,17 @@ pub(super) struct RawVersion {
     pub(super) founding: Option<Spanned<RawFounding>>,
     pub(super) dissolution: Option<Spanned<RawDissolution>>,
     pub(super) constituencies: Option<RawConstituencies>,
+    #[serde(default, rename = "suspension")]
+    pub(super) suspensions: Vec<RawSuspension>,
+}
+
+/// `[[version.suspension]]`: articles an organ may set aside by a decision.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSuspension {
+    pub(super) articles: Spanned<Vec<Spanned<String>>>,
+    pub(super) by: Spanned<Vec<Spanned<String>>>,
+    pub(super) article: ArticleRef,
 }
 
 /// `[version.founding]` (or `founding` on a subordinate): who founds, with how many.
@@ -142,7 +153,7 @@ pub(super) struct RawPost {
     pub(super) aliases: Vec<String>,
     pub(super) holders: Option<Spanned<u32>>,
     pub(super) elected_by: Option<RawElector>,
-    pub(super) term: Option<RawLength>,
+    pub(super) term: Option<Spanned<RawLength>>,
     #[serde(default)]
     pub(super) eligibility: Vec<RawRequirement>,
     pub(super) vacancy: Option<Spanned<RawVacancy>>,
@@ -158,6 +169,12 @@ pub(super) struct RawActing {
     pub(super) posts: Vec<Spanned<String>>,
     #[serde(default)]
     pub(super) organs: Vec<Spanned<String>>,
+    /// Posts that must all be vacant for these offices to act ("if vacancies exist in
+    /// the office of President and the office of Secretary-Treasurer simultaneously").
+    #[serde(default)]
+    pub(super) when_vacant: Vec<Spanned<String>>,
+    /// Which of the organs' members acts: `"seniority"` ("the most senior").
+    pub(super) order: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 
@@ -191,7 +208,11 @@ pub(super) struct RawSeats {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawLength {
-    pub(super) length: Spanned<String>,
+    pub(super) length: Option<Spanned<String>>,
+    /// A term counted in meetings of another organ (`meetings = 2, of = "convention"`).
+    pub(super) meetings: Option<Spanned<u32>>,
+    pub(super) of: Option<Spanned<String>>,
+    pub(super) category: Option<Spanned<String>>,
     #[serde(default)]
     pub(super) holds_over: bool,
     pub(super) max_terms: Option<Spanned<u32>>,

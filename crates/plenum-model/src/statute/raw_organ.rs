@@ -19,7 +19,7 @@ pub(super) struct RawOrgan {
     pub(super) elected_by: Option<RawElector>,
     pub(super) vacancy: Option<Spanned<RawVacancy>>,
     pub(super) seats: Option<RawSeats>,
-    pub(super) term: Option<RawLength>,
+    pub(super) term: Option<Spanned<RawLength>>,
     pub(super) meets: Option<RawEvery>,
     pub(super) notice: Option<RawNotice>,
     pub(super) quorum: Option<RawQuorum>,
@@ -44,6 +44,7 @@ pub(super) struct RawOrgan {
     #[serde(default)]
     pub(super) tied: Vec<Spanned<RawTie>>,
     pub(super) one_vote: Option<RawOneVote>,
+    pub(super) weighted: Option<Spanned<RawWeighted>>,
     pub(super) nominations: Option<RawNominations>,
     pub(super) regions: Option<Spanned<RawOrganRegions>>,
     pub(super) not_on: Option<Spanned<super::calendar::RawNotOn>>,
@@ -78,6 +79,21 @@ pub(super) struct RawNominations {
     pub(super) by: Spanned<String>,
     pub(super) elections_by: Option<Spanned<String>>,
     pub(super) before_notice: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+/// An organ's `weighted = { categories = ["vacancy"], by_constituency = [...], of = "convention" }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawWeighted {
+    #[serde(default)]
+    pub(super) categories: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(super) by_constituency: Vec<Spanned<String>>,
+    pub(super) of: Spanned<String>,
+    pub(super) category: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(super) highest: Vec<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 

@@ -21,6 +21,26 @@ pub(super) struct RawTrials {
     pub(super) hearing: Option<RawHearing>,
     pub(super) appeals: Option<RawAppeals>,
     pub(super) grounds: Option<RawGrounds>,
+    pub(super) recusal: Option<Spanned<RawRecusal>>,
+    pub(super) acting_chair: Option<RawActingChair>,
+}
+
+/// `recusal = { former = true }`: no member of the trial body takes part in a case
+/// arising in an organization of which they are (or, with `former`, were) a member.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRecusal {
+    #[serde(default)]
+    pub(super) former: bool,
+    pub(super) article: ArticleRef,
+}
+
+/// `acting_chair = { by = "post:president" }`: who appoints a case's acting chair.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawActingChair {
+    pub(super) by: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 /// `grounds = { only = ["..."] }`: the grounds on which charges may be filed, and no other.

@@ -68,6 +68,7 @@ impl Version {
             founding: None,
             dissolution: None,
             constituencies: None,
+            suspensions: Vec::new(),
         }
     }
 }

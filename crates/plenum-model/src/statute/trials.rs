@@ -48,6 +48,19 @@ pub struct Trials {
     pub appeals_final_by: Option<Cited<Vec<Key>>>,
     /// The grounds on which charges may be filed, and no other (`grounds.only`).
     pub grounds: Option<Cited<Vec<Ground>>>,
+    /// Who of the trial body may not take part in a case (`recusal`).
+    pub recusal: Option<Cited<Recusal>>,
+    /// The post whose holder appoints a case's acting chair (`acting_chair.by`).
+    pub acting_chair: Option<Cited<Key>>,
+}
+
+/// `recusal`: "no member of the Judicial Panel shall participate in any manner in the
+/// decision in any case arising in a local of which the Judicial Panel member is or
+/// was a member". The case's organization is the charges' `arises_in`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Recusal {
+    /// Whether a former membership disqualifies too ("is or was a member").
+    pub former: bool,
 }
 
 /// A ground on which charges may be filed ("misappropriation of union funds"), as the

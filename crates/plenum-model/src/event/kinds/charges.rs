@@ -20,6 +20,9 @@ body!(
         by_person: PersonId,
         /// The grounds, as the charges state them.
         grounds: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// The organization (a local, a subordinate body) the case arises in, if the
+        /// record says: judged against `[version.trials] recusal`.
+        arises_in: Option<OrgId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

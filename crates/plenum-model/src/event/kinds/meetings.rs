@@ -104,6 +104,11 @@ body!(
         /// it (in writing, or as the statute allows); judged where the statute allows
         /// waivers (`waiver`).
         notice_waived: bool = (default, skip_serializing_if = "is_false"),
+        /// The votes the delegates of each constituency were entitled to at it
+        /// ("the number of votes to which all properly seated delegates from the
+        /// Legislative District ... were entitled"), if the record says: the weights of
+        /// another organ's votes (`weighted`).
+        constituency_votes: std::collections::BTreeMap<Key, u64> = (default, skip_serializing_if = "std::collections::BTreeMap::is_empty"),
     }
 );
 
@@ -148,6 +153,12 @@ body!(
         /// to vote (`votes` are the ballots returned), not by written consent; judged
         /// by the organ's `without_meeting.ballot`.
         written_ballot: bool = (default, skip_serializing_if = "is_false"),
+        /// The articles of the statute it sets aside, if it does (an emergency's
+        /// "compliance is impracticable"): judged against `[[version.suspension]]`.
+        suspends: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// Until when they are set aside, if the decision says (otherwise until set
+        /// aside decisions end, indefinitely).
+        suspends_until: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

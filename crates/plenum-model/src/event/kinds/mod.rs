@@ -251,6 +251,22 @@ pub struct Nominee {
     pub on: Option<FuzzyDate>,
 }
 
+/// The acting chair of a trial body for one case (`person_tried`'s `acting_chair`:
+/// "In such cases the president shall appoint an acting chair of the judicial panel
+/// to deal with all aspects of the case"), and who appointed them.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActingChair {
+    /// The acting chair.
+    pub person: PersonId,
+    /// The post whose holder appointed them, if the record says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_post: Option<crate::id::PostRef>,
+    /// The person who appointed them, if the record says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_person: Option<PersonId>,
+}
+
 /// Defines the struct of one kind of event: its fields, their docs and serde attributes.
 macro_rules! body {
     ($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident : $ty:ty $(= $attr:tt)?),* $(,)? }) => {

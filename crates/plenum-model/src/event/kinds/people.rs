@@ -175,6 +175,12 @@ body!(
         decided: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
         /// Others tried with them, counted but not named.
         others: Option<Others> = (default, skip_serializing_if = "Option::is_none"),
+        /// The members of the trial body who took part in the case, if the record
+        /// names them: judged against `[version.trials] recusal`.
+        judges: Vec<PersonId> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// The acting chair of the trial body for this case, and who appointed them:
+        /// judged against `[version.trials] acting_chair`.
+        acting_chair: Option<ActingChair> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

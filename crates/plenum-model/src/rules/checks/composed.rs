@@ -24,7 +24,7 @@ impl Ctx<'_, '_> {
 
     /// Who sits on a composed organ now: the full members of its organs and the
     /// holders of its posts, each once, without those holding a seat on it.
-    fn composed_members(&self, organ: &OrganRef, date: &FuzzyDate) -> Vec<PersonId> {
+    pub(super) fn composed_members(&self, organ: &OrganRef, date: &FuzzyDate) -> Vec<PersonId> {
         let Some((_, Cited { rule, .. })) = self.composition(organ, date) else {
             return Vec::new();
         };

@@ -152,8 +152,11 @@ impl Ctx<'_, '_> {
             .present
             .or_else(|| meeting.and_then(|m| m.present))
             .or(ballot);
+        // Weighted votes (`weighted`) are counted against the weights, not the members.
+        let weighted = Self::weighted_of(version, &organ, category).is_some();
         let impossible = match cast {
             None => Some("more votes than any count".to_owned()),
+            Some(_) if weighted => None,
             Some(cast) => match (present, meeting.and_then(|m| m.entitled)) {
                 (Some(p), _) if cast > u64::from(p) => {
                     Some(format!("{cast} votes from {p} members present"))

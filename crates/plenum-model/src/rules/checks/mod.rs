@@ -17,6 +17,7 @@ mod bars;
 mod bases;
 mod calendar;
 mod candidacy;
+mod case_recusal;
 mod classes;
 mod composed;
 mod consent;
@@ -30,6 +31,7 @@ mod founding;
 mod hearing;
 mod kinds;
 mod lapse;
+mod meeting_term;
 mod meetings;
 mod membership;
 mod nominations;
@@ -46,10 +48,12 @@ mod referral;
 mod register_size;
 mod seats;
 mod service;
+mod suspension;
 mod targets;
 mod tied;
 mod trials;
 mod voting;
+mod weighted;
 mod withdrawal;
 
 use crate::date::{FuzzyDate, Truth};
@@ -115,7 +119,10 @@ pub fn check_event(history: &History<'_>, book: &StatuteBook, event: &Event) -> 
         findings: Vec::new(),
     };
     ctx.check(event, &mut out);
-    out.findings
+    // What an article set aside by a competent decision would find is not found.
+    let mut findings = out.findings;
+    findings.retain(|f| !ctx.set_aside(f, &event.date));
+    findings
 }
 
 impl Ctx<'_, '_> {
@@ -409,6 +416,7 @@ impl Ctx<'_, '_> {
             K::PersonTried(b) => {
                 self.check_trial(b, out);
                 self.check_served_before_trial(b, out);
+                self.check_case_recusal(b, out);
             }
             K::OrganizationFounded(b) => self.check_founding(b, out),
             K::OrganizationDissolved(b) => self.check_dissolution(b, out),
@@ -421,11 +429,14 @@ impl Ctx<'_, '_> {
                 self.check_without_meeting(b, out);
                 self.check_non_voting(b, out);
                 self.check_one_vote(b, out);
+                self.check_weighted(b, out);
+                self.check_suspends(b, out);
             }
             K::MeetingHeld(b) => {
                 self.check_meeting(&b.meeting, b.organ.as_ref(), out);
                 self.check_attendance(b, out);
                 self.check_all_members(&b.meeting, b.organ.as_ref(), out);
+                self.check_meeting_terms(&b.meeting, b.organ.as_ref(), out);
             }
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),
             K::MeetingConvened(b) => {

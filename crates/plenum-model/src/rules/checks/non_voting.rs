@@ -34,6 +34,11 @@ impl Ctx<'_, '_> {
         else {
             return;
         };
+        // Weighted votes (`weighted`) are judged against the weights instead.
+        if Self::weighted_of(version, &organ, b.category.as_deref().unwrap_or("default")).is_some()
+        {
+            return;
+        }
         let Some(voting) = self.entitled_base(&organ, &date) else {
             return;
         };

@@ -208,6 +208,16 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             Some("majority-not-met"),
         );
     }
+    if let Some(Cited { rule, article }) = &organ.weighted {
+        let text = rule.words(|k| out.organ_name(k), |k| out.post_name(k));
+        out.push(
+            s,
+            "weighted",
+            text,
+            article.as_ref(),
+            Some("majority-not-met"),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.quorum {
         out.push(
             s,

@@ -259,6 +259,19 @@ impl Clauses<'_> {
                 Some("ineligible-holder"),
             );
         }
+        for Cited { rule, article } in &version.suspensions {
+            let by = self.organ_names(&rule.by);
+            self.push(
+                "suspension",
+                "suspension",
+                format!(
+                    "{by} may set aside articles {} by a decision (`suspends`); while it is in force they are not judged",
+                    rule.articles.join(", ")
+                ),
+                article.as_ref(),
+                Some("no-competent-decision"),
+            );
+        }
         if let Some(rule) = &version.amendment {
             let by = self.organ_names(&rule.by);
             let majority = rule.majority.as_ref().map_or_else(String::new, |m| {

@@ -36,6 +36,16 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             }),
         );
     }
+    if let Some(Cited { rule, article }) = &organ.term_meetings {
+        let of = out.organ_name(&rule.of);
+        out.push(
+            s,
+            "term",
+            rule.words(&of),
+            article.as_ref(),
+            Some("term-expired"),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.term {
         out.push(
             s,

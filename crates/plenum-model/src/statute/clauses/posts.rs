@@ -31,6 +31,16 @@ pub(super) fn clauses(out: &mut Clauses<'_>, post: &PostDef) {
             None,
         );
     }
+    if let Some(Cited { rule, article }) = &post.term_meetings {
+        let of = out.organ_name(&rule.of);
+        out.push(
+            s,
+            "term",
+            rule.words(&of),
+            article.as_ref(),
+            Some("term-expired"),
+        );
+    }
     if let Some(Cited { rule, article }) = &post.term {
         out.push(
             s,

@@ -119,4 +119,28 @@ pub(super) fn clauses(out: &mut Clauses<'_>, trials: &Trials) {
             Some("wrong-grounds"),
         );
     }
+    if let Some(Cited { rule, article }) = &trials.recusal {
+        out.push(
+            "trials",
+            "recusal",
+            format!(
+                "no member of the trial body takes part in a case arising in an organization of which they {} (the charges' `arises_in`)",
+                if rule.former { "are or were a member" } else { "are a member" }
+            ),
+            article.as_ref(),
+            Some("disqualified-judge"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &trials.acting_chair {
+        out.push(
+            "trials",
+            "acting_chair",
+            format!(
+                "a case's acting chair is appointed by the holder of the post of {}",
+                out.post_name(rule)
+            ),
+            article.as_ref(),
+            Some("wrong-elector"),
+        );
+    }
 }

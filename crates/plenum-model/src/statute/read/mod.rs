@@ -51,11 +51,13 @@ mod record_date;
 mod referral;
 mod seats;
 mod subordinate;
+mod suspension;
 mod target;
 mod tied;
 mod time;
 mod trials;
 mod vacancy;
+mod weighted;
 
 /// Reads and checks a statute document.
 ///
@@ -259,6 +261,11 @@ impl Reader<'_> {
                 .map(|d| self.dissolution(&scope, d, "dissolution"))
                 .transpose()?,
             constituencies: self.constituencies(&scope, raw.constituencies)?,
+            suspensions: raw
+                .suspensions
+                .into_iter()
+                .map(|s| self.suspension(&scope, s))
+                .collect::<Result<_, _>>()?,
             voters,
             admission,
             lapse,
@@ -354,6 +361,7 @@ impl Reader<'_> {
         let tied = std::mem::take(&mut raw.tied);
         let tied = self.tied(scope, &raw, tied)?;
         let one_vote = self.one_vote(scope, raw.one_vote.take())?;
+        let weighted = self.weighted(scope, raw.weighted.take())?;
         let not_on = self.not_on(scope, raw.not_on.take())?;
         let attends = self.attends(scope, raw.attends.take())?;
         let regions = self.seats_by_region(scope, raw.regions.take())?;
@@ -362,6 +370,7 @@ impl Reader<'_> {
         let record_date = self.record_date(scope, raw.record_date.take())?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
+        let (term, term_meetings) = self.terms(scope, raw.term.take())?;
         let id_span = raw.id.span();
         let vacancy = self.vacancy(scope, raw.vacancy.as_ref(), raw.elected_by.as_ref())?;
         let mut majority = BTreeMap::new();
@@ -377,6 +386,7 @@ impl Reader<'_> {
             acts_for,
             tied,
             one_vote,
+            weighted,
             regions,
             not_on,
             attends,
@@ -409,7 +419,8 @@ impl Reader<'_> {
                     })
                 })
                 .transpose()?,
-            term: raw.term.map(|t| self.term(scope, t)).transpose()?,
+            term,
+            term_meetings,
             meets: raw
                 .meets
                 .map(|m| self.cadence(scope, m, id_span.clone()))
@@ -557,6 +568,7 @@ impl Reader<'_> {
         };
         let acting = self.acting(scope, raw.id.get_ref(), raw.acting.take())?;
         let nominations = self.nominations(scope, raw.nominations.take())?;
+        let (term, term_meetings) = self.terms(scope, raw.term.take())?;
         Ok(PostDef {
             acting,
             key: self.key(&raw.id)?,
@@ -575,7 +587,8 @@ impl Reader<'_> {
             },
             vacancy: self.vacancy(scope, raw.vacancy.as_ref(), raw.elected_by.as_ref())?,
             elected_by: raw.elected_by.map(|e| self.elector(scope, e)).transpose()?,
-            term: raw.term.map(|t| self.term(scope, t)).transpose()?,
+            term,
+            term_meetings,
             eligibility: self.requirements(scope, raw.eligibility)?,
         })
     }

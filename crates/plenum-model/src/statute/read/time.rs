@@ -9,6 +9,12 @@ use super::super::{Cadence, Cited, Notice, NoticeLength, Period, Term};
 use super::{Reader, Scope};
 use crate::source::InputError;
 
+/// A term of a length, or one counted in meetings (at most one of the two).
+type Terms = (
+    Option<Cited<Term>>,
+    Option<Cited<super::super::MeetingTerm>>,
+);
+
 impl Reader<'_> {
     pub(super) fn cited_period(
         &self,
@@ -118,14 +124,87 @@ impl Reader<'_> {
         })
     }
 
-    pub(super) fn term(
+    /// `term`: a length (`length = "3 years"`), or a count of another organ's
+    /// meetings (`meetings = 2, of = "convention"`, optionally of one `category`),
+    /// never both; limits and holding over go with a length only.
+    pub(super) fn terms(
+        &self,
+        scope: &Scope<'_>,
+        raw: Option<Spanned<RawLength>>,
+    ) -> Result<Terms, InputError> {
+        let Some(raw) = raw else {
+            return Ok((None, None));
+        };
+        let whole = raw.span();
+        let raw = raw.into_inner();
+        let Some(meetings) = raw.meetings.clone() else {
+            if let Some(s) = raw.of.as_ref().or(raw.category.as_ref()) {
+                return Err(self.err(
+                    s.span(),
+                    "`term.of` and `term.category` go with `meetings = N`, a term counted in meetings",
+                ));
+            }
+            return Ok((Some(self.term(scope, raw, whole)?), None));
+        };
+        if let Some(length) = &raw.length {
+            return Err(self.err(
+                length.span(),
+                "give a term either a `length` or a number of `meetings`, not both",
+            ));
+        }
+        if *meetings.get_ref() == 0 {
+            return Err(self.err(
+                meetings.span(),
+                "`term.meetings` needs at least one meeting",
+            ));
+        }
+        if raw.holds_over || raw.max_terms.is_some() || raw.max_consecutive.is_some() {
+            return Err(self.err(
+                meetings.span(),
+                "a term counted in meetings takes no `holds_over`, `max_terms` or `max_consecutive` (not yet)",
+            ));
+        }
+        let Some(of) = &raw.of else {
+            return Err(self.err(
+                meetings.span(),
+                "`term.meetings` counts the meetings of an organ: give `of = \"convention\"`",
+            ));
+        };
+        let category = match &raw.category {
+            Some(c) if c.get_ref().trim().is_empty() => {
+                return Err(self.err(c.span(), "`term.category` is empty"));
+            }
+            Some(c) => Some(c.get_ref().clone()),
+            None => None,
+        };
+        Ok((
+            None,
+            Some(Cited {
+                rule: super::super::MeetingTerm {
+                    meetings: *meetings.get_ref(),
+                    of: self.organ_key(scope, of)?,
+                    category,
+                },
+                article: self.article(scope, raw.article)?,
+            }),
+        ))
+    }
+
+    fn term(
         &self,
         scope: &Scope<'_>,
         raw: RawLength,
+        whole: std::ops::Range<usize>,
     ) -> Result<Cited<Term>, InputError> {
+        let Some(length) = &raw.length else {
+            return Err(self.err(
+                whole,
+                "a term needs a `length` (\"3 years\") or a number of `meetings`",
+            ));
+        };
         Ok(Cited {
             rule: Term {
-                length: self.period(&raw.length)?,
+                length: self.period(length)?,
                 holds_over: raw.holds_over,
                 max_terms: self.at_least_one(raw.max_terms)?,
                 max_consecutive: self.at_least_one(raw.max_consecutive)?,

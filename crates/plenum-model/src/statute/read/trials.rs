@@ -27,10 +27,12 @@ impl Reader<'_> {
             && raw.hearing.is_none()
             && raw.appeals.is_none()
             && raw.grounds.is_none()
+            && raw.recusal.is_none()
+            && raw.acting_chair.is_none()
         {
             return Err(self.err(
                 whole,
-                "`[version.trials]` says nothing: give `filed_by`, `tried_by`, `decision`, `required_for`, `serve`, `served_before_trial`, `hearing`, `appeals` or `grounds`",
+                "`[version.trials]` says nothing: give `filed_by`, `tried_by`, `decision`, `required_for`, `serve`, `served_before_trial`, `hearing`, `appeals`, `grounds`, `recusal` or `acting_chair`",
             ));
         }
         let required_for = raw
@@ -137,7 +139,43 @@ impl Reader<'_> {
             })
             .transpose()?;
         let grounds = raw.grounds.map(|g| self.grounds(scope, g)).transpose()?;
+        let recusal = raw
+            .recusal
+            .map(|r| {
+                let r = r.into_inner();
+                Ok::<_, InputError>(Cited {
+                    rule: super::super::trials::Recusal { former: r.former },
+                    article: self.article(scope, r.article)?,
+                })
+            })
+            .transpose()?;
+        let acting_chair = raw
+            .acting_chair
+            .map(|a| {
+                if !a.by.get_ref().starts_with("post:") {
+                    return Err(self.err(
+                        a.by.span(),
+                        format!(
+                            "`acting_chair.by` names the post whose holder appoints (\"post:president\"), not `{}`",
+                            a.by.get_ref()
+                        ),
+                    ));
+                }
+                Ok(Cited {
+                    rule: self.appointing_post(scope, &a.by)?,
+                    article: self.article(scope, a.article)?,
+                })
+            })
+            .transpose()?;
+        if let (Some(Cited { .. }), None) = (&acting_chair, &recusal) {
+            return Err(self.err(
+                whole,
+                "`acting_chair` appoints a chair for the cases `recusal` concerns; give `recusal` too",
+            ));
+        }
         Ok(Trials {
+            recusal,
+            acting_chair,
             grounds,
             filed_by,
             tried_by,
