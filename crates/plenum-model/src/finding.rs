@@ -113,6 +113,12 @@ pub enum Rule {
     /// A holder of a seat on an organ whose holders must attend another organ's
     /// meetings (`attends`) recorded absent from one (`meeting_held` `absent`).
     AbsentHolder,
+    /// A meeting's notice sent by someone other than the holder of a post the statute
+    /// charges with sending it (`notice_by`).
+    WrongNotifier,
+    /// A decision or election at a meeting of a kind that transacts only the business
+    /// its notice states, of a category the notice did not state (`business`).
+    BusinessNotNoticed,
 }
 
 impl Rule {
@@ -162,11 +168,13 @@ impl Rule {
             Rule::WrongGrounds => "wrong-grounds",
             Rule::MeetingOnExcludedDay => "meeting-on-excluded-day",
             Rule::AbsentHolder => "absent-holder",
+            Rule::WrongNotifier => "wrong-notifier",
+            Rule::BusinessNotNoticed => "business-not-noticed",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 43] = [
+    pub const ALL: [Rule; 45] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -210,6 +218,8 @@ impl Rule {
         Rule::WrongGrounds,
         Rule::MeetingOnExcludedDay,
         Rule::AbsentHolder,
+        Rule::WrongNotifier,
+        Rule::BusinessNotNoticed,
     ];
 }
 

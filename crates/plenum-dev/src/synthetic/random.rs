@@ -360,6 +360,9 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     requested_by_organizations: Vec::new(),
                     notified: None,
                     record_date: None,
+                    noticed_by_post: None,
+                    noticed_by_person: None,
+                    business: Vec::new(),
                 })
             }
             24 if !held_meetings.is_empty() => {

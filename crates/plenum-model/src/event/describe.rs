@@ -278,10 +278,22 @@ fn summarize_text(event: &Event) -> String {
         K::PostEstablished(b) => format!("post of {} established", b.name),
         K::MeetingConvened(b) => {
             let name = b.name.clone().unwrap_or_else(|| meeting(&b.meeting));
-            match &b.scheduled {
+            let mut text = match &b.scheduled {
                 Some(s) => format!("{name} of {} convened for {s}", organ(&b.organ)),
                 None => format!("{name} of {} convened", organ(&b.organ)),
+            };
+            match (&b.noticed_by_post, &b.noticed_by_person) {
+                (Some(p), Some(by)) => {
+                    text.push_str(&format!("; notice sent by {} as {}", person(by), post(p)));
+                }
+                (Some(p), None) => text.push_str(&format!("; notice sent by the {}", post(p))),
+                (None, Some(by)) => text.push_str(&format!("; notice sent by {}", person(by))),
+                (None, None) => {}
             }
+            if !b.business.is_empty() {
+                text.push_str(&format!("; business: {}", b.business.join(", ")));
+            }
+            text
         }
         K::MeetingHeld(b) => {
             let name = b.name.clone().unwrap_or_else(|| meeting(&b.meeting));

@@ -264,6 +264,12 @@ impl EventKind {
                     .iter()
                     .flatten()
                     .for_each(|p| push("notified", Ref::Post(p)));
+                if let Some(p) = &b.noticed_by_post {
+                    push("noticed_by_post", Ref::Post(p));
+                }
+                if let Some(p) = &b.noticed_by_person {
+                    push("noticed_by_person", Ref::Person(p));
+                }
             }
             K::MeetingHeld(b) => {
                 if let Some(o) = &b.organ {

@@ -426,6 +426,8 @@ mod non_voting_tests;
 #[cfg(test)]
 mod not_on_tests;
 #[cfg(test)]
+mod notice_by_tests;
+#[cfg(test)]
 mod notified_tests;
 #[cfg(test)]
 mod office_tests;

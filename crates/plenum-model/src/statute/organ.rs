@@ -88,6 +88,8 @@ pub struct OrganDef {
     pub all_members: Option<Cited<AllMembers>>,
     /// How long before its meetings their record date falls (`record_date`).
     pub record_date: Option<Cited<RecordDate>>,
+    /// The posts whose holders send the notice of its meetings (`notice_by`).
+    pub notice_by: Option<Cited<NoticeBy>>,
 }
 
 /// "The candidate receiving the highest number of votes ... shall be elected": an

@@ -50,6 +50,16 @@ pub(super) struct RawOrgan {
     pub(super) attends: Option<Spanned<super::attendance::RawAttends>>,
     pub(super) all_members: Option<RawAllMembers>,
     pub(super) record_date: Option<Spanned<RawRecordDate>>,
+    pub(super) notice_by: Option<Spanned<RawNoticeBy>>,
+}
+
+/// An organ's `notice_by = { posts = ["secretary"] }` (read in `read/notice_by.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawNoticeBy {
+    #[serde(default)]
+    pub(super) posts: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 /// An organ's `record_date = { at_least = "10 days", at_most = "60 days" }` (read in

@@ -75,6 +75,17 @@ body!(
         /// The record date fixed for it (who is entitled to notice and to vote), if the
         /// record says: judged against the organ's `record_date`.
         record_date: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
+        /// The post whose holder sent the notice ("the Secretary will give notice"), if
+        /// the record says: judged against the organ's `notice_by`.
+        noticed_by_post: Option<PostRef> = (default, skip_serializing_if = "Option::is_none"),
+        /// The person who sent the notice, if the record says: judged against the
+        /// posts of the organ's `notice_by`, as held on the day.
+        noticed_by_person: Option<PersonId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The business the notice states, as the categories of the decisions it
+        /// announces (`admission`, `removal`, `election` for an election), if the
+        /// record says: judged where a kind of meeting transacts only the business
+        /// noticed (`business = "noticed"`).
+        business: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
     }
 );
 

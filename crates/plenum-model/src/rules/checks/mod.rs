@@ -34,6 +34,7 @@ mod meetings;
 mod membership;
 mod nominations;
 mod non_voting;
+mod notice_by;
 mod notified;
 mod offices;
 mod one_vote;
@@ -451,6 +452,7 @@ impl Ctx<'_, '_> {
                 self.check_category(&b.organ, b.category.as_deref(), out);
                 self.check_notified(b, out);
                 self.check_record_date(b, out);
+                self.check_notice_by(b, out);
             }
             // A count, of all seats or of one faction's, above the statute's number.
             K::SeatsCounted(b) => {

@@ -186,6 +186,19 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             Some("short-notice, long-notice"),
         );
     }
+    if let Some(Cited { rule, article }) = &organ.notice_by {
+        let posts: Vec<String> = rule.posts.iter().map(|k| out.post_name(k)).collect();
+        out.push(
+            s,
+            "notice_by",
+            format!(
+                "the notice of its meetings is sent by the holder of the post of {}",
+                posts.join(" or ")
+            ),
+            article.as_ref(),
+            Some("wrong-notifier"),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.all_members {
         out.push(
             s,

@@ -42,6 +42,7 @@ mod meetings;
 mod member_of;
 mod membership;
 mod nominations;
+mod notice_by;
 mod one_vote;
 mod org_requisition;
 mod penalties;
@@ -360,6 +361,7 @@ impl Reader<'_> {
         let nominations = self.nominations(scope, raw.nominations.take())?;
         let all_members = self.all_members(scope, raw.all_members.take())?;
         let record_date = self.record_date(scope, raw.record_date.take())?;
+        let notice_by = self.notice_by(scope, raw.notice_by.take())?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
         let id_span = raw.id.span();
@@ -372,6 +374,7 @@ impl Reader<'_> {
             key,
             all_members,
             record_date,
+            notice_by,
             constituencies,
             non_voting,
             acts_for,
