@@ -329,6 +329,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 event: event.id.clone(),
                 scheduled: b.scheduled.clone(),
                 category: b.category.clone(),
+                business: b.business.clone(),
             },
             pos,
         ),

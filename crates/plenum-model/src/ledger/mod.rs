@@ -380,6 +380,8 @@ mod bar_tests;
 #[cfg(test)]
 mod base_tests;
 #[cfg(test)]
+mod business_tests;
+#[cfg(test)]
 mod class_tests;
 #[cfg(test)]
 mod composed_tests;

@@ -305,6 +305,9 @@ pub enum MeetingFact {
         /// What kind of meeting, if the record says.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         category: Option<String>,
+        /// The business its notice states, if the record says.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        business: Vec<String>,
     },
     /// Held.
     Held {
@@ -342,6 +345,9 @@ pub struct MeetingState {
     pub entitled: Option<u32>,
     /// What kind of meeting it was convened as, if the record says.
     pub category: Option<String>,
+    /// The business its notice states (the categories of decision, `election`), if
+    /// the record says.
+    pub business: Vec<String>,
 }
 
 /// A meeting's row: the facts recorded of it, in date order.
@@ -374,8 +380,10 @@ impl MeetingRow {
                     event,
                     scheduled,
                     category,
+                    business,
                 } => {
                     state.category.clone_from(category);
+                    state.business.clone_from(business);
                     state.organ = Some(organ.clone());
                     state.joint_with.clone_from(joint_with);
                     state.convened = Some((date.clone(), event.clone()));

@@ -170,6 +170,8 @@ pub struct MeetingKind {
     pub notice: Option<Cited<Notice>>,
     /// Its own cadence: meetings of this kind only count toward it.
     pub meets: Option<Cited<Cadence>>,
+    /// What business it may transact (`business`): only what its notice states.
+    pub business: Option<Cited<Business>>,
 }
 
 impl OrganDef {

@@ -15,6 +15,7 @@ mod appointers;
 mod attendance;
 mod bars;
 mod bases;
+mod business;
 mod calendar;
 mod candidacy;
 mod classes;
@@ -162,6 +163,9 @@ impl Ctx<'_, '_> {
         self.check_membership_act(event, out);
         match &event.kind {
             K::ElectionHeld(b) => {
+                if let Some(m) = &b.meeting {
+                    self.check_business(m, "election", "the election", out);
+                }
                 let electors = match (&b.meeting, &b.by) {
                     (_, Some(by)) => vec![by.clone()],
                     (Some(m), None) => self.meeting_organs(m),
@@ -416,6 +420,9 @@ impl Ctx<'_, '_> {
             K::MotionDecided(b) => {
                 if let Some(m) = &b.meeting {
                     self.check_quorum(m, b.present, out);
+                    if let Some(category) = &b.category {
+                        self.check_business(m, category, "the decision", out);
+                    }
                 }
                 self.check_majority(event, out);
                 self.check_voters(b, out);

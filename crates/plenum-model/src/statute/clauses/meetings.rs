@@ -186,6 +186,17 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             Some("short-notice, long-notice"),
         );
     }
+    for kind in &organ.meeting_kinds {
+        if let Some(Cited { rule, article }) = &kind.business {
+            out.push(
+                s,
+                "meeting.business",
+                rule.words(&kind.category),
+                article.as_ref(),
+                Some("business-not-noticed"),
+            );
+        }
+    }
     if let Some(Cited { rule, article }) = &organ.notice_by {
         let posts: Vec<String> = rule.posts.iter().map(|k| out.post_name(k)).collect();
         out.push(

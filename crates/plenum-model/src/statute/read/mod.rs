@@ -32,6 +32,7 @@ mod acts_for;
 mod admission;
 mod all_members;
 mod attendance;
+mod business;
 mod calendar;
 mod classes;
 mod consent;
@@ -511,6 +512,7 @@ impl Reader<'_> {
                         category: k.category.into_inner(),
                         meets: k.meets.map(|m| self.cadence(scope, m, span.clone())).transpose()?,
                         notice: k.notice.map(|n| self.notice(scope, n, span)).transpose()?,
+                        business: self.business(scope, k.business)?,
                     });
                 }
                 kinds
