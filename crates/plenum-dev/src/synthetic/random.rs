@@ -124,6 +124,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 nomination: None,
                 nominated_by_person: None,
                 nominal: rng.chance(10),
+                vacancy_of: None,
             }),
             4 | 5 => EventKind::SeatVacated(SeatVacated {
                 person: pick(&mut rng, &persons),

@@ -158,11 +158,15 @@ fn describe_text(event: &Event) -> String {
         K::FactionLeadershipEnded(b) => super::leadership::ceased_to_lead(b),
         K::SpeechGiven(b) => format!("spoke: {}", b.summary),
         K::SeatTaken(b) => format!(
-            "took a {} seat on {}{}{}",
+            "took a {} seat on {}{}{}{}",
             b.role.as_str(),
             organ(&b.organ),
             if b.nominal { " (nominal)" } else { "" },
-            nominated_by(b.nominated_by_person.as_ref())
+            nominated_by(b.nominated_by_person.as_ref()),
+            b.vacancy_of.as_ref().map_or_else(String::new, |p| format!(
+                " (the seat left by {})",
+                name(EntityKind::Person, p)
+            ))
         ),
         K::SeatVacated(b) => with_cause(format!("left {}", organ(&b.organ)), b.cause),
         K::PostAssigned(b) => format!(

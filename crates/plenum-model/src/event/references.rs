@@ -354,6 +354,9 @@ impl EventKind {
                 if let Some(p) = &b.nominated_by_person {
                     push("nominated_by_person", Ref::Person(p));
                 }
+                if let Some(p) = &b.vacancy_of {
+                    push("vacancy_of", Ref::Person(p));
+                }
             }
             K::SeatVacated(b) => {
                 push("person", Ref::Person(&b.person));

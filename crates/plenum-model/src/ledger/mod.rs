@@ -384,6 +384,8 @@ mod business_tests;
 #[cfg(test)]
 mod class_tests;
 #[cfg(test)]
+mod co_option_tests;
+#[cfg(test)]
 mod composed_tests;
 #[cfg(test)]
 mod consent_tests;

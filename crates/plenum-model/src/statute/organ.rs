@@ -90,6 +90,8 @@ pub struct OrganDef {
     pub record_date: Option<Cited<RecordDate>>,
     /// The posts whose holders send the notice of its meetings (`notice_by`).
     pub notice_by: Option<Cited<NoticeBy>>,
+    /// The vacancies its `vacancies` organ may not fill (`co_option`).
+    pub co_option: Option<Cited<CoOption>>,
 }
 
 /// "The candidate receiving the highest number of votes ... shall be elected": an

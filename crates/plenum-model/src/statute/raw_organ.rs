@@ -51,6 +51,16 @@ pub(super) struct RawOrgan {
     pub(super) all_members: Option<RawAllMembers>,
     pub(super) record_date: Option<Spanned<RawRecordDate>>,
     pub(super) notice_by: Option<Spanned<RawNoticeBy>>,
+    pub(super) co_option: Option<Spanned<RawCoOption>>,
+}
+
+/// An organ's `co_option = { except = ["removed"] }` (read in `read/co_option.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCoOption {
+    #[serde(default)]
+    pub(super) except: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 /// An organ's `notice_by = { posts = ["secretary"] }` (read in `read/notice_by.rs`).

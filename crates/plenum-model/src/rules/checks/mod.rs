@@ -19,6 +19,7 @@ mod business;
 mod calendar;
 mod candidacy;
 mod classes;
+mod co_option;
 mod composed;
 mod consent;
 mod constituencies;
@@ -247,6 +248,9 @@ impl Ctx<'_, '_> {
             K::SeatTaken(b) => {
                 let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
                 self.check_organ_elector(&b.organ, &electors, true, out);
+                if let Some(vacated) = &b.vacancy_of {
+                    self.check_co_option(&b.organ, vacated, &electors, out);
+                }
                 let filler = appointers::Filler {
                     electors: &electors,
                     post: b.by_post.as_ref(),

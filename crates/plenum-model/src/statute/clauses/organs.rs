@@ -11,6 +11,21 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
     let s = organ.name.as_str();
     if let Some(elected_by) = &organ.elected_by {
         out.elected_by(s, elected_by, organ.vacancies_by.as_ref());
+        if let (Some(Cited { rule, article }), Some(filler)) =
+            (&organ.co_option, &organ.vacancies_by)
+        {
+            let elector = match &elected_by.rule {
+                crate::statute::Elector::Organ(k) => out.organ_name(k),
+                _ => "its electors".to_owned(),
+            };
+            out.push(
+                s,
+                "co_option",
+                rule.words(&out.organ_name(filler), &elector),
+                article.as_ref(),
+                Some("wrong-elector"),
+            );
+        }
     }
     out.procedure(s, &organ.procedure, organ.elected_by.as_ref());
     if let Some(Cited { rule, article }) = &organ.seats {

@@ -35,6 +35,7 @@ mod attendance;
 mod business;
 mod calendar;
 mod classes;
+mod co_option;
 mod consent;
 mod constituencies;
 mod founding;
@@ -363,6 +364,7 @@ impl Reader<'_> {
         let all_members = self.all_members(scope, raw.all_members.take())?;
         let record_date = self.record_date(scope, raw.record_date.take())?;
         let notice_by = self.notice_by(scope, raw.notice_by.take())?;
+        let co_option = self.co_option(scope, raw.co_option.take(), raw.elected_by.as_ref())?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
         let id_span = raw.id.span();
@@ -376,6 +378,7 @@ impl Reader<'_> {
             all_members,
             record_date,
             notice_by,
+            co_option,
             constituencies,
             non_voting,
             acts_for,

@@ -1,0 +1,47 @@
+//! The limits of an organ's power to fill vacancies on itself between elections
+//! (`co_option = { except = ["removed"] }` beside `elected_by.vacancies`: "Except for
+//! a vacancy created by the removal of a director, vacancies on the Board of
+//! Directors may be filled ... by approval of the Board of Directors"). As data only:
+//! `read/co_option.rs` reads it, `rules/checks/co_option.rs` judges a `seat_taken`
+//! by the vacancies organ that names the seat it fills (`vacancy_of`) against it
+//! (`wrong-elector`).
+
+use crate::event::kinds::EndCause;
+
+/// The vacancies the organ named by `elected_by.vacancies` may not fill.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CoOption {
+    /// The ways a seat ends that leave its vacancy to the electing organ alone
+    /// (`removed`: a vacancy created by a removal); never empty.
+    pub except: Vec<EndCause>,
+}
+
+impl CoOption {
+    /// The clause in words, for `plenum statute check`: `filler` fills vacancies,
+    /// `elector` the rest.
+    pub fn words(&self, filler: &str, elector: &str) -> String {
+        let causes = self
+            .except
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()
+            .join(" or ");
+        format!(
+            "{filler} may not fill a vacancy left by a holder whose seat ended {causes}; only {elector} fills it"
+        )
+    }
+}
+
+/// The causes a statute may name, by their word.
+pub(super) const CAUSES: [EndCause; 10] = [
+    EndCause::Resigned,
+    EndCause::Removed,
+    EndCause::Demoted,
+    EndCause::Promoted,
+    EndCause::Expelled,
+    EndCause::Purged,
+    EndCause::Died,
+    EndCause::TermEnded,
+    EndCause::Replaced,
+    EndCause::OrganizationEnded,
+];
