@@ -94,7 +94,7 @@ impl Method {
             Method::Approval => "multi-winner: most approvals (every marked candidate)",
             Method::Sav => "multi-winner: satisfaction approval, one vote split among those marked",
             Method::Points => {
-                "multi-winner: points by rank, N seats give the first N points, the next N-1, ..."
+                "multi-winner: points by rank, N for a first choice, N-1 next (N seats)"
             }
             Method::Scottish => "STV: Scottish local government rules 2007 (5 decimals, WIG)",
             Method::Meek => "STV: Meek's method, Algorithm 123 (9 decimals, omega 10^-6)",

@@ -119,6 +119,9 @@ pub enum Rule {
     /// A decision or election at a meeting of a kind that transacts only the business
     /// its notice states, of a category the notice did not state (`business`).
     BusinessNotNoticed,
+    /// An election of an organ recorded as counted by another method than the
+    /// statute's (`counting`).
+    WrongMethod,
 }
 
 impl Rule {
@@ -170,11 +173,12 @@ impl Rule {
             Rule::AbsentHolder => "absent-holder",
             Rule::WrongNotifier => "wrong-notifier",
             Rule::BusinessNotNoticed => "business-not-noticed",
+            Rule::WrongMethod => "wrong-method",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 45] = [
+    pub const ALL: [Rule; 46] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -220,6 +224,7 @@ impl Rule {
         Rule::AbsentHolder,
         Rule::WrongNotifier,
         Rule::BusinessNotNoticed,
+        Rule::WrongMethod,
     ];
 }
 

@@ -392,6 +392,8 @@ mod consent_tests;
 #[cfg(test)]
 mod constituency_tests;
 #[cfg(test)]
+mod counting_tests;
+#[cfg(test)]
 mod direction_tests;
 #[cfg(test)]
 mod engine_bar_tests;

@@ -92,6 +92,8 @@ pub struct OrganDef {
     pub notice_by: Option<Cited<NoticeBy>>,
     /// The vacancies its `vacancies` organ may not fill (`co_option`).
     pub co_option: Option<Cited<CoOption>>,
+    /// How its elections are counted (`counting`).
+    pub counting: Option<Cited<CountingMethod>>,
 }
 
 /// "The candidate receiving the highest number of votes ... shall be elected": an

@@ -52,6 +52,15 @@ pub(super) struct RawOrgan {
     pub(super) record_date: Option<Spanned<RawRecordDate>>,
     pub(super) notice_by: Option<Spanned<RawNoticeBy>>,
     pub(super) co_option: Option<Spanned<RawCoOption>>,
+    pub(super) counting: Option<RawCounting>,
+}
+
+/// An organ's `counting = { method = "points" }` (read in `read/counting.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCounting {
+    pub(super) method: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 /// An organ's `co_option = { except = ["removed"] }` (read in `read/co_option.rs`).

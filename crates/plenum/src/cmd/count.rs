@@ -73,6 +73,9 @@ fn help_text() -> String {
         "\nA file whose first lines read as two formats is refused: give --format.\n\
          Options a method does not use (--threshold for STV, say) are refused, not ignored.\n\
          Ties that a rule breaks by lot use a seeded generator; the report prints the seed.\n\
+         points: with N seats, each ballot gives its first choice N points, its second N-1,\n\
+         and so on down to 1 (later choices nothing); the N with most points win, a tie for\n\
+         the last seat by lot; equal ranks end a ballot.\n\
          The rules of each method are written down in docs/counting.md.",
     );
     text

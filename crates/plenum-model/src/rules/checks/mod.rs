@@ -25,6 +25,7 @@ mod consent;
 mod constituencies;
 mod conveners;
 mod count;
+mod counting;
 mod discipline;
 mod election_majority;
 mod elections;
@@ -179,6 +180,7 @@ impl Ctx<'_, '_> {
                     }
                     let by_election = !b.replaces && self.fills_vacancies(organ, b, out);
                     self.check_organ_elector(organ, &electors, by_election, out);
+                    self.check_counting(organ, b, &electors, out);
                     let filler = appointers::Filler {
                         electors: &electors,
                         post: None,

@@ -28,6 +28,15 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
         }
     }
     out.procedure(s, &organ.procedure, organ.elected_by.as_ref());
+    if let Some(Cited { rule, article }) = &organ.counting {
+        out.push(
+            s,
+            "counting",
+            rule.words(),
+            article.as_ref(),
+            Some("wrong-method, plurality-not-met"),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.seats {
         let mut parts = Vec::new();
         if let Some(n) = rule.full {

@@ -38,6 +38,7 @@ mod classes;
 mod co_option;
 mod consent;
 mod constituencies;
+mod counting;
 mod founding;
 mod majority;
 mod meetings;
@@ -365,6 +366,7 @@ impl Reader<'_> {
         let record_date = self.record_date(scope, raw.record_date.take())?;
         let notice_by = self.notice_by(scope, raw.notice_by.take())?;
         let co_option = self.co_option(scope, raw.co_option.take(), raw.elected_by.as_ref())?;
+        let counting = self.counting(scope, raw.counting.take())?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
         let id_span = raw.id.span();
@@ -379,6 +381,7 @@ impl Reader<'_> {
             record_date,
             notice_by,
             co_option,
+            counting,
             constituencies,
             non_voting,
             acts_for,
