@@ -122,6 +122,10 @@ pub enum Rule {
     /// An election of an organ recorded as counted by another method than the
     /// statute's (`counting`).
     WrongMethod,
+    /// A candidate given more votes in an election than one vote from each voter (by
+    /// points, the first choice's points), where the statute forbids cumulative voting
+    /// (`voting.cumulative = false`).
+    CumulativeVote,
 }
 
 impl Rule {
@@ -174,11 +178,12 @@ impl Rule {
             Rule::WrongNotifier => "wrong-notifier",
             Rule::BusinessNotNoticed => "business-not-noticed",
             Rule::WrongMethod => "wrong-method",
+            Rule::CumulativeVote => "cumulative-vote",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 46] = [
+    pub const ALL: [Rule; 47] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -225,6 +230,7 @@ impl Rule {
         Rule::WrongNotifier,
         Rule::BusinessNotNoticed,
         Rule::WrongMethod,
+        Rule::CumulativeVote,
     ];
 }
 

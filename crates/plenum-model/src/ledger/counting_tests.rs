@@ -142,3 +142,83 @@ fn r14_statute_check_lists_the_counting_method() {
     );
     assert_eq!(clause.checked_by, Some("wrong-method, plurality-not-met"));
 }
+
+/// The statute with the board counted by `counting` (none where empty) and the
+/// assembly's `voting = { cumulative = false }`.
+fn no_cumulation(counting: &str) -> String {
+    statute(counting).replacen(
+        "elected_by = { by = \"members\" }",
+        "elected_by = { by = \"members\" }\nvoting = { cumulative = false, article = \"10\" }",
+        1,
+    )
+}
+
+fn cumulated(statute: &str, history: &str) -> Vec<FindingLine> {
+    let tables = build_with(statute, history).unwrap_or_else(|e| panic!("{e}"));
+    super::statute_tests::findings(&tables, "2021-03-02")
+        .into_iter()
+        .filter(|f| f.rule == Rule::CumulativeVote)
+        .collect()
+}
+
+#[test]
+fn r14_votes_within_one_share_from_each_voter_give_nothing() {
+    // Two seats by points, four voters: at most 8 points to one candidate.
+    let points = "present = 4\nseats = 2\ntally = [{ person = \"ann\", votes = 8 }, { person = \"bob\", votes = 4 }]";
+    assert!(
+        cumulated(
+            &no_cumulation(CLAUSE),
+            &elected(r#"["ann", "bob"]"#, points)
+        )
+        .is_empty()
+    );
+    // By votes, four voters: at most 4 each.
+    let votes =
+        "present = 4\ntally = [{ person = \"ann\", votes = 4 }, { person = \"bob\", votes = 3 }]";
+    assert!(cumulated(&no_cumulation(""), &elected(r#"["ann", "bob"]"#, votes)).is_empty());
+    // No count of the voters: not judged.
+    let unknown = "tally = [{ person = \"ann\", votes = 40 }]";
+    assert!(cumulated(&no_cumulation(""), &elected(r#"["ann"]"#, unknown)).is_empty());
+}
+
+#[test]
+fn r14_a_candidate_given_more_than_one_share_from_each_is_found() {
+    let points = "present = 4\nseats = 2\ntally = [{ person = \"ann\", votes = 9 }, { person = \"bob\", votes = 3 }]";
+    let found = cumulated(
+        &no_cumulation(CLAUSE),
+        &elected(r#"["ann", "bob"]"#, points),
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].message,
+        "Ann received 9 points in an election to Board of Directors by 4 voters, more than 8 (2 from each); the statute forbids cumulative voting"
+    );
+    assert_eq!(
+        found[0]
+            .citation
+            .as_ref()
+            .and_then(|c| c.article.as_deref()),
+        Some("10")
+    );
+    let votes =
+        "present = 4\ntally = [{ person = \"ann\", votes = 5 }, { person = \"bob\", votes = 3 }]";
+    assert_eq!(
+        cumulated(&no_cumulation(""), &elected(r#"["ann", "bob"]"#, votes)).len(),
+        1
+    );
+    // Without the clause, nothing.
+    assert!(cumulated(&statute(""), &elected(r#"["ann", "bob"]"#, votes)).is_empty());
+}
+
+#[test]
+fn r14_statute_check_lists_no_cumulative_voting() {
+    let doc = crate::statute::read(&no_cumulation("")).unwrap_or_else(|e| panic!("{e}"));
+    let clauses = crate::statute::clauses(&doc);
+    let clause = clauses
+        .iter()
+        .find(|c| c.field == "voting.cumulative")
+        .expect("the clause");
+    assert!(clause.rule.starts_with("no cumulative voting"));
+    assert_eq!(clause.checked_by, Some("cumulative-vote"));
+    assert!(!clauses.iter().any(|c| c.field == "voting"));
+}

@@ -108,6 +108,9 @@ pub struct Voting {
     pub proxies: Option<u32>,
     /// Which polls are secret.
     pub secret: Option<SecretBallot>,
+    /// Whether a voter may give one candidate more than one vote in an election
+    /// (`cumulative = false`: "There shall be no cumulative voting"); unset: not said.
+    pub cumulative: Option<bool>,
 }
 
 /// Which polls of a meeting the statute makes secret.

@@ -196,5 +196,6 @@ pub(super) struct RawComposedOf {
 pub(super) struct RawVoting {
     pub(super) proxies: Option<Spanned<u32>>,
     pub(super) secret: Option<Spanned<String>>,
+    pub(super) cumulative: Option<Spanned<bool>>,
     pub(super) article: ArticleRef,
 }

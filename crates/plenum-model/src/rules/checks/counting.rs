@@ -106,3 +106,77 @@ impl Ctx<'_, '_> {
         }
     }
 }
+
+impl Ctx<'_, '_> {
+    /// No cumulative voting (`voting.cumulative = false` on the electing organ: "There
+    /// shall be no cumulative voting"): where an election's `tally` gives a candidate
+    /// more than one vote from each voter (by the elected organ's `counting` by points,
+    /// more than the first choice's points, the seats, from each), some voter gave the
+    /// candidate more than one share: `cumulative-vote`, citing `voting`. The voters
+    /// are the election's `present`, else its meeting's; not judged without them or a
+    /// tally.
+    pub(super) fn check_cumulative(
+        &self,
+        organ: &OrganRef,
+        b: &ElectionHeld,
+        electors: &[OrganRef],
+        out: &mut Out<'_>,
+    ) {
+        if b.tally.is_empty() {
+            return;
+        }
+        let Some(elector) = electors.first() else {
+            return;
+        };
+        let Some(version) = self.version(&elector.org, &out.event.date) else {
+            return;
+        };
+        let Some(Cited {
+            rule: voting,
+            article,
+        }) = version.organ(&elector.key).and_then(|d| d.voting.as_ref())
+        else {
+            return;
+        };
+        if voting.cumulative != Some(false) {
+            return;
+        }
+        let Some(voters) = b.present.or_else(|| {
+            b.meeting
+                .as_ref()
+                .and_then(|m| self.history.meeting(m))
+                .and_then(|m| m.present)
+        }) else {
+            return;
+        };
+        let by_points = self
+            .version(&organ.org, &out.event.date)
+            .and_then(|v| v.organ(&organ.key))
+            .and_then(|d| d.counting.as_ref())
+            .is_some_and(|c| c.rule == crate::statute::CountingMethod::Points);
+        let seats = b
+            .seats
+            .unwrap_or_else(|| u32::try_from(b.elected.len()).unwrap_or(u32::MAX));
+        let (share, unit) = if by_points {
+            (u64::from(seats.max(1)), "points")
+        } else {
+            (1, "votes")
+        };
+        let most = u64::from(voters).saturating_mul(share);
+        for row in b.tally.iter().filter(|r| r.votes > most) {
+            out.push(
+                Rule::CumulativeVote,
+                Severity::Violation,
+                Truth::Definitely,
+                Some(Citation::of(version, article.as_ref())),
+                vec![],
+                format!(
+                    "{} received {} {unit} in an election to {} by {voters} voters, more than {most} ({share} from each); the statute forbids cumulative voting",
+                    self.person(&row.person),
+                    row.votes,
+                    self.organ_name(organ),
+                ),
+            );
+        }
+    }
+}

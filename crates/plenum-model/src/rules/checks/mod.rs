@@ -181,6 +181,7 @@ impl Ctx<'_, '_> {
                     let by_election = !b.replaces && self.fills_vacancies(organ, b, out);
                     self.check_organ_elector(organ, &electors, by_election, out);
                     self.check_counting(organ, b, &electors, out);
+                    self.check_cumulative(organ, b, &electors, out);
                     let filler = appointers::Filler {
                         electors: &electors,
                         post: None,

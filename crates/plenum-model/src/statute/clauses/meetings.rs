@@ -104,13 +104,28 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
                 SecretBallot::Never => "every vote named (roll-call)".to_owned(),
             });
         }
-        out.push(
-            s,
-            "voting",
-            parts.join("; "),
-            article.as_ref(),
-            Some("live meetings (plenum serve)"),
-        );
+        if !parts.is_empty() {
+            out.push(
+                s,
+                "voting",
+                parts.join("; "),
+                article.as_ref(),
+                Some("live meetings (plenum serve)"),
+            );
+        }
+        if let Some(cumulative) = rule.cumulative {
+            out.push(
+                s,
+                "voting.cumulative",
+                if cumulative {
+                    "cumulative voting allowed in its elections".to_owned()
+                } else {
+                    "no cumulative voting: in its elections a voter gives a candidate one vote at most (by points, the first choice's points)".to_owned()
+                },
+                article.as_ref(),
+                if cumulative { None } else { Some("cumulative-vote") },
+            );
+        }
     }
     for kind in &organ.meeting_kinds {
         if let Some(Cited { rule, article }) = &kind.meets {
