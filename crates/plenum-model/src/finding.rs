@@ -126,6 +126,9 @@ pub enum Rule {
     /// points, the first choice's points), where the statute forbids cumulative voting
     /// (`voting.cumulative = false`).
     CumulativeVote,
+    /// A decision or election that counted votes cast by proxy beyond the statute's
+    /// `voting.proxies` (any, where it is 0).
+    ProxyVote,
 }
 
 impl Rule {
@@ -179,11 +182,12 @@ impl Rule {
             Rule::BusinessNotNoticed => "business-not-noticed",
             Rule::WrongMethod => "wrong-method",
             Rule::CumulativeVote => "cumulative-vote",
+            Rule::ProxyVote => "proxy-vote",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 47] = [
+    pub const ALL: [Rule; 48] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -231,6 +235,7 @@ impl Rule {
         Rule::BusinessNotNoticed,
         Rule::WrongMethod,
         Rule::CumulativeVote,
+        Rule::ProxyVote,
     ];
 }
 

@@ -156,6 +156,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 EventKind::ElectionHeld(ElectionHeld {
                     nominal,
                     constituency: None,
+                    by_proxy: None,
                     meeting: None,
                     by: None,
                     organ: Some(organs[rng.below(organs.len())].clone()),
@@ -407,6 +408,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     ballots: None,
                     urn: None,
                     written_ballot: false,
+                    by_proxy: None,
                 })
             }
             26 => EventKind::MembersCounted(MembersCounted {
@@ -567,6 +569,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     nominators: Vec::new(),
                     nominal: Vec::new(),
                     constituency: None,
+                    by_proxy: None,
                 })
             }
             18 if !correctable.is_empty() => {

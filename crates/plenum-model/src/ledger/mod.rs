@@ -450,6 +450,8 @@ mod positions_tests;
 #[cfg(test)]
 mod procedure_tests;
 #[cfg(test)]
+mod proxies_tests;
+#[cfg(test)]
 mod record_date_tests;
 #[cfg(test)]
 mod recusal_tests;

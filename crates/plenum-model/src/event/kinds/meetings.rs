@@ -159,6 +159,9 @@ body!(
         /// to vote (`votes` are the ballots returned), not by written consent; judged
         /// by the organ's `without_meeting.ballot`.
         written_ballot: bool = (default, skip_serializing_if = "is_false"),
+        /// Of the `votes`, how many were cast by proxy, if the record says: judged
+        /// against the organ's `voting.proxies`.
+        by_proxy: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
@@ -208,5 +211,8 @@ body!(
         /// statute gives the organ's seats to constituencies: an election with
         /// `replaces` renews only the seats of that constituency's holders.
         constituency: Option<Key> = (default, skip_serializing_if = "Option::is_none"),
+        /// How many of the voters voted by proxy, if the record says: judged against
+        /// the electing organ's `voting.proxies`.
+        by_proxy: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
     }
 );

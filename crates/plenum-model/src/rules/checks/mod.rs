@@ -44,6 +44,7 @@ mod one_vote;
 mod org_requisition;
 mod people;
 mod procedures;
+mod proxies;
 mod record_date;
 mod recusal;
 mod referral;
@@ -173,6 +174,14 @@ impl Ctx<'_, '_> {
                     (Some(m), None) => self.meeting_organs(m),
                     (None, None) => Vec::new(),
                 };
+                self.check_proxies(
+                    electors.first(),
+                    b.meeting.as_ref(),
+                    b.present,
+                    b.by_proxy,
+                    "an election",
+                    out,
+                );
                 if let Some(organ) = &b.organ {
                     if b.replaces {
                         self.check_renewal(Office::Organ(organ), out);
@@ -432,6 +441,14 @@ impl Ctx<'_, '_> {
                     }
                 }
                 self.check_majority(event, out);
+                self.check_proxies(
+                    b.organ.as_ref(),
+                    b.meeting.as_ref(),
+                    b.present,
+                    b.by_proxy,
+                    "a decision",
+                    out,
+                );
                 self.check_voters(b, out);
                 self.check_without_meeting(b, out);
                 self.check_non_voting(b, out);

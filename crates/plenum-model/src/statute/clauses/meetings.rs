@@ -110,7 +110,11 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
                 "voting",
                 parts.join("; "),
                 article.as_ref(),
-                Some("live meetings (plenum serve)"),
+                Some(if rule.proxies.is_some() {
+                    "proxy-vote; live meetings (plenum serve)"
+                } else {
+                    "live meetings (plenum serve)"
+                }),
             );
         }
         if let Some(cumulative) = rule.cumulative {
