@@ -148,3 +148,84 @@ fn r14_statute_check_lists_the_limit_of_co_option() {
     );
     assert_eq!(clause.checked_by, Some("wrong-elector"));
 }
+
+/// The board co-opts Dan (`cause = "co-opted"`) on 1 July 2021 after Bob resigns; the
+/// assembly holds its `kind` meeting on 1 September, `renewed` re-electing the board
+/// there; the board meets on 1 October.
+fn co_opted(kind: &str, renewed: bool) -> String {
+    let election = if renewed {
+        r#"
+[[event]]
+id = "board-2021-09"
+date = "2021-09-01"
+kind = "election_held"
+meeting = "assembly-sept"
+organ = "assoc/board"
+elected = ["ann", "cat", "dan"]
+"#
+    } else {
+        ""
+    };
+    format!(
+        r#"{}
+[[event]]
+id = "assembly-called"
+date = "2021-08-01"
+kind = "meeting_convened"
+meeting = "assembly-sept"
+organ = "assoc/assembly"
+scheduled = "2021-09-01"
+category = "{kind}"
+
+[[event]]
+id = "assembly-held"
+date = "2021-09-01"
+kind = "meeting_held"
+meeting = "assembly-sept"
+{election}
+[[event]]
+id = "board-held"
+date = "2021-10-01"
+kind = "meeting_held"
+meeting = "board-oct"
+organ = "assoc/board"
+"#,
+        history("resigned", "assoc/board", true).replacen(
+            "by = \"assoc/board\"",
+            "by = \"assoc/board\"\ncause = \"co-opted\"",
+            1
+        )
+    )
+}
+
+fn expired(statute: &str, history: &str) -> Vec<FindingLine> {
+    let tables = build_with(statute, history).unwrap_or_else(|e| panic!("{e}"));
+    findings(&tables, "2021-10-01")
+        .into_iter()
+        .filter(|f| f.rule == Rule::TermExpired && f.message.contains("co-opted"))
+        .collect()
+}
+
+const UNTIL: &str = r#"{ until = { organ = "assembly", category = "annual" }, article = "9" }"#;
+
+#[test]
+fn r14_a_co_opted_seat_renewed_or_before_the_meeting_gives_nothing() {
+    let s = statute(UNTIL);
+    for (kind, renewed) in [("annual", true), ("special", false)] {
+        let found = expired(&s, &co_opted(kind, renewed));
+        assert!(found.is_empty(), "{kind} {renewed}: {found:#?}");
+    }
+}
+
+#[test]
+fn r14_a_co_opted_seat_kept_after_the_annual_meeting_is_found() {
+    let found = expired(&statute(UNTIL), &co_opted("annual", false));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].certainty, Truth::Definitely);
+    assert_eq!(
+        found[0].message,
+        "Dan, co-opted to Board of Directors on 2021-07-01, still sits on it on 2021-10-01, after the annual meeting of General Assembly on 2021-09-01; a seat filled by co-option lasts until the next annual meeting of General Assembly"
+    );
+    // Without `until`, nothing.
+    assert!(expired(&statute(CLAUSE), &co_opted("annual", false)).is_empty());
+}

@@ -131,6 +131,18 @@ pub enum OrgChange {
         /// The event.
         event: EventId,
     },
+    /// A person co-opted to a seat on one of its organs (`seat_taken` with `cause =
+    /// "co-opted"`), for the statute's `co_option.until`.
+    CoOpted {
+        /// When.
+        date: FuzzyDate,
+        /// The person.
+        person: PersonId,
+        /// The organ.
+        organ: OrganRef,
+        /// The event (the seat's opening event, where it opened one).
+        event: EventId,
+    },
     /// A person placed in one of its constituencies (`constituency_assigned`), from
     /// `date` until their next placement.
     Placed {
@@ -247,6 +259,7 @@ impl OrgRow {
             | OrgChange::Charged { .. }
             | OrgChange::Served { .. }
             | OrgChange::Heard { .. }
+            | OrgChange::CoOpted { .. }
             | OrgChange::Placed { .. } => {}
         }
     }

@@ -7,13 +7,27 @@
 //! (`wrong-elector`).
 
 use crate::event::kinds::EndCause;
+use crate::id::Key;
 
-/// The vacancies the organ named by `elected_by.vacancies` may not fill.
+/// The vacancies the organ named by `elected_by.vacancies` may not fill, and how long
+/// a seat it fills lasts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CoOption {
     /// The ways a seat ends that leave its vacancy to the electing organ alone
-    /// (`removed`: a vacancy created by a removal); never empty.
+    /// (`removed`: a vacancy created by a removal); may be empty where `until` is set.
     pub except: Vec<EndCause>,
+    /// The meeting a co-opted seat lasts until (`until`: "until the next annual
+    /// meeting of Members").
+    pub until: Option<Until>,
+}
+
+/// A meeting of an organ, of a kind if given, that ends the seats co-opted before it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Until {
+    /// The organ that meets.
+    pub organ: Key,
+    /// The kind of its meeting (`annual`), if only that kind ends them.
+    pub category: Option<String>,
 }
 
 impl CoOption {
@@ -29,6 +43,15 @@ impl CoOption {
         format!(
             "{filler} may not fill a vacancy left by a holder whose seat ended {causes}; only {elector} fills it"
         )
+    }
+
+    /// The `until` clause in words: `meeting` names the organ that meets.
+    pub fn until_words(until: &Until, meeting: &str) -> String {
+        let kind = until
+            .category
+            .as_ref()
+            .map_or_else(String::new, |c| format!("{c} "));
+        format!("a seat filled by co-option lasts until the next {kind}meeting of {meeting}")
     }
 }
 

@@ -60,7 +60,7 @@ pub use cadence::{Cadence, CalendarPeriod};
 pub use calendar::{ExcludedDays, Holiday, NotOn, Nth};
 pub use classes::MemberClass;
 pub use clauses::{Clause, clauses};
-pub use co_option::CoOption;
+pub use co_option::{CoOption, Until};
 pub use consent::{Consent, Waiver};
 pub use constituencies::{Constituencies, NonVoting, Region, SeatsByConstituency, SeatsByRegion};
 pub use counting::CountingMethod;

@@ -69,7 +69,16 @@ pub(super) struct RawCounting {
 pub(super) struct RawCoOption {
     #[serde(default)]
     pub(super) except: Vec<Spanned<String>>,
+    pub(super) until: Option<RawUntil>,
     pub(super) article: ArticleRef,
+}
+
+/// `co_option.until = { organ = "members-meeting", category = "annual" }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawUntil {
+    pub(super) organ: Spanned<String>,
+    pub(super) category: Option<String>,
 }
 
 /// An organ's `notice_by = { posts = ["secretary"] }` (read in `read/notice_by.rs`).

@@ -79,3 +79,101 @@ impl Ctx<'_, '_> {
         );
     }
 }
+
+impl Ctx<'_, '_> {
+    /// `co_option.until`: at a meeting of `organ`, a seat on it co-opted (`seat_taken`
+    /// with `cause = "co-opted"`) before a meeting of the `until` organ (of its kind)
+    /// that was held after the co-option and before this meeting, and still held from
+    /// that co-option, outlasted its term: `term-expired` citing `co_option`. Seats
+    /// renewed since (a re-election opens a new seat) are not found. It reads only the
+    /// organization's row, the seats of the persons co-opted and the `until` organ's
+    /// meetings held.
+    pub(super) fn check_co_opted_terms(&self, organ: &OrganRef, out: &mut Out<'_>) {
+        let held = out.event.date.clone();
+        let Some(version) = self.version(&organ.org, &held) else {
+            return;
+        };
+        let Some(Cited {
+            rule: co_option,
+            article,
+        }) = version.organ(&organ.key).and_then(|d| d.co_option.as_ref())
+        else {
+            return;
+        };
+        let Some(until) = &co_option.until else {
+            return;
+        };
+        let co_opted: Vec<(crate::date::FuzzyDate, PersonId, crate::id::EventId)> = self
+            .history
+            .org(&organ.org)
+            .map(|row| row.facts)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|f| match f.change {
+                crate::rows::OrgChange::CoOpted {
+                    date,
+                    person,
+                    organ: o,
+                    event,
+                } if &o == organ => Some((date, person, event)),
+                _ => None,
+            })
+            .collect();
+        if co_opted.is_empty() {
+            return;
+        }
+        let meeting_organ = OrganRef::new(organ.org.clone(), until.organ.clone());
+        let meetings: Vec<crate::rows::HeldRow> = self
+            .history
+            .held_meetings(&meeting_organ)
+            .into_iter()
+            .filter(|m| {
+                until.category.as_deref().is_none_or(|c| {
+                    self.history
+                        .meeting(&m.meeting)
+                        .and_then(|s| s.category)
+                        .as_deref()
+                        == Some(c)
+                })
+            })
+            .collect();
+        for (date, person, event) in co_opted {
+            let still = self
+                .history
+                .open_seats_of(&person)
+                .into_iter()
+                .any(|s| &s.organ == organ && s.start_event == event);
+            if !still {
+                continue;
+            }
+            // The first such meeting held after the co-option and before this one.
+            let Some(ended) = meetings
+                .iter()
+                .filter(|m| date.before(&m.date) == Truth::Definitely)
+                .filter(|m| m.date.before(&held) == Truth::Definitely)
+                .min_by_key(|m| m.pos)
+            else {
+                continue;
+            };
+            let kind = until
+                .category
+                .as_ref()
+                .map_or_else(String::new, |c| format!("{c} "));
+            out.push(
+                Rule::TermExpired,
+                Severity::Violation,
+                Truth::Definitely,
+                Some(Citation::of(version, article.as_ref())),
+                vec![event.clone(), ended.event.clone()],
+                format!(
+                    "{}, co-opted to {} on {date}, still sits on it on {held}, after the {kind}meeting of {} on {}; a seat filled by co-option lasts until the next {kind}meeting of {}",
+                    self.person(&person),
+                    self.organ_name(organ),
+                    self.organ_name(&meeting_organ),
+                    ended.date,
+                    self.organ_name(&meeting_organ),
+                ),
+            );
+        }
+    }
+}

@@ -458,6 +458,13 @@ impl Ctx<'_, '_> {
                 self.check_meeting(&b.meeting, b.organ.as_ref(), out);
                 self.check_attendance(b, out);
                 self.check_all_members(&b.meeting, b.organ.as_ref(), out);
+                if let Some(organ) = b
+                    .organ
+                    .clone()
+                    .or_else(|| self.history.meeting_organ(&b.meeting))
+                {
+                    self.check_co_opted_terms(&organ, out);
+                }
             }
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),
             K::MeetingConvened(b) => {

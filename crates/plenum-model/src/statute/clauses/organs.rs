@@ -18,13 +18,24 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
                 crate::statute::Elector::Organ(k) => out.organ_name(k),
                 _ => "its electors".to_owned(),
             };
-            out.push(
-                s,
-                "co_option",
-                rule.words(&out.organ_name(filler), &elector),
-                article.as_ref(),
-                Some("wrong-elector"),
-            );
+            if !rule.except.is_empty() {
+                out.push(
+                    s,
+                    "co_option",
+                    rule.words(&out.organ_name(filler), &elector),
+                    article.as_ref(),
+                    Some("wrong-elector"),
+                );
+            }
+            if let Some(until) = &rule.until {
+                out.push(
+                    s,
+                    "co_option.until",
+                    crate::statute::CoOption::until_words(until, &out.organ_name(&until.organ)),
+                    article.as_ref(),
+                    Some("term-expired"),
+                );
+            }
         }
     }
     out.procedure(s, &organ.procedure, organ.elected_by.as_ref());

@@ -2,6 +2,7 @@
 //! only reads; `rules/checks/co_option.rs` judges.
 
 use super::super::co_option::CAUSES;
+use super::super::co_option::Until;
 use super::super::raw::{RawCoOption, RawElector};
 use super::super::{Cited, CoOption};
 use super::{Reader, Scope};
@@ -25,12 +26,22 @@ impl Reader<'_> {
                 "`co_option` limits the organ that fills vacancies; give `elected_by = { ..., vacancies = \"ORGAN\" }` too",
             ));
         }
-        if raw.except.is_empty() {
+        if raw.except.is_empty() && raw.until.is_none() {
             return Err(self.err(
                 whole,
-                "`co_option` needs `except = [\"removed\"]`: the ways a seat ends whose vacancy the vacancies organ may not fill",
+                "`co_option` needs `except = [\"removed\"]` (the ways a seat ends whose vacancy the vacancies organ may not fill), `until = { organ = \"ORGAN\", category = \"annual\" }` (the meeting a co-opted seat lasts until), or both",
             ));
         }
+        let until = raw
+            .until
+            .as_ref()
+            .map(|u| {
+                Ok::<_, InputError>(Until {
+                    organ: self.organ_key(scope, &u.organ)?,
+                    category: u.category.clone(),
+                })
+            })
+            .transpose()?;
         let mut except = Vec::new();
         for word in &raw.except {
             let Some(cause) = CAUSES.iter().find(|c| c.as_str() == word.get_ref()) else {
@@ -53,7 +64,7 @@ impl Reader<'_> {
             except.push(*cause);
         }
         Ok(Some(Cited {
-            rule: CoOption { except },
+            rule: CoOption { except, until },
             article: self.article(scope, raw.article)?,
         }))
     }
