@@ -229,3 +229,25 @@ fn r14_a_co_opted_seat_kept_after_the_annual_meeting_is_found() {
     // Without `until`, nothing.
     assert!(expired(&statute(CLAUSE), &co_opted("annual", false)).is_empty());
 }
+
+#[test]
+fn r14_a_seat_an_organ_fills_filled_by_a_post_is_found() {
+    // Bob resigns; the Treasurer alone gives Dan the seat (no organ decided it).
+    let history = history("resigned", "assoc/board", true).replacen(
+        "by = \"assoc/board\"",
+        "by_post = \"assoc/treasurer\"",
+        1,
+    );
+    let found = judged(&statute(CLAUSE), &history);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].message,
+        "seats on Board of Directors were filled by the holder of the post of Treasurer; the statute gives that to General Assembly (a vacancy: or Board of Directors)"
+    );
+    // Filled by the board itself, it is a lawful co-option.
+    assert!(judged(&statute(CLAUSE), &history_by_board()).is_empty());
+}
+
+fn history_by_board() -> String {
+    history("resigned", "assoc/board", true)
+}
