@@ -144,7 +144,7 @@ fn r14_statute_check_lists_the_limit_of_co_option() {
         .expect("the clause");
     assert_eq!(
         clause.rule,
-        "Board of Directors may not fill a vacancy left by a holder whose seat ended removed; only General Assembly fills it"
+        "Board of Directors may not fill a vacancy left by a removal; only General Assembly fills it"
     );
     assert_eq!(clause.checked_by, Some("wrong-elector"));
 }
@@ -250,4 +250,21 @@ fn r14_a_seat_an_organ_fills_filled_by_a_post_is_found() {
 
 fn history_by_board() -> String {
     history("resigned", "assoc/board", true)
+}
+
+#[test]
+fn r14_statute_check_lists_how_long_a_co_opted_seat_lasts() {
+    let doc = crate::statute::read(&statute(UNTIL)).unwrap_or_else(|e| panic!("{e}"));
+    let clauses = crate::statute::clauses(&doc);
+    let clause = clauses
+        .iter()
+        .find(|c| c.field == "co_option.until")
+        .expect("the clause");
+    assert_eq!(
+        clause.rule,
+        "a seat filled by co-option lasts until the next meeting of General Assembly (of the kind `annual`)"
+    );
+    assert_eq!(clause.checked_by, Some("term-expired"));
+    // `until` alone lists no `except`.
+    assert!(!clauses.iter().any(|c| c.field == "co_option"));
 }

@@ -37,12 +37,21 @@ impl CoOption {
         let causes = self
             .except
             .iter()
-            .map(|c| c.as_str())
+            .map(|c| match c {
+                EndCause::Resigned => "a resignation",
+                EndCause::Removed => "a removal",
+                EndCause::Demoted => "a demotion",
+                EndCause::Promoted => "a promotion",
+                EndCause::Expelled => "an expulsion",
+                EndCause::Purged => "a purge",
+                EndCause::Died => "a death",
+                EndCause::TermEnded => "the end of a term",
+                EndCause::Replaced => "a replacement",
+                EndCause::OrganizationEnded => "the end of the organization",
+            })
             .collect::<Vec<_>>()
             .join(" or ");
-        format!(
-            "{filler} may not fill a vacancy left by a holder whose seat ended {causes}; only {elector} fills it"
-        )
+        format!("{filler} may not fill a vacancy left by {causes}; only {elector} fills it")
     }
 
     /// The `until` clause in words: `meeting` names the organ that meets.
@@ -50,8 +59,8 @@ impl CoOption {
         let kind = until
             .category
             .as_ref()
-            .map_or_else(String::new, |c| format!("{c} "));
-        format!("a seat filled by co-option lasts until the next {kind}meeting of {meeting}")
+            .map_or_else(String::new, |c| format!(" (of the kind `{c}`)"));
+        format!("a seat filled by co-option lasts until the next meeting of {meeting}{kind}")
     }
 }
 
