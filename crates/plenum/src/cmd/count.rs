@@ -223,3 +223,18 @@ fn lines_at(path: &Path, number: usize) -> io::Result<Option<(String, String)>> 
     };
     Ok(Some((text(&before), text(&line))))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A statute's `counting = { method }` names methods of `plenum count`: each one
+    /// the model knows parses here to the method of the same name.
+    #[test]
+    fn the_statute_s_counting_methods_are_methods_of_plenum_count() {
+        for method in plenum_model::statute::CountingMethod::ALL {
+            let parsed = parse_method(method.name()).expect("a method of plenum count");
+            assert_eq!(parsed.name(), method.name());
+        }
+    }
+}
