@@ -465,18 +465,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 history.close_seats(&b.person, |s| s.organ == b.organ, cause, at);
                 history.open_seat(&b.organ, &b.person, b.role, b.nominal, at);
             }
-            if b.cause == Some(crate::event::kinds::TakeCause::CoOpted) {
-                history.org_fact(
-                    &b.organ.org,
-                    OrgChange::CoOpted {
-                        date: event.date.clone(),
-                        person: b.person.clone(),
-                        organ: b.organ.clone(),
-                        event: event.id.clone(),
-                    },
-                    pos,
-                );
-            }
+            super::positions::co_opted(history, event, b, pos);
         }
         K::SeatVacated(b) => {
             let cause = b.cause.unwrap_or(EndCause::Removed);

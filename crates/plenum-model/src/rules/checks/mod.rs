@@ -54,11 +54,12 @@ mod service;
 mod targets;
 mod tied;
 mod trials;
+mod vacated;
 mod voting;
 mod withdrawal;
 
 use crate::date::{FuzzyDate, Truth};
-use crate::event::{EndCause, Event, EventKind, Role};
+use crate::event::{Event, EventKind, Role};
 use crate::history::History;
 use crate::id::{EntityKind, EventId, MeetingId, OrgId, OrganRef, PersonId, PostRef};
 use crate::phrase::{Phrase, name};
@@ -538,68 +539,5 @@ impl Ctx<'_, '_> {
         self.check_procedures(event, out);
         self.check_lapsed_actor(event, out);
         self.check_defunct(event, out);
-    }
-
-    /// A promotion or reinstatement that ends a candidacy or suspension later than
-    /// the statute allows.
-    fn check_status_ended(&self, event: &Event, out: &mut Out<'_>) {
-        use EventKind as K;
-        let (person, org) = match &event.kind {
-            K::MemberPromoted(b) => (&b.person, &b.org),
-            K::MemberReinstated(b) => (&b.person, &b.org),
-            _ => return,
-        };
-        let Some(row) = self.history.membership(person, org) else {
-            return;
-        };
-        if let Some((certainty, citation, events, message)) = super::status::ended_late(
-            self.book,
-            &self.history.memberships_of(person, org),
-            &row,
-            &event.date,
-        ) {
-            out.push(
-                Rule::StatusTooLong,
-                Severity::Violation,
-                certainty,
-                Some(citation),
-                events,
-                message,
-            );
-        }
-    }
-
-    /// A seat or post left: it must have been held, and a removal needs a decision.
-    #[allow(clippy::too_many_arguments)]
-    fn check_vacated(
-        &self,
-        held: bool,
-        person: &PersonId,
-        what: &str,
-        cause: Option<EndCause>,
-        org: &OrgId,
-        from: Option<Office<'_>>,
-        decision: Option<&EventId>,
-        out: &mut Out<'_>,
-    ) {
-        if !held {
-            let message = format!(
-                "{} leaves {what}, but the record does not show it held",
-                self.person(person)
-            );
-            out.push(
-                Rule::NotHeld,
-                Severity::Warning,
-                Truth::Definitely,
-                None,
-                vec![],
-                message,
-            );
-        }
-        if cause.is_some_and(EndCause::is_removal) {
-            self.check_discipline(Act::Removal, org, from, decision, person, out);
-            let what = format!("the removal of {} from {what}", self.person(person));
-            self.check_heard(&Hearable::Removal, &what, org, person, out);
-        }
     }
 }
