@@ -34,6 +34,7 @@ mod condorcet;
 mod irv;
 mod party;
 mod plurality;
+mod points;
 mod stv;
 mod two_round;
 
@@ -70,6 +71,7 @@ pub fn count(
         Method::Irv => irv::count(&context),
         Method::Approval => approval::count(&context, false),
         Method::Sav => approval::count(&context, true),
+        Method::Points => points::count(&context),
         Method::Schulze => condorcet::schulze::count(&context),
         Method::RankedPairs => condorcet::ranked_pairs::count(&context),
         Method::Scottish => stv::scottish::count(&context),

@@ -25,6 +25,8 @@ pub enum Method {
     Approval,
     /// Satisfaction approval: a voter's one vote is split among the candidates marked.
     Sav,
+    /// Points by rank: with N seats, N points for a ballot's first, N-1 for its second, ...
+    Points,
     /// Single transferable vote by the Scottish local government rules of 2007.
     Scottish,
     /// Single transferable vote by Meek's method (Algorithm 123).
@@ -41,7 +43,7 @@ pub enum Method {
 
 impl Method {
     /// Every method, in the order the help lists them.
-    pub const ALL: [Method; 14] = [
+    pub const ALL: [Method; 15] = [
         Method::Plurality,
         Method::TwoRound,
         Method::Irv,
@@ -50,6 +52,7 @@ impl Method {
         Method::Block,
         Method::Approval,
         Method::Sav,
+        Method::Points,
         Method::Scottish,
         Method::Meek,
         Method::Ers97,
@@ -69,6 +72,7 @@ impl Method {
             Method::Block => "block",
             Method::Approval => "approval",
             Method::Sav => "sav",
+            Method::Points => "points",
             Method::Scottish => "scottish",
             Method::Meek => "meek",
             Method::Ers97 => "ers97",
@@ -89,6 +93,9 @@ impl Method {
             Method::Block => "multi-winner: each voter backs up to one candidate per seat",
             Method::Approval => "multi-winner: most approvals (every marked candidate)",
             Method::Sav => "multi-winner: satisfaction approval, one vote split among those marked",
+            Method::Points => {
+                "multi-winner: points by rank, N for a first choice, N-1 next (N seats)"
+            }
             Method::Scottish => "STV: Scottish local government rules 2007 (5 decimals, WIG)",
             Method::Meek => "STV: Meek's method, Algorithm 123 (9 decimals, omega 10^-6)",
             Method::Ers97 => "STV: Electoral Reform Society 1997 rules for hand counting",
@@ -156,7 +163,7 @@ impl Method {
                 seats: 1,
                 why: "a single-winner count",
             },
-            Method::Block | Method::Approval | Method::Sav => Limits {
+            Method::Block | Method::Approval | Method::Sav | Method::Points => Limits {
                 candidates: MAX_CANDIDATES,
                 seats: MAX_CANDIDATES,
                 why: "the most candidates a ballot file may have",

@@ -116,6 +116,22 @@ pub enum Rule {
     /// A member of a trial body who took part in a case arising in an organization of
     /// which they are or were a member (`trials.recusal`, `person_tried`'s `judges`).
     DisqualifiedJudge,
+    /// A meeting's notice sent by someone other than the holder of a post the statute
+    /// charges with sending it (`notice_by`).
+    WrongNotifier,
+    /// A decision or election at a meeting of a kind that transacts only the business
+    /// its notice states, of a category the notice did not state (`business`).
+    BusinessNotNoticed,
+    /// An election of an organ recorded as counted by another method than the
+    /// statute's (`counting`).
+    WrongMethod,
+    /// A candidate given more votes in an election than one vote from each voter (by
+    /// points, the first choice's points), where the statute forbids cumulative voting
+    /// (`voting.cumulative = false`).
+    CumulativeVote,
+    /// A decision or election that counted votes cast by proxy beyond the statute's
+    /// `voting.proxies` (any, where it is 0).
+    ProxyVote,
 }
 
 impl Rule {
@@ -166,11 +182,16 @@ impl Rule {
             Rule::MeetingOnExcludedDay => "meeting-on-excluded-day",
             Rule::AbsentHolder => "absent-holder",
             Rule::DisqualifiedJudge => "disqualified-judge",
+            Rule::WrongNotifier => "wrong-notifier",
+            Rule::BusinessNotNoticed => "business-not-noticed",
+            Rule::WrongMethod => "wrong-method",
+            Rule::CumulativeVote => "cumulative-vote",
+            Rule::ProxyVote => "proxy-vote",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 44] = [
+    pub const ALL: [Rule; 49] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -215,6 +236,11 @@ impl Rule {
         Rule::MeetingOnExcludedDay,
         Rule::AbsentHolder,
         Rule::DisqualifiedJudge,
+        Rule::WrongNotifier,
+        Rule::BusinessNotNoticed,
+        Rule::WrongMethod,
+        Rule::CumulativeVote,
+        Rule::ProxyVote,
     ];
 }
 

@@ -19,6 +19,7 @@ pub fn method_title(method: Method) -> &'static str {
         Method::Block => "Block vote",
         Method::Approval => "Approval voting",
         Method::Sav => "Satisfaction approval voting",
+        Method::Points => "Points by rank (N points for the first of N seats)",
         Method::Scottish => "Single transferable vote, Scottish local government rules 2007",
         Method::Meek => "Single transferable vote, Meek's method (Algorithm 123)",
         Method::Ers97 => "Single transferable vote, ERS97 rules",

@@ -268,6 +268,7 @@ fn actions(out: &mut String, election: &Election, outcome: &Outcome) {
             Action::Count => match outcome.method {
                 crate::Method::Approval | crate::Method::Sav => "approvals counted".to_owned(),
                 crate::Method::Block => "votes counted".to_owned(),
+                crate::Method::Points => "points counted".to_owned(),
                 method if method.is_party_list() => {
                     "votes counted (later columns: quotients or remainders)".to_owned()
                 }

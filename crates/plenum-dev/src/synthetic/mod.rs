@@ -235,6 +235,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     nominators: Vec::new(),
                     nominal: Vec::new(),
                     constituency: None,
+                    by_proxy: None,
                 }),
             ));
         }

@@ -124,6 +124,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 nomination: None,
                 nominated_by_person: None,
                 nominal: rng.chance(10),
+                vacancy_of: None,
             }),
             4 | 5 => EventKind::SeatVacated(SeatVacated {
                 person: pick(&mut rng, &persons),
@@ -155,6 +156,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 EventKind::ElectionHeld(ElectionHeld {
                     nominal,
                     constituency: None,
+                    by_proxy: None,
                     meeting: None,
                     by: None,
                     organ: Some(organs[rng.below(organs.len())].clone()),
@@ -361,6 +363,9 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     requested_by_organizations: Vec::new(),
                     notified: None,
                     record_date: None,
+                    noticed_by_post: None,
+                    noticed_by_person: None,
+                    business: Vec::new(),
                 })
             }
             24 if !held_meetings.is_empty() => {
@@ -407,6 +412,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     written_ballot: false,
                     suspends: Vec::new(),
                     suspends_until: None,
+                    by_proxy: None,
                 })
             }
             26 => EventKind::MembersCounted(MembersCounted {
@@ -569,6 +575,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     nominators: Vec::new(),
                     nominal: Vec::new(),
                     constituency: None,
+                    by_proxy: None,
                 })
             }
             18 if !correctable.is_empty() => {

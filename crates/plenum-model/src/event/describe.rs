@@ -183,11 +183,15 @@ fn describe_text(event: &Event) -> String {
         K::FactionLeadershipEnded(b) => super::leadership::ceased_to_lead(b),
         K::SpeechGiven(b) => format!("spoke: {}", b.summary),
         K::SeatTaken(b) => format!(
-            "took a {} seat on {}{}{}",
+            "took a {} seat on {}{}{}{}",
             b.role.as_str(),
             organ(&b.organ),
             if b.nominal { " (nominal)" } else { "" },
-            nominated_by(b.nominated_by_person.as_ref())
+            nominated_by(b.nominated_by_person.as_ref()),
+            b.vacancy_of.as_ref().map_or_else(String::new, |p| format!(
+                " (the seat left by {})",
+                name(EntityKind::Person, p)
+            ))
         ),
         K::SeatVacated(b) => with_cause(format!("left {}", organ(&b.organ)), b.cause),
         K::PostAssigned(b) => format!(
@@ -303,10 +307,22 @@ fn summarize_text(event: &Event) -> String {
         K::PostEstablished(b) => format!("post of {} established", b.name),
         K::MeetingConvened(b) => {
             let name = b.name.clone().unwrap_or_else(|| meeting(&b.meeting));
-            match &b.scheduled {
+            let mut text = match &b.scheduled {
                 Some(s) => format!("{name} of {} convened for {s}", organ(&b.organ)),
                 None => format!("{name} of {} convened", organ(&b.organ)),
+            };
+            match (&b.noticed_by_post, &b.noticed_by_person) {
+                (Some(p), Some(by)) => {
+                    text.push_str(&format!("; notice sent by {} as {}", person(by), post(p)));
+                }
+                (Some(p), None) => text.push_str(&format!("; notice sent by the {}", post(p))),
+                (None, Some(by)) => text.push_str(&format!("; notice sent by {}", person(by))),
+                (None, None) => {}
             }
+            if !b.business.is_empty() {
+                text.push_str(&format!("; business: {}", b.business.join(", ")));
+            }
+            text
         }
         K::MeetingHeld(b) => {
             let name = b.name.clone().unwrap_or_else(|| meeting(&b.meeting));

@@ -277,6 +277,12 @@ impl EventKind {
                     .iter()
                     .flatten()
                     .for_each(|p| push("notified", Ref::Post(p)));
+                if let Some(p) = &b.noticed_by_post {
+                    push("noticed_by_post", Ref::Post(p));
+                }
+                if let Some(p) = &b.noticed_by_person {
+                    push("noticed_by_person", Ref::Person(p));
+                }
             }
             K::MeetingHeld(b) => {
                 if let Some(o) = &b.organ {
@@ -360,6 +366,9 @@ impl EventKind {
                 }
                 if let Some(p) = &b.nominated_by_person {
                     push("nominated_by_person", Ref::Person(p));
+                }
+                if let Some(p) = &b.vacancy_of {
+                    push("vacancy_of", Ref::Person(p));
                 }
             }
             K::SeatVacated(b) => {

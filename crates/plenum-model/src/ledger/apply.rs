@@ -304,6 +304,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 event: event.id.clone(),
                 scheduled: b.scheduled.clone(),
                 category: b.category.clone(),
+                business: b.business.clone(),
             },
             pos,
         ),
@@ -398,6 +399,7 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 history.close_seats(&b.person, |s| s.organ == b.organ, cause, at);
                 history.open_seat(&b.organ, &b.person, b.role, b.nominal, at);
             }
+            super::positions::co_opted(history, event, b, pos);
         }
         K::SeatVacated(b) => {
             let cause = b.cause.unwrap_or(EndCause::Removed);

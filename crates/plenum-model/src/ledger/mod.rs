@@ -380,17 +380,23 @@ mod bar_tests;
 #[cfg(test)]
 mod base_tests;
 #[cfg(test)]
+mod business_tests;
+#[cfg(test)]
 mod candidacy_tests;
 #[cfg(test)]
 mod case_recusal_tests;
 #[cfg(test)]
 mod class_tests;
 #[cfg(test)]
+mod co_option_tests;
+#[cfg(test)]
 mod composed_tests;
 #[cfg(test)]
 mod consent_tests;
 #[cfg(test)]
 mod constituency_tests;
+#[cfg(test)]
+mod counting_tests;
 #[cfg(test)]
 mod direction_tests;
 #[cfg(test)]
@@ -432,6 +438,8 @@ mod non_voting_tests;
 #[cfg(test)]
 mod not_on_tests;
 #[cfg(test)]
+mod notice_by_tests;
+#[cfg(test)]
 mod notified_tests;
 #[cfg(test)]
 mod office_tests;
@@ -447,6 +455,8 @@ mod plurality_tests;
 mod positions_tests;
 #[cfg(test)]
 mod procedure_tests;
+#[cfg(test)]
+mod proxies_tests;
 #[cfg(test)]
 mod record_date_tests;
 #[cfg(test)]

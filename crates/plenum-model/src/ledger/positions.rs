@@ -1,9 +1,10 @@
-//! What unnamed changes of standing, groups naming nobody and observed tenures do:
-//! each is kept as a fact on the organization's row (for `lineage` and `at`) and
-//! opens or closes no seat, post or membership. So are charges, their service and
-//! hearings, and the articles a carried decision sets aside, for the rules.
+//! What unnamed changes of standing, groups naming nobody, observed tenures and
+//! co-options do: each is kept as a fact on the organization's row (for `lineage`,
+//! `at` and the rules) and opens or closes no seat, post or membership. So are
+//! charges, their service and hearings, and the articles a carried decision sets
+//! aside, for the rules.
 
-use crate::event::kinds::{Befallen, TenureObserved};
+use crate::event::kinds::{Befallen, SeatTaken, TakeCause, TenureObserved};
 use crate::event::{Event, EventKind};
 use crate::history::History;
 use crate::id::{OrgId, Pos};
@@ -115,4 +116,19 @@ pub(super) fn set_aside(
         },
         pos,
     );
+}
+
+/// Keeps a co-option (`seat_taken` with `cause = "co-opted"`) on the row of the organ's
+/// organization, for `co_option.until`.
+pub(super) fn co_opted(history: &mut History<'_>, event: &Event, b: &SeatTaken, pos: Pos) {
+    if b.cause != Some(TakeCause::CoOpted) {
+        return;
+    }
+    let change = OrgChange::CoOpted {
+        date: event.date.clone(),
+        person: b.person.clone(),
+        organ: b.organ.clone(),
+        event: event.id.clone(),
+    };
+    history.org_fact(&b.organ.org, change, pos);
 }

@@ -134,6 +134,18 @@ pub enum OrgChange {
         /// The event.
         event: EventId,
     },
+    /// A person co-opted to a seat on one of its organs (`seat_taken` with `cause =
+    /// "co-opted"`), for the statute's `co_option.until`.
+    CoOpted {
+        /// When.
+        date: FuzzyDate,
+        /// The person.
+        person: PersonId,
+        /// The organ.
+        organ: OrganRef,
+        /// The event (the seat's opening event, where it opened one).
+        event: EventId,
+    },
     /// A person placed in one of its constituencies (`constituency_assigned`), from
     /// `date` until their next placement.
     Placed {
@@ -265,6 +277,7 @@ impl OrgRow {
             | OrgChange::Charged { .. }
             | OrgChange::Served { .. }
             | OrgChange::Heard { .. }
+            | OrgChange::CoOpted { .. }
             | OrgChange::Placed { .. }
             | OrgChange::Suspended { .. } => {}
         }
@@ -324,6 +337,9 @@ pub enum MeetingFact {
         /// What kind of meeting, if the record says.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         category: Option<String>,
+        /// The business its notice states, if the record says.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        business: Vec<String>,
     },
     /// Held.
     Held {
@@ -366,6 +382,9 @@ pub struct MeetingState {
     pub category: Option<String>,
     /// The votes each constituency's delegates were entitled to, if recorded.
     pub constituency_votes: std::collections::BTreeMap<Key, u64>,
+    /// The business its notice states (the categories of decision, `election`), if
+    /// the record says.
+    pub business: Vec<String>,
 }
 
 /// A meeting's row: the facts recorded of it, in date order.
@@ -398,8 +417,10 @@ impl MeetingRow {
                     event,
                     scheduled,
                     category,
+                    business,
                 } => {
                     state.category.clone_from(category);
+                    state.business.clone_from(business);
                     state.organ = Some(organ.clone());
                     state.joint_with.clone_from(joint_with);
                     state.convened = Some((date.clone(), event.clone()));

@@ -92,6 +92,12 @@ pub struct OrganDef {
     pub all_members: Option<Cited<AllMembers>>,
     /// How long before its meetings their record date falls (`record_date`).
     pub record_date: Option<Cited<RecordDate>>,
+    /// The posts whose holders send the notice of its meetings (`notice_by`).
+    pub notice_by: Option<Cited<NoticeBy>>,
+    /// The vacancies its `vacancies` organ may not fill (`co_option`).
+    pub co_option: Option<Cited<CoOption>>,
+    /// How its elections are counted (`counting`).
+    pub counting: Option<Cited<CountingMethod>>,
 }
 
 /// "The candidate receiving the highest number of votes ... shall be elected": an
@@ -106,6 +112,9 @@ pub struct Voting {
     pub proxies: Option<u32>,
     /// Which polls are secret.
     pub secret: Option<SecretBallot>,
+    /// Whether a voter may give one candidate more than one vote in an election
+    /// (`cumulative = false`: "There shall be no cumulative voting"); unset: not said.
+    pub cumulative: Option<bool>,
 }
 
 /// Which polls of a meeting the statute makes secret.
@@ -172,6 +181,8 @@ pub struct MeetingKind {
     pub notice: Option<Cited<Notice>>,
     /// Its own cadence: meetings of this kind only count toward it.
     pub meets: Option<Cited<Cadence>>,
+    /// What business it may transact (`business`): only what its notice states.
+    pub business: Option<Cited<Business>>,
 }
 
 impl OrganDef {

@@ -374,6 +374,15 @@ pub(super) struct RawMeetingKind {
     pub(super) category: Spanned<String>,
     pub(super) notice: Option<RawNotice>,
     pub(super) meets: Option<RawEvery>,
+    pub(super) business: Option<RawBusiness>,
+}
+
+/// A kind of meeting's `business = { only = "noticed" }` (read in `read/business.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawBusiness {
+    pub(super) only: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 #[derive(Deserialize)]

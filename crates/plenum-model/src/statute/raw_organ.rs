@@ -51,6 +51,44 @@ pub(super) struct RawOrgan {
     pub(super) attends: Option<Spanned<super::attendance::RawAttends>>,
     pub(super) all_members: Option<RawAllMembers>,
     pub(super) record_date: Option<Spanned<RawRecordDate>>,
+    pub(super) notice_by: Option<Spanned<RawNoticeBy>>,
+    pub(super) co_option: Option<Spanned<RawCoOption>>,
+    pub(super) counting: Option<RawCounting>,
+}
+
+/// An organ's `counting = { method = "points" }` (read in `read/counting.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCounting {
+    pub(super) method: Spanned<String>,
+    pub(super) article: ArticleRef,
+}
+
+/// An organ's `co_option = { except = ["removed"] }` (read in `read/co_option.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCoOption {
+    #[serde(default)]
+    pub(super) except: Vec<Spanned<String>>,
+    pub(super) until: Option<RawUntil>,
+    pub(super) article: ArticleRef,
+}
+
+/// `co_option.until = { organ = "members-meeting", category = "annual" }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawUntil {
+    pub(super) organ: Spanned<String>,
+    pub(super) category: Option<String>,
+}
+
+/// An organ's `notice_by = { posts = ["secretary"] }` (read in `read/notice_by.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawNoticeBy {
+    #[serde(default)]
+    pub(super) posts: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 /// An organ's `record_date = { at_least = "10 days", at_most = "60 days" }` (read in
@@ -183,5 +221,6 @@ pub(super) struct RawComposedOf {
 pub(super) struct RawVoting {
     pub(super) proxies: Option<Spanned<u32>>,
     pub(super) secret: Option<Spanned<String>>,
+    pub(super) cumulative: Option<Spanned<bool>>,
     pub(super) article: ArticleRef,
 }

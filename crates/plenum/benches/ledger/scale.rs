@@ -90,6 +90,7 @@ pub(crate) fn batch(config: &Config, ledger: &Ledger) {
                 nomination: None,
                 nominated_by_person: None,
                 nominal: false,
+                vacancy_of: None,
             }),
         ));
     }

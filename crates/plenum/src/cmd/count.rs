@@ -73,6 +73,9 @@ fn help_text() -> String {
         "\nA file whose first lines read as two formats is refused: give --format.\n\
          Options a method does not use (--threshold for STV, say) are refused, not ignored.\n\
          Ties that a rule breaks by lot use a seeded generator; the report prints the seed.\n\
+         points: with N seats, each ballot gives its first choice N points, its second N-1,\n\
+         and so on down to 1 (later choices nothing); the N with most points win, a tie for\n\
+         the last seat by lot; equal ranks end a ballot.\n\
          The rules of each method are written down in docs/counting.md.",
     );
     text
@@ -219,4 +222,19 @@ fn lines_at(path: &Path, number: usize) -> io::Result<Option<(String, String)>> 
         text.trim_end_matches(['\n', '\r']).to_owned()
     };
     Ok(Some((text(&before), text(&line))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A statute's `counting = { method }` names methods of `plenum count`: each one
+    /// the model knows parses here to the method of the same name.
+    #[test]
+    fn the_statute_s_counting_methods_are_methods_of_plenum_count() {
+        for method in plenum_model::statute::CountingMethod::ALL {
+            let parsed = parse_method(method.name()).expect("a method of plenum count");
+            assert_eq!(parsed.name(), method.name());
+        }
+    }
 }

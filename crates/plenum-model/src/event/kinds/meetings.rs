@@ -75,6 +75,17 @@ body!(
         /// The record date fixed for it (who is entitled to notice and to vote), if the
         /// record says: judged against the organ's `record_date`.
         record_date: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
+        /// The post whose holder sent the notice ("the Secretary will give notice"), if
+        /// the record says: judged against the organ's `notice_by`.
+        noticed_by_post: Option<PostRef> = (default, skip_serializing_if = "Option::is_none"),
+        /// The person who sent the notice, if the record says: judged against the
+        /// posts of the organ's `notice_by`, as held on the day.
+        noticed_by_person: Option<PersonId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The business the notice states, as the categories of the decisions it
+        /// announces (`admission`, `removal`, `election` for an election), if the
+        /// record says: judged where a kind of meeting transacts only the business
+        /// noticed (`business = "noticed"`).
+        business: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
     }
 );
 
@@ -159,6 +170,9 @@ body!(
         /// Until when they are set aside, if the decision says (otherwise until set
         /// aside decisions end, indefinitely).
         suspends_until: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
+        /// Of the `votes`, how many were cast by proxy, if the record says: judged
+        /// against the organ's `voting.proxies`.
+        by_proxy: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
@@ -208,5 +222,8 @@ body!(
         /// statute gives the organ's seats to constituencies: an election with
         /// `replaces` renews only the seats of that constituency's holders.
         constituency: Option<Key> = (default, skip_serializing_if = "Option::is_none"),
+        /// How many of the voters voted by proxy, if the record says: judged against
+        /// the electing organ's `voting.proxies`.
+        by_proxy: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
     }
 );

@@ -32,6 +32,9 @@ body!(
         nominated_by_person: Option<PersonId> = (default, skip_serializing_if = "Option::is_none"),
         /// A figurehead: the holder sits in name, real control lies elsewhere.
         nominal: bool = (default, skip_serializing_if = "is_false"),
+        /// The person whose seat on the organ this one fills, if the record says (a
+        /// vacancy): judged against the organ's `co_option`.
+        vacancy_of: Option<PersonId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

@@ -36,6 +36,35 @@ impl Ctx<'_, '_> {
         version: &Version,
         out: &mut Out<'_>,
     ) {
+        // An office an organ fills, filled by the holder of a post alone.
+        if let (
+            Some(Cited {
+                rule: Elector::Organ(key),
+                article,
+            }),
+            Some(post),
+            true,
+        ) = (rule, filler.post, filler.electors.is_empty())
+        {
+            let organ = |k: &Key| self.organ_name(&OrganRef::new(org.clone(), k.clone()));
+            let also = match vacancies_by {
+                Some(k) if vacancy && k != key => format!(" (a vacancy: or {})", organ(k)),
+                _ => String::new(),
+            };
+            out.push(
+                Rule::WrongElector,
+                Severity::Violation,
+                Truth::Definitely,
+                Some(Citation::of(version, article.as_ref())),
+                vec![],
+                format!(
+                    "{what} filled by the holder of the post of {}; the statute gives that to {}{also}",
+                    self.post_name(post),
+                    organ(key)
+                ),
+            );
+            return;
+        }
         let Some(Cited {
             rule: Elector::Post(key),
             article,

@@ -104,7 +104,7 @@ impl Ctx<'_, '_> {
 
     /// Whether `person` held any of `posts` (of the organ's organization) on `date`:
     /// definitely on some day of it, possibly, or no.
-    fn held_any(
+    pub(super) fn held_any(
         &self,
         person: &PersonId,
         organ: &OrganRef,

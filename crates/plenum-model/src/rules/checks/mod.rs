@@ -15,15 +15,18 @@ mod appointers;
 mod attendance;
 mod bars;
 mod bases;
+mod business;
 mod calendar;
 mod candidacy;
 mod case_recusal;
 mod classes;
+mod co_option;
 mod composed;
 mod consent;
 mod constituencies;
 mod conveners;
 mod count;
+mod counting;
 mod discipline;
 mod election_majority;
 mod elections;
@@ -36,12 +39,14 @@ mod meetings;
 mod membership;
 mod nominations;
 mod non_voting;
+mod notice_by;
 mod notified;
 mod offices;
 mod one_vote;
 mod org_requisition;
 mod people;
 mod procedures;
+mod proxies;
 mod record_date;
 mod recusal;
 mod referral;
@@ -52,12 +57,13 @@ mod suspension;
 mod targets;
 mod tied;
 mod trials;
+mod vacated;
 mod voting;
 mod weighted;
 mod withdrawal;
 
 use crate::date::{FuzzyDate, Truth};
-use crate::event::{EndCause, Event, EventKind, Role};
+use crate::event::{Event, EventKind, Role};
 use crate::history::History;
 use crate::id::{EntityKind, EventId, MeetingId, OrgId, OrganRef, PersonId, PostRef};
 use crate::phrase::{Phrase, name};
@@ -168,11 +174,22 @@ impl Ctx<'_, '_> {
         self.check_membership_act(event, out);
         match &event.kind {
             K::ElectionHeld(b) => {
+                if let Some(m) = &b.meeting {
+                    self.check_business(m, "election", "the election", out);
+                }
                 let electors = match (&b.meeting, &b.by) {
                     (_, Some(by)) => vec![by.clone()],
                     (Some(m), None) => self.meeting_organs(m),
                     (None, None) => Vec::new(),
                 };
+                self.check_proxies(
+                    electors.first(),
+                    b.meeting.as_ref(),
+                    b.present,
+                    b.by_proxy,
+                    "an election",
+                    out,
+                );
                 if let Some(organ) = &b.organ {
                     if b.replaces {
                         self.check_renewal(Office::Organ(organ), out);
@@ -180,6 +197,8 @@ impl Ctx<'_, '_> {
                     }
                     let by_election = !b.replaces && self.fills_vacancies(organ, b, out);
                     self.check_organ_elector(organ, &electors, by_election, out);
+                    self.check_counting(organ, b, &electors, out);
+                    self.check_cumulative(organ, b, &electors, out);
                     let filler = appointers::Filler {
                         electors: &electors,
                         post: None,
@@ -249,6 +268,9 @@ impl Ctx<'_, '_> {
             K::SeatTaken(b) => {
                 let electors = self.electors_of(b.by.as_ref(), b.decision.as_ref());
                 self.check_organ_elector(&b.organ, &electors, true, out);
+                if let Some(vacated) = &b.vacancy_of {
+                    self.check_co_option(&b.organ, vacated, &electors, out);
+                }
                 let filler = appointers::Filler {
                     electors: &electors,
                     post: b.by_post.as_ref(),
@@ -423,8 +445,19 @@ impl Ctx<'_, '_> {
             K::MotionDecided(b) => {
                 if let Some(m) = &b.meeting {
                     self.check_quorum(m, b.present, out);
+                    if let Some(category) = &b.category {
+                        self.check_business(m, category, "the decision", out);
+                    }
                 }
                 self.check_majority(event, out);
+                self.check_proxies(
+                    b.organ.as_ref(),
+                    b.meeting.as_ref(),
+                    b.present,
+                    b.by_proxy,
+                    "a decision",
+                    out,
+                );
                 self.check_voters(b, out);
                 self.check_without_meeting(b, out);
                 self.check_non_voting(b, out);
@@ -437,6 +470,13 @@ impl Ctx<'_, '_> {
                 self.check_attendance(b, out);
                 self.check_all_members(&b.meeting, b.organ.as_ref(), out);
                 self.check_meeting_terms(&b.meeting, b.organ.as_ref(), out);
+                if let Some(organ) = b
+                    .organ
+                    .clone()
+                    .or_else(|| self.history.meeting_organ(&b.meeting))
+                {
+                    self.check_co_opted_terms(&organ, out);
+                }
             }
             K::StatuteAdopted(b) => self.check_amendment(event, b, out),
             K::MeetingConvened(b) => {
@@ -462,6 +502,7 @@ impl Ctx<'_, '_> {
                 self.check_category(&b.organ, b.category.as_deref(), out);
                 self.check_notified(b, out);
                 self.check_record_date(b, out);
+                self.check_notice_by(b, out);
             }
             // A count, of all seats or of one faction's, above the statute's number.
             K::SeatsCounted(b) => {
@@ -509,68 +550,5 @@ impl Ctx<'_, '_> {
         self.check_procedures(event, out);
         self.check_lapsed_actor(event, out);
         self.check_defunct(event, out);
-    }
-
-    /// A promotion or reinstatement that ends a candidacy or suspension later than
-    /// the statute allows.
-    fn check_status_ended(&self, event: &Event, out: &mut Out<'_>) {
-        use EventKind as K;
-        let (person, org) = match &event.kind {
-            K::MemberPromoted(b) => (&b.person, &b.org),
-            K::MemberReinstated(b) => (&b.person, &b.org),
-            _ => return,
-        };
-        let Some(row) = self.history.membership(person, org) else {
-            return;
-        };
-        if let Some((certainty, citation, events, message)) = super::status::ended_late(
-            self.book,
-            &self.history.memberships_of(person, org),
-            &row,
-            &event.date,
-        ) {
-            out.push(
-                Rule::StatusTooLong,
-                Severity::Violation,
-                certainty,
-                Some(citation),
-                events,
-                message,
-            );
-        }
-    }
-
-    /// A seat or post left: it must have been held, and a removal needs a decision.
-    #[allow(clippy::too_many_arguments)]
-    fn check_vacated(
-        &self,
-        held: bool,
-        person: &PersonId,
-        what: &str,
-        cause: Option<EndCause>,
-        org: &OrgId,
-        from: Option<Office<'_>>,
-        decision: Option<&EventId>,
-        out: &mut Out<'_>,
-    ) {
-        if !held {
-            let message = format!(
-                "{} leaves {what}, but the record does not show it held",
-                self.person(person)
-            );
-            out.push(
-                Rule::NotHeld,
-                Severity::Warning,
-                Truth::Definitely,
-                None,
-                vec![],
-                message,
-            );
-        }
-        if cause.is_some_and(EndCause::is_removal) {
-            self.check_discipline(Act::Removal, org, from, decision, person, out);
-            let what = format!("the removal of {} from {what}", self.person(person));
-            self.check_heard(&Hearable::Removal, &what, org, person, out);
-        }
     }
 }

@@ -104,13 +104,32 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
                 SecretBallot::Never => "every vote named (roll-call)".to_owned(),
             });
         }
-        out.push(
-            s,
-            "voting",
-            parts.join("; "),
-            article.as_ref(),
-            Some("live meetings (plenum serve)"),
-        );
+        if !parts.is_empty() {
+            out.push(
+                s,
+                "voting",
+                parts.join("; "),
+                article.as_ref(),
+                Some(if rule.proxies.is_some() {
+                    "proxy-vote; live meetings (plenum serve)"
+                } else {
+                    "live meetings (plenum serve)"
+                }),
+            );
+        }
+        if let Some(cumulative) = rule.cumulative {
+            out.push(
+                s,
+                "voting.cumulative",
+                if cumulative {
+                    "cumulative voting allowed in its elections".to_owned()
+                } else {
+                    "no cumulative voting: in its elections a voter gives a candidate one vote at most (by points, the first choice's points)".to_owned()
+                },
+                article.as_ref(),
+                if cumulative { None } else { Some("cumulative-vote") },
+            );
+        }
     }
     for kind in &organ.meeting_kinds {
         if let Some(Cited { rule, article }) = &kind.meets {
@@ -184,6 +203,30 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             rule.words(),
             article.as_ref(),
             Some("short-notice, long-notice"),
+        );
+    }
+    for kind in &organ.meeting_kinds {
+        if let Some(Cited { rule, article }) = &kind.business {
+            out.push(
+                s,
+                "meeting.business",
+                rule.words(&kind.category),
+                article.as_ref(),
+                Some("business-not-noticed"),
+            );
+        }
+    }
+    if let Some(Cited { rule, article }) = &organ.notice_by {
+        let posts: Vec<String> = rule.posts.iter().map(|k| out.post_name(k)).collect();
+        out.push(
+            s,
+            "notice_by",
+            format!(
+                "the notice of its meetings is sent by the holder of the post of {}",
+                posts.join(" or ")
+            ),
+            article.as_ref(),
+            Some("wrong-notifier"),
         );
     }
     if let Some(Cited { rule, article }) = &organ.all_members {

@@ -11,8 +11,43 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
     let s = organ.name.as_str();
     if let Some(elected_by) = &organ.elected_by {
         out.elected_by(s, elected_by, organ.vacancies_by.as_ref());
+        if let (Some(Cited { rule, article }), Some(filler)) =
+            (&organ.co_option, &organ.vacancies_by)
+        {
+            let elector = match &elected_by.rule {
+                crate::statute::Elector::Organ(k) => out.organ_name(k),
+                _ => "its electors".to_owned(),
+            };
+            if !rule.except.is_empty() {
+                out.push(
+                    s,
+                    "co_option",
+                    rule.words(&out.organ_name(filler), &elector),
+                    article.as_ref(),
+                    Some("wrong-elector"),
+                );
+            }
+            if let Some(until) = &rule.until {
+                out.push(
+                    s,
+                    "co_option.until",
+                    crate::statute::CoOption::until_words(until, &out.organ_name(&until.organ)),
+                    article.as_ref(),
+                    Some("term-expired"),
+                );
+            }
+        }
     }
     out.procedure(s, &organ.procedure, organ.elected_by.as_ref());
+    if let Some(Cited { rule, article }) = &organ.counting {
+        out.push(
+            s,
+            "counting",
+            rule.words(),
+            article.as_ref(),
+            Some("wrong-method, plurality-not-met"),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.seats {
         let mut parts = Vec::new();
         if let Some(n) = rule.full {

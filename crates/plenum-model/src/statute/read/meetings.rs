@@ -137,16 +137,17 @@ impl Reader<'_> {
                 )),
             })
             .transpose()?;
-        if v.proxies.is_none() && secret.is_none() {
+        if v.proxies.is_none() && secret.is_none() && v.cumulative.is_none() {
             return Err(self.err(
                 id_span,
-                "`voting` needs `proxies = N`, `secret = \"always\"|\"elections\"|\"never\"` or both",
+                "`voting` needs `proxies = N`, `secret = \"always\"|\"elections\"|\"never\"`, `cumulative = false`, or several",
             ));
         }
         Ok(Cited {
             rule: Voting {
                 proxies: v.proxies.map(|p| *p.get_ref()),
                 secret,
+                cumulative: v.cumulative.map(|c| *c.get_ref()),
             },
             article: self.article(scope, v.article)?,
         })

@@ -32,16 +32,20 @@ mod acts_for;
 mod admission;
 mod all_members;
 mod attendance;
+mod business;
 mod calendar;
 mod classes;
+mod co_option;
 mod consent;
 mod constituencies;
+mod counting;
 mod founding;
 mod majority;
 mod meetings;
 mod member_of;
 mod membership;
 mod nominations;
+mod notice_by;
 mod one_vote;
 mod org_requisition;
 mod penalties;
@@ -368,6 +372,9 @@ impl Reader<'_> {
         let nominations = self.nominations(scope, raw.nominations.take())?;
         let all_members = self.all_members(scope, raw.all_members.take())?;
         let record_date = self.record_date(scope, raw.record_date.take())?;
+        let notice_by = self.notice_by(scope, raw.notice_by.take())?;
+        let co_option = self.co_option(scope, raw.co_option.take(), raw.elected_by.as_ref())?;
+        let counting = self.counting(scope, raw.counting.take())?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
         let (term, term_meetings) = self.terms(scope, raw.term.take())?;
@@ -381,6 +388,9 @@ impl Reader<'_> {
             key,
             all_members,
             record_date,
+            notice_by,
+            co_option,
+            counting,
             constituencies,
             non_voting,
             acts_for,
@@ -519,6 +529,7 @@ impl Reader<'_> {
                         category: k.category.into_inner(),
                         meets: k.meets.map(|m| self.cadence(scope, m, span.clone())).transpose()?,
                         notice: k.notice.map(|n| self.notice(scope, n, span)).transpose()?,
+                        business: self.business(scope, k.business)?,
                     });
                 }
                 kinds
