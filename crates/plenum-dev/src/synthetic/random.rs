@@ -161,6 +161,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     post: None,
                     method: None,
                     seats: None,
+                    alternate_seats: None,
+                    seats_decision: None,
                     alternates: if rng.chance(30) {
                         vec![pick(&mut rng, &persons)]
                             .into_iter()
@@ -552,6 +554,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     post: Some(posts[rng.below(posts.len())].clone()),
                     method: None,
                     seats: None,
+                    alternate_seats: None,
+                    seats_decision: None,
                     elected,
                     alternates: Vec::new(),
                     tally: Vec::new(),

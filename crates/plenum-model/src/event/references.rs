@@ -322,6 +322,9 @@ impl EventKind {
                 if let Some(d) = &b.nomination {
                     push("nomination", Ref::Decision(d));
                 }
+                if let Some(d) = &b.seats_decision {
+                    push("seats_decision", Ref::Decision(d));
+                }
                 for n in &b.nominators {
                     push("nominators", Ref::Person(&n.person));
                     push("nominators", Ref::Person(&n.by_person));

@@ -444,6 +444,8 @@ mod procedure_tests;
 #[cfg(test)]
 mod record_date_tests;
 #[cfg(test)]
+mod seats_set_tests;
+#[cfg(test)]
 mod recusal_tests;
 #[cfg(test)]
 mod referral_tests;

@@ -35,6 +35,7 @@ mod raw_trials;
 mod read;
 mod record_date;
 mod referral;
+mod seats_set;
 mod subordinate;
 mod target;
 mod tied;
@@ -71,6 +72,7 @@ pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_w
 pub use read::read;
 pub use record_date::RecordDate;
 pub use referral::Referral;
+pub use seats_set::SeatsSetBy;
 pub use subordinate::Subordinate;
 pub use target::{Target, concerning};
 pub use tied::{Side, Tie};

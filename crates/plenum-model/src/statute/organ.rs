@@ -88,6 +88,9 @@ pub struct OrganDef {
     pub all_members: Option<Cited<AllMembers>>,
     /// How long before its meetings their record date falls (`record_date`).
     pub record_date: Option<Cited<RecordDate>>,
+    /// The organ whose decision sets the number of its seats at each election
+    /// (`seats_set`).
+    pub seats_set: Option<Cited<SeatsSetBy>>,
 }
 
 /// "The candidate receiving the highest number of votes ... shall be elected": an

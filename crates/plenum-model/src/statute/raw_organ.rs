@@ -50,6 +50,15 @@ pub(super) struct RawOrgan {
     pub(super) attends: Option<Spanned<super::attendance::RawAttends>>,
     pub(super) all_members: Option<RawAllMembers>,
     pub(super) record_date: Option<Spanned<RawRecordDate>>,
+    pub(super) seats_set: Option<RawSeatsSet>,
+}
+
+/// An organ's `seats_set = { by = "congress" }` (read in `read/seats_set.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSeatsSet {
+    pub(super) by: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 /// An organ's `record_date = { at_least = "10 days", at_most = "60 days" }` (read in

@@ -168,8 +168,14 @@ body!(
         post: Option<PostRef> = (default, skip_serializing_if = "Option::is_none"),
         /// The counting method (a `plenum count` method name), if known.
         method: Option<String> = (default, skip_serializing_if = "Option::is_none"),
-        /// Seats to fill, if stated.
+        /// Seats to fill, if stated (full seats; with `alternate_seats`, the number set
+        /// for the election: judged against the organ's `seats_set`).
         seats: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
+        /// Alternate seats to fill, if stated.
+        alternate_seats: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
+        /// The decision that set the number of seats, where the record says: judged
+        /// against the organ's `seats_set`.
+        seats_decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// Elected to full seats (or to the post), in order of election.
         elected: Vec<PersonId>,
         /// Elected to alternate seats.

@@ -45,6 +45,7 @@ mod recusal;
 mod referral;
 mod register_size;
 mod seats;
+mod seats_set;
 mod service;
 mod targets;
 mod tied;
@@ -171,6 +172,7 @@ impl Ctx<'_, '_> {
                         self.check_renewal(Office::Organ(organ), out);
                         self.check_seat_minimum(organ, b.elected.len(), out);
                     }
+                    self.check_seats_set(organ, b, out);
                     let by_election = !b.replaces && self.fills_vacancies(organ, b, out);
                     self.check_organ_elector(organ, &electors, by_election, out);
                     let filler = appointers::Filler {

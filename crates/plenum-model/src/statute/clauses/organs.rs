@@ -36,6 +36,16 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             }),
         );
     }
+    if let Some(Cited { rule, article }) = &organ.seats_set {
+        let words = rule.words(|k| out.organ_name(k));
+        out.push(
+            s,
+            "seats_set",
+            words,
+            article.as_ref(),
+            Some("no-competent-decision, seats-over-limit"),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.term {
         out.push(
             s,

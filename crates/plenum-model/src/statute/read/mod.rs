@@ -50,6 +50,7 @@ mod procedures;
 mod record_date;
 mod referral;
 mod seats;
+mod seats_set;
 mod subordinate;
 mod target;
 mod tied;
@@ -360,6 +361,7 @@ impl Reader<'_> {
         let nominations = self.nominations(scope, raw.nominations.take())?;
         let all_members = self.all_members(scope, raw.all_members.take())?;
         let record_date = self.record_date(scope, raw.record_date.take())?;
+        let seats_set = self.seats_set(scope, raw.seats_set.take())?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
         let id_span = raw.id.span();
@@ -372,6 +374,7 @@ impl Reader<'_> {
             key,
             all_members,
             record_date,
+            seats_set,
             constituencies,
             non_voting,
             acts_for,
