@@ -230,6 +230,9 @@ pub fn record(tx: &mut dyn Writer, events: &[Event]) -> Result<Recorded, RecordE
                 // Its parent and category say which template of a statute governs it.
                 statutes.events.push(event.clone());
                 Arc::make_mut(&mut book).found(f.org.clone(), f.parent.clone(), f.category.clone());
+                if let Some(d) = &f.decision {
+                    Arc::make_mut(&mut book).founded_on(f.org.clone(), d.clone());
+                }
                 fresh.push((pos, event.clone()));
             }
             _ => fresh.push((pos, event.clone())),
@@ -399,6 +402,8 @@ mod engine_tests;
 mod evidence_tests;
 #[cfg(test)]
 mod first_reads_tests;
+#[cfg(test)]
+mod founder_tests;
 #[cfg(test)]
 mod founding_tests;
 #[cfg(test)]

@@ -292,6 +292,11 @@ pub enum Elector {
     /// the next level up". The parent is the `parent` of the organization's
     /// `organization_founded`.
     Parent(Key),
+    /// The organization that approved the organization's founding (`by = "founder"`):
+    /// an organ of the organization whose organ took the decision the founding cites
+    /// (`organization_founded` `decision`). "The composition of a leading Party members
+    /// group is decided on by the Party organization that approves its establishment."
+    Founder,
 }
 
 /// The most seats an organ may have, by role.

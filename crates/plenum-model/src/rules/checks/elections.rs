@@ -45,6 +45,11 @@ impl Ctx<'_, '_> {
         let (Some(Cited { rule, article }), false) = (rule, electors.is_empty()) else {
             return;
         };
+        if matches!(rule, Elector::Founder) {
+            let cited = (version, article.as_ref());
+            self.check_founder_elector(&what, org, electors, cited, out);
+            return;
+        }
         let wanted = match rule {
             Elector::Organ(key) => OrganRef::new(org.clone(), key.clone()),
             // The parent level's organ: not judged where the record gives no parent.

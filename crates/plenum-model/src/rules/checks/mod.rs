@@ -26,6 +26,7 @@ mod count;
 mod discipline;
 mod election_majority;
 mod elections;
+mod founder;
 mod founding;
 mod hearing;
 mod kinds;

@@ -312,6 +312,7 @@ impl Reader<'_> {
         let rule = match raw.by.get_ref().as_str() {
             "members" => Elector::Members,
             "appointment" => Elector::Appointment,
+            "founder" => Elector::Founder,
             by if by.starts_with("post:") => Elector::Post(self.appointing_post(scope, &raw.by)?),
             by if by.starts_with("parent:") => Elector::Parent(self.parent_key(scope, &raw.by)?),
             _ => Elector::Organ(self.organ_key(scope, &raw.by)?),
