@@ -383,6 +383,8 @@ mod bar_tests;
 #[cfg(test)]
 mod base_tests;
 #[cfg(test)]
+mod between_tests;
+#[cfg(test)]
 mod class_tests;
 #[cfg(test)]
 mod composed_tests;

@@ -9,6 +9,7 @@
 mod acting;
 mod acts_for;
 mod admission;
+mod between;
 mod all_members;
 mod attendance;
 mod book;
@@ -51,6 +52,7 @@ pub use acts_for::ActsFor;
 pub use admission::{Admission, CandidateFirst, Sponsors};
 pub use all_members::AllMembers;
 pub use attendance::Attends;
+pub use between::BetweenElections;
 pub use book::StatuteBook;
 pub use cadence::{Cadence, CalendarPeriod};
 pub use calendar::{ExcludedDays, Holiday, NotOn, Nth};

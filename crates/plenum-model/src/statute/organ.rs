@@ -91,6 +91,9 @@ pub struct OrganDef {
     /// The organ whose decision sets the number of its seats at each election
     /// (`seats_set`).
     pub seats_set: Option<Cited<SeatsSetBy>>,
+    /// The most seats the organ for vacancies may fill between two elections
+    /// (`between_elections`).
+    pub between_elections: Option<Cited<BetweenElections>>,
 }
 
 /// "The candidate receiving the highest number of votes ... shall be elected": an

@@ -51,6 +51,15 @@ pub(super) struct RawOrgan {
     pub(super) all_members: Option<RawAllMembers>,
     pub(super) record_date: Option<Spanned<RawRecordDate>>,
     pub(super) seats_set: Option<RawSeatsSet>,
+    pub(super) between_elections: Option<Spanned<RawBetweenElections>>,
+}
+
+/// An organ's `between_elections = { at_most = "1/5" }` (read in `read/between.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawBetweenElections {
+    pub(super) at_most: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 /// An organ's `seats_set = { by = "congress" }` (read in `read/seats_set.rs`).

@@ -46,6 +46,19 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             Some("no-competent-decision, seats-over-limit"),
         );
     }
+    if let Some(Cited { rule, article }) = &organ.between_elections {
+        let filler = organ
+            .vacancies_by
+            .as_ref()
+            .map_or_else(|| "the organ for vacancies".to_owned(), |k| out.organ_name(k));
+        out.push(
+            s,
+            "between_elections",
+            rule.words(&filler),
+            article.as_ref(),
+            Some("seats-over-limit (as of a date)"),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.term {
         out.push(
             s,

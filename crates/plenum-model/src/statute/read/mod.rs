@@ -32,6 +32,7 @@ mod acts_for;
 mod admission;
 mod all_members;
 mod attendance;
+mod between;
 mod calendar;
 mod classes;
 mod consent;
@@ -363,6 +364,8 @@ impl Reader<'_> {
         let all_members = self.all_members(scope, raw.all_members.take())?;
         let record_date = self.record_date(scope, raw.record_date.take())?;
         let seats_set = self.seats_set(scope, raw.seats_set.take())?;
+        let between = raw.between_elections.take();
+        let between_elections = self.between_elections(scope, between, raw.elected_by.as_ref())?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
         let id_span = raw.id.span();
@@ -376,6 +379,7 @@ impl Reader<'_> {
             all_members,
             record_date,
             seats_set,
+            between_elections,
             constituencies,
             non_voting,
             acts_for,
