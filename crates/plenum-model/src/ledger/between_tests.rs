@@ -16,12 +16,14 @@ fn statute(clause: &str) -> String {
     STATUTE
         .replacen(
             "elected_by = { by = \"assembly\" }\nseats = { full = 5 }\n",
-            &format!(
-                "elected_by = {{ by = \"assembly\", vacancies = \"board\" }}\n{clause}\n"
-            ),
+            &format!("elected_by = {{ by = \"assembly\", vacancies = \"board\" }}\n{clause}\n"),
             1,
         )
-        .replacen("[[version.post]]", "[[version.organ]]\nid = \"council\"\nname = \"Council\"\n\n[[version.post]]", 1)
+        .replacen(
+            "[[version.post]]",
+            "[[version.organ]]\nid = \"council\"\nname = \"Council\"\n\n[[version.post]]",
+            1,
+        )
 }
 
 const CLAUSE: &str = "between_elections = { at_most = \"1/5\", article = \"9\" }";
@@ -65,7 +67,10 @@ fn judged(statute: &str, history: &str) -> Vec<FindingLine> {
 #[test]
 fn r14_fillings_within_the_share_give_nothing() {
     // One full seat of five is a fifth; fillings by another organ are not counted.
-    let fills = [("gus", "full", "assoc/board"), ("hal", "full", "assoc/council")];
+    let fills = [
+        ("gus", "full", "assoc/board"),
+        ("hal", "full", "assoc/council"),
+    ];
     let found = judged(&statute(CLAUSE), &history(&fills));
     assert!(found.is_empty(), "{found:#?}");
     // Without the clause, nothing is counted.
@@ -97,7 +102,10 @@ fn r14_fillings_past_the_share_are_found_by_role() {
         "{}",
         found[1].message
     );
-    let cited = found[0].citation.as_ref().and_then(|c| c.article.as_deref());
+    let cited = found[0]
+        .citation
+        .as_ref()
+        .and_then(|c| c.article.as_deref());
     assert_eq!(cited, Some("9"));
 }
 
@@ -137,5 +145,8 @@ fn r14_between_elections_without_an_organ_for_vacancies_or_a_share_is_refused() 
     assert!(err.to_string().contains("needs `elected_by"), "{err}");
     let bad = statute("between_elections = { at_most = \"many\", article = \"9\" }");
     let err = build_with(&bad, "").err().expect("refused");
-    assert!(err.to_string().contains("between_elections.at_most"), "{err}");
+    assert!(
+        err.to_string().contains("between_elections.at_most"),
+        "{err}"
+    );
 }

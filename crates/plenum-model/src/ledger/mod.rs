@@ -451,8 +451,6 @@ mod procedure_tests;
 #[cfg(test)]
 mod record_date_tests;
 #[cfg(test)]
-mod seats_set_tests;
-#[cfg(test)]
 mod recusal_tests;
 #[cfg(test)]
 mod referral_tests;
@@ -464,6 +462,8 @@ mod register_size_tests;
 mod renewal_tests;
 #[cfg(test)]
 mod seat_minimum_tests;
+#[cfg(test)]
+mod seats_set_tests;
 #[cfg(test)]
 mod service_tests;
 #[cfg(test)]

@@ -111,10 +111,7 @@ fn r14_seats_set_by_the_competent_organ_and_kept_to_give_nothing() {
     );
     assert!(found.is_empty(), "{found:#?}");
     // Without `seats_set`, the decision cited is not judged.
-    let found = judged(
-        STATUTE,
-        &history("board", "carried", NUMBERS, THREE, true),
-    );
+    let found = judged(STATUTE, &history("board", "carried", NUMBERS, THREE, true));
     assert!(found.is_empty(), "{found:#?}");
 }
 
@@ -126,7 +123,10 @@ fn r14_seats_set_by_another_organ_or_by_a_defeated_motion_is_found() {
     );
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].rule, Rule::NoCompetentDecision);
-    let cited = found[0].citation.as_ref().and_then(|c| c.article.as_deref());
+    let cited = found[0]
+        .citation
+        .as_ref()
+        .and_then(|c| c.article.as_deref());
     assert_eq!(cited, Some("9"));
     assert!(
         found[0].message.contains("set by Board of Directors")
@@ -139,7 +139,11 @@ fn r14_seats_set_by_another_organ_or_by_a_defeated_motion_is_found() {
         &history("assembly", "defeated", NUMBERS, THREE, true),
     );
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0].message.contains("not carried"), "{}", found[0].message);
+    assert!(
+        found[0].message.contains("not carried"),
+        "{}",
+        found[0].message
+    );
 }
 
 #[test]
@@ -147,10 +151,20 @@ fn r14_more_seats_filled_than_were_set_is_found() {
     let four = "\"ann\", \"bob\", \"dan\", \"eve\"";
     let found = judged(
         &statute("assembly"),
-        &history("assembly", "carried", "seats = 3\nalternate_seats = 0\n", four, true),
+        &history(
+            "assembly",
+            "carried",
+            "seats = 3\nalternate_seats = 0\n",
+            four,
+            true,
+        ),
     );
     let rules: Vec<Rule> = found.iter().map(|f| f.rule).collect();
-    assert_eq!(rules, [Rule::SeatsOverLimit, Rule::SeatsOverLimit], "{found:#?}");
+    assert_eq!(
+        rules,
+        [Rule::SeatsOverLimit, Rule::SeatsOverLimit],
+        "{found:#?}"
+    );
     assert!(
         found
             .iter()
@@ -165,7 +179,10 @@ fn r14_seats_set_by_members_a_post_or_an_unknown_organ_is_refused() {
         ("members", "not `members`"),
         ("post:treasurer", "not `post:treasurer`"),
         ("council", "unknown organ `council`"),
-        ("parent:board", "only the organs and posts of a `[[version.subordinate]]`"),
+        (
+            "parent:board",
+            "only the organs and posts of a `[[version.subordinate]]`",
+        ),
     ] {
         let err = build_with(&statute(by), "")
             .err()

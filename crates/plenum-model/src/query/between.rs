@@ -148,11 +148,7 @@ fn meeting_organ<F: Facts + ?Sized>(
 ) -> Result<Option<OrganRef>, F::Error> {
     if meetings.is_none() {
         let held = facts.held()?;
-        *meetings = Some(
-            held.into_iter()
-                .map(|h| (h.meeting, h.organ))
-                .collect(),
-        );
+        *meetings = Some(held.into_iter().map(|h| (h.meeting, h.organ)).collect());
     }
     Ok(meetings.as_ref().and_then(|m| m.get(meeting).cloned()))
 }

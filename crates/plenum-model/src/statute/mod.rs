@@ -9,9 +9,9 @@
 mod acting;
 mod acts_for;
 mod admission;
-mod between;
 mod all_members;
 mod attendance;
+mod between;
 mod book;
 mod cadence;
 mod calendar;

@@ -23,9 +23,8 @@ impl Ctx<'_, '_> {
         let Some(version) = self.version(&organ.org, &out.event.date) else {
             return;
         };
-        let Some(Cited { rule, article }) = version
-            .organ(&organ.key)
-            .and_then(|d| d.seats_set.as_ref())
+        let Some(Cited { rule, article }) =
+            version.organ(&organ.key).and_then(|d| d.seats_set.as_ref())
         else {
             return;
         };
@@ -54,7 +53,11 @@ impl Ctx<'_, '_> {
                             .collect::<Vec<_>>()
                             .join(" and ")
                     };
-                    let how = if carried { "" } else { " (a motion not carried)" };
+                    let how = if carried {
+                        ""
+                    } else {
+                        " (a motion not carried)"
+                    };
                     out.push(
                         Rule::NoCompetentDecision,
                         Severity::Violation,

@@ -47,10 +47,10 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
         );
     }
     if let Some(Cited { rule, article }) = &organ.between_elections {
-        let filler = organ
-            .vacancies_by
-            .as_ref()
-            .map_or_else(|| "the organ for vacancies".to_owned(), |k| out.organ_name(k));
+        let filler = organ.vacancies_by.as_ref().map_or_else(
+            || "the organ for vacancies".to_owned(),
+            |k| out.organ_name(k),
+        );
         out.push(
             s,
             "between_elections",

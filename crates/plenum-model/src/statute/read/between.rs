@@ -25,11 +25,12 @@ impl Reader<'_> {
                 "`between_elections` counts the seats the organ for vacancies fills: it needs `elected_by = { by = \"...\", vacancies = \"an organ\" }`",
             ));
         }
-        let at_most = raw
-            .at_most
-            .get_ref()
-            .parse::<Share>()
-            .map_err(|e| self.err(raw.at_most.span(), format!("`between_elections.at_most`: {e}")))?;
+        let at_most = raw.at_most.get_ref().parse::<Share>().map_err(|e| {
+            self.err(
+                raw.at_most.span(),
+                format!("`between_elections.at_most`: {e}"),
+            )
+        })?;
         Ok(Some(Cited {
             rule: BetweenElections { at_most },
             article: self.article(scope, raw.article)?,
