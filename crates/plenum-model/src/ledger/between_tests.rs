@@ -141,10 +141,14 @@ fn r14_between_elections_without_an_organ_for_vacancies_or_a_share_is_refused() 
         &format!("seats = {{ full = 5 }}\n{CLAUSE}\n"),
         1,
     );
-    let err = build_with(&without, "").err().expect("refused");
+    let Err(err) = build_with(&without, "") else {
+        panic!("accepted without an organ for vacancies")
+    };
     assert!(err.to_string().contains("needs `elected_by"), "{err}");
     let bad = statute("between_elections = { at_most = \"many\", article = \"9\" }");
-    let err = build_with(&bad, "").err().expect("refused");
+    let Err(err) = build_with(&bad, "") else {
+        panic!("accepted a share that is none")
+    };
     assert!(
         err.to_string().contains("between_elections.at_most"),
         "{err}"
