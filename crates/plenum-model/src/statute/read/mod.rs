@@ -226,7 +226,13 @@ impl Reader<'_> {
         let (probation_extension, lapse, voters) =
             self.membership(&scope, raw.membership.as_ref())?;
         let admission = self.admission(&scope, raw.membership.as_ref())?;
-        let subordinates = self.subordinates(&scope, raw.subordinates)?;
+        // Categories a requisition counts may be declared without organs or posts.
+        let counted: BTreeSet<&str> = organs
+            .iter()
+            .filter_map(|o| o.convened_by.as_ref()?.rule.organizations.as_ref())
+            .map(|r| r.category.as_str())
+            .collect();
+        let subordinates = self.subordinates(&scope, raw.subordinates, &counted)?;
         Ok(Version {
             id,
             org,
