@@ -439,6 +439,8 @@ mod office_tests;
 #[cfg(test)]
 mod one_vote_tests;
 #[cfg(test)]
+mod or_by_tests;
+#[cfg(test)]
 mod org_requisition_tests;
 #[cfg(test)]
 mod outside_tests;
