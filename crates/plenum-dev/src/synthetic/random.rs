@@ -259,6 +259,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     entitled: None,
                     evidence: None,
                     notice_waived: false,
+                    approval: None,
                     absent: Vec::new(),
                 })
             }
@@ -376,6 +377,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     entitled: rng.chance(50).then(|| 10 + rng.below(20) as u32),
                     evidence: None,
                     notice_waived: false,
+                    approval: None,
                     absent: Vec::new(),
                 })
             }

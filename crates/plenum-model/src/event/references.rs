@@ -273,6 +273,9 @@ impl EventKind {
                     .iter()
                     .for_each(|o| push("joint_with", Ref::Organ(o)));
                 b.absent.iter().for_each(|p| push("absent", Ref::Person(p)));
+                if let Some(d) = &b.approval {
+                    push("approval", Ref::Decision(d));
+                }
             }
             K::SpeechGiven(b) => {
                 if let Some(m) = &b.meeting {

@@ -435,6 +435,8 @@ mod not_on_tests;
 #[cfg(test)]
 mod notified_tests;
 #[cfg(test)]
+mod off_schedule_tests;
+#[cfg(test)]
 mod office_tests;
 #[cfg(test)]
 mod one_vote_tests;

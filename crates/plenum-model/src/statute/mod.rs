@@ -74,7 +74,7 @@ pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_w
 pub use read::read;
 pub use record_date::RecordDate;
 pub use referral::Referral;
-pub use seats_set::SeatsSetBy;
+pub use seats_set::LevelOrgan;
 pub use subordinate::Subordinate;
 pub use target::{Target, concerning};
 pub use tied::{Side, Tie};

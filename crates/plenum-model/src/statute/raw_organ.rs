@@ -52,6 +52,16 @@ pub(super) struct RawOrgan {
     pub(super) record_date: Option<Spanned<RawRecordDate>>,
     pub(super) seats_set: Option<RawSeatsSet>,
     pub(super) between_elections: Option<Spanned<RawBetweenElections>>,
+    pub(super) off_schedule: Option<RawOffSchedule>,
+}
+
+/// An organ's `off_schedule = { approved_by = "parent:committee" }` (read in
+/// `read/seats_set.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawOffSchedule {
+    pub(super) approved_by: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 /// An organ's `between_elections = { at_most = "1/5" }` (read in `read/between.rs`).

@@ -8,24 +8,32 @@
 
 use crate::id::Key;
 
-/// The organ whose decision sets how many full and alternate seats an election fills.
+/// An organ of the same level (version or template) or of the organization one level
+/// up: whose decision sets how many seats an election fills (`seats_set`), or approves
+/// a meeting held off its schedule (`off_schedule`).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SeatsSetBy {
+pub enum LevelOrgan {
     /// An organ of the same version (or template).
     Organ(Key),
     /// An organ of the organization one level up (`parent:KEY`, in a template only).
     Parent(Key),
 }
 
-impl SeatsSetBy {
-    /// The clause in words, for `plenum statute check`, given the organ's name.
+impl LevelOrgan {
+    /// The organ in words, given an organ's name: "National Congress", "the
+    /// `committee` of the organization one level up".
+    pub fn name(&self, organ_name: impl Fn(&Key) -> String) -> String {
+        match self {
+            LevelOrgan::Organ(k) => organ_name(k),
+            LevelOrgan::Parent(k) => format!("the `{k}` of the organization one level up"),
+        }
+    }
+
+    /// `seats_set` in words, for `plenum statute check`, given the organ's name.
     pub fn words(&self, organ_name: impl Fn(&Key) -> String) -> String {
-        let by = match self {
-            SeatsSetBy::Organ(k) => organ_name(k),
-            SeatsSetBy::Parent(k) => format!("the `{k}` of the organization one level up"),
-        };
         format!(
-            "the number of its members and alternate members is set, for each election, by a decision of {by}"
+            "the number of its members and alternate members is set, for each election, by a decision of {}",
+            self.name(organ_name)
         )
     }
 }

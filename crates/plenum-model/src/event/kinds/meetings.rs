@@ -104,6 +104,10 @@ body!(
         /// it (in writing, or as the statute allows); judged where the statute allows
         /// waivers (`waiver`).
         notice_waived: bool = (default, skip_serializing_if = "is_false"),
+        /// The decision approving that it is held off its schedule (brought forward or
+        /// postponed), where the record says: judged against the organ's
+        /// `off_schedule`.
+        approval: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

@@ -36,6 +36,7 @@ mod membership;
 mod nominations;
 mod non_voting;
 mod notified;
+mod off_schedule;
 mod offices;
 mod one_vote;
 mod org_requisition;

@@ -10,7 +10,7 @@
 use crate::date::Truth;
 use crate::event::kinds::{ElectionHeld, Outcome};
 use crate::id::OrganRef;
-use crate::statute::{Cited, SeatsSetBy};
+use crate::statute::{Cited, LevelOrgan};
 
 use super::super::{Citation, Rule, Severity};
 use super::{Ctx, Out};
@@ -32,9 +32,9 @@ impl Ctx<'_, '_> {
         let name = self.organ_name(organ);
         if let Some(decision) = &b.seats_decision {
             let wanted = match rule {
-                SeatsSetBy::Organ(k) => Some(OrganRef::new(organ.org.clone(), k.clone())),
+                LevelOrgan::Organ(k) => Some(OrganRef::new(organ.org.clone(), k.clone())),
                 // The parent level's organ: not judged where the record gives no parent.
-                SeatsSetBy::Parent(k) => self
+                LevelOrgan::Parent(k) => self
                     .book
                     .parent(&organ.org)
                     .map(|p| OrganRef::new(p.clone(), k.clone())),

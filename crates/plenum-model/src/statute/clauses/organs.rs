@@ -46,6 +46,16 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             Some("no-competent-decision, seats-over-limit"),
         );
     }
+    if let Some(Cited { rule, article }) = &organ.off_schedule {
+        let by = rule.name(|k| out.organ_name(k));
+        out.push(
+            s,
+            "off_schedule",
+            format!("a meeting held off its cadence (brought forward or postponed) needs the approval of {by}"),
+            article.as_ref(),
+            Some("meeting-late (an approved postponement is not late)"),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.between_elections {
         let filler = organ.vacancies_by.as_ref().map_or_else(
             || "the organ for vacancies".to_owned(),

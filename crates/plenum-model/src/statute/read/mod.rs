@@ -370,6 +370,7 @@ impl Reader<'_> {
         let all_members = self.all_members(scope, raw.all_members.take())?;
         let record_date = self.record_date(scope, raw.record_date.take())?;
         let seats_set = self.seats_set(scope, raw.seats_set.take())?;
+        let off_schedule = self.off_schedule(scope, raw.off_schedule.take())?;
         let between = raw.between_elections.take();
         let between_elections = self.between_elections(scope, between, raw.elected_by.as_ref())?;
         let composed_of = self.composed_of(scope, &raw)?;
@@ -385,6 +386,7 @@ impl Reader<'_> {
             all_members,
             record_date,
             seats_set,
+            off_schedule,
             between_elections,
             constituencies,
             non_voting,

@@ -1,36 +1,62 @@
-//! Reading an organ's `seats_set = { by = "congress", article = "22" }`. It only
-//! reads; `rules/checks/seats_set.rs` judges.
+//! Reading an organ's `seats_set = { by = "congress", article = "22" }` and
+//! `off_schedule = { approved_by = "parent:committee", article = "25" }`: an organ of
+//! the version (or template), or `parent:KEY` in a template. It only reads;
+//! `rules/checks/seats_set.rs` and `rules/checks/off_schedule.rs` judge.
 
-use super::super::raw::RawSeatsSet;
-use super::super::{Cited, SeatsSetBy};
+use serde_spanned::Spanned;
+
+use super::super::raw::{RawOffSchedule, RawSeatsSet};
+use super::super::{Cited, LevelOrgan};
 use super::{Reader, Scope};
 use crate::source::InputError;
 
 impl Reader<'_> {
-    /// `by` names an organ of the version (or template), or `parent:KEY` in a
-    /// template; members, appointment and posts set no number and are refused.
     pub(super) fn seats_set(
         &self,
         scope: &Scope<'_>,
         raw: Option<RawSeatsSet>,
-    ) -> Result<Option<Cited<SeatsSetBy>>, InputError> {
+    ) -> Result<Option<Cited<LevelOrgan>>, InputError> {
         let Some(raw) = raw else { return Ok(None) };
-        let by = raw.by.get_ref();
-        let rule = if by.starts_with("parent:") {
-            SeatsSetBy::Parent(self.parent_key(scope, &raw.by)?)
-        } else if by == "members" || by == "appointment" || by.starts_with("post:") {
-            return Err(self.err(
-                raw.by.span(),
-                format!(
-                    "`seats_set.by` names the organ whose decision sets the number of seats (an organ of the version, or `parent:KEY` in a template), not `{by}`"
-                ),
-            ));
-        } else {
-            SeatsSetBy::Organ(self.organ_key(scope, &raw.by)?)
-        };
         Ok(Some(Cited {
-            rule,
+            rule: self.level_organ(scope, &raw.by, "seats_set.by", "sets the number of seats")?,
             article: self.article(scope, raw.article)?,
         }))
+    }
+
+    pub(super) fn off_schedule(
+        &self,
+        scope: &Scope<'_>,
+        raw: Option<RawOffSchedule>,
+    ) -> Result<Option<Cited<LevelOrgan>>, InputError> {
+        let Some(raw) = raw else { return Ok(None) };
+        let what = "approves a meeting held off its schedule";
+        Ok(Some(Cited {
+            rule: self.level_organ(scope, &raw.approved_by, "off_schedule.approved_by", what)?,
+            article: self.article(scope, raw.article)?,
+        }))
+    }
+
+    /// An organ of the version (or template), or `parent:KEY` in a template; members,
+    /// appointment and posts decide nothing and are refused.
+    fn level_organ(
+        &self,
+        scope: &Scope<'_>,
+        by: &Spanned<String>,
+        field: &str,
+        what: &str,
+    ) -> Result<LevelOrgan, InputError> {
+        let name = by.get_ref();
+        if name.starts_with("parent:") {
+            Ok(LevelOrgan::Parent(self.parent_key(scope, by)?))
+        } else if name == "members" || name == "appointment" || name.starts_with("post:") {
+            Err(self.err(
+                by.span(),
+                format!(
+                    "`{field}` names the organ whose decision {what} (an organ of the version, or `parent:KEY` in a template), not `{name}`"
+                ),
+            ))
+        } else {
+            Ok(LevelOrgan::Organ(self.organ_key(scope, by)?))
+        }
     }
 }
