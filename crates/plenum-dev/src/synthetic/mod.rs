@@ -224,6 +224,8 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     post: None,
                     method: None,
                     seats: Some(seats as u32),
+                    alternate_seats: None,
+                    seats_decision: None,
                     elected,
                     alternates: Vec::new(),
                     tally: Vec::new(),

@@ -163,6 +163,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     post: None,
                     method: None,
                     seats: None,
+                    alternate_seats: None,
+                    seats_decision: None,
                     alternates: if rng.chance(30) {
                         vec![pick(&mut rng, &persons)]
                             .into_iter()
@@ -259,6 +261,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     entitled: None,
                     evidence: None,
                     notice_waived: false,
+                    approval: None,
                     absent: Vec::new(),
                     constituency_votes: Default::default(),
                 })
@@ -380,6 +383,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     entitled: rng.chance(50).then(|| 10 + rng.below(20) as u32),
                     evidence: None,
                     notice_waived: false,
+                    approval: None,
                     absent: Vec::new(),
                     constituency_votes: Default::default(),
                 })
@@ -564,6 +568,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     post: Some(posts[rng.below(posts.len())].clone()),
                     method: None,
                     seats: None,
+                    alternate_seats: None,
+                    seats_decision: None,
                     elected,
                     alternates: Vec::new(),
                     tally: Vec::new(),

@@ -292,6 +292,9 @@ impl EventKind {
                     .iter()
                     .for_each(|o| push("joint_with", Ref::Organ(o)));
                 b.absent.iter().for_each(|p| push("absent", Ref::Person(p)));
+                if let Some(d) = &b.approval {
+                    push("approval", Ref::Decision(d));
+                }
             }
             K::SpeechGiven(b) => {
                 if let Some(m) = &b.meeting {
@@ -340,6 +343,9 @@ impl EventKind {
                     .for_each(|p| push("nominal", Ref::Person(p)));
                 if let Some(d) = &b.nomination {
                     push("nomination", Ref::Decision(d));
+                }
+                if let Some(d) = &b.seats_decision {
+                    push("seats_decision", Ref::Decision(d));
                 }
                 for n in &b.nominators {
                     push("nominators", Ref::Person(&n.person));

@@ -230,6 +230,9 @@ pub fn record(tx: &mut dyn Writer, events: &[Event]) -> Result<Recorded, RecordE
                 // Its parent and category say which template of a statute governs it.
                 statutes.events.push(event.clone());
                 Arc::make_mut(&mut book).found(f.org.clone(), f.parent.clone(), f.category.clone());
+                if let Some(d) = &f.decision {
+                    Arc::make_mut(&mut book).founded_on(f.org.clone(), d.clone());
+                }
                 fresh.push((pos, event.clone()));
             }
             _ => fresh.push((pos, event.clone())),
@@ -380,6 +383,8 @@ mod bar_tests;
 #[cfg(test)]
 mod base_tests;
 #[cfg(test)]
+mod between_tests;
+#[cfg(test)]
 mod business_tests;
 #[cfg(test)]
 mod candidacy_tests;
@@ -409,6 +414,8 @@ mod engine_tests;
 mod evidence_tests;
 #[cfg(test)]
 mod first_reads_tests;
+#[cfg(test)]
+mod founder_tests;
 #[cfg(test)]
 mod founding_tests;
 #[cfg(test)]
@@ -442,9 +449,13 @@ mod notice_by_tests;
 #[cfg(test)]
 mod notified_tests;
 #[cfg(test)]
+mod off_schedule_tests;
+#[cfg(test)]
 mod office_tests;
 #[cfg(test)]
 mod one_vote_tests;
+#[cfg(test)]
+mod or_by_tests;
 #[cfg(test)]
 mod org_requisition_tests;
 #[cfg(test)]
@@ -471,6 +482,8 @@ mod register_size_tests;
 mod renewal_tests;
 #[cfg(test)]
 mod seat_minimum_tests;
+#[cfg(test)]
+mod seats_set_tests;
 #[cfg(test)]
 mod service_tests;
 #[cfg(test)]

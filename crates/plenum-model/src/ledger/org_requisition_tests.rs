@@ -183,3 +183,33 @@ fn r14_organizations_is_refused_at_its_place_where_it_cannot_be_judged() {
         "",
     );
 }
+
+#[test]
+fn r14_a_category_counted_by_a_requisition_may_be_declared_without_offices() {
+    // "more than one third of the organizations at the provincial level": the
+    // category is declared to be counted, with no organ or post of its own.
+    let bare = STATUTE.replace(
+        "\n[[version.subordinate.post]]\nid = \"secretary\"\nname = \"Provincial Secretary\"\nelected_by = { by = \"parent:cc\" }\n",
+        "",
+    );
+    assert!(!bare.contains("Provincial Secretary"), "{bare}");
+    let found = convened(
+        &bare,
+        false,
+        "requested_by_organizations = [\"p-1\", \"p-2\"]",
+    );
+    assert!(found.is_empty(), "{found:#?}");
+    let found = convened(&bare, false, "requested_by_organizations = [\"p-1\"]");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    // A bare category that nothing counts is still refused.
+    let uncounted = bare.replace(
+        "organizations = { category = \"provincial\", more_than = \"1/3\" }, ",
+        "",
+    );
+    let err = crate::statute::read(&uncounted).expect_err("a template with no office");
+    assert!(
+        err.to_string()
+            .contains("subordinate `provincial` needs at least one"),
+        "{err}"
+    );
+}

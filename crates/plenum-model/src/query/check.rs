@@ -91,6 +91,7 @@ pub fn check<F: Facts + ?Sized>(facts: &F, day: Day) -> Result<Vec<FindingLine>,
     findings.extend(statuses_too_long(facts, &book, day)?);
     findings.extend(super::confirmations::unconfirmed(facts, &book, day)?);
     findings.extend(super::succession::skipped(facts, &book, day)?);
+    findings.extend(super::between::exceeded(facts, &book, day)?);
     findings.extend(super::vacancies::unfilled(facts, &book, day)?);
     findings.extend(super::regions::short(facts, &book, day)?);
     findings.extend(super::bars_held::held_through_bars(facts, &book, day)?);

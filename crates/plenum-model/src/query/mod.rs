@@ -7,6 +7,7 @@
 
 pub mod at;
 mod bars_held;
+mod between;
 pub mod check;
 mod composed;
 mod confirmations;

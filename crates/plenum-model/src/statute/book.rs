@@ -38,7 +38,10 @@ impl StatuteBook {
                 }
                 crate::event::EventKind::OrganizationFounded(f) => {
                     book.tree
-                        .found(f.org.clone(), f.parent.clone(), f.category.clone())
+                        .found(f.org.clone(), f.parent.clone(), f.category.clone());
+                    if let Some(d) = &f.decision {
+                        book.tree.founded_on(f.org.clone(), d.clone());
+                    }
                 }
                 _ => {}
             }
@@ -143,6 +146,18 @@ impl StatuteBook {
                     .map(|p| PostRef::new(v.org.clone(), p.key.clone()))
             })
             .collect()
+    }
+
+    /// Records the decision `org`'s founding cites (`organization_founded`
+    /// `decision`): the organization whose organ took it approved its establishment
+    /// (`elected_by = { by = "founder" }`).
+    pub fn founded_on(&mut self, org: OrgId, decision: crate::id::EventId) {
+        self.tree.founded_on(org, decision);
+    }
+
+    /// The decision `org`'s founding cites, if the record gives one.
+    pub fn founding_decision(&self, org: &OrgId) -> Option<&crate::id::EventId> {
+        self.tree.decision(org)
     }
 
     /// The organization `org` was founded under (`organization_founded` `parent`).

@@ -81,3 +81,72 @@ name = "President"
         ]
     );
 }
+
+#[test]
+fn seats_set_at_each_election_the_share_filled_between_and_the_founder_are_listed() {
+    let text = r#"organization = "party"
+
+[[version]]
+id = "v1"
+effective = "2020-01-01"
+
+[[version.article]]
+number = "21"
+text = "The number replaced or newly elected shall not exceed one fifth."
+
+[[version.article]]
+number = "22"
+text = "The number of members shall be determined by the National Congress."
+
+[[version.article]]
+number = "49"
+text = "The composition of a leading Party members group is decided on by the Party organization that approves its establishment."
+
+[[version.organ]]
+id = "congress"
+name = "National Congress"
+
+[[version.organ]]
+id = "conference"
+name = "National Conference"
+
+[[version.organ]]
+id = "cc"
+name = "Central Committee"
+elected_by = { by = "congress", vacancies = "conference" }
+seats_set = { by = "congress", article = "22" }
+between_elections = { at_most = "1/5", article = "21" }
+
+[[version.subordinate]]
+category = "group"
+
+[[version.subordinate.organ]]
+id = "group"
+name = "Leading Group"
+elected_by = { by = "founder", article = "49" }
+"#;
+    let document = crate::statute::read(text).expect("a valid statute");
+    let lines: Vec<String> = clauses(&document)
+        .iter()
+        .filter(|c| ["seats_set", "between_elections", "elected_by"].contains(&c.field))
+        .map(|c| {
+            format!(
+                "{} | {} | {} | {} | {}",
+                c.subject,
+                c.field,
+                c.rule,
+                c.article.as_deref().unwrap_or("-"),
+                c.checked_by.unwrap_or("-")
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Central Committee | elected_by | elected by National Congress only; vacancies filled by National Conference | - | wrong-elector",
+            "Central Committee | seats_set | the number of its members and alternate members is set, for each election, by a decision of National Congress | 22 | no-competent-decision, seats-over-limit",
+            "Central Committee | between_elections | between two elections, National Conference replaces or adds at most 1/5 of the members, and of the alternate members, the last election filled | 21 | seats-over-limit (as of a date)",
+            "group: Leading Group | elected_by | appointed by the organization that approved its founding only | 49 | wrong-elector",
+        ]
+    );
+}

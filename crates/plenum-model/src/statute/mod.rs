@@ -11,6 +11,7 @@ mod acts_for;
 mod admission;
 mod all_members;
 mod attendance;
+mod between;
 mod book;
 mod business;
 mod cadence;
@@ -40,6 +41,7 @@ mod raw_trials;
 mod read;
 mod record_date;
 mod referral;
+mod seats_set;
 mod subordinate;
 mod suspension;
 mod target;
@@ -57,6 +59,7 @@ pub use acts_for::ActsFor;
 pub use admission::{Admission, CandidateFirst, Sponsors};
 pub use all_members::AllMembers;
 pub use attendance::Attends;
+pub use between::BetweenElections;
 pub use book::StatuteBook;
 pub use business::Business;
 pub use cadence::{Cadence, CalendarPeriod};
@@ -83,6 +86,7 @@ pub use procedures::{ComposedOf, Confirmation, Procedure, Succession, composed_w
 pub use read::read;
 pub use record_date::RecordDate;
 pub use referral::Referral;
+pub use seats_set::LevelOrgan;
 pub use subordinate::Subordinate;
 pub use suspension::Suspension;
 pub use target::{Target, concerning};
@@ -309,6 +313,11 @@ pub enum Elector {
     /// the next level up". The parent is the `parent` of the organization's
     /// `organization_founded`.
     Parent(Key),
+    /// The organization that approved the organization's founding (`by = "founder"`):
+    /// an organ of the organization whose organ took the decision the founding cites
+    /// (`organization_founded` `decision`). "The composition of a leading Party members
+    /// group is decided on by the Party organization that approves its establishment."
+    Founder,
 }
 
 /// The most seats an organ may have, by role.

@@ -98,6 +98,15 @@ pub struct OrganDef {
     pub co_option: Option<Cited<CoOption>>,
     /// How its elections are counted (`counting`).
     pub counting: Option<Cited<CountingMethod>>,
+    /// The organ whose decision sets the number of its seats at each election
+    /// (`seats_set`).
+    pub seats_set: Option<Cited<LevelOrgan>>,
+    /// The most seats the organ for vacancies may fill between two elections
+    /// (`between_elections`).
+    pub between_elections: Option<Cited<BetweenElections>>,
+    /// The organ whose approval lets a meeting be held off its cadence, brought
+    /// forward or postponed (`off_schedule`).
+    pub off_schedule: Option<Cited<LevelOrgan>>,
 }
 
 /// "The candidate receiving the highest number of votes ... shall be elected": an

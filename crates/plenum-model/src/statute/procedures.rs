@@ -16,6 +16,9 @@ pub struct Procedure {
     pub confirmed_by: Option<Confirmation>,
     /// Who may nominate, one person at a time (`nominations`, with its own article).
     pub nominations: Option<Cited<Nominations>>,
+    /// Other organs of the same version that may elect in place of `elected_by`'s
+    /// organ (`or_by`): "elected through a general meeting or a meeting of delegates".
+    pub or_by: Vec<Key>,
 }
 
 /// An act another organ must confirm: by whom, and by when.
@@ -90,6 +93,14 @@ pub(super) fn procedure_clauses(
     organ_name: &dyn Fn(&Key) -> String,
 ) -> Vec<(&'static str, String, &'static str)> {
     let mut out = Vec::new();
+    if !procedure.or_by.is_empty() {
+        let names: Vec<String> = procedure.or_by.iter().map(organ_name).collect();
+        out.push((
+            "or_by",
+            format!("or elected by {} in its place", names.join(" or ")),
+            "wrong-elector",
+        ));
+    }
     if let Some(k) = &procedure.nominated_by {
         out.push((
             "nominated_by",

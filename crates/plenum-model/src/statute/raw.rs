@@ -189,6 +189,8 @@ pub(super) struct RawVacancy {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawElector {
     pub(super) by: Spanned<String>,
+    #[serde(default)]
+    pub(super) or_by: Vec<Spanned<String>>,
     pub(super) vacancies: Option<Spanned<String>>,
     pub(super) nominated_by: Option<Spanned<String>>,
     pub(super) confirmed_by: Option<Spanned<String>>,

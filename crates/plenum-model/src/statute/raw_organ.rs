@@ -54,6 +54,9 @@ pub(super) struct RawOrgan {
     pub(super) notice_by: Option<Spanned<RawNoticeBy>>,
     pub(super) co_option: Option<Spanned<RawCoOption>>,
     pub(super) counting: Option<RawCounting>,
+    pub(super) seats_set: Option<RawSeatsSet>,
+    pub(super) between_elections: Option<Spanned<RawBetweenElections>>,
+    pub(super) off_schedule: Option<RawOffSchedule>,
 }
 
 /// An organ's `counting = { method = "points" }` (read in `read/counting.rs`).
@@ -88,6 +91,31 @@ pub(super) struct RawUntil {
 pub(super) struct RawNoticeBy {
     #[serde(default)]
     pub(super) posts: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+/// An organ's `off_schedule = { approved_by = "parent:committee" }` (read in
+/// `read/seats_set.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawOffSchedule {
+    pub(super) approved_by: Spanned<String>,
+    pub(super) article: ArticleRef,
+}
+
+/// An organ's `between_elections = { at_most = "1/5" }` (read in `read/between.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawBetweenElections {
+    pub(super) at_most: Spanned<String>,
+    pub(super) article: ArticleRef,
+}
+
+/// An organ's `seats_set = { by = "congress" }` (read in `read/seats_set.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSeatsSet {
+    pub(super) by: Spanned<String>,
     pub(super) article: ArticleRef,
 }
 

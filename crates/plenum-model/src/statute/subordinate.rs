@@ -78,6 +78,9 @@ impl Version {
 #[derive(Clone, Debug, Default)]
 pub(super) struct Tree {
     orgs: BTreeMap<OrgId, Place>,
+    /// The decision each organization's founding cites (`organization_founded`
+    /// `decision`), where the record gives one.
+    decisions: BTreeMap<OrgId, crate::id::EventId>,
 }
 
 #[derive(Clone, Debug)]
@@ -93,6 +96,16 @@ impl Tree {
     /// Records an organization's parent and category (a later record replaces an earlier).
     pub(super) fn found(&mut self, org: OrgId, parent: Option<OrgId>, category: Option<String>) {
         self.orgs.insert(org, Place { parent, category });
+    }
+
+    /// Records the decision an organization's founding cites.
+    pub(super) fn founded_on(&mut self, org: OrgId, decision: crate::id::EventId) {
+        self.decisions.insert(org, decision);
+    }
+
+    /// The decision an organization's founding cites, if the record gives one.
+    pub(super) fn decision(&self, org: &OrgId) -> Option<&crate::id::EventId> {
+        self.decisions.get(org)
     }
 
     /// The parent of an organization, as founded.

@@ -86,6 +86,10 @@ impl Ask for HomeAsk {
             }) => version
                 .post(k)
                 .map_or_else(|| k.to_string(), |p| p.name.clone()),
+            Some(Cited {
+                rule: Elector::Founder,
+                ..
+            }) => "the organization that approved its founding".to_owned(),
             None => "–".to_owned(),
         };
         let organs = version

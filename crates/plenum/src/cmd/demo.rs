@@ -265,6 +265,10 @@ fn tour(name: &str, store: &dyn Store, events: &[Event], db: &str) -> anyhow::Re
                 "appointed by the {}",
                 version.post(k).map_or(k.as_str(), |p| p.name.as_str())
             ),
+            Some(Cited {
+                rule: Elector::Founder,
+                ..
+            }) => "appointed by the organization that approved its founding".to_owned(),
             None => String::new(),
         };
         let meets = organ.meets.as_ref().map(|m| format!("meets {}", m.rule));

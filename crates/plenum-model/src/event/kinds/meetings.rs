@@ -120,6 +120,10 @@ body!(
         /// Legislative District ... were entitled"), if the record says: the weights of
         /// another organ's votes (`weighted`).
         constituency_votes: std::collections::BTreeMap<Key, u64> = (default, skip_serializing_if = "std::collections::BTreeMap::is_empty"),
+        /// The decision approving that it is held off its schedule (brought forward or
+        /// postponed), where the record says: judged against the organ's
+        /// `off_schedule`.
+        approval: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
@@ -193,8 +197,14 @@ body!(
         post: Option<PostRef> = (default, skip_serializing_if = "Option::is_none"),
         /// The counting method (a `plenum count` method name), if known.
         method: Option<String> = (default, skip_serializing_if = "Option::is_none"),
-        /// Seats to fill, if stated.
+        /// Seats to fill, if stated (full seats; with `alternate_seats`, the number set
+        /// for the election: judged against the organ's `seats_set`).
         seats: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
+        /// Alternate seats to fill, if stated.
+        alternate_seats: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
+        /// The decision that set the number of seats, where the record says: judged
+        /// against the organ's `seats_set`.
+        seats_decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// Elected to full seats (or to the post), in order of election.
         elected: Vec<PersonId>,
         /// Elected to alternate seats.

@@ -2,7 +2,7 @@
 
 use crate::date::Truth;
 use crate::event::Role;
-use crate::id::{EventId, OrgId, OrganRef, PersonId, PostRef};
+use crate::id::{EventId, Key, OrgId, OrganRef, PersonId, PostRef};
 use crate::statute::{Cited, Elector, Requirement, Version};
 
 use super::super::terms::Office;
@@ -37,6 +37,7 @@ impl Ctx<'_, '_> {
         what: String,
         filled: Option<&OrganRef>,
         rule: Option<&Cited<Elector>>,
+        or_by: &[Key],
         org: &OrgId,
         electors: &[OrganRef],
         version: &Version,
@@ -45,6 +46,11 @@ impl Ctx<'_, '_> {
         let (Some(Cited { rule, article }), false) = (rule, electors.is_empty()) else {
             return;
         };
+        if matches!(rule, Elector::Founder) {
+            let cited = (version, article.as_ref());
+            self.check_founder_elector(&what, org, electors, cited, out);
+            return;
+        }
         let wanted = match rule {
             Elector::Organ(key) => OrganRef::new(org.clone(), key.clone()),
             // The parent level's organ: not judged where the record gives no parent.
@@ -54,7 +60,12 @@ impl Ctx<'_, '_> {
             },
             _ => return,
         };
-        if electors.contains(&wanted) {
+        // The organs that may elect in its place (`or_by`, beside an organ of the
+        // same organization).
+        let wanted: Vec<OrganRef> = std::iter::once(wanted)
+            .chain(or_by.iter().map(|k| OrganRef::new(org.clone(), k.clone())))
+            .collect();
+        if electors.iter().any(|e| wanted.contains(e)) {
             return;
         }
         // An organ filling its own seats co-opts: say so rather than name it twice.
@@ -77,7 +88,11 @@ impl Ctx<'_, '_> {
             vec![],
             format!(
                 "{what} filled by {by}; the statute gives that to {}",
-                self.organ_name(&wanted)
+                wanted
+                    .iter()
+                    .map(|o| self.organ_name(o))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
             ),
         );
     }
@@ -110,6 +125,7 @@ impl Ctx<'_, '_> {
             format!("seats on {} were", self.organ_name(organ)),
             Some(organ),
             def.elected_by.as_ref(),
+            &def.procedure.or_by,
             &organ.org,
             electors,
             version,
@@ -140,6 +156,7 @@ impl Ctx<'_, '_> {
             format!("the post of {} was", self.post_name(post)),
             None,
             def.elected_by.as_ref(),
+            &def.procedure.or_by,
             &post.org,
             electors,
             version,

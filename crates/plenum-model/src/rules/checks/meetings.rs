@@ -547,15 +547,21 @@ impl Ctx<'_, '_> {
                     format!(": {}", gap.missed)
                 }
             };
+            // A postponement approved as the statute asks (`off_schedule`) is not late.
+            let (approved, why) = match self.off_schedule(&organ, version, out) {
+                super::off_schedule::OffSchedule::Approved => (true, String::new()),
+                super::off_schedule::OffSchedule::Wrong(why) => (false, why),
+                super::off_schedule::OffSchedule::Unapproved => (false, String::new()),
+            };
             out.push(
                 Rule::MeetingLate,
                 Severity::Violation,
                 // A kind's own cadence found the gap at least as surely: one finding.
-                if kind_late >= gap.certainty { crate::date::Truth::No } else { gap.certainty },
+                if approved || kind_late >= gap.certainty { crate::date::Truth::No } else { gap.certainty },
                 Some(Citation::of(version, article.as_ref())),
                 vec![previous.event.clone()],
                 format!(
-                    "no meeting of {} is recorded between {previous_name} ({}) and {name} ({}); the statute requires one {cadence}{since_text}{missed}",
+                    "no meeting of {} is recorded between {previous_name} ({}) and {name} ({}); the statute requires one {cadence}{since_text}{missed}{why}",
                     self.organ_name(&organ),
                     Evidence::dated(&previous.date, previous.evidence),
                     Evidence::dated(&out.event.date, evidence_of(out.event))

@@ -137,6 +137,9 @@ impl Clauses<'_> {
                 "appointed by the holder of the post of {} only",
                 self.post_name(k)
             ),
+            Elector::Founder => {
+                "appointed by the organization that approved its founding only".to_owned()
+            }
         }
     }
 
@@ -202,7 +205,7 @@ impl Clauses<'_> {
         let Cited { rule, article } = elected_by;
         let checked = matches!(
             rule,
-            Elector::Organ(_) | Elector::Post(_) | Elector::Parent(_)
+            Elector::Organ(_) | Elector::Post(_) | Elector::Parent(_) | Elector::Founder
         )
         .then_some("wrong-elector");
         let vacancies = vacancies_by.map_or_else(String::new, |k| {

@@ -81,6 +81,39 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             Some("term-expired"),
         );
     }
+    if let Some(Cited { rule, article }) = &organ.seats_set {
+        let words = rule.words(|k| out.organ_name(k));
+        out.push(
+            s,
+            "seats_set",
+            words,
+            article.as_ref(),
+            Some("no-competent-decision, seats-over-limit"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &organ.off_schedule {
+        let by = rule.name(|k| out.organ_name(k));
+        out.push(
+            s,
+            "off_schedule",
+            format!("a meeting held off its cadence (brought forward or postponed) needs the approval of {by}"),
+            article.as_ref(),
+            Some("meeting-late (an approved postponement is not late)"),
+        );
+    }
+    if let Some(Cited { rule, article }) = &organ.between_elections {
+        let filler = organ.vacancies_by.as_ref().map_or_else(
+            || "the organ for vacancies".to_owned(),
+            |k| out.organ_name(k),
+        );
+        out.push(
+            s,
+            "between_elections",
+            rule.words(&filler),
+            article.as_ref(),
+            Some("seats-over-limit (as of a date)"),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.term {
         out.push(
             s,

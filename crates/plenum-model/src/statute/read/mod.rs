@@ -33,6 +33,7 @@ mod admission;
 mod all_members;
 mod attendance;
 mod business;
+mod between;
 mod calendar;
 mod classes;
 mod co_option;
@@ -54,6 +55,7 @@ mod procedures;
 mod record_date;
 mod referral;
 mod seats;
+mod seats_set;
 mod subordinate;
 mod suspension;
 mod target;
@@ -230,7 +232,13 @@ impl Reader<'_> {
         let (probation_extension, lapse, voters) =
             self.membership(&scope, raw.membership.as_ref())?;
         let admission = self.admission(&scope, raw.membership.as_ref())?;
-        let subordinates = self.subordinates(&scope, raw.subordinates)?;
+        // Categories a requisition counts may be declared without organs or posts.
+        let counted: BTreeSet<&str> = organs
+            .iter()
+            .filter_map(|o| o.convened_by.as_ref()?.rule.organizations.as_ref())
+            .map(|r| r.category.as_str())
+            .collect();
+        let subordinates = self.subordinates(&scope, raw.subordinates, &counted)?;
         Ok(Version {
             id,
             org,
@@ -322,6 +330,7 @@ impl Reader<'_> {
         let rule = match raw.by.get_ref().as_str() {
             "members" => Elector::Members,
             "appointment" => Elector::Appointment,
+            "founder" => Elector::Founder,
             by if by.starts_with("post:") => Elector::Post(self.appointing_post(scope, &raw.by)?),
             by if by.starts_with("parent:") => Elector::Parent(self.parent_key(scope, &raw.by)?),
             _ => Elector::Organ(self.organ_key(scope, &raw.by)?),
@@ -375,6 +384,10 @@ impl Reader<'_> {
         let notice_by = self.notice_by(scope, raw.notice_by.take())?;
         let co_option = self.co_option(scope, raw.co_option.take(), raw.elected_by.as_ref())?;
         let counting = self.counting(scope, raw.counting.take())?;
+        let seats_set = self.seats_set(scope, raw.seats_set.take())?;
+        let off_schedule = self.off_schedule(scope, raw.off_schedule.take())?;
+        let between = raw.between_elections.take();
+        let between_elections = self.between_elections(scope, between, raw.elected_by.as_ref())?;
         let composed_of = self.composed_of(scope, &raw)?;
         let succession = self.succession(scope, &raw)?;
         let (term, term_meetings) = self.terms(scope, raw.term.take())?;
@@ -391,6 +404,9 @@ impl Reader<'_> {
             notice_by,
             co_option,
             counting,
+            seats_set,
+            off_schedule,
+            between_elections,
             constituencies,
             non_voting,
             acts_for,

@@ -6,6 +6,7 @@ use serde_spanned::Spanned;
 use super::super::raw::{RawElector, RawOrgan};
 use super::super::{Cited, ComposedOf, Confirmation, Procedure, Succession};
 use super::{Reader, Scope};
+use crate::id::Key;
 use crate::source::InputError;
 
 impl Reader<'_> {
@@ -53,7 +54,37 @@ impl Reader<'_> {
             nominated_by,
             confirmed_by,
             nominations: None,
+            or_by: self.or_by(scope, raw)?,
         })
+    }
+
+    /// `or_by = ["delegates"]` beside `by = "general-meeting"`: other organs of the
+    /// version, each once, none the `by` organ, which must itself be an organ.
+    fn or_by(&self, scope: &Scope<'_>, raw: &RawElector) -> Result<Vec<Key>, InputError> {
+        let Some(first) = raw.or_by.first() else {
+            return Ok(Vec::new());
+        };
+        let by = raw.by.get_ref();
+        if ["members", "appointment", "founder"].contains(&by.as_str()) || by.contains(':') {
+            return Err(self.err(
+                first.span(),
+                format!(
+                    "`or_by` names organs that may elect in place of `by`; `by` must then be an organ of the version, not `{by}`"
+                ),
+            ));
+        }
+        let mut out: Vec<Key> = Vec::new();
+        for o in &raw.or_by {
+            let key = self.organ_key(scope, o)?;
+            if o.get_ref() == by || out.contains(&key) {
+                return Err(self.err(
+                    o.span(),
+                    format!("`or_by` names `{}` twice (or beside `by`)", o.get_ref()),
+                ));
+            }
+            out.push(key);
+        }
+        Ok(out)
     }
 
     /// `confirmed_by = "organ"` with an optional `within = "3 months"`; `within`

@@ -19,6 +19,7 @@ impl Reader<'_> {
         &self,
         scope: &Scope<'_>,
         raws: Vec<RawSubordinate>,
+        counted: &BTreeSet<&str>,
     ) -> Result<Vec<Subordinate>, InputError> {
         let mut categories = BTreeSet::new();
         let mut out = Vec::new();
@@ -39,10 +40,12 @@ impl Reader<'_> {
                     ),
                 ));
             }
-            if raw.organs.is_empty() && raw.posts.is_empty() {
+            // A kind of organization named only to be counted (`convened_by.organizations`)
+            // governs no office; any other template without one is a mistake.
+            if raw.organs.is_empty() && raw.posts.is_empty() && !counted.contains(category) {
                 return Err(self.err(
                     raw.category.span(),
-                    format!("subordinate `{category}` needs at least one `[[version.subordinate.organ]]` or `[[version.subordinate.post]]`"),
+                    format!("subordinate `{category}` needs at least one `[[version.subordinate.organ]]` or `[[version.subordinate.post]]` (or a `convened_by.organizations` counting it)"),
                 ));
             }
             out.push(self.subordinate(scope, category.to_owned(), raw)?);
