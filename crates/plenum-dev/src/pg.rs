@@ -67,13 +67,20 @@ pub fn database_url(url: &str, name: &str) -> String {
 pub fn create_database(server: &str, name: &str, template: Option<&str>) -> String {
     let mut client = postgres::Client::connect(server, postgres::NoTls)
         .unwrap_or_else(|e| panic!("cannot reach the PostgreSQL server: {e}"));
-    client
-        .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .unwrap_or_else(|e| panic!("cannot drop database {name}: {e}"));
+    // A process that just ended may still be leaving it: try again for a few seconds.
+    let drop = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+    let mut tries = 0;
+    while let Err(e) = client.batch_execute(&drop) {
+        tries += 1;
+        if tries == 10 {
+            panic!("cannot drop database {name}: {}", detail(&e));
+        }
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
     let from = template.map_or(String::new(), |t| format!(" TEMPLATE {t}"));
     client
         .batch_execute(&format!("CREATE DATABASE {name}{from}"))
-        .unwrap_or_else(|e| panic!("cannot make database {name}: {e}"));
+        .unwrap_or_else(|e| panic!("cannot make database {name}: {}", detail(&e)));
     database_url(server, name)
 }
 
@@ -82,6 +89,15 @@ pub fn drop_database(server: &str, name: &str) {
     if let Ok(mut client) = postgres::Client::connect(server, postgres::NoTls) {
         let _ = client.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
     }
+}
+
+/// An error with the server's own message, where it sent one ("db error" alone says
+/// nothing).
+fn detail(e: &postgres::Error) -> String {
+    e.as_db_error().map_or_else(
+        || e.to_string(),
+        |db| format!("{}: {}", db.code().code(), db.message()),
+    )
 }
 
 #[cfg(test)]
