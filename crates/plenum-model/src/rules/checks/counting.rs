@@ -68,27 +68,8 @@ impl Ctx<'_, '_> {
             );
             return;
         }
-        let Some(best_loser) = b
-            .tally
-            .iter()
-            .filter(|r| !b.elected.contains(&r.person) && !b.alternates.contains(&r.person))
-            .max_by_key(|r| r.votes)
-        else {
-            return;
-        };
         let unit = method.unit();
-        for person in &b.elected {
-            let Some(got) = b
-                .tally
-                .iter()
-                .find(|r| &r.person == person)
-                .map(|r| r.votes)
-            else {
-                continue;
-            };
-            if got >= best_loser.votes {
-                continue;
-            }
+        for (person, got, best_loser) in super::election_majority::outpolled(b) {
             out.push(
                 Rule::PluralityNotMet,
                 Severity::Violation,

@@ -4,8 +4,9 @@
 //! shall be elected"), judged against the election's published `tally`.
 
 use crate::date::Truth;
-use crate::event::kinds::ElectionHeld;
+use crate::event::kinds::{ElectionHeld, TallyRow};
 use crate::id::OrganRef;
+use crate::id::PersonId;
 use crate::statute::{Base, Cited};
 
 use super::{Citation, Ctx, Out, Rule, Severity};
@@ -124,26 +125,7 @@ impl Ctx<'_, '_> {
         else {
             return;
         };
-        let Some(best_loser) = b
-            .tally
-            .iter()
-            .filter(|r| !b.elected.contains(&r.person) && !b.alternates.contains(&r.person))
-            .max_by_key(|r| r.votes)
-        else {
-            return;
-        };
-        for person in &b.elected {
-            let Some(got) = b
-                .tally
-                .iter()
-                .find(|r| &r.person == person)
-                .map(|r| r.votes)
-            else {
-                continue;
-            };
-            if got >= best_loser.votes {
-                continue;
-            }
+        for (person, got, best_loser) in outpolled(b) {
             out.push(
                 Rule::PluralityNotMet,
                 Severity::Violation,
@@ -160,4 +142,26 @@ impl Ctx<'_, '_> {
             );
         }
     }
+}
+
+/// Each person `elected` to a full seat or the post whom the `tally` gives fewer votes
+/// (or points) than the best placed candidate it lists who was not elected (to a full
+/// or alternate seat): the person, their votes, and that candidate. Nobody for a person
+/// the tally leaves out, or where every candidate it lists was elected.
+pub(super) fn outpolled(b: &ElectionHeld) -> Vec<(&PersonId, u64, &TallyRow)> {
+    let Some(best_loser) = b
+        .tally
+        .iter()
+        .filter(|r| !b.elected.contains(&r.person) && !b.alternates.contains(&r.person))
+        .max_by_key(|r| r.votes)
+    else {
+        return Vec::new();
+    };
+    b.elected
+        .iter()
+        .filter_map(|person| {
+            let got = b.tally.iter().find(|r| &r.person == person)?.votes;
+            (got < best_loser.votes).then_some((person, got, best_loser))
+        })
+        .collect()
 }
