@@ -45,13 +45,25 @@ fn every_by_is_complete(by: By) {
     }
 }
 
+/// The chunk `chunks` ends with, begun if there is none.
+fn last_chunk<T>(chunks: &mut Vec<Vec<T>>) -> &mut Vec<T> {
+    if chunks.is_empty() {
+        chunks.push(Vec::new());
+    }
+    let last = chunks.len() - 1;
+    &mut chunks[last]
+}
+
 /// Row changes and entries not yet written, in the order they were made.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Overlay {
-    /// Every change, in order: what is written (netted per row) at the end.
-    changes: Vec<Change>,
-    /// Entries appended, in order.
-    entries: Vec<Entry>,
+    /// Every change, in order, in the chunks its batches made: what is written (netted
+    /// per row) at the end. Absorbing a batch moves its chunk in, rather than copying
+    /// its changes onto the end of one vector that grows with the group (and is
+    /// reallocated as it does, inside the writers' turn).
+    changes: Vec<Vec<Change>>,
+    /// Entries appended, in order, in chunks likewise.
+    entries: Vec<Vec<Entry>>,
     /// How each row changed here ends, by table and key (`None`: gone).
     latest: HashMap<Table, HashMap<String, Option<AnyRow>>>,
     /// The keys of rows that had a look-up value here (they may have changed since).
@@ -61,7 +73,7 @@ pub(crate) struct Overlay {
 impl Overlay {
     /// Whether nothing is held.
     pub fn is_empty(&self) -> bool {
-        self.changes.is_empty() && self.entries.is_empty()
+        self.changes.iter().all(Vec::is_empty) && self.entries.iter().all(Vec::is_empty)
     }
 
     /// Holds `changes` (their `before` is what the database and this overlay answer).
@@ -69,12 +81,22 @@ impl Overlay {
         for change in changes {
             self.note(change);
         }
-        self.changes.extend_from_slice(changes);
+        last_chunk(&mut self.changes).extend_from_slice(changes);
     }
 
     /// Holds an entry.
     pub fn append(&mut self, entry: Entry) {
-        self.entries.push(entry);
+        last_chunk(&mut self.entries).push(entry);
+    }
+
+    /// The changes held, in the order they were made.
+    pub fn changes(&self) -> impl Iterator<Item = &Change> {
+        self.changes.iter().flatten()
+    }
+
+    /// The entries held, in the order they were appended.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().flatten()
     }
 
     fn note(&mut self, change: &Change) {
@@ -133,8 +155,14 @@ impl Overlay {
         self.latest.clear();
         self.index.clear();
         (
-            std::mem::take(&mut self.changes),
-            std::mem::take(&mut self.entries),
+            std::mem::take(&mut self.changes)
+                .into_iter()
+                .flatten()
+                .collect(),
+            std::mem::take(&mut self.entries)
+                .into_iter()
+                .flatten()
+                .collect(),
         )
     }
 
@@ -317,7 +345,7 @@ mod tests {
             group.absorb(later);
             assert_eq!(group.latest, whole.latest, "split at {split}");
             assert_eq!(group.index, whole.index, "split at {split}");
-            assert_eq!(group.changes, whole.changes, "split at {split}");
+            assert!(group.changes().eq(whole.changes()), "split at {split}");
         }
     }
 }

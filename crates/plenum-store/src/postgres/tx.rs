@@ -244,23 +244,30 @@ impl<'c> PgTx<'c> {
 pub(crate) fn write_held(
     conn: &mut Conn,
     (changes, entries): (Vec<Change>, Vec<Entry>),
+    plan: Plan,
+) -> Result<(), Error> {
+    write_rows(conn, &changes, &entries, plan)
+}
+
+/// Writes changes and entries, with whatever `plan` already holds, as one statement.
+fn write_rows<'a>(
+    conn: &mut Conn,
+    changes: impl IntoIterator<Item = &'a Change>,
+    entries: impl IntoIterator<Item = &'a Entry>,
     mut plan: Plan,
 ) -> Result<(), Error> {
-    plan.changes(&changes);
-    if !entries.is_empty() {
-        let count = entries.len();
-        let mut seqs = Vec::with_capacity(count);
-        let mut times = Vec::with_capacity(count);
-        let mut payloads = Vec::with_capacity(count);
-        let mut digests = Vec::with_capacity(count);
-        let mut chains = Vec::with_capacity(count);
-        for (seq, at, payload, digest, chain) in entries {
-            seqs.push(seq);
-            times.push(at);
-            payloads.push(payload);
-            digests.push(digest);
-            chains.push(chain);
-        }
+    plan.changes(changes);
+    let (mut seqs, mut times, mut payloads, mut digests, mut chains) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (seq, at, payload, digest, chain) in entries {
+        seqs.push(*seq);
+        times.push(at.clone());
+        payloads.push(payload.clone());
+        digests.push(digest.clone());
+        chains.push(chain.clone());
+    }
+    if !seqs.is_empty() {
+        let count = seqs.len();
         let sql = format!(
             "INSERT INTO entries(seq, recorded_at, payload, digest, chain) \
              SELECT * FROM unnest({}::bigint[], {}::text[], {}::bytea[], {}::bytea[], {}::bytea[])",
@@ -279,10 +286,11 @@ pub(crate) fn write_held(
 }
 
 /// The group's last write before its commit, as one statement: every change and entry
-/// still held, the digests of the tables touched, and the head.
+/// held, the digests of the tables touched, and the head. `held` is left as it was: the
+/// group judged over this one's commit reads it until it attaches.
 pub(crate) fn write_group(
     conn: &mut Conn,
-    held: &mut Overlay,
+    held: &Overlay,
     head: Head,
     digests: &Digests,
     touched: &BTreeSet<Table>,
@@ -310,7 +318,7 @@ pub(crate) fn write_group(
         plan.param(Box::new(head.hash.to_hex())),
     );
     plan.part(sql, "meta", "updated", 2);
-    write_held(conn, held.take(), plan)
+    write_rows(conn, held.changes(), held.entries(), plan)
 }
 
 impl Backing for PgTx<'_> {

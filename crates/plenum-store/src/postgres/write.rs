@@ -26,7 +26,9 @@ enum Net<'c> {
 
 /// The net effect of `changes` on each row, per table: a row inserted then changed is
 /// inserted as it ends; one inserted then deleted is not written at all.
-fn net(changes: &[Change]) -> BTreeMap<Table, BTreeMap<String, Net<'_>>> {
+fn net<'a>(
+    changes: impl IntoIterator<Item = &'a Change>,
+) -> BTreeMap<Table, BTreeMap<String, Net<'a>>> {
     // For each row: whether it existed before the chunk, and how it ends.
     let mut rows: BTreeMap<(Table, String), (bool, Option<&AnyRow>)> = BTreeMap::new();
     for change in changes {
@@ -41,7 +43,7 @@ fn net(changes: &[Change]) -> BTreeMap<Table, BTreeMap<String, Net<'_>>> {
             .and_modify(|(_, end)| *end = change.after.as_ref())
             .or_insert((existed, change.after.as_ref()));
     }
-    let mut out: BTreeMap<Table, BTreeMap<String, Net<'_>>> = BTreeMap::new();
+    let mut out: BTreeMap<Table, BTreeMap<String, Net<'a>>> = BTreeMap::new();
     for ((table, key), (existed, end)) in rows {
         let net = match (existed, end) {
             (false, None) => continue,
@@ -118,7 +120,7 @@ impl Plan {
     }
 
     /// Adds the writes of `changes`: what they do to each row, all taken together.
-    pub fn changes(&mut self, changes: &[Change]) {
+    pub fn changes<'a>(&mut self, changes: impl IntoIterator<Item = &'a Change>) {
         for (table, rows) in net(changes) {
             let name = table.name();
             let mut inserts = Vec::new();

@@ -191,12 +191,12 @@ pub(super) fn undo(open: &mut Open, rewind: bool, error: WriteError) -> Failure 
     }
 }
 
-/// Writes what the group's batches hold, the digests of the tables they touched, and the
-/// head: one statement.
-pub(super) fn finish(open: &mut Open) -> Result<(), Error> {
+/// Writes what the group's batches held (`held`, taken from it when it closed), the
+/// digests of the tables they touched, and the head: one statement.
+pub(super) fn finish(open: &mut Open, held: &Overlay) -> Result<(), Error> {
     tx::write_group(
         &mut open.conn,
-        &mut open.held,
+        held,
         open.head,
         &open.digests,
         &open.touched,
