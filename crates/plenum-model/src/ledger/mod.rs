@@ -505,6 +505,8 @@ mod time_tests;
 #[cfg(test)]
 mod trial_tests;
 #[cfg(test)]
+mod unknown_class_tests;
+#[cfg(test)]
 mod weighted_tests;
 #[cfg(test)]
 mod withdrawal_tests;

@@ -550,6 +550,7 @@ impl Ctx<'_, '_> {
             }
             _ => {}
         }
+        self.check_class_declared(out);
         self.check_status_ended(event, out);
         self.check_procedures(event, out);
         self.check_lapsed_actor(event, out);
