@@ -135,6 +135,12 @@ pub enum Rule {
     /// A member admitted to, or moved to, a membership class the statute in force does
     /// not declare, where it declares some (`[[version.membership.class]]`).
     UnknownClass,
+    /// A person who became a full member while the record shows met fewer of the
+    /// conditions of admission than the statute requires (`membership.conditions`).
+    ConditionsUnmet,
+    /// A resignation recorded as taking effect after its notice was given, where the
+    /// statute makes it effective on notice (`membership.resignation`).
+    ResignationDelayed,
 }
 
 impl Rule {
@@ -191,11 +197,13 @@ impl Rule {
             Rule::CumulativeVote => "cumulative-vote",
             Rule::ProxyVote => "proxy-vote",
             Rule::UnknownClass => "unknown-class",
+            Rule::ConditionsUnmet => "conditions-unmet",
+            Rule::ResignationDelayed => "resignation-delayed",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 50] = [
+    pub const ALL: [Rule; 52] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -246,6 +254,8 @@ impl Rule {
         Rule::CumulativeVote,
         Rule::ProxyVote,
         Rule::UnknownClass,
+        Rule::ConditionsUnmet,
+        Rule::ResignationDelayed,
     ];
 }
 

@@ -211,6 +211,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     class,
                     decision: None,
                     sponsors: Vec::new(),
+                    conditions_met: None,
                 })
             }
             12 => EventKind::MemberExpelled(MemberExpelled {
@@ -310,6 +311,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         person,
                         org,
                         decision: None,
+                        conditions_met: None,
                     }),
                     1 => EventKind::MemberSuspended(MemberSuspended {
                         person,
@@ -326,6 +328,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         person,
                         org,
                         decision: None,
+                        notice_given: None,
                     }),
                 }
             }

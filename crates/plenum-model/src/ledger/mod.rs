@@ -397,6 +397,8 @@ mod co_option_tests;
 #[cfg(test)]
 mod composed_tests;
 #[cfg(test)]
+mod conditions_tests;
+#[cfg(test)]
 mod consent_tests;
 #[cfg(test)]
 mod constituency_tests;

@@ -306,6 +306,27 @@ pub(super) struct RawMembership {
     pub(super) classes: Vec<RawClass>,
     pub(super) sponsors: Option<RawSponsors>,
     pub(super) admission: Option<RawAdmission>,
+    /// `conditions = { required = ["capital-contribution", ...] }`.
+    pub(super) conditions: Option<Spanned<RawConditions>>,
+    /// `resignation = { effective = "on-notice" }`.
+    pub(super) resignation: Option<RawResignation>,
+}
+
+/// `conditions = { required = [...] }`: what the record must show met before a
+/// person becomes a full member.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawConditions {
+    pub(super) required: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+/// `resignation = { effective = "on-notice" }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawResignation {
+    pub(super) effective: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 /// `sponsors = { at_least = 2, status = "full-member" }`.

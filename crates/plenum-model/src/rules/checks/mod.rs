@@ -22,6 +22,7 @@ mod case_recusal;
 mod classes;
 mod co_option;
 mod composed;
+mod conditions;
 mod consent;
 mod constituencies;
 mod conveners;
@@ -551,6 +552,8 @@ impl Ctx<'_, '_> {
             _ => {}
         }
         self.check_class_declared(out);
+        self.check_conditions(out);
+        self.check_resignation(out);
         self.check_status_ended(event, out);
         self.check_procedures(event, out);
         self.check_lapsed_actor(event, out);
