@@ -405,6 +405,8 @@ mod constituency_tests;
 #[cfg(test)]
 mod counting_tests;
 #[cfg(test)]
+mod declared_vacant_tests;
+#[cfg(test)]
 mod direction_tests;
 #[cfg(test)]
 mod engine_bar_tests;

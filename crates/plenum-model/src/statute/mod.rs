@@ -439,6 +439,9 @@ pub struct DisciplineRule {
     pub referral: Option<Referral>,
     /// The act is allowed only while the register counts more than this many full members.
     pub while_members_exceed: Option<u32>,
+    /// A removal this rule allows only of a holder the register shows no longer
+    /// eligible for the office removed from (`only_if = "ineligible"`).
+    pub only_if_ineligible: bool,
     /// The article.
     pub article: Option<String>,
 }

@@ -293,6 +293,10 @@ pub(super) struct RawDiscipline {
     pub(super) referral: Option<Spanned<RawReferral>>,
     /// `while_members_exceed = 10`: the act only while the register counts more.
     pub(super) while_members_exceed: Option<Spanned<u32>>,
+    /// `only_if = "ineligible"`: a removal only of a holder who no longer meets the
+    /// office's eligibility ("may declare vacant the office of a director whose
+    /// eligibility ... has ceased").
+    pub(super) only_if: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 

@@ -34,6 +34,7 @@ mod elections;
 mod founder;
 mod founding;
 mod hearing;
+mod ineligible;
 mod kinds;
 mod lapse;
 mod meeting_term;
