@@ -138,8 +138,9 @@ pub enum Rule {
     /// A person who became a full member while the record shows met fewer of the
     /// conditions of admission than the statute requires (`membership.conditions`).
     ConditionsUnmet,
-    /// A resignation recorded as taking effect after its notice was given, where the
-    /// statute makes it effective on notice (`membership.resignation`).
+    /// A resignation (of a membership, or of a seat) recorded as taking effect after
+    /// its notice was given, where the statute makes it effective on notice
+    /// (`membership.resignation`, `resignation` on an organ).
     ResignationDelayed,
 }
 

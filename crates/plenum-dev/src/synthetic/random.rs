@@ -133,6 +133,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     [EndCause::Resigned, EndCause::Removed, EndCause::Demoted][rng.below(3)],
                 ),
                 decision: None,
+                notice_given: None,
+                notice_effective: None,
             }),
             6 | 7 => EventKind::FactionJoined(FactionJoined {
                 person: pick(&mut rng, &persons),

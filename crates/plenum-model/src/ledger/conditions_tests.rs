@@ -243,3 +243,93 @@ fn r14_statute_check_lists_conditions_and_resignation() {
         "{rules:#?}"
     );
 }
+
+/// The board's seats resigned on notice (`resignation` on an organ).
+fn board_statute() -> String {
+    format!("{STATUTE}{ARTICLES}").replace(
+        "seats = { full = 5 }",
+        &format!("seats = {{ full = 5 }}\nresignation = {RESIGNATION}"),
+    )
+}
+
+fn seat_resigned(notice: &str, named: Option<&str>, on: &str) -> String {
+    let named = named.map_or_else(String::new, |n| format!("notice_effective = \"{n}\""));
+    format!(
+        r#"
+[[event]]
+id = "board-2020"
+date = "2020-03-01"
+kind = "election_held"
+organ = "assoc/board"
+by = "assoc/assembly"
+elected = ["ann", "bob"]
+
+[[event]]
+id = "ann-resigns"
+date = "{on}"
+kind = "seat_vacated"
+person = "ann"
+organ = "assoc/board"
+cause = "resigned"
+notice_given = "{notice}"
+{named}
+"#
+    )
+}
+
+#[test]
+fn r14_a_seat_resigned_after_its_notice_is_found_unless_the_notice_names_the_day() {
+    let text = board_statute();
+    let late = found(&text, &seat_resigned("2020-05-01", None, "2020-06-01"));
+    let delayed = of_rule(&late, Rule::ResignationDelayed);
+    assert_eq!(delayed.len(), 1, "{late:#?}");
+    assert_eq!(
+        delayed[0].message,
+        "Ann gave notice of resigning a seat on Board of Directors on 2020-05-01, but the resignation is recorded as taking effect on 2020-06-01; the statute makes it effective on notice, or at the later time the notice names"
+    );
+    assert_eq!(
+        delayed[0].citation.as_ref().unwrap().article.as_deref(),
+        Some("4")
+    );
+    // The notice named 1 June: lawful; named 15 May, 1 June is still late.
+    let named = found(
+        &text,
+        &seat_resigned("2020-05-01", Some("2020-06-01"), "2020-06-01"),
+    );
+    assert!(
+        of_rule(&named, Rule::ResignationDelayed).is_empty(),
+        "{named:#?}"
+    );
+    let earlier = found(
+        &text,
+        &seat_resigned("2020-05-01", Some("2020-05-15"), "2020-06-01"),
+    );
+    assert_eq!(
+        of_rule(&earlier, Rule::ResignationDelayed).len(),
+        1,
+        "{earlier:#?}"
+    );
+    // Without the clause, not judged.
+    let plain = format!("{STATUTE}{ARTICLES}");
+    assert!(
+        of_rule(
+            &found(&plain, &seat_resigned("2020-05-01", None, "2020-06-01")),
+            Rule::ResignationDelayed
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn r14_a_seat_resignation_clause_is_refused_at_line_and_column() {
+    let text = board_statute().replace("\"on-notice\"", "\"next-meeting\"");
+    let err = crate::statute::read(&text).expect_err("refused");
+    assert!(
+        err.to_string()
+            .contains("`resignation.effective` is `next-meeting`"),
+        "{err}"
+    );
+    let at = text.find("\"next-meeting\"").expect("the place");
+    let (line, col) = crate::source::line_col(&text, at);
+    assert_eq!((err.line, err.column), (line, col), "{err}");
+}

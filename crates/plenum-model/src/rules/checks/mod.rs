@@ -55,6 +55,7 @@ mod record_date;
 mod recusal;
 mod referral;
 mod register_size;
+mod seat_resignation;
 mod seats;
 mod seats_set;
 mod service;
@@ -555,6 +556,7 @@ impl Ctx<'_, '_> {
         self.check_class_declared(out);
         self.check_conditions(out);
         self.check_resignation(out);
+        self.check_seat_resignation(out);
         self.check_status_ended(event, out);
         self.check_procedures(event, out);
         self.check_lapsed_actor(event, out);

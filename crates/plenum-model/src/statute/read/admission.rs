@@ -8,7 +8,7 @@ use super::super::Cited;
 use super::super::admission::{
     Admission, CandidateFirst, Conditions, ResignationOnNotice, Sponsors,
 };
-use super::super::raw::RawMembership;
+use super::super::raw::{RawMembership, RawResignation};
 use super::{Reader, Scope};
 use crate::source::InputError;
 
@@ -95,29 +95,38 @@ impl Reader<'_> {
                 })
             }
         };
-        let resignation = match &raw.resignation {
-            None => None,
-            Some(r) => {
-                if r.effective.get_ref() != "on-notice" {
-                    return Err(self.err(
-                        r.effective.span(),
-                        format!(
-                            "`resignation.effective` is `{}`; expected \"on-notice\" (a resignation takes effect when its notice is given)",
-                            r.effective.get_ref()
-                        ),
-                    ));
-                }
-                Some(Cited {
-                    rule: ResignationOnNotice,
-                    article: self.article(scope, r.article.clone())?,
-                })
-            }
-        };
+        let resignation = raw
+            .resignation
+            .as_ref()
+            .map(|r| self.resignation(scope, r))
+            .transpose()?;
         Ok(Admission {
             sponsors,
             as_candidate,
             conditions,
             resignation,
+        })
+    }
+
+    /// `resignation = { effective = "on-notice" }`, of a membership or (on an organ)
+    /// of a seat.
+    pub(super) fn resignation(
+        &self,
+        scope: &Scope<'_>,
+        r: &RawResignation,
+    ) -> Result<Cited<ResignationOnNotice>, InputError> {
+        if r.effective.get_ref() != "on-notice" {
+            return Err(self.err(
+                r.effective.span(),
+                format!(
+                    "`resignation.effective` is `{}`; expected \"on-notice\" (a resignation takes effect when its notice is given)",
+                    r.effective.get_ref()
+                ),
+            ));
+        }
+        Ok(Cited {
+            rule: ResignationOnNotice,
+            article: self.article(scope, r.article.clone())?,
         })
     }
 }
