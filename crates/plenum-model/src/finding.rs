@@ -132,6 +132,16 @@ pub enum Rule {
     /// A decision or election that counted votes cast by proxy beyond the statute's
     /// `voting.proxies` (any, where it is 0).
     ProxyVote,
+    /// A member admitted to, or moved to, a membership class the statute in force does
+    /// not declare, where it declares some (`[[version.membership.class]]`).
+    UnknownClass,
+    /// A person who became a full member while the record shows met fewer of the
+    /// conditions of admission than the statute requires (`membership.conditions`).
+    ConditionsUnmet,
+    /// A resignation (of a membership, or of a seat) recorded as taking effect after
+    /// its notice was given, where the statute makes it effective on notice
+    /// (`membership.resignation`, `resignation` on an organ).
+    ResignationDelayed,
 }
 
 impl Rule {
@@ -187,11 +197,14 @@ impl Rule {
             Rule::WrongMethod => "wrong-method",
             Rule::CumulativeVote => "cumulative-vote",
             Rule::ProxyVote => "proxy-vote",
+            Rule::UnknownClass => "unknown-class",
+            Rule::ConditionsUnmet => "conditions-unmet",
+            Rule::ResignationDelayed => "resignation-delayed",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 49] = [
+    pub const ALL: [Rule; 52] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -241,6 +254,9 @@ impl Rule {
         Rule::WrongMethod,
         Rule::CumulativeVote,
         Rule::ProxyVote,
+        Rule::UnknownClass,
+        Rule::ConditionsUnmet,
+        Rule::ResignationDelayed,
     ];
 }
 

@@ -194,6 +194,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     class: None,
                     decision: None,
                     sponsors: Vec::new(),
+                    conditions_met: None,
                 }),
             ));
             if rng.chance(30) {

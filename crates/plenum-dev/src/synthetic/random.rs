@@ -133,6 +133,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     [EndCause::Resigned, EndCause::Removed, EndCause::Demoted][rng.below(3)],
                 ),
                 decision: None,
+                notice_given: None,
+                notice_effective: None,
             }),
             6 | 7 => EventKind::FactionJoined(FactionJoined {
                 person: pick(&mut rng, &persons),
@@ -211,6 +213,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     class,
                     decision: None,
                     sponsors: Vec::new(),
+                    conditions_met: None,
                 })
             }
             12 => EventKind::MemberExpelled(MemberExpelled {
@@ -310,6 +313,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         person,
                         org,
                         decision: None,
+                        conditions_met: None,
                     }),
                     1 => EventKind::MemberSuspended(MemberSuspended {
                         person,
@@ -326,6 +330,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         person,
                         org,
                         decision: None,
+                        notice_given: None,
                     }),
                 }
             }

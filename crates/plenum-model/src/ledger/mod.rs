@@ -397,11 +397,15 @@ mod co_option_tests;
 #[cfg(test)]
 mod composed_tests;
 #[cfg(test)]
+mod conditions_tests;
+#[cfg(test)]
 mod consent_tests;
 #[cfg(test)]
 mod constituency_tests;
 #[cfg(test)]
 mod counting_tests;
+#[cfg(test)]
+mod declared_vacant_tests;
 #[cfg(test)]
 mod direction_tests;
 #[cfg(test)]
@@ -504,6 +508,8 @@ mod tied_tests;
 mod time_tests;
 #[cfg(test)]
 mod trial_tests;
+#[cfg(test)]
+mod unknown_class_tests;
 #[cfg(test)]
 mod weighted_tests;
 #[cfg(test)]

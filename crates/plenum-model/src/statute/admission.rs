@@ -1,6 +1,8 @@
 //! The conditions of an admission (`[version.membership]`): how many members must
 //! recommend an applicant, and of what standing (`sponsors`), and that a new member
-//! is admitted on probation first (`admission = { as = "candidate" }`).
+//! is admitted on probation first (`admission = { as = "candidate" }`), the
+//! conditions the record must show met before a person becomes a full member
+//! (`conditions`), and when a resignation takes effect (`resignation`).
 //! Read by `read/admission.rs`; judged by `rules/checks/admission.rs`. Never judges.
 
 use super::Cited;
@@ -20,6 +22,23 @@ pub struct Sponsors {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CandidateFirst;
 
+/// "May become a member ... by: 1. Making payment of the Initial Capital
+/// Contribution; ... 5. Signing the Cooperative's membership agreement": the
+/// conditions, in the record's words, that `member_admitted` (as a full member) and
+/// `member_promoted` must list as met (`conditions_met`). Plenum sees the record, not
+/// the payment: a condition is met where the record says so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conditions {
+    /// The conditions, each once, in the words the record uses.
+    pub required: Vec<String>,
+}
+
+/// "The resignation shall become effective immediately without any action on the
+/// part of the Cooperative": a resignation takes effect on the day its written notice
+/// is given (`member_resigned`'s `notice_given`), not later.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ResignationOnNotice;
+
 /// The conditions of an admission a version sets.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Admission {
@@ -27,4 +46,9 @@ pub struct Admission {
     pub sponsors: Option<Cited<Sponsors>>,
     /// New members are admitted as candidates (`membership.admission`).
     pub as_candidate: Option<Cited<CandidateFirst>>,
+    /// What the record must show met before a person becomes a full member
+    /// (`membership.conditions`).
+    pub conditions: Option<Cited<Conditions>>,
+    /// A resignation takes effect on its notice (`membership.resignation`).
+    pub resignation: Option<Cited<ResignationOnNotice>>,
 }

@@ -84,7 +84,18 @@ pub(super) fn clauses(version: &Version) -> Vec<Clause> {
                 let rule = format!("{} elects the candidates with the most votes", organ.name);
                 clause("plurality", rule, &p.article, "plurality-not-met")
             });
-            consent.into_iter().chain(waiver).chain(plurality)
+            let resignation = organ.resignation.as_ref().map(|r| {
+                let rule = format!(
+                    "{}: a seat resigned takes effect on the day its notice is given, or at the later time the notice names",
+                    organ.name
+                );
+                clause("resignation", rule, &r.article, "resignation-delayed")
+            });
+            consent
+                .into_iter()
+                .chain(waiver)
+                .chain(plurality)
+                .chain(resignation)
         })
         .collect()
 }

@@ -56,7 +56,7 @@ use crate::id::{Key, OrgId, VersionId};
 
 pub use acting::{Acting, ActingOrder};
 pub use acts_for::ActsFor;
-pub use admission::{Admission, CandidateFirst, Sponsors};
+pub use admission::{Admission, CandidateFirst, Conditions, ResignationOnNotice, Sponsors};
 pub use all_members::AllMembers;
 pub use attendance::Attends;
 pub use between::BetweenElections;
@@ -439,6 +439,9 @@ pub struct DisciplineRule {
     pub referral: Option<Referral>,
     /// The act is allowed only while the register counts more than this many full members.
     pub while_members_exceed: Option<u32>,
+    /// A removal this rule allows only of a holder the register shows no longer
+    /// eligible for the office removed from (`only_if = "ineligible"`).
+    pub only_if_ineligible: bool,
     /// The article.
     pub article: Option<String>,
 }

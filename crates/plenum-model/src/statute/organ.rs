@@ -64,6 +64,9 @@ pub struct OrganDef {
     /// Whether a waiver of notice makes a meeting called on short notice lawful
     /// (`waiver`).
     pub waiver: Option<Cited<Waiver>>,
+    /// A seat resigned takes effect on its notice, or the later time the notice
+    /// names (`resignation`).
+    pub resignation: Option<Cited<super::ResignationOnNotice>>,
     /// Whether its elections go to the candidates with the most votes
     /// (`plurality`), judged against an election's `tally`.
     pub plurality: Option<Cited<Plurality>>,

@@ -293,6 +293,10 @@ pub(super) struct RawDiscipline {
     pub(super) referral: Option<Spanned<RawReferral>>,
     /// `while_members_exceed = 10`: the act only while the register counts more.
     pub(super) while_members_exceed: Option<Spanned<u32>>,
+    /// `only_if = "ineligible"`: a removal only of a holder who no longer meets the
+    /// office's eligibility ("may declare vacant the office of a director whose
+    /// eligibility ... has ceased").
+    pub(super) only_if: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 
@@ -306,6 +310,27 @@ pub(super) struct RawMembership {
     pub(super) classes: Vec<RawClass>,
     pub(super) sponsors: Option<RawSponsors>,
     pub(super) admission: Option<RawAdmission>,
+    /// `conditions = { required = ["capital-contribution", ...] }`.
+    pub(super) conditions: Option<Spanned<RawConditions>>,
+    /// `resignation = { effective = "on-notice" }`.
+    pub(super) resignation: Option<RawResignation>,
+}
+
+/// `conditions = { required = [...] }`: what the record must show met before a
+/// person becomes a full member.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawConditions {
+    pub(super) required: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
+}
+
+/// `resignation = { effective = "on-notice" }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawResignation {
+    pub(super) effective: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 /// `sponsors = { at_least = 2, status = "full-member" }`.

@@ -37,6 +37,9 @@ pub(super) struct RawOrgan {
     pub(super) alternates: Option<RawSuccession>,
     pub(super) without_meeting: Option<RawWithoutMeeting>,
     pub(super) waiver: Option<RawWaiver>,
+    /// `resignation = { effective = "on-notice" }`: a seat resigned takes effect on
+    /// its notice (or the later time the notice names).
+    pub(super) resignation: Option<RawResignation>,
     pub(super) plurality: Option<RawPlurality>,
     pub(super) constituencies: Option<Spanned<RawOrganConstituencies>>,
     pub(super) non_voting: Option<Spanned<RawNonVoting>>,

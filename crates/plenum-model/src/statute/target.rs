@@ -91,6 +91,7 @@ mod tests {
             longest: None,
             confirmed_by: None,
             while_members_exceed: None,
+            only_if_ineligible: false,
             article: None,
         }
     }

@@ -53,6 +53,7 @@ fn members(tag: &str, count: usize, date: &str) -> (Vec<Event>, Vec<PersonId>) {
                 class: None,
                 decision: None,
                 sponsors: Vec::new(),
+                conditions_met: None,
             }),
         ));
         persons.push(person);

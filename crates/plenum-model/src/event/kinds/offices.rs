@@ -49,6 +49,12 @@ body!(
         cause: Option<EndCause> = (default, skip_serializing_if = "Option::is_none"),
         /// The motion that decided it.
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// For a resignation: the day the holder gave written notice of it, where the
+        /// record says (the event's date is the day it took effect).
+        notice_given: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
+        /// For a resignation: the later day the notice itself names for it to take
+        /// effect ("unless the notice specifies a later time"), if it names one.
+        notice_effective: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

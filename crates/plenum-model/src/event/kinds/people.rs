@@ -35,6 +35,9 @@ body!(
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// The members who recommended them, where the statute asks for sponsors.
         sponsors: Vec<PersonId> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// The conditions of admission the record shows met (`membership.conditions`),
+        /// in the statute's words; absent where the record does not say.
+        conditions_met: Option<Vec<String>> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
@@ -47,6 +50,9 @@ body!(
         org: OrgId,
         /// The motion that granted full membership, where the statute says which organ grants it.
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The conditions of admission the record shows met (`membership.conditions`),
+        /// in the statute's words; absent where the record does not say.
+        conditions_met: Option<Vec<String>> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
@@ -109,6 +115,9 @@ body!(
         org: OrgId,
         /// The motion that announced the withdrawal, where the statute says which organ does.
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The day the member gave written notice of resignation, where the record
+        /// says; the event's date is the day the resignation took effect.
+        notice_given: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

@@ -1,9 +1,11 @@
 //! Membership classes (`[[version.membership.class]]`): eligibility that names a
 //! class, a class whose members may not hold office, and a class whose members do
-//! not vote. Three-valued like all eligibility: a membership whose class the record
+//! not vote; and a member admitted to (or moved to) a class the statute does not
+//! declare. Three-valued like all eligibility: a membership whose class the record
 //! does not give is of unknown class, not a breach.
 
 use crate::date::Truth;
+use crate::event::EventKind;
 use crate::id::{Key, OrgId, PersonId};
 use crate::rows::MemberStatus;
 use crate::statute::Version;
@@ -97,5 +99,52 @@ impl Ctx<'_, '_> {
             }
         }
         (full, candidates)
+    }
+
+    /// A `member_admitted` or `membership_class_changed` naming a class the version in
+    /// force does not declare, where it declares some ("one class of Members"):
+    /// `unknown-class`, citing the article the declared classes share, if one.
+    pub(super) fn check_class_declared(&self, out: &mut Out<'_>) {
+        let event = out.event;
+        let (person, org, class) = match &event.kind {
+            EventKind::MemberAdmitted(b) => match &b.class {
+                Some(class) => (&b.person, &b.org, class),
+                None => return,
+            },
+            EventKind::MembershipClassChanged(b) => (&b.person, &b.org, &b.class),
+            _ => return,
+        };
+        let Some(version) = self.version(org, &event.date) else {
+            return;
+        };
+        // A statute that declares no class leaves the word to the record.
+        if version.classes.is_empty() || version.class(class).is_some() {
+            return;
+        }
+        let mut articles = version.classes.iter().map(|c| c.article.as_ref());
+        let first = articles.next().flatten();
+        let article = if articles.all(|a| a == first) {
+            first
+        } else {
+            None
+        };
+        let declared = version
+            .classes
+            .iter()
+            .map(|c| format!("`{}` ({})", c.id, c.name))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(
+            Rule::UnknownClass,
+            Severity::Violation,
+            Truth::Definitely,
+            Some(Citation::of(version, article)),
+            vec![],
+            format!(
+                "{} is recorded a member of {} in the class `{class}`, which the statute in force does not declare; it declares {declared}",
+                self.person(person),
+                self.org_name(org)
+            ),
+        );
     }
 }

@@ -330,6 +330,34 @@ impl Ctx<'_, '_> {
         version: &Version,
         out: &mut Out<'_>,
     ) {
+        let date = out.event.date.clone();
+        for (problem, certainty, article) in
+            self.requirement_problems(requirements, org, person, version, &date)
+        {
+            out.push(
+                Rule::IneligibleHolder,
+                Severity::Violation,
+                certainty,
+                Some(Citation::of(version, article)),
+                vec![],
+                format!("{} takes {what} but {problem}", self.person(person)),
+            );
+        }
+        self.check_class_office(org, person, what, version, out);
+        self.check_bars(org, person, what, version, out);
+    }
+
+    /// What the register shows wrong with `person`'s standing for the requirements on
+    /// `date`, each with its certainty and article (three-valued, as above).
+    pub(super) fn requirement_problems<'v>(
+        &self,
+        requirements: &'v [Cited<Requirement>],
+        org: &OrgId,
+        person: &PersonId,
+        version: &Version,
+        date: &crate::date::FuzzyDate,
+    ) -> Vec<(String, Truth, Option<&'v String>)> {
+        let mut problems = Vec::new();
         let register_kept = self.history.keeps_register(org);
         for Cited { rule, article } in requirements {
             let problem = match rule {
@@ -347,17 +375,16 @@ impl Ctx<'_, '_> {
                     })
                 }
                 Requirement::Standing { full, length } if register_kept => {
-                    self.standing_problem(person, org, *full, *length, &out.event.date)
+                    self.standing_problem(person, org, *full, *length, date)
                 }
                 Requirement::Class(class) if register_kept => {
                     self.class_problem(class, org, person, version)
                 }
                 Requirement::Seat(key) => {
                     let organ = OrganRef::new(org.clone(), key.clone());
-                    let kept = self.history.names_seats(&organ)
-                        || self.composed_kept(&organ, &out.event.date);
+                    let kept = self.history.names_seats(&organ) || self.composed_kept(&organ, date);
                     let seated = self.history.holds_seat(person, &organ, None)
-                        || self.holds_ex_officio(person, &organ, &out.event.date);
+                        || self.holds_ex_officio(person, &organ, date);
                     (kept && !seated).then(|| {
                         (
                             format!("holds no seat on {}", self.organ_name(&organ)),
@@ -368,18 +395,10 @@ impl Ctx<'_, '_> {
                 _ => None,
             };
             if let Some((problem, certainty)) = problem {
-                out.push(
-                    Rule::IneligibleHolder,
-                    Severity::Violation,
-                    certainty,
-                    Some(Citation::of(version, article.as_ref())),
-                    vec![],
-                    format!("{} takes {what} but {problem}", self.person(person)),
-                );
+                problems.push((problem, certainty, article.as_ref()));
             }
         }
-        self.check_class_office(org, person, what, version, out);
-        self.check_bars(org, person, what, version, out);
+        problems
     }
 
     /// Whether `person` fails to be a member (a full member, if `full`) of `org`

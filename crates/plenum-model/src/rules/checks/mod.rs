@@ -22,6 +22,7 @@ mod case_recusal;
 mod classes;
 mod co_option;
 mod composed;
+mod conditions;
 mod consent;
 mod constituencies;
 mod conveners;
@@ -33,6 +34,7 @@ mod elections;
 mod founder;
 mod founding;
 mod hearing;
+mod ineligible;
 mod kinds;
 mod lapse;
 mod meeting_term;
@@ -53,6 +55,7 @@ mod record_date;
 mod recusal;
 mod referral;
 mod register_size;
+mod seat_resignation;
 mod seats;
 mod seats_set;
 mod service;
@@ -550,6 +553,10 @@ impl Ctx<'_, '_> {
             }
             _ => {}
         }
+        self.check_class_declared(out);
+        self.check_conditions(out);
+        self.check_resignation(out);
+        self.check_seat_resignation(out);
         self.check_status_ended(event, out);
         self.check_procedures(event, out);
         self.check_lapsed_actor(event, out);

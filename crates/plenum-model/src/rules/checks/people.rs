@@ -27,8 +27,23 @@ impl Ctx<'_, '_> {
             Office::Post(p) => &p.key,
         });
         let rules = version.map_or_else(Vec::new, |v| v.discipline(act, from_key));
-        let rules = self.rules_concerning(rules, org, person, &out.event.date);
-        self.check_register_size(act, version, &rules, org, person, out);
+        let date = out.event.date.clone();
+        let rules = self.rules_concerning(rules, org, person, &date);
+        let deciders = self.deciders_of(decision);
+        let (rules, set_aside) = self.rules_if_ineligible(rules, version, org, from, person, &date);
+        if let Some(office) = from
+            && !set_aside.is_empty()
+        {
+            let what = match office {
+                Office::Organ(o) => self.organ_name(o).to_string(),
+                Office::Post(p) => format!("the post of {}", self.post_name(p)),
+            };
+            if self.check_still_eligible(version, &rules, &set_aside, &deciders, &what, person, out)
+            {
+                return;
+            }
+        }
+        self.check_register_size(act, version, &rules, &deciders, org, person, out);
         self.check_competence(
             act.as_str(),
             version,

@@ -61,6 +61,18 @@ pub(super) fn rules(out: &mut Clauses<'_>) {
                 Some("not-confirmed"),
             );
         }
+        if rule.only_if_ineligible {
+            out.push(
+                "discipline",
+                "only_if",
+                format!(
+                    "{}{from} by {by}: only of a holder the register shows no longer eligible for it",
+                    rule.act_name()
+                ),
+                rule.article.as_ref(),
+                Some("no-competent-decision"),
+            );
+        }
         if let Some(n) = rule.while_members_exceed {
             out.push(
                 "discipline",

@@ -35,6 +35,27 @@ pub(super) fn clauses(out: &mut Clauses<'_>) {
             Some("admitted-as-full"),
         );
     }
+    if let Some(Cited { rule, article }) = &version.admission.conditions {
+        out.push(
+            "membership",
+            "conditions",
+            format!(
+                "a person becomes a full member only where the record shows met: {}",
+                rule.required.join(", ")
+            ),
+            article.as_ref(),
+            Some("conditions-unmet"),
+        );
+    }
+    if let Some(Cited { article, .. }) = &version.admission.resignation {
+        out.push(
+            "membership",
+            "resignation",
+            "a resignation takes effect on the day its notice is given".to_owned(),
+            article.as_ref(),
+            Some("resignation-delayed"),
+        );
+    }
     if let Some(Cited { rule, article }) = &version.probation {
         out.push(
             "membership",

@@ -1,10 +1,14 @@
 //! Reading the conditions of an admission in `[version.membership]`: `sponsors`
-//! (how many, of what standing) and `admission = { as = "candidate" }`. It only
-//! reads; the rules judge `member_admitted`.
+//! (how many, of what standing), `admission = { as = "candidate" }`, the
+//! `conditions` the record must show met, and `resignation = { effective =
+//! "on-notice" }`. It only reads; the rules judge `member_admitted`,
+//! `member_promoted` and `member_resigned`.
 
 use super::super::Cited;
-use super::super::admission::{Admission, CandidateFirst, Sponsors};
-use super::super::raw::RawMembership;
+use super::super::admission::{
+    Admission, CandidateFirst, Conditions, ResignationOnNotice, Sponsors,
+};
+use super::super::raw::{RawMembership, RawResignation};
 use super::{Reader, Scope};
 use crate::source::InputError;
 
@@ -61,9 +65,68 @@ impl Reader<'_> {
                 })
             }
         };
+        let conditions = match &raw.conditions {
+            None => None,
+            Some(c) => {
+                let c_ref = c.get_ref();
+                if c_ref.required.is_empty() {
+                    return Err(self.err(
+                        c.span(),
+                        "`conditions.required` is empty; list the conditions the record must show met",
+                    ));
+                }
+                let mut required: Vec<String> = Vec::new();
+                for condition in &c_ref.required {
+                    let word = condition.get_ref().trim();
+                    if word.is_empty() {
+                        return Err(self.err(condition.span(), "a condition is empty"));
+                    }
+                    if required.iter().any(|r| r == word) {
+                        return Err(self.err(
+                            condition.span(),
+                            format!("the condition `{word}` is listed twice"),
+                        ));
+                    }
+                    required.push(word.to_owned());
+                }
+                Some(Cited {
+                    rule: Conditions { required },
+                    article: self.article(scope, c_ref.article.clone())?,
+                })
+            }
+        };
+        let resignation = raw
+            .resignation
+            .as_ref()
+            .map(|r| self.resignation(scope, r))
+            .transpose()?;
         Ok(Admission {
             sponsors,
             as_candidate,
+            conditions,
+            resignation,
+        })
+    }
+
+    /// `resignation = { effective = "on-notice" }`, of a membership or (on an organ)
+    /// of a seat.
+    pub(super) fn resignation(
+        &self,
+        scope: &Scope<'_>,
+        r: &RawResignation,
+    ) -> Result<Cited<ResignationOnNotice>, InputError> {
+        if r.effective.get_ref() != "on-notice" {
+            return Err(self.err(
+                r.effective.span(),
+                format!(
+                    "`resignation.effective` is `{}`; expected \"on-notice\" (a resignation takes effect when its notice is given)",
+                    r.effective.get_ref()
+                ),
+            ));
+        }
+        Ok(Cited {
+            rule: ResignationOnNotice,
+            article: self.article(scope, r.article.clone())?,
         })
     }
 }

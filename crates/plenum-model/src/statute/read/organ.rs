@@ -158,6 +158,11 @@ impl Reader<'_> {
                 .waiver
                 .map(|w| self.waiver(scope, w))
                 .transpose()?,
+            resignation: raw
+                .resignation
+                .as_ref()
+                .map(|r| self.resignation(scope, r))
+                .transpose()?,
             plurality: raw
                 .plurality
                 .map(|p| {

@@ -189,7 +189,27 @@ impl Reader<'_> {
                 "`while_members_exceed` is 0; give the number of full members the register must count more than for the act to be allowed (1 or more)",
             ));
         }
+        let only_if_ineligible = match &raw.only_if {
+            None => false,
+            Some(o) if o.get_ref() != "ineligible" => {
+                return Err(self.err(
+                    o.span(),
+                    format!(
+                        "`only_if` is `{}`; expected \"ineligible\" (a removal only of a holder no longer eligible)",
+                        o.get_ref()
+                    ),
+                ));
+            }
+            Some(o) if act != Act::Removal || from.is_none() => {
+                return Err(self.err(
+                    o.span(),
+                    "`only_if` goes only with `act = \"removal\"` and `from` (the office whose eligibility has ceased)",
+                ));
+            }
+            Some(_) => true,
+        };
         Ok(DisciplineRule {
+            only_if_ineligible,
             act,
             referral,
             while_members_exceed: raw.while_members_exceed.map(|n| *n.get_ref()),
