@@ -132,6 +132,9 @@ pub enum Rule {
     /// A decision or election that counted votes cast by proxy beyond the statute's
     /// `voting.proxies` (any, where it is 0).
     ProxyVote,
+    /// A decision of a category the statute takes only by a vote (`[[version.power]]`
+    /// `vote = "required"`) whose record gives no votes.
+    NoVote,
 }
 
 impl Rule {
@@ -187,11 +190,12 @@ impl Rule {
             Rule::WrongMethod => "wrong-method",
             Rule::CumulativeVote => "cumulative-vote",
             Rule::ProxyVote => "proxy-vote",
+            Rule::NoVote => "no-vote",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 49] = [
+    pub const ALL: [Rule; 50] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -241,6 +245,7 @@ impl Rule {
         Rule::WrongMethod,
         Rule::CumulativeVote,
         Rule::ProxyVote,
+        Rule::NoVote,
     ];
 }
 

@@ -69,6 +69,7 @@ impl Version {
             dissolution: None,
             constituencies: None,
             suspensions: Vec::new(),
+            powers: Vec::new(),
         }
     }
 }

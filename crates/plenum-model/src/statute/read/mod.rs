@@ -37,6 +37,7 @@ mod business;
 mod calendar;
 mod classes;
 mod co_option;
+mod competence;
 mod consent;
 mod constituencies;
 mod counting;
@@ -278,6 +279,11 @@ impl Reader<'_> {
                 .suspensions
                 .into_iter()
                 .map(|s| self.suspension(&scope, s))
+                .collect::<Result<_, _>>()?,
+            powers: raw
+                .powers
+                .into_iter()
+                .map(|p| self.power(&scope, p))
                 .collect::<Result<_, _>>()?,
             voters,
             admission,
