@@ -252,3 +252,153 @@ fn r14_a_power_is_refused_at_its_place_where_it_cannot_be_judged() {
         "article 16 is not defined",
     );
 }
+
+/// A party whose statute gives every branch a general meeting and a committee
+/// acting for it between its sessions, and the branch's plan to the meeting.
+const PARTY: &str = r#"
+organization = "party"
+
+[[version]]
+id = "2020"
+effective = "2020-01-01"
+
+[[version.article]]
+number = "30"
+text = "The general meeting of a branch adopts its plan by a vote; between its sessions the committee exercises its powers."
+
+[[version.organ]]
+id = "cc"
+name = "Central Committee"
+elected_by = { by = "members" }
+
+[[version.subordinate]]
+category = "branch"
+name = "branch"
+article = "30"
+
+[[version.subordinate.organ]]
+id = "meeting"
+name = "General Meeting"
+elected_by = { by = "members" }
+
+[[version.subordinate.organ]]
+id = "committee"
+name = "Branch Committee"
+elected_by = { by = "meeting" }
+acts_for = { organ = "meeting", between = "sessions", article = "30" }
+
+[[version.subordinate.power]]
+category = "plan"
+by = ["meeting"]
+vote = "required"
+article = "30"
+"#;
+
+/// The party and `branch-1`; `organ` of the branch (or of the party) decides its
+/// plan on 2021-06-01 (`votes` as TOML, or none); the meeting sits on 2021-05-01.
+fn branch_decides(organ: &str, votes: &str) -> String {
+    format!(
+        r#"
+[[event]]
+id = "org"
+date = "2020-01-01"
+kind = "organization_founded"
+org = "party"
+name = "Party"
+
+[[event]]
+id = "branch-1-founded"
+date = "2020-02-01"
+kind = "organization_founded"
+org = "branch-1"
+name = "Branch One"
+parent = "party"
+category = "branch"
+
+[[event]]
+id = "branch-1-meeting"
+date = "2020-02-01"
+kind = "organ_established"
+organ = "branch-1/meeting"
+name = "General Meeting of Branch One"
+
+[[event]]
+id = "branch-1-committee"
+date = "2020-02-01"
+kind = "organ_established"
+organ = "branch-1/committee"
+name = "Committee of Branch One"
+
+[[event]]
+id = "general-meeting-held"
+date = "2021-05-01"
+kind = "meeting_held"
+meeting = "general-meeting"
+organ = "branch-1/meeting"
+
+[[event]]
+id = "plan"
+date = "2021-06-01"
+kind = "motion_decided"
+organ = "{organ}"
+text = "The branch's plan for 2022"
+category = "plan"
+{votes}
+outcome = "carried"
+"#
+    )
+}
+
+fn party_findings(statute: &str, events: &str, rule: Rule) -> Vec<FindingLine> {
+    let batch: Vec<_> = std::iter::once(super::statute_tests::statute_event(
+        "statute",
+        "2020-01-01",
+        statute,
+    ))
+    .chain(super::statute_tests::events_of(events))
+    .collect();
+    let tables = super::replay(&batch).unwrap_or_else(|e| panic!("{e}"));
+    of_rule(&findings(&tables, "2021-12-31"), rule)
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn r14_a_template_power_judges_the_decisions_of_each_organization_it_governs() {
+    // The general meeting, and the committee acting for it between its sessions.
+    for organ in ["branch-1/meeting", "branch-1/committee"] {
+        let events = branch_decides(organ, VOTES);
+        let none = party_findings(PARTY, &events, Rule::NoCompetentDecision);
+        assert!(none.is_empty(), "{organ}: {none:#?}");
+    }
+    // The party's Central Committee is not an organ of the branch.
+    let events = branch_decides("party/cc", VOTES);
+    assert!(party_findings(PARTY, &events, Rule::NoCompetentDecision).is_empty());
+    // Without `acts_for`, the committee is found, citing the template's clause.
+    let no_acting = PARTY.replace(
+        "acts_for = { organ = \"meeting\", between = \"sessions\", article = \"30\" }\n",
+        "",
+    );
+    let events = branch_decides("branch-1/committee", VOTES);
+    let found = party_findings(&no_acting, &events, Rule::NoCompetentDecision);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].message,
+        "the decision \"The branch's plan for 2022\" (`plan`) was taken by Committee of Branch One; the statute gives decisions of that category to General Meeting of Branch One"
+    );
+    assert_eq!(article(&found[0]), Some("30"));
+    // A plan recorded without votes.
+    let events = branch_decides("branch-1/meeting", "");
+    let found = party_findings(PARTY, &events, Rule::NoVote);
+    assert_eq!(found.len(), 1, "{found:#?}");
+}
+
+#[test]
+fn r14_a_template_power_names_the_template_organs_only() {
+    let text = PARTY.replace("by = [\"meeting\"]", "by = [\"parent:cc\"]");
+    let err = crate::statute::read(&text).expect_err("parent:cc");
+    assert!(err.message.contains("unknown organ `parent:cc`"), "{err}");
+    let at = text.find("by = [\"parent:cc\"]").unwrap_or(0);
+    assert_eq!(err.line, crate::source::line_col(&text, at).0, "{err}");
+}

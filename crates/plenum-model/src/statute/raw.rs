@@ -140,6 +140,8 @@ pub(super) struct RawSubordinate {
     pub(super) posts: Vec<RawPost>,
     pub(super) founding: Option<Spanned<RawFounding>>,
     pub(super) dissolution: Option<Spanned<RawDissolution>>,
+    #[serde(default, rename = "power")]
+    pub(super) powers: Vec<RawPower>,
 }
 
 #[derive(Deserialize)]

@@ -6,9 +6,10 @@
 //! `no-vote` (possibly: the vote may have gone unrecorded).
 //!
 //! It reads only the decision, its meeting and, for `acts_for`, the competent
-//! organ's meetings. Decisions without a category, and those of organizations
-//! governed by a template (`[[version.subordinate]]`, which has no powers), are not
-//! judged.
+//! organ's meetings. A decision of an organization governed by a template
+//! (`[[version.subordinate]]`) is judged by the template's own clauses
+//! (`[[version.subordinate.power]]`, naming its organs), never by the governing
+//! organization's; decisions without a category are not judged.
 
 use crate::date::Truth;
 use crate::event::Outcome;
