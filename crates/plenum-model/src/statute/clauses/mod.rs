@@ -287,7 +287,7 @@ impl Clauses<'_> {
                     category,
                     "power",
                     format!(
-                        "only {} may take decisions of category `{category}`{acting}",
+                        "decisions of category `{category}` are given to {}{acting}",
                         self.organ_names(&rule.by)
                     ),
                     article.as_ref(),
