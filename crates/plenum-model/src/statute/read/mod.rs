@@ -10,7 +10,8 @@
 //! `member_of.rs`, `vacancy.rs`, `subordinate.rs`, `constituencies.rs` (constituencies and
 //! non-voting posts), `acting.rs`, `tied.rs` (meetings tied to another organ's), `one_vote.rs`,
 //! `majority.rs` (majorities and who their base leaves out), `calendar.rs` (days it may not
-//! meet on)).
+//! meet on), `competence.rs` (`[[version.power]]`, the organs that alone take a category of
+//! decisions)).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
