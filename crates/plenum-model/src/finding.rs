@@ -142,6 +142,9 @@ pub enum Rule {
     /// its notice was given, where the statute makes it effective on notice
     /// (`membership.resignation`, `resignation` on an organ).
     ResignationDelayed,
+    /// A decision of a category the statute takes only by a vote (`[[version.power]]`
+    /// `vote = "required"`) whose record gives no votes.
+    NoVote,
 }
 
 impl Rule {
@@ -200,11 +203,12 @@ impl Rule {
             Rule::UnknownClass => "unknown-class",
             Rule::ConditionsUnmet => "conditions-unmet",
             Rule::ResignationDelayed => "resignation-delayed",
+            Rule::NoVote => "no-vote",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 52] = [
+    pub const ALL: [Rule; 53] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -257,6 +261,7 @@ impl Rule {
         Rule::UnknownClass,
         Rule::ConditionsUnmet,
         Rule::ResignationDelayed,
+        Rule::NoVote,
     ];
 }
 

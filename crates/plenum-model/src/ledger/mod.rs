@@ -395,6 +395,8 @@ mod class_tests;
 #[cfg(test)]
 mod co_option_tests;
 #[cfg(test)]
+mod competence_tests;
+#[cfg(test)]
 mod composed_tests;
 #[cfg(test)]
 mod conditions_tests;

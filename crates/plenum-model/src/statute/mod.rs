@@ -19,6 +19,7 @@ mod calendar;
 mod classes;
 mod clauses;
 mod co_option;
+mod competence;
 mod consent;
 mod constituencies;
 mod counting;
@@ -67,6 +68,7 @@ pub use calendar::{ExcludedDays, Holiday, NotOn, Nth};
 pub use classes::MemberClass;
 pub use clauses::{Clause, clauses};
 pub use co_option::{CoOption, Until};
+pub use competence::Power;
 pub use consent::{Consent, Waiver};
 pub use constituencies::{Constituencies, NonVoting, Region, SeatsByConstituency, SeatsByRegion};
 pub use counting::CountingMethod;
@@ -168,6 +170,9 @@ pub struct Version {
     pub constituencies: Option<Cited<Constituencies>>,
     /// Articles organs may set aside by a decision (`[[version.suspension]]`).
     pub suspensions: Vec<Cited<Suspension>>,
+    /// The organs that alone take the decisions of a category, and the categories
+    /// that need a vote (`[[version.power]]`).
+    pub powers: Vec<Cited<Power>>,
 }
 
 /// Who may amend a statute version, and by what majority: a later

@@ -48,6 +48,20 @@ pub(super) struct RawVersion {
     pub(super) constituencies: Option<RawConstituencies>,
     #[serde(default, rename = "suspension")]
     pub(super) suspensions: Vec<RawSuspension>,
+    #[serde(default, rename = "power")]
+    pub(super) powers: Vec<RawPower>,
+}
+
+/// `[[version.power]]`: the organs that alone take the decisions of a category, and
+/// whether they need a vote.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPower {
+    pub(super) category: Spanned<String>,
+    pub(super) by: Option<Spanned<Vec<Spanned<String>>>>,
+    pub(super) acts_for: Option<Spanned<bool>>,
+    pub(super) vote: Option<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 /// `[[version.suspension]]`: articles an organ may set aside by a decision.
@@ -126,6 +140,8 @@ pub(super) struct RawSubordinate {
     pub(super) posts: Vec<RawPost>,
     pub(super) founding: Option<Spanned<RawFounding>>,
     pub(super) dissolution: Option<Spanned<RawDissolution>>,
+    #[serde(default, rename = "power")]
+    pub(super) powers: Vec<RawPower>,
 }
 
 #[derive(Deserialize)]

@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Clause, OrgDecision, OrganDef, PostDef, Version};
+use super::{Cited, Clause, OrgDecision, OrganDef, PostDef, Power, Version};
 use crate::id::OrgId;
 
 /// The organs and posts of every organization of one category under the governed one.
@@ -32,6 +32,9 @@ pub struct Subordinate {
     pub founding: Option<OrgDecision>,
     /// Who dissolves such an organization (`dissolution`).
     pub dissolution: Option<OrgDecision>,
+    /// The organs of such an organization that alone take the decisions of a
+    /// category, and the categories that need a vote (`[[version.subordinate.power]]`).
+    pub powers: Vec<Cited<Power>>,
 }
 
 impl Version {
@@ -41,8 +44,8 @@ impl Version {
     }
 
     /// The version that judges `org`, a subordinate organization of this one's
-    /// under `template`: this version's id, day and articles, the template's offices,
-    /// and none of the rules that concern the governed organization itself
+    /// under `template`: this version's id, day and articles, the template's offices
+    /// and powers (`[[version.subordinate.power]]`), and none of the rules that concern the governed organization itself
     /// (membership, discipline, amendment: members belong to the governed organization).
     fn for_subordinate(&self, org: &OrgId, template: Option<&Subordinate>) -> Version {
         Version {
@@ -69,6 +72,7 @@ impl Version {
             dissolution: None,
             constituencies: None,
             suspensions: Vec::new(),
+            powers: template.map(|t| t.powers.clone()).unwrap_or_default(),
         }
     }
 }

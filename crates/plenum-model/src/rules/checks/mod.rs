@@ -21,6 +21,7 @@ mod candidacy;
 mod case_recusal;
 mod classes;
 mod co_option;
+mod competence;
 mod composed;
 mod conditions;
 mod consent;
@@ -471,6 +472,7 @@ impl Ctx<'_, '_> {
                 self.check_one_vote(b, out);
                 self.check_weighted(b, out);
                 self.check_suspends(b, out);
+                self.check_power(b, out);
             }
             K::MeetingHeld(b) => {
                 self.check_meeting(&b.meeting, b.organ.as_ref(), out);

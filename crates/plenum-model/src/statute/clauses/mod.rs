@@ -275,6 +275,35 @@ impl Clauses<'_> {
                 Some("no-competent-decision"),
             );
         }
+        for Cited { rule, article } in &version.powers {
+            let category = &rule.category;
+            if !rule.by.is_empty() {
+                let acting = if rule.through_acting {
+                    ""
+                } else {
+                    " (not by an organ acting for them)"
+                };
+                self.push(
+                    category,
+                    "power",
+                    format!(
+                        "decisions of category `{category}` are given to {}{acting}",
+                        self.organ_names(&rule.by)
+                    ),
+                    article.as_ref(),
+                    Some("no-competent-decision"),
+                );
+            }
+            if rule.vote {
+                self.push(
+                    category,
+                    "power.vote",
+                    format!("a decision of category `{category}` is put to a vote (its record gives the votes)"),
+                    article.as_ref(),
+                    Some("no-vote"),
+                );
+            }
+        }
         if let Some(rule) = &version.amendment {
             let by = self.organ_names(&rule.by);
             let majority = rule.majority.as_ref().map_or_else(String::new, |m| {

@@ -10,7 +10,8 @@
 //! `member_of.rs`, `vacancy.rs`, `subordinate.rs`, `constituencies.rs` (constituencies and
 //! non-voting posts), `acting.rs`, `tied.rs` (meetings tied to another organ's), `one_vote.rs`,
 //! `majority.rs` (majorities and who their base leaves out), `calendar.rs` (days it may not
-//! meet on)).
+//! meet on), `competence.rs` (`[[version.power]]`, the organs that alone take a category of
+//! decisions)).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
@@ -37,6 +38,7 @@ mod business;
 mod calendar;
 mod classes;
 mod co_option;
+mod competence;
 mod consent;
 mod constituencies;
 mod counting;
@@ -278,6 +280,11 @@ impl Reader<'_> {
                 .suspensions
                 .into_iter()
                 .map(|s| self.suspension(&scope, s))
+                .collect::<Result<_, _>>()?,
+            powers: raw
+                .powers
+                .into_iter()
+                .map(|p| self.power(&scope, p))
                 .collect::<Result<_, _>>()?,
             voters,
             admission,

@@ -101,6 +101,11 @@ impl Reader<'_> {
             .into_iter()
             .map(|p| self.post(&own, p))
             .collect::<Result<Vec<_>, _>>()?;
+        let powers = raw
+            .powers
+            .into_iter()
+            .map(|p| self.power(&own, p))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Subordinate {
             category,
             name: raw.name,
@@ -109,6 +114,7 @@ impl Reader<'_> {
             posts,
             founding,
             dissolution,
+            powers,
         })
     }
 

@@ -1,0 +1,25 @@
+//! Competence over subject matters (`[[version.power]]`: "Only the Central Committee
+//! of the Party has the power to make decisions on major national policies"; "When
+//! a decision is being made on a major issue, a vote shall be held"): the organs
+//! that alone take the decisions of a category (`motion_decided` `category`), and
+//! whether a decision of it needs a vote. As data; `read/competence.rs` reads it and
+//! `rules/checks/competence.rs` judges decisions by it. Never judges.
+
+use crate::id::Key;
+
+/// What the statute says of the decisions of one category.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Power {
+    /// The category of the decisions (`motion_decided` `category`).
+    pub category: String,
+    /// The organs that alone may take them (empty: the clause names none, and only
+    /// asks for a vote).
+    pub by: Vec<Key>,
+    /// Whether an organ acting for one of them between its sessions (its
+    /// `acts_for`) may take them too; `acts_for = false` keeps them to the organs
+    /// named ("shall report on its work at the plenary sessions").
+    pub through_acting: bool,
+    /// Whether a decision of the category must be put to a vote: one whose record
+    /// gives no votes is found (`vote = "required"`).
+    pub vote: bool,
+}
