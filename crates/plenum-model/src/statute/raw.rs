@@ -126,6 +126,10 @@ pub(super) struct RawSubordinate {
     pub(super) posts: Vec<RawPost>,
     pub(super) founding: Option<Spanned<RawFounding>>,
     pub(super) dissolution: Option<Spanned<RawDissolution>>,
+    /// Discipline of the holders of the template's offices
+    /// (`[[version.subordinate.discipline]]`).
+    #[serde(default)]
+    pub(super) discipline: Vec<RawDiscipline>,
 }
 
 #[derive(Deserialize)]
@@ -285,6 +289,8 @@ pub(super) struct RawDiscipline {
     /// Whom the rule concerns: `"member"`, `{ seat = "cc" }` or `{ post = "chair" }`.
     pub(super) target: Option<Spanned<RawTarget>>,
     pub(super) by: Vec<Spanned<String>>,
+    /// `ground = "serious-criminal-violation"`: the rule holds only for acts on it.
+    pub(super) ground: Option<Spanned<String>>,
     pub(super) majority: Option<RawMajority>,
     pub(super) longest: Option<Spanned<String>>,
     pub(super) confirmed_by: Option<Spanned<String>>,

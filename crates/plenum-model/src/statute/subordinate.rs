@@ -32,6 +32,11 @@ pub struct Subordinate {
     pub founding: Option<OrgDecision>,
     /// Who dissolves such an organization (`dissolution`).
     pub dissolution: Option<OrgDecision>,
+    /// Who disciplines the holders of its offices (`[[version.subordinate.discipline]]`):
+    /// rules for the governed organization's acts (its members' expulsion, warnings,
+    /// ...), whose `target` and `by` name the template's organs, judged in the
+    /// organization of the category where the person holds the office.
+    pub discipline: Vec<super::DisciplineRule>,
 }
 
 impl Version {

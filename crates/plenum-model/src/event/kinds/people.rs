@@ -35,6 +35,9 @@ body!(
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// The members who recommended them, where the statute asks for sponsors.
         sponsors: Vec<PersonId> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// The ground of the act, where a discipline rule is scoped by one (`ground` on
+        /// `[[version.discipline]]`): `serious-criminal-violation`, `exceptional-circumstances`.
+        ground: Option<Key> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
@@ -80,6 +83,9 @@ body!(
         reason: Option<String> = (default, skip_serializing_if = "Option::is_none"),
         /// The trial (`person_tried`) that imposed it, where the statute requires one.
         trial: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The ground of the act, where a discipline rule is scoped by one (`ground` on
+        /// `[[version.discipline]]`): `serious-criminal-violation`, `exceptional-circumstances`.
+        ground: Option<Key> = (default, skip_serializing_if = "Option::is_none"),
         /// Others expelled with them, counted but not named.
         others: Option<Others> = (default, skip_serializing_if = "Option::is_none"),
         /// Whether they stay aligned with (and leaders of) factions of the organization;
