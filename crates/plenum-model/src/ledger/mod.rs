@@ -495,6 +495,8 @@ mod succession_tests;
 #[cfg(test)]
 mod suspension_tests;
 #[cfg(test)]
+mod office_discipline_tests;
+#[cfg(test)]
 mod target_tests;
 #[cfg(test)]
 pub(crate) mod tests;
