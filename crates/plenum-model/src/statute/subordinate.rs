@@ -201,6 +201,8 @@ pub(super) fn clauses(version: &Version, of: impl Fn(&Version) -> Vec<Clause>) -
         let mut offices = version.for_subordinate(&version.org, Some(template));
         offices.penalties.clear();
         offices.classes.clear();
+        // Its discipline rules concern the holders of its offices.
+        offices.discipline = template.discipline.clone();
         for mut clause in of(&offices) {
             clause.subject = format!("{label}: {}", clause.subject);
             out.push(clause);
