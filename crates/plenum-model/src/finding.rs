@@ -132,6 +132,9 @@ pub enum Rule {
     /// A decision or election that counted votes cast by proxy beyond the statute's
     /// `voting.proxies` (any, where it is 0).
     ProxyVote,
+    /// A person admitted before the age the statute sets for membership
+    /// (`membership.age`), by the birth date `person_registered` records.
+    UnderAge,
 }
 
 impl Rule {
@@ -187,11 +190,12 @@ impl Rule {
             Rule::WrongMethod => "wrong-method",
             Rule::CumulativeVote => "cumulative-vote",
             Rule::ProxyVote => "proxy-vote",
+            Rule::UnderAge => "under-age",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 49] = [
+    pub const ALL: [Rule; 50] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -241,6 +245,7 @@ impl Rule {
         Rule::WrongMethod,
         Rule::CumulativeVote,
         Rule::ProxyVote,
+        Rule::UnderAge,
     ];
 }
 

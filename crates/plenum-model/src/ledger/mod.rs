@@ -373,6 +373,8 @@ mod acts_for_tests;
 #[cfg(test)]
 mod admission_tests;
 #[cfg(test)]
+mod age_tests;
+#[cfg(test)]
 mod all_members_tests;
 #[cfg(test)]
 mod amendment_notice_tests;
@@ -451,6 +453,8 @@ mod notified_tests;
 #[cfg(test)]
 mod off_schedule_tests;
 #[cfg(test)]
+mod office_discipline_tests;
+#[cfg(test)]
 mod office_tests;
 #[cfg(test)]
 mod one_vote_tests;
@@ -494,8 +498,6 @@ mod subordinate_tests;
 mod succession_tests;
 #[cfg(test)]
 mod suspension_tests;
-#[cfg(test)]
-mod office_discipline_tests;
 #[cfg(test)]
 mod target_tests;
 #[cfg(test)]

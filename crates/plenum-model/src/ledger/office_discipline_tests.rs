@@ -96,20 +96,33 @@ fn another_ground_is_definitely_outside_the_rule_and_none_possibly() {
     let found = incompetent("assembly", "");
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, Truth::Possibly);
-    assert!(found[0].1.contains("the record states no ground"), "{}", found[0].1);
+    assert!(
+        found[0].1.contains("the record states no ground"),
+        "{}",
+        found[0].1
+    );
 }
 
 #[test]
 fn a_ground_is_refused_at_line_and_column() {
     let text = STATUTE.replace(ONE_RULE, &BY_GROUND.replace("\"fraud\"", "\"Fraud!\""));
     let err = crate::statute::read(&text).expect_err("a bad ground");
-    assert!(err.to_string().contains("`ground` names the ground"), "{err}");
+    assert!(
+        err.to_string().contains("`ground` names the ground"),
+        "{err}"
+    );
     let at = text.find("\"Fraud!\"").expect("the ground");
     assert_eq!(err.line, crate::source::line_col(&text, at).0, "{err}");
     // The same ground on two rules giving the act to one organ is refused.
-    let twice = BY_GROUND.to_owned() + &BY_GROUND[BY_GROUND.find("[[version.discipline]]\nact = \"expulsion\"\nby = [\"assembly\"]").expect("second")..];
+    let twice = BY_GROUND.to_owned()
+        + &BY_GROUND[BY_GROUND
+            .find("[[version.discipline]]\nact = \"expulsion\"\nby = [\"assembly\"]")
+            .expect("second")..];
     let err = crate::statute::read(&STATUTE.replace(ONE_RULE, &twice)).expect_err("twice");
-    assert!(err.to_string().contains("a second `expulsion` rule"), "{err}");
+    assert!(
+        err.to_string().contains("a second `expulsion` rule"),
+        "{err}"
+    );
 }
 
 /// The party's branches: members of a branch committee are expelled by the
@@ -151,8 +164,9 @@ fn party_expels(organ: &str, votes: &str, ground: &str) -> String {
             "\n[[event]]\nid = \"adm-{p}\"\ndate = \"2020-02-01\"\nkind = \"member_admitted\"\nperson = \"{p}\"\norg = \"party\"\nstatus = \"full\"\n"
         );
     }
-    events + &format!(
-        r#"
+    events
+        + &format!(
+            r#"
 [[event]]
 id = "committee-2020"
 date = "2020-03-01"
@@ -187,7 +201,7 @@ org = "party"
 decision = "the-decision"
 {ground}
 "#
-    )
+        )
 }
 
 fn party_findings(organ: &str, votes: &str, ground: &str) -> Vec<crate::query::check::FindingLine> {
@@ -211,7 +225,9 @@ fn the_template_s_rule_replaces_the_ordinary_members_rule_and_keeps_its_majority
     let wrong = of_rule(&found, Rule::NoCompetentDecision);
     assert_eq!(wrong.len(), 1, "{found:#?}");
     assert!(
-        wrong[0].message.contains("Ann (a member of Committee of Branch One)"),
+        wrong[0]
+            .message
+            .contains("Ann (a member of Committee of Branch One)"),
         "{}",
         wrong[0].message
     );
@@ -220,7 +236,10 @@ fn the_template_s_rule_replaces_the_ordinary_members_rule_and_keeps_its_majority
     let short = of_rule(&short, Rule::MajorityNotMet);
     assert_eq!(short.len(), 1, "{short:#?}");
     assert_eq!(
-        short[0].citation.as_ref().and_then(|c| c.article.as_deref()),
+        short[0]
+            .citation
+            .as_ref()
+            .and_then(|c| c.article.as_deref()),
         Some("30")
     );
 }

@@ -27,4 +27,7 @@ pub struct Admission {
     pub sponsors: Option<Cited<Sponsors>>,
     /// New members are admitted as candidates (`membership.admission`).
     pub as_candidate: Option<Cited<CandidateFirst>>,
+    /// The least age at admission (`membership.age`): "who has reached the age of
+    /// eighteen ... may apply for membership".
+    pub min_age: Option<Cited<super::Period>>,
 }

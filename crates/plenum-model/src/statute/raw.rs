@@ -312,6 +312,16 @@ pub(super) struct RawMembership {
     pub(super) classes: Vec<RawClass>,
     pub(super) sponsors: Option<RawSponsors>,
     pub(super) admission: Option<RawAdmission>,
+    /// `age = { at_least = "18 years" }`.
+    pub(super) age: Option<RawAge>,
+}
+
+/// `age = { at_least = "18 years" }`: the least age at admission.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAge {
+    pub(super) at_least: Spanned<String>,
+    pub(super) article: ArticleRef,
 }
 
 /// `sponsors = { at_least = 2, status = "full-member" }`.

@@ -27,9 +27,8 @@ impl Ctx<'_, '_> {
             Office::Organ(o) => &o.key,
             Office::Post(p) => &p.key,
         });
-        let pick = |d: &DisciplineRule| {
-            d.act == act && (d.from.is_none() || d.from.as_ref() == from_key)
-        };
+        let pick =
+            |d: &DisciplineRule| d.act == act && (d.from.is_none() || d.from.as_ref() == from_key);
         let rules = self.bound_rules(version, pick, org, person, &out.event.date);
         let own: Vec<&DisciplineRule> = rules
             .iter()
@@ -165,7 +164,11 @@ impl Ctx<'_, '_> {
             && let Some(v) = version
             && let Some((rule, majority, organ)) = applying
                 .iter()
-                .chain(scoped.iter().filter(|b| ground.is_none() && b.rule.ground.is_some()))
+                .chain(
+                    scoped
+                        .iter()
+                        .filter(|b| ground.is_none() && b.rule.ground.is_some()),
+                )
                 .find_map(|b| {
                     let organs = b.organs();
                     let organ = deciders.iter().find(|o| organs.contains(o))?;

@@ -11,7 +11,11 @@ pub(super) fn rules(out: &mut Clauses<'_>) {
         let mut by = out.organ_names(&rule.by);
         for k in &rule.by_parent {
             let up = format!("the `{k}` of the organization one level up");
-            by = if by.is_empty() { up } else { format!("{by} or {up}") };
+            by = if by.is_empty() {
+                up
+            } else {
+                format!("{by} or {up}")
+            };
         }
         let ground = rule.ground.as_ref().map_or_else(String::new, |g| {
             format!(" (only for an act recording the ground `{g}`)")

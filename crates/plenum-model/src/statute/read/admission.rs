@@ -61,9 +61,17 @@ impl Reader<'_> {
                 })
             }
         };
+        let min_age = match &raw.age {
+            None => None,
+            Some(a) => Some(Cited {
+                rule: self.period(&a.at_least)?,
+                article: self.article(scope, a.article.clone())?,
+            }),
+        };
         Ok(Admission {
             sponsors,
             as_candidate,
+            min_age,
         })
     }
 }

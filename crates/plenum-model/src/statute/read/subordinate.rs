@@ -168,7 +168,9 @@ impl Reader<'_> {
             let target_span = raw.target.as_ref().map(Spanned::span);
             let act_span = raw.act.span();
             let unfollowed = [
-                raw.confirmed_by.as_ref().map(|c| (c.span(), "confirmed_by")),
+                raw.confirmed_by
+                    .as_ref()
+                    .map(|c| (c.span(), "confirmed_by")),
                 raw.referral.as_ref().map(|r| (r.span(), "referral")),
                 raw.while_members_exceed
                     .as_ref()
