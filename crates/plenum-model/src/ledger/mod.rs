@@ -407,6 +407,8 @@ mod counting_tests;
 #[cfg(test)]
 mod direction_tests;
 #[cfg(test)]
+mod dissolution_ground_tests;
+#[cfg(test)]
 mod engine_bar_tests;
 #[cfg(test)]
 mod engine_penalty_tests;

@@ -74,6 +74,17 @@ pub(super) struct RawFounding {
 pub(super) struct RawDissolution {
     pub(super) by: Vec<Spanned<String>>,
     pub(super) article: ArticleRef,
+    /// `on_ground = { ground = "...", by = [...] }`: other deciders on a ground.
+    pub(super) on_ground: Option<Spanned<RawOnGround>>,
+}
+
+/// `dissolution.on_ground`: who dissolves where the act records this ground.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawOnGround {
+    pub(super) ground: Spanned<String>,
+    pub(super) by: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 /// `[version.constituencies]`: what the statute calls a constituency.
