@@ -194,6 +194,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     class: None,
                     decision: None,
                     sponsors: Vec::new(),
+                    ground: None,
                 }),
             ));
             if rng.chance(30) {
@@ -255,6 +256,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     trial: None,
                     others: None,
                     factions_kept: false,
+                    ground: None,
                 }),
             ));
         }

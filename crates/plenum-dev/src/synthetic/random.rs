@@ -211,6 +211,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     class,
                     decision: None,
                     sponsors: Vec::new(),
+                    ground: None,
                 })
             }
             12 => EventKind::MemberExpelled(MemberExpelled {
@@ -223,6 +224,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 trial: None,
                 others: None,
                 factions_kept: false,
+                ground: None,
             }),
             13 if rng.chance(30) => EventKind::PersonDied(PersonDied {
                 person: pick(&mut rng, &persons),
@@ -436,6 +438,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         EventKind::OrganizationDissolved(OrganizationDissolved {
                             org: other,
                             decision: None,
+                            ground: None,
                         })
                     }
                     2 => EventKind::OrganizationJoined(OrganizationJoined {

@@ -68,6 +68,7 @@ fn today(run: usize) -> Vec<Event> {
                 class: None,
                 decision: None,
                 sponsors: Vec::new(),
+                ground: None,
             }),
             sources: Vec::new(),
             note: None,

@@ -53,6 +53,7 @@ fn members(tag: &str, count: usize, date: &str) -> (Vec<Event>, Vec<PersonId>) {
                 class: None,
                 decision: None,
                 sponsors: Vec::new(),
+                ground: None,
             }),
         ));
         persons.push(person);
