@@ -145,6 +145,9 @@ pub enum Rule {
     /// A decision of a category the statute takes only by a vote (`[[version.power]]`
     /// `vote = "required"`) whose record gives no votes.
     NoVote,
+    /// A person admitted before the age the statute sets for membership
+    /// (`membership.age`), by the birth date `person_registered` records.
+    UnderAge,
 }
 
 impl Rule {
@@ -204,11 +207,12 @@ impl Rule {
             Rule::ConditionsUnmet => "conditions-unmet",
             Rule::ResignationDelayed => "resignation-delayed",
             Rule::NoVote => "no-vote",
+            Rule::UnderAge => "under-age",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 53] = [
+    pub const ALL: [Rule; 54] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -262,6 +266,7 @@ impl Rule {
         Rule::ConditionsUnmet,
         Rule::ResignationDelayed,
         Rule::NoVote,
+        Rule::UnderAge,
     ];
 }
 

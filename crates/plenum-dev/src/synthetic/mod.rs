@@ -195,6 +195,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     decision: None,
                     sponsors: Vec::new(),
                     conditions_met: None,
+                    ground: None,
                 }),
             ));
             if rng.chance(30) {
@@ -256,6 +257,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     trial: None,
                     others: None,
                     factions_kept: false,
+                    ground: None,
                 }),
             ));
         }

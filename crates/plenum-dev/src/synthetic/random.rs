@@ -214,6 +214,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     decision: None,
                     sponsors: Vec::new(),
                     conditions_met: None,
+                    ground: None,
                 })
             }
             12 => EventKind::MemberExpelled(MemberExpelled {
@@ -226,6 +227,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 trial: None,
                 others: None,
                 factions_kept: false,
+                ground: None,
             }),
             13 if rng.chance(30) => EventKind::PersonDied(PersonDied {
                 person: pick(&mut rng, &persons),
@@ -441,6 +443,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         EventKind::OrganizationDissolved(OrganizationDissolved {
                             org: other,
                             decision: None,
+                            ground: None,
                         })
                     }
                     2 => EventKind::OrganizationJoined(OrganizationJoined {

@@ -373,6 +373,8 @@ mod acts_for_tests;
 #[cfg(test)]
 mod admission_tests;
 #[cfg(test)]
+mod age_tests;
+#[cfg(test)]
 mod all_members_tests;
 #[cfg(test)]
 mod amendment_notice_tests;
@@ -410,6 +412,8 @@ mod counting_tests;
 mod declared_vacant_tests;
 #[cfg(test)]
 mod direction_tests;
+#[cfg(test)]
+mod dissolution_ground_tests;
 #[cfg(test)]
 mod engine_bar_tests;
 #[cfg(test)]
@@ -456,6 +460,8 @@ mod notice_by_tests;
 mod notified_tests;
 #[cfg(test)]
 mod off_schedule_tests;
+#[cfg(test)]
+mod office_discipline_tests;
 #[cfg(test)]
 mod office_tests;
 #[cfg(test)]

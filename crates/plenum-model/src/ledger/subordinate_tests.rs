@@ -7,7 +7,7 @@ use super::statute_tests::{events_of, findings, of_rule, statute_event};
 use super::*;
 use crate::rules::Rule;
 
-const STATUTE: &str = r#"
+pub(super) const STATUTE: &str = r#"
 organization = "party"
 
 [[version]]
@@ -68,7 +68,7 @@ elected_by = { by = "committee", confirmed_by = "parent:cc", within = "3 months"
 
 /// The party, and `branch-1` founded under it with `category` (none if empty), its
 /// organs declared, and Ann, Bob and Cat.
-fn founded(category: &str) -> String {
+pub(super) fn founded(category: &str) -> String {
     let category = if category.is_empty() {
         String::new()
     } else {
@@ -145,7 +145,7 @@ elected = ["ann", "bob", "cat"]
     )
 }
 
-fn build(statute: &str, events: &str) -> Tables {
+pub(super) fn build(statute: &str, events: &str) -> Tables {
     let mut batch = vec![statute_event("statute", "2020-01-01", statute)];
     batch.extend(events_of(events));
     replay(&batch).unwrap_or_else(|e| panic!("{e}"))

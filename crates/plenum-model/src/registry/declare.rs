@@ -156,7 +156,11 @@ impl Registry<'_> {
                     b.person.to_string(),
                     &b.name,
                     &b.aliases,
-                    |_| {},
+                    |e| {
+                        if b.born.is_some() {
+                            e.born = b.born.clone();
+                        }
+                    },
                 )?;
             }
             K::FactionFormed(b) => {

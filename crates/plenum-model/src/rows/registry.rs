@@ -44,6 +44,9 @@ pub struct Entity {
     /// For meetings: the organ meeting, once known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organ: Option<String>,
+    /// For persons: when they were born, if the record says (`person_registered` `born`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub born: Option<crate::date::FuzzyDate>,
 }
 
 impl Entity {
@@ -63,6 +66,7 @@ impl Entity {
             holders: None,
             org: None,
             organ: None,
+            born: None,
         }
     }
 
@@ -114,6 +118,8 @@ struct EntityData {
     org: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     organ: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    born: Option<crate::date::FuzzyDate>,
 }
 
 /// A key cannot borrow from a row that has none: entities compute theirs.
@@ -140,6 +146,7 @@ impl Row for Entity {
                 holders: self.holders,
                 org: self.org.clone(),
                 organ: self.organ.clone(),
+                born: self.born.clone(),
             });
         c.into_values()
     }
@@ -166,6 +173,7 @@ impl Row for Entity {
             holders: data.holders,
             org: data.org,
             organ: data.organ,
+            born: data.born,
         };
         if key != entity_key(&entity)
             || norm_id != normalize(&entity.id)

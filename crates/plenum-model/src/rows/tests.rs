@@ -246,6 +246,7 @@ fn samples() -> Vec<AnyRow> {
             holders: Some(crate::event::kinds::Holders::AtMost(2)),
             org: None,
             organ: None,
+            born: None,
         }),
         AnyRow::Alias(AliasRow {
             key: "post:wpk/chair:chair".into(),

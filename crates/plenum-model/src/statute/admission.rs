@@ -51,4 +51,7 @@ pub struct Admission {
     pub conditions: Option<Cited<Conditions>>,
     /// A resignation takes effect on its notice (`membership.resignation`).
     pub resignation: Option<Cited<ResignationOnNotice>>,
+    /// The least age at admission (`membership.age`): "who has reached the age of
+    /// eighteen ... may apply for membership".
+    pub min_age: Option<Cited<super::Period>>,
 }

@@ -41,9 +41,31 @@ pub struct OrgDecision {
     pub min_members: Option<u32>,
     /// The article.
     pub article: Option<String>,
+    /// Who decides instead where the act records a ground (`dissolution.on_ground`):
+    /// "a Party organization that seriously violates Party discipline" is dissolved
+    /// by "the Party committee at the next level up".
+    pub on_ground: Option<Box<GroundDecision>>,
+}
+
+/// The deciders of an organization's dissolution on one ground.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroundDecision {
+    /// The ground (`organization_dissolved` `ground`).
+    pub ground: Key,
+    /// Who decides then, and the article.
+    pub rule: OrgDecision,
 }
 
 impl OrgDecision {
+    /// The rule that judges an act recording `ground`: the ground's own, where it
+    /// names that ground, else this one.
+    pub fn for_ground(&self, ground: Option<&Key>) -> &OrgDecision {
+        match (&self.on_ground, ground) {
+            (Some(g), Some(k)) if &g.ground == k => &g.rule,
+            _ => self,
+        }
+    }
+
     /// The organs in words, `own` naming an organ of the governed organization.
     fn deciders(&self, own: impl Fn(&Key) -> String) -> String {
         self.by
@@ -112,6 +134,14 @@ pub(super) fn clauses(version: &Version) -> Vec<Clause> {
                 dissolved(rule),
                 rule,
             ));
+            if let Some(on) = &rule.on_ground {
+                let words = format!(
+                    "where the dissolution records the ground `{}`: {}",
+                    on.ground,
+                    dissolved(&on.rule)
+                );
+                out.push(clause(label.to_owned(), "dissolution", words, &on.rule));
+            }
         }
     }
     out

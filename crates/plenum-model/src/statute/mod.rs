@@ -434,6 +434,13 @@ pub struct DisciplineRule {
     pub target: Option<Target>,
     /// The organs competent to decide it.
     pub by: Vec<Key>,
+    /// In a `[[version.subordinate]]` template: organs of the organization one level
+    /// up that are competent too (`by = ["parent:commission"]`).
+    pub by_parent: Vec<Key>,
+    /// The ground the rule is scoped by (`ground = "serious-criminal-violation"`): it
+    /// empowers its organs only for an act that records this ground (the act's
+    /// `ground`). `None`: every act.
+    pub ground: Option<Key>,
     /// The majority the decision needs, if the statute sets one.
     pub majority: Option<Majority>,
     /// For a suspension: the longest it may last.

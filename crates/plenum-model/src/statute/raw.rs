@@ -88,6 +88,17 @@ pub(super) struct RawFounding {
 pub(super) struct RawDissolution {
     pub(super) by: Vec<Spanned<String>>,
     pub(super) article: ArticleRef,
+    /// `on_ground = { ground = "...", by = [...] }`: other deciders on a ground.
+    pub(super) on_ground: Option<Spanned<RawOnGround>>,
+}
+
+/// `dissolution.on_ground`: who dissolves where the act records this ground.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawOnGround {
+    pub(super) ground: Spanned<String>,
+    pub(super) by: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 /// `[version.constituencies]`: what the statute calls a constituency.
@@ -142,6 +153,10 @@ pub(super) struct RawSubordinate {
     pub(super) dissolution: Option<Spanned<RawDissolution>>,
     #[serde(default, rename = "power")]
     pub(super) powers: Vec<RawPower>,
+    /// Discipline of the holders of the template's offices
+    /// (`[[version.subordinate.discipline]]`).
+    #[serde(default)]
+    pub(super) discipline: Vec<RawDiscipline>,
 }
 
 #[derive(Deserialize)]
@@ -301,6 +316,8 @@ pub(super) struct RawDiscipline {
     /// Whom the rule concerns: `"member"`, `{ seat = "cc" }` or `{ post = "chair" }`.
     pub(super) target: Option<Spanned<RawTarget>>,
     pub(super) by: Vec<Spanned<String>>,
+    /// `ground = "serious-criminal-violation"`: the rule holds only for acts on it.
+    pub(super) ground: Option<Spanned<String>>,
     pub(super) majority: Option<RawMajority>,
     pub(super) longest: Option<Spanned<String>>,
     pub(super) confirmed_by: Option<Spanned<String>>,
@@ -330,6 +347,8 @@ pub(super) struct RawMembership {
     pub(super) conditions: Option<Spanned<RawConditions>>,
     /// `resignation = { effective = "on-notice" }`.
     pub(super) resignation: Option<RawResignation>,
+    /// `age = { at_least = "18 years" }`.
+    pub(super) age: Option<RawAge>,
 }
 
 /// `conditions = { required = [...] }`: what the record must show met before a
@@ -346,6 +365,14 @@ pub(super) struct RawConditions {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawResignation {
     pub(super) effective: Spanned<String>,
+    pub(super) article: ArticleRef,
+}
+
+/// `age = { at_least = "18 years" }`: the least age at admission.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAge {
+    pub(super) at_least: Spanned<String>,
     pub(super) article: ArticleRef,
 }
 

@@ -35,6 +35,11 @@ pub struct Subordinate {
     /// The organs of such an organization that alone take the decisions of a
     /// category, and the categories that need a vote (`[[version.subordinate.power]]`).
     pub powers: Vec<Cited<Power>>,
+    /// Who disciplines the holders of its offices (`[[version.subordinate.discipline]]`):
+    /// rules for the governed organization's acts (its members' expulsion, warnings,
+    /// ...), whose `target` and `by` name the template's organs, judged in the
+    /// organization of the category where the person holds the office.
+    pub discipline: Vec<super::DisciplineRule>,
 }
 
 impl Version {
@@ -200,6 +205,8 @@ pub(super) fn clauses(version: &Version, of: impl Fn(&Version) -> Vec<Clause>) -
         let mut offices = version.for_subordinate(&version.org, Some(template));
         offices.penalties.clear();
         offices.classes.clear();
+        // Its discipline rules concern the holders of its offices.
+        offices.discipline = template.discipline.clone();
         for mut clause in of(&offices) {
             clause.subject = format!("{label}: {}", clause.subject);
             out.push(clause);

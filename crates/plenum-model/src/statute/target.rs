@@ -31,9 +31,13 @@ impl Target {
 
 impl DisciplineRule {
     /// Whether this rule and `other` concern the same act (the same penalty, from the
-    /// same organ or post): rules that compete for the same decisions.
+    /// same organ or post, on the same ground): rules that compete for the same
+    /// decisions. A rule scoped by a ground adds to the others for acts on it.
     pub fn same_act(&self, other: &DisciplineRule) -> bool {
-        self.act == other.act && self.penalty == other.penalty && self.from == other.from
+        self.act == other.act
+            && self.penalty == other.penalty
+            && self.from == other.from
+            && self.ground == other.ground
     }
 
     /// Whether the two rules say the same of an organ they share: the same
@@ -87,6 +91,8 @@ mod tests {
             from: None,
             target,
             by: vec![Key::new(by).unwrap()],
+            by_parent: Vec::new(),
+            ground: None,
             majority: None,
             longest: None,
             confirmed_by: None,

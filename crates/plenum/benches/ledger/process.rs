@@ -69,6 +69,7 @@ fn today(run: usize) -> Vec<Event> {
                 decision: None,
                 sponsors: Vec::new(),
                 conditions_met: None,
+                ground: None,
             }),
             sources: Vec::new(),
             note: None,

@@ -54,6 +54,7 @@ fn members(tag: &str, count: usize, date: &str) -> (Vec<Event>, Vec<PersonId>) {
                 decision: None,
                 sponsors: Vec::new(),
                 conditions_met: None,
+                ground: None,
             }),
         ));
         persons.push(person);

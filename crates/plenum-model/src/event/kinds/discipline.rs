@@ -23,5 +23,8 @@ body!(
         until: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
         /// The stated reason.
         reason: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// The ground of the act, where a discipline rule is scoped by one (`ground` on
+        /// `[[version.discipline]]`): `serious-criminal-violation`, `exceptional-circumstances`.
+        ground: Option<Key> = (default, skip_serializing_if = "Option::is_none"),
     }
 );

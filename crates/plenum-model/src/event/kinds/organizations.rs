@@ -112,5 +112,8 @@ body!(
         /// The motion that decided its dissolution, where the statute says who
         /// dissolves it.
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The ground of the dissolution, where the statute gives it to other organs
+        /// on a ground (`dissolution.on_ground`): `serious-violation-of-discipline`.
+        ground: Option<crate::id::Key> = (default, skip_serializing_if = "Option::is_none"),
     }
 );

@@ -38,6 +38,9 @@ body!(
         /// The conditions of admission the record shows met (`membership.conditions`),
         /// in the statute's words; absent where the record does not say.
         conditions_met: Option<Vec<String>> = (default, skip_serializing_if = "Option::is_none"),
+        /// The ground of the act, where a discipline rule is scoped by one (`ground` on
+        /// `[[version.discipline]]`): `serious-criminal-violation`, `exceptional-circumstances`.
+        ground: Option<Key> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 
@@ -86,6 +89,9 @@ body!(
         reason: Option<String> = (default, skip_serializing_if = "Option::is_none"),
         /// The trial (`person_tried`) that imposed it, where the statute requires one.
         trial: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The ground of the act, where a discipline rule is scoped by one (`ground` on
+        /// `[[version.discipline]]`): `serious-criminal-violation`, `exceptional-circumstances`.
+        ground: Option<Key> = (default, skip_serializing_if = "Option::is_none"),
         /// Others expelled with them, counted but not named.
         others: Option<Others> = (default, skip_serializing_if = "Option::is_none"),
         /// Whether they stay aligned with (and leaders of) factions of the organization;

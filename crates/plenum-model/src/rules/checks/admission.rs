@@ -38,6 +38,7 @@ impl Ctx<'_, '_> {
                 ),
             );
         }
+        self.check_age(b, version, out);
         let Some(Cited {
             rule: sponsors,
             article,
@@ -86,6 +87,52 @@ impl Ctx<'_, '_> {
             format!(
                 "the admission of {who} to {org} was recommended by {recommended}; the statute requires at least {} {kind}",
                 sponsors.at_least
+            ),
+        );
+    }
+}
+
+impl Ctx<'_, '_> {
+    /// An admission before the age the statute sets (`membership.age`), by the birth
+    /// date `person_registered` records: definitely where the person cannot have
+    /// reached it by the admission's latest day, possibly where the fuzzy dates leave
+    /// it open; not judged where the record gives no birth date.
+    fn check_age(&self, b: &MemberAdmitted, version: &crate::statute::Version, out: &mut Out<'_>) {
+        let Some(Cited { rule: age, article }) = &version.admission.min_age else {
+            return;
+        };
+        let Some(born) = self
+            .history
+            .entity(crate::id::EntityKind::Person, b.person.as_str())
+            .and_then(|e| e.born)
+        else {
+            return;
+        };
+        let date = &out.event.date;
+        // The earliest and the latest day the person reaches the age.
+        let (soonest, surely) = (age.after(born.earliest()), age.after(born.latest()));
+        let certainty = if soonest > date.latest() {
+            Truth::Definitely
+        } else if surely > date.earliest() {
+            Truth::Possibly
+        } else {
+            return;
+        };
+        let who = self.person(&b.person);
+        let org = self.org_name(&b.org);
+        let reached = if soonest == surely {
+            format!("reached on {surely}")
+        } else {
+            format!("reached between {soonest} and {surely}")
+        };
+        out.push(
+            Rule::UnderAge,
+            Severity::Violation,
+            certainty,
+            Some(Citation::of(version, article.as_ref())),
+            vec![],
+            format!(
+                "{who} was admitted to {org} on {date}, born {born}: the statute requires the age of {age}, {reached}"
             ),
         );
     }

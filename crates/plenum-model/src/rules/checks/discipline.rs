@@ -32,8 +32,10 @@ impl Ctx<'_, '_> {
             return;
         };
         // Competence is judged only where the statute says who imposes the penalty.
-        let rules = version.penalty_rules(&b.penalty);
-        let rules = self.rules_concerning(rules, &b.org, &b.person, &date);
+        let pick = |d: &crate::statute::DisciplineRule| {
+            d.act == crate::statute::Act::Penalty && d.penalty.as_ref() == Some(&b.penalty)
+        };
+        let rules = self.bound_rules(Some(version), pick, &b.org, &b.person, &date);
         if !rules.is_empty() {
             self.check_competence(
                 &penalty.name,

@@ -89,7 +89,7 @@ impl Ctx<'_, '_> {
                 .and_then(|t| t.dissolution.as_ref());
             (version, rule)
         };
-        if let Some(rule) = rule {
+        if let Some(rule) = rule.map(|r| r.for_ground(b.ground.as_ref())) {
             self.check_org_decision(
                 OrgAct::Dissolution,
                 version,

@@ -8,6 +8,7 @@ use crate::statute::{Act, Cited, DisciplineRule, Elector, Version};
 use super::super::terms::Office;
 use super::super::{Citation, Rule, Severity};
 use super::acts_for::ActingFor;
+use super::targets::Bound;
 use super::{Ctx, Out};
 
 impl Ctx<'_, '_> {
@@ -26,11 +27,23 @@ impl Ctx<'_, '_> {
             Office::Organ(o) => &o.key,
             Office::Post(p) => &p.key,
         });
-        let rules = version.map_or_else(Vec::new, |v| v.discipline(act, from_key));
+        let pick =
+            |d: &DisciplineRule| d.act == act && (d.from.is_none() || d.from.as_ref() == from_key);
         let date = out.event.date.clone();
-        let rules = self.rules_concerning(rules, org, person, &date);
+        let rules = self.bound_rules(version, pick, org, person, &date);
         let deciders = self.deciders_of(decision);
-        let (rules, set_aside) = self.rules_if_ineligible(rules, version, org, from, person, &date);
+        // The version's own rules (its templates' are bound to other organizations):
+        // a rule only for holders no longer eligible, and the register's size.
+        let own: Vec<&DisciplineRule> = rules
+            .iter()
+            .filter(|b| &b.org == org)
+            .map(|b| b.rule)
+            .collect();
+        let (own, set_aside) = self.rules_if_ineligible(own, version, org, from, person, &date);
+        let rules: Vec<Bound<'_>> = rules
+            .into_iter()
+            .filter(|b| !set_aside.iter().any(|r| std::ptr::eq(*r, b.rule)))
+            .collect();
         if let Some(office) = from
             && !set_aside.is_empty()
         {
@@ -38,12 +51,11 @@ impl Ctx<'_, '_> {
                 Office::Organ(o) => self.organ_name(o).to_string(),
                 Office::Post(p) => format!("the post of {}", self.post_name(p)),
             };
-            if self.check_still_eligible(version, &rules, &set_aside, &deciders, &what, person, out)
-            {
+            if self.check_still_eligible(version, &own, &set_aside, &deciders, &what, person, out) {
                 return;
             }
         }
-        self.check_register_size(act, version, &rules, &deciders, org, person, out);
+        self.check_register_size(act, version, &own, &deciders, org, person, out);
         self.check_competence(
             act.as_str(),
             version,
@@ -58,26 +70,31 @@ impl Ctx<'_, '_> {
 
     /// A disciplinary act (`act` as findings name it) judged by the discipline rules
     /// that apply to it: a carried decision of an organ they empower, by their majority.
+    /// A rule scoped by a ground (`ground`) empowers its organs only for an act that
+    /// records that ground: an act recording another is judged without it
+    /// (definitely), one recording none may or may not fall under it (possibly).
     #[allow(clippy::too_many_arguments)]
     pub(super) fn check_competence(
         &self,
         act: &str,
         version: Option<&Version>,
-        rules: &[&DisciplineRule],
+        rules: &[Bound<'_>],
         org: &OrgId,
         from: Option<Office<'_>>,
         decision: Option<&EventId>,
         person: &PersonId,
         out: &mut Out<'_>,
     ) {
+        let ground = act_ground(&out.event.kind);
+        let (applying, scoped): (Vec<&Bound<'_>>, Vec<&Bound<'_>>) =
+            rules.iter().partition(|b| match &b.rule.ground {
+                None => true,
+                Some(g) => ground == Some(g),
+            });
         // Without a discipline rule, the organ that elects an organ or post is the
         // one competent to remove from it.
         let elected_by = |v| elected_by(v, from);
-        let mut competent: Vec<OrganRef> = rules
-            .iter()
-            .flat_map(|r| r.by.iter())
-            .map(|k| OrganRef::new(org.clone(), k.clone()))
-            .collect();
+        let mut competent: Vec<OrganRef> = applying.iter().flat_map(|b| b.organs()).collect();
         competent.dedup();
         if rules.is_empty()
             && let Some(v) = version
@@ -92,14 +109,14 @@ impl Ctx<'_, '_> {
                 _ => {}
             }
         }
-        let article = rules
+        let article = applying
             .iter()
-            .find_map(|r| r.article.as_ref())
+            .find_map(|b| b.rule.article.as_ref())
             .or_else(|| elected_by(version?)?.article.as_ref());
         let citation = version
             .filter(|_| !competent.is_empty())
             .map(|v| Citation::of(v, article));
-        let who = match self.target_phrase(org, rules) {
+        let who = match self.bound_target_phrase(rules) {
             Some(whom) => format!("{} ({whom})", self.person(person)),
             None => self.person(person).to_string(),
         };
@@ -161,17 +178,23 @@ impl Ctx<'_, '_> {
             Some(m) => self.meeting_organs(m),
             None => d.organ.clone().into_iter().collect(),
         };
-        // The majority of the rule that empowers the deciding organ.
+        // The majority of the rule that empowers the deciding organ (one whose ground
+        // the act may meet, too).
         if d.outcome == Outcome::Carried
             && let Some(v) = version
-            && let Some((rule, organ)) = rules.iter().find_map(|r| {
-                deciders
-                    .iter()
-                    .find(|o| r.by.contains(&o.key))
-                    .and_then(|o| r.majority.map(|m| (r, m)).zip(Some(o)))
-            })
+            && let Some((rule, majority, organ)) = applying
+                .iter()
+                .chain(
+                    scoped
+                        .iter()
+                        .filter(|b| ground.is_none() && b.rule.ground.is_some()),
+                )
+                .find_map(|b| {
+                    let organs = b.organs();
+                    let organ = deciders.iter().find(|o| organs.contains(o))?;
+                    Some((b.rule, b.rule.majority?, organ))
+                })
         {
-            let (rule, majority) = rule;
             self.check_decision_majority(
                 &d,
                 organ,
@@ -186,37 +209,61 @@ impl Ctx<'_, '_> {
             && !deciders.is_empty()
             && !deciders.iter().any(|o| competent.contains(o))
         {
-            match self.acting_for(&deciders, &competent, &d.date) {
-                Some(ActingFor::Between) => return,
-                Some(ActingFor::InSession {
-                    acting,
-                    principal,
-                    certainty,
-                    citation,
-                }) => {
-                    let principal = self.organ_name(&principal);
-                    out.push(
-                        Rule::NoCompetentDecision,
-                        Severity::Violation,
-                        certainty,
-                        Some(citation),
-                        vec![decision_id.clone()],
-                        format!(
-                            "{} of {who} was decided by {}, which acts for {principal} only between its sessions; {principal} {} that day",
-                            act,
-                            self.organ_name(&acting),
-                            if certainty == Truth::Definitely { "sat" } else { "may have sat" }
-                        ),
-                    );
-                    return;
-                }
-                None => {}
+            let acting = self.acting_for(&deciders, &competent, &d.date);
+            if matches!(acting, Some(ActingFor::Between)) {
+                return;
             }
             let by = deciders
                 .iter()
                 .map(|o| self.organ_name(o))
                 .collect::<Vec<_>>()
                 .join(" and ");
+            // A decider the statute empowers only on a ground the act does not record.
+            if let Some(b) = scoped
+                .iter()
+                .find(|b| b.organs().iter().any(|o| deciders.contains(o)))
+                && let Some(g) = &b.rule.ground
+            {
+                let (certainty, recorded) = match ground {
+                    None => (Truth::Possibly, "the record states no ground".to_owned()),
+                    Some(h) => (Truth::Definitely, format!("its ground is `{h}`")),
+                };
+                out.push(
+                    Rule::NoCompetentDecision,
+                    Severity::Violation,
+                    certainty,
+                    version.map(|v| Citation::of(v, b.rule.article.as_ref())),
+                    vec![decision_id.clone()],
+                    format!(
+                        "{} of {who} was decided by {by}, which the statute empowers only on the ground `{g}` ({recorded}); otherwise it gives it to {competent_names}",
+                        act
+                    ),
+                );
+                return;
+            }
+            if let Some(ActingFor::InSession {
+                acting,
+                principal,
+                certainty,
+                citation,
+            }) = acting
+            {
+                let principal = self.organ_name(&principal);
+                out.push(
+                    Rule::NoCompetentDecision,
+                    Severity::Violation,
+                    certainty,
+                    Some(citation),
+                    vec![decision_id.clone()],
+                    format!(
+                        "{} of {who} was decided by {}, which acts for {principal} only between its sessions; {principal} {} that day",
+                        act,
+                        self.organ_name(&acting),
+                        if certainty == Truth::Definitely { "sat" } else { "may have sat" }
+                    ),
+                );
+                return;
+            }
             out.push(
                 Rule::NoCompetentDecision,
                 Severity::Violation,
@@ -421,5 +468,16 @@ fn elected_by<'v>(
     match from? {
         Office::Organ(o) => version.organ(&o.key)?.elected_by.as_ref(),
         Office::Post(p) => version.post(&p.key)?.elected_by.as_ref(),
+    }
+}
+
+/// The ground an act records (`ground` on `member_expelled`, `member_disciplined`,
+/// `member_admitted`), which discipline rules may be scoped by.
+fn act_ground(kind: &EventKind) -> Option<&crate::id::Key> {
+    match kind {
+        EventKind::MemberExpelled(b) => b.ground.as_ref(),
+        EventKind::MemberDisciplined(b) => b.ground.as_ref(),
+        EventKind::MemberAdmitted(b) => b.ground.as_ref(),
+        _ => None,
     }
 }

@@ -8,7 +8,18 @@ use crate::statute::Target;
 pub(super) fn rules(out: &mut Clauses<'_>) {
     let version = out.version;
     for rule in &version.discipline {
-        let by = out.organ_names(&rule.by);
+        let mut by = out.organ_names(&rule.by);
+        for k in &rule.by_parent {
+            let up = format!("the `{k}` of the organization one level up");
+            by = if by.is_empty() {
+                up
+            } else {
+                format!("{by} or {up}")
+            };
+        }
+        let ground = rule.ground.as_ref().map_or_else(String::new, |g| {
+            format!(" (only for an act recording the ground `{g}`)")
+        });
         let from = rule.from.as_ref().map_or_else(String::new, |f| {
             let name = version
                 .post(f)
@@ -40,7 +51,7 @@ pub(super) fn rules(out: &mut Clauses<'_>) {
             "discipline",
             "discipline",
             format!(
-                "{}{whom}{from}: decided by {by}{majority}{longest}",
+                "{}{whom}{from}: decided by {by}{majority}{longest}{ground}",
                 rule.act_name()
             ),
             rule.article.as_ref(),

@@ -95,6 +95,13 @@ impl Reader<'_> {
                 })
             }
         };
+        let min_age = match &raw.age {
+            None => None,
+            Some(a) => Some(Cited {
+                rule: self.period(&a.at_least)?,
+                article: self.article(scope, a.article.clone())?,
+            }),
+        };
         let resignation = raw
             .resignation
             .as_ref()
@@ -105,6 +112,7 @@ impl Reader<'_> {
             as_candidate,
             conditions,
             resignation,
+            min_age,
         })
     }
 

@@ -45,7 +45,30 @@ impl Reader<'_> {
     ) -> Result<OrgDecision, InputError> {
         let whole = raw.span();
         let raw = raw.into_inner();
-        self.org_decision(scope, raw.by, raw.article, None, whole, table)
+        let mut rule = self.org_decision(scope, raw.by, raw.article, None, whole, table)?;
+        if let Some(on) = raw.on_ground {
+            let span = on.span();
+            let on = on.into_inner();
+            let ground = Key::new(on.ground.get_ref()).map_err(|e| {
+                self.err(
+                    on.ground.span(),
+                    format!("`{table}.on_ground.ground` names the ground an `organization_dissolved` records: {e}"),
+                )
+            })?;
+            let inner = self.org_decision(
+                scope,
+                on.by,
+                on.article,
+                None,
+                span,
+                &format!("{table}.on_ground"),
+            )?;
+            rule.on_ground = Some(Box::new(super::super::founding::GroundDecision {
+                ground,
+                rule: inner,
+            }));
+        }
+        Ok(rule)
     }
 
     fn org_decision(
@@ -77,6 +100,7 @@ impl Reader<'_> {
             deciders.push(decider);
         }
         Ok(OrgDecision {
+            on_ground: None,
             by: deciders,
             min_members,
             article: self.article(scope, article)?,

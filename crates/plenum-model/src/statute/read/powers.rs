@@ -123,11 +123,28 @@ impl Reader<'_> {
                 ));
             }
         };
-        let by: Vec<Key> = raw
-            .by
-            .iter()
-            .map(|b| self.organ_key(scope, b))
-            .collect::<Result<_, _>>()?;
+        // In a template, `parent:KEY` names an organ of the organization one level up.
+        let mut by: Vec<Key> = Vec::new();
+        let mut by_parent: Vec<Key> = Vec::new();
+        for b in &raw.by {
+            if b.get_ref().starts_with("parent:") {
+                by_parent.push(self.parent_key(scope, b)?);
+            } else {
+                by.push(self.organ_key(scope, b)?);
+            }
+        }
+        let ground = raw
+            .ground
+            .as_ref()
+            .map(|g| {
+                Key::new(g.get_ref()).map_err(|e| {
+                    self.err(
+                        g.span(),
+                        format!("`ground` names the ground an act records (`ground = \"serious-criminal-violation\"`): {e}"),
+                    )
+                })
+            })
+            .transpose()?;
         let target = raw
             .target
             .as_ref()
@@ -221,6 +238,8 @@ impl Reader<'_> {
             from,
             target,
             by,
+            by_parent,
+            ground,
             majority,
             article: self.article(scope, raw.article)?,
         })

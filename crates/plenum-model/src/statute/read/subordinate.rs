@@ -106,7 +106,9 @@ impl Reader<'_> {
             .into_iter()
             .map(|p| self.power(&own, p))
             .collect::<Result<Vec<_>, _>>()?;
+        let discipline = self.template_discipline(&own, raw.discipline)?;
         Ok(Subordinate {
+            discipline,
             category,
             name: raw.name,
             article,
@@ -144,5 +146,58 @@ impl Reader<'_> {
                 id.get_ref()
             ),
         )
+    }
+}
+
+impl Reader<'_> {
+    /// `[[version.subordinate.discipline]]`: rules for the discipline of the holders
+    /// of a template's offices ("a member of a local Party committee ... by the
+    /// standing committee of the Party committee at the corresponding level"). Read as
+    /// the version's rules are, in the template's scope (`by` may name
+    /// `parent:KEY`); a rule concerns the holders of one of its offices, or, without a
+    /// `target`, any member (decided by that organ of any organization of the
+    /// category). Confirmations, referrals and register sizes are not followed here.
+    fn template_discipline(
+        &self,
+        own: &Scope<'_>,
+        raws: Vec<super::super::raw::RawDiscipline>,
+    ) -> Result<Vec<super::super::DisciplineRule>, InputError> {
+        let mut rules: Vec<super::super::DisciplineRule> = Vec::new();
+        for raw in raws {
+            // The spans of the template's own organs (`rule.by`), not `parent:` ones.
+            let by_spans: Vec<_> = raw
+                .by
+                .iter()
+                .filter(|b| !b.get_ref().starts_with("parent:"))
+                .map(Spanned::span)
+                .collect();
+            let target_span = raw.target.as_ref().map(Spanned::span);
+            let act_span = raw.act.span();
+            let unfollowed = [
+                raw.confirmed_by
+                    .as_ref()
+                    .map(|c| (c.span(), "confirmed_by")),
+                raw.referral.as_ref().map(|r| (r.span(), "referral")),
+                raw.while_members_exceed
+                    .as_ref()
+                    .map(|n| (n.span(), "while_members_exceed")),
+            ];
+            if let Some((span, key)) = unfollowed.into_iter().flatten().next() {
+                return Err(self.err(
+                    span,
+                    format!("`{key}` is not yet followed in a `[[version.subordinate.discipline]]` rule; state it in `[[version.discipline]]`, or keep it as the article's text"),
+                ));
+            }
+            let rule = self.discipline(own, raw)?;
+            if rule.target == Some(super::super::Target::Member) {
+                return Err(self.err(
+                    target_span.unwrap_or(act_span),
+                    "a `[[version.subordinate.discipline]]` rule concerns the holders of one of the template's offices (`target = { seat = \"committee\" }` or `{ post = \"secretary\" }`), or, without `target`, any member; `\"member\"` goes in `[[version.discipline]]`",
+                ));
+            }
+            self.check_overlap(&rules, &rule, &by_spans, target_span, act_span)?;
+            rules.push(rule);
+        }
+        Ok(rules)
     }
 }
