@@ -377,6 +377,8 @@ mod all_members_tests;
 #[cfg(test)]
 mod amendment_notice_tests;
 #[cfg(test)]
+mod appeal_body_tests;
+#[cfg(test)]
 mod attendance_tests;
 #[cfg(test)]
 mod bar_tests;

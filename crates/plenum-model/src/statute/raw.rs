@@ -142,6 +142,7 @@ pub(super) struct RawSubordinate {
     pub(super) dissolution: Option<Spanned<RawDissolution>>,
     #[serde(default, rename = "power")]
     pub(super) powers: Vec<RawPower>,
+    pub(super) appeals: Option<Spanned<super::raw_trials::RawAppeals>>,
 }
 
 #[derive(Deserialize)]

@@ -35,6 +35,9 @@ pub struct Subordinate {
     /// The organs of such an organization that alone take the decisions of a
     /// category, and the categories that need a vote (`[[version.subordinate.power]]`).
     pub powers: Vec<Cited<Power>>,
+    /// The organs that decide appeals in such an organization (`appeals.by`, e.g.
+    /// `parent:commission`), read as `[version.trials] appeals` is.
+    pub appeals: Option<Cited<Vec<super::Decider>>>,
 }
 
 impl Version {
@@ -67,7 +70,12 @@ impl Version {
             amendment: None,
             incompatibilities: Vec::new(),
             subordinates: Vec::new(),
-            trials: None,
+            trials: template
+                .and_then(|t| t.appeals.clone())
+                .map(|a| super::Trials {
+                    appeals_by: Some(a),
+                    ..super::Trials::default()
+                }),
             founding: None,
             dissolution: None,
             constituencies: None,

@@ -106,6 +106,21 @@ impl Reader<'_> {
             .into_iter()
             .map(|p| self.power(&own, p))
             .collect::<Result<Vec<_>, _>>()?;
+        let appeals = match raw.appeals {
+            Some(a) => {
+                let at = a.span();
+                match self.appeals(&own, a)? {
+                    (None, by) => by,
+                    (Some(_), _) => {
+                        return Err(self.err(
+                            at,
+                            "a `[[version.subordinate]]`'s `appeals` takes `by` only (who decides appeals there); `final_by` belongs in `[version.trials]`",
+                        ));
+                    }
+                }
+            }
+            None => None,
+        };
         Ok(Subordinate {
             category,
             name: raw.name,
@@ -115,6 +130,7 @@ impl Reader<'_> {
             founding,
             dissolution,
             powers,
+            appeals,
         })
     }
 
