@@ -477,6 +477,8 @@ mod procedure_tests;
 #[cfg(test)]
 mod proxies_tests;
 #[cfg(test)]
+mod reaching_tests;
+#[cfg(test)]
 mod record_date_tests;
 #[cfg(test)]
 mod recusal_tests;
