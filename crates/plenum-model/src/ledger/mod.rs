@@ -379,6 +379,8 @@ mod all_members_tests;
 #[cfg(test)]
 mod amendment_notice_tests;
 #[cfg(test)]
+mod appeal_body_tests;
+#[cfg(test)]
 mod attendance_tests;
 #[cfg(test)]
 mod bar_tests;
@@ -480,6 +482,8 @@ mod positions_tests;
 mod procedure_tests;
 #[cfg(test)]
 mod proxies_tests;
+#[cfg(test)]
+mod reaching_tests;
 #[cfg(test)]
 mod record_date_tests;
 #[cfg(test)]

@@ -22,4 +22,10 @@ pub struct Power {
     /// Whether a decision of the category must be put to a vote: one whose record
     /// gives no votes is found (`vote = "required"`).
     pub vote: bool,
+    /// Whether the clause binds the organizations the version governs by its
+    /// templates too (`subordinates = true`: "The Party organization of a department
+    /// or locality ... shall not make any decision"): a decision of the category by
+    /// an organ of such an organization is judged against `by`, the governing
+    /// organization's organs, unless its template gives the category to that organ.
+    pub subordinates: bool,
 }

@@ -19,7 +19,7 @@ pub(super) struct RawTrials {
     pub(super) serve: Option<RawWithin>,
     pub(super) served_before_trial: Option<RawAtLeast>,
     pub(super) hearing: Option<RawHearing>,
-    pub(super) appeals: Option<RawAppeals>,
+    pub(super) appeals: Option<Spanned<RawAppeals>>,
     pub(super) grounds: Option<RawGrounds>,
     pub(super) recusal: Option<Spanned<RawRecusal>>,
     pub(super) acting_chair: Option<RawActingChair>,
@@ -51,11 +51,14 @@ pub(super) struct RawGrounds {
     pub(super) article: ArticleRef,
 }
 
-/// `appeals = { final_by = ["convention"] }`: the organs that decide appeals finally.
+/// `appeals = { final_by = ["convention"] }`: the organs that decide appeals finally;
+/// `appeals = { by = ["parent:commission"] }`: the organs that decide them at all (also
+/// on a `[[version.subordinate]]`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawAppeals {
-    pub(super) final_by: Spanned<Vec<Spanned<String>>>,
+    pub(super) final_by: Option<Spanned<Vec<Spanned<String>>>>,
+    pub(super) by: Option<Spanned<Vec<Spanned<String>>>>,
     pub(super) article: ArticleRef,
 }
 

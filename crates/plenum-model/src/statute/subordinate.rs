@@ -40,6 +40,9 @@ pub struct Subordinate {
     /// ...), whose `target` and `by` name the template's organs, judged in the
     /// organization of the category where the person holds the office.
     pub discipline: Vec<super::DisciplineRule>,
+    /// The organs that decide appeals in such an organization (`appeals.by`, e.g.
+    /// `parent:commission`), read as `[version.trials] appeals` is.
+    pub appeals: Option<Cited<Vec<super::Decider>>>,
 }
 
 impl Version {
@@ -72,7 +75,12 @@ impl Version {
             amendment: None,
             incompatibilities: Vec::new(),
             subordinates: Vec::new(),
-            trials: None,
+            trials: template
+                .and_then(|t| t.appeals.clone())
+                .map(|a| super::Trials {
+                    appeals_by: Some(a),
+                    ..super::Trials::default()
+                }),
             founding: None,
             dissolution: None,
             constituencies: None,

@@ -4,7 +4,7 @@
 //! decides appeals finally, and on which grounds charges may be filed.
 //! Read by `read/trials.rs`; judged by `rules/checks/trials.rs`.
 
-use super::{Act, Cited, Key, Period};
+use super::{Act, Cited, Decider, Key, Period};
 
 /// Who may file charges.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,7 +26,7 @@ impl Filer {
 }
 
 /// The judicial procedure of a version.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Trials {
     /// Who may file charges (`filed_by`), if the statute says.
     pub filed_by: Option<Cited<Filer>>,
@@ -46,6 +46,10 @@ pub struct Trials {
     pub hearing: Option<Cited<Hearing>>,
     /// The organs that decide appeals finally (`appeals.final_by`).
     pub appeals_final_by: Option<Cited<Vec<Key>>>,
+    /// The organs that decide appeals at all, final or not (`appeals.by`): an organ
+    /// of the organization, of the one one level up (`parent:KEY`, "the commission at
+    /// the next level up"), or of any above it (`higher-level`).
+    pub appeals_by: Option<Cited<Vec<Decider>>>,
     /// The grounds on which charges may be filed, and no other (`grounds.only`).
     pub grounds: Option<Cited<Vec<Ground>>>,
     /// Who of the trial body may not take part in a case (`recusal`).

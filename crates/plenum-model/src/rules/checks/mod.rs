@@ -52,6 +52,7 @@ mod org_requisition;
 mod people;
 mod procedures;
 mod proxies;
+mod reaching;
 mod record_date;
 mod recusal;
 mod referral;
@@ -473,6 +474,7 @@ impl Ctx<'_, '_> {
                 self.check_weighted(b, out);
                 self.check_suspends(b, out);
                 self.check_power(b, out);
+                self.check_reaching_power(b, out);
             }
             K::MeetingHeld(b) => {
                 self.check_meeting(&b.meeting, b.organ.as_ref(), out);

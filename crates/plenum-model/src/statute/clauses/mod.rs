@@ -283,11 +283,16 @@ impl Clauses<'_> {
                 } else {
                     " (not by an organ acting for them)"
                 };
+                let under = if rule.subordinates {
+                    ", also in the organizations its templates govern"
+                } else {
+                    ""
+                };
                 self.push(
                     category,
                     "power",
                     format!(
-                        "decisions of category `{category}` are given to {}{acting}",
+                        "decisions of category `{category}` are given to {}{acting}{under}",
                         self.organ_names(&rule.by)
                     ),
                     article.as_ref(),

@@ -85,6 +85,28 @@ pub(super) fn clauses(out: &mut Clauses<'_>, trials: &Trials) {
             Some("wrong-appeal-body"),
         );
     }
+    if let Some(Cited { rule, article }) = &trials.appeals_by {
+        let by = rule
+            .iter()
+            .map(|d| match d {
+                super::super::Decider::Own(k) => out.organ_name(k),
+                super::super::Decider::Parent(k) => {
+                    format!("the `{k}` of the organization one level up")
+                }
+                super::super::Decider::HigherLevel => {
+                    "an organ of an organization at a higher level".to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" or ");
+        out.push(
+            "trials",
+            "appeals",
+            format!("appeals are decided by {by}"),
+            article.as_ref(),
+            Some("wrong-appeal-body"),
+        );
+    }
     if let Some(Cited { rule, article }) = &trials.hearing {
         let acts = rule
             .acts

@@ -65,6 +65,22 @@ impl Reader<'_> {
                 ));
             }
         };
+        let subordinates = match &raw.subordinates {
+            None => false,
+            Some(s) if scope.template => {
+                return Err(self.err(
+                    s.span(),
+                    "`power.subordinates` binds the organizations a version governs by its templates; a template's own `[[version.subordinate.power]]` cannot say it",
+                ));
+            }
+            Some(s) if by.is_empty() => {
+                return Err(self.err(
+                    s.span(),
+                    "`power.subordinates` keeps the decisions of the category to the organs in `by`, also in the organizations under the version; it needs `by`",
+                ));
+            }
+            Some(s) => *s.get_ref(),
+        };
         if by.is_empty() && !vote {
             return Err(self.err(
                 raw.category.span(),
@@ -77,6 +93,7 @@ impl Reader<'_> {
                 by,
                 through_acting,
                 vote,
+                subordinates,
             },
             article: self.article(scope, raw.article)?,
         })

@@ -107,7 +107,7 @@ impl Reader<'_> {
         })
     }
 
-    fn decider(
+    pub(super) fn decider(
         &self,
         scope: &Scope<'_>,
         raw: &Spanned<String>,

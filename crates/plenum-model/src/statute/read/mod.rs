@@ -32,6 +32,7 @@ mod acting;
 mod acts_for;
 mod admission;
 mod all_members;
+mod appeals;
 mod attendance;
 mod between;
 mod business;

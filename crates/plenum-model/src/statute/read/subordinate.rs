@@ -107,6 +107,21 @@ impl Reader<'_> {
             .map(|p| self.power(&own, p))
             .collect::<Result<Vec<_>, _>>()?;
         let discipline = self.template_discipline(&own, raw.discipline)?;
+        let appeals = match raw.appeals {
+            Some(a) => {
+                let at = a.span();
+                match self.appeals(&own, a)? {
+                    (None, by) => by,
+                    (Some(_), _) => {
+                        return Err(self.err(
+                            at,
+                            "a `[[version.subordinate]]`'s `appeals` takes `by` only (who decides appeals there); `final_by` belongs in `[version.trials]`",
+                        ));
+                    }
+                }
+            }
+            None => None,
+        };
         Ok(Subordinate {
             discipline,
             category,
@@ -117,6 +132,7 @@ impl Reader<'_> {
             founding,
             dissolution,
             powers,
+            appeals,
         })
     }
 

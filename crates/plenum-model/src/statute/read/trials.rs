@@ -117,27 +117,10 @@ impl Reader<'_> {
             .map(|s| self.cited_period(scope, &s.at_least, s.article))
             .transpose()?;
         let hearing = raw.hearing.map(|h| self.hearing(scope, h)).transpose()?;
-        let appeals_final_by = raw
-            .appeals
-            .map(|a| {
-                if a.final_by.get_ref().is_empty() {
-                    return Err(self.err(
-                        a.final_by.span(),
-                        "`appeals.final_by` is empty; name the organs that decide appeals finally",
-                    ));
-                }
-                let organs = a
-                    .final_by
-                    .get_ref()
-                    .iter()
-                    .map(|b| self.organ_key(scope, b))
-                    .collect::<Result<Vec<_>, _>>()?;
-                Ok(Cited {
-                    rule: organs,
-                    article: self.article(scope, a.article)?,
-                })
-            })
-            .transpose()?;
+        let (appeals_final_by, appeals_by) = match raw.appeals {
+            Some(a) => self.appeals(scope, a)?,
+            None => (None, None),
+        };
         let grounds = raw.grounds.map(|g| self.grounds(scope, g)).transpose()?;
         let recusal = raw
             .recusal
@@ -185,6 +168,7 @@ impl Reader<'_> {
             served_before_trial,
             hearing,
             appeals_final_by,
+            appeals_by,
         })
     }
 
