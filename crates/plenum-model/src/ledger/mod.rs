@@ -409,6 +409,8 @@ mod counting_tests;
 #[cfg(test)]
 mod declared_vacant_tests;
 #[cfg(test)]
+mod delegates_tests;
+#[cfg(test)]
 mod direction_tests;
 #[cfg(test)]
 mod engine_bar_tests;

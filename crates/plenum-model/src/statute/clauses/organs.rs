@@ -101,6 +101,16 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             Some("meeting-late (an approved postponement is not late)"),
         );
     }
+    if let Some(Cited { rule, article }) = &organ.delegates {
+        let words = rule.words(|k| out.organ_name(k));
+        out.push(
+            s,
+            "delegates",
+            words,
+            article.as_ref(),
+            Some("no-competent-decision, not-confirmed"),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.between_elections {
         let filler = organ.vacancies_by.as_ref().map_or_else(
             || "the organ for vacancies".to_owned(),
