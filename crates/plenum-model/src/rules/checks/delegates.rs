@@ -4,10 +4,10 @@
 //! Committee". A convocation (`meeting_convened`) citing, as the decision that fixed
 //! its delegates (`delegates_decision`), anything but a carried decision of the
 //! `set_by` organ, taken by the day of the convocation, is `no-competent-decision`
-//! (an organ that `acts_for` it decides in its stead between its sessions). Where
-//! the statute asks an approval (`approved_by`), a convocation citing such a
+//! Where the statute asks an approval (`approved_by`), a convocation citing such a
 //! decision without an approval (`delegates_approval`) that is a carried decision
-//! of that organ, taken by the same day, is `not-confirmed`. A convocation silent
+//! of that organ, taken by the same day, is `not-confirmed`. For both, an organ
+//! that `acts_for` the one named decides in its stead between its sessions. A convocation silent
 //! on its delegates is not judged (the record says nothing). It reads only the
 //! statute and the decisions cited.
 
@@ -50,7 +50,7 @@ impl Ctx<'_, '_> {
                 .map(|p| OrganRef::new(p.clone(), k.clone())),
         };
         if let Some(wanted) = resolve(set_by)
-            && let Some(why) = self.not_decided_by(decision, &wanted, out, true)
+            && let Some(why) = self.not_decided_by(decision, &wanted, out)
         {
             out.push(
                 Rule::NoCompetentDecision,
@@ -70,7 +70,7 @@ impl Ctx<'_, '_> {
         let why = match &b.delegates_approval {
             None => Some("none is recorded".to_owned()),
             Some(approval) => self
-                .not_decided_by(approval, &wanted, out, false)
+                .not_decided_by(approval, &wanted, out)
                 .map(|why| format!("the approval cited is {why}")),
         };
         if let Some(why) = why {
@@ -89,14 +89,13 @@ impl Ctx<'_, '_> {
     }
 
     /// Why `decision` is not a carried decision of `wanted` recorded by the event's
-    /// day (`None` where it is); with `acting`, an organ that acts for `wanted`
-    /// between its sessions decides in its stead.
+    /// day (`None` where it is); an organ that acts for `wanted` between its
+    /// sessions (`acts_for`) decides in its stead.
     fn not_decided_by(
         &self,
         decision: &EventId,
         wanted: &OrganRef,
         out: &Out<'_>,
-        acting: bool,
     ) -> Option<String> {
         let Some(row) = self.history.decision(decision) else {
             // History is judged in date order: a decision dated later is not yet known.
@@ -104,11 +103,10 @@ impl Ctx<'_, '_> {
         };
         let deciders = self.electors_of(None, Some(decision));
         let by_wanted = deciders.contains(wanted)
-            || (acting
-                && matches!(
-                    self.acting_for(&deciders, std::slice::from_ref(wanted), &row.date),
-                    Some(ActingFor::Between)
-                ));
+            || matches!(
+                self.acting_for(&deciders, std::slice::from_ref(wanted), &row.date),
+                Some(ActingFor::Between)
+            );
         if !by_wanted {
             let by: Vec<String> = deciders.iter().map(|o| self.organ_name(o)).collect();
             return Some(if by.is_empty() {
