@@ -108,7 +108,11 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             "delegates",
             words,
             article.as_ref(),
-            Some("no-competent-decision, not-confirmed"),
+            Some(if rule.approved_by.is_some() {
+                "no-competent-decision, not-confirmed"
+            } else {
+                "no-competent-decision"
+            }),
         );
     }
     if let Some(Cited { rule, article }) = &organ.between_elections {
