@@ -376,6 +376,8 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     noticed_by_post: None,
                     noticed_by_person: None,
                     business: Vec::new(),
+                    delegates_decision: None,
+                    delegates_approval: None,
                 })
             }
             24 if !held_meetings.is_empty() => {

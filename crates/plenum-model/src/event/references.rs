@@ -283,6 +283,12 @@ impl EventKind {
                 if let Some(p) = &b.noticed_by_person {
                     push("noticed_by_person", Ref::Person(p));
                 }
+                if let Some(d) = &b.delegates_decision {
+                    push("delegates_decision", Ref::Decision(d));
+                }
+                if let Some(d) = &b.delegates_approval {
+                    push("delegates_approval", Ref::Decision(d));
+                }
             }
             K::MeetingHeld(b) => {
                 if let Some(o) = &b.organ {

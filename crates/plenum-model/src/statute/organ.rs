@@ -110,6 +110,9 @@ pub struct OrganDef {
     /// The organ whose approval lets a meeting be held off its cadence, brought
     /// forward or postponed (`off_schedule`).
     pub off_schedule: Option<Cited<LevelOrgan>>,
+    /// Who fixes the number of delegates to its meetings and how they are chosen, and
+    /// who approves that (`delegates`).
+    pub delegates: Option<Cited<super::Delegates>>,
 }
 
 /// "The candidate receiving the highest number of votes ... shall be elected": an

@@ -60,6 +60,7 @@ pub(super) struct RawOrgan {
     pub(super) seats_set: Option<RawSeatsSet>,
     pub(super) between_elections: Option<Spanned<RawBetweenElections>>,
     pub(super) off_schedule: Option<RawOffSchedule>,
+    pub(super) delegates: Option<RawDelegates>,
 }
 
 /// An organ's `counting = { method = "points" }` (read in `read/counting.rs`).
@@ -103,6 +104,16 @@ pub(super) struct RawNoticeBy {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawOffSchedule {
     pub(super) approved_by: Spanned<String>,
+    pub(super) article: ArticleRef,
+}
+
+/// An organ's `delegates = { set_by = "committee", approved_by = "parent:committee" }`
+/// (read in `read/delegates.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDelegates {
+    pub(super) set_by: Spanned<String>,
+    pub(super) approved_by: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 

@@ -86,6 +86,13 @@ body!(
         /// record says: judged where a kind of meeting transacts only the business
         /// noticed (`business = "noticed"`).
         business: Vec<String> = (default, skip_serializing_if = "Vec::is_empty"),
+        /// The decision that fixed the number of delegates to it and the procedure of
+        /// their election (a `motion_decided` recorded before), if the record says:
+        /// judged against the organ's `delegates.set_by`.
+        delegates_decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The decision approving `delegates_decision`, if the record says: judged
+        /// against the organ's `delegates.approved_by`.
+        delegates_approval: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

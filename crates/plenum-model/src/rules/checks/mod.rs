@@ -29,6 +29,7 @@ mod constituencies;
 mod conveners;
 mod count;
 mod counting;
+mod delegates;
 mod discipline;
 mod election_majority;
 mod elections;
@@ -514,6 +515,7 @@ impl Ctx<'_, '_> {
                 self.check_notified(b, out);
                 self.check_record_date(b, out);
                 self.check_notice_by(b, out);
+                self.check_delegates(b, out);
             }
             // A count, of all seats or of one faction's, above the statute's number.
             K::SeatsCounted(b) => {

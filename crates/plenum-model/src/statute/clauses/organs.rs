@@ -101,6 +101,20 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             Some("meeting-late (an approved postponement is not late)"),
         );
     }
+    if let Some(Cited { rule, article }) = &organ.delegates {
+        let words = rule.words(|k| out.organ_name(k));
+        out.push(
+            s,
+            "delegates",
+            words,
+            article.as_ref(),
+            Some(if rule.approved_by.is_some() {
+                "no-competent-decision, not-confirmed"
+            } else {
+                "no-competent-decision"
+            }),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.between_elections {
         let filler = organ.vacancies_by.as_ref().map_or_else(
             || "the organ for vacancies".to_owned(),

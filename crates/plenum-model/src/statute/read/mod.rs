@@ -43,6 +43,7 @@ mod competence;
 mod consent;
 mod constituencies;
 mod counting;
+mod delegates;
 mod founding;
 mod majority;
 mod meetings;

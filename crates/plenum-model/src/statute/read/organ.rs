@@ -29,6 +29,7 @@ impl Reader<'_> {
         let counting = self.counting(scope, raw.counting.take())?;
         let seats_set = self.seats_set(scope, raw.seats_set.take())?;
         let off_schedule = self.off_schedule(scope, raw.off_schedule.take())?;
+        let delegates = self.delegates(scope, raw.delegates.take())?;
         let between = raw.between_elections.take();
         let between_elections = self.between_elections(scope, between, raw.elected_by.as_ref())?;
         let composed_of = self.composed_of(scope, &raw)?;
@@ -49,6 +50,7 @@ impl Reader<'_> {
             counting,
             seats_set,
             off_schedule,
+            delegates,
             between_elections,
             constituencies,
             non_voting,

@@ -38,7 +38,7 @@ impl Reader<'_> {
 
     /// An organ of the version (or template), or `parent:KEY` in a template; members,
     /// appointment and posts decide nothing and are refused.
-    fn level_organ(
+    pub(super) fn level_organ(
         &self,
         scope: &Scope<'_>,
         by: &Spanned<String>,
