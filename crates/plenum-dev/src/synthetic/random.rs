@@ -426,6 +426,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     suspends: Vec::new(),
                     suspends_until: None,
                     by_proxy: None,
+                    concerns: None,
                 })
             }
             26 => EventKind::MembersCounted(MembersCounted {

@@ -321,6 +321,9 @@ impl EventKind {
                 b.subjects
                     .iter()
                     .for_each(|p| push("subjects", Ref::Person(p)));
+                if let Some(o) = &b.concerns {
+                    push("concerns", Ref::Org(o));
+                }
             }
             K::ElectionHeld(b) => {
                 if let Some(m) = &b.meeting {

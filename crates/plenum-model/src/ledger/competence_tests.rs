@@ -395,10 +395,14 @@ fn r14_a_template_power_judges_the_decisions_of_each_organization_it_governs() {
 }
 
 #[test]
-fn r14_a_template_power_names_the_template_organs_only() {
-    let text = PARTY.replace("by = [\"meeting\"]", "by = [\"parent:cc\"]");
-    let err = crate::statute::read(&text).expect_err("parent:cc");
-    assert!(err.message.contains("unknown organ `parent:cc`"), "{err}");
-    let at = text.find("by = [\"parent:cc\"]").unwrap_or(0);
+fn r14_a_template_power_names_the_template_organs_or_the_parent_level_ones() {
+    // `parent:KEY` names the organ one level up (level_power_tests.rs judges it);
+    // an organ the template does not declare is refused at its place.
+    let parent = PARTY.replace("by = [\"meeting\"]", "by = [\"parent:cc\"]");
+    assert!(crate::statute::read(&parent).is_ok());
+    let text = PARTY.replace("by = [\"meeting\"]", "by = [\"board\"]");
+    let err = crate::statute::read(&text).expect_err("board");
+    assert!(err.message.contains("unknown organ `board`"), "{err}");
+    let at = text.find("by = [\"board\"]").unwrap_or(0);
     assert_eq!(err.line, crate::source::line_col(&text, at).0, "{err}");
 }

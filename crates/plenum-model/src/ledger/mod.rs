@@ -441,6 +441,8 @@ mod hearing_tests;
 #[cfg(test)]
 mod historian_tests;
 #[cfg(test)]
+mod level_power_tests;
+#[cfg(test)]
 mod meeting_clause_tests;
 #[cfg(test)]
 mod meeting_term_tests;

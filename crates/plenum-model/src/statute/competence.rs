@@ -5,7 +5,7 @@
 //! whether a decision of it needs a vote. As data; `read/competence.rs` reads it and
 //! `rules/checks/competence.rs` judges decisions by it. Never judges.
 
-use crate::id::Key;
+use super::LevelOrgan;
 
 /// What the statute says of the decisions of one category.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,8 +13,11 @@ pub struct Power {
     /// The category of the decisions (`motion_decided` `category`).
     pub category: String,
     /// The organs that alone may take them (empty: the clause names none, and only
-    /// asks for a vote).
-    pub by: Vec<Key>,
+    /// asks for a vote): organs of the version (or template), or, in a template,
+    /// `parent:KEY`, that organ of the organization one level up from the one the
+    /// decision concerns ("the Party committee at the next level up shall issue a
+    /// decision to declare the election invalid").
+    pub by: Vec<LevelOrgan>,
     /// Whether an organ acting for one of them between its sessions (its
     /// `acts_for`) may take them too; `acts_for = false` keeps them to the organs
     /// named ("shall report on its work at the plenary sessions").

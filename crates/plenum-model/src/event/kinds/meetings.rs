@@ -184,6 +184,13 @@ body!(
         /// Of the `votes`, how many were cast by proxy, if the record says: judged
         /// against the organ's `voting.proxies`.
         by_proxy: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
+        /// The organization the decision concerns, where an organ of another one
+        /// takes it ("the Party committee at the next level up shall issue a decision
+        /// to declare the election invalid"): its `category` is judged by that
+        /// organization's statute or template (`[[version.subordinate.power]]`, whose
+        /// `parent:KEY` names the organ one level up from it). Without it, the
+        /// decision concerns the deciding organ's organization.
+        concerns: Option<OrgId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

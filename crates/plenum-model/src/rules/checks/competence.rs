@@ -8,14 +8,19 @@
 //! It reads only the decision, its meeting and, for `acts_for`, the competent
 //! organ's meetings. A decision of an organization governed by a template
 //! (`[[version.subordinate]]`) is judged by the template's own clauses
-//! (`[[version.subordinate.power]]`, naming its organs), never by the governing
-//! organization's; decisions without a category are not judged.
+//! (`[[version.subordinate.power]]`, naming its organs or, with `parent:KEY`, the
+//! organ one level up), never by the governing organization's; decisions without
+//! a category are not judged. The organization a decision concerns is its
+//! `concerns`, or else the deciding organ's: "the Party committee at the next level
+//! up shall issue a decision to declare the election invalid" is a decision
+//! concerning the lower organization, taken by an organ of the one above it (not
+//! judged where the record gives no parent).
 
 use crate::date::Truth;
 use crate::event::Outcome;
 use crate::event::kinds::MotionDecided;
 use crate::id::OrganRef;
-use crate::statute::{Cited, Power};
+use crate::statute::{Cited, LevelOrgan, Power};
 
 use super::super::{Citation, Rule, Severity};
 use super::acts_for::ActingFor;
@@ -35,7 +40,8 @@ impl Ctx<'_, '_> {
             return;
         };
         let date = out.event.date.clone();
-        let Some(version) = self.version(&first.org, &date) else {
+        let concerned = b.concerns.clone().unwrap_or_else(|| first.org.clone());
+        let Some(version) = self.version(&concerned, &date) else {
             return;
         };
         let powers: Vec<&Cited<Power>> = version
@@ -46,7 +52,14 @@ impl Ctx<'_, '_> {
         if powers.is_empty() {
             return;
         }
-        let what = format!("the decision \"{}\" (`{category}`)", b.text);
+        let what = match &b.concerns {
+            Some(o) if *o != first.org => format!(
+                "the decision \"{}\" (`{category}`), concerning {},",
+                b.text,
+                self.org_name(o)
+            ),
+            _ => format!("the decision \"{}\" (`{category}`)", b.text),
+        };
         if b.votes.is_none()
             && let Some(rule) = powers.iter().find(|p| p.rule.vote)
         {
@@ -72,12 +85,24 @@ impl Ctx<'_, '_> {
         let Some(cited) = giving.first() else {
             return;
         };
+        let parent = self.book.parent(&concerned).cloned();
+        let resolve = |o: &LevelOrgan| -> Option<OrganRef> {
+            match o {
+                LevelOrgan::Organ(k) => Some(OrganRef::new(concerned.clone(), k.clone())),
+                LevelOrgan::Parent(k) => {
+                    parent.as_ref().map(|p| OrganRef::new(p.clone(), k.clone()))
+                }
+            }
+        };
+        // An organ one level up where the record gives no parent: not judged.
+        if giving
+            .iter()
+            .any(|p| p.rule.by.iter().any(|o| resolve(o).is_none()))
+        {
+            return;
+        }
         let of_org = |p: &Cited<Power>| -> Vec<OrganRef> {
-            p.rule
-                .by
-                .iter()
-                .map(|k| OrganRef::new(first.org.clone(), k.clone()))
-                .collect()
+            p.rule.by.iter().filter_map(&resolve).collect()
         };
         let competent: Vec<OrganRef> = giving.iter().flat_map(|p| of_org(p)).collect();
         if deciders.iter().any(|o| competent.contains(o)) {

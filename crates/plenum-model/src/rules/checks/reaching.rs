@@ -13,7 +13,7 @@ use crate::date::Truth;
 use crate::event::Outcome;
 use crate::event::kinds::MotionDecided;
 use crate::id::OrganRef;
-use crate::statute::{Cited, Power};
+use crate::statute::{Cited, LevelOrgan, Power};
 
 use super::super::{Citation, Rule, Severity};
 use super::{Ctx, Out};
@@ -73,6 +73,11 @@ impl Ctx<'_, '_> {
         let competent = reaching
             .iter()
             .flat_map(|p| p.rule.by.iter())
+            // A version's own clause names its own organs (`parent:KEY` is a template's).
+            .filter_map(|o| match o {
+                LevelOrgan::Organ(k) => Some(k),
+                LevelOrgan::Parent(_) => None,
+            })
             .map(|k| self.organ_name(&OrganRef::new(governor.clone(), k.clone())))
             .collect::<Vec<_>>()
             .join(" or ");

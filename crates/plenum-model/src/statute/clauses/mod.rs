@@ -293,7 +293,11 @@ impl Clauses<'_> {
                     "power",
                     format!(
                         "decisions of category `{category}` are given to {}{acting}{under}",
-                        self.organ_names(&rule.by)
+                        rule.by
+                            .iter()
+                            .map(|o| o.name(|k| self.organ_name(k)))
+                            .collect::<Vec<_>>()
+                            .join(" or ")
                     ),
                     article.as_ref(),
                     Some("no-competent-decision"),

@@ -3,11 +3,10 @@
 //! version, each once, and what the clause asks. It only reads; the rules judge
 //! the decisions of the category.
 
-use super::super::Cited;
 use super::super::competence::Power;
 use super::super::raw::RawPower;
+use super::super::{Cited, LevelOrgan};
 use super::{Reader, Scope};
-use crate::id::Key;
 use crate::source::InputError;
 
 impl Reader<'_> {
@@ -23,7 +22,7 @@ impl Reader<'_> {
                 "`power.category` names a category of decisions (`motion_decided` `category`, such as \"policy\"); it cannot be empty or `default`",
             ));
         }
-        let mut by: Vec<Key> = Vec::new();
+        let mut by: Vec<LevelOrgan> = Vec::new();
         if let Some(organs) = &raw.by {
             if organs.get_ref().is_empty() {
                 return Err(self.err(
@@ -32,7 +31,12 @@ impl Reader<'_> {
                 ));
             }
             for organ in organs.get_ref() {
-                let key = self.organ_key(scope, organ)?;
+                // `parent:KEY`: in a template only (refused at its place elsewhere).
+                let key = if organ.get_ref().starts_with("parent:") {
+                    LevelOrgan::Parent(self.parent_key(scope, organ)?)
+                } else {
+                    LevelOrgan::Organ(self.organ_key(scope, organ)?)
+                };
                 if by.contains(&key) {
                     return Err(self.err(
                         organ.span(),
