@@ -101,9 +101,8 @@ impl Ctx<'_, '_> {
         {
             return;
         }
-        let of_org = |p: &Cited<Power>| -> Vec<OrganRef> {
-            p.rule.by.iter().filter_map(&resolve).collect()
-        };
+        let of_org =
+            |p: &Cited<Power>| -> Vec<OrganRef> { p.rule.by.iter().filter_map(&resolve).collect() };
         let competent: Vec<OrganRef> = giving.iter().flat_map(|p| of_org(p)).collect();
         if deciders.iter().any(|o| competent.contains(o)) {
             return;
