@@ -525,6 +525,8 @@ mod trial_tests;
 #[cfg(test)]
 mod unknown_class_tests;
 #[cfg(test)]
+mod urged_withdrawal_tests;
+#[cfg(test)]
 mod weighted_tests;
 #[cfg(test)]
 mod withdrawal_tests;
