@@ -413,6 +413,8 @@ mod counting_tests;
 #[cfg(test)]
 mod declared_vacant_tests;
 #[cfg(test)]
+mod delegate_term_tests;
+#[cfg(test)]
 mod delegates_tests;
 #[cfg(test)]
 mod direction_tests;
