@@ -333,6 +333,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                         org,
                         decision: None,
                         notice_given: None,
+                        urged: None,
                     }),
                 }
             }

@@ -127,6 +127,9 @@ impl EventKind {
                 if let Some(d) = &b.decision {
                     push("decision", Ref::Decision(d));
                 }
+                if let Some(u) = &b.urged {
+                    push("urged", Ref::Decision(u));
+                }
             }
             K::MemberDisciplined(b) => {
                 push("person", Ref::Person(&b.person));
@@ -154,6 +157,9 @@ impl EventKind {
                 push("org", Ref::Org(&b.org));
                 if let Some(d) = &b.decision {
                     push("decision", Ref::Decision(d));
+                }
+                if let Some(u) = &b.urged {
+                    push("urged", Ref::Decision(u));
                 }
             }
             K::MembershipClassChanged(b) => {

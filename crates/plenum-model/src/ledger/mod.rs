@@ -413,6 +413,8 @@ mod counting_tests;
 #[cfg(test)]
 mod declared_vacant_tests;
 #[cfg(test)]
+mod delegate_term_tests;
+#[cfg(test)]
 mod delegates_tests;
 #[cfg(test)]
 mod direction_tests;
@@ -526,6 +528,8 @@ mod time_tests;
 mod trial_tests;
 #[cfg(test)]
 mod unknown_class_tests;
+#[cfg(test)]
+mod urged_withdrawal_tests;
 #[cfg(test)]
 mod weighted_tests;
 #[cfg(test)]

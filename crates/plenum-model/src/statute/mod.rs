@@ -397,6 +397,9 @@ pub enum Act {
     Withdrawal,
     /// A name removed from the roll (`membership_lapsed`).
     Lapse,
+    /// A member urged (asked) to withdraw: the decision a `member_resigned` or a
+    /// `membership_lapsed` cites as `urged`.
+    UrgedWithdrawal,
 }
 
 impl Act {
@@ -414,6 +417,7 @@ impl Act {
             Act::Revocation => "revocation",
             Act::Withdrawal => "withdrawal",
             Act::Lapse => "lapse",
+            Act::UrgedWithdrawal => "urged-withdrawal",
         }
     }
 }

@@ -1,4 +1,4 @@
-//! A membership that lapsed, dues unpaid.
+//! A membership that lapsed, dues unpaid, or a name removed from the roll.
 
 use serde::{Deserialize, Serialize};
 
@@ -7,8 +7,9 @@ use crate::date::FuzzyDate;
 use crate::id::{EventId, OrgId, PersonId};
 
 body!(
-    /// A membership lapsed (dues unpaid): it ends. The statute's `membership.lapse`
-    /// says how long dues must have been unpaid first.
+    /// A membership lapsed (dues unpaid), or a name was removed from the roll (of a
+    /// member `urged` to withdraw who would not): it ends. The statute's
+    /// `membership.lapse` says how long dues must have been unpaid first.
     MembershipLapsed {
         /// The person.
         person: PersonId,
@@ -18,5 +19,9 @@ body!(
         unpaid_since: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
         /// The motion that removed the name from the roll, where the statute says which organ does.
         decision: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The motion that had urged (asked) the member to withdraw, where the name is
+        /// removed because the member would not: judged by the statute's
+        /// `urged-withdrawal` rules.
+        urged: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );

@@ -124,6 +124,9 @@ body!(
         /// The day the member gave written notice of resignation, where the record
         /// says; the event's date is the day the resignation took effect.
         notice_given: Option<FuzzyDate> = (default, skip_serializing_if = "Option::is_none"),
+        /// The motion that urged (asked) the member to withdraw, where the member left
+        /// on being urged to: judged by the statute's `urged-withdrawal` rules.
+        urged: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

@@ -101,11 +101,12 @@ impl Reader<'_> {
             "revocation" => Act::Revocation,
             "withdrawal" => Act::Withdrawal,
             "lapse" => Act::Lapse,
+            "urged-withdrawal" => Act::UrgedWithdrawal,
             other if scope.penalties.contains(other) => Act::Penalty,
             other => {
                 return Err(self.err(
                     raw.act.span(),
-                    format!("unknown act `{other}`; expected `expulsion`, `suspension`, `removal`, `reinstatement`, `admission`, `promotion`, `extension`, `revocation`, `withdrawal`, `lapse` or the id of a `[[version.penalty]]`"),
+                    format!("unknown act `{other}`; expected `expulsion`, `suspension`, `removal`, `reinstatement`, `admission`, `promotion`, `extension`, `revocation`, `withdrawal`, `lapse`, `urged-withdrawal` or the id of a `[[version.penalty]]`"),
                 ));
             }
         };
@@ -173,12 +174,13 @@ impl Reader<'_> {
             | Act::Extension
             | Act::Revocation
             | Act::Withdrawal
-            | Act::Lapse,
+            | Act::Lapse
+            | Act::UrgedWithdrawal,
         ) = (&raw.confirmed_by, act)
         {
             return Err(self.err(
                 c.span(),
-                "`confirmed_by` is not yet followed for membership decisions (admission, promotion, extension, revocation, withdrawal, lapse): keep the approval as the article's text",
+                "`confirmed_by` is not yet followed for membership decisions (admission, promotion, extension, revocation, withdrawal, lapse, urged-withdrawal): keep the approval as the article's text",
             ));
         }
         let confirmed_by =
