@@ -148,6 +148,9 @@ pub enum Rule {
     /// A person admitted before the age the statute sets for membership
     /// (`membership.age`), by the birth date `person_registered` records.
     UnderAge,
+    /// An act (an admission, a promotion) the record shows no step before that the
+    /// statute requires first (`[[version.membership.step]]`, `step_taken`).
+    StepMissing,
 }
 
 impl Rule {
@@ -208,11 +211,12 @@ impl Rule {
             Rule::ResignationDelayed => "resignation-delayed",
             Rule::NoVote => "no-vote",
             Rule::UnderAge => "under-age",
+            Rule::StepMissing => "step-missing",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 54] = [
+    pub const ALL: [Rule; 55] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -267,6 +271,7 @@ impl Rule {
         Rule::ResignationDelayed,
         Rule::NoVote,
         Rule::UnderAge,
+        Rule::StepMissing,
     ];
 }
 

@@ -507,6 +507,8 @@ mod service_tests;
 #[cfg(test)]
 mod statute_tests;
 #[cfg(test)]
+mod steps_tests;
+#[cfg(test)]
 mod subordinate_tests;
 #[cfg(test)]
 mod succession_tests;

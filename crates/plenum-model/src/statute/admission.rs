@@ -54,4 +54,7 @@ pub struct Admission {
     /// The least age at admission (`membership.age`): "who has reached the age of
     /// eighteen ... may apply for membership".
     pub min_age: Option<Cited<super::Period>>,
+    /// The steps the record must show taken before an act
+    /// (`[[version.membership.step]]`).
+    pub steps: Vec<super::Step>,
 }

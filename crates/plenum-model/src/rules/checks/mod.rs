@@ -62,6 +62,7 @@ mod seat_resignation;
 mod seats;
 mod seats_set;
 mod service;
+mod steps;
 mod suspension;
 mod targets;
 mod tied;
@@ -561,6 +562,7 @@ impl Ctx<'_, '_> {
         }
         self.check_class_declared(out);
         self.check_conditions(out);
+        self.check_steps(out);
         self.check_resignation(out);
         self.check_seat_resignation(out);
         self.check_status_ended(event, out);

@@ -47,6 +47,25 @@ pub(super) fn clauses(out: &mut Clauses<'_>) {
             Some("conditions-unmet"),
         );
     }
+    for step in &version.admission.steps {
+        let by = if step.by.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<String> = step.by.iter().map(|k| out.organ_name(k)).collect();
+            format!(", by {},", names.join(" or "))
+        };
+        out.push(
+            "membership",
+            "step",
+            format!(
+                "the record shows the step \"{}\" taken for a person{by} before the {}",
+                step.step,
+                step.before.as_str()
+            ),
+            step.article.as_ref(),
+            Some("step-missing"),
+        );
+    }
     if let Some(Cited { article, .. }) = &version.admission.resignation {
         out.push(
             "membership",

@@ -107,7 +107,9 @@ impl Reader<'_> {
             .as_ref()
             .map(|r| self.resignation(scope, r))
             .transpose()?;
+        let steps = self.steps(scope, &raw.steps)?;
         Ok(Admission {
+            steps,
             sponsors,
             as_candidate,
             conditions,
