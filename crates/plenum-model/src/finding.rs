@@ -151,6 +151,10 @@ pub enum Rule {
     /// An act (an admission, a promotion) the record shows no step before that the
     /// statute requires first (`[[version.membership.step]]`, `step_taken`).
     StepMissing,
+    /// An admission as a candidate dated otherwise than the decision it cites, where
+    /// the statute begins the probation on the decision's day
+    /// (`membership.probation.from = "decision"`).
+    ProbationMisdated,
 }
 
 impl Rule {
@@ -212,11 +216,12 @@ impl Rule {
             Rule::NoVote => "no-vote",
             Rule::UnderAge => "under-age",
             Rule::StepMissing => "step-missing",
+            Rule::ProbationMisdated => "probation-misdated",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 55] = [
+    pub const ALL: [Rule; 56] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -272,6 +277,7 @@ impl Rule {
         Rule::NoVote,
         Rule::UnderAge,
         Rule::StepMissing,
+        Rule::ProbationMisdated,
     ];
 }
 

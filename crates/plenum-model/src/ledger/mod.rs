@@ -481,6 +481,8 @@ mod plurality_tests;
 #[cfg(test)]
 mod positions_tests;
 #[cfg(test)]
+mod probation_date_tests;
+#[cfg(test)]
 mod procedure_tests;
 #[cfg(test)]
 mod proxies_tests;

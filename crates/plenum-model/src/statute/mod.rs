@@ -59,7 +59,9 @@ use crate::id::{Key, OrgId, VersionId};
 
 pub use acting::{Acting, ActingOrder};
 pub use acts_for::ActsFor;
-pub use admission::{Admission, CandidateFirst, Conditions, ResignationOnNotice, Sponsors};
+pub use admission::{
+    Admission, CandidateFirst, Conditions, ProbationFromDecision, ResignationOnNotice, Sponsors,
+};
 pub use all_members::AllMembers;
 pub use attendance::Attends;
 pub use between::BetweenElections;

@@ -414,6 +414,9 @@ pub(super) struct RawAdmission {
 pub(super) struct RawProbation {
     pub(super) length: Spanned<String>,
     pub(super) extension: Option<Spanned<String>>,
+    /// `from = "decision"`: the probation begins on the day of the decision that
+    /// accepts the candidate.
+    pub(super) from: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 

@@ -47,6 +47,15 @@ pub(super) fn clauses(out: &mut Clauses<'_>) {
             Some("conditions-unmet"),
         );
     }
+    if let Some(Cited { article, .. }) = &version.admission.probation_from_decision {
+        out.push(
+            "membership",
+            "probation",
+            "a probation begins on the day of the decision accepting the candidate: an admission is dated on its decision's day".to_owned(),
+            article.as_ref(),
+            Some("probation-misdated"),
+        );
+    }
     for step in &version.admission.steps {
         let by = if step.by.is_empty() {
             String::new()
