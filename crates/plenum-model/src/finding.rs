@@ -148,6 +148,13 @@ pub enum Rule {
     /// A person admitted before the age the statute sets for membership
     /// (`membership.age`), by the birth date `person_registered` records.
     UnderAge,
+    /// An act (an admission, a promotion) the record shows no step before that the
+    /// statute requires first (`[[version.membership.step]]`, `step_taken`).
+    StepMissing,
+    /// An admission as a candidate dated otherwise than the decision it cites, where
+    /// the statute begins the probation on the decision's day
+    /// (`membership.probation.from = "decision"`).
+    ProbationMisdated,
 }
 
 impl Rule {
@@ -208,11 +215,13 @@ impl Rule {
             Rule::ResignationDelayed => "resignation-delayed",
             Rule::NoVote => "no-vote",
             Rule::UnderAge => "under-age",
+            Rule::StepMissing => "step-missing",
+            Rule::ProbationMisdated => "probation-misdated",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 54] = [
+    pub const ALL: [Rule; 56] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -267,6 +276,8 @@ impl Rule {
         Rule::ResignationDelayed,
         Rule::NoVote,
         Rule::UnderAge,
+        Rule::StepMissing,
+        Rule::ProbationMisdated,
     ];
 }
 

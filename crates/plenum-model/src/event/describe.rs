@@ -162,6 +162,10 @@ fn describe_text(event: &Event) -> String {
             if b.is_final { " finally" } else { "" },
             organ(&b.by)
         ),
+        K::StepTaken(b) => match &b.by {
+            Some(by) => format!("took the step \"{}\" (by {})", b.step, organ(by)),
+            None => format!("took the step \"{}\" in {}", b.step, org(&b.org)),
+        },
         K::PersonHeard(b) => match &b.by {
             Some(by) => format!("heard in their own defence before {}", organ(by)),
             None => format!("heard in their own defence in {}", org(&b.org)),

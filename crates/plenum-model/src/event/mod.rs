@@ -154,6 +154,7 @@ event_kinds! {
     PersonHeard = "person_heard",
     AppealDecided = "appeal_decided",
     ConstituencyAssigned = "constituency_assigned",
+    StepTaken = "step_taken",
 }
 
 impl EventKind {
@@ -181,6 +182,7 @@ impl EventKind {
             K::ChargesFiled(b) => &b.person,
             K::ChargesServed(b) => &b.person,
             K::PersonHeard(b) => &b.person,
+            K::StepTaken(b) => &b.person,
             K::AppealDecided(b) => &b.person,
             K::PersonPurged(b) => &b.person,
             K::PersonFled(b) => &b.person,

@@ -227,6 +227,13 @@ impl EventKind {
                     push("by", Ref::Organ(o));
                 }
             }
+            K::StepTaken(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                if let Some(o) = &b.by {
+                    push("by", Ref::Organ(o));
+                }
+            }
             K::PersonPurged(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));

@@ -121,9 +121,10 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
             },
             pos,
         ),
-        // Charges, their service and hearings are kept on the organization's row, where
-        // the rules find them (`rules/checks/service.rs`, `rules/checks/hearing.rs`).
-        K::ChargesFiled(_) | K::ChargesServed(_) | K::PersonHeard(_) => {
+        // Charges, their service, hearings and procedural steps are kept on the
+        // organization's row, where the rules find them (`rules/checks/service.rs`,
+        // `rules/checks/hearing.rs`, `rules/checks/steps.rs`).
+        K::ChargesFiled(_) | K::ChargesServed(_) | K::PersonHeard(_) | K::StepTaken(_) => {
             super::positions::procedure(history, event, pos);
         }
         K::ConstituencyAssigned(b) => history.org_fact(

@@ -485,6 +485,8 @@ mod plurality_tests;
 #[cfg(test)]
 mod positions_tests;
 #[cfg(test)]
+mod probation_date_tests;
+#[cfg(test)]
 mod procedure_tests;
 #[cfg(test)]
 mod proxies_tests;
@@ -510,6 +512,8 @@ mod seats_set_tests;
 mod service_tests;
 #[cfg(test)]
 mod statute_tests;
+#[cfg(test)]
+mod steps_tests;
 #[cfg(test)]
 mod subordinate_tests;
 #[cfg(test)]

@@ -57,8 +57,9 @@ pub(super) fn observed(history: &mut History<'_>, event: &Event, b: &TenureObser
     history.org_fact(&org, change, pos);
 }
 
-/// Keeps charges (`charges_filed`), their service (`charges_served`) and hearings
-/// (`person_heard`) on the organization's row, where the rules find them.
+/// Keeps charges (`charges_filed`), their service (`charges_served`), hearings
+/// (`person_heard`) and procedural steps (`step_taken`) on the organization's row,
+/// where the rules find them.
 pub(super) fn procedure(history: &mut History<'_>, event: &Event, pos: Pos) {
     use EventKind as K;
     let (org, change) = match &event.kind {
@@ -76,6 +77,16 @@ pub(super) fn procedure(history: &mut History<'_>, event: &Event, pos: Pos) {
             OrgChange::Served {
                 date: event.date.clone(),
                 charges: b.charges.clone(),
+                event: event.id.clone(),
+            },
+        ),
+        K::StepTaken(b) => (
+            &b.org,
+            OrgChange::Stepped {
+                date: event.date.clone(),
+                person: b.person.clone(),
+                step: b.step.clone(),
+                by: b.by.clone(),
                 event: event.id.clone(),
             },
         ),

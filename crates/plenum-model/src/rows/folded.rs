@@ -125,6 +125,20 @@ pub enum OrgChange {
         /// The event.
         event: EventId,
     },
+    /// A procedural step taken for a person (`step_taken`).
+    Stepped {
+        /// When.
+        date: FuzzyDate,
+        /// The person.
+        person: PersonId,
+        /// The step, in the record's words.
+        step: String,
+        /// The organ that took it, if the record says.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<OrganRef>,
+        /// The event.
+        event: EventId,
+    },
     /// A copy of charges served on the accused (`charges_served`).
     Served {
         /// When.
@@ -277,6 +291,7 @@ impl OrgRow {
             | OrgChange::Charged { .. }
             | OrgChange::Served { .. }
             | OrgChange::Heard { .. }
+            | OrgChange::Stepped { .. }
             | OrgChange::CoOpted { .. }
             | OrgChange::Placed { .. }
             | OrgChange::Suspended { .. } => {}

@@ -39,6 +39,13 @@ pub struct Conditions {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ResignationOnNotice;
 
+/// "The probationary period of a probationary member shall begin on the day the
+/// general meeting of the Party branch passes the decision to accept him or her":
+/// an admission as a candidate that cites its decision (`member_admitted`'s
+/// `decision`) is dated on the decision's day (`probation.from = "decision"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProbationFromDecision;
+
 /// The conditions of an admission a version sets.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Admission {
@@ -54,4 +61,10 @@ pub struct Admission {
     /// The least age at admission (`membership.age`): "who has reached the age of
     /// eighteen ... may apply for membership".
     pub min_age: Option<Cited<super::Period>>,
+    /// The steps the record must show taken before an act
+    /// (`[[version.membership.step]]`).
+    pub steps: Vec<super::Step>,
+    /// The probation begins on the day of the decision accepting the candidate
+    /// (`membership.probation.from = "decision"`), citing the probation's article.
+    pub probation_from_decision: Option<Cited<ProbationFromDecision>>,
 }

@@ -44,6 +44,7 @@ mod read;
 mod record_date;
 mod referral;
 mod seats_set;
+mod steps;
 mod subordinate;
 mod suspension;
 mod target;
@@ -58,7 +59,9 @@ use crate::id::{Key, OrgId, VersionId};
 
 pub use acting::{Acting, ActingOrder};
 pub use acts_for::ActsFor;
-pub use admission::{Admission, CandidateFirst, Conditions, ResignationOnNotice, Sponsors};
+pub use admission::{
+    Admission, CandidateFirst, Conditions, ProbationFromDecision, ResignationOnNotice, Sponsors,
+};
 pub use all_members::AllMembers;
 pub use attendance::Attends;
 pub use between::BetweenElections;
@@ -91,6 +94,7 @@ pub use read::read;
 pub use record_date::RecordDate;
 pub use referral::Referral;
 pub use seats_set::LevelOrgan;
+pub use steps::Step;
 pub use subordinate::Subordinate;
 pub use suspension::Suspension;
 pub use target::{Target, concerning};

@@ -351,6 +351,19 @@ pub(super) struct RawMembership {
     pub(super) resignation: Option<RawResignation>,
     /// `age = { at_least = "18 years" }`.
     pub(super) age: Option<RawAge>,
+    /// `[[version.membership.step]]`: steps the record must show taken before an act.
+    #[serde(default, rename = "step")]
+    pub(super) steps: Vec<RawStep>,
+}
+
+/// `[[version.membership.step]]`: a named step (`step_taken`) an act needs first.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawStep {
+    pub(super) step: Spanned<String>,
+    pub(super) before: Spanned<String>,
+    pub(super) by: Option<Spanned<Vec<Spanned<String>>>>,
+    pub(super) article: ArticleRef,
 }
 
 /// `conditions = { required = [...] }`: what the record must show met before a
@@ -401,6 +414,9 @@ pub(super) struct RawAdmission {
 pub(super) struct RawProbation {
     pub(super) length: Spanned<String>,
     pub(super) extension: Option<Spanned<String>>,
+    /// `from = "decision"`: the probation begins on the day of the decision that
+    /// accepts the candidate.
+    pub(super) from: Option<Spanned<String>>,
     pub(super) article: ArticleRef,
 }
 

@@ -20,6 +20,7 @@ mod outside;
 mod people;
 mod positions;
 mod procedures;
+mod steps;
 
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +44,7 @@ pub use outside::*;
 pub use people::*;
 pub use positions::*;
 pub use procedures::*;
+pub use steps::*;
 
 pub(crate) fn is_false(b: &bool) -> bool {
     !*b

@@ -51,6 +51,7 @@ mod offices;
 mod one_vote;
 mod org_requisition;
 mod people;
+mod probation_date;
 mod procedures;
 mod proxies;
 mod reaching;
@@ -62,6 +63,7 @@ mod seat_resignation;
 mod seats;
 mod seats_set;
 mod service;
+mod steps;
 mod suspension;
 mod targets;
 mod tied;
@@ -561,6 +563,8 @@ impl Ctx<'_, '_> {
         }
         self.check_class_declared(out);
         self.check_conditions(out);
+        self.check_steps(out);
+        self.check_probation_date(out);
         self.check_resignation(out);
         self.check_seat_resignation(out);
         self.check_status_ended(event, out);

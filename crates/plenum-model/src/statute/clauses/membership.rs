@@ -47,6 +47,34 @@ pub(super) fn clauses(out: &mut Clauses<'_>) {
             Some("conditions-unmet"),
         );
     }
+    if let Some(Cited { article, .. }) = &version.admission.probation_from_decision {
+        out.push(
+            "membership",
+            "probation",
+            "a probation begins on the day of the decision accepting the candidate: an admission is dated on its decision's day".to_owned(),
+            article.as_ref(),
+            Some("probation-misdated"),
+        );
+    }
+    for step in &version.admission.steps {
+        let by = if step.by.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<String> = step.by.iter().map(|k| out.organ_name(k)).collect();
+            format!(", by {},", names.join(" or "))
+        };
+        out.push(
+            "membership",
+            "step",
+            format!(
+                "the record shows the step \"{}\" taken for a person{by} before the {}",
+                step.step,
+                step.before.as_str()
+            ),
+            step.article.as_ref(),
+            Some("step-missing"),
+        );
+    }
     if let Some(Cited { article, .. }) = &version.admission.resignation {
         out.push(
             "membership",

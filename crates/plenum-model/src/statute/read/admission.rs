@@ -6,7 +6,7 @@
 
 use super::super::Cited;
 use super::super::admission::{
-    Admission, CandidateFirst, Conditions, ResignationOnNotice, Sponsors,
+    Admission, CandidateFirst, Conditions, ProbationFromDecision, ResignationOnNotice, Sponsors,
 };
 use super::super::raw::{RawMembership, RawResignation};
 use super::{Reader, Scope};
@@ -107,7 +107,29 @@ impl Reader<'_> {
             .as_ref()
             .map(|r| self.resignation(scope, r))
             .transpose()?;
+        let steps = self.steps(scope, &raw.steps)?;
+        let probation_from_decision = match raw.probation.as_ref() {
+            Some(p) => match &p.from {
+                None => None,
+                Some(from) if from.get_ref() == "decision" => Some(Cited {
+                    rule: ProbationFromDecision,
+                    article: self.article(scope, p.article.clone())?,
+                }),
+                Some(from) => {
+                    return Err(self.err(
+                        from.span(),
+                        format!(
+                            "`probation.from` is `{}`; expected \"decision\" (the probation begins on the day of the decision accepting the candidate)",
+                            from.get_ref()
+                        ),
+                    ));
+                }
+            },
+            None => None,
+        };
         Ok(Admission {
+            steps,
+            probation_from_decision,
             sponsors,
             as_candidate,
             conditions,

@@ -61,6 +61,7 @@ mod record_date;
 mod referral;
 mod seats;
 mod seats_set;
+mod steps;
 mod subordinate;
 mod suspension;
 mod target;

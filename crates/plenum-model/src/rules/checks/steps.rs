@@ -1,0 +1,136 @@
+//! Procedural steps an act needs first (`[[version.membership.step]]`:
+//! `step-missing`): a membership act (an admission, a promotion, ...) on a person the
+//! record does not show a step of that name taken for (`step_taken`) in the
+//! organization before it, by one of the organs the clause names where it names
+//! some.
+//!
+//! It reads the organization's row, where the steps are kept (`OrgChange::Stepped`),
+//! and judges the record, not the world: an oath the record does not show is a
+//! finding, whatever happened. An act is judged by the version in force on its day
+//! only: a person admitted before the clause took effect needs no step.
+
+use crate::date::Truth;
+use crate::event::EventKind;
+use crate::id::OrganRef;
+use crate::rows::OrgChange;
+use crate::statute::Act;
+
+use super::super::{Citation, Rule, Severity};
+use super::{Ctx, Out};
+
+impl Ctx<'_, '_> {
+    /// The event, where it is a membership act a step of the version in force must
+    /// precede: every such step the record shows no sign of.
+    pub(super) fn check_steps(&self, out: &mut Out<'_>) {
+        let event = out.event;
+        let (act, person, org, what) = match &event.kind {
+            EventKind::MemberAdmitted(b) => (Act::Admission, &b.person, &b.org, "admission"),
+            EventKind::MemberPromoted(b) => (
+                Act::Promotion,
+                &b.person,
+                &b.org,
+                "promotion to full membership",
+            ),
+            EventKind::CandidacyExtended(b) => (
+                Act::Extension,
+                &b.person,
+                &b.org,
+                "extension of the probation",
+            ),
+            EventKind::CandidacyEnded(b) => (
+                Act::Revocation,
+                &b.person,
+                &b.org,
+                "revocation of the probation",
+            ),
+            EventKind::MemberResigned(b) => (Act::Withdrawal, &b.person, &b.org, "withdrawal"),
+            EventKind::MembershipLapsed(b) => {
+                (Act::Lapse, &b.person, &b.org, "removal from the roll")
+            }
+            _ => return,
+        };
+        let Some(version) = self.version(org, &event.date) else {
+            return;
+        };
+        let required: Vec<_> = version
+            .admission
+            .steps
+            .iter()
+            .filter(|s| s.before == act)
+            .collect();
+        if required.is_empty() {
+            return;
+        }
+        let facts = self
+            .history
+            .org(org)
+            .map(|row| row.facts)
+            .unwrap_or_default();
+        for step in required {
+            let organs: Vec<OrganRef> = step
+                .by
+                .iter()
+                .map(|k| OrganRef::new(org.clone(), k.clone()))
+                .collect();
+            // The person's steps of this name on the row (those recorded before the
+            // act in date order), with whether the organ that took them counts.
+            let taken: Vec<_> = facts
+                .iter()
+                .filter_map(|f| match &f.change {
+                    OrgChange::Stepped {
+                        date,
+                        person: p,
+                        step: s,
+                        by,
+                        ..
+                    } if p == person && s.as_str() == step.step.as_str() => Some((
+                        date,
+                        organs.is_empty() || by.as_ref().is_none_or(|b| organs.contains(b)),
+                    )),
+                    _ => None,
+                })
+                .collect();
+            let counted = taken.iter().filter(|(_, ok)| *ok);
+            // Surely on or before the act's day: lawful. Possibly (fuzzy dates): the
+            // finding is only possible.
+            let mut certainty = Truth::Definitely;
+            for (date, _) in counted {
+                if date.latest() <= event.date.earliest() {
+                    certainty = Truth::No;
+                    break;
+                }
+                if date.earliest() <= event.date.latest() {
+                    certainty = Truth::Possibly;
+                }
+            }
+            if certainty == Truth::No {
+                continue;
+            }
+            let by = if step.by.is_empty() {
+                String::new()
+            } else {
+                let names: Vec<String> = organs.iter().map(|o| self.organ_name(o)).collect();
+                format!(" by {}", names.join(" or "))
+            };
+            let elsewhere = if taken.iter().any(|(_, ok)| !ok) {
+                " (only by another organ)"
+            } else {
+                ""
+            };
+            out.push(
+                Rule::StepMissing,
+                Severity::Violation,
+                certainty,
+                Some(Citation::of(version, step.article.as_ref())),
+                vec![],
+                format!(
+                    "the {what} of {} in {} is preceded by no step \"{}\"{by} recorded for them{elsewhere}; the statute requires it before the {}",
+                    self.person(person),
+                    self.org_name(org),
+                    step.step,
+                    act.as_str()
+                ),
+            );
+        }
+    }
+}
