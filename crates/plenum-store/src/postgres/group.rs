@@ -35,10 +35,13 @@ use plenum_model::statute::BookMemo;
 
 use super::ahead::Prefetched;
 use super::conn::Conn;
+use super::link::{Link, Streamer};
 use super::overlay::Overlay;
 use super::{poisoned, tx};
 use crate::digest::Digests;
 use crate::{Error, Head, WriteError, Written};
+#[cfg(test)]
+mod behind_tests;
 mod open;
 #[cfg(test)]
 mod pipeline_tests;
@@ -116,6 +119,10 @@ pub(crate) struct Group {
     retried: AtomicU64,
     /// Groups opened over a commit under way.
     pipelined: AtomicU64,
+    /// Writes a group's rows while its next batch is judged.
+    streamer: Streamer,
+    /// Writes started behind a batch being judged.
+    written_behind: AtomicU64,
 }
 
 /// Puts the group back in order if a writer unwinds while it holds the turn: its
@@ -278,7 +285,7 @@ impl Group {
             None => {
                 let opened = match over {
                     Some((below, head, digests, known, rows)) => begin().map(|conn| Open {
-                        conn,
+                        conn: Link::new(conn),
                         base: head,
                         pristine: true,
                         head,
@@ -351,9 +358,9 @@ impl Group {
                 } else {
                     // The first batch of the group: nothing else to keep.
                     if open.over.is_none() {
-                        let _ = open.conn.batch("ROLLBACK");
+                        open.roll_back();
                     }
-                    self.release_idle(Some(open.conn), give_back)?;
+                    self.release_idle(open.conn.into_conn(), give_back)?;
                     busy.armed = false;
                 }
                 if let Some(below) = below
@@ -366,7 +373,7 @@ impl Group {
             Err(Failure::Broken(e, moved)) => {
                 // The transaction cannot go on: every batch in it fails (or is judged
                 // again, if it was judged on a head the ledger did not keep).
-                let _ = open.conn.batch("ROLLBACK");
+                open.roll_back();
                 let group = open.group;
                 let mut state = self.lock()?;
                 let failed = if moved {
@@ -421,6 +428,10 @@ impl Group {
         // fewer events a second, the server's CPU per batch up by half; BENCHMARKS.md.)
         let hand_on = state.waiting > 0 && open.batches < MOST_BATCHES;
         if hand_on {
+            // The rows held so far are written while the next batch is judged.
+            if open.write_behind(&self.streamer) {
+                self.written_behind.fetch_add(1, Ordering::Relaxed);
+            }
             state.open = Some(open);
             state.busy = false;
             busy.armed = false;
@@ -434,9 +445,11 @@ impl Group {
             self.turn.notify_one();
             drop(state);
             if open.over.is_none() {
-                let _ = open.conn.batch("ROLLBACK");
+                open.roll_back();
             }
-            give_back(open.conn);
+            if let Some(conn) = open.conn.into_conn() {
+                give_back(conn);
+            }
             return Ok(());
         }
         // Groups commit in order: this one after the one it was judged over.
@@ -465,14 +478,17 @@ impl Group {
             armed: true,
         };
         let attached = match open.over.take() {
-            Some((below, _)) => self.attach(&mut open.conn, below, open.base),
+            Some((below, _)) => open
+                .conn
+                .get()
+                .and_then(|conn| self.attach(conn, below, open.base)),
             None => Ok(()),
         };
         let committed = attached
             .and_then(|()| finish(&mut open, &rows))
-            .and_then(|()| open.conn.batch("COMMIT"));
+            .and_then(|()| open.conn.get().and_then(|conn| conn.batch("COMMIT")));
         if committed.is_err() {
-            let _ = open.conn.batch("ROLLBACK");
+            open.roll_back();
         }
         let mut state = self.lock()?;
         state.committing = None;
@@ -499,7 +515,9 @@ impl Group {
         guard.armed = false;
         self.changed.notify_all();
         drop(state);
-        give_back(open.conn);
+        if let Some(conn) = open.conn.into_conn() {
+            give_back(conn);
+        }
         Ok(())
     }
 
