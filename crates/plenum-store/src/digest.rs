@@ -20,6 +20,7 @@
 //! so every backend computes the same digest from the same rows.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use plenum_model::history::Change;
 use plenum_model::rows::{AnyRow, Table, Value, ValueRef};
@@ -179,35 +180,37 @@ impl LtHash {
 /// The state of every table.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Digests {
-    tables: BTreeMap<Table, LtHash>,
+    /// Shared until changed: a batch clones the digests it starts from (to keep them
+    /// if it is refused) and changes three or four tables of twenty-one.
+    tables: BTreeMap<Table, Arc<LtHash>>,
 }
 
 impl Digests {
     /// A table's state.
     pub fn table(&self, table: Table) -> LtHash {
-        self.tables.get(&table).cloned().unwrap_or_default()
+        self.state(table).cloned().unwrap_or_default()
     }
 
     /// A table's state, borrowed (`None`: no row ever, the zero state).
     fn state(&self, table: Table) -> Option<&LtHash> {
-        self.tables.get(&table)
+        self.tables.get(&table).map(|state| &**state)
     }
 
     /// Sets a table's state.
     pub fn set(&mut self, table: Table, state: LtHash) {
-        self.tables.insert(table, state);
+        self.tables.insert(table, Arc::new(state));
     }
 
     /// Adds a row given by its values.
     pub fn add_values(&mut self, table: Table, values: &[Value]) {
         let refs: Vec<ValueRef<'_>> = values.iter().map(Value::as_ref).collect();
-        self.tables.entry(table).or_default().add_row(table, &refs);
+        Arc::make_mut(self.tables.entry(table).or_default()).add_row(table, &refs);
     }
 
     /// Removes a row given by its values.
     pub fn remove_values(&mut self, table: Table, values: &[Value]) {
         let refs: Vec<ValueRef<'_>> = values.iter().map(Value::as_ref).collect();
-        self.tables.entry(table).or_default().sub_row(table, &refs);
+        Arc::make_mut(self.tables.entry(table).or_default()).sub_row(table, &refs);
     }
 
     /// Adds a row (its element summed into the table's state in place: no element
@@ -376,6 +379,11 @@ mod tests {
         let mut in_place = Digests::default();
         in_place.add_values(Table::Figures, &row("x", 7));
         assert_eq!(in_place.table(Table::Figures), apart);
+        // A clone shares the states until one of them changes.
+        let kept = in_place.clone();
+        in_place.add_values(Table::Figures, &row("y", 8));
+        assert_eq!(kept.table(Table::Figures), apart);
+        assert_ne!(in_place.table(Table::Figures), apart);
     }
 
     fn hex(bytes: &[u8]) -> String {
