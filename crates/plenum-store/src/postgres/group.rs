@@ -13,6 +13,14 @@
 //! savepoint, which a refusal rolls back to. A database error when the group's writes
 //! run fails the whole group (as a failed commit does).
 //!
+//! **Written behind.** When a writer hands the turn on within its group, the rows and
+//! entries the group holds so far start being written on its connection by the store's
+//! stream thread ([`Link`]), so that the server inserts them while the next batch is
+//! judged; they still answer look-ups from the overlay, laid over what was read ahead.
+//! The commit's own statement writes only what is left (the last batch's rows, the
+//! digests and the head). A writer alone in its group writes nothing behind: its rows
+//! go with the commit's statement, one exchange.
+//!
 //! **Pipelined groups.** While a group writes and commits, the next is judged: it reads
 //! the database without holding the head row, with the committing group's rows laid
 //! under its own ([`tx::Pending`]), on the head that commit will leave. Before it writes
