@@ -7,7 +7,7 @@
 //! It must never answer a look-up the database would answer differently once the held
 //! changes are written: it matches rows exactly as `read::select_many`'s `WHERE` does.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use plenum_model::history::Change;
 use plenum_model::rows::{AnyRow, By, Table};
@@ -204,7 +204,7 @@ impl Overlay {
             return out;
         };
         let open = open_only && table.has_spans();
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::default();
         for value in values {
             let Some(keys) = index.get(*value) else {
                 continue;
