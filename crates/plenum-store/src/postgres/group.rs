@@ -13,10 +13,10 @@
 //! savepoint, which a refusal rolls back to. A database error when the group's writes
 //! run fails the whole group (as a failed commit does).
 //!
-//! **Written behind.** When a writer hands the turn on within its group, the rows and
-//! entries the group holds so far start being written on its connection by the store's
-//! stream thread ([`Link`]), so that the server inserts them while the next batch is
-//! judged; they still answer look-ups from the overlay, laid over what was read ahead.
+//! **Written behind.** When a writer hands the turn on within its group and the group
+//! holds the rows of four batches not yet written, those rows and entries start being
+//! written on its connection by the store's stream thread ([`Link`]), so that the
+//! server inserts them while the next batches are judged; they still answer look-ups from the overlay, laid over what was read ahead.
 //! The commit's own statement writes only what is left (the last batch's rows, the
 //! digests and the head). A writer alone in its group writes nothing behind: its rows
 //! go with the commit's statement, one exchange.
@@ -34,7 +34,7 @@
 //! append to.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use plenum_model::history::Writer;
@@ -131,6 +131,9 @@ pub(crate) struct Group {
     streamer: Streamer,
     /// Writes started behind a batch being judged.
     written_behind: AtomicU64,
+    /// How many batches' rows are held before they are written behind (0: the
+    /// default, [`open::WRITE_BEHIND_AT`]; tests write behind every batch).
+    write_behind_at: AtomicUsize,
 }
 
 /// Puts the group back in order if a writer unwinds while it holds the turn: its
@@ -437,7 +440,11 @@ impl Group {
         let hand_on = state.waiting > 0 && open.batches < MOST_BATCHES;
         if hand_on {
             // The rows held so far are written while the next batch is judged.
-            if open.write_behind(&self.streamer) {
+            let at = match self.write_behind_at.load(Ordering::Relaxed) {
+                0 => open::WRITE_BEHIND_AT,
+                n => n,
+            };
+            if open.write_behind(&self.streamer, at) {
                 self.written_behind.fetch_add(1, Ordering::Relaxed);
             }
             state.open = Some(open);

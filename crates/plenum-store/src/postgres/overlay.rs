@@ -77,6 +77,12 @@ impl Overlay {
         self.changes.iter().all(Vec::is_empty) && self.entries.iter().all(Vec::is_empty)
     }
 
+    /// How many batches' entries are held to be written (every batch recorded appends
+    /// at least one entry, in a chunk of its own).
+    pub fn batches_unwritten(&self) -> usize {
+        self.entries.iter().filter(|e| !e.is_empty()).count()
+    }
+
     /// Holds `changes` (their `before` is what the database and this overlay answer).
     pub fn write(&mut self, changes: &[Change]) {
         for change in changes {

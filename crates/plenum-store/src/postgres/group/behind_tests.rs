@@ -10,8 +10,12 @@ use plenum_dev::synthetic::persons;
 use super::super::PgStore;
 use crate::{Error, Store, WriteError, verify};
 
+/// A store whose groups write behind every batch (the most writes behind, and the
+/// most batches judged behind one).
 fn create() -> PgStore {
-    PgStore::create(&fresh_url(), |_| Ok::<(), Error>(())).expect("create")
+    let store = PgStore::create(&fresh_url(), |_| Ok::<(), Error>(())).expect("create");
+    store.writers.write_behind_at.store(1, Ordering::Relaxed);
+    store
 }
 
 #[test]

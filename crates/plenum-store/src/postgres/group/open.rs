@@ -40,14 +40,19 @@ pub(crate) struct Open {
     pub(super) over: Option<(u64, Arc<Overlay>)>,
 }
 
+/// How many batches' rows a group holds before they are written behind the next batch:
+/// one statement for every batch cost the server a fifth more CPU per batch, and 8
+/// writers gained nothing; every fourth batch, 32 writers gain 15% (BENCHMARKS.md).
+pub(super) const WRITE_BEHIND_AT: usize = 4;
+
 impl Open {
     /// Starts writing the rows and entries its batches hold, on its connection in the
     /// background, while the next batch is judged (only once it holds the head row:
     /// a group judged over a commit has not begun its transaction). The rows still
     /// answer look-ups from the overlay until the group commits.
-    /// Whether a write was started.
-    pub(super) fn write_behind(&mut self, streamer: &Streamer) -> bool {
-        if self.over.is_some() || self.held.is_empty() {
+    /// Whether a write was started: once `at` batches' rows are held.
+    pub(super) fn write_behind(&mut self, streamer: &Streamer, at: usize) -> bool {
+        if self.over.is_some() || self.held.batches_unwritten() < at {
             return false;
         }
         let (changes, entries) = self.held.take_unwritten();
