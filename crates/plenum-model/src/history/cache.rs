@@ -4,7 +4,7 @@
 //! Rows changed here are authoritative: a look-up merges the backing's rows
 //! with the ones in memory, and never replaces a row it already holds.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use crate::rows::{AnyRow, By, Row};
 
@@ -18,7 +18,7 @@ struct Slot<R> {
 }
 
 /// For each value of a look-up column, the rows (slot numbers) that hold it.
-type Index = std::collections::HashMap<String, Vec<usize>>;
+type Index = HashMap<String, Vec<usize>>;
 
 /// One table's working set.
 pub(crate) struct Cache<R: Row> {
@@ -38,9 +38,9 @@ where
     pub fn new(lookups: &[(By, bool)]) -> Cache<R> {
         Cache {
             slots: Vec::new(),
-            by_key: HashMap::new(),
-            indexes: lookups.iter().map(|l| (*l, HashMap::new())).collect(),
-            loaded: HashSet::new(),
+            by_key: HashMap::default(),
+            indexes: lookups.iter().map(|l| (*l, HashMap::default())).collect(),
+            loaded: HashSet::default(),
         }
     }
 

@@ -13,6 +13,14 @@
 //! savepoint, which a refusal rolls back to. A database error when the group's writes
 //! run fails the whole group (as a failed commit does).
 //!
+//! **Written behind.** When a writer hands the turn on within its group and the group
+//! holds the rows of four batches not yet written, those rows and entries start being
+//! written on its connection by the store's stream thread ([`Link`]), so that the
+//! server inserts them while the next batches are judged; they still answer look-ups from the overlay, laid over what was read ahead.
+//! The commit's own statement writes only what is left (the last batch's rows, the
+//! digests and the head). A writer alone in its group writes nothing behind: its rows
+//! go with the commit's statement, one exchange.
+//!
 //! **Pipelined groups.** While a group writes and commits, the next is judged: it reads
 //! the database without holding the head row, with the committing group's rows laid
 //! under its own ([`tx::Pending`]), on the head that commit will leave. Before it writes
@@ -26,7 +34,7 @@
 //! append to.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use plenum_model::history::Writer;
@@ -35,10 +43,13 @@ use plenum_model::statute::BookMemo;
 
 use super::ahead::Prefetched;
 use super::conn::Conn;
+use super::link::{Link, Streamer};
 use super::overlay::Overlay;
 use super::{poisoned, tx};
 use crate::digest::Digests;
 use crate::{Error, Head, WriteError, Written};
+#[cfg(test)]
+mod behind_tests;
 mod open;
 #[cfg(test)]
 mod pipeline_tests;
@@ -116,6 +127,13 @@ pub(crate) struct Group {
     retried: AtomicU64,
     /// Groups opened over a commit under way.
     pipelined: AtomicU64,
+    /// Writes a group's rows while its next batch is judged.
+    streamer: Streamer,
+    /// Writes started behind a batch being judged.
+    written_behind: AtomicU64,
+    /// How many batches' rows are held before they are written behind (0: the
+    /// default, [`open::WRITE_BEHIND_AT`]; tests write behind every batch).
+    write_behind_at: AtomicUsize,
 }
 
 /// Puts the group back in order if a writer unwinds while it holds the turn: its
@@ -278,7 +296,7 @@ impl Group {
             None => {
                 let opened = match over {
                     Some((below, head, digests, known, rows)) => begin().map(|conn| Open {
-                        conn,
+                        conn: Link::new(conn),
                         base: head,
                         pristine: true,
                         head,
@@ -351,9 +369,9 @@ impl Group {
                 } else {
                     // The first batch of the group: nothing else to keep.
                     if open.over.is_none() {
-                        let _ = open.conn.batch("ROLLBACK");
+                        open.roll_back();
                     }
-                    self.release_idle(Some(open.conn), give_back)?;
+                    self.release_idle(open.conn.into_conn(), give_back)?;
                     busy.armed = false;
                 }
                 if let Some(below) = below
@@ -366,7 +384,7 @@ impl Group {
             Err(Failure::Broken(e, moved)) => {
                 // The transaction cannot go on: every batch in it fails (or is judged
                 // again, if it was judged on a head the ledger did not keep).
-                let _ = open.conn.batch("ROLLBACK");
+                open.roll_back();
                 let group = open.group;
                 let mut state = self.lock()?;
                 let failed = if moved {
@@ -421,6 +439,14 @@ impl Group {
         // fewer events a second, the server's CPU per batch up by half; BENCHMARKS.md.)
         let hand_on = state.waiting > 0 && open.batches < MOST_BATCHES;
         if hand_on {
+            // The rows held so far are written while the next batch is judged.
+            let at = match self.write_behind_at.load(Ordering::Relaxed) {
+                0 => open::WRITE_BEHIND_AT,
+                n => n,
+            };
+            if open.write_behind(&self.streamer, at) {
+                self.written_behind.fetch_add(1, Ordering::Relaxed);
+            }
             state.open = Some(open);
             state.busy = false;
             busy.armed = false;
@@ -434,9 +460,11 @@ impl Group {
             self.turn.notify_one();
             drop(state);
             if open.over.is_none() {
-                let _ = open.conn.batch("ROLLBACK");
+                open.roll_back();
             }
-            give_back(open.conn);
+            if let Some(conn) = open.conn.into_conn() {
+                give_back(conn);
+            }
             return Ok(());
         }
         // Groups commit in order: this one after the one it was judged over.
@@ -465,14 +493,17 @@ impl Group {
             armed: true,
         };
         let attached = match open.over.take() {
-            Some((below, _)) => self.attach(&mut open.conn, below, open.base),
+            Some((below, _)) => open
+                .conn
+                .get()
+                .and_then(|conn| self.attach(conn, below, open.base)),
             None => Ok(()),
         };
         let committed = attached
             .and_then(|()| finish(&mut open, &rows))
-            .and_then(|()| open.conn.batch("COMMIT"));
+            .and_then(|()| open.conn.get().and_then(|conn| conn.batch("COMMIT")));
         if committed.is_err() {
-            let _ = open.conn.batch("ROLLBACK");
+            open.roll_back();
         }
         let mut state = self.lock()?;
         state.committing = None;
@@ -499,7 +530,9 @@ impl Group {
         guard.armed = false;
         self.changed.notify_all();
         drop(state);
-        give_back(open.conn);
+        if let Some(conn) = open.conn.into_conn() {
+            give_back(conn);
+        }
         Ok(())
     }
 

@@ -16,6 +16,7 @@ mod conn;
 mod facts;
 mod group;
 mod known;
+mod link;
 mod meetings;
 mod overlay;
 mod read;

@@ -7,7 +7,7 @@
 //! It must never answer a look-up the database would answer differently once the held
 //! changes are written: it matches rows exactly as `read::select_many`'s `WHERE` does.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use plenum_model::history::Change;
 use plenum_model::rows::{AnyRow, By, Table};
@@ -71,9 +71,16 @@ pub(crate) struct Overlay {
 }
 
 impl Overlay {
-    /// Whether nothing is held.
+    /// Whether nothing is held to be written (rows already written may still answer
+    /// look-ups: see [`Overlay::take_unwritten`]).
     pub fn is_empty(&self) -> bool {
         self.changes.iter().all(Vec::is_empty) && self.entries.iter().all(Vec::is_empty)
+    }
+
+    /// How many batches' entries are held to be written (every batch recorded appends
+    /// at least one entry, in a chunk of its own).
+    pub fn batches_unwritten(&self) -> usize {
+        self.entries.iter().filter(|e| !e.is_empty()).count()
     }
 
     /// Holds `changes` (their `before` is what the database and this overlay answer).
@@ -131,7 +138,7 @@ impl Overlay {
 
     /// Takes on what `later` holds, as made after what this overlay holds.
     pub fn absorb(&mut self, later: Overlay) {
-        if self.is_empty() {
+        if self.is_empty() && self.latest.is_empty() {
             *self = later;
             return;
         }
@@ -148,6 +155,16 @@ impl Overlay {
         }
         self.changes.extend(later.changes);
         self.entries.extend(later.entries);
+    }
+
+    /// Hands over the changes and entries not yet written, in their chunks, to be
+    /// written now; the rows they leave still answer look-ups (laid over reads made
+    /// before they were written, as the batches' reads ahead are).
+    pub fn take_unwritten(&mut self) -> (Vec<Vec<Change>>, Vec<Vec<Entry>>) {
+        (
+            std::mem::take(&mut self.changes),
+            std::mem::take(&mut self.entries),
+        )
     }
 
     /// Hands over what is held, leaving the overlay empty.
@@ -193,7 +210,7 @@ impl Overlay {
             return out;
         };
         let open = open_only && table.has_spans();
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::default();
         for value in values {
             let Some(keys) = index.get(*value) else {
                 continue;
@@ -317,6 +334,38 @@ mod tests {
         assert_eq!(entries.iter().map(|e| e.0).collect::<Vec<_>>(), [1, 2]);
         assert!(group.is_empty());
         assert!(!group.holds(Table::Events));
+    }
+
+    #[test]
+    fn rows_written_behind_still_answer_and_are_not_written_again() {
+        let (a, b) = (
+            event("a", "person_registered", Some("p1")),
+            event("b", "person_registered", Some("p2")),
+        );
+        let mut group = Overlay::default();
+        group.write(&[change(None, Some(a.clone()))]);
+        group.append((1, "t".into(), vec![1], None, vec![2]));
+        let (changes, entries) = group.take_unwritten();
+        assert_eq!((changes.concat().len(), entries.concat().len()), (1, 1));
+        assert!(group.is_empty(), "nothing left to write");
+        // Written, the row still answers (what was read before it was written does
+        // not hold it), and absorbing a later batch keeps it.
+        let mut later = Overlay::default();
+        later.write(&[change(None, Some(b))]);
+        group.absorb(later);
+        let rows = group.answer(
+            Table::Events,
+            By::Kind,
+            &["person_registered"],
+            false,
+            vec![],
+        );
+        assert_eq!(keys(&rows), ["a", "b"]);
+        assert_eq!(
+            group.changes().count(),
+            1,
+            "only the later batch's change to write"
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ use plenum_model::statute::{BookMemo, StatuteBook};
 
 use super::ahead::{Prefetched, ReadAhead};
 use super::conn::Conn;
+use super::link::Link;
 use super::overlay::{Entry, Overlay};
 use super::read::{self, rows_where};
 use super::write::Plan;
@@ -29,7 +30,8 @@ pub(crate) use super::known::Known;
 /// answer (back-dating's, the statutes' when not known) first writes what is held: the
 /// earlier batches', then, after a savepoint of its own, this batch's.
 pub(crate) struct PgTx<'c> {
-    pub conn: RefCell<&'c mut Conn>,
+    /// The group's connection (a write of earlier batches may be under way on it).
+    conn: RefCell<&'c mut Link>,
     pub recorded_at: &'c str,
     pub head: Head,
     pub digests: Digests,
@@ -96,7 +98,7 @@ pub(crate) struct Ended {
 
 impl<'c> PgTx<'c> {
     pub fn new(
-        conn: &'c mut Conn,
+        conn: &'c mut Link,
         earlier: &'c mut Overlay,
         books: &'c BookMemo,
         savepoint: bool,
@@ -156,7 +158,8 @@ impl<'c> PgTx<'c> {
         let Some(pending) = self.pending.filter(|_| !self.attached.get()) else {
             return Ok(());
         };
-        match (pending.attach)(&mut self.conn.borrow_mut()) {
+        let attached = self.link().and_then(|mut conn| (pending.attach)(&mut conn));
+        match attached {
             Ok(()) => {
                 self.attached.set(true);
                 // What was read ahead may predate the commit, whose rows are no longer
@@ -193,7 +196,13 @@ impl<'c> PgTx<'c> {
         // What was read ahead is not what the database will hold.
         self.ahead.borrow_mut().forget();
         self.flushed.set(true);
-        let mut conn = self.conn.borrow_mut();
+        let mut conn = match self.link() {
+            Ok(conn) => conn,
+            Err(e) => {
+                *self.broken.borrow_mut() = Some(e.to_string());
+                return Err(e);
+            }
+        };
         let held = self.earlier.borrow_mut().take();
         if let Err(e) = write_held(&mut conn, held, Plan::default()) {
             *self.broken.borrow_mut() = Some(e.to_string());
@@ -215,9 +224,19 @@ impl<'c> PgTx<'c> {
     }
 
     /// The connection, once what is held is written: reads see every write before them.
-    fn ready(&self) -> Result<RefMut<'_, &'c mut Conn>, BackingError> {
+    fn ready(&self) -> Result<RefMut<'_, Conn>, BackingError> {
         self.flush().map_err(Error::boxed)?;
-        Ok(self.conn.borrow_mut())
+        self.link().map_err(Error::boxed)
+    }
+
+    /// The connection, once the write of earlier batches under way on it (if any) has
+    /// ended; that write's error if it failed.
+    fn link(&self) -> Result<RefMut<'_, Conn>, Error> {
+        RefMut::filter_map(self.conn.borrow_mut(), |link| link.get().ok()).map_err(|mut link| {
+            link.get()
+                .err()
+                .unwrap_or_else(|| Error::Database("the connection was lost".into()))
+        })
     }
 
     /// `below` (what the database answers) with the held changes laid over it.
@@ -247,6 +266,20 @@ pub(crate) fn write_held(
     plan: Plan,
 ) -> Result<(), Error> {
     write_rows(conn, &changes, &entries, plan)
+}
+
+/// Writes held changes and entries in the chunks their batches made, as one statement.
+pub(crate) fn write_chunks(
+    conn: &mut Conn,
+    changes: &[Vec<Change>],
+    entries: &[Vec<Entry>],
+) -> Result<(), Error> {
+    write_rows(
+        conn,
+        changes.iter().flatten(),
+        entries.iter().flatten(),
+        Plan::default(),
+    )
 }
 
 /// Writes changes and entries, with whatever `plan` already holds, as one statement.
@@ -329,8 +362,14 @@ impl Backing for PgTx<'_> {
         value: &str,
         open: bool,
     ) -> Result<Vec<AnyRow>, BackingError> {
-        let below = read::select(&mut self.conn.borrow_mut(), table, by, value, open)
-            .map_err(Error::boxed)?;
+        let below = read::select(
+            &mut *self.link().map_err(Error::boxed)?,
+            table,
+            by,
+            value,
+            open,
+        )
+        .map_err(Error::boxed)?;
         Ok(self.laid_over(table, by, &[value], open, below))
     }
 
@@ -341,8 +380,14 @@ impl Backing for PgTx<'_> {
         values: &[&str],
         open: bool,
     ) -> Result<Vec<AnyRow>, BackingError> {
-        let below = read::select_many(&mut self.conn.borrow_mut(), table, by, values, open)
-            .map_err(Error::boxed)?;
+        let below = read::select_many(
+            &mut *self.link().map_err(Error::boxed)?,
+            table,
+            by,
+            values,
+            open,
+        )
+        .map_err(Error::boxed)?;
         Ok(self.laid_over(table, by, values, open, below))
     }
 
@@ -353,9 +398,7 @@ impl Backing for PgTx<'_> {
             None => self
                 .ahead
                 .borrow_mut()
-                .read_with(lookups, |all| {
-                    read::select_each(&mut self.conn.borrow_mut(), all)
-                })
+                .read_with(lookups, |all| read::select_each(&mut *self.link()?, all))
                 .map_err(Error::boxed)?,
         };
         Ok(lookups
@@ -384,9 +427,8 @@ impl Backing for PgTx<'_> {
             table.name()
         );
         let rows = self
-            .conn
-            .borrow_mut()
-            .query(&sql, &[&value])
+            .link()
+            .and_then(|mut conn| conn.query(&sql, &[&value]))
             .map_err(Error::boxed)?;
         Ok(rows.first().is_some_and(|r| r.get::<_, bool>(0)))
     }
@@ -398,7 +440,7 @@ impl Backing for PgTx<'_> {
         limit: usize,
     ) -> Result<Vec<AnyRow>, BackingError> {
         rows_where(
-            &mut **self.ready()?,
+            &mut *self.ready()?,
             table,
             "WHERE touched >= $1 LIMIT $2",
             &[&from.to_i64().unwrap_or(i64::MAX), &(limit as i64)],
@@ -414,7 +456,7 @@ impl Backing for PgTx<'_> {
         limit: usize,
     ) -> Result<Vec<(Pos, Event)>, BackingError> {
         // The effective events are read from the entries: this batch's too.
-        read::events_from(&mut **self.ready()?, from, after, through, limit).map_err(Error::boxed)
+        read::events_from(&mut *self.ready()?, from, after, through, limit).map_err(Error::boxed)
     }
 
     fn last_pos(&self) -> Result<Option<Pos>, BackingError> {
@@ -437,7 +479,7 @@ impl Backing for PgTx<'_> {
         if let Some(statutes) = &self.known.borrow().statutes {
             return Ok(statutes.clone());
         }
-        let statutes = read::statutes(&mut **self.ready()?).map_err(Error::boxed)?;
+        let statutes = read::statutes(&mut *self.ready()?).map_err(Error::boxed)?;
         self.known.borrow_mut().statutes = Some(statutes.clone());
         Ok(statutes)
     }
@@ -451,7 +493,7 @@ impl Backing for PgTx<'_> {
     }
 
     fn suggest(&self, kind: EntityKind, id: &str) -> Result<Option<String>, BackingError> {
-        read::suggest(&mut **self.ready()?, kind, id).map_err(Error::boxed)
+        read::suggest(&mut *self.ready()?, kind, id).map_err(Error::boxed)
     }
 }
 

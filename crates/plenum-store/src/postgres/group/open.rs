@@ -10,6 +10,7 @@ use plenum_model::statute::BookMemo;
 
 use super::super::ahead::Prefetched;
 use super::super::conn::Conn;
+use super::super::link::{Link, Streamer};
 use super::super::overlay::Overlay;
 use super::super::{read, tx};
 use crate::digest::Digests;
@@ -17,12 +18,14 @@ use crate::{Error, Head, WriteError, Written};
 
 /// The open transaction of a group: the head row locked, and what its batches changed.
 pub(crate) struct Open {
-    pub(super) conn: Conn,
+    /// Its connection (the rows of its earlier batches may be being written on it).
+    pub(super) conn: Link,
     /// The head when the transaction began (or, judged over a commit, the head that
     /// commit leaves).
     pub(super) base: Head,
-    /// Nothing has been written in the transaction yet: the database holds what it did
-    /// at `base` (the head row locked, no other writer can change that).
+    /// The database holds what it did at `base` (the head row locked, no other writer
+    /// can change that) but for the rows `held` answers for: those written behind
+    /// ([`Open::write_behind`]) are still laid over what is read.
     pub(super) pristine: bool,
     pub(super) head: Head,
     pub(super) digests: Digests,
@@ -35,6 +38,36 @@ pub(crate) struct Open {
     pub(super) group: u64,
     /// Until it attaches: the group committing under it, and that group's rows.
     pub(super) over: Option<(u64, Arc<Overlay>)>,
+}
+
+/// How many batches' rows a group holds before they are written behind the next batch:
+/// one statement for every batch cost the server a fifth more CPU per batch, and 8
+/// writers gained nothing; every fourth batch, 32 writers gain 15% (BENCHMARKS.md).
+pub(super) const WRITE_BEHIND_AT: usize = 4;
+
+impl Open {
+    /// Starts writing the rows and entries its batches hold, on its connection in the
+    /// background, while the next batch is judged (only once it holds the head row:
+    /// a group judged over a commit has not begun its transaction). The rows still
+    /// answer look-ups from the overlay until the group commits.
+    /// Whether a write was started: once `at` batches' rows are held.
+    pub(super) fn write_behind(&mut self, streamer: &Streamer, at: usize) -> bool {
+        if self.over.is_some() || self.held.batches_unwritten() < at {
+            return false;
+        }
+        let (changes, entries) = self.held.take_unwritten();
+        self.conn.write_behind(streamer, move |conn| {
+            tx::write_chunks(conn, &changes, &entries)
+        });
+        true
+    }
+
+    /// Rolls the transaction back, if the connection can still be had.
+    pub(super) fn roll_back(&mut self) {
+        if let Ok(conn) = self.conn.get() {
+            let _ = conn.batch("ROLLBACK");
+        }
+    }
 }
 
 /// Runs one batch in the open group; on success the group holds its changes and
@@ -165,7 +198,7 @@ pub(super) fn open_transaction(
         }
     };
     Ok(Open {
-        conn,
+        conn: Link::new(conn),
         base: head,
         pristine: true,
         head,
@@ -185,7 +218,11 @@ pub(super) fn undo(open: &mut Open, rewind: bool, error: WriteError) -> Failure 
     if !rewind {
         return Failure::Refused(error);
     }
-    match open.conn.batch("ROLLBACK TO SAVEPOINT batch") {
+    match open
+        .conn
+        .get()
+        .and_then(|conn| conn.batch("ROLLBACK TO SAVEPOINT batch"))
+    {
         Ok(()) => Failure::Refused(error),
         Err(e) => Failure::Broken(e, false),
     }
@@ -195,7 +232,7 @@ pub(super) fn undo(open: &mut Open, rewind: bool, error: WriteError) -> Failure 
 /// digests of the tables they touched, and the head: one statement.
 pub(super) fn finish(open: &mut Open, held: &Overlay) -> Result<(), Error> {
     tx::write_group(
-        &mut open.conn,
+        open.conn.get()?,
         held,
         open.head,
         &open.digests,
