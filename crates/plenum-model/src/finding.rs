@@ -148,6 +148,10 @@ pub enum Rule {
     /// A decision of a category the statute takes only at a meeting (`[[version.power]]`
     /// `meeting = "required"`) recorded without one.
     NoMeeting,
+    /// A poll recorded as held by an open vote or by acclamation where the organ's
+    /// statute makes it secret, or by secret ballot where it names every vote
+    /// (`voting.secret`).
+    WrongBallot,
     /// A person admitted before the age the statute sets for membership
     /// (`membership.age`), by the birth date `person_registered` records.
     UnderAge,
@@ -218,6 +222,7 @@ impl Rule {
             Rule::ResignationDelayed => "resignation-delayed",
             Rule::NoVote => "no-vote",
             Rule::NoMeeting => "no-meeting",
+            Rule::WrongBallot => "wrong-ballot",
             Rule::UnderAge => "under-age",
             Rule::StepMissing => "step-missing",
             Rule::ProbationMisdated => "probation-misdated",
@@ -225,7 +230,7 @@ impl Rule {
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 57] = [
+    pub const ALL: [Rule; 58] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -280,6 +285,7 @@ impl Rule {
         Rule::ResignationDelayed,
         Rule::NoVote,
         Rule::NoMeeting,
+        Rule::WrongBallot,
         Rule::UnderAge,
         Rule::StepMissing,
         Rule::ProbationMisdated,

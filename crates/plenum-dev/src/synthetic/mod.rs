@@ -235,6 +235,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     ballots: None,
                     present: None,
                     urn: None,
+                    ballot: None,
                     nomination: None,
                     nominators: Vec::new(),
                     nominal: Vec::new(),

@@ -181,6 +181,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     ballots: None,
                     present: None,
                     urn: None,
+                    ballot: None,
                     nomination: None,
                     nominators: Vec::new(),
                 })
@@ -423,6 +424,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     },
                     ballots: None,
                     urn: None,
+                    ballot: None,
                     written_ballot: false,
                     suspends: Vec::new(),
                     suspends_until: None,
@@ -589,6 +591,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     ballots: None,
                     present: None,
                     urn: None,
+                    ballot: None,
                     nomination: None,
                     nominators: Vec::new(),
                     nominal: Vec::new(),

@@ -383,6 +383,8 @@ mod appeal_body_tests;
 #[cfg(test)]
 mod attendance_tests;
 #[cfg(test)]
+mod ballot_tests;
+#[cfg(test)]
 mod bar_tests;
 #[cfg(test)]
 mod base_tests;

@@ -45,6 +45,8 @@ impl Live<'_> {
             "document": format!("plenum live poll {poll} (urn digest {digest})"),
             "quote": format!("{}: {} ballots from {} names on the roll.", p.title, closed.urn.len(), closed.roll.len()),
         }]);
+        // A named poll is an open vote: the rules judge it against `voting.secret`.
+        let ballot = if p.secret { "secret" } else { "open" };
         let event = match &result {
             PollResult::Motion(m) => serde_json::json!({
                 "id": format!("{poll}-decided-{}", &digest[..8]),
@@ -58,6 +60,7 @@ impl Live<'_> {
                 "outcome": if m.carried { "carried" } else { "defeated" },
                 "ballots": closed.urn.len(),
                 "urn": digest,
+                "ballot": ballot,
                 "sources": source,
             }),
             PollResult::Election(e) => {
@@ -84,6 +87,7 @@ impl Live<'_> {
                     "present": present,
                     "ballots": closed.urn.len(),
                     "urn": digest,
+                    "ballot": ballot,
                     "sources": source,
                 });
                 event[if is_post { "post" } else { "organ" }] = serde_json::Value::String(target);

@@ -169,6 +169,8 @@ fn a_live_election_is_recounted_stage_by_stage_from_its_published_urn() {
         .expect("the election is recorded")
         .clone();
     assert_eq!(recorded["event"]["urn"], closed["urn_digest"], "{recorded}");
+    // A secret poll records how it was cast, for the rules (`voting.secret`).
+    assert_eq!(recorded["event"]["ballot"], "secret", "{recorded}");
     let id = recorded["event"]["id"].as_str().expect("an id").to_owned();
 
     let report = server.get(&format!("/api/v1/election/{id}"));

@@ -184,6 +184,9 @@ body!(
         /// Of the `votes`, how many were cast by proxy, if the record says: judged
         /// against the organ's `voting.proxies`.
         by_proxy: Option<u32> = (default, skip_serializing_if = "Option::is_none"),
+        /// How the votes were cast (`secret`, `open`, `acclamation`), if the record
+        /// says: judged against the organ's `voting.secret`.
+        ballot: Option<Ballot> = (default, skip_serializing_if = "Option::is_none"),
         /// The organization the decision concerns, where an organ of another one
         /// takes it ("the Party committee at the next level up shall issue a decision
         /// to declare the election invalid"): its `category` is judged by that
@@ -234,6 +237,9 @@ body!(
         ballots: Option<u64> = (default, skip_serializing_if = "Option::is_none"),
         /// The BLAKE3 digest (hex) of the live poll's published urn, its BLT file.
         urn: Option<String> = (default, skip_serializing_if = "Option::is_none"),
+        /// How the votes were cast (`secret`, `open`, `acclamation`), if the record
+        /// says: judged against the electing organ's `voting.secret`.
+        ballot: Option<Ballot> = (default, skip_serializing_if = "Option::is_none"),
         /// The nominating organ's decision, where the statute requires a nomination.
         nomination: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
         /// Who nominated each candidate, where the record says and the statute lets any

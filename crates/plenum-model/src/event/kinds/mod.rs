@@ -176,6 +176,29 @@ pub enum Outcome {
     Defeated,
 }
 
+/// How the votes of a poll were cast, where the record says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Ballot {
+    /// A secret ballot: no one sees how a voter voted.
+    Secret,
+    /// An open vote: a show of hands, a standing vote, a roll call.
+    Open,
+    /// By acclamation: no votes counted.
+    Acclamation,
+}
+
+impl Ballot {
+    /// The record's word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ballot::Secret => "secret",
+            Ballot::Open => "open",
+            Ballot::Acclamation => "acclamation",
+        }
+    }
+}
+
 /// Whether a post is a party post or a state post.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

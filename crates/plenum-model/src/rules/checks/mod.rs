@@ -13,6 +13,7 @@ mod amendments;
 mod appeals;
 mod appointers;
 mod attendance;
+mod ballot;
 mod bars;
 mod bases;
 mod business;
@@ -199,6 +200,13 @@ impl Ctx<'_, '_> {
                     b.present,
                     b.by_proxy,
                     "an election",
+                    out,
+                );
+                self.check_ballot(
+                    electors.first(),
+                    b.meeting.as_ref(),
+                    b.ballot,
+                    ballot::Poll::Election,
                     out,
                 );
                 if let Some(organ) = &b.organ {
@@ -468,6 +476,13 @@ impl Ctx<'_, '_> {
                     b.present,
                     b.by_proxy,
                     "a decision",
+                    out,
+                );
+                self.check_ballot(
+                    b.organ.as_ref(),
+                    b.meeting.as_ref(),
+                    b.ballot,
+                    ballot::Poll::Decision,
                     out,
                 );
                 self.check_voters(b, out);

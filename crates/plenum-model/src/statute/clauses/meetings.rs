@@ -110,10 +110,11 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
                 "voting",
                 parts.join("; "),
                 article.as_ref(),
-                Some(if rule.proxies.is_some() {
-                    "proxy-vote; live meetings (plenum serve)"
-                } else {
-                    "live meetings (plenum serve)"
+                Some(match (rule.proxies.is_some(), rule.secret.is_some()) {
+                    (true, true) => "proxy-vote, wrong-ballot; live meetings (plenum serve)",
+                    (true, false) => "proxy-vote; live meetings (plenum serve)",
+                    (false, true) => "wrong-ballot; live meetings (plenum serve)",
+                    (false, false) => "live meetings (plenum serve)",
                 }),
             );
         }
