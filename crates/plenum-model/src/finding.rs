@@ -155,6 +155,9 @@ pub enum Rule {
     /// the statute begins the probation on the decision's day
     /// (`membership.probation.from = "decision"`).
     ProbationMisdated,
+    /// A decision that revises, annuls or overrules a decision of an organ that leads
+    /// the deciding one (`led_by`, `[version.leadership]`, `motion_decided` `revises`).
+    RevisedFromBelow,
 }
 
 impl Rule {
@@ -217,11 +220,12 @@ impl Rule {
             Rule::UnderAge => "under-age",
             Rule::StepMissing => "step-missing",
             Rule::ProbationMisdated => "probation-misdated",
+            Rule::RevisedFromBelow => "revised-from-below",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 56] = [
+    pub const ALL: [Rule; 57] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -278,6 +282,7 @@ impl Rule {
         Rule::UnderAge,
         Rule::StepMissing,
         Rule::ProbationMisdated,
+        Rule::RevisedFromBelow,
     ];
 }
 
