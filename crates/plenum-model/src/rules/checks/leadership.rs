@@ -216,7 +216,12 @@ impl Ctx<'_, '_> {
     /// The higher-level principle: `led`'s organization is governed by a template,
     /// `leader`'s is above it (up to the governing organization), and the governing
     /// version in force declares `[version.leadership]`.
-    fn leads_from_above(&self, leader: &OrganRef, led: &OrganRef, date: &FuzzyDate) -> Option<Lead> {
+    fn leads_from_above(
+        &self,
+        leader: &OrganRef,
+        led: &OrganRef,
+        date: &FuzzyDate,
+    ) -> Option<Lead> {
         // Only an organization a template governs defers by the principle.
         if self.book.has_statute(&led.org) || self.version(&led.org, date).is_none() {
             return None;
