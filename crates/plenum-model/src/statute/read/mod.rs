@@ -11,7 +11,7 @@
 //! non-voting posts), `acting.rs`, `tied.rs` (meetings tied to another organ's), `one_vote.rs`,
 //! `majority.rs` (majorities and who their base leaves out), `calendar.rs` (days it may not
 //! meet on), `competence.rs` (`[[version.power]]`, the organs that alone take a category of
-//! decisions)).
+//! decisions), `leadership.rs` (an organ's `led_by` and `[version.leadership]`)).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
