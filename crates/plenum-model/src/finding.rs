@@ -162,6 +162,9 @@ pub enum Rule {
     /// the statute begins the probation on the decision's day
     /// (`membership.probation.from = "decision"`).
     ProbationMisdated,
+    /// A decision that revises, annuls or overrules a decision of an organ that leads
+    /// the deciding one (`led_by`, `[version.leadership]`, `motion_decided` `revises`).
+    RevisedFromBelow,
 }
 
 impl Rule {
@@ -226,11 +229,12 @@ impl Rule {
             Rule::UnderAge => "under-age",
             Rule::StepMissing => "step-missing",
             Rule::ProbationMisdated => "probation-misdated",
+            Rule::RevisedFromBelow => "revised-from-below",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 58] = [
+    pub const ALL: [Rule; 59] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -289,6 +293,7 @@ impl Rule {
         Rule::UnderAge,
         Rule::StepMissing,
         Rule::ProbationMisdated,
+        Rule::RevisedFromBelow,
     ];
 }
 

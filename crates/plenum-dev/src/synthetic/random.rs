@@ -430,6 +430,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     suspends_until: None,
                     by_proxy: None,
                     concerns: None,
+                    revises: None,
                 })
             }
             26 => EventKind::MembersCounted(MembersCounted {

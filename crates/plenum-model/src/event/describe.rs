@@ -349,7 +349,11 @@ fn summarize_text(event: &Event) -> String {
             } else {
                 ""
             };
-            format!("motion {outcome}{ballot}{votes}: {}", b.text)
+            let revises = b
+                .revises
+                .as_ref()
+                .map_or_else(String::new, |d| format!(" (revising the decision `{d}`)"));
+            format!("motion {outcome}{ballot}{votes}{revises}: {}", b.text)
         }
         K::ElectionHeld(b) => {
             let target = b

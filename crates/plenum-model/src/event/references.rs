@@ -337,6 +337,9 @@ impl EventKind {
                 if let Some(o) = &b.concerns {
                     push("concerns", Ref::Org(o));
                 }
+                if let Some(d) = &b.revises {
+                    push("revises", Ref::Decision(d));
+                }
             }
             K::ElectionHeld(b) => {
                 if let Some(m) = &b.meeting {

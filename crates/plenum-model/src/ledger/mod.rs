@@ -445,6 +445,8 @@ mod hearing_tests;
 #[cfg(test)]
 mod historian_tests;
 #[cfg(test)]
+mod leadership_tests;
+#[cfg(test)]
 mod level_power_tests;
 #[cfg(test)]
 mod meeting_clause_tests;

@@ -26,6 +26,7 @@ mod counting;
 mod delegates;
 mod founding;
 mod lapse;
+mod leadership;
 mod measure;
 mod meeting_term;
 mod memo;
@@ -79,6 +80,7 @@ pub use counting::CountingMethod;
 pub use delegates::Delegates;
 pub use founding::{Decider, OrgDecision};
 pub use lapse::Lapse;
+pub use leadership::{HigherLevels, LedBy};
 pub use measure::{Base, Excluded, Majority, Period, Share, Threshold};
 pub use meeting_term::MeetingTerm;
 pub use memo::BookMemo;
@@ -179,6 +181,10 @@ pub struct Version {
     /// The organs that alone take the decisions of a category, and the categories
     /// that need a vote (`[[version.power]]`).
     pub powers: Vec<Cited<Power>>,
+    /// That lower-level organizations defer to higher-level ones: the organs of an
+    /// organization its templates govern are led by those of the organizations above
+    /// it (`[version.leadership] higher_levels = true`).
+    pub leadership: Option<Cited<HigherLevels>>,
 }
 
 /// Who may amend a statute version, and by what majority: a later

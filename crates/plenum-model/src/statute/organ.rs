@@ -113,6 +113,9 @@ pub struct OrganDef {
     /// Who fixes the number of delegates to its meetings and how they are chosen, and
     /// who approves that (`delegates`).
     pub delegates: Option<Cited<super::Delegates>>,
+    /// The organs it works under the leadership of (`led_by`): it may not revise
+    /// their decisions.
+    pub led_by: Option<Cited<super::LedBy>>,
 }
 
 /// "The candidate receiving the highest number of votes ... shall be elected": an

@@ -50,6 +50,16 @@ pub(super) struct RawVersion {
     pub(super) suspensions: Vec<RawSuspension>,
     #[serde(default, rename = "power")]
     pub(super) powers: Vec<RawPower>,
+    pub(super) leadership: Option<Spanned<RawLeadership>>,
+}
+
+/// `[version.leadership]`: `higher_levels = true`, lower-level organizations defer
+/// to higher-level ones (read in `read/leadership.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawLeadership {
+    pub(super) higher_levels: Spanned<bool>,
+    pub(super) article: ArticleRef,
 }
 
 /// `[[version.power]]`: the organs that alone take the decisions of a category, and

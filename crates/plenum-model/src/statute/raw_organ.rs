@@ -61,6 +61,16 @@ pub(super) struct RawOrgan {
     pub(super) between_elections: Option<Spanned<RawBetweenElections>>,
     pub(super) off_schedule: Option<RawOffSchedule>,
     pub(super) delegates: Option<RawDelegates>,
+    pub(super) led_by: Option<Spanned<RawLedBy>>,
+}
+
+/// An organ's `led_by = { organs = ["cc", "parent:commission"], article = "45" }`
+/// (read in `read/leadership.rs`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawLedBy {
+    pub(super) organs: Vec<Spanned<String>>,
+    pub(super) article: ArticleRef,
 }
 
 /// An organ's `counting = { method = "points" }` (read in `read/counting.rs`).

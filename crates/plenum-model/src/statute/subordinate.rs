@@ -86,6 +86,9 @@ impl Version {
             constituencies: None,
             suspensions: Vec::new(),
             powers: template.map(|t| t.powers.clone()).unwrap_or_default(),
+            // The principle is the governing version's: `rules/checks/leadership.rs`
+            // reads it there.
+            leadership: None,
         }
     }
 }

@@ -194,6 +194,11 @@ body!(
         /// `parent:KEY` names the organ one level up from it). Without it, the
         /// decision concerns the deciding organ's organization.
         concerns: Option<OrgId> = (default, skip_serializing_if = "Option::is_none"),
+        /// The earlier decision (a `motion_decided`) this one revises, annuls or
+        /// overrules, if the record says: judged against the organs' `led_by` and the
+        /// version's `[version.leadership]` (an organ may not revise a decision of an
+        /// organ that leads it).
+        revises: Option<EventId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

@@ -40,6 +40,7 @@ mod hearing;
 mod ineligible;
 mod kinds;
 mod lapse;
+mod leadership;
 mod meeting_term;
 mod meetings;
 mod membership;
@@ -493,6 +494,7 @@ impl Ctx<'_, '_> {
                 self.check_suspends(b, out);
                 self.check_power(b, out);
                 self.check_reaching_power(b, out);
+                self.check_revision(b, out);
             }
             K::MeetingHeld(b) => {
                 self.check_meeting(&b.meeting, b.organ.as_ref(), out);

@@ -262,6 +262,15 @@ impl Clauses<'_> {
                 Some("ineligible-holder"),
             );
         }
+        if let Some(Cited { rule, article }) = &version.leadership {
+            self.push(
+                "leadership",
+                "leadership",
+                rule.words().to_owned(),
+                article.as_ref(),
+                Some("revised-from-below"),
+            );
+        }
         for Cited { rule, article } in &version.suspensions {
             let by = self.organ_names(&rule.by);
             self.push(

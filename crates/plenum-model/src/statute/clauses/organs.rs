@@ -101,6 +101,16 @@ pub(super) fn clauses(out: &mut Clauses<'_>, organ: &OrganDef) {
             Some("meeting-late (an approved postponement is not late)"),
         );
     }
+    if let Some(Cited { rule, article }) = &organ.led_by {
+        let words = rule.words(|k| out.organ_name(k));
+        out.push(
+            s,
+            "led_by",
+            words,
+            article.as_ref(),
+            Some("revised-from-below"),
+        );
+    }
     if let Some(Cited { rule, article }) = &organ.delegates {
         let words = rule.words(|k| out.organ_name(k));
         out.push(

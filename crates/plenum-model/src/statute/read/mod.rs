@@ -11,7 +11,7 @@
 //! non-voting posts), `acting.rs`, `tied.rs` (meetings tied to another organ's), `one_vote.rs`,
 //! `majority.rs` (majorities and who their base leaves out), `calendar.rs` (days it may not
 //! meet on), `competence.rs` (`[[version.power]]`, the organs that alone take a category of
-//! decisions)).
+//! decisions), `leadership.rs` (an organ's `led_by` and `[version.leadership]`)).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
@@ -45,6 +45,7 @@ mod constituencies;
 mod counting;
 mod delegates;
 mod founding;
+mod leadership;
 mod majority;
 mod meetings;
 mod member_of;
@@ -207,6 +208,7 @@ impl Reader<'_> {
             }
         }
         self.check_election_cycles(&raw.organs)?;
+        self.check_leadership_cycles(&raw.organs)?;
         let organs = raw
             .organs
             .into_iter()
@@ -289,6 +291,7 @@ impl Reader<'_> {
                 .into_iter()
                 .map(|p| self.power(&scope, p))
                 .collect::<Result<_, _>>()?,
+            leadership: self.leadership(&scope, raw.leadership)?,
             voters,
             admission,
             lapse,

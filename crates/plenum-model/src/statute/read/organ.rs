@@ -30,6 +30,7 @@ impl Reader<'_> {
         let seats_set = self.seats_set(scope, raw.seats_set.take())?;
         let off_schedule = self.off_schedule(scope, raw.off_schedule.take())?;
         let delegates = self.delegates(scope, raw.delegates.take())?;
+        let led_by = self.led_by(scope, &raw.id, raw.led_by.take())?;
         let between = raw.between_elections.take();
         let between_elections = self.between_elections(scope, between, raw.elected_by.as_ref())?;
         let composed_of = self.composed_of(scope, &raw)?;
@@ -51,6 +52,7 @@ impl Reader<'_> {
             seats_set,
             off_schedule,
             delegates,
+            led_by,
             between_elections,
             constituencies,
             non_voting,

@@ -82,6 +82,7 @@ impl Reader<'_> {
             }
         }
         self.check_election_cycles(&raw.organs)?;
+        self.check_leadership_cycles(&raw.organs)?;
         let article = self.article(scope, raw.article)?;
         let founding = raw
             .founding
