@@ -155,6 +155,10 @@ pub enum Rule {
     /// the statute begins the probation on the decision's day
     /// (`membership.probation.from = "decision"`).
     ProbationMisdated,
+    /// A member placed (`member_admitted`'s `unit`, `member_transferred`) in an
+    /// organization that is not, on the day, an existing unit of the kinds the statute
+    /// names (`membership.unit`), or left without a unit when theirs was dissolved.
+    UnitMissing,
 }
 
 impl Rule {
@@ -217,11 +221,12 @@ impl Rule {
             Rule::UnderAge => "under-age",
             Rule::StepMissing => "step-missing",
             Rule::ProbationMisdated => "probation-misdated",
+            Rule::UnitMissing => "unit-missing",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 56] = [
+    pub const ALL: [Rule; 57] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -278,6 +283,7 @@ impl Rule {
         Rule::UnderAge,
         Rule::StepMissing,
         Rule::ProbationMisdated,
+        Rule::UnitMissing,
     ];
 }
 

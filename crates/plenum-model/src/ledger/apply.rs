@@ -156,7 +156,11 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 at,
             );
             history.open_membership(&b.org, &b.person, status, b.class.clone(), bars, at);
+            if let Some(unit) = &b.unit {
+                place_in_unit(history, &b.org, &b.person, unit, event, pos);
+            }
         }
+        K::MemberTransferred(b) => place_in_unit(history, &b.org, &b.person, &b.unit, event, pos),
         K::MemberPromoted(b) => change_status(history, &b.person, &b.org, MemberStatus::Full, at),
         K::MemberSuspended(b) => {
             change_status(history, &b.person, &b.org, MemberStatus::Suspended, at)
@@ -451,6 +455,28 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
         K::TenureObserved(b) => super::positions::observed(history, event, b, pos),
         K::StatuteAdopted(_) | K::EventRetracted(_) | K::EventSuperseded(_) => {}
     }
+}
+
+/// Places a member of `org` in one of its units: a fact on `org`'s row, read by
+/// `OrgRow::unit_of` (the rules, `at`).
+fn place_in_unit(
+    history: &mut History<'_>,
+    org: &OrgId,
+    person: &PersonId,
+    unit: &OrgId,
+    event: &Event,
+    pos: Pos,
+) {
+    history.org_fact(
+        org,
+        OrgChange::Unit {
+            date: event.date.clone(),
+            person: person.clone(),
+            unit: unit.clone(),
+            event: event.id.clone(),
+        },
+        pos,
+    );
 }
 
 fn end_org(history: &mut History<'_>, org: &OrgId, how: &str, at: Stamp<'_>) {
