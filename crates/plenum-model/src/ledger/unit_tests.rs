@@ -338,3 +338,51 @@ fn r14_the_unit_clause_is_refused_at_line_and_column() {
             .any(|c| c.checked_by == Some("unit-missing") && c.article.as_deref() == Some("8"))
     );
 }
+
+#[test]
+fn r14_at_gives_each_members_unit_and_none_after_a_readmission_without_one() {
+    let events = [
+        ORGS.to_owned(),
+        admit("adm-ann", "ann", "2020-02-01", Some("branch-1")),
+        admit("adm-bob", "bob", "2020-02-01", Some("branch-1")),
+        transfer("tr-bob", "bob", "2020-05-01", "branch-2"),
+        r#"
+[[event]]
+id = "ann-resigns"
+date = "2020-03-01"
+kind = "member_resigned"
+person = "ann"
+org = "assoc"
+"#
+        .to_owned(),
+        admit("readm-ann", "ann", "2020-04-01", None),
+    ]
+    .concat();
+    let tables = build_with(&statute(), &events).unwrap_or_else(|e| panic!("{e}"));
+    let units = |date: &str| {
+        let date: crate::date::FuzzyDate = date.parse().unwrap();
+        let report = crate::query::at::at(&tables, &date, "assoc", None).unwrap();
+        let mut units: Vec<(String, Option<String>)> = report
+            .members
+            .iter()
+            .map(|m| (m.id.clone(), m.unit.as_ref().map(|u| u.name.clone())))
+            .collect();
+        units.sort();
+        units
+    };
+    let unit = |name: &str| Some(name.to_owned());
+    assert_eq!(
+        units("2020-02-15"),
+        [
+            ("ann".to_owned(), unit("First Branch")),
+            ("bob".to_owned(), unit("First Branch"))
+        ]
+    );
+    assert_eq!(
+        units("2020-06-01"),
+        [
+            ("ann".to_owned(), None),
+            ("bob".to_owned(), unit("Second Branch"))
+        ]
+    );
+}

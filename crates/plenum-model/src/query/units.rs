@@ -24,7 +24,7 @@ pub(super) fn units_on<F: Facts + ?Sized>(
     };
     let placed: Vec<(PersonId, OrgId)> = persons
         .iter()
-        .filter_map(|p| row.unit_of(p, day).map(|u| (p.clone(), u.unit)))
+        .filter_map(|p| Some((p.clone(), row.unit_of(p, day)?.unit?)))
         .collect();
     if placed.is_empty() {
         return Ok(HashMap::new());

@@ -179,8 +179,10 @@ pub enum OrgChange {
         date: FuzzyDate,
         /// The member.
         person: PersonId,
-        /// The unit (an organization under this one).
-        unit: OrgId,
+        /// The unit (an organization under this one); `None` where the record does
+        /// not say (a member placed before, readmitted without a unit).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<OrgId>,
         /// The event.
         event: EventId,
     },
@@ -218,8 +220,8 @@ pub struct UnitPlacement {
     pub pos: Pos,
     /// From when.
     pub date: FuzzyDate,
-    /// The unit.
-    pub unit: OrgId,
+    /// The unit; `None` where the record does not say (a readmission without one).
+    pub unit: Option<OrgId>,
     /// The placing event.
     pub event: EventId,
 }

@@ -15,8 +15,8 @@
 //!   transfer out may fall after it.
 //!
 //! The record silent (an admission with no unit, a member never placed) is not
-//! judged: unknown, not a breach. Placements made before the member's current
-//! membership began (an earlier membership, ended) are not theirs any more.
+//! judged: unknown, not a breach. A readmission that names no unit ends the unit of
+//! the earlier membership (`ledger/apply.rs` records the unit as unknown).
 //! A `member_transferred` of a person the record does not show a member of the
 //! organization on its day is `not-held` (a warning, whatever the statute).
 
@@ -24,7 +24,7 @@ use crate::date::{FuzzyDate, Truth};
 use crate::event::EventKind;
 use crate::event::kinds::OrganizationDissolved;
 use crate::id::{OrgId, PersonId};
-use crate::rows::{MembershipEnd, OrgChange, UnitPlacement};
+use crate::rows::{OrgChange, UnitPlacement};
 use crate::statute::{Cited, MemberUnit, Version};
 
 use super::super::{Citation, Rule, Severity};
@@ -99,22 +99,29 @@ impl Ctx<'_, '_> {
                 .facts
                 .iter()
                 .filter_map(|f| match &f.change {
-                    OrgChange::Unit { person, unit, .. } if *unit == b.org => Some(person),
+                    OrgChange::Unit {
+                        person,
+                        unit: Some(unit),
+                        ..
+                    } if *unit == b.org => Some(person),
                     _ => None,
                 })
                 .collect();
             placed.sort();
             placed.dedup();
             for person in placed {
-                let Some(since) = self.membership_began(person, &org) else {
+                // Members only: one whose membership ended is in no unit.
+                if self.history.membership(person, &org).is_none() {
                     continue;
-                };
-                let placements: Vec<UnitPlacement> =
-                    row.units_of(person).filter(|p| p.pos >= since).collect();
+                }
+                let placements: Vec<UnitPlacement> = row.units_of(person).collect();
                 let Some(certainty) = left_in(&placements, &b.org, &date) else {
                     continue;
                 };
-                let last = placements.iter().rev().find(|p| p.unit == b.org);
+                let last = placements
+                    .iter()
+                    .rev()
+                    .find(|p| p.unit.as_ref() == Some(&b.org));
                 out.push(
                     Rule::UnitMissing,
                     Severity::Violation,
@@ -195,21 +202,6 @@ impl Ctx<'_, '_> {
         }
         None
     }
-
-    /// Where the person's current membership of `org` began (its first row, through
-    /// changes of status), if they are a member now.
-    fn membership_began(&self, person: &PersonId, org: &OrgId) -> Option<crate::id::Pos> {
-        self.history.membership(person, org)?;
-        let rows = self.history.memberships_of(person, org);
-        let mut first = rows.last()?;
-        for row in rows.iter().rev().skip(1) {
-            if row.end_cause != Some(MembershipEnd::StatusChanged) {
-                break;
-            }
-            first = row;
-        }
-        Some(first.start_pos)
-    }
 }
 
 /// Whether a member whose placements (in date order, all recorded before the
@@ -219,7 +211,7 @@ impl Ctx<'_, '_> {
 /// placement elsewhere may fall after it and the last one surely before is there.
 fn left_in(placements: &[UnitPlacement], unit: &OrgId, date: &FuzzyDate) -> Option<Truth> {
     let last = placements.last()?;
-    if last.unit == *unit {
+    if last.unit.as_ref() == Some(unit) {
         return Some(if date.earliest() == date.latest() {
             Truth::Definitely
         } else {
@@ -230,5 +222,5 @@ fn left_in(placements: &[UnitPlacement], unit: &OrgId, date: &FuzzyDate) -> Opti
         .iter()
         .rev()
         .find(|p| p.date.latest() <= date.earliest())?;
-    (surely_before.unit == *unit).then_some(Truth::Possibly)
+    (surely_before.unit.as_ref() == Some(unit)).then_some(Truth::Possibly)
 }
