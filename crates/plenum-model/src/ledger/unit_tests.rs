@@ -65,6 +65,14 @@ parent = "assoc"
 category = "region"
 
 [[event]]
+id = "found-office"
+date = "2020-01-01"
+kind = "organization_founded"
+org = "office"
+name = "Head Office"
+parent = "assoc"
+
+[[event]]
 id = "found-other"
 date = "2020-01-01"
 kind = "organization_founded"
@@ -152,6 +160,31 @@ fn r14_a_member_placed_in_a_region_or_another_bodys_branch_is_found() {
         assert_eq!(m.certainty, Truth::Definitely);
         assert_eq!(m.citation.as_ref().unwrap().article.as_deref(), Some("8"));
     }
+}
+
+#[test]
+fn r14_a_member_placed_in_the_organization_itself_or_a_body_of_no_category() {
+    let found = judged(
+        &statute(),
+        &[
+            admit("adm-ann", "ann", "2020-02-01", Some("assoc")),
+            admit("adm-bob", "bob", "2020-02-01", Some("office")),
+        ]
+        .concat(),
+    );
+    let missing = of_rule(&found, Rule::UnitMissing);
+    assert_eq!(missing.len(), 2, "{found:#?}");
+    assert_eq!(
+        missing[0].message,
+        "Ann is placed in Association as their unit in Association, but it is not under Association; the statute's unit is a `branch` organization under Association"
+    );
+    assert_eq!(missing[0].certainty, Truth::Definitely);
+    // What the Head Office is, the record does not say: possibly no unit.
+    assert_eq!(
+        missing[1].message,
+        "Bob is placed in Head Office as their unit in Association, but the record gives it no category; the statute's unit is a `branch` organization under Association"
+    );
+    assert_eq!(missing[1].certainty, Truth::Possibly);
 }
 
 #[test]

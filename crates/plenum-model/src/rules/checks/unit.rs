@@ -155,26 +155,28 @@ impl Ctx<'_, '_> {
         clause: &MemberUnit,
         date: &FuzzyDate,
     ) -> Option<(Truth, String)> {
-        let category = self.book.category(unit);
-        match category {
-            Some(c) if clause.categories.iter().any(|k| k == c) => {}
-            Some(c) => {
-                return Some((Truth::Definitely, format!("it is a `{c}` organization")));
-            }
-            None => {
-                return Some((
-                    Truth::Definitely,
-                    "the record gives it no category".to_owned(),
-                ));
-            }
-        }
         if !self.book.ancestors(unit).contains(org) {
             return Some((
                 Truth::Definitely,
                 format!("it is not under {}", self.org_name(org)),
             ));
         }
-        let span = self.history.org(unit)?.span?;
+        match self.book.category(unit) {
+            Some(c) if clause.categories.iter().any(|k| k == c) => {}
+            Some(c) => {
+                return Some((Truth::Definitely, format!("it is a `{c}` organization")));
+            }
+            // The record does not say what it is: it may be a unit, or not.
+            None => {
+                return Some((
+                    Truth::Possibly,
+                    "the record gives it no category".to_owned(),
+                ));
+            }
+        }
+        let row = self.history.org(unit)?;
+        let span = row.span?;
+        let how = row.ended_how.as_deref().unwrap_or("dissolved");
         if span.start.earliest() > date.latest() {
             return Some((
                 Truth::Definitely,
@@ -189,7 +191,7 @@ impl Ctx<'_, '_> {
             } else {
                 Truth::Possibly
             };
-            return Some((certainty, format!("it was dissolved on {end}")));
+            return Some((certainty, format!("it was {how} on {end}")));
         }
         if span.start.latest() > date.earliest() {
             return Some((
