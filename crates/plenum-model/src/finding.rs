@@ -145,6 +145,9 @@ pub enum Rule {
     /// A decision of a category the statute takes only by a vote (`[[version.power]]`
     /// `vote = "required"`) whose record gives no votes.
     NoVote,
+    /// A decision of a category the statute takes only at a meeting (`[[version.power]]`
+    /// `meeting = "required"`) recorded without one.
+    NoMeeting,
     /// A person admitted before the age the statute sets for membership
     /// (`membership.age`), by the birth date `person_registered` records.
     UnderAge,
@@ -218,6 +221,7 @@ impl Rule {
             Rule::ConditionsUnmet => "conditions-unmet",
             Rule::ResignationDelayed => "resignation-delayed",
             Rule::NoVote => "no-vote",
+            Rule::NoMeeting => "no-meeting",
             Rule::UnderAge => "under-age",
             Rule::StepMissing => "step-missing",
             Rule::ProbationMisdated => "probation-misdated",
@@ -226,7 +230,7 @@ impl Rule {
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 57] = [
+    pub const ALL: [Rule; 58] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -280,6 +284,7 @@ impl Rule {
         Rule::ConditionsUnmet,
         Rule::ResignationDelayed,
         Rule::NoVote,
+        Rule::NoMeeting,
         Rule::UnderAge,
         Rule::StepMissing,
         Rule::ProbationMisdated,

@@ -195,6 +195,71 @@ fn r14_a_decision_that_needs_a_vote_recorded_without_votes_is_no_vote() {
     assert!(found(POWERS, &report, Rule::NoCompetentDecision).is_empty());
 }
 
+/// The budget taken only at a meeting of the Board ("meeting-based decision making").
+fn at_a_meeting() -> String {
+    format!(
+        "{POWERS}\n[[version.power]]\ncategory = \"budget\"\nmeeting = \"required\"\narticle = \"14\"\n"
+    )
+}
+
+/// The Board decides the budget on 2021-06-10 with no meeting recorded (`extra`: more
+/// of the decision's fields).
+fn without_meeting(category: &str, extra: &str) -> String {
+    format!(
+        r#"{BOARD}
+[[event]]
+id = "the-decision"
+date = "2021-06-10"
+kind = "motion_decided"
+organ = "assoc/board"
+text = "The budget for 2022"
+category = "{category}"
+{VOTES}
+outcome = "carried"
+{extra}
+"#
+    )
+}
+
+#[test]
+fn r14_a_decision_that_needs_a_meeting_recorded_without_one_is_no_meeting() {
+    let powers = at_a_meeting();
+    let found = found(&powers, &without_meeting("budget", ""), Rule::NoMeeting);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].message,
+        "the record gives the decision \"The budget for 2022\" (`budget`) as taken by Board of Directors with no meeting; the statute takes decisions of that category at a meeting"
+    );
+    assert_eq!(
+        found[0].certainty,
+        Truth::Possibly,
+        "the meeting may be unrecorded"
+    );
+    assert_eq!(article(&found[0]), Some("14"));
+    // A written ballot is taken without a meeting: certainly.
+    let ballot = without_meeting("budget", "written_ballot = true");
+    let found = super::competence_tests::found(&powers, &ballot, Rule::NoMeeting);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].certainty, Truth::Definitely);
+    assert!(
+        found[0]
+            .message
+            .contains("by written ballot, without a meeting")
+    );
+}
+
+#[test]
+fn r14_a_decision_at_a_meeting_or_of_another_category_is_not_no_meeting() {
+    let powers = at_a_meeting();
+    let at_meeting = decided("board", "2021-05-02", "budget", VOTES, "carried");
+    assert!(found(&powers, &at_meeting, Rule::NoMeeting).is_empty());
+    // The assembly's report needs no meeting by any clause.
+    let report = without_meeting("board-report", "").replace("assoc/board", "assoc/assembly");
+    assert!(found(&powers, &report, Rule::NoMeeting).is_empty());
+    // Without the clause, the budget without a meeting is not judged for it.
+    assert!(found(POWERS, &without_meeting("budget", ""), Rule::NoMeeting).is_empty());
+}
+
 #[test]
 fn r14_a_power_is_refused_at_its_place_where_it_cannot_be_judged() {
     let refused = |powers: &str, needle: &str, says: &str| {
@@ -224,6 +289,11 @@ fn r14_a_power_is_refused_at_its_place_where_it_cannot_be_judged() {
         &POWERS.replace("vote = \"required\"", "vote = \"secret\""),
         "vote = \"secret\"",
         "expected \"required\"",
+    );
+    refused(
+        &at_a_meeting().replace("meeting = \"required\"", "meeting = \"usually\""),
+        "meeting = \"usually\"",
+        "`power.meeting` says a decision of the category must be taken at a meeting: expected \"required\", not \"usually\"",
     );
     refused(
         &POWERS.replace("category = \"budget\"", "category = \"default\""),

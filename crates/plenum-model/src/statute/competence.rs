@@ -25,6 +25,10 @@ pub struct Power {
     /// Whether a decision of the category must be put to a vote: one whose record
     /// gives no votes is found (`vote = "required"`).
     pub vote: bool,
+    /// Whether a decision of the category must be taken at a meeting of the organ
+    /// ("meeting-based decision making"): one recorded without a meeting (naming an
+    /// `organ` and no `meeting`) is found (`meeting = "required"`).
+    pub meeting: bool,
     /// Whether the clause binds the organizations the version governs by its
     /// templates too (`subordinates = true`: "The Party organization of a department
     /// or locality ... shall not make any decision"): a decision of the category by

@@ -61,6 +61,7 @@ pub(super) struct RawPower {
     pub(super) by: Option<Spanned<Vec<Spanned<String>>>>,
     pub(super) acts_for: Option<Spanned<bool>>,
     pub(super) vote: Option<Spanned<String>>,
+    pub(super) meeting: Option<Spanned<String>>,
     pub(super) subordinates: Option<Spanned<bool>>,
     pub(super) article: ArticleRef,
 }

@@ -167,20 +167,11 @@ impl Overlay {
         )
     }
 
-    /// Hands over what is held, leaving the overlay empty.
-    pub fn take(&mut self) -> (Vec<Change>, Vec<Entry>) {
+    /// Hands over what is held, in its chunks, leaving the overlay empty.
+    pub fn take(&mut self) -> (Vec<Vec<Change>>, Vec<Vec<Entry>>) {
         self.latest.clear();
         self.index.clear();
-        (
-            std::mem::take(&mut self.changes)
-                .into_iter()
-                .flatten()
-                .collect(),
-            std::mem::take(&mut self.entries)
-                .into_iter()
-                .flatten()
-                .collect(),
-        )
+        self.take_unwritten()
     }
 
     /// Whether a row of `table` is held.
@@ -330,8 +321,11 @@ mod tests {
         let rows = group.answer(Table::Events, By::Key, &["a"], false, vec![]);
         assert!(rows.is_empty(), "deleted by the later batch: {rows:?}");
         let (changes, entries) = group.take();
-        assert_eq!(changes.len(), 2);
-        assert_eq!(entries.iter().map(|e| e.0).collect::<Vec<_>>(), [1, 2]);
+        assert_eq!(changes.concat().len(), 2);
+        assert_eq!(
+            entries.concat().iter().map(|e| e.0).collect::<Vec<_>>(),
+            [1, 2]
+        );
         assert!(group.is_empty());
         assert!(!group.holds(Table::Events));
     }

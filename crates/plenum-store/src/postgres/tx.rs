@@ -25,7 +25,8 @@ pub(crate) use super::known::Known;
 /// A batch in progress in a group transaction (which holds the head row locked).
 ///
 /// Its row changes and entries are held back ([`Overlay`]), as are those of the group's
-/// earlier batches, and go to the database when the group commits ([`write_held`]); its
+/// earlier batches, and go to the database behind a later batch ([`write_chunks`]) or
+/// with the group's commit ([`write_group`]); its
 /// look-ups read the database and then the held changes. A read the overlay cannot
 /// answer (back-dating's, the statutes' when not known) first writes what is held: the
 /// earlier batches', then, after a savepoint of its own, this batch's.
@@ -203,8 +204,8 @@ impl<'c> PgTx<'c> {
                 return Err(e);
             }
         };
-        let held = self.earlier.borrow_mut().take();
-        if let Err(e) = write_held(&mut conn, held, Plan::default()) {
+        let (changes, entries) = self.earlier.borrow_mut().take();
+        if let Err(e) = write_chunks(&mut conn, &changes, &entries) {
             *self.broken.borrow_mut() = Some(e.to_string());
             return Err(e);
         }
@@ -220,7 +221,8 @@ impl<'c> PgTx<'c> {
             return Err(e);
         }
         self.wrote.set(true);
-        write_held(&mut conn, own.take(), Plan::default())
+        let (changes, entries) = own.take();
+        write_chunks(&mut conn, &changes, &entries)
     }
 
     /// The connection, once what is held is written: reads see every write before them.
@@ -257,15 +259,6 @@ impl<'c> PgTx<'c> {
         let below = self.earlier.borrow().answer(table, by, values, open, below);
         self.own.borrow().answer(table, by, values, open, below)
     }
-}
-
-/// Writes held changes and entries, with whatever `plan` already holds, as one statement.
-pub(crate) fn write_held(
-    conn: &mut Conn,
-    (changes, entries): (Vec<Change>, Vec<Entry>),
-    plan: Plan,
-) -> Result<(), Error> {
-    write_rows(conn, &changes, &entries, plan)
 }
 
 /// Writes held changes and entries in the chunks their batches made, as one statement.

@@ -74,6 +74,28 @@ impl Ctx<'_, '_> {
                 ),
             );
         }
+        if b.meeting.is_none()
+            && let Some(rule) = powers.iter().find(|p| p.rule.meeting)
+        {
+            // A written ballot is taken without a meeting by definition; otherwise
+            // the meeting may be missing from the record.
+            let (truth, how) = if b.written_ballot {
+                (Truth::Definitely, "by written ballot, without a meeting")
+            } else {
+                (Truth::Possibly, "with no meeting")
+            };
+            out.push(
+                Rule::NoMeeting,
+                Severity::Violation,
+                truth,
+                Some(Citation::of(version, rule.article.as_ref())),
+                vec![],
+                format!(
+                    "the record gives {what} as taken by {} {how}; the statute takes decisions of that category at a meeting",
+                    self.organ_name(first)
+                ),
+            );
+        }
         if b.outcome != Outcome::Carried {
             return;
         }

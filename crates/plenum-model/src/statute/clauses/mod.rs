@@ -312,6 +312,17 @@ impl Clauses<'_> {
                     Some("no-vote"),
                 );
             }
+            if rule.meeting {
+                self.push(
+                    category,
+                    "power.meeting",
+                    format!(
+                        "a decision of category `{category}` is taken at a meeting of the organ"
+                    ),
+                    article.as_ref(),
+                    Some("no-meeting"),
+                );
+            }
         }
         if let Some(rule) = &version.amendment {
             let by = self.organ_names(&rule.by);

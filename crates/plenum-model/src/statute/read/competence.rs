@@ -69,6 +69,19 @@ impl Reader<'_> {
                 ));
             }
         };
+        let meeting = match &raw.meeting {
+            None => false,
+            Some(v) if v.get_ref() == "required" => true,
+            Some(v) => {
+                return Err(self.err(
+                    v.span(),
+                    format!(
+                        "`power.meeting` says a decision of the category must be taken at a meeting: expected \"required\", not \"{}\"",
+                        v.get_ref()
+                    ),
+                ));
+            }
+        };
         let subordinates = match &raw.subordinates {
             None => false,
             Some(s) if scope.template => {
@@ -85,10 +98,10 @@ impl Reader<'_> {
             }
             Some(s) => *s.get_ref(),
         };
-        if by.is_empty() && !vote {
+        if by.is_empty() && !vote && !meeting {
             return Err(self.err(
                 raw.category.span(),
-                "`[[version.power]]` says nothing: give the organs that take these decisions (`by`), `vote = \"required\"`, or both",
+                "`[[version.power]]` says nothing: give the organs that take these decisions (`by`), `vote = \"required\"`, `meeting = \"required\"`, or some of them",
             ));
         }
         Ok(Cited {
@@ -97,6 +110,7 @@ impl Reader<'_> {
                 by,
                 through_acting,
                 vote,
+                meeting,
                 subordinates,
             },
             article: self.article(scope, raw.article)?,
