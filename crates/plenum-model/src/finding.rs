@@ -165,6 +165,10 @@ pub enum Rule {
     /// A decision that revises, annuls or overrules a decision of an organ that leads
     /// the deciding one (`led_by`, `[version.leadership]`, `motion_decided` `revises`).
     RevisedFromBelow,
+    /// A member placed (`member_admitted`'s `unit`, `member_transferred`) in an
+    /// organization that is not, on the day, an existing unit of the kinds the statute
+    /// names (`membership.unit`), or left without a unit when theirs was dissolved.
+    UnitMissing,
 }
 
 impl Rule {
@@ -230,11 +234,12 @@ impl Rule {
             Rule::StepMissing => "step-missing",
             Rule::ProbationMisdated => "probation-misdated",
             Rule::RevisedFromBelow => "revised-from-below",
+            Rule::UnitMissing => "unit-missing",
         }
     }
 
     /// Every rule, for documentation and `--help`.
-    pub const ALL: [Rule; 59] = [
+    pub const ALL: [Rule; 60] = [
         Rule::WrongElector,
         Rule::SeatsOverLimit,
         Rule::IneligibleHolder,
@@ -294,6 +299,7 @@ impl Rule {
         Rule::StepMissing,
         Rule::ProbationMisdated,
         Rule::RevisedFromBelow,
+        Rule::UnitMissing,
     ];
 }
 

@@ -196,6 +196,7 @@ pub fn organization(members: usize, seats: usize, seed: u64) -> Vec<Event> {
                     sponsors: Vec::new(),
                     conditions_met: None,
                     ground: None,
+                    unit: None,
                 }),
             ));
             if rng.chance(30) {

@@ -216,6 +216,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     sponsors: Vec::new(),
                     conditions_met: None,
                     ground: None,
+                    unit: None,
                 })
             }
             12 => EventKind::MemberExpelled(MemberExpelled {

@@ -24,7 +24,7 @@ fn describe_text(event: &Event) -> String {
     match &event.kind {
         K::PersonRegistered(b) => format!("{} enters the record", b.name),
         K::MemberAdmitted(b) => format!(
-            "admitted to {} as a {} member{}",
+            "admitted to {} as a {} member{}{}",
             org(&b.org),
             if b.status == Status::Candidate {
                 "candidate"
@@ -33,7 +33,10 @@ fn describe_text(event: &Event) -> String {
             },
             b.class
                 .as_ref()
-                .map_or_else(String::new, |c| format!(" of the class `{c}`"))
+                .map_or_else(String::new, |c| format!(" of the class `{c}`")),
+            b.unit
+                .as_ref()
+                .map_or_else(String::new, |u| format!(", in {}", org(u)))
         ),
         K::MemberPromoted(b) => format!("became a full member of {}", org(&b.org)),
         K::MemberSuspended(b) => format!("suspended from {}", org(&b.org)),
@@ -52,6 +55,13 @@ fn describe_text(event: &Event) -> String {
             format!(
                 "placed in the constituency `{}` of {}",
                 b.constituency,
+                org(&b.org)
+            )
+        }
+        K::MemberTransferred(b) => {
+            format!(
+                "transferred to {} (a unit of {})",
+                org(&b.unit),
                 org(&b.org)
             )
         }

@@ -155,6 +155,7 @@ event_kinds! {
     AppealDecided = "appeal_decided",
     ConstituencyAssigned = "constituency_assigned",
     StepTaken = "step_taken",
+    MemberTransferred = "member_transferred",
 }
 
 impl EventKind {
@@ -175,6 +176,7 @@ impl EventKind {
             K::MembershipLapsed(b) => &b.person,
             K::MembershipClassChanged(b) => &b.person,
             K::ConstituencyAssigned(b) => &b.person,
+            K::MemberTransferred(b) => &b.person,
             K::PersonRehabilitated(b) => &b.person,
             K::PersonDied(b) => &b.person,
             K::PersonArrested(b) => &b.person,

@@ -83,6 +83,9 @@ impl EventKind {
                 for s in &b.sponsors {
                     push("sponsors", Ref::Person(s));
                 }
+                if let Some(u) = &b.unit {
+                    push("unit", Ref::Org(u));
+                }
             }
             K::MemberPromoted(b) => {
                 push("person", Ref::Person(&b.person));
@@ -516,6 +519,14 @@ impl EventKind {
             K::ConstituencyAssigned(b) => {
                 push("person", Ref::Person(&b.person));
                 push("org", Ref::Org(&b.org));
+            }
+            K::MemberTransferred(b) => {
+                push("person", Ref::Person(&b.person));
+                push("org", Ref::Org(&b.org));
+                push("unit", Ref::Org(&b.unit));
+                if let Some(d) = &b.decision {
+                    push("decision", Ref::Decision(d));
+                }
             }
             K::EventSuperseded(b) => push("target", Ref::Event(&b.target)),
         }

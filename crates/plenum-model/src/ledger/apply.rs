@@ -144,11 +144,15 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 Status::Full => MemberStatus::Full,
             };
             // Bars from office outlast the membership: a readmission keeps them.
-            let bars = history
-                .memberships_of(&b.person, &b.org)
-                .pop()
-                .map(|m| m.bars)
-                .unwrap_or_default();
+            let earlier = history.memberships_of(&b.person, &b.org).pop();
+            // A readmission that names no unit ends the unit of the earlier
+            // membership: from then the record does not say.
+            let unit_unknown = b.unit.is_none()
+                && earlier.is_some()
+                && history
+                    .org(&b.org)
+                    .is_some_and(|row| row.units_of(&b.person).next().is_some());
+            let bars = earlier.map(|m| m.bars).unwrap_or_default();
             history.close_memberships(
                 &b.person,
                 |m| m.org == b.org,
@@ -156,6 +160,12 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
                 at,
             );
             history.open_membership(&b.org, &b.person, status, b.class.clone(), bars, at);
+            if b.unit.is_some() || unit_unknown {
+                place_in_unit(history, &b.org, &b.person, b.unit.as_ref(), event, pos);
+            }
+        }
+        K::MemberTransferred(b) => {
+            place_in_unit(history, &b.org, &b.person, Some(&b.unit), event, pos)
         }
         K::MemberPromoted(b) => change_status(history, &b.person, &b.org, MemberStatus::Full, at),
         K::MemberSuspended(b) => {
@@ -451,6 +461,28 @@ pub(crate) fn apply(history: &mut History<'_>, event: &Event, pos: Pos, book: &S
         K::TenureObserved(b) => super::positions::observed(history, event, b, pos),
         K::StatuteAdopted(_) | K::EventRetracted(_) | K::EventSuperseded(_) => {}
     }
+}
+
+/// Places a member of `org` in one of its units (`None`: a unit the record does
+/// not give): a fact on `org`'s row, read by `OrgRow::unit_of` (the rules, `at`).
+fn place_in_unit(
+    history: &mut History<'_>,
+    org: &OrgId,
+    person: &PersonId,
+    unit: Option<&OrgId>,
+    event: &Event,
+    pos: Pos,
+) {
+    history.org_fact(
+        org,
+        OrgChange::Unit {
+            date: event.date.clone(),
+            person: person.clone(),
+            unit: unit.cloned(),
+            event: event.id.clone(),
+        },
+        pos,
+    );
 }
 
 fn end_org(history: &mut History<'_>, org: &OrgId, how: &str, at: Stamp<'_>) {

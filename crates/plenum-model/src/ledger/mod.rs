@@ -535,6 +535,8 @@ mod time_tests;
 #[cfg(test)]
 mod trial_tests;
 #[cfg(test)]
+mod unit_tests;
+#[cfg(test)]
 mod unknown_class_tests;
 #[cfg(test)]
 mod urged_withdrawal_tests;

@@ -61,6 +61,10 @@ pub struct Member {
     /// For an organization: the membership status (`full`, `candidate`, `suspended`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<MemberStatus>,
+    /// For an organization: the unit (branch, local) the record last placed the member
+    /// in on or before the date (`member_admitted`'s `unit`, `member_transferred`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Named>,
     /// `definitely` or `possibly` held on the date.
     #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub certainty: Truth,
@@ -196,6 +200,7 @@ pub fn at<F: Facts + ?Sized>(
                 persons.iter().map(PersonId::as_str),
                 alignments.iter().map(|a| a.faction.as_str()),
             )?;
+            let units = super::units::units_on(facts, &org, &persons, hi)?;
             for row in &rows {
                 let (faction, _) = faction_of(&row.person, lo, hi, &alignments);
                 let seat = Seat {
@@ -210,6 +215,7 @@ pub fn at<F: Facts + ?Sized>(
                     .members
                     .extend(member(&names, seat, lo, hi).map(|m| Member {
                         status: Some(row.status),
+                        unit: units.get(&row.person).cloned(),
                         ..m
                     }));
             }
@@ -432,6 +438,7 @@ impl Names {
             faction: None,
             leader: false,
             status: None,
+            unit: None,
             certainty: Truth::No,
             since: String::new(),
             until: None,

@@ -23,6 +23,7 @@ mod regions;
 pub mod reports;
 pub mod search;
 mod succession;
+mod units;
 mod vacancies;
 
 use std::fmt;

@@ -113,6 +113,7 @@ pub(super) fn observed_on<F: Facts + ?Sized>(
             faction: None,
             leader: false,
             status: None,
+            unit: None,
             certainty,
             since: FuzzyDate::day(period.earliest()).to_string(),
             until: Some(FuzzyDate::day(period.latest()).to_string()),

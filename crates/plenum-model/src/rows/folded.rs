@@ -172,6 +172,20 @@ pub enum OrgChange {
         /// The event.
         event: EventId,
     },
+    /// A member placed in one of its units (`member_admitted`'s `unit`,
+    /// `member_transferred`), from `date` until their next placement.
+    Unit {
+        /// From when.
+        date: FuzzyDate,
+        /// The member.
+        person: PersonId,
+        /// The unit (an organization under this one); `None` where the record does
+        /// not say (a member placed before, readmitted without a unit).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<OrgId>,
+        /// The event.
+        event: EventId,
+    },
     /// Articles of its statute set aside by a carried decision (`motion_decided`'s
     /// `suspends`), from `date` until `until` (if said).
     Suspended {
@@ -197,6 +211,19 @@ pub enum Held {
     Post(PostRef),
     /// A seat on an organ.
     Seat(OrganRef, Role),
+}
+
+/// A member's placement in a unit, as [`OrgRow::unit_of`] finds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitPlacement {
+    /// Where the placing event stands in date order.
+    pub pos: Pos,
+    /// From when.
+    pub date: FuzzyDate,
+    /// The unit; `None` where the record does not say (a readmission without one).
+    pub unit: Option<OrgId>,
+    /// The placing event.
+    pub event: EventId,
 }
 
 /// A change with the position of the event that made it.
@@ -251,6 +278,36 @@ impl OrgRow {
             .map(|(_, c)| c.clone())
     }
 
+    /// The unit a member was last placed in on or before `day` (`member_admitted`'s
+    /// `unit`, `member_transferred`), with the placement's date and event, if the
+    /// record places them; a placement dated fuzzily counts from its earliest day.
+    pub fn unit_of(&self, person: &PersonId, day: crate::date::Day) -> Option<UnitPlacement> {
+        self.units_of(person)
+            .filter(|p| p.date.earliest() <= day)
+            .max_by(|a, b| (a.date.earliest(), a.pos).cmp(&(b.date.earliest(), b.pos)))
+    }
+
+    /// Every placement of a member in a unit, in date order.
+    pub fn units_of<'a>(
+        &'a self,
+        person: &'a PersonId,
+    ) -> impl Iterator<Item = UnitPlacement> + 'a {
+        self.facts.iter().filter_map(move |f| match &f.change {
+            OrgChange::Unit {
+                date,
+                person: placed,
+                unit,
+                event,
+            } if placed == person => Some(UnitPlacement {
+                pos: f.pos,
+                date: date.clone(),
+                unit: unit.clone(),
+                event: event.clone(),
+            }),
+            _ => None,
+        })
+    }
+
     /// An organization of which nothing is known yet.
     pub fn new(org: OrgId) -> OrgRow {
         OrgRow {
@@ -294,6 +351,7 @@ impl OrgRow {
             | OrgChange::Stepped { .. }
             | OrgChange::CoOpted { .. }
             | OrgChange::Placed { .. }
+            | OrgChange::Unit { .. }
             | OrgChange::Suspended { .. } => {}
         }
     }

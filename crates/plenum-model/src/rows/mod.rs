@@ -37,7 +37,9 @@ use crate::id::Pos;
 
 pub use bonds::{AlignmentRow, CountRow, LinkKind, LinkRow, NameRow};
 pub use columns::{Column, RowError, Value, ValueRef};
-pub use folded::{Held, MeetingFact, MeetingRow, MeetingState, OrgChange, OrgFact, OrgRow};
+pub use folded::{
+    Held, MeetingFact, MeetingRow, MeetingState, OrgChange, OrgFact, OrgRow, UnitPlacement,
+};
 pub use made::{DeathRow, DecisionRow, FigureRow, FindingRow, HeldRow};
 pub use registry::{AliasRow, Entity, EntityKind, EventRow, MentionRow, normalize};
 pub use span::{Dated, Span, overlapping};

@@ -67,4 +67,6 @@ pub struct Admission {
     /// The probation begins on the day of the decision accepting the candidate
     /// (`membership.probation.from = "decision"`), citing the probation's article.
     pub probation_from_decision: Option<Cited<ProbationFromDecision>>,
+    /// The kinds of organization every member's unit is (`membership.unit`).
+    pub unit: Option<Cited<super::MemberUnit>>,
 }

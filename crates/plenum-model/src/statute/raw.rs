@@ -365,6 +365,16 @@ pub(super) struct RawMembership {
     /// `[[version.membership.step]]`: steps the record must show taken before an act.
     #[serde(default, rename = "step")]
     pub(super) steps: Vec<RawStep>,
+    /// `unit = { categories = ["branch"] }`: the kinds of organization a member's unit is.
+    pub(super) unit: Option<Spanned<RawUnit>>,
+}
+
+/// `unit = { categories = ["branch", "primary"], article = "8" }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawUnit {
+    pub(super) categories: Spanned<Vec<Spanned<String>>>,
+    pub(super) article: ArticleRef,
 }
 
 /// `[[version.membership.step]]`: a named step (`step_taken`) an act needs first.

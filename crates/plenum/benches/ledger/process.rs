@@ -70,6 +70,7 @@ fn today(run: usize) -> Vec<Event> {
                 sponsors: Vec::new(),
                 conditions_met: None,
                 ground: None,
+                unit: None,
             }),
             sources: Vec::new(),
             note: None,

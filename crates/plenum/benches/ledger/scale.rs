@@ -55,6 +55,7 @@ fn members(tag: &str, count: usize, date: &str) -> (Vec<Event>, Vec<PersonId>) {
                 sponsors: Vec::new(),
                 conditions_met: None,
                 ground: None,
+                unit: None,
             }),
         ));
         persons.push(person);

@@ -128,9 +128,15 @@ fn print_human(report: &AtReport, args: &AtArgs) -> anyhow::Result<()> {
     if args.by.is_some() {
         return print_by_faction(report);
     }
-    let mut table = render::table(&["name", "role", "faction", "certainty", "held"]);
+    // A unit column only where the record places some member in a unit.
+    let units = report.members.iter().any(|m| m.unit.is_some());
+    let mut table = if units {
+        render::table(&["name", "role", "unit", "faction", "certainty", "held"])
+    } else {
+        render::table(&["name", "role", "faction", "certainty", "held"])
+    };
     for m in &report.members {
-        table.add_row(vec![
+        let mut row = vec![
             if m.nominal {
                 format!("{} (nominal)", m.name)
             } else {
@@ -152,10 +158,18 @@ fn print_human(report: &AtReport, args: &AtArgs) -> anyhow::Result<()> {
                 Some(period) => format!("at some time in {period}"),
                 None => render::span(&m.since, m.until.as_deref()),
             },
-        ]);
+        ];
+        if units {
+            let unit = m
+                .unit
+                .as_ref()
+                .map_or_else(|| "–".to_owned(), |u| u.name.clone());
+            row.insert(2, unit);
+        }
+        table.add_row(row);
     }
     for u in &report.unnamed {
-        table.add_row(vec![
+        let mut row = vec![
             format!("({} unnamed)", u.count),
             u.role.as_str().to_owned(),
             u.faction
@@ -163,7 +177,11 @@ fn print_human(report: &AtReport, args: &AtArgs) -> anyhow::Result<()> {
                 .map_or_else(|| "–".to_owned(), |f| f.name.clone()),
             u.certainty.as_str().to_owned(),
             String::new(),
-        ]);
+        ];
+        if units {
+            row.insert(2, String::new());
+        }
+        table.add_row(row);
     }
     render::print_table(&table)?;
     Ok(())

@@ -32,4 +32,5 @@ mod subordinate;
 mod support;
 mod tamper;
 mod trials;
+mod units;
 mod wpk;

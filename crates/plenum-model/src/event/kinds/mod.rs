@@ -21,6 +21,7 @@ mod people;
 mod positions;
 mod procedures;
 mod steps;
+mod unit;
 
 use serde::{Deserialize, Serialize};
 
@@ -45,6 +46,7 @@ pub use people::*;
 pub use positions::*;
 pub use procedures::*;
 pub use steps::*;
+pub use unit::*;
 
 pub(crate) fn is_false(b: &bool) -> bool {
     !*b

@@ -41,6 +41,9 @@ body!(
         /// The ground of the act, where a discipline rule is scoped by one (`ground` on
         /// `[[version.discipline]]`): `serious-criminal-violation`, `exceptional-circumstances`.
         ground: Option<Key> = (default, skip_serializing_if = "Option::is_none"),
+        /// The unit the new member joins (a branch, a local: an organization under
+        /// `org`), where the record says; judged by the statute's `membership.unit`.
+        unit: Option<OrgId> = (default, skip_serializing_if = "Option::is_none"),
     }
 );
 

@@ -70,6 +70,7 @@ mod suspension;
 mod targets;
 mod tied;
 mod trials;
+mod unit;
 mod vacated;
 mod voting;
 mod weighted;
@@ -462,7 +463,10 @@ impl Ctx<'_, '_> {
                 self.check_case_recusal(b, out);
             }
             K::OrganizationFounded(b) => self.check_founding(b, out),
-            K::OrganizationDissolved(b) => self.check_dissolution(b, out),
+            K::OrganizationDissolved(b) => {
+                self.check_dissolution(b, out);
+                self.check_unit_dissolved(b, out);
+            }
             K::MotionDecided(b) => {
                 if let Some(m) = &b.meeting {
                     self.check_quorum(m, b.present, out);
@@ -582,6 +586,7 @@ impl Ctx<'_, '_> {
         self.check_conditions(out);
         self.check_steps(out);
         self.check_probation_date(out);
+        self.check_unit(out);
         self.check_resignation(out);
         self.check_seat_resignation(out);
         self.check_status_ended(event, out);

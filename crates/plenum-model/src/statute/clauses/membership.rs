@@ -56,6 +56,18 @@ pub(super) fn clauses(out: &mut Clauses<'_>) {
             Some("probation-misdated"),
         );
     }
+    if let Some(Cited { rule, article }) = &version.admission.unit {
+        out.push(
+            "membership",
+            "unit",
+            format!(
+                "every member belongs to a unit, {} under the organization: an admission or transfer names an existing one, and a unit is not dissolved with members still in it",
+                rule.words()
+            ),
+            article.as_ref(),
+            Some("unit-missing"),
+        );
+    }
     for step in &version.admission.steps {
         let by = if step.by.is_empty() {
             String::new()

@@ -127,7 +127,9 @@ impl Reader<'_> {
             },
             None => None,
         };
+        let unit = self.unit(scope, raw.unit.as_ref())?;
         Ok(Admission {
+            unit,
             steps,
             probation_from_decision,
             sponsors,

@@ -69,6 +69,7 @@ mod target;
 mod tied;
 mod time;
 mod trials;
+mod unit;
 mod vacancy;
 mod weighted;
 
@@ -245,6 +246,12 @@ impl Reader<'_> {
             .iter()
             .filter_map(|o| o.convened_by.as_ref()?.rule.organizations.as_ref())
             .map(|r| r.category.as_str())
+            .chain(
+                admission
+                    .unit
+                    .iter()
+                    .flat_map(|u| u.rule.categories.iter().map(String::as_str)),
+            )
             .collect();
         let subordinates = self.subordinates(&scope, raw.subordinates, &counted)?;
         Ok(Version {
