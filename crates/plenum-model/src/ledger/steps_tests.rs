@@ -230,6 +230,34 @@ fn r14_an_act_before_the_clause_took_effect_is_not_judged() {
     assert_eq!(of_rule(&after, Rule::StepMissing).len(), 1, "{after:#?}");
 }
 
+/// The talk, unless the admission is a direct one "in exceptional circumstances".
+fn talk_unless_direct() -> String {
+    TALK.replace(
+        "by = [\"board\"]",
+        "by = [\"board\"]\nunless_ground = [\"exceptional-circumstances\"]",
+    )
+}
+
+#[test]
+fn r14_an_admission_on_a_ground_the_step_names_needs_no_step() {
+    let text = statute(&talk_unless_direct());
+    let direct = ADMITTED.replace(
+        "status = \"candidate\"",
+        "status = \"candidate\"\nground = \"exceptional-circumstances\"",
+    );
+    let found = found(&text, &direct);
+    assert!(of_rule(&found, Rule::StepMissing).is_empty(), "{found:#?}");
+    // Another ground, or none, still needs the talk.
+    let other = ADMITTED.replace(
+        "status = \"candidate\"",
+        "status = \"candidate\"\nground = \"merit\"",
+    );
+    for events in [other.as_str(), ADMITTED] {
+        let found = self::found(&text, events);
+        assert_eq!(of_rule(&found, Rule::StepMissing).len(), 1, "{found:#?}");
+    }
+}
+
 #[test]
 fn r14_steps_are_refused_at_line_and_column() {
     let refused = |text: String, at: &str, says: &str| {
@@ -259,12 +287,33 @@ fn r14_steps_are_refused_at_line_and_column() {
         "\"oath\"\nbefore = \"promotion\"\narticle = \"5\"",
         "the step `oath` before promotion is declared twice",
     );
+    refused(
+        statute(&OATH.replace(
+            "before = \"promotion\"",
+            "before = \"promotion\"\nunless_ground = [\"merit\"]",
+        )),
+        "[\"merit\"]",
+        "the promotion records none",
+    );
+    refused(
+        statute(&talk_unless_direct().replace("[\"exceptional-circumstances\"]", "[]")),
+        "[]\narticle",
+        "`step.unless_ground` is empty",
+    );
+    refused(
+        statute(
+            &talk_unless_direct()
+                .replace("[\"exceptional-circumstances\"]", "[\"merit\", \"merit\"]"),
+        ),
+        "\"merit\"]",
+        "names `merit` twice",
+    );
 }
 
 #[test]
 fn r14_statute_check_lists_the_steps() {
-    let doc =
-        crate::statute::read(&statute(&format!("{OATH}{TALK}"))).unwrap_or_else(|e| panic!("{e}"));
+    let doc = crate::statute::read(&statute(&format!("{OATH}{}", talk_unless_direct())))
+        .unwrap_or_else(|e| panic!("{e}"));
     let clauses = crate::statute::clauses(&doc);
     let steps: Vec<_> = clauses
         .iter()
@@ -275,7 +324,7 @@ fn r14_statute_check_lists_the_steps() {
         steps,
         vec![
             "the record shows the step \"oath\" taken for a person before the promotion",
-            "the record shows the step \"talk\" taken for a person, by Board of Directors, before the admission",
+            "the record shows the step \"talk\" taken for a person, by Board of Directors, before the admission, unless the admission records the ground `exceptional-circumstances`",
         ],
         "{clauses:#?}"
     );

@@ -384,6 +384,7 @@ pub(super) struct RawStep {
     pub(super) step: Spanned<String>,
     pub(super) before: Spanned<String>,
     pub(super) by: Option<Spanned<Vec<Spanned<String>>>>,
+    pub(super) unless_ground: Option<Spanned<Vec<Spanned<String>>>>,
     pub(super) article: ArticleRef,
 }
 

@@ -20,6 +20,10 @@ pub struct Step {
     /// empty: any. A step the record shows taken by another organ does not count; one
     /// that names no organ does.
     pub by: Vec<Key>,
+    /// The grounds an admission may record that dispense with the step (`unless_ground`:
+    /// "In exceptional circumstances, the Party Central Committee ... may admit a new
+    /// Party member directly", with no talk before an approval that does not happen).
+    pub unless_ground: Vec<Key>,
     /// The article.
     pub article: Option<String>,
 }

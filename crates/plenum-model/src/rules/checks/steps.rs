@@ -2,7 +2,8 @@
 //! `step-missing`): a membership act (an admission, a promotion, ...) on a person the
 //! record does not show a step of that name taken for (`step_taken`) in the
 //! organization before it, by one of the organs the clause names where it names
-//! some.
+//! some. An admission that records a ground the clause's `unless_ground` names (a
+//! direct admission "in exceptional circumstances") needs no step.
 //!
 //! It reads the organization's row, where the steps are kept (`OrgChange::Stepped`),
 //! and judges the record, not the world: an oath the record does not show is a
@@ -23,8 +24,12 @@ impl Ctx<'_, '_> {
     /// precede: every such step the record shows no sign of.
     pub(super) fn check_steps(&self, out: &mut Out<'_>) {
         let event = out.event;
+        let mut ground = None;
         let (act, person, org, what) = match &event.kind {
-            EventKind::MemberAdmitted(b) => (Act::Admission, &b.person, &b.org, "admission"),
+            EventKind::MemberAdmitted(b) => {
+                ground = b.ground.as_ref();
+                (Act::Admission, &b.person, &b.org, "admission")
+            }
             EventKind::MemberPromoted(b) => (
                 Act::Promotion,
                 &b.person,
@@ -57,6 +62,8 @@ impl Ctx<'_, '_> {
             .steps
             .iter()
             .filter(|s| s.before == act)
+            // An admission on a ground that dispenses with the step needs none.
+            .filter(|s| ground.is_none_or(|g| !s.unless_ground.contains(g)))
             .collect();
         if required.is_empty() {
             return;

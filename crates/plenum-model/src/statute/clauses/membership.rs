@@ -79,9 +79,22 @@ pub(super) fn clauses(out: &mut Clauses<'_>) {
             "membership",
             "step",
             format!(
-                "the record shows the step \"{}\" taken for a person{by} before the {}",
+                "the record shows the step \"{}\" taken for a person{by} before the {}{}",
                 step.step,
-                step.before.as_str()
+                step.before.as_str(),
+                if step.unless_ground.is_empty() {
+                    String::new()
+                } else {
+                    let grounds: Vec<String> = step
+                        .unless_ground
+                        .iter()
+                        .map(|g| format!("`{g}`"))
+                        .collect();
+                    format!(
+                        ", unless the admission records the ground {}",
+                        grounds.join(" or ")
+                    )
+                }
             ),
             step.article.as_ref(),
             Some("step-missing"),

@@ -1,5 +1,6 @@
 //! Reading `[[version.membership.step]]`: a named step (`step`), the membership act
-//! it must precede (`before`), the organs that take it (`by`, optional) and its
+//! it must precede (`before`), the organs that take it (`by`, optional), the grounds
+//! of an admission that dispense with it (`unless_ground`, optional) and its
 //! article. It only reads; `rules/checks/steps.rs` judges the acts.
 
 use super::super::raw::RawStep;
@@ -58,10 +59,39 @@ impl Reader<'_> {
                     by.push(key);
                 }
             }
+            let mut unless_ground: Vec<Key> = Vec::new();
+            if let Some(grounds) = &r.unless_ground {
+                if before != Act::Admission {
+                    return Err(self.err(
+                        grounds.span(),
+                        format!(
+                            "`step.unless_ground` names grounds an admission records (`member_admitted` `ground`); the {} records none",
+                            before.as_str()
+                        ),
+                    ));
+                }
+                if grounds.get_ref().is_empty() {
+                    return Err(self.err(
+                        grounds.span(),
+                        "`step.unless_ground` is empty; name the grounds that dispense with the step, or leave it out",
+                    ));
+                }
+                for g in grounds.get_ref() {
+                    let key = self.key(g)?;
+                    if unless_ground.contains(&key) {
+                        return Err(self.err(
+                            g.span(),
+                            format!("`step.unless_ground` names `{key}` twice"),
+                        ));
+                    }
+                    unless_ground.push(key);
+                }
+            }
             steps.push(Step {
                 step,
                 before,
                 by,
+                unless_ground,
                 article: self.article(scope, r.article.clone())?,
             });
         }
