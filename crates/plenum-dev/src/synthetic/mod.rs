@@ -2,6 +2,7 @@
 //! organizations for benchmarks. Deterministic: the same seed gives the same events.
 
 mod random;
+mod random_kinds;
 
 pub use random::random_history;
 

@@ -6,18 +6,17 @@ use plenum_model::event::kinds::{
     ElectionHeld, EventRetracted, FactionDissolved, FactionFormed, FactionJoined, FactionLed,
     FactionLeft, GroupAct, GroupAffected, Headcount, Holders, MeetingConvened, MeetingHeld,
     MemberAdmitted, MemberExpelled, MemberPromoted, MemberReinstated, MemberResigned,
-    MemberSuspended, MembersCounted, MotionDecided, NewOrg, OrganEstablished, OrganizationBanned,
+    MemberSuspended, MembersCounted, NewOrg, OrganEstablished, OrganizationBanned,
     OrganizationDissolved, OrganizationFounded, OrganizationJoined, OrganizationLeft,
     OrganizationRenamed, OrganizationSplit, OrganizationsMerged, PersonArrested, PersonDied,
     PersonFled, PersonPurged, PersonRegistered, PersonRehabilitated, PersonTried, PositionChanged,
     PostAssigned, PostEstablished, PostVacated, SeatTaken, SeatVacated, SeatsCounted, SpeechGiven,
     StandingChange, StatuteAdopted, TenureObserved,
 };
-use plenum_model::event::{
-    EndCause, Event, EventKind, Outcome, Role, Scope, Status, Superseded, Votes,
-};
+use plenum_model::event::{EndCause, Event, EventKind, Role, Scope, Status, Superseded};
 use plenum_model::id::{EventId, FactionId, MeetingId, OrgId, OrganRef, PersonId, PostRef};
 
+use super::random_kinds::{election, motion};
 use super::{Rng, STATUTE, event, id};
 
 fn random_date(rng: &mut Rng) -> FuzzyDate {
@@ -144,48 +143,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                 person: pick(&mut rng, &persons),
                 faction: factions[rng.below(factions.len())].clone(),
             }),
-            9 => {
-                let elected: Vec<PersonId> = (0..1 + rng.below(4))
-                    .map(|_| pick(&mut rng, &persons))
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .into_iter()
-                    .collect();
-                let nominal: Vec<PersonId> = if rng.chance(15) {
-                    elected.iter().take(1).cloned().collect()
-                } else {
-                    Vec::new()
-                };
-                EventKind::ElectionHeld(ElectionHeld {
-                    nominal,
-                    constituency: None,
-                    by_proxy: None,
-                    meeting: None,
-                    by: None,
-                    organ: Some(organs[rng.below(organs.len())].clone()),
-                    post: None,
-                    method: None,
-                    seats: None,
-                    alternate_seats: None,
-                    seats_decision: None,
-                    alternates: if rng.chance(30) {
-                        vec![pick(&mut rng, &persons)]
-                            .into_iter()
-                            .filter(|p| !elected.contains(p))
-                            .collect()
-                    } else {
-                        Vec::new()
-                    },
-                    elected,
-                    tally: Vec::new(),
-                    replaces: rng.chance(70),
-                    ballots: None,
-                    present: None,
-                    urn: None,
-                    ballot: None,
-                    nomination: None,
-                    nominators: Vec::new(),
-                })
-            }
+            9 => election(&mut rng, &persons, &organs),
             10 => EventKind::SeatsCounted(SeatsCounted {
                 organ: organs[rng.below(organs.len())].clone(),
                 role: Role::Full,
@@ -400,40 +358,7 @@ pub fn random_history(seed: u64, size: usize) -> Vec<Event> {
                     constituency_votes: Default::default(),
                 })
             }
-            25 => {
-                let in_favour = rng.below(30) as u64;
-                let against = rng.below(30) as u64;
-                let meeting = (!held_meetings.is_empty() && rng.chance(60))
-                    .then(|| held_meetings[rng.below(held_meetings.len())].clone());
-                EventKind::MotionDecided(MotionDecided {
-                    organ: meeting.is_none().then(|| organs[1].clone()),
-                    meeting,
-                    text: "synthetic motion".into(),
-                    category: rng.chance(50).then(|| "expulsion".to_owned()),
-                    moved_by: Vec::new(),
-                    subjects: Vec::new(),
-                    votes: Some(Votes {
-                        in_favour,
-                        against,
-                        abstain: rng.below(5) as u64,
-                    }),
-                    present: rng.chance(50).then(|| rng.below(40) as u32),
-                    outcome: if rng.chance(70) {
-                        Outcome::Carried
-                    } else {
-                        Outcome::Defeated
-                    },
-                    ballots: None,
-                    urn: None,
-                    ballot: None,
-                    written_ballot: false,
-                    suspends: Vec::new(),
-                    suspends_until: None,
-                    by_proxy: None,
-                    concerns: None,
-                    revises: None,
-                })
-            }
+            25 => motion(&mut rng, &held_meetings, &organs),
             26 => EventKind::MembersCounted(MembersCounted {
                 org: org.clone(),
                 count: rng.below(100_000) as u64,

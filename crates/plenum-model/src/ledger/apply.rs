@@ -1,9 +1,10 @@
 //! What each event does to the history. Applying never judges: the rules ran before.
 
-use super::renewal::{post_renews, seat_term_ran_out};
+use super::posts::assign_post;
+use super::renewal::seat_term_ran_out;
 use crate::event::{EndCause, Event, EventKind, Role, Status};
 use crate::history::{History, Stamp};
-use crate::id::{EntityKind, OrgId, PersonId, Pos, PostRef};
+use crate::id::{OrgId, PersonId, Pos};
 use crate::rows::{
     CountRow, DecisionRow, FigureRow, LinkKind, MeetingFact, MemberStatus, MembershipEnd,
     OrgChange, Span,
@@ -547,67 +548,4 @@ fn end_everything_in(
 ) {
     history.close_seats(person, |s| &s.organ.org == org, cause, at);
     history.close_posts(person, |p| &p.post.org == org, cause, at);
-}
-
-/// The most holders a post may have on a day: from the statute in force, else
-/// from its `post_established` event, else one.
-pub(crate) fn post_holders(
-    history: &History<'_>,
-    book: &StatuteBook,
-    post: &PostRef,
-    at: Stamp<'_>,
-) -> u32 {
-    if let Some(def) = book
-        .in_force(&post.org, at.date.earliest())
-        .and_then(|v| v.post(&post.key))
-    {
-        return def.holders;
-    }
-    history
-        .entity(EntityKind::Post, &post.to_string())
-        .and_then(|e| e.holders)
-        .map_or(1, crate::event::kinds::Holders::limit)
-}
-
-fn assign_post(
-    history: &mut History<'_>,
-    book: &StatuteBook,
-    post: &PostRef,
-    person: &PersonId,
-    acting: bool,
-    nominal: bool,
-    at: Stamp<'_>,
-) {
-    if history
-        .open_posts_of(person)
-        .iter()
-        .any(|p| &p.post == post)
-    {
-        // Under a statute with terms, a re-election starts a new term; so it does
-        // of a tenure given for a term under an earlier version.
-        if post_renews(history, book, person, post, at)
-            && history.close_posts(
-                person,
-                |p| &p.post == post && p.start_event != *at.event,
-                EndCause::TermEnded,
-                at,
-            ) > 0
-        {
-            history.open_post(post, person, acting, nominal, at);
-        }
-        return;
-    }
-    let limit = post_holders(history, book, post, at) as usize;
-    let mut holders: Vec<_> = history
-        .open_holders_of(post)
-        .into_iter()
-        .map(|p| (p.span.start, p.person))
-        .collect();
-    holders.sort();
-    // The longest-serving holders make room for the new one.
-    let excess = (holders.len() + 1).saturating_sub(limit);
-    for (_, old) in holders.into_iter().take(excess) {
-        history.close_posts(&old, |p| &p.post == post, EndCause::Replaced, at);
-    }
-    history.open_post(post, person, acting, nominal, at);
 }

@@ -22,6 +22,7 @@ mod apply;
 mod bars;
 mod facts;
 mod positions;
+mod posts;
 mod renewal;
 mod tables;
 

@@ -70,5 +70,5 @@ pub(super) fn add_composed<F: Facts + ?Sized>(
     if added.is_empty() {
         return Ok(());
     }
-    super::at::with_alignments_and_names(facts, rows, &added, lo, hi)
+    super::by_office::with_alignments_and_names(facts, rows, &added, lo, hi)
 }

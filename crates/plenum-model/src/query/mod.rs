@@ -8,6 +8,7 @@
 pub mod at;
 mod bars_held;
 mod between;
+mod by_office;
 pub mod check;
 mod composed;
 mod confirmations;
