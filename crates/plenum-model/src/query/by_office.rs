@@ -4,7 +4,7 @@
 
 use crate::event::Role;
 use crate::id::{OrganRef, PersonId, PostRef};
-use crate::rows::EntityKind;
+use crate::rows::{EntityKind, PostRow, SeatRow};
 
 use super::Facts;
 
@@ -34,27 +34,33 @@ pub(super) fn add_ex_officio<F: Facts + ?Sized>(
                 continue;
             }
             added.push(t.person.clone());
-            rows.seats.push(crate::rows::SeatRow {
-                key: format!("ex-officio:{}", t.key),
-                organ: organ.clone(),
-                person: t.person,
-                role: Role::Full,
-                span: t.span,
-                start_event: t.start_event,
-                end_event: t.end_event,
-                end_cause: t.end_cause,
-                start_pos: t.start_pos,
-                end_pos: t.end_pos,
-                holder: None,
-                factions: Vec::new(),
-                nominal: t.nominal,
-            });
+            let key = format!("ex-officio:{}", t.key);
+            rows.seats.push(seat_by_office(organ, key, t));
         }
     }
     if added.is_empty() {
         return Ok(());
     }
     with_alignments_and_names(facts, rows, &added, lo, hi)
+}
+
+/// A full seat on `organ` held for as long as a post is: by office or composition.
+pub(super) fn seat_by_office(organ: &OrganRef, key: String, t: PostRow) -> SeatRow {
+    SeatRow {
+        key,
+        organ: organ.clone(),
+        person: t.person,
+        role: Role::Full,
+        span: t.span,
+        start_event: t.start_event,
+        end_event: t.end_event,
+        end_cause: t.end_cause,
+        start_pos: t.start_pos,
+        end_pos: t.end_pos,
+        holder: None,
+        factions: Vec::new(),
+        nominal: t.nominal,
+    }
 }
 
 /// Adds to `rows` the alignments of persons seated by office or composition, and

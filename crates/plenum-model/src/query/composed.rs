@@ -37,21 +37,11 @@ pub(super) fn add_composed<F: Facts + ?Sized>(
         let post = PostRef::new(organ.org.clone(), key.clone());
         let mut tenures = facts.holders_of(&post, lo, hi)?;
         crate::rules::terms::clip_posts(book, &mut tenures);
-        found.extend(tenures.into_iter().map(|t| SeatRow {
-            key: t.key,
-            organ: organ.clone(),
-            person: t.person,
-            role: Role::Full,
-            span: t.span,
-            start_event: t.start_event,
-            end_event: t.end_event,
-            end_cause: t.end_cause,
-            start_pos: t.start_pos,
-            end_pos: t.end_pos,
-            holder: None,
-            factions: Vec::new(),
-            nominal: t.nominal,
-        }));
+        found.extend(
+            tenures
+                .into_iter()
+                .map(|t| super::by_office::seat_by_office(organ, t.key.clone(), t)),
+        );
     }
     let mut added: Vec<PersonId> = Vec::new();
     for seat in found {

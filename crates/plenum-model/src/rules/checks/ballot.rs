@@ -12,6 +12,7 @@ use crate::id::{MeetingId, OrganRef};
 use crate::statute::{Cited, SecretBallot};
 
 use super::super::{Citation, Rule, Severity};
+use super::proxies::Voted;
 use super::{Ctx, Out};
 
 /// What was polled: an election, or any other decision.
@@ -33,20 +34,14 @@ impl Ctx<'_, '_> {
         let Some(ballot) = ballot else {
             return;
         };
-        let Some(organ) = organ.cloned().or_else(|| {
-            meeting
-                .and_then(|m| self.history.meeting(m))
-                .and_then(|m| m.organ.clone())
-        }) else {
-            return;
-        };
-        let Some(version) = self.version(&organ.org, &out.event.date) else {
-            return;
-        };
-        let Some(Cited {
-            rule: voting,
-            article,
-        }) = version.organ(&organ.key).and_then(|d| d.voting.as_ref())
+        let Some(Voted {
+            organ,
+            version,
+            clause: Cited {
+                rule: voting,
+                article,
+            },
+        }) = self.voting_clause(organ, meeting, &out.event.date)
         else {
             return;
         };

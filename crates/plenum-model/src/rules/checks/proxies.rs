@@ -6,14 +6,43 @@
 //! `N` above 0) no count of those present. Live meetings apply the same clause to
 //! each delegate's proxies (`plenum serve`). It reads only the event and its meeting.
 
-use crate::date::Truth;
+use crate::date::{FuzzyDate, Truth};
 use crate::id::{MeetingId, OrganRef};
-use crate::statute::Cited;
+use crate::statute::{Cited, Version, Voting};
 
 use super::super::{Citation, Rule, Severity};
 use super::{Ctx, Out};
 
+/// The organ that held a poll, the version in force and the organ's `voting` clause.
+pub(super) struct Voted<'v> {
+    pub(super) organ: OrganRef,
+    pub(super) version: &'v Version,
+    pub(super) clause: &'v Cited<Voting>,
+}
+
 impl Ctx<'_, '_> {
+    /// The `voting` clause of the organ that held a poll (the one the event names,
+    /// else its meeting's), in the version in force on `date`, where it has one.
+    pub(super) fn voting_clause(
+        &self,
+        organ: Option<&OrganRef>,
+        meeting: Option<&MeetingId>,
+        date: &FuzzyDate,
+    ) -> Option<Voted<'_>> {
+        let organ = organ.cloned().or_else(|| {
+            meeting
+                .and_then(|m| self.history.meeting(m))
+                .and_then(|m| m.organ.clone())
+        })?;
+        let version = self.version(&organ.org, date)?;
+        let clause = version.organ(&organ.key)?.voting.as_ref()?;
+        Some(Voted {
+            organ,
+            version,
+            clause,
+        })
+    }
+
     /// `what` names the act in the finding ("a decision", "an election").
     pub(super) fn check_proxies(
         &self,
@@ -28,19 +57,14 @@ impl Ctx<'_, '_> {
             return;
         };
         let state = meeting.and_then(|m| self.history.meeting(m));
-        let Some(organ) = organ
-            .cloned()
-            .or_else(|| state.as_ref().and_then(|m| m.organ.clone()))
-        else {
-            return;
-        };
-        let Some(version) = self.version(&organ.org, &out.event.date) else {
-            return;
-        };
-        let Some(Cited {
-            rule: voting,
-            article,
-        }) = version.organ(&organ.key).and_then(|d| d.voting.as_ref())
+        let Some(Voted {
+            organ,
+            version,
+            clause: Cited {
+                rule: voting,
+                article,
+            },
+        }) = self.voting_clause(organ, meeting, &out.event.date)
         else {
             return;
         };
