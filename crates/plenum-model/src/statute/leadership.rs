@@ -29,8 +29,13 @@ impl LedBy {
             .map(|o| o.name(&organ_name))
             .collect::<Vec<_>>()
             .join(" and ");
+        let (their, them) = if self.organs.len() == 1 {
+            ("its", "it")
+        } else {
+            ("their", "them")
+        };
         format!(
-            "works under the leadership of {names}: it may not revise, annul or overrule their decisions (nor those of an organ leading them)"
+            "works under the leadership of {names}: it may not revise, annul or overrule {their} decisions (nor those of an organ leading {them})"
         )
     }
 }
