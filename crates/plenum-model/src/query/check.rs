@@ -39,11 +39,23 @@ pub struct FindingLine {
     pub message: String,
 }
 
+/// The finding's number among its event's findings (its row key is `event#n`).
+fn finding_number(key: &str) -> usize {
+    key.rsplit_once('#')
+        .and_then(|(_, n)| n.parse().ok())
+        .unwrap_or(0)
+}
+
 /// Every finding about events dated (possibly) on or before `day`, plus the
 /// organs overdue for a meeting on `day`, sorted by date, rule and events.
 pub fn check<F: Facts + ?Sized>(facts: &F, day: Day) -> Result<Vec<FindingLine>, F::Error> {
-    let mut findings: Vec<Finding> = facts
-        .findings(day)?
+    let mut rows = facts.findings(day)?;
+    // A store returns its rows in no particular order (PostgreSQL's heap order moves
+    // with back-dated rewrites): the order the rules made them in, by the judged
+    // event's place and then the finding's number among its findings, breaks the ties
+    // of the sort below, so every store gives one answer.
+    rows.sort_by_key(|r| (r.pos, finding_number(&r.key)));
+    let mut findings: Vec<Finding> = rows
         .into_iter()
         .map(|row| row.finding)
         .filter(|f| f.date.earliest() <= day)
