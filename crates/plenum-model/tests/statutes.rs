@@ -189,3 +189,41 @@ fn each_violation_gives_exactly_its_finding() {
         "no violation histories under examples/*/violations/"
     );
 }
+
+/// A version restated by an amendment in the lawful history (a `statute_adopted`
+/// whose text declares a version id that `statute.toml` declares too) must be that
+/// version as `statute.toml` states it: from the amendment's day the engine judges
+/// by the event's copy, so a clause edited in one place only would be tested in
+/// `statute.toml` and never applied (the CPC's 2017 revision restates `cpc-2017`).
+#[test]
+fn restated_versions_are_those_of_the_statute_file() {
+    let mut compared = 0;
+    for dir in statute_examples() {
+        let path = dir.join("statute.toml");
+        let text = fs::read_to_string(&path).expect("statute.toml");
+        let file = plenum_model::statute::read(&text)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for event in lawful_history(&dir) {
+            let plenum_model::event::EventKind::StatuteAdopted(adopted) = &event.kind else {
+                continue;
+            };
+            let restated = plenum_model::statute::read(&adopted.text)
+                .unwrap_or_else(|e| panic!("{}: `{}`: {e}", dir.display(), event.id));
+            for version in &restated.versions {
+                let Some(own) = file.versions.iter().find(|v| v.id == version.id) else {
+                    continue;
+                };
+                compared += 1;
+                assert!(
+                    own == version,
+                    "{}: `{}` restates version `{}` otherwise than statute.toml does; \
+                     put the same text in both (examples/cpc/README.md, \"Keep the copy in step\")",
+                    dir.display(),
+                    event.id,
+                    version.id
+                );
+            }
+        }
+    }
+    assert!(compared > 0, "no restated version was compared");
+}
