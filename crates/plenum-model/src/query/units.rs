@@ -22,9 +22,10 @@ pub(super) fn units_on<F: Facts + ?Sized>(
     let Some(row) = facts.org_row(org)? else {
         return Ok(HashMap::new());
     };
+    let on_day = row.units_on(day);
     let placed: Vec<(PersonId, OrgId)> = persons
         .iter()
-        .filter_map(|p| Some((p.clone(), row.unit_of(p, day)?.unit?)))
+        .filter_map(|p| Some((p.clone(), on_day.get(p)?.unit.clone()?)))
         .collect();
     if placed.is_empty() {
         return Ok(HashMap::new());

@@ -213,7 +213,7 @@ pub enum Held {
     Seat(OrganRef, Role),
 }
 
-/// A member's placement in a unit, as [`OrgRow::unit_of`] finds it.
+/// A member's placement in a unit, as [`OrgRow::units_on`] and [`OrgRow::units_of`] find it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnitPlacement {
     /// Where the placing event stands in date order.
@@ -278,13 +278,45 @@ impl OrgRow {
             .map(|(_, c)| c.clone())
     }
 
-    /// The unit a member was last placed in on or before `day` (`member_admitted`'s
-    /// `unit`, `member_transferred`), with the placement's date and event, if the
-    /// record places them; a placement dated fuzzily counts from its earliest day.
-    pub fn unit_of(&self, person: &PersonId, day: crate::date::Day) -> Option<UnitPlacement> {
-        self.units_of(person)
-            .filter(|p| p.date.earliest() <= day)
-            .max_by(|a, b| (a.date.earliest(), a.pos).cmp(&(b.date.earliest(), b.pos)))
+    /// The unit each member was last placed in on or before `day` (`member_admitted`'s
+    /// `unit`, `member_transferred`), with the placement's date and event, for the
+    /// members the record places; a placement dated fuzzily counts from its earliest
+    /// day. One pass over the facts, whatever the number of members.
+    pub fn units_on(
+        &self,
+        day: crate::date::Day,
+    ) -> std::collections::HashMap<&PersonId, UnitPlacement> {
+        let mut last: std::collections::HashMap<&PersonId, UnitPlacement> =
+            std::collections::HashMap::new();
+        for f in &self.facts {
+            let OrgChange::Unit {
+                date,
+                person,
+                unit,
+                event,
+            } = &f.change
+            else {
+                continue;
+            };
+            if date.earliest() > day {
+                continue;
+            }
+            let later = last
+                .get(person)
+                .is_none_or(|p| (p.date.earliest(), p.pos) < (date.earliest(), f.pos));
+            if later {
+                last.insert(
+                    person,
+                    UnitPlacement {
+                        pos: f.pos,
+                        date: date.clone(),
+                        unit: unit.clone(),
+                        event: event.clone(),
+                    },
+                );
+            }
+        }
+        last
     }
 
     /// Every placement of a member in a unit, in date order.
