@@ -278,45 +278,61 @@ impl OrgRow {
             .map(|(_, c)| c.clone())
     }
 
-    /// The unit each member was last placed in on or before `day` (`member_admitted`'s
-    /// `unit`, `member_transferred`), with the placement's date and event, for the
-    /// members the record places; a placement dated fuzzily counts from its earliest
-    /// day. One pass over the facts, whatever the number of members.
+    /// Every placement of a member in a unit (`member_admitted`'s `unit`,
+    /// `member_transferred`), with the member, in date order.
+    fn placements(&self) -> impl Iterator<Item = (&PersonId, UnitPlacement)> {
+        self.facts.iter().filter_map(|f| match &f.change {
+            OrgChange::Unit {
+                date,
+                person,
+                unit,
+                event,
+            } => Some((
+                person,
+                UnitPlacement {
+                    pos: f.pos,
+                    date: date.clone(),
+                    unit: unit.clone(),
+                    event: event.clone(),
+                },
+            )),
+            _ => None,
+        })
+    }
+
+    /// The unit each member was last placed in on or before `day`, with the
+    /// placement's date and event, for the members the record places; a placement
+    /// dated fuzzily counts from its earliest day. One pass over the facts, whatever
+    /// the number of members.
     pub fn units_on(
         &self,
         day: crate::date::Day,
     ) -> std::collections::HashMap<&PersonId, UnitPlacement> {
         let mut last: std::collections::HashMap<&PersonId, UnitPlacement> =
             std::collections::HashMap::new();
-        for f in &self.facts {
-            let OrgChange::Unit {
-                date,
-                person,
-                unit,
-                event,
-            } = &f.change
-            else {
-                continue;
-            };
-            if date.earliest() > day {
+        for (person, p) in self.placements() {
+            if p.date.earliest() > day {
                 continue;
             }
             let later = last
                 .get(person)
-                .is_none_or(|p| (p.date.earliest(), p.pos) < (date.earliest(), f.pos));
+                .is_none_or(|q| (q.date.earliest(), q.pos) < (p.date.earliest(), p.pos));
             if later {
-                last.insert(
-                    person,
-                    UnitPlacement {
-                        pos: f.pos,
-                        date: date.clone(),
-                        unit: unit.clone(),
-                        event: event.clone(),
-                    },
-                );
+                last.insert(person, p);
             }
         }
         last
+    }
+
+    /// Every member's placements in units, each in date order, the members in order.
+    /// One pass over the facts.
+    pub fn units_by_member(&self) -> std::collections::BTreeMap<&PersonId, Vec<UnitPlacement>> {
+        let mut by: std::collections::BTreeMap<&PersonId, Vec<UnitPlacement>> =
+            std::collections::BTreeMap::new();
+        for (person, p) in self.placements() {
+            by.entry(person).or_default().push(p);
+        }
+        by
     }
 
     /// Every placement of a member in a unit, in date order.
@@ -324,20 +340,9 @@ impl OrgRow {
         &'a self,
         person: &'a PersonId,
     ) -> impl Iterator<Item = UnitPlacement> + 'a {
-        self.facts.iter().filter_map(move |f| match &f.change {
-            OrgChange::Unit {
-                date,
-                person: placed,
-                unit,
-                event,
-            } if placed == person => Some(UnitPlacement {
-                pos: f.pos,
-                date: date.clone(),
-                unit: unit.clone(),
-                event: event.clone(),
-            }),
-            _ => None,
-        })
+        self.placements()
+            .filter(move |(placed, _)| *placed == person)
+            .map(|(_, p)| p)
     }
 
     /// An organization of which nothing is known yet.

@@ -23,8 +23,8 @@
 use crate::date::{FuzzyDate, Truth};
 use crate::event::EventKind;
 use crate::event::kinds::OrganizationDissolved;
-use crate::id::{OrgId, PersonId};
-use crate::rows::{OrgChange, UnitPlacement};
+use crate::id::OrgId;
+use crate::rows::UnitPlacement;
 use crate::statute::{Cited, MemberUnit, Version};
 
 use super::super::{Citation, Rule, Severity};
@@ -95,26 +95,16 @@ impl Ctx<'_, '_> {
             let Some(row) = self.history.org(&org) else {
                 continue;
             };
-            let mut placed: Vec<&PersonId> = row
-                .facts
-                .iter()
-                .filter_map(|f| match &f.change {
-                    OrgChange::Unit {
-                        person,
-                        unit: Some(unit),
-                        ..
-                    } if *unit == b.org => Some(person),
-                    _ => None,
-                })
-                .collect();
-            placed.sort();
-            placed.dedup();
-            for person in placed {
+            // Each member ever placed in the dissolved unit, with all their placements
+            // (one pass over the row's facts).
+            for (person, placements) in row.units_by_member() {
+                if !placements.iter().any(|p| p.unit.as_ref() == Some(&b.org)) {
+                    continue;
+                }
                 // Members only: one whose membership ended is in no unit.
                 if self.history.membership(person, &org).is_none() {
                     continue;
                 }
-                let placements: Vec<UnitPlacement> = row.units_of(person).collect();
                 let Some(certainty) = left_in(&placements, &b.org, &date) else {
                     continue;
                 };
