@@ -31,6 +31,15 @@ proptest! {
     }
 }
 
+/// Seeds the property test once failed on, run every time: proptest does not read a
+/// regressions file beside an integration test ("failed to find lib.rs or main.rs").
+#[test]
+fn postgres_projections_match_on_seeds_that_once_failed() {
+    for (seed, size) in [(15959403950644976157, 188), (2995834917060365622, 192)] {
+        projections_match_replay(|| create().0, seed, size);
+    }
+}
+
 #[test]
 fn every_flipped_byte_of_an_entry_is_named() {
     let (store, mut tamper) = create();

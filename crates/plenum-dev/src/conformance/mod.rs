@@ -18,7 +18,9 @@ use plenum_store::{Error, Head, Store, WriteError, record, verify};
 use crate::synthetic::{self, Rng};
 
 mod concurrent;
+mod reversed;
 pub use concurrent::*;
+pub use reversed::Reversed;
 
 /// When every test entry says it was recorded.
 pub const NOW: &str = "2026-11-27T00:00:00Z";
@@ -257,6 +259,11 @@ pub fn projections_match_replay<S: Store>(mut make: impl FnMut() -> S, seed: u64
     let context = format!("seed {seed}, back-dated batches");
     assert_same_rows(&store, &reference, &context);
     assert_same_answers(&*store.snapshot().expect("snapshot"), &reference, &context);
+    assert_same_answers(
+        &Reversed(&reference),
+        &reference,
+        &format!("{context}, rows reversed"),
+    );
     verify(&store, &|_| {}).unwrap_or_else(|e| panic!("{context}: {e}"));
 
     // The same events dated in ledger order, in batches: every batch after what is
@@ -268,6 +275,11 @@ pub fn projections_match_replay<S: Store>(mut make: impl FnMut() -> S, seed: u64
     record_batches(&store, batches(ordered, seed), &context);
     assert_same_rows(&store, &in_order, &context);
     assert_same_answers(&*store.snapshot().expect("snapshot"), &in_order, &context);
+    assert_same_answers(
+        &Reversed(&in_order),
+        &in_order,
+        &format!("{context}, rows reversed"),
+    );
 }
 
 /// The write path reads a store as the model reads its own tables.

@@ -39,23 +39,11 @@ pub struct FindingLine {
     pub message: String,
 }
 
-/// The finding's number among its event's findings (its row key is `event#n`).
-fn finding_number(key: &str) -> usize {
-    key.rsplit_once('#')
-        .and_then(|(_, n)| n.parse().ok())
-        .unwrap_or(0)
-}
-
 /// Every finding about events dated (possibly) on or before `day`, plus the
 /// organs overdue for a meeting on `day`, sorted by date, rule and events.
 pub fn check<F: Facts + ?Sized>(facts: &F, day: Day) -> Result<Vec<FindingLine>, F::Error> {
-    let mut rows = facts.findings(day)?;
-    // A store returns its rows in no particular order (PostgreSQL's heap order moves
-    // with back-dated rewrites): the order the rules made them in, by the judged
-    // event's place and then the finding's number among its findings, breaks the ties
-    // of the sort below, so every store gives one answer.
-    rows.sort_by_key(|r| (r.pos, finding_number(&r.key)));
-    let mut findings: Vec<Finding> = rows
+    let mut findings: Vec<Finding> = facts
+        .findings(day)?
         .into_iter()
         .map(|row| row.finding)
         .filter(|f| f.date.earliest() <= day)
@@ -107,12 +95,11 @@ pub fn check<F: Facts + ?Sized>(facts: &F, day: Day) -> Result<Vec<FindingLine>,
     findings.extend(super::vacancies::unfilled(facts, &book, day)?);
     findings.extend(super::regions::short(facts, &book, day)?);
     findings.extend(super::bars_held::held_through_bars(facts, &book, day)?);
-    findings.sort_by(|a, b| (&a.date, a.rule, &a.events).cmp(&(&b.date, b.rule, &b.events)));
     let messages = render(
         facts,
         &findings.iter().map(|f| &f.message).collect::<Vec<_>>(),
     )?;
-    Ok(findings
+    let mut lines: Vec<FindingLine> = findings
         .into_iter()
         .zip(messages)
         .map(|(f, message)| FindingLine {
@@ -124,7 +111,35 @@ pub fn check<F: Facts + ?Sized>(facts: &F, day: Day) -> Result<Vec<FindingLine>,
             events: f.events,
             message,
         })
-        .collect())
+        .collect();
+    // A total order, so every store gives one answer: stores return rows in no
+    // particular order (PostgreSQL's heap order moves with back-dated rewrites), and
+    // findings that tie on date, rule and events would otherwise keep that order.
+    lines.sort_by(|a, b| order(a).cmp(&order(b)));
+    Ok(lines)
+}
+
+/// The order of `check`'s lines: by date, rule and events, then by everything else.
+fn order(
+    l: &FindingLine,
+) -> (
+    &FuzzyDate,
+    Rule,
+    &[EventId],
+    &str,
+    Truth,
+    Severity,
+    &Option<Citation>,
+) {
+    (
+        &l.date,
+        l.rule,
+        &l.events,
+        &l.message,
+        l.certainty,
+        l.severity,
+        &l.citation,
+    )
 }
 
 /// Tenures the record leaves running on `day` past the end of their term.
