@@ -365,7 +365,14 @@ impl FuzzyDate {
 
     /// Whether the day this date denotes falls on or before the day `other` denotes.
     pub fn on_or_before(&self, other: &FuzzyDate) -> Truth {
-        !other.before(self)
+        let truth = if self.latest <= other.earliest {
+            Truth::Definitely
+        } else if self.earliest <= other.latest {
+            Truth::Possibly
+        } else {
+            Truth::No
+        };
+        self.hedge(other, truth)
     }
 
     /// Whether this date and `other` may denote the same day.

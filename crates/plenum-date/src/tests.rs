@@ -120,6 +120,10 @@ fn three_valued_order() {
     );
     // Uncertain sources never support "definitely".
     assert_eq!(d("1946?").before(&d("1947")), Truth::Possibly);
+    assert_eq!(d("1946?").on_or_before(&d("1947")), Truth::Possibly);
+    assert_eq!(d("1946").on_or_before(&d("1947?")), Truth::Possibly);
+    assert_eq!(d("1946-08").on_or_before(&d("1946")), Truth::Possibly);
+    assert_eq!(d("1947").on_or_before(&d("1946?")), Truth::No);
     // "1955 ... or some time in 1956"
     assert_eq!(d("[1955,1956]").before(&d("1956-06")), Truth::Possibly);
     assert_eq!(d("[1955,1956]").before(&d("1957")), Truth::Definitely);

@@ -173,6 +173,11 @@ fn r14_a_resignation_effective_after_its_notice_is_found() {
     let possibly = of_rule(&fuzzy, Rule::ResignationDelayed);
     assert_eq!(possibly.len(), 1, "{fuzzy:#?}");
     assert_eq!(possibly[0].certainty, crate::date::Truth::Possibly);
+    // A notice whose date the record marks uncertain: only possibly late.
+    let uncertain = found(&text, &resigned(Some("2021-03-01?"), "2021-06-01"));
+    let possibly = of_rule(&uncertain, Rule::ResignationDelayed);
+    assert_eq!(possibly.len(), 1, "{uncertain:#?}");
+    assert_eq!(possibly[0].certainty, crate::date::Truth::Possibly);
     // No notice recorded, or no clause: not judged.
     assert!(
         of_rule(
@@ -309,6 +314,18 @@ fn r14_a_seat_resigned_after_its_notice_is_found_unless_the_notice_names_the_day
         1,
         "{earlier:#?}"
     );
+    // A named day marked uncertain, or a fuzzy one reaching past the resignation:
+    // only possibly late.
+    for (named, on) in [("2020-05-15?", "2020-06-01"), ("2020-06", "2020-06-15")] {
+        let hedged = found(&text, &seat_resigned("2020-05-01", Some(named), on));
+        let possibly = of_rule(&hedged, Rule::ResignationDelayed);
+        assert_eq!(possibly.len(), 1, "{named}: {hedged:#?}");
+        assert_eq!(
+            possibly[0].certainty,
+            crate::date::Truth::Possibly,
+            "{named}"
+        );
+    }
     // Without the clause, not judged.
     let plain = format!("{STATUTE}{ARTICLES}");
     assert!(

@@ -161,6 +161,24 @@ fn r14_an_oath_dated_only_by_its_month_is_possibly_missing() {
     assert!(of_rule(&self::found(&text, &events), Rule::StepMissing).is_empty());
 }
 
+#[test]
+fn r14_an_oath_on_a_date_marked_uncertain_counts_as_the_record_gives_it() {
+    let text = statute(OATH);
+    // Said to be before the promotion, or on its day: it counts.
+    for day in ["2020-03-01?", "2020-06-01?"] {
+        let events = format!(
+            "{}{}",
+            step("ann-oath", day, "ann", "oath", None),
+            promoted("2020-06-01")
+        );
+        let found = found(&text, &events);
+        assert!(
+            of_rule(&found, Rule::StepMissing).is_empty(),
+            "{day}: {found:#?}"
+        );
+    }
+}
+
 const ADMITTED: &str = r#"
 [[event]]
 id = "adm-cat"

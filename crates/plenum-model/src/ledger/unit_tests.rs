@@ -214,6 +214,17 @@ fn r14_a_transfer_to_a_dissolved_branch_is_found_possibly_when_fuzzy() {
     let missing = of_rule(&found, Rule::UnitMissing);
     assert_eq!(missing.len(), 1, "{found:#?}");
     assert_eq!(missing[0].certainty, Truth::Possibly);
+    // A dissolution the record dates uncertainly: possibly.
+    let events = [
+        admit("adm-ann", "ann", "2020-02-01", Some("branch-1")),
+        dissolve("branch-2", "2020-06-01?"),
+        transfer("tr-ann", "ann", "2020-07-01", "branch-2"),
+    ]
+    .concat();
+    let found = judged(&statute(), &events);
+    let missing = of_rule(&found, Rule::UnitMissing);
+    assert_eq!(missing.len(), 1, "{found:#?}");
+    assert_eq!(missing[0].certainty, Truth::Possibly);
 }
 
 #[test]
@@ -323,6 +334,16 @@ fn r14_a_fuzzy_dissolution_possibly_leaves_members_without_a_unit() {
     let missing = of_rule(&found, Rule::UnitMissing);
     assert_eq!(missing.len(), 1, "{found:#?}");
     assert_eq!(missing[0].message, left.replace("2020-06", "2020-06-10"));
+    assert_eq!(missing[0].certainty, Truth::Possibly);
+    // Dissolved on a day the record marks uncertain: possibly.
+    let events = [
+        admit("adm-ann", "ann", "2020-02-01", Some("branch-1")),
+        dissolve("branch-1", "2020-06-10?"),
+    ]
+    .concat();
+    let found = judged(&statute(), &events);
+    let missing = of_rule(&found, Rule::UnitMissing);
+    assert_eq!(missing.len(), 1, "{found:#?}");
     assert_eq!(missing[0].certainty, Truth::Possibly);
 }
 

@@ -94,12 +94,9 @@ impl Ctx<'_, '_> {
         let Some(Cited { article, .. }) = &version.admission.resignation else {
             return;
         };
-        let certainty = if event.date.earliest() > notice.latest() {
-            Truth::Definitely
-        } else if event.date.latest() > notice.earliest() {
-            Truth::Possibly
-        } else {
-            return;
+        let certainty = match notice.before(&event.date) {
+            Truth::No => return,
+            later => later,
         };
         out.push(
             Rule::ResignationDelayed,

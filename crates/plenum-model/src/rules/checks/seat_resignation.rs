@@ -30,19 +30,16 @@ impl Ctx<'_, '_> {
         else {
             return;
         };
-        // The day it should take effect: the notice's, or the later one it names.
-        let (mut earliest, mut latest) = (notice.earliest(), notice.latest());
-        if let Some(named) = &b.notice_effective {
-            earliest = earliest.max(named.earliest());
-            latest = latest.max(named.latest());
-        }
-        let certainty = if event.date.earliest() > latest {
-            Truth::Definitely
-        } else if event.date.latest() > earliest {
-            Truth::Possibly
-        } else {
+        // It should take effect on the notice's day, or on the later one it names: it
+        // is delayed if recorded after both.
+        let certainty = b
+            .notice_effective
+            .as_ref()
+            .map_or(Truth::Definitely, |named| named.before(&event.date))
+            .and(notice.before(&event.date));
+        if certainty == Truth::No {
             return;
-        };
+        }
         let named = b
             .notice_effective
             .as_ref()

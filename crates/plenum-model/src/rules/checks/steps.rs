@@ -98,18 +98,12 @@ impl Ctx<'_, '_> {
                 })
                 .collect();
             let counted = taken.iter().filter(|(_, ok)| *ok);
-            // Surely on or before the act's day: lawful. Possibly (fuzzy dates): the
-            // finding is only possible.
-            let mut certainty = Truth::Definitely;
-            for (date, _) in counted {
-                if date.latest() <= event.date.earliest() {
-                    certainty = Truth::No;
-                    break;
-                }
-                if date.earliest() <= event.date.latest() {
-                    certainty = Truth::Possibly;
-                }
-            }
+            // Missing unless a step counted is on or before the act's day: definitely
+            // where each is surely after it, possibly where one may be (fuzzy dates) or
+            // where the record marks the date uncertain.
+            let certainty = counted.fold(Truth::Definitely, |missing, (date, _)| {
+                missing.and(event.date.before(date))
+            });
             if certainty == Truth::No {
                 continue;
             }

@@ -167,23 +167,20 @@ impl Ctx<'_, '_> {
         let row = self.history.org(unit)?;
         let span = row.span?;
         let how = row.ended_how.as_deref().unwrap_or("dissolved");
-        if span.start.earliest() > date.latest() {
+        let founded_after = date.before(&span.start);
+        if founded_after == Truth::Definitely {
             return Some((
                 Truth::Definitely,
                 format!("it was founded only on {}", span.start),
             ));
         }
-        if let Some(end) = &span.end
-            && end.earliest() <= date.latest()
-        {
-            let certainty = if end.latest() <= date.earliest() {
-                Truth::Definitely
-            } else {
-                Truth::Possibly
-            };
-            return Some((certainty, format!("it was {how} on {end}")));
+        if let Some(end) = &span.end {
+            let ended = end.on_or_before(date);
+            if ended.is_possible() {
+                return Some((ended, format!("it was {how} on {end}")));
+            }
         }
-        if span.start.latest() > date.earliest() {
+        if founded_after == Truth::Possibly {
             return Some((
                 Truth::Possibly,
                 format!(
@@ -199,17 +196,18 @@ impl Ctx<'_, '_> {
 /// Whether a member whose placements (in date order, all recorded before the
 /// dissolution in date order) are `placements` is still in `unit` when it is
 /// dissolved on `date`: definitely where their last placement is there and the
-/// dissolution is one day; possibly where its date is fuzzy, or where the last
+/// dissolution is one exact day (not marked uncertain); possibly where its date is fuzzy, or where the last
 /// placement elsewhere may fall after it and the last one surely before is there.
 fn left_in(placements: &[UnitPlacement], unit: &OrgId, date: &FuzzyDate) -> Option<Truth> {
     let last = placements.last()?;
     if last.unit.as_ref() == Some(unit) {
-        return Some(if date.earliest() == date.latest() {
+        return Some(if date.is_exact() {
             Truth::Definitely
         } else {
             Truth::Possibly
         });
     }
+    // By the bounds alone, uncertain or not: the finding is only possible anyway.
     let surely_before = placements
         .iter()
         .rev()
